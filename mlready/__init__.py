@@ -1,0 +1,1 @@
+"""mlready: a production-readiness review for ML systems."""

@@ -1,0 +1,5 @@
+"""`python -m mlready` runs the command-line interface."""
+
+from mlready.cli import main
+
+main()

@@ -1,0 +1,280 @@
+"""Answers files: loading them against a bank, and writing them back (stable and atomic)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from mlready.errors import InputError
+from mlready.files import write_atomically
+from mlready.model import NA, AnswerEntry, AnswersFile, Bank, Kind, Project, Question
+from mlready.validation import MAX_MESSAGES, suggest, validate_document
+from mlready.yamlio import Document, format_scalar, load_yaml
+
+FORMAT_VERSION = 1
+DEFAULT_ANSWERS = Path("mlready.yaml")
+
+
+@dataclass(frozen=True)
+class Answers:
+    """The answers of one review, checked against a bank.
+
+    `entries` holds answers to the bank's questions (by id, in file order); `foreign` holds
+    answers to ids the bank does not have (another bank version), kept so that no rewrite
+    loses them; `lines` gives the line of each answer and of the `answers` key itself.
+    """
+
+    source: str
+    bank_ref: str | None = None
+    project: Project = field(default_factory=Project)
+    entries: Mapping[str, AnswerEntry] = field(default_factory=dict)
+    foreign: Mapping[str, AnswerEntry] = field(default_factory=dict)
+    warnings: tuple[str, ...] = ()
+    lines: Mapping[str, int] = field(default_factory=dict)
+
+    def get(self, question_id: str) -> AnswerEntry | None:
+        """The answer given, or None when the question is unanswered."""
+        entry = self.entries.get(question_id)
+        return entry if entry is not None and entry.value is not None else None
+
+    def with_entry(self, question_id: str, entry: AnswerEntry | None) -> Answers:
+        """A copy with one answer set, or removed when `entry` is None."""
+        entries = dict(self.entries)
+        if entry is None:
+            entries.pop(question_id, None)
+        else:
+            entries[question_id] = entry
+        return replace(self, entries=entries)
+
+    def with_project(self, project: Project) -> Answers:
+        return replace(self, project=project)
+
+
+def empty_answers(source: str | Path = DEFAULT_ANSWERS) -> Answers:
+    """Answers with nothing answered yet."""
+    return Answers(source=str(source))
+
+
+def load_answers(path: Path, bank: Bank) -> Answers:
+    """The answers file at `path`, checked against `bank`.
+
+    Raises InputError naming file:line:column for anything the bank does not accept.
+    """
+    document = load_yaml(path, kind="answers file")
+    return answers_from_document(document, bank)
+
+
+def answers_from_document(document: Document, bank: Bank) -> Answers:
+    """Validate parsed YAML as answers to `bank`. Raises InputError listing every problem."""
+    _check_format_version(document)
+    raw = validate_document(AnswersFile, document)
+    problems: list[str] = []
+    warnings: list[str] = []
+    same_version = True
+    if raw.bank is not None:
+        bank_id, _, version = raw.bank.partition("@")
+        if bank_id != bank.bank:
+            raise InputError(
+                f"{document.where(('bank',))}: these answers are for bank '{raw.bank}', "
+                f"but the bank in use is '{bank.ref}' (choose it with --bank PATH)"
+            )
+        if version and int(version) != bank.version:
+            same_version = False
+            warnings.append(
+                f"{document.where(('bank',))}: answers were written for {raw.bank}; the bank in "
+                f"use is {bank.ref}: its new questions count as unanswered"
+            )
+    entries: dict[str, AnswerEntry] = {}
+    foreign: dict[str, AnswerEntry] = {}
+    for question_id, entry in raw.answers.items():
+        loc = ("answers", question_id)
+        question = bank.questions.get(question_id)
+        if question is None:
+            foreign[question_id] = entry
+            message = (
+                f"{document.where(loc)}: unknown question '{question_id}'"
+                f"{suggest(question_id, bank.questions)}"
+            )
+            if same_version:
+                problems.append(message)
+            else:
+                warnings.append(f"{message}; ignored")
+            continue
+        checked = _checked_entry(question, entry, document.where((*loc, "value")), problems)
+        entries[question_id] = checked
+    if problems:
+        raise InputError(problems[:MAX_MESSAGES])
+    lines = {key: document.mark(("answers", key)).line for key in raw.answers}
+    lines["answers"] = document.mark(("answers",)).line
+    return Answers(
+        source=document.source,
+        bank_ref=raw.bank,
+        project=raw.project,
+        entries=entries,
+        foreign=foreign,
+        warnings=tuple(warnings),
+        lines=lines,
+    )
+
+
+def _check_format_version(document: Document) -> None:
+    data = document.data
+    if not isinstance(data, dict):
+        raise InputError(
+            f"{document.where()}: an answers file is a mapping with the keys "
+            f"mlready, bank, project and answers"
+        )
+    version = data.get("mlready")
+    if "mlready" not in data:
+        raise InputError(
+            f"{document.where()}: missing required key 'mlready' (the answers format version; "
+            f"write 'mlready: {FORMAT_VERSION}')"
+        )
+    if isinstance(version, int) and not isinstance(version, bool) and version > FORMAT_VERSION:
+        raise InputError(
+            f"{document.where(('mlready',))}: written by a newer mlready (answers format "
+            f"{version}); this mlready reads format {FORMAT_VERSION}: upgrade mlready"
+        )
+    if version != FORMAT_VERSION:
+        raise InputError(
+            f"{document.where(('mlready',))}: mlready must be {FORMAT_VERSION}, the answers "
+            f"format version (got {version!r})"
+        )
+
+
+def _checked_entry(
+    question: Question, entry: AnswerEntry, where: str, problems: list[str]
+) -> AnswerEntry:
+    """The entry with its value normalised for the question's kind; problems are appended."""
+    value = entry.value
+    if value is None:
+        return entry
+    if value == NA:
+        if not (question.kind is Kind.CHECK and question.na):
+            problems.append(f"{where}: '{question.id}' cannot be answered 'na'")
+        elif entry.note is None:
+            problems.append(f"{where}: an 'na' answer to '{question.id}' needs a note saying why")
+        return entry
+    if question.kind is Kind.TEXT:
+        if not isinstance(value, str):
+            problems.append(f"{where}: '{question.id}' takes text, not a list")
+        return entry
+    offered = [option.value for option in question.options]
+    hint = f"expected one of: {', '.join(offered)}"
+    if question.kind is Kind.MULTI:
+        values = tuple(_option_value(item, offered) for item in _as_tuple(value))
+        for item in values:
+            if item not in offered:
+                problems.append(f"{where}: '{item}' is not an option of '{question.id}' ({hint})")
+        return entry.model_copy(update={"value": tuple(dict.fromkeys(values))})
+    if not isinstance(value, str):
+        problems.append(f"{where}: '{question.id}' takes one value, not a list ({hint})")
+        return entry
+    value = _option_value(value, offered)
+    if value not in offered:
+        problems.append(f"{where}: '{value}' is not an option of '{question.id}' ({hint})")
+    return entry.model_copy(update={"value": value})
+
+
+_YES_WORDS = {"true": "yes", "on": "yes", "false": "no", "off": "no"}
+
+
+def _as_tuple(value: str | tuple[str, ...]) -> tuple[str, ...]:
+    return (value,) if isinstance(value, str) else value
+
+
+def _option_value(written: str, offered: list[str]) -> str:
+    """The option a person meant: `Yes` is `yes`, and true/on or false/off are yes or no."""
+    lowered = written.lower()
+    if lowered in offered:
+        return lowered
+    meant = _YES_WORDS.get(lowered)
+    return meant if meant in offered else written
+
+
+def render_answers(bank: Bank, answers: Answers, *, skeleton: bool = False) -> str:
+    """The answers file text: bank order, each question's prompt as a comment above it.
+
+    With `skeleton`, every question of the bank is listed, unanswered ones with an empty value.
+    """
+    lines = [
+        f"# mlready answers for {bank.display_title} ({bank.ref}).",
+        "# Each answer is one of the values listed above it; `mlready ask` walks them in order.",
+        f"mlready: {FORMAT_VERSION}",
+        f"bank: {bank.ref}",
+    ]
+    project = answers.project.model_dump(exclude_none=True, mode="json")
+    if project or skeleton:
+        lines.append("project:")
+        for key in ("name", "owner", "reviewed"):
+            value = project.get(key)
+            lines.append(f"  {key}:" + ("" if value is None else f" {format_scalar(value)}"))
+    lines.append("answers:")
+    written = False
+    for area in bank.areas:
+        listed = [q for q in area.questions if skeleton or q.id in answers.entries]
+        if not listed:
+            continue
+        lines += ["", f"  # == {area.title} =="]
+        for question in listed:
+            lines.append("")
+            lines += _comment_lines(question, with_options=skeleton)
+            lines += _entry_lines(question.id, answers.entries.get(question.id))
+            written = True
+    if answers.foreign:
+        lines += ["", "  # == Not in this bank (kept, ignored) =="]
+        for question_id, entry in answers.foreign.items():
+            lines += ["", *_entry_lines(question_id, entry)]
+            written = True
+    if not written:
+        lines[-1] = "answers: {}"
+    return "\n".join(lines) + "\n"
+
+
+def save_answers(path: Path, bank: Bank, answers: Answers) -> None:
+    """Write `answers` to `path` atomically."""
+    write_atomically(path, render_answers(bank, answers))
+
+
+def _comment_lines(question: Question, *, with_options: bool) -> list[str]:
+    lines = [f"  # {line}" if line else "  #" for line in question.prompt.splitlines()]
+    if with_options:
+        if question.kind is Kind.TEXT:
+            lines.append("  # (free text)")
+        else:
+            values = " | ".join(option.value for option in question.options)
+            extra = " | na (with a note)" if question.na else ""
+            shape = "one or more of" if question.kind is Kind.MULTI else "one of"
+            lines.append(f"  # {shape}: {values}{extra}")
+        for name, wanted in question.when.items():
+            lines.append(f"  # (asked when {name} is {' or '.join(wanted)})")
+    return lines
+
+
+def _entry_lines(question_id: str, entry: AnswerEntry | None) -> list[str]:
+    key = f"  {question_id}:"
+    if entry is None or entry == AnswerEntry():
+        return [key]
+    value = _value_text(entry.value)
+    if entry.note is None and not entry.evidence:
+        return [f"{key} {value}"]
+    lines = [key, f"    value: {value}"]
+    if entry.note is not None:
+        lines.append(f"    note: {format_scalar(entry.note)}")
+    if len(entry.evidence) == 1:
+        lines.append(f"    evidence: {format_scalar(entry.evidence[0])}")
+    elif entry.evidence:
+        lines.append("    evidence:")
+        lines += [f"      - {format_scalar(item)}" for item in entry.evidence]
+    return lines
+
+
+def _value_text(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, tuple):
+        return "[" + ", ".join(_value_text(item) for item in value) + "]"
+    # Unquoted yes/no read back as the options yes/no, and are what a person writes.
+    return str(value) if value in ("yes", "no") else format_scalar(value)

@@ -1,0 +1,166 @@
+"""Scoring a review: which questions apply, area scores, the level, blockers and gaps.
+
+The rules are exact so that any two tools agree: a check scores its option's score (0 when
+unanswered); an area scores 100 x sum(w*s) / sum(w) over its applicable checks that are not
+"na"; the overall score is the lowest area score; the level is the lowest one on any blocker gap.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from mlready.answers import Answers
+from mlready.model import NA, AnswerEntry, Area, Bank, Kind, Level, Question, Severity
+
+
+@dataclass(frozen=True)
+class Gap:
+    """An applicable check that scores below 1 (answered or not)."""
+
+    question: Question
+    area: Area
+    score: float
+    answer: AnswerEntry | None
+
+    @property
+    def severity(self) -> Severity:
+        return self.question.gap_severity
+
+    @property
+    def lost_weight(self) -> float:
+        return self.question.score_weight * (1 - self.score)
+
+
+@dataclass(frozen=True)
+class AreaScore:
+    area: Area
+    score: float | None  # None when no applicable check is left to score
+    applicable: int  # applicable questions of any kind
+    answered: int  # of those, answered (na included)
+    gaps: int
+
+
+@dataclass(frozen=True)
+class Scorecard:
+    """Everything a review concluded; the input of every output format."""
+
+    bank: Bank
+    answers: Answers
+    applicable: tuple[Question, ...]
+    areas: tuple[AreaScore, ...]
+    score: float | None
+    mean: float | None
+    level: Level
+    gaps: tuple[Gap, ...]
+    unanswered: tuple[Question, ...]
+    not_applicable: tuple[Question, ...]  # answered "na"
+
+    @property
+    def blockers(self) -> tuple[Gap, ...]:
+        return tuple(gap for gap in self.gaps if gap.severity is Severity.BLOCKER)
+
+    def gaps_of(self, severity: Severity) -> tuple[Gap, ...]:
+        return tuple(gap for gap in self.gaps if gap.severity is severity)
+
+    @property
+    def profile(self) -> tuple[Question, ...]:
+        """Answered decisions and text questions: what the system is."""
+        return tuple(
+            q for q in self.applicable if q.kind is not Kind.CHECK and self.answers.get(q.id)
+        )
+
+
+def applicable_questions(bank: Bank, answers: Answers) -> tuple[Question, ...]:
+    """The questions whose `when` holds, in bank order.
+
+    A condition holds when the question it names is itself applicable, answered (not "na"),
+    and its answer is among the listed values (for a multi answer: shares one of them).
+    """
+    applicable: dict[str, Question] = {}
+    for question in bank.questions.values():
+        if all(_holds(name, wanted, applicable, answers) for name, wanted in question.when.items()):
+            applicable[question.id] = question
+    return tuple(applicable.values())
+
+
+def _holds(
+    name: str, wanted: tuple[str, ...], applicable: dict[str, Question], answers: Answers
+) -> bool:
+    entry = answers.get(name)
+    if name not in applicable or entry is None or entry.value == NA:
+        return False
+    given = (entry.value,) if isinstance(entry.value, str) else entry.value or ()
+    return any(value in wanted for value in given)
+
+
+def check_score(question: Question, entry: AnswerEntry | None) -> float:
+    """The score in 0..1 of a check's answer; 0 when unanswered."""
+    if entry is None or not isinstance(entry.value, str):
+        return 0.0
+    option = question.option(entry.value)
+    return (option.score or 0.0) if option else 0.0
+
+
+def _ratio(pairs: list[tuple[float, float]]) -> float | None:
+    total = sum(weight for weight, _ in pairs)
+    if not total:
+        return None
+    return round(100 * sum(weight * score for weight, score in pairs) / total, 2)
+
+
+def score(bank: Bank, answers: Answers) -> Scorecard:
+    """Score `answers` against `bank`."""
+    applicable = applicable_questions(bank, answers)
+    applicable_ids = {question.id for question in applicable}
+    area_scores: list[AreaScore] = []
+    all_pairs: list[tuple[float, float]] = []
+    gaps: list[Gap] = []
+    order = {question_id: index for index, question_id in enumerate(bank.questions)}
+    for area in bank.areas:
+        questions = [q for q in area.questions if q.id in applicable_ids]
+        pairs: list[tuple[float, float]] = []
+        area_gaps = 0
+        for question in questions:
+            entry = answers.get(question.id)
+            if question.kind is not Kind.CHECK or (entry is not None and entry.value == NA):
+                continue
+            value = check_score(question, entry)
+            pairs.append((question.score_weight, value))
+            if value < 1:
+                gaps.append(Gap(question=question, area=area, score=value, answer=entry))
+                area_gaps += 1
+        all_pairs += pairs
+        area_scores.append(
+            AreaScore(
+                area=area,
+                score=_ratio(pairs),
+                applicable=len(questions),
+                answered=sum(1 for q in questions if answers.get(q.id) is not None),
+                gaps=area_gaps,
+            )
+        )
+    gaps.sort(key=lambda gap: (gap.severity.rank, -gap.lost_weight, order[gap.question.id]))
+    scored = [area.score for area in area_scores if area.score is not None]
+    overall = min(scored) if scored else None
+    has_blocker = any(gap.severity is Severity.BLOCKER for gap in gaps)
+    return Scorecard(
+        bank=bank,
+        answers=answers,
+        applicable=applicable,
+        areas=tuple(area_scores),
+        score=overall,
+        mean=_ratio(all_pairs),
+        level=level_for(bank, overall, has_blocker=has_blocker),
+        gaps=tuple(gaps),
+        unanswered=tuple(q for q in applicable if answers.get(q.id) is None),
+        not_applicable=tuple(
+            q for q in applicable if (entry := answers.get(q.id)) and entry.value == NA
+        ),
+    )
+
+
+def level_for(bank: Bank, score: float | None, *, has_blocker: bool) -> Level:
+    """The highest level whose minimum the score reaches; the lowest on a blocker gap."""
+    if has_blocker or score is None:
+        return bank.lowest_level
+    return next((level for level in bank.levels if level.min <= score), bank.lowest_level)

@@ -1,0 +1,125 @@
+"""The `check` summary for a person at a terminal, with rich (imported only here)."""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from mlready.formats import format_score, verdict_line
+from mlready.gate import Verdict
+from mlready.model import Severity
+from mlready.scoring import Scorecard
+from mlready.text import one_line, terminal_text
+from mlready.walk import Screen
+
+_SEVERITY_STYLE = {Severity.BLOCKER: "bold red", Severity.MAJOR: "yellow", Severity.MINOR: "cyan"}
+
+
+def _bar(score: float | None, width: int = 20) -> Text:
+    if score is None:
+        return Text("no scored checks", style="dim")
+    filled = round(score / 100 * width)
+    style = "green" if score >= 90 else "yellow" if score >= 50 else "red"
+    return Text("█" * filled, style=style) + Text("░" * (width - filled), style="dim")
+
+
+def print_scorecard(
+    console: Console, scorecard: Scorecard, verdict: Verdict, *, max_gaps: int | None = None
+) -> None:
+    """Print the level, area table, gaps (the first `max_gaps`) and the verdict.
+
+    Bank and user text are printed as Text objects, never parsed as rich markup.
+    """
+    bank = scorecard.bank
+    project = scorecard.answers.project
+    heading = Text()
+    if project.name:
+        heading.append(one_line(project.name), style="bold").append(" · ")
+    heading.append(f"{one_line(bank.display_title)} ({bank.ref})")
+    console.print(heading)
+    console.print(
+        Text.assemble(
+            ("Level ", "dim"),
+            (scorecard.level.name, "bold"),
+            ("   Score ", "dim"),
+            (format_score(scorecard.score), "bold"),
+            (" (weakest area)   Mean ", "dim"),
+            format_score(scorecard.mean),
+        )
+    )
+    table = Table(box=None, pad_edge=False, header_style="bold")
+    table.add_column("Area")
+    table.add_column("Score", justify="right")
+    table.add_column("")
+    table.add_column("Answered", justify="right")
+    table.add_column("Gaps", justify="right")
+    for row in scorecard.areas:
+        table.add_row(
+            Text(one_line(row.area.title)),
+            format_score(row.score),
+            _bar(row.score),
+            f"{row.answered}/{row.applicable}",
+            str(row.gaps),
+        )
+    console.print(table)
+    if scorecard.gaps:
+        console.print(Text(f"\nGaps ({len(scorecard.gaps)})", style="bold"))
+        gaps = Table(box=None, pad_edge=False, show_header=False)
+        for column in ("severity", "id", "score", "prompt"):
+            gaps.add_column(column, overflow="fold")
+        for gap in scorecard.gaps[:max_gaps]:
+            gaps.add_row(
+                Text(gap.severity.value, style=_SEVERITY_STYLE[gap.severity]),
+                Text(gap.question.id),
+                f"{gap.score:.2f}",
+                Text(one_line(gap.question.prompt)),
+            )
+        console.print(gaps)
+        hidden = len(scorecard.gaps) - len(scorecard.gaps[:max_gaps])
+        if hidden:
+            console.print(Text(f"  … and {hidden} more in the report", style="dim"))
+    if scorecard.unanswered:
+        console.print(Text(f"\nUnanswered ({len(scorecard.unanswered)})", style="bold"))
+        for question in scorecard.unanswered:
+            console.print(Text(f"  {question.id}: {one_line(question.prompt)}"))
+    style = "bold green" if verdict.passed else "bold red"
+    console.print(Text("\n" + verdict_line(verdict), style=style))
+
+
+class TerminalPrompt:
+    """The walk's `Prompt` bound to a terminal: rich output, line input with editing."""
+
+    def __init__(self, console: Console) -> None:
+        self.console = console
+        self._area: str | None = None
+
+    def question(self, screen: Screen) -> str:
+        question = screen.question
+        if screen.area.id != self._area:
+            self._area = screen.area.id
+            self.console.print(Text(f"\n{one_line(screen.area.title)}", style="bold underline"))
+            if screen.area.intro:
+                self.console.print(Text(terminal_text(screen.area.intro), style="italic"))
+        self.console.print(Text(f"\n{screen.progress}", style="dim"))
+        self.console.print(Text(terminal_text(question.prompt), style="bold"))
+        width = max((len(option.value) for option in question.options), default=0)
+        for number, option in enumerate(question.options, 1):
+            line = Text(f"  {number:>2}  ")
+            line.append(f"{option.value:<{width}}", style="cyan")
+            if option.label:
+                line.append(f"  {one_line(option.label)}")
+            self.console.print(line)
+        if screen.current is not None:
+            shown = question.describe(screen.current.value)
+            self.console.print(Text(f"  current answer: {one_line(shown)}", style="green"))
+        self.console.print(Text(f"  [{screen.hint}]", style="dim"))
+        return self.console.input(Text("› ", style="bold"))
+
+    def text(self, label: str, *, default: str | None = None) -> str:
+        shown = f" [{one_line(default)}]" if default else ""
+        typed = self.console.input(Text(f"  {label}{shown}: ")).strip()
+        return typed or (default or "")
+
+    def tell(self, message: str) -> None:
+        self.console.print(Text(terminal_text(message), style="yellow"))

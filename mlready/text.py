@@ -1,0 +1,75 @@
+"""Making text that people typed safe to show: in a terminal, and in Markdown."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import quote
+
+# C0 and C1 control characters (and DEL) would drive the terminal; tab and newline are handled
+# by each caller.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+# Characters that start inline Markdown (emphasis, code, links, HTML, entities, tables,
+# strikethrough, math), and the ones that start a block at the beginning of a line.
+_MARKDOWN_INLINE = re.compile(r"([\\`*_\[\]<>|~&$])")
+_MARKDOWN_LINE_START = re.compile(r"^(\d*)([#+=>.)-])")
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+
+
+def _visible(match: re.Match[str]) -> str:
+    return f"\\x{ord(match.group()):02x}" if ord(match.group()) < 0x100 else " "
+
+
+def terminal_text(text: str) -> str:
+    """`text` with control characters shown as `\\xNN`, so that it cannot drive the terminal."""
+    return _CONTROL.sub(_visible, text.replace("\t", "    "))
+
+
+def one_line(text: str) -> str:
+    """`text` on one line, for tables and lists in plain output."""
+    return " ".join(terminal_text(text).split())
+
+
+def markdown_text(text: str) -> str:
+    """`text` as literal Markdown: no markup, HTML, link or table pipe in it survives, and its
+    line breaks become hard breaks within the same block."""
+    lines = [_escape_markdown(terminal_text(line).strip()) for line in text.splitlines()]
+    return "\\\n".join(line for line in lines if line)
+
+
+def _escape_markdown(line: str) -> str:
+    line = _MARKDOWN_INLINE.sub(r"\\\1", line)
+    return _MARKDOWN_LINE_START.sub(r"\1\\\2", line)
+
+
+def markdown_code(text: str) -> str:
+    """`text` as an inline code span (which shows backslashes literally, so no escaping)."""
+    text = one_line(text)
+    fence = "`" * (max((len(run) for run in re.findall("`+", text)), default=0) + 1)
+    padding = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{padding}{text}{padding}{fence}"
+
+
+def markdown_cell(text: str) -> str:
+    """`text` as literal Markdown that stays within one table cell."""
+    return _escape_markdown(one_line(text))
+
+
+def is_linkable(target: str) -> bool:
+    """Whether evidence may become a link: an http(s) URL or a relative path."""
+    target = target.strip()
+    if not target or "\n" in target or "\r" in target or _CONTROL.search(target):
+        return False
+    if _SCHEME.match(target):
+        is_web = target.lower().startswith(("http://", "https://"))
+        return is_web and len(target) > 8 and not any(c.isspace() for c in target)
+    return not target.startswith(("/", "\\", "~"))
+
+
+def markdown_link(target: str) -> str:
+    """A Markdown link to `target` if it is linkable, else the literal text."""
+    label = markdown_cell(target)
+    if not is_linkable(target):
+        return label
+    destination = quote(target.strip(), safe="/:?#[]@!$&'*+,;=%-._~")
+    destination = destination.replace("(", "%28").replace(")", "%29")
+    return f"[{label}]({destination})"

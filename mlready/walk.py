@@ -1,0 +1,288 @@
+"""The interactive review, independent of any terminal.
+
+The walk decides what to ask next and what an input means; a `Prompt` shows questions and
+reads lines (the terminal in `mlready ask`, a script in tests). Every accepted answer is passed
+to `save` at once, so that nothing answered is lost, whatever ends the walk.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Protocol
+
+from mlready.answers import Answers
+from mlready.model import NA, AnswerEntry, Area, Bank, Kind, Project, Question
+from mlready.scoring import applicable_questions, check_score
+
+COMMANDS = "? help · :b back · :s skip · :q quit"
+NONE_OF_THESE = "-"
+
+
+@dataclass(frozen=True)
+class Screen:
+    """What to show for one question."""
+
+    question: Question
+    area: Area
+    area_position: int
+    area_total: int
+    position: int
+    total: int
+    current: AnswerEntry | None
+
+    @property
+    def progress(self) -> str:
+        return (
+            f"{self.area.id} {self.area_position}/{self.area_total} · "
+            f"{self.position}/{self.total} overall"
+        )
+
+    @property
+    def hint(self) -> str:
+        """The reminder on the prompt line."""
+        kind = self.question.kind
+        if kind is Kind.TEXT:
+            shape = "text"
+        elif kind is Kind.MULTI:
+            shape = f"numbers or values, e.g. 1,3; {NONE_OF_THESE} for none"
+        else:
+            shape = f"1-{len(self.question.options)} or a value"
+        keep = " · Enter keeps" if self.current else ""
+        na = " · :na" if self.question.na else ""
+        return f"{shape}{keep} · {COMMANDS}{na}"
+
+
+class Prompt(Protocol):
+    """How the walk talks to a person."""
+
+    def question(self, screen: Screen) -> str:
+        """Show the question and return the line typed. Raises EOFError or KeyboardInterrupt."""
+
+    def text(self, label: str, *, default: str | None = None) -> str:
+        """Ask for a line of free text (empty when skipped)."""
+
+    def tell(self, message: str) -> None:
+        """Show a hint or help text."""
+
+
+@dataclass(frozen=True)
+class WalkResult:
+    answers: Answers
+    completed: bool  # False when the person quit early
+
+
+class _Back(Exception):
+    """The person asked to go back one question."""
+
+
+class _Quit(Exception):
+    """The person asked to save and quit."""
+
+
+def walk(
+    bank: Bank,
+    answers: Answers,
+    *,
+    prompt: Prompt,
+    save: Callable[[Answers], None],
+    area: str | None = None,
+    redo: bool = False,
+    today: dt.date | None = None,
+) -> WalkResult:
+    """Ask the applicable questions in bank order; return the answers when done or quit.
+
+    Without `redo`, only questions unanswered when the walk starts (or that a changed decision
+    brings in) are asked. `area` limits the walk to one area. Each answer is saved at once;
+    `project.reviewed` becomes `today` once anything was answered. EOFError (Ctrl-D) ends the
+    walk like `:quit`; KeyboardInterrupt propagates after the last answer was saved.
+    """
+    state = _Walk(bank, answers, prompt=prompt, save=save, area=area, redo=redo, today=today)
+    try:
+        state.run()
+    except (_Quit, EOFError):
+        return WalkResult(answers=state.answers, completed=False)
+    return WalkResult(answers=state.answers, completed=True)
+
+
+class _Walk:
+    def __init__(
+        self,
+        bank: Bank,
+        answers: Answers,
+        *,
+        prompt: Prompt,
+        save: Callable[[Answers], None],
+        area: str | None,
+        redo: bool,
+        today: dt.date | None,
+    ) -> None:
+        self.bank = bank
+        self.answers = answers
+        self.prompt = prompt
+        self._save = save
+        self.area = area
+        self.redo = redo
+        self.today = today
+        self.answered_at_start = {q for q in bank.questions if answers.get(q) is not None}
+        self.order = {question_id: index for index, question_id in enumerate(bank.questions)}
+
+    def save(self, answers: Answers) -> None:
+        if self.today is not None:
+            answers = answers.with_project(
+                answers.project.model_copy(update={"reviewed": self.today})
+            )
+        self.answers = answers
+        self._save(answers)
+
+    def candidates(self) -> list[Question]:
+        """The questions this walk asks, given the answers so far, in bank order."""
+        return [
+            question
+            for question in applicable_questions(self.bank, self.answers)
+            if (self.area is None or self.bank.area_of[question.id].id == self.area)
+            and (self.redo or question.id not in self.answered_at_start)
+        ]
+
+    def run(self) -> None:
+        history: list[str] = []
+        current: Question | None = self._after(-1)
+        while current is not None:
+            try:
+                self.ask(current, can_go_back=bool(history))
+            except _Back:
+                current = self.bank.questions[history.pop()]
+                continue
+            history.append(current.id)
+            current = self._after(self.order[current.id])
+
+    def _after(self, index: int) -> Question | None:
+        return next((q for q in self.candidates() if self.order[q.id] > index), None)
+
+    def screen(self, question: Question) -> Screen:
+        candidates = self.candidates()
+        if question not in candidates:  # reached through :back after its decision changed
+            candidates = sorted([*candidates, question], key=lambda q: self.order[q.id])
+        area = self.bank.area_of[question.id]
+        in_area = [q for q in candidates if self.bank.area_of[q.id] is area]
+        return Screen(
+            question=question,
+            area=area,
+            area_position=in_area.index(question) + 1,
+            area_total=len(in_area),
+            position=candidates.index(question) + 1,
+            total=len(candidates),
+            current=self.answers.get(question.id),
+        )
+
+    def ask(self, question: Question, *, can_go_back: bool) -> None:
+        """Ask until the input answers, skips or leaves the question."""
+        while True:
+            line = self.prompt.question(self.screen(question)).strip()
+            command = line.lower()
+            if command in ("?", ":help", ":h"):
+                self.prompt.tell(_help_text(question))
+            elif command in (":back", ":b"):
+                if can_go_back:
+                    raise _Back
+                self.prompt.tell("This is the first question of this walk.")
+            elif command in (":skip", ":s"):
+                return
+            elif command in (":quit", ":q"):
+                raise _Quit
+            elif command == ":na":
+                if self.answer_na(question):
+                    return
+            elif command.startswith(":"):
+                self.prompt.tell(f"Unknown command '{line}'. Commands: {COMMANDS}, :na")
+            elif not line:
+                if self.answers.get(question.id) is not None:
+                    return
+                self.prompt.tell("Please answer, or type :s to skip this question.")
+            else:
+                value = _parse(question, line)
+                if isinstance(value, _Invalid):
+                    self.prompt.tell(value.message)
+                    continue
+                self.answer(question, value)
+                return
+
+    def answer(self, question: Question, value: str | tuple[str, ...]) -> None:
+        previous = self.answers.entries.get(question.id) or AnswerEntry()
+        entry = previous.model_copy(update={"value": value})
+        self.save(self.answers.with_entry(question.id, entry))
+        if question.kind is Kind.CHECK and check_score(question, entry) < 1:
+            note = self.prompt.text("Note (Enter to skip)", default=entry.note)
+            evidence = self.prompt.text(
+                "Evidence link (Enter to skip)", default=", ".join(entry.evidence) or None
+            )
+            update = {
+                "note": note or None,
+                "evidence": tuple(item.strip() for item in evidence.split(",") if item.strip()),
+            }
+            self.save(self.answers.with_entry(question.id, entry.model_copy(update=update)))
+
+    def answer_na(self, question: Question) -> bool:
+        if not question.na:
+            self.prompt.tell("This question cannot be marked not applicable.")
+            return False
+        current = self.answers.entries.get(question.id) or AnswerEntry()
+        reason = self.prompt.text("Why does it not apply?", default=current.note)
+        if not reason:
+            self.prompt.tell("A reason is needed to mark it not applicable.")
+            return False
+        entry = current.model_copy(update={"value": NA, "note": reason})
+        self.save(self.answers.with_entry(question.id, entry))
+        return True
+
+
+def ask_project(project: Project, *, prompt: Prompt) -> Project:
+    """Ask for the project's name and owner (Enter leaves each as it is)."""
+    name = prompt.text("Project name", default=project.name)
+    owner = prompt.text("Owner (team or person)", default=project.owner)
+    return project.model_copy(update={"name": name or None, "owner": owner or None})
+
+
+@dataclass(frozen=True)
+class _Invalid:
+    message: str
+
+
+def _parse(question: Question, line: str) -> str | tuple[str, ...] | _Invalid:
+    """The answer a line stands for: an option by number or value, several for multi."""
+    if question.kind is Kind.TEXT:
+        return line
+    options = question.options
+    listing = ", ".join(f"{n}={o.value}" for n, o in enumerate(options, 1))
+
+    def pick(token: str) -> str | None:
+        token = token.strip()
+        if token.isdigit() and 1 <= int(token) <= len(options):
+            return options[int(token) - 1].value
+        lowered = token.lower()
+        return next((o.value for o in options if lowered in (o.value, o.display.lower())), None)
+
+    if question.kind is Kind.MULTI:
+        if line == NONE_OF_THESE:
+            return ()
+        tokens = [token for token in line.replace(" ", ",").split(",") if token]
+        picked = [pick(token) for token in tokens]
+        if any(value is None for value in picked):
+            bad = [t for t, v in zip(tokens, picked, strict=True) if v is None]
+            return _Invalid(f"Not an option: {', '.join(bad)}. Choose from {listing}.")
+        return tuple(dict.fromkeys(value for value in picked if value is not None))
+    value = pick(line)
+    if value is None:
+        return _Invalid(f"'{line}' is not an option. Choose one of {listing}.")
+    return value
+
+
+def _help_text(question: Question) -> str:
+    parts = [f"Why: {question.why}"]
+    if question.help:
+        parts.append(question.help)
+    if question.kind is Kind.CHECK and question.fix:
+        parts.append(f"If not: {question.fix}")
+    parts += [f"See: {ref}" for ref in question.refs]
+    return "\n".join(parts)

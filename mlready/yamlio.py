@@ -1,0 +1,257 @@
+"""YAML, configured once: safe parsing with positions, and stable output.
+
+Banks and answers files are written by hand, so parsing is strict where YAML is lax and keeps
+every node's position so that a later validation error can name the line:
+- no anchors, aliases or tags: nothing is ever constructed, and a "billion laughs" file fails
+  at its first anchor instead of expanding;
+- duplicate keys, several documents, empty files and non-UTF-8 bytes are errors;
+- plain scalars resolve to None, int, float or str. yes/no/true/false/on/off stay the words
+  that were written: a label "No" is the word, and the models read `na: yes` as a bool; dates
+  stay strings for the models to parse; mapping keys are always the text that was written.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from mlready.errors import InputError
+
+# libyaml's parser is several times faster than the pure-Python one; both emit the same events.
+_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_Dumper: Any = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+MAX_FILE_BYTES = 16 * 1024 * 1024
+MAX_DEPTH = 32
+_LINE_BREAKS = "\n\r\x85\u2028\u2029"
+
+Location = tuple[str | int, ...]
+
+_NULL = {"", "~", "null", "Null", "NULL"}
+_INT = re.compile(r"[-+]?[0-9]+")
+_FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?")
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A 1-based position in a file."""
+
+    line: int
+    column: int
+
+
+@dataclass(frozen=True)
+class Document:
+    """Plain data parsed from one YAML file, with the position of every node by its path."""
+
+    source: str
+    data: Any
+    marks: dict[Location, Mark] = field(repr=False)
+
+    def mark(self, loc: Sequence[str | int]) -> Mark:
+        """The position of the deepest node along `loc` that exists in the file."""
+        path = tuple(loc)
+        while path and path not in self.marks:
+            path = path[:-1]
+        return self.marks.get(path, Mark(1, 1))
+
+    def where(self, loc: Sequence[str | int] = ()) -> str:
+        """`file:line:column` of the deepest node along `loc`."""
+        mark = self.mark(loc)
+        return f"{self.source}:{mark.line}:{mark.column}"
+
+
+def resolve_plain(text: str) -> Any:
+    """The value a plain (unquoted) scalar stands for."""
+    if text in _NULL:
+        return None
+    if _INT.fullmatch(text):
+        return int(text)
+    if _FLOAT.fullmatch(text):
+        number = float(text)
+        if math.isfinite(number):
+            return number
+    return text
+
+
+def read_text(path: Path, *, source: str | None = None, kind: str = "file") -> str:
+    """The UTF-8 text of `path` (a byte-order mark is dropped).
+
+    Raises InputError for a missing, oversized, binary, empty or non-UTF-8 file.
+    """
+    name = source or str(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise InputError(
+                f"{name}: {kind} is {size:,} bytes; the limit is {MAX_FILE_BYTES:,} bytes"
+            )
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"{name}: no such {kind}") from None
+    except IsADirectoryError:
+        raise InputError(f"{name}: is a directory, expected a YAML {kind}") from None
+    except PermissionError:
+        raise InputError(f"{name}: permission denied") from None
+    except OSError as error:
+        raise InputError(f"{name}: cannot read: {error.strerror}") from None
+    if b"\0" in raw:
+        raise InputError(f"{name}: not a text file (it contains NUL bytes); expected a YAML {kind}")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+        raise InputError(
+            f"{name}:{line}:{column}: not UTF-8 (byte 0x{raw[error.start]:02x}); "
+            f"save the {kind} as UTF-8"
+        ) from None
+    if not text.strip():
+        raise InputError(f"{name}: the {kind} is empty")
+    return text
+
+
+def load_yaml(path: Path, *, source: str | None = None, kind: str = "file") -> Document:
+    """Parse the YAML file at `path`. Raises InputError with file:line:column on any problem."""
+    name = source or str(path)
+    return parse_yaml(read_text(path, source=name, kind=kind), source=name)
+
+
+def parse_yaml(text: str, *, source: str) -> Document:
+    """Parse YAML text (one document). Raises InputError with file:line:column on any problem."""
+    composer = _Composer(source)
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            composer.feed(event)
+    except yaml.MarkedYAMLError as error:
+        raise InputError(_describe_yaml_error(error, text, source)) from None
+    except yaml.YAMLError as error:  # pragma: no cover - libyaml always gives a mark
+        raise InputError(f"{source}: invalid YAML: {error}") from None
+    return Document(source=source, data=composer.root, marks=composer.marks)
+
+
+def _describe_yaml_error(error: yaml.MarkedYAMLError, text: str, source: str) -> str:
+    mark = error.problem_mark or error.context_mark
+    where = f"{source}:{mark.line + 1}:{mark.column + 1}" if mark else source
+    problem = error.problem or "invalid YAML"
+    if mark and mark.index < len(text) and text[mark.index] == "\t":
+        problem += " (a tab; YAML is indented with spaces)"
+    context = f" ({error.context})" if error.context else ""
+    return f"{where}: invalid YAML: {problem}{context}"
+
+
+def _mark_of(event: Any) -> Mark:
+    return Mark(event.start_mark.line + 1, event.start_mark.column + 1)
+
+
+@dataclass
+class _Open:
+    """A list or mapping being filled; a mapping remembers its key until the value comes."""
+
+    container: Any
+    path: Location
+    key: str | None = None
+    key_mark: Mark | None = None
+
+
+class _Composer:
+    """Builds plain data from parser events, refusing what a hand-written file never needs."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.marks: dict[Location, Mark] = {}
+        self.stack: list[_Open] = []
+        self.root: Any = None
+        self.documents = 0
+
+    def refuse(self, event: Any, what: str) -> InputError:
+        mark = _mark_of(event)
+        return InputError(f"{self.source}:{mark.line}:{mark.column}: {what}")
+
+    def feed(self, event: Any) -> None:
+        if isinstance(event, yaml.AliasEvent):
+            raise self.refuse(event, "YAML aliases (*name) are not allowed; write the value out")
+        anchor = getattr(event, "anchor", None)
+        if anchor is not None:
+            raise self.refuse(event, f"YAML anchors (&{anchor}) are not allowed; write it out")
+        tag = getattr(event, "tag", None)
+        if tag is not None:
+            raise self.refuse(event, f"YAML tags ({tag}) are not allowed")
+        if isinstance(event, yaml.DocumentStartEvent):
+            self.documents += 1
+            if self.documents > 1:
+                raise self.refuse(event, "expected one YAML document, found several ('---')")
+        elif isinstance(event, yaml.ScalarEvent):
+            plain = event.implicit[0]
+            self.place(resolve_plain(event.value) if plain else event.value, event)
+        elif isinstance(event, yaml.SequenceStartEvent | yaml.MappingStartEvent):
+            if len(self.stack) >= MAX_DEPTH:
+                raise self.refuse(event, f"nested more than {MAX_DEPTH} levels deep")
+            container: Any = [] if isinstance(event, yaml.SequenceStartEvent) else {}
+            self.stack.append(_Open(container, self.place(container, event)))
+        elif isinstance(event, yaml.SequenceEndEvent | yaml.MappingEndEvent):
+            self.stack.pop()
+
+    def place(self, value: Any, event: Any) -> Location:
+        """Put a node into its parent (or make it the root); return its path."""
+        mark = _mark_of(event)
+        if not self.stack:
+            self.root = value
+            self.marks[()] = mark
+            return ()
+        parent = self.stack[-1]
+        if isinstance(parent.container, list):
+            loc = (*parent.path, len(parent.container))
+            parent.container.append(value)
+            self.marks[loc] = mark
+            return loc
+        if parent.key is None:
+            if isinstance(value, dict | list):
+                raise self.refuse(event, "a mapping key must be a plain value, not a collection")
+            # Keys are names: `yes:` or `1:` mean the text written, not a bool or a number.
+            name = value if isinstance(value, str) else event.value
+            if name in parent.container:
+                raise self.refuse(event, f"duplicate key '{name}'")
+            parent.key, parent.key_mark = name, mark
+            return (*parent.path, name)
+        loc = (*parent.path, parent.key)
+        parent.container[parent.key] = value
+        # A block collection starts on the line after its key; point at the key instead.
+        key_mark = parent.key_mark or mark
+        self.marks[loc] = mark if mark.line == key_mark.line else key_mark
+        parent.key = parent.key_mark = None
+        return loc
+
+
+def dump_fragment(data: Any) -> str:
+    """Block-style YAML for `data`, keys in the given order, text quoted wherever needed."""
+    text: str = yaml.dump(
+        data,
+        Dumper=_Dumper,
+        sort_keys=False,
+        allow_unicode=True,
+        default_flow_style=False,
+        width=100,
+    )
+    return text
+
+
+def format_scalar(value: Any) -> str:
+    """`value` as a flow scalar that reads back as the same value (quoted where needed)."""
+    # Multi-line text is double-quoted with escapes, so that every answer stays on its line.
+    style = '"' if isinstance(value, str) and any(c in value for c in _LINE_BREAKS) else None
+    text: str = yaml.dump(
+        [value],
+        Dumper=_Dumper,
+        default_flow_style=True,
+        default_style=style,
+        allow_unicode=True,
+        width=1 << 30,
+    )
+    return text.strip()[1:-1]

@@ -1,0 +1,123 @@
+"""Shared fixtures: small banks and answers files written to tmp_path."""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from mlready.answers import Answers, answers_from_document
+from mlready.bank import bank_from_document
+from mlready.model import Bank
+from mlready.yamlio import parse_yaml
+
+SMALL_BANK = """\
+bank: small
+version: 1
+title: Small bank
+areas:
+  - id: data
+    title: Data
+    intro: Where data goes wrong.
+    questions:
+      - id: data.modality
+        kind: multi
+        prompt: Which inputs does the model take?
+        why: Inputs decide the preprocessing checks.
+        options:
+          - {value: image, label: Images}
+          - {value: text, label: Text}
+          - {value: tabular, label: Tables}
+      - id: data.owner
+        kind: text
+        prompt: Who owns the data?
+        why: Someone must answer for it.
+      - id: data.lineage
+        prompt: Can every training example be traced back to its source?
+        why: Untraceable data cannot be audited or fixed.
+        severity: blocker
+        fix: Record the source of each example.
+      - id: data.schema
+        prompt: Is the data checked against a schema?
+        why: Silent schema changes break models.
+        severity: minor
+        fix: Add a schema check.
+        na: true
+      - id: data.tokenizer
+        prompt: Is the tokenizer versioned with the model?
+        why: A different tokenizer changes every input.
+        fix: Ship the tokenizer with the model.
+        when: {data.modality: text}
+  - id: serving
+    title: Serving
+    questions:
+      - id: serving.mode
+        kind: choice
+        prompt: How are predictions served?
+        why: Batch and real-time systems fail differently.
+        options:
+          - {value: batch, label: Batch jobs}
+          - {value: realtime, label: Real-time requests}
+      - id: serving.latency
+        prompt: Is p99 latency measured under peak load?
+        why: Averages hide the slow requests users notice.
+        fix: Load-test at peak traffic.
+        when: {serving.mode: realtime}
+        options:
+          - {value: automated, label: Automated in CI, score: 1}
+          - {value: manual, label: Measured by hand, score: 0.5}
+          - {value: none, label: Not measured, score: 0}
+      - id: serving.rollback
+        prompt: Has a rollback been rehearsed?
+        why: An untested rollback fails when it is needed.
+        fix: Rehearse a rollback.
+        weight: 4
+"""
+
+BEST_ANSWERS = """\
+mlready: 1
+bank: small@1
+project: {name: shelf-scanner, owner: vision-team, reviewed: 2026-10-01}
+answers:
+  data.modality: [image, text]
+  data.owner: data-team
+  data.lineage: yes
+  data.schema: yes
+  data.tokenizer: yes
+  serving.mode: realtime
+  serving.latency: automated
+  serving.rollback: yes
+"""
+
+
+def dedent(text: str) -> str:
+    return textwrap.dedent(text).lstrip("\n")
+
+
+@pytest.fixture
+def small_bank() -> Bank:
+    return bank_from_document(parse_yaml(SMALL_BANK, source="small.yaml"))
+
+
+@pytest.fixture
+def parse_answers(small_bank: Bank) -> Callable[[str], Answers]:
+    def parse(text: str) -> Answers:
+        return answers_from_document(parse_yaml(text, source="answers.yaml"), small_bank)
+
+    return parse
+
+
+@pytest.fixture
+def bank_file(tmp_path: Path) -> Path:
+    path = tmp_path / "small.yaml"
+    path.write_text(SMALL_BANK, encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def answers_file(tmp_path: Path) -> Path:
+    path = tmp_path / "mlready.yaml"
+    path.write_text(BEST_ANSWERS, encoding="utf-8")
+    return path
