@@ -7,9 +7,10 @@ import json
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
+from typer.core import TyperGroup
 
 from mlready.answers import (
     DEFAULT_ANSWERS,
@@ -27,8 +28,24 @@ from mlready.gate import judge, threshold
 from mlready.model import Bank, Kind
 from mlready.scoring import Scorecard, score
 
+class _Commands(TyperGroup):
+    """The one place that turns mlready's errors into messages and exit codes.
+
+    Typer itself maps usage errors to 2 and Ctrl-C to 130; anything else is a bug and surfaces.
+    """
+
+    def invoke(self, ctx: typer.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except MlreadyError as error:
+            for line in str(error).splitlines():
+                typer.echo(f"error: {line}", err=True)
+            raise typer.Exit(error.exit_code) from None
+
+
 app = typer.Typer(
     name="mlready",
+    cls=_Commands,
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -290,13 +307,5 @@ def bank_validate(bank: BankOption = None) -> None:
 
 
 def main() -> None:
-    """Run the CLI; the one place that turns mlready's errors into messages and exit codes.
-
-    Typer itself maps usage errors to 2 and Ctrl-C to 130.
-    """
-    try:
-        app()
-    except MlreadyError as error:
-        for line in str(error).splitlines():
-            typer.echo(f"error: {line}", err=True)
-        sys.exit(error.exit_code)
+    """Run the command-line interface."""
+    app()

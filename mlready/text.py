@@ -11,7 +11,7 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
 # Characters that start inline Markdown (emphasis, code, links, HTML, entities, tables,
 # strikethrough, math), and the ones that start a block at the beginning of a line.
 _MARKDOWN_INLINE = re.compile(r"([\\`*_\[\]<>|~&$])")
-_MARKDOWN_LINE_START = re.compile(r"^(\d*)([#+=>.)-])")
+_MARKDOWN_LINE_START = re.compile(r"^(\d+[.)]|[#+=>-])")
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 
 
@@ -32,13 +32,15 @@ def one_line(text: str) -> str:
 def markdown_text(text: str) -> str:
     """`text` as literal Markdown: no markup, HTML, link or table pipe in it survives, and its
     line breaks become hard breaks within the same block."""
-    lines = [_escape_markdown(terminal_text(line).strip()) for line in text.splitlines()]
-    return "\\\n".join(line for line in lines if line)
+    first, *rest = text.splitlines() or [""]
+    # Continuation lines lose their indent, which would otherwise start a code block.
+    lines = [first, *(line.lstrip() for line in rest)]
+    return "\\\n".join(_escape_markdown(terminal_text(line)) for line in lines if line.strip())
 
 
 def _escape_markdown(line: str) -> str:
     line = _MARKDOWN_INLINE.sub(r"\\\1", line)
-    return _MARKDOWN_LINE_START.sub(r"\1\\\2", line)
+    return _MARKDOWN_LINE_START.sub(lambda m: m.group()[:-1] + "\\" + m.group()[-1], line)
 
 
 def markdown_code(text: str) -> str:

@@ -1,0 +1,257 @@
+"""Scoring: applicability, area and overall scores, levels, blockers and gap order."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from mlready.answers import Answers
+from mlready.bank import bank_from_document
+from mlready.gate import judge, threshold
+from mlready.model import Bank
+from mlready.scoring import applicable_questions, score
+from mlready.yamlio import parse_yaml
+from tests.conftest import BEST_ANSWERS
+
+Parse = Callable[[str], Answers]
+
+
+def with_answers(**answers: str) -> str:
+    """BEST_ANSWERS with some answers replaced (keys use '__' for '.')."""
+    text = BEST_ANSWERS
+    for key, value in answers.items():
+        question_id = key.replace("__", ".")
+        lines = text.splitlines()
+        lines = [f"  {question_id}: {value}" if line.startswith(f"  {question_id}:") else line for line in lines]
+        text = "\n".join(lines) + "\n"
+    return text
+
+
+def test_best_answers_score_100_and_production(small_bank: Bank, parse_answers: Parse) -> None:
+    card = score(small_bank, parse_answers(BEST_ANSWERS))
+    assert card.score == 100
+    assert card.mean == 100
+    assert card.level.name == "production"
+    assert card.gaps == ()
+    assert card.unanswered == ()
+    assert judge(card).passed
+
+
+def test_area_score_is_weighted_and_overall_is_the_weakest_area(
+    small_bank: Bank, parse_answers: Parse
+) -> None:
+    # serving: latency (major, 2) manual 0.5, rollback (weight 4) partial 0.5 -> 50
+    # data: lineage blocker 3 x1, schema minor 1 x1, tokenizer major 2 x1 -> 100
+    card = score(
+        small_bank,
+        parse_answers(with_answers(serving__latency="manual", serving__rollback="partial")),
+    )
+    assert [(area.area.id, area.score) for area in card.areas] == [("data", 100), ("serving", 50)]
+    assert card.score == 50
+    # mean over all checks: (3 + 1 + 2 + 2*0.5 + 4*0.5) / (3 + 1 + 2 + 2 + 4) = 9/12
+    assert card.mean == 75
+    assert card.level.name == "prototype"
+
+
+def test_scores_are_rounded_to_two_decimals_once(small_bank: Bank, parse_answers: Parse) -> None:
+    # serving: latency 2 x 0 + rollback 4 x 1 -> 4/6 = 66.666... -> 66.67
+    card = score(small_bank, parse_answers(with_answers(serving__latency="none")))
+    assert card.areas[1].score == 66.67
+    assert card.score == 66.67
+
+
+def test_when_drops_questions_and_their_answers_do_not_count(
+    small_bank: Bank, parse_answers: Parse
+) -> None:
+    # Batch serving: the latency check does not apply, so its "none" answer is ignored.
+    answers = parse_answers(with_answers(serving__mode="batch", serving__latency="none"))
+    ids = [question.id for question in applicable_questions(small_bank, answers)]
+    assert "serving.latency" not in ids
+    card = score(small_bank, answers)
+    assert card.score == 100
+    assert "serving.latency" in answers.entries  # kept in the file, ignored by scoring
+
+
+def test_when_on_a_multi_answer_needs_one_shared_value(
+    small_bank: Bank, parse_answers: Parse
+) -> None:
+    without_text = parse_answers(with_answers(data__modality="[image, tabular]"))
+    with_text = parse_answers(with_answers(data__modality="[tabular, text]"))
+    assert "data.tokenizer" not in [q.id for q in applicable_questions(small_bank, without_text)]
+    assert "data.tokenizer" in [q.id for q in applicable_questions(small_bank, with_text)]
+
+
+def test_unanswered_decision_hides_its_dependants(small_bank: Bank, parse_answers: Parse) -> None:
+    answers = parse_answers(with_answers(serving__mode=""))
+    card = score(small_bank, answers)
+    assert "serving.latency" not in [q.id for q in card.applicable]
+    assert [q.id for q in card.unanswered] == ["serving.mode"]
+    verdict = judge(card)
+    assert not verdict.passed
+    assert verdict.reasons == ("1 applicable question unanswered",)
+    assert judge(card, allow_incomplete=True).passed
+
+
+def test_unanswered_check_counts_zero_and_a_blocker_forces_the_lowest_level(
+    small_bank: Bank, parse_answers: Parse
+) -> None:
+    card = score(small_bank, parse_answers(with_answers(data__lineage="")))
+    assert [gap.question.id for gap in card.blockers] == ["data.lineage"]
+    assert card.blockers[0].answer is None
+    assert card.areas[0].score == 50  # (0*3 + 1 + 2) / 6
+    assert card.level.name == "not ready"
+    assert judge(card, allow_incomplete=True).reasons == ("1 blocker gap",)
+
+
+def test_partial_blocker_is_still_a_blocker(small_bank: Bank, parse_answers: Parse) -> None:
+    card = score(small_bank, parse_answers(with_answers(data__lineage="partial")))
+    assert card.level.name == "not ready"
+    assert card.score == 75
+
+
+def test_na_answers_leave_the_sums(small_bank: Bank, parse_answers: Parse) -> None:
+    answers = parse_answers(
+        with_answers(data__schema="{value: na, note: No schema in images}", data__tokenizer="no")
+    )
+    card = score(small_bank, answers)
+    # data without schema: lineage 3 x1 + tokenizer 2 x0 -> 60
+    assert card.areas[0].score == 60
+    assert [q.id for q in card.not_applicable] == ["data.schema"]
+    assert card.areas[0].answered == 5  # an na answer is an answer
+
+
+def test_area_without_scored_checks_is_null_and_left_out_of_the_minimum(
+    parse_answers: Parse,
+) -> None:
+    bank = bank_from_document(
+        parse_yaml(
+            """\
+bank: tiny
+version: 1
+areas:
+  - id: a
+    title: A
+    questions:
+      - {id: a.ok, prompt: Ok?, why: w, na: true}
+  - id: b
+    title: B
+    questions:
+      - {id: b.ok, prompt: Ok?, why: w}
+""",
+            source="tiny.yaml",
+        )
+    )
+    from mlready.answers import answers_from_document
+
+    def load(text: str) -> Answers:
+        return answers_from_document(parse_yaml(text, source="a.yaml"), bank)
+
+    card = score(bank, load("mlready: 1\nanswers: {a.ok: {value: na, note: n}, b.ok: partial}\n"))
+    assert [area.score for area in card.areas] == [None, 50]
+    assert card.score == 50
+    empty = score(bank, load("mlready: 1\nanswers: {a.ok: {value: na, note: n}, b.ok: {value: null}}\n"))
+    assert empty.areas[0].score is None
+    nothing = score(bank, load("mlready: 1\nanswers: {a.ok: {value: na, note: n}}\n"))
+    assert nothing.score == 0  # b.ok unanswered still counts as 0
+    only_na = bank_from_document(
+        parse_yaml(
+            "bank: t\nversion: 1\nareas:\n  - id: a\n    title: A\n    questions:\n"
+            "      - {id: a.ok, prompt: Ok?, why: w, na: true}\n",
+            source="t.yaml",
+        )
+    )
+    card = score(
+        only_na,
+        answers_from_document(
+            parse_yaml("mlready: 1\nanswers: {a.ok: {value: na, note: n}}\n", source="x"), only_na
+        ),
+    )
+    assert card.score is None
+    assert card.mean is None
+    assert card.level.name == "not ready"
+
+
+def test_gaps_are_ordered_by_severity_then_lost_weight_then_bank_order(
+    small_bank: Bank, parse_answers: Parse
+) -> None:
+    answers = parse_answers(
+        with_answers(
+            data__schema="no",  # minor, lost 1
+            data__tokenizer="partial",  # major, lost 1
+            serving__latency="manual",  # major, lost 1
+            serving__rollback="no",  # major (weight 4), lost 4
+            data__lineage="partial",  # blocker, lost 1.5
+        )
+    )
+    order = [gap.question.id for gap in score(small_bank, answers).gaps]
+    assert order == [
+        "data.lineage",
+        "serving.rollback",
+        "data.tokenizer",
+        "serving.latency",
+        "data.schema",
+    ]
+
+
+CUSTOM_LEVELS = """\
+bank: graded
+version: 3
+levels:
+  - {name: gold, min: 85}
+  - {name: silver, min: 60}
+  - {name: unrated, min: 0}
+areas:
+  - id: a
+    title: A
+    questions:
+      - {id: a.one, prompt: One?, why: w, weight: 3}
+      - {id: a.two, prompt: Two?, why: w, weight: 1, severity: minor}
+"""
+
+
+@pytest.mark.parametrize(
+    ("one", "two", "expected_score", "expected_level"),
+    [
+        ("yes", "yes", 100, "gold"),
+        ("yes", "no", 75, "silver"),
+        ("yes", "partial", 87.5, "gold"),
+        ("partial", "yes", 62.5, "silver"),
+        ("no", "yes", 25, "unrated"),
+    ],
+)
+def test_custom_levels_and_weights(
+    one: str, two: str, expected_score: float, expected_level: str
+) -> None:
+    from mlready.answers import answers_from_document
+
+    bank = bank_from_document(parse_yaml(CUSTOM_LEVELS, source="graded.yaml"))
+    text = f"mlready: 1\nbank: graded@3\nanswers:\n  a.one: {one}\n  a.two: {two}\n"
+    card = score(bank, answers_from_document(parse_yaml(text, source="a.yaml"), bank))
+    assert card.score == expected_score
+    assert card.level.name == expected_level
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("pilot", 75), ("production", 90), ("not ready", 0), ("80", 80), ("0", 0), ("100", 100)],
+)
+def test_fail_under_takes_a_number_or_a_level(small_bank: Bank, text: str, expected: float) -> None:
+    assert threshold(small_bank, text) == expected
+
+
+@pytest.mark.parametrize("text", ["gold", "101", "-1", "eighty", ""])
+def test_fail_under_rejects_anything_else(small_bank: Bank, text: str) -> None:
+    from mlready.errors import InputError
+
+    with pytest.raises(InputError, match="--fail-under"):
+        threshold(small_bank, text)
+
+
+def test_fail_under_compares_the_rounded_score(small_bank: Bank, parse_answers: Parse) -> None:
+    card = score(small_bank, parse_answers(with_answers(serving__latency="none")))
+    assert card.score == 66.67
+    assert judge(card, fail_under=66.67).passed
+    failed = judge(card, fail_under=66.68)
+    assert not failed.passed
+    assert failed.reasons == ("score 66.67 is below 66.68",)
