@@ -28,6 +28,7 @@ from mlready.gate import judge, threshold
 from mlready.model import Bank, Kind
 from mlready.scoring import Scorecard, score
 
+
 class _Commands(TyperGroup):
     """The one place that turns mlready's errors into messages and exit codes.
 

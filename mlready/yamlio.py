@@ -246,6 +246,14 @@ def format_scalar(value: Any) -> str:
     """`value` as a flow scalar that reads back as the same value (quoted where needed)."""
     # Multi-line text is double-quoted with escapes, so that every answer stays on its line.
     style = '"' if isinstance(value, str) and any(c in value for c in _LINE_BREAKS) else None
+    text = _dump_scalar(value, style)
+    if isinstance(value, str) and style is None and resolve_plain(text) != value:
+        # PyYAML leaves some scalars bare that this loader reads as numbers (such as "08").
+        text = _dump_scalar(value, "'")
+    return text
+
+
+def _dump_scalar(value: Any, style: str | None) -> str:
     text: str = yaml.dump(
         [value],
         Dumper=_Dumper,

@@ -248,6 +248,7 @@ def test_version() -> None:
 def test_ask_refuses_without_a_terminal(tmp_path: Path) -> None:
     code, out, err = run("ask", tmp_path / "a.yaml")
     assert code == ExitCode.INVALID
+    assert out == ""
     assert "needs a terminal" in err
     assert "mlready init" in err
     assert not (tmp_path / "a.yaml").exists()

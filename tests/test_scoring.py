@@ -23,7 +23,10 @@ def with_answers(**answers: str) -> str:
     for key, value in answers.items():
         question_id = key.replace("__", ".")
         lines = text.splitlines()
-        lines = [f"  {question_id}: {value}" if line.startswith(f"  {question_id}:") else line for line in lines]
+        lines = [
+            f"  {question_id}: {value}" if line.startswith(f"  {question_id}:") else line
+            for line in lines
+        ]
         text = "\n".join(lines) + "\n"
     return text
 
@@ -150,7 +153,9 @@ areas:
     card = score(bank, load("mlready: 1\nanswers: {a.ok: {value: na, note: n}, b.ok: partial}\n"))
     assert [area.score for area in card.areas] == [None, 50]
     assert card.score == 50
-    empty = score(bank, load("mlready: 1\nanswers: {a.ok: {value: na, note: n}, b.ok: {value: null}}\n"))
+    empty = score(
+        bank, load("mlready: 1\nanswers: {a.ok: {value: na, note: n}, b.ok: {value: null}}\n")
+    )
     assert empty.areas[0].score is None
     nothing = score(bank, load("mlready: 1\nanswers: {a.ok: {value: na, note: n}}\n"))
     assert nothing.score == 0  # b.ok unanswered still counts as 0

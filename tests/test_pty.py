@@ -1,0 +1,119 @@
+"""`mlready ask` driven for real, in a pseudo-terminal."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import pexpect
+import pytest
+
+from mlready.answers import load_answers
+from mlready.bank import load_bank
+from mlready.errors import ExitCode
+
+pytestmark = pytest.mark.slow
+
+
+def spawn(tmp_path: Path, *args: str) -> pexpect.spawn:
+    env = {**os.environ, "TERM": "xterm", "COLUMNS": "100", "LINES": "40", "NO_COLOR": "1"}
+    return pexpect.spawn(
+        sys.executable,
+        ["-m", "mlready", "ask", "answers.yaml", "--bank", "small.yaml", *args],
+        cwd=tmp_path,
+        env=env,
+        encoding="utf-8",
+        timeout=15,
+        dimensions=(40, 100),
+    )
+
+
+def answer(child: pexpect.spawn, expected: str, line: str) -> None:
+    child.expect_exact(expected)
+    child.expect_exact("› ")
+    child.sendline(line)
+
+
+@pytest.fixture
+def workdir(tmp_path: Path, bank_file: Path) -> Path:
+    assert bank_file.parent == tmp_path
+    return tmp_path
+
+
+def test_ctrl_c_keeps_every_answer_and_the_next_run_resumes(workdir: Path) -> None:
+    child = spawn(workdir)
+    child.expect_exact("Project name")
+    child.sendline("shelf-scanner")
+    child.expect_exact("Owner")
+    child.sendline("vision")
+    answer(child, "Which inputs does the model take?", "1,2")
+    answer(child, "Who owns the data?", "data team [core]")
+    answer(child, "Can every training example be traced back to its source?", "yes")
+    child.expect_exact("Is the data checked against a schema?")
+    child.expect_exact("› ")
+    child.sendintr()
+    child.expect_exact("interrupted")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == ExitCode.INTERRUPTED
+
+    bank = load_bank(workdir / "small.yaml")
+    answers = load_answers(workdir / "answers.yaml", bank)
+    assert {key: entry.value for key, entry in answers.entries.items()} == {
+        "data.modality": ("image", "text"),
+        "data.owner": "data team [core]",
+        "data.lineage": "yes",
+    }
+    assert answers.project.name == "shelf-scanner"
+
+    child = spawn(workdir)
+    child.expect_exact("data 1/2 · 1/4 overall")  # schema, tokenizer; serving mode, rollback
+    child.expect_exact("Is the data checked against a schema?")
+    child.expect_exact("› ")
+    child.sendeof()  # Ctrl-D saves and leaves
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == ExitCode.OK
+
+
+def test_a_walk_to_the_end_prints_the_summary_and_writes_the_report(workdir: Path) -> None:
+    child = spawn(workdir, "--report", "REVIEW.md")
+    child.expect_exact("Project name")
+    child.sendline("")
+    child.expect_exact("Owner")
+    child.sendline("")
+    for expected, line in [
+        ("Which inputs", "3"),
+        ("Who owns the data?", "me"),
+        ("traced back", "yes"),
+        ("schema", "no"),
+    ]:
+        answer(child, expected, line)
+    child.expect_exact("Note (Enter to skip)")
+    child.sendline("none yet")
+    child.expect_exact("Evidence link")
+    child.sendline("")
+    answer(child, "How are predictions served?", "batch")
+    answer(child, "rollback", "yes")
+    child.expect_exact("Level")
+    child.expect_exact("Report: REVIEW.md")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == ExitCode.OK
+    assert (workdir / "REVIEW.md").read_text().startswith("<!-- mlready report")
+    assert "note: none yet" in (workdir / "answers.yaml").read_text()
+
+
+def test_a_second_session_on_the_same_file_is_refused(workdir: Path) -> None:
+    first = spawn(workdir)
+    first.expect_exact("Project name")
+    second = spawn(workdir)
+    second.expect_exact("another mlready session is editing this file")
+    second.expect(pexpect.EOF)
+    second.close()
+    assert second.exitstatus == ExitCode.INVALID
+    first.sendintr()
+    first.expect(pexpect.EOF)
+    first.close()
+    assert first.exitstatus == ExitCode.INTERRUPTED

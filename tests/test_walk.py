@@ -1,0 +1,291 @@
+"""The interactive walk with a scripted prompt: no terminal involved."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+import pytest
+
+from mlready.answers import Answers, empty_answers
+from mlready.model import NA, Bank, Project
+from mlready.walk import Screen, WalkResult, ask_project, walk
+
+TODAY = dt.date(2026, 11, 26)
+
+
+class ScriptedPrompt:
+    """Answers each prompt with the next scripted line; records what was shown."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self.lines = list(lines)
+        self.screens: list[Screen] = []
+        self.told: list[str] = []
+        self.asked: list[str] = []
+
+    def _next(self) -> str:
+        if not self.lines:
+            raise EOFError  # like Ctrl-D once the script runs out
+        line = self.lines.pop(0)
+        if line == "^C":
+            raise KeyboardInterrupt
+        return line
+
+    def question(self, screen: Screen) -> str:
+        self.screens.append(screen)
+        return self._next()
+
+    def text(self, label: str, *, default: str | None = None) -> str:
+        self.asked.append(label)
+        return self._next() or (default or "")
+
+    def tell(self, message: str) -> None:
+        self.told.append(message)
+
+    @property
+    def shown(self) -> list[str]:
+        return [screen.question.id for screen in self.screens]
+
+
+class Saves:
+    def __init__(self) -> None:
+        self.history: list[Answers] = []
+
+    def __call__(self, answers: Answers) -> None:
+        self.history.append(answers)
+
+
+def run_walk(
+    bank: Bank, lines: list[str], answers: Answers | None = None, **options: object
+) -> tuple[WalkResult, ScriptedPrompt, Saves]:
+    prompt = ScriptedPrompt(lines)
+    saves = Saves()
+    result = walk(
+        bank,
+        answers or empty_answers(),
+        prompt=prompt,
+        save=saves,
+        today=TODAY,
+        **options,  # type: ignore[arg-type]
+    )
+    return result, prompt, saves
+
+
+def value(result: WalkResult | Answers, question_id: str) -> object:
+    answers = result.answers if isinstance(result, WalkResult) else result
+    entry = answers.get(question_id)
+    return None if entry is None else entry.value
+
+
+def test_a_full_walk_in_bank_order(small_bank: Bank) -> None:
+    lines = ["1,2", "data-team", "yes", "yes", "partial", "", "", "2", "automated", "1"]
+    result, prompt, saves = run_walk(small_bank, lines)
+    assert result.completed
+    assert prompt.shown == [
+        "data.modality",
+        "data.owner",
+        "data.lineage",
+        "data.schema",
+        "data.tokenizer",  # appears because the answer included text
+        "serving.mode",
+        "serving.latency",  # appears because serving is real-time
+        "serving.rollback",
+    ]
+    assert value(result, "data.modality") == ("image", "text")
+    assert value(result, "data.tokenizer") == "partial"
+    assert value(result, "serving.latency") == "automated"
+    assert result.answers.project.reviewed == TODAY
+    # Every answer was saved as it was given: each save holds one more answer than the last.
+    answered = [len([k for k in s.entries if s.get(k)]) for s in saves.history]
+    assert answered[:3] == [1, 2, 3]
+    assert saves.history[-1] == result.answers
+
+
+def test_progress_counts_the_questions_of_this_walk(small_bank: Bank) -> None:
+    _, prompt, _ = run_walk(small_bank, ["1", "x", "yes", "yes", "batch", "yes"])
+    assert [screen.progress for screen in prompt.screens] == [
+        "data 1/4 · 1/6 overall",
+        "data 2/4 · 2/6 overall",
+        "data 3/4 · 3/6 overall",
+        "data 4/4 · 4/6 overall",
+        "serving 1/2 · 5/6 overall",
+        "serving 2/2 · 6/6 overall",
+    ]
+
+
+def test_a_partial_check_asks_for_note_and_evidence(small_bank: Bank) -> None:
+    lines = ["3", "x", "partial", "Only for 2025 data", "https://example.com/a, docs/b.md"]
+    result, prompt, _ = run_walk(small_bank, lines)
+    entry = result.answers.get("data.lineage")
+    assert entry is not None
+    assert entry.value == "partial"
+    assert entry.note == "Only for 2025 data"
+    assert entry.evidence == ("https://example.com/a", "docs/b.md")
+    assert prompt.asked == ["Note (Enter to skip)", "Evidence link (Enter to skip)"]
+    assert not result.completed  # the script ran out: like Ctrl-D
+
+
+def test_full_answers_ask_for_no_note(small_bank: Bank) -> None:
+    _, prompt, _ = run_walk(small_bank, ["3", "x", "yes", "yes"])
+    assert prompt.asked == []
+
+
+def test_invalid_input_is_asked_again_with_a_hint(small_bank: Bank) -> None:
+    result, prompt, _ = run_walk(small_bank, ["7", "image,video", "", ":nope", "2", "x"])
+    assert prompt.shown[:5] == ["data.modality"] * 5
+    assert "7" in prompt.told[0]
+    assert "video" in prompt.told[1]
+    assert "Please answer" in prompt.told[2]
+    assert "Unknown command" in prompt.told[3]
+    assert value(result, "data.modality") == ("text",)
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [("1", "yes"), ("yes", "yes"), ("YES", "yes"), ("Partly", "partial"), ("3", "no")],
+)
+def test_an_option_by_number_value_or_label(small_bank: Bank, line: str, expected: str) -> None:
+    result, _, _ = run_walk(small_bank, ["1", "x", line, ":q"])
+    assert value(result, "data.lineage") == expected
+
+
+def test_multi_takes_several_and_none(small_bank: Bank) -> None:
+    result, _, _ = run_walk(small_bank, ["3, 1", ":q"])
+    assert value(result, "data.modality") == ("tabular", "image")
+    result, _, _ = run_walk(small_bank, ["-", ":q"])
+    assert value(result, "data.modality") == ()
+
+
+def test_skip_leaves_unanswered_and_moves_on(small_bank: Bank) -> None:
+    result, prompt, _ = run_walk(small_bank, ["1", ":s", "yes", ":q"])
+    assert prompt.shown == ["data.modality", "data.owner", "data.lineage", "data.schema"]
+    assert result.answers.get("data.owner") is None
+    assert value(result, "data.lineage") == "yes"
+
+
+def test_back_goes_to_the_previous_question_and_keeps_the_change(small_bank: Bank) -> None:
+    lines = [
+        "1",  # modality: image
+        "team-a",  # owner
+        ":b",  # at lineage: back to owner
+        "team-b",  # owner again
+        "yes",  # lineage
+        ":back",  # at schema: back to lineage
+        ":back",  # at lineage: back to owner
+        ":back",  # at owner: back to modality
+        "2",  # modality: text
+        "",  # owner: Enter keeps team-b
+        "",  # lineage: Enter keeps yes
+        "yes",  # schema
+        ":q",  # tokenizer, now applicable
+    ]
+    result, prompt, _ = run_walk(small_bank, lines)
+    assert prompt.shown == [
+        "data.modality",
+        "data.owner",
+        "data.lineage",
+        "data.owner",
+        "data.lineage",
+        "data.schema",
+        "data.lineage",
+        "data.owner",
+        "data.modality",
+        "data.owner",
+        "data.lineage",
+        "data.schema",
+        "data.tokenizer",
+    ]
+    assert value(result, "data.owner") == "team-b"
+    assert value(result, "data.lineage") == "yes"
+    assert value(result, "data.modality") == ("text",)
+
+
+def test_back_on_the_first_question_says_so(small_bank: Bank) -> None:
+    _, prompt, _ = run_walk(small_bank, [":b", ":q"])
+    assert prompt.told == ["This is the first question of this walk."]
+
+
+def test_changing_a_decision_drops_questions_and_keeps_their_answers(small_bank: Bank) -> None:
+    lines = ["1", "x", "yes", "yes", "realtime", "manual", "", "", ":b", ":b", "batch", "yes"]
+    result, prompt, _ = run_walk(small_bank, lines)
+    assert prompt.shown[4:] == [
+        "serving.mode",
+        "serving.latency",  # manual, then Enter twice for note and evidence
+        "serving.rollback",  # :b
+        "serving.latency",  # :b
+        "serving.mode",  # batch
+        "serving.rollback",  # latency no longer applies after batch
+    ]
+    assert value(result, "serving.mode") == "batch"
+    assert value(result, "serving.latency") == "manual"  # kept in the file, ignored by scoring
+    assert result.completed
+
+
+def test_na_needs_permission_and_a_reason(small_bank: Bank) -> None:
+    lines = ["1", "x", ":na", "yes", ":na", "", ":na", "Images only", ":q"]
+    result, prompt, _ = run_walk(small_bank, lines)
+    assert prompt.told[0] == "This question cannot be marked not applicable."
+    assert prompt.told[1] == "A reason is needed to mark it not applicable."
+    entry = result.answers.get("data.schema")
+    assert entry is not None
+    assert (entry.value, entry.note) == (NA, "Images only")
+
+
+def test_help_shows_why_and_fix(small_bank: Bank) -> None:
+    _, prompt, _ = run_walk(small_bank, ["1", "x", "?", ":help", ":q"])
+    assert prompt.told[0].startswith("Why: Untraceable data cannot be audited or fixed.")
+    assert "If not: Record the source of each example." in prompt.told[0]
+    assert prompt.told[1] == prompt.told[0]
+
+
+def test_resume_asks_only_unanswered_questions(
+    small_bank: Bank, parse_answers: Callable[[str], Answers]
+) -> None:
+    answers = parse_answers(
+        "mlready: 1\nanswers:\n  data.modality: [image]\n  data.owner: x\n  data.lineage: yes\n"
+    )
+    result, prompt, _ = run_walk(small_bank, ["yes", "batch", "yes"], answers)
+    assert prompt.shown == ["data.schema", "serving.mode", "serving.rollback"]
+    assert prompt.screens[0].progress == "data 1/1 · 1/3 overall"
+    assert result.completed
+
+
+def test_redo_walks_everything_with_current_answers_as_default(
+    small_bank: Bank, parse_answers: Callable[[str], Answers]
+) -> None:
+    answers = parse_answers(
+        "mlready: 1\nanswers:\n  data.modality: [image]\n  data.owner: x\n  data.lineage: yes\n"
+    )
+    result, prompt, _ = run_walk(small_bank, ["", "", "no", "", "", ":q"], answers, redo=True)
+    assert prompt.shown == ["data.modality", "data.owner", "data.lineage", "data.schema"]
+    assert prompt.screens[0].current is not None
+    assert value(result, "data.lineage") == "no"
+    assert value(result, "data.owner") == "x"
+
+
+def test_area_limits_the_walk(small_bank: Bank) -> None:
+    result, prompt, _ = run_walk(small_bank, ["realtime", "manual", "", "", "yes"], area="serving")
+    assert prompt.shown == ["serving.mode", "serving.latency", "serving.rollback"]
+    assert result.completed
+
+
+def test_quit_and_ctrl_d_end_the_walk_with_answers_saved(small_bank: Bank) -> None:
+    result, _, saves = run_walk(small_bank, ["1", ":q"])
+    assert not result.completed
+    assert value(saves.history[-1], "data.modality") == ("image",)
+    result, _, _ = run_walk(small_bank, ["1"])  # the script ends: EOF
+    assert not result.completed
+
+
+def test_ctrl_c_propagates_after_saving(small_bank: Bank) -> None:
+    prompt = ScriptedPrompt(["1", "team", "^C"])
+    saves = Saves()
+    with pytest.raises(KeyboardInterrupt):
+        walk(small_bank, empty_answers(), prompt=prompt, save=saves, today=TODAY)
+    assert value(saves.history[-1], "data.owner") == "team"
+
+
+def test_project_questions() -> None:
+    prompt = ScriptedPrompt(["shelf-scanner", ""])
+    project = ask_project(Project(owner="vision"), prompt=prompt)
+    assert project == Project(name="shelf-scanner", owner="vision")

@@ -1,0 +1,126 @@
+"""The built wheel, installed into a fresh virtual environment, run from another folder."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import sysconfig
+import venv
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from mlready.errors import ExitCode
+from tests.conftest import BEST_ANSWERS, SMALL_BANK
+
+pytestmark = pytest.mark.slow
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("dist")
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--quiet",
+            "--no-deps",
+            "--no-build-isolation",
+            "--wheel-dir",
+            str(out),
+            str(ROOT),
+        ],
+        check=True,
+    )
+    (found,) = out.glob("mlready_review-*.whl")
+    return found
+
+
+@pytest.fixture(scope="module")
+def installed(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A fresh venv holding only the wheel; its dependencies come from the test environment.
+
+    Tests get no network, so the dependencies are borrowed through a .pth line instead of being
+    downloaded; the package itself, with its bank and templates, comes only from the wheel.
+    """
+    home = tmp_path_factory.mktemp("venv")
+    venv.EnvBuilder(with_pip=False).create(home)
+    python = home / "bin" / "python"
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "--python",
+            str(python),
+            "install",
+            "--quiet",
+            "--no-deps",
+            "--no-index",
+            str(wheel),
+        ],
+        check=True,
+    )
+    site = subprocess.run(
+        [str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
+    (Path(site) / "_test_dependencies.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
+    return home
+
+
+def run(installed: Path, cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {key: value for key, value in os.environ.items() if key != "PYTHONPATH"}
+    return subprocess.run(
+        [str(installed / "bin" / "mlready"), *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+
+
+def test_the_wheel_ships_the_bank_and_templates(wheel: Path) -> None:
+    names = zipfile.ZipFile(wheel).namelist()
+    assert "mlready/checklists/default.yaml" in names
+    assert "mlready/templates/report.md.j2" in names
+    assert "mlready/templates/gap.md.j2" in names
+    assert not [name for name in names if name.startswith(("tests/", "checklists/"))]
+
+
+def test_installed_check_runs_from_any_folder(installed: Path, tmp_path: Path) -> None:
+    (tmp_path / "small.yaml").write_text(SMALL_BANK)
+    (tmp_path / "mlready.yaml").write_text(BEST_ANSWERS)
+    result = run(installed, tmp_path, "check", "--bank", "small.yaml")
+    assert result.returncode == ExitCode.OK, result.stderr
+    assert "PASSED" in result.stdout
+    location = subprocess.run(
+        [str(installed / "bin" / "python"), "-c", "import mlready; print(mlready.__file__)"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert location.startswith(str(installed))
+
+
+def test_installed_builtin_bank_and_templates(installed: Path, tmp_path: Path) -> None:
+    result = run(installed, tmp_path, "bank", "validate")
+    assert result.returncode == ExitCode.OK, result.stderr
+    assert run(installed, tmp_path, "init").returncode == ExitCode.OK
+    check = run(installed, tmp_path, "check")
+    assert check.returncode == ExitCode.GATE_FAILED  # nothing answered yet
+    assert "unanswered" in check.stdout
+    report = run(installed, tmp_path, "report", "-o", "-")
+    assert report.returncode == ExitCode.OK, report.stderr
+    assert "## Areas" in report.stdout
+    version = run(installed, tmp_path, "--version")
+    assert version.stdout.startswith("mlready ")
