@@ -149,6 +149,8 @@ def _checked_entry(
 ) -> AnswerEntry:
     """The entry with its value normalised for the question's kind; problems are appended."""
     value = entry.value
+    if entry.waiver is not None and (value is None or question.kind is not Kind.CHECK):
+        problems.append(f"{where}: a waiver belongs on an answered check ('{question.id}')")
     if value is None:
         return entry
     if value == NA:
@@ -258,7 +260,7 @@ def _entry_lines(question_id: str, entry: AnswerEntry | None) -> list[str]:
     if entry is None or entry == AnswerEntry():
         return [key]
     value = _value_text(entry.value)
-    if entry.note is None and not entry.evidence:
+    if entry.note is None and not entry.evidence and entry.waiver is None:
         return [f"{key} {value}"]
     lines = [key, f"    value: {value}"]
     if entry.note is not None:
@@ -268,6 +270,10 @@ def _entry_lines(question_id: str, entry: AnswerEntry | None) -> list[str]:
     elif entry.evidence:
         lines.append("    evidence:")
         lines += [f"      - {format_scalar(item)}" for item in entry.evidence]
+    if entry.waiver is not None:
+        lines.append("    waiver:")
+        waiver = entry.waiver.model_dump(mode="json", exclude_none=True)
+        lines += [f"      {name}: {format_scalar(text)}" for name, text in waiver.items()]
     return lines
 
 

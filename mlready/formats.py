@@ -1,17 +1,37 @@
-"""Machine and plain-text renderings of a `check` result; the registry drives `--format`."""
+"""Renderings of `check` results for people, logs and CI systems; the registry drives `--format`.
+
+Every renderer takes the outcomes of one run (one per answers file) and returns text.
+"""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
 from mlready.gate import Verdict
-from mlready.scoring import Scorecard
-from mlready.text import one_line
+from mlready.model import Severity
+from mlready.scoring import Gap, Scorecard
+from mlready.text import markdown_cell, markdown_code, markdown_text, one_line
 
 BAR_WIDTH = 20
+GITHUB_ANNOTATIONS_PER_LEVEL = 10
+MARKDOWN_TOP_GAPS = 10
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """One answers file's scorecard and the gate's verdict on it."""
+
+    scorecard: Scorecard
+    verdict: Verdict
+
+    @property
+    def name(self) -> str:
+        """The project's name, or else the answers file."""
+        return self.scorecard.answers.project.name or self.scorecard.answers.source
 
 
 def format_score(value: float | None) -> str:
@@ -28,20 +48,35 @@ def text_bar(
     return full * filled + empty * (width - filled)
 
 
-def check_json(scorecard: Scorecard, verdict: Verdict) -> dict[str, Any]:
-    """The `check --format json` document."""
-    answers = scorecard.answers
-    return {
+def gap_line(scorecard: Scorecard, gap: Gap) -> int:
+    """The answers file line of a gap's answer, or of the `answers:` key when unanswered."""
+    lines = scorecard.answers.lines
+    return lines.get(gap.question.id) or lines.get("answers") or 1
+
+
+def verdict_line(verdict: Verdict) -> str:
+    return "PASSED" if verdict.passed else "FAILED: " + "; ".join(verdict.reasons)
+
+
+# --- json -----------------------------------------------------------------------------------
+
+
+def check_json(outcome: Outcome) -> dict[str, Any]:
+    """The `check --format json` document of one answers file."""
+    card, verdict = outcome.scorecard, outcome.verdict
+    answers = card.answers
+    document: dict[str, Any] = {
         "passed": verdict.passed,
         "reasons": list(verdict.reasons),
-        "bank": scorecard.bank.ref,
+        "file": answers.source,
+        "bank": card.bank.ref,
         "project": answers.project.model_dump(mode="json"),
-        "score": scorecard.score,
-        "mean": scorecard.mean,
-        "level": scorecard.level.name,
-        "blockers": [gap.question.id for gap in scorecard.blockers],
-        "unanswered": [question.id for question in scorecard.unanswered],
-        "not_applicable": [question.id for question in scorecard.not_applicable],
+        "score": card.score,
+        "mean": card.mean,
+        "level": card.level.name,
+        "blockers": [gap.question.id for gap in card.blockers],
+        "unanswered": [question.id for question in card.unanswered],
+        "not_applicable": [question.id for question in card.not_applicable],
         "gaps": [
             {
                 "id": gap.question.id,
@@ -49,9 +84,17 @@ def check_json(scorecard: Scorecard, verdict: Verdict) -> dict[str, Any]:
                 "severity": gap.severity.value,
                 "score": gap.score,
                 "answered": gap.answer is not None,
+                "waived": gap.waived,
+                "line": gap_line(card, gap),
             }
-            for gap in scorecard.gaps
+            for gap in card.gaps
         ],
+        "waived": [
+            {"id": gap.question.id, **gap.waiver.model_dump(mode="json")}
+            for gap in card.waived
+            if gap.waiver is not None
+        ],
+        "expired_waivers": [gap.question.id for gap in card.expired_waivers],
         "areas": [
             {
                 "id": area.area.id,
@@ -60,70 +103,206 @@ def check_json(scorecard: Scorecard, verdict: Verdict) -> dict[str, Any]:
                 "answered": area.answered,
                 "gaps": area.gaps,
             }
-            for area in scorecard.areas
+            for area in card.areas
         ],
+        "checks": card.check_scores(),
         "warnings": list(answers.warnings),
     }
+    if verdict.comparison is not None:
+        document["regressions"] = list(verdict.comparison.regressions)
+        document["improvements"] = list(verdict.comparison.improvements)
+    return document
 
 
-def render_json(scorecard: Scorecard, verdict: Verdict) -> str:
-    return json.dumps(check_json(scorecard, verdict), indent=2, ensure_ascii=False) + "\n"
+def render_json(outcomes: Sequence[Outcome]) -> str:
+    """One document for one file; for several, `passed` and the list of `reviews`."""
+    if len(outcomes) == 1:
+        document: Any = check_json(outcomes[0])
+    else:
+        document = {
+            "passed": all(outcome.verdict.passed for outcome in outcomes),
+            "reviews": [check_json(outcome) for outcome in outcomes],
+        }
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
 
 
-def render_text(scorecard: Scorecard, verdict: Verdict) -> str:
+# --- text -----------------------------------------------------------------------------------
+
+
+def render_text(outcomes: Sequence[Outcome]) -> str:
     """Plain aligned text for logs and pipes: no colour, no terminal control."""
-    bank = scorecard.bank
-    project = scorecard.answers.project
+    parts = [_text_of(outcome) for outcome in outcomes]
+    if len(outcomes) > 1:
+        passed = sum(outcome.verdict.passed for outcome in outcomes)
+        parts.append(f"{passed} of {len(outcomes)} reviews passed\n")
+    return "\n".join(parts)
+
+
+def _text_of(outcome: Outcome) -> str:
+    card, verdict = outcome.scorecard, outcome.verdict
+    bank = card.bank
+    project = card.answers.project
     title = f"{one_line(project.name)} · " if project.name else ""
     lines = [
-        f"{title}{one_line(bank.display_title)} ({bank.ref})",
-        f"Level: {scorecard.level.name}   Score: {format_score(scorecard.score)} "
-        f"(weakest area)   Mean: {format_score(scorecard.mean)}",
+        f"{title}{one_line(bank.display_title)} ({bank.ref}) · {one_line(card.answers.source)}",
+        f"Level: {card.level.name}   Score: {format_score(card.score)} "
+        f"(weakest area)   Mean: {format_score(card.mean)}",
         "",
     ]
-    width = max((len(area.area.title) for area in scorecard.areas), default=4)
+    width = max((len(one_line(area.area.title)) for area in card.areas), default=4)
     lines.append(f"{'Area':<{width}}  {'Score':>5}  {'':<{BAR_WIDTH}}  Answered  Gaps")
-    for area in scorecard.areas:
+    for area in card.areas:
         answered = f"{area.answered}/{area.applicable}"
         lines.append(
             f"{one_line(area.area.title):<{width}}  {format_score(area.score):>5}  "
             f"{text_bar(area.score)}  {answered:>8}  {area.gaps:>4}"
         )
-    if scorecard.blockers:
-        lines += ["", f"Blockers ({len(scorecard.blockers)})"]
-        lines += [
-            f"  {gap.question.id}: {one_line(gap.question.prompt)}" for gap in scorecard.blockers
-        ]
-    others = [gap for gap in scorecard.gaps if gap not in scorecard.blockers]
+    if card.blockers:
+        lines += ["", f"Blockers ({len(card.blockers)})"]
+        lines += [f"  {gap.question.id}: {one_line(gap.question.prompt)}" for gap in card.blockers]
+    others = [gap for gap in card.open_gaps if gap.severity is not Severity.BLOCKER]
     if others:
-        lines += ["", f"Other gaps ({len(others)})"]
+        lines += ["", f"{'Other gaps' if card.blockers else 'Gaps'} ({len(others)})"]
         id_width = max(len(gap.question.id) for gap in others)
         lines += [
             f"  {gap.severity.value:<5}  {gap.question.id:<{id_width}}  {gap.score:.2f}  "
             f"{one_line(gap.question.prompt)}"
             for gap in others
         ]
-    if scorecard.unanswered:
-        lines += ["", f"Unanswered ({len(scorecard.unanswered)})"]
-        lines += [f"  {q.id}: {one_line(q.prompt)}" for q in scorecard.unanswered]
-    lines += ["", verdict_line(verdict)]
+    if card.waived:
+        lines += ["", f"Waived ({len(card.waived)})"]
+        lines += [
+            f"  {gap.question.id}: {one_line(gap.waiver.reason)} "
+            f"(approved by {one_line(gap.waiver.approved_by)}"
+            + (f", until {gap.waiver.expires})" if gap.waiver.expires else ")")
+            for gap in card.waived
+            if gap.waiver is not None
+        ]
+    if card.unanswered:
+        lines += ["", f"Unanswered ({len(card.unanswered)})"]
+        lines += [f"  {q.id}: {one_line(q.prompt)}" for q in card.unanswered]
+    comparison = verdict.comparison
+    if comparison is not None:
+        for title_, items in (
+            ("Regressions", comparison.regressions),
+            ("Improvements", comparison.improvements),
+        ):
+            if items:
+                lines += ["", f"{title_} ({len(items)})", *(f"  {item}" for item in items)]
+    lines += [""] + [f"Note: {note}" for note in verdict.notes] + [verdict_line(verdict)]
     return "\n".join(lines) + "\n"
 
 
-def verdict_line(verdict: Verdict) -> str:
-    return "PASSED" if verdict.passed else "FAILED: " + "; ".join(verdict.reasons)
+# --- GitHub workflow commands ---------------------------------------------------------------
+
+
+def _github_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _github_property(text: str) -> str:
+    return _github_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def render_github(outcomes: Sequence[Outcome]) -> str:
+    """Annotations: `::error` for blockers, `::warning` for other open gaps, ten of each."""
+    errors: list[str] = []
+    warnings: list[str] = []
+    for outcome in outcomes:
+        card = outcome.scorecard
+        for gap in card.open_gaps:
+            command = "error" if gap.severity is Severity.BLOCKER else "warning"
+            properties = ",".join(
+                [
+                    f"file={_github_property(card.answers.source)}",
+                    f"line={gap_line(card, gap)}",
+                    f"title={_github_property(f'{gap.severity.value} gap: {gap.question.id}')}",
+                ]
+            )
+            fix = f" Next step: {gap.question.fix}" if gap.question.fix else ""
+            message = _github_data(one_line(f"{gap.question.prompt} (score {gap.score:g}).{fix}"))
+            (errors if command == "error" else warnings).append(
+                f"::{command} {properties}::{message}"
+            )
+    shown = errors[:GITHUB_ANNOTATIONS_PER_LEVEL] + warnings[:GITHUB_ANNOTATIONS_PER_LEVEL]
+    hidden = len(errors) + len(warnings) - len(shown)
+    summaries = [
+        f"mlready: {one_line(outcome.name)}: level {outcome.scorecard.level.name}, score "
+        f"{format_score(outcome.scorecard.score)}: {verdict_line(outcome.verdict)}"
+        for outcome in outcomes
+    ]
+    more = [f"mlready: {hidden} more gaps not annotated; see the report"] if hidden else []
+    return "\n".join([*shown, *more, *summaries]) + "\n"
+
+
+# --- Markdown summary (pull-request comment, job summary) -----------------------------------
+
+
+def render_markdown(outcomes: Sequence[Outcome]) -> str:
+    """A short Markdown summary of each review, for a PR comment or a CI job summary."""
+    return "\n".join(_markdown_of(outcome) for outcome in outcomes)
+
+
+def _markdown_of(outcome: Outcome) -> str:
+    card, verdict = outcome.scorecard, outcome.verdict
+    mark = "✅ passed" if verdict.passed else "❌ failed"
+    lines = [
+        f"### mlready: {markdown_text(outcome.name)}: {mark}",
+        "",
+        f"**Level:** {markdown_text(card.level.name)} · **Score:** {format_score(card.score)} "
+        f"(weakest area) · **Mean:** {format_score(card.mean)} · "
+        f"**Bank:** {markdown_code(card.bank.ref)}",
+        "",
+        "| Area | Score | Answered | Gaps |",
+        "| --- | ---: | ---: | ---: |",
+    ]
+    lines += [
+        f"| {markdown_cell(area.area.title)} | {format_score(area.score)} | "
+        f"{area.answered}/{area.applicable} | {area.gaps} |"
+        for area in card.areas
+    ]
+    if not verdict.passed:
+        lines += ["", "**Why it failed:**", *(f"- {markdown_text(r)}" for r in verdict.reasons)]
+    gaps = card.open_gaps[:MARKDOWN_TOP_GAPS]
+    if gaps:
+        lines += ["", f"**Top gaps** ({len(gaps)} of {len(card.open_gaps)}):", ""]
+        lines += [
+            f"- {gap.severity.value}: {markdown_code(gap.question.id)} "
+            f"{markdown_text(gap.question.prompt)}"
+            for gap in gaps
+        ]
+    if card.waived:
+        lines += ["", f"**Waived:** {', '.join(markdown_code(g.question.id) for g in card.waived)}"]
+    return "\n".join(lines) + "\n"
 
 
 class CheckFormat(StrEnum):
-    """What `check --format` can print."""
+    """What `check --format` can print (and `--output FORMAT:PATH` can write)."""
 
     TEXT = "text"
     JSON = "json"
+    JUNIT = "junit"
+    SARIF = "sarif"
+    GITHUB = "github"
+    MARKDOWN = "markdown"
 
 
-Renderer = Callable[[Scorecard, Verdict], str]
+Renderer = Callable[[Sequence[Outcome]], str]
 
-CHECK_FORMATS: dict[CheckFormat, Renderer] = {
-    CheckFormat.TEXT: render_text,
-    CheckFormat.JSON: render_json,
-}
+
+def renderer(output_format: CheckFormat) -> Renderer:
+    """The function that renders `output_format`."""
+    if output_format is CheckFormat.JUNIT:
+        from mlready.junit import render_junit
+
+        return render_junit
+    if output_format is CheckFormat.SARIF:
+        from mlready.sarif import render_sarif
+
+        return render_sarif
+    return {
+        CheckFormat.TEXT: render_text,
+        CheckFormat.JSON: render_json,
+        CheckFormat.GITHUB: render_github,
+        CheckFormat.MARKDOWN: render_markdown,
+    }[output_format]

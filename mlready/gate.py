@@ -1,18 +1,48 @@
-"""The CI gate: whether a scorecard passes, and why not."""
+"""The CI gate: whether a scorecard passes, and why not; and comparison with a baseline."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import datetime as dt
+from dataclasses import dataclass, field
 
 from mlready.errors import InputError
-from mlready.model import Bank
+from mlready.model import Bank, Severity
 from mlready.scoring import Scorecard
+
+
+@dataclass(frozen=True)
+class Baseline:
+    """What an earlier review concluded: enough to tell a regression from an improvement."""
+
+    source: str
+    score: float | None
+    checks: dict[str, float | None]  # check id -> score, None for "na"
+    blockers: frozenset[str]
+
+    @classmethod
+    def of(cls, scorecard: Scorecard) -> Baseline:
+        return cls(
+            source=scorecard.answers.source,
+            score=scorecard.score,
+            checks=scorecard.check_scores(),
+            blockers=frozenset(gap.question.id for gap in scorecard.blockers),
+        )
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """How a review moved against its baseline."""
+
+    regressions: tuple[str, ...]
+    improvements: tuple[str, ...]
 
 
 @dataclass(frozen=True)
 class Verdict:
     passed: bool
     reasons: tuple[str, ...]
+    comparison: Comparison | None = None
+    notes: tuple[str, ...] = field(default=())  # what does not fail, but deserves a line
 
 
 def threshold(bank: Bank, text: str) -> float:
@@ -32,22 +62,89 @@ def threshold(bank: Bank, text: str) -> float:
     return number
 
 
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'s' if count != 1 else ''}"
+
+
 def judge(
-    scorecard: Scorecard, *, fail_under: float | None = None, allow_incomplete: bool = False
+    scorecard: Scorecard,
+    *,
+    fail_under: float | None = None,
+    fail_on: Severity = Severity.BLOCKER,
+    allow_incomplete: bool = False,
+    max_age: int | None = None,
+    today: dt.date | None = None,
+    baseline: Baseline | None = None,
 ) -> Verdict:
-    """Fail on a blocker gap, an unanswered applicable question, or a score below `fail_under`."""
+    """Decide the gate.
+
+    Without a baseline it fails on an open gap of `fail_on` severity or worse (waived gaps are
+    not open), an unanswered applicable question, or a score below `fail_under`. With a
+    baseline it fails only on regressions against it. Either way, a review older than
+    `max_age` days (or without a date) fails.
+    """
+    today = today or dt.date.today()
     reasons: list[str] = []
-    blockers = len(scorecard.blockers)
-    if blockers:
-        reasons.append(f"{blockers} blocker gap{'s' if blockers != 1 else ''}")
-    unanswered = len(scorecard.unanswered)
-    if unanswered and not allow_incomplete:
-        reasons.append(
-            f"{unanswered} applicable question{'s' if unanswered != 1 else ''} unanswered"
-        )
+    comparison = compare(scorecard, baseline) if baseline else None
+    if comparison is not None:
+        reasons += comparison.regressions
+    else:
+        blockers = len(scorecard.blockers)
+        if blockers:
+            reasons.append(f"{_plural(blockers, 'blocker gap')}")
+        if fail_on is not Severity.BLOCKER:
+            worse = [
+                gap
+                for gap in scorecard.open_gaps
+                if Severity.BLOCKER.rank < gap.severity.rank <= fail_on.rank
+            ]
+            if worse:
+                reasons.append(f"{_plural(len(worse), 'gap')} of severity {fail_on} or worse")
+        unanswered = len(scorecard.unanswered)
+        if unanswered and not allow_incomplete:
+            reasons.append(f"{_plural(unanswered, 'applicable question')} unanswered")
     if fail_under is not None:
         if scorecard.score is None:
             reasons.append(f"no score to compare with --fail-under {fail_under:g}")
         elif scorecard.score < fail_under:
             reasons.append(f"score {scorecard.score:g} is below {fail_under:g}")
-    return Verdict(passed=not reasons, reasons=tuple(reasons))
+    if max_age is not None:
+        reviewed = scorecard.answers.project.reviewed
+        if reviewed is None:
+            reasons.append("the review has no date (project.reviewed)")
+        elif (today - reviewed).days > max_age:
+            reasons.append(
+                f"the review is {(today - reviewed).days} days old (reviewed {reviewed}; "
+                f"limit {max_age} days)"
+            )
+    notes = [
+        f"waiver for {gap.question.id} expired on {gap.waiver.expires}"
+        for gap in scorecard.expired_waivers
+        if gap.waiver is not None
+    ]
+    return Verdict(
+        passed=not reasons, reasons=tuple(reasons), comparison=comparison, notes=tuple(notes)
+    )
+
+
+def compare(scorecard: Scorecard, baseline: Baseline) -> Comparison:
+    """Regressions (a check's score dropped, a new blocker gap, a lower score) and improvements."""
+    regressions: list[str] = []
+    improvements: list[str] = []
+    for check_id, now in scorecard.check_scores().items():
+        before = baseline.checks.get(check_id)
+        if now is None or before is None:
+            continue
+        if now < before:
+            regressions.append(f"{check_id} dropped from {before:g} to {now:g}")
+        elif now > before:
+            improvements.append(f"{check_id} rose from {before:g} to {now:g}")
+    blockers = {gap.question.id for gap in scorecard.blockers}
+    regressions += [f"new blocker gap {name}" for name in sorted(blockers - baseline.blockers)]
+    improvements += [f"blocker {name} closed" for name in sorted(baseline.blockers - blockers)]
+    if scorecard.score is not None and baseline.score is not None:
+        if scorecard.score < baseline.score:
+            regressions.append(f"score fell from {baseline.score:g} to {scorecard.score:g}")
+        elif scorecard.score > baseline.score:
+            improvements.append(f"score rose from {baseline.score:g} to {scorecard.score:g}")
+    return Comparison(regressions=tuple(regressions), improvements=tuple(improvements))

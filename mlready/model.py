@@ -196,12 +196,24 @@ AnswerValue = Annotated[
 ]
 
 
+class Waiver(FrozenModel):
+    """An accepted gap: it does not fail the gate until it expires."""
+
+    reason: Text
+    approved_by: Text
+    expires: dt.date | None = None
+
+    def active(self, today: dt.date) -> bool:
+        return self.expires is None or today <= self.expires
+
+
 class AnswerEntry(FrozenModel):
-    """One answer as written: a value (or `na`), with optional note and evidence."""
+    """One answer as written: a value (or `na`), with optional note, evidence and waiver."""
 
     value: AnswerValue = None
     note: Text | None = None
     evidence: TextList = ()
+    waiver: Waiver | None = None
 
 
 def _long_form(value: Any) -> Any:

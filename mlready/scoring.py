@@ -7,10 +7,11 @@ unanswered); an area scores 100 x sum(w*s) / sum(w) over its applicable checks t
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from mlready.answers import Answers
-from mlready.model import NA, AnswerEntry, Area, Bank, Kind, Level, Question, Severity
+from mlready.model import NA, AnswerEntry, Area, Bank, Kind, Level, Question, Severity, Waiver
 
 
 @dataclass(frozen=True)
@@ -21,6 +22,15 @@ class Gap:
     area: Area
     score: float
     answer: AnswerEntry | None
+    waived: bool = False  # an unexpired waiver accepts this gap
+
+    @property
+    def waiver(self) -> Waiver | None:
+        return self.answer.waiver if self.answer else None
+
+    @property
+    def waiver_expired(self) -> bool:
+        return self.waiver is not None and not self.waived
 
     @property
     def severity(self) -> Severity:
@@ -56,11 +66,36 @@ class Scorecard:
     not_applicable: tuple[Question, ...]  # answered "na"
 
     @property
+    def open_gaps(self) -> tuple[Gap, ...]:
+        """Gaps no active waiver accepts."""
+        return tuple(gap for gap in self.gaps if not gap.waived)
+
+    @property
     def blockers(self) -> tuple[Gap, ...]:
-        return tuple(gap for gap in self.gaps if gap.severity is Severity.BLOCKER)
+        """Open blocker gaps: each one forces the lowest level and fails the gate."""
+        return tuple(gap for gap in self.open_gaps if gap.severity is Severity.BLOCKER)
+
+    @property
+    def waived(self) -> tuple[Gap, ...]:
+        return tuple(gap for gap in self.gaps if gap.waived)
+
+    @property
+    def expired_waivers(self) -> tuple[Gap, ...]:
+        return tuple(gap for gap in self.gaps if gap.waiver_expired)
 
     def gaps_of(self, severity: Severity) -> tuple[Gap, ...]:
-        return tuple(gap for gap in self.gaps if gap.severity is severity)
+        """Open gaps of one severity."""
+        return tuple(gap for gap in self.open_gaps if gap.severity is severity)
+
+    def check_scores(self) -> dict[str, float | None]:
+        """Every applicable check's score (None for "na"), in bank order."""
+        gaps = {gap.question.id: gap.score for gap in self.gaps}
+        not_applicable = {question.id for question in self.not_applicable}
+        return {
+            q.id: None if q.id in not_applicable else gaps.get(q.id, 1.0)
+            for q in self.applicable
+            if q.kind is Kind.CHECK
+        }
 
     @property
     def profile(self) -> tuple[Question, ...]:
@@ -108,8 +143,10 @@ def _ratio(pairs: list[tuple[float, float]]) -> float | None:
     return round(100 * sum(weight * score for weight, score in pairs) / total, 2)
 
 
-def score(bank: Bank, answers: Answers) -> Scorecard:
-    """Score `answers` against `bank`."""
+def score(bank: Bank, answers: Answers, *, today: dt.date | None = None) -> Scorecard:
+    """Score `answers` against `bank`; waivers count until their expiry date, seen from `today`
+    (default: the current date)."""
+    today = today or dt.date.today()
     applicable = applicable_questions(bank, answers)
     applicable_ids = {question.id for question in applicable}
     area_scores: list[AreaScore] = []
@@ -127,7 +164,8 @@ def score(bank: Bank, answers: Answers) -> Scorecard:
             value = check_score(question, entry)
             pairs.append((question.score_weight, value))
             if value < 1:
-                gaps.append(Gap(question=question, area=area, score=value, answer=entry))
+                waived = bool(entry and entry.waiver and entry.waiver.active(today))
+                gaps.append(Gap(question, area, value, entry, waived=waived))
                 area_gaps += 1
         all_pairs += pairs
         area_scores.append(
@@ -142,7 +180,7 @@ def score(bank: Bank, answers: Answers) -> Scorecard:
     gaps.sort(key=lambda gap: (gap.severity.rank, -gap.lost_weight, order[gap.question.id]))
     scored = [area.score for area in area_scores if area.score is not None]
     overall = min(scored) if scored else None
-    has_blocker = any(gap.severity is Severity.BLOCKER for gap in gaps)
+    has_blocker = any(gap.severity is Severity.BLOCKER and not gap.waived for gap in gaps)
     return Scorecard(
         bank=bank,
         answers=answers,

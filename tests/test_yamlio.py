@@ -399,12 +399,6 @@ def test_file_over_the_size_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
 
 # --- format_scalar ------------------------------------------------------------------------
 
-NUMBER_LIKE = pytest.mark.xfail(
-    reason="format_scalar trusts PyYAML's YAML 1.1 resolvers, but resolve_plain reads more "
-    "plain scalars as numbers: '08', '1e3', '-.5' are written bare and read back as numbers",
-    strict=True,
-)
-
 ROUND_TRIP = [
     "yes",
     "no",
@@ -462,10 +456,16 @@ ROUND_TRIP = [
     "nul\x00",
     "\ufeffbom",
     "\ufffe",
-    pytest.param("08", marks=NUMBER_LIKE),
-    pytest.param("1e3", marks=NUMBER_LIKE),
-    pytest.param("-.5", marks=NUMBER_LIKE),
-    pytest.param(".5e3", marks=NUMBER_LIKE),
+    "08",
+    "-08",
+    "1e3",
+    "1E5",
+    "1e-3",
+    "1.5e3",
+    "-.5",
+    "+.5",
+    ".5e3",
+    "0o7",
 ]
 
 

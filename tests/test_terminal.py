@@ -1,0 +1,64 @@
+"""The rich renderings, recorded without a terminal: bank and user text stay literal."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+
+from rich.console import Console
+
+from mlready.answers import Answers
+from mlready.bank import bank_from_document
+from mlready.gate import judge
+from mlready.scoring import score
+from mlready.terminal import TerminalPrompt, print_scorecard
+from mlready.walk import Screen
+from mlready.yamlio import parse_yaml
+from tests.conftest import SMALL_BANK
+
+MARKUP = "[bold red]not markup[/bold red]"
+
+
+def recording_console(typed: str = "") -> tuple[Console, io.StringIO]:
+    output = io.StringIO()
+    console = Console(file=output, width=100, force_terminal=False, color_system=None)
+    console.input = lambda *_, **__: typed  # type: ignore[method-assign]
+    return console, output
+
+
+def test_question_text_with_brackets_is_shown_literally() -> None:
+    text = SMALL_BANK.replace(
+        "prompt: Is p99 latency measured under peak load?",
+        f'prompt: "Is p99 latency {MARKUP} measured?"',
+    ).replace("label: Measured by hand", 'label: "By hand [manual] \\e[31m"')
+    bank = bank_from_document(parse_yaml(text, source="b.yaml"))
+    question = bank.questions["serving.latency"]
+    console, output = recording_console("2")
+    screen = Screen(
+        question=question,
+        area=bank.areas[1],
+        area_position=2,
+        area_total=3,
+        position=7,
+        total=8,
+        current=None,
+    )
+    assert TerminalPrompt(console).question(screen) == "2"
+    shown = output.getvalue()
+    assert MARKUP in shown
+    assert "By hand [manual] \\x1b[31m" in shown
+    assert "\x1b" not in shown
+    assert "serving 2/3 · 7/8 overall" in shown
+
+
+def test_summary_prints_user_text_literally(
+    small_bank: object, parse_answers: Callable[[str], Answers]
+) -> None:
+    answers = parse_answers(f'mlready: 1\nproject: {{name: "{MARKUP}"}}\nanswers: {{}}\n')
+    card = score(small_bank, answers)  # type: ignore[arg-type]
+    console, output = recording_console()
+    print_scorecard(console, card, judge(card), max_gaps=2)
+    shown = output.getvalue()
+    assert MARKUP in shown
+    assert "and 1 more in the report" in shown
+    assert "FAILED" in shown
