@@ -87,20 +87,17 @@ def answers_from_document(document: Document, bank: Bank) -> Answers:
                 f"use is {bank.ref}: its new questions count as unanswered"
             )
     entries: dict[str, AnswerEntry] = {}
-    foreign: dict[str, AnswerEntry] = {}
+    foreign: dict[str, AnswerEntry] = dict(raw.retired)
     for question_id, entry in raw.answers.items():
         loc = ("answers", question_id)
         question = bank.questions.get(question_id)
         if question is None:
             foreign[question_id] = entry
-            message = (
-                f"{document.where(loc)}: unknown question '{question_id}'"
-                f"{suggest(question_id, bank.questions)}"
-            )
+            message = f"{document.where(loc)}: unknown question '{question_id}'"
             if same_version:
-                problems.append(message)
+                problems.append(message + suggest(question_id, bank.questions))
             else:
-                warnings.append(f"{message}; ignored")
+                warnings.append(f"{message} (not in {bank.ref}); kept, ignored")
             continue
         checked = _checked_entry(question, entry, document.where((*loc, "value")), problems)
         entries[question_id] = checked
@@ -202,7 +199,7 @@ def render_answers(bank: Bank, answers: Answers, *, skeleton: bool = False) -> s
     With `skeleton`, every question of the bank is listed, unanswered ones with an empty value.
     """
     lines = [
-        f"# mlready answers for {bank.display_title} ({bank.ref}).",
+        f"# mlready answers for {_comment(bank.display_title)} ({bank.ref}).",
         "# Each answer is one of the values listed above it; `mlready ask` walks them in order.",
         f"mlready: {FORMAT_VERSION}",
         f"bank: {bank.ref}",
@@ -219,25 +216,34 @@ def render_answers(bank: Bank, answers: Answers, *, skeleton: bool = False) -> s
         listed = [q for q in area.questions if skeleton or q.id in answers.entries]
         if not listed:
             continue
-        lines += ["", f"  # == {area.title} =="]
+        lines += ["", f"  # == {_comment(area.title)} =="]
         for question in listed:
             lines.append("")
             lines += _comment_lines(question, with_options=skeleton)
             lines += _entry_lines(question.id, answers.entries.get(question.id))
             written = True
-    if answers.foreign:
-        lines += ["", "  # == Not in this bank (kept, ignored) =="]
-        for question_id, entry in answers.foreign.items():
-            lines += ["", *_entry_lines(question_id, entry)]
-            written = True
     if not written:
         lines[-1] = "answers: {}"
+    if answers.foreign:
+        # Kept apart so that the file loads with this bank version, yet loses nothing.
+        lines += [
+            "",
+            f"# Answers to questions that {bank.ref} does not have; kept, ignored.",
+            "retired:",
+        ]
+        for question_id, entry in answers.foreign.items():
+            lines += _entry_lines(question_id, entry)
     return "\n".join(lines) + "\n"
 
 
 def save_answers(path: Path, bank: Bank, answers: Answers) -> None:
     """Write `answers` to `path` atomically."""
     write_atomically(path, render_answers(bank, answers))
+
+
+def _comment(text: str) -> str:
+    """`text` on one line, fit for a YAML comment."""
+    return " ".join(text.split())
 
 
 def _comment_lines(question: Question, *, with_options: bool) -> list[str]:

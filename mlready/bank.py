@@ -72,6 +72,8 @@ def _checked_question(
                 "'na' is reserved for 'not applicable'; set 'na: true' on the question instead",
             )
     if question.kind is Kind.CHECK:
+        if "options" in given and len(question.options) < 2:
+            problem("options", "a check needs at least two options (or none: yes/partial/no)")
         options = question.options or DEFAULT_CHECK_OPTIONS
         for position, option in enumerate(question.options):
             if option.score is None:
@@ -132,6 +134,9 @@ def _reference_problems(bank: Bank, document: Document) -> list[str]:
             for name, wanted in question.when.items():
                 where = document.where((*loc, "when", name))
                 target = seen.get(name)
+                if name == question.id:
+                    problems.append(f"{where}: 'when' names the question itself")
+                    continue
                 if target is None:
                     later = name in bank.questions
                     problems.append(

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
 
 from mlready.errors import InputError
 from mlready.model import Bank, Severity
@@ -148,3 +151,38 @@ def compare(scorecard: Scorecard, baseline: Baseline) -> Comparison:
         elif scorecard.score > baseline.score:
             improvements.append(f"score rose from {baseline.score:g} to {scorecard.score:g}")
     return Comparison(regressions=tuple(regressions), improvements=tuple(improvements))
+
+
+def load_baseline(path: Path, bank: Bank, *, today: dt.date | None = None) -> Baseline:
+    """A baseline from an earlier answers file, or from the JSON `check --format json` printed.
+
+    Raises InputError when the file is neither.
+    """
+    from mlready.answers import load_answers
+    from mlready.scoring import score
+    from mlready.yamlio import read_text
+
+    text = read_text(path, kind="baseline")
+    if not text.lstrip().startswith("{"):
+        return Baseline.of(score(bank, load_answers(path, bank), today=today))
+    try:
+        document = json.loads(text)
+        checks = {str(k): None if v is None else float(v) for k, v in document["checks"].items()}
+        return _baseline_from_json(path, document, checks)
+    except (json.JSONDecodeError, KeyError, TypeError, ValueError, AttributeError) as error:
+        raise InputError(
+            f"{path}: not a result of `mlready check --format json` for one answers file "
+            f"({type(error).__name__}: {error})"
+        ) from None
+
+
+def _baseline_from_json(
+    path: Path, document: dict[str, Any], checks: dict[str, float | None]
+) -> Baseline:
+    score_value = document["score"]
+    return Baseline(
+        source=str(path),
+        score=None if score_value is None else float(score_value),
+        checks=checks,
+        blockers=frozenset(str(name) for name in document["blockers"]),
+    )

@@ -236,3 +236,7 @@ class AnswersFile(FrozenModel):
         dict[Text, Annotated[AnswerEntry, BeforeValidator(_long_form)]],
         BeforeValidator(lambda v: {} if v is None else v),
     ] = Field(default_factory=dict)
+    # Answers to questions the bank no longer has, kept by mlready when it rewrites the file.
+    retired: dict[Text, Annotated[AnswerEntry, BeforeValidator(_long_form)]] = Field(
+        default_factory=dict
+    )

@@ -110,5 +110,6 @@ def _pattern_hint(item: Any) -> str:
     hints = {
         "^[a-z0-9][a-z0-9-]*$": "lowercase letters, digits and '-'",
         "^[a-z0-9][a-z0-9_-]*$": "lowercase letters, digits, '_' and '-'",
+        "^[a-z0-9][a-z0-9._:-]*$": "lowercase letters, digits, '.', '_', ':' and '-'",
     }
     return hints.get(pattern, f"lowercase words separated by '.' ({pattern})")

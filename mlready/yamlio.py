@@ -103,8 +103,9 @@ def read_text(path: Path, *, source: str | None = None, kind: str = "file") -> s
         raise InputError(f"{name}: cannot read: {error.strerror}") from None
     if b"\0" in raw:
         raise InputError(f"{name}: not a text file (it contains NUL bytes); expected a YAML {kind}")
+    raw = raw.removeprefix(b"\xef\xbb\xbf")  # a byte-order mark, as some editors write
     try:
-        text = raw.decode("utf-8-sig")
+        text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         line = raw.count(b"\n", 0, error.start) + 1
         column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
@@ -131,8 +132,15 @@ def parse_yaml(text: str, *, source: str) -> Document:
             composer.feed(event)
     except yaml.MarkedYAMLError as error:
         raise InputError(_describe_yaml_error(error, text, source)) from None
-    except yaml.YAMLError as error:  # pragma: no cover - libyaml always gives a mark
-        raise InputError(f"{source}: invalid YAML: {error}") from None
+    except yaml.reader.ReaderError as error:
+        line = text.count("\n", 0, error.position) + 1
+        column = error.position - (text.rfind("\n", 0, error.position) + 1) + 1
+        raise InputError(
+            f"{source}:{line}:{column}: invalid YAML: a control character "
+            f"(#x{error.character:04x}) cannot appear in YAML text"
+        ) from None
+    if composer.root is None:
+        raise InputError(f"{source}: the file holds no data (only comments or blank lines)")
     return Document(source=source, data=composer.root, marks=composer.marks)
 
 

@@ -343,7 +343,7 @@ RULES = [
     pytest.param(
         on_check("when: {serving.rollback: yes}"),
         "bank.yaml:21:",
-        "'when' names a later question 'serving.rollback'",
+        "'when' names the question itself",
         id="when-itself",
     ),
     pytest.param(

@@ -107,11 +107,6 @@ def test_tab_between_key_and_value_is_fine() -> None:
     assert parse("a:\tb\n") == {"a": "b"}
 
 
-@pytest.mark.xfail(
-    reason="libyaml's ReaderError (a control character) has no problem_mark, so the message "
-    "names no line:column and leaks '<unicode string>, position N'",
-    strict=True,
-)
 @pytest.mark.parametrize("character", ["\x01", "\x7f", "\ufffe"])
 def test_control_character_error_names_line_and_column(character: str) -> None:
     message = parse_error(f"a: 1\nb: {character}\n")
@@ -217,10 +212,10 @@ def test_block_and_flow_collections() -> None:
     }
 
 
-def test_empty_text_parses_to_nothing() -> None:
-    # parse_yaml leaves emptiness to read_text; the models then refuse a missing mapping.
-    assert parse("") is None
-    assert parse("# only a comment\n") is None
+@pytest.mark.parametrize("text", ["", "# only a comment\n", "\n\n", "---\n"])
+def test_a_document_without_data_is_refused(text: str) -> None:
+    with pytest.raises(InputError, match=r"^e\.yaml: the file holds no data"):
+        parse_yaml(text, source="e.yaml")
 
 
 # --- marks --------------------------------------------------------------------------------
@@ -270,9 +265,9 @@ def test_mark_of_a_missing_node_is_its_deepest_existing_ancestor() -> None:
     assert document.where() == "bank.yaml:1:1"
 
 
-def test_marks_of_an_empty_document_default_to_the_start() -> None:
-    document = parse_yaml("", source="e.yaml")
-    assert document.where(("a",)) == "e.yaml:1:1"
+def test_marks_of_a_missing_path_default_to_the_start() -> None:
+    document = parse_yaml("[1]\n", source="e.yaml")
+    assert document.where(("a", "b")) == "e.yaml:1:1"
 
 
 # --- reading files ------------------------------------------------------------------------
@@ -327,11 +322,6 @@ def test_non_utf8_names_the_bad_byte(tmp_path: Path, data: bytes, where: str, by
     assert "save the file as UTF-8" in message
 
 
-@pytest.mark.xfail(
-    reason="read_text decodes with utf-8-sig, whose error offsets skip the 3 BOM bytes, but "
-    "counts lines and picks the byte in the raw data: wrong line and wrong byte",
-    strict=True,
-)
 def test_non_utf8_after_byte_order_mark(tmp_path: Path) -> None:
     path = write(tmp_path, b"\xef\xbb\xbfa\n\xff: 1\n")
     assert load_error(path).startswith(f"{path}:2:1: not UTF-8 (byte 0xff)")

@@ -1,0 +1,98 @@
+"""`mlready ask`: the interactive review in a terminal."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from mlready.answers import DEFAULT_ANSWERS, Answers, empty_answers, save_answers
+from mlready.cli.application import (
+    DEFAULT_REPORT,
+    AnswersArgument,
+    BankOption,
+    app,
+    bank_for,
+    read_answers,
+    settings,
+)
+from mlready.cli.report import refuse_foreign_report
+from mlready.errors import ExitCode, InputError
+from mlready.files import exclusive_lock, write_atomically
+from mlready.gate import judge
+from mlready.scoring import score
+
+
+@app.command()
+def ask(
+    answers: AnswersArgument = None,
+    bank: BankOption = None,
+    area: Annotated[str | None, typer.Option(help="Walk only this area (its id).")] = None,
+    redo: Annotated[
+        bool, typer.Option("--redo", help="Walk answered questions too, answers as defaults.")
+    ] = False,
+    report_path: Annotated[
+        Path, typer.Option("--report", help="Where to write the report at the end.")
+    ] = DEFAULT_REPORT,
+    no_report: Annotated[bool, typer.Option("--no-report", help="Write no report.")] = False,
+) -> None:
+    """Walk the questions in the terminal; every answer is saved at once."""
+    if not sys.stdin.isatty():
+        raise InputError(
+            "mlready ask needs a terminal (stdin is not one); to fill in answers without one, "
+            "write a skeleton with `mlready init` and validate it with `mlready check`"
+        )
+    project = settings()
+    target = answers or (project.answers[0] if project.answers else DEFAULT_ANSWERS)
+    loaded_bank = bank_for(bank, project)
+    if area is not None and area not in {a.id for a in loaded_bank.areas}:
+        areas = ", ".join(a.id for a in loaded_bank.areas)
+        raise InputError(f"--area: no area '{area}' in {loaded_bank.ref} (areas: {areas})")
+    from rich.console import Console
+
+    from mlready.terminal import TerminalPrompt, print_scorecard
+    from mlready.walk import ask_project, walk
+
+    console = Console(highlight=False)
+    prompt = TerminalPrompt(console)
+
+    def save(updated: Answers) -> None:
+        save_answers(target, loaded_bank, updated)
+
+    with exclusive_lock(target):
+        is_new = not target.exists()
+        current = empty_answers(target) if is_new else read_answers(target, loaded_bank)
+        try:
+            if is_new:
+                current = current.with_project(ask_project(current.project, prompt=prompt))
+                save(current)
+            result = walk(
+                loaded_bank,
+                current,
+                prompt=prompt,
+                save=save,
+                area=area,
+                redo=redo,
+                today=dt.date.today(),
+            )
+        except KeyboardInterrupt:
+            typer.echo(f"\ninterrupted: every answer given is saved in {target}", err=True)
+            raise typer.Exit(ExitCode.INTERRUPTED) from None
+        except EOFError:  # Ctrl-D at the project questions
+            typer.echo(f"\nsaved in {target}", err=True)
+            return
+    if not result.completed:
+        typer.echo(f"\nSaved in {target}; run `mlready ask` again to go on.", err=True)
+        return
+    card = score(loaded_bank, result.answers)
+    console.print()
+    print_scorecard(console, card, judge(card), max_gaps=5)
+    if not no_report:
+        from mlready.report import render_report
+
+        refuse_foreign_report(report_path, force=False)
+        write_atomically(report_path, render_report(card))
+        console.print(f"Report: {report_path}", markup=False)

@@ -1,0 +1,139 @@
+"""`mlready check`: the CI gate."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from mlready.cli.application import (
+    AnswersFilesArgument,
+    BankOption,
+    TodayOption,
+    answers_paths,
+    app,
+    bank_for,
+    day,
+    read_answers,
+    settings,
+)
+from mlready.errors import ExitCode, InputError
+from mlready.files import write_atomically
+from mlready.formats import CheckFormat, Outcome, renderer
+from mlready.gate import judge, load_baseline, threshold
+from mlready.model import Severity
+from mlready.scoring import score
+
+STEP_SUMMARY_LIMIT = 1024 * 1024  # GitHub refuses a job summary over 1 MiB
+
+
+def _output_target(spec: str) -> tuple[CheckFormat, Path]:
+    name, separator, path = spec.partition(":")
+    formats = ", ".join(CheckFormat)
+    if not separator or not path:
+        raise InputError(f"--output: expected FORMAT:PATH, e.g. sarif:mlready.sarif (got '{spec}')")
+    try:
+        return CheckFormat(name), Path(path)
+    except ValueError:
+        raise InputError(f"--output: unknown format '{name}' (formats: {formats})") from None
+
+
+@app.command()
+def check(
+    answers: AnswersFilesArgument = None,
+    bank: BankOption = None,
+    fail_under: Annotated[
+        str | None,
+        typer.Option(help="Fail when the score is below this number (0-100) or level name."),
+    ] = None,
+    fail_on: Annotated[
+        Severity | None,
+        typer.Option(help="Fail on any open gap of this severity or worse. [default: blocker]"),
+    ] = None,
+    allow_incomplete: Annotated[
+        bool,
+        typer.Option("--allow-incomplete", help="Do not fail on unanswered applicable questions."),
+    ] = False,
+    max_age: Annotated[
+        int | None,
+        typer.Option(min=0, help="Fail when project.reviewed is older than this many days."),
+    ] = None,
+    baseline: Annotated[
+        Path | None,
+        typer.Option(help="Fail only on regressions against this answers file or JSON result."),
+    ] = None,
+    soft_fail: Annotated[
+        bool, typer.Option("--soft-fail", help="Report everything but exit 0 unless input is bad.")
+    ] = False,
+    today: TodayOption = None,
+    output_format: Annotated[
+        CheckFormat, typer.Option("--format", "-f", help="What to print on stdout.")
+    ] = CheckFormat.TEXT,
+    output: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FORMAT:PATH",
+            help="Also write a format to a file; repeatable.",
+        ),
+    ] = None,
+) -> None:
+    """Validate and score answers files; exit 1 when the system is not ready."""
+    project = settings()
+    targets = [_output_target(spec) for spec in output or []]
+    loaded_bank = bank_for(bank, project)
+    date = day(today)
+    under = fail_under if fail_under is not None else project.fail_under
+    limit = threshold(loaded_bank, str(under)) if under is not None else None
+    paths = answers_paths(answers, project)
+    if baseline is not None and len(paths) > 1:
+        raise InputError("--baseline compares one answers file; name just one")
+    base = load_baseline(baseline, loaded_bank, today=date) if baseline else None
+    outcomes = []
+    for path in paths:
+        card = score(loaded_bank, read_answers(path, loaded_bank), today=date)
+        verdict = judge(
+            card,
+            fail_under=limit,
+            fail_on=fail_on or project.fail_on or Severity.BLOCKER,
+            allow_incomplete=allow_incomplete,
+            max_age=max_age if max_age is not None else project.max_age,
+            today=date,
+            baseline=base,
+        )
+        outcomes.append(Outcome(card, verdict))
+    if output_format is CheckFormat.TEXT and sys.stdout.isatty():
+        from rich.console import Console
+
+        from mlready.terminal import print_scorecard
+
+        console = Console(highlight=False)
+        for outcome in outcomes:
+            print_scorecard(console, outcome.scorecard, outcome.verdict)
+    else:
+        sys.stdout.write(renderer(output_format)(outcomes))
+    for target_format, target in targets:
+        write_atomically(target, renderer(target_format)(outcomes))
+    summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
+    if summary_file:
+        _append_step_summary(Path(summary_file), renderer(CheckFormat.MARKDOWN)(outcomes))
+    passed = all(outcome.verdict.passed for outcome in outcomes)
+    if not passed and soft_fail:
+        typer.echo("soft fail: the gate failed, exiting 0 as asked", err=True)
+    raise typer.Exit(ExitCode.OK if passed or soft_fail else ExitCode.GATE_FAILED)
+
+
+def _append_step_summary(path: Path, text: str) -> None:
+    data = text.encode("utf-8")
+    if len(data) > STEP_SUMMARY_LIMIT:
+        cut = data[: STEP_SUMMARY_LIMIT - 200].decode("utf-8", errors="ignore")
+        data = (cut.rsplit("\n", 1)[0] + "\n\n… (cut to fit the 1 MiB job summary)\n").encode()
+    try:
+        with path.open("ab") as stream:
+            stream.write(data)
+    except OSError as error:
+        typer.echo(f"warning: {path}: cannot write the job summary: {error.strerror}", err=True)

@@ -1,0 +1,40 @@
+"""`mlready schema`: JSON Schemas of the file formats."""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from mlready.cli.application import BankOption, app, bank_for, settings
+from mlready.files import write_atomically
+
+
+class SchemaKind(StrEnum):
+    ANSWERS = "answers"
+    BANK = "bank"
+
+
+@app.command()
+def schema(
+    kind: Annotated[SchemaKind, typer.Argument(help="Which file format.")],
+    bank: BankOption = None,
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="Where to write it; '-' for stdout.")
+    ] = Path("-"),
+) -> None:
+    """Print the JSON Schema (draft-07) of answers files (for a bank) or of banks."""
+    from mlready.schema import answers_schema, bank_schema, schema_text
+
+    if kind is SchemaKind.BANK:
+        text = schema_text(bank_schema())
+    else:
+        text = schema_text(answers_schema(bank_for(bank, settings())))
+    if str(output) == "-":
+        sys.stdout.write(text)
+    else:
+        write_atomically(output, text)
+        typer.echo(f"Wrote {output}", err=True)
