@@ -23,7 +23,8 @@ class Answers:
 
     `entries` holds answers to the bank's questions (by id, in file order); `foreign` holds
     answers to ids the bank does not have (another bank version), kept so that no rewrite
-    loses them; `lines` gives the line of each answer and of the `answers` key itself.
+    loses them; `disabled` holds answers to questions a layered bank leaves out; `lines` gives
+    the line of each answer and of the `answers` key itself.
     """
 
     source: str
@@ -31,6 +32,7 @@ class Answers:
     project: Project = field(default_factory=Project)
     entries: Mapping[str, AnswerEntry] = field(default_factory=dict)
     foreign: Mapping[str, AnswerEntry] = field(default_factory=dict)
+    disabled: Mapping[str, AnswerEntry] = field(default_factory=dict)
     warnings: tuple[str, ...] = ()
     lines: Mapping[str, int] = field(default_factory=dict)
 
@@ -75,12 +77,16 @@ def answers_from_document(document: Document, bank: Bank) -> Answers:
     same_version = True
     if raw.bank is not None:
         bank_id, _, version = raw.bank.partition("@")
-        if bank_id != bank.bank:
+        versions = dict(ref.split("@") for ref in bank.lineage)
+        if bank_id not in versions:
+            builds_on = (
+                f", which builds on {', '.join(bank.lineage[1:])}" if len(bank.lineage) > 1 else ""
+            )
             raise InputError(
                 f"{document.where(('bank',))}: these answers are for bank '{raw.bank}', "
-                f"but the bank in use is '{bank.ref}' (choose it with --bank PATH)"
+                f"but the bank in use is '{bank.ref}'{builds_on} (choose it with --bank PATH)"
             )
-        if version and int(version) != bank.version:
+        if version and version != versions[bank_id]:
             same_version = False
             warnings.append(
                 f"{document.where(('bank',))}: answers were written for {raw.bank}; the bank in "
@@ -88,9 +94,16 @@ def answers_from_document(document: Document, bank: Bank) -> Answers:
             )
     entries: dict[str, AnswerEntry] = {}
     foreign: dict[str, AnswerEntry] = dict(raw.retired)
+    disabled: dict[str, AnswerEntry] = {}
     for question_id, entry in raw.answers.items():
         loc = ("answers", question_id)
         question = bank.questions.get(question_id)
+        if question_id in bank.disabled:
+            disabled[question_id] = entry
+            warnings.append(
+                f"{document.where(loc)}: '{question_id}' is disabled by bank {bank.ref}; ignored"
+            )
+            continue
         if question is None:
             foreign[question_id] = entry
             message = f"{document.where(loc)}: unknown question '{question_id}'"
@@ -111,6 +124,7 @@ def answers_from_document(document: Document, bank: Bank) -> Answers:
         project=raw.project,
         entries=entries,
         foreign=foreign,
+        disabled=disabled,
         warnings=tuple(warnings),
         lines=lines,
     )
@@ -221,6 +235,11 @@ def render_answers(bank: Bank, answers: Answers, *, skeleton: bool = False) -> s
             lines.append("")
             lines += _comment_lines(question, with_options=skeleton)
             lines += _entry_lines(question.id, answers.entries.get(question.id))
+            written = True
+    if answers.disabled:
+        lines += ["", f"  # == Disabled by {bank.ref}; kept for the banks that ask them =="]
+        for question_id, entry in answers.disabled.items():
+            lines += ["", *_entry_lines(question_id, entry)]
             written = True
     if not written:
         lines[-1] = "answers: {}"

@@ -2,10 +2,23 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from mlready.errors import InputError
-from mlready.model import DEFAULT_CHECK_OPTIONS, NA, Area, Bank, Kind, Question, Severity
+from mlready.model import (
+    DEFAULT_CHECK_OPTIONS,
+    NA,
+    Area,
+    AreaLayer,
+    Bank,
+    BankLayer,
+    Kind,
+    Level,
+    Override,
+    Question,
+    Severity,
+)
 from mlready.resources import builtin_bank_path
 from mlready.validation import MAX_MESSAGES, suggest, validate_document
 from mlready.yamlio import Document, Location, load_yaml
@@ -17,11 +30,160 @@ _CHECK_ONLY = ("severity", "weight", "fix", "na")
 
 def load_bank(path: Path | None = None) -> Bank:
     """The bank at `path`, or the built-in bank. Raises InputError naming file:line:column."""
+    return _load(path, chain=())
+
+
+def _load(path: Path | None, *, chain: tuple[Path, ...]) -> Bank:
     if path is None:
         document = load_yaml(builtin_bank_path(), source="built-in bank", kind="bank")
     else:
         document = load_yaml(path, kind="bank")
+    if isinstance(document.data, dict) and "extends" in document.data:
+        return _extend(document, path, chain=chain)
     return bank_from_document(document)
+
+
+def _extend(document: Document, path: Path | None, *, chain: tuple[Path, ...]) -> Bank:
+    """A layered bank: its base, less what it disables, with its overrides and questions."""
+    layer = validate_document(BankLayer, document)
+    here = (path or builtin_bank_path()).resolve()
+    if layer.extends == BUILTIN:
+        base_path = None
+    else:
+        base_path = (here.parent / layer.extends).resolve()
+        if base_path in (*chain, here):
+            raise InputError(f"{document.where(('extends',))}: banks extend each other in a cycle")
+        if not base_path.is_file():
+            raise InputError(f"{document.where(('extends',))}: no bank at {base_path}")
+    base = _load(base_path, chain=(*chain, here))
+    problems: list[str] = []
+    disabled = set(layer.disable)
+    for index, name in enumerate(layer.disable):
+        if name not in base.questions:
+            problems.append(
+                f"{document.where(('disable', index))}: no question '{name}' in {base.ref} "
+                f"to disable{suggest(name, base.questions)}"
+            )
+    inherited = {
+        q.id: _overridden(q, layer.override.get(q.id), document, problems)
+        for q in base.questions.values()
+        if q.id not in disabled
+    }
+    for name in layer.override:
+        if name not in inherited:
+            reason = "it is disabled" if name in disabled else f"{base.ref} has no such question"
+            problems.append(
+                f"{document.where(('override', name))}: cannot override '{name}': {reason}"
+            )
+    new_places: dict[int, Location] = {}
+    areas: list[Area] = []
+    layer_areas = {area.id: (index, area) for index, area in enumerate(layer.areas)}
+    for area in base.areas:
+        questions = tuple(inherited[q.id] for q in area.questions if q.id in inherited)
+        title, intro = area.title, area.intro
+        change = layer_areas.pop(area.id, None)
+        if change is not None:
+            index, extra = change
+            questions += _layer_questions(extra, index, document, problems, new_places)
+            title, intro = extra.title or title, extra.intro or intro
+        areas.append(
+            area.model_copy(update={"questions": questions, "title": title, "intro": intro})
+        )
+    for index, extra in layer_areas.values():
+        if extra.title is None:
+            problems.append(f"{document.where(('areas', index))}: a new area needs a title")
+        questions = _layer_questions(extra, index, document, problems, new_places)
+        if not questions:
+            problems.append(f"{document.where(('areas', index))}: area has no questions")
+        areas.append(
+            Area(id=extra.id, title=extra.title or extra.id, intro=extra.intro, questions=questions)
+        )
+    merged = base.derived(
+        bank=layer.bank,
+        version=layer.version,
+        title=layer.title or base.title,
+        intro=layer.intro or base.intro,
+        levels=layer.levels or base.levels,
+        areas=tuple(areas),
+        bases=base.lineage,
+        disabled=frozenset(base.disabled | disabled),
+    )
+    if layer.levels is not None:
+        problems += _level_problems(layer.levels, document)
+    for question in merged.questions.values():
+        lost = [name for name in question.when if name in disabled]
+        if lost:
+            place = new_places.get(id(question))
+            where = document.where(place) if place else document.where(("disable",))
+            problems.append(
+                f"{where}: '{question.id}' depends on disabled {', '.join(lost)}; "
+                f"disable it too or keep {'them' if len(lost) > 1 else 'it'}"
+            )
+    problems += _reference_problems(
+        merged,
+        lambda question, _a, _q: (
+            (document, new_places[id(question)]) if id(question) in new_places else None
+        ),
+    )
+    if problems:
+        raise InputError(problems[:MAX_MESSAGES])
+    return merged
+
+
+def _layer_questions(
+    area: AreaLayer,
+    index: int,
+    document: Document,
+    problems: list[str],
+    places: dict[int, Location],
+) -> tuple[Question, ...]:
+    questions = []
+    for position, question in enumerate(area.questions):
+        loc: Location = ("areas", index, "questions", position)
+        checked = _checked_question(question, loc, document, problems)
+        places[id(checked)] = loc
+        questions.append(checked)
+    return tuple(questions)
+
+
+def _overridden(
+    question: Question, override: Override | None, document: Document, problems: list[str]
+) -> Question:
+    if override is None:
+        return question
+    where = document.where(("override", question.id))
+    if question.kind is not Kind.CHECK:
+        problems.append(
+            f"{where}: only checks can be overridden ('{question.id}' is a {question.kind})"
+        )
+        return question
+    scores = {item.value: item.score for item in override.options}
+    for value in scores:
+        if question.option(value) is None:
+            offered = ", ".join(option.value for option in question.options)
+            problems.append(
+                f"{where}: '{question.id}' has no option '{value}' (its options: {offered})"
+            )
+    options = tuple(
+        option.model_copy(update={"score": scores.get(option.value, option.score)})
+        for option in question.options
+    )
+    if max(option.score or 0.0 for option in options) != 1:
+        problems.append(f"{where}: after the override, no option of '{question.id}' scores 1")
+    severity = override.severity or question.gap_severity
+    weight = override.weight or (
+        severity.default_weight
+        if override.severity and question.weight == question.gap_severity.default_weight
+        else question.weight
+    )
+    return question.model_copy(
+        update={
+            "severity": severity,
+            "weight": weight,
+            "fix": override.fix or question.fix,
+            "options": options,
+        }
+    )
 
 
 def bank_from_document(document: Document) -> Bank:
@@ -31,9 +193,10 @@ def bank_from_document(document: Document) -> Bank:
     areas = tuple(
         _checked_area(area, index, document, problems) for index, area in enumerate(raw.areas)
     )
-    bank = raw.model_copy(update={"areas": areas})
-    problems += _level_problems(bank, document)
-    problems += _reference_problems(bank, document)
+    bank = raw.derived(areas=areas)
+    problems += _level_problems(bank.levels, document)
+    problems += _area_problems(bank, document)
+    problems += _reference_problems(bank, lambda _, a, q: (document, ("areas", a, "questions", q)))
     if problems:
         raise InputError(problems[:MAX_MESSAGES])
     return bank
@@ -99,63 +262,88 @@ def _checked_question(
     return question
 
 
-def _level_problems(bank: Bank, document: Document) -> list[str]:
+def _level_problems(levels: tuple[Level, ...], document: Document) -> list[str]:
     problems: list[str] = []
-    names = [level.name for level in bank.levels]
-    for index, level in enumerate(bank.levels):
+    names = [level.name for level in levels]
+    for index, level in enumerate(levels):
         where = document.where(("levels", index))
         if level.name in names[:index]:
             problems.append(f"{where}: duplicate level '{level.name}'")
-        if index and level.min >= bank.levels[index - 1].min:
+        if index and level.min >= levels[index - 1].min:
             problems.append(f"{where}: levels must be listed from the highest 'min' down")
-    if bank.levels and bank.levels[-1].min != 0:
-        where = document.where(("levels", len(bank.levels) - 1, "min"))
+    if levels and levels[-1].min != 0:
+        where = document.where(("levels", len(levels) - 1, "min"))
         problems.append(f"{where}: the lowest level must have min 0")
-    if not bank.levels:
+    if not levels:
         problems.append(f"{document.where(('levels',))}: at least one level is needed")
     return problems
 
 
-def _reference_problems(bank: Bank, document: Document) -> list[str]:
-    """Unique ids; every `when` names an earlier decision or check, and values it offers."""
+def _reference_problems(
+    bank: Bank, locate: Callable[[Question, int, int], tuple[Document, Location] | None]
+) -> list[str]:
+    """Unique ids; every `when` names an earlier decision or check, and values it offers.
+
+    `locate` gives where a question was written, or None for one inherited from a base bank
+    (checked when that bank was loaded).
+    """
     problems: list[str] = []
     seen: dict[str, Question] = {}
-    area_ids: set[str] = set()
     for a, area in enumerate(bank.areas):
-        if area.id in area_ids:
-            problems.append(f"{document.where(('areas', a, 'id'))}: duplicate area id '{area.id}'")
-        area_ids.add(area.id)
         for q, question in enumerate(area.questions):
-            loc: Location = ("areas", a, "questions", q)
+            place = locate(question, a, q)
+            if place is None:
+                seen.setdefault(question.id, question)
+                continue
+            document, loc = place
             if question.id in seen:
                 problems.append(
                     f"{document.where((*loc, 'id'))}: duplicate question id '{question.id}'"
                 )
             for name, wanted in question.when.items():
-                where = document.where((*loc, "when", name))
-                target = seen.get(name)
-                if name == question.id:
-                    problems.append(f"{where}: 'when' names the question itself")
-                    continue
-                if target is None:
-                    later = name in bank.questions
-                    problems.append(
-                        f"{where}: 'when' names {'a later' if later else 'an unknown'} question "
-                        f"'{name}'; it may name only questions earlier in the bank"
-                        + ("" if later else suggest(name, seen))
-                    )
-                    continue
-                if target.kind is Kind.TEXT:
-                    problems.append(f"{where}: 'when' cannot depend on text question '{name}'")
-                    continue
-                offered = [option.value for option in target.options]
-                for value in wanted:
-                    if value not in offered:
-                        problems.append(
-                            f"{where}: '{name}' has no option '{value}' "
-                            f"(its options: {', '.join(offered)})"
-                        )
-                if not wanted:
-                    problems.append(f"{where}: 'when' needs at least one value for '{name}'")
+                problems += _condition_problems(
+                    bank, question, name, wanted, seen, document.where((*loc, "when", name))
+                )
             seen.setdefault(question.id, question)
+    return problems
+
+
+def _condition_problems(
+    bank: Bank,
+    question: Question,
+    name: str,
+    wanted: tuple[str, ...],
+    seen: dict[str, Question],
+    where: str,
+) -> list[str]:
+    target = seen.get(name)
+    if name == question.id:
+        return [f"{where}: 'when' names the question itself"]
+    if target is None:
+        later = name in bank.questions
+        return [
+            f"{where}: 'when' names {'a later' if later else 'an unknown'} question "
+            f"'{name}'; it may name only questions earlier in the bank"
+            + ("" if later else suggest(name, seen))
+        ]
+    if target.kind is Kind.TEXT:
+        return [f"{where}: 'when' cannot depend on text question '{name}'"]
+    offered = [option.value for option in target.options]
+    problems = [
+        f"{where}: '{name}' has no option '{value}' (its options: {', '.join(offered)})"
+        for value in wanted
+        if value not in offered
+    ]
+    if not wanted:
+        problems.append(f"{where}: 'when' needs at least one value for '{name}'")
+    return problems
+
+
+def _area_problems(bank: Bank, document: Document) -> list[str]:
+    problems: list[str] = []
+    area_ids: set[str] = set()
+    for a, area in enumerate(bank.areas):
+        if area.id in area_ids:
+            problems.append(f"{document.where(('areas', a, 'id'))}: duplicate area id '{area.id}'")
+        area_ids.add(area.id)
     return problems

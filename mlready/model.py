@@ -11,7 +11,7 @@ from enum import StrEnum
 from functools import cached_property
 from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr
 
 
 class FrozenModel(BaseModel):
@@ -158,7 +158,11 @@ DEFAULT_LEVELS = (
 
 
 class Bank(FrozenModel):
-    """A validated question bank, with defaults filled in."""
+    """A validated question bank, with defaults filled in.
+
+    A bank that extends others also knows their refs (`lineage`) and the questions it
+    disabled, so that answers written for a base bank still load.
+    """
 
     bank: BankId
     version: int
@@ -166,11 +170,37 @@ class Bank(FrozenModel):
     intro: Text | None = None
     levels: tuple[Level, ...] = DEFAULT_LEVELS
     areas: tuple[Area, ...]
+    _bases: tuple[str, ...] = PrivateAttr(default=())
+    _disabled: frozenset[str] = PrivateAttr(default=frozenset())
+
+    def derived(
+        self,
+        *,
+        bases: tuple[str, ...] = (),
+        disabled: frozenset[str] = frozenset(),
+        **changes: Any,
+    ) -> Bank:
+        """A new bank with `changes` to its fields (never a copy that keeps stale caches)."""
+        fields = {name: getattr(self, name) for name in type(self).model_fields}
+        bank = Bank.model_construct(**(fields | changes))
+        bank._bases = bases
+        bank._disabled = disabled
+        return bank
 
     @property
     def ref(self) -> str:
         """`id@version`, as answers files name their bank."""
         return f"{self.bank}@{self.version}"
+
+    @property
+    def lineage(self) -> tuple[str, ...]:
+        """This bank's ref, then the refs of the banks it extends, nearest first."""
+        return (self.ref, *self._bases)
+
+    @property
+    def disabled(self) -> frozenset[str]:
+        """Questions of a base bank that this bank leaves out."""
+        return self._disabled
 
     @property
     def display_title(self) -> str:
@@ -240,3 +270,40 @@ class AnswersFile(FrozenModel):
     retired: dict[Text, Annotated[AnswerEntry, BeforeValidator(_long_form)]] = Field(
         default_factory=dict
     )
+
+
+class OptionScore(FrozenModel):
+    value: OptionValue
+    score: Annotated[float, Field(ge=0, le=1)]
+
+
+class Override(FrozenModel):
+    """Changes a layered bank makes to an inherited check."""
+
+    severity: Severity | None = None
+    weight: Annotated[float, Field(gt=0, le=1000)] | None = None
+    fix: Text | None = None
+    options: tuple[OptionScore, ...] = ()
+
+
+class AreaLayer(FrozenModel):
+    """An area in a layered bank: an inherited id gets questions appended, a new id is added."""
+
+    id: QuestionId
+    title: Text | None = None
+    intro: Text | None = None
+    questions: tuple[Question, ...] = ()
+
+
+class BankLayer(FrozenModel):
+    """A bank file that builds on another (`extends`)."""
+
+    bank: BankId
+    version: int
+    extends: Text
+    title: Text | None = None
+    intro: Text | None = None
+    disable: tuple[QuestionId, ...] = ()
+    override: dict[QuestionId, Override] = Field(default_factory=dict)
+    levels: tuple[Level, ...] | None = None
+    areas: tuple[AreaLayer, ...] = ()
