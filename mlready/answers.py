@@ -9,7 +9,16 @@ from typing import Any
 
 from mlready.errors import InputError
 from mlready.files import write_atomically
-from mlready.model import NA, AnswerEntry, AnswersFile, Bank, Kind, Project, Question
+from mlready.model import (
+    DEFAULT_CHECK_OPTIONS,
+    NA,
+    AnswerEntry,
+    AnswersFile,
+    Bank,
+    Kind,
+    Project,
+    Question,
+)
 from mlready.validation import MAX_MESSAGES, suggest, validate_document
 from mlready.yamlio import Document, format_scalar, load_yaml
 
@@ -271,10 +280,20 @@ def _comment_lines(question: Question, *, with_options: bool) -> list[str]:
         if question.kind is Kind.TEXT:
             lines.append("  # (free text)")
         else:
-            values = " | ".join(option.value for option in question.options)
-            extra = " | na (with a note)" if question.na else ""
             shape = "one or more of" if question.kind is Kind.MULTI else "one of"
-            lines.append(f"  # {shape}: {values}{extra}")
+            na = ["na (with a note)"] if question.na else []
+            if question.options == DEFAULT_CHECK_OPTIONS or not any(
+                option.label for option in question.options
+            ):
+                values = [option.value for option in question.options] + na
+                lines.append(f"  # {shape}: {' | '.join(values)}")
+            else:  # labels carry the meaning of graded options: list them
+                lines.append(f"  # {shape}:")
+                lines += [
+                    f"  #   {option.value}: {_comment(option.display)}"
+                    for option in question.options
+                ]
+                lines += [f"  #   {item}" for item in na]
         for name, wanted in question.when.items():
             lines.append(f"  # (asked when {name} is {' or '.join(wanted)})")
     return lines

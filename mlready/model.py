@@ -117,7 +117,7 @@ class Question(FrozenModel):
         if value == NA:
             return "n/a"
         if isinstance(value, tuple):
-            return ", ".join(self.describe(item) for item in value) if value else "none"
+            return "; ".join(self.describe(item) for item in value) if value else "none"
         option = self.option(value)
         return option.display if option else value
 

@@ -679,13 +679,16 @@ def test_skeleton_lists_every_question(small_bank: Bank) -> None:
     project = lines.index("project:")
     assert lines[project + 1 : project + 4] == ["  name:", "  owner:", "  reviewed:"]
     for comment in [
-        "  # one or more of: image | text | tabular",
+        "  # one or more of:",
+        "  #   image: Images",
+        "  #   tabular: Tables",
         "  # (free text)",
         "  # one of: yes | partial | no",
         "  # one of: yes | partial | no | na (with a note)",
         "  # (asked when data.modality is text)",
-        "  # one of: batch | realtime",
-        "  # one of: automated | manual | none",
+        "  #   batch: Batch jobs",
+        "  #   automated: Automated in CI",
+        "  #   none: Not measured",
         "  # (asked when serving.mode is realtime)",
     ]:
         assert comment in lines

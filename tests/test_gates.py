@@ -1,0 +1,358 @@
+"""Gates, waivers, baselines, diffs and the portfolio, through the command line."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from mlready.cli import app
+from mlready.errors import ExitCode
+from tests.conftest import BEST_ANSWERS
+
+runner = CliRunner()
+TODAY = "2026-11-26"
+
+
+def run(*args: str | Path) -> tuple[int, str, str]:
+    result = runner.invoke(app, [str(arg) for arg in args], catch_exceptions=False)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def write(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def answers_with(tmp_path: Path, name: str = "a.yaml", **replacements: str) -> Path:
+    text = BEST_ANSWERS
+    for key, value in replacements.items():
+        question_id = key.replace("__", ".")
+        text = (
+            "\n".join(
+                f"  {question_id}: {value}" if line.startswith(f"  {question_id}:") else line
+                for line in text.splitlines()
+            )
+            + "\n"
+        )
+    return write(tmp_path, name, text)
+
+
+def check(bank: Path, answers: Path, *args: str) -> tuple[int, dict[str, object], str]:
+    code, out, err = run("check", answers, "--bank", bank, "-f", "json", "--today", TODAY, *args)
+    return code, json.loads(out) if out else {}, err
+
+
+# --- gates ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("fail_on", "expected"),
+    [("blocker", ExitCode.OK), ("major", ExitCode.GATE_FAILED), ("minor", ExitCode.GATE_FAILED)],
+)
+def test_fail_on_a_major_gap(tmp_path: Path, bank_file: Path, fail_on: str, expected: int) -> None:
+    answers = answers_with(tmp_path, serving__rollback="partial")  # major
+    code, document, _ = check(bank_file, answers, "--fail-on", fail_on)
+    assert code == expected
+    if expected:
+        assert document["reasons"] == [f"1 gap of severity {fail_on} or worse"]
+
+
+def test_fail_on_major_ignores_minor_gaps(tmp_path: Path, bank_file: Path) -> None:
+    answers = answers_with(tmp_path, data__schema="no")  # minor
+    assert check(bank_file, answers, "--fail-on", "major")[0] == ExitCode.OK
+    assert check(bank_file, answers, "--fail-on", "minor")[0] == ExitCode.GATE_FAILED
+
+
+def test_soft_fail_reports_but_exits_0(tmp_path: Path, bank_file: Path) -> None:
+    answers = answers_with(tmp_path, data__lineage="no")
+    code, document, err = check(bank_file, answers, "--soft-fail")
+    assert code == ExitCode.OK
+    assert document["passed"] is False
+    assert "soft fail" in err
+    broken = write(tmp_path, "broken.yaml", "mlready: 1\nanswers: {data.lineage: perhaps}\n")
+    assert check(bank_file, broken, "--soft-fail")[0] == ExitCode.INVALID
+
+
+@pytest.mark.parametrize(
+    ("max_age", "expected", "reason"),
+    [
+        ("56", ExitCode.OK, None),  # reviewed 2026-10-01: 56 days before TODAY
+        (
+            "55",
+            ExitCode.GATE_FAILED,
+            "the review is 56 days old (reviewed 2026-10-01; limit 55 days)",
+        ),
+    ],
+)
+def test_max_age(
+    tmp_path: Path, bank_file: Path, max_age: str, expected: int, reason: str | None
+) -> None:
+    code, document, _ = check(bank_file, answers_with(tmp_path), "--max-age", max_age)
+    assert code == expected
+    assert document["reasons"] == ([reason] if reason else [])
+
+
+def test_max_age_without_a_review_date_fails(tmp_path: Path, bank_file: Path) -> None:
+    answers = write(tmp_path, "a.yaml", BEST_ANSWERS.replace(", reviewed: 2026-10-01", ""))
+    code, document, _ = check(bank_file, answers, "--max-age", "365")
+    assert code == ExitCode.GATE_FAILED
+    assert document["reasons"] == ["the review has no date (project.reviewed)"]
+
+
+def test_same_input_and_date_give_the_same_bytes(tmp_path: Path, bank_file: Path) -> None:
+    answers = answers_with(tmp_path, data__lineage="partial")
+    outputs = set()
+    for format_ in ("text", "json", "junit", "sarif", "github", "markdown"):
+        first = run("check", answers, "--bank", bank_file, "--today", TODAY, "-f", format_)[1]
+        second = run("check", answers, "--bank", bank_file, "--today", TODAY, "-f", format_)[1]
+        assert first == second
+        outputs.add(first)
+    assert len(outputs) == 6
+
+
+def test_today_must_be_a_date(tmp_path: Path, bank_file: Path) -> None:
+    code, _, err = run("check", answers_with(tmp_path), "--bank", bank_file, "--today", "soon")
+    assert code == ExitCode.INVALID
+    assert "--today" in err
+
+
+# --- waivers --------------------------------------------------------------------------------
+
+WAIVED = (
+    "\n    value: no\n    waiver: {reason: 'Lineage lands in Q1', approved_by: cto, "
+    "expires: 2027-03-01}"
+)
+
+
+def test_a_waived_blocker_does_not_fail_or_force_the_lowest_level(
+    tmp_path: Path, bank_file: Path
+) -> None:
+    answers = answers_with(tmp_path, data__lineage=WAIVED)
+    code, document, _ = check(bank_file, answers)
+    assert code == ExitCode.OK
+    assert document["blockers"] == []
+    assert document["waived"] == [
+        {
+            "id": "data.lineage",
+            "reason": "Lineage lands in Q1",
+            "approved_by": "cto",
+            "expires": "2027-03-01",
+        }
+    ]
+    assert document["level"] == "prototype"  # data: (0*3 + 1 + 2)/6 = 50: still scored as it is
+    assert document["score"] == 50
+    gaps = document["gaps"]
+    assert isinstance(gaps, list)
+    assert gaps[0]["waived"] is True
+
+
+def test_an_expired_waiver_no_longer_counts(tmp_path: Path, bank_file: Path) -> None:
+    answers = answers_with(tmp_path, data__lineage=WAIVED)
+    code, document, _ = check(bank_file, answers, "--today", "2027-03-02")
+    assert code == ExitCode.GATE_FAILED
+    assert document["blockers"] == ["data.lineage"]
+    assert document["expired_waivers"] == ["data.lineage"]
+    assert document["waived"] == []
+    _, out, _ = run("check", answers, "--bank", bank_file, "--today", "2027-03-02")
+    assert "Note: waiver for data.lineage expired on 2027-03-01" in out
+
+
+def test_waivers_in_every_format_and_the_report(tmp_path: Path, bank_file: Path) -> None:
+    answers = answers_with(tmp_path, data__lineage=WAIVED)
+    args = ("--bank", bank_file, "--today", TODAY)
+    assert "Waived (1)" in run("check", answers, *args)[1]
+    assert (
+        'skipped message="waived: Lineage lands in Q1'
+        in run("check", answers, *args, "-f", "junit")[1]
+    )
+    sarif = json.loads(run("check", answers, *args, "-f", "sarif")[1])
+    assert sarif["runs"][0]["results"][0]["suppressions"] == [
+        {"kind": "inSource", "justification": "Lineage lands in Q1"}
+    ]
+    assert "::error" not in run("check", answers, *args, "-f", "github")[1]
+    assert "**Waived:** `data.lineage`" in run("check", answers, *args, "-f", "markdown")[1]
+    report = run("report", answers, *args, "-o", "-")[1]
+    assert "## Waived gaps" in report
+    assert "| cto | 2027-03-01 |" in report
+
+
+@pytest.mark.parametrize(
+    ("entry", "message"),
+    [
+        ("\n    value: no\n    waiver: {approved_by: cto}", "missing required key 'reason'"),
+        ("\n    value: no\n    waiver: {reason: r}", "missing required key 'approved_by'"),
+        ("\n    waiver: {reason: r, approved_by: cto}", "a waiver belongs on an answered check"),
+        ("\n    value: no\n    waiver: {reason: r, approved_by: c, expires: soon}", "expires"),
+    ],
+)
+def test_invalid_waivers(tmp_path: Path, bank_file: Path, entry: str, message: str) -> None:
+    answers = answers_with(tmp_path, data__lineage=entry)
+    code, _, err = check(bank_file, answers)
+    assert code == ExitCode.INVALID
+    assert message in err
+    assert "a.yaml:" in err
+
+
+def test_a_waiver_survives_a_rewrite(tmp_path: Path, bank_file: Path) -> None:
+    from mlready.answers import load_answers, render_answers
+    from mlready.bank import load_bank
+
+    bank = load_bank(bank_file)
+    answers = load_answers(answers_with(tmp_path, data__lineage=WAIVED), bank)
+    again = write(tmp_path, "again.yaml", render_answers(bank, answers))
+    assert load_answers(again, bank).entries == answers.entries
+
+
+# --- baselines ------------------------------------------------------------------------------
+
+
+def test_baseline_fails_only_on_regressions(tmp_path: Path, bank_file: Path) -> None:
+    # A system with a known blocker: without a baseline the gate fails ...
+    before = answers_with(tmp_path, "before.yaml", data__lineage="no", serving__rollback="partial")
+    same = answers_with(tmp_path, "same.yaml", data__lineage="no", serving__rollback="partial")
+    assert check(bank_file, same)[0] == ExitCode.GATE_FAILED
+    # ... against its baseline nothing regressed, so it passes.
+    code, document, _ = check(bank_file, same, "--baseline", str(before))
+    assert code == ExitCode.OK
+    assert document["regressions"] == []
+    better = answers_with(tmp_path, "better.yaml", data__lineage="no", serving__rollback="yes")
+    code, document, _ = check(bank_file, better, "--baseline", str(before))
+    assert code == ExitCode.OK
+    # The score is the weakest area (data, at 50), so it does not move.
+    assert document["improvements"] == ["serving.rollback rose from 0.5 to 1"]
+    worse = answers_with(
+        tmp_path,
+        "worse.yaml",
+        data__lineage="no",
+        serving__rollback="no",
+        data__tokenizer="partial",
+    )
+    code, document, _ = check(bank_file, worse, "--baseline", str(before))
+    assert code == ExitCode.GATE_FAILED
+    assert document["regressions"] == [
+        "data.tokenizer dropped from 1 to 0.5",
+        "serving.rollback dropped from 0.5 to 0",
+        "score fell from 50 to 33.33",
+    ]
+
+
+def test_baseline_from_json_and_a_new_blocker(tmp_path: Path, bank_file: Path) -> None:
+    before = answers_with(tmp_path, "before.yaml")
+    _, out, _ = run("check", before, "--bank", bank_file, "-f", "json")
+    result = write(tmp_path, "before.json", out)
+    now = answers_with(tmp_path, "now.yaml", data__lineage="partial")
+    code, document, _ = check(bank_file, now, "--baseline", str(result))
+    assert code == ExitCode.GATE_FAILED
+    assert document["regressions"] == [
+        "data.lineage dropped from 1 to 0.5",
+        "new blocker gap data.lineage",
+        "score fell from 100 to 75",
+    ]
+    _, text, _ = run("check", now, "--bank", bank_file, "--baseline", result)
+    assert "Regressions (3)" in text
+
+
+@pytest.mark.parametrize(
+    "content", ["{}", "{not json", '{"checks": 3, "score": 1, "blockers": []}']
+)
+def test_a_baseline_that_is_not_a_result_is_an_input_error(
+    tmp_path: Path, bank_file: Path, content: str
+) -> None:
+    baseline = write(tmp_path, "b.json", content)
+    code, _, err = check(bank_file, answers_with(tmp_path), "--baseline", str(baseline))
+    assert code == ExitCode.INVALID
+    assert "not a result of `mlready check --format json`" in err
+
+
+def test_baseline_takes_one_answers_file(tmp_path: Path, bank_file: Path) -> None:
+    one, two = answers_with(tmp_path, "one.yaml"), answers_with(tmp_path, "two.yaml")
+    code, _, err = run("check", one, two, "--bank", bank_file, "--baseline", one)
+    assert code == ExitCode.INVALID
+    assert "--baseline compares one answers file" in err
+
+
+# --- diff -----------------------------------------------------------------------------------
+
+
+def test_diff_lists_what_changed(tmp_path: Path, bank_file: Path) -> None:
+    old = answers_with(tmp_path, "old.yaml", serving__rollback="partial", data__schema="no")
+    new = answers_with(
+        tmp_path,
+        "new.yaml",
+        serving__rollback="yes",
+        data__lineage="{value: partial, note: only 2025}",
+        data__schema="no",
+    )
+    code, out, _ = run("diff", old, new, "--bank", bank_file)
+    assert code == ExitCode.OK
+    assert "Level: prototype → not ready" in out
+    assert "Gaps opened (1)\n  data.lineage:" in out
+    assert "Gaps closed (1)\n  serving.rollback:" in out
+    assert "  data.lineage: Yes → Partly; note: only 2025" in out
+    assert "data.schema" not in out.split("Answers changed")[1]
+    document = json.loads(run("diff", old, new, "--bank", bank_file, "-f", "json")[1])
+    assert document["gaps_opened"] == ["data.lineage"]
+    assert document["gaps_closed"] == ["serving.rollback"]
+    assert [change["id"] for change in document["answers"]] == ["data.lineage", "serving.rollback"]
+    assert document["areas"] == [
+        {"id": "data", "before": 83.33, "after": 58.33},
+        {"id": "serving", "before": 66.67, "after": 100.0},
+    ]
+    markdown = run("diff", old, new, "--bank", bank_file, "-f", "markdown")[1]
+    assert "| `data.lineage` | Yes → Partly; note: only 2025 |" in markdown
+
+
+def test_diff_of_identical_reviews(tmp_path: Path, bank_file: Path) -> None:
+    one = answers_with(tmp_path, "one.yaml")
+    code, out, _ = run("diff", one, one, "--bank", bank_file)
+    assert code == ExitCode.OK
+    assert out.endswith("No answer changed.\n")
+
+
+# --- portfolio ------------------------------------------------------------------------------
+
+
+def test_portfolio_lists_the_worst_first_with_links(tmp_path: Path, bank_file: Path) -> None:
+    models = tmp_path / "models"
+    models.mkdir()
+    answers_with(models, "ready.yaml")
+    answers_with(models, "blocked.yaml", data__lineage="no")
+    write(
+        models,
+        "middling.yaml",
+        BEST_ANSWERS.replace("shelf-scanner", "ranker").replace(
+            "serving.rollback: yes", "serving.rollback: partial"
+        ),
+    )
+    code, _, _ = run("report", models / "ready.yaml", models / "blocked.yaml", "--bank", bank_file)
+    assert code == ExitCode.OK
+    assert (models / "ready.md").exists()
+    target = tmp_path / "PORTFOLIO.md"
+    code, _, _ = run(
+        "portfolio",
+        str(models / "*.yaml"),
+        "--bank",
+        bank_file,
+        "--max-age",
+        "30",
+        "--today",
+        TODAY,
+        "-o",
+        target,
+    )
+    assert code == ExitCode.OK
+    rows = [
+        line
+        for line in target.read_text().splitlines()
+        if line.startswith("| ") and "---" not in line
+    ][1:]
+    assert len(rows) == 3
+    assert rows[0].startswith("| shelf-scanner | vision-team | not ready |")
+    assert "[models/blocked.md](models/blocked.md)" in rows[0]
+    assert rows[1].startswith("| ranker |")
+    assert "not rendered" in rows[1]
+    assert "| 56 days |" in rows[2]
