@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -20,7 +21,7 @@ from mlready.model import (
     Question,
 )
 from mlready.validation import MAX_MESSAGES, suggest, validate_document
-from mlready.yamlio import Document, format_scalar, load_yaml
+from mlready.yamlio import Document, format_scalar, parse_yaml, read_text
 
 FORMAT_VERSION = 1
 DEFAULT_ANSWERS = Path("mlready.yaml")
@@ -42,6 +43,7 @@ class Answers:
     entries: Mapping[str, AnswerEntry] = field(default_factory=dict)
     foreign: Mapping[str, AnswerEntry] = field(default_factory=dict)
     disabled: Mapping[str, AnswerEntry] = field(default_factory=dict)
+    schema: str | None = None  # the JSON Schema an editor should check the file with
     warnings: tuple[str, ...] = ()
     lines: Mapping[str, int] = field(default_factory=dict)
 
@@ -63,9 +65,9 @@ class Answers:
         return replace(self, project=project)
 
 
-def empty_answers(source: str | Path = DEFAULT_ANSWERS) -> Answers:
-    """Answers with nothing answered yet."""
-    return Answers(source=str(source))
+def empty_answers(source: str | Path = DEFAULT_ANSWERS, *, schema: str | None = None) -> Answers:
+    """Answers with nothing answered yet (`schema`: the JSON Schema for editors, if any)."""
+    return Answers(source=str(source), schema=schema)
 
 
 def load_answers(path: Path, bank: Bank) -> Answers:
@@ -73,8 +75,14 @@ def load_answers(path: Path, bank: Bank) -> Answers:
 
     Raises InputError naming file:line:column for anything the bank does not accept.
     """
-    document = load_yaml(path, kind="answers file")
-    return answers_from_document(document, bank)
+    text = read_text(path, kind="answers file")
+    answers = answers_from_document(parse_yaml(text, source=str(path)), bank)
+    modeline = _SCHEMA_MODELINE.search(text[:2000])
+    return replace(answers, schema=modeline.group(1)) if modeline else answers
+
+
+# Editors with the YAML language server validate a file against the schema this line names.
+_SCHEMA_MODELINE = re.compile(r"^# yaml-language-server: \$schema=(\S+)\s*$", re.MULTILINE)
 
 
 def answers_from_document(document: Document, bank: Bank) -> Answers:
@@ -221,7 +229,8 @@ def render_answers(bank: Bank, answers: Answers, *, skeleton: bool = False) -> s
 
     With `skeleton`, every question of the bank is listed, unanswered ones with an empty value.
     """
-    lines = [
+    lines = [f"# yaml-language-server: $schema={answers.schema}"] if answers.schema else []
+    lines += [
         f"# mlready answers for {_comment(bank.display_title)} ({bank.ref}).",
         "# Each answer is one of the values listed above it; `mlready ask` walks them in order.",
         f"mlready: {FORMAT_VERSION}",

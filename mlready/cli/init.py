@@ -17,12 +17,27 @@ def init(
     answers: AnswersArgument = None,
     bank: BankOption = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+    editor_schema: Annotated[
+        bool,
+        typer.Option(
+            "--schema/--no-schema",
+            help="Also write NAME.schema.json beside it, for editors to validate and complete.",
+        ),
+    ] = True,
 ) -> None:
     """Write an answers skeleton: every question, its options, and an empty answer."""
+    from mlready.schema import answers_schema, schema_text
+
     project = settings()
     target = answers or (project.answers[0] if project.answers else DEFAULT_ANSWERS)
     loaded = bank_for(bank, project)
     if target.exists() and not force:
         raise InputError(f"{target}: already exists; use --force to overwrite it")
-    write_atomically(target, render_answers(loaded, empty_answers(target), skeleton=True))
+    schema_file = target.with_name(f"{target.stem}.schema.json") if editor_schema else None
+    skeleton = empty_answers(target, schema=schema_file.name if schema_file else None)
+    if schema_file is not None:
+        write_atomically(schema_file, schema_text(answers_schema(loaded)))
+    write_atomically(target, render_answers(loaded, skeleton, skeleton=True))
     typer.echo(f"Wrote {target}: {len(loaded.questions)} questions to answer", err=True)
+    if schema_file is not None:
+        typer.echo(f"Wrote {schema_file}: editors with a YAML language server use it", err=True)

@@ -1,0 +1,107 @@
+"""Files the project ships or publishes stay in step with the code that makes them."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import re
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from mlready.bank import load_bank
+from mlready.cli import app
+from mlready.schema import answers_schema, bank_schema, schema_text
+from mlready.yamlio import load_yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+SCHEMAS = ROOT / "mlready" / "schemas"
+
+
+def test_shipped_schemas_match_the_code() -> None:
+    assert (SCHEMAS / "bank.schema.json").read_text() == schema_text(bank_schema())
+    assert (SCHEMAS / "answers.schema.json").read_text() == schema_text(answers_schema(load_bank()))
+
+
+@pytest.mark.parametrize("name", ["ecommerce-categoriser", "on-device-vision"])
+def test_example_reports_match_their_answers(name: str) -> None:
+    from mlready.answers import load_answers
+    from mlready.report import render_report
+    from mlready.scoring import score
+
+    bank = load_bank()
+    answers = load_answers(ROOT / "examples" / f"{name}.yaml", bank)
+    # Relative to the repository root, as `mlready report examples/NAME.yaml` names it.
+    answers = dataclasses.replace(answers, source=f"examples/{name}.yaml")
+    expected = render_report(score(bank, answers, today=answers.project.reviewed))
+    assert (ROOT / "examples" / f"{name}.md").read_text(encoding="utf-8") == expected
+
+
+def test_pre_commit_hook_definition() -> None:
+    hooks = load_yaml(ROOT / ".pre-commit-hooks.yaml").data
+    assert isinstance(hooks, list)
+    (hook,) = hooks
+    assert hook["id"] == "mlready-check"
+    assert hook["entry"] == "mlready check"
+    assert hook["language"] == "python"
+    assert re.search(hook["files"], "models/ranker/mlready.yaml")
+    assert not re.search(hook["files"], "config.yaml")
+
+
+def test_github_action_definition() -> None:
+    action = load_yaml(ROOT / "action.yml").data
+    assert action["runs"]["using"] == "composite"
+    steps = action["runs"]["steps"]
+    scripts = "\n".join(step.get("run", "") for step in steps)
+    assert "mlready check" in scripts
+    for name in re.findall(r"inputs\.([a-z-]+)", json.dumps(action)):
+        assert name in action["inputs"], name
+    assert all("shell" in step for step in steps if "run" in step)
+
+
+def test_readme_opens_with_the_two_setup_commands() -> None:
+    readme = (ROOT / "README.md").read_text()
+    blocks = re.findall(r"```sh\n(.*?)\n```", readme, flags=re.DOTALL)
+    assert blocks[0].endswith("pip install . && mlready check examples/ecommerce-categoriser.yaml")
+    assert blocks[1].endswith("pip install -e '.[test]' && python -m pytest")
+    ci = (ROOT / ".ci" / "run").read_text()
+    assert "python -m pytest" in ci
+    assert "pip install --quiet -e '.[test]'" in ci
+
+
+def help_of(*command: str) -> str:
+    result = CliRunner().invoke(app, [*command, "--help"], env={"COLUMNS": "200"})
+    assert result.exit_code == 0
+    return result.stdout
+
+
+def test_readme_usage_matches_help() -> None:
+    readme = (ROOT / "README.md").read_text()
+    usages = re.findall(r"^\| `mlready (.*?)` \|", readme, flags=re.MULTILINE)
+    assert len(usages) >= 10
+    for usage in usages:
+        words = usage.split()
+        command = words[:2] if words[0] == "bank" else [] if words[0] == "--version" else words[:1]
+        text = help_of(*command)
+        for option in re.findall(r"--[a-z][a-z-]*", usage):
+            assert option in text, (command, option)
+
+
+def test_readme_lists_the_ml_test_score_coverage_of_the_bank() -> None:
+    readme = (ROOT / "README.md").read_text()
+    section = readme.split("## ML Test Score coverage", 1)[1].split("\n## ", 1)[0]
+    names = {"Data": "data", "Model": "model", "Infrastructure": "infra", "Monitoring": "monitor"}
+    listed: set[tuple[str, str]] = set()
+    for test, cell in re.findall(r"^\| (\w+ \d) \| .*? \| (.*) \|$", section, flags=re.MULTILINE):
+        section_name, number = test.split()
+        tag = f"mlts-{names[section_name]}-{number}"
+        listed |= {(tag, check) for check in re.findall(r"`([a-z_.]+)`", cell)}
+    tagged = {
+        (tag, question.id)
+        for question in load_bank().questions.values()
+        for tag in question.tags
+        if tag.startswith("mlts-")
+    }
+    assert len({tag for tag, _ in tagged}) == 28
+    assert listed == tagged
