@@ -16,11 +16,11 @@ from mlready.model import (
     AnswerEntry,
     AnswersFile,
     Bank,
-    Kind,
     Project,
     Question,
 )
-from mlready.validation import MAX_MESSAGES, suggest, validate_document
+from mlready.validation import MAX_MESSAGES, suggest, to_plain, validate_document
+from mlready.vocabulary import Kind
 from mlready.yamlio import Document, format_scalar, parse_yaml, read_text
 
 FORMAT_VERSION = 1
@@ -138,7 +138,7 @@ def answers_from_document(document: Document, bank: Bank) -> Answers:
     return Answers(
         source=document.source,
         bank_ref=raw.bank,
-        project=raw.project,
+        project=raw.project or Project(),
         entries=entries,
         foreign=foreign,
         disabled=disabled,
@@ -198,14 +198,14 @@ def _checked_entry(
         for item in values:
             if item not in offered:
                 problems.append(f"{where}: '{item}' is not an option of '{question.id}' ({hint})")
-        return entry.model_copy(update={"value": tuple(dict.fromkeys(values))})
+        return replace(entry, value=tuple(dict.fromkeys(values)))
     if not isinstance(value, str):
         problems.append(f"{where}: '{question.id}' takes one value, not a list ({hint})")
         return entry
     value = _option_value(value, offered)
     if value not in offered:
         problems.append(f"{where}: '{value}' is not an option of '{question.id}' ({hint})")
-    return entry.model_copy(update={"value": value})
+    return replace(entry, value=value)
 
 
 _YES_WORDS = {"true": "yes", "on": "yes", "false": "no", "off": "no"}
@@ -236,7 +236,7 @@ def render_answers(bank: Bank, answers: Answers, *, skeleton: bool = False) -> s
         f"mlready: {FORMAT_VERSION}",
         f"bank: {bank.ref}",
     ]
-    project = answers.project.model_dump(exclude_none=True, mode="json")
+    project = to_plain(answers.project, drop_none=True)
     if project or skeleton:
         lines.append("project:")
         for key in ("name", "owner", "reviewed"):
@@ -325,7 +325,7 @@ def _entry_lines(question_id: str, entry: AnswerEntry | None) -> list[str]:
         lines += [f"      - {format_scalar(item)}" for item in entry.evidence]
     if entry.waiver is not None:
         lines.append("    waiver:")
-        waiver = entry.waiver.model_dump(mode="json", exclude_none=True)
+        waiver = to_plain(entry.waiver, drop_none=True)
         lines += [f"      {name}: {format_scalar(text)}" for name, text in waiver.items()]
     return lines
 

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from mlready.errors import InputError
 from mlready.model import (
@@ -13,14 +15,14 @@ from mlready.model import (
     AreaLayer,
     Bank,
     BankLayer,
-    Kind,
     Level,
     Override,
     Question,
-    Severity,
 )
 from mlready.resources import builtin_bank_path
-from mlready.validation import MAX_MESSAGES, suggest, validate_document
+from mlready.text import one_line
+from mlready.validation import MAX_MESSAGES, suggest, to_plain, validate_document
+from mlready.vocabulary import Kind
 from mlready.yamlio import Document, Location, load_yaml
 
 BUILTIN = "default"
@@ -76,40 +78,25 @@ def _extend(document: Document, path: Path | None, *, chain: tuple[Path, ...]) -
                 f"{document.where(('override', name))}: cannot override '{name}': {reason}"
             )
     new_places: dict[int, Location] = {}
-    areas: list[Area] = []
-    layer_areas = {area.id: (index, area) for index, area in enumerate(layer.areas)}
-    for area in base.areas:
-        questions = tuple(inherited[q.id] for q in area.questions if q.id in inherited)
-        title, intro = area.title, area.intro
-        change = layer_areas.pop(area.id, None)
-        if change is not None:
-            index, extra = change
-            questions += _layer_questions(extra, index, document, problems, new_places)
-            title, intro = extra.title or title, extra.intro or intro
-        areas.append(
-            area.model_copy(update={"questions": questions, "title": title, "intro": intro})
-        )
-    for index, extra in layer_areas.values():
-        if extra.title is None:
-            problems.append(f"{document.where(('areas', index))}: a new area needs a title")
-        questions = _layer_questions(extra, index, document, problems, new_places)
-        if not questions:
-            problems.append(f"{document.where(('areas', index))}: area has no questions")
-        areas.append(
-            Area(id=extra.id, title=extra.title or extra.id, intro=extra.intro, questions=questions)
-        )
-    merged = base.derived(
+    areas = _merged_areas(base, layer, inherited, document, problems, new_places)
+    merged = replace(
+        base,
         bank=layer.bank,
         version=layer.version,
         title=layer.title or base.title,
         intro=layer.intro or base.intro,
         levels=layer.levels or base.levels,
-        areas=tuple(areas),
+        areas=areas,
         bases=base.lineage,
         disabled=frozenset(base.disabled | disabled),
     )
     if layer.levels is not None:
         problems += _level_problems(layer.levels, document)
+    for question in (q for area in merged.areas for q in area.questions):
+        place = new_places.get(id(question))
+        if place is not None and question.id in inherited:
+            where = document.where((*place, "id"))
+            problems.append(f"{where}: duplicate question id '{question.id}' (from {base.ref})")
     for question in merged.questions.values():
         lost = [name for name in question.when if name in disabled]
         if lost:
@@ -128,6 +115,43 @@ def _extend(document: Document, path: Path | None, *, chain: tuple[Path, ...]) -
     if problems:
         raise InputError(problems[:MAX_MESSAGES])
     return merged
+
+
+def _merged_areas(
+    base: Bank,
+    layer: BankLayer,
+    inherited: dict[str, Question],
+    document: Document,
+    problems: list[str],
+    new_places: dict[int, Location],
+) -> tuple[Area, ...]:
+    """The base's areas with the layer's questions appended, then the layer's new areas."""
+    areas: list[Area] = []
+    layer_areas: dict[str, tuple[int, AreaLayer]] = {}
+    for index, layer_area in enumerate(layer.areas):
+        if layer_area.id in layer_areas:
+            where = document.where(("areas", index, "id"))
+            problems.append(f"{where}: duplicate area id '{layer_area.id}'")
+        layer_areas.setdefault(layer_area.id, (index, layer_area))
+    for area in base.areas:
+        questions = tuple(inherited[q.id] for q in area.questions if q.id in inherited)
+        title, intro = area.title, area.intro
+        change = layer_areas.pop(area.id, None)
+        if change is not None:
+            index, extra = change
+            questions += _layer_questions(extra, index, document, problems, new_places)
+            title, intro = extra.title or title, extra.intro or intro
+        areas.append(replace(area, questions=questions, title=title, intro=intro))
+    for index, extra in layer_areas.values():
+        if extra.title is None:
+            problems.append(f"{document.where(('areas', index))}: a new area needs a title")
+        questions = _layer_questions(extra, index, document, problems, new_places)
+        if not questions:
+            problems.append(f"{document.where(('areas', index))}: area has no questions")
+        areas.append(
+            Area(id=extra.id, title=extra.title or extra.id, intro=extra.intro, questions=questions)
+        )
+    return tuple(areas)
 
 
 def _layer_questions(
@@ -165,24 +189,17 @@ def _overridden(
                 f"{where}: '{question.id}' has no option '{value}' (its options: {offered})"
             )
     options = tuple(
-        option.model_copy(update={"score": scores.get(option.value, option.score)})
-        for option in question.options
+        replace(option, score=scores.get(option.value, option.score)) for option in question.options
     )
     if max(option.score or 0.0 for option in options) != 1:
         problems.append(f"{where}: after the override, no option of '{question.id}' scores 1")
-    severity = override.severity or question.gap_severity
-    weight = override.weight or (
-        severity.default_weight
-        if override.severity and question.weight == question.gap_severity.default_weight
-        else question.weight
-    )
-    return question.model_copy(
-        update={
-            "severity": severity,
-            "weight": weight,
-            "fix": override.fix or question.fix,
-            "options": options,
-        }
+    return replace(
+        question,
+        severity=override.severity or question.severity,
+        # A weight left to its default follows the new severity; a written one stays.
+        weight=override.weight if override.weight is not None else question.weight,
+        fix=override.fix or question.fix,
+        options=options,
     )
 
 
@@ -193,7 +210,7 @@ def bank_from_document(document: Document) -> Bank:
     areas = tuple(
         _checked_area(area, index, document, problems) for index, area in enumerate(raw.areas)
     )
-    bank = raw.derived(areas=areas)
+    bank = replace(raw, areas=areas)
     problems += _level_problems(bank.levels, document)
     problems += _area_problems(bank, document)
     problems += _reference_problems(bank, lambda _, a, q: (document, ("areas", a, "questions", q)))
@@ -209,7 +226,39 @@ def _checked_area(area: Area, index: int, document: Document, problems: list[str
     )
     if not questions:
         problems.append(f"{document.where(('areas', index, 'questions'))}: area has no questions")
-    return area.model_copy(update={"questions": questions})
+    return replace(area, questions=questions)
+
+
+def _keys_at(document: Document, loc: Location) -> set[str]:
+    """The keys written in the mapping at `loc`."""
+    node = document.data
+    for part in loc:
+        node = node[part]
+    return set(node) if isinstance(node, dict) else set()
+
+
+def bank_outline(bank: Bank) -> str:
+    """A bank's areas and questions, one line each."""
+    lines = [f"{one_line(bank.display_title)} ({bank.ref}): {len(bank.questions)} questions"]
+    for area in bank.areas:
+        lines += ["", f"{area.id}: {one_line(area.title)}"]
+        for question in area.questions:
+            kind = question.gap_severity if question.kind is Kind.CHECK else question.kind
+            when = "".join(
+                f"  [when {name} in {', '.join(values)}]" for name, values in question.when.items()
+            )
+            lines.append(f"  {question.id:<32} {kind:<7} {one_line(question.prompt)}{when}")
+    return "\n".join(lines) + "\n"
+
+
+def bank_document(bank: Bank) -> dict[str, Any]:
+    """The whole bank as plain data, each check with its effective weight, for other tools."""
+    document: dict[str, Any] = to_plain(bank)
+    for area, plain_area in zip(bank.areas, document["areas"], strict=True):
+        for question, plain in zip(area.questions, plain_area["questions"], strict=True):
+            if question.kind is Kind.CHECK:
+                plain["weight"] = question.score_weight
+    return document
 
 
 def _checked_question(
@@ -221,7 +270,7 @@ def _checked_question(
         path = (*loc, *((key,) if isinstance(key, str) else key))
         problems.append(f"{document.where(path)}: {message}")
 
-    given = question.model_fields_set
+    given = _keys_at(document, loc)
     if question.kind is not Kind.CHECK:
         for key in sorted(given & set(_CHECK_ONLY)):
             problem(key, f"'{key}' belongs only on check questions (this is a {question.kind})")
@@ -244,14 +293,7 @@ def _checked_question(
         scores = [option.score for option in options]
         if question.options and None not in scores and max(s or 0.0 for s in scores) != 1:
             problem("options", "a check needs an option that scores 1 (the full answer)")
-        severity = question.severity or Severity.MAJOR
-        return question.model_copy(
-            update={
-                "options": options,
-                "severity": severity,
-                "weight": question.weight or severity.default_weight,
-            }
-        )
+        return replace(question, options=options, severity=question.gap_severity)
     for position, option in enumerate(question.options):
         if option.score is not None:
             problem(("options", position, "score"), "'score' belongs only on check options")

@@ -10,6 +10,7 @@ from mlready.formats import format_score
 from mlready.model import AnswerEntry, Area, Question
 from mlready.scoring import Scorecard
 from mlready.text import markdown_cell, markdown_code, markdown_text, one_line
+from mlready.validation import to_plain
 
 
 @dataclass(frozen=True)
@@ -66,7 +67,7 @@ def diff_reviews(before: Scorecard, after: Scorecard) -> ReviewDiff:
 
 
 def _entry_json(entry: AnswerEntry | None) -> Any:
-    return None if entry is None else entry.model_dump(mode="json", exclude_defaults=True)
+    return None if entry is None else to_plain(entry, drop_none=True)
 
 
 def diff_json(diff: ReviewDiff) -> str:

@@ -8,13 +8,17 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from mlready.gate import Verdict
-from mlready.model import Severity
-from mlready.scoring import Gap, Scorecard
 from mlready.text import markdown_cell, markdown_code, markdown_text, one_line
+from mlready.validation import to_plain
+from mlready.vocabulary import CheckFormat, Severity
+
+if TYPE_CHECKING:
+    from mlready.gate import Verdict
+    from mlready.scoring import Gap, Scorecard
+
+__all__ = ["CheckFormat", "Outcome", "renderer"]
 
 BAR_WIDTH = 20
 GITHUB_ANNOTATIONS_PER_LEVEL = 10
@@ -70,7 +74,7 @@ def check_json(outcome: Outcome) -> dict[str, Any]:
         "reasons": list(verdict.reasons),
         "file": answers.source,
         "bank": card.bank.ref,
-        "project": answers.project.model_dump(mode="json"),
+        "project": to_plain(answers.project),
         "score": card.score,
         "mean": card.mean,
         "level": card.level.name,
@@ -90,7 +94,7 @@ def check_json(outcome: Outcome) -> dict[str, Any]:
             for gap in card.gaps
         ],
         "waived": [
-            {"id": gap.question.id, **gap.waiver.model_dump(mode="json")}
+            {"id": gap.question.id, **to_plain(gap.waiver)}
             for gap in card.waived
             if gap.waiver is not None
         ],
@@ -274,17 +278,6 @@ def _markdown_of(outcome: Outcome) -> str:
     if card.waived:
         lines += ["", f"**Waived:** {', '.join(markdown_code(g.question.id) for g in card.waived)}"]
     return "\n".join(lines) + "\n"
-
-
-class CheckFormat(StrEnum):
-    """What `check --format` can print (and `--output FORMAT:PATH` can write)."""
-
-    TEXT = "text"
-    JSON = "json"
-    JUNIT = "junit"
-    SARIF = "sarif"
-    GITHUB = "github"
-    MARKDOWN = "markdown"
 
 
 Renderer = Callable[[Sequence[Outcome]], str]

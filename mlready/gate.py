@@ -9,8 +9,9 @@ from pathlib import Path
 from typing import Any
 
 from mlready.errors import InputError
-from mlready.model import Bank, Severity
+from mlready.model import Bank
 from mlready.scoring import Scorecard
+from mlready.vocabulary import Severity
 
 
 @dataclass(frozen=True)
@@ -48,8 +49,11 @@ class Verdict:
     notes: tuple[str, ...] = field(default=())  # what does not fail, but deserves a line
 
 
-def threshold(bank: Bank, text: str) -> float:
-    """A `--fail-under` value: a score 0..100 or the name of one of the bank's levels."""
+def threshold(bank: Bank, text: str, *, origin: str = "--fail-under") -> float:
+    """A `--fail-under` value: a score 0..100 or the name of one of the bank's levels.
+
+    `origin` names where the value came from, for the message.
+    """
     for level in bank.levels:
         if level.name == text:
             return level.min
@@ -58,10 +62,10 @@ def threshold(bank: Bank, text: str) -> float:
     except ValueError:
         names = ", ".join(level.name for level in bank.levels)
         raise InputError(
-            f"--fail-under: expected a score from 0 to 100 or a level ({names}); got '{text}'"
+            f"{origin}: expected a score from 0 to 100 or a level ({names}); got '{text}'"
         ) from None
     if not 0 <= number <= 100:
-        raise InputError(f"--fail-under: expected a score from 0 to 100; got {text}")
+        raise InputError(f"{origin}: expected a score from 0 to 100; got {text}")
     return number
 
 

@@ -6,8 +6,8 @@ import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 
 from mlready.formats import Outcome, gap_line
-from mlready.model import Kind
 from mlready.text import terminal_text
+from mlready.vocabulary import Kind
 
 
 def _xml_text(text: str) -> str:

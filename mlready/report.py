@@ -16,10 +16,10 @@ from markupsafe import Markup
 
 from mlready.errors import InputError
 from mlready.formats import format_score, text_bar
-from mlready.model import Kind, Severity
 from mlready.resources import templates_dir
 from mlready.scoring import Scorecard
 from mlready.text import markdown_cell, markdown_code, markdown_link, markdown_text
+from mlready.vocabulary import Kind, Severity
 
 REPORT_TEMPLATE = "report.md.j2"
 # The first line of every report mlready writes: `report` overwrites only files that carry it.

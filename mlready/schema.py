@@ -1,35 +1,132 @@
 """JSON Schemas (draft-07) of the two file formats, for editors and other tools.
 
-The bank schema comes from the models; the answers schema is made for one bank, so that an
-editor can complete question ids and offer each question's values.
+The bank schema comes from the models' type hints and rules, the same ones the loaders apply;
+the answers schema is made for one bank, so that an editor can complete question ids and offer
+each question's values.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import json
+import types
+import typing
+from enum import Enum
+from pathlib import Path
 from typing import Any
 
-from mlready.model import NA, Bank, Kind, Question
+from mlready.model import NA, Bank, BankLayer, Question
+from mlready.validation import (
+    FALSE_WORDS,
+    TRUE_WORDS,
+    NullAsEmpty,
+    NumberAsText,
+    OneOrMany,
+    Pattern,
+    Range,
+    ShortForm,
+    fields_of,
+    unwrap,
+)
+from mlready.vocabulary import Kind
 
 DRAFT_07 = "http://json-schema.org/draft-07/schema#"
 
 
-def _draft_07(schema: dict[str, Any]) -> dict[str, Any]:
-    # Pydantic writes 2020-12 `$defs`; draft-07 keeps shared parts under `definitions`.
-    text = json.dumps(schema).replace('"#/$defs/', '"#/definitions/')
-    converted: dict[str, Any] = json.loads(text)
-    if "$defs" in converted:
-        converted["definitions"] = converted.pop("$defs")
-    return {"$schema": DRAFT_07, **converted}
-
-
 def bank_schema() -> dict[str, Any]:
-    """The schema of a question bank file."""
-    from mlready.model import Bank as BankModel
+    """The schema of a question bank file: a plain bank, or a layer over another bank."""
+    definitions: dict[str, Any] = {}
+    plain = _schema_of(Bank, (), definitions)
+    layer = _schema_of(BankLayer, (), definitions)
+    return {
+        "$schema": DRAFT_07,
+        "title": "mlready question bank",
+        "anyOf": [plain, layer],
+        "definitions": dict(sorted(definitions.items())),
+    }
 
-    schema = BankModel.model_json_schema(by_alias=True, mode="validation")
-    schema["title"] = "mlready question bank"
-    return _draft_07(schema)
+
+_BOOLEAN_WORDS = sorted(
+    {case(word) for word in TRUE_WORDS | FALSE_WORDS for case in (str.lower, str.title, str.upper)}
+)
+
+
+def _schema_of(hint: Any, rules: tuple[Any, ...], definitions: dict[str, Any]) -> dict[str, Any]:
+    """The draft-07 schema of one type hint, reading the same rules the loaders apply."""
+    hint, more = unwrap(hint)
+    rules = (*rules, *more)
+    origin = typing.get_origin(hint)
+    if origin in (types.UnionType, typing.Union):
+        members = [_schema_of(arg, rules, definitions) for arg in typing.get_args(hint)]
+        return {"anyOf": members}
+    if hint is type(None):
+        return {"type": "null"}
+    if origin is tuple:
+        item = _schema_of(typing.get_args(hint)[0], (), definitions)
+        array = {"type": "array", "items": item}
+        return {"anyOf": [item, array]} if _has(rules, OneOrMany) else array
+    if origin is dict:
+        key_hint, value_hint = typing.get_args(hint)
+        mapping: dict[str, Any] = {
+            "type": "object",
+            "additionalProperties": _schema_of(value_hint, (), definitions),
+        }
+        key_schema = _schema_of(key_hint, (), definitions)
+        if "pattern" in key_schema:
+            mapping["propertyNames"] = {"pattern": key_schema["pattern"]}
+        return {"anyOf": [mapping, {"type": "null"}]} if _has(rules, NullAsEmpty) else mapping
+    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
+        name = hint.__name__
+        if name not in definitions:
+            definitions[name] = {}  # a placeholder, for models that nest themselves
+            specs = [spec for spec in fields_of(hint) if not spec.internal]
+            definitions[name] = {
+                "type": "object",
+                "description": (hint.__doc__ or name).strip().splitlines()[0],
+                "additionalProperties": False,
+                "required": [spec.key for spec in specs if spec.required],
+                "properties": {
+                    spec.key: _schema_of(spec.hint, spec.rules, definitions) for spec in specs
+                },
+            }
+        reference = {"$ref": f"#/definitions/{name}"}
+        short = next((rule.key for rule in rules if isinstance(rule, ShortForm)), None)
+        if short is None:
+            return reference
+        plain_value = definitions[name]["properties"][short]
+        return {"anyOf": [plain_value, reference]}
+    if isinstance(hint, type) and issubclass(hint, Enum):
+        return {"enum": [member.value for member in hint]}
+    if hint is bool:
+        return {"anyOf": [{"type": "boolean"}, {"enum": _BOOLEAN_WORDS}]}
+    if hint in (int, float):
+        number: dict[str, Any] = {"type": "integer" if hint is int else "number"}
+        for rule in rules:
+            if isinstance(rule, Range):
+                number |= {
+                    key: value
+                    for key, value in (
+                        ("minimum", rule.ge),
+                        ("exclusiveMinimum", rule.gt),
+                        ("maximum", rule.le),
+                    )
+                    if value is not None
+                }
+        return number
+    if hint is dt.date:
+        return {"type": "string", "format": "date"}
+    if hint in (str, Path):
+        text: dict[str, Any] = {"type": "string", "minLength": 1}
+        for rule in rules:
+            if isinstance(rule, Pattern):
+                text["pattern"] = f"^(?:{rule.regex})$"
+        return {"anyOf": [text, {"type": "number"}]} if _has(rules, NumberAsText) else text
+    raise TypeError(f"no schema for {hint!r}")
+
+
+def _has(rules: tuple[Any, ...], kind: type) -> bool:
+    return any(isinstance(rule, kind) for rule in rules)
 
 
 def _value_schema(question: Question) -> dict[str, Any]:

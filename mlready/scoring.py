@@ -11,7 +11,8 @@ import datetime as dt
 from dataclasses import dataclass
 
 from mlready.answers import Answers
-from mlready.model import NA, AnswerEntry, Area, Bank, Kind, Level, Question, Severity, Waiver
+from mlready.model import NA, AnswerEntry, Area, Bank, Level, Question, Waiver
+from mlready.vocabulary import Kind, Severity
 
 
 @dataclass(frozen=True)

@@ -7,29 +7,28 @@ paths in it are relative to that folder. Command-line flags override every setti
 from __future__ import annotations
 
 import tomllib
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
-
 from mlready.errors import InputError
-from mlready.model import Severity
+from mlready.validation import Internal, Key, OneOrMany, Range, convert
+from mlready.vocabulary import Severity
 
 SETTINGS_FILE = ".mlready.toml"
 BUILTIN_BANK = "default"
 
 
-class Settings(BaseModel):
+@dataclass(frozen=True, kw_only=True)
+class Settings:
     """Defaults for `check`, `report`, `ask` and friends."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
-
     bank: str | None = None  # a path, or "default" for the built-in bank
-    answers: tuple[Path, ...] = ()
-    fail_under: Annotated[str | float | None, Field(alias="fail-under")] = None
-    fail_on: Annotated[Severity | None, Field(alias="fail-on")] = None
-    max_age: Annotated[int | None, Field(alias="max-age", ge=0)] = None
-    source: Path | None = Field(default=None, exclude=True)
+    answers: Annotated[tuple[Path, ...], OneOrMany()] = ()
+    fail_under: Annotated[str | float | None, Key("fail-under")] = None
+    fail_on: Annotated[Severity | None, Key("fail-on")] = None
+    max_age: Annotated[int | None, Key("max-age"), Range(ge=0)] = None
+    source: Annotated[Path | None, Internal()] = None  # where they were read, for messages
 
 
 def find_settings(start: Path) -> Settings:
@@ -62,26 +61,17 @@ def _read_toml(path: Path) -> dict[str, Any]:
 
 
 def _settings(path: Path, table: Any, *, prefix: str = "") -> Settings:
+    def where(loc: tuple[str | int, ...]) -> str:
+        return f"{path}: {prefix}{'.'.join(str(part) for part in loc)}".rstrip(": .")
+
     if not isinstance(table, dict):
         raise InputError(f"{path}: {prefix.rstrip('.') or 'the file'} must be a table")
-    data = dict(table)
-    if isinstance(data.get("answers"), str):
-        data["answers"] = [data["answers"]]
-    try:
-        settings = Settings.model_validate(data)
-    except ValidationError as error:
-        messages = []
-        for item in error.errors():
-            key = ".".join(str(part) for part in item["loc"])
-            messages.append(f"{path}: {prefix}{key}: {item['msg']} (got {item.get('input')!r})")
-        raise InputError(messages) from None
+    settings = convert(Settings, table, where, name=prefix.rstrip(".") or "settings")
     base = path.parent
-    return settings.model_copy(
-        update={
-            "bank": str(base / settings.bank)
-            if settings.bank and settings.bank != BUILTIN_BANK
-            else None,
-            "answers": tuple(base / answers for answers in settings.answers),
-            "source": path,
-        }
+    bank = settings.bank
+    return replace(
+        settings,
+        bank=str(base / bank) if bank and bank != BUILTIN_BANK else None,
+        answers=tuple(base / answers for answers in settings.answers),
+        source=path,
     )

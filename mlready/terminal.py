@@ -8,9 +8,9 @@ from rich.text import Text
 
 from mlready.formats import format_score, verdict_line
 from mlready.gate import Verdict
-from mlready.model import Severity
 from mlready.scoring import Scorecard
 from mlready.text import one_line, terminal_text
+from mlready.vocabulary import Severity
 from mlready.walk import Screen
 
 _SEVERITY_STYLE = {Severity.BLOCKER: "bold red", Severity.MAJOR: "yellow", Severity.MINOR: "cyan"}

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Protocol
 
 from mlready.answers import Answers
-from mlready.model import NA, AnswerEntry, Area, Bank, Kind, Project, Question
+from mlready.model import NA, AnswerEntry, Area, Bank, Project, Question
 from mlready.scoring import applicable_questions, check_score
+from mlready.vocabulary import Kind
 
 COMMANDS = "? help · :b back · :s skip · :q quit"
 NONE_OF_THESE = "-"
@@ -130,9 +131,7 @@ class _Walk:
 
     def save(self, answers: Answers) -> None:
         if self.today is not None:
-            answers = answers.with_project(
-                answers.project.model_copy(update={"reviewed": self.today})
-            )
+            answers = answers.with_project(replace(answers.project, reviewed=self.today))
         self.answers = answers
         self._save(answers)
 
@@ -210,18 +209,16 @@ class _Walk:
 
     def answer(self, question: Question, value: str | tuple[str, ...]) -> None:
         previous = self.answers.entries.get(question.id) or AnswerEntry()
-        entry = previous.model_copy(update={"value": value})
+        entry = replace(previous, value=value)
         self.save(self.answers.with_entry(question.id, entry))
         if question.kind is Kind.CHECK and check_score(question, entry) < 1:
             note = self.prompt.text("Note (Enter to skip)", default=entry.note)
             evidence = self.prompt.text(
                 "Evidence link (Enter to skip)", default=", ".join(entry.evidence) or None
             )
-            update = {
-                "note": note or None,
-                "evidence": tuple(item.strip() for item in evidence.split(",") if item.strip()),
-            }
-            self.save(self.answers.with_entry(question.id, entry.model_copy(update=update)))
+            items = tuple(item.strip() for item in evidence.split(",") if item.strip())
+            entry = replace(entry, note=note or None, evidence=items)
+            self.save(self.answers.with_entry(question.id, entry))
 
     def answer_na(self, question: Question) -> bool:
         if not question.na:
@@ -232,7 +229,7 @@ class _Walk:
         if not reason:
             self.prompt.tell("A reason is needed to mark it not applicable.")
             return False
-        entry = current.model_copy(update={"value": NA, "note": reason})
+        entry = replace(current, value=NA, note=reason)
         self.save(self.answers.with_entry(question.id, entry))
         return True
 
@@ -241,7 +238,7 @@ def ask_project(project: Project, *, prompt: Prompt) -> Project:
     """Ask for the project's name and owner (Enter leaves each as it is)."""
     name = prompt.text("Project name", default=project.name)
     owner = prompt.text("Owner (team or person)", default=project.owner)
-    return project.model_copy(update={"name": name or None, "owner": owner or None})
+    return replace(project, name=name or None, owner=owner or None)
 
 
 @dataclass(frozen=True)

@@ -220,26 +220,26 @@ ERRORS = [
     pytest.param(
         HEAD + "  data.schema: {value: na, note: ''}\n",
         "answers.yaml:4:",
-        "note: string should have at least 1 character",
+        "note must not be empty",
         id="na-empty-note",
     ),
     # fields of the wrong type
     pytest.param(
         HEAD + "  data.lineage: {value: yes, note: [1]}\n",
         "answers.yaml:4:",
-        "note: input should be a valid string",
+        "note must be text (got a list)",
         id="note-list",
     ),
     pytest.param(
         HEAD + "  data.lineage:\n    value: yes\n    evidence: {a: b}\n",
         "answers.yaml:6:",
-        "input should be a valid string",
+        "evidence must be a list (got a mapping)",
         id="evidence-mapping",
     ),
     pytest.param(
         HEAD + "  data.lineage:\n    value: yes\n    evidence:\n      - ok\n      - [nested]\n",
         "answers.yaml:8:",
-        "input should be a valid string",
+        "evidence must be text (got a list)",
         id="evidence-nested-list",
     ),
     pytest.param(
@@ -276,7 +276,7 @@ ERRORS = [
     pytest.param(
         "mlready: 1\nproject: {reviewed: last week}\n",
         "answers.yaml:2:",
-        "reviewed: input should be a valid date",
+        "reviewed must be a date like 2026-10-01",
         id="project-date",
     ),
     pytest.param(

@@ -257,12 +257,12 @@ def test_ask_refuses_without_a_terminal(tmp_path: Path) -> None:
 
 
 def test_unexpected_errors_are_not_hidden(monkeypatch: pytest.MonkeyPatch) -> None:
-    import mlready.cli.application
+    import mlready.bank
 
     def broken(*_: object, **__: object) -> None:
         raise RuntimeError("a bug")
 
-    monkeypatch.setattr(mlready.cli.application, "load_bank", broken)
+    monkeypatch.setattr(mlready.bank, "load_bank", broken)
     with pytest.raises(RuntimeError, match="a bug"):
         runner.invoke(app, ["bank", "validate"], catch_exceptions=False)
 
@@ -270,12 +270,12 @@ def test_unexpected_errors_are_not_hidden(monkeypatch: pytest.MonkeyPatch) -> No
 def test_mlready_errors_become_messages_and_exit_codes(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    import mlready.cli.application
+    import mlready.bank
 
     def fail(*_: object) -> None:
         raise MlreadyError("first line\nsecond line")
 
-    monkeypatch.setattr(mlready.cli.application, "load_bank", fail)
+    monkeypatch.setattr(mlready.bank, "load_bank", fail)
     code, out, err = run("bank", "validate")
     assert code == ExitCode.INVALID
     assert out == ""

@@ -100,19 +100,15 @@ def test_bank_schema_is_draft_07() -> None:
     assert schema["$schema"] == "http://json-schema.org/draft-07/schema#"
     Draft7Validator.check_schema(schema)
     assert "$defs" not in json.dumps(schema)  # draft-07 keeps them under `definitions`
-    assert set(schema["required"]) == {"bank", "version", "areas"}
+    plain, layer = (schema["definitions"][name] for name in ("Bank", "BankLayer"))
+    assert set(plain["required"]) == {"bank", "version", "areas"}
+    assert set(layer["required"]) == {"bank", "version", "extends"}
 
 
 def test_bank_schema_accepts_a_plain_bank(bank_validator: Draft7Validator) -> None:
     assert errors(bank_validator, PLAIN_BANK) == []
 
 
-@pytest.mark.xfail(
-    reason="the bank schema requires `when` values to be lists, while banks (the built-in one "
-    "included) write a single value as a scalar; and `na: true`, which mlready reads as a word, "
-    "must be a JSON boolean",
-    strict=True,
-)
 @pytest.mark.parametrize(
     "data",
     [
@@ -124,11 +120,6 @@ def test_bank_schema_accepts_real_banks(bank_validator: Draft7Validator, data: A
     assert errors(bank_validator, data()) == []
 
 
-@pytest.mark.xfail(
-    reason="`when: {serving.mode: realtime}` (one value, as the spec allows) is rejected: "
-    "'realtime' is not of type 'array'",
-    strict=True,
-)
 def test_bank_schema_accepts_a_single_when_value(bank_validator: Draft7Validator) -> None:
     bank = copy.deepcopy(PLAIN_BANK)
     bank["areas"][0]["questions"][1]["when"] = {"serving.mode": "realtime"}
@@ -186,11 +177,6 @@ def test_bank_schema_rejects(bank_validator: Draft7Validator, change: Any) -> No
     assert errors(bank_validator, bank)
 
 
-@pytest.mark.xfail(
-    reason="the bank schema knows only plain banks: a layered bank file (extends, disable, "
-    "override, areas without a title) fails it",
-    strict=True,
-)
 def test_bank_schema_accepts_a_layered_bank(bank_validator: Draft7Validator) -> None:
     layer = {
         "bank": "acme-strict",

@@ -179,25 +179,14 @@ def test_bad_keys_and_types_name_the_file_and_key(
         pytest.param(
             "fail-under = true\n",
             "fail-under",
-            marks=pytest.mark.xfail(
-                reason="pydantic's lax mode reads the boolean as 1.0", strict=True
-            ),
         ),
         pytest.param(
             "max-age = true\n",
             "max-age",
-            marks=pytest.mark.xfail(
-                reason="pydantic's lax mode reads the boolean as 1", strict=True
-            ),
         ),
         pytest.param(
             'source = "elsewhere.toml"\n',
             "source",
-            marks=pytest.mark.xfail(
-                reason="Settings has an internal `source` field, so this unknown key is accepted "
-                "and silently ignored",
-                strict=True,
-            ),
         ),
     ],
 )
@@ -348,11 +337,6 @@ def test_bad_settings_exit_2_naming_file_and_key(
     assert "Traceback" not in err
 
 
-@pytest.mark.xfail(
-    reason="a fail-under from the settings file that is out of range or no level is reported "
-    "as '--fail-under: ...', naming neither the file nor the key",
-    strict=True,
-)
 def test_a_bad_fail_under_setting_names_the_settings_file(project: Path) -> None:
     path = write_settings(project, f"{BANK_AND_ANSWERS}fail-under = 150\n")
     code, _, err = run("check")

@@ -5,16 +5,17 @@ from __future__ import annotations
 import datetime as dt
 import glob
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from typer.core import TyperGroup
 
-from mlready.answers import DEFAULT_ANSWERS, Answers, load_answers
-from mlready.bank import load_bank
 from mlready.errors import InputError, MlreadyError
-from mlready.model import Bank
-from mlready.settings import Settings, find_settings
+
+if TYPE_CHECKING:
+    from mlready.answers import Answers
+    from mlready.model import Bank
+    from mlready.settings import Settings
 
 
 class _Commands(TyperGroup):
@@ -100,11 +101,15 @@ def warn(messages: tuple[str, ...] | list[str]) -> None:
 
 
 def settings() -> Settings:
+    from mlready.settings import find_settings
+
     return find_settings(Path.cwd())
 
 
 def bank_for(option: Path | None, project: Settings) -> Bank:
     """The bank named on the command line, else in the settings, else the built-in one."""
+    from mlready.bank import load_bank
+
     if option is not None:
         return load_bank(option)
     return load_bank(Path(project.bank) if project.bank else None)
@@ -112,6 +117,8 @@ def bank_for(option: Path | None, project: Settings) -> Bank:
 
 def answers_paths(arguments: list[Path] | None, project: Settings) -> list[Path]:
     """The answers files named (glob patterns expanded), else those in the settings."""
+    from mlready.answers import DEFAULT_ANSWERS
+
     if not arguments:
         return list(project.answers) or [DEFAULT_ANSWERS]
     paths: list[Path] = []
@@ -129,6 +136,8 @@ def answers_paths(arguments: list[Path] | None, project: Settings) -> list[Path]
 
 def read_answers(path: Path, bank: Bank) -> Answers:
     """The answers at `path`; warnings go to stderr."""
+    from mlready.answers import load_answers
+
     if not path.exists():
         raise InputError(
             f"{path}: no such answers file (start one with `mlready ask` or `mlready init`)"

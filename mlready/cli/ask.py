@@ -1,7 +1,5 @@
 """`mlready ask`: the interactive review in a terminal."""
 
-from __future__ import annotations
-
 import datetime as dt
 import sys
 from pathlib import Path
@@ -9,7 +7,6 @@ from typing import Annotated
 
 import typer
 
-from mlready.answers import DEFAULT_ANSWERS, Answers, empty_answers, save_answers
 from mlready.cli.application import (
     DEFAULT_REPORT,
     AnswersArgument,
@@ -21,9 +18,6 @@ from mlready.cli.application import (
 )
 from mlready.cli.report import refuse_foreign_report
 from mlready.errors import ExitCode, InputError
-from mlready.files import exclusive_lock, write_atomically
-from mlready.gate import judge
-from mlready.scoring import score
 
 
 @app.command()
@@ -40,6 +34,11 @@ def ask(
     no_report: Annotated[bool, typer.Option("--no-report", help="Write no report.")] = False,
 ) -> None:
     """Walk the questions in the terminal; every answer is saved at once."""
+    from mlready.answers import DEFAULT_ANSWERS, Answers, empty_answers, save_answers
+    from mlready.files import exclusive_lock, write_atomically
+    from mlready.gate import judge
+    from mlready.scoring import score
+
     if not sys.stdin.isatty():
         raise InputError(
             "mlready ask needs a terminal (stdin is not one); to fill in answers without one, "

@@ -1,7 +1,5 @@
 """`mlready bank show|validate`: look into a question bank."""
 
-from __future__ import annotations
-
 import json
 import sys
 from enum import StrEnum
@@ -10,8 +8,6 @@ from typing import Annotated
 import typer
 
 from mlready.cli.application import BankOption, app, bank_for, settings
-from mlready.model import Bank, Kind
-from mlready.text import one_line
 
 bank_app = typer.Typer(help="Show or validate a question bank.", no_args_is_help=True)
 app.add_typer(bank_app, name="bank")
@@ -32,23 +28,13 @@ def show(
     """List the areas and questions of a bank (JSON: the whole bank)."""
     loaded = bank_for(bank, settings())
     if output_format is BankFormat.JSON:
-        typer.echo(json.dumps(loaded.model_dump(mode="json"), indent=2, ensure_ascii=False))
+        from mlready.bank import bank_document
+
+        typer.echo(json.dumps(bank_document(loaded), indent=2, ensure_ascii=False))
         return
-    sys.stdout.write(outline(loaded))
+    from mlready.bank import bank_outline
 
-
-def outline(bank: Bank) -> str:
-    """A bank's areas and questions, one line each."""
-    lines = [f"{one_line(bank.display_title)} ({bank.ref}): {len(bank.questions)} questions"]
-    for area in bank.areas:
-        lines += ["", f"{area.id}: {one_line(area.title)}"]
-        for question in area.questions:
-            kind = question.gap_severity if question.kind is Kind.CHECK else question.kind
-            when = "".join(
-                f"  [when {name} in {', '.join(values)}]" for name, values in question.when.items()
-            )
-            lines.append(f"  {question.id:<32} {kind:<7} {one_line(question.prompt)}{when}")
-    return "\n".join(lines) + "\n"
+    sys.stdout.write(bank_outline(loaded))
 
 
 @bank_app.command("validate")

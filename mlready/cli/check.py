@@ -1,7 +1,5 @@
 """`mlready check`: the CI gate."""
 
-from __future__ import annotations
-
 import os
 import sys
 from pathlib import Path
@@ -21,11 +19,7 @@ from mlready.cli.application import (
     settings,
 )
 from mlready.errors import ExitCode, InputError
-from mlready.files import write_atomically
-from mlready.formats import CheckFormat, Outcome, renderer
-from mlready.gate import judge, load_baseline, threshold
-from mlready.model import Severity
-from mlready.scoring import score
+from mlready.vocabulary import CheckFormat, Severity
 
 STEP_SUMMARY_LIMIT = 1024 * 1024  # GitHub refuses a job summary over 1 MiB
 
@@ -83,12 +77,28 @@ def check(
     ] = None,
 ) -> None:
     """Validate and score answers files; exit 1 when the system is not ready."""
+    from mlready.files import write_atomically
+    from mlready.formats import Outcome, renderer
+    from mlready.gate import judge, load_baseline, threshold
+    from mlready.scoring import score
+
     project = settings()
     targets = [_output_target(spec) for spec in output or []]
     loaded_bank = bank_for(bank, project)
     date = day(today)
-    under = fail_under if fail_under is not None else project.fail_under
-    limit = threshold(loaded_bank, str(under)) if under is not None else None
+    if fail_under is not None:
+        limit: float | None = threshold(loaded_bank, fail_under)
+    elif project.fail_under is not None:
+        origin = f"{project.source}: fail-under"
+        limit = threshold(
+            loaded_bank,
+            f"{project.fail_under:g}"
+            if isinstance(project.fail_under, float)
+            else project.fail_under,
+            origin=origin,
+        )
+    else:
+        limit = None
     paths = answers_paths(answers, project)
     if baseline is not None and len(paths) > 1:
         raise InputError("--baseline compares one answers file; name just one")

@@ -1,7 +1,5 @@
 """`mlready diff`: what changed between two reviews."""
 
-from __future__ import annotations
-
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -18,7 +16,6 @@ from mlready.cli.application import (
     read_answers,
     settings,
 )
-from mlready.scoring import score
 
 
 class DiffFormat(StrEnum):
@@ -39,6 +36,7 @@ def diff(
 ) -> None:
     """Show what changed between two reviews: answers, notes, area scores, level, gaps."""
     from mlready.diff import diff_json, diff_markdown, diff_reviews, diff_text
+    from mlready.scoring import score
 
     loaded_bank = bank_for(bank, settings())
     date = day(today)

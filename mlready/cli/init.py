@@ -1,15 +1,11 @@
 """`mlready init`: an answers skeleton to fill in by hand."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer
 
-from mlready.answers import DEFAULT_ANSWERS, empty_answers, render_answers
 from mlready.cli.application import AnswersArgument, BankOption, app, bank_for, settings
 from mlready.errors import InputError
-from mlready.files import write_atomically
 
 
 @app.command()
@@ -26,6 +22,8 @@ def init(
     ] = True,
 ) -> None:
     """Write an answers skeleton: every question, its options, and an empty answer."""
+    from mlready.answers import DEFAULT_ANSWERS, empty_answers, render_answers
+    from mlready.files import write_atomically
     from mlready.schema import answers_schema, schema_text
 
     project = settings()

@@ -1,7 +1,5 @@
 """`mlready portfolio`: one table over the reviews of many models."""
 
-from __future__ import annotations
-
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -20,10 +18,6 @@ from mlready.cli.application import (
     settings,
 )
 from mlready.cli.report import report_path_for
-from mlready.files import write_atomically
-from mlready.formats import Outcome
-from mlready.gate import judge
-from mlready.scoring import score
 
 
 @app.command()
@@ -43,7 +37,11 @@ def portfolio(
     today: TodayOption = None,
 ) -> None:
     """Render one Markdown table of many reviews, worst first, linked to their reports."""
+    from mlready.files import write_atomically
+    from mlready.formats import Outcome
+    from mlready.gate import judge
     from mlready.portfolio import render_portfolio
+    from mlready.scoring import score
 
     project = settings()
     loaded_bank = bank_for(bank, project)

@@ -1,7 +1,5 @@
 """`mlready report`: the Markdown readiness report."""
 
-from __future__ import annotations
-
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -21,8 +19,6 @@ from mlready.cli.application import (
     settings,
 )
 from mlready.errors import InputError, MlreadyError
-from mlready.files import write_atomically
-from mlready.scoring import score
 
 
 def report_path_for(answers: Path, folder: Path | None = None) -> Path:
@@ -71,7 +67,9 @@ def report(
     today: TodayOption = None,
 ) -> None:
     """Render the Markdown readiness report."""
+    from mlready.files import write_atomically
     from mlready.report import render_report
+    from mlready.scoring import score
 
     project = settings()
     loaded_bank = bank_for(bank, project)

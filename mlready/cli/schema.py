@@ -1,7 +1,5 @@
 """`mlready schema`: JSON Schemas of the file formats."""
 
-from __future__ import annotations
-
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -10,7 +8,6 @@ from typing import Annotated
 import typer
 
 from mlready.cli.application import BankOption, app, bank_for, settings
-from mlready.files import write_atomically
 
 
 class SchemaKind(StrEnum):
@@ -27,6 +24,7 @@ def schema(
     ] = Path("-"),
 ) -> None:
     """Print the JSON Schema (draft-07) of answers files (for a bank) or of banks."""
+    from mlready.files import write_atomically
     from mlready.schema import answers_schema, bank_schema, schema_text
 
     if kind is SchemaKind.BANK:

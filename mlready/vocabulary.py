@@ -1,0 +1,43 @@
+"""The closed sets of words that banks, answers files and the command line choose from.
+
+Kept apart from the models so that the command line can offer them without loading the rest.
+"""
+
+from enum import StrEnum
+
+
+class Kind(StrEnum):
+    """What a question asks for: a scored check, a decision (choice, multi) or free text."""
+
+    CHECK = "check"
+    CHOICE = "choice"
+    MULTI = "multi"
+    TEXT = "text"
+
+
+class Severity(StrEnum):
+    """How much a gap in a check matters; blockers force the lowest level."""
+
+    BLOCKER = "blocker"
+    MAJOR = "major"
+    MINOR = "minor"
+
+    @property
+    def rank(self) -> int:
+        """0 for the most severe."""
+        return list(Severity).index(self)
+
+    @property
+    def default_weight(self) -> float:
+        return {"blocker": 3.0, "major": 2.0, "minor": 1.0}[self.value]
+
+
+class CheckFormat(StrEnum):
+    """What `check --format` can print (and `--output FORMAT:PATH` can write)."""
+
+    TEXT = "text"
+    JSON = "json"
+    JUNIT = "junit"
+    SARIF = "sarif"
+    GITHUB = "github"
+    MARKDOWN = "markdown"
