@@ -5,8 +5,6 @@ them. The loaders in `bank` and `answers` check what needs the whole file (refer
 options) and attach file:line:column to every message.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 from dataclasses import dataclass, field
 from functools import cached_property

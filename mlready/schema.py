@@ -81,9 +81,16 @@ def _schema_of(hint: Any, rules: tuple[Any, ...], definitions: dict[str, Any]) -
         if name not in definitions:
             definitions[name] = {}  # a placeholder, for models that nest themselves
             specs = [spec for spec in fields_of(hint) if not spec.internal]
+            doc = (hint.__doc__ or "").strip()
+            # A dataclass without a docstring gets its signature as one: not a description.
+            described = (
+                {"description": doc.splitlines()[0]}
+                if doc and "(" not in doc[: 1 + len(name)]
+                else {}
+            )
             definitions[name] = {
+                **described,
                 "type": "object",
-                "description": (hint.__doc__ or name).strip().splitlines()[0],
                 "additionalProperties": False,
                 "required": [spec.key for spec in specs if spec.required],
                 "properties": {

@@ -14,11 +14,10 @@ import re
 import types
 import typing
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from enum import Enum
 from functools import cache
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from mlready.errors import InputError
 
@@ -29,8 +28,11 @@ M = TypeVar("M")
 # --- rules that type hints carry in Annotated[...] ------------------------------------------
 
 
-@dataclass(frozen=True)
-class Pattern:
+# Rules are named tuples rather than dataclasses: they are made at import time, where every
+# dataclass costs a millisecond of generated code on each run of the command.
+
+
+class Pattern(NamedTuple):
     """The text must match `regex`; `hint` says what that means to a person."""
 
     regex: str
@@ -41,44 +43,37 @@ class Pattern:
         return _compile(self.regex)
 
 
-@dataclass(frozen=True)
-class Range:
+class Range(NamedTuple):
     ge: float | None = None
     gt: float | None = None
     le: float | None = None
 
 
-@dataclass(frozen=True)
-class OneOrMany:
+class OneOrMany(NamedTuple):
     """A single value where a list belongs means a list of one."""
 
 
-@dataclass(frozen=True)
-class NumberAsText:
+class NumberAsText(NamedTuple):
     """A number where text belongs means its digits (an option value `5g`, `1`)."""
 
 
-@dataclass(frozen=True)
-class NullAsEmpty:
+class NullAsEmpty(NamedTuple):
     """A key with nothing after it means an empty mapping."""
 
 
-@dataclass(frozen=True)
-class ShortForm:
+class ShortForm(NamedTuple):
     """A plain value where a mapping belongs means `{key: value}`."""
 
     key: str
 
 
-@dataclass(frozen=True)
-class Key:
+class Key(NamedTuple):
     """The key in the file, where it differs from the field name (`fail-under`)."""
 
     name: str
 
 
-@dataclass(frozen=True)
-class Internal:
+class Internal(NamedTuple):
     """Set by mlready, never read from a file."""
 
 
@@ -91,8 +86,7 @@ TRUE_WORDS = frozenset({"true", "yes", "on"})
 FALSE_WORDS = frozenset({"false", "no", "off"})
 
 
-@dataclass(frozen=True)
-class FieldSpec:
+class FieldSpec(NamedTuple):
     name: str
     key: str
     hint: Any  # the type, without Annotated

@@ -17,7 +17,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
@@ -38,8 +38,7 @@ _INT = re.compile(r"[-+]?[0-9]+")
 _FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?")
 
 
-@dataclass(frozen=True)
-class Mark:
+class Mark(NamedTuple):
     """A 1-based position in a file."""
 
     line: int
@@ -158,14 +157,16 @@ def _mark_of(event: Any) -> Mark:
     return Mark(event.start_mark.line + 1, event.start_mark.column + 1)
 
 
-@dataclass
 class _Open:
     """A list or mapping being filled; a mapping remembers its key until the value comes."""
 
-    container: Any
-    path: Location
-    key: str | None = None
-    key_mark: Mark | None = None
+    __slots__ = ("container", "key", "key_mark", "path")
+
+    def __init__(self, container: Any, path: Location) -> None:
+        self.container = container
+        self.path = path
+        self.key: str | None = None
+        self.key_mark: Mark | None = None
 
 
 class _Composer:

@@ -1,0 +1,192 @@
+"""Times mlready against its floors, side by side in one run, and writes RESULTS.md.
+
+Every command runs as a whole process, round robin, so that a busy moment of the machine hits
+all of them alike; times are compared as ratios of best (and median) runs, never as absolutes.
+
+    python benchmarks/run.py            # 20 runs each (5 for the generated large banks)
+    python benchmarks/run.py --repeat 5 --quick
+
+`deon` (the ethics-checklist CLI) is a peer to compare with: `pip install deon` to include it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+MIB = 1024 * 1024
+
+
+@dataclass
+class Command:
+    name: str
+    argv: list[str]
+    cwd: Path
+    large: bool = False
+    seconds: list[float] = field(default_factory=list)
+    peak_bytes: int = 0
+
+    @property
+    def best(self) -> float:
+        return min(self.seconds)
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.seconds)
+
+
+def run_once(command: Command) -> None:
+    start = time.perf_counter()
+    process = subprocess.Popen(
+        command.argv, cwd=command.cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode not in (0, 1):  # 1: the gate failed, which is a normal outcome
+        raise SystemExit(f"{command.name}: exit {process.returncode} ({' '.join(command.argv)})")
+    command.seconds.append(elapsed)
+    # ru_maxrss is in KiB on Linux.
+    command.peak_bytes = max(command.peak_bytes, usage.ru_maxrss * 1024)
+
+
+def commands(work: Path, *, quick: bool) -> list[Command]:
+    python = sys.executable
+    mlready = [python, "-m", "mlready"]
+    script = Path(python).with_name("mlready")
+    if script.exists():
+        mlready = [str(script)]
+    listed = [
+        Command("python -c pass", [python, "-c", "pass"], work),
+        Command("floor app --help", [python, str(HERE / "floor_app.py"), "--help"], work),
+        Command("floor app", [python, str(HERE / "floor_app.py")], work),
+        Command("mlready --help", [*mlready, "--help"], work),
+        Command("mlready check", [*mlready, "check"], work),
+        Command("mlready report", [*mlready, "report", "-o", "-"], work),
+    ]
+    deon = shutil.which("deon") or str(Path(python).with_name("deon"))
+    if Path(deon).exists():
+        listed.append(Command("deon -o x.md", [deon, "-o", str(work / "x.md")], work))
+    sizes = [1000] if quick else [1000, 10000]
+    for size in sizes:
+        folder = work / str(size)
+        subprocess.run([python, str(HERE / "generate.py"), str(size), str(folder)], check=True)
+        for verb, extra in (("check", []), ("report", ["-o", "-"])):
+            listed.append(
+                Command(
+                    f"mlready {verb}, {size:,} questions",
+                    [*mlready, verb, "--bank", "bank.yaml", "mlready.yaml", *extra],
+                    folder,
+                    large=True,
+                )
+            )
+    return listed
+
+
+def ratio(numerator: Command | None, denominator: Command | None) -> float | None:
+    if numerator is None or denominator is None:
+        return None
+    return numerator.best / denominator.best
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=20, help="runs of each command")
+    parser.add_argument("--repeat-large", type=int, default=5, help="runs on generated banks")
+    parser.add_argument("--quick", action="store_true", help="skip the 10,000-question bank")
+    parser.add_argument("--results", type=Path, default=HERE / "RESULTS.md")
+    options = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        work = Path(folder)
+        shutil.copy(ROOT / "examples" / "ecommerce-categoriser.yaml", work / "mlready.yaml")
+        listed = commands(work, quick=options.quick)
+        for command in listed:  # a warm-up run each: file caches, byte-code
+            run_once(command)
+            command.seconds.clear()
+        for round_ in range(options.repeat):
+            for command in listed:
+                if not command.large or round_ < options.repeat_large:
+                    run_once(command)
+    report = render(listed, options)
+    print(report)
+    options.results.write_text(report, encoding="utf-8")
+
+
+def render(listed: list[Command], options: argparse.Namespace) -> str:
+    by_name = {command.name: command for command in listed}
+    floor = by_name["python -c pass"]
+    lines = [
+        "# Benchmark results",
+        "",
+        f"{dt.date.today()} · Python {platform.python_version()} · {platform.machine()} · "
+        f"{os.cpu_count()} cores · {options.repeat} runs each "
+        f"({options.repeat_large} on generated banks). Rerun: `python benchmarks/run.py`.",
+        "",
+        "| Command | Best (ms) | Median (ms) | Best / `python -c pass` | Peak memory (MiB) |",
+        "| --- | ---: | ---: | ---: | ---: |",
+    ]
+    for command in listed:
+        lines.append(
+            f"| `{command.name}` | {command.best * 1000:.0f} | {command.median * 1000:.0f} | "
+            f"{command.best / floor.best:.2f} | {command.peak_bytes / MIB:.0f} |"
+        )
+    lines += ["", "## Targets", "", "| Target | Measured | Met |", "| --- | --- | --- |"]
+
+    def target(text: str, value: float | None, limit: float, unit: str = "x") -> None:
+        if value is None:
+            lines.append(f"| {text} | not measured | |")
+            return
+        shown = f"{value:.2f}{unit}" if unit == "x" else f"{value:.0f} {unit}"
+        lines.append(f"| {text} | {shown} | {'yes' if value <= limit else '**no**'} |")
+
+    target(
+        "`mlready --help` within 1.3x the floor app's `--help`",
+        ratio(by_name.get("mlready --help"), by_name.get("floor app --help")),
+        1.3,
+    )
+    target(
+        "`mlready check` within 1.3x the floor app",
+        ratio(by_name.get("mlready check"), by_name.get("floor app")),
+        1.3,
+    )
+    target(
+        "`mlready check` within 1.5x `deon -o x.md`",
+        ratio(by_name.get("mlready check"), by_name.get("deon -o x.md")),
+        1.5,
+    )
+    for verb in ("check", "report"):
+        big = by_name.get(f"mlready {verb}, 10,000 questions")
+        small = by_name.get(f"mlready {verb}, 1,000 questions")
+        target(
+            f"`mlready {verb}` of 10,000 questions under 2 s",
+            big.best * 1000 if big else None,
+            2000,
+            "ms",
+        )
+        target(f"`mlready {verb}`: 10x the questions, at most 12x the time", ratio(big, small), 12)
+    builtin = by_name["mlready check"].peak_bytes / MIB
+    target("peak memory of `mlready check`, built-in bank", builtin, 60, "MiB")
+    big = by_name.get("mlready check, 10,000 questions")
+    target(
+        "peak memory of `mlready check`, 10,000 questions",
+        big.peak_bytes / MIB if big else None,
+        250,
+        "MiB",
+    )
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":
+    main()
