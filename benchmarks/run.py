@@ -47,10 +47,19 @@ class Command:
         return statistics.median(self.seconds)
 
 
+# Children may write byte-code caches, as Python does on a user's machine; without them every
+# run would compile every module again and time the compiler instead of the command.
+CHILD_ENV = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
+
+
 def run_once(command: Command) -> None:
     start = time.perf_counter()
     process = subprocess.Popen(
-        command.argv, cwd=command.cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        command.argv,
+        cwd=command.cwd,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env=CHILD_ENV,
     )
     _, status, usage = os.wait4(process.pid, 0)
     elapsed = time.perf_counter() - start

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from types import MappingProxyType
+from typing import Any, NamedTuple
 
 from mlready.errors import InputError
 from mlready.files import write_atomically
@@ -27,8 +28,10 @@ FORMAT_VERSION = 1
 DEFAULT_ANSWERS = Path("mlready.yaml")
 
 
-@dataclass(frozen=True)
-class Answers:
+_NOTHING: Mapping[str, AnswerEntry] = MappingProxyType({})
+
+
+class Answers(NamedTuple):
     """The answers of one review, checked against a bank.
 
     `entries` holds answers to the bank's questions (by id, in file order); `foreign` holds
@@ -39,13 +42,13 @@ class Answers:
 
     source: str
     bank_ref: str | None = None
-    project: Project = field(default_factory=Project)
-    entries: Mapping[str, AnswerEntry] = field(default_factory=dict)
-    foreign: Mapping[str, AnswerEntry] = field(default_factory=dict)
-    disabled: Mapping[str, AnswerEntry] = field(default_factory=dict)
+    project: Project = Project()
+    entries: Mapping[str, AnswerEntry] = _NOTHING
+    foreign: Mapping[str, AnswerEntry] = _NOTHING
+    disabled: Mapping[str, AnswerEntry] = _NOTHING
     schema: str | None = None  # the JSON Schema an editor should check the file with
     warnings: tuple[str, ...] = ()
-    lines: Mapping[str, int] = field(default_factory=dict)
+    lines: Mapping[str, int] = MappingProxyType({})
 
     def get(self, question_id: str) -> AnswerEntry | None:
         """The answer given, or None when the question is unanswered."""
@@ -59,10 +62,10 @@ class Answers:
             entries.pop(question_id, None)
         else:
             entries[question_id] = entry
-        return replace(self, entries=entries)
+        return self._replace(entries=entries)
 
     def with_project(self, project: Project) -> Answers:
-        return replace(self, project=project)
+        return self._replace(project=project)
 
 
 def empty_answers(source: str | Path = DEFAULT_ANSWERS, *, schema: str | None = None) -> Answers:
@@ -78,7 +81,7 @@ def load_answers(path: Path, bank: Bank) -> Answers:
     text = read_text(path, kind="answers file")
     answers = answers_from_document(parse_yaml(text, source=str(path)), bank)
     modeline = _SCHEMA_MODELINE.search(text[:2000])
-    return replace(answers, schema=modeline.group(1)) if modeline else answers
+    return answers._replace(schema=modeline.group(1)) if modeline else answers
 
 
 # Editors with the YAML language server validate a file against the schema this line names.

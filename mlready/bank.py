@@ -12,18 +12,15 @@ from mlready.model import (
     DEFAULT_CHECK_OPTIONS,
     NA,
     Area,
-    AreaLayer,
     Bank,
-    BankLayer,
     Level,
-    Override,
     Question,
 )
 from mlready.resources import builtin_bank_path
 from mlready.text import one_line
 from mlready.validation import MAX_MESSAGES, suggest, to_plain, validate_document
 from mlready.vocabulary import Kind
-from mlready.yamlio import Document, Location, load_yaml
+from mlready.yamlio import Document, Location, parse_yaml, read_text
 
 BUILTIN = "default"
 
@@ -36,171 +33,22 @@ def load_bank(path: Path | None = None) -> Bank:
 
 
 def _load(path: Path | None, *, chain: tuple[Path, ...]) -> Bank:
-    if path is None:
-        document = load_yaml(builtin_bank_path(), source="built-in bank", kind="bank")
-    else:
-        document = load_yaml(path, kind="bank")
+    from mlready.cache import cached_bank, remember_bank
+
+    source = "built-in bank" if path is None else str(path)
+    file = path or builtin_bank_path()
+    bank = cached_bank(file)
+    if bank is not None:
+        return bank
+    document = parse_yaml(read_text(file, source=source, kind="bank"), source=source)
     if isinstance(document.data, dict) and "extends" in document.data:
-        return _extend(document, path, chain=chain)
-    return bank_from_document(document)
+        # Not cached: a layer's meaning depends on the other files it extends.
+        from mlready.layers import extend
 
-
-def _extend(document: Document, path: Path | None, *, chain: tuple[Path, ...]) -> Bank:
-    """A layered bank: its base, less what it disables, with its overrides and questions."""
-    layer = validate_document(BankLayer, document)
-    here = (path or builtin_bank_path()).resolve()
-    if layer.extends == BUILTIN:
-        base_path = None
-    else:
-        base_path = (here.parent / layer.extends).resolve()
-        if base_path in (*chain, here):
-            raise InputError(f"{document.where(('extends',))}: banks extend each other in a cycle")
-        if not base_path.is_file():
-            raise InputError(f"{document.where(('extends',))}: no bank at {base_path}")
-    base = _load(base_path, chain=(*chain, here))
-    problems: list[str] = []
-    disabled = set(layer.disable)
-    for index, name in enumerate(layer.disable):
-        if name not in base.questions:
-            problems.append(
-                f"{document.where(('disable', index))}: no question '{name}' in {base.ref} "
-                f"to disable{suggest(name, base.questions)}"
-            )
-    inherited = {
-        q.id: _overridden(q, layer.override.get(q.id), document, problems)
-        for q in base.questions.values()
-        if q.id not in disabled
-    }
-    for name in layer.override:
-        if name not in inherited:
-            reason = "it is disabled" if name in disabled else f"{base.ref} has no such question"
-            problems.append(
-                f"{document.where(('override', name))}: cannot override '{name}': {reason}"
-            )
-    new_places: dict[int, Location] = {}
-    areas = _merged_areas(base, layer, inherited, document, problems, new_places)
-    merged = replace(
-        base,
-        bank=layer.bank,
-        version=layer.version,
-        title=layer.title or base.title,
-        intro=layer.intro or base.intro,
-        levels=layer.levels or base.levels,
-        areas=areas,
-        bases=base.lineage,
-        disabled=frozenset(base.disabled | disabled),
-    )
-    if layer.levels is not None:
-        problems += _level_problems(layer.levels, document)
-    for question in (q for area in merged.areas for q in area.questions):
-        place = new_places.get(id(question))
-        if place is not None and question.id in inherited:
-            where = document.where((*place, "id"))
-            problems.append(f"{where}: duplicate question id '{question.id}' (from {base.ref})")
-    for question in merged.questions.values():
-        lost = [name for name in question.when if name in disabled]
-        if lost:
-            place = new_places.get(id(question))
-            where = document.where(place) if place else document.where(("disable",))
-            problems.append(
-                f"{where}: '{question.id}' depends on disabled {', '.join(lost)}; "
-                f"disable it too or keep {'them' if len(lost) > 1 else 'it'}"
-            )
-    problems += _reference_problems(
-        merged,
-        lambda question, _a, _q: (
-            (document, new_places[id(question)]) if id(question) in new_places else None
-        ),
-    )
-    if problems:
-        raise InputError(problems[:MAX_MESSAGES])
-    return merged
-
-
-def _merged_areas(
-    base: Bank,
-    layer: BankLayer,
-    inherited: dict[str, Question],
-    document: Document,
-    problems: list[str],
-    new_places: dict[int, Location],
-) -> tuple[Area, ...]:
-    """The base's areas with the layer's questions appended, then the layer's new areas."""
-    areas: list[Area] = []
-    layer_areas: dict[str, tuple[int, AreaLayer]] = {}
-    for index, layer_area in enumerate(layer.areas):
-        if layer_area.id in layer_areas:
-            where = document.where(("areas", index, "id"))
-            problems.append(f"{where}: duplicate area id '{layer_area.id}'")
-        layer_areas.setdefault(layer_area.id, (index, layer_area))
-    for area in base.areas:
-        questions = tuple(inherited[q.id] for q in area.questions if q.id in inherited)
-        title, intro = area.title, area.intro
-        change = layer_areas.pop(area.id, None)
-        if change is not None:
-            index, extra = change
-            questions += _layer_questions(extra, index, document, problems, new_places)
-            title, intro = extra.title or title, extra.intro or intro
-        areas.append(replace(area, questions=questions, title=title, intro=intro))
-    for index, extra in layer_areas.values():
-        if extra.title is None:
-            problems.append(f"{document.where(('areas', index))}: a new area needs a title")
-        questions = _layer_questions(extra, index, document, problems, new_places)
-        if not questions:
-            problems.append(f"{document.where(('areas', index))}: area has no questions")
-        areas.append(
-            Area(id=extra.id, title=extra.title or extra.id, intro=extra.intro, questions=questions)
-        )
-    return tuple(areas)
-
-
-def _layer_questions(
-    area: AreaLayer,
-    index: int,
-    document: Document,
-    problems: list[str],
-    places: dict[int, Location],
-) -> tuple[Question, ...]:
-    questions = []
-    for position, question in enumerate(area.questions):
-        loc: Location = ("areas", index, "questions", position)
-        checked = _checked_question(question, loc, document, problems)
-        places[id(checked)] = loc
-        questions.append(checked)
-    return tuple(questions)
-
-
-def _overridden(
-    question: Question, override: Override | None, document: Document, problems: list[str]
-) -> Question:
-    if override is None:
-        return question
-    where = document.where(("override", question.id))
-    if question.kind is not Kind.CHECK:
-        problems.append(
-            f"{where}: only checks can be overridden ('{question.id}' is a {question.kind})"
-        )
-        return question
-    scores = {item.value: item.score for item in override.options}
-    for value in scores:
-        if question.option(value) is None:
-            offered = ", ".join(option.value for option in question.options)
-            problems.append(
-                f"{where}: '{question.id}' has no option '{value}' (its options: {offered})"
-            )
-    options = tuple(
-        replace(option, score=scores.get(option.value, option.score)) for option in question.options
-    )
-    if max(option.score or 0.0 for option in options) != 1:
-        problems.append(f"{where}: after the override, no option of '{question.id}' scores 1")
-    return replace(
-        question,
-        severity=override.severity or question.severity,
-        # A weight left to its default follows the new severity; a written one stays.
-        weight=override.weight if override.weight is not None else question.weight,
-        fix=override.fix or question.fix,
-        options=options,
-    )
+        return extend(document, path, chain=chain, load_base=_load)
+    bank = bank_from_document(document)
+    remember_bank(file, bank)
+    return bank
 
 
 def bank_from_document(document: Document) -> Bank:
@@ -211,9 +59,9 @@ def bank_from_document(document: Document) -> Bank:
         _checked_area(area, index, document, problems) for index, area in enumerate(raw.areas)
     )
     bank = replace(raw, areas=areas)
-    problems += _level_problems(bank.levels, document)
+    problems += level_problems(bank.levels, document)
     problems += _area_problems(bank, document)
-    problems += _reference_problems(bank, lambda _, a, q: (document, ("areas", a, "questions", q)))
+    problems += reference_problems(bank, lambda _, a, q: (document, ("areas", a, "questions", q)))
     if problems:
         raise InputError(problems[:MAX_MESSAGES])
     return bank
@@ -221,7 +69,7 @@ def bank_from_document(document: Document) -> Bank:
 
 def _checked_area(area: Area, index: int, document: Document, problems: list[str]) -> Area:
     questions = tuple(
-        _checked_question(question, ("areas", index, "questions", position), document, problems)
+        checked_question(question, ("areas", index, "questions", position), document, problems)
         for position, question in enumerate(area.questions)
     )
     if not questions:
@@ -261,7 +109,7 @@ def bank_document(bank: Bank) -> dict[str, Any]:
     return document
 
 
-def _checked_question(
+def checked_question(
     question: Question, loc: Location, document: Document, problems: list[str]
 ) -> Question:
     """Check the rules that depend on the kind; return the question with defaults filled."""
@@ -304,7 +152,7 @@ def _checked_question(
     return question
 
 
-def _level_problems(levels: tuple[Level, ...], document: Document) -> list[str]:
+def level_problems(levels: tuple[Level, ...], document: Document) -> list[str]:
     problems: list[str] = []
     names = [level.name for level in levels]
     for index, level in enumerate(levels):
@@ -321,7 +169,7 @@ def _level_problems(levels: tuple[Level, ...], document: Document) -> list[str]:
     return problems
 
 
-def _reference_problems(
+def reference_problems(
     bank: Bank, locate: Callable[[Question, int, int], tuple[Document, Location] | None]
 ) -> list[str]:
     """Unique ids; every `when` names an earlier decision or check, and values it offers.

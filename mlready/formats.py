@@ -7,8 +7,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from mlready.text import markdown_cell, markdown_code, markdown_text, one_line
 from mlready.validation import to_plain
@@ -25,8 +24,7 @@ GITHUB_ANNOTATIONS_PER_LEVEL = 10
 MARKDOWN_TOP_GAPS = 10
 
 
-@dataclass(frozen=True)
-class Outcome:
+class Outcome(NamedTuple):
     """One answers file's scorecard and the gate's verdict on it."""
 
     scorecard: Scorecard

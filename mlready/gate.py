@@ -4,18 +4,19 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from mlready.errors import InputError
 from mlready.model import Bank
 from mlready.scoring import Scorecard
 from mlready.vocabulary import Severity
 
+# Results are named tuples: immutable and typed like the models, but cheaper to define, which
+# every run of the command pays for.
 
-@dataclass(frozen=True)
-class Baseline:
+
+class Baseline(NamedTuple):
     """What an earlier review concluded: enough to tell a regression from an improvement."""
 
     source: str
@@ -33,20 +34,18 @@ class Baseline:
         )
 
 
-@dataclass(frozen=True)
-class Comparison:
+class Comparison(NamedTuple):
     """How a review moved against its baseline."""
 
     regressions: tuple[str, ...]
     improvements: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class Verdict:
+class Verdict(NamedTuple):
     passed: bool
     reasons: tuple[str, ...]
     comparison: Comparison | None = None
-    notes: tuple[str, ...] = field(default=())  # what does not fail, but deserves a line
+    notes: tuple[str, ...] = ()  # what does not fail, but deserves a line
 
 
 def threshold(bank: Bank, text: str, *, origin: str = "--fail-under") -> float:

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from importlib.resources import files
 from pathlib import Path
+
+_PACKAGE = Path(__file__).resolve().parent
 
 
 def _package_dir(name: str) -> Path:
     # A wheel ships the repository's top-level `checklists/` and `templates/` inside the
     # package; an editable install or a bare checkout keeps them beside it.
-    inside = Path(str(files("mlready"))) / name
-    return inside if inside.is_dir() else Path(__file__).resolve().parent.parent / name
+    inside = _PACKAGE / name
+    return inside if inside.is_dir() else _PACKAGE.parent / name
 
 
 def builtin_bank_path() -> Path:

@@ -16,7 +16,8 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
-from mlready.model import NA, Bank, BankLayer, Question
+from mlready.layers import BankLayer
+from mlready.model import NA, Bank, Question
 from mlready.validation import (
     FALSE_WORDS,
     TRUE_WORDS,

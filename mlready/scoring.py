@@ -8,15 +8,14 @@ unanswered); an area scores 100 x sum(w*s) / sum(w) over its applicable checks t
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from mlready.answers import Answers
 from mlready.model import NA, AnswerEntry, Area, Bank, Level, Question, Waiver
 from mlready.vocabulary import Kind, Severity
 
 
-@dataclass(frozen=True)
-class Gap:
+class Gap(NamedTuple):
     """An applicable check that scores below 1 (answered or not)."""
 
     question: Question
@@ -42,8 +41,7 @@ class Gap:
         return self.question.score_weight * (1 - self.score)
 
 
-@dataclass(frozen=True)
-class AreaScore:
+class AreaScore(NamedTuple):
     area: Area
     score: float | None  # None when no applicable check is left to score
     applicable: int  # applicable questions of any kind
@@ -51,8 +49,7 @@ class AreaScore:
     gaps: int
 
 
-@dataclass(frozen=True)
-class Scorecard:
+class Scorecard(NamedTuple):
     """Everything a review concluded; the input of every output format."""
 
     bank: Bank

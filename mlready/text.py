@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from urllib.parse import quote
 
 # C0 and C1 control characters (and DEL) would drive the terminal; tab and newline are handled
 # by each caller.
@@ -72,6 +71,8 @@ def markdown_link(target: str) -> str:
     label = markdown_cell(target)
     if not is_linkable(target):
         return label
+    from urllib.parse import quote
+
     destination = quote(target.strip(), safe="/:?#[]@!$&'*+,;=%-._~")
     destination = destination.replace("(", "%28").replace(")", "%29")
     return f"[{label}]({destination})"

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import difflib
 import re
 import types
 import typing
@@ -133,6 +132,8 @@ def describe_value(value: Any) -> str:
 
 def suggest(name: str, candidates: Iterable[str]) -> str:
     """`; did you mean 'x'?` for the closest candidate, or nothing."""
+    import difflib  # only when there is a typo to explain
+
     close = difflib.get_close_matches(name, [c for c in candidates if c != name], n=1, cutoff=0.6)
     return f"; did you mean '{close[0]}'?" if close else ""
 
@@ -143,179 +144,254 @@ class _Invalid:
 
 INVALID: Any = _Invalid()
 Where = Callable[[tuple[str | int, ...]], str]
+Loc = tuple[str | int, ...]
 
 
 class Converter:
-    """Converts plain data into a model, collecting a message for every problem."""
+    """Collects a message for every problem found while converting one file."""
 
     def __init__(self, where: Where) -> None:
         self.where = where
         self.problems: list[str] = []
 
-    def problem(self, loc: tuple[str | int, ...], message: str) -> Any:
+    def problem(self, loc: Loc, message: str) -> Any:
         self.problems.append(f"{self.where(loc)}: {message}")
         return INVALID
 
-    def model(self, cls: Any, data: Any, loc: tuple[str | int, ...], name: str) -> Any:
+
+# A plan converts one kind of value: (converter, data, loc, name) -> value or INVALID.
+# Plans are made once per type and reused, since a bank converts thousands of values.
+Plan = Callable[[Converter, Any, Loc, str], Any]
+
+
+def _has(rules: tuple[Any, ...], kind: type) -> bool:
+    return any(isinstance(rule, kind) for rule in rules)
+
+
+@cache
+def plan_for(hint: Any, rules: tuple[Any, ...] = ()) -> Plan:
+    """The plan that converts values of type `hint` under `rules`."""
+    hint, more = unwrap(hint)
+    rules = (*rules, *more)
+    origin = typing.get_origin(hint)
+    if origin in (types.UnionType, typing.Union):
+        return _union_plan(hint, rules)
+    if origin is tuple:
+        return _tuple_plan(plan_for(typing.get_args(hint)[0]), one_or_many=_has(rules, OneOrMany))
+    if origin is dict:
+        key_hint, value_hint = typing.get_args(hint)
+        return _dict_plan(plan_for(key_hint), plan_for(value_hint), _has(rules, NullAsEmpty))
+    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
+        short = next((rule.key for rule in rules if isinstance(rule, ShortForm)), None)
+        return _model_plan(hint, short)
+    if isinstance(hint, type) and issubclass(hint, Enum):
+        return _enum_plan(hint)
+    scalar = _SCALAR_PLANS.get(hint)
+    if scalar is not None:
+        return scalar(rules)
+    raise TypeError(f"no conversion for {hint!r}")  # a model declares a type we do not read
+
+
+def _union_plan(hint: Any, rules: tuple[Any, ...]) -> Plan:
+    members = typing.get_args(hint)
+    optional = type(None) in members
+    options = [member for member in members if member is not type(None)]
+    plans = [(unwrap(member)[0], plan_for(member, rules)) for member in options]
+
+    def convert_union(c: Converter, data: Any, loc: Loc, name: str) -> Any:
+        if data is None and optional:
+            return None
+        for inner, plan in plans:
+            if _fits(inner, data):
+                return plan(c, data, loc, name)
+        return plans[0][1](c, data, loc, name)
+
+    return convert_union
+
+
+def _fits(inner: Any, data: Any) -> bool:
+    """Whether `data` has the shape of union member `inner`."""
+    origin = typing.get_origin(inner)
+    if isinstance(data, list):
+        return origin is tuple
+    if isinstance(data, dict):
+        return origin is dict or dataclasses.is_dataclass(inner)
+    if isinstance(data, str):
+        return inner is str
+    number = isinstance(data, int | float) and not isinstance(data, bool)
+    return number and inner in (int, float)
+
+
+def _tuple_plan(item: Plan, *, one_or_many: bool) -> Plan:
+    def convert_tuple(c: Converter, data: Any, loc: Loc, name: str) -> Any:
+        if one_or_many and not isinstance(data, list | dict):
+            data = [data]
+        if not isinstance(data, list):
+            return c.problem(loc, f"{name} must be a list (got {describe_value(data)})")
+        items = tuple(item(c, value, (*loc, index), name) for index, value in enumerate(data))
+        return INVALID if INVALID in items else items
+
+    return convert_tuple
+
+
+def _dict_plan(key_plan: Plan, value_plan: Plan, null_as_empty: bool) -> Plan:
+    def convert_dict(c: Converter, data: Any, loc: Loc, name: str) -> Any:
+        if data is None and null_as_empty:
+            return {}
         if not isinstance(data, dict):
-            return self.problem(loc, f"{name} must be a mapping (got {describe_value(data)})")
-        specs = [spec for spec in fields_of(cls) if not spec.internal]
-        keys = [spec.key for spec in specs]
-        for key in data:
-            if key not in keys:
-                self.problem((*loc, key), f"unknown key '{key}'{suggest(str(key), keys)}")
+            return c.problem(loc, f"{name} must be a mapping (got {describe_value(data)})")
+        entries: dict[Any, Any] = {}
+        valid = True
+        for key, value in data.items():
+            where = (*loc, key)
+            converted = value_plan(c, value, where, str(key))
+            if key_plan(c, key, where, "key") is INVALID or converted is INVALID:
+                valid = False
+            entries[key] = converted
+        return entries if valid else INVALID
+
+    return convert_dict
+
+
+def _model_plan(cls: Any, short_form: str | None) -> Plan:
+    specs = [spec for spec in fields_of(cls) if not spec.internal]
+    keys = [spec.key for spec in specs]
+    known = frozenset(keys)
+    fields = [(spec.name, spec.key, spec.required) for spec in specs]
+    plans: dict[str, Plan] = {}
+
+    def convert_model(c: Converter, data: Any, loc: Loc, name: str) -> Any:
+        if short_form is not None and not isinstance(data, dict):
+            data = {short_form: data}
+        if not isinstance(data, dict):
+            return c.problem(loc, f"{name} must be a mapping (got {describe_value(data)})")
+        if not known.issuperset(data):
+            for key in data:
+                if key not in known:
+                    c.problem((*loc, key), f"unknown key '{key}'{suggest(str(key), keys)}")
+        if not plans:  # made on first use: models may nest models defined after them
+            plans.update((spec.key, plan_for(spec.hint, spec.rules)) for spec in specs)
         values: dict[str, Any] = {}
         valid = True
-        for spec in specs:
-            if spec.key not in data:
-                if spec.required:
+        for field_name, key, required in fields:
+            if key not in data:
+                if required:
+                    c.problem(loc, f"missing required key '{key}'")
                     valid = False
-                    self.problem(loc, f"missing required key '{spec.key}'")
                 continue
-            value = self.value(spec.hint, spec.rules, data[spec.key], (*loc, spec.key), spec.key)
+            value = plans[key](c, data[key], (*loc, key), key)
             if value is INVALID:
                 valid = False
             else:
-                values[spec.name] = value
+                values[field_name] = value
         return cls(**values) if valid else INVALID
 
-    def value(
-        self, hint: Any, rules: tuple[Any, ...], data: Any, loc: tuple[str | int, ...], name: str
-    ) -> Any:
-        hint, more = unwrap(hint)
-        rules = (*rules, *more)
-        origin = typing.get_origin(hint)
-        if origin in (types.UnionType, typing.Union):
-            options = [arg for arg in typing.get_args(hint) if arg is not type(None)]
-            if data is None and len(options) < len(typing.get_args(hint)):
-                return None
-            return self.value(_branch(options, data), rules, data, loc, name)
-        if origin is tuple:
-            (item_hint, _) = typing.get_args(hint)
-            if any(isinstance(rule, OneOrMany) for rule in rules) and not isinstance(
-                data, list | dict
-            ):
-                data = [data]
-            if not isinstance(data, list):
-                return self.problem(loc, f"{name} must be a list (got {describe_value(data)})")
-            items = [
-                self.value(item_hint, (), item, (*loc, index), name)
-                for index, item in enumerate(data)
-            ]
-            return INVALID if any(item is INVALID for item in items) else tuple(items)
-        if origin is dict:
-            key_hint, value_hint = typing.get_args(hint)
-            if data is None and any(isinstance(rule, NullAsEmpty) for rule in rules):
-                return {}
-            if not isinstance(data, dict):
-                return self.problem(loc, f"{name} must be a mapping (got {describe_value(data)})")
-            entries: dict[Any, Any] = {}
-            for key, item in data.items():
-                checked_key = self.value(key_hint, (), key, (*loc, key), "key")
-                entries[key] = self.value(value_hint, (), item, (*loc, key), str(key))
-                if checked_key is INVALID:
-                    entries[key] = INVALID
-            return INVALID if any(item is INVALID for item in entries.values()) else entries
-        if dataclasses.is_dataclass(hint):
-            short = next((rule.key for rule in rules if isinstance(rule, ShortForm)), None)
-            if short is not None and not isinstance(data, dict):
-                data = {short: data}
-            return self.model(typing.cast(type, hint), data, loc, name)
-        if isinstance(hint, type) and issubclass(hint, Enum):
-            allowed = [member.value for member in hint]
-            if data not in allowed:
-                words = ", ".join(allowed[:-1]) + f" or {allowed[-1]}"
-                return self.problem(
-                    loc, f"{name} must be one of {words} (got {describe_value(data)})"
-                )
-            return hint(data)
-        return self.scalar(hint, rules, data, loc, name)
+    return convert_model
 
-    def scalar(
-        self, hint: Any, rules: tuple[Any, ...], data: Any, loc: tuple[str | int, ...], name: str
-    ) -> Any:
-        got = describe_value(data)
-        if hint is bool:
-            if isinstance(data, bool):
-                return data
-            word = data.lower() if isinstance(data, str) else None
-            if word in TRUE_WORDS or word in FALSE_WORDS:
-                return word in TRUE_WORDS
-            return self.problem(loc, f"{name} must be true or false (got {got})")
-        if hint is int:
-            if isinstance(data, bool) or not isinstance(data, int):
-                return self.problem(loc, f"{name} must be a whole number (got {got})")
-            return self.ranged(data, rules, loc, name)
-        if hint is float:
-            if isinstance(data, bool) or not isinstance(data, int | float):
-                return self.problem(loc, f"{name} must be a number (got {got})")
-            return self.ranged(float(data), rules, loc, name)
-        if hint is dt.date:
-            if isinstance(data, dt.date):
-                return data
-            try:
-                return dt.date.fromisoformat(data)
-            except (TypeError, ValueError):
-                return self.problem(loc, f"{name} must be a date like 2026-10-01 (got {got})")
-        if hint is str:
-            as_text = any(isinstance(rule, NumberAsText) for rule in rules)
-            if as_text and isinstance(data, int | float) and not isinstance(data, bool):
-                data = str(data)
-            if not isinstance(data, str):
-                return self.problem(loc, f"{name} must be text (got {got})")
-            if not data.strip():
-                return self.problem(loc, f"{name} must not be empty")
-            for rule in rules:
-                if isinstance(rule, Pattern) and not rule.compiled.fullmatch(data):
-                    return self.problem(
-                        loc, f"{name} {data!r} is not a valid id (expected {rule.hint})"
-                    )
-            return data
-        if hint is Path:
-            if not isinstance(data, str) or not data.strip():
-                return self.problem(loc, f"{name} must be a path (got {got})")
-            return Path(data)
-        if hint is Any:
-            return data
-        raise TypeError(f"no conversion for {hint!r}")  # a model declares a type we do not read
 
-    def ranged(
-        self, number: float, rules: tuple[Any, ...], loc: tuple[str | int, ...], name: str
-    ) -> Any:
-        for rule in rules:
-            if not isinstance(rule, Range):
-                continue
+def _enum_plan(enum: Any) -> Plan:
+    members = {member.value: member for member in enum}
+    allowed = list(members)
+    words = ", ".join(allowed[:-1]) + f" or {allowed[-1]}"
+
+    def convert_enum(c: Converter, data: Any, loc: Loc, name: str) -> Any:
+        member = members.get(data) if isinstance(data, str) else None
+        if member is None:
+            return c.problem(loc, f"{name} must be one of {words} (got {describe_value(data)})")
+        return member
+
+    return convert_enum
+
+
+def _bool_plan(rules: tuple[Any, ...]) -> Plan:
+    def convert_bool(c: Converter, data: Any, loc: Loc, name: str) -> Any:
+        if isinstance(data, bool):
+            return data
+        word = data.lower() if isinstance(data, str) else None
+        if word in TRUE_WORDS or word in FALSE_WORDS:
+            return word in TRUE_WORDS
+        return c.problem(loc, f"{name} must be true or false (got {describe_value(data)})")
+
+    return convert_bool
+
+
+def _number_plan(rules: tuple[Any, ...], *, whole: bool) -> Plan:
+    ranges = [rule for rule in rules if isinstance(rule, Range)]
+    kind = "a whole number" if whole else "a number"
+    accepted = int if whole else int | float
+
+    def convert_number(c: Converter, data: Any, loc: Loc, name: str) -> Any:
+        if isinstance(data, bool) or not isinstance(data, accepted):
+            return c.problem(loc, f"{name} must be {kind} (got {describe_value(data)})")
+        number = data if whole else float(data)
+        for rule in ranges:
             if rule.ge is not None and number < rule.ge:
-                return self.problem(loc, f"{name} must be at least {rule.ge:g} (got {number:g})")
+                return c.problem(loc, f"{name} must be at least {rule.ge:g} (got {number:g})")
             if rule.gt is not None and number <= rule.gt:
-                return self.problem(
-                    loc, f"{name} must be greater than {rule.gt:g} (got {number:g})"
-                )
+                return c.problem(loc, f"{name} must be greater than {rule.gt:g} (got {number:g})")
             if rule.le is not None and number > rule.le:
-                return self.problem(loc, f"{name} must be at most {rule.le:g} (got {number:g})")
+                return c.problem(loc, f"{name} must be at most {rule.le:g} (got {number:g})")
         return number
 
+    return convert_number
 
-def _branch(options: list[Any], data: Any) -> Any:
-    """Which member of a union fits the shape of `data` (the first one, when none does)."""
-    for option in options:
-        inner, _ = unwrap(option)
-        origin = typing.get_origin(inner)
-        if isinstance(data, list) and origin is tuple:
-            return option
-        if isinstance(data, dict) and (origin is dict or dataclasses.is_dataclass(inner)):
-            return option
-        if isinstance(data, str) and inner is str:
-            return option
-        if isinstance(data, int | float) and not isinstance(data, bool) and inner in (int, float):
-            return option
-    return options[0]
+
+def _text_plan(rules: tuple[Any, ...]) -> Plan:
+    as_text = _has(rules, NumberAsText)
+    patterns = [(rule.compiled, rule.hint) for rule in rules if isinstance(rule, Pattern)]
+
+    def convert_text(c: Converter, data: Any, loc: Loc, name: str) -> Any:
+        if as_text and isinstance(data, int | float) and not isinstance(data, bool):
+            data = str(data)
+        if not isinstance(data, str):
+            return c.problem(loc, f"{name} must be text (got {describe_value(data)})")
+        if not data.strip():
+            return c.problem(loc, f"{name} must not be empty")
+        for pattern, hint in patterns:
+            if not pattern.fullmatch(data):
+                return c.problem(loc, f"{name} {data!r} is not a valid id (expected {hint})")
+        return data
+
+    return convert_text
+
+
+def _date_plan(rules: tuple[Any, ...]) -> Plan:
+    def convert_date(c: Converter, data: Any, loc: Loc, name: str) -> Any:
+        if isinstance(data, dt.date):
+            return data
+        try:
+            return dt.date.fromisoformat(data)
+        except (TypeError, ValueError):
+            got = describe_value(data)
+            return c.problem(loc, f"{name} must be a date like 2026-10-01 (got {got})")
+
+    return convert_date
+
+
+def _path_plan(rules: tuple[Any, ...]) -> Plan:
+    def convert_path(c: Converter, data: Any, loc: Loc, name: str) -> Any:
+        if not isinstance(data, str) or not data.strip():
+            return c.problem(loc, f"{name} must be a path (got {describe_value(data)})")
+        return Path(data)
+
+    return convert_path
+
+
+_SCALAR_PLANS: dict[Any, Callable[[tuple[Any, ...]], Plan]] = {
+    bool: _bool_plan,
+    int: lambda rules: _number_plan(rules, whole=True),
+    float: lambda rules: _number_plan(rules, whole=False),
+    str: _text_plan,
+    dt.date: _date_plan,
+    Path: _path_plan,
+}
 
 
 def convert(cls: type[M], data: Any, where: Where, *, name: str = "file") -> M:
     """`data` as a `cls`. Raises InputError listing every problem with its position."""
     converter = Converter(where)
-    result: M = converter.model(cls, data, (), name)
+    model: Any = cls
+    result: M = plan_for(model)(converter, data, (), name)
     if converter.problems:
         raise InputError(list(dict.fromkeys(converter.problems))[:MAX_MESSAGES])
     return result

@@ -15,7 +15,6 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -45,13 +44,12 @@ class Mark(NamedTuple):
     column: int
 
 
-@dataclass(frozen=True)
-class Document:
+class Document(NamedTuple):
     """Plain data parsed from one YAML file, with the position of every node by its path."""
 
     source: str
     data: Any
-    marks: dict[Location, Mark] = field(repr=False)
+    marks: dict[Location, Mark]
 
     def mark(self, loc: Sequence[str | int]) -> Mark:
         """The position of the deepest node along `loc` that exists in the file."""
@@ -127,8 +125,7 @@ def parse_yaml(text: str, *, source: str) -> Document:
     """Parse YAML text (one document). Raises InputError with file:line:column on any problem."""
     composer = _Composer(source)
     try:
-        for event in yaml.parse(text, Loader=_Loader):
-            composer.feed(event)
+        composer.compose(yaml.parse(text, Loader=_Loader))
     except yaml.MarkedYAMLError as error:
         raise InputError(_describe_yaml_error(error, text, source)) from None
     except yaml.reader.ReaderError as error:
@@ -170,72 +167,96 @@ class _Open:
 
 
 class _Composer:
-    """Builds plain data from parser events, refusing what a hand-written file never needs."""
+    """Builds plain data from parser events, refusing what a hand-written file never needs.
+
+    This loop runs once per event of every file read, so it dispatches on the event's type
+    and keeps to local names.
+    """
 
     def __init__(self, source: str) -> None:
         self.source = source
         self.marks: dict[Location, Mark] = {}
         self.stack: list[_Open] = []
         self.root: Any = None
-        self.documents = 0
 
     def refuse(self, event: Any, what: str) -> InputError:
         mark = _mark_of(event)
         return InputError(f"{self.source}:{mark.line}:{mark.column}: {what}")
 
-    def feed(self, event: Any) -> None:
-        if isinstance(event, yaml.AliasEvent):
-            raise self.refuse(event, "YAML aliases (*name) are not allowed; write the value out")
-        anchor = getattr(event, "anchor", None)
-        if anchor is not None:
-            raise self.refuse(event, f"YAML anchors (&{anchor}) are not allowed; write it out")
-        tag = getattr(event, "tag", None)
-        if tag is not None:
-            raise self.refuse(event, f"YAML tags ({tag}) are not allowed")
-        if isinstance(event, yaml.DocumentStartEvent):
-            self.documents += 1
-            if self.documents > 1:
-                raise self.refuse(event, "expected one YAML document, found several ('---')")
-        elif isinstance(event, yaml.ScalarEvent):
-            plain = event.implicit[0]
-            self.place(resolve_plain(event.value) if plain else event.value, event)
-        elif isinstance(event, yaml.SequenceStartEvent | yaml.MappingStartEvent):
-            if len(self.stack) >= MAX_DEPTH:
-                raise self.refuse(event, f"nested more than {MAX_DEPTH} levels deep")
-            container: Any = [] if isinstance(event, yaml.SequenceStartEvent) else {}
-            self.stack.append(_Open(container, self.place(container, event)))
-        elif isinstance(event, yaml.SequenceEndEvent | yaml.MappingEndEvent):
-            self.stack.pop()
+    def compose(self, events: Any) -> None:
+        stack = self.stack
+        documents = 0
+        for event in events:
+            kind = type(event)
+            if kind is _SCALAR:
+                if event.anchor is not None or event.tag is not None:
+                    self.refuse_marked(event)
+                text = event.value
+                self.place(resolve_plain(text) if event.implicit[0] else text, event)
+            elif kind is _SEQUENCE_END or kind is _MAPPING_END:
+                stack.pop()
+            elif kind is _SEQUENCE_START or kind is _MAPPING_START:
+                if event.anchor is not None or event.tag is not None:
+                    self.refuse_marked(event)
+                if len(stack) >= MAX_DEPTH:
+                    raise self.refuse(event, f"nested more than {MAX_DEPTH} levels deep")
+                container: Any = [] if kind is _SEQUENCE_START else {}
+                stack.append(_Open(container, self.place(container, event)))
+            elif kind is yaml.AliasEvent:
+                raise self.refuse(
+                    event, "YAML aliases (*name) are not allowed; write the value out"
+                )
+            elif kind is yaml.DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    raise self.refuse(event, "expected one YAML document, found several ('---')")
+
+    def refuse_marked(self, event: Any) -> None:
+        if event.anchor is not None:
+            raise self.refuse(
+                event, f"YAML anchors (&{event.anchor}) are not allowed; write it out"
+            )
+        raise self.refuse(event, f"YAML tags ({event.tag}) are not allowed")
 
     def place(self, value: Any, event: Any) -> Location:
         """Put a node into its parent (or make it the root); return its path."""
-        mark = _mark_of(event)
+        start = event.start_mark
+        mark = Mark(start.line + 1, start.column + 1)
         if not self.stack:
             self.root = value
             self.marks[()] = mark
             return ()
         parent = self.stack[-1]
-        if isinstance(parent.container, list):
-            loc = (*parent.path, len(parent.container))
-            parent.container.append(value)
+        container = parent.container
+        if type(container) is list:
+            loc = (*parent.path, len(container))
+            container.append(value)
             self.marks[loc] = mark
             return loc
-        if parent.key is None:
+        key = parent.key
+        if key is None:
             if isinstance(value, dict | list):
                 raise self.refuse(event, "a mapping key must be a plain value, not a collection")
-            # Keys are names: `yes:` or `1:` mean the text written, not a bool or a number.
+            # Keys are names: `1:` or `~:` mean the text written, not a number or nothing.
             name = value if isinstance(value, str) else event.value
-            if name in parent.container:
+            if name in container:
                 raise self.refuse(event, f"duplicate key '{name}'")
             parent.key, parent.key_mark = name, mark
             return (*parent.path, name)
-        loc = (*parent.path, parent.key)
-        parent.container[parent.key] = value
+        loc = (*parent.path, key)
+        container[key] = value
         # A block collection starts on the line after its key; point at the key instead.
         key_mark = parent.key_mark or mark
         self.marks[loc] = mark if mark.line == key_mark.line else key_mark
         parent.key = parent.key_mark = None
         return loc
+
+
+_SCALAR = yaml.ScalarEvent
+_SEQUENCE_START = yaml.SequenceStartEvent
+_SEQUENCE_END = yaml.SequenceEndEvent
+_MAPPING_START = yaml.MappingStartEvent
+_MAPPING_END = yaml.MappingEndEvent
 
 
 def dump_fragment(data: Any) -> str:

@@ -96,6 +96,16 @@ def dedent(text: str) -> str:
     return textwrap.dedent(text).lstrip("\n")
 
 
+@pytest.fixture(autouse=True)
+def private_cache(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
+    """Every test (and every process it starts) caches banks in a folder of its own."""
+    folder = tmp_path_factory.mktemp("cache")
+    monkeypatch.setenv("MLREADY_CACHE_DIR", str(folder))
+    return folder
+
+
 @pytest.fixture
 def small_bank() -> Bank:
     return bank_from_document(parse_yaml(SMALL_BANK, source="small.yaml"))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import re
 from pathlib import Path
@@ -33,7 +32,7 @@ def test_example_reports_match_their_answers(name: str) -> None:
     bank = load_bank()
     answers = load_answers(ROOT / "examples" / f"{name}.yaml", bank)
     # Relative to the repository root, as `mlready report examples/NAME.yaml` names it.
-    answers = dataclasses.replace(answers, source=f"examples/{name}.yaml")
+    answers = answers._replace(source=f"examples/{name}.yaml")
     expected = render_report(score(bank, answers, today=answers.project.reviewed))
     assert (ROOT / "examples" / f"{name}.md").read_text(encoding="utf-8") == expected
 

@@ -1,0 +1,234 @@
+"""Layered banks: a small bank that extends another, disables, overrides and adds questions.
+
+Loaded only for a bank file that names `extends`, so that plain banks pay nothing for it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Annotated
+
+from mlready.bank import BUILTIN, checked_question, level_problems, reference_problems
+from mlready.errors import InputError
+from mlready.model import (
+    Area,
+    Bank,
+    BankId,
+    Level,
+    OptionValue,
+    Question,
+    QuestionId,
+    Score,
+    Weight,
+)
+from mlready.resources import builtin_bank_path
+from mlready.validation import MAX_MESSAGES, NullAsEmpty, OneOrMany, suggest, validate_document
+from mlready.vocabulary import Kind, Severity
+from mlready.yamlio import Document, Location
+
+
+@dataclass(frozen=True, kw_only=True)
+class OptionScore:
+    value: OptionValue
+    score: Score
+
+
+@dataclass(frozen=True, kw_only=True)
+class Override:
+    """Changes a layered bank makes to an inherited check."""
+
+    severity: Severity | None = None
+    weight: Weight | None = None
+    fix: str | None = None
+    options: tuple[OptionScore, ...] = ()
+
+
+@dataclass(frozen=True, kw_only=True)
+class AreaLayer:
+    """An area in a layered bank: an inherited id gets questions appended, a new id is added."""
+
+    id: QuestionId
+    title: str | None = None
+    intro: str | None = None
+    questions: tuple[Question, ...] = ()
+
+
+@dataclass(frozen=True, kw_only=True)
+class BankLayer:
+    """A bank file that builds on another (`extends`)."""
+
+    bank: BankId
+    version: int
+    extends: str
+    title: str | None = None
+    intro: str | None = None
+    disable: Annotated[tuple[QuestionId, ...], OneOrMany()] = ()
+    override: Annotated[dict[QuestionId, Override], NullAsEmpty()] = field(default_factory=dict)
+    levels: tuple[Level, ...] | None = None
+    areas: tuple[AreaLayer, ...] = ()
+
+
+def extend(
+    document: Document,
+    path: Path | None,
+    *,
+    chain: tuple[Path, ...],
+    load_base: Callable[..., Bank],
+) -> Bank:
+    """A layered bank: its base, less what it disables, with its overrides and questions."""
+    layer = validate_document(BankLayer, document)
+    here = (path or builtin_bank_path()).resolve()
+    if layer.extends == BUILTIN:
+        base_path = None
+    else:
+        base_path = (here.parent / layer.extends).resolve()
+        if base_path in (*chain, here):
+            raise InputError(f"{document.where(('extends',))}: banks extend each other in a cycle")
+        if not base_path.is_file():
+            raise InputError(f"{document.where(('extends',))}: no bank at {base_path}")
+    base = load_base(base_path, chain=(*chain, here))
+    problems: list[str] = []
+    disabled = set(layer.disable)
+    for index, name in enumerate(layer.disable):
+        if name not in base.questions:
+            problems.append(
+                f"{document.where(('disable', index))}: no question '{name}' in {base.ref} "
+                f"to disable{suggest(name, base.questions)}"
+            )
+    inherited = {
+        q.id: _overridden(q, layer.override.get(q.id), document, problems)
+        for q in base.questions.values()
+        if q.id not in disabled
+    }
+    for name in layer.override:
+        if name not in inherited:
+            reason = "it is disabled" if name in disabled else f"{base.ref} has no such question"
+            problems.append(
+                f"{document.where(('override', name))}: cannot override '{name}': {reason}"
+            )
+    new_places: dict[int, Location] = {}
+    areas = _merged_areas(base, layer, inherited, document, problems, new_places)
+    merged = replace(
+        base,
+        bank=layer.bank,
+        version=layer.version,
+        title=layer.title or base.title,
+        intro=layer.intro or base.intro,
+        levels=layer.levels or base.levels,
+        areas=areas,
+        bases=base.lineage,
+        disabled=frozenset(base.disabled | disabled),
+    )
+    if layer.levels is not None:
+        problems += level_problems(layer.levels, document)
+    for question in (q for area in merged.areas for q in area.questions):
+        place = new_places.get(id(question))
+        if place is not None and question.id in inherited:
+            where = document.where((*place, "id"))
+            problems.append(f"{where}: duplicate question id '{question.id}' (from {base.ref})")
+    for question in merged.questions.values():
+        lost = [name for name in question.when if name in disabled]
+        if lost:
+            place = new_places.get(id(question))
+            where = document.where(place) if place else document.where(("disable",))
+            problems.append(
+                f"{where}: '{question.id}' depends on disabled {', '.join(lost)}; "
+                f"disable it too or keep {'them' if len(lost) > 1 else 'it'}"
+            )
+    problems += reference_problems(
+        merged,
+        lambda question, _a, _q: (
+            (document, new_places[id(question)]) if id(question) in new_places else None
+        ),
+    )
+    if problems:
+        raise InputError(problems[:MAX_MESSAGES])
+    return merged
+
+
+def _merged_areas(
+    base: Bank,
+    layer: BankLayer,
+    inherited: dict[str, Question],
+    document: Document,
+    problems: list[str],
+    new_places: dict[int, Location],
+) -> tuple[Area, ...]:
+    """The base's areas with the layer's questions appended, then the layer's new areas."""
+    areas: list[Area] = []
+    layer_areas: dict[str, tuple[int, AreaLayer]] = {}
+    for index, layer_area in enumerate(layer.areas):
+        if layer_area.id in layer_areas:
+            where = document.where(("areas", index, "id"))
+            problems.append(f"{where}: duplicate area id '{layer_area.id}'")
+        layer_areas.setdefault(layer_area.id, (index, layer_area))
+    for area in base.areas:
+        questions = tuple(inherited[q.id] for q in area.questions if q.id in inherited)
+        title, intro = area.title, area.intro
+        change = layer_areas.pop(area.id, None)
+        if change is not None:
+            index, extra = change
+            questions += _layer_questions(extra, index, document, problems, new_places)
+            title, intro = extra.title or title, extra.intro or intro
+        areas.append(replace(area, questions=questions, title=title, intro=intro))
+    for index, extra in layer_areas.values():
+        if extra.title is None:
+            problems.append(f"{document.where(('areas', index))}: a new area needs a title")
+        questions = _layer_questions(extra, index, document, problems, new_places)
+        if not questions:
+            problems.append(f"{document.where(('areas', index))}: area has no questions")
+        areas.append(
+            Area(id=extra.id, title=extra.title or extra.id, intro=extra.intro, questions=questions)
+        )
+    return tuple(areas)
+
+
+def _layer_questions(
+    area: AreaLayer,
+    index: int,
+    document: Document,
+    problems: list[str],
+    places: dict[int, Location],
+) -> tuple[Question, ...]:
+    questions = []
+    for position, question in enumerate(area.questions):
+        loc: Location = ("areas", index, "questions", position)
+        checked = checked_question(question, loc, document, problems)
+        places[id(checked)] = loc
+        questions.append(checked)
+    return tuple(questions)
+
+
+def _overridden(
+    question: Question, override: Override | None, document: Document, problems: list[str]
+) -> Question:
+    if override is None:
+        return question
+    where = document.where(("override", question.id))
+    if question.kind is not Kind.CHECK:
+        problems.append(
+            f"{where}: only checks can be overridden ('{question.id}' is a {question.kind})"
+        )
+        return question
+    scores = {item.value: item.score for item in override.options}
+    for value in scores:
+        if question.option(value) is None:
+            offered = ", ".join(option.value for option in question.options)
+            problems.append(
+                f"{where}: '{question.id}' has no option '{value}' (its options: {offered})"
+            )
+    options = tuple(
+        replace(option, score=scores.get(option.value, option.score)) for option in question.options
+    )
+    if max(option.score or 0.0 for option in options) != 1:
+        problems.append(f"{where}: after the override, no option of '{question.id}' scores 1")
+    return replace(
+        question,
+        severity=override.severity or question.severity,
+        # A weight left to its default follows the new severity; a written one stays.
+        weight=override.weight if override.weight is not None else question.weight,
+        fix=override.fix or question.fix,
+        options=options,
+    )

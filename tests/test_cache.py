@@ -1,0 +1,85 @@
+"""The cache of validated banks: used when it matches, ignored when it does not."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from mlready.bank import load_bank
+from mlready.cache import CACHE_ENV, cache_dir
+from tests.conftest import SMALL_BANK
+
+
+def test_a_bank_is_cached_and_read_back_the_same(bank_file: Path, private_cache: Path) -> None:
+    first = load_bank(bank_file)
+    (entry,) = private_cache.glob("bank-*.json")
+    again = load_bank(bank_file)
+    assert again == first
+    assert again.questions.keys() == first.questions.keys()
+    assert list(private_cache.glob("bank-*.json")) == [entry]
+
+
+def test_an_edited_bank_is_read_again(bank_file: Path) -> None:
+    load_bank(bank_file)
+    bank_file.write_text(SMALL_BANK.replace("title: Small bank", "title: Smaller bank"))
+    assert load_bank(bank_file).title == "Smaller bank"
+    bank_file.write_text(SMALL_BANK.replace("title: Small bank", "title: Other bank"))
+    os.utime(bank_file, ns=(1, 1))  # the same size, another time
+    assert load_bank(bank_file).title == "Other bank"
+
+
+def test_an_entry_for_another_file_state_is_not_used(bank_file: Path, private_cache: Path) -> None:
+    load_bank(bank_file)
+    (entry,) = private_cache.glob("bank-*.json")
+    stored = json.loads(entry.read_text())
+    stored["key"] = stored["key"].replace(str(bank_file), "/elsewhere.yaml")
+    stored["bank"]["title"] = "From elsewhere"
+    entry.write_text(json.dumps(stored))
+    assert load_bank(bank_file).title == "Small bank"
+
+
+@pytest.mark.parametrize("damage", ["", "{", '{"bank": "small"}', "[1, 2]", "\x00\x01"])
+def test_a_damaged_entry_is_ignored(bank_file: Path, private_cache: Path, damage: str) -> None:
+    expected = load_bank(bank_file)
+    (entry,) = private_cache.glob("bank-*.json")
+    entry.write_text(damage)
+    assert load_bank(bank_file) == expected
+
+
+def test_an_invalid_bank_is_never_cached(tmp_path: Path, private_cache: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(SMALL_BANK.replace("severity: minor", "severity: low"))
+    with pytest.raises(Exception, match="severity must be one of"):
+        load_bank(bad)
+    assert list(private_cache.iterdir()) == []
+
+
+def test_layered_banks_are_not_cached_but_their_base_is(
+    tmp_path: Path, private_cache: Path
+) -> None:
+    layer = tmp_path / "layer.yaml"
+    layer.write_text("bank: strict\nversion: 1\nextends: default\ndisable: [data.owner]\n")
+    bank = load_bank(layer)
+    assert "data.owner" not in bank.questions
+    assert len(list(private_cache.glob("bank-*.json"))) == 1  # the built-in base only
+
+
+def test_the_cache_can_be_turned_off_or_unwritable(
+    bank_file: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv(CACHE_ENV, "")
+    assert cache_dir() is None
+    assert load_bank(bank_file).ref == "small@1"
+    blocked = tmp_path / "file-not-folder"
+    blocked.write_text("")
+    monkeypatch.setenv(CACHE_ENV, str(blocked))
+    assert load_bank(bank_file).ref == "small@1"
+
+
+def test_the_default_folder_follows_xdg(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.delenv(CACHE_ENV)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    assert cache_dir() == tmp_path / "mlready"
