@@ -7,6 +7,10 @@ holds `{{ }}`, `|`, `<script>` or `[x](y)` shows up as those characters, never a
 
 from __future__ import annotations
 
+import signal
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -58,10 +62,47 @@ def _environment(search_path: list[Path]) -> SandboxedEnvironment:
     return environment
 
 
-def render_report(scorecard: Scorecard, *, template: Path | None = None) -> str:
+MAX_REPORT_CHARS = 16 * 1024 * 1024
+MAX_RENDER_SECONDS = 10.0
+
+
+class _OutOfTime(Exception):
+    """A template ran past its time limit."""
+
+
+@contextmanager
+def _time_limit(seconds: float) -> Iterator[None]:
+    # A template can loop without printing, so a size check alone cannot stop it: an alarm
+    # can, where there is one (POSIX, main thread); elsewhere only the size limit applies.
+    if (
+        not hasattr(signal, "setitimer")
+        or threading.current_thread() is not threading.main_thread()
+    ):
+        yield
+        return
+
+    def expire(signum: int, frame: object) -> None:
+        raise _OutOfTime
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def render_report(
+    scorecard: Scorecard,
+    *,
+    template: Path | None = None,
+    max_chars: int = MAX_REPORT_CHARS,
+    max_seconds: float = MAX_RENDER_SECONDS,
+) -> str:
     """The Markdown report for `scorecard`, from the built-in or a user's template.
 
-    Raises InputError when a user's template is missing or fails to render.
+    Raises InputError when a user's template is missing, fails, or exceeds the limits.
     """
     search_path = [templates_dir()]
     name = REPORT_TEMPLATE
@@ -69,10 +110,21 @@ def render_report(scorecard: Scorecard, *, template: Path | None = None) -> str:
         search_path.insert(0, template.parent)
         name = template.name
     environment = _environment(search_path)
+    context = {"card": scorecard, "bank": scorecard.bank, "project": scorecard.answers.project}
+    parts: list[str] = []
+    size = 0
     try:
-        body = environment.get_template(name).render(
-            card=scorecard, bank=scorecard.bank, project=scorecard.answers.project
-        )
+        with _time_limit(max_seconds):
+            for part in environment.get_template(name).generate(**context):
+                size += len(part)
+                if size > max_chars:
+                    raise InputError(
+                        f"{template}: the report grew past {max_chars:,} characters; "
+                        "check the template for runaway loops"
+                    )
+                parts.append(part)
+    except _OutOfTime:
+        raise InputError(f"{template}: rendering took longer than {max_seconds:g} s") from None
     except TemplateNotFound:
         raise InputError(f"{template}: no such template") from None
     except TemplateError as error:
@@ -81,4 +133,4 @@ def render_report(scorecard: Scorecard, *, template: Path | None = None) -> str:
         line = getattr(error, "lineno", None)
         where = f"{template}:{line}" if line else str(template)
         raise InputError(f"{where}: template error: {error.message}") from None
-    return f"{REPORT_MARKER}\n{body}"
+    return f"{REPORT_MARKER}\n{''.join(parts)}"

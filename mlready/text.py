@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-# C0 and C1 control characters (and DEL) would drive the terminal; tab and newline are handled
-# by each caller.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+# C0 and C1 control characters (and DEL) would drive the terminal, and bidirectional overrides
+# would make text read differently from what it is; tab and newline are handled by each caller.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 # Characters that start inline Markdown (emphasis, code, links, HTML, entities, tables,
 # strikethrough, math), and the ones that start a block at the beginning of a line.
 _MARKDOWN_INLINE = re.compile(r"([\\`*_\[\]<>|~&$])")
@@ -15,7 +15,10 @@ _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 
 
 def _visible(match: re.Match[str]) -> str:
-    return f"\\x{ord(match.group()):02x}" if ord(match.group()) < 0x100 else " "
+    code = ord(match.group())
+    if code in (0x2028, 0x2029):  # line and paragraph separators: a space keeps the words apart
+        return " "
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 def terminal_text(text: str) -> str:
