@@ -9,8 +9,10 @@ entry is ignored like a missing one. MLREADY_CACHE_DIR chooses the folder; empty
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
+import time
 import zlib
 from pathlib import Path
 
@@ -24,6 +26,7 @@ from mlready.validation import convert, to_plain
 
 CACHE_ENV = "MLREADY_CACHE_DIR"
 _FORMAT = "1"  # bump when the cached shape of a bank changes
+MAX_ENTRY_AGE_SECONDS = 30 * 24 * 3600
 _SHAPING_MODULES = (bank_module, model_module, validation_module)
 
 
@@ -64,6 +67,7 @@ def cached_bank(path: Path) -> Bank | None:
         return None
     try:
         stored = json.loads(entry.read_text(encoding="utf-8"))
+        os.utime(entry)  # in use: keep it
         if not isinstance(stored, dict) or stored.get("key") != key:
             return None
         bank: Bank = convert(Bank, stored.get("bank"), lambda _: str(entry))
@@ -80,8 +84,17 @@ def remember_bank(path: Path, bank: Bank) -> None:
         return
     try:
         entry.parent.mkdir(parents=True, exist_ok=True)
-        write_atomically(
-            entry, json.dumps({"key": key, "bank": to_plain(bank)}, ensure_ascii=False)
-        )
+        text = json.dumps({"key": key, "bank": to_plain(bank)}, ensure_ascii=False)
+        write_atomically(entry, text)
+        _forget_old_entries(entry.parent)
     except (OSError, MlreadyError):
         pass
+
+
+def _forget_old_entries(folder: Path) -> None:
+    # Every edit of a bank and every upgrade adds an entry; the ones unused for a while go.
+    limit = time.time() - MAX_ENTRY_AGE_SECONDS
+    for old in folder.glob("bank-*.json"):
+        with contextlib.suppress(OSError):
+            if old.stat().st_mtime < limit:
+                old.unlink()

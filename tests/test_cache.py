@@ -83,3 +83,16 @@ def test_the_default_folder_follows_xdg(monkeypatch: pytest.MonkeyPatch, tmp_pat
     monkeypatch.delenv(CACHE_ENV)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     assert cache_dir() == tmp_path / "mlready"
+
+
+def test_entries_unused_for_a_month_are_removed(bank_file: Path, private_cache: Path) -> None:
+    stale = private_cache / "bank-00000000.json"
+    stale.write_text("{}")
+    os.utime(stale, (1, 1))
+    fresh = private_cache / "bank-11111111.json"
+    fresh.write_text("{}")
+    load_bank(bank_file)
+    names = {path.name for path in private_cache.iterdir()}
+    assert stale.name not in names
+    assert fresh.name in names
+    assert len(names) == 2

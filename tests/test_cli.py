@@ -195,6 +195,18 @@ def test_init_writes_a_skeleton_that_checks_as_unanswered(tmp_path: Path, bank_f
     assert code == ExitCode.OK
     assert "8 questions" in err
     text = target.read_text()
+    assert text.startswith("# yaml-language-server: $schema=mlready.schema.json\n")
+    schema = json.loads((tmp_path / "mlready.schema.json").read_text())
+    assert set(schema["properties"]["answers"]["properties"]) == {
+        "data.modality",
+        "data.owner",
+        "data.lineage",
+        "data.schema",
+        "data.tokenizer",
+        "serving.mode",
+        "serving.latency",
+        "serving.rollback",
+    }
     assert "  data.lineage:\n" in text
     assert "# one of: yes | partial | no" in text
     code, out, _ = run("check", target, "--bank", bank_file, "-f", "json")
@@ -280,3 +292,29 @@ def test_mlready_errors_become_messages_and_exit_codes(
     assert code == ExitCode.INVALID
     assert out == ""
     assert err == "error: first line\nerror: second line\n"
+
+
+def test_init_without_a_schema_and_the_modeline_survives_rewrites(
+    tmp_path: Path, bank_file: Path
+) -> None:
+    from mlready.answers import load_answers, render_answers
+    from mlready.bank import load_bank
+
+    plain = tmp_path / "plain.yaml"
+    assert run("init", plain, "--bank", bank_file, "--no-schema")[0] == ExitCode.OK
+    assert not (tmp_path / "plain.schema.json").exists()
+    assert "yaml-language-server" not in plain.read_text()
+    edited = tmp_path / "edited.yaml"
+    assert run("init", edited, "--bank", bank_file)[0] == ExitCode.OK
+    bank = load_bank(bank_file)
+    rewritten = render_answers(bank, load_answers(edited, bank))
+    assert rewritten.startswith("# yaml-language-server: $schema=edited.schema.json\n")
+
+
+def test_portfolio_refuses_a_bad_answers_file(tmp_path: Path, bank_file: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("mlready: 1\nanswers: {data.lineage: perhaps}\n")
+    code, out, err = run("portfolio", bad, "--bank", bank_file)
+    assert code == ExitCode.INVALID
+    assert out == ""
+    assert f"{bad}:2:" in err

@@ -40,8 +40,10 @@ def show(
 @bank_app.command("validate")
 def validate(bank: BankOption = None) -> None:
     """Check a bank; exit 0 when it is valid, 2 with every problem found."""
-    loaded = bank_for(bank, settings())
+    project = settings()
+    loaded = bank_for(bank, project)
+    source = bank or project.bank or "built-in bank"
     typer.echo(
-        f"{bank or 'built-in bank'}: valid: {loaded.ref}, {len(loaded.areas)} areas, "
+        f"{source}: valid: {loaded.ref}, {len(loaded.areas)} areas, "
         f"{len(loaded.questions)} questions"
     )
