@@ -15,6 +15,7 @@ from mlready.errors import InputError, MlreadyError
 if TYPE_CHECKING:
     from mlready.answers import Answers
     from mlready.model import Bank
+    from mlready.scoring import Scorecard
     from mlready.settings import Settings
 
 
@@ -132,6 +133,13 @@ def answers_paths(arguments: list[Path] | None, project: Settings) -> list[Path]
         else:
             paths.append(argument)
     return list(dict.fromkeys(paths))
+
+
+def scorecard(path: Path, bank: Bank, *, today: dt.date) -> Scorecard:
+    """The scorecard of the answers at `path`; warnings go to stderr."""
+    from mlready.scoring import score
+
+    return score(bank, read_answers(path, bank), today=today)
 
 
 def read_answers(path: Path, bank: Bank) -> Answers:

@@ -15,7 +15,7 @@ from mlready.cli.application import (
     app,
     bank_for,
     day,
-    read_answers,
+    scorecard,
     settings,
 )
 from mlready.errors import ExitCode, InputError
@@ -80,7 +80,6 @@ def check(
     from mlready.files import write_atomically
     from mlready.formats import Outcome, renderer
     from mlready.gate import judge, load_baseline, threshold
-    from mlready.scoring import score
 
     project = settings()
     targets = [_output_target(spec) for spec in output or []]
@@ -105,7 +104,7 @@ def check(
     base = load_baseline(baseline, loaded_bank, today=date) if baseline else None
     outcomes = []
     for path in paths:
-        card = score(loaded_bank, read_answers(path, loaded_bank), today=date)
+        card = scorecard(path, loaded_bank, today=date)
         verdict = judge(
             card,
             fail_under=limit,

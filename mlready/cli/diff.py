@@ -13,7 +13,7 @@ from mlready.cli.application import (
     app,
     bank_for,
     day,
-    read_answers,
+    scorecard,
     settings,
 )
 
@@ -36,12 +36,11 @@ def diff(
 ) -> None:
     """Show what changed between two reviews: answers, notes, area scores, level, gaps."""
     from mlready.diff import diff_json, diff_markdown, diff_reviews, diff_text
-    from mlready.scoring import score
 
     loaded_bank = bank_for(bank, settings())
     date = day(today)
-    before = score(loaded_bank, read_answers(old, loaded_bank), today=date)
-    after = score(loaded_bank, read_answers(new, loaded_bank), today=date)
+    before = scorecard(old, loaded_bank, today=date)
+    after = scorecard(new, loaded_bank, today=date)
     render = {
         DiffFormat.TEXT: diff_text,
         DiffFormat.MARKDOWN: diff_markdown,

@@ -14,7 +14,7 @@ from mlready.cli.application import (
     app,
     bank_for,
     day,
-    read_answers,
+    scorecard,
     settings,
 )
 from mlready.cli.report import report_path_for
@@ -41,7 +41,6 @@ def portfolio(
     from mlready.formats import Outcome
     from mlready.gate import judge
     from mlready.portfolio import render_portfolio
-    from mlready.scoring import score
 
     project = settings()
     loaded_bank = bank_for(bank, project)
@@ -49,7 +48,7 @@ def portfolio(
     age = max_age if max_age is not None else project.max_age
     outcomes = []
     for path in answers_paths(answers, project):
-        card = score(loaded_bank, read_answers(path, loaded_bank), today=date)
+        card = scorecard(path, loaded_bank, today=date)
         outcomes.append(Outcome(card, judge(card, max_age=age, today=date)))
     links = {
         o.scorecard.answers.source: report_path_for(Path(o.scorecard.answers.source), reports)

@@ -15,7 +15,7 @@ from mlready.cli.application import (
     app,
     bank_for,
     day,
-    read_answers,
+    scorecard,
     settings,
 )
 from mlready.errors import InputError, MlreadyError
@@ -69,7 +69,6 @@ def report(
     """Render the Markdown readiness report."""
     from mlready.files import write_atomically
     from mlready.report import render_report
-    from mlready.scoring import score
 
     project = settings()
     loaded_bank = bank_for(bank, project)
@@ -83,7 +82,7 @@ def report(
     if len(set(targets)) < len(targets):
         raise InputError("two answers files would write the same report; name them apart")
     for path, target in zip(paths, targets, strict=True):
-        card = score(loaded_bank, read_answers(path, loaded_bank), today=day(today))
+        card = scorecard(path, loaded_bank, today=day(today))
         text = render_report(card, template=template)
         if str(target) == "-":
             sys.stdout.write(text)
