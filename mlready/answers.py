@@ -184,15 +184,15 @@ def _checked_entry(
         problems.append(f"{where}: a waiver belongs on an answered check ('{question.id}')")
     if value is None:
         return entry
+    if question.kind is Kind.TEXT:  # any text, "na" included, is what the person wrote
+        if not isinstance(value, str):
+            problems.append(f"{where}: '{question.id}' takes text, not a list")
+        return entry
     if value == NA:
         if not (question.kind is Kind.CHECK and question.na):
             problems.append(f"{where}: '{question.id}' cannot be answered 'na'")
         elif entry.note is None:
             problems.append(f"{where}: an 'na' answer to '{question.id}' needs a note saying why")
-        return entry
-    if question.kind is Kind.TEXT:
-        if not isinstance(value, str):
-            problems.append(f"{where}: '{question.id}' takes text, not a list")
         return entry
     offered = [option.value for option in question.options]
     hint = f"expected one of: {', '.join(offered)}"

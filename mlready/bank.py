@@ -22,8 +22,6 @@ from mlready.validation import MAX_MESSAGES, suggest, to_plain, validate_documen
 from mlready.vocabulary import Kind
 from mlready.yamlio import Document, Location, parse_yaml, read_text
 
-BUILTIN = "default"
-
 _CHECK_ONLY = ("severity", "weight", "fix", "na")
 
 
@@ -59,6 +57,8 @@ def bank_from_document(document: Document) -> Bank:
         _checked_area(area, index, document, problems) for index, area in enumerate(raw.areas)
     )
     bank = replace(raw, areas=areas)
+    if not areas:
+        problems.append(f"{document.where(('areas',))}: a bank needs at least one area")
     problems += level_problems(bank.levels, document)
     problems += _area_problems(bank, document)
     problems += reference_problems(bank, lambda _, a, q: (document, ("areas", a, "questions", q)))
@@ -179,22 +179,26 @@ def reference_problems(
     """
     problems: list[str] = []
     seen: dict[str, Question] = {}
-    for a, area in enumerate(bank.areas):
-        for q, question in enumerate(area.questions):
-            place = locate(question, a, q)
-            if place is None:
-                seen.setdefault(question.id, question)
-                continue
-            document, loc = place
-            if question.id in seen:
-                problems.append(
-                    f"{document.where((*loc, 'id'))}: duplicate question id '{question.id}'"
-                )
-            for name, wanted in question.when.items():
-                problems += _condition_problems(
-                    bank, question, name, wanted, seen, document.where((*loc, "when", name))
-                )
+    placed = [
+        (question, locate(question, a, q))
+        for a, area in enumerate(bank.areas)
+        for q, question in enumerate(area.questions)
+    ]
+    inherited = {question.id for question, place in placed if place is None}
+    for question, place in placed:
+        if place is None:
             seen.setdefault(question.id, question)
+            continue
+        document, loc = place
+        if question.id in seen or question.id in inherited:
+            problems.append(
+                f"{document.where((*loc, 'id'))}: duplicate question id '{question.id}'"
+            )
+        for name, wanted in question.when.items():
+            problems += _condition_problems(
+                bank, question, name, wanted, seen, document.where((*loc, "when", name))
+            )
+        seen.setdefault(question.id, question)
     return problems
 
 

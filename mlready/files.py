@@ -18,6 +18,8 @@ def write_atomically(path: Path, text: str) -> None:
     Raises MlreadyError when the folder cannot be written.
     """
     folder = path.parent
+    if path.is_dir():
+        raise MlreadyError(f"{path}: is a folder; name a file to write")
     try:
         mode = stat.S_IMODE(path.stat().st_mode)
     except FileNotFoundError:
@@ -37,6 +39,9 @@ def write_atomically(path: Path, text: str) -> None:
             os.fsync(stream.fileno())
         Path(temporary).chmod(mode)
         Path(temporary).replace(path)
+    except OSError as error:
+        Path(temporary).unlink(missing_ok=True)
+        raise MlreadyError(f"{path}: cannot write: {error.strerror}") from None
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Annotated
 
-from mlready.bank import BUILTIN, checked_question, level_problems, reference_problems
+from mlready.bank import checked_question, level_problems, reference_problems
 from mlready.errors import InputError
 from mlready.model import (
     Area,
@@ -23,8 +23,15 @@ from mlready.model import (
     Score,
     Weight,
 )
-from mlready.resources import builtin_bank_path
-from mlready.validation import MAX_MESSAGES, NullAsEmpty, OneOrMany, suggest, validate_document
+from mlready.resources import BUILTIN_BANK, builtin_bank_path
+from mlready.validation import (
+    MAX_MESSAGES,
+    NullAsEmpty,
+    OneOrMany,
+    Range,
+    suggest,
+    validate_document,
+)
 from mlready.vocabulary import Kind, Severity
 from mlready.yamlio import Document, Location
 
@@ -60,7 +67,7 @@ class BankLayer:
     """A bank file that builds on another (`extends`)."""
 
     bank: BankId
-    version: int
+    version: Annotated[int, Range(ge=0)]
     extends: str
     title: str | None = None
     intro: str | None = None
@@ -79,8 +86,9 @@ def extend(
 ) -> Bank:
     """A layered bank: its base, less what it disables, with its overrides and questions."""
     layer = validate_document(BankLayer, document)
+    bank_where = document.where(("bank",))
     here = (path or builtin_bank_path()).resolve()
-    if layer.extends == BUILTIN:
+    if layer.extends == BUILTIN_BANK:
         base_path = None
     else:
         base_path = (here.parent / layer.extends).resolve()
@@ -89,6 +97,12 @@ def extend(
         if not base_path.is_file():
             raise InputError(f"{document.where(('extends',))}: no bank at {base_path}")
     base = load_base(base_path, chain=(*chain, here))
+    taken = {ref.split("@")[0] for ref in base.lineage}
+    if layer.bank in taken:
+        raise InputError(
+            f"{bank_where}: a layered bank needs an id of its own; '{layer.bank}' is already "
+            f"taken by {', '.join(base.lineage)}"
+        )
     problems: list[str] = []
     disabled = set(layer.disable)
     for index, name in enumerate(layer.disable):
@@ -123,11 +137,6 @@ def extend(
     )
     if layer.levels is not None:
         problems += level_problems(layer.levels, document)
-    for question in (q for area in merged.areas for q in area.questions):
-        place = new_places.get(id(question))
-        if place is not None and question.id in inherited:
-            where = document.where((*place, "id"))
-            problems.append(f"{where}: duplicate question id '{question.id}' (from {base.ref})")
     for question in merged.questions.values():
         lost = [name for name in question.when if name in disabled]
         if lost:

@@ -146,7 +146,7 @@ class Bank:
     """
 
     bank: BankId
-    version: int
+    version: Annotated[int, Range(ge=0)]
     title: str | None = None
     intro: str | None = None
     levels: tuple[Level, ...] = DEFAULT_LEVELS

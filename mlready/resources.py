@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 _PACKAGE = Path(__file__).resolve().parent
+BUILTIN_BANK = "default"  # how settings, --bank and `extends` name the built-in bank
 
 
 def _package_dir(name: str) -> Path:

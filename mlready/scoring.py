@@ -190,7 +190,9 @@ def score(bank: Bank, answers: Answers, *, today: dt.date | None = None) -> Scor
         gaps=tuple(gaps),
         unanswered=tuple(q for q in applicable if answers.get(q.id) is None),
         not_applicable=tuple(
-            q for q in applicable if (entry := answers.get(q.id)) and entry.value == NA
+            q
+            for q in applicable
+            if q.kind is Kind.CHECK and (entry := answers.get(q.id)) and entry.value == NA
         ),
     )
 

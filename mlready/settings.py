@@ -11,11 +11,11 @@ from pathlib import Path
 from typing import Annotated, Any
 
 from mlready.errors import InputError
+from mlready.resources import BUILTIN_BANK
 from mlready.validation import Internal, Key, OneOrMany, Range, convert
 from mlready.vocabulary import Severity
 
 SETTINGS_FILE = ".mlready.toml"
-BUILTIN_BANK = "default"
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -42,7 +42,8 @@ def find_settings(start: Path) -> Settings:
             return _settings(dotfile, _read_toml(dotfile))
         pyproject = folder / "pyproject.toml"
         if pyproject.is_file():
-            table = _read_toml(pyproject).get("tool", {}).get("mlready")
+            tool = _read_toml(pyproject).get("tool", {})
+            table = tool.get("mlready") if isinstance(tool, dict) else None
             if table is not None:
                 return _settings(pyproject, table, prefix="tool.mlready.")
         if (folder / ".git").exists() or folder.parent == folder:
@@ -62,12 +63,15 @@ def _read_toml(path: Path) -> dict[str, Any]:
 
 
 def _settings(path: Path, table: Any, *, prefix: str = "") -> Settings:
+    table_name = prefix.rstrip(".")
+
     def where(loc: tuple[str | int, ...]) -> str:
-        return f"{path}: {prefix}{'.'.join(str(part) for part in loc)}".rstrip(": .")
+        # TOML errors carry no line here: name the file and table, the message names the key.
+        return f"{path}: {table_name}" if table_name else str(path)
 
     if not isinstance(table, dict):
         raise InputError(f"{path}: {prefix.rstrip('.') or 'the file'} must be a table")
-    settings = convert(Settings, table, where, name=prefix.rstrip(".") or "settings")
+    settings = convert(Settings, table, where, name=table_name or "settings")
     base = path.parent
     bank = settings.bank
     return replace(

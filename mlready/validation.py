@@ -196,21 +196,40 @@ def _union_plan(hint: Any, rules: tuple[Any, ...]) -> Plan:
     members = typing.get_args(hint)
     optional = type(None) in members
     options = [member for member in members if member is not type(None)]
-    plans = [(unwrap(member)[0], plan_for(member, rules)) for member in options]
+    plans = [(unwrap(member), plan_for(member, rules)) for member in options]
+    if len(plans) == 1:  # an optional value: its own plan says best what is wrong
+        only = plans[0][1]
+
+        def convert_optional(c: Converter, data: Any, loc: Loc, name: str) -> Any:
+            return None if data is None else only(c, data, loc, name)
+
+        return convert_optional
+    kinds = " or ".join(dict.fromkeys(_kind_name(inner) for (inner, _), _ in plans))
 
     def convert_union(c: Converter, data: Any, loc: Loc, name: str) -> Any:
         if data is None and optional:
             return None
-        for inner, plan in plans:
-            if _fits(inner, data):
+        for (inner, inner_rules), plan in plans:
+            if _fits(inner, (*rules, *inner_rules), data):
                 return plan(c, data, loc, name)
-        return plans[0][1](c, data, loc, name)
+        return c.problem(loc, f"{name} must be {kinds} (got {describe_value(data)})")
 
     return convert_union
 
 
-def _fits(inner: Any, data: Any) -> bool:
-    """Whether `data` has the shape of union member `inner`."""
+def _kind_name(hint: Any) -> str:
+    origin = typing.get_origin(hint)
+    if origin is tuple:
+        return "a list"
+    if origin is dict or dataclasses.is_dataclass(hint):
+        return "a mapping"
+    return {str: "text", int: "a whole number", float: "a number", bool: "true or false"}.get(
+        hint, "a value"
+    )
+
+
+def _fits(inner: Any, rules: tuple[Any, ...], data: Any) -> bool:
+    """Whether `data` has the shape of the union member `inner`."""
     origin = typing.get_origin(inner)
     if isinstance(data, list):
         return origin is tuple
@@ -219,6 +238,8 @@ def _fits(inner: Any, data: Any) -> bool:
     if isinstance(data, str):
         return inner is str
     number = isinstance(data, int | float) and not isinstance(data, bool)
+    if number and inner is str:
+        return _has(rules, NumberAsText)
     return number and inner in (int, float)
 
 

@@ -200,12 +200,6 @@ ERRORS = [
         id="na-on-choice",
     ),
     pytest.param(
-        HEAD + "  data.owner: na\n",
-        "answers.yaml:4:",
-        "'data.owner' cannot be answered 'na'",
-        id="na-on-text",
-    ),
-    pytest.param(
         HEAD + "  data.schema: na\n",
         "answers.yaml:4:",
         "an 'na' answer to 'data.schema' needs a note saying why",
@@ -892,3 +886,14 @@ def test_a_failed_save_leaves_the_old_file_whole(
         save_answers(path, small_bank, empty_answers())
     assert path.read_text(encoding="utf-8") == ORDERED
     assert sorted(p.name for p in tmp_path.iterdir()) == ["mlready.yaml"]
+
+
+def test_na_is_plain_text_for_a_text_question(parse_answers: Parse, small_bank: Bank) -> None:
+    answers = parse_answers(HEAD + "  data.owner: na\n")
+    entry = answers.get("data.owner")
+    assert entry is not None
+    assert entry.value == "na"
+    assert parse_answers(render_answers(small_bank, answers)).get("data.owner") == entry
+    from mlready.scoring import score
+
+    assert score(small_bank, answers).not_applicable == ()
