@@ -48,6 +48,14 @@ def write_atomically(path: Path, text: str) -> None:
     _sync_folder(folder)
 
 
+def make_folder(folder: Path) -> None:
+    """Create `folder` and its parents. Raises MlreadyError when that is not possible."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise MlreadyError(f"{folder}: cannot create the folder: {error.strerror}") from None
+
+
 def _sync_folder(folder: Path) -> None:
     # The rename is durable only once the folder's entry is flushed too (not possible everywhere).
     with contextlib.suppress(OSError):

@@ -240,6 +240,19 @@ def render_github(outcomes: Sequence[Outcome]) -> str:
 # --- Markdown summary (pull-request comment, job summary) -----------------------------------
 
 
+STEP_SUMMARY_LIMIT = 1024 * 1024  # GitHub refuses a job summary over 1 MiB
+
+
+def step_summary(outcomes: Sequence[Outcome]) -> str:
+    """The Markdown summary, cut to fit a GitHub job summary."""
+    text = render_markdown(outcomes)
+    data = text.encode("utf-8")
+    if len(data) <= STEP_SUMMARY_LIMIT:
+        return text
+    cut = data[: STEP_SUMMARY_LIMIT - 200].decode("utf-8", errors="ignore")
+    return cut.rsplit("\n", 1)[0] + "\n\n… (cut to fit the 1 MiB job summary)\n"
+
+
 def render_markdown(outcomes: Sequence[Outcome]) -> str:
     """A short Markdown summary of each review, for a PR comment or a CI job summary."""
     return "\n".join(_markdown_of(outcome) for outcome in outcomes)

@@ -48,23 +48,23 @@ class Verdict(NamedTuple):
     notes: tuple[str, ...] = ()  # what does not fail, but deserves a line
 
 
-def threshold(bank: Bank, text: str, *, origin: str = "--fail-under") -> float:
+def threshold(bank: Bank, value: str | float, *, origin: str = "--fail-under") -> float:
     """A `--fail-under` value: a score 0..100 or the name of one of the bank's levels.
 
     `origin` names where the value came from, for the message.
     """
     for level in bank.levels:
-        if level.name == text:
+        if level.name == value:
             return level.min
     try:
-        number = float(text)
+        number = float(value)
     except ValueError:
         names = ", ".join(level.name for level in bank.levels)
         raise InputError(
-            f"{origin}: expected a score from 0 to 100 or a level ({names}); got '{text}'"
+            f"{origin}: expected a score from 0 to 100 or a level ({names}); got '{value}'"
         ) from None
     if not 0 <= number <= 100:
-        raise InputError(f"{origin}: expected a score from 0 to 100; got {text}")
+        raise InputError(f"{origin}: expected a score from 0 to 100; got {value}")
     return number
 
 

@@ -19,6 +19,10 @@ def _stale(outcome: Outcome, *, max_age: int | None, today: dt.date) -> str:
     return f"{age} days" if max_age is not None and age > max_age else ""
 
 
+def _count(number: int, word: str) -> str:
+    return f"{number} {word}{'s' if number != 1 else ''}"
+
+
 def _worst_first(outcome: Outcome) -> tuple[int, int, float]:
     card = outcome.scorecard
     level_rank = [level.name for level in card.bank.levels].index(card.level.name)
@@ -40,8 +44,8 @@ def render_portfolio(
     lines = [
         "# Readiness portfolio",
         "",
-        f"{len(outcomes)} reviews; {sum(o.verdict.passed for o in outcomes)} pass the gate. "
-        "Worst first.",
+        f"{_count(len(outcomes), 'review')}; {sum(o.verdict.passed for o in outcomes)} "
+        "pass the gate. Worst first.",
         "",
         "| Model | Owner | Level | Score | Blockers | Stale | Report |",
         "| --- | --- | --- | ---: | ---: | --- | --- |",

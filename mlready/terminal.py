@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from mlready.formats import format_score, verdict_line
+from mlready.formats import Outcome, format_score, text_bar, verdict_line
 from mlready.gate import Verdict
 from mlready.scoring import Scorecard
 from mlready.text import one_line, terminal_text
@@ -16,18 +18,36 @@ from mlready.walk import Screen
 _SEVERITY_STYLE = {Severity.BLOCKER: "bold red", Severity.MAJOR: "yellow", Severity.MINOR: "cyan"}
 
 
-def _bar(score: float | None, width: int = 20) -> Text:
+def _bar(score: float | None) -> Text:
     if score is None:
         return Text("no scored checks", style="dim")
-    filled = round(score / 100 * width)
+    bar = text_bar(score, full="█", empty="░")
+    filled = bar.count("█")
     style = "green" if score >= 90 else "yellow" if score >= 50 else "red"
-    return Text("█" * filled, style=style) + Text("░" * (width - filled), style="dim")
+    return Text(bar[:filled], style=style) + Text(bar[filled:], style="dim")
+
+
+def _section(console: Console, title: str, lines: list[Text]) -> None:
+    if lines:
+        console.print(Text(f"\n{title} ({len(lines)})", style="bold"))
+        for line in lines:
+            console.print(line)
+
+
+def print_outcomes(console: Console, outcomes: Sequence[Outcome]) -> None:
+    """Print each outcome, then how many passed: the content of the plain text, in colour."""
+    for outcome in outcomes:
+        print_scorecard(console, outcome.scorecard, outcome.verdict)
+    if len(outcomes) > 1:
+        passed = sum(outcome.verdict.passed for outcome in outcomes)
+        console.print(Text(f"\n{passed} of {len(outcomes)} reviews passed", style="bold"))
 
 
 def print_scorecard(
     console: Console, scorecard: Scorecard, verdict: Verdict, *, max_gaps: int | None = None
 ) -> None:
-    """Print the level, area table, gaps (the first `max_gaps`) and the verdict.
+    """Print the level, area table, open gaps (the first `max_gaps`), waivers, unanswered
+    questions, the comparison with a baseline and the verdict.
 
     Bank and user text are printed as Text objects, never parsed as rich markup.
     """
@@ -37,6 +57,7 @@ def print_scorecard(
     if project.name:
         heading.append(one_line(project.name), style="bold").append(" · ")
     heading.append(f"{one_line(bank.display_title)} ({bank.ref})")
+    heading.append(f" · {one_line(scorecard.answers.source)}", style="dim")
     console.print(heading)
     console.print(
         Text.assemble(
@@ -63,12 +84,13 @@ def print_scorecard(
             str(row.gaps),
         )
     console.print(table)
-    if scorecard.gaps:
-        console.print(Text(f"\nGaps ({len(scorecard.gaps)})", style="bold"))
+    open_gaps = scorecard.open_gaps
+    if open_gaps:
+        console.print(Text(f"\nGaps ({len(open_gaps)})", style="bold"))
         gaps = Table(box=None, pad_edge=False, show_header=False)
         for column in ("severity", "id", "score", "prompt"):
             gaps.add_column(column, overflow="fold")
-        for gap in scorecard.gaps[:max_gaps]:
+        for gap in open_gaps[:max_gaps]:
             gaps.add_row(
                 Text(gap.severity.value, style=_SEVERITY_STYLE[gap.severity]),
                 Text(gap.question.id),
@@ -76,13 +98,31 @@ def print_scorecard(
                 Text(one_line(gap.question.prompt)),
             )
         console.print(gaps)
-        hidden = len(scorecard.gaps) - len(scorecard.gaps[:max_gaps])
+        hidden = len(open_gaps) - len(open_gaps[:max_gaps])
         if hidden:
             console.print(Text(f"  … and {hidden} more in the report", style="dim"))
-    if scorecard.unanswered:
-        console.print(Text(f"\nUnanswered ({len(scorecard.unanswered)})", style="bold"))
-        for question in scorecard.unanswered:
-            console.print(Text(f"  {question.id}: {one_line(question.prompt)}"))
+    _section(
+        console,
+        "Waived",
+        [
+            Text(f"  {gap.question.id}: {one_line(gap.waiver.reason)}")
+            for gap in scorecard.waived
+            if gap.waiver is not None
+        ],
+    )
+    _section(
+        console,
+        "Unanswered",
+        [Text(f"  {q.id}: {one_line(q.prompt)}") for q in scorecard.unanswered],
+    )
+    if verdict.comparison is not None:
+        for title, items in (
+            ("Regressions", verdict.comparison.regressions),
+            ("Improvements", verdict.comparison.improvements),
+        ):
+            _section(console, title, [Text(f"  {item}") for item in items])
+    for note in verdict.notes:
+        console.print(Text(f"Note: {note}", style="yellow"))
     style = "bold green" if verdict.passed else "bold red"
     console.print(Text("\n" + verdict_line(verdict), style=style))
 

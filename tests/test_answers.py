@@ -20,7 +20,7 @@ from mlready.answers import (
     save_answers,
 )
 from mlready.bank import bank_from_document
-from mlready.errors import InputError
+from mlready.errors import InputError, MlreadyError
 from mlready.model import AnswerEntry, Bank, Project
 from mlready.yamlio import parse_yaml
 
@@ -882,7 +882,7 @@ def test_a_failed_save_leaves_the_old_file_whole(
         raise OSError(5, "Input/output error")
 
     monkeypatch.setattr(files.os, "fsync", fail)
-    with pytest.raises(OSError, match="Input/output error"):
+    with pytest.raises(MlreadyError, match="cannot write: Input/output error"):
         save_answers(path, small_bank, empty_answers())
     assert path.read_text(encoding="utf-8") == ORDERED
     assert sorted(p.name for p in tmp_path.iterdir()) == ["mlready.yaml"]

@@ -11,6 +11,7 @@ import typer
 from typer.core import TyperGroup
 
 from mlready.errors import InputError, MlreadyError
+from mlready.vocabulary import Severity
 
 if TYPE_CHECKING:
     from mlready.answers import Answers
@@ -29,8 +30,10 @@ class _Commands(TyperGroup):
         try:
             return super().invoke(ctx)
         except MlreadyError as error:
+            from mlready.text import terminal_text
+
             for line in str(error).splitlines():
-                typer.echo(f"error: {line}", err=True)
+                typer.echo(f"error: {terminal_text(line)}", err=True)
             raise typer.Exit(error.exit_code) from None
 
 
@@ -97,46 +100,109 @@ def _root(
 
 def warn(messages: tuple[str, ...] | list[str]) -> None:
     """Print warnings on stderr."""
+    from mlready.text import terminal_text
+
     for message in messages:
-        typer.echo(f"warning: {message}", err=True)
+        typer.echo(f"warning: {terminal_text(message)}", err=True)
 
 
-def settings() -> Settings:
+def defaults() -> Settings:
+    """The settings file's defaults for the current folder."""
     from mlready.settings import find_settings
 
     return find_settings(Path.cwd())
 
 
-def bank_for(option: Path | None, project: Settings) -> Bank:
+def bank_for(option: Path | None, chosen: Settings) -> Bank:
     """The bank named on the command line, else in the settings, else the built-in one."""
     from mlready.bank import load_bank
+    from mlready.resources import BUILTIN_BANK
 
     if option is not None:
-        return load_bank(option)
-    return load_bank(Path(project.bank) if project.bank else None)
+        builtin = str(option) == BUILTIN_BANK and not option.exists()
+        return load_bank(None if builtin else option)
+    return load_bank(Path(chosen.bank) if chosen.bank else None)
 
 
-def answers_paths(arguments: list[Path] | None, project: Settings) -> list[Path]:
-    """The answers files named (glob patterns expanded), else those in the settings."""
+def answers_paths(arguments: list[Path] | None, chosen: Settings) -> list[Path]:
+    """The answers files named, else those in the settings, else mlready.yaml.
+
+    Patterns are expanded here too (quoted, from a settings file, or on Windows). A path that
+    exists is taken as it is, even when it holds pattern characters.
+    """
     from mlready.answers import DEFAULT_ANSWERS
 
-    if not arguments:
-        return list(project.answers) or [DEFAULT_ANSWERS]
+    named = arguments or [_shown(path) for path in chosen.answers] or [DEFAULT_ANSWERS]
     paths: list[Path] = []
-    for argument in arguments:
-        if glob.has_magic(str(argument)):
-            # The shell did not expand it (quoted, or on Windows): expand it here.
-            matches = sorted(Path(m) for m in glob.glob(str(argument), recursive=True))  # noqa: PTH207
-            if not matches:
-                raise InputError(f"{argument}: no answers file matches this pattern")
-            paths += matches
-        else:
-            paths.append(argument)
+    for path in named:
+        if path.exists() or not glob.has_magic(str(path)):
+            paths.append(path)
+            continue
+        matches = sorted(Path(m) for m in glob.glob(str(path), recursive=True))  # noqa: PTH207
+        if not matches:
+            raise InputError(f"{path}: no answers file matches this pattern")
+        paths += matches
     return list(dict.fromkeys(paths))
 
 
+def single_answers_path(argument: Path | None, chosen: Settings) -> Path:
+    """The one answers file `ask` and `init` work on."""
+    from mlready.answers import DEFAULT_ANSWERS
+
+    if argument is not None:
+        return argument
+    if not chosen.answers:
+        return DEFAULT_ANSWERS
+    path = _shown(chosen.answers[0])
+    if glob.has_magic(str(path)) and not path.exists():
+        raise InputError(
+            f"{chosen.source}: answers is a pattern ({path}); name the answers file to use"
+        )
+    return path
+
+
+def _shown(path: Path) -> Path:
+    # CI systems locate annotations by paths relative to where they run.
+    try:
+        return path.relative_to(Path.cwd())
+    except ValueError:
+        return path
+
+
+def gate_options(
+    bank: Bank,
+    chosen: Settings,
+    *,
+    fail_under: str | None = None,
+    fail_on: Severity | None = None,
+    max_age: int | None = None,
+) -> dict[str, Any]:
+    """The gate's options: the command line's, else the settings file's."""
+    from mlready.gate import threshold
+
+    if fail_under is not None:
+        limit: float | None = threshold(bank, fail_under)
+    elif chosen.fail_under is not None:
+        limit = threshold(bank, chosen.fail_under, origin=f"{chosen.source}: fail-under")
+    else:
+        limit = None
+    return {
+        "fail_under": limit,
+        "fail_on": fail_on or chosen.fail_on or Severity.BLOCKER,
+        "max_age": max_age if max_age is not None else chosen.max_age,
+    }
+
+
+def refuse_overwriting_inputs(outputs: list[Path], inputs: list[Path | None]) -> None:
+    """Raise InputError when an output would replace one of the files the command reads."""
+    read = {path.resolve() for path in inputs if path is not None}
+    for output in outputs:
+        if str(output) != "-" and output.resolve() in read:
+            raise InputError(f"{output}: is one of this command's inputs; name another output")
+
+
 def scorecard(path: Path, bank: Bank, *, today: dt.date) -> Scorecard:
-    """The scorecard of the answers at `path`; warnings go to stderr."""
+    """Score the answers at `path` (their warnings go to stderr)."""
     from mlready.scoring import score
 
     return score(bank, read_answers(path, bank), today=today)

@@ -13,10 +13,11 @@ from mlready.cli.application import (
     BankOption,
     app,
     bank_for,
+    defaults,
     read_answers,
-    settings,
+    refuse_overwriting_inputs,
+    single_answers_path,
 )
-from mlready.cli.report import refuse_foreign_report
 from mlready.errors import ExitCode, InputError
 
 
@@ -32,11 +33,15 @@ def ask(
         Path, typer.Option("--report", help="Where to write the report at the end.")
     ] = DEFAULT_REPORT,
     no_report: Annotated[bool, typer.Option("--no-report", help="Write no report.")] = False,
+    force: Annotated[
+        bool, typer.Option("--force", help="Overwrite a report file that mlready did not write.")
+    ] = False,
 ) -> None:
     """Walk the questions in the terminal; every answer is saved at once."""
-    from mlready.answers import DEFAULT_ANSWERS, Answers, empty_answers, save_answers
+    from mlready.answers import Answers, empty_answers, save_answers
     from mlready.files import exclusive_lock, write_atomically
     from mlready.gate import judge
+    from mlready.report import refuse_foreign_report
     from mlready.scoring import score
 
     if not sys.stdin.isatty():
@@ -44,12 +49,15 @@ def ask(
             "mlready ask needs a terminal (stdin is not one); to fill in answers without one, "
             "write a skeleton with `mlready init` and validate it with `mlready check`"
         )
-    project = settings()
-    target = answers or (project.answers[0] if project.answers else DEFAULT_ANSWERS)
-    loaded_bank = bank_for(bank, project)
+    chosen = defaults()
+    target = single_answers_path(answers, chosen)
+    loaded_bank = bank_for(bank, chosen)
     if area is not None and area not in {a.id for a in loaded_bank.areas}:
         areas = ", ".join(a.id for a in loaded_bank.areas)
         raise InputError(f"--area: no area '{area}' in {loaded_bank.ref} (areas: {areas})")
+    if not no_report:  # before the walk, not after it: nobody should answer in vain
+        refuse_overwriting_inputs([report_path], [target, bank])
+        refuse_foreign_report(report_path, force=force)
     from rich.console import Console
 
     from mlready.terminal import TerminalPrompt, print_scorecard
@@ -78,10 +86,11 @@ def ask(
                 today=dt.date.today(),
             )
         except KeyboardInterrupt:
-            typer.echo(f"\ninterrupted: every answer given is saved in {target}", err=True)
+            saved = "every answer given is saved in" if target.exists() else "nothing to save in"
+            typer.echo(f"\ninterrupted: {saved} {target}", err=True)
             raise typer.Exit(ExitCode.INTERRUPTED) from None
-        except EOFError:  # Ctrl-D at the project questions
-            typer.echo(f"\nsaved in {target}", err=True)
+        except EOFError:  # Ctrl-D at the project questions, before anything was saved
+            typer.echo(f"\nstopped: nothing saved; {target} was not created", err=True)
             return
     if not result.completed:
         typer.echo(f"\nSaved in {target}; run `mlready ask` again to go on.", err=True)
@@ -92,6 +101,5 @@ def ask(
     if not no_report:
         from mlready.report import render_report
 
-        refuse_foreign_report(report_path, force=False)
         write_atomically(report_path, render_report(card))
         console.print(f"Report: {report_path}", markup=False)

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from mlready.cli.application import BankOption, app, bank_for, settings
+from mlready.cli.application import BankOption, app, bank_for, defaults
 
 bank_app = typer.Typer(help="Show or validate a question bank.", no_args_is_help=True)
 app.add_typer(bank_app, name="bank")
@@ -26,7 +26,7 @@ def show(
     ] = BankFormat.TEXT,
 ) -> None:
     """List the areas and questions of a bank (JSON: the whole bank)."""
-    loaded = bank_for(bank, settings())
+    loaded = bank_for(bank, defaults())
     if output_format is BankFormat.JSON:
         from mlready.bank import bank_document
 
@@ -40,9 +40,9 @@ def show(
 @bank_app.command("validate")
 def validate(bank: BankOption = None) -> None:
     """Check a bank; exit 0 when it is valid, 2 with every problem found."""
-    project = settings()
-    loaded = bank_for(bank, project)
-    source = bank or project.bank or "built-in bank"
+    chosen = defaults()
+    loaded = bank_for(bank, chosen)
+    source = bank or chosen.bank or "built-in bank"
     typer.echo(
         f"{source}: valid: {loaded.ref}, {len(loaded.areas)} areas, "
         f"{len(loaded.questions)} questions"

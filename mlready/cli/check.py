@@ -15,13 +15,13 @@ from mlready.cli.application import (
     app,
     bank_for,
     day,
+    defaults,
+    gate_options,
+    refuse_overwriting_inputs,
     scorecard,
-    settings,
 )
 from mlready.errors import ExitCode, InputError
 from mlready.vocabulary import CheckFormat, Severity
-
-STEP_SUMMARY_LIMIT = 1024 * 1024  # GitHub refuses a job summary over 1 MiB
 
 
 def _output_target(spec: str) -> tuple[CheckFormat, Path]:
@@ -78,27 +78,21 @@ def check(
 ) -> None:
     """Validate and score answers files; exit 1 when the system is not ready."""
     from mlready.files import write_atomically
-    from mlready.formats import Outcome, renderer
-    from mlready.gate import judge, load_baseline, threshold
+    from mlready.formats import Outcome, renderer, step_summary
+    from mlready.gate import judge, load_baseline
 
-    project = settings()
+    chosen = defaults()
     targets = [_output_target(spec) for spec in output or []]
-    loaded_bank = bank_for(bank, project)
+    loaded_bank = bank_for(bank, chosen)
     date = day(today)
-    if fail_under is not None:
-        limit: float | None = threshold(loaded_bank, fail_under)
-    elif project.fail_under is not None:
-        origin = f"{project.source}: fail-under"
-        limit = threshold(
-            loaded_bank,
-            f"{project.fail_under:g}"
-            if isinstance(project.fail_under, float)
-            else project.fail_under,
-            origin=origin,
-        )
-    else:
-        limit = None
-    paths = answers_paths(answers, project)
+    options = gate_options(
+        loaded_bank, chosen, fail_under=fail_under, fail_on=fail_on, max_age=max_age
+    )
+    paths = answers_paths(answers, chosen)
+    refuse_overwriting_inputs(
+        [target for _, target in targets],
+        [*paths, bank, baseline, chosen.source, Path(chosen.bank) if chosen.bank else None],
+    )
     if baseline is not None and len(paths) > 1:
         raise InputError("--baseline compares one answers file; name just one")
     base = load_baseline(baseline, loaded_bank, today=date) if baseline else None
@@ -106,43 +100,31 @@ def check(
     for path in paths:
         card = scorecard(path, loaded_bank, today=date)
         verdict = judge(
-            card,
-            fail_under=limit,
-            fail_on=fail_on or project.fail_on or Severity.BLOCKER,
-            allow_incomplete=allow_incomplete,
-            max_age=max_age if max_age is not None else project.max_age,
-            today=date,
-            baseline=base,
+            card, allow_incomplete=allow_incomplete, today=date, baseline=base, **options
         )
         outcomes.append(Outcome(card, verdict))
     if output_format is CheckFormat.TEXT and sys.stdout.isatty():
         from rich.console import Console
 
-        from mlready.terminal import print_scorecard
+        from mlready.terminal import print_outcomes
 
-        console = Console(highlight=False)
-        for outcome in outcomes:
-            print_scorecard(console, outcome.scorecard, outcome.verdict)
+        print_outcomes(Console(highlight=False), outcomes)
     else:
         sys.stdout.write(renderer(output_format)(outcomes))
     for target_format, target in targets:
         write_atomically(target, renderer(target_format)(outcomes))
     summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
     if summary_file:
-        _append_step_summary(Path(summary_file), renderer(CheckFormat.MARKDOWN)(outcomes))
+        _append(Path(summary_file), step_summary(outcomes))
     passed = all(outcome.verdict.passed for outcome in outcomes)
     if not passed and soft_fail:
         typer.echo("soft fail: the gate failed, exiting 0 as asked", err=True)
     raise typer.Exit(ExitCode.OK if passed or soft_fail else ExitCode.GATE_FAILED)
 
 
-def _append_step_summary(path: Path, text: str) -> None:
-    data = text.encode("utf-8")
-    if len(data) > STEP_SUMMARY_LIMIT:
-        cut = data[: STEP_SUMMARY_LIMIT - 200].decode("utf-8", errors="ignore")
-        data = (cut.rsplit("\n", 1)[0] + "\n\n… (cut to fit the 1 MiB job summary)\n").encode()
+def _append(path: Path, text: str) -> None:
     try:
-        with path.open("ab") as stream:
-            stream.write(data)
+        with path.open("a", encoding="utf-8") as stream:
+            stream.write(text)
     except OSError as error:
         typer.echo(f"warning: {path}: cannot write the job summary: {error.strerror}", err=True)

@@ -13,8 +13,8 @@ from mlready.cli.application import (
     app,
     bank_for,
     day,
+    defaults,
     scorecard,
-    settings,
 )
 
 
@@ -37,7 +37,7 @@ def diff(
     """Show what changed between two reviews: answers, notes, area scores, level, gaps."""
     from mlready.diff import diff_json, diff_markdown, diff_reviews, diff_text
 
-    loaded_bank = bank_for(bank, settings())
+    loaded_bank = bank_for(bank, defaults())
     date = day(today)
     before = scorecard(old, loaded_bank, today=date)
     after = scorecard(new, loaded_bank, today=date)

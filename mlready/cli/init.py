@@ -4,7 +4,15 @@ from typing import Annotated
 
 import typer
 
-from mlready.cli.application import AnswersArgument, BankOption, app, bank_for, settings
+from mlready.cli.application import (
+    AnswersArgument,
+    BankOption,
+    app,
+    bank_for,
+    defaults,
+    refuse_overwriting_inputs,
+    single_answers_path,
+)
 from mlready.errors import InputError
 
 
@@ -22,20 +30,22 @@ def init(
     ] = True,
 ) -> None:
     """Write an answers skeleton: every question, its options, and an empty answer."""
-    from mlready.answers import DEFAULT_ANSWERS, empty_answers, render_answers
+    from mlready.answers import empty_answers, render_answers
     from mlready.files import write_atomically
     from mlready.schema import answers_schema, schema_text
 
-    project = settings()
-    target = answers or (project.answers[0] if project.answers else DEFAULT_ANSWERS)
-    loaded = bank_for(bank, project)
+    chosen = defaults()
+    target = single_answers_path(answers, chosen)
+    loaded = bank_for(bank, chosen)
     if target.exists() and not force:
         raise InputError(f"{target}: already exists; use --force to overwrite it")
     schema_file = target.with_name(f"{target.stem}.schema.json") if editor_schema else None
     skeleton = empty_answers(target, schema=schema_file.name if schema_file else None)
     if schema_file is not None:
+        refuse_overwriting_inputs([schema_file], [bank, chosen.source])
         write_atomically(schema_file, schema_text(answers_schema(loaded)))
     write_atomically(target, render_answers(loaded, skeleton, skeleton=True))
-    typer.echo(f"Wrote {target}: {len(loaded.questions)} questions to answer", err=True)
+    count = len(loaded.questions)
+    typer.echo(f"Wrote {target}: {count} question{'s' if count != 1 else ''} to answer", err=True)
     if schema_file is not None:
         typer.echo(f"Wrote {schema_file}: editors with a YAML language server use it", err=True)

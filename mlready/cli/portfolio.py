@@ -14,10 +14,11 @@ from mlready.cli.application import (
     app,
     bank_for,
     day,
+    defaults,
+    gate_options,
+    refuse_overwriting_inputs,
     scorecard,
-    settings,
 )
-from mlready.cli.report import report_path_for
 
 
 @app.command()
@@ -36,31 +37,30 @@ def portfolio(
     ] = Path("-"),
     today: TodayOption = None,
 ) -> None:
-    """Render one Markdown table of many reviews, worst first, linked to their reports."""
+    """Render one Markdown table of many reviews, worst first, linked to their reports.
+
+    A review passes as `check` would judge it with the same settings file.
+    """
     from mlready.files import write_atomically
     from mlready.formats import Outcome
     from mlready.gate import judge
     from mlready.portfolio import render_portfolio
+    from mlready.report import report_path_for
 
-    project = settings()
-    loaded_bank = bank_for(bank, project)
+    chosen = defaults()
+    loaded_bank = bank_for(bank, chosen)
     date = day(today)
-    age = max_age if max_age is not None else project.max_age
+    options = gate_options(loaded_bank, chosen, max_age=max_age)
+    paths = answers_paths(answers, chosen)
+    refuse_overwriting_inputs([output], [*paths, bank, chosen.source])
     outcomes = []
-    for path in answers_paths(answers, project):
+    for path in paths:
         card = scorecard(path, loaded_bank, today=date)
-        outcomes.append(Outcome(card, judge(card, max_age=age, today=date)))
-    links = {
-        o.scorecard.answers.source: report_path_for(Path(o.scorecard.answers.source), reports)
-        for o in outcomes
-    }
+        outcomes.append(Outcome(card, judge(card, today=date, **options)))
+    reports_of = {str(path): report_path_for(path, reports).resolve() for path in paths}
     base = Path.cwd() if str(output) == "-" else output.resolve().parent
     text = render_portfolio(
-        outcomes,
-        reports={k: v.resolve() for k, v in links.items()},
-        base=base,
-        max_age=age,
-        today=date,
+        outcomes, reports=reports_of, base=base, max_age=options["max_age"], today=date
     )
     if str(output) == "-":
         sys.stdout.write(text)

@@ -15,33 +15,11 @@ from mlready.cli.application import (
     app,
     bank_for,
     day,
+    defaults,
+    refuse_overwriting_inputs,
     scorecard,
-    settings,
 )
-from mlready.errors import InputError, MlreadyError
-
-
-def report_path_for(answers: Path, folder: Path | None = None) -> Path:
-    """Where the report of one of several answers files goes: beside it, or in `folder`."""
-    name = answers.with_suffix(".md").name
-    return (folder or answers.parent) / name
-
-
-def refuse_foreign_report(path: Path, *, force: bool) -> None:
-    """Raise InputError when `path` exists and mlready did not write it (unless `force`)."""
-    from mlready.report import REPORT_MARKER
-
-    if force or not path.exists():
-        return
-    try:
-        with path.open(encoding="utf-8", errors="replace") as stream:
-            first_line = stream.readline().rstrip("\n")
-    except OSError as error:
-        raise MlreadyError(f"{path}: cannot read: {error.strerror}") from None
-    if first_line != REPORT_MARKER:
-        raise InputError(
-            f"{path}: exists and was not written by mlready; use --force to overwrite it"
-        )
+from mlready.errors import InputError
 
 
 @app.command()
@@ -53,8 +31,8 @@ def report(
         typer.Option(
             "--output",
             "-o",
-            help="Where to write the report ('-' for stdout); with several answers files, a "
-            "folder. [default: READINESS.md; with several files, NAME.md beside each]",
+            help="Where to write the report: a file, '-' for stdout, or a folder. "
+            "[default: READINESS.md; with several answers files, NAME.md beside each]",
             show_default=False,
         ),
     ] = None,
@@ -67,26 +45,32 @@ def report(
     today: TodayOption = None,
 ) -> None:
     """Render the Markdown readiness report."""
-    from mlready.files import write_atomically
-    from mlready.report import render_report
+    from mlready.files import make_folder, write_atomically
+    from mlready.report import refuse_foreign_report, render_report, report_path_for
 
-    project = settings()
-    loaded_bank = bank_for(bank, project)
-    paths = answers_paths(answers, project)
-    several = len(paths) > 1
-    if several and output is not None and (str(output) == "-" or not output.is_dir()):
+    chosen = defaults()
+    loaded_bank = bank_for(bank, chosen)
+    paths = answers_paths(answers, chosen)
+    folder = output if output is not None and output.is_dir() else None
+    if len(paths) > 1 and output is not None and folder is None:
         raise InputError(f"--output: with several answers files, name a folder (got '{output}')")
-    targets = [
-        report_path_for(path, output) if several else output or DEFAULT_REPORT for path in paths
-    ]
+    if len(paths) > 1:
+        targets = [report_path_for(path, folder) for path in paths]
+    elif folder is not None:
+        targets = [folder / DEFAULT_REPORT.name]
+    else:
+        targets = [output or DEFAULT_REPORT]
     if len(set(targets)) < len(targets):
         raise InputError("two answers files would write the same report; name them apart")
+    refuse_overwriting_inputs(targets, [*paths, bank, template])
+    for target in targets:
+        if str(target) != "-":
+            refuse_foreign_report(target, force=force)
     for path, target in zip(paths, targets, strict=True):
-        card = scorecard(path, loaded_bank, today=day(today))
-        text = render_report(card, template=template)
+        text = render_report(scorecard(path, loaded_bank, today=day(today)), template=template)
         if str(target) == "-":
             sys.stdout.write(text)
             continue
-        refuse_foreign_report(target, force=force)
+        make_folder(target.parent)
         write_atomically(target, text)
         typer.echo(f"Wrote {target}", err=True)

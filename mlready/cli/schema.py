@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from mlready.cli.application import BankOption, app, bank_for, settings
+from mlready.cli.application import BankOption, app, bank_for, defaults, refuse_overwriting_inputs
 
 
 class SchemaKind(StrEnum):
@@ -30,9 +30,10 @@ def schema(
     if kind is SchemaKind.BANK:
         text = schema_text(bank_schema())
     else:
-        text = schema_text(answers_schema(bank_for(bank, settings())))
+        text = schema_text(answers_schema(bank_for(bank, defaults())))
     if str(output) == "-":
         sys.stdout.write(text)
     else:
+        refuse_overwriting_inputs([output], [bank])
         write_atomically(output, text)
         typer.echo(f"Wrote {output}", err=True)
