@@ -20,7 +20,7 @@ from mlready.model import (
     Project,
     Question,
 )
-from mlready.validation import MAX_MESSAGES, suggest, to_plain, validate_document
+from mlready.validation import suggest, to_plain, validate_document
 from mlready.vocabulary import Kind
 from mlready.yamlio import Document, format_scalar, parse_yaml, read_text
 
@@ -135,7 +135,7 @@ def answers_from_document(document: Document, bank: Bank) -> Answers:
         checked = _checked_entry(question, entry, document.where((*loc, "value")), problems)
         entries[question_id] = checked
     if problems:
-        raise InputError(problems[:MAX_MESSAGES])
+        raise InputError(problems)
     lines = {key: document.mark(("answers", key)).line for key in raw.answers}
     lines["answers"] = document.mark(("answers",)).line
     return Answers(

@@ -18,7 +18,7 @@ from mlready.model import (
 )
 from mlready.resources import builtin_bank_path
 from mlready.text import one_line
-from mlready.validation import MAX_MESSAGES, suggest, to_plain, validate_document
+from mlready.validation import suggest, to_plain, validate_document
 from mlready.vocabulary import Kind
 from mlready.yamlio import Document, Location, parse_yaml, read_text
 
@@ -63,7 +63,7 @@ def bank_from_document(document: Document) -> Bank:
     problems += _area_problems(bank, document)
     problems += reference_problems(bank, lambda _, a, q: (document, ("areas", a, "questions", q)))
     if problems:
-        raise InputError(problems[:MAX_MESSAGES])
+        raise InputError(problems)
     return bank
 
 

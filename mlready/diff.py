@@ -61,8 +61,8 @@ def diff_reviews(before: Scorecard, after: Scorecard) -> ReviewDiff:
         after=after,
         answers=tuple(changes),
         areas=areas,
-        opened=tuple(bank.questions[i] for i in bank.questions if i in new_gaps - old_gaps),
-        closed=tuple(q for i, q in (before.bank.questions.items()) if i in old_gaps - new_gaps),
+        opened=tuple(q for i, q in bank.questions.items() if i in new_gaps - old_gaps),
+        closed=tuple(q for i, q in bank.questions.items() if i in old_gaps - new_gaps),
     )
 
 
@@ -102,8 +102,9 @@ def _change_words(change: AnswerChange) -> str:
         parts.append(f"{change.describe(before)} → {change.describe(after)}")
     if (before.note if before else None) != (after.note if after else None):
         parts.append(f"note: {(after.note if after else None) or '(removed)'}")
-    if (before.evidence if before else ()) != (after.evidence if after else ()):
-        parts.append(f"evidence: {', '.join(after.evidence) if after else '(removed)'}")
+    evidence = after.evidence if after else ()
+    if (before.evidence if before else ()) != evidence:
+        parts.append(f"evidence: {', '.join(evidence) or '(removed)'}")
     if (before.waiver if before else None) != (after.waiver if after else None):
         parts.append("waiver " + ("set" if after and after.waiver else "removed"))
     return "; ".join(parts)
@@ -160,4 +161,6 @@ def diff_markdown(diff: ReviewDiff) -> str:
             f"| {markdown_code(c.question.id)} | {markdown_cell(_change_words(c))} |"
             for c in diff.answers
         ]
+    else:
+        lines += ["", "No answer changed."]
     return "\n".join(lines) + "\n"

@@ -20,11 +20,21 @@ class MlreadyError(Exception):
     exit_code = ExitCode.INVALID
 
 
+MAX_MESSAGES = 20
+
+
 class InputError(MlreadyError):
-    """A bank, answers file, template or option is invalid (one or more messages)."""
+    """A bank, answers file, template or option is invalid (one or more messages).
+
+    Past MAX_MESSAGES, the rest are counted rather than listed.
+    """
 
     def __init__(self, messages: list[str] | str) -> None:
-        self.messages = [messages] if isinstance(messages, str) else list(messages)
+        listed = [messages] if isinstance(messages, str) else list(dict.fromkeys(messages))
+        if len(listed) > MAX_MESSAGES:
+            hidden = len(listed) - MAX_MESSAGES
+            listed = [*listed[:MAX_MESSAGES], f"… and {hidden} more problem{'s' * (hidden > 1)}"]
+        self.messages = listed
         super().__init__("\n".join(self.messages))
 
 

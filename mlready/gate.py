@@ -166,16 +166,24 @@ def load_baseline(path: Path, bank: Bank, *, today: dt.date | None = None) -> Ba
     from mlready.yamlio import read_text
 
     text = read_text(path, kind="baseline")
-    if not text.lstrip().startswith("{"):
-        return Baseline.of(score(bank, load_answers(path, bank), today=today))
     try:
         document = json.loads(text)
+    except json.JSONDecodeError as error:
+        if path.suffix.lower() == ".json":
+            raise InputError(
+                f"{path}:{error.lineno}:{error.colno}: invalid JSON: {error.msg}"
+            ) from None
+        # Not JSON: an earlier answers file (YAML, which may also start with "{").
+        return Baseline.of(score(bank, load_answers(path, bank), today=today))
+    if not isinstance(document, dict) or "mlready" in document:
+        return Baseline.of(score(bank, load_answers(path, bank), today=today))
+    try:
         checks = {str(k): None if v is None else float(v) for k, v in document["checks"].items()}
         return _baseline_from_json(path, document, checks)
-    except (json.JSONDecodeError, KeyError, TypeError, ValueError, AttributeError) as error:
+    except (KeyError, TypeError, ValueError, AttributeError) as error:
         raise InputError(
             f"{path}: not a result of `mlready check --format json` for one answers file "
-            f"({type(error).__name__}: {error})"
+            f"(its {error} is missing or of the wrong kind)"
         ) from None
 
 

@@ -25,7 +25,6 @@ from mlready.model import (
 )
 from mlready.resources import BUILTIN_BANK, builtin_bank_path
 from mlready.validation import (
-    MAX_MESSAGES,
     NullAsEmpty,
     OneOrMany,
     Range,
@@ -153,7 +152,7 @@ def extend(
         ),
     )
     if problems:
-        raise InputError(problems[:MAX_MESSAGES])
+        raise InputError(problems)
     return merged
 
 

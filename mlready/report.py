@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import FileSystemLoader, StrictUndefined, TemplateError, TemplateNotFound
-from jinja2.sandbox import SandboxedEnvironment
+from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup
 
 from mlready.errors import InputError
@@ -40,8 +40,8 @@ def _finalize(value: Any) -> Any:
     return markdown_text(str(value))
 
 
-def _environment(search_path: list[Path]) -> SandboxedEnvironment:
-    environment = SandboxedEnvironment(
+def _environment(search_path: list[Path]) -> ImmutableSandboxedEnvironment:
+    environment = ImmutableSandboxedEnvironment(
         loader=FileSystemLoader([str(path) for path in search_path]),
         undefined=StrictUndefined,
         finalize=_finalize,
@@ -120,6 +120,17 @@ def _time_limit(seconds: float) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
+def _template_line(error: BaseException, template: Path) -> int | None:
+    """The line of `template` where `error` was raised, from the frames Jinja rewrote."""
+    line = None
+    trace = error.__traceback__
+    while trace is not None:
+        if Path(trace.tb_frame.f_code.co_filename).name == template.name:
+            line = trace.tb_lineno
+        trace = trace.tb_next
+    return line
+
+
 def render_report(
     scorecard: Scorecard,
     *,
@@ -152,12 +163,18 @@ def render_report(
                 parts.append(part)
     except _OutOfTime:
         raise InputError(f"{template}: rendering took longer than {max_seconds:g} s") from None
-    except TemplateNotFound:
-        raise InputError(f"{template}: no such template") from None
-    except TemplateError as error:
+    except TemplateNotFound as error:
+        missing = template if error.name == name else error.name
+        raise InputError(f"{missing}: no such template") from None
+    except InputError:
+        raise
+    except Exception as error:
+        # A user's template is code the user wrote: whatever it raises (a division by zero,
+        # a bad format string) is an error in their input. Ours raising anything is a bug.
         if template is None:
             raise  # the built-in template is ours: a failure there is a bug
-        line = getattr(error, "lineno", None)
+        line = getattr(error, "lineno", None) or _template_line(error, template)
         where = f"{template}:{line}" if line else str(template)
-        raise InputError(f"{where}: template error: {error.message}") from None
+        message = error.message if isinstance(error, TemplateError) else f"{error!r}"
+        raise InputError(f"{where}: template error: {message}") from None
     return f"{REPORT_MARKER}\n{''.join(parts)}"

@@ -6,7 +6,10 @@ import re
 
 # C0 and C1 control characters (and DEL) would drive the terminal, and bidirectional overrides
 # would make text read differently from what it is; tab and newline are handled by each caller.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+# U+FFFE and U+FFFF are not characters at all, and XML cannot hold them.
+_CONTROL = re.compile(
+    r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufffe\uffff]"
+)
 # Characters that start inline Markdown (emphasis, code, links, HTML, entities, tables,
 # strikethrough, math), and the ones that start a block at the beginning of a line.
 _MARKDOWN_INLINE = re.compile(r"([\\`*_\[\]<>|~&$])")

@@ -20,7 +20,6 @@ from typing import Any, NamedTuple, TypeVar
 
 from mlready.errors import InputError
 
-MAX_MESSAGES = 20
 M = TypeVar("M")
 
 
@@ -414,7 +413,7 @@ def convert(cls: type[M], data: Any, where: Where, *, name: str = "file") -> M:
     model: Any = cls
     result: M = plan_for(model)(converter, data, (), name)
     if converter.problems:
-        raise InputError(list(dict.fromkeys(converter.problems))[:MAX_MESSAGES])
+        raise InputError(converter.problems)
     return result
 
 

@@ -7,9 +7,8 @@ from pathlib import Path
 import pytest
 
 from mlready.bank import bank_from_document, load_bank
-from mlready.errors import InputError
+from mlready.errors import MAX_MESSAGES, InputError
 from mlready.model import DEFAULT_LEVELS, Bank, Kind, Severity
-from mlready.validation import MAX_MESSAGES
 from mlready.yamlio import parse_yaml
 
 # Every case below changes this bank in one place; the comments give the line numbers.
@@ -551,9 +550,10 @@ def test_the_number_of_messages_is_capped() -> None:
         ONE_QUESTION.format(id=f"more.q{n}") + "        kind: boolean\n" for n in range(30)
     )
     messages = bank_errors(BANK + NEW_AREA.format(id="more", questions=questions))
-    assert len(messages) == MAX_MESSAGES
+    assert len(messages) == MAX_MESSAGES + 1
     assert messages[0].startswith("bank.yaml:27:")
-    assert all("kind must be one of" in message for message in messages)
+    assert all("kind must be one of" in message for message in messages[:-1])
+    assert messages[-1] == "… and 10 more problems"
 
 
 # --- defaults and values --------------------------------------------------------------------

@@ -257,15 +257,27 @@ def test_baseline_from_json_and_a_new_blocker(tmp_path: Path, bank_file: Path) -
 
 
 @pytest.mark.parametrize(
-    "content", ["{}", "{not json", '{"checks": 3, "score": 1, "blockers": []}']
+    ("content", "message"),
+    [
+        ("{}", "b.json: not a result of `mlready check --format json`"),
+        ('{"checks": 3, "score": 1, "blockers": []}', "not a result of `mlready check"),
+        ("{not json", "b.json:1:2: invalid JSON: Expecting property name"),
+    ],
 )
 def test_a_baseline_that_is_not_a_result_is_an_input_error(
-    tmp_path: Path, bank_file: Path, content: str
+    tmp_path: Path, bank_file: Path, content: str, message: str
 ) -> None:
     baseline = write(tmp_path, "b.json", content)
     code, _, err = check(bank_file, answers_with(tmp_path), "--baseline", str(baseline))
     assert code == ExitCode.INVALID
-    assert "not a result of `mlready check --format json`" in err
+    assert message in err
+
+
+def test_a_baseline_in_yaml_flow_style_is_an_answers_file(tmp_path: Path, bank_file: Path) -> None:
+    flow = write(tmp_path, "flow.yaml", "{mlready: 1, answers: {data.lineage: partial}}\n")
+    code, document, _ = check(bank_file, answers_with(tmp_path), "--baseline", str(flow))
+    assert code == ExitCode.OK
+    assert "data.lineage rose from 0.5 to 1" in document["improvements"]
 
 
 def test_baseline_takes_one_answers_file(tmp_path: Path, bank_file: Path) -> None:

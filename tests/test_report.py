@@ -150,7 +150,7 @@ def test_a_users_template_renders_sandboxed(
     text = render_report(card, template=template)
     assert text.endswith("Level not ready for shelf \\| scanner \\<b\\>\n")
     template.write_text("{{ card.__class__.__mro__ }}\n", encoding="utf-8")
-    with pytest.raises(InputError, match=r"mine\.md\.j2: template error: access to attribute"):
+    with pytest.raises(InputError, match=r"mine\.md\.j2:1: template error: access to attribute"):
         render_report(card, template=template)
     template.write_text("{{ nothing_here }}\n", encoding="utf-8")
     with pytest.raises(InputError, match="'nothing_here' is undefined"):
