@@ -37,7 +37,7 @@ class Answers(NamedTuple):
     `entries` holds answers to the bank's questions (by id, in file order); `foreign` holds
     answers to ids the bank does not have (another bank version), kept so that no rewrite
     loses them; `disabled` holds answers to questions a layered bank leaves out; `lines` gives
-    the line of each answer and of the `answers` key itself.
+    the line of each answer.
     """
 
     source: str
@@ -49,6 +49,7 @@ class Answers(NamedTuple):
     schema: str | None = None  # the JSON Schema an editor should check the file with
     warnings: tuple[str, ...] = ()
     lines: Mapping[str, int] = MappingProxyType({})
+    answers_line: int = 1  # where unanswered questions are reported
 
     def get(self, question_id: str) -> AnswerEntry | None:
         """The answer given, or None when the question is unanswered."""
@@ -137,7 +138,6 @@ def answers_from_document(document: Document, bank: Bank) -> Answers:
     if problems:
         raise InputError(problems)
     lines = {key: document.mark(("answers", key)).line for key in raw.answers}
-    lines["answers"] = document.mark(("answers",)).line
     return Answers(
         source=document.source,
         bank_ref=raw.bank,
@@ -147,6 +147,7 @@ def answers_from_document(document: Document, bank: Bank) -> Answers:
         disabled=disabled,
         warnings=tuple(warnings),
         lines=lines,
+        answers_line=document.mark(("answers",)).line,
     )
 
 
@@ -237,7 +238,7 @@ def render_answers(bank: Bank, answers: Answers, *, skeleton: bool = False) -> s
         f"# mlready answers for {_comment(bank.display_title)} ({bank.ref}).",
         "# Each answer is one of the values listed above it; `mlready ask` walks them in order.",
         f"mlready: {FORMAT_VERSION}",
-        f"bank: {bank.ref}",
+        f"bank: {_written_bank(bank, answers)}",
     ]
     project = to_plain(answers.project, drop_none=True)
     if project or skeleton:
@@ -274,6 +275,14 @@ def render_answers(bank: Bank, answers: Answers, *, skeleton: bool = False) -> s
         for question_id, entry in answers.foreign.items():
             lines += _entry_lines(question_id, entry)
     return "\n".join(lines) + "\n"
+
+
+def _written_bank(bank: Bank, answers: Answers) -> str:
+    """The bank an answers file names: the one in use, or the base bank the file already
+    named, so that a file kept for a base bank still loads with it after a layered bank
+    rewrote it."""
+    named = (answers.bank_ref or "").partition("@")[0]
+    return next((ref for ref in bank.lineage if ref.partition("@")[0] == named), bank.ref)
 
 
 def save_answers(path: Path, bank: Bank, answers: Answers) -> None:

@@ -19,6 +19,8 @@ from pathlib import Path
 from mlready import bank as bank_module
 from mlready import model as model_module
 from mlready import validation as validation_module
+from mlready import vocabulary as vocabulary_module
+from mlready import yamlio as yamlio_module
 from mlready.errors import MlreadyError
 from mlready.files import write_atomically
 from mlready.model import Bank
@@ -27,7 +29,7 @@ from mlready.validation import convert, to_plain
 CACHE_ENV = "MLREADY_CACHE_DIR"
 _FORMAT = "1"  # bump when the cached shape of a bank changes
 MAX_ENTRY_AGE_SECONDS = 30 * 24 * 3600
-_SHAPING_MODULES = (bank_module, model_module, validation_module)
+_SHAPING_MODULES = (bank_module, model_module, validation_module, vocabulary_module, yamlio_module)
 
 
 def cache_dir() -> Path | None:
@@ -35,7 +37,12 @@ def cache_dir() -> Path | None:
     chosen = os.environ.get(CACHE_ENV)
     if chosen is not None:
         return Path(chosen) if chosen else None
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    base = os.environ.get("XDG_CACHE_HOME")
+    if not base:
+        try:
+            base = str(Path.home() / ".cache")
+        except RuntimeError:  # no home folder (some containers): no cache
+            return None
     return Path(base) / "mlready"
 
 

@@ -15,7 +15,7 @@ from mlready.vocabulary import CheckFormat, Severity
 
 if TYPE_CHECKING:
     from mlready.gate import Verdict
-    from mlready.scoring import Gap, Scorecard
+    from mlready.scoring import Scorecard
 
 __all__ = ["CheckFormat", "Outcome", "renderer"]
 
@@ -50,10 +50,10 @@ def text_bar(
     return full * filled + empty * (width - filled)
 
 
-def gap_line(scorecard: Scorecard, gap: Gap) -> int:
-    """The answers file line of a gap's answer, or of the `answers:` key when unanswered."""
-    lines = scorecard.answers.lines
-    return lines.get(gap.question.id) or lines.get("answers") or 1
+def answer_line(scorecard: Scorecard, question_id: str) -> int:
+    """The answers file line of a question's answer, or of the `answers:` key when unanswered."""
+    answers = scorecard.answers
+    return answers.lines.get(question_id) or answers.answers_line
 
 
 def verdict_line(verdict: Verdict) -> str:
@@ -87,7 +87,7 @@ def check_json(outcome: Outcome) -> dict[str, Any]:
                 "score": gap.score,
                 "answered": gap.answer is not None,
                 "waived": gap.waived,
-                "line": gap_line(card, gap),
+                "line": answer_line(card, gap.question.id),
             }
             for gap in card.gaps
         ],
@@ -217,7 +217,7 @@ def render_github(outcomes: Sequence[Outcome]) -> str:
             properties = ",".join(
                 [
                     f"file={_github_property(card.answers.source)}",
-                    f"line={gap_line(card, gap)}",
+                    f"line={answer_line(card, gap.question.id)}",
                     f"title={_github_property(f'{gap.severity.value} gap: {gap.question.id}')}",
                 ]
             )

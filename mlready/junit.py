@@ -5,7 +5,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 
-from mlready.formats import Outcome, gap_line
+from mlready.formats import Outcome, answer_line
 from mlready.text import terminal_text
 from mlready.vocabulary import Kind
 
@@ -32,7 +32,7 @@ def render_junit(outcomes: Sequence[Outcome]) -> str:
                 continue
             counts["tests"] += 1
             gap = gaps.get(question.id)
-            line = card.answers.lines.get(question.id) or card.answers.lines.get("answers") or 1
+            line = answer_line(card, question.id)
             case = ET.SubElement(
                 suite,
                 "testcase",
@@ -66,7 +66,7 @@ def render_junit(outcomes: Sequence[Outcome]) -> str:
                     f"Answer: {answer} (score {gap.score:g})",
                     f"Why: {question.why}",
                     *([f"Next step: {question.fix}"] if question.fix else []),
-                    f"At: {source}:{gap_line(card, gap)}",
+                    f"At: {source}:{answer_line(card, gap.question.id)}",
                 ]
                 failure.text = _xml_text("\n".join(details))
         for key, value in counts.items():

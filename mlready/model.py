@@ -110,10 +110,6 @@ class Question:
         """The weight of a check in its area's score."""
         return self.weight if self.weight is not None else self.gap_severity.default_weight
 
-    @property
-    def best_score(self) -> float:
-        return max((option.score or 0.0 for option in self.options), default=0.0)
-
 
 @dataclass(frozen=True, kw_only=True)
 class Area:

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from importlib.metadata import PackageNotFoundError, version
 from typing import Any
 
-from mlready.formats import Outcome, gap_line
+from mlready.formats import Outcome, answer_line
 from mlready.model import Question
 from mlready.vocabulary import Severity
 
@@ -64,7 +64,7 @@ def render_sarif(outcomes: Sequence[Outcome]) -> str:
                     {
                         "physicalLocation": {
                             "artifactLocation": {"uri": card.answers.source},
-                            "region": {"startLine": gap_line(card, gap)},
+                            "region": {"startLine": answer_line(card, gap.question.id)},
                         }
                     }
                 ],

@@ -259,19 +259,6 @@ _MAPPING_START = yaml.MappingStartEvent
 _MAPPING_END = yaml.MappingEndEvent
 
 
-def dump_fragment(data: Any) -> str:
-    """Block-style YAML for `data`, keys in the given order, text quoted wherever needed."""
-    text: str = yaml.dump(
-        data,
-        Dumper=_Dumper,
-        sort_keys=False,
-        allow_unicode=True,
-        default_flow_style=False,
-        width=100,
-    )
-    return text
-
-
 def format_scalar(value: Any) -> str:
     """`value` as a flow scalar that reads back as the same value (quoted where needed)."""
     # Multi-line text is double-quoted with escapes, so that every answer stays on its line.

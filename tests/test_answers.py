@@ -480,7 +480,8 @@ def test_project_and_lines(parse_answers: Parse) -> None:
         name="shelf-scanner", owner="vision-team", reviewed=dt.date(2026, 10, 1)
     )
     assert answers.source == "answers.yaml"
-    assert answers.lines == {"answers": 4, "serving.mode": 5, "data.lineage": 7}
+    assert answers.lines == {"serving.mode": 5, "data.lineage": 7}
+    assert answers.answers_line == 4
     assert list(answers.entries) == ["serving.mode", "data.lineage"]  # file order
 
 

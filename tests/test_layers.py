@@ -702,7 +702,7 @@ def test_an_answer_to_a_disabled_question_is_written_back(small_layer: Path) -> 
     )
     answers = answers_from_document(parse_yaml(text, source="a.yaml"), bank)
     written = render_answers(bank, answers)
-    assert "bank: acme-strict@1\n" in written
+    assert "bank: small@1\n" in written  # still the base bank it names: it loads with both
     disabled_section = written.index("Disabled by acme-strict@1")
     assert written.index("data.schema:", disabled_section) > disabled_section
     again = answers_from_document(parse_yaml(written, source="b.yaml"), bank)
@@ -789,3 +789,19 @@ def test_check_applies_the_layers_overrides(
     document = json.loads(out)
     assert document["blockers"] == ["serving.rollback"]
     assert document["level"] == "not ready"
+
+
+def test_a_rewrite_keeps_naming_the_base_bank(tmp_path: Path) -> None:
+    layer = tmp_path / "strict.yaml"
+    layer.write_text("bank: strict\nversion: 1\nextends: default\ndisable: [data.owner]\n")
+    strict, base = load_bank(layer), load_bank()
+    written_for_base = answers_from_document(
+        parse_yaml("mlready: 1\nbank: default@1\nanswers: {data.owner: me}\n", source="a"),
+        strict,
+    )
+    text = render_answers(strict, written_for_base)
+    assert "\nbank: default@1\n" in text
+    again = answers_from_document(parse_yaml(text, source="again.yaml"), base)
+    assert again.get("data.owner") == AnswerEntry(value="me")
+    fresh = answers_from_document(parse_yaml("mlready: 1\n", source="b"), strict)
+    assert "\nbank: strict@1\n" in render_answers(strict, fresh)
