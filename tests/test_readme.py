@@ -1,0 +1,58 @@
+"""The README's examples work as printed."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from mlready.answers import answers_from_document
+from mlready.bank import bank_from_document, load_bank
+from mlready.scoring import score
+from mlready.settings import find_settings
+from mlready.yamlio import parse_yaml
+
+README = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+
+
+def blocks(language: str, after: str) -> list[str]:
+    """The fenced blocks of `language` in the README section that starts with `after`."""
+    section = README.split(after, 1)[1].split("\n## ", 1)[0]
+    return re.findall(rf"```{language}\n(.*?)```", section, flags=re.DOTALL)
+
+
+def test_the_answers_example_loads_with_the_builtin_bank() -> None:
+    (text,) = blocks("yaml", "## The answers file")
+    answers = answers_from_document(parse_yaml(text, source="README"), load_bank())
+    assert answers.warnings == ()
+    card = score(load_bank(), answers)
+    assert [gap.question.id for gap in card.waived] == ["serving.rollback"]
+
+
+def test_the_bank_examples_validate(tmp_path: Path) -> None:
+    plain, layered = blocks("yaml", "## Question banks")[:2]
+    bank = bank_from_document(parse_yaml(plain, source="README"))
+    assert bank.ref == "acme-vision@2"
+    path = tmp_path / "acme-strict.yaml"
+    path.write_text(layered, encoding="utf-8")
+    strict = load_bank(path)
+    assert strict.lineage == ("acme-strict@1", "default@1")
+    assert "ops.pager_tested" in strict.questions
+
+
+def test_the_settings_example_reads(tmp_path: Path) -> None:
+    (text,) = blocks("toml", "### Settings")
+    (tmp_path / "pyproject.toml").write_text(text, encoding="utf-8")
+    (tmp_path / ".git").mkdir()
+    settings = find_settings(tmp_path)
+    assert settings.fail_under == "approved"
+    assert settings.answers == (tmp_path / "models/*/mlready.yaml",)
+    layered = blocks("yaml", "## Question banks")[1]
+    assert "{name: approved, min: 85}" in layered  # the level the settings name
+
+
+@pytest.mark.parametrize("text", blocks("yaml", "## Use in CI"))
+def test_the_ci_snippets_are_yaml(text: str) -> None:
+    assert yaml.safe_load(text)
