@@ -59,6 +59,7 @@ AnswersFilesArgument = Annotated[
     typer.Argument(
         help="Answers files or glob patterns (default: from the settings file, else mlready.yaml).",
         show_default=False,
+        metavar="ANSWERS...",
     ),
 ]
 BankOption = Annotated[
@@ -71,6 +72,7 @@ TodayOption = Annotated[
     dt.datetime | None,
     typer.Option(
         formats=["%Y-%m-%d"],
+        metavar="YYYY-MM-DD",
         help="The date to judge waivers and review age by (default: today), for reproducible runs.",
     ),
 ]

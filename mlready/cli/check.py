@@ -30,9 +30,12 @@ def _output_target(spec: str) -> tuple[CheckFormat, Path]:
     if not separator or not path:
         raise InputError(f"--output: expected FORMAT:PATH, e.g. sarif:mlready.sarif (got '{spec}')")
     try:
-        return CheckFormat(name), Path(path)
+        chosen = CheckFormat(name)
     except ValueError:
         raise InputError(f"--output: unknown format '{name}' (formats: {formats})") from None
+    if Path(path).is_dir():
+        raise InputError(f"--output: {path} is a folder; name a file to write")
+    return chosen, Path(path)
 
 
 @app.command()
@@ -45,7 +48,10 @@ def check(
     ] = None,
     fail_on: Annotated[
         Severity | None,
-        typer.Option(help="Fail on any open gap of this severity or worse. [default: blocker]"),
+        typer.Option(
+            help="Fail on any open gap of this severity or worse (default: the settings "
+            "file's, else blocker)."
+        ),
     ] = None,
     allow_incomplete: Annotated[
         bool,
