@@ -59,7 +59,7 @@ AnswersFilesArgument = Annotated[
     typer.Argument(
         help="Answers files or glob patterns (default: from the settings file, else mlready.yaml).",
         show_default=False,
-        metavar="ANSWERS...",
+        metavar="ANSWERS",
     ),
 ]
 BankOption = Annotated[
