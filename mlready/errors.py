@@ -26,11 +26,13 @@ MAX_MESSAGES = 20
 class InputError(MlreadyError):
     """A bank, answers file, template or option is invalid (one or more messages).
 
-    Past MAX_MESSAGES, the rest are counted rather than listed.
+    Each message is one line; past MAX_MESSAGES, the rest are counted rather than listed.
     """
 
     def __init__(self, messages: list[str] | str) -> None:
         listed = [messages] if isinstance(messages, str) else list(dict.fromkeys(messages))
+        # One line each: a key or value quoted in a message may hold line breaks.
+        listed = [m.replace("\r", "\\r").replace("\n", "\\n") for m in listed]
         if len(listed) > MAX_MESSAGES:
             hidden = len(listed) - MAX_MESSAGES
             listed = [*listed[:MAX_MESSAGES], f"… and {hidden} more problem{'s' * (hidden > 1)}"]

@@ -38,6 +38,15 @@ def _rule(question: Question) -> dict[str, Any]:
     return rule
 
 
+def _uri(path: str) -> str:
+    """A SARIF artifact URI: relative paths stay relative (to where the tool ran)."""
+    from pathlib import Path
+    from urllib.parse import quote
+
+    location = Path(path)
+    return location.as_uri() if location.is_absolute() else quote(location.as_posix())
+
+
 def render_sarif(outcomes: Sequence[Outcome]) -> str:
     """One run of the tool over every answers file; waived gaps carry a suppression."""
     rules: dict[str, int] = {}
@@ -63,7 +72,7 @@ def render_sarif(outcomes: Sequence[Outcome]) -> str:
                 "locations": [
                     {
                         "physicalLocation": {
-                            "artifactLocation": {"uri": card.answers.source},
+                            "artifactLocation": {"uri": _uri(card.answers.source)},
                             "region": {"startLine": answer_line(card, gap.question.id)},
                         }
                     }

@@ -156,7 +156,11 @@ _ENTRY_EXTRAS = {
         "type": "object",
         "additionalProperties": False,
         "required": ["reason", "approved_by"],
-        "properties": {"reason": _TEXT, "approved_by": _TEXT, "expires": {"type": "string"}},
+        "properties": {
+            "reason": _TEXT,
+            "approved_by": _TEXT,
+            "expires": {"type": "string", "format": "date"},
+        },
     },
 }
 
