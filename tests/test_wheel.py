@@ -129,3 +129,28 @@ def test_installed_builtin_bank_and_templates(installed: Path, tmp_path: Path) -
     assert "## Areas" in report.stdout
     version = run(installed, tmp_path, "--version")
     assert version.stdout.startswith("mlready ")
+
+
+def test_check_in_ci_loads_neither_rich_nor_jinja(installed: Path, tmp_path: Path) -> None:
+    (tmp_path / "small.yaml").write_text(SMALL_BANK)
+    (tmp_path / "mlready.yaml").write_text(BEST_ANSWERS)
+    result = subprocess.run(
+        [
+            str(installed / "bin" / "python"),
+            "-X",
+            "importtime",
+            "-m",
+            "mlready",
+            "check",
+            "--bank",
+            "small.yaml",
+        ],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == ExitCode.OK, result.stderr
+    imported = {line.rsplit("|", 1)[-1].strip() for line in result.stderr.splitlines()}
+    assert "mlready.scoring" in imported  # the import log is complete
+    assert not {"rich", "jinja2", "pygments"} & imported
