@@ -76,6 +76,18 @@ areas:
         weight: 4
 """
 
+# The small bank's questions, in bank order.
+SMALL_BANK_IDS = [
+    "data.modality",
+    "data.owner",
+    "data.lineage",
+    "data.schema",
+    "data.tokenizer",
+    "serving.mode",
+    "serving.latency",
+    "serving.rollback",
+]
+
 BEST_ANSWERS = """\
 mlready: 1
 bank: small@1

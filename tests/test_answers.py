@@ -23,6 +23,7 @@ from mlready.bank import bank_from_document
 from mlready.errors import InputError, MlreadyError
 from mlready.model import AnswerEntry, Bank, Project
 from mlready.yamlio import parse_yaml
+from tests.conftest import BEST_ANSWERS
 
 Parse = Callable[[str], Answers]
 
@@ -559,20 +560,7 @@ bank: small@1
 mlready: 1
 """
 
-ORDERED = """\
-mlready: 1
-bank: small@1
-project: {name: shelf-scanner, owner: vision-team, reviewed: 2026-10-01}
-answers:
-  data.modality: [image, text]
-  data.owner: data-team
-  data.lineage: yes
-  data.schema: yes
-  data.tokenizer: yes
-  serving.mode: realtime
-  serving.latency: automated
-  serving.rollback: yes
-"""
+ORDERED = BEST_ANSWERS  # already in bank order
 
 
 def test_render_is_deterministic(parse_answers: Parse, small_bank: Bank) -> None:

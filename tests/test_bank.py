@@ -10,6 +10,7 @@ from mlready.bank import bank_from_document, load_bank
 from mlready.errors import MAX_MESSAGES, InputError
 from mlready.model import DEFAULT_LEVELS, Bank, Kind, Severity
 from mlready.yamlio import parse_yaml
+from tests.conftest import SMALL_BANK_IDS
 
 # Every case below changes this bank in one place; the comments give the line numbers.
 BANK = """\
@@ -693,16 +694,7 @@ def test_optional_texts_are_read(small_bank: Bank) -> None:
 
 
 def test_bank_order_is_kept(small_bank: Bank) -> None:
-    assert list(small_bank.questions) == [
-        "data.modality",
-        "data.owner",
-        "data.lineage",
-        "data.schema",
-        "data.tokenizer",
-        "serving.mode",
-        "serving.latency",
-        "serving.rollback",
-    ]
+    assert list(small_bank.questions) == SMALL_BANK_IDS
 
 
 def test_loaded_bank_is_frozen(small_bank: Bank) -> None:

@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 from mlready.cli import app
 from mlready.errors import ExitCode, MlreadyError
 from mlready.report import REPORT_MARKER
-from tests.conftest import BEST_ANSWERS
+from tests.conftest import BEST_ANSWERS, SMALL_BANK_IDS
 
 runner = CliRunner()
 
@@ -197,16 +197,7 @@ def test_init_writes_a_skeleton_that_checks_as_unanswered(tmp_path: Path, bank_f
     text = target.read_text()
     assert text.startswith("# yaml-language-server: $schema=mlready.schema.json\n")
     schema = json.loads((tmp_path / "mlready.schema.json").read_text())
-    assert set(schema["properties"]["answers"]["properties"]) == {
-        "data.modality",
-        "data.owner",
-        "data.lineage",
-        "data.schema",
-        "data.tokenizer",
-        "serving.mode",
-        "serving.latency",
-        "serving.rollback",
-    }
+    assert set(schema["properties"]["answers"]["properties"]) == set(SMALL_BANK_IDS)
     assert "  data.lineage:\n" in text
     assert "# one of: yes | partial | no" in text
     code, out, _ = run("check", target, "--bank", bank_file, "-f", "json")

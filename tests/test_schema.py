@@ -15,7 +15,7 @@ from mlready.cli import app
 from mlready.errors import ExitCode
 from mlready.resources import builtin_bank_path
 from mlready.yamlio import load_yaml, parse_yaml
-from tests.conftest import BEST_ANSWERS, SMALL_BANK
+from tests.conftest import BEST_ANSWERS, SMALL_BANK, SMALL_BANK_IDS
 
 runner = CliRunner()
 EXAMPLES = sorted((Path(__file__).parent.parent / "examples").glob("*.yaml"))
@@ -285,16 +285,7 @@ def test_answers_schema_follows_the_bank_option(bank_file: Path) -> None:
     Draft7Validator.check_schema(schema)
     assert "small@1" in schema["title"]
     questions = schema["properties"]["answers"]["properties"]
-    assert list(questions) == [
-        "data.modality",
-        "data.owner",
-        "data.lineage",
-        "data.schema",
-        "data.tokenizer",
-        "serving.mode",
-        "serving.latency",
-        "serving.rollback",
-    ]
+    assert list(questions) == SMALL_BANK_IDS
     validator = Draft7Validator(schema)
     assert errors(validator, parse_yaml(BEST_ANSWERS, source="a.yaml").data) == []
     assert errors(validator, _answers(**{"data.personal_data": "none"}))  # a default-bank id
