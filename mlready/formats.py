@@ -185,12 +185,12 @@ def _text_of(outcome: Outcome) -> str:
         lines += [f"  {q.id}: {one_line(q.prompt)}" for q in card.unanswered]
     comparison = verdict.comparison
     if comparison is not None:
-        for title_, items in (
+        for heading, items in (
             ("Regressions", comparison.regressions),
             ("Improvements", comparison.improvements),
         ):
             if items:
-                lines += ["", f"{title_} ({len(items)})", *(f"  {item}" for item in items)]
+                lines += ["", f"{heading} ({len(items)})", *(f"  {item}" for item in items)]
     lines += [""] + [f"Note: {note}" for note in verdict.notes] + [verdict_line(verdict)]
     return "\n".join(lines) + "\n"
 
