@@ -37,7 +37,7 @@ def _load(path: Path | None, *, chain: tuple[Path, ...]) -> Bank:
     file = path or builtin_bank_path()
     bank = cached_bank(file)
     if bank is not None:
-        return bank
+        return replace(bank, files=(file,))
     document = parse_yaml(read_text(file, source=source, kind="bank"), source=source)
     if isinstance(document.data, dict) and "extends" in document.data:
         # Not cached: a layer's meaning depends on the other files it extends.
@@ -46,7 +46,7 @@ def _load(path: Path | None, *, chain: tuple[Path, ...]) -> Bank:
         return extend(document, path, chain=chain, load_base=_load)
     bank = bank_from_document(document)
     remember_bank(file, bank)
-    return bank
+    return replace(bank, files=(file,))
 
 
 def bank_from_document(document: Document) -> Bank:

@@ -43,7 +43,8 @@ def cache_dir() -> Path | None:
             base = str(Path.home() / ".cache")
         except RuntimeError:  # no home folder (some containers): no cache
             return None
-    return Path(base) / "mlready"
+    # Only inside a cache folder that is there already: never create a home of our own.
+    return Path(base) / "mlready" if Path(base).is_dir() else None
 
 
 def _state(path: Path) -> str:
@@ -53,9 +54,7 @@ def _state(path: Path) -> str:
 
 def _key(path: Path) -> str | None:
     try:
-        code = [
-            Path(module.__file__ or "") for module in (bank_module, model_module, validation_module)
-        ]
+        code = [Path(module.__file__ or "") for module in _SHAPING_MODULES]
         return "|".join([_FORMAT, _state(path.resolve()), *map(_state, code)])
     except OSError:
         return None
@@ -90,7 +89,7 @@ def remember_bank(path: Path, bank: Bank) -> None:
     if entry is None:
         return
     try:
-        entry.parent.mkdir(parents=True, exist_ok=True)
+        entry.parent.mkdir(exist_ok=True)
         text = json.dumps({"key": key, "bank": to_plain(bank)}, ensure_ascii=False)
         write_atomically(entry, text)
         _forget_old_entries(entry.parent)

@@ -133,6 +133,7 @@ def extend(
         areas=areas,
         bases=base.lineage,
         disabled=frozenset(base.disabled | disabled),
+        files=(here, *base.files),
     )
     if layer.levels is not None:
         problems += level_problems(layer.levels, document)

@@ -8,6 +8,7 @@ options) and attach file:line:column to every message.
 import datetime as dt
 from dataclasses import dataclass, field
 from functools import cached_property
+from pathlib import Path
 from typing import Annotated
 
 from mlready.validation import (
@@ -149,6 +150,7 @@ class Bank:
     areas: tuple[Area, ...]
     bases: Annotated[tuple[str, ...], Internal()] = ()
     disabled: Annotated[frozenset[str], Internal()] = frozenset()
+    files: Annotated[tuple[Path, ...], Internal()] = ()  # the files it was read from
 
     @property
     def ref(self) -> str:

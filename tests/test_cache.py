@@ -96,3 +96,25 @@ def test_entries_unused_for_a_month_are_removed(bank_file: Path, private_cache: 
     assert stale.name not in names
     assert fresh.name in names
     assert len(names) == 2
+
+
+def test_an_upgrade_of_any_module_that_shapes_a_bank_misses_the_cache(bank_file: Path) -> None:
+    import mlready.vocabulary
+    from mlready.cache import _key
+
+    before = _key(bank_file)
+    vocabulary = Path(mlready.vocabulary.__file__ or "")
+    stat = vocabulary.stat()
+    try:
+        os.utime(vocabulary, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1))
+        assert _key(bank_file) != before
+    finally:
+        os.utime(vocabulary, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+
+
+def test_no_cache_without_an_existing_cache_folder(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.delenv(CACHE_ENV)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "missing"))
+    assert cache_dir() is None

@@ -100,12 +100,17 @@ def _root(
     """
 
 
-def warn(messages: tuple[str, ...] | list[str]) -> None:
-    """Print warnings on stderr."""
+def say(message: str) -> None:
+    """Print a message for the person on stderr, file names and all made harmless."""
     from mlready.text import terminal_text
 
+    typer.echo(terminal_text(message), err=True)
+
+
+def warn(messages: tuple[str, ...] | list[str]) -> None:
+    """Print warnings on stderr."""
     for message in messages:
-        typer.echo(f"warning: {terminal_text(message)}", err=True)
+        say(f"warning: {message}")
 
 
 def defaults() -> Settings:
@@ -155,6 +160,10 @@ def single_answers_path(argument: Path | None, chosen: Settings) -> Path:
         return argument
     if not chosen.answers:
         return DEFAULT_ANSWERS
+    if len(chosen.answers) > 1:
+        raise InputError(
+            f"{chosen.source}: answers lists {len(chosen.answers)} files; name the one to use"
+        )
     path = _shown(chosen.answers[0])
     if glob.has_magic(str(path)) and not path.exists():
         raise InputError(
@@ -195,8 +204,12 @@ def gate_options(
     }
 
 
-def refuse_overwriting_inputs(outputs: list[Path], inputs: list[Path | None]) -> None:
-    """Raise InputError when an output would replace one of the files the command reads."""
+def refuse_overwriting_inputs(
+    outputs: list[Path], *, bank: Bank, chosen: Settings, others: list[Path | None]
+) -> None:
+    """Raise InputError when an output would replace a file the command reads: the answers
+    and other files named (`others`), every file of the bank, the settings file."""
+    inputs = [*bank.files, chosen.source, *others]
     read = {path.resolve() for path in inputs if path is not None}
     for output in outputs:
         if str(output) != "-" and output.resolve() in read:

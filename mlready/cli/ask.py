@@ -3,7 +3,7 @@
 import datetime as dt
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -14,11 +14,17 @@ from mlready.cli.application import (
     app,
     bank_for,
     defaults,
+    gate_options,
     read_answers,
     refuse_overwriting_inputs,
+    say,
     single_answers_path,
 )
 from mlready.errors import ExitCode, InputError
+
+if TYPE_CHECKING:
+    from mlready.model import Bank
+    from mlready.settings import Settings
 
 
 @app.command()
@@ -41,7 +47,6 @@ def ask(
     from mlready.answers import Answers, empty_answers, save_answers
     from mlready.files import exclusive_lock, write_atomically
     from mlready.gate import judge
-    from mlready.report import refuse_foreign_report
     from mlready.scoring import score
 
     if not sys.stdin.isatty():
@@ -56,8 +61,7 @@ def ask(
         areas = ", ".join(a.id for a in loaded_bank.areas)
         raise InputError(f"--area: no area '{area}' in {loaded_bank.ref} (areas: {areas})")
     if not no_report:  # before the walk, not after it: nobody should answer in vain
-        refuse_overwriting_inputs([report_path], [target, bank])
-        refuse_foreign_report(report_path, force=force)
+        report_path = _report_target(report_path, bank=loaded_bank, chosen=chosen, force=force)
     from rich.console import Console
 
     from mlready.terminal import TerminalPrompt, print_scorecard
@@ -87,19 +91,33 @@ def ask(
             )
         except KeyboardInterrupt:
             saved = "every answer given is saved in" if target.exists() else "nothing to save in"
-            typer.echo(f"\ninterrupted: {saved} {target}", err=True)
+            say(f"\ninterrupted: {saved} {target}")
             raise typer.Exit(ExitCode.INTERRUPTED) from None
         except EOFError:  # Ctrl-D at the project questions, before anything was saved
-            typer.echo(f"\nstopped: nothing saved; {target} was not created", err=True)
+            say(f"\nstopped: nothing saved; {target} was not created")
             return
     if not result.completed:
-        typer.echo(f"\nSaved in {target}; run `mlready ask` again to go on.", err=True)
+        say(f"\nSaved in {target}; run `mlready ask` again to go on.")
         return
     card = score(loaded_bank, result.answers)
     console.print()
-    print_scorecard(console, card, judge(card), max_gaps=5)
+    verdict = judge(card, today=dt.date.today(), **gate_options(loaded_bank, chosen))
+    print_scorecard(console, card, verdict, max_gaps=5)
     if not no_report:
         from mlready.report import render_report
 
         write_atomically(report_path, render_report(card))
         console.print(f"Report: {report_path}", markup=False)
+
+
+def _report_target(path: Path, *, bank: "Bank", chosen: "Settings", force: bool) -> Path:
+    """Where the report will go: refused now if it cannot be written there."""
+    from mlready.report import refuse_foreign_report
+
+    if path.is_dir():
+        path = path / DEFAULT_REPORT.name
+    refuse_overwriting_inputs([path], bank=bank, chosen=chosen, others=[])
+    refuse_foreign_report(path, force=force)
+    if not path.parent.is_dir():
+        raise InputError(f"--report: no folder {path.parent} to write the report in")
+    return path

@@ -42,8 +42,12 @@ def validate(bank: BankOption = None) -> None:
     """Check a bank; exit 0 when it is valid, 2 with every problem found."""
     chosen = defaults()
     loaded = bank_for(bank, chosen)
+    from mlready.text import terminal_text
+
     source = bank or chosen.bank or "built-in bank"
     typer.echo(
-        f"{source}: valid: {loaded.ref}, {len(loaded.areas)} areas, "
-        f"{len(loaded.questions)} questions"
+        terminal_text(
+            f"{source}: valid: {loaded.ref}, {len(loaded.areas)} areas, "
+            f"{len(loaded.questions)} questions"
+        )
     )

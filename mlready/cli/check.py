@@ -18,6 +18,7 @@ from mlready.cli.application import (
     defaults,
     gate_options,
     refuse_overwriting_inputs,
+    say,
     scorecard,
 )
 from mlready.errors import ExitCode, InputError
@@ -35,6 +36,8 @@ def _output_target(spec: str) -> tuple[CheckFormat, Path]:
         raise InputError(f"--output: unknown format '{name}' (formats: {formats})") from None
     if Path(path).is_dir():
         raise InputError(f"--output: {path} is a folder; name a file to write")
+    if not Path(path).parent.is_dir():
+        raise InputError(f"--output: no folder {Path(path).parent} to write {path} in")
     return chosen, Path(path)
 
 
@@ -97,7 +100,9 @@ def check(
     paths = answers_paths(answers, chosen)
     refuse_overwriting_inputs(
         [target for _, target in targets],
-        [*paths, bank, baseline, chosen.source, Path(chosen.bank) if chosen.bank else None],
+        bank=loaded_bank,
+        chosen=chosen,
+        others=[*paths, baseline],
     )
     if baseline is not None and len(paths) > 1:
         raise InputError("--baseline compares one answers file; name just one")
@@ -124,7 +129,7 @@ def check(
         _append(Path(summary_file), step_summary(outcomes))
     passed = all(outcome.verdict.passed for outcome in outcomes)
     if not passed and soft_fail:
-        typer.echo("soft fail: the gate failed, exiting 0 as asked", err=True)
+        say("soft fail: the gate failed, exiting 0 as asked")
     raise typer.Exit(ExitCode.OK if passed or soft_fail else ExitCode.GATE_FAILED)
 
 
@@ -133,4 +138,4 @@ def _append(path: Path, text: str) -> None:
         with path.open("a", encoding="utf-8") as stream:
             stream.write(text)
     except OSError as error:
-        typer.echo(f"warning: {path}: cannot write the job summary: {error.strerror}", err=True)
+        say(f"warning: {path}: cannot write the job summary: {error.strerror}")

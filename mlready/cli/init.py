@@ -11,6 +11,7 @@ from mlready.cli.application import (
     bank_for,
     defaults,
     refuse_overwriting_inputs,
+    say,
     single_answers_path,
 )
 from mlready.errors import InputError
@@ -37,15 +38,17 @@ def init(
     chosen = defaults()
     target = single_answers_path(answers, chosen)
     loaded = bank_for(bank, chosen)
-    if target.exists() and not force:
-        raise InputError(f"{target}: already exists; use --force to overwrite it")
     schema_file = target.with_name(f"{target.stem}.schema.json") if editor_schema else None
+    written = [target, *([schema_file] if schema_file else [])]
+    refuse_overwriting_inputs(written, bank=loaded, chosen=chosen, others=[])
+    for path in written:
+        if path.exists() and not force:
+            raise InputError(f"{path}: already exists; use --force to overwrite it")
     skeleton = empty_answers(target, schema=schema_file.name if schema_file else None)
     if schema_file is not None:
-        refuse_overwriting_inputs([schema_file], [bank, chosen.source])
         write_atomically(schema_file, schema_text(answers_schema(loaded)))
     write_atomically(target, render_answers(loaded, skeleton, skeleton=True))
     count = len(loaded.questions)
-    typer.echo(f"Wrote {target}: {count} question{'s' if count != 1 else ''} to answer", err=True)
+    say(f"Wrote {target}: {count} question{'s' if count != 1 else ''} to answer")
     if schema_file is not None:
-        typer.echo(f"Wrote {schema_file}: editors with a YAML language server use it", err=True)
+        say(f"Wrote {schema_file}: editors with a YAML language server use it")

@@ -17,6 +17,7 @@ from mlready.cli.application import (
     defaults,
     gate_options,
     refuse_overwriting_inputs,
+    say,
     scorecard,
 )
 
@@ -52,7 +53,7 @@ def portfolio(
     date = day(today)
     options = gate_options(loaded_bank, chosen, max_age=max_age)
     paths = answers_paths(answers, chosen)
-    refuse_overwriting_inputs([output], [*paths, bank, chosen.source])
+    refuse_overwriting_inputs([output], bank=loaded_bank, chosen=chosen, others=[*paths])
     outcomes = []
     for path in paths:
         card = scorecard(path, loaded_bank, today=date)
@@ -66,4 +67,4 @@ def portfolio(
         sys.stdout.write(text)
     else:
         write_atomically(output, text)
-        typer.echo(f"Wrote {output}", err=True)
+        say(f"Wrote {output}")

@@ -17,6 +17,7 @@ from mlready.cli.application import (
     day,
     defaults,
     refuse_overwriting_inputs,
+    say,
     scorecard,
 )
 from mlready.errors import InputError
@@ -62,7 +63,7 @@ def report(
         targets = [output or DEFAULT_REPORT]
     if len(set(targets)) < len(targets):
         raise InputError("two answers files would write the same report; name them apart")
-    refuse_overwriting_inputs(targets, [*paths, bank, template])
+    refuse_overwriting_inputs(targets, bank=loaded_bank, chosen=chosen, others=[*paths, template])
     for target in targets:
         if str(target) != "-":
             refuse_foreign_report(target, force=force)
@@ -73,4 +74,4 @@ def report(
             continue
         make_folder(target.parent)
         write_atomically(target, text)
-        typer.echo(f"Wrote {target}", err=True)
+        say(f"Wrote {target}")

@@ -7,7 +7,14 @@ from typing import Annotated
 
 import typer
 
-from mlready.cli.application import BankOption, app, bank_for, defaults, refuse_overwriting_inputs
+from mlready.cli.application import (
+    BankOption,
+    app,
+    bank_for,
+    defaults,
+    refuse_overwriting_inputs,
+    say,
+)
 
 
 class SchemaKind(StrEnum):
@@ -27,13 +34,12 @@ def schema(
     from mlready.files import write_atomically
     from mlready.schema import answers_schema, bank_schema, schema_text
 
-    if kind is SchemaKind.BANK:
-        text = schema_text(bank_schema())
-    else:
-        text = schema_text(answers_schema(bank_for(bank, defaults())))
+    chosen = defaults()
+    loaded = bank_for(bank, chosen)
+    text = schema_text(bank_schema() if kind is SchemaKind.BANK else answers_schema(loaded))
     if str(output) == "-":
         sys.stdout.write(text)
     else:
-        refuse_overwriting_inputs([output], [bank])
+        refuse_overwriting_inputs([output], bank=loaded, chosen=chosen, others=[])
         write_atomically(output, text)
-        typer.echo(f"Wrote {output}", err=True)
+        say(f"Wrote {output}")
