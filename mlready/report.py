@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import FileSystemLoader, StrictUndefined, TemplateError, TemplateNotFound
+from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup
 
@@ -27,6 +28,9 @@ from mlready.vocabulary import Kind, Severity
 
 REPORT_TEMPLATE = "report.md.j2"
 # The first line of every report mlready writes: `report` overwrites only files that carry it.
+MAX_REPORT_CHARS = 16 * 1024 * 1024
+MAX_RENDER_SECONDS = 10.0
+MAX_POWER = 1000
 REPORT_MARKER = "<!-- mlready report: generated from the answers file; edit that, not this -->"
 
 
@@ -40,8 +44,28 @@ def _finalize(value: Any) -> Any:
     return markdown_text(str(value))
 
 
+class _Sandbox(ImmutableSandboxedEnvironment):
+    """Jinja's sandbox, also refusing a multiplication or power too large to compute.
+
+    A single such operation runs in C, where the time limit cannot stop it.
+    """
+
+    intercepted_binops = frozenset({"*", "**"})
+
+    def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+        if operator == "**" and isinstance(right, int) and abs(right) > MAX_POWER:
+            raise SecurityError(f"a power above {MAX_POWER} is refused in templates")
+        if operator == "*":
+            sized = left if isinstance(left, str | list | tuple) else right
+            count = right if sized is left else left
+            sequence = isinstance(sized, str | list | tuple)
+            if sequence and isinstance(count, int) and len(sized) * count > MAX_REPORT_CHARS:
+                raise SecurityError("a repetition larger than a report may be is refused")
+        return super().call_binop(context, operator, left, right)
+
+
 def _environment(search_path: list[Path]) -> ImmutableSandboxedEnvironment:
-    environment = ImmutableSandboxedEnvironment(
+    environment = _Sandbox(
         loader=FileSystemLoader([str(path) for path in search_path]),
         undefined=StrictUndefined,
         finalize=_finalize,
@@ -89,10 +113,6 @@ def refuse_foreign_report(path: Path, *, force: bool) -> None:
         )
 
 
-MAX_REPORT_CHARS = 16 * 1024 * 1024
-MAX_RENDER_SECONDS = 10.0
-
-
 class _OutOfTime(Exception):
     """A template ran past its time limit."""
 
@@ -120,15 +140,21 @@ def _time_limit(seconds: float) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
-def _template_line(error: BaseException, template: Path) -> int | None:
-    """The line of `template` where `error` was raised, from the frames Jinja rewrote."""
-    line = None
-    trace = error.__traceback__
-    while trace is not None:
-        if Path(trace.tb_frame.f_code.co_filename).name == template.name:
-            line = trace.tb_lineno
-        trace = trace.tb_next
-    return line
+def _template_place(error: BaseException, template: Path) -> str:
+    """`file:line` of the template (the user's, or one it includes) where `error` arose."""
+    filename, line = getattr(error, "filename", None), getattr(error, "lineno", None)
+    if not (filename and line):  # a runtime error: the deepest template frame Jinja rewrote
+        folder = template.resolve().parent
+        trace = error.__traceback__
+        while trace is not None:
+            code_file = Path(trace.tb_frame.f_code.co_filename)
+            if code_file.suffix != ".py" and code_file.resolve().parent == folder:
+                filename, line = str(code_file), trace.tb_lineno
+            trace = trace.tb_next
+    if not (filename and line):
+        return str(template)
+    shown = template if Path(filename).name == template.name else Path(filename)
+    return f"{shown}:{line}"
 
 
 def render_report(
@@ -145,6 +171,8 @@ def render_report(
     search_path = [templates_dir()]
     name = REPORT_TEMPLATE
     if template is not None:
+        if not template.is_file():  # else a built-in template of that name would be used
+            raise InputError(f"{template}: no such template")
         search_path.insert(0, template.parent)
         name = template.name
     environment = _environment(search_path)
@@ -173,8 +201,7 @@ def render_report(
         # a bad format string) is an error in their input. Ours raising anything is a bug.
         if template is None:
             raise  # the built-in template is ours: a failure there is a bug
-        line = getattr(error, "lineno", None) or _template_line(error, template)
-        where = f"{template}:{line}" if line else str(template)
+        where = _template_place(error, template)
         message = error.message if isinstance(error, TemplateError) else f"{error!r}"
         raise InputError(f"{where}: template error: {message}") from None
     return f"{REPORT_MARKER}\n{''.join(parts)}"

@@ -1,5 +1,6 @@
 """`mlready report`: the Markdown readiness report."""
 
+import glob
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -53,9 +54,13 @@ def report(
     loaded_bank = bank_for(bank, chosen)
     paths = answers_paths(answers, chosen)
     folder = output if output is not None and output.is_dir() else None
-    if len(paths) > 1 and output is not None and folder is None:
+    # One file named (or the default one): one READINESS.md. Several, or a pattern: NAME.md
+    # beside each, as `portfolio` links them, however many the pattern matched.
+    named = answers or list(chosen.answers)
+    single = not named or (len(named) == 1 and not glob.has_magic(str(named[0])))
+    if not single and output is not None and folder is None:
         raise InputError(f"--output: with several answers files, name a folder (got '{output}')")
-    if len(paths) > 1:
+    if not single:
         targets = [report_path_for(path, folder) for path in paths]
     elif folder is not None:
         targets = [folder / DEFAULT_REPORT.name]
