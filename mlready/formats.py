@@ -56,6 +56,17 @@ def answer_line(scorecard: Scorecard, question_id: str) -> int:
     return answers.lines.get(question_id) or answers.answers_line
 
 
+def waived_lines(card: Scorecard) -> list[str]:
+    """One line per waived gap: the check, the reason, who approved it and until when."""
+    return [
+        f"{gap.question.id}: {one_line(gap.waiver.reason)} "
+        f"(approved by {one_line(gap.waiver.approved_by)}"
+        + (f", until {gap.waiver.expires})" if gap.waiver.expires else ")")
+        for gap in card.waived
+        if gap.waiver is not None
+    ]
+
+
 def verdict_line(verdict: Verdict) -> str:
     return "PASSED" if verdict.passed else "FAILED: " + "; ".join(verdict.reasons)
 
@@ -172,14 +183,7 @@ def _text_of(outcome: Outcome) -> str:
             for gap in others
         ]
     if card.waived:
-        lines += ["", f"Waived ({len(card.waived)})"]
-        lines += [
-            f"  {gap.question.id}: {one_line(gap.waiver.reason)} "
-            f"(approved by {one_line(gap.waiver.approved_by)}"
-            + (f", until {gap.waiver.expires})" if gap.waiver.expires else ")")
-            for gap in card.waived
-            if gap.waiver is not None
-        ]
+        lines += ["", f"Waived ({len(card.waived)})", *(f"  {line}" for line in waived_lines(card))]
     if card.unanswered:
         lines += ["", f"Unanswered ({len(card.unanswered)})"]
         lines += [f"  {q.id}: {one_line(q.prompt)}" for q in card.unanswered]

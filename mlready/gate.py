@@ -137,10 +137,11 @@ def compare(scorecard: Scorecard, baseline: Baseline) -> Comparison:
     """Regressions (a check's score dropped, a new blocker gap, a lower score) and improvements."""
     regressions: list[str] = []
     improvements: list[str] = []
+    waived = {gap.question.id for gap in scorecard.waived}
     for check_id, now in scorecard.check_scores().items():
         before = baseline.checks.get(check_id)
-        if now is None or before is None:
-            continue
+        if now is None or before is None or (check_id in waived and now < before):
+            continue  # not applicable, new, or a drop that a waiver accepts
         if now < before:
             regressions.append(f"{check_id} dropped from {before:g} to {now:g}")
         elif now > before:
@@ -177,23 +178,33 @@ def load_baseline(path: Path, bank: Bank, *, today: dt.date | None = None) -> Ba
         return Baseline.of(score(bank, load_answers(path, bank), today=today))
     if not isinstance(document, dict) or "mlready" in document:
         return Baseline.of(score(bank, load_answers(path, bank), today=today))
-    try:
-        checks = {str(k): None if v is None else float(v) for k, v in document["checks"].items()}
-        return _baseline_from_json(path, document, checks)
-    except (KeyError, TypeError, ValueError, AttributeError) as error:
-        raise InputError(
-            f"{path}: not a result of `mlready check --format json` for one answers file "
-            f"(its {error} is missing or of the wrong kind)"
-        ) from None
+    return _baseline_from_json(path, document)
 
 
-def _baseline_from_json(
-    path: Path, document: dict[str, Any], checks: dict[str, float | None]
-) -> Baseline:
-    score_value = document["score"]
+def _number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def _baseline_from_json(path: Path, document: dict[str, Any]) -> Baseline:
+    def refuse(what: str) -> InputError:
+        return InputError(
+            f"{path}: not a result of `mlready check --format json` for one answers file: {what}"
+        )
+
+    checks = document.get("checks")
+    if not isinstance(checks, dict) or not all(
+        value is None or _number(value) for value in checks.values()
+    ):
+        raise refuse("'checks' must map check ids to scores (or null)")
+    score_value = document.get("score")
+    if score_value is not None and not _number(score_value):
+        raise refuse("'score' must be a number or null")
+    blockers = document.get("blockers")
+    if not isinstance(blockers, list) or not all(isinstance(name, str) for name in blockers):
+        raise refuse("'blockers' must be a list of check ids")
     return Baseline(
         source=str(path),
         score=None if score_value is None else float(score_value),
-        checks=checks,
-        blockers=frozenset(str(name) for name in document["blockers"]),
+        checks={str(k): None if v is None else float(v) for k, v in checks.items()},
+        blockers=frozenset(blockers),
     )

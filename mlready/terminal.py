@@ -8,7 +8,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from mlready.formats import Outcome, format_score, text_bar, verdict_line
+from mlready.formats import Outcome, format_score, text_bar, verdict_line, waived_lines
 from mlready.gate import Verdict
 from mlready.scoring import Scorecard
 from mlready.text import one_line, terminal_text
@@ -84,13 +84,24 @@ def print_scorecard(
             str(row.gaps),
         )
     console.print(table)
-    open_gaps = scorecard.open_gaps
-    if open_gaps:
-        console.print(Text(f"\nGaps ({len(open_gaps)})", style="bold"))
+    _section(
+        console,
+        "Blockers",
+        [
+            Text.assemble(
+                ("  " + gap.question.id, "bold red"), f": {one_line(gap.question.prompt)}"
+            )
+            for gap in scorecard.blockers
+        ],
+    )
+    others = [gap for gap in scorecard.open_gaps if gap.severity is not Severity.BLOCKER]
+    if others:
+        title = "Other gaps" if scorecard.blockers else "Gaps"
+        console.print(Text(f"\n{title} ({len(others)})", style="bold"))
         gaps = Table(box=None, pad_edge=False, show_header=False)
         for column in ("severity", "id", "score", "prompt"):
             gaps.add_column(column, overflow="fold")
-        for gap in open_gaps[:max_gaps]:
+        for gap in others[:max_gaps]:
             gaps.add_row(
                 Text(gap.severity.value, style=_SEVERITY_STYLE[gap.severity]),
                 Text(gap.question.id),
@@ -98,18 +109,10 @@ def print_scorecard(
                 Text(one_line(gap.question.prompt)),
             )
         console.print(gaps)
-        hidden = len(open_gaps) - len(open_gaps[:max_gaps])
+        hidden = len(others) - len(others[:max_gaps])
         if hidden:
             console.print(Text(f"  … and {hidden} more in the report", style="dim"))
-    _section(
-        console,
-        "Waived",
-        [
-            Text(f"  {gap.question.id}: {one_line(gap.waiver.reason)}")
-            for gap in scorecard.waived
-            if gap.waiver is not None
-        ],
-    )
+    _section(console, "Waived", [Text(f"  {line}") for line in waived_lines(scorecard)])
     _section(
         console,
         "Unanswered",

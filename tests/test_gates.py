@@ -368,3 +368,35 @@ def test_portfolio_lists_the_worst_first_with_links(tmp_path: Path, bank_file: P
     assert rows[1].startswith("| ranker |")
     assert "not rendered" in rows[1]
     assert "| 56 days |" in rows[2]
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ('{"checks": {"a.x": "high"}, "score": 1, "blockers": []}', "'checks' must map"),
+        ('{"checks": [], "score": 1, "blockers": []}', "'checks' must map"),
+        ('{"checks": {}, "score": "80", "blockers": []}', "'score' must be a number"),
+        ('{"checks": {}, "score": 80, "blockers": "a.x"}', "'blockers' must be a list"),
+    ],
+)
+def test_a_baseline_result_of_the_wrong_shape_names_the_key(
+    tmp_path: Path, bank_file: Path, content: str, message: str
+) -> None:
+    baseline = write(tmp_path, "b.json", content)
+    code, _, err = check(bank_file, answers_with(tmp_path), "--baseline", str(baseline))
+    assert code == ExitCode.INVALID
+    assert message in err
+
+
+def test_a_waived_drop_is_no_regression(tmp_path: Path, bank_file: Path) -> None:
+    before = answers_with(tmp_path, "before.yaml")
+    waived = answers_with(
+        tmp_path,
+        "now.yaml",
+        data__tokenizer="\n    value: partial\n    waiver: {reason: r, approved_by: a}",
+    )
+    code, document, _ = check(bank_file, waived, "--baseline", str(before))
+    assert "data.tokenizer" not in " ".join(document["regressions"])
+    # data: (3 + 1 + 2 x 0.5) / 6: the check is still scored as it is
+    assert document["regressions"] == ["score fell from 100 to 83.33"]
+    assert code == ExitCode.GATE_FAILED

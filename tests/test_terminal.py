@@ -57,7 +57,7 @@ def test_summary_prints_user_text_literally(
     answers = parse_answers(f'mlready: 1\nproject: {{name: "{MARKUP}"}}\nanswers: {{}}\n')
     card = score(small_bank, answers)  # type: ignore[arg-type]
     console, output = recording_console()
-    print_scorecard(console, card, judge(card), max_gaps=2)
+    print_scorecard(console, card, judge(card), max_gaps=1)
     shown = output.getvalue()
     assert MARKUP in shown
     assert "and 1 more in the report" in shown
