@@ -109,9 +109,15 @@ def answers_from_document(document: Document, bank: Bank) -> Answers:
             )
         if version and version != versions[bank_id]:
             same_version = False
+            newer = int(version) > int(versions[bank_id])
+            effect = (
+                "answers to questions it does not have are kept but ignored"
+                if newer
+                else "its new questions count as unanswered"
+            )
             warnings.append(
                 f"{document.where(('bank',))}: answers were written for {raw.bank}; the bank in "
-                f"use is {bank.ref}: its new questions count as unanswered"
+                f"use is {bank.ref}: {effect}"
             )
     entries: dict[str, AnswerEntry] = {}
     foreign: dict[str, AnswerEntry] = dict(raw.retired)

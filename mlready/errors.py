@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from enum import IntEnum
 
 
@@ -23,6 +24,15 @@ class MlreadyError(Exception):
 MAX_MESSAGES = 20
 
 
+_POSITION = re.compile(r"^(.*?):(\d+):(\d+): ")
+
+
+def _position(message: str) -> tuple[str, int, int]:
+    """Where a `file:line:column: ...` message points; messages without a place stay first."""
+    found = _POSITION.match(message)
+    return (found[1], int(found[2]), int(found[3])) if found else ("", 0, 0)
+
+
 class InputError(MlreadyError):
     """A bank, answers file, template or option is invalid (one or more messages).
 
@@ -33,6 +43,7 @@ class InputError(MlreadyError):
         listed = [messages] if isinstance(messages, str) else list(dict.fromkeys(messages))
         # One line each: a key or value quoted in a message may hold line breaks.
         listed = [m.replace("\r", "\\r").replace("\n", "\\n") for m in listed]
+        listed.sort(key=_position)  # in the order of the file, whatever found them first
         if len(listed) > MAX_MESSAGES:
             hidden = len(listed) - MAX_MESSAGES
             listed = [*listed[:MAX_MESSAGES], f"… and {hidden} more problem{'s' * (hidden > 1)}"]

@@ -323,7 +323,7 @@ def test_other_bank_version_is_a_warning(parse_answers: Parse) -> None:
     assert first.startswith("answers.yaml:2:")
     assert "small@2" in first
     assert "small@1" in first
-    assert "new questions count as unanswered" in first
+    assert "questions it does not have are kept but ignored" in first  # a newer version
     assert len(unknown) == 2
     assert unknown[0].startswith("answers.yaml:5:")
     assert "unknown question 'data.gone'" in unknown[0]
@@ -886,3 +886,13 @@ def test_na_is_plain_text_for_a_text_question(parse_answers: Parse, small_bank: 
     from mlready.scoring import score
 
     assert score(small_bank, answers).not_applicable == ()
+
+
+def test_answers_for_an_older_bank_version_warn_of_new_questions(small_bank: Bank) -> None:
+    answers = answers_from_document(
+        parse_yaml("mlready: 1\nbank: small@0\nanswers: {}\n", source="old.yaml"), small_bank
+    )
+    assert answers.warnings == (
+        "old.yaml:2:7: answers were written for small@0; the bank in use is small@1: "
+        "its new questions count as unanswered",
+    )

@@ -56,3 +56,12 @@ def test_the_settings_example_reads(tmp_path: Path) -> None:
 @pytest.mark.parametrize("text", blocks("yaml", "## Use in CI"))
 def test_the_ci_snippets_are_yaml(text: str) -> None:
     assert yaml.safe_load(text)
+
+
+def test_the_waiver_example_loads_with_the_builtin_bank() -> None:
+    (text,) = blocks("yaml", "### Waivers")
+    document = parse_yaml("mlready: 1\nanswers:\n" + text, source="README")
+    answers = answers_from_document(document, load_bank())
+    entry = answers.get("serving.rollback")
+    assert entry is not None
+    assert entry.waiver is not None

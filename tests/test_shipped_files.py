@@ -85,6 +85,11 @@ def test_readme_usage_matches_help() -> None:
         text = help_of(*command)
         for option in re.findall(r"--[a-z][a-z-]*", usage):
             assert option in text, (command, option)
+        offered = set(re.findall(r"(?<![\w-])--[a-z][a-z-]*", text)) - {"--help", "--version"}
+        documented = set(re.findall(r"--[a-z][a-z-]*", usage))
+        # A documented --no-X stands for its pair --X too.
+        pairs = {f"--{o[5:]}" for o in documented if o.startswith("--no-")}
+        assert offered <= documented | pairs, (command, offered - documented - pairs)
 
 
 def test_readme_lists_the_ml_test_score_coverage_of_the_bank() -> None:

@@ -52,6 +52,7 @@ AnswersArgument = Annotated[
         help="The answers file (default: from the settings file, else mlready.yaml).",
         show_default=False,
         dir_okay=False,
+        metavar="ANSWERS",
     ),
 ]
 AnswersFilesArgument = Annotated[

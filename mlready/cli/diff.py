@@ -26,8 +26,12 @@ class DiffFormat(StrEnum):
 
 @app.command()
 def diff(
-    old: Annotated[Path, typer.Argument(help="The earlier answers file.", dir_okay=False)],
-    new: Annotated[Path, typer.Argument(help="The later answers file.", dir_okay=False)],
+    old: Annotated[
+        Path, typer.Argument(help="The earlier answers file.", dir_okay=False, metavar="OLD")
+    ],
+    new: Annotated[
+        Path, typer.Argument(help="The later answers file.", dir_okay=False, metavar="NEW")
+    ],
     bank: BankOption = None,
     output_format: Annotated[
         DiffFormat, typer.Option("--format", "-f", help="Text, Markdown or JSON.")

@@ -24,7 +24,9 @@ class SchemaKind(StrEnum):
 
 @app.command()
 def schema(
-    kind: Annotated[SchemaKind, typer.Argument(help="Which file format.")],
+    kind: Annotated[
+        SchemaKind, typer.Argument(help="Which file format: answers or bank.", metavar="KIND")
+    ],
     bank: BankOption = None,
     output: Annotated[
         Path, typer.Option("--output", "-o", help="Where to write it; '-' for stdout.")
