@@ -48,6 +48,33 @@ class Verdict(NamedTuple):
     notes: tuple[str, ...] = ()  # what does not fail, but deserves a line
 
 
+class Gate(NamedTuple):
+    """What fails a review: the command line's choices, else the settings file's."""
+
+    fail_under: float | None = None
+    fail_on: Severity = Severity.BLOCKER
+    max_age: int | None = None
+
+    def judge(
+        self,
+        scorecard: Scorecard,
+        *,
+        allow_incomplete: bool = False,
+        today: dt.date | None = None,
+        baseline: Baseline | None = None,
+    ) -> Verdict:
+        """The verdict of this gate on `scorecard`."""
+        return judge(
+            scorecard,
+            fail_under=self.fail_under,
+            fail_on=self.fail_on,
+            allow_incomplete=allow_incomplete,
+            max_age=self.max_age,
+            today=today,
+            baseline=baseline,
+        )
+
+
 def threshold(bank: Bank, value: str | float, *, origin: str = "--fail-under") -> float:
     """A `--fail-under` value: a score 0..100 or the name of one of the bank's levels.
 

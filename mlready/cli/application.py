@@ -15,6 +15,7 @@ from mlready.vocabulary import Severity
 
 if TYPE_CHECKING:
     from mlready.answers import Answers
+    from mlready.gate import Gate
     from mlready.model import Bank
     from mlready.scoring import Scorecard
     from mlready.settings import Settings
@@ -181,16 +182,16 @@ def _shown(path: Path) -> Path:
         return path
 
 
-def gate_options(
+def gate_for(
     bank: Bank,
     chosen: Settings,
     *,
     fail_under: str | None = None,
     fail_on: Severity | None = None,
     max_age: int | None = None,
-) -> dict[str, Any]:
-    """The gate's options: the command line's, else the settings file's."""
-    from mlready.gate import threshold
+) -> Gate:
+    """The gate: the command line's options, else the settings file's."""
+    from mlready.gate import Gate, threshold
 
     if fail_under is not None:
         limit: float | None = threshold(bank, fail_under)
@@ -198,11 +199,11 @@ def gate_options(
         limit = threshold(bank, chosen.fail_under, origin=f"{chosen.source}: fail-under")
     else:
         limit = None
-    return {
-        "fail_under": limit,
-        "fail_on": fail_on or chosen.fail_on or Severity.BLOCKER,
-        "max_age": max_age if max_age is not None else chosen.max_age,
-    }
+    return Gate(
+        fail_under=limit,
+        fail_on=fail_on or chosen.fail_on or Severity.BLOCKER,
+        max_age=max_age if max_age is not None else chosen.max_age,
+    )
 
 
 def refuse_overwriting_inputs(

@@ -14,7 +14,7 @@ from mlready.cli.application import (
     app,
     bank_for,
     defaults,
-    gate_options,
+    gate_for,
     read_answers,
     refuse_overwriting_inputs,
     say,
@@ -46,7 +46,6 @@ def ask(
     """Walk the questions in the terminal; every answer is saved at once."""
     from mlready.answers import Answers, empty_answers, save_answers
     from mlready.files import exclusive_lock, write_atomically
-    from mlready.gate import judge
     from mlready.scoring import score
 
     if not sys.stdin.isatty():
@@ -101,7 +100,7 @@ def ask(
         return
     card = score(loaded_bank, result.answers)
     console.print()
-    verdict = judge(card, today=dt.date.today(), **gate_options(loaded_bank, chosen))
+    verdict = gate_for(loaded_bank, chosen).judge(card, today=dt.date.today())
     print_scorecard(console, card, verdict, max_gaps=5)
     if not no_report:
         from mlready.report import render_report

@@ -16,7 +16,7 @@ from mlready.cli.application import (
     bank_for,
     day,
     defaults,
-    gate_options,
+    gate_for,
     refuse_overwriting_inputs,
     say,
     scorecard,
@@ -88,15 +88,13 @@ def check(
     """Validate and score answers files; exit 1 when the system is not ready."""
     from mlready.files import write_atomically
     from mlready.formats import Outcome, renderer, step_summary
-    from mlready.gate import judge, load_baseline
+    from mlready.gate import load_baseline
 
     chosen = defaults()
     targets = [_output_target(spec) for spec in output or []]
     loaded_bank = bank_for(bank, chosen)
     date = day(today)
-    options = gate_options(
-        loaded_bank, chosen, fail_under=fail_under, fail_on=fail_on, max_age=max_age
-    )
+    gate = gate_for(loaded_bank, chosen, fail_under=fail_under, fail_on=fail_on, max_age=max_age)
     paths = answers_paths(answers, chosen)
     refuse_overwriting_inputs(
         [target for _, target in targets],
@@ -110,9 +108,7 @@ def check(
     outcomes = []
     for path in paths:
         card = scorecard(path, loaded_bank, today=date)
-        verdict = judge(
-            card, allow_incomplete=allow_incomplete, today=date, baseline=base, **options
-        )
+        verdict = gate.judge(card, allow_incomplete=allow_incomplete, today=date, baseline=base)
         outcomes.append(Outcome(card, verdict))
     if output_format is CheckFormat.TEXT and sys.stdout.isatty():
         from rich.console import Console

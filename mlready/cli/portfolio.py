@@ -15,7 +15,7 @@ from mlready.cli.application import (
     bank_for,
     day,
     defaults,
-    gate_options,
+    gate_for,
     refuse_overwriting_inputs,
     say,
     scorecard,
@@ -44,24 +44,23 @@ def portfolio(
     """
     from mlready.files import write_atomically
     from mlready.formats import Outcome
-    from mlready.gate import judge
     from mlready.portfolio import render_portfolio
     from mlready.report import report_path_for
 
     chosen = defaults()
     loaded_bank = bank_for(bank, chosen)
     date = day(today)
-    options = gate_options(loaded_bank, chosen, max_age=max_age)
+    gate = gate_for(loaded_bank, chosen, max_age=max_age)
     paths = answers_paths(answers, chosen)
     refuse_overwriting_inputs([output], bank=loaded_bank, chosen=chosen, others=[*paths])
     outcomes = []
     for path in paths:
         card = scorecard(path, loaded_bank, today=date)
-        outcomes.append(Outcome(card, judge(card, today=date, **options)))
+        outcomes.append(Outcome(card, gate.judge(card, today=date)))
     reports_of = {str(path): report_path_for(path, reports).resolve() for path in paths}
     base = Path.cwd() if str(output) == "-" else output.resolve().parent
     text = render_portfolio(
-        outcomes, reports=reports_of, base=base, max_age=options["max_age"], today=date
+        outcomes, reports=reports_of, base=base, max_age=gate.max_age, today=date
     )
     if str(output) == "-":
         sys.stdout.write(text)
