@@ -9,7 +9,7 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
-from mlready.errors import FileLockedError, MlreadyError
+from mlready.errors import FileLockedError, InputError, MlreadyError
 
 
 def write_atomically(path: Path, text: str) -> None:
@@ -46,6 +46,22 @@ def write_atomically(path: Path, text: str) -> None:
         Path(temporary).unlink(missing_ok=True)
         raise
     _sync_folder(folder)
+
+
+def refuse_foreign_file(path: Path, *, marker: str, force: bool) -> None:
+    """Raise InputError when `path` exists and does not start with mlready's `marker` line
+    (unless `force`): mlready overwrites only what it wrote."""
+    if force or not path.exists() or path.is_dir():
+        return
+    try:
+        with path.open(encoding="utf-8", errors="replace") as stream:
+            first_line = stream.readline().rstrip("\n")
+    except OSError as error:
+        raise InputError(f"{path}: cannot read: {error.strerror}") from None
+    if first_line != marker:
+        raise InputError(
+            f"{path}: exists and was not written by mlready; use --force to overwrite it"
+        )
 
 
 def make_folder(folder: Path) -> None:

@@ -86,33 +86,6 @@ def _environment(search_path: list[Path]) -> ImmutableSandboxedEnvironment:
     return environment
 
 
-def report_path_for(answers: Path, folder: Path | None = None) -> Path:
-    """Where the report of one of several answers files goes: beside it as NAME.md, or in
-    `folder`, in the same subfolders as the answers file has below the current folder."""
-    if folder is None:
-        return answers.with_suffix(".md")
-    try:
-        relative = answers.resolve().relative_to(Path.cwd().resolve())
-    except ValueError:
-        relative = Path(answers.name)
-    return folder / relative.with_suffix(".md")
-
-
-def refuse_foreign_report(path: Path, *, force: bool) -> None:
-    """Raise InputError when `path` exists and mlready did not write it (unless `force`)."""
-    if force or not path.exists() or path.is_dir():
-        return
-    try:
-        with path.open(encoding="utf-8", errors="replace") as stream:
-            first_line = stream.readline().rstrip("\n")
-    except OSError as error:
-        raise InputError(f"{path}: cannot read: {error.strerror}") from None
-    if first_line != REPORT_MARKER:
-        raise InputError(
-            f"{path}: exists and was not written by mlready; use --force to overwrite it"
-        )
-
-
 class _OutOfTime(Exception):
     """A template ran past its time limit."""
 

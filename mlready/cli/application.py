@@ -218,6 +218,26 @@ def refuse_overwriting_inputs(
             raise InputError(f"{output}: is one of this command's inputs; name another output")
 
 
+def report_path_for(answers: Path, folder: Path | None = None) -> Path:
+    """Where the report of one of several answers files goes: beside it as NAME.md, or in
+    `folder`, in the same subfolders as the answers file has below the current folder."""
+    if folder is None:
+        return answers.with_suffix(".md")
+    try:
+        relative = answers.resolve().relative_to(Path.cwd().resolve())
+    except ValueError:
+        relative = Path(answers.name)
+    return folder / relative.with_suffix(".md")
+
+
+def refuse_foreign_report(path: Path, *, force: bool) -> None:
+    """Raise InputError when `path` exists and is not a report mlready wrote (unless `force`)."""
+    from mlready.files import refuse_foreign_file
+    from mlready.report import REPORT_MARKER
+
+    refuse_foreign_file(path, marker=REPORT_MARKER, force=force)
+
+
 def scorecard(path: Path, bank: Bank, *, today: dt.date) -> Scorecard:
     """Score the answers at `path` (their warnings go to stderr)."""
     from mlready.scoring import score

@@ -16,6 +16,7 @@ from mlready.cli.application import (
     defaults,
     gate_for,
     read_answers,
+    refuse_foreign_report,
     refuse_overwriting_inputs,
     say,
     single_answers_path,
@@ -111,7 +112,6 @@ def ask(
 
 def _report_target(path: Path, *, bank: "Bank", chosen: "Settings", force: bool) -> Path:
     """Where the report will go: refused now if it cannot be written there."""
-    from mlready.report import refuse_foreign_report
 
     if path.is_dir():
         path = path / DEFAULT_REPORT.name

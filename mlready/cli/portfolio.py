@@ -17,6 +17,7 @@ from mlready.cli.application import (
     defaults,
     gate_for,
     refuse_overwriting_inputs,
+    report_path_for,
     say,
     scorecard,
 )
@@ -45,7 +46,6 @@ def portfolio(
     from mlready.files import write_atomically
     from mlready.formats import Outcome
     from mlready.portfolio import render_portfolio
-    from mlready.report import report_path_for
 
     chosen = defaults()
     loaded_bank = bank_for(bank, chosen)

@@ -17,7 +17,9 @@ from mlready.cli.application import (
     bank_for,
     day,
     defaults,
+    refuse_foreign_report,
     refuse_overwriting_inputs,
+    report_path_for,
     say,
     scorecard,
 )
@@ -48,7 +50,7 @@ def report(
 ) -> None:
     """Render the Markdown readiness report."""
     from mlready.files import make_folder, write_atomically
-    from mlready.report import refuse_foreign_report, render_report, report_path_for
+    from mlready.report import render_report
 
     chosen = defaults()
     loaded_bank = bank_for(bank, chosen)
