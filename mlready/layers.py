@@ -20,6 +20,7 @@ from mlready.model import (
     OptionValue,
     Question,
     QuestionId,
+    Record,
     Score,
     Weight,
 )
@@ -35,14 +36,14 @@ from mlready.vocabulary import Kind, Severity
 from mlready.yamlio import Document, Location
 
 
-@dataclass(frozen=True, kw_only=True)
-class OptionScore:
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+class OptionScore(Record):
     value: OptionValue
     score: Score
 
 
-@dataclass(frozen=True, kw_only=True)
-class Override:
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+class Override(Record):
     """Changes a layered bank makes to an inherited check."""
 
     severity: Severity | None = None
@@ -51,8 +52,8 @@ class Override:
     options: tuple[OptionScore, ...] = ()
 
 
-@dataclass(frozen=True, kw_only=True)
-class AreaLayer:
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+class AreaLayer(Record):
     """An area in a layered bank: an inherited id gets questions appended, a new id is added."""
 
     id: QuestionId
@@ -61,8 +62,8 @@ class AreaLayer:
     questions: tuple[Question, ...] = ()
 
 
-@dataclass(frozen=True, kw_only=True)
-class BankLayer:
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+class BankLayer(Record):
     """A bank file that builds on another (`extends`)."""
 
     bank: BankId

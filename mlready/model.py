@@ -6,10 +6,10 @@ options) and attach file:line:column to every message.
 """
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import cached_property
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 from mlready.validation import (
     Internal,
@@ -49,8 +49,36 @@ AnswerValue = AnswerText | tuple[AnswerText, ...] | None
 NA = "na"  # the answer "not applicable"; reserved, never an option value
 
 
-@dataclass(frozen=True, kw_only=True)
-class Option:
+class Record:
+    """Equality, hashing and repr by fields, for every model.
+
+    Written once here instead of generated for each dataclass: generating them costs every
+    run of the command a few milliseconds, and the models compare rarely.
+    """
+
+    __slots__ = ()
+
+    def _values(self) -> tuple[Any, ...]:
+        return tuple(getattr(self, item.name) for item in fields(self))  # type: ignore[arg-type]
+
+    def __eq__(self, other: object) -> bool:
+        return (
+            isinstance(other, Record)
+            and type(other) is type(self)
+            and (self._values() == other._values())
+        )
+
+    def __hash__(self) -> int:
+        return hash((type(self), self._values()))
+
+    def __repr__(self) -> str:
+        items = fields(self)  # type: ignore[arg-type]
+        shown = ", ".join(f"{item.name}={getattr(self, item.name)!r}" for item in items)
+        return f"{type(self).__name__}({shown})"
+
+
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+class Option(Record):
     """One answer a question offers; `score` only on checks."""
 
     value: OptionValue
@@ -69,8 +97,8 @@ DEFAULT_CHECK_OPTIONS = (
 )
 
 
-@dataclass(frozen=True, kw_only=True)
-class Question:
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+class Question(Record):
     """A question of a bank. For checks, `severity` and `options` are always set."""
 
     id: QuestionId
@@ -112,16 +140,16 @@ class Question:
         return self.weight if self.weight is not None else self.gap_severity.default_weight
 
 
-@dataclass(frozen=True, kw_only=True)
-class Area:
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+class Area(Record):
     id: QuestionId
     title: str
     intro: str | None = None
     questions: tuple[Question, ...]
 
 
-@dataclass(frozen=True, kw_only=True)
-class Level:
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+class Level(Record):
     name: str
     min: Annotated[float, Range(ge=0, le=100)]
 
@@ -134,8 +162,8 @@ DEFAULT_LEVELS = (
 )
 
 
-@dataclass(frozen=True, kw_only=True)
-class Bank:
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+class Bank(Record):
     """A validated question bank, with defaults filled in.
 
     A bank that extends others also knows their refs and the questions it disabled, so that
@@ -180,8 +208,8 @@ class Bank:
         return self.levels[-1]
 
 
-@dataclass(frozen=True, kw_only=True)
-class Waiver:
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+class Waiver(Record):
     """An accepted gap: it does not fail the gate until it expires."""
 
     reason: str
@@ -192,8 +220,8 @@ class Waiver:
         return self.expires is None or today <= self.expires
 
 
-@dataclass(frozen=True, kw_only=True)
-class AnswerEntry:
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+class AnswerEntry(Record):
     """One answer as written: a value (or `na`), with optional note, evidence and waiver."""
 
     value: AnswerValue = None
@@ -205,15 +233,15 @@ class AnswerEntry:
 Entry = Annotated[AnswerEntry, ShortForm("value")]
 
 
-@dataclass(frozen=True, kw_only=True)
-class Project:
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+class Project(Record):
     name: str | None = None
     owner: str | None = None
     reviewed: dt.date | None = None
 
 
-@dataclass(frozen=True, kw_only=True)
-class AnswersFile:
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+class AnswersFile(Record):
     """An answers file as written (format version 1)."""
 
     mlready: int
