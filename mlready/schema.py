@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from mlready.layers import BankLayer
-from mlready.model import NA, Bank, Question
+from mlready.model import NA, Bank, BankRef, Question
 from mlready.validation import (
     FALSE_WORDS,
     TRUE_WORDS,
@@ -28,6 +28,7 @@ from mlready.validation import (
     Range,
     ShortForm,
     fields_of,
+    has_rule,
     unwrap,
 )
 from mlready.vocabulary import Kind
@@ -66,7 +67,7 @@ def _schema_of(hint: Any, rules: tuple[Any, ...], definitions: dict[str, Any]) -
     if origin is tuple:
         item = _schema_of(typing.get_args(hint)[0], (), definitions)
         array = {"type": "array", "items": item}
-        return {"anyOf": [item, array]} if _has(rules, OneOrMany) else array
+        return {"anyOf": [item, array]} if has_rule(rules, OneOrMany) else array
     if origin is dict:
         key_hint, value_hint = typing.get_args(hint)
         mapping: dict[str, Any] = {
@@ -76,7 +77,7 @@ def _schema_of(hint: Any, rules: tuple[Any, ...], definitions: dict[str, Any]) -
         key_schema = _schema_of(key_hint, (), definitions)
         if "pattern" in key_schema:
             mapping["propertyNames"] = {"pattern": key_schema["pattern"]}
-        return {"anyOf": [mapping, {"type": "null"}]} if _has(rules, NullAsEmpty) else mapping
+        return {"anyOf": [mapping, {"type": "null"}]} if has_rule(rules, NullAsEmpty) else mapping
     if isinstance(hint, type) and dataclasses.is_dataclass(hint):
         name = hint.__name__
         if name not in definitions:
@@ -129,12 +130,8 @@ def _schema_of(hint: Any, rules: tuple[Any, ...], definitions: dict[str, Any]) -
         for rule in rules:
             if isinstance(rule, Pattern):
                 text["pattern"] = f"^(?:{rule.regex})$"
-        return {"anyOf": [text, {"type": "number"}]} if _has(rules, NumberAsText) else text
+        return {"anyOf": [text, {"type": "number"}]} if has_rule(rules, NumberAsText) else text
     raise TypeError(f"no schema for {hint!r}")
-
-
-def _has(rules: tuple[Any, ...], kind: type) -> bool:
-    return any(isinstance(rule, kind) for rule in rules)
 
 
 def _value_schema(question: Question) -> dict[str, Any]:
@@ -190,7 +187,7 @@ def answers_schema(bank: Bank) -> dict[str, Any]:
         "required": ["mlready"],
         "properties": {
             "mlready": {"const": 1, "description": "The answers format version."},
-            "bank": {"type": "string", "pattern": r"^[a-z0-9][a-z0-9-]*(@[0-9]+)?$"},
+            "bank": _schema_of(BankRef, (), {}),
             "project": {
                 "type": ["object", "null"],
                 "additionalProperties": False,

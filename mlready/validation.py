@@ -163,7 +163,8 @@ class Converter:
 Plan = Callable[[Converter, Any, Loc, str], Any]
 
 
-def _has(rules: tuple[Any, ...], kind: type) -> bool:
+def has_rule(rules: tuple[Any, ...], kind: type) -> bool:
+    """Whether one of `rules` is of `kind`."""
     return any(isinstance(rule, kind) for rule in rules)
 
 
@@ -176,10 +177,12 @@ def plan_for(hint: Any, rules: tuple[Any, ...] = ()) -> Plan:
     if origin in (types.UnionType, typing.Union):
         return _union_plan(hint, rules)
     if origin is tuple:
-        return _tuple_plan(plan_for(typing.get_args(hint)[0]), one_or_many=_has(rules, OneOrMany))
+        return _tuple_plan(
+            plan_for(typing.get_args(hint)[0]), one_or_many=has_rule(rules, OneOrMany)
+        )
     if origin is dict:
         key_hint, value_hint = typing.get_args(hint)
-        return _dict_plan(plan_for(key_hint), plan_for(value_hint), _has(rules, NullAsEmpty))
+        return _dict_plan(plan_for(key_hint), plan_for(value_hint), has_rule(rules, NullAsEmpty))
     if isinstance(hint, type) and dataclasses.is_dataclass(hint):
         short = next((rule.key for rule in rules if isinstance(rule, ShortForm)), None)
         return _model_plan(hint, short)
@@ -238,7 +241,7 @@ def _fits(inner: Any, rules: tuple[Any, ...], data: Any) -> bool:
         return inner is str
     number = isinstance(data, int | float) and not isinstance(data, bool)
     if number and inner is str:
-        return _has(rules, NumberAsText)
+        return has_rule(rules, NumberAsText)
     return number and inner in (int, float)
 
 
@@ -357,7 +360,7 @@ def _number_plan(rules: tuple[Any, ...], *, whole: bool) -> Plan:
 
 
 def _text_plan(rules: tuple[Any, ...]) -> Plan:
-    as_text = _has(rules, NumberAsText)
+    as_text = has_rule(rules, NumberAsText)
     patterns = [(rule.compiled, rule.hint) for rule in rules if isinstance(rule, Pattern)]
 
     def convert_text(c: Converter, data: Any, loc: Loc, name: str) -> Any:
