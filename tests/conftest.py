@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from mlready.answers import Answers, answers_from_document
-from mlready.bank import bank_from_document
-from mlready.model import Bank
-from mlready.yamlio import parse_yaml
+from mlready.core.answers import Answers, answers_from_document
+from mlready.core.bank import bank_from_document
+from mlready.core.model import Bank
+from mlready.io.yamlio import parse_yaml
 
 SMALL_BANK = """\
 bank: small

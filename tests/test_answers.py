@@ -10,19 +10,13 @@ from pathlib import Path
 
 import pytest
 
-from mlready import files
-from mlready.answers import (
-    Answers,
-    answers_from_document,
-    empty_answers,
-    load_answers,
-    render_answers,
-    save_answers,
-)
-from mlready.bank import bank_from_document
-from mlready.errors import InputError, MlreadyError
-from mlready.model import AnswerEntry, Bank, Project
-from mlready.yamlio import parse_yaml
+from mlready.core.answers import Answers, answers_from_document, empty_answers
+from mlready.core.bank import bank_from_document
+from mlready.core.errors import InputError, MlreadyError
+from mlready.core.model import AnswerEntry, Bank, Project
+from mlready.io import files
+from mlready.io.answers_file import load_answers, render_answers, save_answers
+from mlready.io.yamlio import parse_yaml
 from tests.conftest import BEST_ANSWERS
 
 Parse = Callable[[str], Answers]
@@ -628,7 +622,7 @@ def test_render_text(parse_answers: Parse, small_bank: Bank) -> None:
 
 
 def test_render_nothing_answered(small_bank: Bank) -> None:
-    text = render_answers(small_bank, empty_answers())
+    text = render_answers(small_bank, empty_answers("mlready.yaml"))
     assert text.endswith("mlready: 1\nbank: small@1\nanswers: {}\n")
     assert answers_from_document(parse_yaml(text, source="r.yaml"), small_bank).entries == {}
 
@@ -654,7 +648,7 @@ def test_foreign_answers_survive_a_rewrite(parse_answers: Parse, small_bank: Ban
 
 
 def test_skeleton_lists_every_question(small_bank: Bank) -> None:
-    text = render_answers(small_bank, empty_answers(), skeleton=True)
+    text = render_answers(small_bank, empty_answers("mlready.yaml"), skeleton=True)
     lines = text.splitlines()
     for question_id in small_bank.questions:
         assert f"  {question_id}:" in lines  # an empty value
@@ -683,7 +677,9 @@ def test_skeleton_lists_every_question(small_bank: Bank) -> None:
 
 
 def test_skeleton_loads_as_unanswered(parse_answers: Parse, small_bank: Bank) -> None:
-    answers = parse_answers(render_answers(small_bank, empty_answers(), skeleton=True))
+    answers = parse_answers(
+        render_answers(small_bank, empty_answers("mlready.yaml"), skeleton=True)
+    )
     assert list(answers.entries) == list(small_bank.questions)
     assert all(answers.get(question_id) is None for question_id in small_bank.questions)
     assert answers.project == Project()
@@ -701,7 +697,7 @@ def test_multi_line_prompts_are_all_comments() -> None:
         prompt="|\n          Is the data versioned?\n\n          Say how.",
         area_title="Data",
     )
-    text = render_answers(bank, empty_answers(), skeleton=True)
+    text = render_answers(bank, empty_answers("mlready.yaml"), skeleton=True)
     assert "  # Is the data versioned?\n  #\n  # Say how.\n" in text
     answers = answers_from_document(parse_yaml(text, source="r.yaml"), bank)
     assert list(answers.entries) == ["data.versioned"]
@@ -709,7 +705,7 @@ def test_multi_line_prompts_are_all_comments() -> None:
 
 def test_titles_with_line_breaks_stay_comments() -> None:
     bank = _bank_with(prompt="Versioned?", area_title='"Data\\nbank: evil"')
-    text = render_answers(bank, empty_answers(), skeleton=True)
+    text = render_answers(bank, empty_answers("mlready.yaml"), skeleton=True)
     answers = answers_from_document(parse_yaml(text, source="r.yaml"), bank)
     assert list(answers.entries) == ["data.versioned"]
 
@@ -856,8 +852,10 @@ def test_save_answers_replaces_the_file(
     path = tmp_path / "mlready.yaml"
     path.write_text("x" * 10_000, encoding="utf-8")
     before = path.stat().st_ino
-    save_answers(path, small_bank, empty_answers())
-    assert path.read_text(encoding="utf-8") == render_answers(small_bank, empty_answers())
+    save_answers(path, small_bank, empty_answers("mlready.yaml"))
+    assert path.read_text(encoding="utf-8") == render_answers(
+        small_bank, empty_answers("mlready.yaml")
+    )
     assert path.stat().st_ino != before  # a new file renamed over the old one, not rewritten
 
 
@@ -872,7 +870,7 @@ def test_a_failed_save_leaves_the_old_file_whole(
 
     monkeypatch.setattr(files.os, "fsync", fail)
     with pytest.raises(MlreadyError, match="cannot write: Input/output error"):
-        save_answers(path, small_bank, empty_answers())
+        save_answers(path, small_bank, empty_answers("mlready.yaml"))
     assert path.read_text(encoding="utf-8") == ORDERED
     assert sorted(p.name for p in tmp_path.iterdir()) == ["mlready.yaml"]
 
@@ -883,7 +881,7 @@ def test_na_is_plain_text_for_a_text_question(parse_answers: Parse, small_bank: 
     assert entry is not None
     assert entry.value == "na"
     assert parse_answers(render_answers(small_bank, answers)).get("data.owner") == entry
-    from mlready.scoring import score
+    from mlready.core.scoring import score
 
     assert score(small_bank, answers).not_applicable == ()
 

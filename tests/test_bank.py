@@ -6,10 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from mlready.bank import bank_from_document, load_bank
-from mlready.errors import MAX_MESSAGES, InputError
-from mlready.model import DEFAULT_LEVELS, Bank, Kind, Severity
-from mlready.yamlio import parse_yaml
+from mlready.core.bank import bank_from_document
+from mlready.core.errors import MAX_MESSAGES, InputError
+from mlready.core.model import DEFAULT_LEVELS, Bank, Kind, Severity
+from mlready.io.bank_file import load_bank
+from mlready.io.yamlio import parse_yaml
 from tests.conftest import SMALL_BANK_IDS
 
 # Every case below changes this bank in one place; the comments give the line numbers.

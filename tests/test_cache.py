@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from mlready.bank import load_bank
-from mlready.cache import CACHE_ENV, cache_dir
+from mlready.io.bank_file import load_bank
+from mlready.io.cache import CACHE_ENV, cache_dir
 from tests.conftest import SMALL_BANK
 
 
@@ -31,11 +31,21 @@ def test_an_edited_bank_is_read_again(bank_file: Path) -> None:
     assert load_bank(bank_file).title == "Other bank"
 
 
+def test_an_edit_that_keeps_size_and_time_is_read_again(bank_file: Path) -> None:
+    load_bank(bank_file)
+    before = bank_file.stat()
+    bank_file.write_text(SMALL_BANK.replace("title: Small bank", "title: Large bank"))
+    os.utime(bank_file, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert bank_file.stat().st_size == before.st_size
+    assert load_bank(bank_file).title == "Large bank"
+
+
 def test_an_entry_for_another_file_state_is_not_used(bank_file: Path, private_cache: Path) -> None:
     load_bank(bank_file)
     (entry,) = private_cache.glob("bank-*.json")
     stored = json.loads(entry.read_text())
-    stored["key"] = stored["key"].replace(str(bank_file), "/elsewhere.yaml")
+    version, _content, code = stored["key"].split("|")
+    stored["key"] = "|".join([version, "0" * 64, code])  # the key of other bank bytes
     stored["bank"]["title"] = "From elsewhere"
     entry.write_text(json.dumps(stored))
     assert load_bank(bank_file).title == "Small bank"
@@ -99,17 +109,19 @@ def test_entries_unused_for_a_month_are_removed(bank_file: Path, private_cache: 
 
 
 def test_an_upgrade_of_any_module_that_shapes_a_bank_misses_the_cache(bank_file: Path) -> None:
-    import mlready.vocabulary
-    from mlready.cache import _key
+    import mlready.core.vocabulary
+    from mlready.io.cache import _code_state, _key
 
     before = _key(bank_file)
-    vocabulary = Path(mlready.vocabulary.__file__ or "")
+    vocabulary = Path(mlready.core.vocabulary.__file__ or "")
     stat = vocabulary.stat()
     try:
         os.utime(vocabulary, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1))
+        _code_state.cache_clear()  # read once a run: a new run sees the upgrade
         assert _key(bank_file) != before
     finally:
         os.utime(vocabulary, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+        _code_state.cache_clear()
 
 
 def test_no_cache_without_an_existing_cache_folder(

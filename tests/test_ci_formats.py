@@ -15,7 +15,7 @@ from markdown_it import MarkdownIt
 from typer.testing import CliRunner
 
 from mlready.cli import app
-from mlready.errors import ExitCode
+from mlready.core.errors import ExitCode
 from tests.conftest import BEST_ANSWERS
 
 runner = CliRunner()

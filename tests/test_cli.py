@@ -9,8 +9,8 @@ import pytest
 from typer.testing import CliRunner
 
 from mlready.cli import app
-from mlready.errors import ExitCode, MlreadyError
-from mlready.report import REPORT_MARKER
+from mlready.core.errors import ExitCode, MlreadyError
+from mlready.render.report import REPORT_MARKER
 from tests.conftest import BEST_ANSWERS, SMALL_BANK_IDS
 
 runner = CliRunner()
@@ -260,12 +260,12 @@ def test_ask_refuses_without_a_terminal(tmp_path: Path) -> None:
 
 
 def test_unexpected_errors_are_not_hidden(monkeypatch: pytest.MonkeyPatch) -> None:
-    import mlready.bank
+    import mlready.io.bank_file
 
     def broken(*_: object, **__: object) -> None:
         raise RuntimeError("a bug")
 
-    monkeypatch.setattr(mlready.bank, "load_bank", broken)
+    monkeypatch.setattr(mlready.io.bank_file, "load_bank", broken)
     with pytest.raises(RuntimeError, match="a bug"):
         runner.invoke(app, ["bank", "validate"], catch_exceptions=False)
 
@@ -273,12 +273,12 @@ def test_unexpected_errors_are_not_hidden(monkeypatch: pytest.MonkeyPatch) -> No
 def test_mlready_errors_become_messages_and_exit_codes(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    import mlready.bank
+    import mlready.io.bank_file
 
     def fail(*_: object) -> None:
         raise MlreadyError("first line\nsecond line")
 
-    monkeypatch.setattr(mlready.bank, "load_bank", fail)
+    monkeypatch.setattr(mlready.io.bank_file, "load_bank", fail)
     code, out, err = run("bank", "validate")
     assert code == ExitCode.INVALID
     assert out == ""
@@ -288,8 +288,8 @@ def test_mlready_errors_become_messages_and_exit_codes(
 def test_init_without_a_schema_and_the_modeline_survives_rewrites(
     tmp_path: Path, bank_file: Path
 ) -> None:
-    from mlready.answers import load_answers, render_answers
-    from mlready.bank import load_bank
+    from mlready.io.answers_file import load_answers, render_answers
+    from mlready.io.bank_file import load_bank
 
     plain = tmp_path / "plain.yaml"
     assert run("init", plain, "--bank", bank_file, "--no-schema")[0] == ExitCode.OK

@@ -17,7 +17,7 @@ pytestmark = pytest.mark.slow
 WRITER = """
 import sys
 from pathlib import Path
-from mlready.files import write_atomically
+from mlready.io.files import write_atomically
 
 target = Path(sys.argv[1])
 versions = [Path(sys.argv[2]).read_text(), Path(sys.argv[3]).read_text()]

@@ -8,10 +8,10 @@ from functools import cache
 
 import pytest
 
-from mlready.answers import Answers, empty_answers
-from mlready.bank import load_bank
-from mlready.model import AnswerEntry, Bank, Kind, Question, Severity
-from mlready.scoring import applicable_questions, score
+from mlready.core.answers import Answers, empty_answers
+from mlready.core.model import AnswerEntry, Bank, Kind, Question, Severity
+from mlready.core.scoring import applicable_questions, score
+from mlready.io.bank_file import load_bank
 
 AREAS = ["data", "preprocessing", "framework", "training", "serving", "monitoring"]
 Choices = Mapping[str, str | tuple[str, ...]]
@@ -33,7 +33,7 @@ def checks() -> list[Question]:
 def answer_all(choices: Choices, *, best: bool) -> Answers:
     """Answer every applicable question: decisions from `choices` (else every option of a multi,
     the first of a choice), checks with their best or worst option, text with a word."""
-    answers = empty_answers()
+    answers = empty_answers("mlready.yaml")
     while True:
         pending = [q for q in applicable_questions(bank(), answers) if answers.get(q.id) is None]
         if not pending:

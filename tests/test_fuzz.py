@@ -10,10 +10,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mlready.answers import answers_from_document
-from mlready.bank import bank_from_document, load_bank
-from mlready.errors import InputError
-from mlready.yamlio import load_yaml
+from mlready.core.answers import answers_from_document
+from mlready.core.bank import bank_from_document
+from mlready.core.errors import InputError
+from mlready.io.bank_file import load_bank
+from mlready.io.yamlio import load_yaml
 from tests.conftest import BEST_ANSWERS, SMALL_BANK
 
 SEEDS = [SMALL_BANK.encode(), BEST_ANSWERS.encode()]

@@ -9,7 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from mlready.cli import app
-from mlready.errors import ExitCode
+from mlready.core.errors import ExitCode
 from tests.conftest import BEST_ANSWERS
 
 runner = CliRunner()
@@ -198,8 +198,8 @@ def test_invalid_waivers(tmp_path: Path, bank_file: Path, entry: str, message: s
 
 
 def test_a_waiver_survives_a_rewrite(tmp_path: Path, bank_file: Path) -> None:
-    from mlready.answers import load_answers, render_answers
-    from mlready.bank import load_bank
+    from mlready.io.answers_file import load_answers, render_answers
+    from mlready.io.bank_file import load_bank
 
     bank = load_bank(bank_file)
     answers = load_answers(answers_with(tmp_path, data__lineage=WAIVED), bank)

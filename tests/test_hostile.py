@@ -13,15 +13,15 @@ from markdown_it import MarkdownIt
 from rich.console import Console
 from typer.testing import CliRunner
 
-from mlready.answers import load_answers
-from mlready.bank import load_bank
 from mlready.cli import app
-from mlready.errors import ExitCode, InputError
-from mlready.formats import Outcome
-from mlready.gate import judge
-from mlready.report import render_report
-from mlready.scoring import score
-from mlready.terminal import print_scorecard
+from mlready.core.errors import ExitCode, InputError
+from mlready.core.gate import judge
+from mlready.core.scoring import score
+from mlready.io.answers_file import load_answers
+from mlready.io.bank_file import load_bank
+from mlready.render.report import render_report
+from mlready.render.terminal import print_scorecard
+from mlready.render.view import Outcome
 from tests.conftest import BEST_ANSWERS
 
 runner = CliRunner()
@@ -213,9 +213,9 @@ def test_undecodable_files_are_clear_errors(tmp_path: Path, bank_file: Path, dat
 def test_an_oversized_file_is_refused_before_reading(
     tmp_path: Path, bank_file: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import mlready.yamlio
+    import mlready.io.yamlio
 
-    monkeypatch.setattr(mlready.yamlio, "MAX_FILE_BYTES", 1000)
+    monkeypatch.setattr(mlready.io.yamlio, "MAX_FILE_BYTES", 1000)
     answers = tmp_path / "big.yaml"
     answers.write_text("mlready: 1\n" + "# padding\n" * 200)
     result = runner.invoke(app, ["check", str(answers), "--bank", str(bank_file)])

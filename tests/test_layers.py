@@ -9,12 +9,13 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from mlready.answers import answers_from_document, load_answers, render_answers
-from mlready.bank import load_bank
 from mlready.cli import app
-from mlready.errors import ExitCode, InputError
-from mlready.model import DEFAULT_LEVELS, AnswerEntry, Bank, Level, Severity
-from mlready.yamlio import parse_yaml
+from mlready.core.answers import answers_from_document
+from mlready.core.errors import ExitCode, InputError
+from mlready.core.model import DEFAULT_LEVELS, AnswerEntry, Bank, Level, Severity
+from mlready.io.answers_file import load_answers, render_answers
+from mlready.io.bank_file import load_bank
+from mlready.io.yamlio import parse_yaml
 from tests.conftest import BEST_ANSWERS, SMALL_BANK
 
 runner = CliRunner()

@@ -11,13 +11,14 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from mlready.answers import Answers, answers_from_document, empty_answers, render_answers
-from mlready.bank import bank_from_document
-from mlready.errors import InputError
-from mlready.model import NA, AnswerEntry, Bank, Project, Question
-from mlready.scoring import score
-from mlready.vocabulary import Kind
-from mlready.yamlio import parse_yaml
+from mlready.core.answers import Answers, answers_from_document, empty_answers
+from mlready.core.bank import bank_from_document
+from mlready.core.errors import InputError
+from mlready.core.model import NA, AnswerEntry, Bank, Project, Question
+from mlready.core.scoring import score
+from mlready.core.vocabulary import Kind
+from mlready.io.answers_file import render_answers
+from mlready.io.yamlio import parse_yaml
 from tests.conftest import SMALL_BANK
 
 BANK: Bank = bank_from_document(parse_yaml(SMALL_BANK, source="small.yaml"))
@@ -118,7 +119,7 @@ def entry_for(question: Question) -> st.SearchStrategy[AnswerEntry | None]:
 reviews = st.fixed_dictionaries(
     {question_id: entry_for(question) for question_id, question in BANK.questions.items()}
 ).map(
-    lambda chosen: empty_answers()._replace(
+    lambda chosen: empty_answers("mlready.yaml")._replace(
         entries={key: entry for key, entry in chosen.items() if entry is not None}
     )
 )

@@ -9,9 +9,9 @@ from pathlib import Path
 import pexpect
 import pytest
 
-from mlready.answers import load_answers
-from mlready.bank import load_bank
-from mlready.errors import ExitCode
+from mlready.core.errors import ExitCode
+from mlready.io.answers_file import load_answers
+from mlready.io.bank_file import load_bank
 
 pytestmark = pytest.mark.slow
 

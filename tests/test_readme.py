@@ -8,11 +8,12 @@ from pathlib import Path
 import pytest
 import yaml
 
-from mlready.answers import answers_from_document
-from mlready.bank import bank_from_document, load_bank
-from mlready.scoring import score
-from mlready.settings import find_settings
-from mlready.yamlio import parse_yaml
+from mlready.core.answers import answers_from_document
+from mlready.core.bank import bank_from_document
+from mlready.core.scoring import score
+from mlready.io.bank_file import load_bank
+from mlready.io.settings import find_settings
+from mlready.io.yamlio import parse_yaml
 
 README = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
 

@@ -10,11 +10,11 @@ import pytest
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from mlready.answers import Answers
-from mlready.errors import InputError
-from mlready.model import Bank
-from mlready.report import REPORT_MARKER, render_report
-from mlready.scoring import score
+from mlready.core.answers import Answers
+from mlready.core.errors import InputError
+from mlready.core.model import Bank
+from mlready.core.scoring import score
+from mlready.render.report import REPORT_MARKER, render_report
 
 GOLDEN = Path(__file__).parent / "golden"
 HOSTILE = (

@@ -12,9 +12,9 @@ from jsonschema import Draft7Validator
 from typer.testing import CliRunner
 
 from mlready.cli import app
-from mlready.errors import ExitCode
-from mlready.resources import builtin_bank_path
-from mlready.yamlio import load_yaml, parse_yaml
+from mlready.core.errors import ExitCode
+from mlready.io.resources import builtin_bank_path
+from mlready.io.yamlio import load_yaml, parse_yaml
 from tests.conftest import BEST_ANSWERS, SMALL_BANK, SMALL_BANK_IDS
 
 runner = CliRunner()
@@ -81,7 +81,7 @@ def schema_of(*args: str | Path) -> dict[str, Any]:
 
 @pytest.fixture(scope="module")
 def bank_validator() -> Draft7Validator:
-    from mlready.schema import bank_schema
+    from mlready.core.schema import bank_schema
 
     return Draft7Validator(bank_schema())
 
@@ -203,8 +203,8 @@ def test_bank_schema_does_not_follow_bank(tmp_path: Path, bank_file: Path) -> No
 
 @pytest.fixture(scope="module")
 def answers_validator() -> Draft7Validator:
-    from mlready.bank import load_bank
-    from mlready.schema import answers_schema
+    from mlready.core.schema import answers_schema
+    from mlready.io.bank_file import load_bank
 
     return Draft7Validator(answers_schema(load_bank()))
 

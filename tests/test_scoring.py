@@ -6,12 +6,12 @@ from collections.abc import Callable
 
 import pytest
 
-from mlready.answers import Answers
-from mlready.bank import bank_from_document
-from mlready.gate import judge, threshold
-from mlready.model import Bank
-from mlready.scoring import applicable_questions, score
-from mlready.yamlio import parse_yaml
+from mlready.core.answers import Answers
+from mlready.core.bank import bank_from_document
+from mlready.core.gate import Gate, judge, threshold
+from mlready.core.model import Bank
+from mlready.core.scoring import applicable_questions, score
+from mlready.io.yamlio import parse_yaml
 from tests.conftest import BEST_ANSWERS
 
 Parse = Callable[[str], Answers]
@@ -145,7 +145,7 @@ areas:
             source="tiny.yaml",
         )
     )
-    from mlready.answers import answers_from_document
+    from mlready.core.answers import answers_from_document
 
     def load(text: str) -> Answers:
         return answers_from_document(parse_yaml(text, source="a.yaml"), bank)
@@ -228,7 +228,7 @@ areas:
 def test_custom_levels_and_weights(
     one: str, two: str, expected_score: float, expected_level: str
 ) -> None:
-    from mlready.answers import answers_from_document
+    from mlready.core.answers import answers_from_document
 
     bank = bank_from_document(parse_yaml(CUSTOM_LEVELS, source="graded.yaml"))
     text = f"mlready: 1\nbank: graded@3\nanswers:\n  a.one: {one}\n  a.two: {two}\n"
@@ -247,7 +247,7 @@ def test_fail_under_takes_a_number_or_a_level(small_bank: Bank, text: str, expec
 
 @pytest.mark.parametrize("text", ["gold", "101", "-1", "eighty", ""])
 def test_fail_under_rejects_anything_else(small_bank: Bank, text: str) -> None:
-    from mlready.errors import InputError
+    from mlready.core.errors import InputError
 
     with pytest.raises(InputError, match="--fail-under"):
         threshold(small_bank, text)
@@ -256,7 +256,7 @@ def test_fail_under_rejects_anything_else(small_bank: Bank, text: str) -> None:
 def test_fail_under_compares_the_rounded_score(small_bank: Bank, parse_answers: Parse) -> None:
     card = score(small_bank, parse_answers(with_answers(serving__latency="none")))
     assert card.score == 66.67
-    assert judge(card, fail_under=66.67).passed
-    failed = judge(card, fail_under=66.68)
+    assert judge(card, Gate(fail_under=66.67)).passed
+    failed = judge(card, Gate(fail_under=66.68))
     assert not failed.passed
     assert failed.reasons == ("score 66.67 is below 66.68",)

@@ -9,9 +9,9 @@ import pytest
 from typer.testing import CliRunner
 
 from mlready.cli import app
-from mlready.errors import ExitCode, InputError
-from mlready.model import Severity
-from mlready.settings import Settings, find_settings
+from mlready.core.errors import ExitCode, InputError
+from mlready.core.model import Severity
+from mlready.io.settings import Settings, find_settings
 from tests.conftest import BEST_ANSWERS, SMALL_BANK
 
 runner = CliRunner()

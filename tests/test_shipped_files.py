@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from mlready.bank import load_bank
 from mlready.cli import app
-from mlready.schema import answers_schema, bank_schema, schema_text
-from mlready.yamlio import load_yaml
+from mlready.core.schema import answers_schema, bank_schema, schema_text
+from mlready.io.bank_file import load_bank
+from mlready.io.yamlio import load_yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMAS = ROOT / "mlready" / "schemas"
@@ -25,9 +25,9 @@ def test_shipped_schemas_match_the_code() -> None:
 
 @pytest.mark.parametrize("name", ["ecommerce-categoriser", "on-device-vision"])
 def test_example_reports_match_their_answers(name: str) -> None:
-    from mlready.answers import load_answers
-    from mlready.report import render_report
-    from mlready.scoring import score
+    from mlready.core.scoring import score
+    from mlready.io.answers_file import load_answers
+    from mlready.render.report import render_report
 
     bank = load_bank()
     answers = load_answers(ROOT / "examples" / f"{name}.yaml", bank)

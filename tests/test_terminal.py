@@ -7,13 +7,13 @@ from collections.abc import Callable
 
 from rich.console import Console
 
-from mlready.answers import Answers
-from mlready.bank import bank_from_document
-from mlready.gate import judge
-from mlready.scoring import score
-from mlready.terminal import TerminalPrompt, print_scorecard
-from mlready.walk import Screen
-from mlready.yamlio import parse_yaml
+from mlready.core.answers import Answers
+from mlready.core.bank import bank_from_document
+from mlready.core.gate import judge
+from mlready.core.scoring import score
+from mlready.core.walk import Screen
+from mlready.io.yamlio import parse_yaml
+from mlready.render.terminal import TerminalPrompt, print_scorecard
 from tests.conftest import SMALL_BANK
 
 MARKUP = "[bold red]not markup[/bold red]"

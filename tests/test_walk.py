@@ -7,9 +7,9 @@ from collections.abc import Callable
 
 import pytest
 
-from mlready.answers import Answers, empty_answers
-from mlready.model import NA, Bank, Project
-from mlready.walk import Screen, WalkResult, ask_project, walk
+from mlready.core.answers import Answers, empty_answers
+from mlready.core.model import NA, Bank, Project
+from mlready.core.walk import Screen, WalkResult, ask_project, walk
 
 TODAY = dt.date(2026, 11, 26)
 
@@ -62,7 +62,7 @@ def run_walk(
     saves = Saves()
     result = walk(
         bank,
-        answers or empty_answers(),
+        answers or empty_answers("mlready.yaml"),
         prompt=prompt,
         save=saves,
         today=TODAY,
@@ -281,7 +281,7 @@ def test_ctrl_c_propagates_after_saving(small_bank: Bank) -> None:
     prompt = ScriptedPrompt(["1", "team", "^C"])
     saves = Saves()
     with pytest.raises(KeyboardInterrupt):
-        walk(small_bank, empty_answers(), prompt=prompt, save=saves, today=TODAY)
+        walk(small_bank, empty_answers("mlready.yaml"), prompt=prompt, save=saves, today=TODAY)
     assert value(saves.history[-1], "data.owner") == "team"
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from mlready.errors import ExitCode
+from mlready.core.errors import ExitCode
 from tests.conftest import BEST_ANSWERS, SMALL_BANK
 
 pytestmark = pytest.mark.slow
@@ -152,5 +152,5 @@ def test_check_in_ci_loads_neither_rich_nor_jinja(installed: Path, tmp_path: Pat
     )
     assert result.returncode == ExitCode.OK, result.stderr
     imported = {line.rsplit("|", 1)[-1].strip() for line in result.stderr.splitlines()}
-    assert "mlready.scoring" in imported  # the import log is complete
+    assert "mlready.core.scoring" in imported  # the import log is complete
     assert not {"rich", "jinja2", "pygments"} & imported

@@ -7,9 +7,10 @@ from typing import Any
 
 import pytest
 
-from mlready import yamlio
-from mlready.errors import InputError
-from mlready.yamlio import MAX_DEPTH, Mark, format_scalar, load_yaml, parse_yaml, read_text
+from mlready.core.document import Mark
+from mlready.core.errors import InputError
+from mlready.io import yamlio
+from mlready.io.yamlio import MAX_DEPTH, format_scalar, load_yaml, parse_yaml, read_text
 
 
 def parse(text: str) -> Any:

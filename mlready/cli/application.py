@@ -10,15 +10,16 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 from typer.core import TyperGroup
 
-from mlready.errors import InputError, MlreadyError
-from mlready.vocabulary import Severity
+from mlready.core.errors import InputError, MlreadyError
+from mlready.core.vocabulary import Severity
+from mlready.render.registry import Subject, formats_for
 
 if TYPE_CHECKING:
-    from mlready.answers import Answers
-    from mlready.gate import Gate
-    from mlready.model import Bank
-    from mlready.scoring import Scorecard
-    from mlready.settings import Settings
+    from mlready.core.answers import Answers
+    from mlready.core.gate import Gate
+    from mlready.core.model import Bank
+    from mlready.core.scoring import Scorecard
+    from mlready.io.settings import Settings
 
 
 class _Commands(TyperGroup):
@@ -31,7 +32,7 @@ class _Commands(TyperGroup):
         try:
             return super().invoke(ctx)
         except MlreadyError as error:
-            from mlready.text import terminal_text
+            from mlready.render.escape import terminal_text
 
             for line in str(error).splitlines():
                 typer.echo(f"error: {terminal_text(line)}", err=True)
@@ -81,11 +82,27 @@ TodayOption = Annotated[
 DEFAULT_REPORT = Path("READINESS.md")
 
 
+def format_option(subject: Subject, help_text: str) -> Any:
+    """The `--format/-f` option of a command: its choices are the registry's formats for
+    `subject`, so the help, the check of the value and the dispatch never disagree."""
+    choices = formats_for(subject)
+
+    def chosen(value: str) -> str:
+        if value not in choices:
+            listed = ", ".join(f"'{choice}'" for choice in choices)
+            raise typer.BadParameter(f"'{value}' is not one of {listed}.")
+        return value
+
+    return typer.Option(
+        "--format", "-f", help=help_text, parser=chosen, metavar=f"<{'|'.join(choices)}>"
+    )
+
+
 def _version(value: bool) -> None:
     if value:
-        from importlib.metadata import version
+        from mlready.io.resources import mlready_version
 
-        typer.echo(f"mlready {version('mlready-review')}")
+        typer.echo(f"mlready {mlready_version()}")
         raise typer.Exit()
 
 
@@ -104,7 +121,7 @@ def _root(
 
 def say(message: str) -> None:
     """Print a message for the person on stderr, file names and all made harmless."""
-    from mlready.text import terminal_text
+    from mlready.render.escape import terminal_text
 
     typer.echo(terminal_text(message), err=True)
 
@@ -117,15 +134,15 @@ def warn(messages: tuple[str, ...] | list[str]) -> None:
 
 def defaults() -> Settings:
     """The settings file's defaults for the current folder."""
-    from mlready.settings import find_settings
+    from mlready.io.settings import find_settings
 
     return find_settings(Path.cwd())
 
 
 def bank_for(option: Path | None, chosen: Settings) -> Bank:
     """The bank named on the command line, else in the settings, else the built-in one."""
-    from mlready.bank import load_bank
-    from mlready.resources import BUILTIN_BANK
+    from mlready.io.bank_file import load_bank
+    from mlready.io.resources import BUILTIN_BANK
 
     if option is not None:
         builtin = str(option) == BUILTIN_BANK and not option.exists()
@@ -139,7 +156,7 @@ def answers_paths(arguments: list[Path] | None, chosen: Settings) -> list[Path]:
     Patterns are expanded here too (quoted, from a settings file, or on Windows). A path that
     exists is taken as it is, even when it holds pattern characters.
     """
-    from mlready.answers import DEFAULT_ANSWERS
+    from mlready.io.answers_file import DEFAULT_ANSWERS
 
     named = arguments or [_shown(path) for path in chosen.answers] or [DEFAULT_ANSWERS]
     paths: list[Path] = []
@@ -156,7 +173,7 @@ def answers_paths(arguments: list[Path] | None, chosen: Settings) -> list[Path]:
 
 def single_answers_path(argument: Path | None, chosen: Settings) -> Path:
     """The one answers file `ask` and `init` work on."""
-    from mlready.answers import DEFAULT_ANSWERS
+    from mlready.io.answers_file import DEFAULT_ANSWERS
 
     if argument is not None:
         return argument
@@ -191,7 +208,7 @@ def gate_for(
     max_age: int | None = None,
 ) -> Gate:
     """The gate: the command line's options, else the settings file's."""
-    from mlready.gate import Gate, threshold
+    from mlready.core.gate import Gate, threshold
 
     if fail_under is not None:
         limit: float | None = threshold(bank, fail_under)
@@ -232,22 +249,22 @@ def report_path_for(answers: Path, folder: Path | None = None) -> Path:
 
 def refuse_foreign_report(path: Path, *, force: bool) -> None:
     """Raise InputError when `path` exists and is not a report mlready wrote (unless `force`)."""
-    from mlready.files import refuse_foreign_file
-    from mlready.report import REPORT_MARKER
+    from mlready.io.files import refuse_foreign_file
+    from mlready.render.report import REPORT_MARKER
 
     refuse_foreign_file(path, marker=REPORT_MARKER, force=force)
 
 
 def scorecard(path: Path, bank: Bank, *, today: dt.date) -> Scorecard:
     """Score the answers at `path` (their warnings go to stderr)."""
-    from mlready.scoring import score
+    from mlready.core.scoring import score
 
     return score(bank, read_answers(path, bank), today=today)
 
 
 def read_answers(path: Path, bank: Bank) -> Answers:
     """The answers at `path`; warnings go to stderr."""
-    from mlready.answers import load_answers
+    from mlready.io.answers_file import load_answers
 
     if not path.exists():
         raise InputError(

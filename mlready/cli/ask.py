@@ -21,11 +21,11 @@ from mlready.cli.application import (
     say,
     single_answers_path,
 )
-from mlready.errors import ExitCode, InputError
+from mlready.core.errors import ExitCode, InputError
 
 if TYPE_CHECKING:
-    from mlready.model import Bank
-    from mlready.settings import Settings
+    from mlready.core.model import Bank
+    from mlready.io.settings import Settings
 
 
 @app.command()
@@ -45,9 +45,11 @@ def ask(
     ] = False,
 ) -> None:
     """Walk the questions in the terminal; every answer is saved at once."""
-    from mlready.answers import Answers, empty_answers, save_answers
-    from mlready.files import exclusive_lock, write_atomically
-    from mlready.scoring import score
+    from mlready.core.answers import Answers, empty_answers
+    from mlready.core.gate import judge
+    from mlready.core.scoring import score
+    from mlready.io.answers_file import save_answers
+    from mlready.io.files import exclusive_lock, write_atomically
 
     if not sys.stdin.isatty():
         raise InputError(
@@ -64,8 +66,8 @@ def ask(
         report_path = _report_target(report_path, bank=loaded_bank, chosen=chosen, force=force)
     from rich.console import Console
 
-    from mlready.terminal import TerminalPrompt, print_scorecard
-    from mlready.walk import ask_project, walk
+    from mlready.core.walk import ask_project, walk
+    from mlready.render.terminal import TerminalPrompt, print_scorecard
 
     console = Console(highlight=False)
     prompt = TerminalPrompt(console)
@@ -101,10 +103,10 @@ def ask(
         return
     card = score(loaded_bank, result.answers)
     console.print()
-    verdict = gate_for(loaded_bank, chosen).judge(card, today=dt.date.today())
+    verdict = judge(card, gate_for(loaded_bank, chosen), today=dt.date.today())
     print_scorecard(console, card, verdict, max_gaps=5)
     if not no_report:
-        from mlready.report import render_report
+        from mlready.render.report import render_report
 
         write_atomically(report_path, render_report(card))
         console.print(f"Report: {report_path}", markup=False)

@@ -16,29 +16,29 @@ from mlready.cli.application import (
     bank_for,
     day,
     defaults,
+    format_option,
     gate_for,
     refuse_overwriting_inputs,
     say,
     scorecard,
 )
-from mlready.errors import ExitCode, InputError
-from mlready.vocabulary import CheckFormat, Severity
+from mlready.core.errors import ExitCode, InputError
+from mlready.core.vocabulary import Severity
+from mlready.render.registry import Format, Subject, formats_for, renderer
 
 
-def _output_target(spec: str) -> tuple[CheckFormat, Path]:
+def _output_target(spec: str) -> tuple[str, Path]:
     name, separator, path = spec.partition(":")
-    formats = ", ".join(CheckFormat)
+    formats = formats_for(Subject.CHECK)
     if not separator or not path:
         raise InputError(f"--output: expected FORMAT:PATH, e.g. sarif:mlready.sarif (got '{spec}')")
-    try:
-        chosen = CheckFormat(name)
-    except ValueError:
-        raise InputError(f"--output: unknown format '{name}' (formats: {formats})") from None
+    if name not in formats:
+        raise InputError(f"--output: unknown format '{name}' (formats: {', '.join(formats)})")
     if Path(path).is_dir():
         raise InputError(f"--output: {path} is a folder; name a file to write")
     if not Path(path).parent.is_dir():
         raise InputError(f"--output: no folder {Path(path).parent} to write {path} in")
-    return chosen, Path(path)
+    return name, Path(path)
 
 
 @app.command()
@@ -73,8 +73,8 @@ def check(
     ] = False,
     today: TodayOption = None,
     output_format: Annotated[
-        CheckFormat, typer.Option("--format", "-f", help="What to print on stdout.")
-    ] = CheckFormat.TEXT,
+        str, format_option(Subject.CHECK, "What to print on stdout.")
+    ] = "text",
     output: Annotated[
         list[str] | None,
         typer.Option(
@@ -86,9 +86,11 @@ def check(
     ] = None,
 ) -> None:
     """Validate and score answers files; exit 1 when the system is not ready."""
-    from mlready.files import write_atomically
-    from mlready.formats import Outcome, renderer, step_summary
-    from mlready.gate import load_baseline
+    from mlready.core.gate import judge
+    from mlready.io.baseline import load_baseline
+    from mlready.io.files import write_atomically
+    from mlready.render.markdown import step_summary
+    from mlready.render.view import Outcome
 
     chosen = defaults()
     targets = [_output_target(spec) for spec in output or []]
@@ -108,18 +110,18 @@ def check(
     outcomes = []
     for path in paths:
         card = scorecard(path, loaded_bank, today=date)
-        verdict = gate.judge(card, allow_incomplete=allow_incomplete, today=date, baseline=base)
+        verdict = judge(card, gate, allow_incomplete=allow_incomplete, today=date, baseline=base)
         outcomes.append(Outcome(card, verdict))
-    if output_format is CheckFormat.TEXT and sys.stdout.isatty():
+    if output_format == Format.TEXT and sys.stdout.isatty():
         from rich.console import Console
 
-        from mlready.terminal import print_outcomes
+        from mlready.render.terminal import print_outcomes
 
         print_outcomes(Console(highlight=False), outcomes)
     else:
-        sys.stdout.write(renderer(output_format)(outcomes))
+        sys.stdout.write(renderer(Subject.CHECK, output_format)(outcomes))
     for target_format, target in targets:
-        write_atomically(target, renderer(target_format)(outcomes))
+        write_atomically(target, renderer(Subject.CHECK, target_format)(outcomes))
     summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
     if summary_file:
         _append(Path(summary_file), step_summary(outcomes))

@@ -1,7 +1,6 @@
 """`mlready diff`: what changed between two reviews."""
 
 import sys
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -14,14 +13,10 @@ from mlready.cli.application import (
     bank_for,
     day,
     defaults,
+    format_option,
     scorecard,
 )
-
-
-class DiffFormat(StrEnum):
-    TEXT = "text"
-    MARKDOWN = "markdown"
-    JSON = "json"
+from mlready.render.registry import Subject, renderer
 
 
 @app.command()
@@ -33,21 +28,14 @@ def diff(
         Path, typer.Argument(help="The later answers file.", dir_okay=False, metavar="NEW")
     ],
     bank: BankOption = None,
-    output_format: Annotated[
-        DiffFormat, typer.Option("--format", "-f", help="Text, Markdown or JSON.")
-    ] = DiffFormat.TEXT,
+    output_format: Annotated[str, format_option(Subject.DIFF, "Text, Markdown or JSON.")] = "text",
     today: TodayOption = None,
 ) -> None:
     """Show what changed between two reviews: answers, notes, area scores, level, gaps."""
-    from mlready.diff import diff_json, diff_markdown, diff_reviews, diff_text
+    from mlready.core.diff import diff_reviews
 
     loaded_bank = bank_for(bank, defaults())
     date = day(today)
     before = scorecard(old, loaded_bank, today=date)
     after = scorecard(new, loaded_bank, today=date)
-    render = {
-        DiffFormat.TEXT: diff_text,
-        DiffFormat.MARKDOWN: diff_markdown,
-        DiffFormat.JSON: diff_json,
-    }[output_format]
-    sys.stdout.write(render(diff_reviews(before, after)))
+    sys.stdout.write(renderer(Subject.DIFF, output_format)(diff_reviews(before, after)))

@@ -14,7 +14,7 @@ from mlready.cli.application import (
     say,
     single_answers_path,
 )
-from mlready.errors import InputError
+from mlready.core.errors import InputError
 
 
 @app.command()
@@ -31,9 +31,10 @@ def init(
     ] = True,
 ) -> None:
     """Write an answers skeleton: every question, its options, and an empty answer."""
-    from mlready.answers import empty_answers, render_answers
-    from mlready.files import write_atomically
-    from mlready.schema import answers_schema, schema_text
+    from mlready.core.answers import empty_answers
+    from mlready.core.schema import answers_schema, schema_text
+    from mlready.io.answers_file import render_answers
+    from mlready.io.files import write_atomically
 
     chosen = defaults()
     target = single_answers_path(answers, chosen)

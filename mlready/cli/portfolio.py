@@ -43,9 +43,10 @@ def portfolio(
 
     A review passes as `check` would judge it with the same settings file.
     """
-    from mlready.files import write_atomically
-    from mlready.formats import Outcome
-    from mlready.portfolio import render_portfolio
+    from mlready.core.gate import judge
+    from mlready.io.files import write_atomically
+    from mlready.render.portfolio import render_portfolio
+    from mlready.render.view import Outcome
 
     chosen = defaults()
     loaded_bank = bank_for(bank, chosen)
@@ -56,7 +57,7 @@ def portfolio(
     outcomes = []
     for path in paths:
         card = scorecard(path, loaded_bank, today=date)
-        outcomes.append(Outcome(card, gate.judge(card, today=date)))
+        outcomes.append(Outcome(card, judge(card, gate, today=date)))
     reports_of = {str(path): report_path_for(path, reports).resolve() for path in paths}
     base = Path.cwd() if str(output) == "-" else output.resolve().parent
     text = render_portfolio(

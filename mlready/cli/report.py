@@ -23,7 +23,7 @@ from mlready.cli.application import (
     say,
     scorecard,
 )
-from mlready.errors import InputError
+from mlready.core.errors import InputError
 
 
 @app.command()
@@ -49,8 +49,8 @@ def report(
     today: TodayOption = None,
 ) -> None:
     """Render the Markdown readiness report."""
-    from mlready.files import make_folder, write_atomically
-    from mlready.report import render_report
+    from mlready.io.files import make_folder, write_atomically
+    from mlready.render.report import render_report
 
     chosen = defaults()
     loaded_bank = bank_for(bank, chosen)

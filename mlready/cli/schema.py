@@ -33,8 +33,8 @@ def schema(
     ] = Path("-"),
 ) -> None:
     """Print the JSON Schema (draft-07) of answers files (for a bank) or of banks."""
-    from mlready.files import write_atomically
-    from mlready.schema import answers_schema, bank_schema, schema_text
+    from mlready.core.schema import answers_schema, bank_schema, schema_text
+    from mlready.io.files import write_atomically
 
     chosen = defaults()
     loaded = bank_for(bank, chosen)

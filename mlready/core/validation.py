@@ -18,7 +18,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any, NamedTuple, TypeVar
 
-from mlready.errors import InputError
+from mlready.core.errors import InputError, Place, Problem
 
 M = TypeVar("M")
 
@@ -142,7 +142,7 @@ class _Invalid:
 
 
 INVALID: Any = _Invalid()
-Where = Callable[[tuple[str | int, ...]], str]
+Where = Callable[[tuple[str | int, ...]], Place]
 Loc = tuple[str | int, ...]
 
 
@@ -151,10 +151,10 @@ class Converter:
 
     def __init__(self, where: Where) -> None:
         self.where = where
-        self.problems: list[str] = []
+        self.problems: list[Problem] = []
 
     def problem(self, loc: Loc, message: str) -> Any:
-        self.problems.append(f"{self.where(loc)}: {message}")
+        self.problems.append(Problem(self.where(loc), message))
         return INVALID
 
 
@@ -422,7 +422,7 @@ def convert(cls: type[M], data: Any, where: Where, *, name: str = "file") -> M:
 
 def validate_document(cls: type[M], document: Any) -> M:
     """A parsed YAML document as a `cls`; messages name the document's file and lines."""
-    return convert(cls, document.data, document.where)
+    return convert(cls, document.data, document.place)
 
 
 def to_plain(value: Any, *, drop_none: bool = False) -> Any:

@@ -1,69 +1,15 @@
-"""What changed between two reviews of the same system."""
+"""What changed between two reviews, as text, Markdown or JSON."""
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from typing import Any
 
-from mlready.formats import format_score
-from mlready.model import AnswerEntry, Area, Question
-from mlready.scoring import Scorecard
-from mlready.text import markdown_cell, markdown_code, markdown_text, one_line
-from mlready.validation import to_plain
-
-
-@dataclass(frozen=True)
-class AnswerChange:
-    question: Question
-    before: AnswerEntry | None
-    after: AnswerEntry | None
-
-    def describe(self, entry: AnswerEntry | None) -> str:
-        return self.question.describe(entry.value if entry else None)
-
-
-@dataclass(frozen=True)
-class AreaChange:
-    area: Area
-    before: float | None
-    after: float | None
-
-
-@dataclass(frozen=True)
-class ReviewDiff:
-    before: Scorecard
-    after: Scorecard
-    answers: tuple[AnswerChange, ...]
-    areas: tuple[AreaChange, ...]
-    opened: tuple[Question, ...]  # gaps open now that were not before
-    closed: tuple[Question, ...]  # gaps open before that are not now
-
-
-def diff_reviews(before: Scorecard, after: Scorecard) -> ReviewDiff:
-    """Compare two scorecards of the same bank: answers, notes, areas, level and gaps."""
-    bank = after.bank
-    changes = []
-    for question in bank.questions.values():
-        old, new = before.answers.get(question.id), after.answers.get(question.id)
-        if old != new:
-            changes.append(AnswerChange(question, old, new))
-    old_areas = {row.area.id: row.score for row in before.areas}
-    areas = tuple(
-        AreaChange(row.area, old_areas.get(row.area.id), row.score)
-        for row in after.areas
-        if old_areas.get(row.area.id) != row.score
-    )
-    old_gaps = {gap.question.id for gap in before.open_gaps}
-    new_gaps = {gap.question.id for gap in after.open_gaps}
-    return ReviewDiff(
-        before=before,
-        after=after,
-        answers=tuple(changes),
-        areas=areas,
-        opened=tuple(q for i, q in bank.questions.items() if i in new_gaps - old_gaps),
-        closed=tuple(q for i, q in bank.questions.items() if i in old_gaps - new_gaps),
-    )
+from mlready.core.diff import AnswerChange, ReviewDiff
+from mlready.core.model import AnswerEntry
+from mlready.core.validation import to_plain
+from mlready.render.escape import markdown_cell, markdown_code, markdown_text, one_line
+from mlready.render.view import format_score
 
 
 def _entry_json(entry: AnswerEntry | None) -> Any:

@@ -30,14 +30,3 @@ class Severity(StrEnum):
     @property
     def default_weight(self) -> float:
         return {"blocker": 3.0, "major": 2.0, "minor": 1.0}[self.value]
-
-
-class CheckFormat(StrEnum):
-    """What `check --format` can print (and `--output FORMAT:PATH` can write)."""
-
-    TEXT = "text"
-    JSON = "json"
-    JUNIT = "junit"
-    SARIF = "sarif"
-    GITHUB = "github"
-    MARKDOWN = "markdown"

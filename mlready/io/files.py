@@ -9,7 +9,7 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
-from mlready.errors import FileLockedError, InputError, MlreadyError
+from mlready.core.errors import FileLockedError, InputError, MlreadyError
 
 
 def write_atomically(path: Path, text: str) -> None:

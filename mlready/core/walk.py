@@ -12,13 +12,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Protocol
 
-from mlready.answers import Answers
-from mlready.model import NA, AnswerEntry, Area, Bank, Project, Question
-from mlready.scoring import applicable_questions, check_score
-from mlready.vocabulary import Kind
+from mlready.core.answers import Answers
+from mlready.core.kinds import Invalid, is_scored, kind_of
+from mlready.core.model import NA, AnswerEntry, Area, Bank, Project, Question
+from mlready.core.scoring import applicable_questions, check_score
 
 COMMANDS = "? help · :b back · :s skip · :q quit"
-NONE_OF_THESE = "-"
 
 
 @dataclass(frozen=True)
@@ -43,13 +42,7 @@ class Screen:
     @property
     def hint(self) -> str:
         """The reminder on the prompt line."""
-        kind = self.question.kind
-        if kind is Kind.TEXT:
-            shape = "text"
-        elif kind is Kind.MULTI:
-            shape = f"numbers or values, e.g. 1,3; {NONE_OF_THESE} for none"
-        else:
-            shape = f"1-{len(self.question.options)} or a value"
+        shape = kind_of(self.question).input_hint(self.question)
         keep = " · Enter keeps" if self.current else ""
         na = " · :na" if self.question.na else ""
         return f"{shape}{keep} · {COMMANDS}{na}"
@@ -200,8 +193,8 @@ class _Walk:
                     return
                 self.prompt.tell("Please answer, or type :s to skip this question.")
             else:
-                value = _parse(question, line)
-                if isinstance(value, _Invalid):
+                value = kind_of(question).parsed(question, line)
+                if isinstance(value, Invalid):
                     self.prompt.tell(value.message)
                     continue
                 self.answer(question, value)
@@ -211,7 +204,7 @@ class _Walk:
         previous = self.answers.entries.get(question.id) or AnswerEntry()
         entry = replace(previous, value=value)
         self.save(self.answers.with_entry(question.id, entry))
-        if question.kind is Kind.CHECK and check_score(question, entry) < 1:
+        if is_scored(question) and check_score(question, entry) < 1:
             note = self.prompt.text("Note (Enter to skip)", default=entry.note)
             evidence = self.prompt.text(
                 "Evidence link (Enter to skip)", default=", ".join(entry.evidence) or None
@@ -241,45 +234,11 @@ def ask_project(project: Project, *, prompt: Prompt) -> Project:
     return replace(project, name=name or None, owner=owner or None)
 
 
-@dataclass(frozen=True)
-class _Invalid:
-    message: str
-
-
-def _parse(question: Question, line: str) -> str | tuple[str, ...] | _Invalid:
-    """The answer a line stands for: an option by number or value, several for multi."""
-    if question.kind is Kind.TEXT:
-        return line
-    options = question.options
-    listing = ", ".join(f"{n}={o.value}" for n, o in enumerate(options, 1))
-
-    def pick(token: str) -> str | None:
-        token = token.strip()
-        if token.isdigit() and 1 <= int(token) <= len(options):
-            return options[int(token) - 1].value
-        lowered = token.lower()
-        return next((o.value for o in options if lowered in (o.value, o.display.lower())), None)
-
-    if question.kind is Kind.MULTI:
-        if line == NONE_OF_THESE:
-            return ()
-        tokens = [token for token in line.replace(" ", ",").split(",") if token]
-        picked = [pick(token) for token in tokens]
-        if any(value is None for value in picked):
-            bad = [t for t, v in zip(tokens, picked, strict=True) if v is None]
-            return _Invalid(f"Not an option: {', '.join(bad)}. Choose from {listing}.")
-        return tuple(dict.fromkeys(value for value in picked if value is not None))
-    value = pick(line)
-    if value is None:
-        return _Invalid(f"'{line}' is not an option. Choose one of {listing}.")
-    return value
-
-
 def _help_text(question: Question) -> str:
     parts = [f"Why: {question.why}"]
     if question.help:
         parts.append(question.help)
-    if question.kind is Kind.CHECK and question.fix:
+    if question.fix:
         parts.append(f"If not: {question.fix}")
     parts += [f"See: {ref}" for ref in question.refs]
     return "\n".join(parts)

@@ -8,12 +8,12 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from mlready.formats import Outcome, format_score, text_bar, verdict_line, waived_lines
-from mlready.gate import Verdict
-from mlready.scoring import Scorecard
-from mlready.text import one_line, terminal_text
-from mlready.vocabulary import Severity
-from mlready.walk import Screen
+from mlready.core.gate import Verdict
+from mlready.core.scoring import Scorecard
+from mlready.core.vocabulary import Severity
+from mlready.core.walk import Screen
+from mlready.render.escape import one_line, terminal_text
+from mlready.render.view import Outcome, format_score, text_bar, verdict_line, waived_lines
 
 _SEVERITY_STYLE = {Severity.BLOCKER: "bold red", Severity.MAJOR: "yellow", Severity.MINOR: "cyan"}
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 
-from mlready.formats import Outcome, answer_line
-from mlready.text import terminal_text
-from mlready.vocabulary import Kind
+from mlready.core.kinds import is_scored
+from mlready.render.escape import terminal_text
+from mlready.render.view import Outcome, answer_line
 
 
 def _xml_text(text: str) -> str:
@@ -28,7 +28,7 @@ def render_junit(outcomes: Sequence[Outcome]) -> str:
         suite = ET.SubElement(root, "testsuite", name=_xml_text(outcome.name))
         counts = {"tests": 0, "failures": 0, "skipped": 0}
         for question in card.applicable:
-            if question.kind is not Kind.CHECK:
+            if not is_scored(question):
                 continue
             counts["tests"] += 1
             gap = gaps.get(question.id)

@@ -1,18 +1,19 @@
 """Layered banks: a small bank that extends another, disables, overrides and adds questions.
 
-Loaded only for a bank file that names `extends`, so that plain banks pay nothing for it.
+Imported only for a bank file that names `extends`, so that plain banks pay nothing for it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Annotated
 
-from mlready.bank import checked_question, level_problems, reference_problems
-from mlready.errors import InputError
-from mlready.model import (
+from mlready.core.bank import checked_question, level_problems, reference_problems
+from mlready.core.document import Document, Location
+from mlready.core.errors import InputError, Problem
+from mlready.core.kinds import is_scored
+from mlready.core.model import (
     Area,
     Bank,
     BankId,
@@ -24,16 +25,13 @@ from mlready.model import (
     Score,
     Weight,
 )
-from mlready.resources import BUILTIN_BANK, builtin_bank_path
-from mlready.validation import (
+from mlready.core.validation import (
     NullAsEmpty,
     OneOrMany,
     Range,
     suggest,
-    validate_document,
 )
-from mlready.vocabulary import Kind, Severity
-from mlready.yamlio import Document, Location
+from mlready.core.vocabulary import Severity
 
 
 @dataclass(frozen=True, kw_only=True, eq=False, repr=False)
@@ -77,39 +75,29 @@ class BankLayer(Record):
     areas: tuple[AreaLayer, ...] = ()
 
 
-def extend(
-    document: Document,
-    path: Path | None,
-    *,
-    chain: tuple[Path, ...],
-    load_base: Callable[..., Bank],
-) -> Bank:
-    """A layered bank: its base, less what it disables, with its overrides and questions."""
-    layer = validate_document(BankLayer, document)
-    bank_where = document.where(("bank",))
-    here = (path or builtin_bank_path()).resolve()
-    if layer.extends == BUILTIN_BANK:
-        base_path = None
-    else:
-        base_path = (here.parent / layer.extends).resolve()
-        if base_path in (*chain, here):
-            raise InputError(f"{document.where(('extends',))}: banks extend each other in a cycle")
-        if not base_path.is_file():
-            raise InputError(f"{document.where(('extends',))}: no bank at {base_path}")
-    base = load_base(base_path, chain=(*chain, here))
+def apply_layer(document: Document, layer: BankLayer, base: Bank, *, file: Path) -> Bank:
+    """The bank that `layer` (read from `document`, at `file`) makes of `base`: the base, less
+    what it disables, with its overrides and questions. Raises InputError listing every problem.
+    """
+    bank_where = ("bank",)
     taken = {ref.split("@")[0] for ref in base.lineage}
     if layer.bank in taken:
         raise InputError(
-            f"{bank_where}: a layered bank needs an id of its own; '{layer.bank}' is already "
-            f"taken by {', '.join(base.lineage)}"
+            document.problem(
+                bank_where,
+                f"a layered bank needs an id of its own; '{layer.bank}' is already "
+                f"taken by {', '.join(base.lineage)}",
+            )
         )
-    problems: list[str] = []
+    problems: list[Problem] = []
     disabled = set(layer.disable)
     for index, name in enumerate(layer.disable):
         if name not in base.questions:
             problems.append(
-                f"{document.where(('disable', index))}: no question '{name}' in {base.ref} "
-                f"to disable{suggest(name, base.questions)}"
+                document.problem(
+                    ("disable", index),
+                    f"no question '{name}' in {base.ref} to disable{suggest(name, base.questions)}",
+                )
             )
     inherited = {
         q.id: _overridden(q, layer.override.get(q.id), document, problems)
@@ -120,7 +108,7 @@ def extend(
         if name not in inherited:
             reason = "it is disabled" if name in disabled else f"{base.ref} has no such question"
             problems.append(
-                f"{document.where(('override', name))}: cannot override '{name}': {reason}"
+                document.problem(("override", name), f"cannot override '{name}': {reason}")
             )
     new_places: dict[int, Location] = {}
     areas = _merged_areas(base, layer, inherited, document, problems, new_places)
@@ -134,7 +122,7 @@ def extend(
         areas=areas,
         bases=base.lineage,
         disabled=frozenset(base.disabled | disabled),
-        files=(here, *base.files),
+        files=(file, *base.files),
     )
     if layer.levels is not None:
         problems += level_problems(layer.levels, document)
@@ -142,10 +130,12 @@ def extend(
         lost = [name for name in question.when if name in disabled]
         if lost:
             place = new_places.get(id(question))
-            where = document.where(place) if place else document.where(("disable",))
             problems.append(
-                f"{where}: '{question.id}' depends on disabled {', '.join(lost)}; "
-                f"disable it too or keep {'them' if len(lost) > 1 else 'it'}"
+                document.problem(
+                    place or ("disable",),
+                    f"'{question.id}' depends on disabled {', '.join(lost)}; "
+                    f"disable it too or keep {'them' if len(lost) > 1 else 'it'}",
+                )
             )
     problems += reference_problems(
         merged,
@@ -163,7 +153,7 @@ def _merged_areas(
     layer: BankLayer,
     inherited: dict[str, Question],
     document: Document,
-    problems: list[str],
+    problems: list[Problem],
     new_places: dict[int, Location],
 ) -> tuple[Area, ...]:
     """The base's areas with the layer's questions appended, then the layer's new areas."""
@@ -171,8 +161,8 @@ def _merged_areas(
     layer_areas: dict[str, tuple[int, AreaLayer]] = {}
     for index, layer_area in enumerate(layer.areas):
         if layer_area.id in layer_areas:
-            where = document.where(("areas", index, "id"))
-            problems.append(f"{where}: duplicate area id '{layer_area.id}'")
+            where = ("areas", index, "id")
+            problems.append(document.problem(where, f"duplicate area id '{layer_area.id}'"))
         layer_areas.setdefault(layer_area.id, (index, layer_area))
     for area in base.areas:
         questions = tuple(inherited[q.id] for q in area.questions if q.id in inherited)
@@ -185,10 +175,10 @@ def _merged_areas(
         areas.append(replace(area, questions=questions, title=title, intro=intro))
     for index, extra in layer_areas.values():
         if extra.title is None:
-            problems.append(f"{document.where(('areas', index))}: a new area needs a title")
+            problems.append(document.problem(("areas", index), "a new area needs a title"))
         questions = _layer_questions(extra, index, document, problems, new_places)
         if not questions:
-            problems.append(f"{document.where(('areas', index))}: area has no questions")
+            problems.append(document.problem(("areas", index), "area has no questions"))
         areas.append(
             Area(id=extra.id, title=extra.title or extra.id, intro=extra.intro, questions=questions)
         )
@@ -199,7 +189,7 @@ def _layer_questions(
     area: AreaLayer,
     index: int,
     document: Document,
-    problems: list[str],
+    problems: list[Problem],
     places: dict[int, Location],
 ) -> tuple[Question, ...]:
     questions = []
@@ -212,14 +202,14 @@ def _layer_questions(
 
 
 def _overridden(
-    question: Question, override: Override | None, document: Document, problems: list[str]
+    question: Question, override: Override | None, document: Document, problems: list[Problem]
 ) -> Question:
     if override is None:
         return question
-    where = document.where(("override", question.id))
-    if question.kind is not Kind.CHECK:
+    where = document.place(("override", question.id))
+    if not is_scored(question):
         problems.append(
-            f"{where}: only checks can be overridden ('{question.id}' is a {question.kind})"
+            Problem(where, f"only checks can be overridden ('{question.id}' is a {question.kind})")
         )
         return question
     scores = {item.value: item.score for item in override.options}
@@ -227,13 +217,15 @@ def _overridden(
         if question.option(value) is None:
             offered = ", ".join(option.value for option in question.options)
             problems.append(
-                f"{where}: '{question.id}' has no option '{value}' (its options: {offered})"
+                Problem(where, f"'{question.id}' has no option '{value}' (its options: {offered})")
             )
     options = tuple(
         replace(option, score=scores.get(option.value, option.score)) for option in question.options
     )
     if max(option.score or 0.0 for option in options) != 1:
-        problems.append(f"{where}: after the override, no option of '{question.id}' scores 1")
+        problems.append(
+            Problem(where, f"after the override, no option of '{question.id}' scores 1")
+        )
     return replace(
         question,
         severity=override.severity or question.severity,

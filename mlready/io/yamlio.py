@@ -14,13 +14,13 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 import yaml
 
-from mlready.errors import InputError
+from mlready.core.document import Document, Location, Mark
+from mlready.core.errors import InputError, Place, Problem
 
 # libyaml's parser is several times faster than the pure-Python one; both emit the same events.
 _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -30,38 +30,9 @@ MAX_FILE_BYTES = 16 * 1024 * 1024
 MAX_DEPTH = 32
 _LINE_BREAKS = "\n\r\x85\u2028\u2029"
 
-Location = tuple[str | int, ...]
-
 _NULL = {"", "~", "null", "Null", "NULL"}
 _INT = re.compile(r"[-+]?[0-9]+")
 _FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?")
-
-
-class Mark(NamedTuple):
-    """A 1-based position in a file."""
-
-    line: int
-    column: int
-
-
-class Document(NamedTuple):
-    """Plain data parsed from one YAML file, with the position of every node by its path."""
-
-    source: str
-    data: Any
-    marks: dict[Location, Mark]
-
-    def mark(self, loc: Sequence[str | int]) -> Mark:
-        """The position of the deepest node along `loc` that exists in the file."""
-        path = tuple(loc)
-        while path and path not in self.marks:
-            path = path[:-1]
-        return self.marks.get(path, Mark(1, 1))
-
-    def where(self, loc: Sequence[str | int] = ()) -> str:
-        """`file:line:column` of the deepest node along `loc`."""
-        mark = self.mark(loc)
-        return f"{self.source}:{mark.line}:{mark.column}"
 
 
 def resolve_plain(text: str) -> Any:
@@ -107,8 +78,10 @@ def read_text(path: Path, *, source: str | None = None, kind: str = "file") -> s
         line = raw.count(b"\n", 0, error.start) + 1
         column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
         raise InputError(
-            f"{name}:{line}:{column}: not UTF-8 (byte 0x{raw[error.start]:02x}); "
-            f"save the {kind} as UTF-8"
+            Problem(
+                Place(name, line, column),
+                f"not UTF-8 (byte 0x{raw[error.start]:02x}); save the {kind} as UTF-8",
+            )
         ) from None
     if not text.strip():
         raise InputError(f"{name}: the {kind} is empty")
@@ -132,22 +105,25 @@ def parse_yaml(text: str, *, source: str) -> Document:
         line = text.count("\n", 0, error.position) + 1
         column = error.position - (text.rfind("\n", 0, error.position) + 1) + 1
         raise InputError(
-            f"{source}:{line}:{column}: invalid YAML: a control character "
-            f"(#x{error.character:04x}) cannot appear in YAML text"
+            Problem(
+                Place(source, line, column),
+                f"invalid YAML: a control character (#x{error.character:04x}) cannot appear "
+                "in YAML text",
+            )
         ) from None
     if composer.root is None:
         raise InputError(f"{source}: the file holds no data (only comments or blank lines)")
     return Document(source=source, data=composer.root, marks=composer.marks)
 
 
-def _describe_yaml_error(error: yaml.MarkedYAMLError, text: str, source: str) -> str:
+def _describe_yaml_error(error: yaml.MarkedYAMLError, text: str, source: str) -> Problem:
     mark = error.problem_mark or error.context_mark
-    where = f"{source}:{mark.line + 1}:{mark.column + 1}" if mark else source
+    place = Place(source, mark.line + 1, mark.column + 1) if mark else Place(source)
     problem = error.problem or "invalid YAML"
     if mark and mark.index < len(text) and text[mark.index] == "\t":
         problem += " (a tab; YAML is indented with spaces)"
     context = f" ({error.context})" if error.context else ""
-    return f"{where}: invalid YAML: {problem}{context}"
+    return Problem(place, f"invalid YAML: {problem}{context}")
 
 
 def _mark_of(event: Any) -> Mark:
@@ -181,7 +157,7 @@ class _Composer:
 
     def refuse(self, event: Any, what: str) -> InputError:
         mark = _mark_of(event)
-        return InputError(f"{self.source}:{mark.line}:{mark.column}: {what}")
+        return InputError(Problem(Place(self.source, mark.line, mark.column), what))
 
     def compose(self, events: Any) -> None:
         stack = self.stack

@@ -10,9 +10,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import NamedTuple
 
-from mlready.answers import Answers
-from mlready.model import NA, AnswerEntry, Area, Bank, Level, Question, Waiver
-from mlready.vocabulary import Kind, Severity
+from mlready.core.answers import Answers
+from mlready.core.kinds import is_scored
+from mlready.core.model import NA, AnswerEntry, Area, Bank, Level, Question, Waiver
+from mlready.core.vocabulary import Severity
 
 
 class Gap(NamedTuple):
@@ -92,15 +93,13 @@ class Scorecard(NamedTuple):
         return {
             q.id: None if q.id in not_applicable else gaps.get(q.id, 1.0)
             for q in self.applicable
-            if q.kind is Kind.CHECK
+            if is_scored(q)
         }
 
     @property
     def profile(self) -> tuple[Question, ...]:
         """Answered decisions and text questions: what the system is."""
-        return tuple(
-            q for q in self.applicable if q.kind is not Kind.CHECK and self.answers.get(q.id)
-        )
+        return tuple(q for q in self.applicable if not is_scored(q) and self.answers.get(q.id))
 
 
 def applicable_questions(bank: Bank, answers: Answers) -> tuple[Question, ...]:
@@ -157,7 +156,7 @@ def score(bank: Bank, answers: Answers, *, today: dt.date | None = None) -> Scor
         area_gaps = 0
         for question in questions:
             entry = answers.get(question.id)
-            if question.kind is not Kind.CHECK or (entry is not None and entry.value == NA):
+            if not is_scored(question) or (entry is not None and entry.value == NA):
                 continue
             value = check_score(question, entry)
             pairs.append((question.score_weight, value))
@@ -192,7 +191,7 @@ def score(bank: Bank, answers: Answers, *, today: dt.date | None = None) -> Scor
         not_applicable=tuple(
             q
             for q in applicable
-            if q.kind is Kind.CHECK and (entry := answers.get(q.id)) and entry.value == NA
+            if is_scored(q) and (entry := answers.get(q.id)) and entry.value == NA
         ),
     )
 

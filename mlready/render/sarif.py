@@ -4,22 +4,15 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from importlib.metadata import PackageNotFoundError, version
 from typing import Any
 
-from mlready.formats import Outcome, answer_line
-from mlready.model import Question
-from mlready.vocabulary import Severity
+from mlready.core.model import Question
+from mlready.core.vocabulary import Severity
+from mlready.io.resources import mlready_version
+from mlready.render.view import Outcome, answer_line
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVEL = {Severity.BLOCKER: "error", Severity.MAJOR: "warning", Severity.MINOR: "note"}
-
-
-def _tool_version() -> str:
-    try:
-        return version("mlready-review")
-    except PackageNotFoundError:  # a checkout that was never installed
-        return "0"
 
 
 def _rule(question: Question) -> dict[str, Any]:
@@ -89,7 +82,7 @@ def render_sarif(outcomes: Sequence[Outcome]) -> str:
                 "tool": {
                     "driver": {
                         "name": "mlready",
-                        "version": _tool_version(),
+                        "version": mlready_version(),
                         "rules": rule_list,
                     }
                 },

@@ -16,9 +16,10 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
-from mlready.layers import BankLayer
-from mlready.model import NA, Bank, BankRef, Question
-from mlready.validation import (
+from mlready.core.kinds import kind_of
+from mlready.core.layers import BankLayer
+from mlready.core.model import Bank, BankRef
+from mlready.core.validation import (
     FALSE_WORDS,
     TRUE_WORDS,
     NullAsEmpty,
@@ -31,7 +32,6 @@ from mlready.validation import (
     has_rule,
     unwrap,
 )
-from mlready.vocabulary import Kind
 
 DRAFT_07 = "http://json-schema.org/draft-07/schema#"
 
@@ -134,17 +134,6 @@ def _schema_of(hint: Any, rules: tuple[Any, ...], definitions: dict[str, Any]) -
     raise TypeError(f"no schema for {hint!r}")
 
 
-def _value_schema(question: Question) -> dict[str, Any]:
-    values = [option.value for option in question.options]
-    if question.kind is Kind.TEXT:
-        return {"type": "string"}
-    if question.na:
-        values.append(NA)
-    if question.kind is Kind.MULTI:
-        return {"anyOf": [{"enum": values}, {"type": "array", "items": {"enum": values}}]}
-    return {"enum": values}
-
-
 _TEXT = {"type": "string", "minLength": 1}
 _ENTRY_EXTRAS = {
     "note": _TEXT,
@@ -166,7 +155,7 @@ def answers_schema(bank: Bank) -> dict[str, Any]:
     """The schema of an answers file for `bank`: every question id with the values it takes."""
     answers: dict[str, Any] = {}
     for question in bank.questions.values():
-        value = _value_schema(question)
+        value = kind_of(question).value_schema(question)
         answers[question.id] = {
             "description": question.prompt,
             "anyOf": [

@@ -1,35 +1,32 @@
 """A cache of validated banks, so that a bank is parsed and checked once, not on every run.
 
-An entry is keyed, like Python's own byte-code cache, by the bank file's path, modification
-time and size, and by the same facts of the modules that shape a bank: an edited bank or an
-upgraded mlready never reads a stale entry. The key is stored in the entry and compared on
-reading. Entries are read back through the same converter as any bank file, so a damaged
-entry is ignored like a missing one. MLREADY_CACHE_DIR chooses the folder; empty turns it off.
+An entry is keyed by a hash of the bank file's bytes and by mlready's version and the state of
+its own source files: an edited bank or an upgraded mlready never reads a stale entry. The key
+is stored in the entry and compared on reading. Entries are read back through the same
+converter as any bank file, so a damaged entry is ignored like a missing one.
+MLREADY_CACHE_DIR chooses the folder; empty turns it off.
 """
 
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import os
 import time
-import zlib
+from functools import cache
 from pathlib import Path
 
-from mlready import bank as bank_module
-from mlready import model as model_module
-from mlready import validation as validation_module
-from mlready import vocabulary as vocabulary_module
-from mlready import yamlio as yamlio_module
-from mlready.errors import MlreadyError
-from mlready.files import write_atomically
-from mlready.model import Bank
-from mlready.validation import convert, to_plain
+from mlready.core.errors import MlreadyError, Place
+from mlready.core.model import Bank
+from mlready.core.validation import convert, to_plain
+from mlready.io.files import write_atomically
+from mlready.io.resources import mlready_version
 
 CACHE_ENV = "MLREADY_CACHE_DIR"
 _FORMAT = "1"  # bump when the cached shape of a bank changes
 MAX_ENTRY_AGE_SECONDS = 30 * 24 * 3600
-_SHAPING_MODULES = (bank_module, model_module, validation_module, vocabulary_module, yamlio_module)
+_PACKAGE = Path(__file__).resolve().parent.parent
 
 
 def cache_dir() -> Path | None:
@@ -47,22 +44,29 @@ def cache_dir() -> Path | None:
     return Path(base) / "mlready" if Path(base).is_dir() else None
 
 
-def _state(path: Path) -> str:
-    info = path.stat()
-    return f"{path}:{info.st_mtime_ns}:{info.st_size}"
+@cache
+def _code_state() -> str:
+    """mlready's version and the size and time of each of its source files: what shapes a bank."""
+    files = sorted(_PACKAGE.glob("*/*.py"))
+    states = [f"{file.name}:{file.stat().st_mtime_ns}:{file.stat().st_size}" for file in files]
+    return hashlib.sha256("|".join([mlready_version(), *states]).encode()).hexdigest()
 
 
 def _key(path: Path) -> str | None:
     try:
-        code = [Path(module.__file__ or "") for module in _SHAPING_MODULES]
-        return "|".join([_FORMAT, _state(path.resolve()), *map(_state, code)])
+        content = hashlib.sha256(path.read_bytes()).hexdigest()
+        return "|".join([_FORMAT, content, _code_state()])
     except OSError:
         return None
 
 
 def _entry(key: str) -> Path | None:
     folder = cache_dir()
-    return None if folder is None else folder / f"bank-{zlib.crc32(key.encode()):08x}.json"
+    return (
+        None
+        if folder is None
+        else folder / f"bank-{hashlib.sha256(key.encode()).hexdigest()[:16]}.json"
+    )
 
 
 def cached_bank(path: Path) -> Bank | None:
@@ -76,7 +80,7 @@ def cached_bank(path: Path) -> Bank | None:
         os.utime(entry)  # in use: keep it
         if not isinstance(stored, dict) or stored.get("key") != key:
             return None
-        bank: Bank = convert(Bank, stored.get("bank"), lambda _: str(entry))
+        bank: Bank = convert(Bank, stored.get("bank"), lambda _: Place(str(entry)))
     except (OSError, ValueError, MlreadyError):
         return None
     return bank

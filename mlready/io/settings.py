@@ -10,10 +10,10 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Annotated, Any
 
-from mlready.errors import InputError
-from mlready.resources import BUILTIN_BANK
-from mlready.validation import Internal, Key, OneOrMany, Range, convert
-from mlready.vocabulary import Severity
+from mlready.core.errors import InputError, Place
+from mlready.core.validation import Internal, Key, OneOrMany, Range, convert
+from mlready.core.vocabulary import Severity
+from mlready.io.resources import BUILTIN_BANK
 
 SETTINGS_FILE = ".mlready.toml"
 
@@ -65,9 +65,9 @@ def _read_toml(path: Path) -> dict[str, Any]:
 def _settings(path: Path, table: Any, *, prefix: str = "") -> Settings:
     table_name = prefix.rstrip(".")
 
-    def where(loc: tuple[str | int, ...]) -> str:
+    def where(loc: tuple[str | int, ...]) -> Place:
         # TOML errors carry no line here: name the file and table, the message names the key.
-        return f"{path}: {table_name}" if table_name else str(path)
+        return Place(f"{path}: {table_name}" if table_name else str(path))
 
     if not isinstance(table, dict):
         raise InputError(f"{path}: {prefix.rstrip('.') or 'the file'} must be a table")

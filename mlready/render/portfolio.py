@@ -7,8 +7,8 @@ import os
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from mlready.formats import Outcome, format_score
-from mlready.text import markdown_cell, markdown_link
+from mlready.render.escape import markdown_cell, markdown_link
+from mlready.render.view import Outcome, format_score
 
 
 def _stale(outcome: Outcome, *, max_age: int | None, today: dt.date) -> str:

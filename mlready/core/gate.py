@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
-from pathlib import Path
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
-from mlready.errors import InputError
-from mlready.model import Bank
-from mlready.scoring import Scorecard
-from mlready.vocabulary import Severity
+from mlready.core.errors import InputError
+from mlready.core.model import Bank
+from mlready.core.scoring import Scorecard
+from mlready.core.vocabulary import Severity
+from mlready.core.words import counted
 
 # Results are named tuples: immutable and typed like the models, but cheaper to define, which
 # every run of the command pays for.
@@ -19,15 +18,14 @@ from mlready.vocabulary import Severity
 class Baseline(NamedTuple):
     """What an earlier review concluded: enough to tell a regression from an improvement."""
 
-    source: str
     score: float | None
     checks: dict[str, float | None]  # check id -> score, None for "na"
     blockers: frozenset[str]
 
     @classmethod
     def of(cls, scorecard: Scorecard) -> Baseline:
+        """What `scorecard` concluded."""
         return cls(
-            source=scorecard.answers.source,
             score=scorecard.score,
             checks=scorecard.check_scores(),
             blockers=frozenset(gap.question.id for gap in scorecard.blockers),
@@ -55,25 +53,6 @@ class Gate(NamedTuple):
     fail_on: Severity = Severity.BLOCKER
     max_age: int | None = None
 
-    def judge(
-        self,
-        scorecard: Scorecard,
-        *,
-        allow_incomplete: bool = False,
-        today: dt.date | None = None,
-        baseline: Baseline | None = None,
-    ) -> Verdict:
-        """The verdict of this gate on `scorecard`."""
-        return judge(
-            scorecard,
-            fail_under=self.fail_under,
-            fail_on=self.fail_on,
-            allow_incomplete=allow_incomplete,
-            max_age=self.max_age,
-            today=today,
-            baseline=baseline,
-        )
-
 
 def threshold(bank: Bank, value: str | float, *, origin: str = "--fail-under") -> float:
     """A `--fail-under` value: a score 0..100 or the name of one of the bank's levels.
@@ -95,27 +74,22 @@ def threshold(bank: Bank, value: str | float, *, origin: str = "--fail-under") -
     return number
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'s' if count != 1 else ''}"
-
-
 def judge(
     scorecard: Scorecard,
+    gate: Gate = Gate(),  # noqa: B008 - an immutable named tuple
     *,
-    fail_under: float | None = None,
-    fail_on: Severity = Severity.BLOCKER,
     allow_incomplete: bool = False,
-    max_age: int | None = None,
     today: dt.date | None = None,
     baseline: Baseline | None = None,
 ) -> Verdict:
-    """Decide the gate.
+    """The verdict of `gate` on `scorecard`.
 
-    Without a baseline it fails on an open gap of `fail_on` severity or worse (waived gaps are
-    not open), an unanswered applicable question, or a score below `fail_under`. With a
-    baseline it fails only on regressions against it. Either way, a review older than
-    `max_age` days (or without a date) fails.
+    Without a baseline it fails on an open gap of the gate's `fail_on` severity or worse
+    (waived gaps are not open), an unanswered applicable question, or a score below
+    `fail_under`. With a baseline it fails only on regressions against it. Either way, a
+    review older than `max_age` days (or without a date) fails.
     """
+    fail_under, fail_on, max_age = gate
     today = today or dt.date.today()
     reasons: list[str] = []
     comparison = compare(scorecard, baseline) if baseline else None
@@ -124,7 +98,7 @@ def judge(
     else:
         blockers = len(scorecard.blockers)
         if blockers:
-            reasons.append(f"{_plural(blockers, 'blocker gap')}")
+            reasons.append(f"{counted(blockers, 'blocker gap')}")
         if fail_on is not Severity.BLOCKER:
             worse = [
                 gap
@@ -132,10 +106,10 @@ def judge(
                 if Severity.BLOCKER.rank < gap.severity.rank <= fail_on.rank
             ]
             if worse:
-                reasons.append(f"{_plural(len(worse), 'gap')} of severity {fail_on} or worse")
+                reasons.append(f"{counted(len(worse), 'gap')} of severity {fail_on} or worse")
         unanswered = len(scorecard.unanswered)
         if unanswered and not allow_incomplete:
-            reasons.append(f"{_plural(unanswered, 'applicable question')} unanswered")
+            reasons.append(f"{counted(unanswered, 'applicable question')} unanswered")
     if fail_under is not None:
         if scorecard.score is None:
             reasons.append(f"no score to compare with --fail-under {fail_under:g}")
@@ -182,56 +156,3 @@ def compare(scorecard: Scorecard, baseline: Baseline) -> Comparison:
         elif scorecard.score > baseline.score:
             improvements.append(f"score rose from {baseline.score:g} to {scorecard.score:g}")
     return Comparison(regressions=tuple(regressions), improvements=tuple(improvements))
-
-
-def load_baseline(path: Path, bank: Bank, *, today: dt.date | None = None) -> Baseline:
-    """A baseline from an earlier answers file, or from the JSON `check --format json` printed.
-
-    Raises InputError when the file is neither.
-    """
-    from mlready.answers import load_answers
-    from mlready.scoring import score
-    from mlready.yamlio import read_text
-
-    text = read_text(path, kind="baseline")
-    try:
-        document = json.loads(text)
-    except json.JSONDecodeError as error:
-        if path.suffix.lower() == ".json":
-            raise InputError(
-                f"{path}:{error.lineno}:{error.colno}: invalid JSON: {error.msg}"
-            ) from None
-        # Not JSON: an earlier answers file (YAML, which may also start with "{").
-        return Baseline.of(score(bank, load_answers(path, bank), today=today))
-    if not isinstance(document, dict) or "mlready" in document:
-        return Baseline.of(score(bank, load_answers(path, bank), today=today))
-    return _baseline_from_json(path, document)
-
-
-def _number(value: Any) -> bool:
-    return isinstance(value, int | float) and not isinstance(value, bool)
-
-
-def _baseline_from_json(path: Path, document: dict[str, Any]) -> Baseline:
-    def refuse(what: str) -> InputError:
-        return InputError(
-            f"{path}: not a result of `mlready check --format json` for one answers file: {what}"
-        )
-
-    checks = document.get("checks")
-    if not isinstance(checks, dict) or not all(
-        value is None or _number(value) for value in checks.values()
-    ):
-        raise refuse("'checks' must map check ids to scores (or null)")
-    score_value = document.get("score")
-    if score_value is not None and not _number(score_value):
-        raise refuse("'score' must be a number or null")
-    blockers = document.get("blockers")
-    if not isinstance(blockers, list) or not all(isinstance(name, str) for name in blockers):
-        raise refuse("'blockers' must be a list of check ids")
-    return Baseline(
-        source=str(path),
-        score=None if score_value is None else float(score_value),
-        checks={str(k): None if v is None else float(v) for k, v in checks.items()},
-        blockers=frozenset(blockers),
-    )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-_PACKAGE = Path(__file__).resolve().parent
+_PACKAGE = Path(__file__).resolve().parent.parent  # mlready/
 BUILTIN_BANK = "default"  # how settings, --bank and `extends` name the built-in bank
 
 
@@ -23,3 +23,13 @@ def builtin_bank_path() -> Path:
 def templates_dir() -> Path:
     """The folder of built-in report templates."""
     return _package_dir("templates")
+
+
+def mlready_version() -> str:
+    """The installed release of mlready, from its package metadata ("unknown" if not installed)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("mlready-review")
+    except PackageNotFoundError:
+        return "unknown"

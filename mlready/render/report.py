@@ -19,12 +19,12 @@ from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup
 
-from mlready.errors import InputError
-from mlready.formats import format_score, text_bar
-from mlready.resources import templates_dir
-from mlready.scoring import Scorecard
-from mlready.text import markdown_cell, markdown_code, markdown_link, markdown_text
-from mlready.vocabulary import Kind, Severity
+from mlready.core.errors import InputError
+from mlready.core.scoring import Scorecard
+from mlready.core.vocabulary import Kind, Severity
+from mlready.io.resources import templates_dir
+from mlready.render.escape import markdown_cell, markdown_code, markdown_link, markdown_text
+from mlready.render.view import format_score, text_bar
 
 REPORT_TEMPLATE = "report.md.j2"
 # The first line of every report mlready writes: `report` overwrites only files that carry it.

@@ -11,7 +11,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Annotated, Any
 
-from mlready.validation import (
+from mlready.core.validation import (
     Internal,
     NullAsEmpty,
     NumberAsText,
@@ -20,7 +20,7 @@ from mlready.validation import (
     Range,
     ShortForm,
 )
-from mlready.vocabulary import Kind, Severity
+from mlready.core.vocabulary import Kind, Severity
 
 BankId = Annotated[str, Pattern(r"[a-z0-9][a-z0-9-]*", "lowercase letters, digits and '-'")]
 QuestionId = Annotated[

@@ -1,0 +1,202 @@
+"""The answers of one review: checking parsed answers against a bank, and changing them."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import replace
+from pathlib import Path
+from types import MappingProxyType
+from typing import NamedTuple
+
+from mlready.core.document import Document
+from mlready.core.errors import InputError, Place, Problem
+from mlready.core.kinds import kind_of
+from mlready.core.model import (
+    NA,
+    AnswerEntry,
+    AnswersFile,
+    Bank,
+    Project,
+    Question,
+)
+from mlready.core.validation import suggest, validate_document
+
+FORMAT_VERSION = 1
+
+
+_NOTHING: Mapping[str, AnswerEntry] = MappingProxyType({})
+
+
+class Answers(NamedTuple):
+    """The answers of one review, checked against a bank.
+
+    `entries` holds answers to the bank's questions (by id, in file order); `foreign` holds
+    answers to ids the bank does not have (another bank version), kept so that no rewrite
+    loses them; `disabled` holds answers to questions a layered bank leaves out; `lines` gives
+    the line of each answer.
+    """
+
+    source: str
+    bank_ref: str | None = None
+    project: Project = Project()
+    entries: Mapping[str, AnswerEntry] = _NOTHING
+    foreign: Mapping[str, AnswerEntry] = _NOTHING
+    disabled: Mapping[str, AnswerEntry] = _NOTHING
+    schema: str | None = None  # the JSON Schema an editor should check the file with
+    warnings: tuple[str, ...] = ()
+    lines: Mapping[str, int] = MappingProxyType({})
+    answers_line: int = 1  # where unanswered questions are reported
+
+    def get(self, question_id: str) -> AnswerEntry | None:
+        """The answer given, or None when the question is unanswered."""
+        entry = self.entries.get(question_id)
+        return entry if entry is not None and entry.value is not None else None
+
+    def with_entry(self, question_id: str, entry: AnswerEntry | None) -> Answers:
+        """A copy with one answer set, or removed when `entry` is None."""
+        entries = dict(self.entries)
+        if entry is None:
+            entries.pop(question_id, None)
+        else:
+            entries[question_id] = entry
+        return self._replace(entries=entries)
+
+    def with_project(self, project: Project) -> Answers:
+        return self._replace(project=project)
+
+
+def empty_answers(source: str | Path, *, schema: str | None = None) -> Answers:
+    """Answers with nothing answered yet (`schema`: the JSON Schema for editors, if any)."""
+    return Answers(source=str(source), schema=schema)
+
+
+def answers_from_document(document: Document, bank: Bank) -> Answers:
+    """Validate parsed YAML as answers to `bank`. Raises InputError listing every problem."""
+    _check_format_version(document)
+    raw = validate_document(AnswersFile, document)
+    problems: list[Problem] = []
+    warnings: list[str] = []
+    same_version = True
+    if raw.bank is not None:
+        bank_id, _, version = raw.bank.partition("@")
+        versions = dict(ref.split("@") for ref in bank.lineage)
+        if bank_id not in versions:
+            builds_on = (
+                f", which builds on {', '.join(bank.lineage[1:])}" if len(bank.lineage) > 1 else ""
+            )
+            raise InputError(
+                document.problem(
+                    ("bank",),
+                    f"these answers are for bank '{raw.bank}', but the bank in use is "
+                    f"'{bank.ref}'{builds_on} (choose it with --bank PATH)",
+                )
+            )
+        if version and version != versions[bank_id]:
+            same_version = False
+            newer = int(version) > int(versions[bank_id])
+            effect = (
+                "answers to questions it does not have are kept but ignored"
+                if newer
+                else "its new questions count as unanswered"
+            )
+            warnings.append(
+                f"{document.where(('bank',))}: answers were written for {raw.bank}; the bank in "
+                f"use is {bank.ref}: {effect}"
+            )
+    entries: dict[str, AnswerEntry] = {}
+    foreign: dict[str, AnswerEntry] = dict(raw.retired)
+    disabled: dict[str, AnswerEntry] = {}
+    for question_id, entry in raw.answers.items():
+        loc = ("answers", question_id)
+        question = bank.questions.get(question_id)
+        if question_id in bank.disabled:
+            disabled[question_id] = entry
+            warnings.append(
+                f"{document.where(loc)}: '{question_id}' is disabled by bank {bank.ref}; ignored"
+            )
+            continue
+        if question is None:
+            foreign[question_id] = entry
+            message = f"unknown question '{question_id}'"
+            if same_version:
+                problems.append(
+                    document.problem(loc, message + suggest(question_id, bank.questions))
+                )
+            else:
+                warnings.append(
+                    f"{document.where(loc)}: {message} (not in {bank.ref}); kept, ignored"
+                )
+            continue
+        checked = _checked_entry(question, entry, document.place((*loc, "value")), problems)
+        entries[question_id] = checked
+    if problems:
+        raise InputError(problems)
+    lines = {key: document.mark(("answers", key)).line for key in raw.answers}
+    return Answers(
+        source=document.source,
+        bank_ref=raw.bank,
+        project=raw.project or Project(),
+        entries=entries,
+        foreign=foreign,
+        disabled=disabled,
+        warnings=tuple(warnings),
+        lines=lines,
+        answers_line=document.mark(("answers",)).line,
+    )
+
+
+def _check_format_version(document: Document) -> None:
+    data = document.data
+    if not isinstance(data, dict):
+        raise InputError(
+            document.problem(
+                (), "an answers file is a mapping with the keys mlready, bank, project and answers"
+            )
+        )
+    version = data.get("mlready")
+    if "mlready" not in data:
+        raise InputError(
+            document.problem(
+                (),
+                "missing required key 'mlready' (the answers format version; "
+                f"write 'mlready: {FORMAT_VERSION}')",
+            )
+        )
+    if isinstance(version, int) and not isinstance(version, bool) and version > FORMAT_VERSION:
+        raise InputError(
+            document.problem(
+                ("mlready",),
+                f"written by a newer mlready (answers format {version}); this mlready reads "
+                f"format {FORMAT_VERSION}: upgrade mlready",
+            )
+        )
+    if version != FORMAT_VERSION:
+        raise InputError(
+            document.problem(
+                ("mlready",),
+                f"mlready must be {FORMAT_VERSION}, the answers format version (got {version!r})",
+            )
+        )
+
+
+def _checked_entry(
+    question: Question, entry: AnswerEntry, place: Place, problems: list[Problem]
+) -> AnswerEntry:
+    """The entry with its value normalised for the question's kind; problems are appended."""
+    value = entry.value
+    rules = kind_of(question)
+    if entry.waiver is not None and (value is None or not rules.scored):
+        problems.append(Problem(place, f"a waiver belongs on an answered check ('{question.id}')"))
+    if value is None:
+        return entry
+    if value == NA and rules.chosen:  # a text answer "na" is what the person wrote
+        if not question.na:
+            problems.append(Problem(place, f"'{question.id}' cannot be answered 'na'"))
+        elif entry.note is None:
+            problems.append(
+                Problem(place, f"an 'na' answer to '{question.id}' needs a note saying why")
+            )
+        return entry
+    normalised = rules.normalised(question, value)
+    problems += [Problem(place, message) for message in normalised.problems]
+    return replace(entry, value=normalised.value)

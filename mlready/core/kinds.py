@@ -1,0 +1,239 @@
+"""The table of question kinds: everything that differs between a check, a choice, a multi and
+a text question lives here, one object per kind.
+
+Each kind knows how to check its definition in a bank, normalise and check an answer, read
+what a person types in the walk, describe the values it takes (JSON Schema and the comment
+lines of a skeleton answers file), and whether it is scored. Adding a kind is one class and one
+entry in `KINDS`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from typing import Any, ClassVar, NamedTuple
+
+from mlready.core.model import DEFAULT_CHECK_OPTIONS, NA, AnswerValue, Question
+from mlready.core.vocabulary import Kind
+
+NONE_OF_THESE = "-"  # what a person types to choose none of a multi question's options
+CHECK_ONLY_KEYS = ("severity", "weight", "fix", "na")
+
+# Reports a problem at a key of the question's definition: (key or path below it, message).
+DefinitionProblem = Callable[[str | tuple[str | int, ...], str], None]
+
+_YES_WORDS = {"true": "yes", "on": "yes", "false": "no", "off": "no"}
+
+
+class Invalid(NamedTuple):
+    """What a person typed that answers nothing, and why."""
+
+    message: str
+
+
+class Normalised(NamedTuple):
+    """An answer's value as the bank means it, and what is wrong with it (empty when valid)."""
+
+    value: AnswerValue
+    problems: tuple[str, ...] = ()
+
+
+class QuestionKind:
+    """The rules of one kind of question; subclasses differ where the kinds do."""
+
+    kind: ClassVar[Kind]
+    scored: ClassVar[bool] = False  # counts in scores; can be a gap, waived, overridden
+    chosen: ClassVar[bool] = True  # answered from its options; a `when` may depend on it
+    many: ClassVar[bool] = False  # several options at once
+
+    def checked_definition(
+        self, question: Question, given: set[str], problem: DefinitionProblem
+    ) -> Question:
+        """The question with its kind's defaults; what is wrong is passed to `problem`."""
+        for key in sorted(given & set(CHECK_ONLY_KEYS)):
+            problem(key, f"'{key}' belongs only on check questions (this is a {question.kind})")
+        for position, option in enumerate(question.options):
+            if option.score is not None:
+                problem(("options", position, "score"), "'score' belongs only on check options")
+        if len(question.options) < 2:
+            problem("options", f"a {question.kind} question needs at least two options")
+        return question
+
+    def normalised(self, question: Question, value: AnswerValue) -> Normalised:
+        """`value` (not None, not `na`) as an answer to `question`."""
+        offered = [option.value for option in question.options]
+        hint = f"expected one of: {', '.join(offered)}"
+        if not isinstance(value, str):
+            return Normalised(value, (f"'{question.id}' takes one value, not a list ({hint})",))
+        value = _option_value(value, offered)
+        if value not in offered:
+            return Normalised(value, (f"'{value}' is not an option of '{question.id}' ({hint})",))
+        return Normalised(value)
+
+    def parsed(self, question: Question, line: str) -> str | tuple[str, ...] | Invalid:
+        """The answer a line typed in the walk stands for: an option by number or value."""
+        value = _pick(question, line)
+        if value is None:
+            return Invalid(f"'{line}' is not an option. Choose one of {_listing(question)}.")
+        return value
+
+    def input_hint(self, question: Question) -> str:
+        """What the walk's prompt line says to type."""
+        return f"1-{len(question.options)} or a value"
+
+    def value_schema(self, question: Question) -> dict[str, Any]:
+        """The JSON Schema of an answer's value."""
+        values = [option.value for option in question.options]
+        return {"enum": [*values, NA] if question.na else values}
+
+    def skeleton(self, question: Question) -> list[str]:
+        """The comment lines of a skeleton answers file saying what the question takes."""
+        shape = "one or more of" if self.many else "one of"
+        na = ["na (with a note)"] if question.na else []
+        if question.options == DEFAULT_CHECK_OPTIONS or not any(
+            option.label for option in question.options
+        ):
+            return [f"{shape}: {' | '.join([option.value for option in question.options] + na)}"]
+        # Labels carry the meaning of graded options: list them.
+        lines = [f"{shape}:"]
+        lines += [
+            f"  {option.value}: {' '.join(option.display.split())}" for option in question.options
+        ]
+        return lines + [f"  {item}" for item in na]
+
+
+class Check(QuestionKind):
+    """A scored question: each option has a score from 0 to 1."""
+
+    kind = Kind.CHECK
+    scored = True
+
+    def checked_definition(
+        self, question: Question, given: set[str], problem: DefinitionProblem
+    ) -> Question:
+        if "options" in given and len(question.options) < 2:
+            problem("options", "a check needs at least two options (or none: yes/partial/no)")
+        options = question.options or DEFAULT_CHECK_OPTIONS
+        for position, option in enumerate(question.options):
+            if option.score is None:
+                problem(("options", position), "missing required key 'score' (check options)")
+        scores = [option.score for option in options]
+        if question.options and None not in scores and max(s or 0.0 for s in scores) != 1:
+            problem("options", "a check needs an option that scores 1 (the full answer)")
+        return replace(question, options=options, severity=question.gap_severity)
+
+
+class Choice(QuestionKind):
+    """A decision: one of its options, never scored; it decides which questions apply."""
+
+    kind = Kind.CHOICE
+
+
+class Multi(QuestionKind):
+    """A decision of several options at once (or none)."""
+
+    kind = Kind.MULTI
+    many = True
+
+    def normalised(self, question: Question, value: AnswerValue) -> Normalised:
+        offered = [option.value for option in question.options]
+        hint = f"expected one of: {', '.join(offered)}"
+        items = (value,) if isinstance(value, str) else value or ()
+        values = tuple(_option_value(item, offered) for item in items)
+        problems = tuple(
+            f"'{item}' is not an option of '{question.id}' ({hint})"
+            for item in values
+            if item not in offered
+        )
+        return Normalised(tuple(dict.fromkeys(values)), problems)
+
+    def parsed(self, question: Question, line: str) -> str | tuple[str, ...] | Invalid:
+        if line == NONE_OF_THESE:
+            return ()
+        tokens = [token for token in line.replace(" ", ",").split(",") if token]
+        picked = [_pick(question, token) for token in tokens]
+        bad = [token for token, value in zip(tokens, picked, strict=True) if value is None]
+        if bad:
+            return Invalid(f"Not an option: {', '.join(bad)}. Choose from {_listing(question)}.")
+        return tuple(dict.fromkeys(value for value in picked if value is not None))
+
+    def input_hint(self, question: Question) -> str:
+        return f"numbers or values, e.g. 1,3; {NONE_OF_THESE} for none"
+
+    def value_schema(self, question: Question) -> dict[str, Any]:
+        one = super().value_schema(question)
+        return {"anyOf": [one, {"type": "array", "items": one}]}
+
+
+class Text(QuestionKind):
+    """Free text: what the person wrote, "na" included."""
+
+    kind = Kind.TEXT
+    chosen = False
+
+    def checked_definition(
+        self, question: Question, given: set[str], problem: DefinitionProblem
+    ) -> Question:
+        for key in sorted(given & set(CHECK_ONLY_KEYS)):
+            problem(key, f"'{key}' belongs only on check questions (this is a {question.kind})")
+        for position, option in enumerate(question.options):
+            if option.score is not None:
+                problem(("options", position, "score"), "'score' belongs only on check options")
+        if question.options:
+            problem("options", "text questions take no options")
+        return question
+
+    def normalised(self, question: Question, value: AnswerValue) -> Normalised:
+        if not isinstance(value, str):
+            return Normalised(value, (f"'{question.id}' takes text, not a list",))
+        return Normalised(value)
+
+    def parsed(self, question: Question, line: str) -> str | tuple[str, ...] | Invalid:
+        return line
+
+    def input_hint(self, question: Question) -> str:
+        return "text"
+
+    def value_schema(self, question: Question) -> dict[str, Any]:
+        return {"type": "string"}
+
+    def skeleton(self, question: Question) -> list[str]:
+        return ["(free text)"]
+
+
+KINDS: dict[Kind, QuestionKind] = {
+    rules.kind: rules for rules in (Check(), Choice(), Multi(), Text())
+}
+
+
+def kind_of(question: Question) -> QuestionKind:
+    """The rules of `question`'s kind."""
+    return KINDS[question.kind]
+
+
+def is_scored(question: Question) -> bool:
+    """Whether `question` counts in scores (a check)."""
+    return KINDS[question.kind].scored
+
+
+def _option_value(written: str, offered: list[str]) -> str:
+    """The option a person meant: `Yes` is `yes`, and true/on or false/off are yes or no."""
+    lowered = written.lower()
+    if lowered in offered:
+        return lowered
+    meant = _YES_WORDS.get(lowered)
+    return meant if meant in offered else written
+
+
+def _pick(question: Question, token: str) -> str | None:
+    """The option a token names: its number, its value or its label."""
+    options = question.options
+    token = token.strip()
+    if token.isdigit() and 1 <= int(token) <= len(options):
+        return options[int(token) - 1].value
+    lowered = token.lower()
+    return next((o.value for o in options if lowered in (o.value, o.display.lower())), None)
+
+
+def _listing(question: Question) -> str:
+    return ", ".join(f"{n}={o.value}" for n, o in enumerate(question.options, 1))

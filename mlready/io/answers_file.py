@@ -1,0 +1,138 @@
+"""Answers files on disk: reading them against a bank, and writing them back (stable, atomic)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from mlready.core.answers import FORMAT_VERSION, Answers, answers_from_document
+from mlready.core.kinds import kind_of
+from mlready.core.model import AnswerEntry, Bank, Question
+from mlready.core.validation import to_plain
+from mlready.io.files import write_atomically
+from mlready.io.yamlio import format_scalar, parse_yaml, read_text
+
+DEFAULT_ANSWERS = Path("mlready.yaml")
+
+
+def load_answers(path: Path, bank: Bank) -> Answers:
+    """The answers file at `path`, checked against `bank`.
+
+    Raises InputError naming file:line:column for anything the bank does not accept.
+    """
+    text = read_text(path, kind="answers file")
+    answers = answers_from_document(parse_yaml(text, source=str(path)), bank)
+    modeline = _SCHEMA_MODELINE.search(text[:2000])
+    return answers._replace(schema=modeline.group(1)) if modeline else answers
+
+
+# Editors with the YAML language server validate a file against the schema this line names.
+_SCHEMA_MODELINE = re.compile(r"^# yaml-language-server: \$schema=(\S+)\s*$", re.MULTILINE)
+
+
+def render_answers(bank: Bank, answers: Answers, *, skeleton: bool = False) -> str:
+    """The answers file text: bank order, each question's prompt as a comment above it.
+
+    With `skeleton`, every question of the bank is listed, unanswered ones with an empty value.
+    """
+    lines = [f"# yaml-language-server: $schema={answers.schema}"] if answers.schema else []
+    lines += [
+        f"# mlready answers for {_comment(bank.display_title)} ({bank.ref}).",
+        "# Each answer is one of the values listed above it; `mlready ask` walks them in order.",
+        f"mlready: {FORMAT_VERSION}",
+        f"bank: {_written_bank(bank, answers)}",
+    ]
+    project = to_plain(answers.project, drop_none=True)
+    if project or skeleton:
+        lines.append("project:")
+        for key in ("name", "owner", "reviewed"):
+            value = project.get(key)
+            lines.append(f"  {key}:" + ("" if value is None else f" {format_scalar(value)}"))
+    lines.append("answers:")
+    written = False
+    for area in bank.areas:
+        listed = [q for q in area.questions if skeleton or q.id in answers.entries]
+        if not listed:
+            continue
+        lines += ["", f"  # == {_comment(area.title)} =="]
+        for question in listed:
+            lines.append("")
+            lines += _comment_lines(question, with_options=skeleton)
+            lines += _entry_lines(question.id, answers.entries.get(question.id))
+            written = True
+    if answers.disabled:
+        lines += ["", f"  # == Disabled by {bank.ref}; kept for the banks that ask them =="]
+        for question_id, entry in answers.disabled.items():
+            lines += ["", *_entry_lines(question_id, entry)]
+            written = True
+    if not written:
+        lines[-1] = "answers: {}"
+    if answers.foreign:
+        # Kept apart so that the file loads with this bank version, yet loses nothing.
+        lines += [
+            "",
+            f"# Answers to questions that {bank.ref} does not have; kept, ignored.",
+            "retired:",
+        ]
+        for question_id, entry in answers.foreign.items():
+            lines += _entry_lines(question_id, entry)
+    return "\n".join(lines) + "\n"
+
+
+def _written_bank(bank: Bank, answers: Answers) -> str:
+    """The bank an answers file names: the one in use, or the base bank the file already
+    named, so that a file kept for a base bank still loads with it after a layered bank
+    rewrote it."""
+    named = (answers.bank_ref or "").partition("@")[0]
+    return next((ref for ref in bank.lineage if ref.partition("@")[0] == named), bank.ref)
+
+
+def save_answers(path: Path, bank: Bank, answers: Answers) -> None:
+    """Write `answers` to `path` atomically."""
+    write_atomically(path, render_answers(bank, answers))
+
+
+def _comment(text: str) -> str:
+    """`text` on one line, fit for a YAML comment."""
+    return " ".join(text.split())
+
+
+def _comment_lines(question: Question, *, with_options: bool) -> list[str]:
+    lines = [f"  # {line}" if line else "  #" for line in question.prompt.splitlines()]
+    if with_options:
+        lines += [f"  # {line}" for line in kind_of(question).skeleton(question)]
+        for name, wanted in question.when.items():
+            lines.append(f"  # (asked when {name} is {' or '.join(wanted)})")
+    return lines
+
+
+def _entry_lines(question_id: str, entry: AnswerEntry | None) -> list[str]:
+    key = f"  {question_id}:"
+    if entry is None or entry == AnswerEntry():
+        return [key]
+    value = _value_text(entry.value)
+    if entry.note is None and not entry.evidence and entry.waiver is None:
+        return [f"{key} {value}"]
+    lines = [key, f"    value: {value}"]
+    if entry.note is not None:
+        lines.append(f"    note: {format_scalar(entry.note)}")
+    if len(entry.evidence) == 1:
+        lines.append(f"    evidence: {format_scalar(entry.evidence[0])}")
+    elif entry.evidence:
+        lines.append("    evidence:")
+        lines += [f"      - {format_scalar(item)}" for item in entry.evidence]
+    if entry.waiver is not None:
+        lines.append("    waiver:")
+        waiver = to_plain(entry.waiver, drop_none=True)
+        lines += [f"      {name}: {format_scalar(text)}" for name, text in waiver.items()]
+    return lines
+
+
+def _value_text(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, tuple):
+        return "[" + ", ".join(_value_text(item) for item in value) + "]"
+    # Unquoted yes/no read back as the options yes/no, and are what a person writes.
+    return str(value) if value in ("yes", "no") else format_scalar(value)

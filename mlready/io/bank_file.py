@@ -1,0 +1,52 @@
+"""Reading a question bank from its file (or the built-in one), through the cache of validated
+banks; a layered bank reads the banks it extends too."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from mlready.core.bank import bank_from_document
+from mlready.core.document import Document
+from mlready.core.errors import InputError
+from mlready.core.model import Bank
+from mlready.io.cache import cached_bank, remember_bank
+from mlready.io.resources import BUILTIN_BANK, builtin_bank_path
+from mlready.io.yamlio import parse_yaml, read_text
+
+
+def load_bank(path: Path | None = None) -> Bank:
+    """The bank at `path`, or the built-in bank. Raises InputError naming file:line:column."""
+    return _load(path, chain=())
+
+
+def _load(path: Path | None, *, chain: tuple[Path, ...]) -> Bank:
+    source = "built-in bank" if path is None else str(path)
+    file = path or builtin_bank_path()
+    bank = cached_bank(file)
+    if bank is not None:
+        return replace(bank, files=(file,))
+    document = parse_yaml(read_text(file, source=source, kind="bank"), source=source)
+    if isinstance(document.data, dict) and "extends" in document.data:
+        # Not cached: a layer's meaning depends on the other files it extends.
+        return _load_layer(document, file.resolve(), chain=chain)
+    bank = bank_from_document(document)
+    remember_bank(file, bank)
+    return replace(bank, files=(file,))
+
+
+def _load_layer(document: Document, here: Path, *, chain: tuple[Path, ...]) -> Bank:
+    from mlready.core.layers import BankLayer, apply_layer
+    from mlready.core.validation import validate_document
+
+    layer = validate_document(BankLayer, document)
+    if layer.extends == BUILTIN_BANK:
+        base_path = None
+    else:
+        base_path = (here.parent / layer.extends).resolve()
+        if base_path in (*chain, here):
+            raise InputError(document.problem(("extends",), "banks extend each other in a cycle"))
+        if not base_path.is_file():
+            raise InputError(document.problem(("extends",), f"no bank at {base_path}"))
+    base = _load(base_path, chain=(*chain, here))
+    return apply_layer(document, layer, base, file=here)

@@ -1,0 +1,63 @@
+"""Reading a baseline: an earlier answers file, or the JSON that `check --format json` printed."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Any
+
+from mlready.core.errors import InputError, Place, Problem
+from mlready.core.gate import Baseline
+from mlready.core.model import Bank
+from mlready.core.scoring import score
+from mlready.io.answers_file import load_answers
+from mlready.io.yamlio import read_text
+
+
+def load_baseline(path: Path, bank: Bank, *, today: dt.date | None = None) -> Baseline:
+    """A baseline from an earlier answers file, or from the JSON `check --format json` printed.
+
+    Raises InputError when the file is neither.
+    """
+    text = read_text(path, kind="baseline")
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as error:
+        if path.suffix.lower() == ".json":
+            raise InputError(
+                Problem(Place(str(path), error.lineno, error.colno), f"invalid JSON: {error.msg}")
+            ) from None
+        # Not JSON: an earlier answers file (YAML, which may also start with "{").
+        return Baseline.of(score(bank, load_answers(path, bank), today=today))
+    if not isinstance(document, dict) or "mlready" in document:
+        return Baseline.of(score(bank, load_answers(path, bank), today=today))
+    return _baseline_from_json(path, document)
+
+
+def _number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def _baseline_from_json(path: Path, document: dict[str, Any]) -> Baseline:
+    def refuse(what: str) -> InputError:
+        return InputError(
+            f"{path}: not a result of `mlready check --format json` for one answers file: {what}"
+        )
+
+    checks = document.get("checks")
+    if not isinstance(checks, dict) or not all(
+        value is None or _number(value) for value in checks.values()
+    ):
+        raise refuse("'checks' must map check ids to scores (or null)")
+    score_value = document.get("score")
+    if score_value is not None and not _number(score_value):
+        raise refuse("'score' must be a number or null")
+    blockers = document.get("blockers")
+    if not isinstance(blockers, list) or not all(isinstance(name, str) for name in blockers):
+        raise refuse("'blockers' must be a list of check ids")
+    return Baseline(
+        score=None if score_value is None else float(score_value),
+        checks={str(k): None if v is None else float(v) for k, v in checks.items()},
+        blockers=frozenset(blockers),
+    )

@@ -1,0 +1,50 @@
+"""`check --format github`: workflow commands that annotate the answers file in a pull request."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from mlready.core.vocabulary import Severity
+from mlready.render.escape import one_line
+from mlready.render.view import Outcome, answer_line, format_score, verdict_line
+
+GITHUB_ANNOTATIONS_PER_LEVEL = 10
+
+
+def _github_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _github_property(text: str) -> str:
+    return _github_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def render_github(outcomes: Sequence[Outcome]) -> str:
+    """Annotations: `::error` for blockers, `::warning` for other open gaps, ten of each."""
+    errors: list[str] = []
+    warnings: list[str] = []
+    for outcome in outcomes:
+        card = outcome.scorecard
+        for gap in card.open_gaps:
+            command = "error" if gap.severity is Severity.BLOCKER else "warning"
+            properties = ",".join(
+                [
+                    f"file={_github_property(card.answers.source)}",
+                    f"line={answer_line(card, gap.question.id)}",
+                    f"title={_github_property(f'{gap.severity.value} gap: {gap.question.id}')}",
+                ]
+            )
+            fix = f" Next step: {gap.question.fix}" if gap.question.fix else ""
+            message = _github_data(one_line(f"{gap.question.prompt} (score {gap.score:g}).{fix}"))
+            (errors if command == "error" else warnings).append(
+                f"::{command} {properties}::{message}"
+            )
+    shown = errors[:GITHUB_ANNOTATIONS_PER_LEVEL] + warnings[:GITHUB_ANNOTATIONS_PER_LEVEL]
+    hidden = len(errors) + len(warnings) - len(shown)
+    summaries = [
+        f"mlready: {one_line(outcome.name)}: level {outcome.scorecard.level.name}, score "
+        f"{format_score(outcome.scorecard.score)}: {verdict_line(outcome.verdict)}"
+        for outcome in outcomes
+    ]
+    more = [f"mlready: {hidden} more gaps not annotated; see the report"] if hidden else []
+    return "\n".join([*shown, *more, *summaries]) + "\n"

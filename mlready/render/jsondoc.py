@@ -1,0 +1,75 @@
+"""`check --format json`: the whole outcome as one JSON document, for other tools."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from mlready.core.validation import to_plain
+from mlready.render.view import Outcome, answer_line
+
+
+def check_json(outcome: Outcome) -> dict[str, Any]:
+    """The `check --format json` document of one answers file."""
+    card, verdict = outcome.scorecard, outcome.verdict
+    answers = card.answers
+    document: dict[str, Any] = {
+        "passed": verdict.passed,
+        "reasons": list(verdict.reasons),
+        "file": answers.source,
+        "bank": card.bank.ref,
+        "project": to_plain(answers.project),
+        "score": card.score,
+        "mean": card.mean,
+        "level": card.level.name,
+        "blockers": [gap.question.id for gap in card.blockers],
+        "unanswered": [question.id for question in card.unanswered],
+        "not_applicable": [question.id for question in card.not_applicable],
+        "gaps": [
+            {
+                "id": gap.question.id,
+                "area": gap.area.id,
+                "severity": gap.severity.value,
+                "score": gap.score,
+                "answered": gap.answer is not None,
+                "waived": gap.waived,
+                "line": answer_line(card, gap.question.id),
+            }
+            for gap in card.gaps
+        ],
+        "waived": [
+            {"id": gap.question.id, **to_plain(gap.waiver)}
+            for gap in card.waived
+            if gap.waiver is not None
+        ],
+        "expired_waivers": [gap.question.id for gap in card.expired_waivers],
+        "areas": [
+            {
+                "id": area.area.id,
+                "score": area.score,
+                "applicable": area.applicable,
+                "answered": area.answered,
+                "gaps": area.gaps,
+            }
+            for area in card.areas
+        ],
+        "checks": card.check_scores(),
+        "warnings": list(answers.warnings),
+    }
+    if verdict.comparison is not None:
+        document["regressions"] = list(verdict.comparison.regressions)
+        document["improvements"] = list(verdict.comparison.improvements)
+    return document
+
+
+def render_json(outcomes: Sequence[Outcome]) -> str:
+    """One document for one file; for several, `passed` and the list of `reviews`."""
+    if len(outcomes) == 1:
+        document: Any = check_json(outcomes[0])
+    else:
+        document = {
+            "passed": all(outcome.verdict.passed for outcome in outcomes),
+            "reviews": [check_json(outcome) for outcome in outcomes],
+        }
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"

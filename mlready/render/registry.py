@@ -1,0 +1,74 @@
+"""The one registry of output formats: for each format name, what it can render.
+
+`check`, `diff` and `bank show` take their `--format` choices and their renderer
+from here, so a new format is one renderer and one entry. Renderers are named by module and
+function and imported only when chosen: a CI run that prints text never loads the XML library
+or the template engine.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from enum import StrEnum
+from typing import Any, NamedTuple
+
+
+class Format(StrEnum):
+    """Every output format mlready knows."""
+
+    TEXT = "text"
+    JSON = "json"
+    JUNIT = "junit"
+    SARIF = "sarif"
+    GITHUB = "github"
+    MARKDOWN = "markdown"
+
+
+class Subject(StrEnum):
+    """What a command renders."""
+
+    CHECK = "check"  # the outcomes of `check`: Sequence[Outcome]
+    DIFF = "diff"  # ReviewDiff
+    BANK = "bank"  # Bank
+
+
+class Renderers(NamedTuple):
+    """For one format, `module:function` (below mlready.render) of each subject it renders."""
+
+    check: str | None = None
+    diff: str | None = None
+    bank: str | None = None
+
+
+FORMATS: dict[Format, Renderers] = {
+    Format.TEXT: Renderers(
+        check="plain:render_text", diff="diff:diff_text", bank="outline:bank_outline"
+    ),
+    Format.JSON: Renderers(
+        check="jsondoc:render_json", diff="diff:diff_json", bank="outline:bank_json"
+    ),
+    Format.JUNIT: Renderers(check="junit:render_junit"),
+    Format.SARIF: Renderers(check="sarif:render_sarif"),
+    Format.GITHUB: Renderers(check="github:render_github"),
+    Format.MARKDOWN: Renderers(check="markdown:render_markdown", diff="diff:diff_markdown"),
+}
+
+
+def formats_for(subject: Subject) -> list[str]:
+    """The names of the formats that render `subject`, in registry order."""
+    return [name.value for name, renderers in FORMATS.items() if getattr(renderers, subject)]
+
+
+def renderer(subject: Subject, name: str) -> Callable[..., str]:
+    """The function that renders `subject` in the format `name`.
+
+    Raises KeyError for a format that does not render `subject`: the command line offers only
+    the names `formats_for` gives.
+    """
+    target: str | None = getattr(FORMATS[Format(name)], subject)
+    if target is None:
+        raise KeyError(f"{name} does not render {subject}")
+    module, _, function = target.partition(":")
+    found: Any = getattr(importlib.import_module(f"mlready.render.{module}"), function)
+    return found  # type: ignore[no-any-return]

@@ -1,0 +1,117 @@
+"""The package's layers: imports only go down, never in a cycle, not even inside functions.
+
+core <- io <- render <- cli: a module may import its own layer and the layers below it.
+"""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+PACKAGE = Path(__file__).resolve().parent.parent / "mlready"
+LAYERS = {"core": 0, "io": 1, "render": 2, "cli": 3}
+# Libraries that belong to one layer and above: the core loads none of them.
+OUTSIDE_CORE = {"yaml", "rich", "jinja2", "typer", "click", "tomllib", "babel"}
+
+
+def _module_name(path: Path) -> str:
+    parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def _imports(path: Path) -> set[str]:
+    """Every module `path` imports, at the top or inside functions (mlready's own, resolved)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            found.add(node.module)
+            # `from mlready.core import model` imports the module mlready.core.model
+            found.update(f"{node.module}.{alias.name}" for alias in node.names)
+    return found
+
+
+def _graph() -> dict[str, set[str]]:
+    modules = {_module_name(path): path for path in PACKAGE.rglob("*.py")}
+    return {
+        name: {
+            imported
+            for imported in _imports(path)
+            if imported in modules and imported != name and not name.startswith(imported + ".")
+        }
+        for name, path in modules.items()
+    }
+
+
+def _layer(module: str) -> int | None:
+    parts = module.split(".")
+    return LAYERS.get(parts[1]) if len(parts) > 1 else None
+
+
+def test_imports_only_go_down() -> None:
+    wrong = [
+        f"{module} imports {imported}"
+        for module, imported_set in _graph().items()
+        for imported in imported_set
+        if (here := _layer(module)) is not None
+        and (there := _layer(imported)) is not None
+        and there > here
+    ]
+    assert wrong == []
+
+
+def test_every_module_belongs_to_a_layer() -> None:
+    loose = [m for m in _graph() if m.count(".") == 1 and _layer(m) is None]
+    assert sorted(loose) == ["mlready.__main__"]
+
+
+def test_the_core_imports_no_io_terminal_or_template_library() -> None:
+    wrong = sorted(
+        f"{path.name} imports {name}"
+        for path in (PACKAGE / "core").glob("*.py")
+        for name in _imports(path)
+        if name.split(".")[0] in OUTSIDE_CORE
+    )
+    assert wrong == []
+
+
+def test_no_import_cycle() -> None:
+    graph = _graph()
+    cycles: list[list[str]] = []
+    state: dict[str, int] = {}  # 1: on the current path, 2: done
+
+    def visit(module: str, path: list[str]) -> None:
+        state[module] = 1
+        for imported in sorted(graph[module]):
+            if state.get(imported) == 1:
+                cycles.append([*path[path.index(imported) :], imported])
+            elif imported not in state:
+                visit(imported, [*path, imported])
+        state[module] = 2
+
+    for module in sorted(graph):
+        if module not in state:
+            visit(module, [module])
+    assert cycles == []
+
+
+def test_the_graph_sees_imports_inside_functions(tmp_path: Path) -> None:
+    source = tmp_path / "m.py"
+    source.write_text(
+        "def f():\n    from mlready.io import files\n    import mlready.render.escape\n"
+    )
+    assert {"mlready.io.files", "mlready.render.escape"} <= _imports(source)
+
+
+@pytest.mark.parametrize("module", ["mlready.core.scoring", "mlready.core.gate"])
+def test_scoring_loads_no_yaml_rich_or_jinja(module: str) -> None:
+    code = f"import sys, {module}; print(' '.join(sorted(sys.modules)))"
+    loaded = set(subprocess.check_output([sys.executable, "-c", code], text=True).split())
+    assert module in loaded
+    assert not {"yaml", "rich", "jinja2", "mlready.io", "mlready.render"} & loaded
