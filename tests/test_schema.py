@@ -336,3 +336,21 @@ def test_schema_bad_input_exits_2(args: tuple[str, ...], expected: str) -> None:
     assert code == ExitCode.INVALID
     assert out == ""
     assert expected in err
+
+
+def test_bank_schema_prints_while_the_settings_bank_is_broken(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from typer.testing import CliRunner
+
+    from mlready.cli import app
+
+    (tmp_path / "broken.yaml").write_text("bank: broken\nversion: 1\nareas: []\n")
+    (tmp_path / ".mlready.toml").write_text('bank = "broken.yaml"\n')
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(app, ["schema", "bank"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["title"] == "mlready question bank"
+    broken = CliRunner().invoke(app, ["schema", "answers"])
+    assert broken.exit_code == 2
+    assert "broken.yaml" in broken.stderr

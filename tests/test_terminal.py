@@ -62,3 +62,37 @@ def test_summary_prints_user_text_literally(
     assert MARKUP in shown
     assert "and 1 more in the report" in shown
     assert "FAILED" in shown
+
+
+def test_the_terminal_says_what_the_plain_text_says(
+    small_bank: object, parse_answers: Callable[[str], Answers]
+) -> None:
+    from mlready.render.plain import render_text
+    from mlready.render.view import Outcome
+
+    answers = parse_answers(
+        "mlready: 1\nproject: {name: Fraud scorer}\nanswers:\n"
+        "  data.owner: partial\n  serving.rollback: no\n"
+    )
+    card = score(small_bank, answers)  # type: ignore[arg-type]
+    verdict = judge(card)
+    console = Console(file=io.StringIO(), width=200, force_terminal=False, color_system=None)
+    print_scorecard(console, card, verdict)
+    shown = console.file.getvalue()  # type: ignore[attr-defined]
+
+    def content(text: str) -> list[str]:
+        # Bars are drawn differently (# and . against blocks); the words and numbers are not.
+        lines = [
+            " ".join(line.replace("█", "").replace("░", "").split()) for line in text.splitlines()
+        ]
+        return [
+            " ".join(word for word in line.split() if set(word) - {"#", "."})
+            for line in lines
+            if line
+        ]
+
+    plain = content(render_text([Outcome(card, verdict)]))
+    terminal = content(shown)
+    plain[1] = plain[1].replace(":", "")  # "Level: x   Score: y" is "Level x   Score y" there
+    assert terminal == plain
+    assert any("rollback" in line for line in plain)

@@ -224,11 +224,15 @@ def gate_for(
 
 
 def refuse_overwriting_inputs(
-    outputs: list[Path], *, bank: Bank, chosen: Settings, others: list[Path | None]
+    outputs: list[Path],
+    *,
+    chosen: Settings,
+    others: list[Path | None],
+    bank: Bank | None = None,
 ) -> None:
     """Raise InputError when an output would replace a file the command reads: the answers
     and other files named (`others`), every file of the bank, the settings file."""
-    inputs = [*bank.files, chosen.source, *others]
+    inputs = [*(bank.files if bank else ()), chosen.source, *others]
     read = {path.resolve() for path in inputs if path is not None}
     for output in outputs:
         if str(output) != "-" and output.resolve() in read:

@@ -37,11 +37,13 @@ def schema(
     from mlready.io.files import write_atomically
 
     chosen = defaults()
-    loaded = bank_for(bank, chosen)
-    text = schema_text(bank_schema() if kind is SchemaKind.BANK else answers_schema(loaded))
+    # The bank schema never reads a bank: it is what fixes a broken one.
+    loaded = None if kind is SchemaKind.BANK else bank_for(bank, chosen)
+    text = schema_text(bank_schema() if loaded is None else answers_schema(loaded))
     if str(output) == "-":
         sys.stdout.write(text)
     else:
-        refuse_overwriting_inputs([output], bank=loaded, chosen=chosen, others=[])
+        inputs = [*(loaded.files if loaded else ()), bank]
+        refuse_overwriting_inputs([output], chosen=chosen, others=inputs)
         write_atomically(output, text)
         say(f"Wrote {output}")

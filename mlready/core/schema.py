@@ -16,9 +16,10 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
+from mlready.core.answers import FORMAT_VERSION
 from mlready.core.kinds import kind_of
 from mlready.core.layers import BankLayer
-from mlready.core.model import Bank, BankRef
+from mlready.core.model import AnswerEntry, Bank, BankRef, Project
 from mlready.core.validation import (
     FALSE_WORDS,
     TRUE_WORDS,
@@ -134,39 +135,40 @@ def _schema_of(hint: Any, rules: tuple[Any, ...], definitions: dict[str, Any]) -
     raise TypeError(f"no schema for {hint!r}")
 
 
-_TEXT = {"type": "string", "minLength": 1}
-_ENTRY_EXTRAS = {
-    "note": _TEXT,
-    "evidence": {"anyOf": [_TEXT, {"type": "array", "items": _TEXT}]},
-    "waiver": {
-        "type": "object",
-        "additionalProperties": False,
-        "required": ["reason", "approved_by"],
-        "properties": {
-            "reason": _TEXT,
-            "approved_by": _TEXT,
-            "expires": {"type": "string", "format": "date"},
-        },
-    },
-}
-
-
 def answers_schema(bank: Bank) -> dict[str, Any]:
-    """The schema of an answers file for `bank`: every question id with the values it takes."""
+    """The schema of an answers file for `bank`: every question id with the values it takes.
+
+    What an answer may carry besides its value (note, evidence, waiver), the project and the
+    format version come from the models the loader reads; each distinct set of values is
+    defined once and referenced, so the schema stays small however large the bank.
+    """
+    definitions: dict[str, Any] = {}
+    entry = _schema_of(AnswerEntry, (), definitions)  # the long form: value, note, evidence, waiver
+    project = _schema_of(Project, (), definitions)
+    values_names: dict[str, str] = {}
     answers: dict[str, Any] = {}
     for question in bank.questions.values():
-        value = kind_of(question).value_schema(question)
+        values = kind_of(question).value_schema(question)
+        key = json.dumps(values, sort_keys=True)
+        name = values_names.setdefault(key, f"values-{len(values_names) + 1}")
+        if name not in definitions:
+            reference = {"$ref": f"#/definitions/{name}"}
+            definitions[name] = values
+            definitions[f"answer-{name}"] = {
+                "anyOf": [
+                    {"type": "null"},
+                    reference,
+                    {
+                        "allOf": [
+                            entry,
+                            {"properties": {"value": {"anyOf": [{"type": "null"}, reference]}}},
+                        ]
+                    },
+                ]
+            }
         answers[question.id] = {
-            "description": question.prompt,
-            "anyOf": [
-                {"type": "null"},
-                value,
-                {
-                    "type": "object",
-                    "additionalProperties": False,
-                    "properties": {"value": {"anyOf": [{"type": "null"}, value]}, **_ENTRY_EXTRAS},
-                },
-            ],
+            "description": " ".join(question.prompt.split()),
+            "allOf": [{"$ref": f"#/definitions/answer-{name}"}],
         }
     return {
         "$schema": DRAFT_07,
@@ -175,26 +177,49 @@ def answers_schema(bank: Bank) -> dict[str, Any]:
         "additionalProperties": False,
         "required": ["mlready"],
         "properties": {
-            "mlready": {"const": 1, "description": "The answers format version."},
-            "bank": _schema_of(BankRef, (), {}),
-            "project": {
-                "type": ["object", "null"],
-                "additionalProperties": False,
-                "properties": {
-                    "name": {"type": ["string", "null"]},
-                    "owner": {"type": ["string", "null"]},
-                    "reviewed": {"type": ["string", "null"], "format": "date"},
-                },
-            },
+            "mlready": {"const": FORMAT_VERSION, "description": "The answers format version."},
+            "bank": _schema_of(BankRef, (), definitions),
+            "project": {"anyOf": [project, {"type": "null"}]},
             "answers": {
                 "type": ["object", "null"],
                 "additionalProperties": False,
                 "properties": answers,
             },
-            "retired": {"type": "object"},
+            "retired": {"type": ["object", "null"]},
         },
+        "definitions": dict(sorted(definitions.items())),
     }
 
 
-def schema_text(schema: dict[str, Any]) -> str:
-    return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
+def schema_text(schema: dict[str, Any], *, width: int = 100) -> str:
+    """`schema` as JSON for people and editors: a value that fits in `width` columns stays on
+    one line, and so does a small one (a question's entry, a definition) however long its text.
+    """
+    return _compact(schema, indent=0, width=width) + "\n"
+
+
+SMALL_VALUE = 24  # members, counted at every depth
+
+
+def _members(value: Any) -> int:
+    if isinstance(value, dict):
+        return len(value) + sum(_members(item) for item in value.values())
+    if isinstance(value, list):
+        return len(value) + sum(_members(item) for item in value)
+    return 0
+
+
+def _compact(value: Any, *, indent: int, width: int) -> str:
+    flat = json.dumps(value, ensure_ascii=False)
+    if indent + len(flat) <= width or _members(value) <= SMALL_VALUE:
+        return flat
+    inner = " " * (indent + 2)
+    if isinstance(value, list):
+        items = [_compact(item, indent=indent + 2, width=width) for item in value]
+        return "[\n" + ",\n".join(inner + item for item in items) + "\n" + " " * indent + "]"
+    members = [
+        f"{inner}{json.dumps(key, ensure_ascii=False)}: "
+        + _compact(item, indent=indent + 2, width=width)
+        for key, item in value.items()
+    ]
+    return "{\n" + ",\n".join(members) + "\n" + " " * indent + "}"

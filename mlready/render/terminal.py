@@ -13,7 +13,7 @@ from mlready.core.scoring import Scorecard
 from mlready.core.vocabulary import Severity
 from mlready.core.walk import Screen
 from mlready.render.escape import one_line, terminal_text
-from mlready.render.view import Outcome, format_score, text_bar, verdict_line, waived_lines
+from mlready.render.view import Outcome, format_score, passed_line, scorecard_view, text_bar
 
 _SEVERITY_STYLE = {Severity.BLOCKER: "bold red", Severity.MAJOR: "yellow", Severity.MINOR: "cyan"}
 
@@ -27,46 +27,37 @@ def _bar(score: float | None) -> Text:
     return Text(bar[:filled], style=style) + Text(bar[filled:], style="dim")
 
 
-def _section(console: Console, title: str, lines: list[Text]) -> None:
-    if lines:
-        console.print(Text(f"\n{title} ({len(lines)})", style="bold"))
-        for line in lines:
-            console.print(line)
-
-
 def print_outcomes(console: Console, outcomes: Sequence[Outcome]) -> None:
     """Print each outcome, then how many passed: the content of the plain text, in colour."""
     for outcome in outcomes:
         print_scorecard(console, outcome.scorecard, outcome.verdict)
     if len(outcomes) > 1:
-        passed = sum(outcome.verdict.passed for outcome in outcomes)
-        console.print(Text(f"\n{passed} of {len(outcomes)} reviews passed", style="bold"))
+        console.print(Text("\n" + passed_line(outcomes), style="bold"))
 
 
 def print_scorecard(
     console: Console, scorecard: Scorecard, verdict: Verdict, *, max_gaps: int | None = None
 ) -> None:
-    """Print the level, area table, open gaps (the first `max_gaps`), waivers, unanswered
-    questions, the comparison with a baseline and the verdict.
+    """Print the view of one review (the first `max_gaps` gaps below the blockers): what the
+    plain text says, laid out for a terminal.
 
     Bank and user text are printed as Text objects, never parsed as rich markup.
     """
-    bank = scorecard.bank
-    project = scorecard.answers.project
+    view = scorecard_view(scorecard, verdict, max_gaps=max_gaps)
     heading = Text()
-    if project.name:
-        heading.append(one_line(project.name), style="bold").append(" · ")
-    heading.append(f"{one_line(bank.display_title)} ({bank.ref})")
-    heading.append(f" · {one_line(scorecard.answers.source)}", style="dim")
+    if view.project:
+        heading.append(view.project, style="bold").append(" · ")
+    heading.append(view.bank)
+    heading.append(f" · {view.source}", style="dim")
     console.print(heading)
     console.print(
         Text.assemble(
             ("Level ", "dim"),
-            (scorecard.level.name, "bold"),
+            (view.level, "bold"),
             ("   Score ", "dim"),
-            (format_score(scorecard.score), "bold"),
+            (view.score, "bold"),
             (" (weakest area)   Mean ", "dim"),
-            format_score(scorecard.mean),
+            view.mean,
         )
     )
     table = Table(box=None, pad_edge=False, header_style="bold")
@@ -75,59 +66,36 @@ def print_scorecard(
     table.add_column("")
     table.add_column("Answered", justify="right")
     table.add_column("Gaps", justify="right")
-    for row in scorecard.areas:
+    for row in view.areas:
         table.add_row(
-            Text(one_line(row.area.title)),
-            format_score(row.score),
-            _bar(row.score),
-            f"{row.answered}/{row.applicable}",
-            str(row.gaps),
+            Text(row.title), format_score(row.score), _bar(row.score), row.answered, str(row.gaps)
         )
     console.print(table)
-    _section(
-        console,
-        "Blockers",
-        [
-            Text.assemble(
-                ("  " + gap.question.id, "bold red"), f": {one_line(gap.question.prompt)}"
-            )
-            for gap in scorecard.blockers
-        ],
-    )
-    others = [gap for gap in scorecard.open_gaps if gap.severity is not Severity.BLOCKER]
-    if others:
-        title = "Other gaps" if scorecard.blockers else "Gaps"
-        console.print(Text(f"\n{title} ({len(others)})", style="bold"))
-        gaps = Table(box=None, pad_edge=False, show_header=False)
-        for column in ("severity", "id", "score", "prompt"):
-            gaps.add_column(column, overflow="fold")
-        for gap in others[:max_gaps]:
-            gaps.add_row(
-                Text(gap.severity.value, style=_SEVERITY_STYLE[gap.severity]),
-                Text(gap.question.id),
-                f"{gap.score:.2f}",
-                Text(one_line(gap.question.prompt)),
-            )
-        console.print(gaps)
-        hidden = len(others) - len(others[:max_gaps])
-        if hidden:
-            console.print(Text(f"  … and {hidden} more in the report", style="dim"))
-    _section(console, "Waived", [Text(f"  {line}") for line in waived_lines(scorecard)])
-    _section(
-        console,
-        "Unanswered",
-        [Text(f"  {q.id}: {one_line(q.prompt)}") for q in scorecard.unanswered],
-    )
-    if verdict.comparison is not None:
-        for title, items in (
-            ("Regressions", verdict.comparison.regressions),
-            ("Improvements", verdict.comparison.improvements),
-        ):
-            _section(console, title, [Text(f"  {item}") for item in items])
-    for note in verdict.notes:
+    for section in view.sections:
+        console.print(Text(f"\n{section.title} ({section.total})", style="bold"))
+        if section.table:
+            gaps = Table(box=None, pad_edge=False, show_header=False)
+            for column in ("severity", "id", "score", "prompt"):
+                gaps.add_column(column, overflow="fold")
+            for item in section.items:
+                severity, *rest = item.cells
+                style = _SEVERITY_STYLE[item.severity] if item.severity else ""
+                gaps.add_row(Text(severity, style=style), *(Text(cell) for cell in rest))
+            console.print(gaps)
+        else:
+            for item in section.items:
+                line = Text("  ")
+                if item.severity is Severity.BLOCKER:
+                    line.append(item.cells[0], style="bold red").append(": " + item.cells[1])
+                else:
+                    line.append(": ".join(item.cells))
+                console.print(line)
+        if section.hidden:
+            console.print(Text(f"  … and {section.hidden} more in the report", style="dim"))
+    for note in view.notes:
         console.print(Text(f"Note: {note}", style="yellow"))
-    style = "bold green" if verdict.passed else "bold red"
-    console.print(Text("\n" + verdict_line(verdict), style=style))
+    style = "bold green" if view.passed else "bold red"
+    console.print(Text("\n" + view.verdict, style=style))
 
 
 class TerminalPrompt:

@@ -5,8 +5,10 @@ Plain text, the terminal, Markdown and the CI formats only lay out what is decid
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
+from mlready.core.vocabulary import Severity
 from mlready.render.escape import one_line
 
 if TYPE_CHECKING:
@@ -61,3 +63,118 @@ def waived_lines(card: Scorecard) -> list[str]:
 
 def verdict_line(verdict: Verdict) -> str:
     return "PASSED" if verdict.passed else "FAILED: " + "; ".join(verdict.reasons)
+
+
+class Item(NamedTuple):
+    """One line of a section: its cells (a gap: severity, id, score, prompt), the severity
+    that colours it in a terminal, and whether its first cell names a check."""
+
+    cells: tuple[str, ...]
+    severity: Severity | None = None
+
+
+class Section(NamedTuple):
+    """A titled list: blockers, gaps, waivers, unanswered questions, regressions..."""
+
+    title: str
+    items: tuple[Item, ...]
+    total: int  # all of them, also when only the first are listed
+    table: bool = False  # cells aligned in columns, not joined by ": "
+
+    @property
+    def hidden(self) -> int:
+        return self.total - len(self.items)
+
+
+class AreaRow(NamedTuple):
+    title: str
+    score: float | None
+    answered: str  # "answered/applicable"
+    gaps: int
+
+
+class ScorecardView(NamedTuple):
+    """Everything the summary of one review says, in the order it says it."""
+
+    project: str | None
+    bank: str  # title (ref)
+    source: str
+    level: str
+    score: str
+    mean: str
+    areas: tuple[AreaRow, ...]
+    sections: tuple[Section, ...]
+    notes: tuple[str, ...]
+    verdict: str
+    passed: bool
+
+
+def scorecard_view(
+    card: Scorecard, verdict: Verdict, *, max_gaps: int | None = None
+) -> ScorecardView:
+    """The summary of one review; at most `max_gaps` gaps below the blockers are listed."""
+    others = [gap for gap in card.open_gaps if gap.severity is not Severity.BLOCKER]
+    sections = [
+        Section(
+            "Blockers",
+            tuple(
+                Item((gap.question.id, one_line(gap.question.prompt)), Severity.BLOCKER)
+                for gap in card.blockers
+            ),
+            len(card.blockers),
+        ),
+        Section(
+            "Other gaps" if card.blockers else "Gaps",
+            tuple(
+                Item(
+                    (
+                        gap.severity.value,
+                        gap.question.id,
+                        f"{gap.score:.2f}",
+                        one_line(gap.question.prompt),
+                    ),
+                    gap.severity,
+                )
+                for gap in others[:max_gaps]
+            ),
+            len(others),
+            table=True,
+        ),
+        Section("Waived", tuple(Item((line,)) for line in waived_lines(card)), len(card.waived)),
+        Section(
+            "Unanswered",
+            tuple(Item((q.id, one_line(q.prompt))) for q in card.unanswered),
+            len(card.unanswered),
+        ),
+    ]
+    if verdict.comparison is not None:
+        for title, lines in (
+            ("Regressions", verdict.comparison.regressions),
+            ("Improvements", verdict.comparison.improvements),
+        ):
+            sections.append(Section(title, tuple(Item((line,)) for line in lines), len(lines)))
+    project = card.answers.project.name
+    return ScorecardView(
+        project=one_line(project) if project else None,
+        bank=f"{one_line(card.bank.display_title)} ({card.bank.ref})",
+        source=one_line(card.answers.source),
+        level=card.level.name,
+        score=format_score(card.score),
+        mean=format_score(card.mean),
+        areas=tuple(
+            AreaRow(
+                one_line(row.area.title), row.score, f"{row.answered}/{row.applicable}", row.gaps
+            )
+            for row in card.areas
+        ),
+        sections=tuple(section for section in sections if section.total),
+        notes=verdict.notes,
+        verdict=verdict_line(verdict),
+        passed=verdict.passed,
+    )
+
+
+def passed_line(outcomes: Sequence[Outcome]) -> str:
+    """`2 of 3 reviews passed`, below the summaries of several files."""
+    passed = sum(outcome.verdict.passed for outcome in outcomes)
+    return f"{passed} of {len(outcomes)} reviews passed"
