@@ -10,7 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from mlready.cli import app
-from mlready.core.schema import answers_schema, bank_schema, schema_text
+from mlready.core.schema import answers_schema, schema_text
 from mlready.io.bank_file import load_bank
 from mlready.io.yamlio import load_yaml
 
