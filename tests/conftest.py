@@ -7,11 +7,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
+from mlready.cli import app
 from mlready.core.answers import Answers, answers_from_document
 from mlready.core.bank import bank_from_document
+from mlready.core.document import Document
 from mlready.core.model import Bank
-from mlready.io.yamlio import parse_yaml
+from mlready.io.yamlio import parse_yaml, read_text
 
 SMALL_BANK = """\
 bank: small
@@ -143,3 +146,18 @@ def answers_file(tmp_path: Path) -> Path:
     path = tmp_path / "mlready.yaml"
     path.write_text(BEST_ANSWERS, encoding="utf-8")
     return path
+
+
+def run(*args: str | Path) -> tuple[int, str, str]:
+    """Run mlready's command line in this process: exit code, stdout and stderr apart.
+
+    Unexpected exceptions surface as they are, so that a bug is never read as an exit code.
+    """
+    result = CliRunner().invoke(app, [str(arg) for arg in args], catch_exceptions=False)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def load_yaml(path: Path, *, source: str | None = None, kind: str = "file") -> Document:
+    """The YAML file at `path`, parsed as mlready parses banks and answers files."""
+    name = source or str(path)
+    return parse_yaml(read_text(path, source=name, kind=kind), source=name)

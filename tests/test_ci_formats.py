@@ -14,9 +14,8 @@ from junitparser import Failure, JUnitXml, Skipped
 from markdown_it import MarkdownIt
 from typer.testing import CliRunner
 
-from mlready.cli import app
 from mlready.core.errors import ExitCode
-from tests.conftest import BEST_ANSWERS
+from tests.conftest import BEST_ANSWERS, run
 
 runner = CliRunner()
 
@@ -31,11 +30,6 @@ REVIEW = (
 # Lines in REVIEW: data.lineage at 7, answers: at 4.
 LINEAGE_LINE = 7
 ANSWERS_LINE = 4
-
-
-def run(*args: str | Path) -> tuple[int, str, str]:
-    result = runner.invoke(app, [str(arg) for arg in args], catch_exceptions=False)
-    return result.exit_code, result.stdout, result.stderr
 
 
 @pytest.fixture
@@ -105,6 +99,26 @@ def test_sarif_validates_against_the_published_schema(review: tuple[Path, Path])
     assert region == {"startLine": LINEAGE_LINE}
     rules = run_["tool"]["driver"]["rules"]
     assert rules[results["serving.latency"]["ruleIndex"]]["id"] == "serving.latency"
+
+
+def test_sarif_lists_a_waived_gap_as_a_suppressed_result(
+    review: tuple[Path, Path], tmp_path: Path
+) -> None:
+    answers, bank = review
+    text = answers.read_text(encoding="utf-8").replace(
+        "    note: 'half | of it <b>'\n",
+        "    note: 'half | of it <b>'\n    waiver:\n      reason: lineage tool next quarter\n"
+        "      approved_by: Head of ML\n      expires: 2026-12-31\n",
+    )
+    answers.write_text(text, encoding="utf-8")
+    _, out, _ = run("check", answers, "--bank", bank, "-f", "sarif", "--today", "2026-12-01")
+    document = json.loads(out)
+    jsonschema.Draft4Validator(sarif_schema()).validate(document)
+    results = {result["ruleId"]: result for result in document["runs"][0]["results"]}
+    assert results["data.lineage"]["suppressions"] == [
+        {"kind": "inSource", "justification": "lineage tool next quarter"}
+    ]
+    assert "suppressions" not in results["serving.latency"]
 
 
 def test_sarif_of_a_ready_system_has_no_results(answers_file: Path, bank_file: Path) -> None:

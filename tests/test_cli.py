@@ -11,14 +11,9 @@ from typer.testing import CliRunner
 from mlready.cli import app
 from mlready.core.errors import ExitCode, MlreadyError
 from mlready.render.report import REPORT_MARKER
-from tests.conftest import BEST_ANSWERS, SMALL_BANK_IDS
+from tests.conftest import BEST_ANSWERS, SMALL_BANK_IDS, run
 
 runner = CliRunner()
-
-
-def run(*args: str | Path) -> tuple[int, str, str]:
-    result = runner.invoke(app, [str(arg) for arg in args], catch_exceptions=False)
-    return result.exit_code, result.stdout, result.stderr
 
 
 def test_check_passes_on_a_ready_system(answers_file: Path, bank_file: Path) -> None:

@@ -14,8 +14,7 @@ from mlready.core.answers import answers_from_document
 from mlready.core.bank import bank_from_document
 from mlready.core.errors import InputError
 from mlready.io.bank_file import load_bank
-from mlready.io.yamlio import load_yaml
-from tests.conftest import BEST_ANSWERS, SMALL_BANK
+from tests.conftest import BEST_ANSWERS, SMALL_BANK, load_yaml
 
 SEEDS = [SMALL_BANK.encode(), BEST_ANSWERS.encode()]
 

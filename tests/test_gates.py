@@ -8,17 +8,11 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from mlready.cli import app
 from mlready.core.errors import ExitCode
-from tests.conftest import BEST_ANSWERS
+from tests.conftest import BEST_ANSWERS, run
 
 runner = CliRunner()
 TODAY = "2026-11-26"
-
-
-def run(*args: str | Path) -> tuple[int, str, str]:
-    result = runner.invoke(app, [str(arg) for arg in args], catch_exceptions=False)
-    return result.exit_code, result.stdout, result.stderr
 
 
 def write(tmp_path: Path, name: str, text: str) -> Path:

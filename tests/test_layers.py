@@ -9,14 +9,13 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from mlready.cli import app
 from mlready.core.answers import answers_from_document
 from mlready.core.errors import ExitCode, InputError
 from mlready.core.model import DEFAULT_LEVELS, AnswerEntry, Bank, Level, Severity
 from mlready.io.answers_file import load_answers, render_answers
 from mlready.io.bank_file import load_bank
 from mlready.io.yamlio import parse_yaml
-from tests.conftest import BEST_ANSWERS, SMALL_BANK
+from tests.conftest import BEST_ANSWERS, SMALL_BANK, run
 
 runner = CliRunner()
 
@@ -712,11 +711,6 @@ def test_an_answer_to_a_disabled_question_is_written_back(small_layer: Path) -> 
 
 
 # --- commands -------------------------------------------------------------------------------------
-
-
-def run(*args: str | Path) -> tuple[int, str, str]:
-    result = runner.invoke(app, [str(arg) for arg in args], catch_exceptions=False)
-    return result.exit_code, result.stdout, result.stderr
 
 
 @pytest.fixture

@@ -115,3 +115,44 @@ def test_scoring_loads_no_yaml_rich_or_jinja(module: str) -> None:
     loaded = set(subprocess.check_output([sys.executable, "-c", code], text=True).split())
     assert module in loaded
     assert not {"yaml", "rich", "jinja2", "mlready.io", "mlready.render"} & loaded
+
+
+def _undocumented(path: Path) -> list[str]:
+    """Public functions, classes and methods in `path` without a docstring of their own; a
+    method that overrides one of a base class in the same module says what the base says."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    classes = {node.name: node for node in tree.body if isinstance(node, ast.ClassDef)}
+
+    def documented_in_base(owner: ast.ClassDef, name: str) -> bool:
+        for base in owner.bases:
+            parent = classes.get(base.id) if isinstance(base, ast.Name) else None
+            if parent is None:
+                continue
+            for item in parent.body:
+                if isinstance(item, ast.FunctionDef) and item.name == name:
+                    return bool(ast.get_docstring(item))
+            if documented_in_base(parent, name):
+                return True
+        return False
+
+    missing = []
+    for node in tree.body:
+        if not isinstance(node, ast.FunctionDef | ast.ClassDef) or node.name.startswith("_"):
+            continue
+        if not ast.get_docstring(node):
+            missing.append(f"{path.name}:{node.lineno} {node.name}")
+        if isinstance(node, ast.ClassDef):
+            missing += [
+                f"{path.name}:{item.lineno} {node.name}.{item.name}"
+                for item in node.body
+                if isinstance(item, ast.FunctionDef)
+                and not item.name.startswith("_")
+                and not ast.get_docstring(item)
+                and not documented_in_base(node, item.name)
+            ]
+    return missing
+
+
+def test_public_functions_and_classes_say_what_they_are() -> None:
+    missing = [line for path in sorted(PACKAGE.rglob("*.py")) for line in _undocumented(path)]
+    assert missing == []

@@ -14,8 +14,8 @@ from typer.testing import CliRunner
 from mlready.cli import app
 from mlready.core.errors import ExitCode
 from mlready.io.resources import builtin_bank_path
-from mlready.io.yamlio import load_yaml, parse_yaml
-from tests.conftest import BEST_ANSWERS, SMALL_BANK, SMALL_BANK_IDS
+from mlready.io.yamlio import parse_yaml
+from tests.conftest import BEST_ANSWERS, SMALL_BANK, SMALL_BANK_IDS, load_yaml, run
 
 runner = CliRunner()
 EXAMPLES = sorted((Path(__file__).parent.parent / "examples").glob("*.yaml"))
@@ -57,11 +57,6 @@ PLAIN_BANK: dict[str, Any] = {
         }
     ],
 }
-
-
-def run(*args: str | Path) -> tuple[int, str, str]:
-    result = runner.invoke(app, [str(arg) for arg in args], catch_exceptions=False)
-    return result.exit_code, result.stdout, result.stderr
 
 
 @pytest.fixture(autouse=True)
@@ -342,8 +337,6 @@ def test_bank_schema_prints_while_the_settings_bank_is_broken(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from typer.testing import CliRunner
-
-    from mlready.cli import app
 
     (tmp_path / "broken.yaml").write_text("bank: broken\nversion: 1\nareas: []\n")
     (tmp_path / ".mlready.toml").write_text('bank = "broken.yaml"\n')

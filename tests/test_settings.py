@@ -8,11 +8,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from mlready.cli import app
 from mlready.core.errors import ExitCode, InputError
 from mlready.core.model import Severity
 from mlready.io.settings import Settings, find_settings
-from tests.conftest import BEST_ANSWERS, SMALL_BANK
+from tests.conftest import BEST_ANSWERS, SMALL_BANK, run
 
 runner = CliRunner()
 
@@ -214,11 +213,6 @@ def test_unreadable_settings_name_the_file(repo: Path, text: str, expected: str)
 
 
 # --- through the commands -----------------------------------------------------------------------
-
-
-def run(*args: str | Path) -> tuple[int, str, str]:
-    result = runner.invoke(app, [str(arg) for arg in args], catch_exceptions=False)
-    return result.exit_code, result.stdout, result.stderr
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 from mlready.cli import app
 from mlready.core.schema import answers_schema, schema_text
 from mlready.io.bank_file import load_bank
-from mlready.io.yamlio import load_yaml
+from tests.conftest import load_yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -10,7 +10,8 @@ import pytest
 from mlready.core.document import Mark
 from mlready.core.errors import InputError
 from mlready.io import yamlio
-from mlready.io.yamlio import MAX_DEPTH, format_scalar, load_yaml, parse_yaml, read_text
+from mlready.io.yamlio import MAX_DEPTH, format_scalar, parse_yaml, read_text
+from tests.conftest import load_yaml
 
 
 def parse(text: str) -> Any:

@@ -280,4 +280,5 @@ def read_answers(path: Path, bank: Bank) -> Answers:
 
 
 def day(value: dt.datetime | None) -> dt.date:
+    """The date a `--today` option names, else today."""
     return value.date() if value else dt.date.today()

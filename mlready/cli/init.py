@@ -15,6 +15,7 @@ from mlready.cli.application import (
     single_answers_path,
 )
 from mlready.core.errors import InputError
+from mlready.core.words import counted
 
 
 @app.command()
@@ -50,6 +51,6 @@ def init(
         write_atomically(schema_file, schema_text(answers_schema(loaded)))
     write_atomically(target, render_answers(loaded, skeleton, skeleton=True))
     count = len(loaded.questions)
-    say(f"Wrote {target}: {count} question{'s' if count != 1 else ''} to answer")
+    say(f"Wrote {target}: {counted(count, 'question')} to answer")
     if schema_file is not None:
         say(f"Wrote {schema_file}: editors with a YAML language server use it")

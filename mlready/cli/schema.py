@@ -18,6 +18,8 @@ from mlready.cli.application import (
 
 
 class SchemaKind(StrEnum):
+    """The file formats `mlready schema` describes."""
+
     ANSWERS = "answers"
     BANK = "bank"
 

@@ -62,6 +62,7 @@ class Answers(NamedTuple):
         return self._replace(entries=entries)
 
     def with_project(self, project: Project) -> Answers:
+        """A copy with the project's name, owner and review date replaced."""
         return self._replace(project=project)
 
 

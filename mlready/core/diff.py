@@ -10,16 +10,21 @@ from mlready.core.scoring import Scorecard
 
 @dataclass(frozen=True)
 class AnswerChange:
+    """One question whose answer, note, evidence or waiver changed."""
+
     question: Question
     before: AnswerEntry | None
     after: AnswerEntry | None
 
     def describe(self, entry: AnswerEntry | None) -> str:
+        """An answer of this change in words (option labels, text or n/a)."""
         return self.question.describe(entry.value if entry else None)
 
 
 @dataclass(frozen=True)
 class AreaChange:
+    """An area whose score changed."""
+
     area: Area
     before: float | None
     after: float | None
@@ -27,6 +32,8 @@ class AreaChange:
 
 @dataclass(frozen=True)
 class ReviewDiff:
+    """What changed between two reviews of the same system."""
+
     before: Scorecard
     after: Scorecard
     answers: tuple[AnswerChange, ...]

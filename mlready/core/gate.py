@@ -40,6 +40,8 @@ class Comparison(NamedTuple):
 
 
 class Verdict(NamedTuple):
+    """Whether a review passes the gate, the reasons it does not, and notes that do not fail it."""
+
     passed: bool
     reasons: tuple[str, ...]
     comparison: Comparison | None = None

@@ -36,6 +36,8 @@ from mlready.core.vocabulary import Severity
 
 @dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class OptionScore(Record):
+    """A new score for one option of an inherited check."""
+
     value: OptionValue
     score: Score
 

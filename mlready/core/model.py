@@ -87,6 +87,7 @@ class Option(Record):
 
     @property
     def display(self) -> str:
+        """The label, or the value when the option has none."""
         return self.label or self.value
 
 
@@ -132,6 +133,7 @@ class Question(Record):
 
     @property
     def gap_severity(self) -> Severity:
+        """How much a gap in this check matters (major when not set)."""
         return self.severity or Severity.MAJOR
 
     @property
@@ -142,6 +144,8 @@ class Question(Record):
 
 @dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class Area(Record):
+    """One of a bank's areas: its questions, in the order they are asked."""
+
     id: QuestionId
     title: str
     intro: str | None = None
@@ -150,6 +154,8 @@ class Area(Record):
 
 @dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class Level(Record):
+    """A readiness level and the lowest score that reaches it."""
+
     name: str
     min: Annotated[float, Range(ge=0, le=100)]
 
@@ -192,6 +198,7 @@ class Bank(Record):
 
     @property
     def display_title(self) -> str:
+        """The title, or the bank id when it has none."""
         return self.title or self.bank
 
     @cached_property
@@ -201,10 +208,12 @@ class Bank(Record):
 
     @cached_property
     def area_of(self) -> dict[str, Area]:
+        """The area of every question, by question id."""
         return {q.id: area for area in self.areas for q in area.questions}
 
     @property
     def lowest_level(self) -> Level:
+        """The level of a review with a blocker gap or no score."""
         return self.levels[-1]
 
 
@@ -217,6 +226,7 @@ class Waiver(Record):
     expires: dt.date | None = None
 
     def active(self, today: dt.date) -> bool:
+        """Whether the waiver still accepts its gap on `today`."""
         return self.expires is None or today <= self.expires
 
 
@@ -235,6 +245,8 @@ Entry = Annotated[AnswerEntry, ShortForm("value")]
 
 @dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class Project(Record):
+    """What an answers file says of the system: its name, owner and review date."""
+
     name: str | None = None
     owner: str | None = None
     reviewed: dt.date | None = None

@@ -27,22 +27,28 @@ class Gap(NamedTuple):
 
     @property
     def waiver(self) -> Waiver | None:
+        """The waiver written on the answer, active or not."""
         return self.answer.waiver if self.answer else None
 
     @property
     def waiver_expired(self) -> bool:
+        """Whether a waiver was written but no longer accepts the gap."""
         return self.waiver is not None and not self.waived
 
     @property
     def severity(self) -> Severity:
+        """How much the gap matters."""
         return self.question.gap_severity
 
     @property
     def lost_weight(self) -> float:
+        """The weight this gap takes from its area's score."""
         return self.question.score_weight * (1 - self.score)
 
 
 class AreaScore(NamedTuple):
+    """An area's score and counts of applicable, answered and gap checks."""
+
     area: Area
     score: float | None  # None when no applicable check is left to score
     applicable: int  # applicable questions of any kind
@@ -76,10 +82,12 @@ class Scorecard(NamedTuple):
 
     @property
     def waived(self) -> tuple[Gap, ...]:
+        """Gaps an active waiver accepts."""
         return tuple(gap for gap in self.gaps if gap.waived)
 
     @property
     def expired_waivers(self) -> tuple[Gap, ...]:
+        """Gaps whose waiver has expired."""
         return tuple(gap for gap in self.gaps if gap.waiver_expired)
 
     def gaps_of(self, severity: Severity) -> tuple[Gap, ...]:
@@ -95,6 +103,14 @@ class Scorecard(NamedTuple):
             for q in self.applicable
             if is_scored(q)
         }
+
+    @property
+    def answered_checks(self) -> tuple[Question, ...]:
+        """Applicable checks answered with an option (not "na"), in bank order."""
+        na = {q.id for q in self.not_applicable}
+        return tuple(
+            q for q in self.applicable if is_scored(q) and self.answers.get(q.id) and q.id not in na
+        )
 
     @property
     def profile(self) -> tuple[Question, ...]:

@@ -18,6 +18,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any, NamedTuple, TypeVar
 
+from mlready.core.document import Location
 from mlready.core.errors import InputError, Place, Problem
 
 M = TypeVar("M")
@@ -38,10 +39,13 @@ class Pattern(NamedTuple):
 
     @property
     def compiled(self) -> re.Pattern[str]:
+        """The regular expression, compiled once."""
         return _compile(self.regex)
 
 
 class Range(NamedTuple):
+    """The bounds a number must keep: at least `ge`, more than `gt`, at most `le`."""
+
     ge: float | None = None
     gt: float | None = None
     le: float | None = None
@@ -85,6 +89,8 @@ FALSE_WORDS = frozenset({"false", "no", "off"})
 
 
 class FieldSpec(NamedTuple):
+    """One field of a model as the converter reads it: key, type, rules, whether required."""
+
     name: str
     key: str
     hint: Any  # the type, without Annotated
@@ -110,6 +116,7 @@ def fields_of(cls: Any) -> tuple[FieldSpec, ...]:
 
 
 def unwrap(hint: Any) -> tuple[Any, tuple[Any, ...]]:
+    """A type hint without `Annotated`, and the rules it carried."""
     if typing.get_origin(hint) is typing.Annotated:
         inner, *rules = typing.get_args(hint)
         deeper, more = unwrap(inner)
@@ -142,8 +149,7 @@ class _Invalid:
 
 
 INVALID: Any = _Invalid()
-Where = Callable[[tuple[str | int, ...]], Place]
-Loc = tuple[str | int, ...]
+Where = Callable[[Location], Place]
 
 
 class Converter:
@@ -153,14 +159,15 @@ class Converter:
         self.where = where
         self.problems: list[Problem] = []
 
-    def problem(self, loc: Loc, message: str) -> Any:
+    def problem(self, loc: Location, message: str) -> Any:
+        """Record a problem at `loc`; returns the marker of an invalid value."""
         self.problems.append(Problem(self.where(loc), message))
         return INVALID
 
 
 # A plan converts one kind of value: (converter, data, loc, name) -> value or INVALID.
 # Plans are made once per type and reused, since a bank converts thousands of values.
-Plan = Callable[[Converter, Any, Loc, str], Any]
+Plan = Callable[[Converter, Any, Location, str], Any]
 
 
 def has_rule(rules: tuple[Any, ...], kind: type) -> bool:
@@ -202,13 +209,13 @@ def _union_plan(hint: Any, rules: tuple[Any, ...]) -> Plan:
     if len(plans) == 1:  # an optional value: its own plan says best what is wrong
         only = plans[0][1]
 
-        def convert_optional(c: Converter, data: Any, loc: Loc, name: str) -> Any:
+        def convert_optional(c: Converter, data: Any, loc: Location, name: str) -> Any:
             return None if data is None else only(c, data, loc, name)
 
         return convert_optional
     kinds = " or ".join(dict.fromkeys(_kind_name(inner) for (inner, _), _ in plans))
 
-    def convert_union(c: Converter, data: Any, loc: Loc, name: str) -> Any:
+    def convert_union(c: Converter, data: Any, loc: Location, name: str) -> Any:
         if data is None and optional:
             return None
         for (inner, inner_rules), plan in plans:
@@ -246,7 +253,7 @@ def _fits(inner: Any, rules: tuple[Any, ...], data: Any) -> bool:
 
 
 def _tuple_plan(item: Plan, *, one_or_many: bool) -> Plan:
-    def convert_tuple(c: Converter, data: Any, loc: Loc, name: str) -> Any:
+    def convert_tuple(c: Converter, data: Any, loc: Location, name: str) -> Any:
         if one_or_many and not isinstance(data, list | dict):
             data = [data]
         if not isinstance(data, list):
@@ -258,7 +265,7 @@ def _tuple_plan(item: Plan, *, one_or_many: bool) -> Plan:
 
 
 def _dict_plan(key_plan: Plan, value_plan: Plan, null_as_empty: bool) -> Plan:
-    def convert_dict(c: Converter, data: Any, loc: Loc, name: str) -> Any:
+    def convert_dict(c: Converter, data: Any, loc: Location, name: str) -> Any:
         if data is None and null_as_empty:
             return {}
         if not isinstance(data, dict):
@@ -283,7 +290,7 @@ def _model_plan(cls: Any, short_form: str | None) -> Plan:
     fields = [(spec.name, spec.key, spec.required) for spec in specs]
     plans: dict[str, Plan] = {}
 
-    def convert_model(c: Converter, data: Any, loc: Loc, name: str) -> Any:
+    def convert_model(c: Converter, data: Any, loc: Location, name: str) -> Any:
         if short_form is not None and not isinstance(data, dict):
             data = {short_form: data}
         if not isinstance(data, dict):
@@ -317,7 +324,7 @@ def _enum_plan(enum: Any) -> Plan:
     allowed = list(members)
     words = ", ".join(allowed[:-1]) + f" or {allowed[-1]}"
 
-    def convert_enum(c: Converter, data: Any, loc: Loc, name: str) -> Any:
+    def convert_enum(c: Converter, data: Any, loc: Location, name: str) -> Any:
         member = members.get(data) if isinstance(data, str) else None
         if member is None:
             return c.problem(loc, f"{name} must be one of {words} (got {describe_value(data)})")
@@ -327,7 +334,7 @@ def _enum_plan(enum: Any) -> Plan:
 
 
 def _bool_plan(rules: tuple[Any, ...]) -> Plan:
-    def convert_bool(c: Converter, data: Any, loc: Loc, name: str) -> Any:
+    def convert_bool(c: Converter, data: Any, loc: Location, name: str) -> Any:
         if isinstance(data, bool):
             return data
         word = data.lower() if isinstance(data, str) else None
@@ -343,7 +350,7 @@ def _number_plan(rules: tuple[Any, ...], *, whole: bool) -> Plan:
     kind = "a whole number" if whole else "a number"
     accepted = int if whole else int | float
 
-    def convert_number(c: Converter, data: Any, loc: Loc, name: str) -> Any:
+    def convert_number(c: Converter, data: Any, loc: Location, name: str) -> Any:
         if isinstance(data, bool) or not isinstance(data, accepted):
             return c.problem(loc, f"{name} must be {kind} (got {describe_value(data)})")
         number = data if whole else float(data)
@@ -363,7 +370,7 @@ def _text_plan(rules: tuple[Any, ...]) -> Plan:
     as_text = has_rule(rules, NumberAsText)
     patterns = [(rule.compiled, rule.hint) for rule in rules if isinstance(rule, Pattern)]
 
-    def convert_text(c: Converter, data: Any, loc: Loc, name: str) -> Any:
+    def convert_text(c: Converter, data: Any, loc: Location, name: str) -> Any:
         if as_text and isinstance(data, int | float) and not isinstance(data, bool):
             data = str(data)
         if not isinstance(data, str):
@@ -379,7 +386,7 @@ def _text_plan(rules: tuple[Any, ...]) -> Plan:
 
 
 def _date_plan(rules: tuple[Any, ...]) -> Plan:
-    def convert_date(c: Converter, data: Any, loc: Loc, name: str) -> Any:
+    def convert_date(c: Converter, data: Any, loc: Location, name: str) -> Any:
         if isinstance(data, dt.date):
             return data
         try:
@@ -392,7 +399,7 @@ def _date_plan(rules: tuple[Any, ...]) -> Plan:
 
 
 def _path_plan(rules: tuple[Any, ...]) -> Plan:
-    def convert_path(c: Converter, data: Any, loc: Loc, name: str) -> Any:
+    def convert_path(c: Converter, data: Any, loc: Location, name: str) -> Any:
         if not isinstance(data, str) or not data.strip():
             return c.problem(loc, f"{name} must be a path (got {describe_value(data)})")
         return Path(data)

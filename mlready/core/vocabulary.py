@@ -29,4 +29,5 @@ class Severity(StrEnum):
 
     @property
     def default_weight(self) -> float:
+        """A check's weight in its area's score when the bank sets none."""
         return {"blocker": 3.0, "major": 2.0, "minor": 1.0}[self.value]

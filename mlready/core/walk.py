@@ -34,6 +34,7 @@ class Screen:
 
     @property
     def progress(self) -> str:
+        """Where the walk is: in the area and overall."""
         return (
             f"{self.area.id} {self.area_position}/{self.area_total} · "
             f"{self.position}/{self.total} overall"
@@ -63,6 +64,8 @@ class Prompt(Protocol):
 
 @dataclass(frozen=True)
 class WalkResult:
+    """The answers a walk ends with, and whether it reached the end."""
+
     answers: Answers
     completed: bool  # False when the person quit early
 

@@ -88,12 +88,6 @@ def read_text(path: Path, *, source: str | None = None, kind: str = "file") -> s
     return text
 
 
-def load_yaml(path: Path, *, source: str | None = None, kind: str = "file") -> Document:
-    """Parse the YAML file at `path`. Raises InputError with file:line:column on any problem."""
-    name = source or str(path)
-    return parse_yaml(read_text(path, source=name, kind=kind), source=name)
-
-
 def parse_yaml(text: str, *, source: str) -> Document:
     """Parse YAML text (one document). Raises InputError with file:line:column on any problem."""
     composer = _Composer(source)

@@ -17,6 +17,7 @@ def _entry_json(entry: AnswerEntry | None) -> Any:
 
 
 def diff_json(diff: ReviewDiff) -> str:
+    """The changes as one JSON document."""
     document = {
         "before": {
             "file": diff.before.answers.source,
@@ -57,6 +58,7 @@ def _change_words(change: AnswerChange) -> str:
 
 
 def diff_text(diff: ReviewDiff) -> str:
+    """The changes as plain text."""
     b, a = diff.before, diff.after
     lines = [
         f"{one_line(b.answers.source)} → {one_line(a.answers.source)}",
@@ -82,6 +84,7 @@ def diff_text(diff: ReviewDiff) -> str:
 
 
 def diff_markdown(diff: ReviewDiff) -> str:
+    """The changes as Markdown, for a pull-request comment."""
     b, a = diff.before, diff.after
     lines = [
         "## Readiness review: what changed",

@@ -7,6 +7,7 @@ import os
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
+from mlready.core.words import counted
 from mlready.render.escape import markdown_cell, markdown_link
 from mlready.render.view import Outcome, format_score
 
@@ -17,10 +18,6 @@ def _stale(outcome: Outcome, *, max_age: int | None, today: dt.date) -> str:
         return "no date"
     age = (today - reviewed).days
     return f"{age} days" if max_age is not None and age > max_age else ""
-
-
-def _count(number: int, word: str) -> str:
-    return f"{number} {word}{'s' if number != 1 else ''}"
 
 
 def _worst_first(outcome: Outcome) -> tuple[int, int, float]:
@@ -44,7 +41,7 @@ def render_portfolio(
     lines = [
         "# Readiness portfolio",
         "",
-        f"{_count(len(outcomes), 'review')}; {sum(o.verdict.passed for o in outcomes)} "
+        f"{counted(len(outcomes), 'review')}; {sum(o.verdict.passed for o in outcomes)} "
         "pass the gate. Worst first.",
         "",
         "| Model | Owner | Level | Score | Blockers | Stale | Report |",

@@ -27,10 +27,11 @@ from mlready.render.escape import markdown_cell, markdown_code, markdown_link, m
 from mlready.render.view import format_score, text_bar
 
 REPORT_TEMPLATE = "report.md.j2"
-# The first line of every report mlready writes: `report` overwrites only files that carry it.
+# Limits on what a user's template may do: the size of its output, its time and its powers.
 MAX_REPORT_CHARS = 16 * 1024 * 1024
 MAX_RENDER_SECONDS = 10.0
 MAX_POWER = 1000
+# The first line of every report mlready writes: `report` overwrites only files that carry it.
 REPORT_MARKER = "<!-- mlready report: generated from the answers file; edit that, not this -->"
 
 

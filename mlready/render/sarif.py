@@ -1,4 +1,5 @@
-"""SARIF 2.1.0: each open gap a result located at its line in the answers file."""
+"""SARIF 2.1.0: each gap a result located at its line in the answers file; a waived gap is a
+suppressed result (`suppressions`), which code-scanning tools list apart."""
 
 from __future__ import annotations
 

@@ -106,6 +106,7 @@ class TerminalPrompt:
         self._area: str | None = None
 
     def question(self, screen: Screen) -> str:
+        """Show a question with its options and hints; return the line typed."""
         question = screen.question
         if screen.area.id != self._area:
             self._area = screen.area.id
@@ -128,9 +129,11 @@ class TerminalPrompt:
         return self.console.input(Text("› ", style="bold"))
 
     def text(self, label: str, *, default: str | None = None) -> str:
+        """Ask for a line of text; Enter keeps `default`."""
         shown = f" [{one_line(default)}]" if default else ""
         typed = self.console.input(Text(f"  {label}{shown}: ")).strip()
         return typed or (default or "")
 
     def tell(self, message: str) -> None:
+        """Show a hint or help text."""
         self.console.print(Text(terminal_text(message), style="yellow"))

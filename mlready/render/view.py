@@ -31,6 +31,7 @@ class Outcome(NamedTuple):
 
 
 def format_score(value: float | None) -> str:
+    """A score as people read it: `87.5`, or `n/a` for none."""
     return "n/a" if value is None else f"{value:g}"
 
 
@@ -62,6 +63,7 @@ def waived_lines(card: Scorecard) -> list[str]:
 
 
 def verdict_line(verdict: Verdict) -> str:
+    """`PASSED`, or `FAILED: ` and the reasons."""
     return "PASSED" if verdict.passed else "FAILED: " + "; ".join(verdict.reasons)
 
 
@@ -83,10 +85,13 @@ class Section(NamedTuple):
 
     @property
     def hidden(self) -> int:
+        """How many items are not listed."""
         return self.total - len(self.items)
 
 
 class AreaRow(NamedTuple):
+    """One row of the area table."""
+
     title: str
     score: float | None
     answered: str  # "answered/applicable"
