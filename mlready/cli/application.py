@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 from typer.core import TyperGroup
 
+from mlready.cli import typer_compat
 from mlready.errors import InputError, MlreadyError
 from mlready.vocabulary import Severity
 
@@ -37,6 +38,9 @@ class _Commands(TyperGroup):
                 typer.echo(f"error: {terminal_text(line)}", err=True)
             raise typer.Exit(error.exit_code) from None
 
+
+# Before any value is converted: Typer would otherwise load pydantic on every run.
+typer_compat.install()
 
 app = typer.Typer(
     name="mlready",
