@@ -5,14 +5,15 @@ from __future__ import annotations
 import datetime as dt
 import glob
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, TypeAlias
 
 import typer
 from typer.core import TyperGroup
 
+from mlready.cli import typer_compat
 from mlready.core.errors import InputError, MlreadyError
 from mlready.core.vocabulary import Severity
-from mlready.render.registry import Subject, formats_for
+from mlready.render.registry import Format, Subject, choices
 
 if TYPE_CHECKING:
     from mlready.core.answers import Answers
@@ -38,6 +39,9 @@ class _Commands(TyperGroup):
                 typer.echo(f"error: {terminal_text(line)}", err=True)
             raise typer.Exit(error.exit_code) from None
 
+
+# Before any value is converted: Typer would otherwise load pydantic on every run.
+typer_compat.install()
 
 app = typer.Typer(
     name="mlready",
@@ -82,20 +86,19 @@ TodayOption = Annotated[
 DEFAULT_REPORT = Path("READINESS.md")
 
 
-def format_option(subject: Subject, help_text: str) -> Any:
-    """The `--format/-f` option of a command: its choices are the registry's formats for
-    `subject`, so the help, the check of the value and the dispatch never disagree."""
-    choices = formats_for(subject)
+if TYPE_CHECKING:  # every subset is checked as the whole set of formats
+    CheckFormat: TypeAlias = Format
+    DiffFormat: TypeAlias = Format
+    BankFormat: TypeAlias = Format
+else:  # Typer offers each command the formats the registry says it renders
+    CheckFormat = choices(Subject.CHECK)
+    DiffFormat = choices(Subject.DIFF)
+    BankFormat = choices(Subject.BANK)
 
-    def chosen(value: str) -> str:
-        if value not in choices:
-            listed = ", ".join(f"'{choice}'" for choice in choices)
-            raise typer.BadParameter(f"'{value}' is not one of {listed}.")
-        return value
 
-    return typer.Option(
-        "--format", "-f", help=help_text, parser=chosen, metavar=f"<{'|'.join(choices)}>"
-    )
+def format_option(help_text: str) -> Any:
+    """The `--format/-f` option of a command."""
+    return typer.Option("--format", "-f", help=help_text)
 
 
 def _version(value: bool) -> None:

@@ -5,7 +5,7 @@ from typing import Annotated
 
 import typer
 
-from mlready.cli.application import BankOption, app, bank_for, defaults, format_option
+from mlready.cli.application import BankFormat, BankOption, app, bank_for, defaults, format_option
 from mlready.render.registry import Subject, renderer
 
 bank_app = typer.Typer(help="Show or validate a question bank.", no_args_is_help=True)
@@ -16,8 +16,8 @@ app.add_typer(bank_app, name="bank")
 def show(
     bank: BankOption = None,
     output_format: Annotated[
-        str, format_option(Subject.BANK, "An outline, or the whole bank as JSON.")
-    ] = "text",
+        BankFormat, format_option("An outline, or the whole bank as JSON.")
+    ] = BankFormat.TEXT,
 ) -> None:
     """List the areas and questions of a bank (JSON: the whole bank)."""
     loaded = bank_for(bank, defaults())

@@ -10,6 +10,7 @@ import typer
 from mlready.cli.application import (
     AnswersFilesArgument,
     BankOption,
+    CheckFormat,
     TodayOption,
     answers_paths,
     app,
@@ -73,8 +74,8 @@ def check(
     ] = False,
     today: TodayOption = None,
     output_format: Annotated[
-        str, format_option(Subject.CHECK, "What to print on stdout.")
-    ] = "text",
+        CheckFormat, format_option("What to print on stdout.")
+    ] = CheckFormat.TEXT,
     output: Annotated[
         list[str] | None,
         typer.Option(

@@ -8,6 +8,7 @@ import typer
 
 from mlready.cli.application import (
     BankOption,
+    DiffFormat,
     TodayOption,
     app,
     bank_for,
@@ -28,7 +29,9 @@ def diff(
         Path, typer.Argument(help="The later answers file.", dir_okay=False, metavar="NEW")
     ],
     bank: BankOption = None,
-    output_format: Annotated[str, format_option(Subject.DIFF, "Text, Markdown or JSON.")] = "text",
+    output_format: Annotated[
+        DiffFormat, format_option("Text, Markdown or JSON.")
+    ] = DiffFormat.TEXT,
     today: TodayOption = None,
 ) -> None:
     """Show what changed between two reviews: answers, notes, area scores, level, gaps."""

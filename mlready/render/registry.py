@@ -60,6 +60,12 @@ def formats_for(subject: Subject) -> list[str]:
     return [name.value for name, renderers in FORMATS.items() if getattr(renderers, subject)]
 
 
+def choices(subject: Subject) -> type[StrEnum]:
+    """The formats that render `subject`, as the enum a command line offers its `--format`."""
+    names = formats_for(subject)
+    return StrEnum(f"{subject.title()}Format", {name.upper(): name for name in names})  # type: ignore[return-value]
+
+
 def renderer(subject: Subject, name: str) -> Callable[..., str]:
     """The function that renders `subject` in the format `name`.
 

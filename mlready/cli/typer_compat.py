@@ -1,0 +1,216 @@
+"""Command-line values converted as Typer converts them, without loading pydantic.
+
+Typer 0.29 converts every parameter value through a pydantic TypeAdapter, even the None of an
+option that was not given and the automatic --help flag. Importing pydantic and building the
+adapters costs 80 to 100 ms on every run, some 40% of a `mlready check`.
+Typer offers no public way around it: `parser=` is itself wrapped in an adapter, and there is
+no `click_type=` any more.
+
+So this module takes over the conversions whose result is certain: a str; a bool; a plain
+ASCII integer within min and max; an enum value spelled exactly; a date in one of `formats`; a
+Path that passes its checks (exists, file_okay, dir_okay, readable, writable); lists of these.
+Everything else, every bad value above all, goes to Typer's own conversion, which only then
+imports pydantic. A value is therefore converted to what Typer would make of it, and a bad one
+gets Typer's error message word for word.
+
+Typer has no hook for this, so `install` replaces the private function through which Typer
+builds each parameter's conversion. That is why Typer is pinned to the releases this was tested
+with (pyproject.toml), and tests/test_typer_compat.py fails when an upgrade changes what this
+module relies on or converts a value differently from Typer.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from enum import Enum
+from pathlib import Path
+from typing import Any, Final, get_args, get_origin
+
+import typer.core
+from typer._click import Context
+from typer._coercion import RuntimeParam, TypeDescriptor, build_runtime_param
+from typer.models import ParameterInfo
+
+TYPER_RUNTIME_PARAM: Final = build_runtime_param
+"""Typer's own builder of a parameter's conversion, for the values this module passes on."""
+
+
+class _Defer:
+    """The result of a conversion that leaves the value to Typer."""
+
+
+DEFER: Final = _Defer()
+
+Convert = Callable[[Any, Context], Any]
+"""Turns a value into its type, or returns DEFER."""
+
+
+@dataclass(frozen=True)
+class NativeParam(RuntimeParam):
+    """A parameter's conversion: `convert` first, Typer's own where it defers.
+
+    Typer's base class keeps deciding what None and a missing repeated option become.
+    """
+
+    descriptor: TypeDescriptor
+    convert: Convert
+
+    def _coerce_value(self, value: Any, param: typer.core._TyperParameter, ctx: Context) -> Any:
+        converted = self.convert(value, ctx)
+        if converted is DEFER:
+            typer_param = TYPER_RUNTIME_PARAM(self.descriptor)
+            return typer_param._coerce_value(value, param=param, ctx=ctx)
+        return converted
+
+
+def runtime_param(descriptor: TypeDescriptor) -> RuntimeParam:
+    """The conversion of one parameter: native where this module knows the type, else Typer's."""
+    convert = None
+    if descriptor.file_annotation is None:
+        convert = converter(descriptor.annotation, descriptor.parameter_info)
+    if convert is None:
+        return TYPER_RUNTIME_PARAM(descriptor)
+    return NativeParam(
+        annotation=descriptor.annotation,
+        parameter_info=descriptor.parameter_info,
+        descriptor=descriptor,
+        convert=convert,
+    )
+
+
+def install() -> None:
+    """Have Typer build every parameter's conversion with `runtime_param`; safe to repeat.
+
+    Typer looks `build_runtime_param` up in `typer.core` the first time it converts each
+    parameter, so this holds for every command, the --help options included.
+    """
+    typer.core.build_runtime_param = runtime_param  # type: ignore[attr-defined]  # private name
+
+
+def converter(annotation: Any, info: ParameterInfo) -> Convert | None:
+    """The native conversion of a parameter type with its settings, or None to leave it to Typer.
+
+    The branches follow the order in which Typer picks its own (enums before str and int).
+    """
+    if info.parser is not None:
+        return None
+    if get_origin(annotation) is list:
+        (item_type,) = get_args(annotation)
+        item = converter(item_type, info)
+        return None if item is None else _list_of(item)
+    if isinstance(annotation, type) and issubclass(annotation, Enum):
+        return _member_of(annotation) if info.case_sensitive else None
+    if annotation is datetime:
+        return None if info.formats is None else _date_in(info.formats)
+    if annotation is int:
+        return None if info.clamp else _integer_in(info.min, info.max)
+    if annotation is bool:
+        return _bool
+    if annotation is str:
+        return _str
+    if annotation is Path and not (info.path_type or info.resolve_path or info.allow_dash):
+        return _path_with(info)
+    return None
+
+
+def _bool(value: Any, ctx: Context) -> Any:
+    # Flags arrive as bools; a string (from an environment variable) has Typer's own rules.
+    return value if isinstance(value, bool) else DEFER
+
+
+def _str(value: Any, ctx: Context) -> Any:
+    return value if type(value) is str else DEFER
+
+
+def _integer_in(minimum: float | None, maximum: float | None) -> Convert:
+    def convert(value: Any, ctx: Context) -> Any:
+        if type(value) is int:
+            number = value
+        elif type(value) is str and _is_plain_integer(value):
+            try:
+                number = int(value)
+            except ValueError:  # more digits than Python converts; Typer explains
+                return DEFER
+        else:
+            # pydantic also takes " 5", "+5", "1_000" and "1.0": rare enough to leave to it.
+            return DEFER
+        if (minimum is not None and number < minimum) or (maximum is not None and number > maximum):
+            return DEFER
+        return number
+
+    return convert
+
+
+def _is_plain_integer(text: str) -> bool:
+    digits = text.removeprefix("-")
+    # str.isdigit alone would take digits of other scripts, which pydantic refuses.
+    return digits.isascii() and digits.isdigit()
+
+
+def _member_of(enum: type[Enum]) -> Convert:
+    by_value: dict[str, Enum] = {}
+    for member in enum:
+        by_value.setdefault(str(member.value), member)  # the first of equal spellings, as Typer
+
+    def convert(value: Any, ctx: Context) -> Any:
+        if isinstance(value, enum):
+            return value
+        # A context that normalises tokens changes what matches; Typer applies it.
+        if type(value) is str and ctx.token_normalize_func is None:
+            return by_value.get(value, DEFER)
+        return DEFER
+
+    return convert
+
+
+def _date_in(formats: Sequence[str]) -> Convert:
+    def convert(value: Any, ctx: Context) -> Any:
+        if isinstance(value, datetime):
+            return value
+        if type(value) is str:
+            for format_ in formats:
+                try:
+                    return datetime.strptime(value, format_)
+                except ValueError:
+                    continue
+        return DEFER
+
+    return convert
+
+
+def _path_with(info: ParameterInfo) -> Convert:
+    def convert(value: Any, ctx: Context) -> Any:
+        if isinstance(value, Path):
+            path = value
+        elif type(value) is str:
+            path = Path(value)
+        else:
+            return DEFER
+        # Typer checks the Path, not the text: "" is the current folder, "a.yaml/" is a.yaml.
+        try:
+            mode = path.stat().st_mode
+        except OSError:
+            return DEFER if info.exists else path
+        refused = (
+            (not info.file_okay and stat.S_ISREG(mode))
+            or (not info.dir_okay and stat.S_ISDIR(mode))
+            or (info.readable and not os.access(path, os.R_OK))
+            or (info.writable and not os.access(path, os.W_OK))
+        )
+        return DEFER if refused else path
+
+    return convert
+
+
+def _list_of(item: Convert) -> Convert:
+    def convert(value: Any, ctx: Context) -> Any:
+        if not isinstance(value, list | tuple):
+            return DEFER
+        items = [item(each, ctx) for each in value]
+        return DEFER if any(each is DEFER for each in items) else items
+
+    return convert
