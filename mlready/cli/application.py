@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import glob
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TypeAlias
 
@@ -11,7 +12,7 @@ import typer
 from typer.core import TyperGroup
 
 from mlready.cli import typer_compat
-from mlready.core.errors import InputError, MlreadyError
+from mlready.core.errors import ExitCode, InputError, MlreadyError
 from mlready.core.vocabulary import Severity
 from mlready.render.registry import Format, Subject, choices
 
@@ -24,20 +25,73 @@ if TYPE_CHECKING:
 
 
 class _Commands(TyperGroup):
-    """Turns mlready's errors into messages on stderr and their exit code.
+    """The one place where errors become messages on stderr and exit codes.
 
-    Typer itself maps usage errors to 2 and Ctrl-C to 130; anything else is a bug and surfaces.
+    mlready's own errors print each line as `error: ...`; usage errors (a bad option or value)
+    print one line in the same form, exit 2; Ctrl-C exits 130. Anything else is a bug and
+    surfaces with its traceback.
     """
 
     def invoke(self, ctx: Any) -> Any:
         try:
             return super().invoke(ctx)
         except MlreadyError as error:
-            from mlready.render.escape import terminal_text
-
             for line in str(error).splitlines():
-                typer.echo(f"error: {terminal_text(line)}", err=True)
+                say(f"error: {line}")
             raise typer.Exit(error.exit_code) from None
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        from typer._click.exceptions import ClickException, NoArgsIsHelpError
+
+        try:
+            # Not standalone: usage errors reach this frame instead of Typer's boxed panel.
+            outcome = super().main(*args, **{**kwargs, "standalone_mode": False})
+        except NoArgsIsHelpError as error:
+            error.show()
+            outcome = error.exit_code
+        except ClickException as error:
+            say(f"error: {usage_message(error)}")
+            outcome = error.exit_code
+        code = outcome if isinstance(outcome, int) else ExitCode.OK
+        if kwargs.get("standalone_mode", True):
+            raise SystemExit(code)
+        return code
+
+
+def usage_message(error: Any) -> str:
+    """A usage error on one line, in mlready's words: what was wrong, and where to read more."""
+    from typer._click.exceptions import BadParameter, MissingParameter
+
+    context = getattr(error, "ctx", None)
+    command = context.command_path if context is not None else "mlready"
+    more = f" (see `{command} --help`)"
+    if isinstance(error, BadParameter) and not isinstance(error, MissingParameter):
+        param = error.param
+        long_names = [name for name in param.opts if name.startswith("--")] if param else []
+        where = long_names[0] if long_names else param.display_name_raw if param else "value"
+        return f"{where}: {_plain_words(error.message)}{more}"
+    text = " ".join(error.format_message().split()).rstrip(".")
+    return text[:1].lower() + text[1:] + more
+
+
+# Typer's conversions speak pydantic; these say the same in mlready's words.
+_VALUE_WORDS = (
+    (re.compile(r"^Value error, (.*?)\.?$"), r"\1"),
+    (re.compile(r"^Input should be greater than or equal to (\S+)$"), r"must be at least \1"),
+    (re.compile(r"^Input should be less than or equal to (\S+)$"), r"must be at most \1"),
+    (re.compile(r"^Input should be a valid integer.*$"), "must be a whole number"),
+    (
+        re.compile(r"^'(.*)' does not match the formats? '%Y-%m-%d'$"),
+        r"'\1' is not a date YYYY-MM-DD",
+    ),
+)
+
+
+def _plain_words(message: str) -> str:
+    text = " ".join(message.split())
+    for pattern, words in _VALUE_WORDS:
+        text = pattern.sub(words, text)
+    return text
 
 
 # Before any value is converted: Typer would otherwise load pydantic on every run.

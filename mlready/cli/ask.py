@@ -32,7 +32,9 @@ if TYPE_CHECKING:
 def ask(
     answers: AnswersArgument = None,
     bank: BankOption = None,
-    area: Annotated[str | None, typer.Option(help="Walk only this area (its id).")] = None,
+    area: Annotated[
+        str | None, typer.Option(metavar="AREA", help="Walk only this area (its id).")
+    ] = None,
     redo: Annotated[
         bool, typer.Option("--redo", help="Walk answered questions too, answers as defaults.")
     ] = False,

@@ -48,7 +48,10 @@ def check(
     bank: BankOption = None,
     fail_under: Annotated[
         str | None,
-        typer.Option(help="Fail when the score is below this number (0-100) or level name."),
+        typer.Option(
+            metavar="SCORE|LEVEL",
+            help="Fail when the score is below this number (0-100) or level name.",
+        ),
     ] = None,
     fail_on: Annotated[
         Severity | None,
@@ -63,7 +66,9 @@ def check(
     ] = False,
     max_age: Annotated[
         int | None,
-        typer.Option(min=0, help="Fail when project.reviewed is older than this many days."),
+        typer.Option(
+            min=0, metavar="DAYS", help="Fail when project.reviewed is older than this many days."
+        ),
     ] = None,
     baseline: Annotated[
         Path | None,

@@ -28,7 +28,10 @@ def portfolio(
     answers: AnswersFilesArgument = None,
     bank: BankOption = None,
     max_age: Annotated[
-        int | None, typer.Option(min=0, help="Mark reviews older than this many days as stale.")
+        int | None,
+        typer.Option(
+            min=0, metavar="DAYS", help="Mark reviews older than this many days as stale."
+        ),
     ] = None,
     reports: Annotated[
         Path | None,

@@ -83,12 +83,33 @@ def runtime_param(descriptor: TypeDescriptor) -> RuntimeParam:
 
 
 def install() -> None:
-    """Have Typer build every parameter's conversion with `runtime_param`; safe to repeat.
+    """Have Typer build every parameter's conversion with `runtime_param`, and show no type
+    placeholder where none helps; safe to repeat.
 
     Typer looks `build_runtime_param` up in `typer.core` the first time it converts each
     parameter, so this holds for every command, the --help options included.
     """
     typer.core.build_runtime_param = runtime_param  # type: ignore[attr-defined]  # private name
+    typer.core.TyperOption.display_type_rich = _option_placeholder  # type: ignore[method-assign]
+    typer.core.TyperArgument.display_type_rich = _argument_placeholder  # type: ignore[method-assign,assignment]
+
+
+TYPER_OPTION_PLACEHOLDER: Final = typer.core.TyperOption.display_type_rich
+TYPER_ARGUMENT_PLACEHOLDER: Final = typer.core.TyperArgument.display_type_rich
+
+
+def _option_placeholder(self: typer.core.TyperOption, ctx: Context) -> str | None:
+    # A flag takes no value: Typer would show `<bool>` beside it.
+    if self.is_flag or self.count:
+        return None
+    return TYPER_OPTION_PLACEHOLDER(self, ctx)
+
+
+def _argument_placeholder(self: typer.core.TyperArgument, ctx: Context) -> str | None:
+    # An argument with a metavar is already named by it; Typer would add `<list[Path]>`.
+    if self.metavar is not None:
+        return None
+    return TYPER_ARGUMENT_PLACEHOLDER(self, ctx)
 
 
 def converter(annotation: Any, info: ParameterInfo) -> Convert | None:
