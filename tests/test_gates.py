@@ -55,6 +55,33 @@ def test_fail_on_a_major_gap(tmp_path: Path, bank_file: Path, fail_on: str, expe
         assert document["reasons"] == [f"1 gap of severity {fail_on} or worse"]
 
 
+@pytest.mark.parametrize(
+    ("replacements", "fail_on", "reasons"),
+    [
+        ({"data__lineage": "no"}, "major", ["1 blocker gap"]),
+        ({"data__lineage": "no"}, "minor", ["1 blocker gap"]),
+        (
+            {"data__lineage": "no", "serving__rollback": "partial", "data__schema": "no"},
+            "major",
+            ["1 blocker gap", "1 gap of severity major or worse"],
+        ),
+        (
+            {"data__lineage": "no", "serving__rollback": "partial", "data__schema": "no"},
+            "minor",
+            ["1 blocker gap", "2 gaps of severity minor or worse"],
+        ),
+    ],
+)
+def test_fail_on_counts_a_blocker_once(
+    tmp_path: Path, bank_file: Path, replacements: dict[str, str], fail_on: str, reasons: list[str]
+) -> None:
+    # The blocker line already counts blockers; "or worse" counts the gaps below a blocker.
+    answers = answers_with(tmp_path, **replacements)
+    code, document, _ = check(bank_file, answers, "--fail-on", fail_on)
+    assert code == ExitCode.GATE_FAILED
+    assert document["reasons"] == reasons
+
+
 def test_fail_on_major_ignores_minor_gaps(tmp_path: Path, bank_file: Path) -> None:
     answers = answers_with(tmp_path, data__schema="no")  # minor
     assert check(bank_file, answers, "--fail-on", "major")[0] == ExitCode.OK
@@ -260,6 +287,8 @@ def test_baseline_from_json_and_a_new_blocker(tmp_path: Path, bank_file: Path) -
         ('{"checks": [], "score": 1, "blockers": []}', "'checks' must map"),
         ('{"checks": {}, "score": "80", "blockers": []}', "'score' must be a number"),
         ('{"checks": {}, "score": 80, "blockers": "a.x"}', "'blockers' must be a list"),
+        # Valid JSON but no object: read as an answers file, which it is not either.
+        ("[1, 2]", "b.json:1:1: an answers file is a mapping"),
     ],
 )
 def test_a_baseline_that_is_not_a_result_is_an_input_error(
@@ -283,6 +312,145 @@ def test_baseline_takes_one_answers_file(tmp_path: Path, bank_file: Path) -> Non
     code, _, err = run("check", one, two, "--bank", bank_file, "--baseline", one)
     assert code == ExitCode.INVALID
     assert "--baseline compares one answers file" in err
+
+
+NA = "{value: na, note: No schema}"
+WAIVED_NO = "\n    value: no\n    waiver: {reason: r, approved_by: a}"
+
+
+@pytest.mark.parametrize(
+    ("before", "now", "regressions"),
+    [
+        # In bank order, each check skipped (na, new, waived) comes before the one that dropped.
+        (
+            {},
+            {"data__schema": NA, "data__tokenizer": "no"},
+            ["data.tokenizer dropped from 1 to 0", "score fell from 100 to 60"],
+        ),
+        (
+            {"data__schema": NA},
+            {"data__tokenizer": "no"},
+            ["data.tokenizer dropped from 1 to 0", "score fell from 100 to 66.67"],
+        ),
+        (
+            {},
+            {"data__schema": WAIVED_NO, "data__tokenizer": "no"},
+            ["data.tokenizer dropped from 1 to 0", "score fell from 100 to 50"],
+        ),
+        (
+            {"serving__mode": "batch"},  # serving.latency is new
+            {"serving__rollback": "partial"},
+            ["serving.rollback dropped from 1 to 0.5", "score fell from 100 to 66.67"],
+        ),
+    ],
+    ids=["na-now", "na-before", "waived", "new"],
+)
+def test_a_skipped_check_does_not_hide_the_regressions_after_it(
+    tmp_path: Path,
+    bank_file: Path,
+    before: dict[str, str],
+    now: dict[str, str],
+    regressions: list[str],
+) -> None:
+    base = answers_with(tmp_path, "before.yaml", **before)
+    now_file = answers_with(tmp_path, "now.yaml", **now)
+    code, document, _ = check(bank_file, now_file, "--baseline", str(base))
+    assert code == ExitCode.GATE_FAILED
+    assert document["regressions"] == regressions
+
+
+# BEST_ANSWERS with a partial lineage, in JSON syntax.
+PARTIAL_LINEAGE_IN_JSON = json.dumps(
+    {
+        "mlready": 1,
+        "bank": "small@1",
+        "answers": {
+            "data.modality": ["image", "text"],
+            "data.owner": "data-team",
+            "data.lineage": "partial",
+            "data.schema": "yes",
+            "data.tokenizer": "yes",
+            "serving.mode": "realtime",
+            "serving.latency": "automated",
+            "serving.rollback": "yes",
+        },
+    }
+)
+LINEAGE_CLOSED = [
+    "data.lineage rose from 0.5 to 1",
+    "blocker data.lineage closed",
+    "score rose from 75 to 100",
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "improvements"),
+    [
+        ("before.yaml", BEST_ANSWERS.replace("lineage: yes", "lineage: partial"), LINEAGE_CLOSED),
+        # An answers file in JSON syntax is valid YAML: it is read as answers, not as a result.
+        ("before.json", PARTIAL_LINEAGE_IN_JSON, LINEAGE_CLOSED),
+        ("before.yaml", PARTIAL_LINEAGE_IN_JSON, LINEAGE_CLOSED),
+        # A result without a score: nothing to compare the score with, and no crash.
+        ("before.json", json.dumps({"checks": {}, "score": None, "blockers": []}), []),
+    ],
+    ids=["answers", "json-answers-json", "json-answers-yaml", "no-score"],
+)
+def test_baseline_improvements(
+    tmp_path: Path, bank_file: Path, name: str, content: str, improvements: list[str]
+) -> None:
+    baseline = write(tmp_path, name, content)
+    code, document, err = check(bank_file, answers_with(tmp_path), "--baseline", str(baseline))
+    assert (code, document["regressions"], err) == (ExitCode.OK, [], "")
+    assert document["improvements"] == improvements
+
+
+@pytest.mark.parametrize(
+    ("before", "args", "reasons"),
+    [
+        ("partial", ("--fail-under", "pilot"), []),  # 75 reaches pilot's 75
+        ("partial", ("--fail-under", "production"), ["score 75 is below 90"]),
+        (
+            "partial",
+            ("--max-age", "30"),
+            ["the review is 56 days old (reviewed 2026-10-01; limit 30 days)"],
+        ),
+        (
+            "yes",
+            ("--fail-under", "80", "--max-age", "30"),
+            [
+                "data.lineage dropped from 1 to 0.5",
+                "new blocker gap data.lineage",
+                "score fell from 100 to 75",
+                "score 75 is below 80",
+                "the review is 56 days old (reviewed 2026-10-01; limit 30 days)",
+            ],
+        ),
+    ],
+)
+def test_baseline_with_fail_under_and_max_age(
+    tmp_path: Path, bank_file: Path, before: str, args: tuple[str, ...], reasons: list[str]
+) -> None:
+    # A baseline replaces the gaps and unanswered questions as reasons, not the score or age.
+    base = answers_with(tmp_path, "before.yaml", data__lineage=before)
+    now = answers_with(tmp_path, "now.yaml", data__lineage="partial")
+    code, document, err = check(bank_file, now, "--baseline", str(base), *args)
+    assert code == (ExitCode.GATE_FAILED if reasons else ExitCode.OK)
+    assert document["reasons"] == reasons
+    assert err == ""
+
+
+def test_json_result_gives_null_for_na_and_reads_it_back(tmp_path: Path, bank_file: Path) -> None:
+    answers = answers_with(tmp_path, data__schema=NA)
+    code, out, _ = run("check", answers, "--bank", bank_file, "-f", "json")
+    assert code == ExitCode.OK
+    checks = json.loads(out)["checks"]
+    assert checks["data.schema"] is None
+    # Answered again, the check is new against the result: neither a rise nor a drop.
+    result = write(tmp_path, "before.json", out)
+    code, document, _ = check(
+        bank_file, answers_with(tmp_path, "now.yaml"), "--baseline", str(result)
+    )
+    assert (code, document["regressions"], document["improvements"]) == (ExitCode.OK, [], [])
 
 
 # --- diff -----------------------------------------------------------------------------------

@@ -8,9 +8,11 @@ import pytest
 
 from mlready.core.answers import Answers
 from mlready.core.bank import bank_from_document
-from mlready.core.gate import Gate, judge, threshold
+from mlready.core.errors import InputError
+from mlready.core.gate import Baseline, Gate, judge, threshold
 from mlready.core.model import Bank
-from mlready.core.scoring import applicable_questions, score
+from mlready.core.scoring import applicable_questions, check_score, score
+from mlready.core.vocabulary import Severity
 from mlready.io.yamlio import parse_yaml
 from tests.conftest import BEST_ANSWERS
 
@@ -175,6 +177,9 @@ areas:
     assert card.score is None
     assert card.mean is None
     assert card.level.name == "not ready"
+    # Nothing scored: --fail-under has no score to pass, whatever its value.
+    assert judge(card).passed
+    assert judge(card, Gate(fail_under=0)).reasons == ("no score to compare with --fail-under 0",)
 
 
 def test_gaps_are_ordered_by_severity_then_lost_weight_then_bank_order(
@@ -245,12 +250,24 @@ def test_fail_under_takes_a_number_or_a_level(small_bank: Bank, text: str, expec
     assert threshold(small_bank, text) == expected
 
 
-@pytest.mark.parametrize("text", ["gold", "101", "-1", "eighty", ""])
-def test_fail_under_rejects_anything_else(small_bank: Bank, text: str) -> None:
-    from mlready.core.errors import InputError
+NOT_A_LEVEL = "--fail-under: expected a score from 0 to 100 or a level "
+LEVEL_NAMES = "(production, pilot, prototype, not ready)"
 
-    with pytest.raises(InputError, match="--fail-under"):
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("gold", f"{NOT_A_LEVEL}{LEVEL_NAMES}; got 'gold'"),
+        ("eighty", f"{NOT_A_LEVEL}{LEVEL_NAMES}; got 'eighty'"),
+        ("", f"{NOT_A_LEVEL}{LEVEL_NAMES}; got ''"),
+        ("101", "--fail-under: expected a score from 0 to 100; got 101"),
+        ("-1", "--fail-under: expected a score from 0 to 100; got -1"),
+    ],
+)
+def test_fail_under_rejects_anything_else(small_bank: Bank, text: str, message: str) -> None:
+    with pytest.raises(InputError) as raised:
         threshold(small_bank, text)
+    assert str(raised.value) == message
 
 
 def test_fail_under_compares_the_rounded_score(small_bank: Bank, parse_answers: Parse) -> None:
@@ -260,3 +277,126 @@ def test_fail_under_compares_the_rounded_score(small_bank: Bank, parse_answers: 
     failed = judge(card, Gate(fail_under=66.68))
     assert not failed.passed
     assert failed.reasons == ("score 66.67 is below 66.68",)
+
+
+@pytest.mark.parametrize(
+    ("replacements", "expected"),
+    [
+        ({}, [("data", 100, 5, 5, 0), ("serving", 100, 3, 3, 0)]),
+        (
+            {"data__lineage": "partial"},
+            [("data", 75, 5, 5, 1), ("serving", 100, 3, 3, 0)],
+        ),
+        # data: lineage 3 x1, schema 1 x0, tokenizer 2 x0.5 -> 4/6; batch drops the latency check
+        (
+            {"data__schema": "no", "data__tokenizer": "partial", "serving__mode": "batch"},
+            [("data", 66.67, 5, 5, 2), ("serving", 100, 2, 2, 0)],
+        ),
+        # An unanswered text question is unanswered but no gap; an unanswered check is both.
+        (
+            {"data__owner": "", "data__lineage": ""},
+            [("data", 50, 5, 3, 1), ("serving", 100, 3, 3, 0)],
+        ),
+    ],
+)
+def test_area_scores_count_applicable_answered_and_gaps(
+    small_bank: Bank,
+    parse_answers: Parse,
+    replacements: dict[str, str],
+    expected: list[tuple[str, float, int, int, int]],
+) -> None:
+    card = score(small_bank, parse_answers(with_answers(**replacements)))
+    assert [
+        (area.area.id, area.score, area.applicable, area.answered, area.gaps) for area in card.areas
+    ] == expected
+
+
+@pytest.mark.parametrize(
+    ("replacements", "expected"),
+    [
+        (
+            {},
+            {
+                "data.lineage": 1.0,
+                "data.schema": 1.0,
+                "data.tokenizer": 1.0,
+                "serving.latency": 1.0,
+                "serving.rollback": 1.0,
+            },
+        ),
+        # "na" is no score at all (JSON null), never a full one.
+        (
+            {"data__schema": "{value: na, note: No schema}", "data__tokenizer": "partial"},
+            {
+                "data.lineage": 1.0,
+                "data.schema": None,
+                "data.tokenizer": 0.5,
+                "serving.latency": 1.0,
+                "serving.rollback": 1.0,
+            },
+        ),
+        # A check out of scope is left out; decisions and text questions are never listed.
+        (
+            {"serving__mode": "batch", "data__lineage": ""},
+            {
+                "data.lineage": 0.0,
+                "data.schema": 1.0,
+                "data.tokenizer": 1.0,
+                "serving.rollback": 1.0,
+            },
+        ),
+    ],
+)
+def test_check_scores_and_the_baseline_they_make(
+    small_bank: Bank,
+    parse_answers: Parse,
+    replacements: dict[str, str],
+    expected: dict[str, float | None],
+) -> None:
+    card = score(small_bank, parse_answers(with_answers(**replacements)))
+    assert card.check_scores() == expected
+    assert Baseline.of(card).checks == expected
+
+
+@pytest.mark.parametrize(
+    ("question_id", "answer", "expected"),
+    [
+        ("serving.latency", "automated", 1.0),
+        ("serving.latency", "manual", 0.5),
+        ("serving.latency", "none", 0.0),
+        ("data.lineage", "partial", 0.5),
+        ("data.lineage", "", 0.0),  # unanswered
+        ("data.lineage", "{value: null, note: later}", 0.0),  # a note but no answer
+        # "na" has no option; score() leaves it out of the sums before asking.
+        ("data.schema", "{value: na, note: No schema}", 0.0),
+    ],
+)
+def test_check_score(
+    small_bank: Bank, parse_answers: Parse, question_id: str, answer: str, expected: float
+) -> None:
+    answers = parse_answers(with_answers(**{question_id.replace(".", "__"): answer}))
+    question = small_bank.questions[question_id]
+    assert check_score(question, answers.get(question_id)) == expected
+
+
+@pytest.mark.parametrize(
+    ("severity", "expected"),
+    [
+        (Severity.BLOCKER, ["data.lineage"]),
+        (Severity.MAJOR, ["data.tokenizer", "serving.rollback"]),  # both lose 2
+        (Severity.MINOR, []),  # data.schema is waived
+    ],
+)
+def test_gaps_of_one_severity_are_the_open_ones(
+    small_bank: Bank, parse_answers: Parse, severity: Severity, expected: list[str]
+) -> None:
+    answers = parse_answers(
+        with_answers(
+            data__lineage="partial",
+            data__tokenizer="no",
+            serving__rollback="partial",
+            data__schema="\n    value: no\n    waiver: {reason: r, approved_by: a}",
+        )
+    )
+    card = score(small_bank, answers)
+    assert [gap.question.id for gap in card.gaps_of(severity)] == expected

@@ -216,4 +216,6 @@ def level_for(bank: Bank, score: float | None, *, has_blocker: bool) -> Level:
     """The highest level whose minimum the score reaches; the lowest on a blocker gap."""
     if has_blocker or score is None:
         return bank.lowest_level
-    return next((level for level in bank.levels if level.min <= score), bank.lowest_level)
+    # No default: the bank loader requires the lowest level to have min 0 and a score is never
+    # below 0, so some level always matches.
+    return next(level for level in bank.levels if level.min <= score)
