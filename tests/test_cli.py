@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 
 from mlready.cli import app
 from mlready.core.errors import ExitCode, MlreadyError
-from mlready.render.report import REPORT_MARKER
+from mlready.render.signatures import REPORT_MARKER
 from tests.conftest import BEST_ANSWERS, SMALL_BANK_IDS, run
 
 runner = CliRunner()

@@ -14,7 +14,8 @@ from mlready.core.answers import Answers
 from mlready.core.errors import InputError
 from mlready.core.model import Bank
 from mlready.core.scoring import score
-from mlready.render.report import REPORT_MARKER, render_report
+from mlready.render.report import render_report
+from mlready.render.signatures import REPORT_MARKER
 
 GOLDEN = Path(__file__).parent / "golden"
 HOSTILE = (

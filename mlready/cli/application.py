@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import glob
 import re
+import sys
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TypeAlias
 
@@ -280,20 +282,31 @@ def gate_for(
     )
 
 
-def refuse_overwriting_inputs(
-    outputs: list[Path],
-    *,
-    chosen: Settings,
-    others: list[Path | None],
-    bank: Bank | None = None,
-) -> None:
-    """Raise InputError when an output would replace a file the command reads: the answers
-    and other files named (`others`), every file of the bank, the settings file."""
-    inputs = [*(bank.files if bank else ()), chosen.source, *others]
-    read = {path.resolve() for path in inputs if path is not None}
-    for output in outputs:
-        if str(output) != "-" and output.resolve() in read:
-            raise InputError(f"{output}: is one of this command's inputs; name another output")
+def inputs_of(
+    chosen: Settings, *, bank: Bank | None = None, others: Iterable[Path | None] = ()
+) -> list[Path | None]:
+    """Every file a command reads: the files named (`others`), every file of the bank, the
+    settings file. No output may replace any of them."""
+    return [*(bank.files if bank else ()), chosen.source, *others]
+
+
+def check_target(path: Path, *, inputs: list[Path | None], force: bool = False) -> None:
+    """Raise InputError now, before any work, when the output policy forbids writing `path`."""
+    from mlready.io.output import check_output
+    from mlready.render.signatures import written_by_mlready
+
+    check_output(path, inputs=inputs, recognise=written_by_mlready, force=force)
+
+
+def write_target(path: Path, text: str, *, inputs: list[Path | None], force: bool = False) -> None:
+    """Write an output file (or stdout for `-`) under the output policy."""
+    from mlready.io.output import write_output
+    from mlready.render.signatures import written_by_mlready
+
+    if str(path) == "-":
+        sys.stdout.write(text)
+        return
+    write_output(path, text, inputs=inputs, recognise=written_by_mlready, force=force)
 
 
 def report_path_for(answers: Path, folder: Path | None = None) -> Path:
@@ -306,14 +319,6 @@ def report_path_for(answers: Path, folder: Path | None = None) -> Path:
     except ValueError:
         relative = Path(answers.name)
     return folder / relative.with_suffix(".md")
-
-
-def refuse_foreign_report(path: Path, *, force: bool) -> None:
-    """Raise InputError when `path` exists and is not a report mlready wrote (unless `force`)."""
-    from mlready.io.files import refuse_foreign_file
-    from mlready.render.report import REPORT_MARKER
-
-    refuse_foreign_file(path, marker=REPORT_MARKER, force=force)
 
 
 def scorecard(path: Path, bank: Bank, *, today: dt.date) -> Scorecard:

@@ -13,19 +13,21 @@ from mlready.cli.application import (
     BankOption,
     app,
     bank_for,
+    check_target,
     defaults,
     gate_for,
+    inputs_of,
     read_answers,
-    refuse_foreign_report,
-    refuse_overwriting_inputs,
     say,
     single_answers_path,
+    write_target,
 )
 from mlready.core.errors import ExitCode, InputError
 
 if TYPE_CHECKING:
+    from mlready.core.answers import Answers
     from mlready.core.model import Bank
-    from mlready.io.settings import Settings
+    from mlready.core.walk import Prompt
 
 
 @app.command()
@@ -47,11 +49,8 @@ def ask(
     ] = False,
 ) -> None:
     """Walk the questions in the terminal; every answer is saved at once."""
-    from mlready.core.answers import Answers, empty_answers
     from mlready.core.gate import judge
     from mlready.core.scoring import score
-    from mlready.io.answers_file import save_answers
-    from mlready.io.files import exclusive_lock, write_atomically
 
     if not sys.stdin.isatty():
         raise InputError(
@@ -64,31 +63,56 @@ def ask(
     if area is not None and area not in {a.id for a in loaded_bank.areas}:
         areas = ", ".join(a.id for a in loaded_bank.areas)
         raise InputError(f"--area: no area '{area}' in {loaded_bank.ref} (areas: {areas})")
+    inputs = inputs_of(chosen, bank=loaded_bank, others=[target])
     if not no_report:  # before the walk, not after it: nobody should answer in vain
-        report_path = _report_target(report_path, bank=loaded_bank, chosen=chosen, force=force)
+        if report_path.is_dir():
+            report_path = report_path / DEFAULT_REPORT.name
+        check_target(report_path, inputs=inputs, force=force)
     from rich.console import Console
 
-    from mlready.core.walk import ask_project, walk
     from mlready.render.terminal import TerminalPrompt, print_scorecard
 
     console = Console(highlight=False)
-    prompt = TerminalPrompt(console)
+    result = _walk_file(target, loaded_bank, prompt=TerminalPrompt(console), area=area, redo=redo)
+    if result is None:
+        return
+    card = score(loaded_bank, result)
+    console.print()
+    verdict = judge(card, gate_for(loaded_bank, chosen), today=dt.date.today())
+    print_scorecard(console, card, verdict, max_gaps=5)
+    if not no_report:
+        from mlready.render.report import render_report
 
-    def save(updated: Answers) -> None:
-        save_answers(target, loaded_bank, updated)
+        write_target(report_path, render_report(card), inputs=inputs, force=force)
+        console.print(f"Report: {report_path}", markup=False)
 
-    with exclusive_lock(target):
-        is_new = not target.exists()
-        current = empty_answers(target) if is_new else read_answers(target, loaded_bank)
+
+def _walk_file(
+    target: Path, bank: "Bank", *, prompt: "Prompt", area: str | None, redo: bool
+) -> "Answers | None":
+    """Walk the answers file at `target` under its lock; the answers when the walk reached
+    its end, None when it stopped early (everything answered is saved either way)."""
+    from mlready.core.answers import empty_answers
+    from mlready.core.walk import ask_project, walk
+    from mlready.io.answers_file import AnswersEditor
+    from mlready.io.files import exclusive_lock
+
+    editor = AnswersEditor(target, bank)
+    editor.refuse_read_only()
+    with exclusive_lock(target, note=say):
+        # Read under the lock, so that what the walk starts from is what it will replace.
+        editor = AnswersEditor(target, bank)
+        is_new = editor.digest is None
+        current = empty_answers(target) if is_new else read_answers(target, bank)
         try:
             if is_new:
                 current = current.with_project(ask_project(current.project, prompt=prompt))
-                save(current)
+                editor.save(current)
             result = walk(
-                loaded_bank,
+                bank,
                 current,
                 prompt=prompt,
-                save=save,
+                save=editor.save,
                 area=area,
                 redo=redo,
                 today=dt.date.today(),
@@ -99,28 +123,8 @@ def ask(
             raise typer.Exit(ExitCode.INTERRUPTED) from None
         except EOFError:  # Ctrl-D at the project questions, before anything was saved
             say(f"\nstopped: nothing saved; {target} was not created")
-            return
+            return None
     if not result.completed:
         say(f"\nSaved in {target}; run `mlready ask` again to go on.")
-        return
-    card = score(loaded_bank, result.answers)
-    console.print()
-    verdict = judge(card, gate_for(loaded_bank, chosen), today=dt.date.today())
-    print_scorecard(console, card, verdict, max_gaps=5)
-    if not no_report:
-        from mlready.render.report import render_report
-
-        write_atomically(report_path, render_report(card))
-        console.print(f"Report: {report_path}", markup=False)
-
-
-def _report_target(path: Path, *, bank: "Bank", chosen: "Settings", force: bool) -> Path:
-    """Where the report will go: refused now if it cannot be written there."""
-
-    if path.is_dir():
-        path = path / DEFAULT_REPORT.name
-    refuse_overwriting_inputs([path], bank=bank, chosen=chosen, others=[])
-    refuse_foreign_report(path, force=force)
-    if not path.parent.is_dir():
-        raise InputError(f"--report: no folder {path.parent} to write the report in")
-    return path
+        return None
+    return result.answers

@@ -15,15 +15,17 @@ from mlready.cli.application import (
     answers_paths,
     app,
     bank_for,
+    check_target,
     day,
     defaults,
     format_option,
     gate_for,
-    refuse_overwriting_inputs,
+    inputs_of,
     say,
     scorecard,
+    write_target,
 )
-from mlready.core.errors import ExitCode, InputError
+from mlready.core.errors import ExitCode, InputError, MlreadyError
 from mlready.core.vocabulary import Severity
 from mlready.render.registry import Format, Subject, formats_for, renderer
 
@@ -90,11 +92,13 @@ def check(
             help="Also write a format to a file; repeatable.",
         ),
     ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Overwrite output files that mlready did not write.")
+    ] = False,
 ) -> None:
     """Validate and score answers files; exit 1 when the system is not ready."""
     from mlready.core.gate import judge
     from mlready.io.baseline import load_baseline
-    from mlready.io.files import write_atomically
     from mlready.render.markdown import step_summary
     from mlready.render.view import Outcome
 
@@ -104,12 +108,9 @@ def check(
     date = day(today)
     gate = gate_for(loaded_bank, chosen, fail_under=fail_under, fail_on=fail_on, max_age=max_age)
     paths = answers_paths(answers, chosen)
-    refuse_overwriting_inputs(
-        [target for _, target in targets],
-        bank=loaded_bank,
-        chosen=chosen,
-        others=[*paths, baseline],
-    )
+    inputs = inputs_of(chosen, bank=loaded_bank, others=[*paths, baseline])
+    for _, target in targets:
+        check_target(target, inputs=inputs, force=force)
     if baseline is not None and len(paths) > 1:
         raise InputError("--baseline compares one answers file; name just one")
     base = load_baseline(baseline, loaded_bank, today=date) if baseline else None
@@ -127,19 +128,21 @@ def check(
     else:
         sys.stdout.write(renderer(Subject.CHECK, output_format)(outcomes))
     for target_format, target in targets:
-        write_atomically(target, renderer(Subject.CHECK, target_format)(outcomes))
+        text = renderer(Subject.CHECK, target_format)(outcomes)
+        write_target(target, text, inputs=inputs, force=force)
     summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
     if summary_file:
-        _append(Path(summary_file), step_summary(outcomes))
+        _append_summary(Path(summary_file), step_summary(outcomes), inputs=inputs)
     passed = all(outcome.verdict.passed for outcome in outcomes)
     if not passed and soft_fail:
         say("soft fail: the gate failed, exiting 0 as asked")
     raise typer.Exit(ExitCode.OK if passed or soft_fail else ExitCode.GATE_FAILED)
 
 
-def _append(path: Path, text: str) -> None:
+def _append_summary(path: Path, text: str, *, inputs: list[Path | None]) -> None:
+    from mlready.io.output import append_output
+
     try:
-        with path.open("a", encoding="utf-8") as stream:
-            stream.write(text)
-    except OSError as error:
-        say(f"warning: {path}: cannot write the job summary: {error.strerror}")
+        append_output(path, text, inputs=inputs)
+    except MlreadyError as error:  # the summary is a courtesy: the gate's verdict stands
+        say(f"warning: GITHUB_STEP_SUMMARY: {error}; no job summary written")

@@ -9,10 +9,12 @@ from mlready.cli.application import (
     BankOption,
     app,
     bank_for,
+    check_target,
     defaults,
-    refuse_overwriting_inputs,
+    inputs_of,
     say,
     single_answers_path,
+    write_target,
 )
 from mlready.core.errors import InputError
 from mlready.core.words import counted
@@ -35,21 +37,27 @@ def init(
     from mlready.core.answers import empty_answers
     from mlready.core.schema import answers_schema, schema_text
     from mlready.io.answers_file import render_answers
-    from mlready.io.files import write_atomically
+    from mlready.io.files import exclusive_lock
 
     chosen = defaults()
     target = single_answers_path(answers, chosen)
     loaded = bank_for(bank, chosen)
     schema_file = target.with_name(f"{target.stem}.schema.json") if editor_schema else None
     written = [target, *([schema_file] if schema_file else [])]
-    refuse_overwriting_inputs(written, bank=loaded, chosen=chosen, others=[])
+    inputs = inputs_of(chosen, bank=loaded)
     for path in written:
         if path.exists() and not force:
             raise InputError(f"{path}: already exists; use --force to overwrite it")
+        check_target(path, inputs=inputs, force=True)
     skeleton = empty_answers(target, schema=schema_file.name if schema_file else None)
-    if schema_file is not None:
-        write_atomically(schema_file, schema_text(answers_schema(loaded)))
-    write_atomically(target, render_answers(loaded, skeleton, skeleton=True))
+    # The lock keeps a walk in progress on the same file from being overwritten under it.
+    with exclusive_lock(target):
+        if schema_file is not None:
+            schema = schema_text(answers_schema(loaded))
+            write_target(schema_file, schema, inputs=[*inputs, target], force=True)
+        write_target(
+            target, render_answers(loaded, skeleton, skeleton=True), inputs=inputs, force=True
+        )
     count = len(loaded.questions)
     say(f"Wrote {target}: {counted(count, 'question')} to answer")
     if schema_file is not None:

@@ -1,6 +1,5 @@
 """`mlready portfolio`: one table over the reviews of many models."""
 
-import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -13,13 +12,15 @@ from mlready.cli.application import (
     answers_paths,
     app,
     bank_for,
+    check_target,
     day,
     defaults,
     gate_for,
-    refuse_overwriting_inputs,
+    inputs_of,
     report_path_for,
     say,
     scorecard,
+    write_target,
 )
 
 
@@ -41,13 +42,15 @@ def portfolio(
         Path, typer.Option("--output", "-o", help="Where to write the table; '-' for stdout.")
     ] = Path("-"),
     today: TodayOption = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Overwrite a file that mlready did not write.")
+    ] = False,
 ) -> None:
     """Render one Markdown table of many reviews, worst first, linked to their reports.
 
     A review passes as `check` would judge it with the same settings file.
     """
     from mlready.core.gate import judge
-    from mlready.io.files import write_atomically
     from mlready.render.portfolio import render_portfolio
     from mlready.render.view import Outcome
 
@@ -56,7 +59,8 @@ def portfolio(
     date = day(today)
     gate = gate_for(loaded_bank, chosen, max_age=max_age)
     paths = answers_paths(answers, chosen)
-    refuse_overwriting_inputs([output], bank=loaded_bank, chosen=chosen, others=[*paths])
+    inputs = inputs_of(chosen, bank=loaded_bank, others=paths)
+    check_target(output, inputs=inputs, force=force)
     outcomes = []
     for path in paths:
         card = scorecard(path, loaded_bank, today=date)
@@ -66,8 +70,6 @@ def portfolio(
     text = render_portfolio(
         outcomes, reports=reports_of, base=base, max_age=gate.max_age, today=date
     )
-    if str(output) == "-":
-        sys.stdout.write(text)
-    else:
-        write_atomically(output, text)
+    write_target(output, text, inputs=inputs, force=force)
+    if str(output) != "-":
         say(f"Wrote {output}")

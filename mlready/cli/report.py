@@ -1,7 +1,6 @@
 """`mlready report`: the Markdown readiness report."""
 
 import glob
-import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -15,13 +14,14 @@ from mlready.cli.application import (
     answers_paths,
     app,
     bank_for,
+    check_target,
     day,
     defaults,
-    refuse_foreign_report,
-    refuse_overwriting_inputs,
+    inputs_of,
     report_path_for,
     say,
     scorecard,
+    write_target,
 )
 from mlready.core.errors import InputError
 
@@ -49,7 +49,7 @@ def report(
     today: TodayOption = None,
 ) -> None:
     """Render the Markdown readiness report."""
-    from mlready.io.files import make_folder, write_atomically
+    from mlready.io.files import make_folder
     from mlready.render.report import render_report
 
     chosen = defaults()
@@ -70,15 +70,14 @@ def report(
         targets = [output or DEFAULT_REPORT]
     if len(set(targets)) < len(targets):
         raise InputError("two answers files would write the same report; name them apart")
-    refuse_overwriting_inputs(targets, bank=loaded_bank, chosen=chosen, others=[*paths, template])
+    inputs = inputs_of(chosen, bank=loaded_bank, others=[*paths, template])
     for target in targets:
-        if str(target) != "-":
-            refuse_foreign_report(target, force=force)
+        if str(target) != "-" and (folder is None or target.parent.is_dir()):
+            check_target(target, inputs=inputs, force=force)
     for path, target in zip(paths, targets, strict=True):
         text = render_report(scorecard(path, loaded_bank, today=day(today)), template=template)
-        if str(target) == "-":
-            sys.stdout.write(text)
-            continue
-        make_folder(target.parent)
-        write_atomically(target, text)
-        say(f"Wrote {target}")
+        if str(target) != "-":
+            make_folder(target.parent)
+        write_target(target, text, inputs=inputs, force=force)
+        if str(target) != "-":
+            say(f"Wrote {target}")

@@ -12,8 +12,9 @@ from mlready.cli.application import (
     app,
     bank_for,
     defaults,
-    refuse_overwriting_inputs,
+    inputs_of,
     say,
+    write_target,
 )
 
 
@@ -33,10 +34,12 @@ def schema(
     output: Annotated[
         Path, typer.Option("--output", "-o", help="Where to write it; '-' for stdout.")
     ] = Path("-"),
+    force: Annotated[
+        bool, typer.Option("--force", help="Overwrite a file that mlready did not write.")
+    ] = False,
 ) -> None:
     """Print the JSON Schema (draft-07) of answers files (for a bank) or of banks."""
     from mlready.core.schema import answers_schema, bank_schema, schema_text
-    from mlready.io.files import write_atomically
 
     chosen = defaults()
     # The bank schema never reads a bank: it is what fixes a broken one.
@@ -45,7 +48,6 @@ def schema(
     if str(output) == "-":
         sys.stdout.write(text)
     else:
-        inputs = [*(loaded.files if loaded else ()), bank]
-        refuse_overwriting_inputs([output], chosen=chosen, others=inputs)
-        write_atomically(output, text)
+        inputs = inputs_of(chosen, bank=loaded, others=[bank])
+        write_target(output, text, inputs=inputs, force=force)
         say(f"Wrote {output}")

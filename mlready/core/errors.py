@@ -85,3 +85,7 @@ class InputError(MlreadyError):
 
 class FileLockedError(MlreadyError):
     """Another mlready session holds the answers file."""
+
+
+class ConcurrentEditError(MlreadyError):
+    """The answers file changed on disk while mlready was editing it."""

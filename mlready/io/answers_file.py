@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import hashlib
+import os
 import re
 from pathlib import Path
 from typing import Any
 
 from mlready.core.answers import FORMAT_VERSION, Answers, answers_from_document
+from mlready.core.errors import ConcurrentEditError, InputError
 from mlready.core.kinds import kind_of
 from mlready.core.model import AnswerEntry, Bank, Question
 from mlready.core.validation import to_plain
@@ -89,8 +92,57 @@ def _written_bank(bank: Bank, answers: Answers) -> str:
 
 
 def save_answers(path: Path, bank: Bank, answers: Answers) -> None:
-    """Write `answers` to `path` atomically."""
-    write_atomically(path, render_answers(bank, answers))
+    """Write `answers` to `path` atomically (through a link, to the file it points to)."""
+    write_atomically(Path(os.path.realpath(path)), render_answers(bank, answers))
+
+
+def _digest(path: Path) -> str | None:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except FileNotFoundError:
+        return None
+
+
+class AnswersEditor:
+    """Saves a walk's answers to one file, and only while nobody else has changed it.
+
+    Writes go through a link to the file it points to, atomically. Before each save the file
+    is compared (by content) with what mlready last read or wrote; when an editor or another
+    program changed it meanwhile, the answers are kept in a side file instead and
+    ConcurrentEditError says where.
+    """
+
+    def __init__(self, path: Path, bank: Bank) -> None:
+        self.path = path
+        self.real = Path(os.path.realpath(path))
+        self.bank = bank
+        self.digest = _digest(self.real)
+
+    def refuse_read_only(self) -> None:
+        """Raise InputError when the file exists but is not writable (read-only for all)."""
+        try:
+            mode = self.real.stat().st_mode
+        except FileNotFoundError:
+            return
+        # Root may write anything; a file marked read-only is still a "do not change" sign.
+        if not mode & 0o222 or not os.access(self.real, os.W_OK):
+            raise InputError(
+                f"{self.path}: is read-only; make it writable (chmod u+w) to walk it with ask"
+            )
+
+    def save(self, answers: Answers) -> None:
+        """Write `answers`, or raise ConcurrentEditError if the file changed under the walk."""
+        text = render_answers(self.bank, answers)
+        if _digest(self.real) != self.digest:
+            side = self.real.with_name(f"{self.real.stem}.pending{self.real.suffix}")
+            write_atomically(side, text)
+            raise ConcurrentEditError(
+                f"{self.path}: changed by another program while ask ran; nothing was "
+                f"overwritten; your answers, the last one too, are in {side}; compare the two, "
+                "then run `mlready ask` again"
+            )
+        write_atomically(self.real, text)
+        self.digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def _comment(text: str) -> str:

@@ -6,10 +6,10 @@ import contextlib
 import os
 import stat
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from mlready.core.errors import FileLockedError, InputError, MlreadyError
+from mlready.core.errors import FileLockedError, MlreadyError
 
 
 def write_atomically(path: Path, text: str) -> None:
@@ -48,22 +48,6 @@ def write_atomically(path: Path, text: str) -> None:
     _sync_folder(folder)
 
 
-def refuse_foreign_file(path: Path, *, marker: str, force: bool) -> None:
-    """Raise InputError when `path` exists and does not start with mlready's `marker` line
-    (unless `force`): mlready overwrites only what it wrote."""
-    if force or not path.exists() or path.is_dir():
-        return
-    try:
-        with path.open(encoding="utf-8", errors="replace") as stream:
-            first_line = stream.readline().rstrip("\n")
-    except OSError as error:
-        raise InputError(f"{path}: cannot read: {error.strerror}") from None
-    if first_line != marker:
-        raise InputError(
-            f"{path}: exists and was not written by mlready; use --force to overwrite it"
-        )
-
-
 def make_folder(folder: Path) -> None:
     """Create `folder` and its parents. Raises MlreadyError when that is not possible."""
     try:
@@ -82,30 +66,55 @@ def _sync_folder(folder: Path) -> None:
             os.close(descriptor)
 
 
+def lock_path_of(path: Path) -> Path:
+    """The lock file of an answers file: `.NAME.lock` beside the file a link points to."""
+    real = Path(os.path.realpath(path))
+    return real.parent / f".{real.name}.lock"
+
+
 @contextlib.contextmanager
-def exclusive_lock(path: Path) -> Iterator[None]:
-    """Hold a lock on `path` (through a `.NAME.lock` file beside it) while the block runs.
+def exclusive_lock(path: Path, *, note: Callable[[str], None] | None = None) -> Iterator[None]:
+    """Hold a lock on `path` (through its `.NAME.lock` file) while the block runs.
 
     Raises FileLockedError when another process holds it. The lock dies with its process, so a
-    crash never leaves the file locked.
+    crash never leaves the file locked; a lock file such a process left behind is taken over,
+    and `note` is told which process it was.
     """
     try:
         import fcntl
     except ImportError:  # pragma: no cover - no advisory locks on this platform
         yield
         return
-    lock_path = path.parent / f".{path.name}.lock"
-    try:
-        descriptor = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
-    except OSError as error:
-        raise MlreadyError(f"{lock_path}: cannot create the lock file: {error.strerror}") from None
-    try:
+    lock_path = lock_path_of(path)
+    while True:
+        try:
+            descriptor = os.open(lock_path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o644)
+        except OSError as error:
+            raise MlreadyError(
+                f"{lock_path}: cannot create the lock file: {error.strerror}"
+            ) from None
         try:
             fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
+            os.close(descriptor)
             raise FileLockedError(
                 f"{path}: another mlready session is editing this file; finish that one first"
             ) from None
+        # The holder before us may have removed the file between our open and our lock: then
+        # we hold a lock nobody else can see, and must lock the file that is there now.
+        try:
+            same = os.fstat(descriptor).st_ino == lock_path.lstat().st_ino
+        except OSError:
+            same = False
+        if same:
+            break
+        os.close(descriptor)
+    try:
+        left = os.read(descriptor, 64).decode("ascii", errors="replace").strip()
+        if left and note is not None:
+            note(f"took over the lock {lock_path} left by an ask that ended (process {left})")
+        os.ftruncate(descriptor, 0)
+        os.pwrite(descriptor, f"{os.getpid()}\n".encode(), 0)
         try:
             yield
         finally:

@@ -24,6 +24,7 @@ from mlready.core.scoring import Scorecard
 from mlready.core.vocabulary import Kind, Severity
 from mlready.io.resources import templates_dir
 from mlready.render.escape import markdown_cell, markdown_code, markdown_link, markdown_text
+from mlready.render.signatures import REPORT_MARKER
 from mlready.render.view import format_score, text_bar
 
 REPORT_TEMPLATE = "report.md.j2"
@@ -31,8 +32,6 @@ REPORT_TEMPLATE = "report.md.j2"
 MAX_REPORT_CHARS = 16 * 1024 * 1024
 MAX_RENDER_SECONDS = 10.0
 MAX_POWER = 1000
-# The first line of every report mlready writes: `report` overwrites only files that carry it.
-REPORT_MARKER = "<!-- mlready report: generated from the answers file; edit that, not this -->"
 
 
 def _finalize(value: Any) -> Any:

@@ -1,0 +1,155 @@
+"""The one policy for every file mlready writes besides the answers file.
+
+- An input of the run (the answers, every file of the bank, the settings, a template, a
+  baseline) is never replaced, whatever the flags, also when the output reaches it through a
+  symbolic link, `..` or a second name (a hard link).
+- An existing regular file that mlready did not write is replaced only with `--force`. Whether
+  mlready wrote it is read from at most MAX_SNIFF_BYTES of it, and only from a regular file.
+- A link is written through: the file it points to is replaced (atomically, in its own folder)
+  and the link stays.
+- An existing target that is not a regular file (a device such as /dev/null, a FIFO) is written
+  in place: opened for writing, never read, never renamed over.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import stat
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from mlready.core.errors import InputError, MlreadyError
+from mlready.io.files import write_atomically
+
+MAX_SNIFF_BYTES = 1024 * 1024
+
+# Tells whether the first MAX_SNIFF_BYTES of a file are something mlready wrote.
+Recogniser = Callable[[str], bool]
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return (info.st_dev, info.st_ino)
+
+
+def _refuse_inputs(path: Path, real: Path, inputs: Iterable[Path | None]) -> None:
+    identity = _identity(real)
+    for item in inputs:
+        if item is None or str(item) == "-":
+            continue
+        if Path(os.path.realpath(item)) == real or (
+            identity is not None and _identity(item) == identity
+        ):
+            raise InputError(
+                f"{path}: is one of this command's inputs ({item}); name another output"
+            )
+
+
+def _sniff(real: Path) -> str:
+    """The beginning of a regular file, opened without following a link or blocking."""
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    try:
+        descriptor = os.open(real, flags)
+    except OSError as error:
+        raise InputError(f"{real}: cannot read: {error.strerror}") from None
+    with os.fdopen(descriptor, "rb") as stream:
+        return stream.read(MAX_SNIFF_BYTES).decode("utf-8", errors="replace")
+
+
+def check_output(
+    path: Path,
+    *,
+    inputs: Iterable[Path | None],
+    recognise: Recogniser,
+    force: bool = False,
+) -> None:
+    """Raise InputError when writing `path` would break the policy (see the module).
+
+    `recognise` tells mlready's own outputs from the user's files; `-` (stdout) always passes.
+    """
+    if str(path) == "-":
+        return
+    real = Path(os.path.realpath(path))
+    _refuse_inputs(path, real, inputs)
+    try:
+        info = real.stat()
+    except FileNotFoundError:
+        if not real.parent.is_dir():
+            raise InputError(f"{path}: no folder {path.parent} to write it in") from None
+        return
+    except OSError as error:
+        raise InputError(f"{path}: cannot write: {error.strerror}") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise InputError(f"{path}: is a folder; name a file to write")
+    if not stat.S_ISREG(info.st_mode) or force:
+        return
+    if not recognise(_sniff(real)):
+        raise InputError(
+            f"{path}: exists and was not written by mlready; use --force to overwrite it"
+        )
+
+
+def write_output(
+    path: Path,
+    text: str,
+    *,
+    inputs: Iterable[Path | None],
+    recognise: Recogniser,
+    force: bool = False,
+) -> None:
+    """Write `text` to `path` under the policy, checked again just before writing, since the
+    file may have changed while the command worked. Raises MlreadyError when it cannot."""
+    inputs = list(inputs)
+    check_output(path, inputs=inputs, recognise=recognise, force=force)
+    real = Path(os.path.realpath(path))
+    try:
+        special = real.exists() and not real.is_file()
+    except OSError:
+        special = False
+    if special:
+        write_in_place(real, text, shown=path)
+    else:
+        write_atomically(real, text)
+
+
+def write_in_place(real: Path, text: str, *, shown: Path) -> None:
+    """Write to a device or FIFO as it is. A FIFO nobody reads is refused, not waited on."""
+    flags = os.O_WRONLY | getattr(os, "O_NONBLOCK", 0)
+    try:
+        descriptor = os.open(real, flags)
+    except OSError as error:
+        if error.errno == errno.ENXIO:
+            raise MlreadyError(
+                f"{shown}: a FIFO that nothing reads; start its reader first"
+            ) from None
+        raise MlreadyError(f"{shown}: cannot write: {error.strerror}") from None
+    try:
+        with contextlib.suppress(OSError, AttributeError):
+            os.set_blocking(descriptor, True)  # a reader is there: wait for it, not spin
+        data = text.encode("utf-8")
+        while data:
+            written = os.write(descriptor, data)
+            data = data[written:]
+    except OSError as error:
+        raise MlreadyError(f"{shown}: cannot write: {error.strerror}") from None
+    finally:
+        os.close(descriptor)
+
+
+def append_output(path: Path, text: str, *, inputs: Iterable[Path | None]) -> None:
+    """Append `text` to `path` (a CI job summary), never to one of the run's inputs."""
+    real = Path(os.path.realpath(path))
+    _refuse_inputs(path, real, inputs)
+    if real.exists() and not real.is_file():
+        write_in_place(real, text, shown=path)
+        return
+    try:
+        with real.open("a", encoding="utf-8") as stream:
+            stream.write(text)
+    except OSError as error:
+        raise MlreadyError(f"{path}: cannot write: {error.strerror}") from None
