@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import errno
 import glob
+import os
 import re
 import sys
 from collections.abc import Iterable
@@ -36,11 +39,24 @@ class _Commands(TyperGroup):
 
     def invoke(self, ctx: Any) -> Any:
         try:
-            return super().invoke(ctx)
+            try:
+                return super().invoke(ctx)
+            finally:
+                sys.stdout.flush()  # here, where a full disk or a closed pipe can be told
         except MlreadyError as error:
             for line in str(error).splitlines():
                 say(f"error: {line}")
             raise typer.Exit(error.exit_code) from None
+        except BrokenPipeError:
+            # The reader is gone (`mlready bank show | head -1`): stop quietly, as Unix tools do.
+            _discard_stdout()
+            raise typer.Exit(SIGPIPE_EXIT) from None
+        except OSError as error:
+            if error.errno not in _FULL:
+                raise
+            _discard_stdout()
+            say(f"error: cannot write to standard output: {error.strerror}")
+            raise typer.Exit(ExitCode.INVALID) from None
 
     def main(self, *args: Any, **kwargs: Any) -> Any:
         from typer._click.exceptions import ClickException, NoArgsIsHelpError
@@ -58,6 +74,18 @@ class _Commands(TyperGroup):
         if kwargs.get("standalone_mode", True):
             raise SystemExit(code)
         return code
+
+
+SIGPIPE_EXIT = 128 + 13  # what a shell reports for a process ended by a closed pipe
+_FULL = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO}
+
+
+def _discard_stdout() -> None:
+    # Python flushes stdout once more at exit; point it at nothing so that flush is quiet.
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
 
 
 def usage_message(error: Any) -> str:
@@ -286,8 +314,12 @@ def inputs_of(
     chosen: Settings, *, bank: Bank | None = None, others: Iterable[Path | None] = ()
 ) -> list[Path | None]:
     """Every file a command reads: the files named (`others`), every file of the bank, the
-    settings file. No output may replace any of them."""
-    return [*(bank.files if bank else ()), chosen.source, *others]
+    settings file; and the answers files the settings name (else mlready.yaml), which even a
+    command that does not read them must never replace. No output may replace any of them."""
+    from mlready.io.answers_file import DEFAULT_ANSWERS
+
+    answers = [path for path in chosen.answers if not glob.has_magic(str(path))]
+    return [*(bank.files if bank else ()), chosen.source, *answers, DEFAULT_ANSWERS, *others]
 
 
 def check_target(path: Path, *, inputs: list[Path | None], force: bool = False) -> None:
