@@ -206,7 +206,10 @@ def test_waivers_in_every_format_and_the_report(tmp_path: Path, bank_file: Path)
     [
         ("\n    value: no\n    waiver: {approved_by: cto}", "missing required key 'reason'"),
         ("\n    value: no\n    waiver: {reason: r}", "missing required key 'approved_by'"),
-        ("\n    waiver: {reason: r, approved_by: cto}", "a waiver belongs on an answered check"),
+        (
+            "\n    waiver: {reason: r, approved_by: cto, expires: 2026-12-31}",
+            "a waiver belongs on an answered check",
+        ),
         ("\n    value: no\n    waiver: {reason: r, approved_by: c, expires: soon}", "expires"),
     ],
 )
@@ -315,7 +318,7 @@ def test_baseline_takes_one_answers_file(tmp_path: Path, bank_file: Path) -> Non
 
 
 NA = "{value: na, note: No schema}"
-WAIVED_NO = "\n    value: no\n    waiver: {reason: r, approved_by: a}"
+WAIVED_NO = "\n    value: no\n    waiver: {reason: r, approved_by: a, expires: 2026-12-31}"
 
 
 @pytest.mark.parametrize(
@@ -541,10 +544,83 @@ def test_a_waived_drop_is_no_regression(tmp_path: Path, bank_file: Path) -> None
     waived = answers_with(
         tmp_path,
         "now.yaml",
-        data__tokenizer="\n    value: partial\n    waiver: {reason: r, approved_by: a}",
+        data__tokenizer=(
+            "\n    value: partial\n    waiver: {reason: r, approved_by: a, expires: 2026-12-31}"
+        ),
     )
     code, document, _ = check(bank_file, waived, "--baseline", str(before))
     assert "data.tokenizer" not in " ".join(document["regressions"])
     # data: (3 + 1 + 2 x 0.5) / 6: the check is still scored as it is
     assert document["regressions"] == ["score fell from 100 to 83.33"]
     assert code == ExitCode.GATE_FAILED
+
+
+# --- dates that cannot be right ---------------------------------------------------------------
+
+
+def test_a_review_dated_in_the_future_is_an_error_at_its_line(
+    tmp_path: Path, bank_file: Path
+) -> None:
+    text = BEST_ANSWERS.replace("reviewed: 2026-10-01}", "reviewed: 2099-01-01}")
+    answers = write(tmp_path, "a.yaml", text)
+    lines = text.splitlines()
+    line = next(number for number, row in enumerate(lines, 1) if "2099" in row)
+    column = lines[line - 1].index("2099") + 1
+    code, document, err = check(bank_file, answers, "--max-age", "10")
+    assert code == ExitCode.INVALID
+    assert document == {}
+    assert err == (
+        f"error: {answers}:{line}:{column}: project.reviewed is 2099-01-01, after today ({TODAY}); "
+        "a review cannot be dated in the future\n"
+    )
+
+
+def test_a_waiver_needs_an_expiry_date(tmp_path: Path, bank_file: Path) -> None:
+    answers = answers_with(
+        tmp_path, data__lineage="\n    value: no\n    waiver: {reason: r, approved_by: cto}"
+    )
+    code, _, err = check(bank_file, answers)
+    assert code == ExitCode.INVALID
+    assert "missing required key 'expires'" in err
+
+
+@pytest.mark.parametrize(
+    ("expires", "settings", "passes"),
+    [
+        ("2027-11-26", "", True),  # 365 days ahead of TODAY: the default limit
+        ("2027-11-27", "", False),
+        ("2026-12-26", "max-waiver-days = 30\n", True),
+        ("2026-12-27", "max-waiver-days = 30\n", False),
+    ],
+)
+def test_a_waiver_runs_no_longer_than_the_horizon(
+    tmp_path: Path,
+    bank_file: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    expires: str,
+    settings: str,
+    passes: bool,
+) -> None:
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".mlready.toml").write_text(settings)
+    monkeypatch.chdir(tmp_path)
+    waiver = f"\n    value: no\n    waiver: {{reason: r, approved_by: cto, expires: {expires}}}"
+    answers = answers_with(tmp_path, data__lineage=waiver)
+    code, _, err = check(bank_file, answers)
+    if passes:
+        assert code == ExitCode.OK, err
+    else:
+        assert code == ExitCode.INVALID
+        assert f"the waiver of 'data.lineage' runs until {expires}" in err
+        assert "(settings: max-waiver-days)" in err
+
+
+def test_a_waiver_on_a_check_without_a_gap_is_a_warning_and_counts_nowhere(
+    tmp_path: Path, bank_file: Path
+) -> None:
+    waiver = "\n    value: yes\n    waiver: {reason: r, approved_by: cto, expires: 2027-01-01}"
+    answers = answers_with(tmp_path, data__lineage=waiver)
+    code, document, err = check(bank_file, answers)
+    assert code == ExitCode.OK
+    assert document["waived"] == []
+    assert "the waiver of 'data.lineage' has nothing to waive" in err

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 
 import pytest
@@ -395,8 +396,10 @@ def test_gaps_of_one_severity_are_the_open_ones(
             data__lineage="partial",
             data__tokenizer="no",
             serving__rollback="partial",
-            data__schema="\n    value: no\n    waiver: {reason: r, approved_by: a}",
+            data__schema=(
+                "\n    value: no\n    waiver: {reason: r, approved_by: a, expires: 2030-06-30}"
+            ),
         )
     )
-    card = score(small_bank, answers)
+    card = score(small_bank, answers, today=dt.date(2030, 1, 1))
     assert [gap.question.id for gap in card.gaps_of(severity)] == expected

@@ -353,11 +353,21 @@ def report_path_for(answers: Path, folder: Path | None = None) -> Path:
     return folder / relative.with_suffix(".md")
 
 
-def scorecard(path: Path, bank: Bank, *, today: dt.date) -> Scorecard:
-    """Score the answers at `path` (their warnings go to stderr)."""
+def scorecard(path: Path, bank: Bank, *, today: dt.date, chosen: Settings) -> Scorecard:
+    """Score the answers at `path` (their warnings go to stderr). Raises InputError for a
+    review dated in the future or a waiver longer than the settings allow."""
+    from mlready.core.gate import DEFAULT_MAX_WAIVER_DAYS, dating_problems
     from mlready.core.scoring import score
 
-    return score(bank, read_answers(path, bank), today=today)
+    card = score(bank, read_answers(path, bank), today=today)
+    limit = chosen.max_waiver_days
+    problems, warnings = dating_problems(
+        card, today=today, max_waiver_days=DEFAULT_MAX_WAIVER_DAYS if limit is None else limit
+    )
+    if problems:
+        raise InputError(problems)
+    warn(warnings)
+    return card
 
 
 def read_answers(path: Path, bank: Bank) -> Answers:

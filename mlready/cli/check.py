@@ -116,7 +116,7 @@ def check(
     base = load_baseline(baseline, loaded_bank, today=date) if baseline else None
     outcomes = []
     for path in paths:
-        card = scorecard(path, loaded_bank, today=date)
+        card = scorecard(path, loaded_bank, today=date, chosen=chosen)
         verdict = judge(card, gate, allow_incomplete=allow_incomplete, today=date, baseline=base)
         outcomes.append(Outcome(card, verdict))
     if output_format == Format.TEXT and sys.stdout.isatty():

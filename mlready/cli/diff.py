@@ -37,8 +37,9 @@ def diff(
     """Show what changed between two reviews: answers, notes, area scores, level, gaps."""
     from mlready.core.diff import diff_reviews
 
-    loaded_bank = bank_for(bank, defaults())
+    chosen = defaults()
+    loaded_bank = bank_for(bank, chosen)
     date = day(today)
-    before = scorecard(old, loaded_bank, today=date)
-    after = scorecard(new, loaded_bank, today=date)
+    before = scorecard(old, loaded_bank, today=date, chosen=chosen)
+    after = scorecard(new, loaded_bank, today=date, chosen=chosen)
     sys.stdout.write(renderer(Subject.DIFF, output_format)(diff_reviews(before, after)))

@@ -63,7 +63,7 @@ def portfolio(
     check_target(output, inputs=inputs, force=force)
     outcomes = []
     for path in paths:
-        card = scorecard(path, loaded_bank, today=date)
+        card = scorecard(path, loaded_bank, today=date, chosen=chosen)
         outcomes.append(Outcome(card, judge(card, gate, today=date)))
     reports_of = {str(path): report_path_for(path, reports).resolve() for path in paths}
     base = Path.cwd() if str(output) == "-" else output.resolve().parent

@@ -75,7 +75,9 @@ def report(
         if str(target) != "-" and (folder is None or target.parent.is_dir()):
             check_target(target, inputs=inputs, force=force)
     for path, target in zip(paths, targets, strict=True):
-        text = render_report(scorecard(path, loaded_bank, today=day(today)), template=template)
+        text = render_report(
+            scorecard(path, loaded_bank, today=day(today), chosen=chosen), template=template
+        )
         if str(target) != "-":
             make_folder(target.parent)
         write_target(target, text, inputs=inputs, force=force)

@@ -45,6 +45,7 @@ class Answers(NamedTuple):
     schema: str | None = None  # the JSON Schema an editor should check the file with
     warnings: tuple[str, ...] = ()
     lines: Mapping[str, int] = MappingProxyType({})
+    project_places: Mapping[str, Place] = MappingProxyType({})  # of each project key
     answers_line: int = 1  # where unanswered questions are reported
 
     def get(self, question_id: str) -> AnswerEntry | None:
@@ -133,6 +134,11 @@ def answers_from_document(document: Document, bank: Bank) -> Answers:
     if problems:
         raise InputError(problems)
     lines = {key: document.mark(("answers", key)).line for key in raw.answers}
+    project = document.data.get("project")
+    project_places = {
+        str(key): document.place(("project", key))
+        for key in (project if isinstance(project, dict) else {})
+    }
     return Answers(
         source=document.source,
         bank_ref=raw.bank,
@@ -142,6 +148,7 @@ def answers_from_document(document: Document, bank: Bank) -> Answers:
         disabled=disabled,
         warnings=tuple(warnings),
         lines=lines,
+        project_places=project_places,
         answers_line=document.mark(("answers",)).line,
     )
 

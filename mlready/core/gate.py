@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import NamedTuple
 
-from mlready.core.errors import InputError
+from mlready.core.errors import InputError, Place, Problem
 from mlready.core.model import Bank
 from mlready.core.scoring import Scorecard
 from mlready.core.vocabulary import Severity
@@ -54,6 +54,47 @@ class Gate(NamedTuple):
     fail_under: float | None = None
     fail_on: Severity = Severity.BLOCKER
     max_age: int | None = None
+
+
+DEFAULT_MAX_WAIVER_DAYS = 365
+
+
+def dating_problems(
+    scorecard: Scorecard, *, today: dt.date, max_waiver_days: int = DEFAULT_MAX_WAIVER_DAYS
+) -> tuple[list[Problem], list[str]]:
+    """What the dates of a review get wrong, seen from `today`: problems (a review dated in the
+    future; a waiver longer than `max_waiver_days`) and warnings (a waiver with nothing to
+    waive). Each names the line of the answers file."""
+    answers = scorecard.answers
+    problems: list[Problem] = []
+    warnings: list[str] = []
+    reviewed = answers.project.reviewed
+    if reviewed is not None and reviewed > today:
+        problems.append(
+            Problem(
+                answers.project_places.get("reviewed", Place(answers.source)),
+                f"project.reviewed is {reviewed}, after today ({today}); "
+                "a review cannot be dated in the future",
+            )
+        )
+    gaps = {gap.question.id for gap in scorecard.gaps}
+    for question_id, entry in answers.entries.items():
+        if entry.waiver is None:
+            continue
+        place = Place(answers.source, answers.lines.get(question_id, answers.answers_line))
+        ahead = (entry.waiver.expires - today).days
+        if ahead > max_waiver_days:
+            problems.append(
+                Problem(
+                    place,
+                    f"the waiver of '{question_id}' runs until {entry.waiver.expires}, "
+                    f"{ahead} days ahead; the limit is {max_waiver_days} days "
+                    "(settings: max-waiver-days)",
+                )
+            )
+        if question_id not in gaps:
+            warnings.append(f"{place}: the waiver of '{question_id}' has nothing to waive")
+    return problems, warnings
 
 
 def threshold(bank: Bank, value: str | float, *, origin: str = "--fail-under") -> float:

@@ -223,11 +223,11 @@ class Waiver(Record):
 
     reason: str
     approved_by: str
-    expires: dt.date | None = None
+    expires: dt.date  # required: a waiver that never ends is a gap nobody looks at again
 
     def active(self, today: dt.date) -> bool:
         """Whether the waiver still accepts its gap on `today`."""
-        return self.expires is None or today <= self.expires
+        return today <= self.expires
 
 
 @dataclass(frozen=True, kw_only=True, eq=False, repr=False)

@@ -27,6 +27,7 @@ class Settings:
     fail_under: Annotated[str | float | None, Key("fail-under")] = None
     fail_on: Annotated[Severity | None, Key("fail-on")] = None
     max_age: Annotated[int | None, Key("max-age"), Range(ge=0)] = None
+    max_waiver_days: Annotated[int | None, Key("max-waiver-days"), Range(ge=0)] = None
     source: Annotated[Path | None, Internal()] = None  # where they were read, for messages
 
 
