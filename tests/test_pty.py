@@ -117,3 +117,22 @@ def test_a_second_session_on_the_same_file_is_refused(workdir: Path) -> None:
     first.expect(pexpect.EOF)
     first.close()
     assert first.exitstatus == ExitCode.INTERRUPTED
+
+
+def test_arrow_keys_edit_the_line_and_are_never_saved(workdir: Path) -> None:
+    child = spawn(workdir)
+    child.expect_exact("Project name")
+    child.sendline("shelf\x1b[Dx-scanner")  # Left arrow in the middle of the name
+    child.expect_exact("Owner")
+    child.sendline("vision\x1b[A")  # a stray Up arrow at the end
+    answer(child, "Which inputs does the model take?", "1")
+    child.expect_exact("Who owns the data?")
+    child.sendintr()
+    child.expect(pexpect.EOF)
+    child.close()
+    text = (workdir / "answers.yaml").read_text(encoding="utf-8")
+    assert "\x1b" not in text
+    assert "[D" not in text
+    assert "[A" not in text
+    assert "owner: vision\n" in text
+    assert "name: shelx-scannerf\n" in text  # the arrow moved the cursor: the line editor

@@ -289,3 +289,42 @@ def test_project_questions() -> None:
     prompt = ScriptedPrompt(["shelf-scanner", ""])
     project = ask_project(Project(owner="vision"), prompt=prompt)
     assert project == Project(name="shelf-scanner", owner="vision")
+
+
+@pytest.mark.parametrize("command", [":b", ":back", ":B"])
+def test_back_at_the_note_prompt_returns_to_its_question_and_saves_no_note(
+    small_bank: Bank, command: str
+) -> None:
+    # data.tokenizer answered "partial" asks for a note; :b there shows the question again.
+    lines = ["1,2", "data-team", "yes", "yes", "partial", command, "yes"]
+    result, prompt, _ = run_walk(small_bank, lines)
+    at = prompt.shown.index("data.tokenizer")
+    assert prompt.shown[at : at + 3] == ["data.tokenizer", "data.tokenizer", "serving.mode"]
+    entry = result.answers.get("data.tokenizer")
+    assert entry is not None
+    assert entry.value == "yes"
+    assert entry.note is None
+
+
+@pytest.mark.parametrize("label_index", [0, 1])
+def test_quit_at_the_note_or_evidence_prompt_quits_and_saves_no_note(
+    small_bank: Bank, label_index: int
+) -> None:
+    follow_ups = ["a note", ":q"] if label_index else [":q"]
+    lines = ["1,2", "data-team", "yes", "yes", "partial", *follow_ups, "never asked"]
+    result, prompt, saves = run_walk(small_bank, lines)
+    assert not result.completed
+    assert prompt.lines == ["never asked"]
+    entry = result.answers.get("data.tokenizer")
+    assert entry is not None
+    assert entry.value == "partial"  # the answer given stays saved
+    assert entry.note is None
+    assert all(":q" not in str(answers) for answers in saves.history)
+
+
+def test_back_at_the_na_reason_returns_to_the_question(small_bank: Bank) -> None:
+    assert small_bank.questions["data.schema"].na  # the fourth question of this walk
+    lines = ["1,2", "data-team", "yes", ":na", ":b", "yes"]
+    result, prompt, _ = run_walk(small_bank, lines)
+    assert prompt.shown[3:6] == ["data.schema", "data.schema", "data.tokenizer"]
+    assert value(result, "data.schema") == "yes"

@@ -78,6 +78,10 @@ class _Quit(Exception):
     """The person asked to save and quit."""
 
 
+class _Again(Exception):
+    """The person went back from a follow-up prompt to the question it follows."""
+
+
 def walk(
     bank: Bank,
     answers: Answers,
@@ -187,8 +191,11 @@ class _Walk:
             elif command in (":quit", ":q"):
                 raise _Quit
             elif command == ":na":
-                if self.answer_na(question):
-                    return
+                try:
+                    if self.answer_na(question):
+                        return
+                except _Again:
+                    continue
             elif command.startswith(":"):
                 self.prompt.tell(f"Unknown command '{line}'. Commands: {COMMANDS}, :na")
             elif not line:
@@ -200,16 +207,29 @@ class _Walk:
                 if isinstance(value, Invalid):
                     self.prompt.tell(value.message)
                     continue
-                self.answer(question, value)
+                try:
+                    self.answer(question, value)
+                except _Again:
+                    continue
                 return
+
+    def text(self, label: str, *, default: str | None = None) -> str:
+        """Free text typed at a follow-up prompt, where `:b` and `:q` work as at a question."""
+        typed = self.prompt.text(label, default=default)
+        command = typed.strip().lower()
+        if command in (":quit", ":q"):
+            raise _Quit
+        if command in (":back", ":b"):
+            raise _Again
+        return typed
 
     def answer(self, question: Question, value: str | tuple[str, ...]) -> None:
         previous = self.answers.entries.get(question.id) or AnswerEntry()
         entry = replace(previous, value=value)
         self.save(self.answers.with_entry(question.id, entry))
         if is_scored(question) and check_score(question, entry) < 1:
-            note = self.prompt.text("Note (Enter to skip)", default=entry.note)
-            evidence = self.prompt.text(
+            note = self.text("Note (Enter to skip)", default=entry.note)
+            evidence = self.text(
                 "Evidence link (Enter to skip)", default=", ".join(entry.evidence) or None
             )
             items = tuple(item.strip() for item in evidence.split(",") if item.strip())
@@ -221,7 +241,7 @@ class _Walk:
             self.prompt.tell("This question cannot be marked not applicable.")
             return False
         current = self.answers.entries.get(question.id) or AnswerEntry()
-        reason = self.prompt.text("Why does it not apply?", default=current.note)
+        reason = self.text("Why does it not apply?", default=current.note)
         if not reason:
             self.prompt.tell("A reason is needed to mark it not applicable.")
             return False

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from typing import Any
 
 from rich.console import Console
 from rich.table import Table
@@ -104,6 +106,27 @@ class TerminalPrompt:
     def __init__(self, console: Console) -> None:
         self.console = console
         self._area: str | None = None
+        self._history: dict[str, list[str]] = {}  # what was typed at each prompt, oldest first
+        try:  # the platform's line editor: arrows, history, Ctrl-A/E, where there is one
+            import readline
+
+            self._readline: Any = readline
+        except ImportError:  # pragma: no cover - Windows without pyreadline
+            self._readline = None
+
+    def _read(self, prompt: Text, *, key: str) -> str:
+        """A line typed at `prompt`, with the earlier lines typed at the same prompt as
+        history, and no control sequence (a stray arrow key on a terminal without a line
+        editor) left in it."""
+        earlier = self._history.setdefault(key, [])
+        if self._readline is not None:
+            self._readline.clear_history()
+            for line in earlier:
+                self._readline.add_history(line)
+        typed = clean_typed(self.console.input(prompt))
+        if typed.strip() and typed not in earlier[-1:]:
+            earlier.append(typed)
+        return typed
 
     def question(self, screen: Screen) -> str:
         """Show a question with its options and hints; return the line typed."""
@@ -126,14 +149,24 @@ class TerminalPrompt:
             shown = question.describe(screen.current.value)
             self.console.print(Text(f"  current answer: {one_line(shown)}", style="green"))
         self.console.print(Text(f"  [{screen.hint}]", style="dim"))
-        return self.console.input(Text("› ", style="bold"))
+        return self._read(Text("› ", style="bold"), key=question.id)
 
     def text(self, label: str, *, default: str | None = None) -> str:
         """Ask for a line of text; Enter keeps `default`."""
         shown = f" [{one_line(default)}]" if default else ""
-        typed = self.console.input(Text(f"  {label}{shown}: ")).strip()
+        typed = self._read(Text(f"  {label}{shown}: "), key=label).strip()
         return typed or (default or "")
 
     def tell(self, message: str) -> None:
         """Show a hint or help text."""
         self.console.print(Text(terminal_text(message), style="yellow"))
+
+
+# ESC sequences (arrow keys, function keys) and other control characters a terminal without a
+# line editor passes on as typed.
+_TYPED_CONTROL = re.compile(r"\x1b(\[[0-9;?]*[ -/]*[@-~]|O.|.)?|[\x00-\x08\x0b-\x1f\x7f]")
+
+
+def clean_typed(line: str) -> str:
+    """`line` without the control sequences a person may type by mistake."""
+    return _TYPED_CONTROL.sub("", line)
