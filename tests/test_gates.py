@@ -465,7 +465,7 @@ def test_diff_lists_what_changed(tmp_path: Path, bank_file: Path) -> None:
         tmp_path,
         "new.yaml",
         serving__rollback="yes",
-        data__lineage="{value: partial, note: only 2025}",
+        data__lineage="{value: no, note: only 2025}",
         data__schema="no",
     )
     code, out, _ = run("diff", old, new, "--bank", bank_file)
@@ -473,18 +473,18 @@ def test_diff_lists_what_changed(tmp_path: Path, bank_file: Path) -> None:
     assert "Level: prototype → not ready" in out
     assert "Gaps opened (1)\n  data.lineage:" in out
     assert "Gaps closed (1)\n  serving.rollback:" in out
-    assert "  data.lineage: Yes → Partly; note: only 2025" in out
+    assert "  data.lineage: Yes → No; note: only 2025" in out
     assert "data.schema" not in out.split("Answers changed")[1]
     document = json.loads(run("diff", old, new, "--bank", bank_file, "-f", "json")[1])
     assert document["gaps_opened"] == ["data.lineage"]
     assert document["gaps_closed"] == ["serving.rollback"]
     assert [change["id"] for change in document["answers"]] == ["data.lineage", "serving.rollback"]
     assert document["areas"] == [
-        {"id": "data", "before": 83.33, "after": 58.33},
+        {"id": "data", "before": 83.33, "after": 33.33},
         {"id": "serving", "before": 66.67, "after": 100.0},
     ]
     markdown = run("diff", old, new, "--bank", bank_file, "-f", "markdown")[1]
-    assert "| `data.lineage` | Yes → Partly; note: only 2025 |" in markdown
+    assert "| `data.lineage` | Yes → No; note: only 2025 |" in markdown
 
 
 def test_diff_of_identical_reviews(tmp_path: Path, bank_file: Path) -> None:

@@ -60,8 +60,8 @@ def ask(
     chosen = defaults()
     target = single_answers_path(answers, chosen)
     loaded_bank = bank_for(bank, chosen)
-    if area is not None and area not in {a.id for a in loaded_bank.areas}:
-        areas = ", ".join(a.id for a in loaded_bank.areas)
+    if area is not None and area not in {a.id for a in loaded_bank.sections}:
+        areas = ", ".join(a.id for a in loaded_bank.sections)
         raise InputError(f"--area: no area '{area}' in {loaded_bank.ref} (areas: {areas})")
     inputs = inputs_of(chosen, bank=loaded_bank, others=[target])
     if not no_report:  # before the walk, not after it: nobody should answer in vain

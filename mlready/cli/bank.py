@@ -18,9 +18,20 @@ def show(
     output_format: Annotated[
         BankFormat, format_option("An outline, or the whole bank as JSON.")
     ] = BankFormat.TEXT,
+    tag: Annotated[
+        str | None,
+        typer.Option(
+            metavar="PREFIX",
+            help="Only the checks with a tag starting so: mlts-, deon-, nist-, euaia-art14.",
+        ),
+    ] = None,
 ) -> None:
-    """List the areas and questions of a bank (JSON: the whole bank)."""
+    """List the profile, areas and questions of a bank (JSON: the whole bank)."""
     loaded = bank_for(bank, defaults())
+    if tag is not None:
+        from mlready.core.bank import with_tag
+
+        loaded = with_tag(loaded, tag)
     sys.stdout.write(renderer(Subject.BANK, output_format)(loaded))
 
 

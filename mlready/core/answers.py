@@ -16,6 +16,7 @@ from mlready.core.model import (
     AnswerEntry,
     AnswersFile,
     Bank,
+    Moved,
     Project,
     Question,
 )
@@ -77,39 +78,25 @@ def answers_from_document(document: Document, bank: Bank) -> Answers:
     _check_format_version(document)
     raw = validate_document(AnswersFile, document)
     problems: list[Problem] = []
-    warnings: list[str] = []
-    same_version = True
-    if raw.bank is not None:
-        bank_id, _, version = raw.bank.partition("@")
-        versions = dict(ref.split("@") for ref in bank.lineage)
-        if bank_id not in versions:
-            builds_on = (
-                f", which builds on {', '.join(bank.lineage[1:])}" if len(bank.lineage) > 1 else ""
-            )
-            raise InputError(
-                document.problem(
-                    ("bank",),
-                    f"these answers are for bank '{raw.bank}', but the bank in use is "
-                    f"'{bank.ref}'{builds_on} (choose it with --bank PATH)",
-                )
-            )
-        if version and version != versions[bank_id]:
-            same_version = False
-            newer = int(version) > int(versions[bank_id])
-            effect = (
-                "answers to questions it does not have are kept but ignored"
-                if newer
-                else "its new questions count as unanswered"
-            )
-            warnings.append(
-                f"{document.where(('bank',))}: answers were written for {raw.bank}; the bank in "
-                f"use is {bank.ref}: {effect}"
-            )
+    warnings = _version_warnings(document, raw.bank, bank)
+    same_version = not warnings
     entries: dict[str, AnswerEntry] = {}
     foreign: dict[str, AnswerEntry] = dict(raw.retired)
     disabled: dict[str, AnswerEntry] = {}
-    for question_id, entry in raw.answers.items():
-        loc = ("answers", question_id)
+    renamed: list[str] = []
+    for written_id, written_entry in raw.answers.items():
+        loc = ("answers", written_id)
+        question_id, entry = written_id, written_entry
+        moved = bank.moved.get(written_id)
+        if moved is not None and written_id not in bank.questions:
+            if moved.to in raw.answers:  # answered under both ids: the new one stands
+                warnings.append(
+                    f"{document.where(loc)}: '{written_id}' moved to '{moved.to}', which is "
+                    "answered too; the old answer is ignored"
+                )
+                continue
+            question_id, entry = moved.to, _moved_entry(entry, moved)
+            renamed.append(f"{written_id} → {moved.to}")
         question = bank.questions.get(question_id)
         if question_id in bank.disabled:
             disabled[question_id] = entry
@@ -133,7 +120,18 @@ def answers_from_document(document: Document, bank: Bank) -> Answers:
         entries[question_id] = checked
     if problems:
         raise InputError(problems)
-    lines = {key: document.mark(("answers", key)).line for key in raw.answers}
+    if renamed:
+        warnings.append(
+            f"{document.where(('answers',))}: {bank.ref} moved {len(renamed)} "
+            f"question{'s' * (len(renamed) > 1)}; their answers are read under the new ids and "
+            f"written so by the next save: {', '.join(renamed)}"
+        )
+    lines = {
+        bank.moved[key].to if key in bank.moved and key not in bank.questions else key: (
+            document.mark(("answers", key)).line
+        )
+        for key in raw.answers
+    }
     project = document.data.get("project")
     project_places = {
         str(key): document.place(("project", key))
@@ -185,6 +183,48 @@ def _check_format_version(document: Document) -> None:
                 f"mlready must be {FORMAT_VERSION}, the answers format version (got {version!r})",
             )
         )
+
+
+def _version_warnings(document: Document, written: str | None, bank: Bank) -> list[str]:
+    """A warning when the answers were written for another version of the bank in use (none
+    when for this one); InputError when for another bank altogether."""
+    if written is None:
+        return []
+    bank_id, _, version = written.partition("@")
+    versions = dict(ref.split("@") for ref in bank.lineage)
+    if bank_id not in versions:
+        builds_on = (
+            f", which builds on {', '.join(bank.lineage[1:])}" if len(bank.lineage) > 1 else ""
+        )
+        raise InputError(
+            document.problem(
+                ("bank",),
+                f"these answers are for bank '{written}', but the bank in use is "
+                f"'{bank.ref}'{builds_on} (choose it with --bank PATH)",
+            )
+        )
+    if not version or version == versions[bank_id]:
+        return []
+    newer = int(version) > int(versions[bank_id])
+    effect = (
+        "answers to questions it does not have are kept but ignored"
+        if newer
+        else "its new questions count as unanswered"
+    )
+    return [
+        f"{document.where(('bank',))}: answers were written for {written}; the bank in "
+        f"use is {bank.ref}: {effect}"
+    ]
+
+
+def _moved_entry(entry: AnswerEntry, moved: Moved) -> AnswerEntry:
+    """An answer written under an old id, with its values as the new question names them."""
+    value = entry.value
+    if isinstance(value, str):
+        return replace(entry, value=moved.values.get(value, value))
+    if isinstance(value, tuple):
+        return replace(entry, value=tuple(moved.values.get(item, item) for item in value))
+    return entry
 
 
 def _checked_entry(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 from typing import Any
 
@@ -11,9 +11,11 @@ from mlready.core.errors import InputError, Place, Problem
 from mlready.core.kinds import is_scored, kind_of
 from mlready.core.model import (
     NA,
+    PROFILE_AREA_ID,
     Area,
     Bank,
     Level,
+    Moved,
     Question,
 )
 from mlready.core.validation import suggest, to_plain, validate_document
@@ -23,28 +25,99 @@ def bank_from_document(document: Document) -> Bank:
     """Validate parsed YAML as a bank. Raises InputError listing every problem found."""
     raw = validate_document(Bank, document)
     problems: list[Problem] = []
+    places: dict[int, Location] = {}
+    profile = checked_profile(raw.profile, ("profile",), document, problems, places)
     areas = tuple(
-        _checked_area(area, index, document, problems) for index, area in enumerate(raw.areas)
+        _checked_area(area, index, document, problems, places)
+        for index, area in enumerate(raw.areas)
     )
-    bank = replace(raw, areas=areas)
+    bank = replace(raw, profile=profile, areas=areas)
     if not areas:
         problems.append(document.problem(("areas",), "a bank needs at least one area"))
     problems += level_problems(bank.levels, document)
     problems += _area_problems(bank, document)
-    problems += reference_problems(bank, lambda _, a, q: (document, ("areas", a, "questions", q)))
+    problems += reference_problems(bank, lambda question: (document, places[id(question)]))
+    problems += moved_problems(bank, document, written=bank.moved)
     if problems:
         raise InputError(problems)
     return bank
 
 
-def _checked_area(area: Area, index: int, document: Document, problems: list[Problem]) -> Area:
-    questions = tuple(
-        checked_question(question, ("areas", index, "questions", position), document, problems)
-        for position, question in enumerate(area.questions)
-    )
+def checked_profile(
+    profile: tuple[Question, ...],
+    loc: Location,
+    document: Document,
+    problems: list[Problem],
+    places: dict[int, Location],
+) -> tuple[Question, ...]:
+    """The profile's questions checked: decisions or text, never scored checks."""
+    checked = []
+    for position, question in enumerate(profile):
+        where = (*loc, position)
+        if is_scored(question):
+            problems.append(
+                document.problem(
+                    (*where, "kind"),
+                    f"'{question.id}': the profile holds decisions (kind choice, multi or "
+                    "text); scored checks belong in an area",
+                )
+            )
+        filled = checked_question(question, where, document, problems)
+        places[id(filled)] = where
+        checked.append(filled)
+    return tuple(checked)
+
+
+def moved_problems(
+    bank: Bank, document: Document, *, written: Mapping[str, Moved]
+) -> list[Problem]:
+    """Problems with the `moved` entries written in `document`: a source must be gone from the
+    bank, a target must be in it, and mapped values must be options of the target."""
+    problems: list[Problem] = []
+    for old, moved in written.items():
+        where = ("moved", old)
+        if old in bank.questions:
+            problems.append(
+                document.problem(where, f"'{old}' is still a question of the bank; it cannot move")
+            )
+        target = bank.questions.get(moved.to)
+        if target is None:
+            problems.append(
+                document.problem(
+                    where,
+                    f"'{old}' moves to unknown question '{moved.to}'"
+                    + suggest(moved.to, bank.questions),
+                )
+            )
+            continue
+        offered = [option.value for option in target.options]
+        for before, after in moved.values.items():
+            if after not in offered:
+                problems.append(
+                    document.problem(
+                        (*where, "values", before),
+                        f"'{moved.to}' has no option '{after}' (its options: {', '.join(offered)})",
+                    )
+                )
+    return problems
+
+
+def _checked_area(
+    area: Area,
+    index: int,
+    document: Document,
+    problems: list[Problem],
+    places: dict[int, Location],
+) -> Area:
+    questions = []
+    for position, question in enumerate(area.questions):
+        where = ("areas", index, "questions", position)
+        checked = checked_question(question, where, document, problems)
+        places[id(checked)] = where
+        questions.append(checked)
     if not questions:
         problems.append(document.problem(("areas", index, "questions"), "area has no questions"))
-    return replace(area, questions=questions)
+    return replace(area, questions=tuple(questions))
 
 
 def _keys_at(document: Document, loc: Location) -> set[str]:
@@ -53,6 +126,20 @@ def _keys_at(document: Document, loc: Location) -> set[str]:
     for part in loc:
         node = node[part]
     return set(node) if isinstance(node, dict) else set()
+
+
+def with_tag(bank: Bank, prefix: str) -> Bank:
+    """The bank narrowed to its checks tagged `prefix...` (`mlts-`, `euaia-art14`): what one
+    framework asks. Decisions are left out."""
+
+    def tagged(question: Question) -> bool:
+        return is_scored(question) and any(tag.startswith(prefix) for tag in question.tags)
+
+    areas = tuple(
+        replace(area, questions=tuple(q for q in area.questions if tagged(q)))
+        for area in bank.areas
+    )
+    return replace(bank, profile=(), areas=tuple(area for area in areas if area.questions))
 
 
 def bank_document(bank: Bank) -> dict[str, Any]:
@@ -108,9 +195,10 @@ def level_problems(levels: tuple[Level, ...], document: Document) -> list[Proble
 
 
 def reference_problems(
-    bank: Bank, locate: Callable[[Question, int, int], tuple[Document, Location] | None]
+    bank: Bank, locate: Callable[[Question], tuple[Document, Location] | None]
 ) -> list[Problem]:
-    """Unique ids; every `when` names an earlier decision or check, and values it offers.
+    """Unique ids; every `when` names an earlier decision or check (the whole profile comes
+    before every area), and values it offers.
 
     `locate` gives where a question was written, or None for one inherited from a base bank
     (checked when that bank was loaded).
@@ -118,9 +206,7 @@ def reference_problems(
     problems: list[Problem] = []
     seen: dict[str, Question] = {}
     placed = [
-        (question, locate(question, a, q))
-        for a, area in enumerate(bank.areas)
-        for q, question in enumerate(area.questions)
+        (question, locate(question)) for section in bank.sections for question in section.questions
     ]
     inherited = {question.id for question, place in placed if place is None}
     for question, place in placed:
@@ -178,6 +264,13 @@ def _area_problems(bank: Bank, document: Document) -> list[Problem]:
     problems: list[Problem] = []
     area_ids: set[str] = set()
     for a, area in enumerate(bank.areas):
+        if area.id == PROFILE_AREA_ID:
+            problems.append(
+                document.problem(
+                    ("areas", a, "id"),
+                    f"'{PROFILE_AREA_ID}' names the system profile; give the area another id",
+                )
+            )
         if area.id in area_ids:
             problems.append(document.problem(("areas", a, "id"), f"duplicate area id '{area.id}'"))
         area_ids.add(area.id)

@@ -9,7 +9,13 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Annotated
 
-from mlready.core.bank import checked_question, level_problems, reference_problems
+from mlready.core.bank import (
+    checked_profile,
+    checked_question,
+    level_problems,
+    moved_problems,
+    reference_problems,
+)
 from mlready.core.document import Document, Location
 from mlready.core.errors import InputError, Problem
 from mlready.core.kinds import is_scored
@@ -18,6 +24,7 @@ from mlready.core.model import (
     Bank,
     BankId,
     Level,
+    Moved,
     OptionValue,
     Question,
     QuestionId,
@@ -29,6 +36,7 @@ from mlready.core.validation import (
     NullAsEmpty,
     OneOrMany,
     Range,
+    ShortForm,
     suggest,
 )
 from mlready.core.vocabulary import Severity
@@ -74,6 +82,10 @@ class BankLayer(Record):
     disable: Annotated[tuple[QuestionId, ...], OneOrMany()] = ()
     override: Annotated[dict[QuestionId, Override], NullAsEmpty()] = field(default_factory=dict)
     levels: tuple[Level, ...] | None = None
+    profile: tuple[Question, ...] = ()  # appended to the base's profile
+    moved: Annotated[dict[QuestionId, Annotated[Moved, ShortForm("to")]], NullAsEmpty()] = field(
+        default_factory=dict
+    )
     areas: tuple[AreaLayer, ...] = ()
 
 
@@ -113,6 +125,8 @@ def apply_layer(document: Document, layer: BankLayer, base: Bank, *, file: Path)
                 document.problem(("override", name), f"cannot override '{name}': {reason}")
             )
     new_places: dict[int, Location] = {}
+    profile = tuple(inherited[q.id] for q in base.profile if q.id in inherited)
+    profile += checked_profile(layer.profile, ("profile",), document, problems, new_places)
     areas = _merged_areas(base, layer, inherited, document, problems, new_places)
     merged = replace(
         base,
@@ -121,6 +135,8 @@ def apply_layer(document: Document, layer: BankLayer, base: Bank, *, file: Path)
         title=layer.title or base.title,
         intro=layer.intro or base.intro,
         levels=layer.levels or base.levels,
+        profile=profile,
+        moved={**base.moved, **layer.moved},
         areas=areas,
         bases=base.lineage,
         disabled=frozenset(base.disabled | disabled),
@@ -141,10 +157,11 @@ def apply_layer(document: Document, layer: BankLayer, base: Bank, *, file: Path)
             )
     problems += reference_problems(
         merged,
-        lambda question, _a, _q: (
+        lambda question: (
             (document, new_places[id(question)]) if id(question) in new_places else None
         ),
     )
+    problems += moved_problems(merged, document, written=layer.moved)
     if problems:
         raise InputError(problems)
     return merged

@@ -169,6 +169,18 @@ DEFAULT_LEVELS = (
 
 
 @dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+class Moved(Record):
+    """Where answers written under an old question id now belong, and what their old values
+    mean now (values not listed keep their meaning)."""
+
+    to: QuestionId
+    values: Annotated[dict[OptionValue, OptionValue], NullAsEmpty()] = field(default_factory=dict)
+
+
+PROFILE_AREA_ID = "profile"  # the id under which the walk and the outline show the profile
+
+
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class Bank(Record):
     """A validated question bank, with defaults filled in.
 
@@ -181,6 +193,11 @@ class Bank(Record):
     title: str | None = None
     intro: str | None = None
     levels: tuple[Level, ...] = DEFAULT_LEVELS
+    # Decisions that say what kind of system this is, asked before any area; never scored.
+    profile: tuple[Question, ...] = ()
+    moved: Annotated[dict[QuestionId, Annotated[Moved, ShortForm("to")]], NullAsEmpty()] = field(
+        default_factory=dict
+    )
     areas: tuple[Area, ...]
     bases: Annotated[tuple[str, ...], Internal()] = ()
     disabled: Annotated[frozenset[str], Internal()] = frozenset()
@@ -202,19 +219,33 @@ class Bank(Record):
         return self.title or self.bank
 
     @cached_property
+    def sections(self) -> tuple[Area, ...]:
+        """What the walk goes through, in order: the profile (as an unscored area), then the
+        areas."""
+        if not self.profile:
+            return self.areas
+        profile = Area(id=PROFILE_AREA_ID, title="System profile", questions=self.profile)
+        return (profile, *self.areas)
+
+    @cached_property
     def questions(self) -> dict[str, Question]:
-        """Every question by id, in bank order."""
-        return {q.id: q for area in self.areas for q in area.questions}
+        """Every question by id, in bank order: the profile first."""
+        return {q.id: q for section in self.sections for q in section.questions}
 
     @cached_property
     def area_of(self) -> dict[str, Area]:
-        """The area of every question, by question id."""
-        return {q.id: area for area in self.areas for q in area.questions}
+        """The section of every question (an area, or the profile), by question id."""
+        return {q.id: section for section in self.sections for q in section.questions}
 
     @property
     def lowest_level(self) -> Level:
-        """The level of a review with a blocker gap or no score."""
+        """The level of a review with a blocker check at 0 or unanswered, or no score."""
         return self.levels[-1]
+
+    @property
+    def capped_level(self) -> Level:
+        """The highest level a review with a blocker check only partly done can reach."""
+        return self.levels[-2] if len(self.levels) > 1 else self.levels[-1]
 
 
 @dataclass(frozen=True, kw_only=True, eq=False, repr=False)

@@ -2,12 +2,15 @@
 
 The rules are exact so that any two tools agree: a check scores its option's score (0 when
 unanswered); an area scores 100 x sum(w*s) / sum(w) over its applicable checks that are not
-"na"; the overall score is the lowest area score; the level is the lowest one on any blocker gap.
+"na"; the overall score is the lowest area score; the level is the highest whose minimum that
+score reaches, except that an open blocker gap scoring 0 (or unanswered) forces the lowest level
+and one scoring between 0 and 1 caps the level at the second-lowest.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from typing import NamedTuple
 
 from mlready.core.answers import Answers
@@ -193,7 +196,7 @@ def score(bank: Bank, answers: Answers, *, today: dt.date | None = None) -> Scor
     gaps.sort(key=lambda gap: (gap.severity.rank, -gap.lost_weight, order[gap.question.id]))
     scored = [area.score for area in area_scores if area.score is not None]
     overall = min(scored) if scored else None
-    has_blocker = any(gap.severity is Severity.BLOCKER and not gap.waived for gap in gaps)
+    blockers = [gap.score for gap in gaps if gap.severity is Severity.BLOCKER and not gap.waived]
     return Scorecard(
         bank=bank,
         answers=answers,
@@ -201,7 +204,7 @@ def score(bank: Bank, answers: Answers, *, today: dt.date | None = None) -> Scor
         areas=tuple(area_scores),
         score=overall,
         mean=_ratio(all_pairs),
-        level=level_for(bank, overall, has_blocker=has_blocker),
+        level=level_for(bank, overall, blocker_scores=blockers),
         gaps=tuple(gaps),
         unanswered=tuple(q for q in applicable if answers.get(q.id) is None),
         not_applicable=tuple(
@@ -212,10 +215,14 @@ def score(bank: Bank, answers: Answers, *, today: dt.date | None = None) -> Scor
     )
 
 
-def level_for(bank: Bank, score: float | None, *, has_blocker: bool) -> Level:
-    """The highest level whose minimum the score reaches; the lowest on a blocker gap."""
-    if has_blocker or score is None:
+def level_for(bank: Bank, score: float | None, *, blocker_scores: Sequence[float] = ()) -> Level:
+    """The highest level whose minimum the score reaches, given the scores of the open blocker
+    gaps: any at 0 forces the lowest level, any other caps it at the second-lowest."""
+    if score is None or any(value == 0 for value in blocker_scores):
         return bank.lowest_level
     # No default: the bank loader requires the lowest level to have min 0 and a score is never
     # below 0, so some level always matches.
-    return next(level for level in bank.levels if level.min <= score)
+    level = next(level for level in bank.levels if level.min <= score)
+    if blocker_scores and level.min > bank.capped_level.min:
+        return bank.capped_level
+    return level

@@ -54,7 +54,7 @@ def render_answers(bank: Bank, answers: Answers, *, skeleton: bool = False) -> s
             lines.append(f"  {key}:" + ("" if value is None else f" {format_scalar(value)}"))
     lines.append("answers:")
     written = False
-    for area in bank.areas:
+    for area in bank.sections:
         listed = [q for q in area.questions if skeleton or q.id in answers.entries]
         if not listed:
             continue

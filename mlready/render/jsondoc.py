@@ -20,6 +20,11 @@ def check_json(outcome: Outcome) -> dict[str, Any]:
         "file": answers.source,
         "bank": card.bank.ref,
         "project": to_plain(answers.project),
+        "profile": {
+            q.id: to_plain(answers.get(q.id).value)  # type: ignore[union-attr]
+            for q in card.bank.profile
+            if q in card.applicable and answers.get(q.id) is not None
+        },
         "score": card.score,
         "mean": card.mean,
         "level": card.level.name,

@@ -8,9 +8,9 @@ from mlready.render.escape import one_line
 
 
 def bank_outline(bank: Bank) -> str:
-    """A bank's areas and questions, one line each."""
+    """A bank's profile, areas and questions, one line each."""
     lines = [f"{one_line(bank.display_title)} ({bank.ref}): {len(bank.questions)} questions"]
-    for area in bank.areas:
+    for area in bank.sections:
         lines += ["", f"{area.id}: {one_line(area.title)}"]
         for question in area.questions:
             kind = question.gap_severity if is_scored(question) else question.kind
