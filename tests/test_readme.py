@@ -33,7 +33,9 @@ def test_the_answers_example_loads_with_the_builtin_bank() -> None:
 
 
 def test_the_bank_examples_validate(tmp_path: Path) -> None:
-    plain, layered = blocks("yaml", "## Question banks")[:2]
+    examples = blocks("yaml", "## Question banks")
+    plain = examples[0]
+    (layered,) = [text for text in examples if "extends:" in text]
     bank = bank_from_document(parse_yaml(plain, source="README"))
     assert bank.ref == "acme-vision@2"
     path = tmp_path / "acme-strict.yaml"
@@ -50,8 +52,16 @@ def test_the_settings_example_reads(tmp_path: Path) -> None:
     settings = find_settings(tmp_path)
     assert settings.fail_under == "approved"
     assert settings.answers == (tmp_path / "models/*/mlready.yaml",)
-    layered = blocks("yaml", "## Question banks")[1]
+    (layered,) = [text for text in blocks("yaml", "## Question banks") if "extends:" in text]
     assert "{name: approved, min: 85}" in layered  # the level the settings name
+
+
+def test_the_profile_example_validates() -> None:
+    text = blocks("yaml", "### The system profile")[0]
+    # The example shows the keys a profile adds; a bank around it needs only its id and version.
+    bank = bank_from_document(parse_yaml(f"bank: acme\nversion: 1\n{text}", source="README"))
+    assert list(bank.questions) == ["profile.model_source", "training.reproducible"]
+    assert set(bank.moved) == {"framework.model_source", "serving.mode"}
 
 
 @pytest.mark.parametrize("text", blocks("yaml", "## Use in CI"))
