@@ -60,7 +60,11 @@ def test_the_profile_example_validates() -> None:
     text = blocks("yaml", "### The system profile")[0]
     # The example shows the keys a profile adds; a bank around it needs only its id and version.
     bank = bank_from_document(parse_yaml(f"bank: acme\nversion: 1\n{text}", source="README"))
-    assert list(bank.questions) == ["profile.model_source", "training.reproducible"]
+    assert list(bank.questions) == [
+        "profile.model_source",
+        "profile.prediction_mode",
+        "training.reproducible",
+    ]
     assert set(bank.moved) == {"framework.model_source", "serving.mode"}
 
 
