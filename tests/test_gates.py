@@ -575,6 +575,13 @@ def test_a_review_dated_in_the_future_is_an_error_at_its_line(
     )
 
 
+def test_a_review_dated_today_is_fine(tmp_path: Path, bank_file: Path) -> None:
+    text = BEST_ANSWERS.replace("reviewed: 2026-10-01}", f"reviewed: {TODAY}}}")
+    code, document, err = check(bank_file, write(tmp_path, "a.yaml", text), "--max-age", "0")
+    assert (code, err) == (ExitCode.OK, "")
+    assert document["passed"] is True
+
+
 def test_a_waiver_needs_an_expiry_date(tmp_path: Path, bank_file: Path) -> None:
     answers = answers_with(
         tmp_path, data__lineage="\n    value: no\n    waiver: {reason: r, approved_by: cto}"
@@ -611,8 +618,17 @@ def test_a_waiver_runs_no_longer_than_the_horizon(
         assert code == ExitCode.OK, err
     else:
         assert code == ExitCode.INVALID
-        assert f"the waiver of 'data.lineage' runs until {expires}" in err
-        assert "(settings: max-waiver-days)" in err
+        line = next(
+            n
+            for n, row in enumerate(answers.read_text().splitlines(), 1)
+            if row.startswith("  data.lineage:")
+        )
+        days = 366 if not settings else 31
+        limit = 365 if not settings else 30
+        assert err == (
+            f"error: {answers}:{line}: the waiver of 'data.lineage' runs until {expires}, "
+            f"{days} days ahead; the limit is {limit} days (settings: max-waiver-days)\n"
+        )
 
 
 def test_a_waiver_on_a_check_without_a_gap_is_a_warning_and_counts_nowhere(
@@ -623,4 +639,9 @@ def test_a_waiver_on_a_check_without_a_gap_is_a_warning_and_counts_nowhere(
     code, document, err = check(bank_file, answers)
     assert code == ExitCode.OK
     assert document["waived"] == []
-    assert "the waiver of 'data.lineage' has nothing to waive" in err
+    line = next(
+        n
+        for n, row in enumerate(answers.read_text().splitlines(), 1)
+        if row.startswith("  data.lineage:")
+    )
+    assert err == f"warning: {answers}:{line}: the waiver of 'data.lineage' has nothing to waive\n"

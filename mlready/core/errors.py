@@ -28,7 +28,9 @@ class Place(NamedTuple):
     def __str__(self) -> str:
         if self.line is None:
             return self.file
-        return f"{self.file}:{self.line}:{self.column or 1}"
+        if self.column is None:
+            return f"{self.file}:{self.line}"
+        return f"{self.file}:{self.line}:{self.column}"
 
 
 class Problem(NamedTuple):

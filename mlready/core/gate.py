@@ -72,7 +72,7 @@ def dating_problems(
     if reviewed is not None and reviewed > today:
         problems.append(
             Problem(
-                answers.project_places.get("reviewed", Place(answers.source)),
+                answers.project_places["reviewed"],  # a date was written, so its key was
                 f"project.reviewed is {reviewed}, after today ({today}); "
                 "a review cannot be dated in the future",
             )
@@ -81,7 +81,7 @@ def dating_problems(
     for question_id, entry in answers.entries.items():
         if entry.waiver is None:
             continue
-        place = Place(answers.source, answers.lines.get(question_id, answers.answers_line))
+        place = Place(answers.source, answers.lines[question_id])
         ahead = (entry.waiver.expires - today).days
         if ahead > max_waiver_days:
             problems.append(
