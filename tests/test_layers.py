@@ -800,3 +800,30 @@ def test_a_rewrite_keeps_naming_the_base_bank(tmp_path: Path) -> None:
     assert again.get("data.owner") == AnswerEntry(value="me")
     fresh = answers_from_document(parse_yaml("mlready: 1\n", source="b"), strict)
     assert "\nbank: strict@1\n" in render_answers(strict, fresh)
+
+
+def test_one_file_works_with_the_layer_and_with_its_base(
+    in_repo: Path, small_layer: Path, bank_file: Path
+) -> None:
+    # Walked with the layer: the file names the base bank and records the layer it answers.
+    layer = load_bank(small_layer)
+    answered = answers_from_document(
+        parse_yaml(BEST_ANSWERS + "  ops.pager: yes\n", source="a.yaml"), layer
+    )
+    text = render_answers(layer, answered)
+    assert "\nbank: small@1\nlayers: [acme-strict@1]\n" in text
+    path = in_repo / "a.yaml"
+    path.write_text(text, encoding="utf-8")
+    # Checked with the base: the layer's answer is kept but ignored, with one warning.
+    code, out, err = run("check", path, "--bank", bank_file, "-f", "json")
+    assert code == ExitCode.OK, err
+    assert "ops.pager" not in json.loads(out)["checks"]
+    assert err.count("warning:") == 1
+    assert "1 answer to questions of acme-strict@1, which small@1 does not include" in err
+    # Rewritten with the base, nothing is lost; with the layer again, the answer counts again.
+    base = load_bank(bank_file)
+    rewritten = render_answers(base, answers_from_document(parse_yaml(text, source="a"), base))
+    assert "  ops.pager: yes\n" in rewritten
+    assert "layers: [acme-strict@1]" in rewritten
+    again = answers_from_document(parse_yaml(rewritten, source="b"), layer)
+    assert again.get("ops.pager") == AnswerEntry(value="yes")

@@ -43,6 +43,8 @@ class Answers(NamedTuple):
     entries: Mapping[str, AnswerEntry] = _NOTHING
     foreign: Mapping[str, AnswerEntry] = _NOTHING
     disabled: Mapping[str, AnswerEntry] = _NOTHING
+    layers: tuple[str, ...] = ()  # the layered banks the file was written with, as recorded
+    layered: Mapping[str, AnswerEntry] = _NOTHING  # answers for layers the bank lacks
     schema: str | None = None  # the JSON Schema an editor should check the file with
     warnings: tuple[str, ...] = ()
     lines: Mapping[str, int] = MappingProxyType({})
@@ -83,6 +85,9 @@ def answers_from_document(document: Document, bank: Bank) -> Answers:
     entries: dict[str, AnswerEntry] = {}
     foreign: dict[str, AnswerEntry] = dict(raw.retired)
     disabled: dict[str, AnswerEntry] = {}
+    layered: dict[str, AnswerEntry] = {}
+    lineage_ids = {ref.partition("@")[0] for ref in bank.lineage}
+    missing_layers = [ref for ref in raw.layers if ref.partition("@")[0] not in lineage_ids]
     renamed: list[str] = []
     for written_id, written_entry in raw.answers.items():
         loc = ("answers", written_id)
@@ -104,6 +109,9 @@ def answers_from_document(document: Document, bank: Bank) -> Answers:
                 f"{document.where(loc)}: '{question_id}' is disabled by bank {bank.ref}; ignored"
             )
             continue
+        if question is None and missing_layers:
+            layered[question_id] = entry  # a layer's question: kept for that layer, ignored
+            continue
         if question is None:
             foreign[question_id] = entry
             message = f"unknown question '{question_id}'"
@@ -120,6 +128,12 @@ def answers_from_document(document: Document, bank: Bank) -> Answers:
         entries[question_id] = checked
     if problems:
         raise InputError(problems)
+    if layered:
+        warnings.append(
+            f"{document.where(('layers',))}: {len(layered)} answer{'s' * (len(layered) > 1)} "
+            f"to questions of {', '.join(missing_layers)}, which {bank.ref} does not include, "
+            f"{'are' if len(layered) > 1 else 'is'} kept but ignored"
+        )
     if renamed:
         warnings.append(
             f"{document.where(('answers',))}: {bank.ref} moved {len(renamed)} "
@@ -144,6 +158,8 @@ def answers_from_document(document: Document, bank: Bank) -> Answers:
         entries=entries,
         foreign=foreign,
         disabled=disabled,
+        layers=raw.layers,
+        layered=layered,
         warnings=tuple(warnings),
         lines=lines,
         project_places=project_places,

@@ -289,6 +289,8 @@ class AnswersFile(Record):
 
     mlready: int
     bank: BankRef | None = None
+    # The layered banks, above `bank`, whose questions the file also answers.
+    layers: Annotated[tuple[BankRef, ...], OneOrMany()] = ()
     project: Project | None = None
     answers: Annotated[dict[str, Entry], NullAsEmpty()] = field(default_factory=dict)
     # Answers to questions the bank no longer has, kept by mlready when it rewrites the file.

@@ -179,6 +179,10 @@ def answers_schema(bank: Bank) -> dict[str, Any]:
         "properties": {
             "mlready": {"const": FORMAT_VERSION, "description": "The answers format version."},
             "bank": _schema_of(BankRef, (), definitions),
+            "layers": {
+                "description": "The layered banks whose questions the file also answers.",
+                **_schema_of(tuple[BankRef, ...], (OneOrMany(),), definitions),
+            },
             "project": {"anyOf": [project, {"type": "null"}]},
             "answers": {
                 "type": ["object", "null"],

@@ -46,6 +46,9 @@ def render_answers(bank: Bank, answers: Answers, *, skeleton: bool = False) -> s
         f"mlready: {FORMAT_VERSION}",
         f"bank: {_written_bank(bank, answers)}",
     ]
+    layers = _written_layers(bank, answers)
+    if layers:
+        lines.append(f"layers: [{', '.join(layers)}]")
     project = to_plain(answers.project, drop_none=True)
     if project or skeleton:
         lines.append("project:")
@@ -69,6 +72,12 @@ def render_answers(bank: Bank, answers: Answers, *, skeleton: bool = False) -> s
         for question_id, entry in answers.disabled.items():
             lines += ["", *_entry_lines(question_id, entry)]
             written = True
+    if answers.layered:
+        asked_by = ", ".join(_written_layers(bank, answers))
+        lines += ["", f"  # == Asked by {asked_by}, not part of {bank.ref}; kept =="]
+        for question_id, entry in answers.layered.items():
+            lines += ["", *_entry_lines(question_id, entry)]
+            written = True
     if not written:
         lines[-1] = "answers: {}"
     if answers.foreign:
@@ -89,6 +98,16 @@ def _written_bank(bank: Bank, answers: Answers) -> str:
     rewrote it."""
     named = (answers.bank_ref or "").partition("@")[0]
     return next((ref for ref in bank.lineage if ref.partition("@")[0] == named), bank.ref)
+
+
+def _written_layers(bank: Bank, answers: Answers) -> list[str]:
+    """The layered banks a file records: those of the bank in use above the bank the file
+    names, and those recorded before that the bank in use does not include."""
+    named = _written_bank(bank, answers)
+    above = list(bank.lineage[: bank.lineage.index(named)])
+    ids = {ref.partition("@")[0] for ref in bank.lineage}
+    kept = [ref for ref in answers.layers if ref.partition("@")[0] not in ids]
+    return list(dict.fromkeys([*above, *kept]))
 
 
 def save_answers(path: Path, bank: Bank, answers: Answers) -> None:
