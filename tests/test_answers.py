@@ -894,3 +894,54 @@ def test_answers_for_an_older_bank_version_warn_of_new_questions(small_bank: Ban
         "old.yaml:2:7: answers were written for small@0; the bank in use is small@1: "
         "its new questions count as unanswered",
     )
+
+
+HAND_EDITED = """\
+# mlready answers for Small bank (small@1).
+# Each answer is one of the values listed above it; `mlready ask` walks them in order.
+# Reviewed in the design review of March; ask Ana about the data.
+mlready: 1
+bank: small@1
+answers:
+
+  # == Data ==
+
+  # Which inputs does the model take?
+  data.modality: [image, text]  # text since the OCR feature
+
+  # Who owns the data?
+  # The platform team, until the reorg settles.
+  data.owner: data-team
+
+  # Lineage: see the wiki page "Lineage v2".
+
+  data.lineage: yes
+"""
+
+
+def test_hand_comments_survive_two_walks(small_bank: Bank, tmp_path: Path) -> None:
+    from mlready.core.walk import walk
+    from mlready.io.answers_file import AnswersEditor, load_answers
+    from tests.test_walk import ScriptedPrompt
+
+    path = tmp_path / "mlready.yaml"
+    path.write_text(HAND_EDITED, encoding="utf-8")
+    # The first walk answers the rest of the data area; the second, the serving area.
+    for script in (["yes", "partial", "", ""], ["batch", "yes"]):
+        editor = AnswersEditor(path, small_bank)
+        answers = load_answers(path, small_bank)
+        walk(small_bank, answers, prompt=ScriptedPrompt(script), save=editor.save)
+        text = path.read_text(encoding="utf-8")
+        assert "# Reviewed in the design review of March; ask Ana about the data.\n" in text
+        assert "  data.modality: [image, text]  # text since the OCR feature\n" in text
+        assert (
+            "  # Who owns the data?\n  # The platform team, until the reorg settles.\n"
+            "  data.owner: data-team\n"
+        ) in text
+        assert text.count('  # Lineage: see the wiki page "Lineage v2".\n') == 1
+        assert text.count("# Who owns the data?") == 1  # mlready's own comment, once
+        # The comment that stood apart stays at the end of the data area's block.
+        assert text.index("Lineage v2") > text.index("  data.tokenizer: partial")
+        assert load_answers(path, small_bank).get("data.tokenizer") is not None
+    assert text.index("Lineage v2") < text.index("# == Serving ==")
+    assert "  serving.rollback: yes\n" in text

@@ -5,8 +5,10 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from types import MappingProxyType
+from typing import Any, NamedTuple
 
 from mlready.core.answers import FORMAT_VERSION, Answers, answers_from_document
 from mlready.core.errors import ConcurrentEditError, InputError
@@ -34,15 +36,21 @@ def load_answers(path: Path, bank: Bank) -> Answers:
 _SCHEMA_MODELINE = re.compile(r"^# yaml-language-server: \$schema=(\S+)\s*$", re.MULTILINE)
 
 
-def render_answers(bank: Bank, answers: Answers, *, skeleton: bool = False) -> str:
+def render_answers(
+    bank: Bank, answers: Answers, *, skeleton: bool = False, previous: str | None = None
+) -> str:
     """The answers file text: bank order, each question's prompt as a comment above it.
 
     With `skeleton`, every question of the bank is listed, unanswered ones with an empty value.
+    `previous` is the file's text before this rewrite: comments a person wrote in it are kept
+    (see `HandComments`).
     """
+    kept = HandComments.of(previous, bank) if previous else HandComments()
     lines = [f"# yaml-language-server: $schema={answers.schema}"] if answers.schema else []
     lines += [
         f"# mlready answers for {_comment(bank.display_title)} ({bank.ref}).",
         "# Each answer is one of the values listed above it; `mlready ask` walks them in order.",
+        *kept.loose.get(None, []),
         f"mlready: {FORMAT_VERSION}",
         f"bank: {_written_bank(bank, answers)}",
     ]
@@ -65,8 +73,14 @@ def render_answers(bank: Bank, answers: Answers, *, skeleton: bool = False) -> s
         for question in listed:
             lines.append("")
             lines += _comment_lines(question, with_options=skeleton)
-            lines += _entry_lines(question.id, answers.entries.get(question.id))
+            lines += kept.above.get(question.id, [])
+            entry_lines = _entry_lines(question.id, answers.entries.get(question.id))
+            if question.id in kept.trailing:
+                entry_lines[0] += f"  {kept.trailing[question.id]}"
+            lines += entry_lines
             written = True
+        if kept.loose.get(area.id):
+            lines += ["", *kept.loose[area.id]]
     if answers.disabled:
         lines += ["", f"  # == Disabled by {bank.ref}; kept for the banks that ask them =="]
         for question_id, entry in answers.disabled.items():
@@ -98,6 +112,97 @@ def _written_bank(bank: Bank, answers: Answers) -> str:
     rewrote it."""
     named = (answers.bank_ref or "").partition("@")[0]
     return next((ref for ref in bank.lineage if ref.partition("@")[0] == named), bank.ref)
+
+
+_ANSWER_KEY = re.compile(r"^  ([a-z0-9][a-z0-9_.-]*):(.*)$")
+_AREA_HEADER = re.compile(r"^  # == (.*) ==$")
+# Comment lines mlready writes around the answers, whatever the bank: never a person's.
+_OWN_COMMENT_STARTS = (
+    "# yaml-language-server:",
+    "# mlready answers for ",
+    "# Each answer is one of the values",
+    "# == Disabled by ",
+    "# == Asked by ",
+    "# Answers to questions that ",
+)
+
+
+class HandComments(NamedTuple):
+    """The comments a person wrote in an answers file, placed for the next rewrite: the lines
+    directly above an answer (`above`), a comment at the end of an answer's line (`trailing`),
+    and every other one (`loose`), kept at the end of its area's block (None: the file's top).
+    """
+
+    above: Mapping[str, list[str]] = MappingProxyType({})
+    trailing: Mapping[str, str] = MappingProxyType({})
+    loose: Mapping[str | None, list[str]] = MappingProxyType({})
+
+    @classmethod
+    def of(cls, text: str, bank: Bank) -> HandComments:
+        """The hand comments of `text`, an answers file for `bank`."""
+        own = _own_comments(bank)
+        titles = {_comment(section.title): section.id for section in bank.sections}
+        above: dict[str, list[str]] = {}
+        trailing: dict[str, str] = {}
+        loose: dict[str | None, list[str]] = {}
+        area: str | None = None
+        pending: list[str] = []
+        for line in text.splitlines():
+            stripped = line.strip()
+            header = _AREA_HEADER.match(line)
+            if header:
+                loose.setdefault(area, []).extend(pending)
+                pending, area = [], titles.get(header[1], area)
+            elif stripped.startswith("#"):
+                if stripped not in own and not stripped.startswith(_OWN_COMMENT_STARTS):
+                    pending.append(f"  {stripped}" if area is not None else stripped)
+            elif not stripped:  # a blank line: what came before is not "directly above"
+                loose.setdefault(area, []).extend(pending)
+                pending = []
+            elif (key := _ANSWER_KEY.match(line)) and key[1] in bank.questions:
+                above[key[1]] = pending
+                pending = []
+                comment = _end_comment(key[2])
+                if comment:
+                    trailing[key[1]] = comment
+            else:
+                loose.setdefault(area, []).extend(pending)
+                pending = []
+        loose.setdefault(area, []).extend(pending)
+        return cls(above, trailing, {key: lines for key, lines in loose.items() if lines})
+
+
+def _own_comments(bank: Bank) -> frozenset[str]:
+    """Every comment line mlready writes for the questions of `bank` (stripped)."""
+    own: set[str] = set()
+    for section in bank.sections:
+        own.add(f"# == {_comment(section.title)} ==")
+        for question in section.questions:
+            own.update(line.strip() for line in _comment_lines(question, with_options=True))
+    return frozenset(own)
+
+
+def _end_comment(rest: str) -> str | None:
+    """The `# comment` at the end of a YAML line's value part, outside quotes, or None."""
+    quote: str | None = None
+    index = 0
+    while index < len(rest):
+        char = rest[index]
+        if quote == '"' and char == "\\":
+            index += 2  # an escaped character, whatever it is
+            continue
+        if quote is not None:
+            if char == quote and quote == "'" and rest[index + 1 : index + 2] == "'":
+                index += 2  # '' is a quote inside single quotes
+                continue
+            if char == quote:
+                quote = None
+        elif char in "'\"" and (index == 0 or rest[index - 1] in " [,{:"):
+            quote = char
+        elif char == "#" and (index == 0 or rest[index - 1].isspace()):
+            return rest[index:].strip()
+        index += 1
+    return None
 
 
 def _written_layers(bank: Bank, answers: Answers) -> list[str]:
@@ -151,8 +256,13 @@ class AnswersEditor:
 
     def save(self, answers: Answers) -> None:
         """Write `answers`, or raise ConcurrentEditError if the file changed under the walk."""
-        text = render_answers(self.bank, answers)
-        if _digest(self.real) != self.digest:
+        try:
+            current: bytes | None = self.real.read_bytes()
+        except FileNotFoundError:
+            current = None
+        previous = current.decode("utf-8", errors="replace") if current else None
+        text = render_answers(self.bank, answers, previous=previous)
+        if (hashlib.sha256(current).hexdigest() if current is not None else None) != self.digest:
             side = self.real.with_name(f"{self.real.stem}.pending{self.real.suffix}")
             write_atomically(side, text)
             raise ConcurrentEditError(
