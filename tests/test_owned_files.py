@@ -233,3 +233,11 @@ def test_a_full_stdout_is_one_line_and_exit_2(repo: Path) -> None:
     assert result.stderr.strip().splitlines() == [
         "error: cannot write to standard output: No space left on device"
     ]
+
+
+def test_an_answers_file_is_never_taken_for_mlreadys_output() -> None:
+    from mlready.render.signatures import written_by_mlready
+
+    assert not written_by_mlready(BEST_ANSWERS)
+    assert not written_by_mlready("mlready: 1\nanswers: {}\n")
+    assert written_by_mlready("mlready: shelf: level pilot, score 80: PASSED\n")

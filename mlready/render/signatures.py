@@ -7,6 +7,7 @@ without `--force` only when it is one of these, so that nothing a person wrote i
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 # The first line of every report mlready writes (with the built-in template or a user's).
@@ -19,15 +20,17 @@ _FIRST_LINES = (
     "# Readiness portfolio",  # portfolio
     "::error ",  # check --format github
     "::warning ",
-    "mlready: ",
 )
+# check --format github with no gap to annotate: only its summary line. An answers file starts
+# with `mlready: 1`, which this must never match.
+_GITHUB_SUMMARY = re.compile(r"^mlready: .+: level .+, score \S+: (PASSED|FAILED)")
 
 
 def written_by_mlready(head: str) -> bool:
     """Whether `head` (the beginning of a file) is one of mlready's outputs."""
     lines = head.split("\n", 2)
     first = lines[0].removeprefix("\ufeff")
-    if first.startswith(_FIRST_LINES):
+    if first.startswith(_FIRST_LINES) or _GITHUB_SUMMARY.match(first):
         return True
     second = lines[1] if len(lines) > 1 else ""
     if second.startswith('<testsuites name="mlready"'):  # JUnit, after its XML declaration
