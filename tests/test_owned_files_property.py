@@ -113,6 +113,11 @@ def perform(root: Path, command: Command) -> set[str]:
 def test_no_command_sequence_changes_what_the_user_owns(sequence: list[Command]) -> None:
     with repository() as root:
         for command in sequence:
+            # An atomic rewrite of mlready.yaml (init, a walk) leaves its second name behind
+            # as a file of its own, no longer an input: only a live hard link is one.
+            inputs = {"mlready.yaml", "small.yaml", ".mlready.toml"}
+            if (root / "hard.yaml").samefile(root / "mlready.yaml"):
+                inputs.add("hard.yaml")
             before = snapshot(root)
             outputs = perform(root, command)
             after = snapshot(root)
@@ -122,8 +127,8 @@ def test_no_command_sequence_changes_what_the_user_owns(sequence: list[Command])
             assert changed <= outputs, (command, changed - outputs)
             for name in INPUTS - outputs:
                 assert after[name] == before[name], (command, name)
-            if "README.md" in changed:
-                assert command[2], "README.md replaced without --force"
+            if "README.md" in changed and before["README.md"] == b"# Mine\n":
+                assert command[2], "the user's README.md replaced without --force"
             # Inputs named as outputs (directly or through another name) are never written.
             if command[0] not in ("init", "walk"):
-                assert not changed & {"mlready.yaml", "hard.yaml", "small.yaml", ".mlready.toml"}
+                assert not changed & inputs, (command, changed & inputs)
