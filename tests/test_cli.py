@@ -189,6 +189,7 @@ def test_init_writes_a_skeleton_that_checks_as_unanswered(tmp_path: Path, bank_f
     code, _, err = run("init", target, "--bank", bank_file)
     assert code == ExitCode.OK
     assert "8 questions" in err
+    assert "holds .mlready.yaml.lock beside it while it runs; add `.*.lock` to .gitignore" in err
     text = target.read_text()
     assert text.startswith("# yaml-language-server: $schema=mlready.schema.json\n")
     schema = json.loads((tmp_path / "mlready.schema.json").read_text())

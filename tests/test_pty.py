@@ -136,3 +136,80 @@ def test_arrow_keys_edit_the_line_and_are_never_saved(workdir: Path) -> None:
     assert "[A" not in text
     assert "owner: vision\n" in text
     assert "name: shelx-scannerf\n" in text  # the arrow moved the cursor: the line editor
+
+
+def test_an_edit_made_during_the_walk_is_never_overwritten(workdir: Path) -> None:
+    child = spawn(workdir)
+    child.expect_exact("Project name")
+    child.sendline("shelf")
+    child.expect_exact("Owner")
+    child.sendline("vision")
+    answer(child, "Which inputs does the model take?", "1")
+    child.expect_exact("Who owns the data?")
+    child.expect_exact("› ")
+    target = workdir / "answers.yaml"
+    edited = target.read_text(encoding="utf-8").replace("name: shelf", "name: edited by hand")
+    target.write_text(edited, encoding="utf-8")  # an editor saves the file meanwhile
+    child.sendline("data team")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == ExitCode.INVALID
+    output = child.before or ""
+    assert "changed by another program while ask ran" in output
+    assert target.read_text(encoding="utf-8") == edited  # the edit stands
+    pending = workdir / "answers.pending.yaml"
+    assert "data.owner: data team" in pending.read_text(encoding="utf-8")
+    assert str(pending) in " ".join(output.split())
+
+
+def test_a_read_only_answers_file_is_refused(workdir: Path) -> None:
+    target = workdir / "answers.yaml"
+    target.write_text("mlready: 1\nanswers: {}\n", encoding="utf-8")
+    target.chmod(0o444)
+    child = spawn(workdir)
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == ExitCode.INVALID
+    assert "answers.yaml: is read-only" in (child.before or "")
+    assert target.read_text(encoding="utf-8") == "mlready: 1\nanswers: {}\n"
+
+
+def test_a_lock_left_by_a_killed_walk_is_taken_over_with_a_note(workdir: Path) -> None:
+    lock = workdir / ".answers.yaml.lock"
+    lock.write_text("999999\n", encoding="utf-8")  # a process that is gone
+    child = spawn(workdir)
+    child.expect_exact("took over the lock")
+    child.expect_exact("Project name")
+    child.sendintr()
+    child.expect(pexpect.EOF)
+    child.close()
+    assert not lock.exists()
+
+
+def test_init_force_never_overwrites_a_file_a_walk_holds(workdir: Path) -> None:
+    import subprocess
+
+    child = spawn(workdir)
+    child.expect_exact("Project name")
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "mlready",
+            "init",
+            "answers.yaml",
+            "--bank",
+            "small.yaml",
+            "--force",
+        ],
+        cwd=workdir,
+        capture_output=True,
+        text=True,
+        timeout=30,
+        check=False,
+    )
+    child.sendintr()
+    child.expect(pexpect.EOF)
+    child.close()
+    assert result.returncode == ExitCode.INVALID
+    assert "another mlready session is editing this file" in result.stderr

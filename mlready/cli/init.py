@@ -39,7 +39,7 @@ def init(
     from mlready.core.answers import empty_answers
     from mlready.core.schema import answers_schema, schema_text
     from mlready.io.answers_file import render_answers
-    from mlready.io.files import exclusive_lock
+    from mlready.io.files import exclusive_lock, lock_path_of
 
     chosen = defaults()
     target = single_answers_path(answers, chosen)
@@ -69,3 +69,7 @@ def init(
     say(f"Wrote {target}: {counted(count, 'question')} to answer")
     if schema_file is not None:
         say(f"Wrote {schema_file}: editors with a YAML language server use it")
+    say(
+        f"`mlready ask` holds {lock_path_of(target).name} beside it while it runs; "
+        "add `.*.lock` to .gitignore"
+    )
