@@ -213,3 +213,19 @@ def test_init_force_never_overwrites_a_file_a_walk_holds(workdir: Path) -> None:
     child.close()
     assert result.returncode == ExitCode.INVALID
     assert "another mlready session is editing this file" in result.stderr
+
+
+def test_a_walk_on_a_linked_answers_file_writes_through_the_link(workdir: Path) -> None:
+    shared = workdir / "shared"
+    shared.mkdir()
+    (shared / "fraud.yaml").write_text("mlready: 1\nanswers: {}\n", encoding="utf-8")
+    (workdir / "answers.yaml").symlink_to("shared/fraud.yaml")
+    child = spawn(workdir)
+    answer(child, "Which inputs does the model take?", "1")
+    child.expect_exact("Who owns the data?")
+    child.sendintr()
+    child.expect(pexpect.EOF)
+    child.close()
+    assert (workdir / "answers.yaml").is_symlink()
+    assert "data.modality: [image]" in (shared / "fraud.yaml").read_text(encoding="utf-8")
+    assert not list(workdir.glob(".answers.yaml.*"))  # no stray temporary or lock file here
