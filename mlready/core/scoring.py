@@ -223,6 +223,6 @@ def level_for(bank: Bank, score: float | None, *, blocker_scores: Sequence[float
     # No default: the bank loader requires the lowest level to have min 0 and a score is never
     # below 0, so some level always matches.
     level = next(level for level in bank.levels if level.min <= score)
-    if blocker_scores and level.min > bank.capped_level.min:
-        return bank.capped_level
+    if blocker_scores:  # the lower of the two: a cap never lifts a level
+        return min(level, bank.capped_level, key=lambda candidate: candidate.min)
     return level
