@@ -96,6 +96,8 @@ def test_check_json_lists_gaps_with_their_score(tmp_path: Path, bank_file: Path)
         "answered": True,
         "waived": False,
         "line": 7,
+        "action": None,
+        "overdue": False,
     }
     assert document["level"] == "prototype"  # a blocker partly done caps the level
 

@@ -24,6 +24,7 @@ from mlready.render.registry import Format, Subject, choices
 if TYPE_CHECKING:
     from mlready.core.answers import Answers
     from mlready.core.gate import Gate
+    from mlready.core.history import Trend
     from mlready.core.model import Bank
     from mlready.core.scoring import Scorecard
     from mlready.io.settings import Settings
@@ -174,10 +175,16 @@ if TYPE_CHECKING:  # every subset is checked as the whole set of formats
     CheckFormat: TypeAlias = Format
     DiffFormat: TypeAlias = Format
     BankFormat: TypeAlias = Format
+    ReportFormat: TypeAlias = Format
+    HistoryFormat: TypeAlias = Format
+    PortfolioFormat: TypeAlias = Format
 else:  # Typer offers each command the formats the registry says it renders
     CheckFormat = choices(Subject.CHECK)
     DiffFormat = choices(Subject.DIFF)
     BankFormat = choices(Subject.BANK)
+    ReportFormat = choices(Subject.REPORT)
+    HistoryFormat = choices(Subject.HISTORY)
+    PortfolioFormat = choices(Subject.PORTFOLIO)
 
 
 def format_option(help_text: str) -> Any:
@@ -293,6 +300,8 @@ def gate_for(
     fail_under: str | None = None,
     fail_on: Severity | None = None,
     max_age: int | None = None,
+    fail_on_overdue: bool | None = None,
+    require_signoff: list[str] | None = None,
 ) -> Gate:
     """The gate: the command line's options, else the settings file's."""
     from mlready.core.gate import Gate, threshold
@@ -307,6 +316,8 @@ def gate_for(
         fail_under=limit,
         fail_on=fail_on or chosen.fail_on or Severity.BLOCKER,
         max_age=max_age if max_age is not None else chosen.max_age,
+        fail_on_overdue=bool(fail_on_overdue or chosen.fail_on_overdue),
+        require_signoff=tuple(require_signoff or chosen.require_signoff),
     )
 
 
@@ -341,22 +352,33 @@ def write_target(path: Path, text: str, *, inputs: list[Path | None], force: boo
     write_output(path, text, inputs=inputs, recognise=written_by_mlready, force=force)
 
 
-def report_path_for(answers: Path, folder: Path | None = None) -> Path:
-    """Where the report of one of several answers files goes: beside it as NAME.md, or in
-    `folder`, in the same subfolders as the answers file has below the current folder."""
+def report_path_for(answers: Path, folder: Path | None = None, *, suffix: str = ".md") -> Path:
+    """Where the report of one of several answers files goes: beside it as NAME.md (or
+    `suffix`), or in `folder`, in the same subfolders as the answers file has below the
+    current folder."""
     if folder is None:
-        return answers.with_suffix(".md")
+        return answers.with_suffix(suffix)
     try:
         relative = answers.resolve().relative_to(Path.cwd().resolve())
     except ValueError:
         relative = Path(answers.name)
-    return folder / relative.with_suffix(".md")
+    return folder / relative.with_suffix(suffix)
+
+
+def trend_for(path: Path, card: Scorecard) -> Trend | None:
+    """The score over time of the answers file at `path`, from git; None outside a work tree."""
+    from mlready.core.history import trend_of
+    from mlready.io.history import history_if_any
+
+    found = history_if_any(path, card.bank)
+    return trend_of(found, card) if found is not None else None
 
 
 def scorecard(path: Path, bank: Bank, *, today: dt.date, chosen: Settings) -> Scorecard:
     """Score the answers at `path` (their warnings go to stderr). Raises InputError for a
     review dated in the future or a waiver longer than the settings allow."""
     from mlready.core.gate import DEFAULT_MAX_WAIVER_DAYS, dating_problems
+    from mlready.core.plan import action_warnings
     from mlready.core.scoring import score
 
     card = score(bank, read_answers(path, bank), today=today)
@@ -366,7 +388,7 @@ def scorecard(path: Path, bank: Bank, *, today: dt.date, chosen: Settings) -> Sc
     )
     if problems:
         raise InputError(problems)
-    warn(warnings)
+    warn([*warnings, *action_warnings(card)])
     return card
 
 

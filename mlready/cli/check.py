@@ -72,6 +72,20 @@ def check(
             min=0, metavar="DAYS", help="Fail when project.reviewed is older than this many days."
         ),
     ] = None,
+    fail_on_overdue: Annotated[
+        bool,
+        typer.Option(
+            "--fail-on-overdue",
+            help="Fail when an action on a blocker or major gap is past its due date.",
+        ),
+    ] = False,
+    require_signoff: Annotated[
+        list[str] | None,
+        typer.Option(
+            metavar="ROLE",
+            help="Fail without a sign-off of the answers as they are by this role; repeatable.",
+        ),
+    ] = None,
     baseline: Annotated[
         Path | None,
         typer.Option(help="Fail only on regressions against this answers file or JSON result."),
@@ -106,7 +120,15 @@ def check(
     targets = [_output_target(spec) for spec in output or []]
     loaded_bank = bank_for(bank, chosen)
     date = day(today)
-    gate = gate_for(loaded_bank, chosen, fail_under=fail_under, fail_on=fail_on, max_age=max_age)
+    gate = gate_for(
+        loaded_bank,
+        chosen,
+        fail_under=fail_under,
+        fail_on=fail_on,
+        max_age=max_age,
+        fail_on_overdue=fail_on_overdue or None,
+        require_signoff=require_signoff,
+    )
     paths = answers_paths(answers, chosen)
     inputs = inputs_of(chosen, bank=loaded_bank, others=[*paths, baseline])
     for _, target in targets:

@@ -8,6 +8,7 @@ import typer
 from mlready.cli.application import (
     AnswersFilesArgument,
     BankOption,
+    PortfolioFormat,
     TodayOption,
     answers_paths,
     app,
@@ -15,13 +16,16 @@ from mlready.cli.application import (
     check_target,
     day,
     defaults,
+    format_option,
     gate_for,
     inputs_of,
     report_path_for,
     say,
     scorecard,
+    trend_for,
     write_target,
 )
+from mlready.render.registry import Format, Subject, format_of_path, renderer
 
 
 @app.command()
@@ -41,18 +45,32 @@ def portfolio(
     output: Annotated[
         Path, typer.Option("--output", "-o", help="Where to write the table; '-' for stdout.")
     ] = Path("-"),
+    output_format: Annotated[
+        PortfolioFormat | None,
+        format_option("Markdown, or an HTML heat map [default: by the output's extension]"),
+    ] = None,
+    with_history: Annotated[
+        bool,
+        typer.Option("--history/--no-history", help="Show each review's score over time from git."),
+    ] = True,
     today: TodayOption = None,
     force: Annotated[
         bool, typer.Option("--force", help="Overwrite a file that mlready did not write.")
     ] = False,
 ) -> None:
-    """Render one Markdown table of many reviews, worst first, linked to their reports.
+    """Render one table of many reviews, worst first, linked to their reports: Markdown, or
+    an HTML heat map of models by areas.
 
     A review passes as `check` would judge it with the same settings file.
     """
     from mlready.core.gate import judge
-    from mlready.render.portfolio import render_portfolio
     from mlready.render.view import Outcome
+
+    chosen_format = (
+        Format(output_format)
+        if output_format is not None
+        else format_of_path(str(output), Subject.PORTFOLIO, Format.MARKDOWN)
+    )
 
     chosen = defaults()
     loaded_bank = bank_for(bank, chosen)
@@ -62,14 +80,26 @@ def portfolio(
     inputs = inputs_of(chosen, bank=loaded_bank, others=paths)
     check_target(output, inputs=inputs, force=force)
     outcomes = []
+    trends = {}
     for path in paths:
         card = scorecard(path, loaded_bank, today=date, chosen=chosen)
         outcomes.append(Outcome(card, judge(card, gate, today=date)))
-    reports_of = {str(path): report_path_for(path, reports).resolve() for path in paths}
+        trend = trend_for(path, card) if with_history else None
+        if trend is not None:
+            trends[card.answers.source] = trend
+    reports_of = {str(path): _report_of(path, reports, chosen_format) for path in paths}
     base = Path.cwd() if str(output) == "-" else output.resolve().parent
-    text = render_portfolio(
-        outcomes, reports=reports_of, base=base, max_age=gate.max_age, today=date
+    text = renderer(Subject.PORTFOLIO, chosen_format)(
+        outcomes, reports=reports_of, base=base, max_age=gate.max_age, today=date, trends=trends
     )
     write_target(output, text, inputs=inputs, force=force)
     if str(output) != "-":
         say(f"Wrote {output}")
+
+
+def _report_of(path: Path, folder: Path | None, chosen_format: Format) -> Path:
+    """The report to link: the HTML one from an HTML portfolio when it was rendered, else
+    the Markdown one."""
+    markdown = report_path_for(path, folder).resolve()
+    html = report_path_for(path, folder, suffix=".html").resolve()
+    return html if chosen_format is Format.HTML and html.exists() else markdown

@@ -1,4 +1,4 @@
-"""`mlready report`: the Markdown readiness report."""
+"""`mlready report`: the readiness report, in Markdown or HTML."""
 
 import glob
 from pathlib import Path
@@ -10,6 +10,7 @@ from mlready.cli.application import (
     DEFAULT_REPORT,
     AnswersFilesArgument,
     BankOption,
+    ReportFormat,
     TodayOption,
     answers_paths,
     app,
@@ -17,13 +18,16 @@ from mlready.cli.application import (
     check_target,
     day,
     defaults,
+    format_option,
     inputs_of,
     report_path_for,
     say,
     scorecard,
+    trend_for,
     write_target,
 )
 from mlready.core.errors import InputError
+from mlready.render.registry import Format, Subject, format_of_path, renderer
 
 
 @app.command()
@@ -36,23 +40,43 @@ def report(
             "--output",
             "-o",
             help="Where to write the report: a file, '-' for stdout, or a folder. "
-            "[default: READINESS.md; with several answers files, NAME.md beside each]",
+            "[default: READINESS.md (.html); with several answers files, NAME.md beside each]",
             show_default=False,
         ),
     ] = None,
-    template: Annotated[
-        Path | None, typer.Option(help="A Jinja2 template to use instead of the built-in one.")
+    output_format: Annotated[
+        ReportFormat | None,
+        format_option("Markdown or HTML [default: by the output's extension, else markdown]"),
     ] = None,
+    template: Annotated[
+        Path | None,
+        typer.Option(help="A Jinja2 template instead of the built-in one (NAME.html.j2 for HTML)."),
+    ] = None,
+    with_history: Annotated[
+        bool,
+        typer.Option(
+            "--history/--no-history",
+            help="Show the score over time from the file's git history, when it has one.",
+        ),
+    ] = True,
     force: Annotated[
         bool, typer.Option("--force", help="Overwrite a file that mlready did not write.")
     ] = False,
     today: TodayOption = None,
 ) -> None:
-    """Render the Markdown readiness report."""
+    """Render the readiness report: Markdown, or one self-contained HTML file."""
     from mlready.io.files import make_folder
-    from mlready.render.report import render_report
+    from mlready.render.report import is_html_template
 
     chosen = defaults()
+    if output_format is not None:
+        chosen_format = Format(output_format)
+    elif template is not None:
+        chosen_format = Format.HTML if is_html_template(template) else Format.MARKDOWN
+    else:
+        chosen_format = format_of_path(str(output or ""), Subject.REPORT, Format.MARKDOWN)
+    suffix = ".html" if chosen_format is Format.HTML else ".md"
+    default_report = DEFAULT_REPORT.with_suffix(suffix)
     loaded_bank = bank_for(bank, chosen)
     paths = answers_paths(answers, chosen)
     folder = output if output is not None and output.is_dir() else None
@@ -63,20 +87,22 @@ def report(
     if not single and output is not None and folder is None:
         raise InputError(f"--output: with several answers files, name a folder (got '{output}')")
     if not single:
-        targets = [report_path_for(path, folder) for path in paths]
+        targets = [report_path_for(path, folder, suffix=suffix) for path in paths]
     elif folder is not None:
-        targets = [folder / DEFAULT_REPORT.name]
+        targets = [folder / default_report.name]
     else:
-        targets = [output or DEFAULT_REPORT]
+        targets = [output or default_report]
     if len(set(targets)) < len(targets):
         raise InputError("two answers files would write the same report; name them apart")
     inputs = inputs_of(chosen, bank=loaded_bank, others=[*paths, template])
     for target in targets:
         if str(target) != "-" and (folder is None or target.parent.is_dir()):
             check_target(target, inputs=inputs, force=force)
+    render = renderer(Subject.REPORT, chosen_format)
     for path, target in zip(paths, targets, strict=True):
-        text = render_report(
-            scorecard(path, loaded_bank, today=day(today), chosen=chosen), template=template
+        card = scorecard(path, loaded_bank, today=day(today), chosen=chosen)
+        text = render(
+            card, template=template, trend=trend_for(path, card) if with_history else None
         )
         if str(target) != "-":
             make_folder(target.parent)

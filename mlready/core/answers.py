@@ -251,6 +251,10 @@ def _checked_entry(
     rules = kind_of(question)
     if entry.waiver is not None and (value is None or not rules.scored):
         problems.append(Problem(place, f"a waiver belongs on an answered check ('{question.id}')"))
+    if entry.action is not None and (value is None or value == NA or not rules.scored):
+        problems.append(
+            Problem(place, f"an action belongs on an answered check, not n/a ('{question.id}')")
+        )
     if value is None:
         return entry
     if value == NA and rules.chosen:  # a text answer "na" is what the person wrote

@@ -39,7 +39,10 @@ class ReviewDiff:
     answers: tuple[AnswerChange, ...]
     areas: tuple[AreaChange, ...]
     opened: tuple[Question, ...]  # gaps open now that were not before
-    closed: tuple[Question, ...]  # gaps open before that are not now
+    closed: tuple[Question, ...]  # gaps open before that still apply and are not gaps now
+    # Gaps open before whose check no longer applies (its `when` stopped holding, or it is
+    # answered n/a now): not closed, since nothing was done about them.
+    no_longer_applicable: tuple[Question, ...] = ()
 
 
 def diff_reviews(before: Scorecard, after: Scorecard) -> ReviewDiff:
@@ -58,11 +61,14 @@ def diff_reviews(before: Scorecard, after: Scorecard) -> ReviewDiff:
     )
     old_gaps = {gap.question.id for gap in before.open_gaps}
     new_gaps = {gap.question.id for gap in after.open_gaps}
+    applying = {q.id for q in after.applicable} - {q.id for q in after.not_applicable}
+    gone = old_gaps - new_gaps
     return ReviewDiff(
         before=before,
         after=after,
         answers=tuple(changes),
         areas=areas,
         opened=tuple(q for i, q in bank.questions.items() if i in new_gaps - old_gaps),
-        closed=tuple(q for i, q in bank.questions.items() if i in old_gaps - new_gaps),
+        closed=tuple(q for i, q in bank.questions.items() if i in gone & applying),
+        no_longer_applicable=tuple(q for i, q in bank.questions.items() if i in gone - applying),
     )

@@ -7,7 +7,9 @@ from typing import NamedTuple
 
 from mlready.core.errors import InputError, Place, Problem
 from mlready.core.model import Bank
+from mlready.core.plan import overdue_actions
 from mlready.core.scoring import Scorecard
+from mlready.core.signoff import signoff_states
 from mlready.core.vocabulary import Severity
 from mlready.core.words import counted
 
@@ -54,6 +56,12 @@ class Gate(NamedTuple):
     fail_under: float | None = None
     fail_on: Severity = Severity.BLOCKER
     max_age: int | None = None
+    fail_on_overdue: bool = False  # an overdue action on a blocker or major gap fails
+    require_signoff: tuple[str, ...] = ()  # roles that must have signed the answers as they are
+
+
+# The gaps whose overdue actions fail the gate with `fail_on_overdue`.
+OVERDUE_SEVERITIES = frozenset({Severity.BLOCKER, Severity.MAJOR})
 
 
 DEFAULT_MAX_WAIVER_DAYS = 365
@@ -77,6 +85,15 @@ def dating_problems(
                 "a review cannot be dated in the future",
             )
         )
+    for signoff in answers.project.signoff:
+        if signoff.date > today:
+            problems.append(
+                Problem(
+                    answers.project_places["signoff"],
+                    f"the sign-off by {signoff.name} ({signoff.role}) is dated {signoff.date}, "
+                    f"after today ({today}); a sign-off cannot be dated in the future",
+                )
+            )
     gaps = {gap.question.id for gap in scorecard.gaps}
     for question_id, entry in answers.entries.items():
         if entry.waiver is None:
@@ -132,7 +149,7 @@ def judge(
     `fail_under`. With a baseline it fails only on regressions against it. Either way, a
     review older than `max_age` days (or without a date) fails.
     """
-    fail_under, fail_on, max_age = gate
+    fail_under, fail_on, max_age = gate.fail_under, gate.fail_on, gate.max_age
     today = today or dt.date.today()
     reasons: list[str] = []
     comparison = compare(scorecard, baseline) if baseline else None
@@ -167,6 +184,21 @@ def judge(
                 f"the review is {(today - reviewed).days} days old (reviewed {reviewed}; "
                 f"limit {max_age} days)"
             )
+    if gate.fail_on_overdue:
+        overdue = overdue_actions(scorecard, severities=OVERDUE_SEVERITIES)
+        if overdue:
+            reasons.append(
+                f"{counted(len(overdue), 'overdue action')} on blocker or major gaps "
+                f"({', '.join(item.gap.question.id for item in overdue)})"
+            )
+    if gate.require_signoff:
+        states = signoff_states(scorecard.answers)
+        for role in dict.fromkeys(gate.require_signoff):
+            of_role = [state for state in states if state.signoff.role == role]
+            if not of_role:
+                reasons.append(f"no sign-off by a {role}")
+            elif not any(state.current for state in of_role):
+                reasons.append(f"the sign-off by a {role} is for answers that changed since")
     notes = [
         f"waiver for {gap.question.id} expired on {gap.waiver.expires}"
         for gap in scorecard.expired_waivers

@@ -262,25 +262,57 @@ class Waiver(Record):
 
 
 @dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+class Action(Record):
+    """The plan to close a gap: who owns it, by when, and where the work is tracked (a URL,
+    or an id such as JIRA-1234)."""
+
+    owner: str | None = None
+    due: dt.date | None = None
+    ticket: str | None = None
+
+    def overdue(self, today: dt.date) -> bool:
+        """Whether the due date has passed on `today`."""
+        return self.due is not None and self.due < today
+
+
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class AnswerEntry(Record):
-    """One answer as written: a value (or `na`), with optional note, evidence and waiver."""
+    """One answer as written: a value (or `na`), with optional note, evidence, waiver and
+    action."""
 
     value: AnswerValue = None
     note: str | None = None
     evidence: TextList = ()
     waiver: Waiver | None = None
+    action: Action | None = None
 
 
 Entry = Annotated[AnswerEntry, ShortForm("value")]
 
 
+Digest = Annotated[
+    str, Pattern(r"sha256:[0-9a-f]{64}", "'sha256:' and 64 lowercase hexadecimal digits")
+]
+
+
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+class Signoff(Record):
+    """A person's approval of the answers as they were: `digest` names their meaning then."""
+
+    name: str
+    role: str
+    date: dt.date
+    digest: Digest
+
+
 @dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class Project(Record):
-    """What an answers file says of the system: its name, owner and review date."""
+    """What an answers file says of the system: its name, owner, review date and sign-offs."""
 
     name: str | None = None
     owner: str | None = None
     reviewed: dt.date | None = None
+    signoff: tuple[Signoff, ...] = ()
 
 
 @dataclass(frozen=True, kw_only=True, eq=False, repr=False)

@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 from mlready.core.answers import Answers
 from mlready.core.kinds import is_scored
-from mlready.core.model import NA, AnswerEntry, Area, Bank, Level, Question, Waiver
+from mlready.core.model import NA, Action, AnswerEntry, Area, Bank, Level, Question, Waiver
 from mlready.core.vocabulary import Severity
 
 
@@ -32,6 +32,11 @@ class Gap(NamedTuple):
     def waiver(self) -> Waiver | None:
         """The waiver written on the answer, active or not."""
         return self.answer.waiver if self.answer else None
+
+    @property
+    def action(self) -> Action | None:
+        """The plan written on the answer to close this gap, if any."""
+        return self.answer.action if self.answer else None
 
     @property
     def waiver_expired(self) -> bool:
@@ -72,6 +77,7 @@ class Scorecard(NamedTuple):
     gaps: tuple[Gap, ...]
     unanswered: tuple[Question, ...]
     not_applicable: tuple[Question, ...]  # answered "na"
+    today: dt.date | None = None  # the date waivers and due dates were judged by
 
     @property
     def open_gaps(self) -> tuple[Gap, ...]:
@@ -212,6 +218,7 @@ def score(bank: Bank, answers: Answers, *, today: dt.date | None = None) -> Scor
             for q in applicable
             if is_scored(q) and (entry := answers.get(q.id)) and entry.value == NA
         ),
+        today=today,
     )
 
 

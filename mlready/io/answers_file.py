@@ -57,12 +57,24 @@ def render_answers(
     layers = _written_layers(bank, answers)
     if layers:
         lines.append(f"layers: [{', '.join(layers)}]")
-    project = to_plain(answers.project, drop_none=True)
+    project = {
+        key: value
+        for key, value in to_plain(answers.project, drop_none=True).items()
+        if value != []
+    }
     if project or skeleton:
         lines.append("project:")
         for key in ("name", "owner", "reviewed"):
             value = project.get(key)
             lines.append(f"  {key}:" + ("" if value is None else f" {format_scalar(value)}"))
+        if project.get("signoff"):
+            lines.append("  signoff:")
+            lines += [
+                "    - {"
+                + ", ".join(f"{name}: {format_scalar(text)}" for name, text in item.items())
+                + "}"
+                for item in project["signoff"]
+            ]
     lines.append("answers:")
     written = False
     for area in bank.sections:
@@ -293,7 +305,7 @@ def _entry_lines(question_id: str, entry: AnswerEntry | None) -> list[str]:
     if entry is None or entry == AnswerEntry():
         return [key]
     value = _value_text(entry.value)
-    if entry.note is None and not entry.evidence and entry.waiver is None:
+    if entry.note is None and not entry.evidence and entry.waiver is None and entry.action is None:
         return [f"{key} {value}"]
     lines = [key, f"    value: {value}"]
     if entry.note is not None:
@@ -307,6 +319,10 @@ def _entry_lines(question_id: str, entry: AnswerEntry | None) -> list[str]:
         lines.append("    waiver:")
         waiver = to_plain(entry.waiver, drop_none=True)
         lines += [f"      {name}: {format_scalar(text)}" for name, text in waiver.items()]
+    if entry.action is not None:
+        action = to_plain(entry.action, drop_none=True)
+        lines.append("    action:" + ("" if action else " {}"))
+        lines += [f"      {name}: {format_scalar(text)}" for name, text in action.items()]
     return lines
 
 

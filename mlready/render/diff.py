@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 from mlready.core.diff import AnswerChange, ReviewDiff
-from mlready.core.model import AnswerEntry
+from mlready.core.model import AnswerEntry, Question
 from mlready.core.validation import to_plain
 from mlready.render.escape import markdown_cell, markdown_code, markdown_text, one_line
 from mlready.render.view import format_score
@@ -38,8 +38,18 @@ def diff_json(diff: ReviewDiff) -> str:
         "areas": [{"id": a.area.id, "before": a.before, "after": a.after} for a in diff.areas],
         "gaps_opened": [q.id for q in diff.opened],
         "gaps_closed": [q.id for q in diff.closed],
+        "gaps_no_longer_applicable": [q.id for q in diff.no_longer_applicable],
     }
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+
+
+def gap_changes(diff: ReviewDiff) -> tuple[tuple[str, tuple[Question, ...]], ...]:
+    """The gaps a change opened, closed, and those that no longer apply, with their titles."""
+    return (
+        ("Gaps opened", diff.opened),
+        ("Gaps closed", diff.closed),
+        ("No longer applicable", diff.no_longer_applicable),
+    )
 
 
 def _change_words(change: AnswerChange) -> str:
@@ -71,7 +81,7 @@ def diff_text(diff: ReviewDiff) -> str:
             f"  {one_line(c.area.title)}: {format_score(c.before)} → {format_score(c.after)}"
             for c in diff.areas
         ]
-    for title, questions in (("Gaps opened", diff.opened), ("Gaps closed", diff.closed)):
+    for title, questions in gap_changes(diff):
         if questions:
             lines += ["", f"{title} ({len(questions)})"]
             lines += [f"  {q.id}: {one_line(q.prompt)}" for q in questions]
@@ -100,7 +110,7 @@ def diff_markdown(diff: ReviewDiff) -> str:
             f"{format_score(c.after)} |"
             for c in diff.areas
         ]
-    for title, questions in (("Gaps opened", diff.opened), ("Gaps closed", diff.closed)):
+    for title, questions in gap_changes(diff):
         if questions:
             lines += ["", f"### {title}", ""]
             lines += [f"- {markdown_code(q.id)} {markdown_text(q.prompt)}" for q in questions]

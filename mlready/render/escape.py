@@ -15,6 +15,7 @@ _CONTROL = re.compile(
 _MARKDOWN_INLINE = re.compile(r"([\\`*_\[\]<>|~&$])")
 _MARKDOWN_LINE_START = re.compile(r"^(\d+[.)]|[#+=>-])")
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+_EXTENSION = re.compile(r"[^./]\.[A-Za-z0-9]{1,10}(?:[?#].*)?$")
 
 
 def _visible(match: re.Match[str]) -> str:
@@ -69,7 +70,11 @@ def is_linkable(target: str) -> bool:
     if _SCHEME.match(target):
         is_web = target.lower().startswith(("http://", "https://"))
         return is_web and len(target) > 8 and not any(c.isspace() for c in target)
-    return not target.startswith(("/", "\\", "~"))
+    if target.startswith(("/", "\\", "~")):
+        return False
+    # A path names a folder or a file with an extension (docs/a.md, README.md); a word such
+    # as a ticket id (JIRA-1234, #12) is not a path, and as a link it would lead nowhere.
+    return "/" in target or _EXTENSION.search(target) is not None
 
 
 def markdown_link(target: str) -> str:
@@ -82,3 +87,53 @@ def markdown_link(target: str) -> str:
     destination = quote(target.strip(), safe="/:?#[]@!$&'*+,;=%-._~")
     destination = destination.replace("(", "%28").replace(")", "%29")
     return f"[{label}]({destination})"
+
+
+# Noncharacters: valid in Python strings and UTF-8, but an HTML parser reports each one.
+_NONCHARACTER = re.compile(
+    "[\ufdd0-\ufdef"
+    + "".join(f"\\U{plane:04x}fffe\\U{plane:04x}ffff" for plane in range(1, 17))
+    + "]"
+)
+
+
+def html_text(text: str) -> str:
+    """`text` as literal HTML: markup characters escaped, control characters, bidirectional
+    overrides and noncharacters shown as `\\xNN` or `\\uNNNN`. Line breaks stay line breaks."""
+    shown = terminal_text(text)
+    shown = _NONCHARACTER.sub(lambda m: f"\\U{ord(m.group()):08x}", shown)
+    return (
+        shown.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace('"', "&quot;")
+        .replace("'", "&#39;")
+    )
+
+
+def html_link(target: str, *, label: str | None = None) -> str:
+    """An HTML link to `target` when it is linkable (an http(s) URL or a relative path),
+    else the literal text; `label` (plain text) is shown instead of the target."""
+    label = html_text(" ".join((target if label is None else label).split()))
+    if not is_linkable(target):
+        return label
+    from urllib.parse import quote
+
+    destination = quote(target.strip(), safe="/:?#[]@!$&'*+,;=%-._~()")
+    return f'<a href="{html_text(destination)}">{label}</a>'
+
+
+def is_web_url(target: str) -> bool:
+    """Whether `target` is an http(s) URL that may become a link."""
+    return is_linkable(target) and bool(_SCHEME.match(target.strip()))
+
+
+def ticket_markdown(ticket: str) -> str:
+    """A ticket in Markdown: a link when it is an http(s) URL, else its text (an id such as
+    JIRA-1234 never becomes a relative link)."""
+    return markdown_link(ticket) if is_web_url(ticket) else markdown_cell(ticket)
+
+
+def ticket_html(ticket: str) -> str:
+    """A ticket in HTML: a link when it is an http(s) URL, else its text."""
+    return html_link(ticket) if is_web_url(ticket) else html_text(" ".join(ticket.split()))

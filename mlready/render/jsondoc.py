@@ -6,6 +6,8 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
+from mlready.core.plan import action_plan, expiring_waivers
+from mlready.core.signoff import signoff_states
 from mlready.core.validation import to_plain
 from mlready.render.view import Outcome, answer_line
 
@@ -14,12 +16,14 @@ def check_json(outcome: Outcome) -> dict[str, Any]:
     """The `check --format json` document of one answers file."""
     card, verdict = outcome.scorecard, outcome.verdict
     answers = card.answers
+    overdue = [item.gap.question.id for item in action_plan(card) if item.overdue]
     document: dict[str, Any] = {
         "passed": verdict.passed,
         "reasons": list(verdict.reasons),
         "file": answers.source,
         "bank": card.bank.ref,
-        "project": to_plain(answers.project),
+        # Sign-offs are listed apart, each with whether it still covers the answers.
+        "project": {k: v for k, v in to_plain(answers.project).items() if k != "signoff"},
         "profile": {
             q.id: to_plain(answers.get(q.id).value)  # type: ignore[union-attr]
             for q in card.bank.profile
@@ -40,6 +44,8 @@ def check_json(outcome: Outcome) -> dict[str, Any]:
                 "answered": gap.answer is not None,
                 "waived": gap.waived,
                 "line": answer_line(card, gap.question.id),
+                "action": to_plain(gap.action) if gap.action else None,
+                "overdue": gap.question.id in overdue,
             }
             for gap in card.gaps
         ],
@@ -49,6 +55,12 @@ def check_json(outcome: Outcome) -> dict[str, Any]:
             if gap.waiver is not None
         ],
         "expired_waivers": [gap.question.id for gap in card.expired_waivers],
+        "expiring_waivers": [gap.question.id for gap in expiring_waivers(card)],
+        "overdue_actions": overdue,
+        "signoff": [
+            {**to_plain(state.signoff), "current": state.current}
+            for state in signoff_states(answers)
+        ],
         "areas": [
             {
                 "id": area.area.id,

@@ -7,9 +7,15 @@ import os
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
+from mlready.core.history import Trend
+from mlready.core.plan import overdue_actions
 from mlready.core.words import counted
-from mlready.render.escape import markdown_cell, markdown_link
+from mlready.render.charts import score_colour, small_trend, sparkline
+from mlready.render.escape import html_link, html_text, markdown_cell, markdown_code, markdown_link
+from mlready.render.signatures import HTML_PORTFOLIO_MARKER
 from mlready.render.view import Outcome, format_score
+
+_NO_TRENDS: Mapping[str, Trend] = {}
 
 
 def _stale(outcome: Outcome, *, max_age: int | None, today: dt.date) -> str:
@@ -33,31 +39,125 @@ def render_portfolio(
     base: Path,
     max_age: int | None,
     today: dt.date,
+    trends: Mapping[str, Trend] = _NO_TRENDS,
 ) -> str:
     """A Markdown table, worst first, linking each row to its report (when it exists).
 
-    `reports` maps each answers file to its report; links are relative to `base`.
+    `reports` maps each answers file to its report; links are relative to `base`. `trends`
+    maps answers files with a git history to their score over time (a sparkline column).
     """
+    shown = {source: trend for source, trend in trends.items() if trend.shown}
     lines = [
         "# Readiness portfolio",
         "",
         f"{counted(len(outcomes), 'review')}; {sum(o.verdict.passed for o in outcomes)} "
         "pass the gate. Worst first.",
         "",
-        "| Model | Owner | Level | Score | Blockers | Stale | Report |",
-        "| --- | --- | --- | ---: | ---: | --- | --- |",
+        "| Model | Owner | Level | Score | Blockers | Overdue | Stale |"
+        + (" Trend |" if shown else "")
+        + " Report |",
+        "| --- | --- | --- | ---: | ---: | ---: | --- |" + (" --- |" if shown else "") + " --- |",
     ]
-    ordered = sorted(outcomes, key=lambda o: (_worst_first(o), o.name))
-    for outcome in ordered:
+    for outcome in _ordered(outcomes):
         card = outcome.scorecard
         project = card.answers.project
-        report = reports.get(card.answers.source)
-        link = "not rendered"
-        if report is not None and report.exists():
-            link = markdown_link(Path(os.path.relpath(report, base)).as_posix())
+        report = _report_of(outcome, reports, base)
+        link = markdown_link(report) if report else "not rendered"
+        trend = shown.get(card.answers.source)
+        spark = markdown_code(sparkline(trend.points)) if trend else ""
         lines.append(
             f"| {markdown_cell(outcome.name)} | {markdown_cell(project.owner or '')} | "
             f"{markdown_cell(card.level.name)} | {format_score(card.score)} | "
-            f"{len(card.blockers)} | {_stale(outcome, max_age=max_age, today=today)} | {link} |"
+            f"{len(card.blockers)} | {len(overdue_actions(card))} | "
+            f"{_stale(outcome, max_age=max_age, today=today)} |"
+            + (f" {spark} |" if shown else "")
+            + f" {link} |"
         )
     return "\n".join(lines) + "\n"
+
+
+def _ordered(outcomes: Sequence[Outcome]) -> list[Outcome]:
+    return sorted(outcomes, key=lambda o: (_worst_first(o), o.name))
+
+
+def _report_of(outcome: Outcome, reports: Mapping[str, Path], base: Path) -> str | None:
+    report = reports.get(outcome.scorecard.answers.source)
+    if report is None or not report.exists():
+        return None
+    return Path(os.path.relpath(report, base)).as_posix()
+
+
+_HEAT_STYLE = """
+body { font: 14px/1.4 "Noto Sans", Arial, sans-serif; color: #1a1a1a; margin: 1.5rem auto;
+  max-width: 75rem; padding: 0 1rem; }
+table { border-collapse: collapse; } th, td { padding: .3rem .45rem; border: 1px solid #fff; }
+th { background: #f0f0f0; text-align: left; vertical-align: bottom; }
+td.n { text-align: right; } td.heat { text-align: center; min-width: 3.5rem; }
+.overdue { color: #b3261e; font-weight: 700; }
+@page { size: A4 landscape; margin: 12mm; }
+@media print { tr { break-inside: avoid; } thead { display: table-header-group; } }
+""".strip()
+
+
+def portfolio_html(
+    outcomes: Sequence[Outcome],
+    *,
+    reports: Mapping[str, Path],
+    base: Path,
+    max_age: int | None,
+    today: dt.date,
+    trends: Mapping[str, Trend] = _NO_TRENDS,
+) -> str:
+    """A self-contained HTML heat map: models (worst first) by areas, each cell coloured by
+    the area's score, with owner, level, score, overdue actions, trend and report link."""
+    ordered = _ordered(outcomes)
+    areas: dict[str, str] = {}
+    for outcome in ordered:
+        for row in outcome.scorecard.areas:
+            areas.setdefault(row.area.id, row.area.title)
+    passed = sum(o.verdict.passed for o in outcomes)
+    parts = [
+        HTML_PORTFOLIO_MARKER,
+        "<!DOCTYPE html>",
+        '<html lang="en"><head><meta charset="utf-8">',
+        "<title>Readiness portfolio</title>",
+        f"<style>{_HEAT_STYLE}</style></head><body>",
+        "<h1>Readiness portfolio</h1>",
+        f"<p>{counted(len(outcomes), 'review')}; {passed} pass the gate. Worst first; each "
+        "area's cell is coloured by its score, from red (0) to green (100).</p>",
+        "<table><thead><tr><th>Model</th><th>Owner</th><th>Level</th><th>Score</th>"
+        + "".join(f"<th>{html_text(title)}</th>" for title in areas.values())
+        + "<th>Blockers</th><th>Overdue actions</th><th>Stale</th><th>Trend</th></tr></thead>",
+        "<tbody>",
+    ]
+    for outcome in ordered:
+        card = outcome.scorecard
+        scores = {row.area.id: row.score for row in card.areas}
+        report = _report_of(outcome, reports, base)
+        model = html_link(report, label=outcome.name) if report else html_text(outcome.name)
+        overdue = overdue_actions(card)
+        overdue_cell = (
+            f'<span class="overdue">{len(overdue)}</span>: '
+            + ", ".join(html_text(item.gap.question.id) for item in overdue)
+            if overdue
+            else "0"
+        )
+        trend = trends.get(card.answers.source)
+        cells = [
+            f"<td>{model}</td>",
+            f"<td>{html_text(card.answers.project.owner or '')}</td>",
+            f"<td>{html_text(card.level.name)}</td>",
+            f'<td class="n">{format_score(card.score)}</td>',
+            *(
+                f'<td class="heat" style="background:{score_colour(scores.get(area))}">'
+                f"{format_score(scores.get(area))}</td>"
+                for area in areas
+            ),
+            f'<td class="n">{len(card.blockers)}</td>',
+            f"<td>{overdue_cell}</td>",
+            f"<td>{_stale(outcome, max_age=max_age, today=today)}</td>",
+            f"<td>{small_trend(trend.points) if trend else ''}</td>",
+        ]
+        parts.append("<tr>" + "".join(cells) + "</tr>")
+    parts += ["</tbody></table>", "</body></html>"]
+    return "\n".join(parts) + "\n"

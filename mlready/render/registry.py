@@ -1,9 +1,9 @@
 """The one registry of output formats: for each format name, what it can render.
 
-`check`, `diff` and `bank show` take their `--format` choices and their renderer
-from here, so a new format is one renderer and one entry. Renderers are named by module and
-function and imported only when chosen: a CI run that prints text never loads the XML library
-or the template engine.
+`check`, `diff`, `bank show`, `report`, `history` and `portfolio` take their `--format`
+choices and their renderer from here, so a new format is one renderer and one entry.
+Renderers are named by module and function and imported only when chosen: a CI run that
+prints text never loads the XML library or the template engine.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ class Format(StrEnum):
     SARIF = "sarif"
     GITHUB = "github"
     MARKDOWN = "markdown"
+    HTML = "html"
 
 
 class Subject(StrEnum):
@@ -31,6 +32,9 @@ class Subject(StrEnum):
     CHECK = "check"  # the outcomes of `check`: Sequence[Outcome]
     DIFF = "diff"  # ReviewDiff
     BANK = "bank"  # Bank
+    REPORT = "report"  # Scorecard, with keyword options (see render.report)
+    HISTORY = "history"  # History
+    PORTFOLIO = "portfolio"  # Sequence[Outcome], with keyword options (see render.portfolio)
 
 
 class Renderers(NamedTuple):
@@ -39,20 +43,50 @@ class Renderers(NamedTuple):
     check: str | None = None
     diff: str | None = None
     bank: str | None = None
+    report: str | None = None
+    history: str | None = None
+    portfolio: str | None = None
 
 
 FORMATS: dict[Format, Renderers] = {
     Format.TEXT: Renderers(
-        check="plain:render_text", diff="diff:diff_text", bank="outline:bank_outline"
+        check="plain:render_text",
+        diff="diff:diff_text",
+        bank="outline:bank_outline",
+        history="history:history_text",
     ),
     Format.JSON: Renderers(
-        check="jsondoc:render_json", diff="diff:diff_json", bank="outline:bank_json"
+        check="jsondoc:render_json",
+        diff="diff:diff_json",
+        bank="outline:bank_json",
+        history="history:history_json",
     ),
     Format.JUNIT: Renderers(check="junit:render_junit"),
     Format.SARIF: Renderers(check="sarif:render_sarif"),
     Format.GITHUB: Renderers(check="github:render_github"),
-    Format.MARKDOWN: Renderers(check="markdown:render_markdown", diff="diff:diff_markdown"),
+    Format.MARKDOWN: Renderers(
+        check="markdown:render_markdown",
+        diff="diff:diff_markdown",
+        report="report:markdown_report",
+        history="history:history_markdown",
+        portfolio="portfolio:render_portfolio",
+    ),
+    Format.HTML: Renderers(
+        report="report:html_report",
+        history="history:history_html",
+        portfolio="portfolio:portfolio_html",
+    ),
 }
+
+# What a file name's extension says about the format to write, for `-o review.html`.
+EXTENSIONS = {".html": Format.HTML, ".htm": Format.HTML, ".md": Format.MARKDOWN}
+
+
+def format_of_path(path: str, subject: Subject, default: Format) -> Format:
+    """The format a file named `path` asks for (by its extension), if `subject` has it."""
+    suffix = path[path.rfind(".") :].lower() if "." in path.rsplit("/", 1)[-1] else ""
+    chosen = EXTENSIONS.get(suffix)
+    return chosen if chosen is not None and chosen.value in formats_for(subject) else default
 
 
 def formats_for(subject: Subject) -> list[str]:

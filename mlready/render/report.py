@@ -1,8 +1,10 @@
-"""The Markdown readiness report, rendered through Jinja2 (configured here and only here).
+"""The readiness report, in Markdown or HTML, rendered through Jinja2 (configured here and
+only here).
 
-Every value a template prints passes through `finalize`, which escapes it as literal Markdown;
-only the markup this module's own filters build (links, bars) is printed as is. So a note that
-holds `{{ }}`, `|`, `<script>` or `[x](y)` shows up as those characters, never as markup.
+Every value a template prints passes through `finalize`, which escapes it as literal Markdown
+(or, for HTML, through Jinja's autoescape and `html_text`); only the markup this module's own
+filters build (links, bars, charts) is printed as is. So a note that holds `{{ }}`, `|`,
+`<script>` or `[x](y)` shows up as those characters, never as markup.
 """
 
 from __future__ import annotations
@@ -20,14 +22,29 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup
 
 from mlready.core.errors import InputError
+from mlready.core.history import Trend, change_since
+from mlready.core.plan import EXPIRING_DAYS, action_plan, expiring_waivers, top_actions
 from mlready.core.scoring import Scorecard
+from mlready.core.signoff import signoff_states
 from mlready.core.vocabulary import Kind, Severity
 from mlready.io.resources import templates_dir
-from mlready.render.escape import markdown_cell, markdown_code, markdown_link, markdown_text
-from mlready.render.signatures import REPORT_MARKER
+from mlready.render import charts
+from mlready.render.escape import (
+    html_link,
+    html_text,
+    markdown_cell,
+    markdown_code,
+    markdown_link,
+    markdown_text,
+    ticket_html,
+    ticket_markdown,
+)
+from mlready.render.signatures import HTML_REPORT_MARKER, REPORT_MARKER
 from mlready.render.view import format_score, text_bar
 
 REPORT_TEMPLATE = "report.md.j2"
+HTML_TEMPLATE = "report.html.j2"
+HTML_SUFFIXES = (".html.j2", ".htm.j2", ".html", ".htm")
 # Limits on what a user's template may do: the size of its output, its time and its powers.
 MAX_REPORT_CHARS = 16 * 1024 * 1024
 MAX_RENDER_SECONDS = 10.0
@@ -42,6 +59,28 @@ def _finalize(value: Any) -> Any:
     if isinstance(value, float):
         return f"{value:g}"
     return markdown_text(str(value))
+
+
+def _finalize_html(value: Any) -> Any:
+    # Autoescape would escape what this returns unless it is Markup; returning Markup from
+    # the one escaping function keeps control characters out of the document too.
+    if isinstance(value, Markup):
+        return value
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return f"{value:g}"
+    return Markup(html_text(str(value)))
+
+
+def _html_bar(value: float | None) -> Markup:
+    if value is None:
+        return Markup("")
+    filled = max(0.0, min(100.0, value))
+    return Markup(
+        f'<span class="bar" aria-hidden="true"><span style="width:{filled:.0f}%;'
+        f'background:{charts.score_colour(value)}"></span></span>'
+    )
 
 
 class _Sandbox(ImmutableSandboxedEnvironment):
@@ -64,24 +103,38 @@ class _Sandbox(ImmutableSandboxedEnvironment):
         return super().call_binop(context, operator, left, right)
 
 
-def _environment(search_path: list[Path]) -> ImmutableSandboxedEnvironment:
+def _environment(search_path: list[Path], *, html: bool = False) -> ImmutableSandboxedEnvironment:
     environment = _Sandbox(
         loader=FileSystemLoader([str(path) for path in search_path]),
         undefined=StrictUndefined,
-        finalize=_finalize,
+        finalize=_finalize_html if html else _finalize,
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
-        autoescape=False,
+        autoescape=html,
     )
     environment.filters.update(
         cell=lambda text: Markup(markdown_cell(str(text))),
         code=lambda text: Markup(markdown_code(str(text))),
         link=lambda target: Markup(markdown_link(str(target))),
+        ticket=lambda ticket: Markup(ticket_markdown(str(ticket))),
         score=lambda value: Markup(format_score(value)),
         bar=lambda value: Markup(markdown_code(text_bar(value, width=10, full="█", empty="░"))),
         answer=lambda question, entry: question.describe(entry.value if entry else None),
+        sparkline=lambda trend: Markup(charts.sparkline(trend.points)),
     )
+    if html:  # the same names, laid out as HTML; and the charts
+        environment.filters.update(
+            cell=lambda text: Markup(html_text(" ".join(str(text).split()))),
+            code=lambda text: Markup(f"<code>{html_text(str(text))}</code>"),
+            link=lambda target: Markup(html_link(str(target))),
+            ticket=lambda ticket: Markup(ticket_html(str(ticket))),
+            bar=_html_bar,
+            area_bars=lambda card: Markup(charts.area_bars(card)),
+            radar=lambda card: Markup(charts.radar(card)),
+            trend_chart=lambda trend, bank: Markup(charts.trend_line(trend.points, bank.levels)),
+            colour=lambda value: Markup(charts.score_colour(value)),
+        )
     environment.globals.update(Kind=Kind, Severity=Severity)
     return environment
 
@@ -130,26 +183,43 @@ def _template_place(error: BaseException, template: Path) -> str:
     return f"{shown}:{line}"
 
 
+def is_html_template(template: Path) -> bool:
+    """Whether a user's template writes HTML (by its name: `NAME.html.j2`)."""
+    return template.name.lower().endswith(HTML_SUFFIXES)
+
+
 def render_report(
     scorecard: Scorecard,
     *,
     template: Path | None = None,
+    html: bool | None = None,
+    trend: Trend | None = None,
     max_chars: int = MAX_REPORT_CHARS,
     max_seconds: float = MAX_RENDER_SECONDS,
 ) -> str:
-    """The Markdown report for `scorecard`, from the built-in or a user's template.
+    """The report for `scorecard` in Markdown, or HTML with `html` (by default, what the
+    template's name says), from the built-in or a user's template; `trend` adds the score
+    over time and the change since the previous review.
 
-    Raises InputError when a user's template is missing, fails, or exceeds the limits.
+    Raises InputError when a user's template is missing, fails, or exceeds the limits, or
+    writes the other language than asked.
     """
     search_path = [templates_dir()]
-    name = REPORT_TEMPLATE
+    if html is None:
+        html = template is not None and is_html_template(template)
+    name = HTML_TEMPLATE if html else REPORT_TEMPLATE
     if template is not None:
         if not template.is_file():  # else a built-in template of that name would be used
             raise InputError(f"{template}: no such template")
+        if is_html_template(template) != html:
+            wanted = "an HTML template (NAME.html.j2)" if html else "a Markdown template"
+            raise InputError(
+                f"{template}: the {'HTML' if html else 'Markdown'} report needs {wanted}"
+            )
         search_path.insert(0, template.parent)
         name = template.name
-    environment = _environment(search_path)
-    context = {"card": scorecard, "bank": scorecard.bank, "project": scorecard.answers.project}
+    environment = _environment(search_path, html=html)
+    context = report_context(scorecard, trend)
     parts: list[str] = []
     size = 0
     try:
@@ -177,4 +247,35 @@ def render_report(
         where = _template_place(error, template)
         message = error.message if isinstance(error, TemplateError) else f"{error!r}"
         raise InputError(f"{where}: template error: {message}") from None
-    return f"{REPORT_MARKER}\n{''.join(parts)}"
+    return f"{HTML_REPORT_MARKER if html else REPORT_MARKER}\n{''.join(parts)}"
+
+
+def report_context(scorecard: Scorecard, trend: Trend | None = None) -> dict[str, Any]:
+    """What a report template receives: the scorecard and what is computed from it once
+    (the action plan, what to do first, sign-offs, expiring waivers, the trend)."""
+    shown = trend if trend is not None and trend.shown else None
+    plan = action_plan(scorecard)
+    return {
+        "card": scorecard,
+        "bank": scorecard.bank,
+        "project": scorecard.answers.project,
+        "today": scorecard.today,
+        "plan": plan,
+        "planned": {item.gap.question.id: item for item in plan},
+        "top_actions": top_actions(scorecard),
+        "expiring": expiring_waivers(scorecard),
+        "expiring_days": EXPIRING_DAYS,
+        "signoffs": signoff_states(scorecard.answers),
+        "trend": shown,
+        "change": change_since(trend, scorecard),
+    }
+
+
+def markdown_report(scorecard: Scorecard, **options: Any) -> str:
+    """The Markdown report (see `render_report` for the options)."""
+    return render_report(scorecard, html=False, **options)
+
+
+def html_report(scorecard: Scorecard, **options: Any) -> str:
+    """The HTML report: one self-contained file (see `render_report` for the options)."""
+    return render_report(scorecard, html=True, **options)

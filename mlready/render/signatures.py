@@ -12,9 +12,21 @@ from typing import Any
 
 # The first line of every report mlready writes (with the built-in template or a user's).
 REPORT_MARKER = "<!-- mlready report: generated from the answers file; edit that, not this -->"
+# The first line of the HTML report: a comment, which HTML allows before the doctype.
+HTML_REPORT_MARKER = (
+    "<!-- mlready HTML report: generated from the answers file; edit that, not this -->"
+)
+# The first line of the HTML portfolio.
+HTML_PORTFOLIO_MARKER = "<!-- mlready HTML portfolio: generated from the answers files -->"
+# The first line of the HTML history.
+HTML_HISTORY_MARKER = "<!-- mlready HTML history: generated from the git log -->"
 
 _FIRST_LINES = (
     REPORT_MARKER,  # report
+    HTML_REPORT_MARKER,  # report --format html
+    HTML_PORTFOLIO_MARKER,  # portfolio --format html
+    HTML_HISTORY_MARKER,  # history --format html
+    "# Readiness history: ",  # history --format markdown
     "### mlready: ",  # check --format markdown, the job summary
     "## Readiness review: what changed",  # diff --format markdown
     "# Readiness portfolio",  # portfolio

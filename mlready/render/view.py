@@ -8,6 +8,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
+from mlready.core.plan import expiring_waivers, overdue_actions
+from mlready.core.signoff import signoff_states
 from mlready.core.vocabulary import Severity
 from mlready.render.escape import one_line
 
@@ -59,6 +61,40 @@ def waived_lines(card: Scorecard) -> list[str]:
         + (f", until {gap.waiver.expires})" if gap.waiver.expires else ")")
         for gap in card.waived
         if gap.waiver is not None
+    ]
+
+
+def overdue_lines(card: Scorecard) -> list[tuple[str, str]]:
+    """One (check, what is late) pair per overdue action: its owner and due date."""
+    lines = []
+    for item in overdue_actions(card):
+        action = item.action
+        if action is None or action.due is None:  # an overdue action has a due date
+            continue
+        owner = f"{one_line(action.owner)}, " if action.owner else ""
+        lines.append((item.gap.question.id, f"{owner}due {action.due}"))
+    return lines
+
+
+def expiring_lines(card: Scorecard) -> list[str]:
+    """One line per waiver that ends within 30 days: the check and the day it ends."""
+    today = card.today
+    lines = []
+    for gap in expiring_waivers(card):
+        if gap.waiver is None:
+            continue
+        days = (gap.waiver.expires - today).days if today else None
+        left = "" if days is None else f" (in {days} {'day' if days == 1 else 'days'})"
+        lines.append(f"{gap.question.id}: waiver ends {gap.waiver.expires}{left}")
+    return lines
+
+
+def signoff_lines(card: Scorecard) -> list[str]:
+    """One line per sign-off: who, as what, when, and whether it covers the answers now."""
+    return [
+        f"{one_line(state.signoff.name)} ({one_line(state.signoff.role)}), "
+        f"{state.signoff.date}: {state.status}"
+        for state in signoff_states(card.answers)
     ]
 
 
@@ -119,6 +155,9 @@ def scorecard_view(
 ) -> ScorecardView:
     """The summary of one review; at most `max_gaps` gaps below the blockers are listed."""
     others = [gap for gap in card.open_gaps if gap.severity is not Severity.BLOCKER]
+    overdue = overdue_lines(card)
+    expiring = expiring_lines(card)
+    signoffs = signoff_lines(card)
     sections = [
         Section(
             "Blockers",
@@ -145,12 +184,19 @@ def scorecard_view(
             len(others),
             table=True,
         ),
+        Section(
+            "Overdue actions",
+            tuple(Item(cells) for cells in overdue),
+            len(overdue),
+        ),
         Section("Waived", tuple(Item((line,)) for line in waived_lines(card)), len(card.waived)),
+        Section("Waivers expiring soon", tuple(Item((line,)) for line in expiring), len(expiring)),
         Section(
             "Unanswered",
             tuple(Item((q.id, one_line(q.prompt))) for q in card.unanswered),
             len(card.unanswered),
         ),
+        Section("Sign-off", tuple(Item((line,)) for line in signoffs), len(signoffs)),
     ]
     if verdict.comparison is not None:
         for title, lines in (

@@ -1,0 +1,59 @@
+"""`mlready sign`: record a person's approval of the answers as they are."""
+
+from typing import Annotated
+
+import typer
+
+from mlready.cli.application import (
+    AnswersArgument,
+    BankOption,
+    TodayOption,
+    app,
+    bank_for,
+    day,
+    defaults,
+    read_answers,
+    say,
+    single_answers_path,
+)
+from mlready.core.errors import InputError
+
+
+def _words(option: str, text: str) -> str:
+    words = " ".join(text.split())
+    if not words:
+        raise InputError(f"{option}: must not be empty")
+    return words
+
+
+@app.command()
+def sign(
+    name: Annotated[str, typer.Option(metavar="NAME", help="Who signs off.")],
+    role: Annotated[
+        str, typer.Option(metavar="ROLE", help="As what, e.g. ml-lead or risk (any word).")
+    ],
+    answers: AnswersArgument = None,
+    bank: BankOption = None,
+    today: TodayOption = None,
+) -> None:
+    """Sign off the answers as they are: record name, role, date and a digest of the answers
+    under project.signoff. A later change of any answer shows the sign-off as outdated."""
+    from mlready.core.signoff import signed
+    from mlready.io.answers_file import AnswersEditor
+    from mlready.io.files import exclusive_lock
+
+    who, what = _words("--name", name), _words("--role", role)
+    chosen = defaults()
+    target = single_answers_path(answers, chosen)
+    loaded_bank = bank_for(bank, chosen)
+    editor = AnswersEditor(target, loaded_bank)
+    editor.refuse_read_only()
+    with exclusive_lock(target, note=say):
+        # Read under the lock, through the editor that writes: an edit made meanwhile is
+        # noticed, a link is written through.
+        editor = AnswersEditor(target, loaded_bank)
+        current = read_answers(target, loaded_bank)
+        updated = signed(current, name=who, role=what, date=day(today))
+        editor.save(updated)
+    digest = updated.project.signoff[-1].digest
+    say(f"Signed {target} as {what} ({who}); answers digest {digest}")

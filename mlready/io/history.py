@@ -1,0 +1,63 @@
+"""Reading a review's history: each git revision of an answers file, parsed and scored."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from mlready.core.answers import answers_from_document
+from mlready.core.errors import InputError
+from mlready.core.history import History, Revision
+from mlready.core.model import Bank
+from mlready.core.scoring import score
+from mlready.io.git import GitRevision, file_revisions, work_tree_of
+from mlready.io.yamlio import MAX_FILE_BYTES, parse_yaml
+
+
+def _revision(found: GitRevision, bank: Bank) -> Revision | None:
+    """One revision scored as of its commit date; None for the commit that deleted it."""
+    data = found.data
+    if data is None:
+        return None
+    source = f"{found.path}@{found.commit[:7]}"
+
+    def unreadable(problem: str) -> Revision:
+        return Revision(found.commit, found.date, found.author, found.path, None, problem)
+
+    if len(data) > MAX_FILE_BYTES:
+        return unreadable(f"{len(data):,} bytes; the limit is {MAX_FILE_BYTES:,} bytes")
+    try:
+        text = data.removeprefix(b"\xef\xbb\xbf").decode("utf-8")
+        answers = answers_from_document(parse_yaml(text, source=source), bank)
+    except UnicodeDecodeError:
+        return unreadable("not UTF-8")
+    except InputError as error:
+        return unreadable(error.messages[0] if error.messages else str(error))
+    written = answers.bank_ref
+    other = written if written and "@" in written and written not in bank.lineage else None
+    card = score(bank, answers, today=found.date.date())
+    return Revision(found.commit, found.date, found.author, found.path, card, None, other)
+
+
+def read_history(path: Path, bank: Bank, *, since: dt.date | None = None) -> History:
+    """Every revision of the answers file at `path` from git, scored against `bank`.
+
+    Raises NotInGitError (an InputError) outside a git work tree.
+    """
+    revisions = [_revision(found, bank) for found in file_revisions(path, since=since)]
+    return History(
+        source=str(path),
+        bank=bank,
+        revisions=tuple(revision for revision in revisions if revision is not None),
+        since=since,
+    )
+
+
+def history_if_any(path: Path, bank: Bank) -> History | None:
+    """The history of `path` when it is in a git work tree, else None (quietly)."""
+    if work_tree_of(path) is None:
+        return None
+    try:
+        return read_history(path, bank)
+    except InputError:
+        return None

@@ -1,0 +1,226 @@
+"""A review's history as text, JSON, Markdown or HTML: one row per revision, then the gaps each
+revision opened and closed."""
+
+from __future__ import annotations
+
+import json
+from typing import Any, NamedTuple
+
+from mlready.core.history import History, Revision, Step, TrendPoint
+from mlready.render.charts import trend_line
+from mlready.render.escape import html_text, markdown_cell, markdown_code, one_line
+from mlready.render.signatures import HTML_HISTORY_MARKER
+from mlready.render.view import format_score
+
+
+class _Row(NamedTuple):
+    revision: Revision
+    step: Step | None
+
+
+def _rows(history: History) -> list[_Row]:
+    steps = {step.after.commit: step for step in history.steps()}
+    return [_Row(revision, steps.get(revision.commit)) for revision in history.revisions]
+
+
+def _bank_note(revision: Revision) -> str:
+    return f"written for {revision.written_for}" if revision.written_for else ""
+
+
+def _title(history: History) -> str:
+    since = f", since {history.since}" if history.since else ""
+    count = len(history.revisions)
+    return (
+        f"{history.source}: {count} revision{'s' * (count != 1)}{since}, scored against "
+        f"{history.bank.display_title} ({history.bank.ref})"
+    )
+
+
+def _changes(step: Step) -> list[tuple[str, list[str]]]:
+    return [
+        (title, [question.id for question in questions])
+        for title, questions in (
+            ("opened", step.opened),
+            ("closed", step.closed),
+            ("no longer applicable", step.no_longer_applicable),
+        )
+        if questions
+    ]
+
+
+def history_text(history: History) -> str:
+    """The history as plain aligned text."""
+    lines = [one_line(_title(history)), ""]
+    if not history.revisions:
+        return "\n".join([*lines, "No commit changed this file."]) + "\n"
+    areas = [area.id for area in history.bank.areas]
+    header = ["Date", "Commit", "Author", "Level", "Score", "Mean", *areas]
+    table = [header]
+    for row in _rows(history):
+        revision, card = row.revision, row.revision.scorecard
+        cells = [str(revision.date.date()), revision.short, one_line(revision.author)]
+        if card is None:
+            cells += ["unreadable", "", "", *[""] * len(areas)]
+        else:
+            scores = {area.area.id: format_score(area.score) for area in card.areas}
+            cells += [
+                card.level.name,
+                format_score(card.score),
+                format_score(card.mean),
+                *[scores.get(area, "") for area in areas],
+            ]
+        table.append(cells)
+    widths = [max(len(row[n]) for row in table) for n in range(len(header))]
+    lines += [
+        "  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip()
+        for row in table
+    ]
+    lines += ["", "Changes"]
+    for row in _rows(history):
+        revision = row.revision
+        what = f"  {revision.date.date()} {revision.short}"
+        notes = [note for note in (_bank_note(revision),) if note]
+        if revision.problem is not None:
+            lines.append(f"{what}: unreadable: {one_line(revision.problem)}")
+            continue
+        parts = (
+            [f"{title}: {', '.join(ids)}" for title, ids in _changes(row.step)] if row.step else []
+        )
+        lines.append(f"{what}: {'; '.join([*parts, *notes]) or 'no gap opened or closed'}")
+    return "\n".join(lines) + "\n"
+
+
+def history_json(history: History) -> str:
+    """The history as one JSON document, oldest revision first."""
+    revisions: list[dict[str, Any]] = []
+    for row in _rows(history):
+        revision, card = row.revision, row.revision.scorecard
+        item: dict[str, Any] = {
+            "commit": revision.commit,
+            "date": revision.date.isoformat(),
+            "author": revision.author,
+            "path": revision.path,
+            "written_for": revision.written_for,
+            "problem": revision.problem,
+            "level": card.level.name if card else None,
+            "score": card.score if card else None,
+            "mean": card.mean if card else None,
+            "areas": {area.area.id: area.score for area in card.areas} if card else {},
+        }
+        step = row.step
+        item["gaps_opened"] = [q.id for q in step.opened] if step else []
+        item["gaps_closed"] = [q.id for q in step.closed] if step else []
+        item["gaps_no_longer_applicable"] = (
+            [q.id for q in step.no_longer_applicable] if step else []
+        )
+        revisions.append(item)
+    document = {
+        "file": history.source,
+        "bank": history.bank.ref,
+        "since": history.since.isoformat() if history.since else None,
+        "revisions": revisions,
+    }
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+
+
+def history_markdown(history: History) -> str:
+    """The history as Markdown: a table of revisions, then what each changed."""
+    areas = history.bank.areas
+    lines = [
+        f"# Readiness history: {markdown_cell(history.source)}",
+        "",
+        markdown_cell(_title(history)),
+        "",
+        "| Date | Commit | Author | Level | Score | Mean | "
+        + " | ".join(markdown_cell(area.title) for area in areas)
+        + " |",
+        "| --- | --- | --- | --- | ---: | ---: | " + " | ".join("---:" for _ in areas) + " |",
+    ]
+    for row in _rows(history):
+        revision, card = row.revision, row.revision.scorecard
+        start = (
+            f"| {revision.date.date()} | {markdown_code(revision.short)} | "
+            f"{markdown_cell(revision.author)} | "
+        )
+        if card is None:
+            lines.append(start + "unreadable | | | " + " | ".join("" for _ in areas) + " |")
+            continue
+        scores = {area.area.id: format_score(area.score) for area in card.areas}
+        lines.append(
+            start
+            + f"{markdown_cell(card.level.name)} | {format_score(card.score)} | "
+            + f"{format_score(card.mean)} | "
+            + " | ".join(scores.get(area.id, "") for area in areas)
+            + " |"
+        )
+    lines += ["", "## Changes", ""]
+    for row in _rows(history):
+        revision = row.revision
+        what = f"- {revision.date.date()} {markdown_code(revision.short)}"
+        if revision.problem is not None:
+            lines.append(f"{what}: unreadable: {markdown_cell(revision.problem)}")
+            continue
+        parts = [
+            f"{title}: {', '.join(markdown_code(i) for i in ids)}"
+            for title, ids in (_changes(row.step) if row.step else [])
+        ]
+        if revision.written_for:
+            parts.append(f"written for {markdown_code(revision.written_for)}")
+        lines.append(f"{what}: {'; '.join(parts) or 'no gap opened or closed'}")
+    return "\n".join(lines) + "\n"
+
+
+_HISTORY_STYLE = """
+body { font-family: system-ui, sans-serif; margin: 2rem auto; max-width: 60rem; color: #111; }
+table { border-collapse: collapse; } th, td { padding: .2rem .5rem; border-bottom: 1px solid #ddd; }
+td.n { text-align: right; } tr { break-inside: avoid; }
+""".strip()
+
+
+def history_html(history: History) -> str:
+    """The history as one self-contained HTML page: the score over time, then the table."""
+    areas = history.bank.areas
+    points = [
+        TrendPoint(r.date.date(), r.scorecard.score, r.short)
+        for r in history.readable
+        if r.scorecard is not None
+    ]
+    title = html_text(_title(history))
+    parts = [
+        HTML_HISTORY_MARKER,
+        "<!DOCTYPE html>",
+        '<html lang="en"><head><meta charset="utf-8">',
+        f"<title>Readiness history: {html_text(history.source)}</title>",
+        f"<style>{_HISTORY_STYLE}</style></head><body>",
+        f"<h1>Readiness history</h1><p>{title}</p>",
+        trend_line(points, history.bank.levels),
+        "<table><thead><tr><th>Date</th><th>Commit</th><th>Author</th><th>Level</th>"
+        "<th>Score</th><th>Mean</th>"
+        + "".join(f"<th>{html_text(area.title)}</th>" for area in areas)
+        + "<th>Changes</th></tr></thead><tbody>",
+    ]
+    for row in _rows(history):
+        revision, card = row.revision, row.revision.scorecard
+        cells = [
+            str(revision.date.date()),
+            f"<code>{html_text(revision.short)}</code>",
+            html_text(revision.author),
+        ]
+        if card is None:
+            cells += ["unreadable", "", "", *["" for _ in areas]]
+            changes = html_text(revision.problem or "")
+        else:
+            scores = {area.area.id: format_score(area.score) for area in card.areas}
+            cells += [html_text(card.level.name), format_score(card.score), format_score(card.mean)]
+            cells += [scores.get(area.id, "") for area in areas]
+            found = [
+                f"{t}: {', '.join(ids)}" for t, ids in (_changes(row.step) if row.step else [])
+            ]
+            if revision.written_for:
+                found.append(_bank_note(revision))
+            changes = html_text("; ".join(found))
+        parts.append(
+            "<tr>" + "".join(f"<td>{cell}</td>" for cell in cells) + f"<td>{changes}</td></tr>"
+        )
+    parts += ["</tbody></table>", "</body></html>"]
+    return "\n".join(parts) + "\n"
