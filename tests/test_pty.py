@@ -94,6 +94,13 @@ def test_a_walk_to_the_end_prints_the_summary_and_writes_the_report(workdir: Pat
     child.sendline("none yet")
     child.expect_exact("Evidence link")
     child.sendline("")
+    child.expect_exact("Action owner")
+    child.sendline("data-team")
+    child.expect_exact("Due date")
+    child.sendline("31 Jan")  # not a date: asked again
+    child.expect_exact("is not a date")
+    child.expect_exact("Due date")
+    child.sendline("2031-01-31")
     answer(child, "How are predictions served?", "batch")
     answer(child, "rollback", "yes")
     child.expect_exact("Level")
@@ -102,7 +109,9 @@ def test_a_walk_to_the_end_prints_the_summary_and_writes_the_report(workdir: Pat
     child.close()
     assert child.exitstatus == ExitCode.OK
     assert (workdir / "REVIEW.md").read_text().startswith("<!-- mlready report")
-    assert "note: none yet" in (workdir / "answers.yaml").read_text()
+    written = (workdir / "answers.yaml").read_text()
+    assert "note: none yet" in written
+    assert "    action:\n      owner: data-team\n      due: 2031-01-31\n" in written
 
 
 def test_a_second_session_on_the_same_file_is_refused(workdir: Path) -> None:
@@ -221,6 +230,9 @@ def test_a_walk_on_a_linked_answers_file_writes_through_the_link(workdir: Path) 
     (shared / "fraud.yaml").write_text("mlready: 1\nanswers: {}\n", encoding="utf-8")
     (workdir / "answers.yaml").symlink_to("shared/fraud.yaml")
     child = spawn(workdir)
+    for label in ("Project name", "Owner"):  # asked while empty, as after init
+        child.expect_exact(label)
+        child.sendline("")
     answer(child, "Which inputs does the model take?", "1")
     child.expect_exact("Who owns the data?")
     child.sendintr()

@@ -78,7 +78,7 @@ def value(result: WalkResult | Answers, question_id: str) -> object:
 
 
 def test_a_full_walk_in_bank_order(small_bank: Bank) -> None:
-    lines = ["1,2", "data-team", "yes", "yes", "partial", "", "", "2", "automated", "1"]
+    lines = ["1,2", "data-team", "yes", "yes", "partial", "", "", "", "", "2", "automated", "1"]
     result, prompt, saves = run_walk(small_bank, lines)
     assert result.completed
     assert prompt.shown == [
@@ -121,7 +121,11 @@ def test_a_partial_check_asks_for_note_and_evidence(small_bank: Bank) -> None:
     assert entry.value == "partial"
     assert entry.note == "Only for 2025 data"
     assert entry.evidence == ("https://example.com/a", "docs/b.md")
-    assert prompt.asked == ["Note (Enter to skip)", "Evidence link (Enter to skip)"]
+    assert prompt.asked == [
+        "Note (Enter to skip)",
+        "Evidence link (Enter to skip)",
+        "Action owner (Enter to skip)",
+    ]
     assert not result.completed  # the script ran out: like Ctrl-D
 
 
@@ -206,11 +210,11 @@ def test_back_on_the_first_question_says_so(small_bank: Bank) -> None:
 
 
 def test_changing_a_decision_drops_questions_and_keeps_their_answers(small_bank: Bank) -> None:
-    lines = ["1", "x", "yes", "yes", "realtime", "manual", "", "", ":b", ":b", "batch", "yes"]
+    lines = ["1", "x", "yes", "yes", "realtime", "manual", "", "", "", "", ":b", ":b", "batch", "yes"]
     result, prompt, _ = run_walk(small_bank, lines)
     assert prompt.shown[4:] == [
         "serving.mode",
-        "serving.latency",  # manual, then Enter twice for note and evidence
+        "serving.latency",  # manual, then Enter for note, evidence, owner and due date
         "serving.rollback",  # :b
         "serving.latency",  # :b
         "serving.mode",  # batch
@@ -256,7 +260,9 @@ def test_redo_walks_everything_with_current_answers_as_default(
     answers = parse_answers(
         "mlready: 1\nanswers:\n  data.modality: [image]\n  data.owner: x\n  data.lineage: yes\n"
     )
-    result, prompt, _ = run_walk(small_bank, ["", "", "no", "", "", ":q"], answers, redo=True)
+    result, prompt, _ = run_walk(
+        small_bank, ["", "", "no", "", "", "", "", ":q"], answers, redo=True
+    )
     assert prompt.shown == ["data.modality", "data.owner", "data.lineage", "data.schema"]
     assert prompt.screens[0].current is not None
     assert value(result, "data.lineage") == "no"
@@ -264,7 +270,9 @@ def test_redo_walks_everything_with_current_answers_as_default(
 
 
 def test_area_limits_the_walk(small_bank: Bank) -> None:
-    result, prompt, _ = run_walk(small_bank, ["realtime", "manual", "", "", "yes"], area="serving")
+    result, prompt, _ = run_walk(
+        small_bank, ["realtime", "manual", "", "", "", "", "yes"], area="serving"
+    )
     assert prompt.shown == ["serving.mode", "serving.latency", "serving.rollback"]
     assert result.completed
 

@@ -25,9 +25,8 @@ from mlready.cli.application import (
 from mlready.core.errors import ExitCode, InputError
 
 if TYPE_CHECKING:
-    from mlready.core.answers import Answers
     from mlready.core.model import Bank
-    from mlready.core.walk import Prompt
+    from mlready.core.walk import Prompt, WalkResult
 
 
 @app.command()
@@ -73,13 +72,24 @@ def ask(
     from mlready.render.terminal import TerminalPrompt, print_scorecard
 
     console = Console(highlight=False)
-    result = _walk_file(target, loaded_bank, prompt=TerminalPrompt(console), area=area, redo=redo)
+    prompt = TerminalPrompt(console)
+    if loaded_bank.intro:  # once, before the first question
+        prompt.tell_intro(loaded_bank.intro)
+    result = _walk_file(target, loaded_bank, prompt=prompt, area=area, redo=redo)
     if result is None:
         return
-    card = score(loaded_bank, result)
+    if not result.asked:
+        where = f" in area {area}" if area else ""
+        console.print(
+            f"Nothing left to ask{where}: every applicable question is answered "
+            "(`mlready ask --redo` walks them again).",
+            markup=False,
+        )
+    card = score(loaded_bank, result.answers, today=dt.date.today())
     console.print()
     verdict = judge(card, gate_for(loaded_bank, chosen), today=dt.date.today())
-    print_scorecard(console, card, verdict, max_gaps=5)
+    more = "(`mlready check` lists them all)" if no_report else "in the report"
+    print_scorecard(console, card, verdict, max_gaps=5, more=more)
     if not no_report:
         from mlready.render.report import render_report
 
@@ -89,8 +99,8 @@ def ask(
 
 def _walk_file(
     target: Path, bank: "Bank", *, prompt: "Prompt", area: str | None, redo: bool
-) -> "Answers | None":
-    """Walk the answers file at `target` under its lock; the answers when the walk reached
+) -> "WalkResult | None":
+    """Walk the answers file at `target` under its lock; the result when the walk reached
     its end, None when it stopped early (everything answered is saved either way)."""
     from mlready.core.answers import empty_answers
     from mlready.core.walk import ask_project, walk
@@ -105,9 +115,12 @@ def _walk_file(
         is_new = editor.digest is None
         current = empty_answers(target) if is_new else read_answers(target, bank)
         try:
-            if is_new:
-                current = current.with_project(ask_project(current.project, prompt=prompt))
-                editor.save(current)
+            project = current.project
+            if is_new or not (project.name and project.owner):  # after init, too
+                asked = ask_project(project, prompt=prompt)
+                if is_new or asked != project:
+                    current = current.with_project(asked)
+                    editor.save(current)
             result = walk(
                 bank,
                 current,
@@ -127,4 +140,4 @@ def _walk_file(
     if not result.completed:
         say(f"\nSaved in {target}; run `mlready ask` again to go on.")
         return None
-    return result.answers
+    return result

@@ -14,7 +14,7 @@ from typing import Protocol
 
 from mlready.core.answers import Answers
 from mlready.core.kinds import Invalid, is_scored, kind_of
-from mlready.core.model import NA, AnswerEntry, Area, Bank, Project, Question
+from mlready.core.model import NA, Action, AnswerEntry, Area, Bank, Project, Question
 from mlready.core.scoring import applicable_questions, check_score
 
 COMMANDS = "? help · :b back · :s skip · :q quit"
@@ -68,6 +68,7 @@ class WalkResult:
 
     answers: Answers
     completed: bool  # False when the person quit early
+    asked: int = 0  # how many questions were shown: 0 when nothing was left to ask
 
 
 class _Back(Exception):
@@ -103,8 +104,8 @@ def walk(
     try:
         state.run()
     except (_Quit, EOFError):
-        return WalkResult(answers=state.answers, completed=False)
-    return WalkResult(answers=state.answers, completed=True)
+        return WalkResult(answers=state.answers, completed=False, asked=len(state.shown))
+    return WalkResult(answers=state.answers, completed=True, asked=len(state.shown))
 
 
 class _Walk:
@@ -128,6 +129,7 @@ class _Walk:
         self.today = today
         self.answered_at_start = {q for q in bank.questions if answers.get(q) is not None}
         self.order = {question_id: index for index, question_id in enumerate(bank.questions)}
+        self.shown: set[str] = set()
 
     def save(self, answers: Answers) -> None:
         if self.today is not None:
@@ -177,6 +179,7 @@ class _Walk:
 
     def ask(self, question: Question, *, can_go_back: bool) -> None:
         """Ask until the input answers, skips or leaves the question."""
+        self.shown.add(question.id)
         while True:
             line = self.prompt.question(self.screen(question)).strip()
             command = line.lower()
@@ -235,6 +238,24 @@ class _Walk:
             items = tuple(item.strip() for item in evidence.split(",") if item.strip())
             entry = replace(entry, note=note or None, evidence=items)
             self.save(self.answers.with_entry(question.id, entry))
+            entry = replace(entry, action=self.action(entry.action))
+            self.save(self.answers.with_entry(question.id, entry))
+
+    def action(self, current: Action | None) -> Action | None:
+        """Who closes a gap and by when, typed at two follow-up prompts (Enter skips each)."""
+        current = current or Action()
+        owner = self.text("Action owner (Enter to skip)", default=current.owner)
+        shown = current.due.isoformat() if current.due else None
+        while True:
+            typed = self.text("Due date YYYY-MM-DD (Enter to skip)", default=shown).strip()
+            try:
+                due = dt.date.fromisoformat(typed) if typed else None
+            except ValueError:
+                self.prompt.tell(f"'{typed}' is not a date like 2027-03-31; Enter skips it.")
+                continue
+            break
+        action = replace(current, owner=owner.strip() or None, due=due)
+        return None if action == Action() else action
 
     def answer_na(self, question: Question) -> bool:
         if not question.na:
@@ -251,9 +272,9 @@ class _Walk:
 
 
 def ask_project(project: Project, *, prompt: Prompt) -> Project:
-    """Ask for the project's name and owner (Enter leaves each as it is)."""
-    name = prompt.text("Project name", default=project.name)
-    owner = prompt.text("Owner (team or person)", default=project.owner)
+    """Ask for the project's name and owner where they are empty (Enter leaves them so)."""
+    name = project.name or prompt.text("Project name").strip()
+    owner = project.owner or prompt.text("Owner (team or person)").strip()
     return replace(project, name=name or None, owner=owner or None)
 
 

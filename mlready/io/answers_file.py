@@ -14,7 +14,7 @@ from mlready.core.answers import FORMAT_VERSION, Answers, answers_from_document
 from mlready.core.errors import ConcurrentEditError, InputError
 from mlready.core.kinds import kind_of
 from mlready.core.model import AnswerEntry, Bank, Question
-from mlready.core.validation import to_plain
+from mlready.core.validation import fields_of, to_plain
 from mlready.io.files import write_atomically
 from mlready.io.yamlio import format_scalar, parse_yaml, read_text
 
@@ -67,13 +67,15 @@ def render_answers(
         for key in ("name", "owner", "reviewed"):
             value = project.get(key)
             lines.append(f"  {key}:" + ("" if value is None else f" {format_scalar(value)}"))
-        if project.get("signoff"):
+        if answers.project.signoff:
             lines.append("  signoff:")
             lines += [
                 "    - {"
-                + ", ".join(f"{name}: {format_scalar(text)}" for name, text in item.items())
+                + ", ".join(
+                    f"{name}: {format_scalar(value)}" for name, value in _fields(item).items()
+                )
                 + "}"
-                for item in project["signoff"]
+                for item in answers.project.signoff
             ]
     lines.append("answers:")
     written = False
@@ -320,9 +322,9 @@ def _entry_lines(question_id: str, entry: AnswerEntry | None) -> list[str]:
         waiver = to_plain(entry.waiver, drop_none=True)
         lines += [f"      {name}: {format_scalar(text)}" for name, text in waiver.items()]
     if entry.action is not None:
-        action = to_plain(entry.action, drop_none=True)
+        action = _fields(entry.action)
         lines.append("    action:" + ("" if action else " {}"))
-        lines += [f"      {name}: {format_scalar(text)}" for name, text in action.items()]
+        lines += [f"      {name}: {format_scalar(value)}" for name, value in action.items()]
     return lines
 
 
@@ -333,3 +335,13 @@ def _value_text(value: Any) -> str:
         return "[" + ", ".join(_value_text(item) for item in value) + "]"
     # Unquoted yes/no read back as the options yes/no, and are what a person writes.
     return str(value) if value in ("yes", "no") else format_scalar(value)
+
+
+def _fields(record: Any) -> dict[str, Any]:
+    """A model's fields that are set, as values (dates stay dates: written unquoted)."""
+    model: Any = type(record)
+    return {
+        spec.key: getattr(record, spec.name)
+        for spec in fields_of(model)
+        if getattr(record, spec.name) is not None
+    }

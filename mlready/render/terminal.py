@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from rich.console import Console
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
@@ -15,15 +16,25 @@ from mlready.core.scoring import Scorecard
 from mlready.core.vocabulary import Severity
 from mlready.core.walk import Screen
 from mlready.render.escape import one_line, terminal_text
-from mlready.render.view import Outcome, format_score, passed_line, scorecard_view, text_bar
+from mlready.render.view import (
+    BAR_WIDTH,
+    Outcome,
+    format_score,
+    passed_line,
+    scorecard_view,
+    text_bar,
+)
+
+INDENT = 2  # every line under a heading: list items, gap rows, hints
+MIN_BAR = 5  # below this a bar says nothing; it is left out
 
 _SEVERITY_STYLE = {Severity.BLOCKER: "bold red", Severity.MAJOR: "yellow", Severity.MINOR: "cyan"}
 
 
-def _bar(score: float | None) -> Text:
+def _bar(score: float | None, width: int = BAR_WIDTH) -> Text:
     if score is None:
-        return Text("no scored checks", style="dim")
-    bar = text_bar(score, full="█", empty="░")
+        return Text("no scored checks" if width >= 16 else "", style="dim")
+    bar = text_bar(score, width=width, full="█", empty="░")
     filled = bar.count("█")
     style = "green" if score >= 90 else "yellow" if score >= 50 else "red"
     return Text(bar[:filled], style=style) + Text(bar[filled:], style="dim")
@@ -37,13 +48,28 @@ def print_outcomes(console: Console, outcomes: Sequence[Outcome]) -> None:
         console.print(Text("\n" + passed_line(outcomes), style="bold"))
 
 
+def _bar_width(console: Console, titles: list[str]) -> int:
+    """The widest bar (up to BAR_WIDTH) that leaves area titles whole where it can: bars
+    shrink before titles wrap."""
+    title = max((len(t) for t in titles), default=4)
+    # Score 6, Answered 8, Gaps 4, and a gap of 1 between the five columns.
+    rest = console.width - title - 6 - 8 - 4 - 4
+    return max(0, min(BAR_WIDTH, rest))
+
+
 def print_scorecard(
-    console: Console, scorecard: Scorecard, verdict: Verdict, *, max_gaps: int | None = None
+    console: Console,
+    scorecard: Scorecard,
+    verdict: Verdict,
+    *,
+    max_gaps: int | None = None,
+    more: str = "in the report",
 ) -> None:
     """Print the view of one review (the first `max_gaps` gaps below the blockers): what the
-    plain text says, laid out for a terminal.
+    plain text says, laid out for a terminal. `more` says where the gaps not listed are.
 
-    Bank and user text are printed as Text objects, never parsed as rich markup.
+    Bank and user text are printed as Text objects, never parsed as rich markup. At any
+    width, bars shrink first; a check's id is never broken (at worst shortened with …).
     """
     view = scorecard_view(scorecard, verdict, max_gaps=max_gaps)
     heading = Text()
@@ -62,38 +88,44 @@ def print_scorecard(
             view.mean,
         )
     )
+    width = _bar_width(console, [row.title for row in view.areas])
     table = Table(box=None, pad_edge=False, header_style="bold")
-    table.add_column("Area")
-    table.add_column("Score", justify="right")
-    table.add_column("")
-    table.add_column("Answered", justify="right")
-    table.add_column("Gaps", justify="right")
+    table.add_column("Area", ratio=1)
+    table.add_column("Score", justify="right", no_wrap=True)
+    if width >= MIN_BAR:
+        table.add_column("", no_wrap=True, width=width)
+    table.add_column("Answered", justify="right", no_wrap=True)
+    table.add_column("Gaps", justify="right", no_wrap=True)
     for row in view.areas:
-        table.add_row(
-            Text(row.title), format_score(row.score), _bar(row.score), row.answered, str(row.gaps)
-        )
+        bar = [_bar(row.score, width)] if width >= MIN_BAR else []
+        table.add_row(Text(row.title), format_score(row.score), *bar, row.answered, str(row.gaps))
     console.print(table)
     for section in view.sections:
         console.print(Text(f"\n{section.title} ({section.total})", style="bold"))
         if section.table:
             gaps = Table(box=None, pad_edge=False, show_header=False)
-            for column in ("severity", "id", "score", "prompt"):
-                gaps.add_column(column, overflow="fold")
+            gaps.add_column("severity", no_wrap=True)
+            # An id is never split: it may lose its end to an ellipsis, the prompt wraps.
+            longest = max(len(item.cells[1]) for item in section.items)
+            gaps.add_column("id", no_wrap=True, overflow="ellipsis", max_width=longest)
+            gaps.add_column("score", no_wrap=True)
+            gaps.add_column("prompt", ratio=1, min_width=12)
             for item in section.items:
                 severity, *rest = item.cells
                 style = _SEVERITY_STYLE[item.severity] if item.severity else ""
                 gaps.add_row(Text(severity, style=style), *(Text(cell) for cell in rest))
-            console.print(gaps)
+            console.print(Padding(gaps, (0, 0, 0, INDENT)))
         else:
             for item in section.items:
-                line = Text("  ")
+                line = Text()
                 if item.severity is Severity.BLOCKER:
                     line.append(item.cells[0], style="bold red").append(": " + item.cells[1])
                 else:
                     line.append(": ".join(item.cells))
-                console.print(line)
+                console.print(Padding(line, (0, 0, 0, INDENT)))
         if section.hidden:
-            console.print(Text(f"  … and {section.hidden} more in the report", style="dim"))
+            hidden = Text(f"… and {section.hidden} more {more}", style="dim")
+            console.print(Padding(hidden, (0, 0, 0, INDENT)))
     for note in view.notes:
         console.print(Text(f"Note: {note}", style="yellow"))
     style = "bold green" if view.passed else "bold red"
@@ -138,17 +170,25 @@ class TerminalPrompt:
                 self.console.print(Text(terminal_text(screen.area.intro), style="italic"))
         self.console.print(Text(f"\n{screen.progress}", style="dim"))
         self.console.print(Text(terminal_text(question.prompt), style="bold"))
-        width = max((len(option.value) for option in question.options), default=0)
-        for number, option in enumerate(question.options, 1):
-            line = Text(f"  {number:>2}  ")
-            line.append(f"{option.value:<{width}}", style="cyan")
-            if option.label:
-                line.append(f"  {one_line(option.label)}")
-            self.console.print(line)
+        if question.options:
+            # A grid, so that a label that wraps goes on under itself, not under the number.
+            options = Table.grid(padding=(0, 2))
+            options.add_column(justify="right", no_wrap=True)
+            options.add_column(no_wrap=True, style="cyan")
+            options.add_column(ratio=1)
+            for number, option in enumerate(question.options, 1):
+                label = one_line(option.label) if option.label else ""
+                options.add_row(str(number), option.value, Text(label))
+            self.console.print(Padding(options, (0, 0, 0, INDENT + 1)))
         if screen.current is not None:
             shown = question.describe(screen.current.value)
-            self.console.print(Text(f"  current answer: {one_line(shown)}", style="green"))
-        self.console.print(Text(f"  [{screen.hint}]", style="dim"))
+            current = Table.grid()
+            current.add_column(no_wrap=True)
+            current.add_column(ratio=1)
+            current.add_row("current answer: ", Text(one_line(shown)), style="green")
+            self.console.print(Padding(current, (0, 0, 0, INDENT)))
+        hint = Text(f"[{screen.hint}]", style="dim")
+        self.console.print(Padding(hint, (0, 0, 0, INDENT)))
         return self._read(Text("› ", style="bold"), key=question.id)
 
     def text(self, label: str, *, default: str | None = None) -> str:
@@ -160,6 +200,10 @@ class TerminalPrompt:
     def tell(self, message: str) -> None:
         """Show a hint or help text."""
         self.console.print(Text(terminal_text(message), style="yellow"))
+
+    def tell_intro(self, intro: str) -> None:
+        """Show the bank's introduction, before the first question of a walk."""
+        self.console.print(Text(terminal_text(intro.strip()), style="italic"))
 
 
 # ESC sequences (arrow keys, function keys) and other control characters a terminal without a
