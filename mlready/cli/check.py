@@ -18,6 +18,7 @@ from mlready.cli.application import (
     check_target,
     day,
     defaults,
+    evidence_of,
     format_option,
     gate_for,
     inputs_of,
@@ -92,6 +93,18 @@ def check(
             help="Also write a format to a file; repeatable.",
         ),
     ] = None,
+    fail_on_contradicted: Annotated[
+        bool,
+        typer.Option(
+            "--fail-on-contradicted", help="Fail on any answer the repository contradicts."
+        ),
+    ] = False,
+    require_evidence: Annotated[
+        Severity | None,
+        typer.Option(
+            help="Fail when a check of this severity or worse, at full marks, has no evidence."
+        ),
+    ] = None,
     force: Annotated[
         bool, typer.Option("--force", help="Overwrite output files that mlready did not write.")
     ] = False,
@@ -106,7 +119,15 @@ def check(
     targets = [_output_target(spec) for spec in output or []]
     loaded_bank = bank_for(bank, chosen)
     date = day(today)
-    gate = gate_for(loaded_bank, chosen, fail_under=fail_under, fail_on=fail_on, max_age=max_age)
+    gate = gate_for(
+        loaded_bank,
+        chosen,
+        fail_under=fail_under,
+        fail_on=fail_on,
+        max_age=max_age,
+        fail_on_contradicted=fail_on_contradicted,
+        require_evidence=require_evidence,
+    )
     paths = answers_paths(answers, chosen)
     inputs = inputs_of(chosen, bank=loaded_bank, others=[*paths, baseline])
     for _, target in targets:
@@ -117,8 +138,16 @@ def check(
     outcomes = []
     for path in paths:
         card = scorecard(path, loaded_bank, today=date, chosen=chosen)
-        verdict = judge(card, gate, allow_incomplete=allow_incomplete, today=date, baseline=base)
-        outcomes.append(Outcome(card, verdict))
+        _, evidence = evidence_of(card)
+        verdict = judge(
+            card,
+            gate,
+            allow_incomplete=allow_incomplete,
+            today=date,
+            baseline=base,
+            evidence=evidence,
+        )
+        outcomes.append(Outcome(card, verdict, evidence))
     if output_format == Format.TEXT and sys.stdout.isatty():
         from rich.console import Console
 

@@ -17,7 +17,7 @@ from mlready.core.model import DEFAULT_CHECK_OPTIONS, NA, AnswerValue, Question
 from mlready.core.vocabulary import Kind
 
 NONE_OF_THESE = "-"  # what a person types to choose none of a multi question's options
-CHECK_ONLY_KEYS = ("severity", "weight", "fix", "na")
+CHECK_ONLY_KEYS = ("severity", "weight", "fix", "na", "evidence")
 
 # Reports a problem at a key of the question's definition: (key or path below it, message).
 DefinitionProblem = Callable[[str | tuple[str | int, ...], str], None]

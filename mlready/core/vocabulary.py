@@ -15,6 +15,14 @@ class Kind(StrEnum):
     TEXT = "text"
 
 
+class Reliability(StrEnum):
+    """How much a probe's finding says: high (the practice itself), low (a hint of it)."""
+
+    HIGH = "high"
+    MEDIUM = "medium"
+    LOW = "low"
+
+
 class Severity(StrEnum):
     """How much a gap in a check matters; blockers force the lowest level."""
 
