@@ -60,9 +60,9 @@ def probes_of(card: Scorecard) -> list[tuple[str, Probe]]:
 def judge_evidence(
     card: Scorecard, findings: FindingsOf, *, exists: Callable[[str], bool]
 ) -> dict[str, CheckEvidence]:
-    """The evidence state of every applicable check answered with an option (not "na"), and
-    for unanswered ones with findings, the option they support. `exists` tells whether a
-    relative path is in the repository."""
+    """The evidence state of every applicable check answered with an option (not "na"); for
+    an unanswered one with findings, the option they support (its state stays "claimed": it
+    counts nowhere). `exists` tells whether a relative path is in the repository."""
     judged: dict[str, CheckEvidence] = {}
     for question in card.applicable:
         if not is_scored(question):
@@ -83,7 +83,9 @@ def judge_evidence(
             if probe.id in silenced:
                 continue
             hits = findings.get((question.id, probe.id), ())
-            if hits and given is not None and given >= _score(question, probe.supports):
+            # Unanswered, every supporting finding backs the suggestion; answered, those that
+            # support an answer at least as good as the one given.
+            if hits and (given is None or given >= _score(question, probe.supports)):
                 found += hits
             required = probe.required_for
             if (
@@ -94,6 +96,9 @@ def judge_evidence(
                 and given >= _score(question, required)
             ):
                 missing.append(probe)
+        suggested = None if entry is not None else _suggested(question, findings)
+        if entry is None and suggested is None:
+            continue  # nothing answered, nothing found: nothing to say
         if missing or paths_missing:
             state = EvidenceState.CONTRADICTED
         elif found or paths_found:
@@ -108,7 +113,7 @@ def judge_evidence(
             paths_missing=paths_missing,
             external=external,
             silenced=tuple(silenced.items()),
-            suggested=None if entry is not None else _suggested(question, findings),
+            suggested=suggested,
         )
     return judged
 
@@ -131,7 +136,7 @@ def _suggested(question: Question, findings: FindingsOf) -> str | None:
 
 
 def counts(judged: Mapping[str, CheckEvidence]) -> dict[EvidenceState, int]:
-    """How many checks are in each state, in the order of the states."""
-    return {
-        state: sum(1 for item in judged.values() if item.state is state) for state in EvidenceState
-    }
+    """How many answered checks are in each state (a suggestion for an unanswered one counts
+    nowhere), in the order of the states."""
+    states = [item.state for item in judged.values() if item.suggested is None]
+    return {state: states.count(state) for state in EvidenceState}
