@@ -156,6 +156,9 @@ class TerminalPrompt:
         if screen.current is not None:
             shown = question.describe(screen.current.value)
             self.console.print(Text(f"  current answer: {one_line(shown)}", style="green"))
+        if screen.evidence is not None:
+            for shown_line in evidence_lines(screen.evidence):
+                self.console.print(Text(f"  {shown_line}", style="blue"))
         self.console.print(Text(f"  [{screen.hint}]", style="dim"))
         return self._read(Text("› ", style="bold"), key=question.id)
 
@@ -178,3 +181,19 @@ _TYPED_CONTROL = re.compile(r"\x1b(\[[0-9;?]*[ -/]*[@-~]|O.|.)?|[\x00-\x08\x0b-\
 def clean_typed(line: str) -> str:
     """`line` without the control sequences a person may type by mistake."""
     return _TYPED_CONTROL.sub("", line)
+
+
+def evidence_lines(evidence: CheckEvidence) -> list[str]:
+    """What the repository showed for a question, one line each, for the walk."""
+    lines = []
+    for finding in evidence.found:
+        where = f"{finding.path}:{finding.line}" if finding.line else finding.path
+        lines.append(
+            f"found {one_line(where)}: {one_line(finding.probe.says)} "
+            f"({finding.probe.reliability.value})"
+        )
+    lines += [
+        f"not found: {one_line(probe.says)} ({probe.reliability.value})"
+        for probe in evidence.missing
+    ]
+    return lines
