@@ -23,15 +23,19 @@ def load_bank(path: Path | None = None) -> Bank:
 def _load(path: Path | None, *, chain: tuple[Path, ...]) -> Bank:
     source = "built-in bank" if path is None else str(path)
     file = path or builtin_bank_path()
-    bank = cached_bank(file)
+    text = read_text(file, source=source, kind="bank")
+    # The cache is keyed by the text that is parsed, read once: an edit made meanwhile cannot
+    # file one version's bank under another's bytes.
+    content = text.encode("utf-8")
+    bank = cached_bank(content)
     if bank is not None:
         return replace(bank, files=(file,))
-    document = parse_yaml(read_text(file, source=source, kind="bank"), source=source)
+    document = parse_yaml(text, source=source)
     if isinstance(document.data, dict) and "extends" in document.data:
         # Not cached: a layer's meaning depends on the other files it extends.
         return _load_layer(document, file.resolve(), chain=chain)
     bank = bank_from_document(document)
-    remember_bank(file, bank)
+    remember_bank(content, bank)
     return replace(bank, files=(file,))
 
 
