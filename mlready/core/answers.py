@@ -9,7 +9,7 @@ from types import MappingProxyType
 from typing import NamedTuple
 
 from mlready.core.document import Document
-from mlready.core.errors import InputError, Place, Problem
+from mlready.core.errors import InputError, Problem
 from mlready.core.kinds import kind_of
 from mlready.core.model import (
     NA,
@@ -128,7 +128,10 @@ def answers_from_document(document: Document, bank: Bank) -> Answers:
                     f"{document.where(loc)}: {message} (not in {bank.ref}); kept, ignored"
                 )
             continue
-        checked = _checked_entry(question, entry, document.place((*loc, "value")), problems)
+        checked, messages = _checked_entry(question, entry)
+        if messages:  # where, only when there is something to say: it is looked up by path
+            place = document.place((*loc, "value"))
+            problems += [Problem(place, message) for message in messages]
         entries[question_id] = checked
     if problems:
         raise InputError(problems)
@@ -180,24 +183,23 @@ def _check_format_version(document: Document) -> None:
         )
 
 
-def _checked_entry(
-    question: Question, entry: AnswerEntry, place: Place, problems: list[Problem]
-) -> AnswerEntry:
-    """The entry with its value normalised for the question's kind; problems are appended."""
+def _checked_entry(question: Question, entry: AnswerEntry) -> tuple[AnswerEntry, list[str]]:
+    """The entry with its value normalised for the question's kind, and what is wrong with it."""
     value = entry.value
     rules = kind_of(question)
+    problems: list[str] = []
     if entry.waiver is not None and (value is None or not rules.scored):
-        problems.append(Problem(place, f"a waiver belongs on an answered check ('{question.id}')"))
+        problems.append(f"a waiver belongs on an answered check ('{question.id}')")
     if value is None:
-        return entry
+        return entry, problems
     if value == NA and rules.chosen:  # a text answer "na" is what the person wrote
         if not question.na:
-            problems.append(Problem(place, f"'{question.id}' cannot be answered 'na'"))
+            problems.append(f"'{question.id}' cannot be answered 'na'")
         elif entry.note is None:
-            problems.append(
-                Problem(place, f"an 'na' answer to '{question.id}' needs a note saying why")
-            )
-        return entry
+            problems.append(f"an 'na' answer to '{question.id}' needs a note saying why")
+        return entry, problems
     normalised = rules.normalised(question, value)
-    problems += [Problem(place, message) for message in normalised.problems]
-    return replace(entry, value=normalised.value)
+    problems += normalised.problems
+    if normalised.value == value:  # as written, most answers are: no copy to make
+        return entry, problems
+    return replace(entry, value=normalised.value), problems

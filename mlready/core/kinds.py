@@ -65,6 +65,8 @@ class QuestionKind:
     def normalised(self, question: Question, value: AnswerValue) -> Normalised:
         """`value` (not None, not `na`) as an answer to `question`."""
         offered = [option.value for option in question.options]
+        if isinstance(value, str) and value in offered:  # the usual answer, as written
+            return Normalised(value)
         hint = f"expected one of: {', '.join(offered)}"
         if not isinstance(value, str):
             return Normalised(value, (f"'{question.id}' takes one value, not a list ({hint})",))

@@ -216,13 +216,26 @@ def _union_plan(hint: Any, rules: tuple[Any, ...]) -> Plan:
         return convert_optional
     kinds = " or ".join(dict.fromkeys(_kind_name(inner) for (inner, _), _ in plans))
 
+    # Which member takes a value depends only on the value's type: found once per type.
+    chosen: dict[type, Plan | None] = {}
+
     def convert_union(c: Converter, data: Any, loc: Location, name: str) -> Any:
         if data is None and optional:
             return None
-        for (inner, inner_rules), plan in plans:
-            if _fits(inner, (*rules, *inner_rules), data):
-                return plan(c, data, loc, name)
-        return c.problem(loc, f"{name} must be {kinds} (got {describe_value(data)})")
+        kind = type(data)
+        if kind not in chosen:
+            chosen[kind] = next(
+                (
+                    plan
+                    for (inner, inner_rules), plan in plans
+                    if _fits(inner, (*rules, *inner_rules), data)
+                ),
+                None,
+            )
+        plan = chosen[kind]
+        if plan is None:
+            return c.problem(loc, f"{name} must be {kinds} (got {describe_value(data)})")
+        return plan(c, data, loc, name)
 
     return convert_union
 
