@@ -1,7 +1,7 @@
 """A cache of validated banks, so that a bank is parsed and checked once, not on every run.
 
-An entry is keyed by a hash of the bank file's bytes and by mlready's version and the state of
-its own source files: an edited bank or an upgraded mlready never reads a stale entry. Entries
+An entry is keyed by a hash of the bank file's bytes and by the state of mlready's own source
+files: an edited bank or an upgraded mlready never reads a stale entry. Entries
 hold what the bank says (no expanded defaults), as JSON: nothing in them can run code on load.
 
 The folder may be one that others can write (a shared CI cache, a world-writable MLREADY_CACHE_DIR),
@@ -33,7 +33,6 @@ from pathlib import Path
 
 from mlready.core.bank import bank_data, bank_from_data
 from mlready.core.model import Bank
-from mlready.io.resources import mlready_version
 
 CACHE_ENV = "MLREADY_CACHE_DIR"
 _FORMAT = "2"  # bump when the cached shape of a bank changes
@@ -76,10 +75,14 @@ def cache_dir() -> Path | None:
 
 @cache
 def _code_state() -> str:
-    """mlready's version and the size and time of each of its source files: what shapes a bank."""
+    """The size and time of each of mlready's source files: what shapes a bank.
+
+    An upgrade (or any edit) writes these files anew. The release number would add nothing,
+    and reading it from the package metadata costs every run some 20 ms of imports.
+    """
     files = sorted(_PACKAGE.glob("*/*.py"))
     states = [f"{file.name}:{file.stat().st_mtime_ns}:{file.stat().st_size}" for file in files]
-    return hashlib.sha256("|".join([mlready_version(), *states]).encode()).hexdigest()
+    return hashlib.sha256("|".join(states).encode()).hexdigest()
 
 
 def _key(content: bytes) -> str:
