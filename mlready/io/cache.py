@@ -24,7 +24,6 @@ import hashlib
 import hmac
 import json
 import os
-import secrets
 import stat
 import tempfile
 import time
@@ -141,6 +140,8 @@ def _make_secret(path: Path) -> None:
     # Written in full under a temporary name (mkstemp: mode 0600, never an existing file), then
     # linked into place, which fails if another process got there first: nobody ever reads a
     # half-written key, and two runs starting together agree on one.
+    import secrets  # once per cache folder: not worth its import on every run
+
     handle, temporary = tempfile.mkstemp(prefix=".hmac-", dir=path.parent)
     try:
         with os.fdopen(handle, "wb") as stream:
