@@ -170,7 +170,7 @@ def render(listed: list[Command], options: argparse.Namespace) -> str:
         if value is None:
             lines.append(f"| {text} | not measured | |")
             return
-        shown = f"{value:.2f}{unit}" if unit == "x" else f"{value:.0f} {unit}"
+        shown = {"x": f"{value:.2f}x", "MiB": f"{value:.1f} MiB"}.get(unit, f"{value:.0f} {unit}")
         lines.append(f"| {text} | {shown} | {'yes' if value <= limit else '**no**'} |")
 
     target(

@@ -1,19 +1,20 @@
 """A cache of validated banks, so that a bank is parsed and checked once, not on every run.
 
 An entry is keyed by a hash of the bank file's bytes and by the state of mlready's own source
-files: an edited bank or an upgraded mlready never reads a stale entry. Entries
-hold what the bank says (no expanded defaults), as JSON: nothing in them can run code on load.
+files: an edited bank or an upgraded mlready never reads a stale entry. An entry holds what the
+bank says (no expanded defaults), as JSON: nothing in it can run code on load.
 
-The folder may be one that others can write (a shared CI cache, a world-writable MLREADY_CACHE_DIR),
-so an entry is trusted only when it proves it was written by this user for these bank bytes:
+The folder may be one that others can write (a shared CI cache, a MLREADY_CACHE_DIR in /tmp),
+so an entry is used only when it proves that this user's mlready wrote it for these bytes:
 - it is read only from a regular file owned by the current user, never through a link, never
-  from a device or FIFO, and never more than a size limit;
-- it carries an HMAC over the key (bank bytes, format, code state) and its content, made with a
-  random key kept in the same folder (created on first use, mode 0600, read under the same
-  rules). Whoever cannot read that file cannot make an entry that passes.
-Anything else is ignored and the bank is parsed again, with the same result. Because a passing
-entry is what this mlready wrote for these very bytes, it is built without checking every rule
-again, which is what makes a hit cheap.
+  from a device or a FIFO, and never past a size limit;
+- it carries an HMAC of the key (format, bank bytes, code state) and of its content, made with
+  a random key kept in the same folder: created on first use, mode 0600, and read under the
+  same rules and only while no one else may read it. Whoever cannot read that key cannot make
+  or edit an entry that passes.
+Anything else is ignored and the bank is parsed again, with the same result. A passing entry
+is built without checking every rule again, since it is what this mlready made of these very
+bytes after checking them: that is what makes a hit cheap.
 MLREADY_CACHE_DIR chooses the folder; empty turns it off.
 """
 
