@@ -9,7 +9,7 @@ from typing import Any
 
 from mlready.core.document import Document, Location
 from mlready.core.errors import InputError, Place, Problem
-from mlready.core.kinds import is_scored, kind_of
+from mlready.core.kinds import KINDS, is_scored, kind_of
 from mlready.core.model import (
     NA,
     PROFILE_AREA_ID,
@@ -20,7 +20,8 @@ from mlready.core.model import (
     Probe,
     Question,
 )
-from mlready.core.validation import suggest, to_plain, validate_document
+from mlready.core.validation import from_plain, suggest, to_plain, validate_document
+from mlready.core.vocabulary import Kind
 
 
 def bank_from_document(document: Document) -> Bank:
@@ -152,6 +153,27 @@ def bank_document(bank: Bank) -> dict[str, Any]:
             if is_scored(question):
                 plain["weight"] = question.score_weight
     return document
+
+
+def bank_data(bank: Bank) -> dict[str, Any]:
+    """A validated bank as lean plain data: what its file says, without the defaults the
+    loader fills in (which would multiply its size on a bank of many checks)."""
+    data: dict[str, Any] = to_plain(bank, implied=_implied)
+    return data
+
+
+def bank_from_data(data: Any) -> Bank:
+    """The bank `bank_data` made `data` from, with its defaults filled in again.
+
+    Trusts `data`: nothing is checked, so it must come from `bank_data` (the cache proves that
+    with an HMAC). Raises KeyError, TypeError or ValueError for data of another shape.
+    """
+    return from_plain(Bank, data, implied=_implied)
+
+
+def _implied(model: type, field: Callable[[str], Any]) -> Mapping[str, Any]:
+    # A question's kind fills in what the bank left out (a check's options and severity).
+    return KINDS[field("kind") or Kind.CHECK].filled if model is Question else {}
 
 
 def checked_question(

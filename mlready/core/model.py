@@ -139,7 +139,10 @@ class Question(Record):
 
     def option(self, value: str) -> Option | None:
         """The option with this value, if the question offers it."""
-        return next((option for option in self.options if option.value == value), None)
+        for option in self.options:
+            if option.value == value:
+                return option
+        return None
 
     def describe(self, value: str | tuple[str, ...] | None) -> str:
         """An answer in words: option labels, the text itself, or "n/a"."""
