@@ -7,9 +7,10 @@ holds `{{ }}`, `|`, `<script>` or `[x](y)` shows up as those characters, never a
 
 from __future__ import annotations
 
+import os
 import signal
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -85,6 +86,21 @@ class _Sandbox(ImmutableSandboxedEnvironment):
         return super().call_binop(context, operator, left, right)
 
 
+class _FolderLoader(FileSystemLoader):
+    """Templates from their folders, and only from there: a template whose real path leaves
+    its folder (a link, `..`) is not found, so `{% include %}` cannot print /etc/passwd."""
+
+    def get_source(
+        self, environment: Environment, template: str
+    ) -> tuple[str, str, Callable[[], bool]]:
+        source, filename, uptodate = super().get_source(environment, template)
+        real = Path(os.path.realpath(filename))
+        folders = [Path(os.path.realpath(folder)) for folder in self.searchpath]
+        if not any(real.is_relative_to(folder) for folder in folders):
+            raise TemplateNotFound(template)
+        return source, filename, uptodate
+
+
 def _environment(search_path: list[Path], *, sandboxed: bool = True) -> Environment:
     """The one Jinja configuration. Only mlready's own template renders outside the sandbox:
     it is part of mlready, like this code, and the sandbox's checks of every attribute are
@@ -92,7 +108,7 @@ def _environment(search_path: list[Path], *, sandboxed: bool = True) -> Environm
     code, and passes through `_finalize` all the same."""
     kind = _Sandbox if sandboxed else Environment
     environment = kind(
-        loader=FileSystemLoader([str(path) for path in search_path]),
+        loader=_FolderLoader([str(path) for path in search_path]),
         undefined=StrictUndefined,
         finalize=_finalize,
         keep_trailing_newline=True,
