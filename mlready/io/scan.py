@@ -13,7 +13,7 @@ import os
 import re
 import subprocess
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
@@ -28,10 +28,13 @@ _SKIPPED_FOLDERS = {"node_modules", "__pycache__", "site-packages"}
 
 
 def repository_root(start: Path) -> Path:
-    """The top of the git work tree holding `start`, else `start` itself (a folder)."""
-    folder = start if start.is_dir() else start.parent
-    top = _git(folder, "rev-parse", "--show-toplevel")
-    return Path(top.strip()) if top else folder.resolve()
+    """The top of the git work tree holding `start` (found by its `.git`, without running git),
+    else `start` itself (a folder)."""
+    folder = (start if start.is_dir() else start.parent).resolve()
+    for candidate in (folder, *folder.parents):
+        if (candidate / ".git").exists():
+            return candidate
+    return folder
 
 
 def _git(folder: Path, *args: str) -> str | None:
@@ -57,13 +60,13 @@ class Repository:
         if not root.is_dir():
             raise InputError(f"{root}: no such folder to scan")
         self.root = root.resolve()
-        self.files = self._list()
         self._texts: dict[str, str | None] = {}
 
-    def _list(self) -> list[str]:
-        listed = _git(self.root, "ls-files", "-z", "--cached")
-        inside = _git(self.root, "rev-parse", "--is-inside-work-tree")
-        if listed is not None and inside is not None and inside.strip() == "true":
+    @cached_property
+    def files(self) -> list[str]:
+        """The files of the repository, relative to its root: listed once, when first needed."""
+        listed = _git(self.root, "ls-files", "-z", "--cached") if self._in_git else None
+        if listed is not None:
             return sorted(name for name in listed.split("\0") if name)
         names = []
         for folder, subfolders, files in os.walk(self.root):
@@ -78,10 +81,24 @@ class Repository:
             names += [(base / name).as_posix() for name in files]
         return sorted(names)
 
+    @cached_property
+    def _in_git(self) -> bool:
+        return any((folder / ".git").exists() for folder in (self.root, *self.root.parents))
+
     def exists(self, relative: str) -> bool:
-        """Whether a relative path names a file or folder inside the repository."""
+        """Whether a relative path names a file or folder of the repository (in git, one it
+        tracks or a folder holding one)."""
         path = Path(os.path.realpath(self.root / relative))
-        return path.is_relative_to(self.root) and path.exists()
+        if not path.is_relative_to(self.root) or not path.exists():
+            return False
+        if not self._in_git:
+            return True
+        name = path.relative_to(self.root).as_posix()
+        return name in self._tracked or any(item.startswith(name + "/") for item in self.files)
+
+    @cached_property
+    def _tracked(self) -> frozenset[str]:
+        return frozenset(self.files)
 
     def text(self, name: str) -> str | None:
         """The text of a file (None: missing, outside the repository, too large or binary)."""
