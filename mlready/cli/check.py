@@ -111,8 +111,6 @@ def check(
 ) -> None:
     """Validate and score answers files; exit 1 when the system is not ready."""
     from mlready.core.gate import judge
-    from mlready.io.baseline import load_baseline
-    from mlready.render.markdown import step_summary
     from mlready.render.view import Outcome
 
     chosen = defaults()
@@ -134,7 +132,11 @@ def check(
         check_target(target, inputs=inputs, force=force)
     if baseline is not None and len(paths) > 1:
         raise InputError("--baseline compares one answers file; name just one")
-    base = load_baseline(baseline, loaded_bank, today=date) if baseline else None
+    base = None
+    if baseline is not None:
+        from mlready.io.baseline import load_baseline
+
+        base = load_baseline(baseline, loaded_bank, today=date)
     outcomes = []
     for path in paths:
         card = scorecard(path, loaded_bank, today=date, chosen=chosen)
@@ -161,6 +163,8 @@ def check(
         write_target(target, text, inputs=inputs, force=force)
     summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
     if summary_file:
+        from mlready.render.markdown import step_summary
+
         _append_summary(Path(summary_file), step_summary(outcomes), inputs=inputs)
     passed = all(outcome.verdict.passed for outcome in outcomes)
     if not passed and soft_fail:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import subprocess
 from collections.abc import Iterable
 from functools import cache, cached_property
 from pathlib import Path
@@ -39,6 +38,8 @@ def repository_root(start: Path) -> Path:
 
 def _git(folder: Path, *args: str) -> str | None:
     """git's output for fixed arguments in `folder`, or None when git is missing or says no."""
+    import subprocess  # only when a repository's files are listed
+
     try:
         result = subprocess.run(
             ["git", "-C", str(folder), *args],
