@@ -49,6 +49,19 @@ class CheckEvidence(NamedTuple):
     suggested: str | None = None  # for an unanswered check: the option the findings support
 
 
+def contradictions(evidence: Mapping[str, CheckEvidence]) -> list[tuple[str, list[str]]]:
+    """Each contradicted answer's check id, with what was looked for and not found."""
+    return [
+        (
+            check_id,
+            [f"{probe.says} ({probe.reliability.value})" for probe in item.missing]
+            + [f"no {path} in the repository" for path in item.paths_missing],
+        )
+        for check_id, item in evidence.items()
+        if item.state is EvidenceState.CONTRADICTED
+    ]
+
+
 FindingsOf = Mapping[tuple[str, str], Sequence[Finding]]  # (check id, probe id) -> findings
 
 

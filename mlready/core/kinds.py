@@ -53,11 +53,7 @@ class QuestionKind:
         self, question: Question, given: set[str], problem: DefinitionProblem
     ) -> Question:
         """The question with its kind's defaults; what is wrong is passed to `problem`."""
-        for key in sorted(given & set(CHECK_ONLY_KEYS)):
-            problem(key, f"'{key}' belongs only on check questions (this is a {question.kind})")
-        for position, option in enumerate(question.options):
-            if option.score is not None:
-                problem(("options", position, "score"), "'score' belongs only on check options")
+        _refuse_check_keys(question, given, problem)
         if len(question.options) < 2:
             problem("options", f"a {question.kind} question needs at least two options")
         return question
@@ -182,11 +178,7 @@ class Text(QuestionKind):
     def checked_definition(
         self, question: Question, given: set[str], problem: DefinitionProblem
     ) -> Question:
-        for key in sorted(given & set(CHECK_ONLY_KEYS)):
-            problem(key, f"'{key}' belongs only on check questions (this is a {question.kind})")
-        for position, option in enumerate(question.options):
-            if option.score is not None:
-                problem(("options", position, "score"), "'score' belongs only on check options")
+        _refuse_check_keys(question, given, problem)
         if question.options:
             problem("options", "text questions take no options")
         return question
@@ -222,6 +214,15 @@ def kind_of(question: Question) -> QuestionKind:
 def is_scored(question: Question) -> bool:
     """Whether `question` counts in scores (a check)."""
     return KINDS[question.kind].scored
+
+
+def _refuse_check_keys(question: Question, given: set[str], problem: DefinitionProblem) -> None:
+    """What only a check may have: its keys, and scores on its options."""
+    for key in sorted(given & set(CHECK_ONLY_KEYS)):
+        problem(key, f"'{key}' belongs only on check questions (this is a {question.kind})")
+    for position, option in enumerate(question.options):
+        if option.score is not None:
+            problem(("options", position, "score"), "'score' belongs only on check options")
 
 
 def _option_value(written: str, offered: list[str]) -> str:

@@ -83,24 +83,18 @@ def render_sarif(outcomes: Sequence[Outcome]) -> str:
 
 def contradicted_results(card: Scorecard, evidence: Mapping[str, CheckEvidence]) -> list[Located]:
     """An error for each answer the repository contradicts, at its line."""
-    from mlready.core.evidence import EvidenceState
+    from mlready.core.evidence import contradictions
 
-    located = []
-    for check_id, item in evidence.items():
-        if item.state is not EvidenceState.CONTRADICTED:
-            continue
-        missing = [f"{probe.says} ({probe.reliability.value})" for probe in item.missing]
-        missing += [f"no {path} in the repository" for path in item.paths_missing]
-        located.append(
-            Located(
-                card.bank.questions[check_id],
-                card.answers.source,
-                answer_line(card, check_id),
-                f"The repository contradicts the answer to {check_id}: " + "; ".join(missing),
-                "error",
-            )
+    return [
+        Located(
+            card.bank.questions[check_id],
+            card.answers.source,
+            answer_line(card, check_id),
+            f"The repository contradicts the answer to {check_id}: " + "; ".join(missing),
+            "error",
         )
-    return located
+        for check_id, missing in contradictions(evidence)
+    ]
 
 
 def sarif_document(results: Sequence[Located]) -> str:

@@ -208,13 +208,10 @@ def evidence_line(evidence: Mapping[str, CheckEvidence]) -> str:
 
 def contradicted_section(evidence: Mapping[str, CheckEvidence]) -> Section:
     """Each answer the repository contradicts, with what was looked for and not found."""
-    from mlready.core.evidence import EvidenceState
+    from mlready.core.evidence import contradictions
 
-    items = []
-    for check_id, item in evidence.items():
-        if item.state is not EvidenceState.CONTRADICTED:
-            continue
-        why = [f"{one_line(probe.says)} ({probe.reliability.value})" for probe in item.missing]
-        why += [f"no {one_line(path)} in the repository" for path in item.paths_missing]
-        items.append(Item((check_id, "; ".join(why))))
-    return Section("Contradicted", tuple(items), len(items))
+    items = tuple(
+        Item((check_id, "; ".join(one_line(reason) for reason in missing)))
+        for check_id, missing in contradictions(evidence)
+    )
+    return Section("Contradicted", items, len(items))
