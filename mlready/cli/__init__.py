@@ -1,6 +1,18 @@
 """The command-line layer: each command parses options, calls the core, prints, and exits."""
 
-from mlready.cli import ask, bank, check, diff, history, init, portfolio, report, schema, sign
+from mlready.cli import (
+    ask,
+    bank,
+    check,
+    diff,
+    history,
+    init,
+    portfolio,
+    report,
+    scan,
+    schema,
+    sign,
+)
 from mlready.cli.application import app
 
 __all__ = [
@@ -14,6 +26,7 @@ __all__ = [
     "main",
     "portfolio",
     "report",
+    "scan",
     "schema",
     "sign",
 ]

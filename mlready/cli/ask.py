@@ -15,6 +15,7 @@ from mlready.cli.application import (
     bank_for,
     check_target,
     defaults,
+    evidence_of,
     gate_for,
     inputs_of,
     read_answers,
@@ -46,6 +47,10 @@ def ask(
     force: Annotated[
         bool, typer.Option("--force", help="Overwrite a report file that mlready did not write.")
     ] = False,
+    no_scan: Annotated[
+        bool,
+        typer.Option("--no-scan", help="Do not look in the repository for evidence first."),
+    ] = False,
 ) -> None:
     """Walk the questions in the terminal; every answer is saved at once."""
     from mlready.core.gate import judge
@@ -75,7 +80,7 @@ def ask(
     prompt = TerminalPrompt(console)
     if loaded_bank.intro:  # once, before the first question
         prompt.tell_intro(loaded_bank.intro)
-    result = _walk_file(target, loaded_bank, prompt=prompt, area=area, redo=redo)
+    result = _walk_file(target, loaded_bank, prompt=prompt, area=area, redo=redo, no_scan=no_scan)
     if result is None:
         return
     if not result.asked:
@@ -98,11 +103,18 @@ def ask(
 
 
 def _walk_file(
-    target: Path, bank: "Bank", *, prompt: "Prompt", area: str | None, redo: bool
+    target: Path,
+    bank: "Bank",
+    *,
+    prompt: "Prompt",
+    area: str | None,
+    redo: bool,
+    no_scan: bool = False,
 ) -> "WalkResult | None":
     """Walk the answers file at `target` under its lock; the result when the walk reached
     its end, None when it stopped early (everything answered is saved either way)."""
     from mlready.core.answers import empty_answers
+    from mlready.core.scoring import score
     from mlready.core.walk import ask_project, walk
     from mlready.io.answers_file import AnswersEditor
     from mlready.io.files import exclusive_lock
@@ -129,6 +141,7 @@ def _walk_file(
                 area=area,
                 redo=redo,
                 today=dt.date.today(),
+                evidence=None if no_scan else evidence_of(score(bank, current))[1],
             )
         except KeyboardInterrupt:
             saved = "every answer given is saved in" if target.exists() else "nothing to save in"

@@ -23,11 +23,11 @@ DIGEST_PREFIX = "sha256:"
 
 
 def _canonical(entry: AnswerEntry) -> Any:
-    plain = to_plain(entry, drop_none=True)
+    # Empty keys are left out, so that a key added to the format one day (empty in every
+    # file written before it) changes no digest.
+    plain = {key: value for key, value in to_plain(entry).items() if value not in (None, [], {})}
     if isinstance(entry.value, tuple):  # the options of a multi answer, in any order
         plain["value"] = sorted(entry.value)
-    if not entry.evidence:
-        plain.pop("evidence", None)
     return plain
 
 

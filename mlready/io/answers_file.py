@@ -307,7 +307,13 @@ def _entry_lines(question_id: str, entry: AnswerEntry | None) -> list[str]:
     if entry is None or entry == AnswerEntry():
         return [key]
     value = _value_text(entry.value)
-    if entry.note is None and not entry.evidence and entry.waiver is None and entry.action is None:
+    if (
+        entry.note is None
+        and not entry.evidence
+        and entry.waiver is None
+        and not entry.not_detected
+        and entry.action is None
+    ):
         return [f"{key} {value}"]
     lines = [key, f"    value: {value}"]
     if entry.note is not None:
@@ -325,6 +331,12 @@ def _entry_lines(question_id: str, entry: AnswerEntry | None) -> list[str]:
         action = _fields(entry.action)
         lines.append("    action:" + ("" if action else " {}"))
         lines += [f"      {name}: {format_scalar(value)}" for name, value in action.items()]
+    if entry.not_detected:
+        lines.append("    not_detected:")
+        lines += [
+            f"      {probe}: {format_scalar(reason)}"
+            for probe, reason in entry.not_detected.items()
+        ]
     return lines
 
 

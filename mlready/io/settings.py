@@ -30,6 +30,8 @@ class Settings:
     max_waiver_days: Annotated[int | None, Key("max-waiver-days"), Range(ge=0)] = None
     fail_on_overdue: Annotated[bool | None, Key("fail-on-overdue")] = None
     require_signoff: Annotated[tuple[str, ...], Key("require-signoff"), OneOrMany()] = ()
+    fail_on_contradicted: Annotated[bool | None, Key("fail-on-contradicted")] = None
+    require_evidence: Annotated[Severity | None, Key("require-evidence")] = None
     source: Annotated[Path | None, Internal()] = None  # where they were read, for messages
 
 

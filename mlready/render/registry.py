@@ -1,9 +1,9 @@
 """The one registry of output formats: for each format name, what it can render.
 
-`check`, `diff`, `bank show`, `report`, `history` and `portfolio` take their `--format`
-choices and their renderer from here, so a new format is one renderer and one entry.
-Renderers are named by module and function and imported only when chosen: a CI run that
-prints text never loads the XML library or the template engine.
+`check`, `diff`, `bank show`, `scan`, `report`, `history` and `portfolio` take their
+`--format` choices and their renderer from here, so a new format is one renderer and one
+entry. Renderers are named by module and function and imported only when chosen: a CI run
+that prints text never loads the XML library or the template engine.
 """
 
 from __future__ import annotations
@@ -35,6 +35,7 @@ class Subject(StrEnum):
     REPORT = "report"  # Scorecard, with keyword options (see render.report)
     HISTORY = "history"  # History
     PORTFOLIO = "portfolio"  # Sequence[Outcome], with keyword options (see render.portfolio)
+    SCAN = "scan"  # the evidence of each answers file: Sequence[ScanResult]
 
 
 class Renderers(NamedTuple):
@@ -46,6 +47,7 @@ class Renderers(NamedTuple):
     report: str | None = None
     history: str | None = None
     portfolio: str | None = None
+    scan: str | None = None
 
 
 FORMATS: dict[Format, Renderers] = {
@@ -54,19 +56,22 @@ FORMATS: dict[Format, Renderers] = {
         diff="diff:diff_text",
         bank="outline:bank_outline",
         history="history:history_text",
+        scan="evidence:render_scan_text",
     ),
     Format.JSON: Renderers(
         check="jsondoc:render_json",
         diff="diff:diff_json",
         bank="outline:bank_json",
         history="history:history_json",
+        scan="evidence:render_scan_json",
     ),
     Format.JUNIT: Renderers(check="junit:render_junit"),
-    Format.SARIF: Renderers(check="sarif:render_sarif"),
+    Format.SARIF: Renderers(check="sarif:render_sarif", scan="evidence:render_scan_sarif"),
     Format.GITHUB: Renderers(check="github:render_github"),
     Format.MARKDOWN: Renderers(
         check="markdown:render_markdown",
         diff="diff:diff_markdown",
+        scan="evidence:render_scan_markdown",
         report="report:markdown_report",
         history="history:history_markdown",
         portfolio="portfolio:render_portfolio",

@@ -9,20 +9,28 @@ filters build (links, bars, charts) is printed as is. So a note that holds `{{ }
 
 from __future__ import annotations
 
+import os
 import signal
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from jinja2 import FileSystemLoader, StrictUndefined, TemplateError, TemplateNotFound
+from jinja2 import (
+    Environment,
+    FileSystemLoader,
+    StrictUndefined,
+    TemplateError,
+    TemplateNotFound,
+)
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup
 
 from mlready.core.errors import InputError
 from mlready.core.history import Trend, change_since
+from mlready.core.model import Question
 from mlready.core.plan import EXPIRING_DAYS, action_plan, expiring_waivers, top_actions
 from mlready.core.scoring import Scorecard
 from mlready.core.signoff import signoff_states
@@ -91,6 +99,20 @@ class _Sandbox(ImmutableSandboxedEnvironment):
 
     intercepted_binops = frozenset({"*", "**"})
 
+    def __init__(self, **options: Any) -> None:
+        super().__init__(**options)
+        self._safe: dict[tuple[type, str], bool] = {}
+
+    def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
+        # Jinja decides by the name and by what kind of object holds it (a function, a frame,
+        # a mutable list...), never by the value: so the decision is remembered per type and
+        # name. A report of 10,000 checks reads the same few attributes some 140,000 times.
+        key = (type(obj), attr)
+        safe = self._safe.get(key)
+        if safe is None:
+            safe = self._safe[key] = super().is_safe_attribute(obj, attr, value)
+        return safe
+
     def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
         if operator == "**" and isinstance(right, int) and abs(right) > MAX_POWER:
             raise SecurityError(f"a power above {MAX_POWER} is refused in templates")
@@ -103,9 +125,31 @@ class _Sandbox(ImmutableSandboxedEnvironment):
         return super().call_binop(context, operator, left, right)
 
 
-def _environment(search_path: list[Path], *, html: bool = False) -> ImmutableSandboxedEnvironment:
-    environment = _Sandbox(
-        loader=FileSystemLoader([str(path) for path in search_path]),
+class _FolderLoader(FileSystemLoader):
+    """Templates from their folders, and only from there: a template whose real path leaves
+    its folder (a link, `..`) is not found, so `{% include %}` cannot print /etc/passwd."""
+
+    def get_source(
+        self, environment: Environment, template: str
+    ) -> tuple[str, str, Callable[[], bool]]:
+        source, filename, uptodate = super().get_source(environment, template)
+        real = Path(os.path.realpath(filename))
+        folders = [Path(os.path.realpath(folder)) for folder in self.searchpath]
+        if not any(real.is_relative_to(folder) for folder in folders):
+            raise TemplateNotFound(template)
+        return source, filename, uptodate
+
+
+def _environment(
+    search_path: list[Path], *, sandboxed: bool = True, html: bool = False
+) -> Environment:
+    """The one Jinja configuration. Only mlready's own template renders outside the sandbox:
+    it is part of mlready, like this code, and the sandbox's checks of every attribute are
+    most of the time a large report takes. What a user typed is data to it, never template
+    code, and passes through `_finalize` all the same."""
+    kind = _Sandbox if sandboxed else Environment
+    environment = kind(
+        loader=_FolderLoader([str(path) for path in search_path]),
         undefined=StrictUndefined,
         finalize=_finalize_html if html else _finalize,
         keep_trailing_newline=True,
@@ -122,6 +166,7 @@ def _environment(search_path: list[Path], *, html: bool = False) -> ImmutableSan
         bar=lambda value: Markup(markdown_code(text_bar(value, width=10, full="█", empty="░"))),
         answer=lambda question, entry: question.describe(entry.value if entry else None),
         sparkline=lambda trend: Markup(charts.sparkline(trend.points)),
+        check_rows=_check_rows,
     )
     if html:  # the same names, laid out as HTML; and the charts
         environment.filters.update(
@@ -130,6 +175,7 @@ def _environment(search_path: list[Path], *, html: bool = False) -> ImmutableSan
             link=lambda target: Markup(html_link(str(target))),
             ticket=lambda ticket: Markup(ticket_html(str(ticket))),
             bar=_html_bar,
+            check_rows=_html_check_rows,
             area_bars=lambda card: Markup(charts.area_bars(card)),
             radar=lambda card: Markup(charts.radar(card)),
             trend_chart=lambda trend, bank: Markup(charts.trend_line(trend.points, bank.levels)),
@@ -137,6 +183,44 @@ def _environment(search_path: list[Path], *, html: bool = False) -> ImmutableSan
         )
     environment.globals.update(Kind=Kind, Severity=Severity)
     return environment
+
+
+def _check_rows(questions: Iterable[Question], card: Scorecard) -> Markup:
+    """The rows of the table of answered checks: prompt, area, answer, score.
+
+    Built here rather than in the template: a bank of 10,000 checks has a row for each, and
+    a template spends some ten attribute look-ups and calls on every one.
+    """
+    rows = []
+    for question in questions:
+        entry = card.answers.get(question.id)
+        value = entry.value if entry else None
+        option = question.option(value) if isinstance(value, str) else None
+        cells = (
+            markdown_cell(question.prompt),
+            markdown_cell(card.bank.area_of[question.id].title),
+            markdown_cell(question.describe(value)),
+            _finalize(option.score if option else None),
+        )
+        rows.append(f"| {' | '.join(cells)} |")
+    return Markup("\n".join(rows))
+
+
+def _html_check_rows(questions: Iterable[Question], card: Scorecard) -> Markup:
+    """The rows of the table of answered checks, as HTML (see `_check_rows`)."""
+    rows = []
+    for question in questions:
+        entry = card.answers.get(question.id)
+        value = entry.value if entry else None
+        option = question.option(value) if isinstance(value, str) else None
+        score = option.score if option else None
+        rows.append(
+            f"<tr><td>{html_text(question.prompt)}</td>"
+            f"<td>{html_text(card.bank.area_of[question.id].title)}</td>"
+            f"<td>{html_text(question.describe(value))}</td>"
+            f'<td class="n">{"" if score is None else f"{score:g}"}</td></tr>'
+        )
+    return Markup("\n".join(rows))
 
 
 class _OutOfTime(Exception):
@@ -218,8 +302,11 @@ def render_report(
             )
         search_path.insert(0, template.parent)
         name = template.name
-    environment = _environment(search_path, html=html)
+    environment = _environment(search_path, sandboxed=template is not None, html=html)
     context = report_context(scorecard, trend)
+    marker = HTML_REPORT_MARKER if html else REPORT_MARKER
+    if template is None:  # ours: its size follows the bank's, and it has no loop to run away
+        return f"{marker}\n{environment.get_template(name).render(**context)}"
     parts: list[str] = []
     size = 0
     try:
@@ -241,9 +328,8 @@ def render_report(
         raise
     except Exception as error:
         # A user's template is code the user wrote: whatever it raises (a division by zero,
-        # a bad format string) is an error in their input. Ours raising anything is a bug.
-        if template is None:
-            raise  # the built-in template is ours: a failure there is a bug
+        # a bad format string) is an error in their input. (Ours raising anything is a bug,
+        # and surfaces from the early return above.)
         where = _template_place(error, template)
         message = error.message if isinstance(error, TemplateError) else f"{error!r}"
         raise InputError(f"{where}: template error: {message}") from None

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from rich.console import Console
@@ -11,6 +11,7 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
+from mlready.core.evidence import CheckEvidence
 from mlready.core.gate import Verdict
 from mlready.core.scoring import Scorecard
 from mlready.core.vocabulary import Severity
@@ -43,7 +44,7 @@ def _bar(score: float | None, width: int = BAR_WIDTH) -> Text:
 def print_outcomes(console: Console, outcomes: Sequence[Outcome]) -> None:
     """Print each outcome, then how many passed: the content of the plain text, in colour."""
     for outcome in outcomes:
-        print_scorecard(console, outcome.scorecard, outcome.verdict)
+        print_scorecard(console, outcome.scorecard, outcome.verdict, evidence=outcome.evidence)
     if len(outcomes) > 1:
         console.print(Text("\n" + passed_line(outcomes), style="bold"))
 
@@ -64,6 +65,7 @@ def print_scorecard(
     *,
     max_gaps: int | None = None,
     more: str = "in the report",
+    evidence: Mapping[str, CheckEvidence] | None = None,
 ) -> None:
     """Print the view of one review (the first `max_gaps` gaps below the blockers): what the
     plain text says, laid out for a terminal. `more` says where the gaps not listed are.
@@ -71,7 +73,7 @@ def print_scorecard(
     Bank and user text are printed as Text objects, never parsed as rich markup. At any
     width, bars shrink first; a check's id is never broken (at worst shortened with …).
     """
-    view = scorecard_view(scorecard, verdict, max_gaps=max_gaps)
+    view = scorecard_view(scorecard, verdict, max_gaps=max_gaps, evidence=evidence)
     heading = Text()
     if view.project:
         heading.append(view.project, style="bold").append(" · ")
@@ -88,6 +90,8 @@ def print_scorecard(
             view.mean,
         )
     )
+    if view.evidence:
+        console.print(Text(view.evidence, style="dim"))
     width = _bar_width(console, [row.title for row in view.areas])
     table = Table(box=None, pad_edge=False, header_style="bold")
     table.add_column("Area", ratio=1)
@@ -187,6 +191,10 @@ class TerminalPrompt:
             current.add_column(ratio=1)
             current.add_row("current answer: ", Text(one_line(shown)), style="green")
             self.console.print(Padding(current, (0, 0, 0, INDENT)))
+        if screen.evidence is not None:
+            for shown_line in evidence_lines(screen.evidence):
+                found = Text(shown_line, style="blue")
+                self.console.print(Padding(found, (0, 0, 0, INDENT)))
         hint = Text(f"[{screen.hint}]", style="dim")
         self.console.print(Padding(hint, (0, 0, 0, INDENT)))
         return self._read(Text("› ", style="bold"), key=question.id)
@@ -214,3 +222,19 @@ _TYPED_CONTROL = re.compile(r"\x1b(\[[0-9;?]*[ -/]*[@-~]|O.|.)?|[\x00-\x08\x0b-\
 def clean_typed(line: str) -> str:
     """`line` without the control sequences a person may type by mistake."""
     return _TYPED_CONTROL.sub("", line)
+
+
+def evidence_lines(evidence: CheckEvidence) -> list[str]:
+    """What the repository showed for a question, one line each, for the walk."""
+    lines = []
+    for finding in evidence.found:
+        where = f"{finding.path}:{finding.line}" if finding.line else finding.path
+        lines.append(
+            f"found {one_line(where)}: {one_line(finding.probe.says)} "
+            f"({finding.probe.reliability.value})"
+        )
+    lines += [
+        f"not found: {one_line(probe.says)} ({probe.reliability.value})"
+        for probe in evidence.missing
+    ]
+    return lines
