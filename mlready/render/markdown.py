@@ -5,7 +5,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from mlready.render.escape import markdown_cell, markdown_code, markdown_text
-from mlready.render.view import Outcome, format_score
+from mlready.render.view import (
+    Outcome,
+    expiring_lines,
+    format_score,
+    overdue_lines,
+    signoff_lines,
+)
 
 MARKDOWN_TOP_GAPS = 10
 
@@ -57,4 +63,12 @@ def _markdown_of(outcome: Outcome) -> str:
         ]
     if card.waived:
         lines += ["", f"**Waived:** {', '.join(markdown_code(g.question.id) for g in card.waived)}"]
+    # What the view adds to every summary: late actions, waivers running out, sign-offs.
+    for title, items in (
+        ("Overdue actions", [f"{check}: {late}" for check, late in overdue_lines(card)]),
+        ("Waivers expiring soon", expiring_lines(card)),
+        ("Sign-off", signoff_lines(card)),
+    ):
+        if items:
+            lines += ["", f"**{title}:**", "", *(f"- {markdown_text(item)}" for item in items)]
     return "\n".join(lines) + "\n"
