@@ -42,14 +42,29 @@ class NotInGitError(InputError):
     """The file is not in a git work tree (or git is not installed)."""
 
 
-def _git_program(root: Path | None = None) -> str:
-    found = shutil.which("git")
-    if found is None:
-        raise NotInGitError("git is not installed (history needs it on PATH)")
-    program = Path(found).resolve()
-    if root is not None and program.is_relative_to(root.resolve()):
-        raise InputError(f"{found}: the git on PATH is inside the repository; not running it")
-    return str(program)
+def _repository_root(folder: Path) -> Path | None:
+    """The nearest folder at or above `folder` with a `.git`, found without running git."""
+    for candidate in (folder, *folder.parents):
+        if (candidate / ".git").exists():
+            return candidate
+    return None
+
+
+def _git_program(folder: Path) -> str:
+    """The `git` on PATH, from a folder named by an absolute path and outside the repository
+    around `folder`: a repository's own `git`, or one found through `.` on PATH, never runs."""
+    root = _repository_root(folder.absolute())
+    for entry in os.environ.get("PATH", "").split(os.pathsep):
+        if not entry or not os.path.isabs(entry):
+            continue
+        found = shutil.which("git", path=entry)
+        if found is None:
+            continue
+        program = Path(found).resolve()
+        if root is not None and program.is_relative_to(root.resolve()):
+            raise InputError(f"{found}: the git first on PATH is inside the repository; not run")
+        return str(program)
+    raise NotInGitError("git is not installed (history needs it on PATH)")
 
 
 def _environment() -> dict[str, str]:
@@ -90,7 +105,7 @@ def work_tree_of(path: Path) -> tuple[Path, str] | None:
     if not folder.is_dir():
         return None
     try:
-        program = _git_program()
+        program = _git_program(folder)
         output = _run(program, folder, "rev-parse", "--show-toplevel", "--show-prefix")
     except InputError:
         return None
@@ -105,12 +120,12 @@ def file_revisions(path: Path, *, since: dt.date | None = None) -> list[GitRevis
 
     Raises NotInGitError when `path` is not in a git work tree, InputError when git fails.
     """
+    folder = path.absolute().parent
+    program = _git_program(folder)  # says why when git is missing or not to be run
     where = work_tree_of(path)
     if where is None:
-        _git_program()  # says so when git is missing
         raise NotInGitError(f"{path}: not in a git work tree; history reads the file's git log")
     root, relative = where
-    program = _git_program(root)
     args = [
         "log",
         "--follow",

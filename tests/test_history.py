@@ -1,0 +1,230 @@
+"""History from git: a real repository in a temporary folder, with a rename, a revision for an
+older bank version and one that does not parse; the trend in reports; and git kept harmless."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+from pathlib import Path
+
+import html5lib
+import pytest
+
+from mlready.core.errors import ExitCode
+from tests.conftest import SMALL_BANK, run
+
+FIRST = """\
+mlready: 1
+bank: small@0
+project: {name: "shelf <scanner>", owner: vision-team, reviewed: 2026-01-05}
+answers:
+  data.modality: [image]
+  data.owner: data-team
+  data.lineage: no
+  data.schema: yes
+  serving.mode: realtime
+  serving.latency: none
+  serving.rollback: no
+"""
+SECOND = FIRST.replace("small@0", "small@1").replace("data.lineage: no", "data.lineage: partial")
+BROKEN = "mlready: 1\nanswers: [\n"
+FOURTH = SECOND.replace("data.lineage: partial", "data.lineage: yes")
+FIFTH = FOURTH.replace("serving.mode: realtime", "serving.mode: batch").replace(
+    "serving.rollback: no", "serving.rollback: yes"
+)
+
+
+def git(repo: Path, *args: str, date: str = "2026-01-01T12:00:00+00:00") -> str:
+    environment = {**os.environ, "GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date}
+    return subprocess.run(
+        ["git", *args], cwd=repo, env=environment, check=True, capture_output=True, text=True
+    ).stdout
+
+
+@pytest.fixture
+def git_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """A fixed author, and no configuration of the machine's user or system."""
+    for key, value in {
+        "GIT_AUTHOR_NAME": "Ada | **b** `t` & x",
+        "GIT_AUTHOR_EMAIL": "ada@example.com",
+        "GIT_COMMITTER_NAME": "Ada",
+        "GIT_COMMITTER_EMAIL": "ada@example.com",
+        "GIT_CONFIG_GLOBAL": os.devnull,
+        "GIT_CONFIG_NOSYSTEM": "1",
+        "HOME": str(tmp_path),
+    }.items():
+        monkeypatch.setenv(key, value)
+
+
+def commit(repo: Path, path: str, text: str, date: str, message: str) -> None:
+    (repo / path).parent.mkdir(parents=True, exist_ok=True)
+    (repo / path).write_text(text, encoding="utf-8")
+    git(repo, "add", path, date=date)
+    git(repo, "commit", "-q", "-m", message, date=date)
+
+
+@pytest.fixture
+def repo(tmp_path: Path, git_env: None, monkeypatch: pytest.MonkeyPatch) -> Path:
+    root = tmp_path / "repo"
+    root.mkdir()
+    git(root, "init", "-q", "-b", "main")
+    (root / "small.yaml").write_text(SMALL_BANK, encoding="utf-8")
+    commit(root, "reviews/model.yaml", FIRST, "2026-01-05T10:00:00+00:00", "first")
+    commit(root, "reviews/model.yaml", SECOND, "2026-02-05T10:00:00+00:00", "second")
+    commit(root, "reviews/model.yaml", BROKEN, "2026-03-05T10:00:00+00:00", "broken")
+    commit(root, "reviews/model.yaml", SECOND, "2026-03-06T10:00:00+00:00", "fixed")
+    git(root, "mv", "reviews/model.yaml", "mlready.yaml")
+    (root / "mlready.yaml").write_text(FOURTH, encoding="utf-8")
+    git(root, "add", "mlready.yaml", date="2026-04-05T10:00:00+00:00")
+    git(root, "commit", "-q", "-m", "renamed", date="2026-04-05T10:00:00+00:00")
+    commit(root, "mlready.yaml", FIFTH, "2026-05-05T10:00:00+00:00", "batch")
+    monkeypatch.chdir(root)
+    return root
+
+
+def test_history_follows_renames_and_scores_every_revision(repo: Path) -> None:
+    code, out, err = run("history", "mlready.yaml", "--bank", "small.yaml", "-f", "json")
+    assert code == ExitCode.OK, err
+    document = json.loads(out)
+    revisions = document["revisions"]
+    assert [r["date"][:10] for r in revisions] == [
+        "2026-01-05",
+        "2026-02-05",
+        "2026-03-05",
+        "2026-03-06",
+        "2026-04-05",
+        "2026-05-05",
+    ]
+    assert [r["path"] for r in revisions] == [*["reviews/model.yaml"] * 4, *["mlready.yaml"] * 2]
+    assert revisions[0]["written_for"] == "small@0"  # an older bank version, said so
+    assert revisions[1]["written_for"] is None
+    assert revisions[2]["problem"].startswith("reviews/model.yaml@")  # does not parse
+    assert revisions[2]["score"] is None
+    assert revisions[0]["author"] == "Ada | **b** `t` & x"
+    assert [r["level"] for r in revisions] == [
+        *["not ready"] * 2,
+        None,
+        "not ready",
+        "not ready",
+        "production",
+    ]
+    assert revisions[4]["gaps_closed"] == ["data.lineage"]
+    # Batch serving: the latency check stopped applying; it was not closed.
+    assert revisions[5]["gaps_no_longer_applicable"] == ["serving.latency"]
+    assert revisions[5]["gaps_closed"] == ["serving.rollback"]
+    assert set(revisions[5]["areas"]) == {"data", "serving"}
+
+
+def test_history_as_text_markdown_and_html(repo: Path) -> None:
+    _, text, _ = run("history", "mlready.yaml", "--bank", "small.yaml")
+    assert "written for small@0" in text
+    assert "unreadable: reviews/model.yaml@" in text
+    assert "no longer applicable: serving.latency" in text
+    _, markdown, _ = run("history", "mlready.yaml", "--bank", "small.yaml", "-f", "markdown")
+    assert markdown.startswith("# Readiness history: mlready.yaml\n")
+    assert "Ada \\| \\*\\*b\\*\\* \\`t\\` \\& x" in markdown
+    _, html, _ = run("history", "mlready.yaml", "--bank", "small.yaml", "-f", "html")
+    parser = html5lib.HTMLParser(strict=True, namespaceHTMLElements=False)
+    document = parser.parse(html)
+    assert document.find(".//{http://www.w3.org/2000/svg}svg") is not None  # score over time
+    assert "<script" not in html.lower().replace("&lt;script", "")
+    _, since, _ = run("history", "mlready.yaml", "--bank", "small.yaml", "--since", "2026-03-06")
+    assert "3 revisions, since 2026-03-06" in since
+
+
+def test_history_outside_a_git_work_tree_says_so(
+    tmp_path: Path, bank_file: Path, answers_file: Path
+) -> None:
+    code, out, err = run("history", answers_file, "--bank", bank_file)
+    assert code == ExitCode.INVALID
+    assert out == ""
+    assert "not in a git work tree" in err
+
+
+def test_the_report_shows_the_trend_and_the_change_since_the_previous_review(repo: Path) -> None:
+    (repo / "mlready.yaml").write_text(FIFTH.replace("data.schema: yes", "data.schema: no"))
+    code, report, _ = run("report", "--bank", "small.yaml", "-o", "-", "--today", "2026-06-01")
+    assert code == ExitCode.OK
+    assert "Since the previous review (2026-05-05, commit `" in report
+    assert "Score over time: `" in report and "(6 points since 2026-01-05)" in report
+    _, quiet, _ = run("report", "--bank", "small.yaml", "-o", "-", "--no-history")
+    assert "Score over time" not in quiet and "Since the previous review" not in quiet
+    _, html, _ = run("report", "--bank", "small.yaml", "-o", "-", "-f", "html")
+    assert 'aria-labelledby="trend-title"' in html
+    _, table, _ = run("portfolio", "mlready.yaml", "--bank", "small.yaml")
+    assert "| Trend |" in table
+    _, heat, _ = run("portfolio", "mlready.yaml", "--bank", "small.yaml", "-f", "html")
+    html5lib.HTMLParser(strict=True).parse(heat)
+    assert "<polyline" in heat
+
+
+def test_diff_calls_checks_that_stopped_applying_no_longer_applicable(
+    tmp_path: Path, bank_file: Path
+) -> None:
+    before, after = tmp_path / "before.yaml", tmp_path / "after.yaml"
+    before.write_text(SECOND)
+    after.write_text(FIFTH)
+    _, out, _ = run("diff", before, after, "--bank", bank_file, "-f", "json")
+    document = json.loads(out)
+    assert "serving.latency" not in document["gaps_closed"]
+    assert document["gaps_no_longer_applicable"] == ["serving.latency"]
+    _, text, _ = run("diff", before, after, "--bank", bank_file)
+    assert "No longer applicable (1)\n  serving.latency:" in text
+
+
+def test_reading_history_runs_nothing_the_repository_holds(repo: Path) -> None:
+    # A repository that would run programs through its configuration, and a `git` of its own
+    # first on PATH: none of them may run.
+    evil = repo / "evil.sh"
+    evil.write_text(f"#!/bin/sh\ntouch {repo / 'pwned'}\n")
+    evil.chmod(0o755)
+    (repo / "git").write_text(evil.read_text())
+    (repo / "git").chmod(0o755)
+    for key, value in {
+        "core.pager": str(evil),
+        "core.fsmonitor": str(evil),
+        "log.showSignature": "true",
+        "gpg.program": str(evil),
+        "diff.external": str(evil),
+        "core.hooksPath": str(repo),
+    }.items():
+        git(repo, "config", key, value)
+    os.environ["PATH"] = f"{repo}{os.pathsep}{os.environ['PATH']}"
+    code, out, _ = run("history", "mlready.yaml", "--bank", "small.yaml")
+    assert not (repo / "pwned").exists()
+    assert code == ExitCode.INVALID  # the git first on PATH is the repository's own: refused
+    os.environ["PATH"] = os.environ["PATH"].split(os.pathsep, 1)[1]
+    code, out, err = run("history", "mlready.yaml", "--bank", "small.yaml")
+    assert code == ExitCode.OK, err
+    assert not (repo / "pwned").exists()
+
+
+def test_a_long_history_of_hundreds_of_revisions(tmp_path: Path, git_env: None) -> None:
+    # Written with fast-import: 400 commits in a fraction of a second.
+    root = tmp_path / "long"
+    root.mkdir()
+    git(root, "init", "-q", "-b", "main")
+    stream = []
+    for index in range(400):
+        text = SECOND if index % 2 else FOURTH
+        data = text.encode()
+        stream.append(
+            f"commit refs/heads/main\nmark :{index + 1}\n"
+            f"committer Ada <ada@example.com> {1767225600 + index * 3600} +0000\n"
+            f"data 3\nrev\n"
+            + (f"from :{index}\n" if index else "")
+            + f"M 100644 inline mlready.yaml\ndata {len(data)}\n{text}\n"
+        )
+    subprocess.run(
+        ["git", "fast-import", "--quiet"], cwd=root, input="".join(stream).encode(), check=True
+    )
+    git(root, "reset", "-q", "--hard", "main")
+    (root / "small.yaml").write_text(SMALL_BANK)
+    code, out, err = run(
+        "history", root / "mlready.yaml", "--bank", root / "small.yaml", "-f", "json"
+    )
+    assert code == ExitCode.OK, err
+    revisions = json.loads(out)["revisions"]
+    assert len(revisions) == 400
+    assert revisions[1]["gaps_opened"] == ["data.lineage"]
