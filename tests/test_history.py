@@ -173,7 +173,9 @@ def test_diff_calls_checks_that_stopped_applying_no_longer_applicable(
     assert "No longer applicable (1)\n  serving.latency:" in text
 
 
-def test_reading_history_runs_nothing_the_repository_holds(repo: Path) -> None:
+def test_reading_history_runs_nothing_the_repository_holds(
+    repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     # A repository that would run programs through its configuration, and a `git` of its own
     # first on PATH: none of them may run.
     evil = repo / "evil.sh"
@@ -190,12 +192,13 @@ def test_reading_history_runs_nothing_the_repository_holds(repo: Path) -> None:
         "core.hooksPath": str(repo),
     }.items():
         git(repo, "config", key, value)
-    os.environ["PATH"] = f"{repo}{os.pathsep}{os.environ['PATH']}"
+    path = os.environ["PATH"]
+    monkeypatch.setenv("PATH", f"{repo}{os.pathsep}{path}")
     code, out, _ = run("history", "mlready.yaml", "--bank", "small.yaml")
     assert not (repo / "pwned").exists()
     assert code == ExitCode.INVALID  # the git first on PATH is the repository's own: refused
-    os.environ["PATH"] = os.environ["PATH"].split(os.pathsep, 1)[1]
-    code, out, err = run("history", "mlready.yaml", "--bank", "small.yaml")
+    monkeypatch.setenv("PATH", f".{os.pathsep}{path}")  # `.` is the repository: skipped
+    code, _, err = run("history", "mlready.yaml", "--bank", "small.yaml")
     assert code == ExitCode.OK, err
     assert not (repo / "pwned").exists()
 

@@ -55,7 +55,7 @@ def _git_program(folder: Path) -> str:
     around `folder`: a repository's own `git`, or one found through `.` on PATH, never runs."""
     root = _repository_root(folder.absolute())
     for entry in os.environ.get("PATH", "").split(os.pathsep):
-        if not entry or not os.path.isabs(entry):
+        if not entry or not Path(entry).is_absolute():
             continue
         found = shutil.which("git", path=entry)
         if found is None:
