@@ -194,9 +194,10 @@ def test_reading_history_runs_nothing_the_repository_holds(
         git(repo, "config", key, value)
     path = os.environ["PATH"]
     monkeypatch.setenv("PATH", f"{repo}{os.pathsep}{path}")
-    code, out, _ = run("history", "mlready.yaml", "--bank", "small.yaml")
+    code, _, err = run("history", "mlready.yaml", "--bank", "small.yaml")
     assert not (repo / "pwned").exists()
     assert code == ExitCode.INVALID  # the git first on PATH is the repository's own: refused
+    assert "inside the repository" in err
     monkeypatch.setenv("PATH", f".{os.pathsep}{path}")  # `.` is the repository: skipped
     code, _, err = run("history", "mlready.yaml", "--bank", "small.yaml")
     assert code == ExitCode.OK, err
