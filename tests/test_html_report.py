@@ -87,7 +87,8 @@ def hostile_answers(tmp_path: Path, bank_file: Path) -> Path:
             "  data.lineage: yes\n",
             f"  data.lineage:\n    value: partial\n    note: {HOSTILE_YAML}\n"
             f"    evidence: [{HOSTILE_YAML}, 'javascript:alert(1)', 'https://ok.example/a b']\n"
-            f"    action: {{owner: {HOSTILE_YAML}, due: 2026-01-01, ticket: 'javascript:alert(1)'}}\n",
+            f"    action: {{owner: {HOSTILE_YAML}, due: 2026-01-01, "
+            "ticket: 'javascript:alert(1)'}\n",
         )
         .replace(
             "serving.rollback: yes",
@@ -256,7 +257,11 @@ def test_the_report_prints_to_clean_a4_pages_in_a_browser(tmp_path: Path) -> Non
         check=True,
     ).stdout
     assert f"Page {pages} of {pages}" in last
-    whole = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
-    assert "Is the evaluation set versioned" in whole or "Appendix" in whole
+    whole = subprocess.run(
+        ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    # The appendix is closed on screen, open on paper: its table is in the PDF.
+    appendix = whole.split("Answered checks (", 1)[1]
+    assert "Can every training example be traced back" in " ".join(appendix.split())
     if os.environ.get("MLREADY_UPDATE_SCREENSHOT"):
         shutil.copy(png, ROOT / "docs" / "report-page-1.png")
