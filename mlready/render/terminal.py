@@ -53,8 +53,8 @@ def _bar_width(console: Console, titles: list[str]) -> int:
     """The widest bar (up to BAR_WIDTH) that leaves area titles whole where it can: bars
     shrink before titles wrap."""
     title = max((len(t) for t in titles), default=4)
-    # Score 6, Answered 8, Gaps 4, and a gap of 1 between the five columns.
-    rest = console.width - title - 6 - 8 - 4 - 4
+    # Score 6 ("100.00" at most), Answered 8, Gaps 4, and 2 between each of the 5 columns.
+    rest = console.width - title - 6 - 8 - 4 - 2 * 4
     return max(0, min(BAR_WIDTH, rest))
 
 
@@ -111,9 +111,10 @@ def print_scorecard(
             gaps.add_column("severity", no_wrap=True)
             # An id is never split: it may lose its end to an ellipsis, the prompt wraps.
             longest = max(len(item.cells[1]) for item in section.items)
-            gaps.add_column("id", no_wrap=True, overflow="ellipsis", max_width=longest)
+            room = max(16, (console.width - INDENT) * 2 // 5)  # the prompt needs room too
+            gaps.add_column("id", no_wrap=True, overflow="ellipsis", max_width=min(longest, room))
             gaps.add_column("score", no_wrap=True)
-            gaps.add_column("prompt", ratio=1, min_width=12)
+            gaps.add_column("prompt", ratio=1, min_width=16, overflow="fold")
             for item in section.items:
                 severity, *rest = item.cells
                 style = _SEVERITY_STYLE[item.severity] if item.severity else ""
