@@ -95,6 +95,12 @@ def commands(work: Path, *, quick: bool) -> list[Command]:
         Command("mlready check", [*mlready, "check"], work, env=warm),
         Command("mlready check, cache off", [*mlready, "check"], work, env=off),
         Command("mlready report", [*mlready, "report", "-o", "-"], work, env=warm),
+        Command(
+            "mlready report, html",
+            [*mlready, "report", "-o", "-", "--format", "html"],
+            work,
+            env=warm,
+        ),
     ]
     deon = shutil.which("deon") or str(Path(python).with_name("deon"))
     if Path(deon).exists():

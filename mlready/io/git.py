@@ -104,6 +104,8 @@ def work_tree_of(path: Path) -> tuple[Path, str] | None:
     folder = path.absolute().parent
     if not folder.is_dir():
         return None
+    if _repository_root(folder) is None and "GIT_DIR" not in os.environ:
+        return None  # no .git above: not a work tree, and no git process to start
     try:
         program = _git_program(folder)
         output = _run(program, folder, "rev-parse", "--show-toplevel", "--show-prefix")
