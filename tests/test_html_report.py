@@ -265,3 +265,18 @@ def test_the_report_prints_to_clean_a4_pages_in_a_browser(tmp_path: Path) -> Non
     assert "Can every training example be traced back" in " ".join(appendix.split())
     if os.environ.get("MLREADY_UPDATE_SCREENSHOT"):
         shutil.copy(png, ROOT / "docs" / "report-page-1.png")
+
+
+def test_the_report_tests_hostile_review_is_inert_in_html(small_bank, parse_answers) -> None:  # type: ignore[no-untyped-def]
+    from tests.test_report import HOSTILE as REPORT_HOSTILE
+    from tests.test_report import REVIEW
+
+    html = render_report(score(small_bank, parse_answers(REVIEW)), html=True)
+    document = parse(html)
+    inert(document)
+    shown = text_of(document)
+    assert " ".join(terminal_text(REPORT_HOSTILE).split()) in " ".join(shown.split())
+    assert [a.get("href") for a in document.iter("a")] == [
+        "https://example.com/lineage",
+        "docs/lineage.md",
+    ]

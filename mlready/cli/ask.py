@@ -21,6 +21,7 @@ from mlready.cli.application import (
     read_answers,
     say,
     single_answers_path,
+    trend_for,
     write_target,
 )
 from mlready.core.errors import ExitCode, InputError
@@ -96,9 +97,11 @@ def ask(
     more = "(`mlready check` lists them all)" if no_report else "in the report"
     print_scorecard(console, card, verdict, max_gaps=5, more=more)
     if not no_report:
-        from mlready.render.report import render_report
+        from mlready.render.registry import Format, Subject, format_of_path, renderer
 
-        write_target(report_path, render_report(card), inputs=inputs, force=force)
+        chosen_format = format_of_path(str(report_path), Subject.REPORT, Format.MARKDOWN)
+        text = renderer(Subject.REPORT, chosen_format)(card, trend=trend_for(target, card))
+        write_target(report_path, text, inputs=inputs, force=force)
         console.print(f"Report: {report_path}", markup=False)
 
 
