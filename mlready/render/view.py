@@ -87,7 +87,12 @@ def expiring_lines(card: Scorecard) -> list[str]:
         if gap.waiver is None:
             continue
         days = (gap.waiver.expires - today).days if today else None
-        left = "" if days is None else f" (in {days} {'day' if days == 1 else 'days'})"
+        if days is None:
+            left = ""
+        elif days == 0:
+            left = " (today)"
+        else:
+            left = f" (in {days} {'day' if days == 1 else 'days'})"
         lines.append(f"{gap.question.id}: waiver ends {gap.waiver.expires}{left}")
     return lines
 
