@@ -377,3 +377,30 @@ def test_enter_takes_the_answer_the_repository_suggests(small_bank: Bank) -> Non
     assert lineage.question.id == "data.lineage"
     assert "Enter takes yes" in lineage.hint
     assert prompt.screens[3].suggested is None  # no scan result for data.schema
+
+
+def test_a_gap_asks_for_an_owner_and_a_due_date(small_bank: Bank) -> None:
+    lines = ["1,2", "data-team", "partial", "", "", "ada", "31 March", "2027-03-31", ":q"]
+    result, prompt, _ = run_walk(small_bank, lines)
+    entry = result.answers.get("data.lineage")
+    assert entry is not None and entry.action is not None
+    assert (entry.action.owner, entry.action.due) == ("ada", dt.date(2027, 3, 31))
+    assert prompt.asked[2:] == [
+        "Action owner (Enter to skip)",
+        "Due date YYYY-MM-DD (Enter to skip)",
+        "Due date YYYY-MM-DD (Enter to skip)",  # asked again after a bad date
+    ]
+    assert "'31 March' is not a date" in prompt.told[0]
+
+
+def test_enter_skips_the_action_and_b_or_q_work_there(small_bank: Bank) -> None:
+    result, _, _ = run_walk(small_bank, ["1,2", "data-team", "no", "", "", "", "", ":q"])
+    entry = result.answers.get("data.lineage")
+    assert entry is not None and entry.action is None  # nothing typed: no action written
+    result, prompt, _ = run_walk(small_bank, ["1,2", "data-team", "no", "a note", "", ":q", "x"])
+    entry = result.answers.get("data.lineage")
+    assert not result.completed and prompt.lines == ["x"]
+    assert entry is not None and entry.note == "a note" and entry.action is None
+    result, prompt, _ = run_walk(small_bank, ["1,2", "data-team", "no", "", "", "bo", ":b", "yes"])
+    assert prompt.shown.count("data.lineage") == 2  # :b at the due date: the question again
+    assert value(result, "data.lineage") == "yes"
