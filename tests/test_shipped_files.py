@@ -25,7 +25,16 @@ def test_the_answers_schema_stays_small() -> None:
     assert text.count('"waiver"') == 1
 
 
-@pytest.mark.parametrize("name", ["ecommerce-categoriser", "on-device-vision"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "ecommerce-categoriser",
+        "on-device-vision",
+        "support-assistant",
+        "credit-risk-scorer",
+        "keyboard-suggestions",
+    ],
+)
 def test_example_reports_match_their_answers(name: str) -> None:
     from mlready.core.scoring import score
     from mlready.io.answers_file import load_answers
