@@ -48,7 +48,46 @@ def answers_text(questions: int) -> str:
     return "\n".join(lines) + "\n"
 
 
+def repository(files: int, folder: Path) -> None:
+    """A git repository of `files` files laid out as ML repositories are (code, tests,
+    configurations, manifests, notebooks), with the built-in bank's example answers."""
+    import shutil
+    import subprocess
+
+    root = Path(__file__).resolve().parent.parent
+    folder.mkdir(parents=True, exist_ok=True)
+    shutil.copy(root / "examples" / "ecommerce-categoriser.yaml", folder / "mlready.yaml")
+    kinds = (
+        ("src/pkg{n}/module_{i}.py", "import numpy as np\n\ndef f_{i}(x):\n    return x * {i}\n"),
+        (
+            "tests/pkg{n}/test_{i}.py",
+            "from pkg{n}.module_{i} import f_{i}\n\ndef test():\n    assert f_{i}(1)\n",
+        ),
+        ("configs/{n}/job_{i}.yaml", "job: {i}\nresources: {{cpu: 2}}\nparams: {{lr: 0.01}}\n"),
+        ("deploy/{n}/svc_{i}.yaml", "apiVersion: v1\nkind: Service\nmetadata: {{name: s{i}}}\n"),
+        ("notebooks/{n}/explore_{i}.md", "# Exploration {i}\n\nNotes.\n"),
+    )
+    for index in range(files - 1):
+        pattern, text = kinds[index % len(kinds)]
+        n, i = index % 40, index
+        path = folder / pattern.format(n=n, i=i)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text.format(n=n, i=i), encoding="utf-8")
+    env = {
+        "GIT_AUTHOR_NAME": "b",
+        "GIT_AUTHOR_EMAIL": "b@b",
+        "GIT_COMMITTER_NAME": "b",
+        "GIT_COMMITTER_EMAIL": "b@b",
+        "PATH": __import__("os").environ["PATH"],
+    }
+    for args in (["init", "-q"], ["add", "-A"], ["commit", "-q", "-m", "tree"]):
+        subprocess.run(["git", "-C", str(folder), *args], check=True, env=env)
+
+
 def main() -> None:
+    if sys.argv[1] == "--repository":
+        repository(int(sys.argv[2]), Path(sys.argv[3]))
+        return
     questions, folder = int(sys.argv[1]), Path(sys.argv[2])
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "bank.yaml").write_text(bank_text(questions), encoding="utf-8")

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import json
 import os
 from pathlib import Path
 
 import pytest
 
+from mlready.io import bank_file as bank_file_module
 from mlready.io.bank_file import load_bank
 from mlready.io.cache import CACHE_ENV, cache_dir
 from tests.conftest import SMALL_BANK
@@ -40,14 +40,39 @@ def test_an_edit_that_keeps_size_and_time_is_read_again(bank_file: Path) -> None
     assert load_bank(bank_file).title == "Large bank"
 
 
-def test_an_entry_for_another_file_state_is_not_used(bank_file: Path, private_cache: Path) -> None:
+def test_a_hit_neither_parses_nor_checks_the_bank(
+    bank_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = load_bank(bank_file)
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("parsed again")
+
+    monkeypatch.setattr(bank_file_module, "parse_yaml", refuse)
+    assert load_bank(bank_file) == first
+
+
+def test_entries_hold_what_the_bank_says_not_its_defaults(
+    bank_file: Path, private_cache: Path
+) -> None:
     load_bank(bank_file)
     (entry,) = private_cache.glob("bank-*.json")
-    stored = json.loads(entry.read_text())
-    version, _content, code = stored["key"].split("|")
-    stored["key"] = "|".join([version, "0" * 64, code])  # the key of other bank bytes
-    stored["bank"]["title"] = "From elsewhere"
-    entry.write_text(json.dumps(stored))
+    text = entry.read_text()
+    assert '"Partly"' not in text  # a check's default options are not written out
+    assert "null" not in text
+    assert "Rehearse a rollback." in text
+
+
+def test_an_entry_for_other_bank_bytes_is_not_used(
+    bank_file: Path, tmp_path: Path, private_cache: Path
+) -> None:
+    other = tmp_path / "other.yaml"
+    other.write_text(SMALL_BANK.replace("title: Small bank", "title: From elsewhere"))
+    load_bank(other)
+    (foreign,) = private_cache.glob("bank-*.json")
+    load_bank(bank_file)
+    (entry,) = set(private_cache.glob("bank-*.json")) - {foreign}
+    entry.write_bytes(foreign.read_bytes())  # a valid entry, under the name of another
     assert load_bank(bank_file).title == "Small bank"
 
 
@@ -102,7 +127,7 @@ def test_entries_unused_for_a_month_are_removed(bank_file: Path, private_cache: 
     fresh = private_cache / "bank-11111111.json"
     fresh.write_text("{}")
     load_bank(bank_file)
-    names = {path.name for path in private_cache.iterdir()}
+    names = {path.name for path in private_cache.glob("bank-*.json")}
     assert stale.name not in names
     assert fresh.name in names
     assert len(names) == 2
@@ -112,13 +137,13 @@ def test_an_upgrade_of_any_module_that_shapes_a_bank_misses_the_cache(bank_file:
     import mlready.core.vocabulary
     from mlready.io.cache import _code_state, _key
 
-    before = _key(bank_file)
+    before = _key(bank_file.read_bytes())
     vocabulary = Path(mlready.core.vocabulary.__file__ or "")
     stat = vocabulary.stat()
     try:
         os.utime(vocabulary, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1))
         _code_state.cache_clear()  # read once a run: a new run sees the upgrade
-        assert _key(bank_file) != before
+        assert _key(bank_file.read_bytes()) != before
     finally:
         os.utime(vocabulary, ns=(stat.st_atime_ns, stat.st_mtime_ns))
         _code_state.cache_clear()

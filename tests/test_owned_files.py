@@ -241,3 +241,26 @@ def test_an_answers_file_is_never_taken_for_mlreadys_output() -> None:
     assert not written_by_mlready(BEST_ANSWERS)
     assert not written_by_mlready("mlready: 1\nanswers: {}\n")
     assert written_by_mlready("mlready: shelf: level pilot, score 80: PASSED\n")
+
+
+def test_a_template_cannot_include_a_file_outside_its_folder(repo: Path) -> None:
+    secret = repo / "secret.txt"
+    secret.write_text("root:x:0:0:SECRET\n", encoding="utf-8")
+    folder = repo / "templates"
+    folder.mkdir()
+    (folder / "passwd.md.j2").symlink_to(secret)
+    (folder / "mine.md.j2").write_text(
+        "{% include 'passwd.md.j2' %}\n{{ project.name }}\n", encoding="utf-8"
+    )
+    result = mlready(
+        repo, "report", "--bank", "small.yaml", "--template", "templates/mine.md.j2", "-o", "-"
+    )
+    assert result.returncode == ExitCode.INVALID
+    assert "SECRET" not in result.stdout + result.stderr
+    assert "passwd.md.j2: no such template" in result.stderr
+    (folder / "up.md.j2").write_text("{% include '../secret.txt' %}\n", encoding="utf-8")
+    result = mlready(
+        repo, "report", "--bank", "small.yaml", "--template", "templates/up.md.j2", "-o", "-"
+    )
+    assert result.returncode == ExitCode.INVALID
+    assert "SECRET" not in result.stdout

@@ -241,3 +241,25 @@ def test_load_yaml_helper_is_the_same_parser(tmp_path: Path) -> None:
     path = tmp_path / "b.yaml"
     path.write_text(PROFILED, encoding="utf-8")
     assert load_yaml(path).data == load_yaml_text(PROFILED)
+
+
+def test_a_bank_with_a_profile_moved_ids_and_probes_comes_back_whole_from_the_cache(
+    tmp_path: Path, private_cache: Path
+) -> None:
+    from mlready.io.bank_file import load_bank
+
+    text = PROFILED.replace(
+        "        tags: [euaia-art15]\n",
+        "        tags: [euaia-art15]\n        evidence:\n          - id: evals\n"
+        "            files: [evals/**/*.yaml]\n            supports: 'yes'\n"
+        "            says: an evaluation suite\n            reliability: high\n",
+    )
+    path = tmp_path / "bank.yaml"
+    path.write_text(text, encoding="utf-8")
+    first = load_bank(path)
+    assert list(private_cache.glob("bank-*"))  # written to the cache
+    again = load_bank(path)
+    assert again == first
+    assert again.profile == first.profile
+    assert again.moved == first.moved
+    assert again.questions["data.evals"].evidence == first.questions["data.evals"].evidence

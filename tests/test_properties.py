@@ -19,6 +19,7 @@ from mlready.core.scoring import score
 from mlready.core.vocabulary import Kind
 from mlready.io.answers_file import render_answers
 from mlready.io.yamlio import parse_yaml
+from mlready.render import escape
 from tests.conftest import SMALL_BANK
 
 BANK: Bank = bank_from_document(parse_yaml(SMALL_BANK, source="small.yaml"))
@@ -158,3 +159,27 @@ def test_scores_stay_in_range_and_a_worse_answer_never_scores_higher(
         scores.append(score(BANK, answers.with_entry(check.id, entry)).score)
     comparable = [value for value in scores if value is not None]
     assert comparable == sorted(comparable)
+
+
+# Any text, with what matters to Markdown, terminals and whitespace folding drawn more often.
+marked_text = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs",))
+    | st.sampled_from("\\`*_[]<>|~&$#+=-.)1 \t\n\r\x1b\x85\xa0\u2028\u202e\u3000"),
+    max_size=30,
+)
+
+
+@PROPERTY_SETTINGS
+@given(marked_text)
+def test_the_shortcut_for_plain_text_agrees_with_the_full_escaping(text: str) -> None:
+    # Text with nothing to escape is returned as it is; the full path must say the same.
+    assert escape.markdown_text(text) == escape._escaped_lines(text)
+    assert escape.markdown_cell(text) == escape._escape_markdown(escape._folded(text))
+    assert escape.one_line(text) == escape._folded(text)
+
+
+@PROPERTY_SETTINGS
+@given(st.lists(st.sampled_from(["Is", "data", "v1.2", "ok?", "12", "1.", "#x", "é", "a:b"])))
+def test_words_are_plain_unless_they_start_a_block(words: list[str]) -> None:
+    text = " ".join(words)
+    assert escape.markdown_cell(text) == escape._escape_markdown(escape._folded(text))

@@ -328,3 +328,29 @@ def test_back_at_the_na_reason_returns_to_the_question(small_bank: Bank) -> None
     result, prompt, _ = run_walk(small_bank, lines)
     assert prompt.shown[3:6] == ["data.schema", "data.schema", "data.tokenizer"]
     assert value(result, "data.schema") == "yes"
+
+
+def test_enter_takes_the_answer_the_repository_suggests(small_bank: Bank) -> None:
+    from mlready.core.evidence import CheckEvidence, EvidenceState, Finding
+    from mlready.core.model import Probe
+
+    probe = Probe(id="p", files=("x",), supports="yes", says="a lineage tool is configured")
+    evidence = {
+        "data.lineage": CheckEvidence(
+            EvidenceState.CLAIMED, found=(Finding(probe, "lineage.yaml"),), suggested="yes"
+        )
+    }
+    prompt = ScriptedPrompt(["1,2", "data-team", "", "yes"])
+    result = walk(
+        small_bank,
+        empty_answers("mlready.yaml"),
+        prompt=prompt,
+        save=Saves(),
+        today=TODAY,
+        evidence=evidence,
+    )
+    assert value(result, "data.lineage") == "yes"
+    lineage = prompt.screens[2]
+    assert lineage.question.id == "data.lineage"
+    assert "Enter takes yes" in lineage.hint
+    assert prompt.screens[3].suggested is None  # no scan result for data.schema

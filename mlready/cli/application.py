@@ -23,6 +23,7 @@ from mlready.render.registry import Format, Subject, choices
 
 if TYPE_CHECKING:
     from mlready.core.answers import Answers
+    from mlready.core.evidence import CheckEvidence
     from mlready.core.gate import Gate
     from mlready.core.model import Bank
     from mlready.core.scoring import Scorecard
@@ -174,10 +175,12 @@ if TYPE_CHECKING:  # every subset is checked as the whole set of formats
     CheckFormat: TypeAlias = Format
     DiffFormat: TypeAlias = Format
     BankFormat: TypeAlias = Format
+    ScanFormat: TypeAlias = Format
 else:  # Typer offers each command the formats the registry says it renders
     CheckFormat = choices(Subject.CHECK)
     DiffFormat = choices(Subject.DIFF)
     BankFormat = choices(Subject.BANK)
+    ScanFormat = choices(Subject.SCAN)
 
 
 def format_option(help_text: str) -> Any:
@@ -293,6 +296,8 @@ def gate_for(
     fail_under: str | None = None,
     fail_on: Severity | None = None,
     max_age: int | None = None,
+    fail_on_contradicted: bool = False,
+    require_evidence: Severity | None = None,
 ) -> Gate:
     """The gate: the command line's options, else the settings file's."""
     from mlready.core.gate import Gate, threshold
@@ -307,7 +312,30 @@ def gate_for(
         fail_under=limit,
         fail_on=fail_on or chosen.fail_on or Severity.BLOCKER,
         max_age=max_age if max_age is not None else chosen.max_age,
+        fail_on_contradicted=fail_on_contradicted or bool(chosen.fail_on_contradicted),
+        require_evidence=require_evidence or chosen.require_evidence,
     )
+
+
+def evidence_of(
+    card: Scorecard, *, repo: Path | None = None
+) -> tuple[Path, dict[str, CheckEvidence]]:
+    """The repository scanned (`repo`, else the one holding the answers file) and what it says
+    of each answer: the bank's probes run over it, the answers' own evidence paths looked up."""
+    from mlready.core.evidence import judge_evidence, probes_of
+    from mlready.io.scan import Repository, repository_root, scan
+
+    answers_file = Path(card.answers.source).resolve()
+    repository = Repository(repo if repo is not None else repository_root(answers_file.parent))
+    base = answers_file.parent
+
+    def exists(relative: str) -> bool:
+        # Evidence paths are written relative to the answers file, as its report links them.
+        inside = os.path.relpath(base / relative, repository.root)
+        return not inside.startswith("..") and repository.exists(inside)
+
+    findings = scan(repository, probes_of(card))
+    return repository.root, judge_evidence(card, findings, exists=exists)
 
 
 def inputs_of(

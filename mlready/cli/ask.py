@@ -15,6 +15,7 @@ from mlready.cli.application import (
     bank_for,
     check_target,
     defaults,
+    evidence_of,
     gate_for,
     inputs_of,
     read_answers,
@@ -47,6 +48,10 @@ def ask(
     force: Annotated[
         bool, typer.Option("--force", help="Overwrite a report file that mlready did not write.")
     ] = False,
+    no_scan: Annotated[
+        bool,
+        typer.Option("--no-scan", help="Do not look in the repository for evidence first."),
+    ] = False,
 ) -> None:
     """Walk the questions in the terminal; every answer is saved at once."""
     from mlready.core.gate import judge
@@ -73,7 +78,14 @@ def ask(
     from mlready.render.terminal import TerminalPrompt, print_scorecard
 
     console = Console(highlight=False)
-    result = _walk_file(target, loaded_bank, prompt=TerminalPrompt(console), area=area, redo=redo)
+    result = _walk_file(
+        target,
+        loaded_bank,
+        prompt=TerminalPrompt(console),
+        area=area,
+        redo=redo,
+        no_scan=no_scan,
+    )
     if result is None:
         return
     card = score(loaded_bank, result)
@@ -88,11 +100,18 @@ def ask(
 
 
 def _walk_file(
-    target: Path, bank: "Bank", *, prompt: "Prompt", area: str | None, redo: bool
+    target: Path,
+    bank: "Bank",
+    *,
+    prompt: "Prompt",
+    area: str | None,
+    redo: bool,
+    no_scan: bool = False,
 ) -> "Answers | None":
     """Walk the answers file at `target` under its lock; the answers when the walk reached
     its end, None when it stopped early (everything answered is saved either way)."""
     from mlready.core.answers import empty_answers
+    from mlready.core.scoring import score
     from mlready.core.walk import ask_project, walk
     from mlready.io.answers_file import AnswersEditor
     from mlready.io.files import exclusive_lock
@@ -116,6 +135,7 @@ def _walk_file(
                 area=area,
                 redo=redo,
                 today=dt.date.today(),
+                evidence=None if no_scan else evidence_of(score(bank, current))[1],
             )
         except KeyboardInterrupt:
             saved = "every answer given is saved in" if target.exists() else "nothing to save in"

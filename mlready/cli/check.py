@@ -18,6 +18,7 @@ from mlready.cli.application import (
     check_target,
     day,
     defaults,
+    evidence_of,
     format_option,
     gate_for,
     inputs_of,
@@ -92,33 +93,63 @@ def check(
             help="Also write a format to a file; repeatable.",
         ),
     ] = None,
+    fail_on_contradicted: Annotated[
+        bool,
+        typer.Option(
+            "--fail-on-contradicted", help="Fail on any answer the repository contradicts."
+        ),
+    ] = False,
+    require_evidence: Annotated[
+        Severity | None,
+        typer.Option(
+            help="Fail when a check of this severity or worse, at full marks, has no evidence."
+        ),
+    ] = None,
     force: Annotated[
         bool, typer.Option("--force", help="Overwrite output files that mlready did not write.")
     ] = False,
 ) -> None:
     """Validate and score answers files; exit 1 when the system is not ready."""
     from mlready.core.gate import judge
-    from mlready.io.baseline import load_baseline
-    from mlready.render.markdown import step_summary
     from mlready.render.view import Outcome
 
     chosen = defaults()
     targets = [_output_target(spec) for spec in output or []]
     loaded_bank = bank_for(bank, chosen)
     date = day(today)
-    gate = gate_for(loaded_bank, chosen, fail_under=fail_under, fail_on=fail_on, max_age=max_age)
+    gate = gate_for(
+        loaded_bank,
+        chosen,
+        fail_under=fail_under,
+        fail_on=fail_on,
+        max_age=max_age,
+        fail_on_contradicted=fail_on_contradicted,
+        require_evidence=require_evidence,
+    )
     paths = answers_paths(answers, chosen)
     inputs = inputs_of(chosen, bank=loaded_bank, others=[*paths, baseline])
     for _, target in targets:
         check_target(target, inputs=inputs, force=force)
     if baseline is not None and len(paths) > 1:
         raise InputError("--baseline compares one answers file; name just one")
-    base = load_baseline(baseline, loaded_bank, today=date) if baseline else None
+    base = None
+    if baseline is not None:
+        from mlready.io.baseline import load_baseline
+
+        base = load_baseline(baseline, loaded_bank, today=date)
     outcomes = []
     for path in paths:
         card = scorecard(path, loaded_bank, today=date, chosen=chosen)
-        verdict = judge(card, gate, allow_incomplete=allow_incomplete, today=date, baseline=base)
-        outcomes.append(Outcome(card, verdict))
+        _, evidence = evidence_of(card)
+        verdict = judge(
+            card,
+            gate,
+            allow_incomplete=allow_incomplete,
+            today=date,
+            baseline=base,
+            evidence=evidence,
+        )
+        outcomes.append(Outcome(card, verdict, evidence))
     if output_format == Format.TEXT and sys.stdout.isatty():
         from rich.console import Console
 
@@ -132,6 +163,8 @@ def check(
         write_target(target, text, inputs=inputs, force=force)
     summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
     if summary_file:
+        from mlready.render.markdown import step_summary
+
         _append_summary(Path(summary_file), step_summary(outcomes), inputs=inputs)
     passed = all(outcome.verdict.passed for outcome in outcomes)
     if not passed and soft_fail:

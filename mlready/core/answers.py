@@ -91,17 +91,16 @@ def answers_from_document(document: Document, bank: Bank) -> Answers:
     renamed: list[str] = []
     for written_id, written_entry in raw.answers.items():
         loc = ("answers", written_id)
-        question_id, entry = written_id, written_entry
-        moved = bank.moved.get(written_id)
-        if moved is not None and written_id not in bank.questions:
-            if moved.to in raw.answers:  # answered under both ids: the new one stands
-                warnings.append(
-                    f"{document.where(loc)}: '{written_id}' moved to '{moved.to}', which is "
-                    "answered too; the old answer is ignored"
-                )
-                continue
-            question_id, entry = moved.to, _moved_entry(entry, moved)
-            renamed.append(f"{written_id} → {moved.to}")
+        placed = _placed(bank, raw.answers, written_id, written_entry)
+        if placed is None:  # answered under both ids: the new one stands
+            warnings.append(
+                f"{document.where(loc)}: '{written_id}' moved to "
+                f"'{bank.moved[written_id].to}', which is answered too; the old answer is ignored"
+            )
+            continue
+        question_id, entry = placed
+        if question_id != written_id:
+            renamed.append(f"{written_id} → {question_id}")
         question = bank.questions.get(question_id)
         if question_id in bank.disabled:
             disabled[question_id] = entry
@@ -124,22 +123,14 @@ def answers_from_document(document: Document, bank: Bank) -> Answers:
                     f"{document.where(loc)}: {message} (not in {bank.ref}); kept, ignored"
                 )
             continue
-        checked = _checked_entry(question, entry, document.place((*loc, "value")), problems)
+        checked, messages = _checked_entry(question, entry)
+        if messages:  # where, only when there is something to say: it is looked up by path
+            place = document.place((*loc, "value"))
+            problems += [Problem(place, message) for message in messages]
         entries[question_id] = checked
     if problems:
         raise InputError(problems)
-    if layered:
-        warnings.append(
-            f"{document.where(('layers',))}: {len(layered)} answer{'s' * (len(layered) > 1)} "
-            f"to questions of {', '.join(missing_layers)}, which {bank.ref} does not include, "
-            f"{'are' if len(layered) > 1 else 'is'} kept but ignored"
-        )
-    if renamed:
-        warnings.append(
-            f"{document.where(('answers',))}: {bank.ref} moved {len(renamed)} "
-            f"question{'s' * (len(renamed) > 1)}; their answers are read under the new ids and "
-            f"written so by the next save: {', '.join(renamed)}"
-        )
+    warnings += _summary_warnings(document, bank, layered, missing_layers, renamed)
     lines = {
         bank.moved[key].to if key in bank.moved and key not in bank.questions else key: (
             document.mark(("answers", key)).line
@@ -233,6 +224,43 @@ def _version_warnings(document: Document, written: str | None, bank: Bank) -> li
     ]
 
 
+def _summary_warnings(
+    document: Document,
+    bank: Bank,
+    layered: Mapping[str, AnswerEntry],
+    missing_layers: list[str],
+    renamed: list[str],
+) -> list[str]:
+    """One warning for all answers kept for layers the bank lacks, one for all moved ids."""
+    warnings: list[str] = []
+    if layered:
+        warnings.append(
+            f"{document.where(('layers',))}: {len(layered)} answer{'s' * (len(layered) > 1)} "
+            f"to questions of {', '.join(missing_layers)}, which {bank.ref} does not include, "
+            f"{'are' if len(layered) > 1 else 'is'} kept but ignored"
+        )
+    if renamed:
+        warnings.append(
+            f"{document.where(('answers',))}: {bank.ref} moved {len(renamed)} "
+            f"question{'s' * (len(renamed) > 1)}; their answers are read under the new ids and "
+            f"written so by the next save: {', '.join(renamed)}"
+        )
+    return warnings
+
+
+def _placed(
+    bank: Bank, written: Mapping[str, AnswerEntry], question_id: str, entry: AnswerEntry
+) -> tuple[str, AnswerEntry] | None:
+    """Where an answer belongs: its own id, or the id its question moved to (its values as the
+    new question names them); None when the new id is answered too."""
+    moved = bank.moved.get(question_id)
+    if moved is None or question_id in bank.questions:
+        return question_id, entry
+    if moved.to in written:
+        return None
+    return moved.to, _moved_entry(entry, moved)
+
+
 def _moved_entry(entry: AnswerEntry, moved: Moved) -> AnswerEntry:
     """An answer written under an old id, with its values as the new question names them."""
     value = entry.value
@@ -243,24 +271,23 @@ def _moved_entry(entry: AnswerEntry, moved: Moved) -> AnswerEntry:
     return entry
 
 
-def _checked_entry(
-    question: Question, entry: AnswerEntry, place: Place, problems: list[Problem]
-) -> AnswerEntry:
-    """The entry with its value normalised for the question's kind; problems are appended."""
+def _checked_entry(question: Question, entry: AnswerEntry) -> tuple[AnswerEntry, list[str]]:
+    """The entry with its value normalised for the question's kind, and what is wrong with it."""
     value = entry.value
     rules = kind_of(question)
+    problems: list[str] = []
     if entry.waiver is not None and (value is None or not rules.scored):
-        problems.append(Problem(place, f"a waiver belongs on an answered check ('{question.id}')"))
+        problems.append(f"a waiver belongs on an answered check ('{question.id}')")
     if value is None:
-        return entry
+        return entry, problems
     if value == NA and rules.chosen:  # a text answer "na" is what the person wrote
         if not question.na:
-            problems.append(Problem(place, f"'{question.id}' cannot be answered 'na'"))
+            problems.append(f"'{question.id}' cannot be answered 'na'")
         elif entry.note is None:
-            problems.append(
-                Problem(place, f"an 'na' answer to '{question.id}' needs a note saying why")
-            )
-        return entry
+            problems.append(f"an 'na' answer to '{question.id}' needs a note saying why")
+        return entry, problems
     normalised = rules.normalised(question, value)
-    problems += [Problem(place, message) for message in normalised.problems]
-    return replace(entry, value=normalised.value)
+    problems += normalised.problems
+    if normalised.value == value:  # as written, most answers are: no copy to make
+        return entry, problems
+    return replace(entry, value=normalised.value), problems

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import replace
 from typing import Any
 
 from mlready.core.document import Document, Location
 from mlready.core.errors import InputError, Place, Problem
-from mlready.core.kinds import is_scored, kind_of
+from mlready.core.kinds import KINDS, is_scored, kind_of
 from mlready.core.model import (
     NA,
     PROFILE_AREA_ID,
@@ -16,9 +17,11 @@ from mlready.core.model import (
     Bank,
     Level,
     Moved,
+    Probe,
     Question,
 )
-from mlready.core.validation import suggest, to_plain, validate_document
+from mlready.core.validation import from_plain, suggest, to_plain, validate_document
+from mlready.core.vocabulary import Kind
 
 
 def bank_from_document(document: Document) -> Bank:
@@ -152,6 +155,27 @@ def bank_document(bank: Bank) -> dict[str, Any]:
     return document
 
 
+def bank_data(bank: Bank) -> dict[str, Any]:
+    """A validated bank as lean plain data: what its file says, without the defaults the
+    loader fills in (which would multiply its size on a bank of many checks)."""
+    data: dict[str, Any] = to_plain(bank, implied=_implied)
+    return data
+
+
+def bank_from_data(data: Any) -> Bank:
+    """The bank `bank_data` made `data` from, with its defaults filled in again.
+
+    Trusts `data`: nothing is checked, so it must come from `bank_data` (the cache proves that
+    with an HMAC). Raises KeyError, TypeError or ValueError for data of another shape.
+    """
+    return from_plain(Bank, data, implied=_implied)
+
+
+def _implied(model: type, field: Callable[[str], Any]) -> Mapping[str, Any]:
+    # A question's kind fills in what the bank left out (a check's options and severity).
+    return KINDS[field("kind") or Kind.CHECK].filled if model is Question else {}
+
+
 def checked_question(
     question: Question, loc: Location, document: Document, problems: list[Problem]
 ) -> Question:
@@ -171,7 +195,57 @@ def checked_question(
                 ("options", position, "value"),
                 "'na' is reserved for 'not applicable'; set 'na: true' on the question instead",
             )
-    return kind_of(question).checked_definition(question, given, problem)
+    checked = kind_of(question).checked_definition(question, given, problem)
+    for position, probe in enumerate(checked.evidence):
+        for message in probe_problems(checked, probe, checked.evidence[:position]):
+            problem(("evidence", position), message)
+    return checked
+
+
+def probe_problems(question: Question, probe: Probe, earlier: tuple[Probe, ...]) -> list[str]:
+    """What is wrong with one probe of a check: its options, its pattern, its key."""
+    problems = []
+    if any(other.id == probe.id for other in earlier):
+        problems.append(f"duplicate probe id '{probe.id}'")
+    offered = [option.value for option in question.options]
+    for name, value in (("supports", probe.supports), ("required_for", probe.required_for)):
+        if value is not None and value not in offered:
+            problems.append(
+                f"{name}: '{question.id}' has no option '{value}' (its options: "
+                f"{', '.join(offered)})"
+            )
+    if probe.supports is None and probe.required_for is None:
+        problems.append("a probe needs 'supports' or 'required_for' (or both)")
+    if probe.equals is not None and probe.key is None:
+        problems.append("'equals' compares the value at 'key'; name the key")
+    if probe.contains is not None:
+        problems += pattern_problems(probe.contains)
+    return problems
+
+
+# A quantified group that itself holds a quantifier, or a backreference: the shapes that make
+# a regular expression take exponential time on some line. Python's `re` cannot be stopped
+# once it runs, so a bank may not hold them at all.
+_NESTED_QUANTIFIER = re.compile(r"\((?:[^()\\]|\\.)*[*+}](?:[^()\\]|\\.)*\)[*+{]")
+_ALTERNATION_REPEATED = re.compile(r"\((?:[^()\\]|\\.)*\|(?:[^()\\]|\\.)*\)[*+{]")
+_BACKREFERENCE = re.compile(r"\\[1-9]|\(\?P=")
+
+
+def pattern_problems(pattern: str) -> list[str]:
+    """Why a probe's regular expression is refused: invalid, or liable to run without end."""
+    try:
+        re.compile(pattern)
+    except re.error as error:
+        return [f"contains: not a valid regular expression: {error}"]
+    if len(pattern) > 500:
+        return ["contains: a pattern of at most 500 characters, please"]
+    risky = (_NESTED_QUANTIFIER, _ALTERNATION_REPEATED, _BACKREFERENCE)
+    if any(shape.search(pattern) for shape in risky):
+        return [
+            f"contains: {pattern!r} could take exponential time (a repeated group that "
+            "repeats or alternates inside, or a backreference); write it without"
+        ]
+    return []
 
 
 def level_problems(levels: tuple[Level, ...], document: Document) -> list[Problem]:

@@ -26,6 +26,9 @@ class Document(NamedTuple):
 
     def mark(self, loc: Sequence[str | int]) -> Mark:
         """The position of the deepest node along `loc` that exists in the file."""
+        found = self.marks.get(loc) if isinstance(loc, tuple) else None
+        if found is not None:  # the common case, asked for every answer of a file
+            return found
         path = tuple(loc)
         while path and path not in self.marks:
             path = path[:-1]

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from typing import NamedTuple
 
 from mlready.core.errors import InputError, Place, Problem
+from mlready.core.evidence import CheckEvidence, EvidenceState
 from mlready.core.model import Bank
 from mlready.core.scoring import Scorecard
 from mlready.core.vocabulary import Severity
@@ -54,6 +56,8 @@ class Gate(NamedTuple):
     fail_under: float | None = None
     fail_on: Severity = Severity.BLOCKER
     max_age: int | None = None
+    fail_on_contradicted: bool = False  # an answer the repository contradicts fails
+    require_evidence: Severity | None = None  # full marks of this severity or worse need proof
 
 
 DEFAULT_MAX_WAIVER_DAYS = 365
@@ -124,15 +128,17 @@ def judge(
     allow_incomplete: bool = False,
     today: dt.date | None = None,
     baseline: Baseline | None = None,
+    evidence: Mapping[str, CheckEvidence] | None = None,
 ) -> Verdict:
-    """The verdict of `gate` on `scorecard`.
+    """The verdict of `gate` on `scorecard` (and on the `evidence` of its answers, when the
+    gate asks for evidence).
 
     Without a baseline it fails on an open gap of the gate's `fail_on` severity or worse
     (waived gaps are not open), an unanswered applicable question, or a score below
     `fail_under`. With a baseline it fails only on regressions against it. Either way, a
     review older than `max_age` days (or without a date) fails.
     """
-    fail_under, fail_on, max_age = gate
+    fail_under, fail_on, max_age = gate.fail_under, gate.fail_on, gate.max_age
     today = today or dt.date.today()
     reasons: list[str] = []
     comparison = compare(scorecard, baseline) if baseline else None
@@ -167,6 +173,7 @@ def judge(
                 f"the review is {(today - reviewed).days} days old (reviewed {reviewed}; "
                 f"limit {max_age} days)"
             )
+    reasons += evidence_reasons(scorecard, gate, evidence or {})
     notes = [
         f"waiver for {gap.question.id} expired on {gap.waiver.expires}"
         for gap in scorecard.expired_waivers
@@ -175,6 +182,37 @@ def judge(
     return Verdict(
         passed=not reasons, reasons=tuple(reasons), comparison=comparison, notes=tuple(notes)
     )
+
+
+def evidence_reasons(
+    scorecard: Scorecard, gate: Gate, evidence: Mapping[str, CheckEvidence]
+) -> list[str]:
+    """Why the evidence fails the gate: contradicted answers (with `fail_on_contradicted`),
+    and checks of `require_evidence` severity or worse at full marks only claimed."""
+    reasons = []
+    contradicted = [
+        key for key, item in evidence.items() if item.state is EvidenceState.CONTRADICTED
+    ]
+    if gate.fail_on_contradicted and contradicted:
+        reasons.append(
+            f"{counted(len(contradicted), 'answer')} the repository contradicts "
+            f"({', '.join(contradicted)})"
+        )
+    if gate.require_evidence is not None:
+        scores = scorecard.check_scores()
+        claimed = [
+            key
+            for key, item in evidence.items()
+            if item.state is EvidenceState.CLAIMED
+            and scores.get(key) == 1
+            and scorecard.bank.questions[key].gap_severity.rank <= gate.require_evidence.rank
+        ]
+        if claimed:
+            reasons.append(
+                f"{counted(len(claimed), 'check')} of severity {gate.require_evidence} or worse "
+                f"at full marks with no evidence ({', '.join(claimed)})"
+            )
+    return reasons
 
 
 def compare(scorecard: Scorecard, baseline: Baseline) -> Comparison:

@@ -9,15 +9,16 @@ entry in `KINDS`.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import replace
+from types import MappingProxyType
 from typing import Any, ClassVar, NamedTuple
 
 from mlready.core.model import DEFAULT_CHECK_OPTIONS, NA, AnswerValue, Question
-from mlready.core.vocabulary import Kind
+from mlready.core.vocabulary import Kind, Severity
 
 NONE_OF_THESE = "-"  # what a person types to choose none of a multi question's options
-CHECK_ONLY_KEYS = ("severity", "weight", "fix", "na")
+CHECK_ONLY_KEYS = ("severity", "weight", "fix", "na", "evidence")
 
 # Reports a problem at a key of the question's definition: (key or path below it, message).
 DefinitionProblem = Callable[[str | tuple[str | int, ...], str], None]
@@ -45,16 +46,14 @@ class QuestionKind:
     scored: ClassVar[bool] = False  # counts in scores; can be a gap, waived, overridden
     chosen: ClassVar[bool] = True  # answered from its options; a `when` may depend on it
     many: ClassVar[bool] = False  # several options at once
+    # What `checked_definition` fills in when a bank leaves it out, by field name.
+    filled: ClassVar[Mapping[str, Any]] = MappingProxyType({})
 
     def checked_definition(
         self, question: Question, given: set[str], problem: DefinitionProblem
     ) -> Question:
         """The question with its kind's defaults; what is wrong is passed to `problem`."""
-        for key in sorted(given & set(CHECK_ONLY_KEYS)):
-            problem(key, f"'{key}' belongs only on check questions (this is a {question.kind})")
-        for position, option in enumerate(question.options):
-            if option.score is not None:
-                problem(("options", position, "score"), "'score' belongs only on check options")
+        _refuse_check_keys(question, given, problem)
         if len(question.options) < 2:
             problem("options", f"a {question.kind} question needs at least two options")
         return question
@@ -62,6 +61,8 @@ class QuestionKind:
     def normalised(self, question: Question, value: AnswerValue) -> Normalised:
         """`value` (not None, not `na`) as an answer to `question`."""
         offered = [option.value for option in question.options]
+        if isinstance(value, str) and value in offered:  # the usual answer, as written
+            return Normalised(value)
         hint = f"expected one of: {', '.join(offered)}"
         if not isinstance(value, str):
             return Normalised(value, (f"'{question.id}' takes one value, not a list ({hint})",))
@@ -107,20 +108,23 @@ class Check(QuestionKind):
 
     kind = Kind.CHECK
     scored = True
+    filled = MappingProxyType({"options": DEFAULT_CHECK_OPTIONS, "severity": Severity.MAJOR})
 
     def checked_definition(
         self, question: Question, given: set[str], problem: DefinitionProblem
     ) -> Question:
         if "options" in given and len(question.options) < 2:
             problem("options", "a check needs at least two options (or none: yes/partial/no)")
-        options = question.options or DEFAULT_CHECK_OPTIONS
+        options = question.options or self.filled["options"]
         for position, option in enumerate(question.options):
             if option.score is None:
                 problem(("options", position), "missing required key 'score' (check options)")
         scores = [option.score for option in options]
         if question.options and None not in scores and max(s or 0.0 for s in scores) != 1:
             problem("options", "a check needs an option that scores 1 (the full answer)")
-        return replace(question, options=options, severity=question.gap_severity)
+        return replace(
+            question, options=options, severity=question.severity or self.filled["severity"]
+        )
 
 
 class Choice(QuestionKind):
@@ -174,11 +178,7 @@ class Text(QuestionKind):
     def checked_definition(
         self, question: Question, given: set[str], problem: DefinitionProblem
     ) -> Question:
-        for key in sorted(given & set(CHECK_ONLY_KEYS)):
-            problem(key, f"'{key}' belongs only on check questions (this is a {question.kind})")
-        for position, option in enumerate(question.options):
-            if option.score is not None:
-                problem(("options", position, "score"), "'score' belongs only on check options")
+        _refuse_check_keys(question, given, problem)
         if question.options:
             problem("options", "text questions take no options")
         return question
@@ -214,6 +214,15 @@ def kind_of(question: Question) -> QuestionKind:
 def is_scored(question: Question) -> bool:
     """Whether `question` counts in scores (a check)."""
     return KINDS[question.kind].scored
+
+
+def _refuse_check_keys(question: Question, given: set[str], problem: DefinitionProblem) -> None:
+    """What only a check may have: its keys, and scores on its options."""
+    for key in sorted(given & set(CHECK_ONLY_KEYS)):
+        problem(key, f"'{key}' belongs only on check questions (this is a {question.kind})")
+    for position, option in enumerate(question.options):
+        if option.score is not None:
+            problem(("options", position, "score"), "'score' belongs only on check options")
 
 
 def _option_value(written: str, offered: list[str]) -> str:

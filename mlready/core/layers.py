@@ -14,6 +14,7 @@ from mlready.core.bank import (
     checked_question,
     level_problems,
     moved_problems,
+    probe_problems,
     reference_problems,
 )
 from mlready.core.document import Document, Location
@@ -26,6 +27,8 @@ from mlready.core.model import (
     Level,
     Moved,
     OptionValue,
+    Probe,
+    ProbeId,
     Question,
     QuestionId,
     Record,
@@ -58,6 +61,8 @@ class Override(Record):
     weight: Weight | None = None
     fix: str | None = None
     options: tuple[OptionScore, ...] = ()
+    evidence: tuple[Probe, ...] = ()  # added, or replacing the inherited probe of the same id
+    disable_evidence: Annotated[tuple[ProbeId, ...], OneOrMany()] = ()
 
 
 @dataclass(frozen=True, kw_only=True, eq=False, repr=False)
@@ -245,6 +250,16 @@ def _overridden(
         problems.append(
             Problem(where, f"after the override, no option of '{question.id}' scores 1")
         )
+    inherited = {probe.id: probe for probe in question.evidence}
+    for name in override.disable_evidence:
+        if inherited.pop(name, None) is None:
+            problems.append(Problem(where, f"'{question.id}' has no probe '{name}' to disable"))
+    for position, probe in enumerate(override.evidence):
+        for message in probe_problems(question, probe, override.evidence[:position]):
+            problems.append(
+                document.problem(("override", question.id, "evidence", position), message)
+            )
+        inherited[probe.id] = probe
     return replace(
         question,
         severity=override.severity or question.severity,
@@ -252,4 +267,5 @@ def _overridden(
         weight=override.weight if override.weight is not None else question.weight,
         fix=override.fix or question.fix,
         options=options,
+        evidence=tuple(inherited.values()),
     )

@@ -20,7 +20,7 @@ from mlready.core.validation import (
     Range,
     ShortForm,
 )
-from mlready.core.vocabulary import Kind, Severity
+from mlready.core.vocabulary import Kind, Reliability, Severity
 
 BankId = Annotated[str, Pattern(r"[a-z0-9][a-z0-9-]*", "lowercase letters, digits and '-'")]
 QuestionId = Annotated[
@@ -98,6 +98,26 @@ DEFAULT_CHECK_OPTIONS = (
 )
 
 
+ProbeId = Annotated[str, Pattern(r"[a-z0-9][a-z0-9_-]*", "lowercase letters, digits, '_' and '-'")]
+
+
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+class Probe(Record):
+    """What in a repository shows (or would show) that a check's answer is true. Data, never
+    code: files by glob, optionally a regular expression over their text, or a key path in a
+    YAML, JSON or TOML file with an optional expected value."""
+
+    id: ProbeId
+    files: Annotated[tuple[str, ...], OneOrMany()]  # globs, relative to the repository
+    contains: str | None = None  # a regular expression, searched line by line
+    key: str | None = None  # a dotted key path, e.g. spec.strategy.canary
+    equals: Annotated[str, NumberAsText()] | None = None  # the value at `key`, as text
+    supports: OptionValue | None = None  # found: answers scoring at least this are evidenced
+    required_for: OptionValue | None = None  # not found: answers this high are contradicted
+    says: str  # one line shown with the finding
+    reliability: Reliability = Reliability.MEDIUM
+
+
 @dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class Question(Record):
     """A question of a bank. For checks, `severity` and `options` are always set."""
@@ -115,10 +135,14 @@ class Question(Record):
     na: bool = False
     refs: TextList = ()
     tags: Annotated[tuple[Tag, ...], OneOrMany()] = ()
+    evidence: tuple[Probe, ...] = ()  # checks only
 
     def option(self, value: str) -> Option | None:
         """The option with this value, if the question offers it."""
-        return next((option for option in self.options if option.value == value), None)
+        for option in self.options:
+            if option.value == value:
+                return option
+        return None
 
     def describe(self, value: str | tuple[str, ...] | None) -> str:
         """An answer in words: option labels, the text itself, or "n/a"."""
@@ -269,6 +293,8 @@ class AnswerEntry(Record):
     note: str | None = None
     evidence: TextList = ()
     waiver: Waiver | None = None
+    # Probes silenced for this answer, each with the reason a person gave.
+    not_detected: Annotated[dict[ProbeId, str], NullAsEmpty()] = field(default_factory=dict)
 
 
 Entry = Annotated[AnswerEntry, ShortForm("value")]

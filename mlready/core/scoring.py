@@ -168,14 +168,26 @@ def score(bank: Bank, answers: Answers, *, today: dt.date | None = None) -> Scor
     area_scores: list[AreaScore] = []
     all_pairs: list[tuple[float, float]] = []
     gaps: list[Gap] = []
+    unanswered: list[Question] = []
+    not_applicable: list[Question] = []
     order = {question_id: index for index, question_id in enumerate(bank.questions)}
+    # One pass over the bank, each answer looked up once: a bank may have 10,000 checks.
     for area in bank.areas:
-        questions = [q for q in area.questions if q.id in applicable_ids]
         pairs: list[tuple[float, float]] = []
-        area_gaps = 0
-        for question in questions:
+        area_gaps = applicable_count = answered = 0
+        for question in area.questions:
+            if question.id not in applicable_ids:
+                continue
+            applicable_count += 1
             entry = answers.get(question.id)
-            if not is_scored(question) or (entry is not None and entry.value == NA):
+            if entry is None:
+                unanswered.append(question)
+            else:
+                answered += 1
+            if not is_scored(question):
+                continue
+            if entry is not None and entry.value == NA:
+                not_applicable.append(question)
                 continue
             value = check_score(question, entry)
             pairs.append((question.score_weight, value))
@@ -188,8 +200,8 @@ def score(bank: Bank, answers: Answers, *, today: dt.date | None = None) -> Scor
             AreaScore(
                 area=area,
                 score=_ratio(pairs),
-                applicable=len(questions),
-                answered=sum(1 for q in questions if answers.get(q.id) is not None),
+                applicable=applicable_count,
+                answered=answered,
                 gaps=area_gaps,
             )
         )
@@ -206,12 +218,8 @@ def score(bank: Bank, answers: Answers, *, today: dt.date | None = None) -> Scor
         mean=_ratio(all_pairs),
         level=level_for(bank, overall, blocker_scores=blockers),
         gaps=tuple(gaps),
-        unanswered=tuple(q for q in applicable if answers.get(q.id) is None),
-        not_applicable=tuple(
-            q
-            for q in applicable
-            if is_scored(q) and (entry := answers.get(q.id)) and entry.value == NA
-        ),
+        unanswered=tuple(unanswered),
+        not_applicable=tuple(not_applicable),
     )
 
 

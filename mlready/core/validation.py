@@ -12,7 +12,7 @@ import datetime as dt
 import re
 import types
 import typing
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from enum import Enum
 from functools import cache
 from pathlib import Path
@@ -97,6 +97,7 @@ class FieldSpec(NamedTuple):
     rules: tuple[Any, ...]
     required: bool
     internal: bool
+    default: Any  # the value a model gets without the key; MISSING when required
 
 
 @cache
@@ -107,11 +108,11 @@ def fields_of(cls: Any) -> tuple[FieldSpec, ...]:
     for item in dataclasses.fields(cls):
         hint, rules = unwrap(hints[item.name])
         key = next((rule.name for rule in rules if isinstance(rule, Key)), item.name)
-        required = (
-            item.default is dataclasses.MISSING and item.default_factory is dataclasses.MISSING
-        )
+        factory: Any = item.default_factory
+        default = item.default if factory is dataclasses.MISSING else factory()
+        required = default is dataclasses.MISSING
         internal = any(isinstance(rule, Internal) for rule in rules)
-        specs.append(FieldSpec(item.name, key, hint, rules, required, internal))
+        specs.append(FieldSpec(item.name, key, hint, rules, required, internal, default))
     return tuple(specs)
 
 
@@ -215,13 +216,26 @@ def _union_plan(hint: Any, rules: tuple[Any, ...]) -> Plan:
         return convert_optional
     kinds = " or ".join(dict.fromkeys(_kind_name(inner) for (inner, _), _ in plans))
 
+    # Which member takes a value depends only on the value's type: found once per type.
+    chosen: dict[type, Plan | None] = {}
+
     def convert_union(c: Converter, data: Any, loc: Location, name: str) -> Any:
         if data is None and optional:
             return None
-        for (inner, inner_rules), plan in plans:
-            if _fits(inner, (*rules, *inner_rules), data):
-                return plan(c, data, loc, name)
-        return c.problem(loc, f"{name} must be {kinds} (got {describe_value(data)})")
+        kind = type(data)
+        if kind not in chosen:
+            chosen[kind] = next(
+                (
+                    plan
+                    for (inner, inner_rules), plan in plans
+                    if _fits(inner, (*rules, *inner_rules), data)
+                ),
+                None,
+            )
+        plan = chosen[kind]
+        if plan is None:
+            return c.problem(loc, f"{name} must be {kinds} (got {describe_value(data)})")
+        return plan(c, data, loc, name)
 
     return convert_union
 
@@ -432,22 +446,149 @@ def validate_document(cls: type[M], document: Any) -> M:
     return convert(cls, document.data, document.place)
 
 
-def to_plain(value: Any, *, drop_none: bool = False) -> Any:
-    """A model as plain JSON data (keys as in the file; internal fields left out)."""
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+# What a model's other fields imply, beyond its field defaults: (model type, field getter) ->
+# values by field name. A check's options and severity are implied by its kind, for example.
+Implied = Callable[[type, Callable[[str], Any]], Mapping[str, Any]]
+
+
+def to_plain(value: Any, *, drop_none: bool = False, implied: Implied | None = None) -> Any:
+    """A model as plain JSON data (keys as in the file; internal fields left out).
+
+    With `implied`, a field is left out when it holds its default or what `implied` says its
+    other fields imply: what is left is what a file had to say, and `from_plain` fills the rest.
+    """
+
+    # Written for speed as much as for clarity: the cache turns a bank of 10,000 questions
+    # into plain data on the run that parses it, and that run should cost no more than one
+    # without a cache.
+    def plain(value: Any) -> Any:
+        kind: Any = type(value)
+        if kind in _JSON_SCALARS:
+            return value
+        if kind is tuple or kind is list:
+            return [plain(item) for item in value]
+        if kind is dict:
+            return {key: plain(item) for key, item in value.items()}
+        if isinstance(value, Enum):
+            return value.value
+        if isinstance(value, dt.date):
+            return value.isoformat()
+        if not dataclasses.is_dataclass(value) or isinstance(value, type):
+            return value
+        lean = implied(kind, lambda name: getattr(value, name)) if implied else {}
         result = {}
-        for spec in fields_of(type(value)):
-            item = getattr(value, spec.name)
-            if spec.internal or (drop_none and item is None):
+        for name, key, default in _stored_fields(kind):
+            item = getattr(value, name)
+            if item is None and drop_none:
                 continue
-            result[spec.key] = to_plain(item, drop_none=drop_none)
+            if implied is not None and (
+                item is default or item == default or (name in lean and item == lean[name])
+            ):
+                continue
+            result[key] = item if type(item) in _JSON_SCALARS else plain(item)
         return result
-    if isinstance(value, Enum):
-        return value.value
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, tuple | list):
-        return [to_plain(item, drop_none=drop_none) for item in value]
-    if isinstance(value, dict):
-        return {key: to_plain(item, drop_none=drop_none) for key, item in value.items()}
-    return value
+
+    return plain(value)
+
+
+_JSON_SCALARS = frozenset({str, int, float, bool, type(None)})
+
+
+@cache
+def _stored_fields(cls: Any) -> tuple[tuple[str, str, Any], ...]:
+    """(name, key, default) of each field of a model that a file holds."""
+    return tuple(
+        (spec.name, spec.key, spec.default) for spec in fields_of(cls) if not spec.internal
+    )
+
+
+# A trusted conversion: plain data to a value, checking nothing. None stands for "as it is".
+Build = Callable[[Any], Any] | None
+_SCALAR_BUILDS: dict[Any, Callable[[Any], Any]] = {
+    dt.date: dt.date.fromisoformat,
+    Path: Path,
+}
+
+
+def from_plain(cls: type[M], data: Any, *, implied: Implied | None = None) -> M:
+    """A `cls` from data that `to_plain` made, trusted: no rule is checked again.
+
+    This is for data mlready wrote itself and can prove it wrote (the cache of banks checks an
+    HMAC first); anything a person wrote goes through `convert`. Fields left out get their
+    default, or what `implied` says. Raises KeyError, TypeError or ValueError for data of
+    another shape.
+    """
+    builds: dict[Any, Build] = {}
+    model: Any = cls
+    build = _build_for(model, builds, implied)
+    result: M = data if build is None else build(data)
+    return result
+
+
+def _build_for(hint: Any, builds: dict[Any, Build], implied: Implied | None) -> Build:
+    if hint in builds:
+        return builds[hint]
+    hint, _ = unwrap(hint)
+    origin = typing.get_origin(hint)
+    build: Build
+    if origin in (types.UnionType, typing.Union):
+        build = _union_build(hint, builds, implied)
+    elif origin is tuple:
+        item = _build_for(typing.get_args(hint)[0], builds, implied)
+        build = tuple if item is None else lambda data: tuple(map(item, data))
+    elif origin is dict:
+        value = _build_for(typing.get_args(hint)[1], builds, implied)
+        build = None if value is None else lambda data: {k: value(v) for k, v in data.items()}
+    elif isinstance(hint, type) and dataclasses.is_dataclass(hint):
+        build = _model_build(hint, builds, implied)
+    elif isinstance(hint, type) and issubclass(hint, Enum):
+        build = {member.value: member for member in hint}.__getitem__
+    else:
+        build = _SCALAR_BUILDS.get(hint)  # other scalars are stored as they are
+    builds[hint] = build
+    return build
+
+
+def _union_build(hint: Any, builds: dict[Any, Build], implied: Implied | None) -> Build:
+    # JSON tells the members of a union apart by shape: a list, a mapping or a scalar.
+    by_shape: dict[type, Build] = {}
+    for member in typing.get_args(hint):
+        inner, _ = unwrap(member)
+        origin = typing.get_origin(inner)
+        if member is type(None):
+            continue
+        if origin is tuple:
+            shape: type = list
+        elif origin is dict or dataclasses.is_dataclass(inner):
+            shape = dict
+        else:
+            shape = object
+        by_shape.setdefault(shape, _build_for(member, builds, implied))
+
+    def build_union(data: Any) -> Any:
+        if data is None:
+            return None
+        build = by_shape[type(data) if type(data) in (list, dict) else object]
+        return data if build is None else build(data)
+
+    return build_union
+
+
+def _model_build(cls: Any, builds: dict[Any, Build], implied: Implied | None) -> Build:
+    fields = {
+        spec.key: (spec.name, _build_for(spec.hint, builds, implied))
+        for spec in fields_of(cls)
+        if not spec.internal
+    }
+
+    def build_model(data: Any) -> Any:
+        values = {}
+        for key, value in data.items():
+            name, build = fields[key]
+            values[name] = value if build is None else build(value)
+        if implied is not None:
+            for name, value in implied(cls, values.get).items():
+                values.setdefault(name, value)
+        return cls(**values)
+
+    return build_model

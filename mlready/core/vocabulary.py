@@ -15,6 +15,14 @@ class Kind(StrEnum):
     TEXT = "text"
 
 
+class Reliability(StrEnum):
+    """How much a probe's finding says: high (the practice itself), low (a hint of it)."""
+
+    HIGH = "high"
+    MEDIUM = "medium"
+    LOW = "low"
+
+
 class Severity(StrEnum):
     """How much a gap in a check matters; blockers force the lowest level."""
 
@@ -25,9 +33,14 @@ class Severity(StrEnum):
     @property
     def rank(self) -> int:
         """0 for the most severe."""
-        return list(Severity).index(self)
+        return _RANKS[self]
 
     @property
     def default_weight(self) -> float:
         """A check's weight in its area's score when the bank sets none."""
-        return {"blocker": 3.0, "major": 2.0, "minor": 1.0}[self.value]
+        return _DEFAULT_WEIGHTS[self]
+
+
+# Looked up for every check a review scores: tables made once, not on each call.
+_RANKS = {severity: rank for rank, severity in enumerate(Severity)}
+_DEFAULT_WEIGHTS = {Severity.BLOCKER: 3.0, Severity.MAJOR: 2.0, Severity.MINOR: 1.0}

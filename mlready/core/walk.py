@@ -8,11 +8,12 @@ to `save` at once, so that nothing answered is lost, whatever ends the walk.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from typing import Protocol
 
 from mlready.core.answers import Answers
+from mlready.core.evidence import CheckEvidence
 from mlready.core.kinds import Invalid, is_scored, kind_of
 from mlready.core.model import NA, AnswerEntry, Area, Bank, Project, Question
 from mlready.core.scoring import applicable_questions, check_score
@@ -31,6 +32,14 @@ class Screen:
     position: int
     total: int
     current: AnswerEntry | None
+    evidence: CheckEvidence | None = None  # what the repository showed for this question
+
+    @property
+    def suggested(self) -> str | None:
+        """The option the repository suggests, which Enter takes, for an unanswered question."""
+        if self.current is not None or self.evidence is None:
+            return None
+        return self.evidence.suggested
 
     @property
     def progress(self) -> str:
@@ -45,6 +54,8 @@ class Screen:
         """The reminder on the prompt line."""
         shape = kind_of(self.question).input_hint(self.question)
         keep = " · Enter keeps" if self.current else ""
+        if self.suggested is not None:
+            keep = f" · Enter takes {self.suggested}"
         na = " · :na" if self.question.na else ""
         return f"{shape}{keep} · {COMMANDS}{na}"
 
@@ -91,8 +102,12 @@ def walk(
     area: str | None = None,
     redo: bool = False,
     today: dt.date | None = None,
+    evidence: Mapping[str, CheckEvidence] | None = None,
 ) -> WalkResult:
     """Ask the applicable questions in bank order; return the answers when done or quit.
+
+    `evidence` (a scan of the repository) is shown with the questions it concerns, and the
+    option it suggests for an unanswered one is what Enter takes.
 
     Without `redo`, only questions unanswered when the walk starts (or that a changed decision
     brings in) are asked. `area` limits the walk to one area. Each answer is saved at once;
@@ -100,6 +115,7 @@ def walk(
     walk like `:quit`; KeyboardInterrupt propagates after the last answer was saved.
     """
     state = _Walk(bank, answers, prompt=prompt, save=save, area=area, redo=redo, today=today)
+    state.evidence = dict(evidence or {})
     try:
         state.run()
     except (_Quit, EOFError):
@@ -126,6 +142,7 @@ class _Walk:
         self.area = area
         self.redo = redo
         self.today = today
+        self.evidence: dict[str, CheckEvidence] = {}
         self.answered_at_start = {q for q in bank.questions if answers.get(q) is not None}
         self.order = {question_id: index for index, question_id in enumerate(bank.questions)}
 
@@ -173,6 +190,7 @@ class _Walk:
             position=candidates.index(question) + 1,
             total=len(candidates),
             current=self.answers.get(question.id),
+            evidence=self.evidence.get(question.id),
         )
 
     def ask(self, question: Question, *, can_go_back: bool) -> None:
@@ -200,6 +218,13 @@ class _Walk:
                 self.prompt.tell(f"Unknown command '{line}'. Commands: {COMMANDS}, :na")
             elif not line:
                 if self.answers.get(question.id) is not None:
+                    return
+                suggested = self.screen(question).suggested
+                if suggested is not None:  # the person took what the repository suggests
+                    try:
+                        self.answer(question, suggested)
+                    except _Again:
+                        continue
                     return
                 self.prompt.tell("Please answer, or type :s to skip this question.")
             else:

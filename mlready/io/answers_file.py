@@ -293,7 +293,12 @@ def _entry_lines(question_id: str, entry: AnswerEntry | None) -> list[str]:
     if entry is None or entry == AnswerEntry():
         return [key]
     value = _value_text(entry.value)
-    if entry.note is None and not entry.evidence and entry.waiver is None:
+    if (
+        entry.note is None
+        and not entry.evidence
+        and entry.waiver is None
+        and not entry.not_detected
+    ):
         return [f"{key} {value}"]
     lines = [key, f"    value: {value}"]
     if entry.note is not None:
@@ -307,6 +312,12 @@ def _entry_lines(question_id: str, entry: AnswerEntry | None) -> list[str]:
         lines.append("    waiver:")
         waiver = to_plain(entry.waiver, drop_none=True)
         lines += [f"      {name}: {format_scalar(text)}" for name, text in waiver.items()]
+    if entry.not_detected:
+        lines.append("    not_detected:")
+        lines += [
+            f"      {probe}: {format_scalar(reason)}"
+            for probe, reason in entry.not_detected.items()
+        ]
     return lines
 
 

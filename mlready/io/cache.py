@@ -1,9 +1,20 @@
 """A cache of validated banks, so that a bank is parsed and checked once, not on every run.
 
-An entry is keyed by a hash of the bank file's bytes and by mlready's version and the state of
-its own source files: an edited bank or an upgraded mlready never reads a stale entry. The key
-is stored in the entry and compared on reading. Entries are read back through the same
-converter as any bank file, so a damaged entry is ignored like a missing one.
+An entry is keyed by a hash of the bank file's bytes and by the state of mlready's own source
+files: an edited bank or an upgraded mlready never reads a stale entry. An entry holds what the
+bank says (no expanded defaults), as JSON: nothing in it can run code on load.
+
+The folder may be one that others can write (a shared CI cache, a MLREADY_CACHE_DIR in /tmp),
+so an entry is used only when it proves that this user's mlready wrote it for these bytes:
+- it is read only from a regular file owned by the current user, never through a link, never
+  from a device or a FIFO, and never past a size limit;
+- it carries an HMAC of the key (format, bank bytes, code state) and of its content, made with
+  a random key kept in the same folder: created on first use, mode 0600, and read under the
+  same rules and only while no one else may read it. Whoever cannot read that key cannot make
+  or edit an entry that passes.
+Anything else is ignored and the bank is parsed again, with the same result. A passing entry
+is built without checking every rule again, since it is what this mlready made of these very
+bytes after checking them: that is what makes a hit cheap.
 MLREADY_CACHE_DIR chooses the folder; empty turns it off.
 """
 
@@ -11,26 +22,44 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import hmac
 import json
 import os
+import stat
+import tempfile
 import time
 from functools import cache
 from pathlib import Path
 
-from mlready.core.errors import MlreadyError, Place
+from mlready.core.bank import bank_data, bank_from_data
 from mlready.core.model import Bank
-from mlready.core.validation import convert, to_plain
-from mlready.io.files import write_atomically
-from mlready.io.resources import mlready_version
 
 CACHE_ENV = "MLREADY_CACHE_DIR"
-_FORMAT = "1"  # bump when the cached shape of a bank changes
+_FORMAT = "2"  # bump when the cached shape of a bank changes
 MAX_ENTRY_AGE_SECONDS = 30 * 24 * 3600
+# A bank file is at most 16 MiB and an entry holds no more than the bank says: the rest of this
+# limit is room for JSON's quoting. Anything larger was not written by mlready.
+MAX_ENTRY_BYTES = 32 * 1024 * 1024
+_SECRET_NAME = "hmac.key"
+_SECRET_BYTES = 32
+_HEADER = b"mlready bank cache " + _FORMAT.encode() + b" "
 _PACKAGE = Path(__file__).resolve().parent.parent
+# O_NOFOLLOW: a link planted where an entry belongs is refused, not followed to /dev/zero or to
+# another user's file. O_NONBLOCK: opening a FIFO does not wait for a writer (it is then refused
+# as not a regular file). Without these flags (Windows) the ownership checks below turn the
+# cache off anyway.
+_OPEN_FLAGS = (
+    os.O_RDONLY
+    | getattr(os, "O_NOFOLLOW", 0)
+    | getattr(os, "O_NONBLOCK", 0)
+    | getattr(os, "O_CLOEXEC", 0)
+)
 
 
 def cache_dir() -> Path | None:
     """The cache folder, or None when the cache is off."""
+    if not hasattr(os, "geteuid"):  # no owner to check files against: no cache
+        return None
     chosen = os.environ.get(CACHE_ENV)
     if chosen is not None:
         return Path(chosen) if chosen else None
@@ -46,65 +75,150 @@ def cache_dir() -> Path | None:
 
 @cache
 def _code_state() -> str:
-    """mlready's version and the size and time of each of its source files: what shapes a bank."""
+    """The size and time of each of mlready's source files: what shapes a bank.
+
+    An upgrade (or any edit) writes these files anew. The release number would add nothing,
+    and reading it from the package metadata costs every run some 20 ms of imports.
+    """
     files = sorted(_PACKAGE.glob("*/*.py"))
     states = [f"{file.name}:{file.stat().st_mtime_ns}:{file.stat().st_size}" for file in files]
-    return hashlib.sha256("|".join([mlready_version(), *states]).encode()).hexdigest()
+    return hashlib.sha256("|".join(states).encode()).hexdigest()
 
 
-def _key(path: Path) -> str | None:
+def _key(content: bytes) -> str:
+    return "|".join([_FORMAT, hashlib.sha256(content).hexdigest(), _code_state()])
+
+
+def _entry(folder: Path, key: str) -> Path:
+    return folder / f"bank-{hashlib.sha256(key.encode()).hexdigest()[:16]}.json"
+
+
+def _read_own_file(path: Path, limit: int, *, private: bool = False) -> bytes | None:
+    """The bytes of `path` if it is a regular file of the current user of at most `limit`
+    bytes (and, if `private`, that no one else may read or write), reached without following
+    a link; else None. Marks the file as used."""
     try:
-        content = hashlib.sha256(path.read_bytes()).hexdigest()
-        return "|".join([_FORMAT, content, _code_state()])
+        descriptor = os.open(path, _OPEN_FLAGS)
+    except OSError:  # missing, a link (ELOOP), not allowed...
+        return None
+    try:
+        status = os.fstat(descriptor)
+        if (
+            not stat.S_ISREG(status.st_mode)
+            or status.st_uid != os.geteuid()
+            or status.st_size > limit
+            or (private and stat.S_IMODE(status.st_mode) & 0o077)
+        ):
+            return None
+        with os.fdopen(os.dup(descriptor), "rb") as stream:
+            content = stream.read(limit + 1)  # the file may have grown since fstat
+        if len(content) > limit:
+            return None
+        with contextlib.suppress(OSError, NotImplementedError):
+            os.utime(descriptor)  # in use: keep it from being forgotten as old
+        return content
     except OSError:
         return None
+    finally:
+        os.close(descriptor)
 
 
-def _entry(key: str) -> Path | None:
-    folder = cache_dir()
-    return (
-        None
-        if folder is None
-        else folder / f"bank-{hashlib.sha256(key.encode()).hexdigest()[:16]}.json"
-    )
+def _secret(folder: Path, *, create: bool) -> bytes | None:
+    """This user's HMAC key for the cache in `folder`, made on first use when `create`.
+
+    None when there is none, or when the file there is not one this user made alone: another
+    user's file, a link, or readable by others (then anyone could forge entries).
+    """
+    path = folder / _SECRET_NAME
+    secret = _read_own_file(path, _SECRET_BYTES, private=True)
+    if secret is None and create:
+        _make_secret(path)
+        secret = _read_own_file(path, _SECRET_BYTES, private=True)
+    return secret if secret is not None and len(secret) == _SECRET_BYTES else None
 
 
-def cached_bank(path: Path) -> Bank | None:
-    """The bank in the file at `path`, if it was validated as it is now."""
-    key = _key(path)
-    entry = _entry(key) if key else None
-    if entry is None:
-        return None
+def _make_secret(path: Path) -> None:
+    # Written in full under a temporary name (mkstemp: mode 0600, never an existing file), then
+    # linked into place, which fails if another process got there first: nobody ever reads a
+    # half-written key, and two runs starting together agree on one.
+    import secrets  # once per cache folder: not worth its import on every run
+
+    handle, temporary = tempfile.mkstemp(prefix=".hmac-", dir=path.parent)
     try:
-        stored = json.loads(entry.read_text(encoding="utf-8"))
-        os.utime(entry)  # in use: keep it
-        if not isinstance(stored, dict) or stored.get("key") != key:
-            return None
-        bank: Bank = convert(Bank, stored.get("bank"), lambda _: Place(str(entry)))
-    except (OSError, ValueError, MlreadyError):
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(secrets.token_bytes(_SECRET_BYTES))
+        with contextlib.suppress(FileExistsError):
+            os.link(temporary, path)
+    finally:
+        Path(temporary).unlink(missing_ok=True)
+
+
+def _mac(secret: bytes, key: str, payload: bytes) -> str:
+    return hmac.new(secret, key.encode() + b"\n" + payload, hashlib.sha256).hexdigest()
+
+
+def cached_bank(content: bytes) -> Bank | None:
+    """The bank a file holding `content` holds, if this user's cache has it."""
+    folder = cache_dir()
+    if folder is None:
         return None
-    return bank
+    secret = _secret(folder, create=False)
+    if secret is None:
+        return None
+    key = _key(content)
+    stored = _read_own_file(_entry(folder, key), MAX_ENTRY_BYTES)
+    if stored is None or not stored.startswith(_HEADER):
+        return None
+    mac, _, payload = stored[len(_HEADER) :].partition(b"\n")
+    if not hmac.compare_digest(mac, _mac(secret, key, payload).encode()):
+        return None  # written by someone else, for other bytes, or damaged
+    try:
+        return bank_from_data(json.loads(payload))
+    except (ValueError, KeyError, TypeError, AttributeError):
+        # Only a bug can get here (the entry is ours, for this code): parse the bank instead.
+        return None
 
 
-def remember_bank(path: Path, bank: Bank) -> None:
+def remember_bank(content: bytes, bank: Bank) -> None:
     """Keep a validated bank for the next run (quietly skipped when the cache cannot be written)."""
-    key = _key(path)
-    entry = _entry(key) if key else None
-    if entry is None:
+    folder = cache_dir()
+    if folder is None:
         return
     try:
-        entry.parent.mkdir(exist_ok=True)
-        text = json.dumps({"key": key, "bank": to_plain(bank)}, ensure_ascii=False)
-        write_atomically(entry, text)
-        _forget_old_entries(entry.parent)
-    except (OSError, MlreadyError):
+        folder.mkdir(mode=0o700, exist_ok=True)
+        secret = _secret(folder, create=True)
+        if secret is None:
+            return
+        key = _key(content)
+        payload = json.dumps(bank_data(bank), ensure_ascii=False, separators=(",", ":")).encode()
+        _write_entry(
+            _entry(folder, key), _HEADER + _mac(secret, key, payload).encode() + b"\n" + payload
+        )
+        _forget_old_entries(folder)
+    except OSError:
         pass
 
 
+def _write_entry(path: Path, content: bytes) -> None:
+    # Not through write_atomically: that writes through a link at the target, as a user's
+    # outputs should be, and here a link may be someone else's trap. A new file (mkstemp: mode
+    # 0600) renamed over the name replaces a link rather than following it. No fsync: an entry
+    # torn by a crash fails its HMAC and is made again.
+    handle, temporary = tempfile.mkstemp(prefix=".bank-", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(content)
+        Path(temporary).replace(path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
 def _forget_old_entries(folder: Path) -> None:
-    # Every edit of a bank and every upgrade adds an entry; the ones unused for a while go.
+    # Every edit of a bank and every upgrade adds an entry; this user's unused for a while go.
     limit = time.time() - MAX_ENTRY_AGE_SECONDS
     for old in folder.glob("bank-*.json"):
         with contextlib.suppress(OSError):
-            if old.stat().st_mtime < limit:
+            status = old.lstat()
+            if status.st_uid == os.geteuid() and status.st_mtime < limit:
                 old.unlink()

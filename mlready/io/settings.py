@@ -28,6 +28,8 @@ class Settings:
     fail_on: Annotated[Severity | None, Key("fail-on")] = None
     max_age: Annotated[int | None, Key("max-age"), Range(ge=0)] = None
     max_waiver_days: Annotated[int | None, Key("max-waiver-days"), Range(ge=0)] = None
+    fail_on_contradicted: Annotated[bool | None, Key("fail-on-contradicted")] = None
+    require_evidence: Annotated[Severity | None, Key("require-evidence")] = None
     source: Annotated[Path | None, Internal()] = None  # where they were read, for messages
 
 

@@ -32,6 +32,7 @@ _LINE_BREAKS = "\n\r\x85\u2028\u2029"
 
 _NULL = {"", "~", "null", "Null", "NULL"}
 _INT = re.compile(r"[-+]?[0-9]+")
+_NUMBER_START = frozenset("0123456789+-.")
 _FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?")
 
 
@@ -39,6 +40,8 @@ def resolve_plain(text: str) -> Any:
     """The value a plain (unquoted) scalar stands for."""
     if text in _NULL:
         return None
+    if text[0] not in _NUMBER_START:  # most scalars are words: no pattern to try
+        return text
     if _INT.fullmatch(text):
         return int(text)
     if _FLOAT.fullmatch(text):

@@ -14,6 +14,11 @@ _CONTROL = re.compile(
 # strikethrough, math), and the ones that start a block at the beginning of a line.
 _MARKDOWN_INLINE = re.compile(r"([\\`*_\[\]<>|~&$])")
 _MARKDOWN_LINE_START = re.compile(r"^(\d+[.)]|[#+=>-])")
+# One line of words with single spaces between them and nothing Markdown, a terminal or a
+# table reads as markup: shown as it is. Most text in a report is like this, and the checks
+# below cost more than this one test.
+_WORD = r"[^\s\\`*_\[\]<>|~&$\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufffe\uffff]+"
+_PLAIN = re.compile(f"{_WORD}(?: {_WORD})*")
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 
 
@@ -29,14 +34,26 @@ def terminal_text(text: str) -> str:
     return _CONTROL.sub(_visible, text.replace("\t", "    "))
 
 
+def _is_plain(text: str) -> bool:
+    return _PLAIN.fullmatch(text) is not None and _MARKDOWN_LINE_START.match(text) is None
+
+
 def one_line(text: str) -> str:
     """`text` on one line, for tables and lists in plain output."""
+    return text if _PLAIN.fullmatch(text) else _folded(text)
+
+
+def _folded(text: str) -> str:
     return " ".join(terminal_text(text).split())
 
 
 def markdown_text(text: str) -> str:
     """`text` as literal Markdown: no markup, HTML, link or table pipe in it survives, and its
     line breaks become hard breaks within the same block."""
+    return text if _is_plain(text) else _escaped_lines(text)
+
+
+def _escaped_lines(text: str) -> str:
     first, *rest = text.splitlines() or [""]
     # Continuation lines lose their indent, which would otherwise start a code block.
     lines = [first, *(line.lstrip() for line in rest)]
@@ -58,7 +75,7 @@ def markdown_code(text: str) -> str:
 
 def markdown_cell(text: str) -> str:
     """`text` as literal Markdown that stays within one table cell."""
-    return _escape_markdown(one_line(text))
+    return text if _is_plain(text) else _escape_markdown(_folded(text))
 
 
 def is_linkable(target: str) -> bool:

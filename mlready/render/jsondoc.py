@@ -6,6 +6,7 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
+from mlready.core.evidence import CheckEvidence
 from mlready.core.validation import to_plain
 from mlready.render.view import Outcome, answer_line
 
@@ -60,6 +61,7 @@ def check_json(outcome: Outcome) -> dict[str, Any]:
             for area in card.areas
         ],
         "checks": card.check_scores(),
+        "evidence": {key: evidence_json(item) for key, item in outcome.evidence.items()},
         "warnings": list(answers.warnings),
     }
     if verdict.comparison is not None:
@@ -78,3 +80,30 @@ def render_json(outcomes: Sequence[Outcome]) -> str:
             "reviews": [check_json(outcome) for outcome in outcomes],
         }
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+
+
+def evidence_json(item: CheckEvidence) -> dict[str, Any]:
+    """One check's evidence as JSON: its state, what supports it and what is missing."""
+    return {
+        "state": item.state.value,
+        "findings": [
+            {
+                "probe": finding.probe.id,
+                "path": finding.path,
+                "line": finding.line,
+                "text": finding.text,
+                "says": finding.probe.says,
+                "reliability": finding.probe.reliability.value,
+            }
+            for finding in item.found
+        ],
+        "missing": [
+            {"probe": probe.id, "says": probe.says, "reliability": probe.reliability.value}
+            for probe in item.missing
+        ],
+        "paths_found": list(item.paths_found),
+        "paths_missing": list(item.paths_missing),
+        "external": list(item.external),
+        "not_detected": dict(item.silenced),
+        "suggested": item.suggested,
+    }

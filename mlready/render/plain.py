@@ -17,7 +17,10 @@ from mlready.render.view import (
 
 def render_text(outcomes: Sequence[Outcome]) -> str:
     """Plain aligned text for logs and pipes: no colour, no terminal control."""
-    parts = [_text_of(scorecard_view(outcome.scorecard, outcome.verdict)) for outcome in outcomes]
+    parts = [
+        _text_of(scorecard_view(outcome.scorecard, outcome.verdict, evidence=outcome.evidence))
+        for outcome in outcomes
+    ]
     if len(outcomes) > 1:
         parts.append(passed_line(outcomes) + "\n")
     return "\n".join(parts)
@@ -28,6 +31,7 @@ def _text_of(view: ScorecardView) -> str:
     lines = [
         f"{title}{view.bank} · {view.source}",
         f"Level: {view.level}   Score: {view.score} (weakest area)   Mean: {view.mean}",
+        *([view.evidence] if view.evidence else []),
         "",
     ]
     width = max((len(area.title) for area in view.areas), default=4)

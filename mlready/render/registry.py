@@ -1,6 +1,6 @@
 """The one registry of output formats: for each format name, what it can render.
 
-`check`, `diff` and `bank show` take their `--format` choices and their renderer
+`check`, `diff`, `bank show` and `scan` take their `--format` choices and their renderer
 from here, so a new format is one renderer and one entry. Renderers are named by module and
 function and imported only when chosen: a CI run that prints text never loads the XML library
 or the template engine.
@@ -31,6 +31,7 @@ class Subject(StrEnum):
     CHECK = "check"  # the outcomes of `check`: Sequence[Outcome]
     DIFF = "diff"  # ReviewDiff
     BANK = "bank"  # Bank
+    SCAN = "scan"  # the evidence of each answers file: Sequence[ScanResult]
 
 
 class Renderers(NamedTuple):
@@ -39,19 +40,30 @@ class Renderers(NamedTuple):
     check: str | None = None
     diff: str | None = None
     bank: str | None = None
+    scan: str | None = None
 
 
 FORMATS: dict[Format, Renderers] = {
     Format.TEXT: Renderers(
-        check="plain:render_text", diff="diff:diff_text", bank="outline:bank_outline"
+        check="plain:render_text",
+        diff="diff:diff_text",
+        bank="outline:bank_outline",
+        scan="evidence:render_scan_text",
     ),
     Format.JSON: Renderers(
-        check="jsondoc:render_json", diff="diff:diff_json", bank="outline:bank_json"
+        check="jsondoc:render_json",
+        diff="diff:diff_json",
+        bank="outline:bank_json",
+        scan="evidence:render_scan_json",
     ),
     Format.JUNIT: Renderers(check="junit:render_junit"),
-    Format.SARIF: Renderers(check="sarif:render_sarif"),
+    Format.SARIF: Renderers(check="sarif:render_sarif", scan="evidence:render_scan_sarif"),
     Format.GITHUB: Renderers(check="github:render_github"),
-    Format.MARKDOWN: Renderers(check="markdown:render_markdown", diff="diff:diff_markdown"),
+    Format.MARKDOWN: Renderers(
+        check="markdown:render_markdown",
+        diff="diff:diff_markdown",
+        scan="evidence:render_scan_markdown",
+    ),
 }
 
 

@@ -7,19 +7,27 @@ holds `{{ }}`, `|`, `<script>` or `[x](y)` shows up as those characters, never a
 
 from __future__ import annotations
 
+import os
 import signal
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from jinja2 import FileSystemLoader, StrictUndefined, TemplateError, TemplateNotFound
+from jinja2 import (
+    Environment,
+    FileSystemLoader,
+    StrictUndefined,
+    TemplateError,
+    TemplateNotFound,
+)
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup
 
 from mlready.core.errors import InputError
+from mlready.core.model import Question
 from mlready.core.scoring import Scorecard
 from mlready.core.vocabulary import Kind, Severity
 from mlready.io.resources import templates_dir
@@ -52,6 +60,20 @@ class _Sandbox(ImmutableSandboxedEnvironment):
 
     intercepted_binops = frozenset({"*", "**"})
 
+    def __init__(self, **options: Any) -> None:
+        super().__init__(**options)
+        self._safe: dict[tuple[type, str], bool] = {}
+
+    def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
+        # Jinja decides by the name and by what kind of object holds it (a function, a frame,
+        # a mutable list...), never by the value: so the decision is remembered per type and
+        # name. A report of 10,000 checks reads the same few attributes some 140,000 times.
+        key = (type(obj), attr)
+        safe = self._safe.get(key)
+        if safe is None:
+            safe = self._safe[key] = super().is_safe_attribute(obj, attr, value)
+        return safe
+
     def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
         if operator == "**" and isinstance(right, int) and abs(right) > MAX_POWER:
             raise SecurityError(f"a power above {MAX_POWER} is refused in templates")
@@ -64,9 +86,29 @@ class _Sandbox(ImmutableSandboxedEnvironment):
         return super().call_binop(context, operator, left, right)
 
 
-def _environment(search_path: list[Path]) -> ImmutableSandboxedEnvironment:
-    environment = _Sandbox(
-        loader=FileSystemLoader([str(path) for path in search_path]),
+class _FolderLoader(FileSystemLoader):
+    """Templates from their folders, and only from there: a template whose real path leaves
+    its folder (a link, `..`) is not found, so `{% include %}` cannot print /etc/passwd."""
+
+    def get_source(
+        self, environment: Environment, template: str
+    ) -> tuple[str, str, Callable[[], bool]]:
+        source, filename, uptodate = super().get_source(environment, template)
+        real = Path(os.path.realpath(filename))
+        folders = [Path(os.path.realpath(folder)) for folder in self.searchpath]
+        if not any(real.is_relative_to(folder) for folder in folders):
+            raise TemplateNotFound(template)
+        return source, filename, uptodate
+
+
+def _environment(search_path: list[Path], *, sandboxed: bool = True) -> Environment:
+    """The one Jinja configuration. Only mlready's own template renders outside the sandbox:
+    it is part of mlready, like this code, and the sandbox's checks of every attribute are
+    most of the time a large report takes. What a user typed is data to it, never template
+    code, and passes through `_finalize` all the same."""
+    kind = _Sandbox if sandboxed else Environment
+    environment = kind(
+        loader=_FolderLoader([str(path) for path in search_path]),
         undefined=StrictUndefined,
         finalize=_finalize,
         keep_trailing_newline=True,
@@ -81,9 +123,31 @@ def _environment(search_path: list[Path]) -> ImmutableSandboxedEnvironment:
         score=lambda value: Markup(format_score(value)),
         bar=lambda value: Markup(markdown_code(text_bar(value, width=10, full="█", empty="░"))),
         answer=lambda question, entry: question.describe(entry.value if entry else None),
+        check_rows=_check_rows,
     )
     environment.globals.update(Kind=Kind, Severity=Severity)
     return environment
+
+
+def _check_rows(questions: Iterable[Question], card: Scorecard) -> Markup:
+    """The rows of the table of answered checks: prompt, area, answer, score.
+
+    Built here rather than in the template: a bank of 10,000 checks has a row for each, and
+    a template spends some ten attribute look-ups and calls on every one.
+    """
+    rows = []
+    for question in questions:
+        entry = card.answers.get(question.id)
+        value = entry.value if entry else None
+        option = question.option(value) if isinstance(value, str) else None
+        cells = (
+            markdown_cell(question.prompt),
+            markdown_cell(card.bank.area_of[question.id].title),
+            markdown_cell(question.describe(value)),
+            _finalize(option.score if option else None),
+        )
+        rows.append(f"| {' | '.join(cells)} |")
+    return Markup("\n".join(rows))
 
 
 class _OutOfTime(Exception):
@@ -148,8 +212,10 @@ def render_report(
             raise InputError(f"{template}: no such template")
         search_path.insert(0, template.parent)
         name = template.name
-    environment = _environment(search_path)
+    environment = _environment(search_path, sandboxed=template is not None)
     context = {"card": scorecard, "bank": scorecard.bank, "project": scorecard.answers.project}
+    if template is None:  # ours: its size follows the bank's, and it has no loop to run away
+        return f"{REPORT_MARKER}\n{environment.get_template(name).render(**context)}"
     parts: list[str] = []
     size = 0
     try:
@@ -171,9 +237,8 @@ def render_report(
         raise
     except Exception as error:
         # A user's template is code the user wrote: whatever it raises (a division by zero,
-        # a bad format string) is an error in their input. Ours raising anything is a bug.
-        if template is None:
-            raise  # the built-in template is ours: a failure there is a bug
+        # a bad format string) is an error in their input. (Ours raising anything is a bug,
+        # and surfaces from the early return above.)
         where = _template_place(error, template)
         message = error.message if isinstance(error, TemplateError) else f"{error!r}"
         raise InputError(f"{where}: template error: {message}") from None

@@ -4,13 +4,17 @@ suppressed result (`suppressions`), which code-scanning tools list apart."""
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from mlready.core.model import Question
 from mlready.core.vocabulary import Severity
 from mlready.io.resources import mlready_version
 from mlready.render.view import Outcome, answer_line
+
+if TYPE_CHECKING:
+    from mlready.core.evidence import CheckEvidence
+    from mlready.core.scoring import Scorecard
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVEL = {Severity.BLOCKER: "error", Severity.MAJOR: "warning", Severity.MINOR: "note"}
@@ -41,40 +45,84 @@ def _uri(path: str) -> str:
     return location.as_uri() if location.is_absolute() else quote(location.as_posix())
 
 
+class Located(NamedTuple):
+    """A result to report: the check it is about, where, what it says and how loudly."""
+
+    question: Question
+    source: str
+    line: int
+    message: str
+    level: str
+    suppression: str | None = None  # the justification of a waiver that accepts it
+
+
 def render_sarif(outcomes: Sequence[Outcome]) -> str:
-    """One run of the tool over every answers file; waived gaps carry a suppression."""
-    rules: dict[str, int] = {}
-    rule_list: list[dict[str, Any]] = []
-    results: list[dict[str, Any]] = []
+    """One run of the tool over every answers file; waived gaps carry a suppression, and
+    answers the repository contradicts are errors of their own."""
+    results: list[Located] = []
     for outcome in outcomes:
         card = outcome.scorecard
         for gap in card.gaps:
             question = gap.question
-            if question.id not in rules:
-                rules[question.id] = len(rule_list)
-                rule_list.append(_rule(question))
             answer = question.describe(gap.answer.value if gap.answer else None)
-            result: dict[str, Any] = {
-                "ruleId": question.id,
-                "ruleIndex": rules[question.id],
-                "level": _LEVEL[gap.severity],
-                "message": {
-                    "text": f"{gap.severity.value} gap: {question.prompt} "
-                    f"Answer: {answer} (score {gap.score:g})."
-                    + (f" Next step: {question.fix}" if question.fix else "")
-                },
-                "locations": [
-                    {
-                        "physicalLocation": {
-                            "artifactLocation": {"uri": _uri(card.answers.source)},
-                            "region": {"startLine": answer_line(card, gap.question.id)},
-                        }
+            results.append(
+                Located(
+                    question,
+                    card.answers.source,
+                    answer_line(card, question.id),
+                    f"{gap.severity.value} gap: {question.prompt} Answer: {answer} "
+                    f"(score {gap.score:g})."
+                    + (f" Next step: {question.fix}" if question.fix else ""),
+                    _LEVEL[gap.severity],
+                    gap.waiver.reason if gap.waived and gap.waiver is not None else None,
+                )
+            )
+        results += contradicted_results(card, outcome.evidence)
+    return sarif_document(results)
+
+
+def contradicted_results(card: Scorecard, evidence: Mapping[str, CheckEvidence]) -> list[Located]:
+    """An error for each answer the repository contradicts, at its line."""
+    from mlready.core.evidence import contradictions
+
+    return [
+        Located(
+            card.bank.questions[check_id],
+            card.answers.source,
+            answer_line(card, check_id),
+            f"The repository contradicts the answer to {check_id}: " + "; ".join(missing),
+            "error",
+        )
+        for check_id, missing in contradictions(evidence)
+    ]
+
+
+def sarif_document(results: Sequence[Located]) -> str:
+    """A SARIF 2.1.0 log of one run of mlready with these results and their rules."""
+    rules: dict[str, int] = {}
+    rule_list: list[dict[str, Any]] = []
+    entries: list[dict[str, Any]] = []
+    for item in results:
+        if item.question.id not in rules:
+            rules[item.question.id] = len(rule_list)
+            rule_list.append(_rule(item.question))
+        entry: dict[str, Any] = {
+            "ruleId": item.question.id,
+            "ruleIndex": rules[item.question.id],
+            "level": item.level,
+            "message": {"text": item.message},
+            "locations": [
+                {
+                    "physicalLocation": {
+                        "artifactLocation": {"uri": _uri(item.source)},
+                        "region": {"startLine": item.line},
                     }
-                ],
-            }
-            if gap.waived and gap.waiver is not None:
-                result["suppressions"] = [{"kind": "inSource", "justification": gap.waiver.reason}]
-            results.append(result)
+                }
+            ],
+        }
+        if item.suppression is not None:
+            entry["suppressions"] = [{"kind": "inSource", "justification": item.suppression}]
+        entries.append(entry)
     document = {
         "$schema": SARIF_SCHEMA,
         "version": "2.1.0",
@@ -87,7 +135,7 @@ def render_sarif(outcomes: Sequence[Outcome]) -> str:
                         "rules": rule_list,
                     }
                 },
-                "results": results,
+                "results": entries,
             }
         ],
     }

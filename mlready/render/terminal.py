@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from mlready.core.evidence import CheckEvidence
 from mlready.core.gate import Verdict
 from mlready.core.scoring import Scorecard
 from mlready.core.vocabulary import Severity
@@ -32,20 +33,25 @@ def _bar(score: float | None) -> Text:
 def print_outcomes(console: Console, outcomes: Sequence[Outcome]) -> None:
     """Print each outcome, then how many passed: the content of the plain text, in colour."""
     for outcome in outcomes:
-        print_scorecard(console, outcome.scorecard, outcome.verdict)
+        print_scorecard(console, outcome.scorecard, outcome.verdict, evidence=outcome.evidence)
     if len(outcomes) > 1:
         console.print(Text("\n" + passed_line(outcomes), style="bold"))
 
 
 def print_scorecard(
-    console: Console, scorecard: Scorecard, verdict: Verdict, *, max_gaps: int | None = None
+    console: Console,
+    scorecard: Scorecard,
+    verdict: Verdict,
+    *,
+    max_gaps: int | None = None,
+    evidence: Mapping[str, CheckEvidence] | None = None,
 ) -> None:
     """Print the view of one review (the first `max_gaps` gaps below the blockers): what the
     plain text says, laid out for a terminal.
 
     Bank and user text are printed as Text objects, never parsed as rich markup.
     """
-    view = scorecard_view(scorecard, verdict, max_gaps=max_gaps)
+    view = scorecard_view(scorecard, verdict, max_gaps=max_gaps, evidence=evidence)
     heading = Text()
     if view.project:
         heading.append(view.project, style="bold").append(" · ")
@@ -62,6 +68,8 @@ def print_scorecard(
             view.mean,
         )
     )
+    if view.evidence:
+        console.print(Text(view.evidence, style="dim"))
     table = Table(box=None, pad_edge=False, header_style="bold")
     table.add_column("Area")
     table.add_column("Score", justify="right")
@@ -148,6 +156,9 @@ class TerminalPrompt:
         if screen.current is not None:
             shown = question.describe(screen.current.value)
             self.console.print(Text(f"  current answer: {one_line(shown)}", style="green"))
+        if screen.evidence is not None:
+            for shown_line in evidence_lines(screen.evidence):
+                self.console.print(Text(f"  {shown_line}", style="blue"))
         self.console.print(Text(f"  [{screen.hint}]", style="dim"))
         return self._read(Text("› ", style="bold"), key=question.id)
 
@@ -170,3 +181,19 @@ _TYPED_CONTROL = re.compile(r"\x1b(\[[0-9;?]*[ -/]*[@-~]|O.|.)?|[\x00-\x08\x0b-\
 def clean_typed(line: str) -> str:
     """`line` without the control sequences a person may type by mistake."""
     return _TYPED_CONTROL.sub("", line)
+
+
+def evidence_lines(evidence: CheckEvidence) -> list[str]:
+    """What the repository showed for a question, one line each, for the walk."""
+    lines = []
+    for finding in evidence.found:
+        where = f"{finding.path}:{finding.line}" if finding.line else finding.path
+        lines.append(
+            f"found {one_line(where)}: {one_line(finding.probe.says)} "
+            f"({finding.probe.reliability.value})"
+        )
+    lines += [
+        f"not found: {one_line(probe.says)} ({probe.reliability.value})"
+        for probe in evidence.missing
+    ]
+    return lines

@@ -5,13 +5,15 @@ Plain text, the terminal, Markdown and the CI formats only lay out what is decid
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from types import MappingProxyType
 from typing import TYPE_CHECKING, NamedTuple
 
 from mlready.core.vocabulary import Severity
 from mlready.render.escape import one_line
 
 if TYPE_CHECKING:
+    from mlready.core.evidence import CheckEvidence
     from mlready.core.gate import Verdict
     from mlready.core.scoring import Scorecard
 
@@ -23,6 +25,7 @@ class Outcome(NamedTuple):
 
     scorecard: Scorecard
     verdict: Verdict
+    evidence: Mapping[str, CheckEvidence] = MappingProxyType({})  # by check id; empty: no scan
 
     @property
     def name(self) -> str:
@@ -107,6 +110,7 @@ class ScorecardView(NamedTuple):
     level: str
     score: str
     mean: str
+    evidence: str | None  # "Evidence: 3 evidenced · 1 contradicted · 20 claimed", after a scan
     areas: tuple[AreaRow, ...]
     sections: tuple[Section, ...]
     notes: tuple[str, ...]
@@ -115,9 +119,14 @@ class ScorecardView(NamedTuple):
 
 
 def scorecard_view(
-    card: Scorecard, verdict: Verdict, *, max_gaps: int | None = None
+    card: Scorecard,
+    verdict: Verdict,
+    *,
+    max_gaps: int | None = None,
+    evidence: Mapping[str, CheckEvidence] | None = None,
 ) -> ScorecardView:
-    """The summary of one review; at most `max_gaps` gaps below the blockers are listed."""
+    """The summary of one review; at most `max_gaps` gaps below the blockers are listed.
+    With the `evidence` of a scan, it counts the states and lists contradicted answers."""
     others = [gap for gap in card.open_gaps if gap.severity is not Severity.BLOCKER]
     sections = [
         Section(
@@ -152,6 +161,8 @@ def scorecard_view(
             len(card.unanswered),
         ),
     ]
+    if evidence:
+        sections.append(contradicted_section(evidence))
     if verdict.comparison is not None:
         for title, lines in (
             ("Regressions", verdict.comparison.regressions),
@@ -166,6 +177,7 @@ def scorecard_view(
         level=card.level.name,
         score=format_score(card.score),
         mean=format_score(card.mean),
+        evidence=evidence_line(evidence) if evidence else None,
         areas=tuple(
             AreaRow(
                 one_line(row.area.title), row.score, f"{row.answered}/{row.applicable}", row.gaps
@@ -183,3 +195,23 @@ def passed_line(outcomes: Sequence[Outcome]) -> str:
     """`2 of 3 reviews passed`, below the summaries of several files."""
     passed = sum(outcome.verdict.passed for outcome in outcomes)
     return f"{passed} of {len(outcomes)} reviews passed"
+
+
+def evidence_line(evidence: Mapping[str, CheckEvidence]) -> str:
+    """How many answers the repository evidences, contradicts, or leaves claimed."""
+    from mlready.core.evidence import counts
+
+    return "Evidence: " + " · ".join(
+        f"{number} {state.value}" for state, number in counts(evidence).items()
+    )
+
+
+def contradicted_section(evidence: Mapping[str, CheckEvidence]) -> Section:
+    """Each answer the repository contradicts, with what was looked for and not found."""
+    from mlready.core.evidence import contradictions
+
+    items = tuple(
+        Item((check_id, "; ".join(one_line(reason) for reason in missing)))
+        for check_id, missing in contradictions(evidence)
+    )
+    return Section("Contradicted", items, len(items))

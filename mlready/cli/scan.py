@@ -1,0 +1,54 @@
+"""`mlready scan`: what the repository shows of each answer."""
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from mlready.cli.application import (
+    AnswersFilesArgument,
+    BankOption,
+    ScanFormat,
+    TodayOption,
+    answers_paths,
+    app,
+    bank_for,
+    day,
+    defaults,
+    evidence_of,
+    format_option,
+    scorecard,
+)
+from mlready.render.registry import Subject, renderer
+
+
+@app.command()
+def scan(
+    answers: AnswersFilesArgument = None,
+    repo: Annotated[
+        Path | None,
+        typer.Option(
+            metavar="DIR",
+            help="The repository to scan (default: the one holding each answers file).",
+            file_okay=False,
+        ),
+    ] = None,
+    bank: BankOption = None,
+    output_format: Annotated[
+        ScanFormat, format_option("Text, JSON, SARIF or Markdown.")
+    ] = ScanFormat.TEXT,
+    today: TodayOption = None,
+) -> None:
+    """Run the bank's probes over the repository: what each answer is evidenced or
+    contradicted by, and what the repository suggests for unanswered checks."""
+    from mlready.render.evidence import ScanResult
+
+    chosen = defaults()
+    loaded_bank = bank_for(bank, chosen)
+    results = []
+    for path in answers_paths(answers, chosen):
+        card = scorecard(path, loaded_bank, today=day(today), chosen=chosen)
+        root, evidence = evidence_of(card, repo=repo)
+        results.append(ScanResult(card, evidence, str(root)))
+    sys.stdout.write(renderer(Subject.SCAN, output_format)(results))

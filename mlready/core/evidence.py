@@ -1,0 +1,155 @@
+"""Evidence from the repository: what each check's probes found, and what that makes of the
+answer given — evidenced, contradicted, or only claimed.
+
+The scan itself (reading files) is the I/O layer's; this module only judges its findings.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping, Sequence
+from enum import StrEnum
+from typing import NamedTuple
+
+from mlready.core.kinds import is_scored
+from mlready.core.model import NA, Probe, Question
+from mlready.core.scoring import Scorecard, check_score
+
+_EXTERNAL = re.compile(r"^https://\S+$")
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+
+
+class EvidenceState(StrEnum):
+    """What the repository says of an answer."""
+
+    EVIDENCED = "evidenced"  # a probe found support, or the answer's evidence path exists
+    CONTRADICTED = "contradicted"  # a required probe found nothing, or a named path is missing
+    CLAIMED = "claimed"  # neither: the answer stands on the word of who gave it
+
+
+class Finding(NamedTuple):
+    """Where a probe found what it looks for: a file, and the line and text when known."""
+
+    probe: Probe
+    path: str
+    line: int | None = None
+    text: str = ""
+
+
+class CheckEvidence(NamedTuple):
+    """The evidence of one check's answer."""
+
+    state: EvidenceState
+    found: tuple[Finding, ...] = ()  # findings that support the answer given
+    missing: tuple[Probe, ...] = ()  # required probes that found nothing
+    paths_found: tuple[str, ...] = ()  # the answer's own evidence paths that exist
+    paths_missing: tuple[str, ...] = ()  # ... that do not
+    external: tuple[str, ...] = ()  # https links: evidence kept outside the repository
+    silenced: tuple[tuple[str, str], ...] = ()  # (probe id, reason) a person gave
+    suggested: str | None = None  # for an unanswered check: the option the findings support
+
+
+def contradictions(evidence: Mapping[str, CheckEvidence]) -> list[tuple[str, list[str]]]:
+    """Each contradicted answer's check id, with what was looked for and not found."""
+    return [
+        (
+            check_id,
+            [f"{probe.says} ({probe.reliability.value})" for probe in item.missing]
+            + [f"no {path} in the repository" for path in item.paths_missing],
+        )
+        for check_id, item in evidence.items()
+        if item.state is EvidenceState.CONTRADICTED
+    ]
+
+
+FindingsOf = Mapping[tuple[str, str], Sequence[Finding]]  # (check id, probe id) -> findings
+
+
+def probes_of(card: Scorecard) -> list[tuple[str, Probe]]:
+    """Every probe of the checks that apply, with its check's id."""
+    return [(q.id, probe) for q in card.applicable if is_scored(q) for probe in q.evidence]
+
+
+def judge_evidence(
+    card: Scorecard, findings: FindingsOf, *, exists: Callable[[str], bool]
+) -> dict[str, CheckEvidence]:
+    """The evidence state of every applicable check answered with an option (not "na"); for
+    an unanswered one with findings, the option they support (its state stays "claimed": it
+    counts nowhere). `exists` tells whether a relative path is in the repository."""
+    judged: dict[str, CheckEvidence] = {}
+    for question in card.applicable:
+        if not is_scored(question):
+            continue
+        entry = card.answers.get(question.id)
+        if entry is not None and entry.value == NA:
+            continue
+        silenced = dict(entry.not_detected) if entry else {}
+        own = entry.evidence if entry else ()
+        external = tuple(item for item in own if _EXTERNAL.match(item))
+        paths = [item for item in own if not _SCHEME.match(item) and not item.startswith("/")]
+        paths_found = tuple(item for item in paths if exists(item))
+        paths_missing = tuple(item for item in paths if not exists(item))
+        given = check_score(question, entry) if entry is not None else None
+        found: list[Finding] = []
+        missing: list[Probe] = []
+        for probe in question.evidence:
+            if probe.id in silenced:
+                continue
+            hits = findings.get((question.id, probe.id), ())
+            # Unanswered, every supporting finding backs the suggestion; answered, those that
+            # support an answer at least as good as the one given.
+            if hits and (given is None or given >= _score(question, probe.supports)):
+                found += hits
+            required = probe.required_for
+            if (
+                not hits
+                and given is not None
+                and not external
+                and required is not None
+                and given >= _score(question, required)
+            ):
+                missing.append(probe)
+        suggested = None if entry is not None else _suggested(question, findings)
+        if entry is None and suggested is None:
+            continue  # nothing answered, nothing found: nothing to say
+        if missing or paths_missing:
+            state = EvidenceState.CONTRADICTED
+        elif found or paths_found:
+            state = EvidenceState.EVIDENCED
+        else:
+            state = EvidenceState.CLAIMED
+        judged[question.id] = CheckEvidence(
+            state=state,
+            found=tuple(found),
+            missing=tuple(missing),
+            paths_found=paths_found,
+            paths_missing=paths_missing,
+            external=external,
+            silenced=tuple(silenced.items()),
+            suggested=suggested,
+        )
+    return judged
+
+
+def _score(question: Question, value: str | None) -> float:
+    """The score of an option a probe names; a probe naming none never supports."""
+    option = question.option(value) if value is not None else None
+    return option.score or 0.0 if option is not None else 2.0  # above any score: never met
+
+
+def _suggested(question: Question, findings: FindingsOf) -> str | None:
+    supported = [
+        probe.supports
+        for probe in question.evidence
+        if probe.supports is not None and findings.get((question.id, probe.id))
+    ]
+    if not supported:
+        return None
+    return max(supported, key=lambda value: _score(question, value))
+
+
+def counts(judged: Mapping[str, CheckEvidence]) -> dict[EvidenceState, int]:
+    """How many answered checks are in each state (a suggestion for an unanswered one counts
+    nowhere), in the order of the states."""
+    states = [item.state for item in judged.values() if item.suggested is None]
+    return {state: states.count(state) for state in EvidenceState}

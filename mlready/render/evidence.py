@@ -1,0 +1,112 @@
+"""`mlready scan`: what the repository shows of each answer, as text, Markdown, JSON or SARIF."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from mlready.core.evidence import CheckEvidence, EvidenceState, Finding
+from mlready.render.escape import markdown_code, markdown_text, one_line
+from mlready.render.jsondoc import evidence_json
+from mlready.render.view import evidence_line
+
+if TYPE_CHECKING:
+    from mlready.core.scoring import Scorecard
+
+
+class ScanResult(NamedTuple):
+    """The scan of one answers file's repository."""
+
+    scorecard: Scorecard
+    evidence: Mapping[str, CheckEvidence]
+    root: str  # the repository scanned
+
+
+def _finding_text(finding: Finding) -> str:
+    where = f"{finding.path}:{finding.line}" if finding.line else finding.path
+    shown = f" `{one_line(finding.text)}`" if finding.text else ""
+    return f"{where}{shown}: {one_line(finding.probe.says)} ({finding.probe.reliability.value})"
+
+
+def _lines_of(result: ScanResult) -> list[tuple[str, str, list[str]]]:
+    """Per check with something to say: its id, a headline, and the lines under it."""
+    rows = []
+    card = result.scorecard
+    for check_id, item in result.evidence.items():
+        question = card.bank.questions[check_id]
+        entry = card.answers.get(check_id)
+        answer = one_line(question.describe(entry.value if entry else None))
+        details = [_finding_text(finding) for finding in item.found]
+        details += [
+            f"not found: {one_line(probe.says)} ({probe.reliability.value})"
+            for probe in item.missing
+        ]
+        details += [f"no {one_line(path)} in the repository" for path in item.paths_missing]
+        details += [f"{one_line(path)} is in the repository" for path in item.paths_found]
+        details += [f"kept outside the repository: {one_line(link)}" for link in item.external]
+        details += [f"{probe} silenced: {one_line(reason)}" for probe, reason in item.silenced]
+        if item.suggested is not None:
+            option = question.option(item.suggested)
+            label = one_line(option.display) if option else item.suggested
+            rows.append((check_id, f"unanswered; the repository suggests: {label}", details))
+        elif item.state is not EvidenceState.CLAIMED or details:
+            rows.append((check_id, f"{item.state.value}: answered {answer}", details))
+    return rows
+
+
+def render_scan_text(results: Sequence[ScanResult]) -> str:
+    """Plain text: per answers file, the counts, then each check the repository speaks of."""
+    parts = []
+    for result in results:
+        lines = [
+            f"{one_line(result.scorecard.answers.source)} · repository {one_line(result.root)}",
+            evidence_line(result.evidence),
+        ]
+        for check_id, headline, details in _lines_of(result):
+            lines += ["", f"{check_id}: {headline}", *(f"  {line}" for line in details)]
+        parts.append("\n".join(lines) + "\n")
+    return "\n".join(parts)
+
+
+def render_scan_markdown(results: Sequence[ScanResult]) -> str:
+    """Markdown, for a pull-request comment."""
+    parts = []
+    for result in results:
+        lines = [
+            f"### mlready scan: {markdown_text(result.scorecard.answers.source)}",
+            "",
+            markdown_text(evidence_line(result.evidence)),
+        ]
+        for check_id, headline, details in _lines_of(result):
+            lines += ["", f"- {markdown_code(check_id)} {markdown_text(headline)}"]
+            lines += [f"  - {markdown_text(line)}" for line in details]
+        parts.append("\n".join(lines) + "\n")
+    return "\n".join(parts)
+
+
+def render_scan_json(results: Sequence[ScanResult]) -> str:
+    """One JSON document: per answers file, every applicable check's evidence."""
+    documents = [
+        {
+            "file": result.scorecard.answers.source,
+            "repository": result.root,
+            "evidence": {key: evidence_json(item) for key, item in result.evidence.items()},
+        }
+        for result in results
+    ]
+    document: Any = documents[0] if len(documents) == 1 else {"reviews": documents}
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+
+
+def render_scan_sarif(results: Sequence[ScanResult]) -> str:
+    """SARIF: each contradicted answer at its line of the answers file, with what is missing."""
+    from mlready.render.sarif import contradicted_results, sarif_document
+
+    return sarif_document(
+        [
+            located
+            for result in results
+            for located in contradicted_results(result.scorecard, result.evidence)
+        ]
+    )

@@ -1,0 +1,378 @@
+"""Evidence from the repository: probes over a real git repository built in a temporary folder."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from mlready.core.errors import ExitCode, InputError
+from mlready.io.bank_file import load_bank
+from mlready.io.scan import Repository, scan
+from tests.conftest import run
+
+BANK = """\
+bank: probed
+version: 1
+areas:
+  - id: delivery
+    title: Delivery
+    questions:
+      - id: delivery.ci
+        prompt: Do tests run in CI on every change?
+        why: Untested changes ship bugs.
+        severity: blocker
+        options:
+          - {value: automated, label: In CI on every change, score: 1}
+          - {value: manual, label: By hand before a release, score: 0.5}
+          - {value: none, label: Not at all, score: 0}
+        evidence:
+          - id: ci-runs-tests
+            files: [".github/workflows/*.yml", ".gitlab-ci.yml"]
+            contains: "pytest|python -m unittest"
+            supports: automated
+            required_for: automated
+            says: a CI workflow runs the tests
+            reliability: high
+      - id: delivery.canary
+        prompt: Are new model versions rolled out as a canary?
+        why: A bad model reaches everyone at once otherwise.
+        options:
+          - {value: canary, label: A canary with automatic analysis, score: 1}
+          - {value: manual, label: A manual staged rollout, score: 0.5}
+          - {value: none, label: All at once, score: 0}
+        evidence:
+          - id: argo-canary
+            files: ["deploy/**/*.yaml"]
+            key: spec.strategy.canary.steps
+            supports: canary
+            required_for: canary
+            says: an Argo Rollouts canary with steps
+          - id: rollout-kind
+            files: ["deploy/**/*.yaml"]
+            key: kind
+            equals: Rollout
+            supports: manual
+            says: an Argo Rollout
+            reliability: low
+      - id: delivery.docs
+        prompt: Is the model documented?
+        why: People need to know what it does.
+        severity: minor
+        options:
+          - {value: yes, label: A model card, score: 1}
+          - {value: no, label: Nothing, score: 0}
+"""
+
+ANSWERS = """\
+mlready: 1
+bank: probed@1
+answers:
+  delivery.ci: automated
+  delivery.canary: canary
+"""
+
+WORKFLOW = "on: push\njobs:\n  test:\n    steps:\n      - run: python -m pytest -q\n"
+ROLLOUT = """\
+apiVersion: v1
+kind: Service
+metadata: {name: ranker}
+---
+apiVersion: argoproj.io/v1alpha1
+kind: Rollout
+spec:
+  strategy:
+    canary:
+      steps:
+        - setWeight: 10
+"""
+
+
+def git(root: Path, *args: str) -> None:
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": "Test",
+        "GIT_AUTHOR_EMAIL": "t@example.com",
+        "GIT_COMMITTER_NAME": "Test",
+        "GIT_COMMITTER_EMAIL": "t@example.com",
+    }
+    subprocess.run(["git", "-C", str(root), *args], check=True, capture_output=True, env=env)
+
+
+def repository(
+    root: Path, files: dict[str, str], *, untracked: dict[str, str] | None = None
+) -> Path:
+    root.mkdir(parents=True, exist_ok=True)
+    git(root, "init", "-q")
+    for name, text in files.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(text, encoding="utf-8")
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", "files")
+    for name, text in (untracked or {}).items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(text, encoding="utf-8")
+    return root
+
+
+@pytest.fixture
+def delivered(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A service repository with tests in CI and a canary rollout."""
+    root = repository(
+        tmp_path / "service",
+        {
+            "bank.yaml": BANK,
+            "mlready.yaml": ANSWERS,
+            ".github/workflows/ci.yml": WORKFLOW,
+            "deploy/prod/rollout.yaml": ROLLOUT,
+        },
+    )
+    monkeypatch.chdir(root)
+    return root
+
+
+@pytest.fixture
+def bare(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The same answers in a repository that shows none of it (the CI file is not tracked)."""
+    root = repository(
+        tmp_path / "bare",
+        {"bank.yaml": BANK, "mlready.yaml": ANSWERS},
+        untracked={".github/workflows/ci.yml": WORKFLOW},
+    )
+    monkeypatch.chdir(root)
+    return root
+
+
+def check_json(*args: str) -> tuple[int, dict[str, object]]:
+    code, out, err = run("check", "--bank", "bank.yaml", "-f", "json", *args)
+    assert "Traceback" not in err
+    return code, json.loads(out)
+
+
+def test_findings_evidence_the_answers(delivered: Path) -> None:
+    code, document = check_json("--allow-incomplete")
+    assert code == ExitCode.OK
+    evidence = document["evidence"]
+    assert isinstance(evidence, dict)
+    assert evidence["delivery.ci"]["state"] == "evidenced"
+    (finding,) = evidence["delivery.ci"]["findings"]
+    assert finding == {
+        "probe": "ci-runs-tests",
+        "path": ".github/workflows/ci.yml",
+        "line": 5,
+        "text": "- run: python -m pytest -q",
+        "says": "a CI workflow runs the tests",
+        "reliability": "high",
+    }
+    canary = evidence["delivery.canary"]
+    assert canary["state"] == "evidenced"
+    assert [(f["probe"], f["path"], f["line"]) for f in canary["findings"]] == [
+        ("argo-canary", "deploy/prod/rollout.yaml", 10),  # in the second YAML document
+        ("rollout-kind", "deploy/prod/rollout.yaml", 6),
+    ]
+    assert "delivery.docs" not in evidence  # unanswered, and nothing found for it
+
+
+def test_a_repository_that_shows_nothing_contradicts_and_untracked_files_are_no_evidence(
+    bare: Path,
+) -> None:
+    code, document = check_json()
+    assert code == ExitCode.GATE_FAILED  # delivery.docs is unanswered
+    evidence = document["evidence"]
+    assert isinstance(evidence, dict)
+    assert evidence["delivery.ci"]["state"] == "contradicted"
+    assert evidence["delivery.ci"]["missing"] == [
+        {"probe": "ci-runs-tests", "says": "a CI workflow runs the tests", "reliability": "high"}
+    ]
+    code, out, _ = run("check", "--bank", "bank.yaml", "--allow-incomplete")
+    assert code == ExitCode.OK  # contradictions fail only when asked
+    assert "Evidence: 0 evidenced · 2 contradicted · 0 claimed" in out
+    assert "Contradicted (2)\n  delivery.ci: a CI workflow runs the tests (high)" in out
+
+
+def test_the_contradiction_gate(bare: Path) -> None:
+    code, document = check_json("--allow-incomplete", "--fail-on-contradicted")
+    assert code == ExitCode.GATE_FAILED
+    assert document["reasons"] == [
+        "2 answers the repository contradicts (delivery.ci, delivery.canary)"
+    ]
+    (bare / ".mlready.toml").write_text("fail-on-contradicted = true\n", encoding="utf-8")
+    code, _ = check_json("--allow-incomplete")
+    assert code == ExitCode.GATE_FAILED
+
+
+def test_the_evidence_requirement_gate(delivered: Path) -> None:
+    (delivered / "mlready.yaml").write_text(ANSWERS + "  delivery.docs: yes\n", encoding="utf-8")
+    code, document = check_json("--require-evidence", "minor")
+    assert code == ExitCode.GATE_FAILED
+    assert document["reasons"] == [
+        "1 check of severity minor or worse at full marks with no evidence (delivery.docs)"
+    ]
+    code, _ = check_json("--require-evidence", "major")
+    assert code == ExitCode.OK
+
+
+def test_a_person_records_evidence_elsewhere_or_silences_a_probe(bare: Path) -> None:
+    answers = (
+        "mlready: 1\nanswers:\n"
+        "  delivery.ci:\n    value: automated\n    evidence: https://ci.example.com/ranker\n"
+        "  delivery.canary:\n    value: canary\n"
+        "    not_detected: {argo-canary: rolled out by the platform team's own tool}\n"
+        "  delivery.docs:\n    value: yes\n    evidence: docs/model-card.md\n"
+    )
+    (bare / "mlready.yaml").write_text(answers, encoding="utf-8")
+    code, document = check_json("--fail-on-contradicted")
+    evidence = document["evidence"]
+    assert isinstance(evidence, dict)
+    assert evidence["delivery.ci"]["state"] == "claimed"
+    assert evidence["delivery.ci"]["external"] == ["https://ci.example.com/ranker"]
+    assert evidence["delivery.canary"]["state"] == "claimed"
+    assert evidence["delivery.canary"]["not_detected"] == {
+        "argo-canary": "rolled out by the platform team's own tool"
+    }
+    assert evidence["delivery.docs"]["state"] == "contradicted"  # the named file is missing
+    assert evidence["delivery.docs"]["paths_missing"] == ["docs/model-card.md"]
+    assert code == ExitCode.GATE_FAILED
+    (bare / "docs").mkdir()
+    (bare / "docs" / "model-card.md").write_text("# Card\n", encoding="utf-8")
+    git(bare, "add", "docs")
+    code, document = check_json("--fail-on-contradicted")
+    assert document["evidence"]["delivery.docs"]["state"] == "evidenced"  # type: ignore[index]
+    assert code == ExitCode.OK
+
+
+def test_scan_suggests_answers_and_reports_in_every_format(delivered: Path) -> None:
+    (delivered / "mlready.yaml").write_text("mlready: 1\nanswers: {}\n", encoding="utf-8")
+    code, out, err = run("scan", "--bank", "bank.yaml")
+    assert code == ExitCode.OK, err
+    assert "delivery.ci: unanswered; the repository suggests: In CI on every change" in out
+    assert "  .github/workflows/ci.yml:5 `- run: python -m pytest -q`: a CI workflow runs" in out
+    assert "delivery.canary: unanswered; the repository suggests: A canary with automatic" in out
+    code, out, _ = run("scan", "--bank", "bank.yaml", "-f", "json")
+    assert json.loads(out)["evidence"]["delivery.ci"]["suggested"] == "automated"
+    code, out, _ = run("scan", "--bank", "bank.yaml", "-f", "markdown")
+    assert out.startswith("### mlready scan: mlready.yaml\n")
+
+
+def test_sarif_locates_each_contradicted_answer(bare: Path) -> None:
+    from tests.test_ci_formats import sarif_schema
+
+    _, out, _ = run("scan", "--bank", "bank.yaml", "-f", "sarif")
+    document = json.loads(out)
+    jsonschema.Draft4Validator(sarif_schema()).validate(document)
+    results = document["runs"][0]["results"]
+    assert [(r["ruleId"], r["level"]) for r in results] == [
+        ("delivery.ci", "error"),
+        ("delivery.canary", "error"),
+    ]
+    region = results[0]["locations"][0]["physicalLocation"]
+    assert region == {"artifactLocation": {"uri": "mlready.yaml"}, "region": {"startLine": 4}}
+    assert "a CI workflow runs the tests (high)" in results[0]["message"]["text"]
+    _, out, _ = run("check", "--bank", "bank.yaml", "-f", "sarif", "--allow-incomplete")
+    check_results = json.loads(out)["runs"][0]["results"]
+    assert [r["message"]["text"] for r in check_results if r["ruleId"] == "delivery.ci"] == [
+        results[0]["message"]["text"]
+    ]
+
+
+def test_the_scan_never_leaves_the_repository_nor_reads_what_it_must_not(tmp_path: Path) -> None:
+    outside = tmp_path / "secret.yml"
+    outside.write_text("run: pytest\n", encoding="utf-8")
+    root = repository(
+        tmp_path / "repo",
+        {
+            "bank.yaml": BANK,
+            "big/.gitlab-ci.yml": "x" * (1024 * 1024 + 10) + "\npytest\n",
+        },
+    )
+    (root / ".github" / "workflows").mkdir(parents=True)
+    (root / ".github" / "workflows" / "ci.yml").symlink_to(outside)
+    (root / ".gitlab-ci.yml").write_bytes(b"pytest\0binary\n")
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", "links")
+    bank = load_bank(root / "bank.yaml")
+    probes = [("delivery.ci", probe) for probe in bank.questions["delivery.ci"].evidence]
+    repo = Repository(root)
+    assert ".github/workflows/ci.yml" in repo.files  # tracked, as a link
+    assert scan(repo, probes)[("delivery.ci", "ci-runs-tests")] == []
+
+
+def test_outside_git_the_tree_is_scanned_less_hidden_folders_and_environments(
+    tmp_path: Path,
+) -> None:
+    root = tmp_path / "plain"
+    (root / "ci").mkdir(parents=True)
+    (root / ".venv" / "lib").mkdir(parents=True)
+    (root / ".venv" / "pyvenv.cfg").write_text("", encoding="utf-8")
+    (root / "env").mkdir()
+    (root / "env" / "pyvenv.cfg").write_text("", encoding="utf-8")
+    (root / "node_modules").mkdir()
+    for name in ("ci/a.yml", ".venv/lib/b.yml", "env/c.yml", "node_modules/d.yml", "e.yml"):
+        (root / name).write_text("x\n", encoding="utf-8")
+    assert Repository(root).files == ["ci/a.yml", "e.yml"]
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        ("(a+)+$", "could take exponential time"),
+        ("(\\\\w|\\\\d)*x", "could take exponential time"),
+        ("(ab)\\\\1", "could take exponential time"),
+        ("[unclosed", "not a valid regular expression"),
+    ],
+)
+def test_a_pathological_pattern_is_a_located_error(
+    tmp_path: Path, pattern: str, expected: str
+) -> None:
+    text = BANK.replace('contains: "pytest|python -m unittest"', f'contains: "{pattern}"')
+    path = tmp_path / "bank.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        load_bank(path)
+    (message,) = caught.value.messages
+    line = text.splitlines().index("          - id: ci-runs-tests") + 1
+    assert message.startswith(f"{path}:{line}:")
+    assert expected in message
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        (("supports: automated\n", "supports: always\n"),
+         "supports: 'delivery.ci' has no option 'always'"),
+        (("            supports: canary\n            required_for: canary\n", ""),
+         "a probe needs 'supports' or 'required_for'"),
+        (("          - id: rollout-kind", "          - id: argo-canary"), "duplicate probe id"),
+        (("            key: kind\n", ""), "'equals' compares the value at 'key'"),
+    ],
+)  # fmt: skip
+def test_probe_rules(tmp_path: Path, change: tuple[str, str], expected: str) -> None:
+    old, new = change
+    assert old in BANK
+    path = tmp_path / "bank.yaml"
+    path.write_text(BANK.replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(InputError, match=expected):
+        load_bank(path)
+
+
+def test_a_layer_adds_replaces_and_disables_probes(tmp_path: Path) -> None:
+    (tmp_path / "bank.yaml").write_text(BANK, encoding="utf-8")
+    layer = tmp_path / "layer.yaml"
+    layer.write_text(
+        "bank: acme\nversion: 1\nextends: bank.yaml\noverride:\n  delivery.canary:\n"
+        "    disable_evidence: [rollout-kind]\n"
+        "    evidence:\n      - id: argo-canary\n        files: [k8s/*.yaml]\n"
+        "        key: spec.strategy.canary\n        supports: canary\n        says: ours\n"
+        "      - id: flagger\n        files: [k8s/canary.yaml]\n        key: spec.analysis\n"
+        "        supports: canary\n        says: a Flagger canary with analysis\n",
+        encoding="utf-8",
+    )
+    probes = load_bank(layer).questions["delivery.canary"].evidence
+    assert [(probe.id, probe.says) for probe in probes] == [
+        ("argo-canary", "ours"),
+        ("flagger", "a Flagger canary with analysis"),
+    ]
