@@ -1,20 +1,193 @@
-"""The built-in bank: its shape, its conditions, and the scores its best and worst answers get."""
+"""The built-in bank: its profile and shape, its conditions, its tags, the answers written for
+default@1, and what it asks of the five example systems."""
 
 from __future__ import annotations
 
-import itertools
-from collections.abc import Iterator, Mapping
+import re
+from collections.abc import Mapping
 from functools import cache
+from pathlib import Path
 
 import pytest
 
 from mlready.core.answers import Answers, empty_answers
+from mlready.core.kinds import is_scored
 from mlready.core.model import AnswerEntry, Bank, Kind, Question, Severity
-from mlready.core.scoring import applicable_questions, score
+from mlready.core.scoring import Scorecard, applicable_questions, score
+from mlready.io.answers_file import load_answers
 from mlready.io.bank_file import load_bank
+from tests.bank_coverage import DEON, EUAIA, MLTS, NIST
+from tests.conftest import load_yaml
 
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples"
+V1_EXAMPLES = Path(__file__).resolve().parent / "data" / "default-v1"
 AREAS = ["data", "preprocessing", "framework", "training", "serving", "monitoring"]
 Choices = Mapping[str, str | tuple[str, ...]]
+
+# Every question id of default@1, frozen: answers written for it must keep loading.
+V1_IDS = (
+    "data.sources",
+    "data.modality",
+    "data.label_source",
+    "data.personal_data",
+    "data.feedback_loop",
+    "data.new_categories",
+    "data.owner",
+    "data.representative",
+    "data.usage_rights",
+    "data.source_contract",
+    "data.lineage",
+    "data.schema",
+    "data.validation",
+    "data.forbidden_inputs",
+    "data.build_plan",
+    "data.datasheet",
+    "data.label_guidelines",
+    "data.label_quality",
+    "data.weak_label_noise",
+    "data.label_maturity",
+    "data.synthetic_kept_out",
+    "data.access_control",
+    "data.deletion",
+    "data.feedback_holdout",
+    "data.taxonomy_versioned",
+    "preprocessing.representation",
+    "preprocessing.serving_path",
+    "preprocessing.parity",
+    "preprocessing.fit_on_train",
+    "preprocessing.artefacts_versioned",
+    "preprocessing.unexpected_values",
+    "preprocessing.unit_tests",
+    "preprocessing.feature_value",
+    "preprocessing.feature_cost",
+    "preprocessing.new_feature_speed",
+    "preprocessing.tabular_leakage",
+    "preprocessing.text_casing",
+    "preprocessing.text_tokenizer",
+    "preprocessing.text_vocabulary",
+    "preprocessing.image_geometry",
+    "preprocessing.image_normalisation",
+    "preprocessing.audio_format",
+    "preprocessing.timeseries_lookahead",
+    "preprocessing.pretrained_pinned",
+    "preprocessing.pretrained_licence",
+    "preprocessing.point_in_time",
+    "framework.model_source",
+    "framework.technique",
+    "framework.runtime",
+    "framework.selection",
+    "framework.limits_first",
+    "framework.target_prototype",
+    "framework.spec_reviewed",
+    "framework.environment",
+    "framework.model_tests",
+    "framework.debuggable",
+    "framework.explainable",
+    "framework.artefact_integrity",
+    "framework.rules_tested",
+    "framework.reduced_precision",
+    "framework.prompts_versioned",
+    "framework.conversion_parity",
+    "training.update_mode",
+    "training.duration",
+    "training.hardware",
+    "training.parallelism",
+    "training.success_criteria",
+    "training.split",
+    "training.baseline",
+    "training.slices",
+    "training.edge_cases",
+    "training.hyperparameters",
+    "training.staleness_impact",
+    "training.fairness",
+    "training.release_gate",
+    "training.reproducible",
+    "training.registry",
+    "training.integration_test",
+    "training.job_tooling",
+    "training.standard_setup",
+    "training.model_card",
+    "training.retraining_automated",
+    "training.online_guardrails",
+    "training.online_snapshots",
+    "training.checkpoints",
+    "training.preemption_resume",
+    "training.parallel_equivalence",
+    "training.numeric_guards",
+    "serving.mode",
+    "serving.placement",
+    "serving.interface",
+    "serving.consumers",
+    "serving.rollback",
+    "serving.release_automation",
+    "serving.input_validation",
+    "serving.output_validation",
+    "serving.unknown_category",
+    "serving.canary",
+    "serving.fallback",
+    "serving.latency_target",
+    "serving.load_test",
+    "serving.health_check",
+    "serving.api_contract",
+    "serving.queue_idempotent",
+    "serving.batch_deadline",
+    "serving.batch_output_checks",
+    "serving.batch_compare",
+    "serving.stream_lag",
+    "serving.device_budget",
+    "serving.device_latency",
+    "serving.device_artefact_quality",
+    "serving.device_update_path",
+    "serving.device_staged_rollout",
+    "serving.provider_version",
+    "serving.provider_quota",
+    "serving.provider_data_use",
+    "monitoring.ground_truth",
+    "monitoring.oncall_contact",
+    "monitoring.prediction_log",
+    "monitoring.samples_kept",
+    "monitoring.alert_routing",
+    "monitoring.runbook",
+    "monitoring.input_checks",
+    "monitoring.input_drift",
+    "monitoring.output_drift",
+    "monitoring.skew",
+    "monitoring.live_quality",
+    "monitoring.human_review",
+    "monitoring.business_impact",
+    "monitoring.offline_online",
+    "monitoring.model_age",
+    "monitoring.compute_performance",
+    "monitoring.upstream_changes",
+    "monitoring.novelty",
+    "monitoring.feature_freshness",
+    "monitoring.online_pause",
+    "monitoring.device_telemetry",
+)
+
+# The level each default@1 example had with default@1, before it moved to default@2.
+V1_LEVELS = {"ecommerce-categoriser": "pilot", "on-device-vision": "prototype"}
+NAMES = [
+    "ecommerce-categoriser",
+    "on-device-vision",
+    "support-assistant",
+    "credit-risk-scorer",
+    "keyboard-suggestions",
+]
+
+# Every subcategory of the NIST AI RMF 1.0: function -> (category, number of subcategories).
+NIST_SUBCATEGORIES = {
+    f"nist-{function}-{category}.{n}"
+    for function, counts in {
+        "govern": (7, 3, 2, 3, 2, 2),
+        "map": (6, 3, 5, 2, 2),
+        "measure": (3, 13, 3, 3),
+        "manage": (4, 4, 2, 3),
+    }.items()
+    for category, count in enumerate(counts, 1)
+    for n in range(1, count + 1)
+}
 
 
 @cache
@@ -27,7 +200,7 @@ def decisions() -> list[Question]:
 
 
 def checks() -> list[Question]:
-    return [q for q in bank().questions.values() if q.kind is Kind.CHECK]
+    return [q for q in bank().questions.values() if is_scored(q)]
 
 
 def answer_all(choices: Choices, *, best: bool) -> Answers:
@@ -58,16 +231,33 @@ def _value(question: Question, choices: Choices, *, best: bool) -> str | tuple[s
     return (ranked[-1] if best else ranked[0]).value
 
 
-def serving_combinations() -> Iterator[dict[str, str | tuple[str, ...]]]:
-    """Every combination of the serving area's decisions (each multi: each option alone)."""
-    serving = [q for q in decisions() if q.id.startswith("serving.")]
-    assert serving, "the serving area makes decisions"
-    per_question = [
-        [option.value if q.kind is Kind.CHOICE else (option.value,) for option in q.options]
-        for q in serving
+@cache
+def example(name: str) -> Answers:
+    return load_answers(EXAMPLES / f"{name}.yaml", bank())
+
+
+def example_decisions(name: str) -> dict[str, str | tuple[str, ...]]:
+    """What an example system is: its answers to every decision and text question."""
+    answers = example(name)
+    return {
+        question_id: entry.value
+        for question_id, entry in answers.entries.items()
+        if not is_scored(bank().questions[question_id]) and entry.value is not None
+    }
+
+
+def asked(choices: Choices) -> Scorecard:
+    """The scorecard of a system with these decisions and every check at its best."""
+    return score(bank(), answer_all(choices, best=True))
+
+
+def asked_checks(card: Scorecard, area: str | None = None) -> list[Question]:
+    return [
+        q for q in card.applicable if is_scored(q) and (area is None or q.id.startswith(f"{area}."))
     ]
-    for combination in itertools.product(*per_question):
-        yield dict(zip([q.id for q in serving], combination, strict=True))
+
+
+# --- shape ------------------------------------------------------------------------------------
 
 
 def test_six_areas_in_order_with_intros() -> None:
@@ -77,14 +267,35 @@ def test_six_areas_in_order_with_intros() -> None:
 
 
 def test_size() -> None:
-    assert len(bank().questions) >= 60
+    assert bank().ref == "default@2"
+    assert len(bank().questions) >= 200
 
 
-def test_every_check_has_why_fix_and_a_zero_option() -> None:
-    for check in checks():
-        assert check.why and check.fix, check.id
-        assert max(option.score or 0.0 for option in check.options) == 1, check.id
-        assert min(option.score or 0.0 for option in check.options) == 0, check.id
+def test_the_profile_comes_first_and_holds_only_decisions() -> None:
+    profile = bank().profile
+    assert len(profile) == 7
+    assert list(bank().questions)[: len(profile)] == [q.id for q in profile]
+    assert all(q.id.startswith("profile.") for q in profile)
+    assert all(q.kind in (Kind.CHOICE, Kind.MULTI) for q in profile)
+    assert not any(q.id.startswith("profile.") for area in bank().areas for q in area.questions)
+
+
+def test_every_profile_decision_drives_checks_in_two_areas_or_more() -> None:
+    for decision in bank().profile:
+        areas = {
+            q.id.split(".")[0]
+            for q in checks()
+            if decision.id in q.when or _depends_through_a_decision(q, decision.id)
+        }
+        assert len(areas) >= 2, (decision.id, areas)
+
+
+def _depends_through_a_decision(question: Question, name: str) -> bool:
+    return any(
+        name in bank().questions[other].when
+        for other in question.when
+        if not other.startswith("profile.")
+    )
 
 
 def test_decisions_come_first_in_each_area() -> None:
@@ -97,7 +308,7 @@ def test_every_decision_drives_a_question_and_half_drive_two_checks() -> None:
     driven: dict[str, set[str]] = {q.id: set() for q in decisions()}
     for question in bank().questions.values():
         for name in question.when:
-            if name in driven and question.kind is Kind.CHECK:
+            if name in driven and is_scored(question):
                 driven[name].add(question.id)
     unused = [name for name, follow in driven.items() if not follow]
     assert unused == []
@@ -107,6 +318,71 @@ def test_every_decision_drives_a_question_and_half_drive_two_checks() -> None:
 def test_blockers_are_few() -> None:
     blockers = [q for q in checks() if q.severity is Severity.BLOCKER]
     assert 5 <= len(blockers) <= len(checks()) // 5
+
+
+# --- options, text and tags -------------------------------------------------------------------
+
+
+def written_checks() -> list[dict[str, object]]:
+    """Every check as written in the bank file (so that default options would show)."""
+    document = load_yaml(ROOT / "checklists" / "default.yaml").data
+    assert isinstance(document, dict)
+    return [
+        question
+        for area in document["areas"]
+        for question in area["questions"]
+        if question.get("kind", "check") == "check"
+    ]
+
+
+def test_every_check_lists_graded_options_whose_labels_say_what_each_grade_means() -> None:
+    bare = {"yes", "partly", "partial", "no"}
+    for written in written_checks():
+        options = written.get("options")
+        assert isinstance(options, list) and len(options) >= 2, written["id"]
+        labels = [str(option.get("label", "")) for option in options]
+        assert all(labels), written["id"]
+        assert not any(label.lower() in bare for label in labels), written["id"]
+        assert len(set(labels)) == len(labels), written["id"]
+    for check in checks():
+        assert check.why and check.fix, check.id
+        scores = [option.score or 0.0 for option in check.options]
+        assert (min(scores), max(scores)) == (0, 1), check.id
+
+
+def test_manual_practice_scores_half_and_automated_full_where_both_are_offered() -> None:
+    # As in the ML Test Score. Where the practice is automation itself (deploying, retraining,
+    # running jobs), "manual" is its absence and scores 0.
+    automation = {
+        "serving.release_automation",
+        "training.job_tooling",
+        "training.retraining_automated",
+    }
+    rated = 0
+    for check in checks():
+        scores = {option.value: option.score for option in check.options}
+        if {"manual", "automated"} <= set(scores) and check.id not in automation:
+            assert (scores["manual"], scores["automated"]) == (0.5, 1), check.id
+            rated += 1
+    assert rated >= 30
+
+
+def test_every_check_is_tagged_with_a_framework_and_every_tag_is_real() -> None:
+    known = set(MLTS.items) | set(DEON.items) | set(EUAIA.items) | NIST_SUBCATEGORIES
+    for check in checks():
+        assert check.tags, check.id
+        assert set(check.tags) <= known, (check.id, set(check.tags) - known)
+    assert set(NIST.items) <= NIST_SUBCATEGORIES
+    assert len(NIST_SUBCATEGORIES) == 72
+
+
+@pytest.mark.parametrize("framework", [MLTS, DEON], ids=["mlts", "deon"])
+def test_every_item_of_the_ml_test_score_and_of_deon_is_covered(framework: object) -> None:
+    tags = {tag for check in checks() for tag in check.tags}
+    assert set(framework.items) <= tags  # type: ignore[attr-defined]
+
+
+# --- conditions -------------------------------------------------------------------------------
 
 
 def requirements(question: Question) -> dict[str, set[str]] | None:
@@ -154,39 +430,211 @@ def test_no_when_can_never_hold() -> None:
     assert impossible == []
 
 
-def test_a_typical_system_meets_at_least_eight_checks_per_area() -> None:
-    # Tabular and text data, human labels, periodic retraining, a real-time central service.
-    typical = {
-        q.id: q.options[0].value if q.kind is Kind.CHOICE else (q.options[0].value,)
-        for q in decisions()
-    }
-    typical.update(
-        {
-            name: value
-            for name, value in {
-                "data.modality": ("tabular", "text"),
-                "serving.mode": ("realtime",),
-            }.items()
-            if name in bank().questions
-        }
-    )
-    card = score(bank(), answer_all(typical, best=True))
-    for area in AREAS:
-        applicable_checks = [
-            q for q in card.applicable if q.kind is Kind.CHECK and q.id.startswith(f"{area}.")
-        ]
-        assert len(applicable_checks) >= 8, area
+def profile_variants() -> list[dict[str, str | tuple[str, ...]]]:
+    """Each option of each profile decision alone, the other decisions left at their defaults."""
+    return [
+        {decision.id: option.value if decision.kind is Kind.CHOICE else (option.value,)}
+        for decision in bank().profile
+        for option in decision.options
+    ]
 
 
 @pytest.mark.parametrize("best", [True, False], ids=["best", "worst"])
-def test_best_and_worst_answers_for_every_serving_combination(best: bool) -> None:
-    lowest = bank().lowest_level.name
-    for combination in serving_combinations():
-        card = score(bank(), answer_all(combination, best=best))
-        assert card.unanswered == (), combination
+def test_best_and_worst_answers_for_every_profile_option(best: bool) -> None:
+    for choices in profile_variants():
+        card = score(bank(), answer_all(choices, best=best))
+        assert card.unanswered == (), choices
         if best:
-            assert (card.score, card.level.name, card.gaps) == (100, "production", ()), combination
+            assert (card.score, card.level.name, card.gaps) == (100, "production", ()), choices
         else:
-            assert card.level.name == lowest, combination
-            assert card.blockers, combination
-            assert card.score == 0, combination
+            assert card.level.name == bank().lowest_level.name, choices
+            assert card.blockers, choices
+            assert card.score == 0, choices
+
+
+# --- default@1 --------------------------------------------------------------------------------
+
+
+def test_moved_covers_every_id_of_default_v1_that_is_gone() -> None:
+    assert len(V1_IDS) == 137
+    gone = [name for name in V1_IDS if name not in bank().questions]
+    assert gone
+    assert [name for name in gone if name not in bank().moved] == []
+
+
+def test_moved_values_are_options_of_their_new_question() -> None:
+    for old, moved in bank().moved.items():
+        target = bank().questions[moved.to]
+        assert set(moved.values.values()) <= {option.value for option in target.options}, old
+
+
+@pytest.mark.parametrize("name", sorted(V1_LEVELS))
+def test_an_example_written_for_default_v1_loads_with_its_old_ids(name: str) -> None:
+    answers = load_answers(V1_EXAMPLES / f"{name}.yaml", bank())
+    assert answers.bank_ref == "default@1"
+    assert any("moved" in warning for warning in answers.warnings)
+    assert answers.foreign == {}
+    runs_on = answers.get("profile.runs_on")
+    assert runs_on is not None
+    expected = {"ecommerce-categoriser": ("service",), "on-device-vision": ("device",)}
+    assert runs_on.value == expected[name]
+
+
+@pytest.mark.parametrize("name", sorted(V1_LEVELS))
+def test_the_default_v1_examples_keep_their_answers_and_their_level(name: str) -> None:
+    old = load_answers(V1_EXAMPLES / f"{name}.yaml", bank())
+    new = example(name)
+    assert new.bank_ref == "default@2"
+    # Every answer written for default@1 means the same under default@2 (where its question
+    # still applies); a few of them moved into one merged check that says the same.
+    applicable = {q.id for q in score(bank(), new).applicable}
+    merged = {"framework.conversion_parity", "profile.prediction_mode"}
+    for question_id, entry in old.entries.items():
+        if question_id in applicable and question_id not in merged:
+            now = new.get(question_id)
+            assert now is not None and now.value == entry.value, question_id
+    assert score(bank(), new, today=new.project.reviewed).level.name == V1_LEVELS[name]
+
+
+# --- the example systems ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_each_example_answers_every_question_it_is_asked(name: str) -> None:
+    answers = example(name)
+    card = score(bank(), answers, today=answers.project.reviewed)
+    assert card.unanswered == ()
+    assert answers.foreign == {}
+    if name not in V1_LEVELS:
+        assert answers.bank_ref == "default@2"
+
+
+@pytest.mark.parametrize("name", NAMES)
+@pytest.mark.parametrize("best", [True, False], ids=["best", "worst"])
+def test_each_example_system_at_its_best_and_worst(name: str, best: bool) -> None:
+    card = score(bank(), answer_all(example_decisions(name), best=best))
+    assert card.unanswered == ()
+    if best:
+        assert (card.level.name, card.score, card.blockers) == ("production", 100, ())
+    else:
+        assert card.level.name == "not ready"
+        assert card.blockers
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_each_area_asks_at_least_eight_checks_of_every_example_system(name: str) -> None:
+    card = asked(example_decisions(name))
+    for area in AREAS:
+        assert len(asked_checks(card, area)) >= 8, (name, area)
+
+
+def test_a_batch_tabular_system_is_asked_well_under_half_the_bank() -> None:
+    card = asked(
+        {
+            "profile.model_source": "trained",
+            "profile.system_task": ("predict",),
+            "profile.prediction_mode": ("batch",),
+            "profile.runs_on": ("embedded",),
+            "profile.impact": "internal",
+            "profile.regimes": ("none",),
+            "profile.personal_data": "none",
+            "data.sources": ("in_house",),
+            "data.modality": ("tabular",),
+            "data.label_source": ("outcome",),
+            "data.feedback_loop": "none",
+            "data.new_categories": "closed",
+            "preprocessing.representation": ("engineered",),
+            "preprocessing.serving_path": ("shared_code",),
+            "framework.technique": ("classical",),
+            "framework.runtime": ("same",),
+            "training.update_mode": "periodic",
+            "training.hardware": ("cloud",),
+            "monitoring.ground_truth": "weeks",
+        }
+    )
+    assert len(card.applicable) <= 0.4 * len(bank().questions)
+
+
+FITTING = re.compile(r"feature|tokeni[sz]er|vocabulary|fitted|preprocessing statistics", re.I)
+
+
+def test_the_llm_assistant_is_not_asked_about_fitting_features_or_tokenizers() -> None:
+    card = asked(example_decisions("support-assistant"))
+    ids = {q.id for q in asked_checks(card)}
+    assert not ids & {
+        "preprocessing.parity",
+        "preprocessing.fit_on_train",
+        "preprocessing.artefacts_versioned",
+        "preprocessing.point_in_time",
+        "preprocessing.feature_value",
+        "preprocessing.feature_cost",
+        "preprocessing.new_feature_speed",
+        "preprocessing.text_casing",
+        "preprocessing.text_tokenizer",
+        "preprocessing.text_vocabulary",
+        "monitoring.skew",
+    }
+    assert [q.id for q in asked_checks(card) if FITTING.search(q.prompt)] == []
+    for expected in (
+        "training.eval_set",
+        "training.injection_tested",
+        "serving.content_filters",
+        "preprocessing.retrieval_permissions",
+        "serving.successor_evaluated",
+        "monitoring.cost_budget",
+    ):
+        assert expected in ids, expected
+
+
+def test_the_credit_scorer_is_asked_about_explanations_contesting_outcomes_validation() -> None:
+    ids = {q.id for q in asked_checks(asked(example_decisions("credit-risk-scorer")))}
+    for expected in (
+        "framework.person_explanations",
+        "serving.contest",
+        "serving.human_oversight",
+        "training.group_outcomes",
+        "data.proxy_analysis",
+        "training.independent_validation",
+        "training.technical_documentation",
+        "monitoring.record_keeping",
+        "monitoring.post_market",
+        "monitoring.incident_reporting",
+        "training.change_control",
+    ):
+        assert expected in ids, expected
+    assert bank().questions["framework.person_explanations"].severity is Severity.BLOCKER
+
+
+def test_the_keyboard_gets_full_credit_without_logging_what_people_type() -> None:
+    answers = example("keyboard-suggestions")
+    card = score(bank(), answers, today=answers.project.reviewed)
+    scores = card.check_scores()
+    for check, value in (
+        ("monitoring.prediction_log", "aggregated"),
+        ("monitoring.samples_kept", "redacted"),
+        ("monitoring.log_retention", "not_kept"),
+    ):
+        entry = answers.get(check)
+        assert entry is not None and entry.value == value
+        assert scores[check] == 1
+    assert card.level.name == "production"
+
+
+def test_twins_split_by_the_profile() -> None:
+    # One topic, two severities: the stricter twin is asked where the profile calls for it.
+    for plain, strict, decision in (
+        ("training.model_card", "training.model_card_regulated", "profile.regimes"),
+        ("data.datasheet", "data.datasheet_regulated", "profile.regimes"),
+        ("framework.explainable", "framework.person_explanations", "profile.impact"),
+    ):
+        plain_q, strict_q = bank().questions[plain], bank().questions[strict]
+        assert plain_q.severity is Severity.MAJOR
+        assert strict_q.severity is Severity.BLOCKER
+        assert not set(plain_q.when[decision]) & set(strict_q.when[decision])
+
+
+def test_no_labels_is_asked_how_quality_is_judged() -> None:
+    card = asked({"data.label_source": ("none",)})
+    ids = {q.id for q in asked_checks(card)}
+    assert "training.unlabelled_evaluation" in ids
+    assert not ids & {"data.label_guidelines", "data.label_quality", "data.weak_label_noise"}

@@ -32,6 +32,8 @@ areas:
         why: Nobody reads dashboards at night.
         when: {serving.mode: realtime}
 """
+# The same area for layers over the built-in bank, whose serving area decides the interface.
+OPS_AREA_ON_BUILTIN = OPS_AREA.replace("serving.mode: realtime", "serving.interface: rest")
 
 
 def write_layer(
@@ -76,7 +78,7 @@ def test_a_layer_with_nothing_to_change_is_the_builtin_bank_renamed(
 ) -> None:
     bank = load_bank(write_layer(tmp_path))
     assert bank.ref == "acme-strict@1"
-    assert bank.lineage == ("acme-strict@1", "default@1")
+    assert bank.lineage == ("acme-strict@1", "default@2")
     assert bank.disabled == frozenset()
     assert ids(bank) == ids(builtin)
     assert [area.id for area in bank.areas] == [area.id for area in builtin.areas]
@@ -185,7 +187,7 @@ def test_disable_of_an_unknown_id_names_the_line_and_suggests(tmp_path: Path) ->
     path = write_layer(tmp_path, "disable:\n  - serving.rollback\n  - monitoring.drift\n")
     message = load_error(path)
     assert message.startswith(f"{path}:6:")
-    assert "no question 'monitoring.drift' in default@1 to disable" in message
+    assert "no question 'monitoring.drift' in default@2 to disable" in message
     assert "did you mean 'monitoring.input_drift'?" in message
     assert "serving.rollback" not in message
 
@@ -346,7 +348,7 @@ def test_override_of_the_builtin_bank(tmp_path: Path, builtin: Bank) -> None:
     assert bank.questions["training.split"].weight == 7.0
     assert bank.questions["training.split"].severity is Severity.BLOCKER
     scores = {o.value: o.score for o in bank.questions["monitoring.alert_routing"].options}
-    assert scores == {"none": 0.0, "dashboard": 0.25, "channel": 1.0, "paged": 1.0}
+    assert scores == {"none": 0.0, "dashboard": 0.25, "channel": 1.0, "in_time": 1.0, "paged": 1.0}
     assert bank.questions["data.lineage"] == builtin.questions["data.lineage"]
 
 
@@ -364,9 +366,9 @@ def test_override_of_the_builtin_bank(tmp_path: Path, builtin: Bank) -> None:
             "after the override, no option of 'serving.rollback' scores 1",
         ),
         (
-            "override:\n  serving.mode: {severity: blocker}\n",
+            "override:\n  serving.interface: {severity: blocker}\n",
             5,
-            "only checks can be overridden ('serving.mode' is a multi)",
+            "only checks can be overridden ('serving.interface' is a multi)",
         ),
         (
             "override:\n  data.owner: {fix: Name someone.}\n",
@@ -381,7 +383,7 @@ def test_override_of_the_builtin_bank(tmp_path: Path, builtin: Bank) -> None:
         (
             "override:\n  serving.rolback: {severity: minor}\n",
             5,
-            "cannot override 'serving.rolback': default@1 has no such question",
+            "cannot override 'serving.rolback': default@2 has no such question",
         ),
         (
             "override:\n  serving.rollback: {severity: critical}\n",
@@ -473,19 +475,19 @@ def test_questions_added_to_an_inherited_area_come_at_its_end(
         "areas:\n"
         "  - id: data\n"
         "    questions:\n"
-        "      - {id: data.retention, prompt: Is retention enforced?, why: Old data leaks.}\n"
+        "      - {id: data.retention_days, prompt: Is retention enforced?, why: Old data leaks.}\n"
         "      - {id: data.catalogue, prompt: Is the data catalogued?, why: To find it.}\n",
     )
     bank = load_bank(path)
     data = bank.areas[0]
     base_data = [q.id for q in builtin.areas[0].questions]
-    assert [q.id for q in data.questions] == [*base_data, "data.retention", "data.catalogue"]
+    assert [q.id for q in data.questions] == [*base_data, "data.retention_days", "data.catalogue"]
     assert data.title == "Data"
     assert [area.id for area in bank.areas] == [area.id for area in builtin.areas]
     # bank order: the new questions come before the next area's questions
     order = ids(bank)
     assert order.index("data.catalogue") + 1 == order.index(builtin.areas[1].questions[0].id)
-    added = bank.questions["data.retention"]
+    added = bank.questions["data.retention_days"]
     assert (added.severity, added.score_weight) == (
         Severity.MAJOR,
         2.0,
@@ -493,7 +495,7 @@ def test_questions_added_to_an_inherited_area_come_at_its_end(
 
 
 def test_a_new_area_id_adds_an_area_at_the_end(tmp_path: Path, builtin: Bank) -> None:
-    bank = load_bank(write_layer(tmp_path, OPS_AREA))
+    bank = load_bank(write_layer(tmp_path, OPS_AREA_ON_BUILTIN))
     assert [area.id for area in bank.areas] == [*(area.id for area in builtin.areas), "ops"]
     ops = bank.areas[-1]
     assert (ops.title, ops.intro) == ("Operations", "Who gets woken up.")
@@ -502,15 +504,15 @@ def test_a_new_area_id_adds_an_area_at_the_end(tmp_path: Path, builtin: Bank) ->
 
 
 def test_a_when_in_a_new_question_may_name_an_inherited_question(tmp_path: Path) -> None:
-    bank = load_bank(write_layer(tmp_path, OPS_AREA))
-    assert bank.questions["ops.pager"].when == {"serving.mode": ("realtime",)}
+    bank = load_bank(write_layer(tmp_path, OPS_AREA_ON_BUILTIN))
+    assert bank.questions["ops.pager"].when == {"serving.interface": ("rest",)}
 
 
 @pytest.mark.parametrize(
     ("body", "line", "expected"),
     [
         (
-            OPS_AREA.replace("    title: Operations\n", ""),
+            OPS_AREA_ON_BUILTIN.replace("    title: Operations\n", ""),
             5,
             "a new area needs a title",
         ),
@@ -520,28 +522,29 @@ def test_a_when_in_a_new_question_may_name_an_inherited_question(tmp_path: Path)
             "area has no questions",
         ),
         (
-            OPS_AREA.replace("realtime", "boat"),
+            OPS_AREA_ON_BUILTIN.replace("rest}", "boat}"),
             12,
-            "'serving.mode' has no option 'boat' (its options: batch, realtime, streaming)",
+            "'serving.interface' has no option 'boat' (its options: rpc, rest, queue)",
         ),
         (
-            OPS_AREA.replace("serving.mode", "serving.mod"),
+            OPS_AREA_ON_BUILTIN.replace("serving.interface", "serving.interfac"),
             12,
-            "'when' names an unknown question 'serving.mod'",
+            "'when' names an unknown question 'serving.interfac'",
         ),
         (
-            # data comes before serving: a question appended to it cannot depend on serving.mode
-            OPS_AREA.replace("id: ops\n    title: Operations\n", "id: data\n"),
+            # data comes before serving: a question appended to it cannot depend on
+            # serving.interface
+            OPS_AREA_ON_BUILTIN.replace("id: ops\n    title: Operations\n", "id: data\n"),
             11,
-            "'when' names a later question 'serving.mode'",
+            "'when' names a later question 'serving.interface'",
         ),
         (
-            OPS_AREA.replace("        why: Nobody reads dashboards at night.\n", ""),
+            OPS_AREA_ON_BUILTIN.replace("        why: Nobody reads dashboards at night.\n", ""),
             9,
             "missing required key 'why'",
         ),
         (
-            OPS_AREA.replace(
+            OPS_AREA_ON_BUILTIN.replace(
                 "        when:", "        kind: text\n        severity: major\n        when:"
             ),
             13,
@@ -791,11 +794,11 @@ def test_a_rewrite_keeps_naming_the_base_bank(tmp_path: Path) -> None:
     layer.write_text("bank: strict\nversion: 1\nextends: default\ndisable: [data.owner]\n")
     strict, base = load_bank(layer), load_bank()
     written_for_base = answers_from_document(
-        parse_yaml("mlready: 1\nbank: default@1\nanswers: {data.owner: me}\n", source="a"),
+        parse_yaml("mlready: 1\nbank: default@2\nanswers: {data.owner: me}\n", source="a"),
         strict,
     )
     text = render_answers(strict, written_for_base)
-    assert "\nbank: default@1\n" in text
+    assert "\nbank: default@2\n" in text
     again = answers_from_document(parse_yaml(text, source="again.yaml"), base)
     assert again.get("data.owner") == AnswerEntry(value="me")
     fresh = answers_from_document(parse_yaml("mlready: 1\n", source="b"), strict)

@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 def test_the_answers_schema_stays_small() -> None:
     # One definition per distinct set of values, and the answer block referenced, not copied.
     text = schema_text(answers_schema(load_bank()))
-    assert len(text.splitlines()) < 400
+    assert len(text.splitlines()) < 500  # a line a question (244), a few per set of values
     assert len(text.encode()) < 100_000
     assert text.count('"waiver"') == 1
 

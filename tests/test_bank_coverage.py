@@ -1,0 +1,26 @@
+"""The README's coverage tables stay in step with the built-in bank's tags."""
+
+from __future__ import annotations
+
+import pytest
+
+from mlready.io.bank_file import load_bank
+from tests.bank_coverage import FRAMEWORKS, README, Framework, table, tables_in
+
+
+@pytest.mark.parametrize("framework", FRAMEWORKS, ids=[f.prefix.rstrip("-") for f in FRAMEWORKS])
+def test_the_readme_table_is_the_one_the_bank_gives(framework: Framework) -> None:
+    # After changing tags, rewrite the tables with `python -m tests.bank_coverage`.
+    readme = README.read_text(encoding="utf-8")
+    assert tables_in(readme)[framework.heading] == table(framework, load_bank())
+
+
+@pytest.mark.parametrize("framework", FRAMEWORKS, ids=[f.prefix.rstrip("-") for f in FRAMEWORKS])
+def test_every_tag_of_the_framework_has_a_row(framework: Framework) -> None:
+    tags = {
+        tag
+        for question in load_bank().questions.values()
+        for tag in question.tags
+        if tag.startswith(framework.prefix)
+    }
+    assert tags <= set(framework.items)
