@@ -264,3 +264,15 @@ def test_a_template_cannot_include_a_file_outside_its_folder(repo: Path) -> None
     )
     assert result.returncode == ExitCode.INVALID
     assert "SECRET" not in result.stdout
+
+
+def test_a_template_cannot_use_a_path_to_touch_files(repo: Path) -> None:
+    victim = repo / "victim.txt"
+    victim.write_text("v\n", encoding="utf-8")
+    (repo / "evil.md.j2").write_text(
+        f'{{{{ bank.files[0].joinpath("{victim}").unlink() }}}}\n', encoding="utf-8"
+    )
+    result = mlready(repo, "report", "--bank", "small.yaml", "--template", "evil.md.j2", "-o", "-")
+    assert result.returncode == ExitCode.INVALID
+    assert victim.exists()
+    assert (repo / "mlready.yaml").read_text(encoding="utf-8") == BEST_ANSWERS

@@ -14,7 +14,7 @@ import signal
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any
 
 from jinja2 import (
@@ -110,7 +110,9 @@ class _Sandbox(ImmutableSandboxedEnvironment):
         key = (type(obj), attr)
         safe = self._safe.get(key)
         if safe is None:
-            safe = self._safe[key] = super().is_safe_attribute(obj, attr, value)
+            # A path's methods read, write and delete files: a template gets none of them.
+            safe = not isinstance(obj, PurePath) and super().is_safe_attribute(obj, attr, value)
+            self._safe[key] = safe
         return safe
 
     def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
