@@ -350,15 +350,26 @@ def evidence_of(
 
 
 def inputs_of(
-    chosen: Settings, *, bank: Bank | None = None, others: Iterable[Path | None] = ()
+    chosen: Settings,
+    *,
+    bank: Bank | None = None,
+    others: Iterable[Path | None] = (),
+    answers_too: bool = True,
 ) -> list[Path | None]:
     """Every file a command reads: the files named (`others`), every file of the bank, the
-    settings file; and the answers files the settings name (else mlready.yaml), which even a
-    command that does not read them must never replace. No output may replace any of them."""
+    settings file; and (unless `answers_too` is off, for `init`, which writes one) the answers
+    files the settings name, patterns expanded, else mlready.yaml, which even a command that
+    does not read them must never replace. No output may replace any of them."""
     from mlready.io.answers_file import DEFAULT_ANSWERS
 
-    answers = [path for path in chosen.answers if not glob.has_magic(str(path))]
-    return [*(bank.files if bank else ()), chosen.source, *answers, DEFAULT_ANSWERS, *others]
+    answers: list[Path] = []
+    if answers_too:
+        for path in (*chosen.answers, DEFAULT_ANSWERS):
+            if glob.has_magic(str(path)) and not path.exists():
+                answers += map(Path, glob.glob(str(path), recursive=True))  # noqa: PTH207
+            else:
+                answers.append(path)
+    return [*(bank.files if bank else ()), chosen.source, *answers, *others]
 
 
 def check_target(path: Path, *, inputs: list[Path | None], force: bool = False) -> None:

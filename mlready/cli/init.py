@@ -1,7 +1,5 @@
 """`mlready init`: an answers skeleton to fill in by hand."""
 
-import os
-from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -46,12 +44,9 @@ def init(
     loaded = bank_for(bank, chosen)
     schema_file = target.with_name(f"{target.stem}.schema.json") if editor_schema else None
     written = [target, *([schema_file] if schema_file else [])]
-    # Every input but the answers file itself, which init is asked to write.
-    inputs = [
-        path
-        for path in inputs_of(chosen, bank=loaded)
-        if path is None or Path(os.path.realpath(path)) != Path(os.path.realpath(target))
-    ]
+    # Every input but the answers files, one of which init is asked to write: the bank, its
+    # layers and the settings stay inputs even when the target names one of them.
+    inputs = inputs_of(chosen, bank=loaded, answers_too=False)
     for path in written:
         if path.exists() and not force:
             raise InputError(f"{path}: already exists; use --force to overwrite it")

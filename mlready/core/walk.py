@@ -256,12 +256,15 @@ class _Walk:
         entry = replace(previous, value=value)
         self.save(self.answers.with_entry(question.id, entry))
         if is_scored(question) and check_score(question, entry) < 1:
+            # Each follow-up is saved as soon as it is typed: `:q` at the next one keeps it.
             note = self.text("Note (Enter to skip)", default=entry.note)
+            entry = replace(entry, note=note or None)
+            self.save(self.answers.with_entry(question.id, entry))
             evidence = self.text(
                 "Evidence link (Enter to skip)", default=", ".join(entry.evidence) or None
             )
             items = tuple(item.strip() for item in evidence.split(",") if item.strip())
-            entry = replace(entry, note=note or None, evidence=items)
+            entry = replace(entry, evidence=items)
             self.save(self.answers.with_entry(question.id, entry))
             entry = replace(entry, action=self.action(entry.action))
             self.save(self.answers.with_entry(question.id, entry))

@@ -1,0 +1,116 @@
+"""Findings of a hostile test of the commands, each at the level a user meets it: the
+command run in a temporary folder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from mlready.core.errors import ExitCode
+from tests.conftest import BEST_ANSWERS, SMALL_BANK
+from tests.test_owned_files import mlready, snapshot
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    (tmp_path / "small.yaml").write_text(SMALL_BANK, encoding="utf-8")
+    (tmp_path / "mlready.yaml").write_text(BEST_ANSWERS, encoding="utf-8")
+    return tmp_path
+
+
+def test_init_force_never_replaces_the_bank_it_reads(repo: Path) -> None:
+    before = snapshot(repo)
+    result = mlready(repo, "init", "small.yaml", "--bank", "small.yaml", "--force")
+    assert result.returncode == ExitCode.INVALID
+    assert "small.yaml" in result.stderr and "input" in result.stderr
+    assert snapshot(repo) == before
+
+
+def test_init_force_never_replaces_the_settings_it_reads(repo: Path) -> None:
+    (repo / ".mlready.toml").write_text('bank = "small.yaml"\n', encoding="utf-8")
+    before = snapshot(repo)
+    result = mlready(repo, "init", ".mlready.toml", "--force", "--no-schema")
+    assert result.returncode == ExitCode.INVALID
+    assert ".mlready.toml" in result.stderr
+    assert snapshot(repo) == before
+
+
+def test_init_force_still_rewrites_the_answers_file(repo: Path) -> None:
+    result = mlready(repo, "init", "--bank", "small.yaml", "--force", "--no-schema")
+    assert result.returncode == ExitCode.OK, result.stderr
+    assert (repo / "mlready.yaml").read_text(encoding="utf-8") != BEST_ANSWERS
+
+
+def test_answers_named_by_a_pattern_in_the_settings_are_inputs(repo: Path) -> None:
+    (repo / "reviews").mkdir()
+    (repo / "mlready.yaml").rename(repo / "reviews" / "fraud.yaml")
+    (repo / ".mlready.toml").write_text(
+        'bank = "small.yaml"\nanswers = ["reviews/*.yaml"]\n', encoding="utf-8"
+    )
+    before = snapshot(repo)
+    result = mlready(repo, "schema", "answers", "-o", "reviews/fraud.yaml", "--force")
+    assert result.returncode == ExitCode.INVALID
+    assert "reviews/fraud.yaml" in result.stderr
+    assert snapshot(repo) == before
+
+
+def probed_repository(root: Path) -> Path:
+    from tests.test_evidence import ANSWERS, BANK, WORKFLOW, repository
+
+    return repository(
+        root,
+        {"bank.yaml": BANK, "mlready.yaml": ANSWERS},
+        untracked={".github/workflows/ci.yml": WORKFLOW},
+    )
+
+
+def test_a_scan_without_git_in_a_git_tree_fails_rather_than_count_untracked_files(
+    tmp_path: Path,
+) -> None:
+    import sys
+
+    root = probed_repository(tmp_path / "service")
+    no_git = tmp_path / "bin"
+    no_git.mkdir()
+    (no_git / "python").symlink_to(sys.executable)
+    result = mlready(root, "scan", "--bank", "bank.yaml", "-f", "json", env={"PATH": str(no_git)})
+    assert result.returncode == ExitCode.INVALID, result.stdout
+    assert "git is not installed" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert "ci-runs-tests" not in result.stdout
+
+
+def test_a_scan_where_git_refuses_fails_with_what_git_said(tmp_path: Path) -> None:
+    import shutil
+
+    root = probed_repository(tmp_path / "service")
+    shutil.rmtree(root / ".git")
+    (root / ".git").mkdir()  # a work tree git no longer recognises
+    result = mlready(root, "check", "--bank", "bank.yaml", "-f", "json")
+    assert result.returncode == ExitCode.INVALID
+    assert "git could not list the tracked files" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("deploy/deep.json", "[" * 100_000 + "]" * 100_000),
+        ("deploy/deep.toml", "a = " + "[" * 100_000 + "]" * 100_000),
+    ],
+)
+def test_data_files_nested_past_the_stack_are_no_evidence_and_no_crash(
+    tmp_path: Path, name: str, text: str
+) -> None:
+    from tests.test_evidence import ANSWERS, BANK, repository
+
+    bank = BANK.replace('files: ["deploy/**/*.yaml"]', 'files: ["deploy/*"]')
+    root = repository(
+        tmp_path / "service", {"bank.yaml": bank, "mlready.yaml": ANSWERS, name: text}
+    )
+    result = mlready(root, "scan", "--bank", "bank.yaml", "-f", "json")
+    assert result.returncode == ExitCode.OK, result.stderr
+    assert "Traceback" not in result.stderr
