@@ -288,7 +288,11 @@ def test_baseline_from_json_and_a_new_blocker(tmp_path: Path, bank_file: Path) -
         ("{not json", "b.json:1:2: invalid JSON: Expecting property name"),
         ('{"checks": {"a.x": "high"}, "score": 1, "blockers": []}', "'checks' must map"),
         ('{"checks": [], "score": 1, "blockers": []}', "'checks' must map"),
-        ('{"checks": {}, "score": "80", "blockers": []}', "'score' must be a number"),
+        ('{"checks": {}, "score": "80", "blockers": []}', "'score' must be a finite number"),
+        # NaN compares false with everything: as a baseline it would hide every regression.
+        ('{"checks": {}, "score": NaN, "blockers": []}', "'score' must be a finite number"),
+        ('{"checks": {"data.lineage": Infinity}, "score": 1, "blockers": []}', "finite scores"),
+        ("[" * 100_000 + "]" * 100_000, "b.json: JSON nested too deeply"),
         ('{"checks": {}, "score": 80, "blockers": "a.x"}', "'blockers' must be a list"),
         # Valid JSON but no object: read as an answers file, which it is not either.
         ("[1, 2]", "b.json:1:1: an answers file is a mapping"),

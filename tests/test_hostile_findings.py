@@ -114,3 +114,55 @@ def test_data_files_nested_past_the_stack_are_no_evidence_and_no_crash(
     result = mlready(root, "scan", "--bank", "bank.yaml", "-f", "json")
     assert result.returncode == ExitCode.OK, result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_a_device_as_an_input_is_cut_off_at_the_size_limit(repo: Path) -> None:
+    result = mlready(repo, "check", "/dev/zero", "--bank", "small.yaml")
+    assert result.returncode == ExitCode.INVALID
+    assert result.stderr.strip() == (
+        "error: /dev/zero: answers file is over the limit of 16,777,216 bytes"
+    )
+
+
+@pytest.mark.parametrize("role", ["answers", "bank"])
+def test_a_fifo_with_no_writer_as_an_input_is_empty_not_a_hang(repo: Path, role: str) -> None:
+    import os
+
+    os.mkfifo(repo / "pipe.yaml")
+    args = ["pipe.yaml", "--bank", "small.yaml"] if role == "answers" else ["--bank", "pipe.yaml"]
+    result = mlready(repo, "check", *args)  # times out (fails) if it waits for a writer
+    assert result.returncode == ExitCode.INVALID
+    assert "pipe.yaml: the" in result.stderr and "is empty" in result.stderr
+
+
+def test_a_pipe_with_a_writer_is_read_as_usual(repo: Path) -> None:
+    import subprocess
+    import sys
+
+    result = subprocess.run(
+        [
+            "bash",
+            "-c",
+            f'"{sys.executable}" -m mlready check <(cat mlready.yaml) --bank small.yaml',
+        ],
+        cwd=repo,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == ExitCode.OK, result.stderr
+    assert "Level: " in result.stdout
+
+
+def test_a_fifo_in_place_of_the_lock_file_is_refused_not_a_hang(repo: Path) -> None:
+    import os
+
+    from mlready.io.files import lock_path_of
+
+    os.mkfifo(lock_path_of(repo / "mlready.yaml"))
+    before = snapshot(repo)
+    result = mlready(repo, "init", "--bank", "small.yaml", "--force", "--no-schema")
+    assert result.returncode == ExitCode.INVALID
+    assert "the lock file is not a regular file; remove it" in result.stderr
+    assert snapshot(repo) == before

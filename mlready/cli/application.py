@@ -49,29 +49,31 @@ class _Commands(TyperGroup):
             for line in str(error).splitlines():
                 say(f"error: {line}")
             raise typer.Exit(error.exit_code) from None
-        except BrokenPipeError:
-            # The reader is gone (`mlready bank show | head -1`): stop quietly, as Unix tools do.
-            _discard_stdout()
-            raise typer.Exit(SIGPIPE_EXIT) from None
-        except OSError as error:
-            if error.errno not in _FULL:
-                raise
-            _discard_stdout()
-            say(f"error: cannot write to standard output: {error.strerror}")
-            raise typer.Exit(ExitCode.INVALID) from None
 
     def main(self, *args: Any, **kwargs: Any) -> Any:
         from typer._click.exceptions import ClickException, NoArgsIsHelpError
 
         try:
-            # Not standalone: usage errors reach this frame instead of Typer's boxed panel.
-            outcome = super().main(*args, **{**kwargs, "standalone_mode": False})
-        except NoArgsIsHelpError as error:
-            error.show()
-            outcome = error.exit_code
-        except ClickException as error:
-            say(f"error: {usage_message(error)}")
-            outcome = error.exit_code
+            try:
+                # Not standalone: usage errors reach this frame instead of Typer's boxed panel.
+                outcome = super().main(*args, **{**kwargs, "standalone_mode": False})
+            except NoArgsIsHelpError as error:
+                error.show()
+                outcome = error.exit_code
+            except ClickException as error:
+                say(f"error: {usage_message(error)}")
+                outcome = error.exit_code
+            sys.stdout.flush()  # `--help` and `--version` print before any command runs
+        except BrokenPipeError:
+            # The reader is gone (`mlready bank show | head -1`): stop quietly, as Unix tools do.
+            _discard_stdout()
+            outcome = SIGPIPE_EXIT
+        except OSError as error:
+            if error.errno not in _FULL:
+                raise
+            _discard_stdout()
+            say(f"error: cannot write to standard output: {error.strerror}")
+            outcome = ExitCode.INVALID
         code = outcome if isinstance(outcome, int) else ExitCode.OK
         if kwargs.get("standalone_mode", True):
             raise SystemExit(code)
