@@ -121,16 +121,22 @@ def test_the_default_folder_follows_xdg(monkeypatch: pytest.MonkeyPatch, tmp_pat
 
 
 def test_entries_unused_for_a_month_are_removed(bank_file: Path, private_cache: Path) -> None:
+    from mlready.io.cache import _HEADER
+
     stale = private_cache / "bank-00000000.json"
-    stale.write_text("{}")
+    stale.write_bytes(_HEADER + b"0\n{}")
     os.utime(stale, (1, 1))
     fresh = private_cache / "bank-11111111.json"
-    fresh.write_text("{}")
+    fresh.write_bytes(_HEADER + b"0\n{}")
+    # MLREADY_CACHE_DIR may name a folder with a person's files: old, but not mlready's.
+    theirs = private_cache / "bank-statement.json"
+    theirs.write_text('{"balance": 12}')
+    os.utime(theirs, (1, 1))
     load_bank(bank_file)
     names = {path.name for path in private_cache.glob("bank-*.json")}
     assert stale.name not in names
-    assert fresh.name in names
-    assert len(names) == 2
+    assert {fresh.name, theirs.name} <= names
+    assert len(names) == 3
 
 
 def test_an_upgrade_of_any_module_that_shapes_a_bank_misses_the_cache(bank_file: Path) -> None:

@@ -166,3 +166,66 @@ def test_a_fifo_in_place_of_the_lock_file_is_refused_not_a_hang(repo: Path) -> N
     assert result.returncode == ExitCode.INVALID
     assert "the lock file is not a regular file; remove it" in result.stderr
     assert snapshot(repo) == before
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("check", "--bank", "small.yaml", "--output", "json:./-"),
+        ("report", "--bank", "small.yaml", "-o", "./-"),
+    ],
+    ids=["check", "report"],
+)
+def test_dot_slash_dash_names_a_file_not_stdout(repo: Path, args: tuple[str, ...]) -> None:
+    result = mlready(repo, *args)
+    assert result.returncode == ExitCode.OK, result.stderr
+    written = (repo / "-").read_text(encoding="utf-8")
+    assert written.startswith(('{\n  "passed"', "<!-- mlready report"))
+    assert written not in result.stdout
+
+
+def test_an_output_named_twice_is_a_usage_error(repo: Path) -> None:
+    result = mlready(
+        repo,
+        "check",
+        "--bank",
+        "small.yaml",
+        "--output",
+        "json:a.json",
+        "--output",
+        "sarif:./a.json",
+    )
+    assert result.returncode == ExitCode.INVALID
+    assert result.stderr.strip() == (
+        "error: --output: a.json is named twice (json and sarif); one file each"
+    )
+    assert not (repo / "a.json").exists()
+
+
+@pytest.mark.parametrize("spec", ["json:/dev/stdout", "sarif:/dev/stdout"])
+def test_dev_stdout_as_an_output_writes_to_the_pipe(repo: Path, spec: str) -> None:
+    result = mlready(repo, "check", "--bank", "small.yaml", "-f", "json", "--output", spec)
+    assert result.returncode == ExitCode.OK, result.stderr
+    assert result.stdout.count('"$schema"' if spec.startswith("sarif") else '"passed"') >= 1
+    assert result.stderr == ""
+
+
+def test_a_report_is_never_written_over_a_template_its_template_includes(repo: Path) -> None:
+    (repo / "tpl").mkdir()
+    (repo / "tpl" / "main.md").write_text('{% include "part.md" %}\n', encoding="utf-8")
+    (repo / "tpl" / "part.md").write_text("Part of the template\n", encoding="utf-8")
+    before = snapshot(repo)
+    result = mlready(
+        repo,
+        "report",
+        "--bank",
+        "small.yaml",
+        "--template",
+        "tpl/main.md",
+        "-o",
+        "tpl/part.md",
+        "--force",
+    )
+    assert result.returncode == ExitCode.INVALID
+    assert "tpl/part.md: is one of this command's inputs" in result.stderr
+    assert snapshot(repo) == before

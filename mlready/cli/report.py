@@ -99,6 +99,8 @@ def report(
         if str(target) != "-" and (folder is None or target.parent.is_dir()):
             check_target(target, inputs=inputs, force=force)
     render = renderer(Subject.REPORT, chosen_format)
+    from mlready.render.report import templates_read
+
     for path, target in zip(paths, targets, strict=True):
         card = scorecard(path, loaded_bank, today=day(today), chosen=chosen)
         text = render(
@@ -106,6 +108,6 @@ def report(
         )
         if str(target) != "-":
             make_folder(target.parent)
-        write_target(target, text, inputs=inputs, force=force)
+        write_target(target, text, inputs=[*inputs, *templates_read()], force=force)
         if str(target) != "-":
             say(f"Wrote {target}")

@@ -217,8 +217,19 @@ def _write_entry(path: Path, content: bytes) -> None:
 def _forget_old_entries(folder: Path) -> None:
     # Every edit of a bank and every upgrade adds an entry; this user's unused for a while go.
     limit = time.time() - MAX_ENTRY_AGE_SECONDS
+    # MLREADY_CACHE_DIR may name a folder that holds other files: only an entry that says it
+    # is one of mlready's (its header) is removed, never another bank-*.json.
     for old in folder.glob("bank-*.json"):
         with contextlib.suppress(OSError):
             status = old.lstat()
-            if status.st_uid == os.geteuid() and status.st_mtime < limit:
+            if not (
+                stat.S_ISREG(status.st_mode)
+                and status.st_uid == os.geteuid()
+                and status.st_mtime < limit
+            ):
+                continue
+            descriptor = os.open(old, _OPEN_FLAGS)
+            with os.fdopen(descriptor, "rb") as stream:
+                head = stream.read(len(_HEADER))
+            if head == _HEADER:
                 old.unlink()

@@ -127,6 +127,16 @@ class _Sandbox(ImmutableSandboxedEnvironment):
         return super().call_binop(context, operator, left, right)
 
 
+# Every template file read in this process, so that no report is written over one of them
+# (a template's includes are inputs of the run, like the template named on the command line).
+_TEMPLATES_READ: set[Path] = set()
+
+
+def templates_read() -> list[Path]:
+    """The real paths of the template files rendering has read so far."""
+    return sorted(_TEMPLATES_READ)
+
+
 class _FolderLoader(FileSystemLoader):
     """Templates from their folders, and only from there: a template whose real path leaves
     its folder (a link, `..`) is not found, so `{% include %}` cannot print /etc/passwd."""
@@ -139,6 +149,7 @@ class _FolderLoader(FileSystemLoader):
         folders = [Path(os.path.realpath(folder)) for folder in self.searchpath]
         if not any(real.is_relative_to(folder) for folder in folders):
             raise TemplateNotFound(template)
+        _TEMPLATES_READ.add(real)
         return source, filename, uptodate
 
 
