@@ -13,6 +13,7 @@ import pytest
 from mlready.core.errors import ExitCode, InputError
 from mlready.io.bank_file import load_bank
 from mlready.io.scan import Repository, scan
+from mlready.render.signatures import SCAN_MARKER
 from tests.conftest import run
 
 BANK = """\
@@ -255,7 +256,7 @@ def test_scan_suggests_answers_and_reports_in_every_format(delivered: Path) -> N
     code, out, _ = run("scan", "--bank", "bank.yaml", "-f", "json")
     assert json.loads(out)["evidence"]["delivery.ci"]["suggested"] == "automated"
     code, out, _ = run("scan", "--bank", "bank.yaml", "-f", "markdown")
-    assert out.startswith("### mlready scan: mlready.yaml\n")
+    assert out.startswith(f"{SCAN_MARKER}\n### mlready scan: mlready.yaml\n")
 
 
 def test_sarif_locates_each_contradicted_answer(bare: Path) -> None:
