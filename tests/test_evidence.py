@@ -323,6 +323,13 @@ def test_outside_git_the_tree_is_scanned_less_hidden_folders_and_environments(
         ("(a+)+$", "could take exponential time"),
         ("(\\\\w|\\\\d)*x", "could take exponential time"),
         ("(ab)\\\\1", "could take exponential time"),
+        ("((a)+)+$", "could take exponential time"),  # nested deeper than one group
+        ("(a?){28}a{28}", "could take exponential time"),  # a counted optional group
+        ("(?:x|xy){1,40}z", "could take exponential time"),
+        (".*.*.*X", "could take polynomial time"),
+        (".*a.*b.*X", "could take polynomial time"),
+        ("(.*)(.*)(.*)X", "could take polynomial time"),
+        (".+.*X", "could take polynomial time"),
         ("[unclosed", "not a valid regular expression"),
     ],
 )
@@ -338,6 +345,45 @@ def test_a_pathological_pattern_is_a_located_error(
     line = text.splitlines().index("          - id: ci-runs-tests") + 1
     assert message.startswith(f"{path}:{line}:")
     assert expected in message
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    ["((a)+)+$", "(a?){28}a{28}", ".*.*.*X"],
+)
+def test_bank_validate_refuses_a_pathological_pattern(tmp_path: Path, pattern: str) -> None:
+    text = BANK.replace('contains: "pytest|python -m unittest"', f"contains: '{pattern}'")
+    (tmp_path / "bank.yaml").write_text(text, encoding="utf-8")
+    code, out, err = run("bank", "validate", "--bank", tmp_path / "bank.yaml")
+    assert code == ExitCode.INVALID
+    assert out == ""
+    line = text.splitlines().index("          - id: ci-runs-tests") + 1
+    assert f"bank.yaml:{line}:" in err
+    assert "could take" in err
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        r"^\s*FROM\s+\S+@sha256:",
+        r"mlflow\.(log_model|register_model)",
+        "canaryTrafficPercent",
+        "pytest|python -m unittest",
+        r"image:\s*\S+@sha256:[0-9a-f]{64}",
+        r"\S+\s+\S+\s+\S+",
+        r'"[^"]*"\s*:\s*"[^"]*"',
+        r"^\s*-\s+uses:\s*[\w./-]+@[0-9a-f]{40}",
+        "(?i)great_expectations|pandera",
+        r"model.*\.(onnx|tflite)",
+        r"(https?://)?registry\.example\.com",
+    ],
+)
+def test_an_ordinary_pattern_is_accepted(tmp_path: Path, pattern: str) -> None:
+    text = BANK.replace('contains: "pytest|python -m unittest"', f"contains: '{pattern}'")
+    (tmp_path / "bank.yaml").write_text(text, encoding="utf-8")
+    code, out, err = run("bank", "validate", "--bank", tmp_path / "bank.yaml")
+    assert code == ExitCode.OK, err
+    assert "valid: probed@1" in out
 
 
 @pytest.mark.parametrize(
