@@ -7,6 +7,7 @@ import io
 import json
 import xml.etree.ElementTree as ET
 from pathlib import Path
+from typing import Any
 
 import pytest
 from markdown_it import MarkdownIt
@@ -221,3 +222,38 @@ def test_an_oversized_file_is_refused_before_reading(
     result = runner.invoke(app, ["check", str(answers), "--bank", str(bank_file)])
     assert result.exit_code == ExitCode.INVALID
     assert "the limit is 1,000 bytes" in result.stderr
+
+
+TYPOS = {
+    # 50,000 unknown question ids, each close to a real one
+    "questions": "project: {name: typos}\nanswers:\n"
+    + "".join(f"  data.linage_{n}: yes\n" for n in range(50_000)),
+    # 50,000 unknown keys of the project
+    "project-keys": "project:\n  name: typos\n"
+    + "".join(f"  ownr_{n}: someone\n" for n in range(50_000)),
+}
+
+
+@pytest.mark.parametrize("body", TYPOS.values(), ids=TYPOS.keys())
+def test_fifty_thousand_typos_cost_twenty_suggestions(
+    tmp_path: Path, bank_file: Path, monkeypatch: pytest.MonkeyPatch, body: str
+) -> None:
+    import difflib
+
+    looked_up: list[str] = []
+    close_matches = difflib.get_close_matches
+
+    def counted(word: str, *args: Any, **kwargs: Any) -> list[str]:
+        looked_up.append(word)
+        return close_matches(word, *args, **kwargs)
+
+    monkeypatch.setattr(difflib, "get_close_matches", counted)
+    answers = tmp_path / "typos.yaml"
+    answers.write_text(f"mlready: 1\nbank: small@1\n{body}", encoding="utf-8")
+    result = runner.invoke(app, ["check", str(answers), "--bank", str(bank_file)])
+    assert result.exit_code == ExitCode.INVALID
+    messages = result.stderr.splitlines()
+    assert len(messages) == 21
+    assert messages[-1] == "error: … and 49980 more problems"
+    assert 1 <= len(looked_up) <= 20
+    assert sum("did you mean" in message for message in messages) == len(looked_up)

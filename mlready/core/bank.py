@@ -90,7 +90,7 @@ def moved_problems(
                 document.problem(
                     where,
                     f"'{old}' moves to unknown question '{moved.to}'"
-                    + suggest(moved.to, bank.questions),
+                    + suggest(moved.to, bank.questions, after=len(problems)),
                 )
             )
             continue
@@ -282,8 +282,9 @@ def reference_problems(
                 document.problem((*loc, "id"), f"duplicate question id '{question.id}'")
             )
         for name, wanted in question.when.items():
+            where = document.place((*loc, "when", name))
             problems += _condition_problems(
-                bank, question, name, wanted, seen, document.place((*loc, "when", name))
+                bank, question, name, wanted, seen, where, after=len(problems)
             )
         seen.setdefault(question.id, question)
     return problems
@@ -296,6 +297,8 @@ def _condition_problems(
     wanted: tuple[str, ...],
     seen: dict[str, Question],
     where: Place,
+    *,
+    after: int,
 ) -> list[Problem]:
     target = seen.get(name)
     if name == question.id:
@@ -307,7 +310,7 @@ def _condition_problems(
                 where,
                 f"'when' names {'a later' if later else 'an unknown'} question "
                 f"'{name}'; it may name only questions earlier in the bank"
-                + ("" if later else suggest(name, seen)),
+                + ("" if later else suggest(name, seen, after=after)),
             )
         ]
     if not kind_of(target).chosen:
