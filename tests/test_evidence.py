@@ -246,6 +246,49 @@ def test_a_person_records_evidence_elsewhere_or_silences_a_probe(bare: Path) -> 
     assert code == ExitCode.OK
 
 
+EVIDENCE_PATHS = {
+    # evidence as written: (its state, where the judgement lists it)
+    "README.md#L1": ("evidenced", "paths_found"),  # an anchor: the path is README.md
+    "docs/..md": ("evidenced", "paths_found"),  # a file named `..md`, in the repository
+    "..md": ("evidenced", "paths_found"),
+    "../outside.md": ("contradicted", "paths_outside"),  # exists, but not in the repository
+    "docs/../../outside.md": ("contradicted", "paths_outside"),
+    "/etc/hostname": ("contradicted", "paths_outside"),
+    "http://ci.example.com/ranker": ("claimed", "not_accepted"),  # http is not https
+    "#L1": ("claimed", "not_accepted"),  # an anchor of nothing
+}
+
+
+@pytest.mark.parametrize("written", EVIDENCE_PATHS, ids=EVIDENCE_PATHS.keys())
+def test_an_evidence_path_is_judged_inside_the_repository_only(bare: Path, written: str) -> None:
+    for name in ("README.md", "..md", "docs/..md"):
+        (bare / name).parent.mkdir(exist_ok=True)
+        (bare / name).write_text("# Card\n", encoding="utf-8")
+    git(bare, "add", "-A")
+    (bare.parent / "outside.md").write_text("# Outside\n", encoding="utf-8")
+    answers = f"mlready: 1\nanswers:\n  delivery.docs:\n    value: yes\n    evidence: '{written}'\n"
+    (bare / "mlready.yaml").write_text(answers, encoding="utf-8")
+    state, listed = EVIDENCE_PATHS[written]
+    code, document = check_json("--allow-incomplete")
+    judged = document["evidence"]["delivery.docs"]  # type: ignore[index]
+    assert judged["state"] == state
+    if listed == "not_accepted":
+        (refused,) = judged["not_accepted"]
+        assert refused["evidence"] == written
+    else:
+        assert judged[listed] == [written]
+    code, out, err = run("scan", "--bank", "bank.yaml")
+    assert code == ExitCode.OK, err
+    expected = {
+        "paths_found": f"  {written} is in the repository",
+        "paths_outside": f"  {written} is outside the repository; not read",
+        "not_accepted": f"  not accepted: {written}: ",
+    }[listed]
+    assert expected in out
+    if written.startswith("http://"):
+        assert "an http link is not accepted as evidence kept outside the repository" in out
+
+
 def test_scan_suggests_answers_and_reports_in_every_format(delivered: Path) -> None:
     (delivered / "mlready.yaml").write_text("mlready: 1\nanswers: {}\n", encoding="utf-8")
     code, out, err = run("scan", "--bank", "bank.yaml")

@@ -45,7 +45,11 @@ def _lines_of(result: ScanResult) -> list[tuple[str, str, list[str]]]:
         ]
         details += [f"no {one_line(path)} in the repository" for path in item.paths_missing]
         details += [f"{one_line(path)} is in the repository" for path in item.paths_found]
+        details += [
+            f"{one_line(path)} is outside the repository; not read" for path in item.paths_outside
+        ]
         details += [f"kept outside the repository: {one_line(link)}" for link in item.external]
+        details += [f"not accepted: {one_line(text)}: {why}" for text, why in item.not_accepted]
         details += [f"{probe} silenced: {one_line(reason)}" for probe, reason in item.silenced]
         if item.suggested is not None:
             option = question.option(item.suggested)

@@ -116,7 +116,9 @@ def evidence_json(item: CheckEvidence) -> dict[str, Any]:
         ],
         "paths_found": list(item.paths_found),
         "paths_missing": list(item.paths_missing),
+        "paths_outside": list(item.paths_outside),
         "external": list(item.external),
+        "not_accepted": [{"evidence": text, "why": why} for text, why in item.not_accepted],
         "not_detected": dict(item.silenced),
         "suggested": item.suggested,
     }
