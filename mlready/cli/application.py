@@ -335,20 +335,23 @@ def evidence_of(
 ) -> tuple[Path, dict[str, CheckEvidence]]:
     """The repository scanned (`repo`, else the one holding the answers file) and what it says
     of each answer: the bank's probes run over it, the answers' own evidence paths looked up."""
-    from mlready.core.evidence import judge_evidence, probes_of
+    from mlready.core.evidence import PathState, judge_evidence, probes_of
     from mlready.io.scan import Repository, repository_root, scan
 
     answers_file = Path(card.answers.source).resolve()
     repository = Repository(repo if repo is not None else repository_root(answers_file.parent))
     base = answers_file.parent
 
-    def exists(relative: str) -> bool:
+    def locate(relative: str) -> PathState:
         # Evidence paths are written relative to the answers file, as its report links them.
+        # One that leaves the repository is not looked at; `..md` is a file's name.
         inside = os.path.relpath(base / relative, repository.root)
-        return not inside.startswith("..") and repository.exists(inside)
+        if inside == os.pardir or inside.startswith(os.pardir + os.sep):
+            return PathState.OUTSIDE
+        return PathState.FOUND if repository.exists(inside) else PathState.MISSING
 
     findings = scan(repository, probes_of(card))
-    return repository.root, judge_evidence(card, findings, exists=exists)
+    return repository.root, judge_evidence(card, findings, locate=locate)
 
 
 def inputs_of(

@@ -38,6 +38,7 @@ def init(
     from mlready.core.schema import answers_schema, schema_text
     from mlready.io.answers_file import render_answers
     from mlready.io.files import exclusive_lock, lock_path_of
+    from mlready.render.signatures import generated
 
     chosen = defaults()
     target = single_answers_path(answers, chosen)
@@ -55,7 +56,7 @@ def init(
     # The lock keeps a walk in progress on the same file from being overwritten under it.
     with exclusive_lock(target):
         if schema_file is not None:
-            schema = schema_text(answers_schema(loaded))
+            schema = schema_text(generated("schema", answers_schema(loaded)))
             write_target(schema_file, schema, inputs=[*inputs, target], force=True)
         write_target(
             target, render_answers(loaded, skeleton, skeleton=True), inputs=inputs, force=True

@@ -116,7 +116,9 @@ def answers_from_document(document: Document, bank: Bank) -> Answers:
             message = f"unknown question '{question_id}'"
             if same_version:
                 problems.append(
-                    document.problem(loc, message + suggest(question_id, bank.questions))
+                    document.problem(
+                        loc, message + suggest(question_id, bank.questions, after=len(problems))
+                    )
                 )
             else:
                 warnings.append(

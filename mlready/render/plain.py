@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from mlready.render.signatures import text_mark
 from mlready.render.view import (
     BAR_WIDTH,
     Outcome,
@@ -29,7 +30,7 @@ def render_text(outcomes: Sequence[Outcome]) -> str:
 def _text_of(view: ScorecardView) -> str:
     title = f"{view.project} · " if view.project else ""
     lines = [
-        f"{title}{view.bank} · {view.source}",
+        f"{text_mark('check')}{title}{view.bank} · {view.source}",
         f"Level: {view.level}   Score: {view.score} (weakest area)   Mean: {view.mean}",
         *([view.evidence] if view.evidence else []),
         "",
