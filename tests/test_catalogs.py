@@ -9,6 +9,7 @@ import re
 import string
 from pathlib import Path
 
+import pytest
 from babel.messages.catalog import Catalog
 from babel.messages.extract import extract_from_dir
 from babel.messages.mofile import write_mo
@@ -29,6 +30,7 @@ def extracted() -> dict[str, tuple[str, ...]]:
     with (ROOT / "babel.cfg").open(encoding="utf-8") as stream:
         method_map, options_map = parse_mapping_cfg(stream)
     found: dict[str, tuple[str, ...]] = {}
+
     def ours(folder: str) -> bool:  # not .venv, mutants/ or build/: only what ships
         parts = Path(folder).relative_to(ROOT).parts
         return not parts or parts[0] in ("mlready", "templates")
@@ -50,6 +52,7 @@ def placeholders(text: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
 
 
+@pytest.mark.xfail(reason="messages are being moved into the catalog", strict=True)
 def test_messages_are_extracted_from_the_code_and_templates() -> None:
     assert len(extracted()) > 0
 

@@ -180,7 +180,7 @@ def test_dot_slash_dash_names_a_file_not_stdout(repo: Path, args: tuple[str, ...
     result = mlready(repo, *args)
     assert result.returncode == ExitCode.OK, result.stderr
     written = (repo / "-").read_text(encoding="utf-8")
-    assert written.startswith(('{\n  "passed"', "<!-- mlready report"))
+    assert written.startswith(('{\n  "$generator": "mlready check"', "<!-- mlready report"))
     assert written not in result.stdout
 
 
