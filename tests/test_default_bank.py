@@ -11,13 +11,14 @@ from pathlib import Path
 import pytest
 
 from mlready.core.answers import Answers, empty_answers
+from mlready.core.errors import ExitCode
 from mlready.core.kinds import is_scored
 from mlready.core.model import AnswerEntry, Bank, Kind, Question, Severity
 from mlready.core.scoring import Scorecard, applicable_questions, score
 from mlready.io.answers_file import load_answers
 from mlready.io.bank_file import load_bank
 from tests.bank_coverage import DEON, EUAIA, MLTS, NIST
-from tests.conftest import load_yaml
+from tests.conftest import load_yaml, run
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
@@ -473,7 +474,10 @@ def test_an_example_written_for_default_v1_loads_with_its_old_ids(name: str) -> 
     answers = load_answers(V1_EXAMPLES / f"{name}.yaml", bank())
     assert answers.bank_ref == "default@1"
     assert any("moved" in warning for warning in answers.warnings)
-    assert answers.foreign == {}
+    # Only answers to checks merged into one the file answers as well are set apart, and kept.
+    merged = {"framework.reduced_precision", "serving.device_artefact_quality"}
+    assert set(answers.foreign) <= merged
+    assert all(bank().moved[name].to in answers.entries for name in answers.foreign)
     runs_on = answers.get("profile.runs_on")
     assert runs_on is not None
     expected = {"ecommerce-categoriser": ("service",), "on-device-vision": ("device",)}
@@ -494,6 +498,25 @@ def test_the_default_v1_examples_keep_their_answers_and_their_level(name: str) -
             now = new.get(question_id)
             assert now is not None and now.value == entry.value, question_id
     assert score(bank(), new, today=new.project.reviewed).level.name == V1_LEVELS[name]
+
+
+def test_checking_a_default_v1_file_says_its_answers_moved_and_nothing_is_lost(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / ".git").mkdir()  # a repository root of its own: no settings file counts
+    monkeypatch.chdir(tmp_path)
+    path = V1_EXAMPLES / "on-device-vision.yaml"
+    code, _, err = run("check", path, "--today", "2026-12-01", "--soft-fail")
+    assert code == ExitCode.OK
+    warnings = [line for line in err.splitlines() if line.startswith("warning:")]
+    version, *merged = warnings
+    assert f"{path}:7:7: answers were written for default@1 and are read with default@2" in version
+    assert "serving.placement → profile.runs_on" in version
+    assert "nothing is lost" in version
+    assert version.endswith("Questions new in default@2 count as unanswered")
+    # Two checks of default@1 became one that the file answers too: their answers are kept.
+    assert len(merged) == 2
+    assert all("kept under 'retired' by the next save" in line for line in merged)
 
 
 # --- the example systems ----------------------------------------------------------------------
