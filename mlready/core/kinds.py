@@ -54,6 +54,8 @@ class QuestionKind:
     ) -> Question:
         """The question with its kind's defaults; what is wrong is passed to `problem`."""
         _refuse_check_keys(question, given, problem)
+        if not self.many:
+            _refuse_exclusive(question, problem)
         if len(question.options) < 2:
             problem("options", f"a {question.kind} question needs at least two options")
         return question
@@ -113,6 +115,7 @@ class Check(QuestionKind):
     def checked_definition(
         self, question: Question, given: set[str], problem: DefinitionProblem
     ) -> Question:
+        _refuse_exclusive(question, problem)
         if "options" in given and len(question.options) < 2:
             problem("options", "a check needs at least two options (or none: yes/partial/no)")
         options = question.options or self.filled["options"]
@@ -134,7 +137,11 @@ class Choice(QuestionKind):
 
 
 class Multi(QuestionKind):
-    """A decision of several options at once (or none)."""
+    """A decision of several options at once (or none).
+
+    An exclusive option ("none of these") is chosen alone or not at all; a question that has
+    one takes at least one option, since that option is how it says "none of the others".
+    """
 
     kind = Kind.MULTI
     many = True
@@ -143,30 +150,52 @@ class Multi(QuestionKind):
         offered = [option.value for option in question.options]
         hint = f"expected one of: {', '.join(offered)}"
         items = (value,) if isinstance(value, str) else value or ()
-        values = tuple(_option_value(item, offered) for item in items)
+        values = tuple(dict.fromkeys(_option_value(item, offered) for item in items))
         problems = tuple(
             f"'{item}' is not an option of '{question.id}' ({hint})"
             for item in values
             if item not in offered
         )
-        return Normalised(tuple(dict.fromkeys(values)), problems)
+        if not problems:
+            alone = _exclusivity_problem(question, values)
+            problems = (alone,) if alone else ()
+        return Normalised(values, problems)
 
     def parsed(self, question: Question, line: str) -> str | tuple[str, ...] | Invalid:
-        if line == NONE_OF_THESE:
-            return ()
         tokens = [token for token in line.replace(" ", ",").split(",") if token]
+        if line == NONE_OF_THESE:
+            tokens = []
         picked = [_pick(question, token) for token in tokens]
         bad = [token for token, value in zip(tokens, picked, strict=True) if value is None]
         if bad:
             return Invalid(f"Not an option: {', '.join(bad)}. Choose from {_listing(question)}.")
-        return tuple(dict.fromkeys(value for value in picked if value is not None))
+        values = tuple(dict.fromkeys(value for value in picked if value is not None))
+        alone = _exclusivity_problem(question, values)
+        return Invalid(f"{alone}.") if alone else values
 
     def input_hint(self, question: Question) -> str:
+        exclusive = _exclusive_values(question)
+        if exclusive:
+            return f"numbers or values, e.g. 1,3; {' or '.join(exclusive)} only alone"
         return f"numbers or values, e.g. 1,3; {NONE_OF_THESE} for none"
 
     def value_schema(self, question: Question) -> dict[str, Any]:
         one = super().value_schema(question)
-        return {"anyOf": [one, {"type": "array", "items": one}]}
+        exclusive = _exclusive_values(question)
+        if not exclusive:
+            return {"anyOf": [one, {"type": "array", "items": one}]}
+        # Several options, none of them exclusive; or one exclusive option in a list alone.
+        others = [option.value for option in question.options if not option.exclusive]
+        several = {"type": "array", "items": {"enum": others}, "minItems": 1}
+        alone = [{"type": "array", "items": {"const": value}, "minItems": 1} for value in exclusive]
+        return {"anyOf": [one, several, *alone]}
+
+    def skeleton(self, question: Question) -> list[str]:
+        lines = super().skeleton(question)
+        exclusive = _exclusive_values(question)
+        if exclusive:
+            lines.append(f"  ({', '.join(exclusive)}: only alone)")
+        return lines
 
 
 class Text(QuestionKind):
@@ -223,6 +252,40 @@ def _refuse_check_keys(question: Question, given: set[str], problem: DefinitionP
     for position, option in enumerate(question.options):
         if option.score is not None:
             problem(("options", position, "score"), "'score' belongs only on check options")
+
+
+def _refuse_exclusive(question: Question, problem: DefinitionProblem) -> None:
+    for position, option in enumerate(question.options):
+        if option.exclusive:
+            problem(
+                ("options", position, "exclusive"),
+                f"'exclusive' belongs only on options of multi questions "
+                f"(this is a {question.kind})",
+            )
+
+
+def _exclusive_values(question: Question) -> list[str]:
+    return [option.value for option in question.options if option.exclusive]
+
+
+def _exclusivity_problem(question: Question, values: tuple[str, ...]) -> str | None:
+    """What is wrong with choosing `values` (options of `question`) together, if anything."""
+    exclusive = _exclusive_values(question)
+    if not exclusive:
+        return None
+    if not values:
+        return (
+            f"'{question.id}' takes at least one option; "
+            f"for none of the others, choose {' or '.join(exclusive)} alone"
+        )
+    chosen = [value for value in values if value in exclusive]
+    if chosen and len(values) > 1:
+        others = ", ".join(value for value in values if value != chosen[0])
+        return (
+            f"'{chosen[0]}' is chosen alone in '{question.id}', not with other options "
+            f"(also chosen: {others})"
+        )
+    return None
 
 
 def _option_value(written: str, offered: list[str]) -> str:

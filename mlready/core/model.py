@@ -79,11 +79,13 @@ class Record:
 
 @dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class Option(Record):
-    """One answer a question offers; `score` only on checks."""
+    """One answer a question offers; `score` only on checks, `exclusive` only on multi
+    questions (an option chosen alone or not at all, such as "none of these")."""
 
     value: OptionValue
     label: str | None = None
     score: Score | None = None
+    exclusive: bool = False
 
     @property
     def display(self) -> str:
