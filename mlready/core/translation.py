@@ -18,7 +18,7 @@ from typing import Any
 
 from mlready.core.document import Document
 from mlready.core.errors import Problem
-from mlready.core.model import Area, Bank, Level, Question
+from mlready.core.model import Area, Bank, Level, Probe, Question
 
 SOURCE_HASH_LENGTH = 10
 # The fields of a question a translation file may translate, in the order they are shown.
@@ -44,10 +44,12 @@ def question_english(question: Question) -> dict[str, Any]:
     labels = {option.value: option.label for option in question.options if option.label}
     if labels:
         english["options"] = labels
-    says = {probe.id: probe.says for probe in question.evidence}
-    if says:
-        english["evidence"] = says
     return english
+
+
+def probe_english(probe: Probe) -> dict[str, Any]:
+    """The English text of a probe: the line shown with what it finds."""
+    return {"says": probe.says}
 
 
 def area_english(area: Area) -> dict[str, Any]:
@@ -84,6 +86,7 @@ class BankTranslation:
     questions: Mapping[str, Entry] = field(default_factory=dict)
     areas: Mapping[str, Entry] = field(default_factory=dict)
     levels: Mapping[str, Entry] = field(default_factory=dict)
+    probes: Mapping[str, Entry] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -112,9 +115,8 @@ def translate_bank(bank: Bank, translation: BankTranslation) -> Translated:
         text = _current(translation.questions.get(question.id), english)
         if text is None:
             fell_back += 1
-            return question
+            return replace(question, evidence=tuple(probe_in(p) for p in question.evidence))
         labels = text.get("options") or {}
-        says = text.get("evidence") or {}
         return replace(
             question,
             **{name: text.get(name, getattr(question, name)) for name in QUESTION_FIELDS},
@@ -122,10 +124,16 @@ def translate_bank(bank: Bank, translation: BankTranslation) -> Translated:
                 replace(option, label=labels.get(option.value, option.label))
                 for option in question.options
             ),
-            evidence=tuple(
-                replace(probe, says=says.get(probe.id, probe.says)) for probe in question.evidence
-            ),
+            evidence=tuple(probe_in(probe) for probe in question.evidence),
         )
+
+    def probe_in(probe: Probe) -> Probe:
+        nonlocal fell_back
+        text = _current(translation.probes.get(probe.id), probe_english(probe))
+        if text is None:
+            fell_back += 1
+            return probe
+        return replace(probe, says=text.get("says", probe.says))
 
     areas = []
     for area in bank.areas:
@@ -182,6 +190,15 @@ def translation_problems(bank: Bank, translation: BankTranslation) -> list[Probl
         ),
         ("areas", translation.areas, {area.id: area_english(area) for area in bank.areas}),
         ("levels", translation.levels, {level.name: level_english(level) for level in bank.levels}),
+        (
+            "probes",
+            translation.probes,
+            {
+                probe.id: probe_english(probe)
+                for question in bank.questions.values()
+                for probe in question.evidence
+            },
+        ),
     ]
     for group, entries, englishes in groups:
         for key, english in englishes.items():
@@ -216,6 +233,7 @@ def merged(first: BankTranslation, second: BankTranslation) -> BankTranslation:
         questions={**first.questions, **second.questions},
         areas={**first.areas, **second.areas},
         levels={**first.levels, **second.levels},
+        probes={**first.probes, **second.probes},
     )
 
 
@@ -250,7 +268,7 @@ def translation_from_document(
                 continue
             if name not in allowed:
                 problems.append(document.problem((*where, name), f"unknown field '{name}'"))
-            elif name in ("options", "evidence"):
+            elif name == "options":
                 if not isinstance(item, dict) or not all(
                     isinstance(label, str) for label in item.values()
                 ):
@@ -276,7 +294,7 @@ def translation_from_document(
         return entries
 
     for key in data:
-        if key not in ("language", "bank", "questions", "areas", "levels"):
+        if key not in ("language", "bank", "questions", "areas", "levels", "probes"):
             problems.append(document.problem((key,), f"unknown field '{key}'"))
     if data.get("language", language) != language:
         problems.append(
@@ -289,8 +307,55 @@ def translation_from_document(
         language=language,
         document=document,
         bank=bank,
-        questions=group("questions", (*QUESTION_FIELDS, "options", "evidence")),
+        questions=group("questions", (*QUESTION_FIELDS, "options")),
         areas=group("areas", AREA_FIELDS),
         levels=group("levels", ("title",)),
+        probes=group("probes", ("says",)),
     )
     return translation, problems
+
+
+def translation_skeleton(bank: Bank, translation: BankTranslation) -> dict[str, Any]:
+    """A translation file's content for `bank`: current entries as they are; missing ones with
+    the English to translate and its `source`; stale ones with their old translation and old
+    `source` (still stale until a translator updates both) and the new English beside them
+    under `english:` (`bank validate` refuses that key, so none is forgotten)."""
+
+    def entries(
+        current: Mapping[str, Entry], englishes: Mapping[str, Mapping[str, Any]]
+    ) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for key, english in englishes.items():
+            entry = current.get(key)
+            if entry is None:
+                out[key] = {"source": source_hash(english), **english}
+            elif entry.source == source_hash(english):
+                out[key] = {"source": entry.source, **entry.text}
+            else:
+                out[key] = {
+                    "source": entry.source,
+                    **entry.text,
+                    "english": {"source": source_hash(english), **english},
+                }
+        return out
+
+    content: dict[str, Any] = {"language": translation.language}
+    if bank_english(bank):
+        content["bank"] = entries(
+            {"bank": translation.bank} if translation.bank else {}, {"bank": bank_english(bank)}
+        )["bank"]
+    content["levels"] = entries(
+        translation.levels, {level.name: level_english(level) for level in bank.levels}
+    )
+    content["areas"] = entries(translation.areas, {a.id: area_english(a) for a in bank.areas})
+    content["questions"] = entries(
+        translation.questions, {k: question_english(q) for k, q in bank.questions.items()}
+    )
+    probes = {
+        probe.id: probe_english(probe)
+        for question in bank.questions.values()
+        for probe in question.evidence
+    }
+    if probes:
+        content["probes"] = entries(translation.probes, probes)
+    return content
