@@ -156,3 +156,39 @@ def test_a_malformed_translation_file_is_located(bank_file: Path) -> None:
     ] or sorted(said) == sorted(said)
     assert isinstance(translation, BankTranslation)
     assert len(problems) == 4
+
+
+def test_a_said_message_is_english_data_and_translated_for_a_person() -> None:
+    import gettext
+    import json
+
+    from mlready.core import messages
+    from mlready.core.messages import Said, said_n, translated
+
+    class Catalog(gettext.NullTranslations):
+        def gettext(self, message: str) -> str:
+            return {"{count} of {what}": "{what}共 {count} 项", "checks": "检查项"}.get(
+                message, message
+            )
+
+        def ngettext(self, singular: str, plural: str, n: int) -> str:
+            return "{count} 个回答与仓库矛盾（{ids}）"
+
+    inner = Said("checks")
+    message = Said("{count} of {what}", count=3, what=inner)
+    counted = said_n(
+        "{count} answer the repository contradicts ({ids})",
+        "{count} answers the repository contradicts ({ids})",
+        count=2,
+        ids="a, b",
+    )
+    messages.install(Catalog(), "zh-CN")
+    try:
+        assert message == "3 of checks" and json.dumps(message) == '"3 of checks"'
+        assert translated(message) == "检查项共 3 项"
+        assert counted == "2 answers the repository contradicts (a, b)"
+        assert translated(counted) == "2 个回答与仓库矛盾（a, b）"
+        assert translated("plain text") == "plain text"
+    finally:
+        messages.install(gettext.NullTranslations(), "en")
+    assert translated(message) == "3 of checks"
