@@ -12,8 +12,10 @@ from enum import StrEnum
 from typing import NamedTuple
 
 from mlready.core.kinds import is_scored
+from mlready.core.messages import N_, Said
 from mlready.core.model import NA, Probe, Question
 from mlready.core.scoring import Scorecard, check_score
+from mlready.core.words import reliability_word
 
 _EXTERNAL = re.compile(r"^https://\S+$")
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
@@ -36,6 +38,18 @@ class PathState(StrEnum):
     FOUND = "found"  # in the repository
     MISSING = "missing"  # would be in the repository, but is not there
     OUTSIDE = "outside"  # leaves the repository (`../x`, `/etc/x`): never looked at
+
+
+_STATE_WORDS = {
+    EvidenceState.EVIDENCED: N_("evidenced"),
+    EvidenceState.CONTRADICTED: N_("contradicted"),
+    EvidenceState.CLAIMED: N_("claimed"),
+}
+
+
+def state_word(state: EvidenceState) -> Said:
+    """An evidence state, to be said in the chosen language (its value, in English)."""
+    return Said(_STATE_WORDS[state])
 
 
 class Finding(NamedTuple):
@@ -64,16 +78,18 @@ class CheckEvidence(NamedTuple):
 
 def contradictions(evidence: Mapping[str, CheckEvidence]) -> list[tuple[str, list[str]]]:
     """Each contradicted answer's check id, with what was looked for and not found."""
-    return [
-        (
-            check_id,
-            [f"{probe.says} ({probe.reliability.value})" for probe in item.missing]
-            + [f"no {path} in the repository" for path in item.paths_missing]
-            + [f"{path} is outside the repository" for path in item.paths_outside],
-        )
-        for check_id, item in evidence.items()
-        if item.state is EvidenceState.CONTRADICTED
-    ]
+    found: list[tuple[str, list[str]]] = []
+    for check_id, item in evidence.items():
+        if item.state is not EvidenceState.CONTRADICTED:
+            continue
+        missing: list[str] = [
+            Said("{says} ({reliability})", says=p.says, reliability=reliability_word(p.reliability))
+            for p in item.missing
+        ]
+        missing += [Said("no {path} in the repository", path=path) for path in item.paths_missing]
+        missing += [Said("{path} is outside the repository", path=p) for p in item.paths_outside]
+        found.append((check_id, missing))
+    return found
 
 
 FindingsOf = Mapping[tuple[str, str], Sequence[Finding]]  # (check id, probe id) -> findings

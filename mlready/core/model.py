@@ -184,6 +184,12 @@ class Level(Record):
 
     name: str
     min: Annotated[float, Range(ge=0, le=100)]
+    title: Annotated[str | None, Internal()] = None  # the name in another language
+
+    @property
+    def shown(self) -> str:
+        """The level as a person reads it: its translated title, else its name."""
+        return self.title or self.name
 
 
 DEFAULT_LEVELS = (

@@ -16,6 +16,7 @@ from dataclasses import replace
 from typing import Any, NamedTuple
 
 from mlready.core.answers import Answers
+from mlready.core.messages import Said
 from mlready.core.model import AnswerEntry, Signoff
 from mlready.core.validation import to_plain
 
@@ -50,8 +51,8 @@ class SignoffState(NamedTuple):
 
     @property
     def status(self) -> str:
-        """`current`, or `answers changed since`."""
-        return "current" if self.current else "answers changed since"
+        """`current`, or `answers changed since` (said in the chosen language)."""
+        return Said("current") if self.current else Said("answers changed since")
 
 
 def signoff_states(answers: Answers) -> tuple[SignoffState, ...]:

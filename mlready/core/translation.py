@@ -150,12 +150,15 @@ def translate_bank(bank: Bank, translation: BankTranslation) -> Translated:
             )
         )
     level_titles = {}
+    levels = []
     for level in bank.levels:
         text = _current(translation.levels.get(level.name), level_english(level))
         if text is None:
             fell_back += 1
+            levels.append(level)
         else:
             level_titles[level.name] = str(text["title"])
+            levels.append(replace(level, title=level_titles[level.name]))
     head: Mapping[str, Any] = {}
     if bank_english(bank):
         head = _current(translation.bank, bank_english(bank)) or {}
@@ -166,6 +169,7 @@ def translate_bank(bank: Bank, translation: BankTranslation) -> Translated:
         intro=head.get("intro", bank.intro),
         profile=tuple(question_in(question) for question in bank.profile),
         areas=tuple(areas),
+        levels=tuple(levels),
     )
     return Translated(translated, fell_back, level_titles)
 
