@@ -192,3 +192,28 @@ def test_a_said_message_is_english_data_and_translated_for_a_person() -> None:
     finally:
         messages.install(gettext.NullTranslations(), "en")
     assert translated(message) == "3 of checks"
+
+
+def test_the_built_in_bank_is_translated_in_full_and_in_chinese() -> None:
+    import re
+
+    bank = load_bank(None)
+    translation = bank_translation(bank, CHINESE, strict=True)
+    assert [str(problem) for problem in translation_problems(bank, translation)] == []
+    translated = translate_bank(bank, translation)
+    assert translated.fell_back == 0
+    han = re.compile(r"[\u4e00-\u9fff]")
+    texts = [translated.bank.title or "", translated.bank.intro or ""]
+    texts += [level.shown for level in translated.bank.levels]
+    texts += [text for area in translated.bank.areas for text in (area.title, area.intro or "x")]
+    for question in translated.bank.questions.values():
+        texts += [question.prompt, question.why, question.help or "说明", question.fix or "修复"]
+        texts += [option.label or "选项" for option in question.options]
+        texts += [probe.says for probe in question.evidence]
+    assert [text for text in texts if not han.search(text)] == []
+    # The answers side never changes: the same ids and option values in both languages.
+    assert list(translated.bank.questions) == list(bank.questions)
+    assert [
+        [option.value for option in question.options]
+        for question in translated.bank.questions.values()
+    ] == [[option.value for option in question.options] for question in bank.questions.values()]

@@ -11,6 +11,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Annotated, Any
 
+from mlready.core.messages import _
 from mlready.core.validation import (
     Internal,
     NullAsEmpty,
@@ -256,7 +257,7 @@ class Bank(Record):
         areas."""
         if not self.profile:
             return self.areas
-        profile = Area(id=PROFILE_AREA_ID, title="System profile", questions=self.profile)
+        profile = Area(id=PROFILE_AREA_ID, title=_("System profile"), questions=self.profile)
         return (profile, *self.areas)
 
     @cached_property
