@@ -11,9 +11,9 @@ from mlready.cli.application import (
     DEFAULT_REPORT,
     AnswersArgument,
     BankOption,
-    app,
     bank_for,
     check_target,
+    command_app,
     defaults,
     evidence_of,
     gate_for,
@@ -29,6 +29,9 @@ from mlready.core.errors import ExitCode, InputError
 if TYPE_CHECKING:
     from mlready.core.model import Bank
     from mlready.core.walk import Prompt, WalkResult
+
+
+app = command_app()
 
 
 @app.command()

@@ -13,9 +13,9 @@ from mlready.cli.application import (
     CheckFormat,
     TodayOption,
     answers_paths,
-    app,
     bank_for,
     check_target,
+    command_app,
     day,
     defaults,
     evidence_of,
@@ -43,6 +43,9 @@ def _output_target(spec: str) -> tuple[str, Path]:
     if not Path(path).parent.is_dir():
         raise InputError(f"--output: no folder {Path(path).parent} to write {path} in")
     return name, Path(path)
+
+
+app = command_app()
 
 
 @app.command()
