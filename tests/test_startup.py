@@ -1,6 +1,6 @@
-"""What a run loads: the module of the command it runs and no other command's. Each module
-left out is time and memory that every `mlready check` in a pre-commit hook or CI step would
-otherwise pay."""
+"""What a run loads: the module of the command it runs and no other command's, and no OpenSSL
+unless a sign-off needs a digest. Each module and library left out is time and memory that
+every `mlready check` in a pre-commit hook or CI step would otherwise pay."""
 
 from __future__ import annotations
 
@@ -98,3 +98,33 @@ def test_a_mistyped_command_is_told_the_ones_meant() -> None:
     result = CliRunner().invoke(app, ["chek"])
     assert result.exit_code == ExitCode.INVALID
     assert "no such command 'chek'. Did you mean 'check'" in result.stderr
+
+
+@pytest.mark.slow
+def test_check_loads_no_openssl_and_writes_nothing_on_a_cache_hit(review: Path) -> None:
+    first, loaded_first = loaded_by(review, "check", "--bank", "small.yaml")
+    again, loaded_again = loaded_by(review, "check", "--bank", "small.yaml")
+    assert first.returncode == again.returncode == ExitCode.OK, first.stderr + again.stderr
+    assert "mlready.io.cache" in loaded_again  # the list of modules is complete
+    # OpenSSL costs a run 3 MiB; hashlib and hmac load it, and so does what imports them.
+    assert not {"_hashlib", "hashlib", "hmac", "secrets", "_ssl"} & (loaded_first | loaded_again)
+    assert "tempfile" in loaded_first  # the first run writes the entry...
+    assert "tempfile" not in loaded_again  # ...and a hit writes nothing
+
+
+@pytest.mark.slow
+def test_a_signoff_to_compare_loads_the_digest(review: Path) -> None:
+    answers = review / "mlready.yaml"
+    signed = "  signoff:\n    - {name: Ada, role: ml-lead, date: 2026-10-01, digest: 'sha256:%s'}\n"
+    answers.write_text(
+        BEST_ANSWERS.replace(
+            "project: {name: shelf-scanner, owner: vision-team, reviewed: 2026-10-01}\n",
+            "project:\n  name: shelf-scanner\n  owner: vision-team\n  reviewed: 2026-10-01\n"
+            + signed % ("0" * 64),
+        ),
+        encoding="utf-8",
+    )
+    result, loaded = loaded_by(review, "check", "--bank", "small.yaml")
+    assert result.returncode == ExitCode.OK, result.stderr
+    assert "answers changed since" in result.stdout
+    assert "hashlib" in loaded

@@ -130,7 +130,7 @@ def _walk_file(
     with exclusive_lock(target, note=say):
         # Read under the lock, so that what the walk starts from is what it will replace.
         editor = AnswersEditor(target, bank)
-        is_new = editor.digest is None
+        is_new = editor.seen is None
         current = empty_answers(target) if is_new else read_answers(target, bank)
         try:
             project = current.project
