@@ -13,6 +13,8 @@ import typer
 
 from mlready.cli.application import CommandGroup
 
+__all__ = ["COMMANDS", "app", "main"]
+
 COMMANDS = (
     "ask",
     "check",
@@ -79,9 +81,6 @@ def _root(
 
     Exit codes: 0 ok, 1 the gate failed, 2 invalid input or usage, 130 interrupted.
     """
-
-
-__all__ = ["COMMANDS", "app", "main"]
 
 
 def main() -> None:
