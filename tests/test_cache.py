@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -161,3 +162,24 @@ def test_no_cache_without_an_existing_cache_folder(
     monkeypatch.delenv(CACHE_ENV)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "missing"))
     assert cache_dir() is None
+
+
+def test_a_python_without_its_own_blake2_signs_entries_the_same(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The cache takes BLAKE2 and the constant-time comparison from CPython's own modules, to
+    # keep OpenSSL unloaded; where they are missing, hashlib and hmac hand out the same ones.
+    import importlib
+
+    from mlready.io import cache
+
+    lean = cache._mac(b"k" * 32, cache._key(b"bank: x\n"), b"{}")
+    monkeypatch.setitem(sys.modules, "_blake2", None)  # None: "no such module" on import
+    monkeypatch.setitem(sys.modules, "_operator", None)
+    try:
+        fallback = importlib.reload(cache)
+        assert fallback.compare_digest.__module__ != "_operator"
+        assert fallback._mac(b"k" * 32, fallback._key(b"bank: x\n"), b"{}") == lean
+    finally:
+        monkeypatch.undo()
+        importlib.reload(cache)

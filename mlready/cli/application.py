@@ -1,4 +1,5 @@
-"""The Typer application, its shared options, and the one place errors become exit codes."""
+"""What the commands share: their options and helpers, the Typer app each command module makes,
+and the one place errors become exit codes."""
 
 from __future__ import annotations
 
@@ -31,7 +32,7 @@ if TYPE_CHECKING:
     from mlready.io.settings import Settings
 
 
-class _Commands(TyperGroup):
+class CommandGroup(TyperGroup):
     """The one place where errors become messages on stderr and exit codes.
 
     mlready's own errors print each line as `error: ...`; usage errors (a bad option or value)
@@ -40,6 +41,7 @@ class _Commands(TyperGroup):
     """
 
     def invoke(self, ctx: Any) -> Any:
+        """Run the command; mlready's errors and a closed or full stdout become exit codes."""
         try:
             try:
                 return super().invoke(ctx)
@@ -51,6 +53,7 @@ class _Commands(TyperGroup):
             raise typer.Exit(error.exit_code) from None
 
     def main(self, *args: Any, **kwargs: Any) -> Any:
+        """Parse the command line and run; usage errors become one line on stderr, exit 2."""
         from typer._click.exceptions import ClickException, NoArgsIsHelpError
 
         try:
@@ -131,14 +134,12 @@ def _plain_words(message: str) -> str:
 # Before any value is converted: Typer would otherwise load pydantic on every run.
 typer_compat.install()
 
-app = typer.Typer(
-    name="mlready",
-    cls=_Commands,
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
+
+def command_app(**settings: Any) -> typer.Typer:
+    """The Typer app of one command module (its command, or for `bank` its group), which
+    `mlready.cli` loads only when that command runs or `--help` lists it."""
+    return typer.Typer(add_completion=False, **settings)
+
 
 AnswersArgument = Annotated[
     Path | None,
@@ -195,27 +196,6 @@ else:  # Typer offers each command the formats the registry says it renders
 def format_option(help_text: str) -> Any:
     """The `--format/-f` option of a command."""
     return typer.Option("--format", "-f", help=help_text)
-
-
-def _version(value: bool) -> None:
-    if value:
-        from mlready.io.resources import mlready_version
-
-        typer.echo(f"mlready {mlready_version()}")
-        raise typer.Exit()
-
-
-@app.callback()
-def _root(
-    version: Annotated[
-        bool,
-        typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
-    ] = False,
-) -> None:
-    """A production-readiness review for ML systems.
-
-    Exit codes: 0 ok, 1 the gate failed, 2 invalid input or usage, 130 interrupted.
-    """
 
 
 def say(message: str) -> None:

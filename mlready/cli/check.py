@@ -13,9 +13,9 @@ from mlready.cli.application import (
     CheckFormat,
     TodayOption,
     answers_paths,
-    app,
     bank_for,
     check_target,
+    command_app,
     day,
     defaults,
     evidence_of,
@@ -46,6 +46,9 @@ def _output_target(spec: str) -> tuple[str, Path]:
     if path != "-" and str(target) == "-":
         target = Path.cwd() / "-"  # `./-` names a file called "-", not stdout
     return name, target
+
+
+app = command_app()
 
 
 @app.command()

@@ -7,9 +7,9 @@ import typer
 from mlready.cli.application import (
     AnswersArgument,
     BankOption,
-    app,
     bank_for,
     check_target,
+    command_app,
     defaults,
     inputs_of,
     say,
@@ -18,6 +18,8 @@ from mlready.cli.application import (
 )
 from mlready.core.errors import InputError
 from mlready.core.words import counted
+
+app = command_app()
 
 
 @app.command()

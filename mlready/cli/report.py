@@ -13,9 +13,9 @@ from mlready.cli.application import (
     ReportFormat,
     TodayOption,
     answers_paths,
-    app,
     bank_for,
     check_target,
+    command_app,
     day,
     defaults,
     format_option,
@@ -28,6 +28,8 @@ from mlready.cli.application import (
 )
 from mlready.core.errors import InputError
 from mlready.render.registry import Format, Subject, format_of_path, renderer
+
+app = command_app()
 
 
 @app.command()

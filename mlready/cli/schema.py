@@ -9,8 +9,8 @@ import typer
 
 from mlready.cli.application import (
     BankOption,
-    app,
     bank_for,
+    command_app,
     defaults,
     inputs_of,
     say,
@@ -23,6 +23,9 @@ class SchemaKind(StrEnum):
 
     ANSWERS = "answers"
     BANK = "bank"
+
+
+app = command_app()
 
 
 @app.command()

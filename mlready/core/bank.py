@@ -167,7 +167,7 @@ def bank_from_data(data: Any) -> Bank:
     """The bank `bank_data` made `data` from, with its defaults filled in again.
 
     Trusts `data`: nothing is checked, so it must come from `bank_data` (the cache proves that
-    with an HMAC). Raises KeyError, TypeError or ValueError for data of another shape.
+    with a MAC). Raises KeyError, TypeError or ValueError for data of another shape.
     """
     return from_plain(Bank, data, implied=_implied)
 

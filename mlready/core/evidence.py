@@ -128,6 +128,12 @@ def judge_evidence(
         entry = card.answers.get(question.id)
         if entry is not None and entry.value == NA:
             continue
+        named = entry is not None and (entry.evidence or entry.not_detected)
+        if not question.evidence and not named:
+            # Nothing to look for and nothing named: most checks of most banks, judged at once.
+            if entry is not None:
+                judged[question.id] = _CLAIMED
+            continue
         silenced = dict(entry.not_detected) if entry else {}
         own = entry.evidence if entry else ()
         external = tuple(item for item in own if _EXTERNAL.match(item))
@@ -181,6 +187,9 @@ def judge_evidence(
             suggested=suggested,
         )
     return judged
+
+
+_CLAIMED = CheckEvidence(EvidenceState.CLAIMED)
 
 
 def _score(question: Question, value: str | None) -> float:

@@ -534,8 +534,8 @@ _SCALAR_BUILDS: dict[Any, Callable[[Any], Any]] = {
 def from_plain(cls: type[M], data: Any, *, implied: Implied | None = None) -> M:
     """A `cls` from data that `to_plain` made, trusted: no rule is checked again.
 
-    This is for data mlready wrote itself and can prove it wrote (the cache of banks checks an
-    HMAC first); anything a person wrote goes through `convert`. Fields left out get their
+    This is for data mlready wrote itself and can prove it wrote (the cache of banks checks a
+    MAC first); anything a person wrote goes through `convert`. Fields left out get their
     default, or what `implied` says. Raises KeyError, TypeError or ValueError for data of
     another shape.
     """

@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
-import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -28,6 +27,8 @@ def write_atomically(path: Path, text: str) -> None:
         mode = 0o666 & ~umask
     except OSError as error:
         raise MlreadyError(f"{path}: cannot write: {error.strerror}") from None
+    import tempfile  # only when writing: reading runs need not load it
+
     try:
         handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     except OSError as error:
