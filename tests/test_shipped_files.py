@@ -124,3 +124,15 @@ def test_readme_lists_the_ml_test_score_coverage_of_the_bank() -> None:
     }
     assert len({tag for tag, _ in tagged}) == 28
     assert listed == tagged
+
+
+def test_the_chinese_readme_lists_the_same_commands_and_options() -> None:
+    english = (ROOT / "README.md").read_text(encoding="utf-8")
+    chinese = (ROOT / "README.zh-CN.md").read_text(encoding="utf-8")
+    usage = re.compile(r"^\| `mlready (.*?)` \|", flags=re.MULTILINE)
+    option = re.compile(r"(?<![\w-])--[a-z][a-z-]*")
+    assert usage.findall(chinese) == usage.findall(english)
+    assert set(option.findall(chinese)) == set(option.findall(english))
+    assert "[简体中文说明](README.zh-CN.md)" in english.split("\n## ", 1)[0]
+    assert "[English](README.md)" in chinese.split("\n## ", 1)[0]
+    assert chinese.count("```") == english.count("```")
