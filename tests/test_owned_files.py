@@ -30,8 +30,14 @@ def mlready(
         text=True,
         timeout=60,
         check=False,
-        env={**os.environ, "MLREADY_CACHE_DIR": "", **(env or {})},
+        env={**english_environment(), "MLREADY_CACHE_DIR": "", **(env or {})},
     )
+
+
+def english_environment() -> dict[str, str]:
+    """This process's environment without the variables that choose mlready's language."""
+    chosen = ("LC_ALL", "LC_MESSAGES", "LANG", "MLREADY_LANG")
+    return {key: value for key, value in os.environ.items() if key not in chosen}
 
 
 @pytest.fixture

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 
@@ -17,12 +16,20 @@ pytestmark = pytest.mark.slow
 
 
 def spawn(tmp_path: Path, *args: str) -> pexpect.spawn:
-    env = {**os.environ, "TERM": "xterm", "COLUMNS": "100", "LINES": "40", "NO_COLOR": "1"}
+    return spawn_ask(tmp_path, "--bank", "small.yaml", *args)
+
+
+def spawn_ask(tmp_path: Path, *args: str, env: dict[str, str] | None = None) -> pexpect.spawn:
+    """`mlready ask answers.yaml ARGS` in a pseudo-terminal of 100 by 40, in English unless
+    `env` chooses a language."""
+    from tests.test_owned_files import english_environment
+
+    terminal = {"TERM": "xterm", "COLUMNS": "100", "LINES": "40", "NO_COLOR": "1"}
     return pexpect.spawn(
         sys.executable,
-        ["-m", "mlready", "ask", "answers.yaml", "--bank", "small.yaml", *args],
+        ["-m", "mlready", "ask", "answers.yaml", *args],
         cwd=tmp_path,
-        env=env,
+        env={**english_environment(), **terminal, **(env or {})},
         encoding="utf-8",
         timeout=15,
         dimensions=(40, 100),
@@ -266,27 +273,7 @@ def test_a_note_is_kept_when_the_walk_is_quit_at_the_evidence_prompt(workdir: Pa
 
 
 def test_ask_walks_the_built_in_bank_in_chinese(tmp_path: Path) -> None:
-    env = {**os.environ, "TERM": "xterm", "COLUMNS": "100", "LINES": "40", "NO_COLOR": "1"}
-    child = pexpect.spawn(
-        sys.executable,
-        [
-            "-m",
-            "mlready",
-            "ask",
-            "answers.yaml",
-            "--lang",
-            "zh-CN",
-            "--area",
-            "profile",
-            "--no-scan",
-            "--no-report",
-        ],
-        cwd=tmp_path,
-        env=env,
-        encoding="utf-8",
-        timeout=15,
-        dimensions=(40, 100),
-    )
+    child = spawn_ask(tmp_path, "--lang", "zh-CN", "--area", "profile", "--no-scan", "--no-report")
     child.expect_exact("项目名称")
     child.sendline("智能客服")
     child.expect_exact("负责人（团队或个人）")
@@ -314,16 +301,7 @@ def test_ask_walks_the_built_in_bank_in_chinese(tmp_path: Path) -> None:
 
 
 def test_quitting_a_chinese_walk_says_where_the_answers_are(tmp_path: Path) -> None:
-    env = {**os.environ, "TERM": "xterm", "COLUMNS": "100", "LINES": "40", "NO_COLOR": "1"}
-    child = pexpect.spawn(
-        sys.executable,
-        ["-m", "mlready", "ask", "answers.yaml", "--no-scan", "--no-report"],
-        cwd=tmp_path,
-        env={**env, "MLREADY_LANG": "zh-CN"},
-        encoding="utf-8",
-        timeout=15,
-        dimensions=(40, 100),
-    )
+    child = spawn_ask(tmp_path, "--no-scan", "--no-report", env={"MLREADY_LANG": "zh-CN"})
     child.expect_exact("项目名称")
     child.sendline("x")
     child.expect_exact("负责人")
