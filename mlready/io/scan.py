@@ -60,12 +60,18 @@ def _git(folder: Path, *args: str) -> str | None:
 
 
 class Repository:
-    """The files of one repository, listed once."""
+    """The files of one repository, listed once; less the `ignored` files (the answers file
+    and the bank: what is claimed and what is looked for are no evidence)."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, *, ignored: Iterable[Path] = ()) -> None:
         if not root.is_dir():
             raise InputError(f"{root}: no such folder to scan")
         self.root = root.resolve()
+        self._ignored = {
+            path.resolve().relative_to(self.root).as_posix()
+            for path in ignored
+            if path.resolve().is_relative_to(self.root)
+        }
         self._root_text = str(self.root)
         self._folders: dict[str, bool] = {}  # folder -> whether its real path is inside
         self._globbed: dict[str, list[str]] = {}
@@ -75,7 +81,7 @@ class Repository:
         """The files of the repository, relative to its root: listed once, when first needed."""
         listed = _git(self.root, "ls-files", "-z", "--cached") if self._in_git else None
         if listed is not None:
-            return sorted(name for name in listed.split("\0") if name)
+            return sorted(name for name in listed.split("\0") if name and name not in self._ignored)
         names = []
         for folder, subfolders, files in os.walk(self.root):
             subfolders[:] = sorted(
@@ -87,7 +93,7 @@ class Repository:
             )
             base = Path(folder).relative_to(self.root)
             names += [(base / name).as_posix() for name in files]
-        return sorted(names)
+        return sorted(name for name in names if name not in self._ignored)
 
     @cached_property
     def _in_git(self) -> bool:
@@ -494,7 +500,7 @@ def _look_in(look: _Look, pattern: _Pattern | None, file: _File) -> _Hit | None:
     if pattern is not None and hit is None:
         return None
     if look.key is not None:
-        hit = _key_hit(look, file.documents)
+        hit = _key_hit(look, file)
     return hit
 
 
@@ -503,20 +509,26 @@ def _shown(line: str) -> str:
     return line if len(line) <= MAX_SHOWN else line[: MAX_SHOWN - 1] + "…"
 
 
-def _key_hit(look: _Look, documents: list[tuple[Any, Any]]) -> _Hit | None:
-    """Where the documents hold the look's key path (with the value `equals`, if given)."""
-    assert look.key is not None
+def _key_hit(look: _Look, file: _File) -> _Hit | None:
+    """Where the file holds the look's key path (with the value `equals`, if given): its line
+    as written, where the format tells the line; else the key path and its value."""
+    assert look.key is not None and file.text is not None
     keys = look.key.split(".")
-    for document, line_of in documents:
+    for document, line_of in file.documents:
         for value, path in _values_at(document, keys, ()):
             if look.equals is None or _as_text(value) == look.equals:
-                return _Hit(line_of(path), _shown(f"{look.key}: {_as_text(value)}"))
+                line = line_of(path)
+                if line is None:
+                    return _Hit(None, _shown(f"{look.key}: {_as_text(value)}"))
+                return _Hit(line, _shown(file.text.splitlines()[line - 1]))
     return None
 
 
 def _documents(name: str, text: str) -> list[tuple[Any, Any]]:
-    """The data documents of a YAML, JSON or TOML file, each with a function that gives the
-    line of a key path (None where unknown). Files that do not parse hold none."""
+    """The data documents of a JSON or TOML file (by its extension) or else a YAML one (a
+    probe's glob chose it: dvc.lock and MLmodel are YAML without the extension), each with a
+    function that gives the line of a key path (None where unknown). Files that do not parse
+    hold none."""
     suffix = name.rsplit(".", 1)[-1].lower()
     if suffix == "json":
         try:
@@ -530,8 +542,6 @@ def _documents(name: str, text: str) -> list[tuple[Any, Any]]:
             return [(tomllib.loads(text), lambda _: None)]
         except (tomllib.TOMLDecodeError, ValueError):
             return []
-    if suffix not in ("yaml", "yml"):
-        return []
     from mlready.io.yamlio import parse_yaml
 
     documents = []
