@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 from pathlib import Path
 
 import jsonschema
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from mlready.core.errors import ExitCode, InputError
 from mlready.io.bank_file import load_bank
@@ -376,3 +379,63 @@ def test_a_layer_adds_replaces_and_disables_probes(tmp_path: Path) -> None:
         ("argo-canary", "ours"),
         ("flagger", "a Flagger canary with analysis"),
     ]
+
+
+# --- How the scan keeps fast without changing what it finds ---------------------------------
+
+PIECES = [
+    "a", "b", "ab", "ca", "\\.", "\\(", ".", "[ab]", "[^a]", "(a|b)", "(ab|c)", "(ab|c)?",
+    "(?:a)", "(?!b)", "(?<=a)", "a?", "b*", "c+", "a{2}", "^", "$", "\\s", "\\b", "\\w+",
+]  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(st.lists(st.sampled_from(PIECES), min_size=1, max_size=5), min_size=1, max_size=3),
+    st.booleans(),
+    st.text(alphabet="abcAB.( \n", max_size=30),
+)
+def test_a_line_that_matches_holds_a_required_word_and_matches_the_whole_text(
+    branches: list[list[str]], ignore_case: bool, text: str
+) -> None:
+    from mlready.io.scan import required_words
+
+    pattern = ("(?i)" if ignore_case else "") + "|".join("".join(branch) for branch in branches)
+    if not any(re.search(pattern, line) for line in text.splitlines()):
+        return
+    assert re.search(pattern, text, re.MULTILINE)
+    required = required_words(pattern)
+    if required is not None:
+        folded, words = required
+        haystack = text.lower() if folded else text
+        assert any(word in haystack for word in words), (pattern, words)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.text(alphabet="ab./_", min_size=1, max_size=12).filter(
+            lambda name: not name.startswith("/") and not name.endswith("/") and "//" not in name
+        ),
+        max_size=12,
+    ),
+    st.text(alphabet="ab./_*?", min_size=1, max_size=10),
+)
+def test_globs_match_the_same_names_through_the_index(names: list[str], glob: str) -> None:
+    from mlready.io.scan import _glob_pattern
+
+    repo = Repository(Path(__file__).parent)  # any folder: the files are given below
+    repo.__dict__["files"] = sorted(set(names))  # the listing, without a repository to list
+    pattern = _glob_pattern(glob)
+    assert repo.matching([glob]) == [name for name in repo.files if pattern.fullmatch(name)]
+
+
+def test_the_answers_file_and_the_bank_are_not_scanned(delivered: Path) -> None:
+    (delivered / "notes.yaml").write_text("tests: pytest -q\n", encoding="utf-8")
+    git(delivered, "add", "-A")
+    bank = BANK.replace('files: [".github/workflows/*.yml", ".gitlab-ci.yml"]', 'files: ["*.yaml"]')
+    (delivered / "bank.yaml").write_text(bank, encoding="utf-8")  # holds "pytest" itself
+    git(delivered, "commit", "-qam", "a bank that finds itself, were it scanned")
+    _, document = check_json("--allow-incomplete")
+    (finding,) = document["evidence"]["delivery.ci"]["findings"]  # type: ignore[index]
+    assert finding["path"] == "notes.yaml"
