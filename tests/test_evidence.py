@@ -439,3 +439,71 @@ def test_the_answers_file_and_the_bank_are_not_scanned(delivered: Path) -> None:
     _, document = check_json("--allow-incomplete")
     (finding,) = document["evidence"]["delivery.ci"]["findings"]  # type: ignore[index]
     assert finding["path"] == "notes.yaml"
+
+
+# --- The report shows the evidence ----------------------------------------------------------
+
+
+def test_the_report_counts_the_evidence_and_shows_it_per_check(bare: Path) -> None:
+    (bare / "mlready.yaml").write_text(ANSWERS + "  delivery.docs: no\n", encoding="utf-8")
+    code, out, err = run("report", "--bank", "bank.yaml", "--no-history", "-o", "-")
+    assert code == ExitCode.OK, err
+    assert (
+        "- **Evidence from the repository:** 0 evidenced · 2 contradicted · 1 claimed; "
+        "contradicted: `delivery.ci`, `delivery.canary`.\n" in out
+    )
+    assert "## Contradicted answers\n" in out
+    assert (
+        "- `delivery.ci` Do tests run in CI on every change? Answer: In CI on every change.\n"
+        "  - not found: a CI workflow runs the tests (high)\n" in out
+    )
+    assert "| Check | Area | Answer | Score | Evidence |\n" in out
+    assert (
+        "| Do tests run in CI on every change? | Delivery | In CI on every change | 1 | "
+        "contradicted |\n" in out
+    )
+    assert "| Is the model documented? | Delivery | Nothing | 0 | claimed |\n" in out
+    code, out, _ = run("report", "--bank", "bank.yaml", "--no-history", "--no-scan", "-o", "-")
+    assert code == ExitCode.OK
+    assert "Evidence" not in out
+    assert "Contradicted" not in out
+    assert "| Check | Area | Answer | Score |\n" in out
+
+
+def test_the_report_shows_where_evidence_was_found(delivered: Path) -> None:
+    (delivered / "mlready.yaml").write_text(
+        ANSWERS.replace("delivery.canary: canary", "delivery.canary: manual"), encoding="utf-8"
+    )
+    code, out, _ = run("report", "--bank", "bank.yaml", "--no-history", "-o", "-")
+    assert code == ExitCode.OK
+    assert "| In CI on every change | 1 | evidenced: .github/workflows/ci.yml:5 |\n" in out
+    # A gap (a manual rollout) with what the repository shows of it.
+    assert (
+        "- **The repository (evidenced):** deploy/prod/rollout.yaml:6 \\`kind: Rollout\\`: "
+        "an Argo Rollout (low)\n" in out
+    )
+    code, out, _ = run("report", "--bank", "bank.yaml", "--no-history", "-o", "-", "-f", "html")
+    assert code == ExitCode.OK
+    assert "<th>Evidence</th>" in out
+    assert '<td class="evidence evidenced">evidenced: .github/workflows/ci.yml:5</td>' in out
+    assert (
+        "<li><strong>The repository (evidenced):</strong> deploy/prod/rollout.yaml:6 "
+        "`kind: Rollout`: an Argo Rollout (low)</li>" in out
+    )
+
+
+def test_a_report_template_of_ones_own_gets_the_evidence(delivered: Path) -> None:
+    (delivered / "mine.md.j2").write_text(
+        "{{ evidence_counts }}\n{% for id, item in evidence.items() %}{{ id }}: "
+        "{{ item.state.value }}\n{% endfor %}{{ card.answered_checks | check_rows(card) }}\n",
+        encoding="utf-8",
+    )
+    code, out, err = run(
+        "report", "--bank", "bank.yaml", "--no-history", "--template", "mine.md.j2", "-o", "-"
+    )
+    assert code == ExitCode.OK, err
+    assert "2 evidenced · 0 contradicted · 0 claimed\ndelivery.ci: evidenced\n" in out
+    assert out.rstrip().endswith(
+        "| Are new model versions rolled out as a canary? | Delivery | "
+        "A canary with automatic analysis | 1 |"
+    )

@@ -250,11 +250,14 @@ def passed_line(outcomes: Sequence[Outcome]) -> str:
 
 def evidence_line(evidence: Mapping[str, CheckEvidence]) -> str:
     """How many answers the repository evidences, contradicts, or leaves claimed."""
+    return f"Evidence: {evidence_counts(evidence)}"
+
+
+def evidence_counts(evidence: Mapping[str, CheckEvidence]) -> str:
+    """`3 evidenced · 1 contradicted · 20 claimed`."""
     from mlready.core.evidence import counts
 
-    return "Evidence: " + " · ".join(
-        f"{number} {state.value}" for state, number in counts(evidence).items()
-    )
+    return " · ".join(f"{number} {state.value}" for state, number in counts(evidence).items())
 
 
 def contradicted_section(evidence: Mapping[str, CheckEvidence]) -> Section:
