@@ -479,7 +479,6 @@ EXPECTED = {
         suggested={
             "framework.spec_reviewed": "reviewed",
             "framework.model_choice_evaluated": "partial",
-            "training.red_team": "token",
         },
         contradicted_reason="1 answer the repository contradicts (monitoring.output_drift)",
         blockers_claimed=[
