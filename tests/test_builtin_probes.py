@@ -323,6 +323,18 @@ FIXTURES: dict[str, tuple[dict[str, str], dict[str, str]]] = {
         {"scripts/attack.sh": "python -m garak --model_type openai --probes promptinject\n"},
         {"pyproject.toml": '[project.optional-dependencies]\ndev = ["pyright"]\n'},
     ),
+    "hyperparameter-search": (
+        {"tune.py": "import optuna\n\nstudy = optuna.create_study()\n"},
+        {"train.py": "model = GradientBoostingClassifier(max_depth=3)\n"},
+    ),
+    "training-checkpoints": (
+        {"train.py": 'trainer = Trainer(callbacks=[ModelCheckpoint(dirpath="ckpt/")])\n'},
+        {"train.py": 'torch.save(model.state_dict(), "final.pt")\n'},
+    ),
+    "load-test": (
+        {"loadtest/locustfile.py": "from locust import HttpUser, task\n"},
+        {"tests/test_api.py": 'def test_predict(client):\n    client.post("/predict")\n'},
+    ),
     "training-seed": (
         {"train.py": "import numpy as np\n\nnp.random.seed(42)\n"},
         {"train.py": "import numpy as np\n\nnoise = np.random.rand(3)\n"},
