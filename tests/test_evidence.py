@@ -304,7 +304,7 @@ def test_the_scan_never_leaves_the_repository_nor_reads_what_it_must_not(tmp_pat
     assert scan(repo, probes)[("delivery.ci", "ci-runs-tests")] == []
 
 
-def test_outside_git_the_tree_is_scanned_less_hidden_folders_and_environments(
+def test_outside_git_the_tree_is_scanned_less_hidden_folders_environments_and_repositories(
     tmp_path: Path,
 ) -> None:
     root = tmp_path / "plain"
@@ -314,7 +314,9 @@ def test_outside_git_the_tree_is_scanned_less_hidden_folders_and_environments(
     (root / "env").mkdir()
     (root / "env" / "pyvenv.cfg").write_text("", encoding="utf-8")
     (root / "node_modules").mkdir()
-    for name in ("ci/a.yml", ".venv/lib/b.yml", "env/c.yml", "node_modules/d.yml", "e.yml"):
+    (root / "vendor" / ".git").mkdir(parents=True)  # another repository, inside this folder
+    names = ("ci/a.yml", ".venv/lib/b.yml", "env/c.yml", "node_modules/d.yml", "vendor/f.yml")
+    for name in (*names, "e.yml"):
         (root / name).write_text("x\n", encoding="utf-8")
     assert Repository(root).files == ["ci/a.yml", "e.yml"]
 

@@ -2,8 +2,9 @@
 
 Never executes or imports anything from the repository and never follows a link out of it.
 In a git work tree only the files git tracks are evidence (untracked files are not); elsewhere
-the tree less hidden folders, virtual environments and node_modules. Each file is read at most
-once however many probes look at it; files over MAX_FILE_BYTES and binary files are not read.
+the tree less hidden folders, virtual environments, node_modules and repositories inside it.
+Each file is read at most once however many probes look at it; files over MAX_FILE_BYTES and
+binary files are not read.
 """
 
 from __future__ import annotations
@@ -84,12 +85,15 @@ class Repository:
             return sorted(name for name in listed.split("\0") if name and name not in self._ignored)
         names = []
         for folder, subfolders, files in os.walk(self.root):
+            # Not a virtual environment, nor another repository inside this folder: its files
+            # are its own, as git would not list them either.
             subfolders[:] = sorted(
                 name
                 for name in subfolders
                 if not name.startswith(".")
                 and name not in _SKIPPED_FOLDERS
                 and not (Path(folder) / name / "pyvenv.cfg").exists()
+                and not (Path(folder) / name / ".git").exists()
             )
             base = Path(folder).relative_to(self.root)
             names += [(base / name).as_posix() for name in files]
