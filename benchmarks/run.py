@@ -110,6 +110,21 @@ def commands(work: Path, *, quick: bool, only: str | None = None) -> list[Comman
             env=warm,
         ),
     ]
+    # A review in a git repository of a few files, as a pre-commit hook or CI step runs it:
+    # the bank's probes (if any) list the files through git.
+    if wanted("mlready check, in a git repository"):
+        review = work / "git-review"
+        review.mkdir()
+        shutil.copy(work / "mlready.yaml", review / "mlready.yaml")
+        (review / "src").mkdir()
+        (review / "src" / "train.py").write_text("import pandas\n", encoding="utf-8")
+        (review / "README.md").write_text("# A model\n", encoding="utf-8")
+        git = ["git", "-c", "user.name=benchmark", "-c", "user.email=benchmark@example.com"]
+        for args in (["init", "-q"], ["add", "."], ["commit", "-q", "-m", "A review"]):
+            subprocess.run([*git, *args], cwd=review, check=True)
+        listed.append(
+            Command("mlready check, in a git repository", [*mlready, "check"], review, env=warm)
+        )
     deon = shutil.which("deon") or str(Path(python).with_name("deon"))
     if Path(deon).exists():
         listed.append(Command("deon -o x.md", [deon, "-o", str(work / "x.md")], work))
@@ -189,9 +204,10 @@ def main() -> None:
         work = Path(folder)
         shutil.copy(ROOT / "examples" / "ecommerce-categoriser.yaml", work / "mlready.yaml")
         listed = commands(work, quick=options.quick, only=options.only)
-        for command in listed:  # a warm-up run each: file caches, byte-code
+        for command in listed:  # a warm-up run each: file caches, byte-code, the bank cache
             run_once(command)
             command.seconds.clear()
+            command.peak_bytes = 0  # it may have written the cache: not the run measured
         for round_ in range(options.repeat):
             for command in listed:
                 if not command.large or round_ < options.repeat_large:
@@ -248,6 +264,15 @@ def render(listed: list[Command], options: argparse.Namespace) -> str:
     target(
         "`mlready check` at most 0.9x `deon -o x.md` (median ratio)",
         ratio(by_name.get("mlready check"), by_name.get("deon -o x.md"), median=True),
+        0.9,
+    )
+    target(
+        "`mlready check` in a git repository at most 0.9x `deon -o x.md` (median ratio)",
+        ratio(
+            by_name.get("mlready check, in a git repository"),
+            by_name.get("deon -o x.md"),
+            median=True,
+        ),
         0.9,
     )
     for verb, limit in (("check", 400), ("report", 600)):
@@ -315,13 +340,12 @@ def render(listed: list[Command], options: argparse.Namespace) -> str:
         ratio(html, by_name.get("mlready report")),
         1.5,
     )
-    builtin = by_name.get("mlready check")
-    target(
-        "peak memory of `mlready check`, built-in bank",
-        builtin.peak_bytes / MIB if builtin else None,
-        25,
-        "MiB",
-    )
+    for name, title in (
+        ("mlready check", "peak memory of `mlready check`, built-in bank"),
+        ("mlready check, cache off", "peak memory of `mlready check`, built-in bank, cache off"),
+    ):
+        measured = by_name.get(name)
+        target(title, measured.peak_bytes / MIB if measured else None, 25, "MiB")
     big = by_name.get("mlready check, 10,000 questions")
     target(
         "peak memory of `mlready check`, 10,000 questions",

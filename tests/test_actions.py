@@ -78,6 +78,18 @@ def test_overdue_actions_and_the_gate(card) -> None:  # type: ignore[no-untyped-
     assert not any("overdue" in reason for reason in relaxed.reasons)
 
 
+def test_overdue_actions_are_named_in_one_reason(
+    parse_answers: Callable[[str], Answers], small_bank: Bank
+) -> None:
+    both = WITH_ACTIONS.replace("due: 2026-12-20", "due: 2026-11-20")
+    card = score(small_bank, parse_answers(both), today=TODAY)
+    verdict = judge(card, Gate(fail_on_overdue=True), today=TODAY, allow_incomplete=True)
+    assert (
+        "2 overdue actions on blocker or major gaps (data.lineage, data.tokenizer)"
+        in verdict.reasons
+    )
+
+
 def test_waivers_expiring_within_30_days(card) -> None:  # type: ignore[no-untyped-def]
     assert [gap.question.id for gap in expiring_waivers(card)] == ["serving.rollback"]
     later = card._replace(today=dt.date(2026, 10, 1))  # 70 days before it ends
@@ -298,6 +310,8 @@ def test_sign_refuses_what_it_must(tmp_path: Path, bank_file: Path) -> None:
     run("sign", answers, "--bank", bank_file, "--name", "a", "--role", "b", "--today", "2026-12-01")
     code, _, err = run("check", answers, "--bank", bank_file, "--today", "2026-11-26")
     assert code == ExitCode.INVALID and "cannot be dated in the future" in err
+    line = answers.read_text().splitlines().index("  signoff:") + 1
+    assert err.startswith(f"error: {answers}:{line}:"), err  # located at the sign-off
 
 
 def test_sign_writes_through_a_link(tmp_path: Path, bank_file: Path) -> None:

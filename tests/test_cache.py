@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -121,16 +122,22 @@ def test_the_default_folder_follows_xdg(monkeypatch: pytest.MonkeyPatch, tmp_pat
 
 
 def test_entries_unused_for_a_month_are_removed(bank_file: Path, private_cache: Path) -> None:
+    from mlready.io.cache import _HEADER
+
     stale = private_cache / "bank-00000000.json"
-    stale.write_text("{}")
+    stale.write_bytes(_HEADER + b"0\n{}")
     os.utime(stale, (1, 1))
     fresh = private_cache / "bank-11111111.json"
-    fresh.write_text("{}")
+    fresh.write_bytes(_HEADER + b"0\n{}")
+    # MLREADY_CACHE_DIR may name a folder with a person's files: old, but not mlready's.
+    theirs = private_cache / "bank-statement.json"
+    theirs.write_text('{"balance": 12}')
+    os.utime(theirs, (1, 1))
     load_bank(bank_file)
     names = {path.name for path in private_cache.glob("bank-*.json")}
     assert stale.name not in names
-    assert fresh.name in names
-    assert len(names) == 2
+    assert {fresh.name, theirs.name} <= names
+    assert len(names) == 3
 
 
 def test_an_upgrade_of_any_module_that_shapes_a_bank_misses_the_cache(bank_file: Path) -> None:
@@ -155,3 +162,24 @@ def test_no_cache_without_an_existing_cache_folder(
     monkeypatch.delenv(CACHE_ENV)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "missing"))
     assert cache_dir() is None
+
+
+def test_a_python_without_its_own_blake2_signs_entries_the_same(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The cache takes BLAKE2 and the constant-time comparison from CPython's own modules, to
+    # keep OpenSSL unloaded; where they are missing, hashlib and hmac hand out the same ones.
+    import importlib
+
+    from mlready.io import cache
+
+    lean = cache._mac(b"k" * 32, cache._key(b"bank: x\n"), b"{}")
+    monkeypatch.setitem(sys.modules, "_blake2", None)  # None: "no such module" on import
+    monkeypatch.setitem(sys.modules, "_operator", None)
+    try:
+        fallback = importlib.reload(cache)
+        assert fallback.compare_digest.__module__ != "_operator"
+        assert fallback._mac(b"k" * 32, fallback._key(b"bank: x\n"), b"{}") == lean
+    finally:
+        monkeypatch.undo()
+        importlib.reload(cache)

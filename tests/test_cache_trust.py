@@ -2,7 +2,7 @@
 
 Each hostile entry is planted where the real one belongs; `check --format json` must then say
 exactly what it says with the cache off, exit the same way, and raise nothing. Most entries
-are made to carry a valid HMAC, so that each test shows one defence on its own: the ownership
+are made to carry a valid MAC, so that each test shows one defence on its own: the ownership
 check, the refusal of links and special files, the size limit.
 """
 
@@ -98,7 +98,7 @@ class Planted:
         return bank
 
     def signed(self, bank: dict[str, Any], *, secret: bytes | None = None, pad: int = 0) -> bytes:
-        """An entry holding `bank` with a valid HMAC (under `secret`, else the user's key)."""
+        """An entry holding `bank` with a valid MAC (under `secret`, else the user's key)."""
         payload = json.dumps(bank).encode() + b" " * pad
         mac = cache._mac(secret or self.secret, self.key, payload)
         return cache._HEADER + mac.encode() + b"\n" + payload
@@ -111,7 +111,7 @@ def planted(review: Path, private_cache: Path, uncached: Result) -> Planted:
 
 
 def test_a_signed_entry_of_this_user_is_trusted(review: Path, planted: Planted) -> None:
-    # The control for every test below: an entry with the user's own HMAC is believed, so the
+    # The control for every test below: an entry with the user's own MAC is believed, so the
     # entries they plant would turn this failing review into a pass if a defence gave way.
     planted.entry.write_bytes(planted.signed(planted.raised()))
     code, stdout, _ = check_json(review)
@@ -121,7 +121,7 @@ def test_a_signed_entry_of_this_user_is_trusted(review: Path, planted: Planted) 
 
 def _edited_scores(planted: Planted, tmp_path: Path) -> None:
     payload = json.dumps(planted.raised()).encode()
-    planted.entry.write_bytes(planted.header + b"\n" + payload)  # the key and HMAC kept
+    planted.entry.write_bytes(planted.header + b"\n" + payload)  # the key and MAC kept
 
 
 def _no_levels(planted: Planted, tmp_path: Path) -> None:
@@ -177,8 +177,8 @@ def _key_linked_elsewhere(planted: Planted, tmp_path: Path) -> None:
 
 
 HOSTILE: dict[str, Callable[[Planted, Path], None]] = {
-    "scores raised, key and HMAC kept": _edited_scores,
-    "levels: [], key and HMAC kept": _no_levels,
+    "scores raised, key and MAC kept": _edited_scores,
+    "levels: [], key and MAC kept": _no_levels,
     "signed with a forged key": _signed_with_another_key,
     "a link to /dev/zero": _link_to_dev_zero,
     "a link to a signed entry": _link_to_a_signed_entry,

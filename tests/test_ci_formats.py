@@ -15,6 +15,7 @@ from markdown_it import MarkdownIt
 from typer.testing import CliRunner
 
 from mlready.core.errors import ExitCode
+from mlready.render.signatures import CHECK_MARKER
 from tests.conftest import BEST_ANSWERS, run
 
 runner = CliRunner()
@@ -216,7 +217,7 @@ def test_github_step_summary_is_appended(
     monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
     check(review)
     text = summary.read_text()
-    assert text.startswith("earlier step\n### mlready: shelf-scanner")
+    assert text.startswith(f"earlier step\n{CHECK_MARKER}\n### mlready: shelf-scanner")
     check(review, "--format", "json")
     assert text.count("### mlready") == 1
     assert summary.read_text().count("### mlready") == 2

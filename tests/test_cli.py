@@ -221,7 +221,12 @@ def test_bank_show_and_validate(bank_file: Path, tmp_path: Path) -> None:
     latency = document["areas"][1]["questions"][1]
     assert latency["id"] == "serving.latency"
     assert latency["when"] == {"serving.mode": ["realtime"]}
-    assert latency["options"][1] == {"value": "manual", "label": "Measured by hand", "score": 0.5}
+    assert latency["options"][1] == {
+        "value": "manual",
+        "label": "Measured by hand",
+        "score": 0.5,
+        "exclusive": False,
+    }
     assert latency["severity"] == "major"
     assert latency["weight"] == 2
     code, out, _ = run("bank", "validate", "--bank", bank_file)

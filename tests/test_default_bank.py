@@ -11,13 +11,14 @@ from pathlib import Path
 import pytest
 
 from mlready.core.answers import Answers, empty_answers
+from mlready.core.errors import ExitCode
 from mlready.core.kinds import is_scored
 from mlready.core.model import AnswerEntry, Bank, Kind, Question, Severity
 from mlready.core.scoring import Scorecard, applicable_questions, score
 from mlready.io.answers_file import load_answers
 from mlready.io.bank_file import load_bank
 from tests.bank_coverage import DEON, EUAIA, MLTS, NIST
-from tests.conftest import load_yaml
+from tests.conftest import load_yaml, run
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
@@ -204,8 +205,9 @@ def checks() -> list[Question]:
 
 
 def answer_all(choices: Choices, *, best: bool) -> Answers:
-    """Answer every applicable question: decisions from `choices` (else every option of a multi,
-    the first of a choice), checks with their best or worst option, text with a word."""
+    """Answer every applicable question: decisions from `choices` (else every option of a multi
+    that may go with others, the first of a choice), checks with their best or worst option,
+    text with a word."""
     answers = empty_answers("mlready.yaml")
     while True:
         pending = [q for q in applicable_questions(bank(), answers) if answers.get(q.id) is None]
@@ -222,7 +224,7 @@ def _value(question: Question, choices: Choices, *, best: bool) -> str | tuple[s
         return choices[question.id]
     values = [option.value for option in question.options]
     if question.kind is Kind.MULTI:
-        return tuple(values)
+        return tuple(option.value for option in question.options if not option.exclusive)
     if question.kind is Kind.CHOICE:
         return values[0]
     if question.kind is Kind.TEXT:
@@ -408,6 +410,10 @@ def requirements(question: Question) -> dict[str, set[str]] | None:
         return None
     for name, sets in multi_needs.items():
         needed[name] = set().union(*(set(sorted(s)[:1]) for s in sets))
+        options = bank().questions[name].options
+        alone = {option.value for option in options if option.exclusive}
+        if needed[name] & alone and len(needed[name]) > 1:  # an exclusive option, with others
+            return None
     return needed
 
 
@@ -473,7 +479,10 @@ def test_an_example_written_for_default_v1_loads_with_its_old_ids(name: str) -> 
     answers = load_answers(V1_EXAMPLES / f"{name}.yaml", bank())
     assert answers.bank_ref == "default@1"
     assert any("moved" in warning for warning in answers.warnings)
-    assert answers.foreign == {}
+    # Only answers to checks merged into one the file answers as well are set apart, and kept.
+    merged = {"framework.reduced_precision", "serving.device_artefact_quality"}
+    assert set(answers.foreign) <= merged
+    assert all(bank().moved[name].to in answers.entries for name in answers.foreign)
     runs_on = answers.get("profile.runs_on")
     assert runs_on is not None
     expected = {"ecommerce-categoriser": ("service",), "on-device-vision": ("device",)}
@@ -489,11 +498,36 @@ def test_the_default_v1_examples_keep_their_answers_and_their_level(name: str) -
     # still applies); a few of them moved into one merged check that says the same.
     applicable = {q.id for q in score(bank(), new).applicable}
     merged = {"framework.conversion_parity", "profile.prediction_mode"}
+    # default@1's "trained" covered fine-tuning too; default@2 tells them apart, and the
+    # example that fine-tunes a pretrained network now says so (the same checks apply).
+    refined = {"profile.model_source": {("trained", "fine_tuned")}}
     for question_id, entry in old.entries.items():
         if question_id in applicable and question_id not in merged:
             now = new.get(question_id)
-            assert now is not None and now.value == entry.value, question_id
+            assert now is not None, question_id
+            assert now.value == entry.value or (entry.value, now.value) in refined.get(
+                question_id, set()
+            ), question_id
     assert score(bank(), new, today=new.project.reviewed).level.name == V1_LEVELS[name]
+
+
+def test_checking_a_default_v1_file_says_its_answers_moved_and_nothing_is_lost(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / ".git").mkdir()  # a repository root of its own: no settings file counts
+    monkeypatch.chdir(tmp_path)
+    path = V1_EXAMPLES / "on-device-vision.yaml"
+    code, _, err = run("check", path, "--today", "2026-12-01", "--soft-fail")
+    assert code == ExitCode.OK
+    warnings = [line for line in err.splitlines() if line.startswith("warning:")]
+    version, *merged = warnings
+    assert f"{path}:7:7: answers were written for default@1 and are read with default@2" in version
+    assert "serving.placement → profile.runs_on" in version
+    assert "nothing is lost" in version
+    assert version.endswith("Questions new in default@2 count as unanswered")
+    # Two checks of default@1 became one that the file answers too: their answers are kept.
+    assert len(merged) == 2
+    assert all("kept under 'retired' by the next save" in line for line in merged)
 
 
 # --- the example systems ----------------------------------------------------------------------
@@ -631,6 +665,41 @@ def test_twins_split_by_the_profile() -> None:
         assert plain_q.severity is Severity.MAJOR
         assert strict_q.severity is Severity.BLOCKER
         assert not set(plain_q.when[decision]) & set(strict_q.when[decision])
+
+
+def test_options_that_mean_none_of_the_others_are_chosen_alone() -> None:
+    exclusive = {
+        (q.id, option.value)
+        for q in bank().questions.values()
+        for option in q.options
+        if option.exclusive
+    }
+    assert exclusive == {
+        ("profile.regimes", "none"),
+        ("data.label_source", "none"),
+        ("framework.runtime", "hosted"),
+    }
+
+
+def test_the_keyboard_is_asked_about_its_suggestions_not_features_it_does_not_have() -> None:
+    ids = {q.id for q in asked_checks(asked(example_decisions("keyboard-suggestions")))}
+    assert "serving.suggestion_filter" in ids
+    assert "training.memorisation" in ids
+    assert not ids & {
+        "preprocessing.feature_value",  # its network learns from raw text: no hand-built features
+        "preprocessing.feature_cost",
+        "monitoring.cost_budget",  # it runs on phones: nothing is paid per prediction
+        "serving.usage_limits",
+        "serving.content_filters",
+    }
+
+
+def test_a_scorer_of_people_is_asked_whether_its_scores_are_calibrated() -> None:
+    card = asked(example_decisions("credit-risk-scorer"))
+    assert "training.calibration" in {q.id for q in asked_checks(card)}
+    for name in ("keyboard-suggestions", "support-assistant", "ecommerce-categoriser"):
+        asked_here = {q.id for q in asked_checks(asked(example_decisions(name)))}
+        assert "training.calibration" not in asked_here, name
 
 
 def test_no_labels_is_asked_how_quality_is_judged() -> None:

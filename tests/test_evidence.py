@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from mlready.core.errors import ExitCode, InputError
 from mlready.io.bank_file import load_bank
 from mlready.io.scan import Repository, scan
+from mlready.render.signatures import SCAN_MARKER
 from tests.conftest import run
 
 BANK = """\
@@ -248,6 +249,49 @@ def test_a_person_records_evidence_elsewhere_or_silences_a_probe(bare: Path) -> 
     assert code == ExitCode.OK
 
 
+EVIDENCE_PATHS = {
+    # evidence as written: (its state, where the judgement lists it)
+    "README.md#L1": ("evidenced", "paths_found"),  # an anchor: the path is README.md
+    "docs/..md": ("evidenced", "paths_found"),  # a file named `..md`, in the repository
+    "..md": ("evidenced", "paths_found"),
+    "../outside.md": ("contradicted", "paths_outside"),  # exists, but not in the repository
+    "docs/../../outside.md": ("contradicted", "paths_outside"),
+    "/etc/hostname": ("contradicted", "paths_outside"),
+    "http://ci.example.com/ranker": ("claimed", "not_accepted"),  # http is not https
+    "#L1": ("claimed", "not_accepted"),  # an anchor of nothing
+}
+
+
+@pytest.mark.parametrize("written", EVIDENCE_PATHS, ids=EVIDENCE_PATHS.keys())
+def test_an_evidence_path_is_judged_inside_the_repository_only(bare: Path, written: str) -> None:
+    for name in ("README.md", "..md", "docs/..md"):
+        (bare / name).parent.mkdir(exist_ok=True)
+        (bare / name).write_text("# Card\n", encoding="utf-8")
+    git(bare, "add", "-A")
+    (bare.parent / "outside.md").write_text("# Outside\n", encoding="utf-8")
+    answers = f"mlready: 1\nanswers:\n  delivery.docs:\n    value: yes\n    evidence: '{written}'\n"
+    (bare / "mlready.yaml").write_text(answers, encoding="utf-8")
+    state, listed = EVIDENCE_PATHS[written]
+    code, document = check_json("--allow-incomplete")
+    judged = document["evidence"]["delivery.docs"]  # type: ignore[index]
+    assert judged["state"] == state
+    if listed == "not_accepted":
+        (refused,) = judged["not_accepted"]
+        assert refused["evidence"] == written
+    else:
+        assert judged[listed] == [written]
+    code, out, err = run("scan", "--bank", "bank.yaml")
+    assert code == ExitCode.OK, err
+    expected = {
+        "paths_found": f"  {written} is in the repository",
+        "paths_outside": f"  {written} is outside the repository; not read",
+        "not_accepted": f"  not accepted: {written}: ",
+    }[listed]
+    assert expected in out
+    if written.startswith("http://"):
+        assert "an http link is not accepted as evidence kept outside the repository" in out
+
+
 def test_scan_suggests_answers_and_reports_in_every_format(delivered: Path) -> None:
     (delivered / "mlready.yaml").write_text("mlready: 1\nanswers: {}\n", encoding="utf-8")
     code, out, err = run("scan", "--bank", "bank.yaml")
@@ -258,7 +302,7 @@ def test_scan_suggests_answers_and_reports_in_every_format(delivered: Path) -> N
     code, out, _ = run("scan", "--bank", "bank.yaml", "-f", "json")
     assert json.loads(out)["evidence"]["delivery.ci"]["suggested"] == "automated"
     code, out, _ = run("scan", "--bank", "bank.yaml", "-f", "markdown")
-    assert out.startswith("### mlready scan: mlready.yaml\n")
+    assert out.startswith(f"{SCAN_MARKER}\n### mlready scan: mlready.yaml\n")
 
 
 def test_sarif_locates_each_contradicted_answer(bare: Path) -> None:
@@ -327,6 +371,13 @@ def test_outside_git_the_tree_is_scanned_less_hidden_folders_environments_and_re
         ("(a+)+$", "could take exponential time"),
         ("(\\\\w|\\\\d)*x", "could take exponential time"),
         ("(ab)\\\\1", "could take exponential time"),
+        ("((a)+)+$", "could take exponential time"),  # nested deeper than one group
+        ("(a?){28}a{28}", "could take exponential time"),  # a counted optional group
+        ("(?:x|xy){1,40}z", "could take exponential time"),
+        (".*.*.*X", "could take polynomial time"),
+        (".*a.*b.*X", "could take polynomial time"),
+        ("(.*)(.*)(.*)X", "could take polynomial time"),
+        (".+.*X", "could take polynomial time"),
         ("[unclosed", "not a valid regular expression"),
     ],
 )
@@ -342,6 +393,45 @@ def test_a_pathological_pattern_is_a_located_error(
     line = text.splitlines().index("          - id: ci-runs-tests") + 1
     assert message.startswith(f"{path}:{line}:")
     assert expected in message
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    ["((a)+)+$", "(a?){28}a{28}", ".*.*.*X"],
+)
+def test_bank_validate_refuses_a_pathological_pattern(tmp_path: Path, pattern: str) -> None:
+    text = BANK.replace('contains: "pytest|python -m unittest"', f"contains: '{pattern}'")
+    (tmp_path / "bank.yaml").write_text(text, encoding="utf-8")
+    code, out, err = run("bank", "validate", "--bank", tmp_path / "bank.yaml")
+    assert code == ExitCode.INVALID
+    assert out == ""
+    line = text.splitlines().index("          - id: ci-runs-tests") + 1
+    assert f"bank.yaml:{line}:" in err
+    assert "could take" in err
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        r"^\s*FROM\s+\S+@sha256:",
+        r"mlflow\.(log_model|register_model)",
+        "canaryTrafficPercent",
+        "pytest|python -m unittest",
+        r"image:\s*\S+@sha256:[0-9a-f]{64}",
+        r"\S+\s+\S+\s+\S+",
+        r'"[^"]*"\s*:\s*"[^"]*"',
+        r"^\s*-\s+uses:\s*[\w./-]+@[0-9a-f]{40}",
+        "(?i)great_expectations|pandera",
+        r"model.*\.(onnx|tflite)",
+        r"(https?://)?registry\.example\.com",
+    ],
+)
+def test_an_ordinary_pattern_is_accepted(tmp_path: Path, pattern: str) -> None:
+    text = BANK.replace('contains: "pytest|python -m unittest"', f"contains: '{pattern}'")
+    (tmp_path / "bank.yaml").write_text(text, encoding="utf-8")
+    code, out, err = run("bank", "validate", "--bank", tmp_path / "bank.yaml")
+    assert code == ExitCode.OK, err
+    assert "valid: probed@1" in out
 
 
 @pytest.mark.parametrize(

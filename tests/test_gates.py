@@ -288,7 +288,11 @@ def test_baseline_from_json_and_a_new_blocker(tmp_path: Path, bank_file: Path) -
         ("{not json", "b.json:1:2: invalid JSON: Expecting property name"),
         ('{"checks": {"a.x": "high"}, "score": 1, "blockers": []}', "'checks' must map"),
         ('{"checks": [], "score": 1, "blockers": []}', "'checks' must map"),
-        ('{"checks": {}, "score": "80", "blockers": []}', "'score' must be a number"),
+        ('{"checks": {}, "score": "80", "blockers": []}', "'score' must be a finite number"),
+        # NaN compares false with everything: as a baseline it would hide every regression.
+        ('{"checks": {}, "score": NaN, "blockers": []}', "'score' must be a finite number"),
+        ('{"checks": {"data.lineage": Infinity}, "score": 1, "blockers": []}', "finite scores"),
+        ("[" * 100_000 + "]" * 100_000, "b.json: JSON nested too deeply"),
         ('{"checks": {}, "score": 80, "blockers": "a.x"}', "'blockers' must be a list"),
         # Valid JSON but no object: read as an answers file, which it is not either.
         ("[1, 2]", "b.json:1:1: an answers file is a mapping"),
@@ -645,3 +649,27 @@ def test_a_waiver_on_a_check_without_a_gap_is_a_warning_and_counts_nowhere(
         if row.startswith("  data.lineage:")
     )
     assert err == f"warning: {answers}:{line}: the waiver of 'data.lineage' has nothing to waive\n"
+
+
+def test_the_evidence_gates_name_every_check_in_one_reason(
+    small_bank: object, parse_answers: object
+) -> None:
+    from mlready.core.evidence import CheckEvidence, EvidenceState
+    from mlready.core.gate import Gate, evidence_reasons
+    from mlready.core.model import Bank, Severity
+    from mlready.core.scoring import score
+
+    assert isinstance(small_bank, Bank) and callable(parse_answers)
+    card = score(small_bank, parse_answers(BEST_ANSWERS))
+    claimed = CheckEvidence(EvidenceState.CLAIMED)
+    contradicted = CheckEvidence(EvidenceState.CONTRADICTED)
+    evidence = {"data.lineage": claimed, "serving.rollback": claimed, "serving.latency": claimed}
+    assert evidence_reasons(card, Gate(require_evidence=Severity.MAJOR), evidence) == [
+        "3 checks of severity major or worse at full marks with no evidence "
+        "(data.lineage, serving.rollback, serving.latency)"
+    ]
+    against = {"data.lineage": contradicted, "serving.rollback": contradicted}
+    assert evidence_reasons(card, Gate(fail_on_contradicted=True), against) == [
+        "2 answers the repository contradicts (data.lineage, serving.rollback)"
+    ]
+    assert evidence_reasons(card, Gate(), against) == []

@@ -12,6 +12,7 @@ import html5lib
 import pytest
 
 from mlready.core.errors import ExitCode
+from mlready.render.signatures import HISTORY_MARKER
 from tests.conftest import SMALL_BANK, run
 
 FIRST = """\
@@ -122,7 +123,7 @@ def test_history_as_text_markdown_and_html(repo: Path) -> None:
     assert "unreadable: reviews/model.yaml@" in text
     assert "no longer applicable: serving.latency" in text
     _, markdown, _ = run("history", "mlready.yaml", "--bank", "small.yaml", "-f", "markdown")
-    assert markdown.startswith("# Readiness history: mlready.yaml\n")
+    assert markdown.startswith(f"{HISTORY_MARKER}\n# Readiness history: mlready.yaml\n")
     assert "Ada \\| \\*\\*b\\*\\* \\`t\\` \\& x" in markdown
     _, html, _ = run("history", "mlready.yaml", "--bank", "small.yaml", "-f", "html")
     parser = html5lib.HTMLParser(strict=True, namespaceHTMLElements=False)

@@ -7,6 +7,7 @@ import io
 import json
 import xml.etree.ElementTree as ET
 from pathlib import Path
+from typing import Any
 
 import pytest
 from markdown_it import MarkdownIt
@@ -166,6 +167,78 @@ def test_a_runaway_template_is_stopped(tmp_path: Path, hostile: tuple[Path, Path
         render_report(card, template=template, max_chars=100_000)
 
 
+# --- workflow commands: GitHub Actions obeys `::command` at the start of any line on stdout ---
+
+# Text that would start workflow commands on lines of their own, once a line break is kept.
+COMMANDS_YAML = json.dumps("shelf\n::error file=x::pwned\n  ::add-mask::secret\n::stop-commands::t")
+
+
+def workflow_commands(text: str) -> list[str]:
+    """The lines of `text` that a GitHub Actions runner would read as workflow commands."""
+    return [line for line in text.splitlines() if line.lstrip().startswith("::")]
+
+
+@pytest.fixture
+def commanding(tmp_path: Path, bank_file: Path) -> tuple[Path, Path]:
+    text = BEST_ANSWERS.replace("name: shelf-scanner", f"name: {COMMANDS_YAML}").replace(
+        "  data.lineage: yes\n",
+        f"  data.lineage:\n    value: partial\n    note: {COMMANDS_YAML}\n",
+    )
+    answers = tmp_path / "commanding.yaml"
+    answers.write_text(text, encoding="utf-8")
+    return answers, bank_file
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("check", "-f", "markdown"),
+        ("report", "-o", "-"),
+        ("report", "-o", "-", "-f", "html"),
+        ("portfolio", "-o", "-"),
+    ],
+    ids="-".join,
+)
+def test_user_text_never_starts_a_workflow_command(
+    commanding: tuple[Path, Path], args: tuple[str, ...]
+) -> None:
+    answers, bank = commanding
+    result = runner.invoke(app, [*args, str(answers), "--bank", str(bank)])
+    assert result.exit_code in (ExitCode.OK, ExitCode.GATE_FAILED), result.stderr
+    assert "pwned" in result.stdout
+    assert workflow_commands(result.stdout) == []
+
+
+def test_the_job_summary_starts_no_workflow_command(
+    commanding: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    answers, bank = commanding
+    summary = tmp_path / "summary.md"
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    result = runner.invoke(app, ["check", str(answers), "--bank", str(bank)])
+    assert result.exit_code == ExitCode.GATE_FAILED
+    text = summary.read_text(encoding="utf-8")
+    assert workflow_commands(text) == []
+    rendered = MarkdownIt("commonmark").render(text)
+    assert "::error file=x::pwned<br />\n::add-mask::secret" in rendered  # shown as typed
+    assert "\\::" not in rendered
+
+
+def test_a_hostile_file_name_stays_inside_its_annotation(tmp_path: Path, bank_file: Path) -> None:
+    name = tmp_path / "x\x1b[31m\x1b]0;title\x07\n::error::f,y:.yaml"
+    name.write_text(BEST_ANSWERS.replace("data.lineage: yes", "data.lineage: no"))
+    out = runner.invoke(app, ["check", str(name), "--bank", str(bank_file), "-f", "github"])
+    assert out.exit_code == ExitCode.GATE_FAILED
+    assert no_control_characters(out.stdout)
+    lines = out.stdout.splitlines()
+    assert len(lines) == 2
+    assert lines[0].startswith("::error file=")
+    assert "x\\x1b[31m\\x1b]0;title\\x07%0A%3A%3Aerror%3A%3Af%2Cy%3A.yaml,line=" in lines[0]
+    assert lines[1].startswith("mlready: ")
+    junit = runner.invoke(app, ["check", str(name), "--bank", str(bank_file), "-f", "junit"])
+    ET.fromstring(junit.stdout)  # XML cannot hold the escape character: shown as \x1b
+
+
 # --- bad files through the command line: exit 2, the place, no traceback ---------------------
 
 BAD_ANSWERS = {
@@ -221,3 +294,38 @@ def test_an_oversized_file_is_refused_before_reading(
     result = runner.invoke(app, ["check", str(answers), "--bank", str(bank_file)])
     assert result.exit_code == ExitCode.INVALID
     assert "the limit is 1,000 bytes" in result.stderr
+
+
+TYPOS = {
+    # 50,000 unknown question ids, each close to a real one
+    "questions": "project: {name: typos}\nanswers:\n"
+    + "".join(f"  data.linage_{n}: yes\n" for n in range(50_000)),
+    # 50,000 unknown keys of the project
+    "project-keys": "project:\n  name: typos\n"
+    + "".join(f"  ownr_{n}: someone\n" for n in range(50_000)),
+}
+
+
+@pytest.mark.parametrize("body", TYPOS.values(), ids=TYPOS.keys())
+def test_fifty_thousand_typos_cost_twenty_suggestions(
+    tmp_path: Path, bank_file: Path, monkeypatch: pytest.MonkeyPatch, body: str
+) -> None:
+    import difflib
+
+    looked_up: list[str] = []
+    close_matches = difflib.get_close_matches
+
+    def counted(word: str, *args: Any, **kwargs: Any) -> list[str]:
+        looked_up.append(word)
+        return close_matches(word, *args, **kwargs)
+
+    monkeypatch.setattr(difflib, "get_close_matches", counted)
+    answers = tmp_path / "typos.yaml"
+    answers.write_text(f"mlready: 1\nbank: small@1\n{body}", encoding="utf-8")
+    result = runner.invoke(app, ["check", str(answers), "--bank", str(bank_file)])
+    assert result.exit_code == ExitCode.INVALID
+    messages = result.stderr.splitlines()
+    assert len(messages) == 21
+    assert messages[-1] == "error: … and 49980 more problems"
+    assert 1 <= len(looked_up) <= 20
+    assert sum("did you mean" in message for message in messages) == len(looked_up)

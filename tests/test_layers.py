@@ -728,7 +728,7 @@ def test_bank_show_prints_the_merged_bank(in_repo: Path, small_layer: Path) -> N
     code, out, err = run("bank", "show", "--bank", small_layer)
     assert code == ExitCode.OK
     assert err == ""
-    assert out.startswith("Small bank (acme-strict@1): 8 questions\n")
+    assert out.startswith("mlready bank show · Small bank (acme-strict@1): 8 questions\n")
     assert "\nops: Operations\n" in out
     assert "ops.pager" in out
     assert "data.schema" not in out

@@ -218,10 +218,13 @@ def test_a_closed_pipe_ends_quietly(repo: Path, command: tuple[str, ...]) -> Non
     assert result.stdout.count("\n") == 1
 
 
-def test_a_full_stdout_is_one_line_and_exit_2(repo: Path) -> None:
+@pytest.mark.parametrize(
+    "args", [("bank", "show"), ("--help",), ("check", "--help"), ("--version",)], ids=" ".join
+)
+def test_a_full_stdout_is_one_line_and_exit_2(repo: Path, args: tuple[str, ...]) -> None:
     with Path("/dev/full").open("w") as full:
         result = subprocess.run(
-            [sys.executable, "-m", "mlready", "bank", "show"],
+            [sys.executable, "-m", "mlready", *args],
             cwd=repo,
             stdout=full,
             stderr=subprocess.PIPE,

@@ -128,11 +128,13 @@ def test_answers_under_moved_ids_are_read_as_the_new_ones(profiled: Bank) -> Non
     assert entry.value == "prompted"  # the old value, as the new question names it
     assert "data.origin" not in answers.entries
     assert "data.origin" not in answers.foreign
-    moved = [w for w in answers.warnings if "moved 1 question" in w]
-    assert moved == [
-        "a.yaml:3:1: profiled@2 moved 1 question; their answers are read under the new ids "
-        "and written so by the next save: data.origin → profile.source"
-    ]
+    # Written for an older version: one warning says so, and that the moved answer is kept.
+    assert answers.warnings == (
+        "a.yaml:2:7: answers were written for profiled@1 and are read with profiled@2: "
+        "1 answer to moved questions is read under the new ids with their meaning kept "
+        "(data.origin → profile.source); nothing is lost, and the next save writes the new "
+        "ids. Questions new in profiled@2 count as unanswered",
+    )
     rewritten = render_answers(profiled, answers)
     assert "  profile.source: prompted\n" in rewritten
     assert "data.origin" not in rewritten
@@ -140,6 +142,31 @@ def test_answers_under_moved_ids_are_read_as_the_new_ones(profiled: Bank) -> Non
     assert [q.id for q in card.applicable] == ["profile.source", "data.evals"]
     assert card.score == 100
     assert card.level.name == "production"
+
+
+@pytest.mark.parametrize("bank_line", ["", "bank: profiled\n", "bank: profiled@2\n"])
+def test_moved_ids_in_answers_for_this_version_get_their_own_warning(
+    profiled: Bank, bank_line: str
+) -> None:
+    from mlready.core.answers import answers_from_document
+
+    text = f"mlready: 1\n{bank_line}answers:\n  data.origin: hosted\n  data.evals: yes\n"
+    answers = answers_from_document(parse_yaml(text, source="a.yaml"), profiled)
+    line = 3 if bank_line else 2
+    assert answers.warnings == (
+        f"a.yaml:{line}:1: profiled@2 moved 1 question; their answers are read under the new "
+        "ids and written so by the next save: data.origin → profile.source",
+    )
+
+
+def test_answers_for_a_newer_version_keep_their_own_warning(profiled: Bank) -> None:
+    from mlready.core.answers import answers_from_document
+
+    text = "mlready: 1\nbank: profiled@3\nanswers:\n  data.origin: hosted\n"
+    answers = answers_from_document(parse_yaml(text, source="a.yaml"), profiled)
+    assert len(answers.warnings) == 2
+    assert "questions it does not have are kept but ignored" in answers.warnings[0]
+    assert "moved 1 question" in answers.warnings[1]
 
 
 def test_a_new_answer_wins_over_one_under_its_old_id(profiled: Bank) -> None:

@@ -241,3 +241,25 @@ def test_a_walk_on_a_linked_answers_file_writes_through_the_link(workdir: Path) 
     assert (workdir / "answers.yaml").is_symlink()
     assert "data.modality: [image]" in (shared / "fraud.yaml").read_text(encoding="utf-8")
     assert not list(workdir.glob(".answers.yaml.*"))  # no stray temporary or lock file here
+
+
+def test_a_note_is_kept_when_the_walk_is_quit_at_the_evidence_prompt(workdir: Path) -> None:
+    child = spawn(workdir)
+    child.expect_exact("Project name")
+    child.sendline("shelf-scanner")
+    child.expect_exact("Owner")
+    child.sendline("vision")
+    answer(child, "Which inputs does the model take?", "1")
+    answer(child, "Who owns the data?", "data team")
+    answer(child, "Can every training example be traced back to its source?", "no")
+    child.expect_exact("Note (Enter to skip): ")
+    child.sendline("lineage lands in Q3")
+    child.expect_exact("Evidence link (Enter to skip): ")
+    child.sendline(":q")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == ExitCode.OK
+
+    answers = load_answers(workdir / "answers.yaml", load_bank(workdir / "small.yaml"))
+    entry = answers.entries["data.lineage"]
+    assert (entry.value, entry.note) == ("no", "lineage lands in Q3")

@@ -223,6 +223,27 @@ def test_there_are_examples() -> None:
     assert len(EXAMPLES) >= 2
 
 
+V1_EXAMPLES = sorted((Path(__file__).parent / "data" / "default-v1").glob("*.yaml"))
+
+
+@pytest.mark.parametrize("example", V1_EXAMPLES, ids=[path.name for path in V1_EXAMPLES])
+def test_answers_schema_accepts_answers_under_moved_ids(example: Path) -> None:
+    # What an editor sees: `mlready schema answers` takes a file written for default@1, its
+    # answers under the ids that moved (with their old values) included.
+    schema = schema_of("answers")
+    assert errors(Draft7Validator(schema), load_yaml(example).data) == []
+    properties = schema["properties"]["answers"]["properties"]
+    moved = properties["serving.placement"]
+    assert moved["deprecated"] is True
+    assert "profile.runs_on" in moved["deprecationMessage"]
+    assert "deprecated" not in properties["profile.runs_on"]
+    # Its old value, which the new question names otherwise, is accepted under the old id only.
+    validator = Draft7Validator(schema)
+    assert validator.is_valid(_answers(**{"serving.placement": "on_device"}))
+    assert not validator.is_valid(_answers(**{"profile.runs_on": "on_device"}))
+    assert not validator.is_valid(_answers(**{"serving.placement": "moon"}))
+
+
 def _answers(**answers: Any) -> dict[str, Any]:
     return {"mlready": 1, "bank": "default@1", "answers": answers}
 

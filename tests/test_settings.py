@@ -249,7 +249,7 @@ def test_settings_apply_to_report_and_bank_show(project: Path) -> None:
     write_settings(project, BANK_AND_ANSWERS)
     code, out, _ = run("bank", "show")
     assert code == ExitCode.OK
-    assert out.startswith("Small bank (small@1)")
+    assert out.startswith("mlready bank show · Small bank (small@1)")
     code, out, _ = run("report", "-o", "-")
     assert code == ExitCode.OK
     assert "shelf-scanner" in out

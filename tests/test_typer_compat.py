@@ -157,13 +157,23 @@ def _parameters(command: Any, path: str) -> Iterator[tuple[str, _TyperParameter]
         assert isinstance(param, _TyperParameter)
         yield f"{path} {param.name}".strip(), param
     if isinstance(command, TyperGroup):
-        for name, sub in command.commands.items():
-            yield from _parameters(sub, f"{path} {name}")
+        # Through the group, as a run and --help ask for them: mlready loads each when asked.
+        ctx = typer.Context(command)
+        for name in command.list_commands(ctx):
+            yield from _parameters(command.get_command(ctx, name), f"{path} {name}")
 
 
 PARAMETERS = dict(_parameters(typer.main.get_command(app), "")) | dict(
     _parameters(typer.main.get_command(others), "(other)")
 )
+
+
+def test_every_command_and_option_is_among_the_parameters() -> None:
+    commands = {name.split()[0] for name in PARAMETERS if " " in name}
+    assert commands >= {"check", "report", "ask", "bank", "(other)"}
+    assert "check max_age" in PARAMETERS
+    assert "bank show output_format" in PARAMETERS
+
 
 # Raw values as Typer's parser hands them over: text for one value, tuples for repeated ones.
 TEXTS = [

@@ -330,7 +330,7 @@ def test_back_at_the_note_prompt_returns_to_its_question_and_saves_no_note(
 
 
 @pytest.mark.parametrize("label_index", [0, 1])
-def test_quit_at_the_note_or_evidence_prompt_quits_and_saves_no_note(
+def test_quit_at_the_note_or_evidence_prompt_quits_and_keeps_what_was_typed(
     small_bank: Bank, label_index: int
 ) -> None:
     follow_ups = ["a note", ":q"] if label_index else [":q"]
@@ -341,7 +341,7 @@ def test_quit_at_the_note_or_evidence_prompt_quits_and_saves_no_note(
     entry = result.answers.get("data.tokenizer")
     assert entry is not None
     assert entry.value == "partial"  # the answer given stays saved
-    assert entry.note is None
+    assert entry.note == ("a note" if label_index else None)  # and a note typed before `:q`
     assert all(":q" not in str(answers) for answers in saves.history)
 
 

@@ -98,6 +98,8 @@ def test_the_wheel_ships_the_bank_and_templates(wheel: Path) -> None:
     assert "mlready/checklists/default.yaml" in names
     assert "mlready/templates/report.md.j2" in names
     assert "mlready/templates/gap.md.j2" in names
+    assert "mlready/locale/zh_CN/LC_MESSAGES/mlready.mo" in names  # compiled, not the source
+    assert not [name for name in names if name.endswith((".po", ".pot"))]
     assert not [name for name in names if name.startswith(("tests/", "checklists/"))]
 
 

@@ -1,4 +1,5 @@
-"""The Typer application, its shared options, and the one place errors become exit codes."""
+"""What the commands share: their options and helpers, the Typer app each command module makes,
+and the one place errors become exit codes."""
 
 from __future__ import annotations
 
@@ -31,7 +32,7 @@ if TYPE_CHECKING:
     from mlready.io.settings import Settings
 
 
-class _Commands(TyperGroup):
+class CommandGroup(TyperGroup):
     """The one place where errors become messages on stderr and exit codes.
 
     mlready's own errors print each line as `error: ...`; usage errors (a bad option or value)
@@ -40,6 +41,7 @@ class _Commands(TyperGroup):
     """
 
     def invoke(self, ctx: Any) -> Any:
+        """Run the command; mlready's errors and a closed or full stdout become exit codes."""
         try:
             try:
                 return super().invoke(ctx)
@@ -49,29 +51,32 @@ class _Commands(TyperGroup):
             for line in str(error).splitlines():
                 say(f"error: {line}")
             raise typer.Exit(error.exit_code) from None
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        """Parse the command line and run; usage errors become one line on stderr, exit 2."""
+        from typer._click.exceptions import ClickException, NoArgsIsHelpError
+
+        try:
+            try:
+                # Not standalone: usage errors reach this frame instead of Typer's boxed panel.
+                outcome = super().main(*args, **{**kwargs, "standalone_mode": False})
+            except NoArgsIsHelpError as error:
+                error.show()
+                outcome = error.exit_code
+            except ClickException as error:
+                say(f"error: {usage_message(error)}")
+                outcome = error.exit_code
+            sys.stdout.flush()  # `--help` and `--version` print before any command runs
         except BrokenPipeError:
             # The reader is gone (`mlready bank show | head -1`): stop quietly, as Unix tools do.
             _discard_stdout()
-            raise typer.Exit(SIGPIPE_EXIT) from None
+            outcome = SIGPIPE_EXIT
         except OSError as error:
             if error.errno not in _FULL:
                 raise
             _discard_stdout()
             say(f"error: cannot write to standard output: {error.strerror}")
-            raise typer.Exit(ExitCode.INVALID) from None
-
-    def main(self, *args: Any, **kwargs: Any) -> Any:
-        from typer._click.exceptions import ClickException, NoArgsIsHelpError
-
-        try:
-            # Not standalone: usage errors reach this frame instead of Typer's boxed panel.
-            outcome = super().main(*args, **{**kwargs, "standalone_mode": False})
-        except NoArgsIsHelpError as error:
-            error.show()
-            outcome = error.exit_code
-        except ClickException as error:
-            say(f"error: {usage_message(error)}")
-            outcome = error.exit_code
+            outcome = ExitCode.INVALID
         code = outcome if isinstance(outcome, int) else ExitCode.OK
         if kwargs.get("standalone_mode", True):
             raise SystemExit(code)
@@ -129,14 +134,12 @@ def _plain_words(message: str) -> str:
 # Before any value is converted: Typer would otherwise load pydantic on every run.
 typer_compat.install()
 
-app = typer.Typer(
-    name="mlready",
-    cls=_Commands,
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
+
+def command_app(**settings: Any) -> typer.Typer:
+    """The Typer app of one command module (its command, or for `bank` its group), which
+    `mlready.cli` loads only when that command runs or `--help` lists it."""
+    return typer.Typer(add_completion=False, **settings)
+
 
 AnswersArgument = Annotated[
     Path | None,
@@ -193,27 +196,6 @@ else:  # Typer offers each command the formats the registry says it renders
 def format_option(help_text: str) -> Any:
     """The `--format/-f` option of a command."""
     return typer.Option("--format", "-f", help=help_text)
-
-
-def _version(value: bool) -> None:
-    if value:
-        from mlready.io.resources import mlready_version
-
-        typer.echo(f"mlready {mlready_version()}")
-        raise typer.Exit()
-
-
-@app.callback()
-def _root(
-    version: Annotated[
-        bool,
-        typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
-    ] = False,
-) -> None:
-    """A production-readiness review for ML systems.
-
-    Exit codes: 0 ok, 1 the gate failed, 2 invalid input or usage, 130 interrupted.
-    """
 
 
 def say(message: str) -> None:
@@ -335,7 +317,7 @@ def evidence_of(
     current folder when inside it) and what it says of each answer: the bank's probes run over
     it, the answers' own evidence paths looked up. The answers file and the bank's files are
     not scanned: what is claimed and what is looked for are no evidence."""
-    from mlready.core.evidence import judge_evidence, probes_of
+    from mlready.core.evidence import PathState, judge_evidence, probes_of
     from mlready.io.scan import Repository, repository_root, scan
 
     answers_file = Path(card.answers.source).resolve()
@@ -345,25 +327,39 @@ def evidence_of(
     )
     base = answers_file.parent
 
-    def exists(relative: str) -> bool:
+    def locate(relative: str) -> PathState:
         # Evidence paths are written relative to the answers file, as its report links them.
+        # One that leaves the repository is not looked at; `..md` is a file's name.
         inside = os.path.relpath(base / relative, repository.root)
-        return not inside.startswith("..") and repository.exists(inside)
+        if inside == os.pardir or inside.startswith(os.pardir + os.sep):
+            return PathState.OUTSIDE
+        return PathState.FOUND if repository.exists(inside) else PathState.MISSING
 
     findings = scan(repository, probes_of(card))
-    return _shown(repository.root), judge_evidence(card, findings, exists=exists)
+    return _shown(repository.root), judge_evidence(card, findings, locate=locate)
 
 
 def inputs_of(
-    chosen: Settings, *, bank: Bank | None = None, others: Iterable[Path | None] = ()
+    chosen: Settings,
+    *,
+    bank: Bank | None = None,
+    others: Iterable[Path | None] = (),
+    answers_too: bool = True,
 ) -> list[Path | None]:
     """Every file a command reads: the files named (`others`), every file of the bank, the
-    settings file; and the answers files the settings name (else mlready.yaml), which even a
-    command that does not read them must never replace. No output may replace any of them."""
+    settings file; and (unless `answers_too` is off, for `init`, which writes one) the answers
+    files the settings name, patterns expanded, else mlready.yaml, which even a command that
+    does not read them must never replace. No output may replace any of them."""
     from mlready.io.answers_file import DEFAULT_ANSWERS
 
-    answers = [path for path in chosen.answers if not glob.has_magic(str(path))]
-    return [*(bank.files if bank else ()), chosen.source, *answers, DEFAULT_ANSWERS, *others]
+    answers: list[Path] = []
+    if answers_too:
+        for path in (*chosen.answers, DEFAULT_ANSWERS):
+            if glob.has_magic(str(path)) and not path.exists():
+                answers += map(Path, glob.glob(str(path), recursive=True))  # noqa: PTH207
+            else:
+                answers.append(path)
+    return [*(bank.files if bank else ()), chosen.source, *answers, *others]
 
 
 def check_target(path: Path, *, inputs: list[Path | None], force: bool = False) -> None:

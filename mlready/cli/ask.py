@@ -11,9 +11,9 @@ from mlready.cli.application import (
     DEFAULT_REPORT,
     AnswersArgument,
     BankOption,
-    app,
     bank_for,
     check_target,
+    command_app,
     defaults,
     evidence_of,
     gate_for,
@@ -29,6 +29,9 @@ from mlready.core.errors import ExitCode, InputError
 if TYPE_CHECKING:
     from mlready.core.model import Bank
     from mlready.core.walk import Prompt, WalkResult
+
+
+app = command_app()
 
 
 @app.command()
@@ -127,7 +130,7 @@ def _walk_file(
     with exclusive_lock(target, note=say):
         # Read under the lock, so that what the walk starts from is what it will replace.
         editor = AnswersEditor(target, bank)
-        is_new = editor.digest is None
+        is_new = editor.seen is None
         current = empty_answers(target) if is_new else read_answers(target, bank)
         try:
             project = current.project

@@ -5,14 +5,20 @@ from typing import Annotated
 
 import typer
 
-from mlready.cli.application import BankFormat, BankOption, app, bank_for, defaults, format_option
+from mlready.cli.application import (
+    BankFormat,
+    BankOption,
+    bank_for,
+    command_app,
+    defaults,
+    format_option,
+)
 from mlready.render.registry import Subject, renderer
 
-bank_app = typer.Typer(help="Show or validate a question bank.", no_args_is_help=True)
-app.add_typer(bank_app, name="bank")
+app = command_app(name="bank", help="Show or validate a question bank.", no_args_is_help=True)
 
 
-@bank_app.command("show")
+@app.command("show")
 def show(
     bank: BankOption = None,
     output_format: Annotated[
@@ -35,7 +41,7 @@ def show(
     sys.stdout.write(renderer(Subject.BANK, output_format)(loaded))
 
 
-@bank_app.command("validate")
+@app.command("validate")
 def validate(bank: BankOption = None) -> None:
     """Check a bank; exit 0 when it is valid, 2 with every problem found."""
     chosen = defaults()

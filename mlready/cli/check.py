@@ -13,9 +13,9 @@ from mlready.cli.application import (
     CheckFormat,
     TodayOption,
     answers_paths,
-    app,
     bank_for,
     check_target,
+    command_app,
     day,
     defaults,
     evidence_of,
@@ -42,7 +42,13 @@ def _output_target(spec: str) -> tuple[str, Path]:
         raise InputError(f"--output: {path} is a folder; name a file to write")
     if not Path(path).parent.is_dir():
         raise InputError(f"--output: no folder {Path(path).parent} to write {path} in")
-    return name, Path(path)
+    target = Path(path)
+    if path != "-" and str(target) == "-":
+        target = Path.cwd() / "-"  # `./-` names a file called "-", not stdout
+    return name, target
+
+
+app = command_app()
 
 
 @app.command()
@@ -129,6 +135,14 @@ def check(
 
     chosen = defaults()
     targets = [_output_target(spec) for spec in output or []]
+    named: dict[str, str] = {}
+    for name, target in targets:
+        key = "-" if str(target) == "-" else os.path.realpath(target)
+        if key in named:
+            raise InputError(
+                f"--output: {target} is named twice ({named[key]} and {name}); one file each"
+            )
+        named[key] = name
     loaded_bank = bank_for(bank, chosen)
     date = day(today)
     gate = gate_for(

@@ -10,14 +10,16 @@ from mlready.cli.application import (
     BankOption,
     DiffFormat,
     TodayOption,
-    app,
     bank_for,
+    command_app,
     day,
     defaults,
     format_option,
     scorecard,
 )
 from mlready.render.registry import Subject, renderer
+
+app = command_app()
 
 
 @app.command()

@@ -10,14 +10,16 @@ from mlready.cli.application import (
     AnswersArgument,
     BankOption,
     HistoryFormat,
-    app,
     bank_for,
+    command_app,
     defaults,
     format_option,
     single_answers_path,
 )
 from mlready.core.errors import InputError
 from mlready.render.registry import Subject, renderer
+
+app = command_app()
 
 
 @app.command()

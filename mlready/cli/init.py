@@ -1,7 +1,5 @@
 """`mlready init`: an answers skeleton to fill in by hand."""
 
-import os
-from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -9,9 +7,9 @@ import typer
 from mlready.cli.application import (
     AnswersArgument,
     BankOption,
-    app,
     bank_for,
     check_target,
+    command_app,
     defaults,
     inputs_of,
     say,
@@ -20,6 +18,8 @@ from mlready.cli.application import (
 )
 from mlready.core.errors import InputError
 from mlready.core.words import counted
+
+app = command_app()
 
 
 @app.command()
@@ -40,18 +40,16 @@ def init(
     from mlready.core.schema import answers_schema, schema_text
     from mlready.io.answers_file import render_answers
     from mlready.io.files import exclusive_lock, lock_path_of
+    from mlready.render.signatures import generated
 
     chosen = defaults()
     target = single_answers_path(answers, chosen)
     loaded = bank_for(bank, chosen)
     schema_file = target.with_name(f"{target.stem}.schema.json") if editor_schema else None
     written = [target, *([schema_file] if schema_file else [])]
-    # Every input but the answers file itself, which init is asked to write.
-    inputs = [
-        path
-        for path in inputs_of(chosen, bank=loaded)
-        if path is None or Path(os.path.realpath(path)) != Path(os.path.realpath(target))
-    ]
+    # Every input but the answers files, one of which init is asked to write: the bank, its
+    # layers and the settings stay inputs even when the target names one of them.
+    inputs = inputs_of(chosen, bank=loaded, answers_too=False)
     for path in written:
         if path.exists() and not force:
             raise InputError(f"{path}: already exists; use --force to overwrite it")
@@ -60,7 +58,7 @@ def init(
     # The lock keeps a walk in progress on the same file from being overwritten under it.
     with exclusive_lock(target):
         if schema_file is not None:
-            schema = schema_text(answers_schema(loaded))
+            schema = schema_text(generated("schema", answers_schema(loaded)))
             write_target(schema_file, schema, inputs=[*inputs, target], force=True)
         write_target(
             target, render_answers(loaded, skeleton, skeleton=True), inputs=inputs, force=True

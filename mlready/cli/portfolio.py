@@ -11,9 +11,9 @@ from mlready.cli.application import (
     PortfolioFormat,
     TodayOption,
     answers_paths,
-    app,
     bank_for,
     check_target,
+    command_app,
     day,
     defaults,
     format_option,
@@ -26,6 +26,8 @@ from mlready.cli.application import (
     write_target,
 )
 from mlready.render.registry import Format, Subject, format_of_path, renderer
+
+app = command_app()
 
 
 @app.command()

@@ -13,9 +13,9 @@ from mlready.cli.application import (
     ReportFormat,
     TodayOption,
     answers_paths,
-    app,
     bank_for,
     check_target,
+    command_app,
     day,
     defaults,
     evidence_of,
@@ -29,6 +29,8 @@ from mlready.cli.application import (
 )
 from mlready.core.errors import InputError
 from mlready.render.registry import Format, Subject, format_of_path, renderer
+
+app = command_app()
 
 
 @app.command()
@@ -113,6 +115,8 @@ def report(
         if str(target) != "-" and (folder is None or target.parent.is_dir()):
             check_target(target, inputs=inputs, force=force)
     render = renderer(Subject.REPORT, chosen_format)
+    from mlready.render.report import templates_read
+
     for path, target in zip(paths, targets, strict=True):
         card = scorecard(path, loaded_bank, today=day(today), chosen=chosen)
         text = render(
@@ -123,6 +127,6 @@ def report(
         )
         if str(target) != "-":
             make_folder(target.parent)
-        write_target(target, text, inputs=inputs, force=force)
+        write_target(target, text, inputs=[*inputs, *templates_read()], force=force)
         if str(target) != "-":
             say(f"Wrote {target}")

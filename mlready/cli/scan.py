@@ -12,8 +12,8 @@ from mlready.cli.application import (
     ScanFormat,
     TodayOption,
     answers_paths,
-    app,
     bank_for,
+    command_app,
     day,
     defaults,
     evidence_of,
@@ -21,6 +21,8 @@ from mlready.cli.application import (
     scorecard,
 )
 from mlready.render.registry import Subject, renderer
+
+app = command_app()
 
 
 @app.command()

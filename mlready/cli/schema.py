@@ -9,8 +9,8 @@ import typer
 
 from mlready.cli.application import (
     BankOption,
-    app,
     bank_for,
+    command_app,
     defaults,
     inputs_of,
     say,
@@ -23,6 +23,9 @@ class SchemaKind(StrEnum):
 
     ANSWERS = "answers"
     BANK = "bank"
+
+
+app = command_app()
 
 
 @app.command()
@@ -40,11 +43,13 @@ def schema(
 ) -> None:
     """Print the JSON Schema (draft-07) of answers files (for a bank) or of banks."""
     from mlready.core.schema import answers_schema, bank_schema, schema_text
+    from mlready.render.signatures import generated
 
     chosen = defaults()
     # The bank schema never reads a bank: it is what fixes a broken one.
     loaded = None if kind is SchemaKind.BANK else bank_for(bank, chosen)
-    text = schema_text(bank_schema() if loaded is None else answers_schema(loaded))
+    schema = bank_schema() if loaded is None else answers_schema(loaded)
+    text = schema_text(generated("schema", schema))
     if str(output) == "-":
         sys.stdout.write(text)
     else:

@@ -8,8 +8,8 @@ from mlready.cli.application import (
     AnswersArgument,
     BankOption,
     TodayOption,
-    app,
     bank_for,
+    command_app,
     day,
     defaults,
     read_answers,
@@ -24,6 +24,9 @@ def _words(option: str, text: str) -> str:
     if not words:
         raise InputError(f"{option}: must not be empty")
     return words
+
+
+app = command_app()
 
 
 @app.command()

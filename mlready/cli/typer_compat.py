@@ -209,6 +209,8 @@ def _path_with(info: ParameterInfo) -> Convert:
             path = value
         elif type(value) is str:
             path = Path(value)
+            if value != "-" and str(path) == "-":
+                path = Path.cwd() / "-"  # `./-` names a file called "-", not stdout
         else:
             return DEFER
         # Typer checks the Path, not the text: "" is the current folder, "a.yaml/" is a.yaml.

@@ -92,10 +92,12 @@ def answers_from_document(document: Document, bank: Bank) -> Answers:
     for written_id, written_entry in raw.answers.items():
         loc = ("answers", written_id)
         placed = _placed(bank, raw.answers, written_id, written_entry)
-        if placed is None:  # answered under both ids: the new one stands
+        if placed is None:  # answered under both ids: the new one stands, the old one is kept
+            foreign[written_id] = written_entry
             warnings.append(
                 f"{document.where(loc)}: '{written_id}' moved to "
-                f"'{bank.moved[written_id].to}', which is answered too; the old answer is ignored"
+                f"'{bank.moved[written_id].to}', which is answered too; the old answer is "
+                "ignored (kept under 'retired' by the next save)"
             )
             continue
         question_id, entry = placed
@@ -116,7 +118,9 @@ def answers_from_document(document: Document, bank: Bank) -> Answers:
             message = f"unknown question '{question_id}'"
             if same_version:
                 problems.append(
-                    document.problem(loc, message + suggest(question_id, bank.questions))
+                    document.problem(
+                        loc, message + suggest(question_id, bank.questions, after=len(problems))
+                    )
                 )
             else:
                 warnings.append(
@@ -130,7 +134,8 @@ def answers_from_document(document: Document, bank: Bank) -> Answers:
         entries[question_id] = checked
     if problems:
         raise InputError(problems)
-    warnings += _summary_warnings(document, bank, layered, missing_layers, renamed)
+    warnings += _summary_warnings(document, bank, layered, missing_layers)
+    warnings = _moved_warnings(document, bank, warnings, renamed, written=raw.bank)
     lines = {
         bank.moved[key].to if key in bank.moved and key not in bank.questions else key: (
             document.mark(("answers", key)).line
@@ -224,26 +229,54 @@ def _version_warnings(document: Document, written: str | None, bank: Bank) -> li
     ]
 
 
+def _moved_warnings(
+    document: Document,
+    bank: Bank,
+    warnings: list[str],
+    renamed: list[str],
+    *,
+    written: str | None,
+) -> list[str]:
+    """`warnings` with one more for the answers read under the ids their questions moved to.
+
+    For answers written for an older version of the bank (whose warning comes first), one
+    warning says both: which version, and that the moved answers keep their meaning.
+    """
+    if not renamed:
+        return warnings
+    moves = ", ".join(renamed)
+    count = f"{len(renamed)} answer{'s' * (len(renamed) > 1)}"
+    bank_id, _, version = (written or "").partition("@")
+    versions = dict(ref.split("@") for ref in bank.lineage)
+    if version and bank_id in versions and int(version) < int(versions[bank_id]):
+        return [
+            f"{document.where(('bank',))}: answers were written for {written} and are read "
+            f"with {bank.ref}: {count} to moved questions {'are' if len(renamed) > 1 else 'is'} "
+            f"read under the new ids with their meaning kept ({moves}); nothing is lost, and the "
+            f"next save writes the new ids. Questions new in {bank.ref} count as unanswered",
+            *warnings[1:],
+        ]
+    return [
+        *warnings,
+        f"{document.where(('answers',))}: {bank.ref} moved {len(renamed)} "
+        f"question{'s' * (len(renamed) > 1)}; their answers are read under the new ids and "
+        f"written so by the next save: {moves}",
+    ]
+
+
 def _summary_warnings(
     document: Document,
     bank: Bank,
     layered: Mapping[str, AnswerEntry],
     missing_layers: list[str],
-    renamed: list[str],
 ) -> list[str]:
-    """One warning for all answers kept for layers the bank lacks, one for all moved ids."""
+    """One warning for all answers kept for layers the bank lacks."""
     warnings: list[str] = []
     if layered:
         warnings.append(
             f"{document.where(('layers',))}: {len(layered)} answer{'s' * (len(layered) > 1)} "
             f"to questions of {', '.join(missing_layers)}, which {bank.ref} does not include, "
             f"{'are' if len(layered) > 1 else 'is'} kept but ignored"
-        )
-    if renamed:
-        warnings.append(
-            f"{document.where(('answers',))}: {bank.ref} moved {len(renamed)} "
-            f"question{'s' * (len(renamed) > 1)}; their answers are read under the new ids and "
-            f"written so by the next save: {', '.join(renamed)}"
         )
     return warnings
 

@@ -20,6 +20,7 @@ from mlready.core.model import (
     Probe,
     Question,
 )
+from mlready.core.patterns import risk
 from mlready.core.validation import from_plain, suggest, to_plain, validate_document
 from mlready.core.vocabulary import Kind
 
@@ -89,7 +90,7 @@ def moved_problems(
                 document.problem(
                     where,
                     f"'{old}' moves to unknown question '{moved.to}'"
-                    + suggest(moved.to, bank.questions),
+                    + suggest(moved.to, bank.questions, after=len(problems)),
                 )
             )
             continue
@@ -166,7 +167,7 @@ def bank_from_data(data: Any) -> Bank:
     """The bank `bank_data` made `data` from, with its defaults filled in again.
 
     Trusts `data`: nothing is checked, so it must come from `bank_data` (the cache proves that
-    with an HMAC). Raises KeyError, TypeError or ValueError for data of another shape.
+    with a MAC). Raises KeyError, TypeError or ValueError for data of another shape.
     """
     return from_plain(Bank, data, implied=_implied)
 
@@ -223,29 +224,17 @@ def probe_problems(question: Question, probe: Probe, earlier: tuple[Probe, ...])
     return problems
 
 
-# A quantified group that itself holds a quantifier, or a backreference: the shapes that make
-# a regular expression take exponential time on some line. Python's `re` cannot be stopped
-# once it runs, so a bank may not hold them at all.
-_NESTED_QUANTIFIER = re.compile(r"\((?:[^()\\]|\\.)*[*+}](?:[^()\\]|\\.)*\)[*+{]")
-_ALTERNATION_REPEATED = re.compile(r"\((?:[^()\\]|\\.)*\|(?:[^()\\]|\\.)*\)[*+{]")
-_BACKREFERENCE = re.compile(r"\\[1-9]|\(\?P=")
-
-
 def pattern_problems(pattern: str) -> list[str]:
-    """Why a probe's regular expression is refused: invalid, or liable to run without end."""
+    """Why a probe's regular expression is refused: invalid, too long, or liable to run
+    without end (see mlready.core.patterns)."""
     try:
         re.compile(pattern)
     except re.error as error:
         return [f"contains: not a valid regular expression: {error}"]
     if len(pattern) > 500:
         return ["contains: a pattern of at most 500 characters, please"]
-    risky = (_NESTED_QUANTIFIER, _ALTERNATION_REPEATED, _BACKREFERENCE)
-    if any(shape.search(pattern) for shape in risky):
-        return [
-            f"contains: {pattern!r} could take exponential time (a repeated group that "
-            "repeats or alternates inside, or a backreference); write it without"
-        ]
-    return []
+    why = risk(pattern)
+    return [f"contains: {pattern!r} {why}"] if why else []
 
 
 def level_problems(levels: tuple[Level, ...], document: Document) -> list[Problem]:
@@ -293,8 +282,9 @@ def reference_problems(
                 document.problem((*loc, "id"), f"duplicate question id '{question.id}'")
             )
         for name, wanted in question.when.items():
+            where = document.place((*loc, "when", name))
             problems += _condition_problems(
-                bank, question, name, wanted, seen, document.place((*loc, "when", name))
+                bank, question, name, wanted, seen, where, after=len(problems)
             )
         seen.setdefault(question.id, question)
     return problems
@@ -307,6 +297,8 @@ def _condition_problems(
     wanted: tuple[str, ...],
     seen: dict[str, Question],
     where: Place,
+    *,
+    after: int,
 ) -> list[Problem]:
     target = seen.get(name)
     if name == question.id:
@@ -318,7 +310,7 @@ def _condition_problems(
                 where,
                 f"'when' names {'a later' if later else 'an unknown'} question "
                 f"'{name}'; it may name only questions earlier in the bank"
-                + ("" if later else suggest(name, seen)),
+                + ("" if later else suggest(name, seen, after=after)),
             )
         ]
     if not kind_of(target).chosen:

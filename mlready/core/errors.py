@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from enum import IntEnum
 from typing import NamedTuple
 
-from mlready.core.words import plural
+from mlready.core.messages import said_n, translated
 
 
 class ExitCode(IntEnum):
@@ -40,7 +40,9 @@ class Problem(NamedTuple):
     message: str
 
     def __str__(self) -> str:
-        return f"{self.place}: {self.message}" if self.place is not None else self.message
+        # Said to a person (stderr, annotations): in the chosen language.
+        message = translated(self.message)
+        return f"{self.place}: {message}" if self.place is not None else message
 
     @property
     def order(self) -> tuple[str, int, int]:
@@ -80,7 +82,8 @@ class InputError(MlreadyError):
         listed = [_one_line(problem) for problem in records]
         if len(listed) > MAX_MESSAGES:
             hidden = len(listed) - MAX_MESSAGES
-            listed = [*listed[:MAX_MESSAGES], f"… and {hidden} more {plural(hidden, 'problem')}"]
+            more = said_n("… and {count} more problem", "… and {count} more problems", count=hidden)
+            listed = [*listed[:MAX_MESSAGES], translated(more)]
         self.messages = listed
         super().__init__("\n".join(self.messages))
 

@@ -12,11 +12,15 @@ from enum import StrEnum
 from typing import NamedTuple
 
 from mlready.core.kinds import is_scored
+from mlready.core.messages import N_, Said
 from mlready.core.model import NA, Probe, Question
 from mlready.core.scoring import Scorecard, check_score
+from mlready.core.words import reliability_word
 
 _EXTERNAL = re.compile(r"^https://\S+$")
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+_NOT_HTTPS = "an http link is not accepted as evidence kept outside the repository; use https"
+_NOT_A_PATH = "neither an https link nor a path in the repository"
 
 
 class EvidenceState(StrEnum):
@@ -24,7 +28,28 @@ class EvidenceState(StrEnum):
 
     EVIDENCED = "evidenced"  # a probe found support, or the answer's evidence path exists
     CONTRADICTED = "contradicted"  # a required probe found nothing, or a named path is missing
+    # or outside the repository
     CLAIMED = "claimed"  # neither: the answer stands on the word of who gave it
+
+
+class PathState(StrEnum):
+    """Where an evidence path an answer names is."""
+
+    FOUND = "found"  # in the repository
+    MISSING = "missing"  # would be in the repository, but is not there
+    OUTSIDE = "outside"  # leaves the repository (`../x`, `/etc/x`): never looked at
+
+
+_STATE_WORDS = {
+    EvidenceState.EVIDENCED: N_("evidenced"),
+    EvidenceState.CONTRADICTED: N_("contradicted"),
+    EvidenceState.CLAIMED: N_("claimed"),
+}
+
+
+def state_word(state: EvidenceState) -> Said:
+    """An evidence state, to be said in the chosen language (its value, in English)."""
+    return Said(_STATE_WORDS[state])
 
 
 class Finding(NamedTuple):
@@ -44,22 +69,27 @@ class CheckEvidence(NamedTuple):
     missing: tuple[Probe, ...] = ()  # required probes that found nothing
     paths_found: tuple[str, ...] = ()  # the answer's own evidence paths that exist
     paths_missing: tuple[str, ...] = ()  # ... that do not
+    paths_outside: tuple[str, ...] = ()  # ... that leave the repository: refused, never read
     external: tuple[str, ...] = ()  # https links: evidence kept outside the repository
+    not_accepted: tuple[tuple[str, str], ...] = ()  # (evidence, why): neither path nor https
     silenced: tuple[tuple[str, str], ...] = ()  # (probe id, reason) a person gave
     suggested: str | None = None  # for an unanswered check: the option the findings support
 
 
 def contradictions(evidence: Mapping[str, CheckEvidence]) -> list[tuple[str, list[str]]]:
     """Each contradicted answer's check id, with what was looked for and not found."""
-    return [
-        (
-            check_id,
-            [f"{probe.says} ({probe.reliability.value})" for probe in item.missing]
-            + [f"no {path} in the repository" for path in item.paths_missing],
-        )
-        for check_id, item in evidence.items()
-        if item.state is EvidenceState.CONTRADICTED
-    ]
+    found: list[tuple[str, list[str]]] = []
+    for check_id, item in evidence.items():
+        if item.state is not EvidenceState.CONTRADICTED:
+            continue
+        missing: list[str] = [
+            Said("{says} ({reliability})", says=p.says, reliability=reliability_word(p.reliability))
+            for p in item.missing
+        ]
+        missing += [Said("no {path} in the repository", path=path) for path in item.paths_missing]
+        missing += [Said("{path} is outside the repository", path=p) for p in item.paths_outside]
+        found.append((check_id, missing))
+    return found
 
 
 FindingsOf = Mapping[tuple[str, str], Sequence[Finding]]  # (check id, probe id) -> findings
@@ -70,12 +100,27 @@ def probes_of(card: Scorecard) -> list[tuple[str, Probe]]:
     return [(q.id, probe) for q in card.applicable if is_scored(q) for probe in q.evidence]
 
 
+def evidence_path(item: str) -> str | None:
+    """The path an answer's evidence names (an anchor such as `#L12` left out), or None when
+    it is a link or names no path."""
+    if _SCHEME.match(item):
+        return None
+    return item.partition("#")[0].strip() or None
+
+
+def _not_accepted(item: str) -> str | None:
+    """Why an answer's evidence counts for nothing, or None when it is a path or https link."""
+    if _EXTERNAL.match(item) or evidence_path(item) is not None:
+        return None
+    return _NOT_HTTPS if item.lower().startswith("http://") else _NOT_A_PATH
+
+
 def judge_evidence(
-    card: Scorecard, findings: FindingsOf, *, exists: Callable[[str], bool]
+    card: Scorecard, findings: FindingsOf, *, locate: Callable[[str], PathState]
 ) -> dict[str, CheckEvidence]:
     """The evidence state of every applicable check answered with an option (not "na"); for
     an unanswered one with findings, the option they support (its state stays "claimed": it
-    counts nowhere). `exists` tells whether a relative path is in the repository."""
+    counts nowhere). `locate` tells where a path (relative to the answers file) is."""
     judged: dict[str, CheckEvidence] = {}
     for question in card.applicable:
         if not is_scored(question):
@@ -83,12 +128,23 @@ def judge_evidence(
         entry = card.answers.get(question.id)
         if entry is not None and entry.value == NA:
             continue
+        named = entry is not None and (entry.evidence or entry.not_detected)
+        if not question.evidence and not named:
+            # Nothing to look for and nothing named: most checks of most banks, judged at once.
+            if entry is not None:
+                judged[question.id] = _CLAIMED
+            continue
         silenced = dict(entry.not_detected) if entry else {}
         own = entry.evidence if entry else ()
         external = tuple(item for item in own if _EXTERNAL.match(item))
-        paths = [item for item in own if not _SCHEME.match(item) and not item.startswith("/")]
-        paths_found = tuple(item for item in paths if exists(item))
-        paths_missing = tuple(item for item in paths if not exists(item))
+        located = {item: locate(path) for item in own if (path := evidence_path(item)) is not None}
+        paths_found, paths_missing, paths_outside = (
+            tuple(item for item, where in located.items() if where is state)
+            for state in (PathState.FOUND, PathState.MISSING, PathState.OUTSIDE)
+        )
+        not_accepted = tuple(
+            (item, why) for item in own if (why := _not_accepted(item)) is not None
+        )
         given = check_score(question, entry) if entry is not None else None
         found: list[Finding] = []
         missing: list[Probe] = []
@@ -112,7 +168,7 @@ def judge_evidence(
         suggested = None if entry is not None else _suggested(question, findings)
         if entry is None and suggested is None:
             continue  # nothing answered, nothing found: nothing to say
-        if missing or paths_missing:
+        if missing or paths_missing or paths_outside:
             state = EvidenceState.CONTRADICTED
         elif found or paths_found:
             state = EvidenceState.EVIDENCED
@@ -124,11 +180,16 @@ def judge_evidence(
             missing=tuple(missing),
             paths_found=paths_found,
             paths_missing=paths_missing,
+            paths_outside=paths_outside,
             external=external,
+            not_accepted=not_accepted,
             silenced=tuple(silenced.items()),
             suggested=suggested,
         )
     return judged
+
+
+_CLAIMED = CheckEvidence(EvidenceState.CLAIMED)
 
 
 def _score(question: Question, value: str | None) -> float:

@@ -8,12 +8,13 @@ from typing import NamedTuple
 
 from mlready.core.errors import InputError, Place, Problem
 from mlready.core.evidence import CheckEvidence, EvidenceState
+from mlready.core.messages import Said, said_n
 from mlready.core.model import Bank
 from mlready.core.plan import overdue_actions
 from mlready.core.scoring import Scorecard
 from mlready.core.signoff import signoff_states
 from mlready.core.vocabulary import Severity
-from mlready.core.words import counted
+from mlready.core.words import severity_word
 
 # Results are named tuples: immutable and typed like the models, but cheaper to define, which
 # every run of the command pays for.
@@ -85,8 +86,12 @@ def dating_problems(
         problems.append(
             Problem(
                 answers.project_places["reviewed"],  # a date was written, so its key was
-                f"project.reviewed is {reviewed}, after today ({today}); "
-                "a review cannot be dated in the future",
+                Said(
+                    "project.reviewed is {reviewed}, after today ({today}); "
+                    "a review cannot be dated in the future",
+                    reviewed=reviewed,
+                    today=today,
+                ),
             )
         )
     for signoff in answers.project.signoff:
@@ -94,8 +99,14 @@ def dating_problems(
             problems.append(
                 Problem(
                     answers.project_places["signoff"],
-                    f"the sign-off by {signoff.name} ({signoff.role}) is dated {signoff.date}, "
-                    f"after today ({today}); a sign-off cannot be dated in the future",
+                    Said(
+                        "the sign-off by {name} ({role}) is dated {date}, after today "
+                        "({today}); a sign-off cannot be dated in the future",
+                        name=signoff.name,
+                        role=signoff.role,
+                        date=signoff.date,
+                        today=today,
+                    ),
                 )
             )
     gaps = {gap.question.id for gap in scorecard.gaps}
@@ -108,13 +119,24 @@ def dating_problems(
             problems.append(
                 Problem(
                     place,
-                    f"the waiver of '{question_id}' runs until {entry.waiver.expires}, "
-                    f"{ahead} days ahead; the limit is {max_waiver_days} days "
-                    "(settings: max-waiver-days)",
+                    Said(
+                        "the waiver of '{id}' runs until {expires}, {ahead} days ahead; "
+                        "the limit is {limit} days (settings: max-waiver-days)",
+                        id=question_id,
+                        expires=entry.waiver.expires,
+                        ahead=ahead,
+                        limit=max_waiver_days,
+                    ),
                 )
             )
         if question_id not in gaps:
-            warnings.append(f"{place}: the waiver of '{question_id}' has nothing to waive")
+            warnings.append(
+                Said(
+                    "{place}: the waiver of '{id}' has nothing to waive",
+                    place=place,
+                    id=question_id,
+                )
+            )
     return problems, warnings
 
 
@@ -164,7 +186,7 @@ def judge(
     else:
         blockers = len(scorecard.blockers)
         if blockers:
-            reasons.append(f"{counted(blockers, 'blocker gap')}")
+            reasons.append(said_n("{count} blocker gap", "{count} blocker gaps", count=blockers))
         if fail_on is not Severity.BLOCKER:
             worse = [
                 gap
@@ -172,42 +194,73 @@ def judge(
                 if Severity.BLOCKER.rank < gap.severity.rank <= fail_on.rank
             ]
             if worse:
-                reasons.append(f"{counted(len(worse), 'gap')} of severity {fail_on} or worse")
+                reasons.append(
+                    said_n(
+                        "{count} gap of severity {severity} or worse",
+                        "{count} gaps of severity {severity} or worse",
+                        count=len(worse),
+                        severity=severity_word(fail_on),
+                    )
+                )
         unanswered = len(scorecard.unanswered)
         if unanswered and not allow_incomplete:
-            reasons.append(f"{counted(unanswered, 'applicable question')} unanswered")
+            reasons.append(
+                said_n(
+                    "{count} applicable question unanswered",
+                    "{count} applicable questions unanswered",
+                    count=unanswered,
+                )
+            )
     if fail_under is not None:
         if scorecard.score is None:
-            reasons.append(f"no score to compare with --fail-under {fail_under:g}")
+            reasons.append(
+                Said("no score to compare with --fail-under {limit}", limit=f"{fail_under:g}")
+            )
         elif scorecard.score < fail_under:
-            reasons.append(f"score {scorecard.score:g} is below {fail_under:g}")
+            reasons.append(
+                Said(
+                    "score {score} is below {limit}",
+                    score=f"{scorecard.score:g}",
+                    limit=f"{fail_under:g}",
+                )
+            )
     if max_age is not None:
         reviewed = scorecard.answers.project.reviewed
         if reviewed is None:
-            reasons.append("the review has no date (project.reviewed)")
+            reasons.append(Said("the review has no date (project.reviewed)"))
         elif (today - reviewed).days > max_age:
             reasons.append(
-                f"the review is {(today - reviewed).days} days old (reviewed {reviewed}; "
-                f"limit {max_age} days)"
+                Said(
+                    "the review is {days} days old (reviewed {reviewed}; limit {limit} days)",
+                    days=(today - reviewed).days,
+                    reviewed=reviewed,
+                    limit=max_age,
+                )
             )
     if gate.fail_on_overdue:
         overdue = overdue_actions(scorecard, severities=OVERDUE_SEVERITIES)
         if overdue:
             reasons.append(
-                f"{counted(len(overdue), 'overdue action')} on blocker or major gaps "
-                f"({', '.join(item.gap.question.id for item in overdue)})"
+                said_n(
+                    "{count} overdue action on blocker or major gaps ({ids})",
+                    "{count} overdue actions on blocker or major gaps ({ids})",
+                    count=len(overdue),
+                    ids=", ".join(item.gap.question.id for item in overdue),
+                )
             )
     if gate.require_signoff:
         states = signoff_states(scorecard.answers)
         for role in dict.fromkeys(gate.require_signoff):
             of_role = [state for state in states if state.signoff.role == role]
             if not of_role:
-                reasons.append(f"no sign-off by a {role}")
+                reasons.append(Said("no sign-off by a {role}", role=role))
             elif not any(state.current for state in of_role):
-                reasons.append(f"the sign-off by a {role} is for answers that changed since")
+                reasons.append(
+                    Said("the sign-off by a {role} is for answers that changed since", role=role)
+                )
     reasons += evidence_reasons(scorecard, gate, evidence or {})
     notes = [
-        f"waiver for {gap.question.id} expired on {gap.waiver.expires}"
+        Said("waiver for {id} expired on {expires}", id=gap.question.id, expires=gap.waiver.expires)
         for gap in scorecard.expired_waivers
         if gap.waiver is not None
     ]
@@ -221,14 +274,18 @@ def evidence_reasons(
 ) -> list[str]:
     """Why the evidence fails the gate: contradicted answers (with `fail_on_contradicted`),
     and checks of `require_evidence` severity or worse at full marks only claimed."""
-    reasons = []
+    reasons: list[str] = []
     contradicted = [
         key for key, item in evidence.items() if item.state is EvidenceState.CONTRADICTED
     ]
     if gate.fail_on_contradicted and contradicted:
         reasons.append(
-            f"{counted(len(contradicted), 'answer')} the repository contradicts "
-            f"({', '.join(contradicted)})"
+            said_n(
+                "{count} answer the repository contradicts ({ids})",
+                "{count} answers the repository contradicts ({ids})",
+                count=len(contradicted),
+                ids=", ".join(contradicted),
+            )
         )
     if gate.require_evidence is not None:
         scores = scorecard.check_scores()
@@ -241,8 +298,15 @@ def evidence_reasons(
         ]
         if claimed:
             reasons.append(
-                f"{counted(len(claimed), 'check')} of severity {gate.require_evidence} or worse "
-                f"at full marks with no evidence ({', '.join(claimed)})"
+                said_n(
+                    "{count} check of severity {severity} or worse at full marks with no "
+                    "evidence ({ids})",
+                    "{count} checks of severity {severity} or worse at full marks with no "
+                    "evidence ({ids})",
+                    count=len(claimed),
+                    severity=severity_word(gate.require_evidence),
+                    ids=", ".join(claimed),
+                )
             )
     return reasons
 
@@ -257,15 +321,45 @@ def compare(scorecard: Scorecard, baseline: Baseline) -> Comparison:
         if now is None or before is None or (check_id in waived and now < before):
             continue  # not applicable, new, or a drop that a waiver accepts
         if now < before:
-            regressions.append(f"{check_id} dropped from {before:g} to {now:g}")
+            regressions.append(
+                Said(
+                    "{id} dropped from {before} to {now}",
+                    id=check_id,
+                    before=f"{before:g}",
+                    now=f"{now:g}",
+                )
+            )
         elif now > before:
-            improvements.append(f"{check_id} rose from {before:g} to {now:g}")
+            improvements.append(
+                Said(
+                    "{id} rose from {before} to {now}",
+                    id=check_id,
+                    before=f"{before:g}",
+                    now=f"{now:g}",
+                )
+            )
     blockers = {gap.question.id for gap in scorecard.blockers}
-    regressions += [f"new blocker gap {name}" for name in sorted(blockers - baseline.blockers)]
-    improvements += [f"blocker {name} closed" for name in sorted(baseline.blockers - blockers)]
+    regressions += [
+        Said("new blocker gap {id}", id=name) for name in sorted(blockers - baseline.blockers)
+    ]
+    improvements += [
+        Said("blocker {id} closed", id=name) for name in sorted(baseline.blockers - blockers)
+    ]
     if scorecard.score is not None and baseline.score is not None:
         if scorecard.score < baseline.score:
-            regressions.append(f"score fell from {baseline.score:g} to {scorecard.score:g}")
+            regressions.append(
+                Said(
+                    "score fell from {before} to {now}",
+                    before=f"{baseline.score:g}",
+                    now=f"{scorecard.score:g}",
+                )
+            )
         elif scorecard.score > baseline.score:
-            improvements.append(f"score rose from {baseline.score:g} to {scorecard.score:g}")
+            improvements.append(
+                Said(
+                    "score rose from {before} to {now}",
+                    before=f"{baseline.score:g}",
+                    now=f"{scorecard.score:g}",
+                )
+            )
     return Comparison(regressions=tuple(regressions), improvements=tuple(improvements))

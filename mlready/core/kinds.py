@@ -14,6 +14,7 @@ from dataclasses import replace
 from types import MappingProxyType
 from typing import Any, ClassVar, NamedTuple
 
+from mlready.core.messages import N_, Said, _, translated
 from mlready.core.model import DEFAULT_CHECK_OPTIONS, NA, AnswerValue, Question
 from mlready.core.vocabulary import Kind, Severity
 
@@ -23,6 +24,7 @@ CHECK_ONLY_KEYS = ("severity", "weight", "fix", "na", "evidence")
 # Reports a problem at a key of the question's definition: (key or path below it, message).
 DefinitionProblem = Callable[[str | tuple[str | int, ...], str], None]
 
+_NOT_AN_OPTION = N_("'{value}' is not an option of '{id}' ({hint})")
 _YES_WORDS = {"true": "yes", "on": "yes", "false": "no", "off": "no"}
 
 
@@ -54,6 +56,8 @@ class QuestionKind:
     ) -> Question:
         """The question with its kind's defaults; what is wrong is passed to `problem`."""
         _refuse_check_keys(question, given, problem)
+        if not self.many:
+            _refuse_exclusive(question, problem)
         if len(question.options) < 2:
             problem("options", f"a {question.kind} question needs at least two options")
         return question
@@ -63,24 +67,37 @@ class QuestionKind:
         offered = [option.value for option in question.options]
         if isinstance(value, str) and value in offered:  # the usual answer, as written
             return Normalised(value)
-        hint = f"expected one of: {', '.join(offered)}"
+        hint = Said("expected one of: {values}", values=", ".join(offered))
         if not isinstance(value, str):
-            return Normalised(value, (f"'{question.id}' takes one value, not a list ({hint})",))
+            return Normalised(
+                value,
+                (Said("'{id}' takes one value, not a list ({hint})", id=question.id, hint=hint),),
+            )
         value = _option_value(value, offered)
         if value not in offered:
-            return Normalised(value, (f"'{value}' is not an option of '{question.id}' ({hint})",))
+            said = Said(
+                "'{value}' is not an option of '{id}' ({hint})",
+                value=value,
+                id=question.id,
+                hint=hint,
+            )
+            return Normalised(value, (said,))
         return Normalised(value)
 
     def parsed(self, question: Question, line: str) -> str | tuple[str, ...] | Invalid:
         """The answer a line typed in the walk stands for: an option by number or value."""
         value = _pick(question, line)
         if value is None:
-            return Invalid(f"'{line}' is not an option. Choose one of {_listing(question)}.")
+            return Invalid(
+                _("'{line}' is not an option. Choose one of {options}.").format(
+                    line=line, options=_listing(question)
+                )
+            )
         return value
 
     def input_hint(self, question: Question) -> str:
         """What the walk's prompt line says to type."""
-        return f"1-{len(question.options)} or a value"
+        return _("1-{count} or a value").format(count=len(question.options))
 
     def value_schema(self, question: Question) -> dict[str, Any]:
         """The JSON Schema of an answer's value."""
@@ -113,6 +130,7 @@ class Check(QuestionKind):
     def checked_definition(
         self, question: Question, given: set[str], problem: DefinitionProblem
     ) -> Question:
+        _refuse_exclusive(question, problem)
         if "options" in given and len(question.options) < 2:
             problem("options", "a check needs at least two options (or none: yes/partial/no)")
         options = question.options or self.filled["options"]
@@ -134,39 +152,76 @@ class Choice(QuestionKind):
 
 
 class Multi(QuestionKind):
-    """A decision of several options at once (or none)."""
+    """A decision of several options at once (or none).
+
+    An exclusive option ("none of these") is chosen alone or not at all; a question that has
+    one takes at least one option, since that option is how it says "none of the others".
+    """
 
     kind = Kind.MULTI
     many = True
 
     def normalised(self, question: Question, value: AnswerValue) -> Normalised:
         offered = [option.value for option in question.options]
-        hint = f"expected one of: {', '.join(offered)}"
+        hint = Said("expected one of: {values}", values=", ".join(offered))
         items = (value,) if isinstance(value, str) else value or ()
-        values = tuple(_option_value(item, offered) for item in items)
-        problems = tuple(
-            f"'{item}' is not an option of '{question.id}' ({hint})"
+        values = tuple(dict.fromkeys(_option_value(item, offered) for item in items))
+        problems: tuple[str, ...] = tuple(
+            Said(
+                "'{value}' is not an option of '{id}' ({hint})",
+                value=item,
+                id=question.id,
+                hint=hint,
+            )
             for item in values
             if item not in offered
         )
-        return Normalised(tuple(dict.fromkeys(values)), problems)
+        if not problems:
+            alone = _exclusivity_problem(question, values)
+            problems = (alone,) if alone else ()
+        return Normalised(values, problems)
 
     def parsed(self, question: Question, line: str) -> str | tuple[str, ...] | Invalid:
-        if line == NONE_OF_THESE:
-            return ()
         tokens = [token for token in line.replace(" ", ",").split(",") if token]
+        if line == NONE_OF_THESE:
+            tokens = []
         picked = [_pick(question, token) for token in tokens]
         bad = [token for token, value in zip(tokens, picked, strict=True) if value is None]
         if bad:
-            return Invalid(f"Not an option: {', '.join(bad)}. Choose from {_listing(question)}.")
-        return tuple(dict.fromkeys(value for value in picked if value is not None))
+            return Invalid(
+                _("Not an option: {bad}. Choose from {options}.").format(
+                    bad=", ".join(bad), options=_listing(question)
+                )
+            )
+        values = tuple(dict.fromkeys(value for value in picked if value is not None))
+        alone = _exclusivity_problem(question, values)
+        return Invalid(f"{translated(alone)}.") if alone else values
 
     def input_hint(self, question: Question) -> str:
-        return f"numbers or values, e.g. 1,3; {NONE_OF_THESE} for none"
+        exclusive = _exclusive_values(question)
+        if exclusive:
+            return _("numbers or values, e.g. 1,3; {values} only alone").format(
+                values=_(" or ").join(exclusive)
+            )
+        return _("numbers or values, e.g. 1,3; {none} for none").format(none=NONE_OF_THESE)
 
     def value_schema(self, question: Question) -> dict[str, Any]:
         one = super().value_schema(question)
-        return {"anyOf": [one, {"type": "array", "items": one}]}
+        exclusive = _exclusive_values(question)
+        if not exclusive:
+            return {"anyOf": [one, {"type": "array", "items": one}]}
+        # Several options, none of them exclusive; or one exclusive option in a list alone.
+        others = [option.value for option in question.options if not option.exclusive]
+        several = {"type": "array", "items": {"enum": others}, "minItems": 1}
+        alone = [{"type": "array", "items": {"const": value}, "minItems": 1} for value in exclusive]
+        return {"anyOf": [one, several, *alone]}
+
+    def skeleton(self, question: Question) -> list[str]:
+        lines = super().skeleton(question)
+        exclusive = _exclusive_values(question)
+        if exclusive:
+            lines.append(f"  ({', '.join(exclusive)}: only alone)")
+        return lines
 
 
 class Text(QuestionKind):
@@ -185,14 +240,14 @@ class Text(QuestionKind):
 
     def normalised(self, question: Question, value: AnswerValue) -> Normalised:
         if not isinstance(value, str):
-            return Normalised(value, (f"'{question.id}' takes text, not a list",))
+            return Normalised(value, (Said("'{id}' takes text, not a list", id=question.id),))
         return Normalised(value)
 
     def parsed(self, question: Question, line: str) -> str | tuple[str, ...] | Invalid:
         return line
 
     def input_hint(self, question: Question) -> str:
-        return "text"
+        return _("text")
 
     def value_schema(self, question: Question) -> dict[str, Any]:
         return {"type": "string"}
@@ -223,6 +278,43 @@ def _refuse_check_keys(question: Question, given: set[str], problem: DefinitionP
     for position, option in enumerate(question.options):
         if option.score is not None:
             problem(("options", position, "score"), "'score' belongs only on check options")
+
+
+def _refuse_exclusive(question: Question, problem: DefinitionProblem) -> None:
+    for position, option in enumerate(question.options):
+        if option.exclusive:
+            problem(
+                ("options", position, "exclusive"),
+                f"'exclusive' belongs only on options of multi questions "
+                f"(this is a {question.kind})",
+            )
+
+
+def _exclusive_values(question: Question) -> list[str]:
+    return [option.value for option in question.options if option.exclusive]
+
+
+def _exclusivity_problem(question: Question, values: tuple[str, ...]) -> str | None:
+    """What is wrong with choosing `values` (options of `question`) together, if anything."""
+    exclusive = _exclusive_values(question)
+    if not exclusive:
+        return None
+    if not values:
+        return Said(
+            "'{id}' takes at least one option; for none of the others, choose {values} alone",
+            id=question.id,
+            values=" or ".join(exclusive),
+        )
+    chosen = [value for value in values if value in exclusive]
+    if chosen and len(values) > 1:
+        others = ", ".join(value for value in values if value != chosen[0])
+        return Said(
+            "'{value}' is chosen alone in '{id}', not with other options (also chosen: {others})",
+            value=chosen[0],
+            id=question.id,
+            others=others,
+        )
+    return None
 
 
 def _option_value(written: str, offered: list[str]) -> str:

@@ -115,7 +115,8 @@ def apply_layer(document: Document, layer: BankLayer, base: Bank, *, file: Path)
             problems.append(
                 document.problem(
                     ("disable", index),
-                    f"no question '{name}' in {base.ref} to disable{suggest(name, base.questions)}",
+                    f"no question '{name}' in {base.ref} to disable"
+                    + suggest(name, base.questions, after=len(problems)),
                 )
             )
     inherited = {

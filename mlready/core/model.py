@@ -11,6 +11,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Annotated, Any
 
+from mlready.core.messages import _
 from mlready.core.validation import (
     Internal,
     NullAsEmpty,
@@ -79,11 +80,13 @@ class Record:
 
 @dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class Option(Record):
-    """One answer a question offers; `score` only on checks."""
+    """One answer a question offers; `score` only on checks, `exclusive` only on multi
+    questions (an option chosen alone or not at all, such as "none of these")."""
 
     value: OptionValue
     label: str | None = None
     score: Score | None = None
+    exclusive: bool = False
 
     @property
     def display(self) -> str:
@@ -182,6 +185,12 @@ class Level(Record):
 
     name: str
     min: Annotated[float, Range(ge=0, le=100)]
+    title: Annotated[str | None, Internal()] = None  # the name in another language
+
+    @property
+    def shown(self) -> str:
+        """The level as a person reads it: its translated title, else its name."""
+        return self.title or self.name
 
 
 DEFAULT_LEVELS = (
@@ -248,7 +257,7 @@ class Bank(Record):
         areas."""
         if not self.profile:
             return self.areas
-        profile = Area(id=PROFILE_AREA_ID, title="System profile", questions=self.profile)
+        profile = Area(id=PROFILE_AREA_ID, title=_("System profile"), questions=self.profile)
         return (profile, *self.areas)
 
     @cached_property

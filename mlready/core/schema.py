@@ -19,7 +19,7 @@ from typing import Any
 from mlready.core.answers import FORMAT_VERSION
 from mlready.core.kinds import kind_of
 from mlready.core.layers import BankLayer
-from mlready.core.model import AnswerEntry, Bank, BankRef, Project
+from mlready.core.model import AnswerEntry, Bank, BankRef, Option, Project, Question
 from mlready.core.validation import (
     FALSE_WORDS,
     TRUE_WORDS,
@@ -146,8 +146,9 @@ def answers_schema(bank: Bank) -> dict[str, Any]:
     entry = _schema_of(AnswerEntry, (), definitions)  # the long form: value, note, evidence, waiver
     project = _schema_of(Project, (), definitions)
     values_names: dict[str, str] = {}
-    answers: dict[str, Any] = {}
-    for question in bank.questions.values():
+
+    def answer_reference(question: Question) -> dict[str, Any]:
+        """The definition of an answer to `question`, made once for each set of values."""
         values = kind_of(question).value_schema(question)
         key = json.dumps(values, sort_keys=True)
         name = values_names.setdefault(key, f"values-{len(values_names) + 1}")
@@ -166,9 +167,29 @@ def answers_schema(bank: Bank) -> dict[str, Any]:
                     },
                 ]
             }
+        return {"$ref": f"#/definitions/answer-{name}"}
+
+    answers: dict[str, Any] = {}
+    for question in bank.questions.values():
         answers[question.id] = {
             "description": " ".join(question.prompt.split()),
-            "allOf": [{"$ref": f"#/definitions/answer-{name}"}],
+            "allOf": [answer_reference(question)],
+        }
+    # Answers under the ids questions moved from still load (read as the new question, their old
+    # values mapped): an editor accepts them and marks them deprecated.
+    for old_id, moved in bank.moved.items():
+        if old_id in bank.questions or moved.to not in bank.questions:
+            continue
+        target = bank.questions[moved.to]
+        offered = {option.value for option in target.options}
+        old_values = tuple(Option(value=value) for value in moved.values if value not in offered)
+        as_written = dataclasses.replace(target, options=target.options + old_values)
+        message = f"Moved to '{moved.to}' in {bank.ref}; read as that question."
+        answers[old_id] = {
+            "description": message,
+            "deprecated": True,
+            "deprecationMessage": message,
+            "allOf": [answer_reference(as_written)],
         }
     return {
         "$schema": DRAFT_07,

@@ -10,12 +10,12 @@ not part of it.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 from dataclasses import replace
 from typing import Any, NamedTuple
 
 from mlready.core.answers import Answers
+from mlready.core.messages import Said
 from mlready.core.model import AnswerEntry, Signoff
 from mlready.core.validation import to_plain
 
@@ -33,6 +33,8 @@ def _canonical(entry: AnswerEntry) -> Any:
 
 def answers_digest(answers: Answers) -> str:
     """`sha256:` and the hex digest of the canonical form of the answers that count."""
+    import hashlib  # only here: it loads OpenSSL (3 MiB), which few runs need
+
     entries = {
         question_id: _canonical(entry)
         for question_id, entry in answers.entries.items()
@@ -50,12 +52,14 @@ class SignoffState(NamedTuple):
 
     @property
     def status(self) -> str:
-        """`current`, or `answers changed since`."""
-        return "current" if self.current else "answers changed since"
+        """`current`, or `answers changed since` (said in the chosen language)."""
+        return Said("current") if self.current else Said("answers changed since")
 
 
 def signoff_states(answers: Answers) -> tuple[SignoffState, ...]:
     """Every sign-off of the project, in the order recorded, each current or not."""
+    if not answers.project.signoff:
+        return ()  # the digest hashes every answer: only worth it with a sign-off to compare
     digest = answers_digest(answers)
     return tuple(
         SignoffState(signoff, signoff.digest == digest) for signoff in answers.project.signoff

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any, NamedTuple, TypeVar
 
 from mlready.core.document import Location
-from mlready.core.errors import InputError, Place, Problem
+from mlready.core.errors import MAX_MESSAGES, InputError, Place, Problem
 
 M = TypeVar("M")
 
@@ -137,11 +137,31 @@ def describe_value(value: Any) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
-def suggest(name: str, candidates: Iterable[str]) -> str:
-    """`; did you mean 'x'?` for the closest candidate, or nothing."""
+SUGGESTION_CUTOFF = 0.6
+
+
+def suggest(name: str, candidates: Iterable[str], *, after: int = 0) -> str:
+    """`; did you mean 'x'?` for the closest candidate, or nothing.
+
+    `after` is how many problems were found before this one: past MAX_MESSAGES the message is
+    counted, not shown, so nothing is suggested (a file of 50,000 typos costs no more than one
+    of twenty). Only candidates of a length that could match are compared.
+    """
+    if after >= MAX_MESSAGES:
+        return ""
+    size = len(name)
+    # difflib's ratio is at most 2 * min(a, b) / (a + b) for lengths a and b.
+    near = [
+        candidate
+        for candidate in candidates
+        if candidate != name
+        and 2 * min(size, len(candidate)) >= SUGGESTION_CUTOFF * (size + len(candidate))
+    ]
+    if not near:
+        return ""
     import difflib  # only when there is a typo to explain
 
-    close = difflib.get_close_matches(name, [c for c in candidates if c != name], n=1, cutoff=0.6)
+    close = difflib.get_close_matches(name, near, n=1, cutoff=SUGGESTION_CUTOFF)
     return f"; did you mean '{close[0]}'?" if close else ""
 
 
@@ -312,7 +332,8 @@ def _model_plan(cls: Any, short_form: str | None) -> Plan:
         if not known.issuperset(data):
             for key in data:
                 if key not in known:
-                    c.problem((*loc, key), f"unknown key '{key}'{suggest(str(key), keys)}")
+                    hint = suggest(str(key), keys, after=len(c.problems))
+                    c.problem((*loc, key), f"unknown key '{key}'{hint}")
         if not plans:  # made on first use: models may nest models defined after them
             plans.update((spec.key, plan_for(spec.hint, spec.rules)) for spec in specs)
         values: dict[str, Any] = {}
@@ -513,8 +534,8 @@ _SCALAR_BUILDS: dict[Any, Callable[[Any], Any]] = {
 def from_plain(cls: type[M], data: Any, *, implied: Implied | None = None) -> M:
     """A `cls` from data that `to_plain` made, trusted: no rule is checked again.
 
-    This is for data mlready wrote itself and can prove it wrote (the cache of banks checks an
-    HMAC first); anything a person wrote goes through `convert`. Fields left out get their
+    This is for data mlready wrote itself and can prove it wrote (the cache of banks checks a
+    MAC first); anything a person wrote goes through `convert`. Fields left out get their
     default, or what `implied` says. Raises KeyError, TypeError or ValueError for data of
     another shape.
     """

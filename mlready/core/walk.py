@@ -15,10 +15,11 @@ from typing import Protocol
 from mlready.core.answers import Answers
 from mlready.core.evidence import CheckEvidence
 from mlready.core.kinds import Invalid, is_scored, kind_of
+from mlready.core.messages import N_, _
 from mlready.core.model import NA, Action, AnswerEntry, Area, Bank, Project, Question
 from mlready.core.scoring import applicable_questions, check_score
 
-COMMANDS = "? help · :b back · :s skip · :q quit"
+COMMANDS = N_("? help · :b back · :s skip · :q quit")
 
 
 @dataclass(frozen=True)
@@ -44,20 +45,23 @@ class Screen:
     @property
     def progress(self) -> str:
         """Where the walk is: in the area and overall."""
-        return (
-            f"{self.area.id} {self.area_position}/{self.area_total} · "
-            f"{self.position}/{self.total} overall"
+        return _("{area} {position}/{count} · {overall}/{total} overall").format(
+            area=self.area.id,
+            position=self.area_position,
+            count=self.area_total,
+            overall=self.position,
+            total=self.total,
         )
 
     @property
     def hint(self) -> str:
         """The reminder on the prompt line."""
         shape = kind_of(self.question).input_hint(self.question)
-        keep = " · Enter keeps" if self.current else ""
+        keep = _(" · Enter keeps") if self.current else ""
         if self.suggested is not None:
-            keep = f" · Enter takes {self.suggested}"
+            keep = _(" · Enter takes {value}").format(value=self.suggested)
         na = " · :na" if self.question.na else ""
-        return f"{shape}{keep} · {COMMANDS}{na}"
+        return f"{shape}{keep} · {_(COMMANDS)}{na}"
 
 
 class Prompt(Protocol):
@@ -206,7 +210,7 @@ class _Walk:
             elif command in (":back", ":b"):
                 if can_go_back:
                     raise _Back
-                self.prompt.tell("This is the first question of this walk.")
+                self.prompt.tell(_("This is the first question of this walk."))
             elif command in (":skip", ":s"):
                 return
             elif command in (":quit", ":q"):
@@ -218,7 +222,11 @@ class _Walk:
                 except _Again:
                     continue
             elif command.startswith(":"):
-                self.prompt.tell(f"Unknown command '{line}'. Commands: {COMMANDS}, :na")
+                self.prompt.tell(
+                    _("Unknown command '{line}'. Commands: {commands}, :na").format(
+                        line=line, commands=_(COMMANDS)
+                    )
+                )
             elif not line:
                 if self.answers.get(question.id) is not None:
                     return
@@ -229,7 +237,7 @@ class _Walk:
                     except _Again:
                         continue
                     return
-                self.prompt.tell("Please answer, or type :s to skip this question.")
+                self.prompt.tell(_("Please answer, or type :s to skip this question."))
             else:
                 value = kind_of(question).parsed(question, line)
                 if isinstance(value, Invalid):
@@ -256,12 +264,15 @@ class _Walk:
         entry = replace(previous, value=value)
         self.save(self.answers.with_entry(question.id, entry))
         if is_scored(question) and check_score(question, entry) < 1:
-            note = self.text("Note (Enter to skip)", default=entry.note)
+            # Each follow-up is saved as soon as it is typed: `:q` at the next one keeps it.
+            note = self.text(_("Note (Enter to skip)"), default=entry.note)
+            entry = replace(entry, note=note or None)
+            self.save(self.answers.with_entry(question.id, entry))
             evidence = self.text(
-                "Evidence link (Enter to skip)", default=", ".join(entry.evidence) or None
+                _("Evidence link (Enter to skip)"), default=", ".join(entry.evidence) or None
             )
             items = tuple(item.strip() for item in evidence.split(",") if item.strip())
-            entry = replace(entry, note=note or None, evidence=items)
+            entry = replace(entry, evidence=items)
             self.save(self.answers.with_entry(question.id, entry))
             entry = replace(entry, action=self.action(entry.action))
             self.save(self.answers.with_entry(question.id, entry))
@@ -269,14 +280,18 @@ class _Walk:
     def action(self, current: Action | None) -> Action | None:
         """Who closes a gap and by when, typed at two follow-up prompts (Enter skips each)."""
         current = current or Action()
-        owner = self.text("Action owner (Enter to skip)", default=current.owner)
+        owner = self.text(_("Action owner (Enter to skip)"), default=current.owner)
         shown = current.due.isoformat() if current.due else None
         while True:
-            typed = self.text("Due date YYYY-MM-DD (Enter to skip)", default=shown).strip()
+            typed = self.text(_("Due date YYYY-MM-DD (Enter to skip)"), default=shown).strip()
             try:
                 due = dt.date.fromisoformat(typed) if typed else None
             except ValueError:
-                self.prompt.tell(f"'{typed}' is not a date like 2027-03-31; Enter skips it.")
+                self.prompt.tell(
+                    _("'{typed}' is not a date like 2027-03-31; Enter skips it.").format(
+                        typed=typed
+                    )
+                )
                 continue
             break
         action = replace(current, owner=owner.strip() or None, due=due)
@@ -284,12 +299,12 @@ class _Walk:
 
     def answer_na(self, question: Question) -> bool:
         if not question.na:
-            self.prompt.tell("This question cannot be marked not applicable.")
+            self.prompt.tell(_("This question cannot be marked not applicable."))
             return False
         current = self.answers.entries.get(question.id) or AnswerEntry()
-        reason = self.text("Why does it not apply?", default=current.note)
+        reason = self.text(_("Why does it not apply?"), default=current.note)
         if not reason:
-            self.prompt.tell("A reason is needed to mark it not applicable.")
+            self.prompt.tell(_("A reason is needed to mark it not applicable."))
             return False
         entry = replace(current, value=NA, note=reason)
         self.save(self.answers.with_entry(question.id, entry))
@@ -298,16 +313,16 @@ class _Walk:
 
 def ask_project(project: Project, *, prompt: Prompt) -> Project:
     """Ask for the project's name and owner where they are empty (Enter leaves them so)."""
-    name = project.name or prompt.text("Project name").strip()
-    owner = project.owner or prompt.text("Owner (team or person)").strip()
+    name = project.name or prompt.text(_("Project name")).strip()
+    owner = project.owner or prompt.text(_("Owner (team or person)")).strip()
     return replace(project, name=name or None, owner=owner or None)
 
 
 def _help_text(question: Question) -> str:
-    parts = [f"Why: {question.why}"]
+    parts = [_("Why: {why}").format(why=question.why)]
     if question.help:
         parts.append(question.help)
     if question.fix:
-        parts.append(f"If not: {question.fix}")
-    parts += [f"See: {ref}" for ref in question.refs]
+        parts.append(_("If not: {fix}").format(fix=question.fix))
+    parts += [_("See: {ref}").format(ref=ref) for ref in question.refs]
     return "\n".join(parts)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 from collections.abc import Mapping
@@ -234,9 +233,9 @@ def save_answers(path: Path, bank: Bank, answers: Answers) -> None:
     write_atomically(Path(os.path.realpath(path)), render_answers(bank, answers))
 
 
-def _digest(path: Path) -> str | None:
+def _content(path: Path) -> bytes | None:
     try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
+        return path.read_bytes()
     except FileNotFoundError:
         return None
 
@@ -254,7 +253,7 @@ class AnswersEditor:
         self.path = path
         self.real = Path(os.path.realpath(path))
         self.bank = bank
-        self.digest = _digest(self.real)
+        self.seen = _content(self.real)  # what mlready last read or wrote there
 
     def refuse_read_only(self) -> None:
         """Raise InputError when the file exists but is not writable (read-only for all)."""
@@ -270,13 +269,10 @@ class AnswersEditor:
 
     def save(self, answers: Answers) -> None:
         """Write `answers`, or raise ConcurrentEditError if the file changed under the walk."""
-        try:
-            current: bytes | None = self.real.read_bytes()
-        except FileNotFoundError:
-            current = None
+        current = _content(self.real)
         previous = current.decode("utf-8", errors="replace") if current else None
         text = render_answers(self.bank, answers, previous=previous)
-        if (hashlib.sha256(current).hexdigest() if current is not None else None) != self.digest:
+        if current != self.seen:
             side = self.real.with_name(f"{self.real.stem}.pending{self.real.suffix}")
             write_atomically(side, text)
             raise ConcurrentEditError(
@@ -285,7 +281,7 @@ class AnswersEditor:
                 "then run `mlready ask` again"
             )
         write_atomically(self.real, text)
-        self.digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+        self.seen = text.encode("utf-8")
 
 
 def _comment(text: str) -> str:

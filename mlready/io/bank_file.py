@@ -13,7 +13,7 @@ from mlready.core.bank import bank_from_document
 from mlready.core.document import Document
 from mlready.core.errors import InputError
 from mlready.core.model import Bank
-from mlready.io.cache import cached_bank, remember_bank
+from mlready.io.cache import cached_bank, entry_for, remember_bank
 from mlready.io.resources import BUILTIN_BANK, builtin_bank_path
 from mlready.io.yamlio import parse_yaml, read_text
 
@@ -44,8 +44,8 @@ def _load(path: Path | None, *, chain: tuple[Path, ...]) -> Bank:
     text = read_text(file, source=source, kind="bank")
     # The cache is keyed by the text that is parsed, read once: an edit made meanwhile cannot
     # file one version's bank under another's bytes.
-    content = text.encode("utf-8")
-    bank = cached_bank(content)
+    entry = entry_for(text.encode("utf-8"))
+    bank = cached_bank(entry) if entry is not None else None
     if bank is not None:
         return replace(bank, files=(file,))
     document = parse_yaml(text, source=source)
@@ -53,7 +53,8 @@ def _load(path: Path | None, *, chain: tuple[Path, ...]) -> Bank:
         # Not cached: a layer's meaning depends on the other files it extends.
         return _load_layer(document, file.resolve(), chain=chain)
     bank = bank_from_document(document)
-    remember_bank(content, bank)
+    if entry is not None:
+        remember_bank(entry, bank)
     return replace(bank, files=(file,))
 
 

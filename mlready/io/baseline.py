@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import math
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +24,8 @@ def load_baseline(path: Path, bank: Bank, *, today: dt.date | None = None) -> Ba
     text = read_text(path, kind="baseline")
     try:
         document = json.loads(text)
+    except RecursionError:
+        raise InputError(f"{path}: JSON nested too deeply to be a baseline") from None
     except json.JSONDecodeError as error:
         if path.suffix.lower() == ".json":
             raise InputError(
@@ -36,7 +39,9 @@ def load_baseline(path: Path, bank: Bank, *, today: dt.date | None = None) -> Ba
 
 
 def _number(value: Any) -> bool:
-    return isinstance(value, int | float) and not isinstance(value, bool)
+    # JSON readers accept NaN and Infinity; a NaN score compares false with everything and
+    # would hide every regression.
+    return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
 
 
 def _baseline_from_json(path: Path, document: dict[str, Any]) -> Baseline:
@@ -49,10 +54,10 @@ def _baseline_from_json(path: Path, document: dict[str, Any]) -> Baseline:
     if not isinstance(checks, dict) or not all(
         value is None or _number(value) for value in checks.values()
     ):
-        raise refuse("'checks' must map check ids to scores (or null)")
+        raise refuse("'checks' must map check ids to finite scores (or null)")
     score_value = document.get("score")
     if score_value is not None and not _number(score_value):
-        raise refuse("'score' must be a number or null")
+        raise refuse("'score' must be a finite number or null")
     blockers = document.get("blockers")
     if not isinstance(blockers, list) or not all(isinstance(name, str) for name in blockers):
         raise refuse("'blockers' must be a list of check ids")

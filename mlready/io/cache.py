@@ -8,10 +8,10 @@ The folder may be one that others can write (a shared CI cache, a MLREADY_CACHE_
 so an entry is used only when it proves that this user's mlready wrote it for these bytes:
 - it is read only from a regular file owned by the current user, never through a link, never
   from a device or a FIFO, and never past a size limit;
-- it carries an HMAC of the key (format, bank bytes, code state) and of its content, made with
-  a random key kept in the same folder: created on first use, mode 0600, and read under the
-  same rules and only while no one else may read it. Whoever cannot read that key cannot make
-  or edit an entry that passes.
+- it carries a MAC (keyed BLAKE2b) of the key (format, bank bytes, code state) and of its
+  content, made with a random key kept in the same folder: created on first use, mode 0600,
+  and read under the same rules and only while no one else may read it. Whoever cannot read
+  that key cannot make or edit an entry that passes.
 Anything else is ignored and the bank is parsed again, with the same result. A passing entry
 is built without checking every rule again, since it is what this mlready made of these very
 bytes after checking them: that is what makes a hit cheap.
@@ -21,26 +21,34 @@ MLREADY_CACHE_DIR chooses the folder; empty turns it off.
 from __future__ import annotations
 
 import contextlib
-import hashlib
-import hmac
 import json
 import os
 import stat
-import tempfile
 import time
 from functools import cache
 from pathlib import Path
+from typing import NamedTuple
 
 from mlready.core.bank import bank_data, bank_from_data
 from mlready.core.model import Bank
 
+try:
+    # CPython's own BLAKE2 (which hashlib.blake2b is) and constant-time comparison (hmac's
+    # own fallback): hashlib and hmac load OpenSSL first, which would cost every run 3 MiB of
+    # memory and 2 ms. The standard library's random module takes its sha512 the same way.
+    from _blake2 import blake2b
+    from _operator import _compare_digest as compare_digest
+except ImportError:  # a Python built without them
+    from hashlib import blake2b
+    from hmac import compare_digest  # type: ignore[no-redef]
+
 CACHE_ENV = "MLREADY_CACHE_DIR"
-_FORMAT = "2"  # bump when the cached shape of a bank changes
+_FORMAT = "3"  # bump when the cached shape of a bank or its signature changes
 MAX_ENTRY_AGE_SECONDS = 30 * 24 * 3600
 # A bank file is at most 16 MiB and an entry holds no more than the bank says: the rest of this
 # limit is room for JSON's quoting. Anything larger was not written by mlready.
 MAX_ENTRY_BYTES = 32 * 1024 * 1024
-_SECRET_NAME = "hmac.key"
+_SECRET_NAME = "mac.key"
 _SECRET_BYTES = 32
 _HEADER = b"mlready bank cache " + _FORMAT.encode() + b" "
 _PACKAGE = Path(__file__).resolve().parent.parent
@@ -82,15 +90,15 @@ def _code_state() -> str:
     """
     files = sorted(_PACKAGE.glob("*/*.py"))
     states = [f"{file.name}:{file.stat().st_mtime_ns}:{file.stat().st_size}" for file in files]
-    return hashlib.sha256("|".join(states).encode()).hexdigest()
+    return blake2b("|".join(states).encode(), digest_size=32).hexdigest()
 
 
 def _key(content: bytes) -> str:
-    return "|".join([_FORMAT, hashlib.sha256(content).hexdigest(), _code_state()])
+    return "|".join([_FORMAT, blake2b(content, digest_size=32).hexdigest(), _code_state()])
 
 
 def _entry(folder: Path, key: str) -> Path:
-    return folder / f"bank-{hashlib.sha256(key.encode()).hexdigest()[:16]}.json"
+    return folder / f"bank-{blake2b(key.encode(), digest_size=8).hexdigest()}.json"
 
 
 def _read_own_file(path: Path, limit: int, *, private: bool = False) -> bytes | None:
@@ -124,7 +132,7 @@ def _read_own_file(path: Path, limit: int, *, private: bool = False) -> bytes | 
 
 
 def _secret(folder: Path, *, create: bool) -> bytes | None:
-    """This user's HMAC key for the cache in `folder`, made on first use when `create`.
+    """This user's MAC key for the cache in `folder`, made on first use when `create`.
 
     None when there is none, or when the file there is not one this user made alone: another
     user's file, a link, or readable by others (then anyone could forge entries).
@@ -137,40 +145,59 @@ def _secret(folder: Path, *, create: bool) -> bytes | None:
     return secret if secret is not None and len(secret) == _SECRET_BYTES else None
 
 
-def _make_secret(path: Path) -> None:
-    # Written in full under a temporary name (mkstemp: mode 0600, never an existing file), then
-    # linked into place, which fails if another process got there first: nobody ever reads a
-    # half-written key, and two runs starting together agree on one.
-    import secrets  # once per cache folder: not worth its import on every run
+def _new_file(folder: Path, prefix: str) -> tuple[int, Path]:
+    """A new file of this user alone (mode 0600) under a random name in `folder`, open for
+    writing: what tempfile.mkstemp makes, without the 2 ms its import costs a run. O_EXCL: never
+    an existing file, nor a link planted under the name."""
+    path = folder / f"{prefix}{os.urandom(8).hex()}.tmp"
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
+    return os.open(path, flags, 0o600), path
 
-    handle, temporary = tempfile.mkstemp(prefix=".hmac-", dir=path.parent)
+
+def _make_secret(path: Path) -> None:
+    # Written in full under a temporary name, then linked into place, which fails if another
+    # process got there first: nobody ever reads a half-written key, and two runs starting
+    # together agree on one.
+    handle, temporary = _new_file(path.parent, ".mac-")
     try:
         with os.fdopen(handle, "wb") as stream:
-            stream.write(secrets.token_bytes(_SECRET_BYTES))
+            stream.write(os.urandom(_SECRET_BYTES))  # what secrets.token_bytes returns
         with contextlib.suppress(FileExistsError):
             os.link(temporary, path)
     finally:
-        Path(temporary).unlink(missing_ok=True)
+        temporary.unlink(missing_ok=True)
 
 
 def _mac(secret: bytes, key: str, payload: bytes) -> str:
-    return hmac.new(secret, key.encode() + b"\n" + payload, hashlib.sha256).hexdigest()
+    # BLAKE2 keyed with a secret is a MAC by design (RFC 7693), as HMAC is for SHA-2.
+    mac = blake2b(key.encode() + b"\n", key=secret, digest_size=32)
+    mac.update(payload)
+    return mac.hexdigest()
 
 
-def cached_bank(content: bytes) -> Bank | None:
-    """The bank a file holding `content` holds, if this user's cache has it."""
+class Entry(NamedTuple):
+    """Where this user's cache keeps the bank of a file's bytes."""
+
+    folder: Path
+    key: str
+
+
+def entry_for(content: bytes) -> Entry | None:
+    """The cache entry of the bank a file holding `content` holds; None when the cache is off."""
     folder = cache_dir()
-    if folder is None:
-        return None
-    secret = _secret(folder, create=False)
+    return None if folder is None else Entry(folder, _key(content))
+
+
+def cached_bank(entry: Entry) -> Bank | None:
+    """The bank of `entry`, if this user's cache has it."""
+    secret = _secret(entry.folder, create=False)
     if secret is None:
         return None
-    key = _key(content)
-    stored = _read_own_file(_entry(folder, key), MAX_ENTRY_BYTES)
+    stored = _read_own_file(_entry(entry.folder, entry.key), MAX_ENTRY_BYTES)
     if stored is None or not stored.startswith(_HEADER):
         return None
     mac, _, payload = stored[len(_HEADER) :].partition(b"\n")
-    if not hmac.compare_digest(mac, _mac(secret, key, payload).encode()):
+    if not compare_digest(mac, _mac(secret, entry.key, payload).encode()):
         return None  # written by someone else, for other bytes, or damaged
     try:
         return bank_from_data(json.loads(payload))
@@ -179,46 +206,56 @@ def cached_bank(content: bytes) -> Bank | None:
         return None
 
 
-def remember_bank(content: bytes, bank: Bank) -> None:
+def remember_bank(entry: Entry, bank: Bank) -> None:
     """Keep a validated bank for the next run (quietly skipped when the cache cannot be written)."""
-    folder = cache_dir()
-    if folder is None:
-        return
     try:
-        folder.mkdir(mode=0o700, exist_ok=True)
-        secret = _secret(folder, create=True)
+        entry.folder.mkdir(mode=0o700, exist_ok=True)
+        secret = _secret(entry.folder, create=True)
         if secret is None:
             return
-        key = _key(content)
-        payload = json.dumps(bank_data(bank), ensure_ascii=False, separators=(",", ":")).encode()
+        payload = json.dumps(
+            bank_data(bank), ensure_ascii=False, separators=(",", ":"), check_circular=False
+        ).encode()
         _write_entry(
-            _entry(folder, key), _HEADER + _mac(secret, key, payload).encode() + b"\n" + payload
+            _entry(entry.folder, entry.key),
+            _HEADER + _mac(secret, entry.key, payload).encode() + b"\n" + payload,
         )
-        _forget_old_entries(folder)
+        _forget_old_entries(entry.folder)
     except OSError:
         pass
 
 
 def _write_entry(path: Path, content: bytes) -> None:
     # Not through write_atomically: that writes through a link at the target, as a user's
-    # outputs should be, and here a link may be someone else's trap. A new file (mkstemp: mode
-    # 0600) renamed over the name replaces a link rather than following it. No fsync: an entry
-    # torn by a crash fails its HMAC and is made again.
-    handle, temporary = tempfile.mkstemp(prefix=".bank-", suffix=".tmp", dir=path.parent)
+    # outputs should be, and here a link may be someone else's trap. A new file renamed over
+    # the name replaces a link rather than following it. No fsync: an entry torn by a crash
+    # fails its MAC and is made again.
+    handle, temporary = _new_file(path.parent, ".bank-")
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(content)
-        Path(temporary).replace(path)
+        temporary.replace(path)
     except BaseException:
-        Path(temporary).unlink(missing_ok=True)
+        temporary.unlink(missing_ok=True)
         raise
 
 
 def _forget_old_entries(folder: Path) -> None:
     # Every edit of a bank and every upgrade adds an entry; this user's unused for a while go.
     limit = time.time() - MAX_ENTRY_AGE_SECONDS
+    # MLREADY_CACHE_DIR may name a folder that holds other files: only an entry that says it
+    # is one of mlready's (its header) is removed, never another bank-*.json.
     for old in folder.glob("bank-*.json"):
         with contextlib.suppress(OSError):
             status = old.lstat()
-            if status.st_uid == os.geteuid() and status.st_mtime < limit:
+            if not (
+                stat.S_ISREG(status.st_mode)
+                and status.st_uid == os.geteuid()
+                and status.st_mtime < limit
+            ):
+                continue
+            descriptor = os.open(old, _OPEN_FLAGS)
+            with os.fdopen(descriptor, "rb") as stream:
+                head = stream.read(len(_HEADER))
+            if head == _HEADER:
                 old.unlink()

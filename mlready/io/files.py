@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
-import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -28,6 +27,8 @@ def write_atomically(path: Path, text: str) -> None:
         mode = 0o666 & ~umask
     except OSError as error:
         raise MlreadyError(f"{path}: cannot write: {error.strerror}") from None
+    import tempfile  # only when writing: reading runs need not load it
+
     try:
         handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     except OSError as error:
@@ -88,11 +89,18 @@ def exclusive_lock(path: Path, *, note: Callable[[str], None] | None = None) -> 
     lock_path = lock_path_of(path)
     while True:
         try:
-            descriptor = os.open(lock_path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o644)
+            # Without blocking: a FIFO planted under the lock's name must not hang the open.
+            flags = os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_NONBLOCK
+            descriptor = os.open(lock_path, flags, 0o644)
         except OSError as error:
             raise MlreadyError(
                 f"{lock_path}: cannot create the lock file: {error.strerror}"
             ) from None
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+            os.close(descriptor)
+            raise MlreadyError(
+                f"{lock_path}: the lock file is not a regular file; remove it and try again"
+            )
         try:
             fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:

@@ -77,7 +77,9 @@ def check_output(
     real = Path(os.path.realpath(path))
     _refuse_inputs(path, real, inputs)
     try:
-        info = real.stat()
+        # Through the path as named: /dev/stdout's real path (/proc/N/fd/pipe:[...]) is no
+        # file name, but the link itself opens.
+        info = path.stat()
     except FileNotFoundError:
         if not real.parent.is_dir():
             raise InputError(f"{path}: no folder {path.parent} to write it in") from None
@@ -106,22 +108,21 @@ def write_output(
     file may have changed while the command worked. Raises MlreadyError when it cannot."""
     inputs = list(inputs)
     check_output(path, inputs=inputs, recognise=recognise, force=force)
-    real = Path(os.path.realpath(path))
     try:
-        special = real.exists() and not real.is_file()
+        special = path.exists() and not path.is_file()
     except OSError:
         special = False
     if special:
-        write_in_place(real, text, shown=path)
+        write_in_place(path, text, shown=path)
     else:
-        write_atomically(real, text)
+        write_atomically(Path(os.path.realpath(path)), text)
 
 
-def write_in_place(real: Path, text: str, *, shown: Path) -> None:
+def write_in_place(path: Path, text: str, *, shown: Path) -> None:
     """Write to a device or FIFO as it is. A FIFO nobody reads is refused, not waited on."""
     flags = os.O_WRONLY | getattr(os, "O_NONBLOCK", 0)
     try:
-        descriptor = os.open(real, flags)
+        descriptor = os.open(path, flags)
     except OSError as error:
         if error.errno == errno.ENXIO:
             raise MlreadyError(
@@ -135,6 +136,8 @@ def write_in_place(real: Path, text: str, *, shown: Path) -> None:
         while data:
             written = os.write(descriptor, data)
             data = data[written:]
+    except BrokenPipeError:
+        raise  # the reader is gone, as with a closed stdout: the command stops quietly
     except OSError as error:
         raise MlreadyError(f"{shown}: cannot write: {error.strerror}") from None
     finally:
@@ -145,8 +148,8 @@ def append_output(path: Path, text: str, *, inputs: Iterable[Path | None]) -> No
     """Append `text` to `path` (a CI job summary), never to one of the run's inputs."""
     real = Path(os.path.realpath(path))
     _refuse_inputs(path, real, inputs)
-    if real.exists() and not real.is_file():
-        write_in_place(real, text, shown=path)
+    if path.exists() and not path.is_file():
+        write_in_place(path, text, shown=path)
         return
     try:
         with real.open("a", encoding="utf-8") as stream:

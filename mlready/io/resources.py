@@ -20,6 +20,11 @@ def builtin_bank_path() -> Path:
     return _package_dir("checklists") / "default.yaml"
 
 
+def locale_dir() -> Path:
+    """The folder of compiled message catalogs: LANG/LC_MESSAGES/mlready.mo."""
+    return _PACKAGE / "locale"
+
+
 def templates_dir() -> Path:
     """The folder of built-in report templates."""
     return _package_dir("templates")

@@ -42,22 +42,33 @@ def repository_root(start: Path) -> Path:
     return folder
 
 
-def _git(folder: Path, *args: str) -> str | None:
-    """git's output for fixed arguments in `folder`, or None when git is missing or says no."""
+def _tracked_files(root: Path) -> list[str]:
+    """The files git tracks in the work tree at `root`. When git is missing or refuses (a
+    repository owned by someone else, a broken index) this is an error, never a walk of the
+    folder: untracked files must not pass for evidence."""
     import subprocess  # only when a repository's files are listed
 
+    command = ["git", "-C", str(root), "ls-files", "-z", "--cached"]
     try:
         result = subprocess.run(
-            ["git", "-C", str(folder), *args],
+            command,
             capture_output=True,
-            text=True,
             timeout=30,
             check=False,
             env={**os.environ, "GIT_OPTIONAL_LOCKS": "0"},
         )
-    except (OSError, subprocess.TimeoutExpired):
-        return None
-    return result.stdout if result.returncode == 0 else None
+    except FileNotFoundError:
+        raise InputError(
+            f"{root}: a git work tree, but git is not installed; install git so that only "
+            "tracked files count as evidence"
+        ) from None
+    except (OSError, subprocess.TimeoutExpired) as error:
+        raise InputError(f"{root}: git could not list the tracked files: {error}") from None
+    if result.returncode != 0:
+        said = result.stderr.decode("utf-8", errors="replace").strip().splitlines()
+        reason = said[0].removeprefix("fatal: ") if said else f"exit {result.returncode}"
+        raise InputError(f"{root}: git could not list the tracked files: {reason}")
+    return [name for name in result.stdout.decode("utf-8", errors="replace").split("\0") if name]
 
 
 class Repository:
@@ -80,9 +91,8 @@ class Repository:
     @cached_property
     def files(self) -> list[str]:
         """The files of the repository, relative to its root: listed once, when first needed."""
-        listed = _git(self.root, "ls-files", "-z", "--cached") if self._in_git else None
-        if listed is not None:
-            return sorted(name for name in listed.split("\0") if name and name not in self._ignored)
+        if self._in_git:
+            return sorted(name for name in _tracked_files(self.root) if name not in self._ignored)
         names = []
         for folder, subfolders, files in os.walk(self.root):
             # Not a virtual environment, nor another repository inside this folder: its files
@@ -268,6 +278,8 @@ def scan(repository: Repository, probes: Iterable[tuple[str, Probe]]) -> Finding
         look = _Look(probe.files, probe.contains, probe.key, probe.equals)
         users.setdefault(look, []).append((check_id, probe))
     looks = list(users)
+    if not looks:
+        return {}  # nothing to look for: the files are not even listed
     patterns = [_Pattern(look.contains) if look.contains is not None else None for look in looks]
     # Looks that search the same files are matched against the names once, together.
     together: dict[tuple[str, ...], list[int]] = {}
@@ -537,14 +549,14 @@ def _documents(name: str, text: str) -> list[tuple[Any, Any]]:
     if suffix == "json":
         try:
             return [(json.loads(text), lambda _: None)]
-        except ValueError:
+        except (ValueError, RecursionError):  # nested past Python's stack: not evidence
             return []
     if suffix == "toml":
         import tomllib
 
         try:
             return [(tomllib.loads(text), lambda _: None)]
-        except (tomllib.TOMLDecodeError, ValueError):
+        except (tomllib.TOMLDecodeError, ValueError, RecursionError):
             return []
     from mlready.io.yamlio import parse_yaml
 

@@ -32,6 +32,7 @@ class Settings:
     require_signoff: Annotated[tuple[str, ...], Key("require-signoff"), OneOrMany()] = ()
     fail_on_contradicted: Annotated[bool | None, Key("fail-on-contradicted")] = None
     require_evidence: Annotated[Severity | None, Key("require-evidence")] = None
+    lang: str | None = None  # the language mlready speaks: en, zh-CN (see core.language)
     source: Annotated[Path | None, Internal()] = None  # where they were read, for messages
 
 

@@ -12,8 +12,11 @@ every node's position so that a later validation error can name the line:
 
 from __future__ import annotations
 
+import errno
 import math
+import os
 import re
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -51,6 +54,33 @@ def resolve_plain(text: str) -> Any:
     return text
 
 
+def _read_bounded(path: Path) -> tuple[bytes, int | None]:
+    """At most MAX_FILE_BYTES + 1 bytes of `path`, whatever it is, and its size when it is a
+    regular file (nothing is read of one over the limit). A device such as /dev/zero is cut
+    off at the limit, and a FIFO with no writer reads as empty instead of waiting forever: it
+    is opened without blocking (a pipe with a writer, as `<(...)` gives, reads as usual)."""
+    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    try:
+        status = os.fstat(descriptor)
+        if stat.S_ISDIR(status.st_mode):
+            raise IsADirectoryError(errno.EISDIR, "is a directory", str(path))
+        size = status.st_size if stat.S_ISREG(status.st_mode) else None
+        if size is not None and size > MAX_FILE_BYTES:
+            return b"", size
+        os.set_blocking(descriptor, True)
+        chunks: list[bytes] = []
+        left = MAX_FILE_BYTES + 1
+        while left > 0:
+            chunk = os.read(descriptor, min(left, 1 << 20))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left -= len(chunk)
+        return b"".join(chunks), size
+    finally:
+        os.close(descriptor)
+
+
 def read_text(path: Path, *, source: str | None = None, kind: str = "file") -> str:
     """The UTF-8 text of `path` (a byte-order mark is dropped).
 
@@ -58,12 +88,13 @@ def read_text(path: Path, *, source: str | None = None, kind: str = "file") -> s
     """
     name = source or str(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
+        raw, size = _read_bounded(path)
+        if size is not None and size > MAX_FILE_BYTES:
             raise InputError(
                 f"{name}: {kind} is {size:,} bytes; the limit is {MAX_FILE_BYTES:,} bytes"
             )
-        raw = path.read_bytes()
+        if len(raw) > MAX_FILE_BYTES:
+            raise InputError(f"{name}: {kind} is over the limit of {MAX_FILE_BYTES:,} bytes")
     except FileNotFoundError:
         raise InputError(f"{name}: no such {kind}") from None
     except IsADirectoryError:

@@ -9,6 +9,7 @@ from mlready.core.diff import AnswerChange, ReviewDiff
 from mlready.core.model import AnswerEntry, Question
 from mlready.core.validation import to_plain
 from mlready.render.escape import markdown_cell, markdown_code, markdown_text, one_line
+from mlready.render.signatures import DIFF_MARKER, generated, text_mark
 from mlready.render.view import format_score
 
 
@@ -40,7 +41,7 @@ def diff_json(diff: ReviewDiff) -> str:
         "gaps_closed": [q.id for q in diff.closed],
         "gaps_no_longer_applicable": [q.id for q in diff.no_longer_applicable],
     }
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(generated("diff", document), indent=2, ensure_ascii=False) + "\n"
 
 
 def gap_changes(diff: ReviewDiff) -> tuple[tuple[str, tuple[Question, ...]], ...]:
@@ -71,7 +72,7 @@ def diff_text(diff: ReviewDiff) -> str:
     """The changes as plain text."""
     b, a = diff.before, diff.after
     lines = [
-        f"{one_line(b.answers.source)} → {one_line(a.answers.source)}",
+        f"{text_mark('diff')}{one_line(b.answers.source)} → {one_line(a.answers.source)}",
         f"Level: {b.level.name} → {a.level.name}   Score: {format_score(b.score)} → "
         f"{format_score(a.score)}   Mean: {format_score(b.mean)} → {format_score(a.mean)}",
     ]
@@ -97,6 +98,7 @@ def diff_markdown(diff: ReviewDiff) -> str:
     """The changes as Markdown, for a pull-request comment."""
     b, a = diff.before, diff.after
     lines = [
+        DIFF_MARKER,
         "## Readiness review: what changed",
         "",
         f"**Level:** {markdown_text(b.level.name)} → {markdown_text(a.level.name)} · "

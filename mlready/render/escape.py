@@ -14,6 +14,11 @@ _CONTROL = re.compile(
 # strikethrough, math), and the ones that start a block at the beginning of a line.
 _MARKDOWN_INLINE = re.compile(r"([\\`*_\[\]<>|~&$])")
 _MARKDOWN_LINE_START = re.compile(r"^(\d+[.)]|[#+=>-])")
+# A line that starts with `::` (after spaces) is a workflow command to a GitHub Actions runner
+# reading the output on stdout (`::error ...`, `::add-mask::`, `::stop-commands::`). `\:`
+# shows as `:` in Markdown, and a line starting with a backslash is no command.
+_WORKFLOW_COMMAND = re.compile(r"^(\s*)(?=::)")
+_HTML_WORKFLOW_COMMAND = re.compile(r"^(\s*):(?=:)", re.MULTILINE)
 # One line of words with single spaces between them and nothing Markdown, a terminal or a
 # table reads as markup: shown as it is. Most text in a report is like this, and the checks
 # below cost more than this one test.
@@ -36,7 +41,11 @@ def terminal_text(text: str) -> str:
 
 
 def _is_plain(text: str) -> bool:
-    return _PLAIN.fullmatch(text) is not None and _MARKDOWN_LINE_START.match(text) is None
+    return (
+        _PLAIN.fullmatch(text) is not None
+        and _MARKDOWN_LINE_START.match(text) is None
+        and not text.startswith("::")
+    )
 
 
 def one_line(text: str) -> str:
@@ -63,6 +72,7 @@ def _escaped_lines(text: str) -> str:
 
 def _escape_markdown(line: str) -> str:
     line = _MARKDOWN_INLINE.sub(r"\\\1", line)
+    line = _WORKFLOW_COMMAND.sub(r"\1\\", line)
     return _MARKDOWN_LINE_START.sub(lambda m: m.group()[:-1] + "\\" + m.group()[-1], line)
 
 
@@ -116,16 +126,18 @@ _NONCHARACTER = re.compile(
 
 def html_text(text: str) -> str:
     """`text` as literal HTML: markup characters escaped, control characters, bidirectional
-    overrides and noncharacters shown as `\\xNN` or `\\uNNNN`. Line breaks stay line breaks."""
+    overrides and noncharacters shown as `\\xNN` or `\\uNNNN`. Line breaks stay line breaks,
+    and a line never starts with `::` (see _WORKFLOW_COMMAND): its first colon is `&#58;`."""
     shown = terminal_text(text)
     shown = _NONCHARACTER.sub(lambda m: f"\\U{ord(m.group()):08x}", shown)
-    return (
+    shown = (
         shown.replace("&", "&amp;")
         .replace("<", "&lt;")
         .replace(">", "&gt;")
         .replace('"', "&quot;")
         .replace("'", "&#39;")
     )
+    return _HTML_WORKFLOW_COMMAND.sub(r"\1&#58;", shown)
 
 
 def html_link(target: str, *, label: str | None = None) -> str:

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from mlready.core.evidence import CheckEvidence, EvidenceState, Finding
 from mlready.render.escape import markdown_code, markdown_text, one_line
 from mlready.render.jsondoc import evidence_json
+from mlready.render.signatures import SCAN_MARKER, generated, text_mark
 from mlready.render.view import evidence_line
 
 if TYPE_CHECKING:
@@ -33,14 +34,19 @@ def finding_text(finding: Finding) -> str:
 
 def evidence_details(item: CheckEvidence) -> list[str]:
     """What the repository says of one answer, a line each: findings, what was looked for and
-    not found, the answer's own evidence paths, links kept outside, probes silenced."""
+    not found, the answer's own evidence paths, links kept outside, evidence not accepted,
+    probes silenced."""
     details = [finding_text(finding) for finding in item.found]
     details += [
         f"not found: {one_line(probe.says)} ({probe.reliability.value})" for probe in item.missing
     ]
     details += [f"no {one_line(path)} in the repository" for path in item.paths_missing]
     details += [f"{one_line(path)} is in the repository" for path in item.paths_found]
+    details += [
+        f"{one_line(path)} is outside the repository; not read" for path in item.paths_outside
+    ]
     details += [f"kept outside the repository: {one_line(link)}" for link in item.external]
+    details += [f"not accepted: {one_line(text)}: {why}" for text, why in item.not_accepted]
     details += [f"{probe} silenced: {one_line(reason)}" for probe, reason in item.silenced]
     return details
 
@@ -82,7 +88,8 @@ def render_scan_text(results: Sequence[ScanResult]) -> str:
     parts = []
     for result in results:
         lines = [
-            f"{one_line(result.scorecard.answers.source)} · repository {one_line(result.root)}",
+            f"{text_mark('scan')}{one_line(result.scorecard.answers.source)} · repository "
+            f"{one_line(result.root)}",
             evidence_line(result.evidence),
         ]
         for check_id, headline, details in _lines_of(result):
@@ -104,7 +111,7 @@ def render_scan_markdown(results: Sequence[ScanResult]) -> str:
             lines += ["", f"- {markdown_code(check_id)} {markdown_text(headline)}"]
             lines += [f"  - {markdown_text(line)}" for line in details]
         parts.append("\n".join(lines) + "\n")
-    return "\n".join(parts)
+    return SCAN_MARKER + "\n" + "\n".join(parts)
 
 
 def render_scan_json(results: Sequence[ScanResult]) -> str:
@@ -118,7 +125,7 @@ def render_scan_json(results: Sequence[ScanResult]) -> str:
         for result in results
     ]
     document: Any = documents[0] if len(documents) == 1 else {"reviews": documents}
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(generated("scan", document), indent=2, ensure_ascii=False) + "\n"
 
 
 def render_scan_sarif(results: Sequence[ScanResult]) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from mlready.core.vocabulary import Severity
-from mlready.render.escape import one_line
+from mlready.render.escape import one_line, terminal_text
 from mlready.render.view import Outcome, answer_line, format_score, verdict_line
 
 GITHUB_ANNOTATIONS_PER_LEVEL = 10
@@ -16,7 +16,9 @@ def _github_data(text: str) -> str:
 
 
 def _github_property(text: str) -> str:
-    return _github_data(text).replace(":", "%3A").replace(",", "%2C")
+    # A property (a file's path, above all) may hold anything a file name can: control
+    # characters are shown as `\xNN`, never passed to the log.
+    return _github_data(terminal_text(text)).replace(":", "%3A").replace(",", "%2C")
 
 
 def render_github(outcomes: Sequence[Outcome]) -> str:

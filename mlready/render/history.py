@@ -9,7 +9,12 @@ from typing import Any, NamedTuple
 from mlready.core.history import History, Revision, Step, TrendPoint
 from mlready.render.charts import trend_line
 from mlready.render.escape import html_text, markdown_cell, markdown_code, one_line
-from mlready.render.signatures import HTML_HISTORY_MARKER
+from mlready.render.signatures import (
+    HISTORY_MARKER,
+    HTML_HISTORY_MARKER,
+    generated,
+    text_mark,
+)
 from mlready.render.view import format_score
 
 
@@ -50,7 +55,7 @@ def _changes(step: Step) -> list[tuple[str, list[str]]]:
 
 def history_text(history: History) -> str:
     """The history as plain aligned text."""
-    lines = [one_line(_title(history)), ""]
+    lines = [text_mark("history") + one_line(_title(history)), ""]
     if not history.revisions:
         return "\n".join([*lines, "No commit changed this file."]) + "\n"
     areas = [area.id for area in history.bank.areas]
@@ -120,13 +125,14 @@ def history_json(history: History) -> str:
         "since": history.since.isoformat() if history.since else None,
         "revisions": revisions,
     }
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(generated("history", document), indent=2, ensure_ascii=False) + "\n"
 
 
 def history_markdown(history: History) -> str:
     """The history as Markdown: a table of revisions, then what each changed."""
     areas = history.bank.areas
     lines = [
+        HISTORY_MARKER,
         f"# Readiness history: {markdown_cell(history.source)}",
         "",
         markdown_cell(_title(history)),

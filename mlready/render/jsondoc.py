@@ -10,6 +10,7 @@ from mlready.core.evidence import CheckEvidence
 from mlready.core.plan import action_plan, expiring_waivers
 from mlready.core.signoff import signoff_states
 from mlready.core.validation import to_plain
+from mlready.render.signatures import generated
 from mlready.render.view import Outcome, answer_line
 
 
@@ -91,7 +92,7 @@ def render_json(outcomes: Sequence[Outcome]) -> str:
             "passed": all(outcome.verdict.passed for outcome in outcomes),
             "reviews": [check_json(outcome) for outcome in outcomes],
         }
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(generated("check", document), indent=2, ensure_ascii=False) + "\n"
 
 
 def evidence_json(item: CheckEvidence) -> dict[str, Any]:
@@ -115,7 +116,9 @@ def evidence_json(item: CheckEvidence) -> dict[str, Any]:
         ],
         "paths_found": list(item.paths_found),
         "paths_missing": list(item.paths_missing),
+        "paths_outside": list(item.paths_outside),
         "external": list(item.external),
+        "not_accepted": [{"evidence": text, "why": why} for text, why in item.not_accepted],
         "not_detected": dict(item.silenced),
         "suggested": item.suggested,
     }

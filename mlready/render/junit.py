@@ -38,7 +38,7 @@ def render_junit(outcomes: Sequence[Outcome]) -> str:
                 "testcase",
                 classname=f"mlready.{card.bank.area_of[question.id].id}",
                 name=f"{question.id}: {_xml_text(question.prompt)}",
-                file=source,
+                file=_xml_text(source),
                 line=str(line),
                 time="0",
             )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from mlready.render.escape import markdown_cell, markdown_code, markdown_text
+from mlready.render.signatures import CHECK_MARKER
 from mlready.render.view import (
     Outcome,
     expiring_lines,
@@ -30,7 +31,7 @@ def step_summary(outcomes: Sequence[Outcome]) -> str:
 
 def render_markdown(outcomes: Sequence[Outcome]) -> str:
     """A short Markdown summary of each review, for a PR comment or a CI job summary."""
-    return "\n".join(_markdown_of(outcome) for outcome in outcomes)
+    return CHECK_MARKER + "\n" + "\n".join(_markdown_of(outcome) for outcome in outcomes)
 
 
 def _markdown_of(outcome: Outcome) -> str:

@@ -5,11 +5,13 @@ from __future__ import annotations
 from mlready.core.kinds import is_scored
 from mlready.core.model import Bank
 from mlready.render.escape import one_line
+from mlready.render.signatures import generated, text_mark
 
 
 def bank_outline(bank: Bank) -> str:
     """A bank's profile, areas and questions, one line each."""
-    lines = [f"{one_line(bank.display_title)} ({bank.ref}): {len(bank.questions)} questions"]
+    title = f"{one_line(bank.display_title)} ({bank.ref})"
+    lines = [f"{text_mark('bank show')}{title}: {len(bank.questions)} questions"]
     for area in bank.sections:
         lines += ["", f"{area.id}: {one_line(area.title)}"]
         for question in area.questions:
@@ -27,4 +29,6 @@ def bank_json(bank: Bank) -> str:
 
     from mlready.core.bank import bank_document
 
-    return json.dumps(bank_document(bank), indent=2, ensure_ascii=False) + "\n"
+    return (
+        json.dumps(generated("bank show", bank_document(bank)), indent=2, ensure_ascii=False) + "\n"
+    )

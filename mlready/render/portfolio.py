@@ -12,7 +12,7 @@ from mlready.core.plan import overdue_actions
 from mlready.core.words import counted
 from mlready.render.charts import score_colour, small_trend, sparkline
 from mlready.render.escape import html_link, html_text, markdown_cell, markdown_code, markdown_link
-from mlready.render.signatures import HTML_PORTFOLIO_MARKER
+from mlready.render.signatures import HTML_PORTFOLIO_MARKER, PORTFOLIO_MARKER
 from mlready.render.view import Outcome, format_score
 
 _NO_TRENDS: Mapping[str, Trend] = {}
@@ -48,6 +48,7 @@ def render_portfolio(
     """
     shown = {source: trend for source, trend in trends.items() if trend.shown}
     lines = [
+        PORTFOLIO_MARKER,
         "# Readiness portfolio",
         "",
         f"{counted(len(outcomes), 'review')}; {sum(o.verdict.passed for o in outcomes)} "

@@ -29,7 +29,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup
 
 from mlready.core.errors import InputError
-from mlready.core.evidence import CheckEvidence, EvidenceState
+from mlready.core.evidence import CheckEvidence, EvidenceState, counts
 from mlready.core.history import Trend, change_since
 from mlready.core.model import Question
 from mlready.core.plan import EXPIRING_DAYS, action_plan, expiring_waivers, top_actions
@@ -50,7 +50,7 @@ from mlready.render.escape import (
 )
 from mlready.render.evidence import evidence_cell, evidence_details
 from mlready.render.signatures import HTML_REPORT_MARKER, REPORT_MARKER
-from mlready.render.view import evidence_counts, format_score, text_bar
+from mlready.render.view import format_score, text_bar
 
 REPORT_TEMPLATE = "report.md.j2"
 HTML_TEMPLATE = "report.html.j2"
@@ -129,6 +129,16 @@ class _Sandbox(ImmutableSandboxedEnvironment):
         return super().call_binop(context, operator, left, right)
 
 
+# Every template file read in this process, so that no report is written over one of them
+# (a template's includes are inputs of the run, like the template named on the command line).
+_TEMPLATES_READ: set[Path] = set()
+
+
+def templates_read() -> list[Path]:
+    """The real paths of the template files rendering has read so far."""
+    return sorted(_TEMPLATES_READ)
+
+
 class _FolderLoader(FileSystemLoader):
     """Templates from their folders, and only from there: a template whose real path leaves
     its folder (a link, `..`) is not found, so `{% include %}` cannot print /etc/passwd."""
@@ -141,6 +151,7 @@ class _FolderLoader(FileSystemLoader):
         folders = [Path(os.path.realpath(folder)) for folder in self.searchpath]
         if not any(real.is_relative_to(folder) for folder in folders):
             raise TemplateNotFound(template)
+        _TEMPLATES_READ.add(real)
         return source, filename, uptodate
 
 
@@ -384,7 +395,12 @@ def report_context(
         "trend": shown,
         "change": change_since(trend, scorecard),
         "evidence": judged,
-        "evidence_counts": evidence_counts(judged) if judged else None,
+        # `3 evidenced · 1 contradicted · 20 claimed`, in English as the rest of the report.
+        "evidence_counts": " · ".join(
+            f"{number} {state.value}" for state, number in counts(judged).items()
+        )
+        if judged
+        else None,
         "contradicted": [
             scorecard.bank.questions[check_id]
             for check_id, item in judged.items()

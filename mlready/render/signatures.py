@@ -1,12 +1,21 @@
-"""How mlready knows its own outputs: what the first part of each format it writes says.
+"""How mlready knows its own outputs: the mark that every format it writes carries at its top.
 
 `report`, `check --output`, `portfolio`, `schema -o` and `init` replace an existing file
-without `--force` only when it is one of these, so that nothing a person wrote is lost.
+without `--force` only when it carries one of these marks, so that nothing a person wrote is
+lost. Only the marks count, never a file's shape: a hand-written file that looks like an
+output (a JSON bank, a Markdown heading, a line of scores) is not mlready's.
+
+- Markdown and HTML: a first line that is an HTML comment naming mlready and what it made.
+- Text: a first line that begins `mlready <command> · ` (with a middle dot).
+- JSON: `"$generator": "mlready <command>"` as the first key of the document.
+- SARIF (whose top level takes no extra key): the log's `$schema`, `version` and first run's
+  tool `mlready`, in the order mlready writes them.
+- JUnit: the XML declaration, then `<testsuites name="mlready"`.
+- GitHub annotations: `::error file=` or `::warning file=`, or with none, mlready's summary line.
 """
 
 from __future__ import annotations
 
-import json
 import re
 from typing import Any
 
@@ -16,65 +25,72 @@ REPORT_MARKER = "<!-- mlready report: generated from the answers file; edit that
 HTML_REPORT_MARKER = (
     "<!-- mlready HTML report: generated from the answers file; edit that, not this -->"
 )
-# The first line of the HTML portfolio.
+# The first line of the HTML portfolio, and of the Markdown one.
 HTML_PORTFOLIO_MARKER = "<!-- mlready HTML portfolio: generated from the answers files -->"
-# The first line of the HTML history.
+PORTFOLIO_MARKER = "<!-- mlready portfolio: generated from the answers files -->"
+# The first line of the HTML history, and of the Markdown one.
 HTML_HISTORY_MARKER = "<!-- mlready HTML history: generated from the git log -->"
+HISTORY_MARKER = "<!-- mlready history: generated from the git log -->"
+# The first lines of `check --format markdown` (and the job summary), `diff` and `scan`.
+CHECK_MARKER = "<!-- mlready check: generated from the answers file -->"
+DIFF_MARKER = "<!-- mlready diff: generated from two answers files -->"
+SCAN_MARKER = "<!-- mlready scan: generated from the answers file and its repository -->"
 
-_FIRST_LINES = (
-    REPORT_MARKER,  # report
-    HTML_REPORT_MARKER,  # report --format html
-    HTML_PORTFOLIO_MARKER,  # portfolio --format html
-    HTML_HISTORY_MARKER,  # history --format html
-    "# Readiness history: ",  # history --format markdown
-    "### mlready: ",  # check --format markdown, the job summary
-    "## Readiness review: what changed",  # diff --format markdown
-    "# Readiness portfolio",  # portfolio
-    "::error ",  # check --format github
-    "::warning ",
+_MARKER_LINES = frozenset(
+    {
+        REPORT_MARKER,
+        HTML_REPORT_MARKER,
+        HTML_PORTFOLIO_MARKER,
+        PORTFOLIO_MARKER,
+        HTML_HISTORY_MARKER,
+        HISTORY_MARKER,
+        CHECK_MARKER,
+        DIFF_MARKER,
+        SCAN_MARKER,
+    }
 )
+
+# The commands whose text and JSON outputs carry a mark, as the mark names them.
+_COMMANDS = ("check", "diff", "bank show", "history", "scan", "schema")
+
+GENERATOR_KEY = "$generator"
+
+
+def text_mark(command: str) -> str:
+    """What the first line of a text output of `command` begins with."""
+    assert command in _COMMANDS, command
+    return f"mlready {command} · "
+
+
+def generated(command: str, document: dict[str, Any]) -> dict[str, Any]:
+    """`document` (a JSON object) with the mark of `command` as its first key."""
+    assert command in _COMMANDS, command
+    return {GENERATOR_KEY: f"mlready {command}", **document}
+
+
+_ALTERNATIVES = "|".join(re.escape(command) for command in _COMMANDS)
+_TEXT = re.compile(f"mlready (?:{_ALTERNATIVES}) · ")
+_JSON = re.compile(rf'\{{\s*"\$generator": "mlready (?:{_ALTERNATIVES})"\s*[,}}]')
+_SARIF = re.compile(
+    r'\{\s*"\$schema": "https://json\.schemastore\.org/sarif-2\.1\.0\.json",\s*'
+    r'"version": "2\.1\.0",\s*"runs": \[\s*\{\s*"tool": \{\s*"driver": \{\s*"name": "mlready",'
+)
+_XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>'
+_GITHUB_ANNOTATIONS = ("::error file=", "::warning file=")
 # check --format github with no gap to annotate: only its summary line. An answers file starts
 # with `mlready: 1`, which this must never match.
-_GITHUB_SUMMARY = re.compile(r"^mlready: .+: level .+, score \S+: (PASSED|FAILED)")
+_GITHUB_SUMMARY = re.compile(r"mlready: .+: level \S+, score \S+: (?:PASSED|FAILED: .+)")
 
 
 def written_by_mlready(head: str) -> bool:
-    """Whether `head` (the beginning of a file) is one of mlready's outputs."""
-    lines = head.split("\n", 2)
-    first = lines[0].removeprefix("\ufeff")
-    if first.startswith(_FIRST_LINES) or _GITHUB_SUMMARY.match(first):
+    """Whether `head` (the beginning of a file) carries the mark of one of mlready's outputs."""
+    head = head.removeprefix("\ufeff")
+    first, _, rest = head.partition("\n")
+    first = first.removesuffix("\r")
+    if first in _MARKER_LINES or _TEXT.match(first) or first.startswith(_GITHUB_ANNOTATIONS):
         return True
-    second = lines[1] if len(lines) > 1 else ""
-    if second.startswith('<testsuites name="mlready"'):  # JUnit, after its XML declaration
+    if _GITHUB_SUMMARY.fullmatch(first):
         return True
-    if second.startswith("Level: ") and "·" in first:  # check as text
+    if first == _XML_DECLARATION and rest.startswith('<testsuites name="mlready"'):
         return True
-    if first.rstrip().endswith(" questions") and "@" in first:  # bank show as text
-        return True
-    return first.strip() == "{" and _own_json(head)
-
-
-def _own_json(head: str) -> bool:
-    try:
-        document: Any = json.loads(head)
-    except ValueError:  # not JSON, or longer than was read: not recognised
-        return False
-    if not isinstance(document, dict):
-        return False
-    keys = set(document)
-    if {"passed", "bank", "level"} <= keys or {"passed", "reviews"} <= keys:  # check
-        return True
-    if {"before", "after", "answers", "gaps_opened"} <= keys:  # diff
-        return True
-    if {"bank", "version", "areas"} <= keys:  # bank show
-        return True
-    if str(document.get("title", "")).startswith("mlready "):  # schema
-        return True
-    runs = document.get("runs")  # SARIF
-    return isinstance(runs, list) and any(
-        isinstance(run, dict)
-        and isinstance(run.get("tool"), dict)
-        and isinstance(run["tool"].get("driver"), dict)
-        and run["tool"]["driver"].get("name") == "mlready"
-        for run in runs
-    )
+    return bool(_JSON.match(head) or _SARIF.match(head))

@@ -13,9 +13,11 @@ from rich.text import Text
 
 from mlready.core.evidence import CheckEvidence
 from mlready.core.gate import Verdict
+from mlready.core.messages import N_, _, translated
 from mlready.core.scoring import Scorecard
 from mlready.core.vocabulary import Severity
 from mlready.core.walk import Screen
+from mlready.core.words import reliability_word
 from mlready.render.escape import one_line, terminal_text
 from mlready.render.view import (
     BAR_WIDTH,
@@ -25,6 +27,7 @@ from mlready.render.view import (
     scorecard_view,
     text_bar,
 )
+from mlready.render.width import cells
 
 INDENT = 2  # every line under a heading: list items, gap rows, hints
 MIN_BAR = 5  # below this a bar says nothing; it is left out
@@ -52,7 +55,7 @@ def print_outcomes(console: Console, outcomes: Sequence[Outcome]) -> None:
 def _bar_width(console: Console, titles: list[str]) -> int:
     """The widest bar (up to BAR_WIDTH) that leaves area titles whole where it can: bars
     shrink before titles wrap."""
-    title = max((len(t) for t in titles), default=4)
+    title = max((cells(t) for t in titles), default=4)
     # Score 6 ("100.00" at most), Answered 8, Gaps 4, and 2 between each of the 5 columns.
     rest = console.width - title - 6 - 8 - 4 - 2 * 4
     return max(0, min(BAR_WIDTH, rest))
@@ -64,7 +67,7 @@ def print_scorecard(
     verdict: Verdict,
     *,
     max_gaps: int | None = None,
-    more: str = "in the report",
+    more: str = N_("in the report"),
     evidence: Mapping[str, CheckEvidence] | None = None,
 ) -> None:
     """Print the view of one review (the first `max_gaps` gaps below the blockers): what the
@@ -82,11 +85,11 @@ def print_scorecard(
     console.print(heading)
     console.print(
         Text.assemble(
-            ("Level ", "dim"),
+            (_("Level") + " ", "dim"),
             (view.level, "bold"),
-            ("   Score ", "dim"),
+            ("   " + _("Score") + " ", "dim"),
             (view.score, "bold"),
-            (" (weakest area)   Mean ", "dim"),
+            (" " + _("(weakest area)") + "   " + _("Mean") + " ", "dim"),
             view.mean,
         )
     )
@@ -94,12 +97,12 @@ def print_scorecard(
         console.print(Text(view.evidence, style="dim"))
     width = _bar_width(console, [row.title for row in view.areas])
     table = Table(box=None, pad_edge=False, header_style="bold")
-    table.add_column("Area", ratio=1)
-    table.add_column("Score", justify="right", no_wrap=True)
+    table.add_column(_("Area"), ratio=1)
+    table.add_column(_("Score"), justify="right", no_wrap=True)
     if width >= MIN_BAR:
         table.add_column("", no_wrap=True, width=width)
-    table.add_column("Answered", justify="right", no_wrap=True)
-    table.add_column("Gaps", justify="right", no_wrap=True)
+    table.add_column(_("Answered"), justify="right", no_wrap=True)
+    table.add_column(_("Gaps"), justify="right", no_wrap=True)
     for row in view.areas:
         bar = [_bar(row.score, width)] if width >= MIN_BAR else []
         table.add_row(Text(row.title), format_score(row.score), *bar, row.answered, str(row.gaps))
@@ -129,10 +132,13 @@ def print_scorecard(
                     line.append(": ".join(item.cells))
                 console.print(Padding(line, (0, 0, 0, INDENT)))
         if section.hidden:
-            hidden = Text(f"… and {section.hidden} more {more}", style="dim")
+            hidden = Text(
+                _("… and {count} more {where}").format(count=section.hidden, where=_(more)),
+                style="dim",
+            )
             console.print(Padding(hidden, (0, 0, 0, INDENT)))
     for note in view.notes:
-        console.print(Text(f"Note: {note}", style="yellow"))
+        console.print(Text(_("Note: {note}").format(note=note), style="yellow"))
     style = "bold green" if view.passed else "bold red"
     console.print(Text("\n" + view.verdict, style=style))
 
@@ -190,7 +196,7 @@ class TerminalPrompt:
             current = Table.grid()
             current.add_column(no_wrap=True)
             current.add_column(ratio=1)
-            current.add_row("current answer: ", Text(one_line(shown)), style="green")
+            current.add_row(_("current answer: "), Text(one_line(shown)), style="green")
             self.console.print(Padding(current, (0, 0, 0, INDENT)))
         if screen.evidence is not None:
             for shown_line in evidence_lines(screen.evidence):
@@ -231,11 +237,16 @@ def evidence_lines(evidence: CheckEvidence) -> list[str]:
     for finding in evidence.found:
         where = f"{finding.path}:{finding.line}" if finding.line else finding.path
         lines.append(
-            f"found {one_line(where)}: {one_line(finding.probe.says)} "
-            f"({finding.probe.reliability.value})"
+            _("found {where}: {says} ({reliability})").format(
+                where=one_line(where),
+                says=one_line(finding.probe.says),
+                reliability=translated(reliability_word(finding.probe.reliability)),
+            )
         )
     lines += [
-        f"not found: {one_line(probe.says)} ({probe.reliability.value})"
+        _("not found: {says} ({reliability})").format(
+            says=one_line(probe.says), reliability=translated(reliability_word(probe.reliability))
+        )
         for probe in evidence.missing
     ]
     return lines

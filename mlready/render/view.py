@@ -9,9 +9,11 @@ from collections.abc import Mapping, Sequence
 from types import MappingProxyType
 from typing import TYPE_CHECKING, NamedTuple
 
+from mlready.core.messages import _, ngettext, translated
 from mlready.core.plan import expiring_waivers, overdue_actions
 from mlready.core.signoff import signoff_states
 from mlready.core.vocabulary import Severity
+from mlready.core.words import severity_word
 from mlready.render.escape import one_line
 
 if TYPE_CHECKING:
@@ -37,7 +39,7 @@ class Outcome(NamedTuple):
 
 def format_score(value: float | None) -> str:
     """A score as people read it: `87.5`, or `n/a` for none."""
-    return "n/a" if value is None else f"{value:g}"
+    return _("n/a") if value is None else f"{value:g}"
 
 
 def text_bar(
@@ -59,9 +61,12 @@ def answer_line(scorecard: Scorecard, question_id: str) -> int:
 def waived_lines(card: Scorecard) -> list[str]:
     """One line per waived gap: the check, the reason, who approved it and until when."""
     return [
-        f"{gap.question.id}: {one_line(gap.waiver.reason)} "
-        f"(approved by {one_line(gap.waiver.approved_by)}"
-        + (f", until {gap.waiver.expires})" if gap.waiver.expires else ")")
+        _("{id}: {reason} (approved by {who}, until {expires})").format(
+            id=gap.question.id,
+            reason=one_line(gap.waiver.reason),
+            who=one_line(gap.waiver.approved_by),
+            expires=gap.waiver.expires,
+        )
         for gap in card.waived
         if gap.waiver is not None
     ]
@@ -74,8 +79,10 @@ def overdue_lines(card: Scorecard) -> list[tuple[str, str]]:
         action = item.action
         if action is None or action.due is None:  # an overdue action has a due date
             continue
-        owner = f"{one_line(action.owner)}, " if action.owner else ""
-        lines.append((item.gap.question.id, f"{owner}due {action.due}"))
+        due = _("due {date}").format(date=action.due)
+        if action.owner:
+            due = _("{owner}, {due}").format(owner=one_line(action.owner), due=due)
+        lines.append((item.gap.question.id, due))
     return lines
 
 
@@ -90,25 +97,34 @@ def expiring_lines(card: Scorecard) -> list[str]:
         if days is None:
             left = ""
         elif days == 0:
-            left = " (today)"
+            left = _(" (today)")
         else:
-            left = f" (in {days} {'day' if days == 1 else 'days'})"
-        lines.append(f"{gap.question.id}: waiver ends {gap.waiver.expires}{left}")
+            left = ngettext(" (in {count} day)", " (in {count} days)", days).format(count=days)
+        ends = _("{id}: waiver ends {date}").format(id=gap.question.id, date=gap.waiver.expires)
+        lines.append(ends + left)
     return lines
 
 
 def signoff_lines(card: Scorecard) -> list[str]:
     """One line per sign-off: who, as what, when, and whether it covers the answers now."""
     return [
-        f"{one_line(state.signoff.name)} ({one_line(state.signoff.role)}), "
-        f"{state.signoff.date}: {state.status}"
+        _("{name} ({role}), {date}: {status}").format(
+            name=one_line(state.signoff.name),
+            role=one_line(state.signoff.role),
+            date=state.signoff.date,
+            status=translated(state.status),
+        )
         for state in signoff_states(card.answers)
     ]
 
 
 def verdict_line(verdict: Verdict) -> str:
     """`PASSED`, or `FAILED: ` and the reasons."""
-    return "PASSED" if verdict.passed else "FAILED: " + "; ".join(verdict.reasons)
+    if verdict.passed:
+        return _("PASSED")
+    return _("FAILED: {reasons}").format(
+        reasons=_("; ").join(translated(reason) for reason in verdict.reasons)
+    )
 
 
 class Item(NamedTuple):
@@ -174,7 +190,7 @@ def scorecard_view(
     signoffs = signoff_lines(card)
     sections = [
         Section(
-            "Blockers",
+            _("Blockers"),
             tuple(
                 Item((gap.question.id, one_line(gap.question.prompt)), Severity.BLOCKER)
                 for gap in card.blockers
@@ -182,11 +198,11 @@ def scorecard_view(
             len(card.blockers),
         ),
         Section(
-            "Other gaps" if card.blockers else "Gaps",
+            _("Other gaps") if card.blockers else _("Gaps"),
             tuple(
                 Item(
                     (
-                        gap.severity.value,
+                        translated(severity_word(gap.severity)),
                         gap.question.id,
                         f"{gap.score:.2f}",
                         one_line(gap.question.prompt),
@@ -199,33 +215,36 @@ def scorecard_view(
             table=True,
         ),
         Section(
-            "Overdue actions",
+            _("Overdue actions"),
             tuple(Item(cells) for cells in overdue),
             len(overdue),
         ),
-        Section("Waived", tuple(Item((line,)) for line in waived_lines(card)), len(card.waived)),
-        Section("Waivers expiring soon", tuple(Item((line,)) for line in expiring), len(expiring)),
+        Section(_("Waived"), tuple(Item((line,)) for line in waived_lines(card)), len(card.waived)),
         Section(
-            "Unanswered",
+            _("Waivers expiring soon"), tuple(Item((line,)) for line in expiring), len(expiring)
+        ),
+        Section(
+            _("Unanswered"),
             tuple(Item((q.id, one_line(q.prompt))) for q in card.unanswered),
             len(card.unanswered),
         ),
-        Section("Sign-off", tuple(Item((line,)) for line in signoffs), len(signoffs)),
+        Section(_("Sign-off"), tuple(Item((line,)) for line in signoffs), len(signoffs)),
     ]
     if evidence:
         sections.append(contradicted_section(evidence))
     if verdict.comparison is not None:
         for title, lines in (
-            ("Regressions", verdict.comparison.regressions),
-            ("Improvements", verdict.comparison.improvements),
+            (_("Regressions"), verdict.comparison.regressions),
+            (_("Improvements"), verdict.comparison.improvements),
         ):
-            sections.append(Section(title, tuple(Item((line,)) for line in lines), len(lines)))
+            items = tuple(Item((translated(line),)) for line in lines)
+            sections.append(Section(title, items, len(lines)))
     project = card.answers.project.name
     return ScorecardView(
         project=one_line(project) if project else None,
         bank=f"{one_line(card.bank.display_title)} ({card.bank.ref})",
         source=one_line(card.answers.source),
-        level=card.level.name,
+        level=card.level.shown,
         score=format_score(card.score),
         mean=format_score(card.mean),
         evidence=evidence_line(evidence) if evidence else None,
@@ -236,7 +255,7 @@ def scorecard_view(
             for row in card.areas
         ),
         sections=tuple(section for section in sections if section.total),
-        notes=verdict.notes,
+        notes=tuple(translated(note) for note in verdict.notes),
         verdict=verdict_line(verdict),
         passed=verdict.passed,
     )
@@ -245,19 +264,21 @@ def scorecard_view(
 def passed_line(outcomes: Sequence[Outcome]) -> str:
     """`2 of 3 reviews passed`, below the summaries of several files."""
     passed = sum(outcome.verdict.passed for outcome in outcomes)
-    return f"{passed} of {len(outcomes)} reviews passed"
+    return ngettext(
+        "{passed} of {count} review passed", "{passed} of {count} reviews passed", len(outcomes)
+    ).format(passed=passed, count=len(outcomes))
 
 
 def evidence_line(evidence: Mapping[str, CheckEvidence]) -> str:
     """How many answers the repository evidences, contradicts, or leaves claimed."""
-    return f"Evidence: {evidence_counts(evidence)}"
+    from mlready.core.evidence import counts, state_word
 
-
-def evidence_counts(evidence: Mapping[str, CheckEvidence]) -> str:
-    """`3 evidenced · 1 contradicted · 20 claimed`."""
-    from mlready.core.evidence import counts
-
-    return " · ".join(f"{number} {state.value}" for state, number in counts(evidence).items())
+    return _("Evidence: {counts}").format(
+        counts=" · ".join(
+            f"{number} {translated(state_word(state))}"
+            for state, number in counts(evidence).items()
+        )
+    )
 
 
 def contradicted_section(evidence: Mapping[str, CheckEvidence]) -> Section:
@@ -265,7 +286,7 @@ def contradicted_section(evidence: Mapping[str, CheckEvidence]) -> Section:
     from mlready.core.evidence import contradictions
 
     items = tuple(
-        Item((check_id, "; ".join(one_line(reason) for reason in missing)))
+        Item((check_id, _("; ").join(one_line(translated(reason)) for reason in missing)))
         for check_id, missing in contradictions(evidence)
     )
-    return Section("Contradicted", items, len(items))
+    return Section(_("Contradicted"), items, len(items))

@@ -1,0 +1,92 @@
+"""Every message mlready says to a person goes through here, to be said in the chosen language.
+
+`_("...")` translates a message when it is said; `N_("...")` only marks a text for the catalog
+(a help text written where no language is chosen yet, translated where it is shown). Messages
+with values use named placeholders, `_("{count} questions").format(count=...)`, so that a
+translation may put them in its own order; the catalog test checks they match the English.
+The catalogs themselves are read by the I/O layer (`mlready.io.catalogs`), which installs one.
+"""
+
+from __future__ import annotations
+
+import gettext
+
+DOMAIN = "mlready"
+
+
+class _Speaking:
+    """The one language of the process, chosen once a command knows it."""
+
+    catalog: gettext.NullTranslations = gettext.NullTranslations()
+    language = "en"
+
+
+def install(catalog: gettext.NullTranslations, language: str) -> None:
+    """Speak `language` from now on, with `catalog`'s messages."""
+    _Speaking.catalog = catalog
+    _Speaking.language = language
+
+
+def language() -> str:
+    """The language mlready speaks now."""
+    return _Speaking.language
+
+
+def _(message: str) -> str:
+    """`message` in the chosen language (itself when the catalog lacks it)."""
+    return _Speaking.catalog.gettext(message)
+
+
+def ngettext(singular: str, plural: str, count: int) -> str:
+    """The form of a message for `count` in the chosen language."""
+    return _Speaking.catalog.ngettext(singular, plural, count)
+
+
+def N_(message: str) -> str:  # the conventional name of the gettext marker
+    """Mark `message` for the catalog without translating it here."""
+    return message
+
+
+class Said(str):
+    """A message that is also data: its value is the English (what JSON and comparisons see,
+    the same in every language), and `translated` says it in the chosen language for a
+    person. Values may themselves be Said; they are translated with it.
+
+    `Said("{count} checks at full marks with no evidence ({ids})", count=2, ids="a, b")`;
+    `said_n` makes one whose words depend on a count.
+    """
+
+    template: str
+    plural: str | None
+    values: dict[str, object]
+
+    def __new__(cls, template: str, /, **values: object) -> Said:
+        said = super().__new__(cls, template.format(**values) if values else template)
+        said.template = template
+        said.plural = None
+        said.values = values
+        return said
+
+    def translated(self) -> str:
+        """The message in the chosen language."""
+        if self.plural is None:
+            words = _(self.template)
+        else:
+            count = self.values.get("count")
+            words = ngettext(self.template, self.plural, count if isinstance(count, int) else 0)
+        if not self.values:
+            return words
+        return words.format(**{key: translated(value) for key, value in self.values.items()})
+
+
+def said_n(singular: str, plural: str, /, *, count: int, **values: object) -> Said:
+    """A Said in the form for `count` (one of `{count}` among its values)."""
+    said = Said(singular if count == 1 else plural, count=count, **values)
+    said.template = singular
+    said.plural = plural
+    return said
+
+
+def translated(text: object) -> str:
+    """Any text as a person should read it: a Said translated, anything else as it is."""
+    return text.translated() if isinstance(text, Said) else str(text)

@@ -1,0 +1,365 @@
+"""A bank's text in another language, from a translation file beside the bank.
+
+A translation file (`default.zh-CN.yaml` beside `default.yaml`) maps each question id to its
+translated prompt, why, help, fix, option labels and probe lines, and each area and level to
+its title. Every entry records `source`, a short hash of the English text it translates: when
+the English changes, the entry is stale and the English is shown until it is translated again.
+Answers files never change with the language: ids and option values are the same in all.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from mlready.core.document import Document
+from mlready.core.errors import Problem
+from mlready.core.model import Area, Bank, Level, Probe, Question
+
+SOURCE_HASH_LENGTH = 10
+# The fields of a question a translation file may translate, in the order they are shown.
+QUESTION_FIELDS = ("prompt", "why", "help", "fix")
+AREA_FIELDS = ("title", "intro")
+
+
+def source_hash(english: Mapping[str, Any]) -> str:
+    """The short hash of the English text an entry translates. In base 32 (letters and the
+    digits 2-7), so that YAML reads it as text without quotes."""
+    text = json.dumps(english, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    digest = hashlib.sha256(text.encode("utf-8")).digest()
+    return base64.b32encode(digest).decode("ascii").lower()[:SOURCE_HASH_LENGTH]
+
+
+def question_english(question: Question) -> dict[str, Any]:
+    """The English text of a question that a translation translates."""
+    english: dict[str, Any] = {
+        name: getattr(question, name)
+        for name in QUESTION_FIELDS
+        if getattr(question, name) is not None
+    }
+    labels = {option.value: option.label for option in question.options if option.label}
+    if labels:
+        english["options"] = labels
+    return english
+
+
+def probe_english(probe: Probe) -> dict[str, Any]:
+    """The English text of a probe: the line shown with what it finds."""
+    return {"says": probe.says}
+
+
+def area_english(area: Area) -> dict[str, Any]:
+    """The English text of an area: its title and intro."""
+    return {name: getattr(area, name) for name in AREA_FIELDS if getattr(area, name)}
+
+
+def level_english(level: Level) -> dict[str, Any]:
+    """The English text of a level: its name, which is also its title."""
+    return {"title": level.name}
+
+
+def bank_english(bank: Bank) -> dict[str, Any]:
+    """The English text of the bank itself: its title and intro."""
+    return {name: getattr(bank, name) for name in ("title", "intro") if getattr(bank, name)}
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One translated entry: the text, and the hash of the English it was made from."""
+
+    source: str
+    text: Mapping[str, Any]
+    where: tuple[str | int, ...]  # its key path in the file, for problems
+
+
+@dataclass(frozen=True)
+class BankTranslation:
+    """What a translation file says (or several, for a layered bank: later ones win)."""
+
+    language: str
+    document: Document | None = None
+    bank: Entry | None = None
+    questions: Mapping[str, Entry] = field(default_factory=dict)
+    areas: Mapping[str, Entry] = field(default_factory=dict)
+    levels: Mapping[str, Entry] = field(default_factory=dict)
+    probes: Mapping[str, Entry] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Translated:
+    """A bank in another language, and how many of its texts fell back to English."""
+
+    bank: Bank
+    fell_back: int = 0
+    level_titles: Mapping[str, str] = field(default_factory=dict)
+
+
+def _current(entry: Entry | None, english: Mapping[str, Any]) -> Mapping[str, Any] | None:
+    if entry is None or not english or entry.source != source_hash(english):
+        return None
+    return entry.text
+
+
+def translate_bank(bank: Bank, translation: BankTranslation) -> Translated:
+    """The bank with every current translated entry applied; missing or stale ones stay in
+    English and are counted (one count per question, area, level or bank title)."""
+    fell_back = 0
+
+    def question_in(question: Question) -> Question:
+        nonlocal fell_back
+        english = question_english(question)
+        text = _current(translation.questions.get(question.id), english)
+        if text is None:
+            fell_back += 1
+            return replace(question, evidence=tuple(probe_in(p) for p in question.evidence))
+        labels = text.get("options") or {}
+        return replace(
+            question,
+            **{name: text.get(name, getattr(question, name)) for name in QUESTION_FIELDS},
+            options=tuple(
+                replace(option, label=labels.get(option.value, option.label))
+                for option in question.options
+            ),
+            evidence=tuple(probe_in(probe) for probe in question.evidence),
+        )
+
+    def probe_in(probe: Probe) -> Probe:
+        nonlocal fell_back
+        text = _current(translation.probes.get(probe.id), probe_english(probe))
+        if text is None:
+            fell_back += 1
+            return probe
+        return replace(probe, says=text.get("says", probe.says))
+
+    areas = []
+    for area in bank.areas:
+        text = _current(translation.areas.get(area.id), area_english(area))
+        if text is None:
+            fell_back += 1
+            text = {}
+        areas.append(
+            replace(
+                area,
+                title=text.get("title", area.title),
+                intro=text.get("intro", area.intro),
+                questions=tuple(question_in(question) for question in area.questions),
+            )
+        )
+    level_titles = {}
+    levels = []
+    for level in bank.levels:
+        text = _current(translation.levels.get(level.name), level_english(level))
+        if text is None:
+            fell_back += 1
+            levels.append(level)
+        else:
+            level_titles[level.name] = str(text["title"])
+            levels.append(replace(level, title=level_titles[level.name]))
+    head: Mapping[str, Any] = {}
+    if bank_english(bank):
+        head = _current(translation.bank, bank_english(bank)) or {}
+        fell_back += not head
+    translated = replace(
+        bank,
+        title=head.get("title", bank.title),
+        intro=head.get("intro", bank.intro),
+        profile=tuple(question_in(question) for question in bank.profile),
+        areas=tuple(areas),
+        levels=tuple(levels),
+    )
+    return Translated(translated, fell_back, level_titles)
+
+
+def translation_problems(bank: Bank, translation: BankTranslation) -> list[Problem]:
+    """Entries missing for the bank's questions, areas and levels; entries for ids the bank
+    lacks; stale entries (the English changed since); each located in the file where it can
+    be, else at the file."""
+    document = translation.document
+    problems: list[Problem] = []
+
+    def located(where: tuple[str | int, ...], message: str) -> Problem:
+        if document is None:
+            return Problem(None, message)
+        return document.problem(where, message)
+
+    groups: list[tuple[str, Mapping[str, Entry], dict[str, dict[str, Any]]]] = [
+        (
+            "questions",
+            translation.questions,
+            {key: question_english(question) for key, question in bank.questions.items()},
+        ),
+        ("areas", translation.areas, {area.id: area_english(area) for area in bank.areas}),
+        ("levels", translation.levels, {level.name: level_english(level) for level in bank.levels}),
+        (
+            "probes",
+            translation.probes,
+            {
+                probe.id: probe_english(probe)
+                for question in bank.questions.values()
+                for probe in question.evidence
+            },
+        ),
+    ]
+    for group, entries, englishes in groups:
+        for key, english in englishes.items():
+            entry = entries.get(key)
+            if entry is None:
+                problems.append(located((group,), f"{group}: no translation of '{key}'"))
+            elif entry.source != source_hash(english):
+                problems.append(
+                    located(
+                        entry.where,
+                        f"{group}.{key}: stale: the English changed since it was translated "
+                        f"(source {entry.source}, now {source_hash(english)})",
+                    )
+                )
+        for key, entry in entries.items():
+            if key not in englishes:
+                problems.append(located(entry.where, f"{group}.{key}: the bank has no '{key}'"))
+    if bank_english(bank):
+        if translation.bank is None:
+            problems.append(located((), "no translation of the bank's title"))
+        elif translation.bank.source != source_hash(bank_english(bank)):
+            problems.append(located(translation.bank.where, "bank: stale: the English changed"))
+    return problems
+
+
+def merged(first: BankTranslation, second: BankTranslation) -> BankTranslation:
+    """Two translation files of one language (a base bank's and a layer's): the second wins."""
+    return BankTranslation(
+        language=second.language,
+        document=second.document or first.document,
+        bank=second.bank or first.bank,
+        questions={**first.questions, **second.questions},
+        areas={**first.areas, **second.areas},
+        levels={**first.levels, **second.levels},
+        probes={**first.probes, **second.probes},
+    )
+
+
+def translation_from_document(
+    document: Document, language: str
+) -> tuple[BankTranslation, list[Problem]]:
+    """A translation from a parsed translation file, and the problems with its shape."""
+    problems: list[Problem] = []
+    data = document.data
+    if not isinstance(data, dict):
+        return BankTranslation(language, document), [
+            document.problem((), "a translation file is a mapping")
+        ]
+
+    def entry_of(
+        where: tuple[str | int, ...], value: Any, allowed: tuple[str, ...]
+    ) -> Entry | None:
+        if not isinstance(value, dict):
+            problems.append(document.problem(where, "expected a mapping with `source`"))
+            return None
+        source = value.get("source")
+        if isinstance(source, int) and not isinstance(source, bool):
+            source = str(source)  # a hash of digits only, as YAML reads it unquoted
+        if not isinstance(source, str) or not source:
+            problems.append(
+                document.problem(where, "`source` (the English text's hash) is missing")
+            )
+            return None
+        text: dict[str, Any] = {}
+        for name, item in value.items():
+            if name == "source":
+                continue
+            if name not in allowed:
+                problems.append(document.problem((*where, name), f"unknown field '{name}'"))
+            elif name == "options":
+                if not isinstance(item, dict) or not all(
+                    isinstance(label, str) for label in item.values()
+                ):
+                    problems.append(document.problem((*where, name), "expected a mapping of texts"))
+                else:
+                    text[name] = {str(key): label for key, label in item.items()}
+            elif not isinstance(item, str):
+                problems.append(document.problem((*where, name), "expected a text"))
+            else:
+                text[name] = item
+        return Entry(source, text, where)
+
+    def group(name: str, allowed: tuple[str, ...]) -> dict[str, Entry]:
+        values = data.get(name) or {}
+        if not isinstance(values, dict):
+            problems.append(document.problem((name,), "expected a mapping of ids to entries"))
+            return {}
+        entries = {}
+        for key, value in values.items():
+            entry = entry_of((name, key), value, allowed)
+            if entry is not None:
+                entries[str(key)] = entry
+        return entries
+
+    for key in data:
+        if key not in ("language", "bank", "questions", "areas", "levels", "probes"):
+            problems.append(document.problem((key,), f"unknown field '{key}'"))
+    if data.get("language", language) != language:
+        problems.append(
+            document.problem(
+                ("language",), f"says language '{data['language']}', expected '{language}'"
+            )
+        )
+    bank = entry_of(("bank",), data["bank"], ("title", "intro")) if "bank" in data else None
+    translation = BankTranslation(
+        language=language,
+        document=document,
+        bank=bank,
+        questions=group("questions", (*QUESTION_FIELDS, "options")),
+        areas=group("areas", AREA_FIELDS),
+        levels=group("levels", ("title",)),
+        probes=group("probes", ("says",)),
+    )
+    return translation, problems
+
+
+def translation_skeleton(bank: Bank, translation: BankTranslation) -> dict[str, Any]:
+    """A translation file's content for `bank`: current entries as they are; missing ones with
+    the English to translate and its `source`; stale ones with their old translation and old
+    `source` (still stale until a translator updates both) and the new English beside them
+    under `english:` (`bank validate` refuses that key, so none is forgotten)."""
+
+    def entries(
+        current: Mapping[str, Entry], englishes: Mapping[str, Mapping[str, Any]]
+    ) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for key, english in englishes.items():
+            entry = current.get(key)
+            if entry is None:
+                out[key] = {"source": source_hash(english), **english}
+            elif entry.source == source_hash(english):
+                out[key] = {"source": entry.source, **entry.text}
+            else:
+                out[key] = {
+                    "source": entry.source,
+                    **entry.text,
+                    "english": {"source": source_hash(english), **english},
+                }
+        return out
+
+    content: dict[str, Any] = {"language": translation.language}
+    if bank_english(bank):
+        content["bank"] = entries(
+            {"bank": translation.bank} if translation.bank else {}, {"bank": bank_english(bank)}
+        )["bank"]
+    content["levels"] = entries(
+        translation.levels, {level.name: level_english(level) for level in bank.levels}
+    )
+    content["areas"] = entries(translation.areas, {a.id: area_english(a) for a in bank.areas})
+    content["questions"] = entries(
+        translation.questions, {k: question_english(q) for k, q in bank.questions.items()}
+    )
+    probes = {
+        probe.id: probe_english(probe)
+        for question in bank.questions.values()
+        for probe in question.evidence
+    }
+    if probes:
+        content["probes"] = entries(translation.probes, probes)
+    return content

@@ -1,0 +1,56 @@
+"""Reading what mlready says in another language: the message catalogs in the package, and a
+bank's translation files beside it."""
+
+from __future__ import annotations
+
+import gettext
+from pathlib import Path
+
+from mlready.core import messages
+from mlready.core.errors import InputError
+from mlready.core.language import ENGLISH
+from mlready.core.model import Bank
+from mlready.core.translation import BankTranslation, merged, translation_from_document
+from mlready.io.resources import locale_dir
+
+
+def gettext_name(language: str) -> str:
+    """How gettext names a language's folder: zh-CN is zh_CN."""
+    return language.replace("-", "_")
+
+
+def use_language(language: str) -> None:
+    """Speak `language`: install its compiled catalog (English needs none)."""
+    if language == ENGLISH:
+        messages.install(gettext.NullTranslations(), ENGLISH)
+        return
+    catalog = gettext.translation(
+        messages.DOMAIN, locale_dir(), languages=[gettext_name(language)], fallback=True
+    )
+    messages.install(catalog, language)
+
+
+def translation_path(bank_file: Path, language: str) -> Path:
+    """Where a bank file's translation into `language` lives: NAME.LANG.yaml beside it."""
+    return bank_file.with_name(f"{bank_file.stem}.{language}.yaml")
+
+
+def bank_translation(bank: Bank, language: str, *, strict: bool = False) -> BankTranslation:
+    """The translation of `bank` (and of each layer it was made from) into `language`, from
+    the translation files beside its files. A file with problems is an InputError when
+    `strict` (bank validate), else the entries that could be read are used."""
+    from mlready.io.yamlio import parse_yaml, read_text
+
+    translation = BankTranslation(language)
+    problems = []
+    for file in bank.files:
+        path = translation_path(file, language)
+        if not path.is_file():
+            continue
+        document = parse_yaml(read_text(path, kind="translation file"), source=str(path))
+        found, said = translation_from_document(document, language)
+        problems += said
+        translation = merged(translation, found)
+    if strict and problems:
+        raise InputError(problems)
+    return translation

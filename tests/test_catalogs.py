@@ -1,0 +1,96 @@
+"""The message catalogs: every message mlready says is in the Chinese catalog, translated, not
+fuzzy, with the English's placeholders; and the compiled catalog in the package is the one its
+source compiles to."""
+
+from __future__ import annotations
+
+import io
+import re
+import string
+from pathlib import Path
+
+from babel.messages.catalog import Catalog
+from babel.messages.extract import extract_from_dir
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+
+ROOT = Path(__file__).resolve().parent.parent
+LOCALE = ROOT / "mlready" / "locale"
+PO = LOCALE / "zh_CN" / "LC_MESSAGES" / "mlready.po"
+MO = PO.with_suffix(".mo")
+KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2), "Said": None, "said_n": (1, 2)}
+
+
+def extracted() -> dict[str, tuple[str, ...]]:
+    """Every message in the code and the report templates, as `pybabel extract` finds them
+    with babel.cfg: msgid -> all its forms."""
+    from babel.messages.frontend import parse_mapping_cfg
+
+    with (ROOT / "babel.cfg").open(encoding="utf-8") as stream:
+        method_map, options_map = parse_mapping_cfg(stream)
+    found: dict[str, tuple[str, ...]] = {}
+
+    for folder in ("mlready", "templates"):
+        for _file, _line, message, _comments, _context in extract_from_dir(
+            str(ROOT / folder), method_map, options_map, keywords=KEYWORDS
+        ):
+            forms = message if isinstance(message, tuple) else (message,)
+            found[forms[0]] = forms
+    return found
+
+
+def catalog() -> Catalog:
+    with PO.open("rb") as stream:
+        return read_po(stream, locale="zh_CN")
+
+
+def placeholders(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+
+
+def test_messages_are_extracted_from_the_code_and_templates() -> None:
+    assert len(extracted()) > 0
+
+
+def test_every_message_is_translated_and_none_is_fuzzy() -> None:
+    chinese = catalog()
+    missing, fuzzy, empty = [], [], []
+    for msgid in extracted():
+        message = chinese.get(msgid)
+        if message is None:
+            missing.append(msgid)
+        elif message.fuzzy:
+            fuzzy.append(msgid)
+        elif not (message.string if isinstance(message.string, str) else all(message.string)):
+            empty.append(msgid)
+    assert (missing, fuzzy, empty) == ([], [], [])
+
+
+def test_translations_keep_the_placeholders_of_the_english() -> None:
+    wrong = []
+    for message in catalog():
+        if not message.id:
+            continue
+        ids = message.id if isinstance(message.id, tuple) else (message.id,)
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        expected = set().union(*(placeholders(text) for text in ids))
+        for text in strings:
+            if text and placeholders(text) != expected:
+                wrong.append((ids[0], text))
+    assert wrong == []
+
+
+def test_translations_are_chinese() -> None:
+    han = re.compile(r"[\u4e00-\u9fff]")
+    # Messages that are names, codes or formats read the same in every language.
+    same = [m.id for m in catalog() if m.id and m.string and not han.search(str(m.string))]
+    assert all(not re.search(r"[a-z]{4,}", str(msgid).split("{")[0]) for msgid in same), same
+
+
+def test_the_compiled_catalog_is_the_one_its_source_compiles_to() -> None:
+    compiled = io.BytesIO()
+    write_mo(compiled, catalog())
+    assert MO.read_bytes() == compiled.getvalue(), (
+        "mlready.mo is out of step with mlready.po: run "
+        "`pybabel compile -d mlready/locale -D mlready`"
+    )
