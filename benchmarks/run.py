@@ -95,18 +95,23 @@ def commands(work: Path, *, quick: bool, only: str | None = None) -> list[Comman
         mlready = [str(script)]
     warm = {"MLREADY_CACHE_DIR": str(work / "cache")}
     off = {"MLREADY_CACHE_DIR": ""}
+    # The review on its own in a folder, as a user's project holds it; not in the work folder,
+    # whose generated banks, caches and repository the built-in bank's probes would scan.
+    alone = work / "review"
+    alone.mkdir()
+    shutil.copy(work / "mlready.yaml", alone / "mlready.yaml")
     listed = [
         Command("python -c pass", [python, "-c", "pass"], work),
         Command("floor app --help", [python, str(HERE / "floor_app.py"), "--help"], work),
         Command("floor app", [python, str(HERE / "floor_app.py")], work),
         Command("mlready --help", [*mlready, "--help"], work, env=warm),
-        Command("mlready check", [*mlready, "check"], work, env=warm),
-        Command("mlready check, cache off", [*mlready, "check"], work, env=off),
-        Command("mlready report", [*mlready, "report", "-o", "-"], work, env=warm),
+        Command("mlready check", [*mlready, "check"], alone, env=warm),
+        Command("mlready check, cache off", [*mlready, "check"], alone, env=off),
+        Command("mlready report", [*mlready, "report", "-o", "-"], alone, env=warm),
         Command(
             "mlready report, html",
             [*mlready, "report", "-o", "-", "--format", "html"],
-            work,
+            alone,
             env=warm,
         ),
     ]
