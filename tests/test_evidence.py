@@ -599,3 +599,33 @@ def test_a_report_template_of_ones_own_gets_the_evidence(delivered: Path) -> Non
         "| Are new model versions rolled out as a canary? | Delivery | "
         "A canary with automatic analysis | 1 |"
     )
+
+
+class _Text:
+    """A repository of one file, for the scan's line search."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def read(self, name: str) -> str:
+        return self.text
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(st.lists(st.sampled_from(PIECES), min_size=1, max_size=4), min_size=1, max_size=3),
+    st.booleans(),
+    st.text(alphabet="abcAB.( \n\r\u2028İ", max_size=40),
+)
+def test_the_line_search_finds_the_first_line_that_matches(
+    branches: list[list[str]], ignore_case: bool, text: str
+) -> None:
+    from mlready.io.scan import _File, _Pattern
+
+    pattern = ("(?i)" if ignore_case else "") + "|".join("".join(branch) for branch in branches)
+    expected = next(
+        (number for number, line in enumerate(text.splitlines(), 1) if re.search(pattern, line)),
+        None,
+    )
+    hit = _Pattern(pattern).first_line(_File(_Text(text), "file"))  # type: ignore[arg-type]
+    assert (hit.line if hit else None) == expected
