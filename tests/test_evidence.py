@@ -485,9 +485,9 @@ PIECES = [
 @given(
     st.lists(st.lists(st.sampled_from(PIECES), min_size=1, max_size=5), min_size=1, max_size=3),
     st.booleans(),
-    st.text(alphabet="abcAB.( \n", max_size=30),
+    st.text(alphabet="abcAB.( \n\r\u2028", max_size=30),
 )
-def test_a_line_that_matches_holds_a_required_word_and_matches_the_whole_text(
+def test_a_line_that_matches_holds_a_required_word_and_matches_the_joined_lines(
     branches: list[list[str]], ignore_case: bool, text: str
 ) -> None:
     from mlready.io.scan import required_words
@@ -495,7 +495,7 @@ def test_a_line_that_matches_holds_a_required_word_and_matches_the_whole_text(
     pattern = ("(?i)" if ignore_case else "") + "|".join("".join(branch) for branch in branches)
     if not any(re.search(pattern, line) for line in text.splitlines()):
         return
-    assert re.search(pattern, text, re.MULTILINE)
+    assert re.search(pattern, "\n".join(text.splitlines()), re.MULTILINE)
     required = required_words(pattern)
     if required is not None:
         folded, words = required

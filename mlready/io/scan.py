@@ -205,7 +205,11 @@ class Repository:
         (`**/*.py`), else the names holding its longest run of plain text."""
         last = glob.rpartition("/")[2]
         tail = re.split(r"[*?]", last)[-1]  # what the name must end with
-        if tail == last:
+        # `x**/y` may match `xy`: the last segment is a file's whole name only after a "/"
+        # that must be there, or after a `**/` that starts the glob or follows a "/".
+        before = glob[: len(glob) - len(last)]
+        whole_name = not before.endswith("**/") or before == "**/" or before.endswith("/**/")
+        if last and tail == last and whole_name:
             return self._by_name.get(last, [])
         if "." in tail:
             return self._by_extension.get(tail.rpartition(".")[2], [])
@@ -394,9 +398,9 @@ class _Pattern:
 
     With required words (see `required_words`), only the lines that hold one are searched,
     in order: a match holds a word, and a search of the whole text for an alternation of
-    words costs some 80 ns a character in Python's `re`. Without, the whole text is searched
-    first with line anchors (re.MULTILINE), which matches wherever a line does, and only a
-    file with a match is searched line by line."""
+    words costs some 80 ns a character in Python's `re`. Without, the lines joined by "\\n" are
+    searched first with line anchors (re.MULTILINE), which matches wherever a line does, and
+    only a file with a match is searched line by line."""
 
     def __init__(self, pattern: str) -> None:
         self.pattern = pattern
@@ -429,7 +433,7 @@ class _Pattern:
         numbers: Iterable[int]
         if self.words is not None:
             numbers = file.lines_holding(self.words, folded=self.ignore_case)
-        elif self.whole is not None and self.whole.search(file.text or "") is None:
+        elif self.whole is not None and self.whole.search(file.joined) is None:
             return None
         else:
             numbers = range(len(file.lines))
@@ -544,6 +548,12 @@ class _File:
     @cached_property
     def lines(self) -> list[str]:
         return (self.text or "").splitlines()
+
+    @cached_property
+    def joined(self) -> str:
+        """The lines joined by "\\n" alone: `re` knows no other line break, where splitlines
+        also breaks at "\\r", form feeds and the like."""
+        return "\n".join(self.lines)
 
     def lines_holding(self, words: Iterable[str], *, folded: bool) -> list[int]:
         """The numbers (from 0) of the lines that hold one of `words`, in order; in the
