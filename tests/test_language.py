@@ -190,7 +190,7 @@ def test_a_said_message_is_english_data_and_translated_for_a_person() -> None:
         assert translated(counted) == "2 个回答与仓库矛盾（a, b）"
         assert translated("plain text") == "plain text"
     finally:
-        messages.install(gettext.NullTranslations(), "en")
+        messages.install(None, "en")
     assert translated(message) == "3 of checks"
 
 

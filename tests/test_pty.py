@@ -263,3 +263,73 @@ def test_a_note_is_kept_when_the_walk_is_quit_at_the_evidence_prompt(workdir: Pa
     answers = load_answers(workdir / "answers.yaml", load_bank(workdir / "small.yaml"))
     entry = answers.entries["data.lineage"]
     assert (entry.value, entry.note) == ("no", "lineage lands in Q3")
+
+
+def test_ask_walks_the_built_in_bank_in_chinese(tmp_path: Path) -> None:
+    env = {**os.environ, "TERM": "xterm", "COLUMNS": "100", "LINES": "40", "NO_COLOR": "1"}
+    child = pexpect.spawn(
+        sys.executable,
+        [
+            "-m",
+            "mlready",
+            "ask",
+            "answers.yaml",
+            "--lang",
+            "zh-CN",
+            "--area",
+            "profile",
+            "--no-scan",
+            "--no-report",
+        ],
+        cwd=tmp_path,
+        env=env,
+        encoding="utf-8",
+        timeout=15,
+        dimensions=(40, 100),
+    )
+    child.expect_exact("项目名称")
+    child.sendline("智能客服")
+    child.expect_exact("负责人（团队或个人）")
+    child.sendline("客服平台组")
+    answer(child, "团队如何获得模型？", "?")
+    child.expect_exact("原因：")  # the help: why the question matters, in Chinese
+    child.expect_exact("› ")
+    child.sendline("1")
+    answer(child, "系统用模型来做什么？", ":b")
+    child.expect_exact("团队如何获得模型？")  # back to the first question, answered
+    child.expect_exact("回车保留")
+    child.expect_exact("› ")
+    child.sendline("")
+    for _ in range(6):  # the rest of the profile: the first option of each
+        child.expect_exact("总计")
+        child.expect_exact("› ")
+        child.sendline("1")
+    child.expect_exact("级别")  # the summary, in Chinese
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == ExitCode.OK
+    saved = (tmp_path / "answers.yaml").read_text(encoding="utf-8")
+    assert "profile.model_source: trained" in saved
+    assert "智能客服" in saved and "系统画像" not in saved  # the file stays language-neutral
+
+
+def test_quitting_a_chinese_walk_says_where_the_answers_are(tmp_path: Path) -> None:
+    env = {**os.environ, "TERM": "xterm", "COLUMNS": "100", "LINES": "40", "NO_COLOR": "1"}
+    child = pexpect.spawn(
+        sys.executable,
+        ["-m", "mlready", "ask", "answers.yaml", "--no-scan", "--no-report"],
+        cwd=tmp_path,
+        env={**env, "MLREADY_LANG": "zh-CN"},
+        encoding="utf-8",
+        timeout=15,
+        dimensions=(40, 100),
+    )
+    child.expect_exact("项目名称")
+    child.sendline("x")
+    child.expect_exact("负责人")
+    child.sendline("y")
+    answer(child, "团队如何获得模型？", ":q")
+    child.expect_exact("已保存到 answers.yaml")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == ExitCode.OK

@@ -137,7 +137,9 @@ def test_readme_usage_matches_help() -> None:
         text = help_of(*command)
         for option in re.findall(r"--[a-z][a-z-]*", usage):
             assert option in text, (command, option)
-        offered = set(re.findall(r"(?<![\w-])--[a-z][a-z-]*", text)) - {"--help", "--version"}
+        # --help and --lang are on every command; the README tells them once.
+        everywhere = {"--help", "--version", "--lang"}
+        offered = set(re.findall(r"(?<![\w-])--[a-z][a-z-]*", text)) - everywhere
         documented = set(re.findall(r"--[a-z][a-z-]*", usage))
         # A documented --no-X stands for its pair --X too.
         pairs = {f"--{o[5:]}" for o in documented if o.startswith("--no-")}

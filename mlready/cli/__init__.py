@@ -6,12 +6,13 @@ and Typer's building of their options would cost every `mlready check` some 15 m
 """
 
 import gc
+import sys
 from importlib import import_module
 from typing import Annotated, Any
 
 import typer
 
-from mlready.cli.application import CommandGroup
+from mlready.cli.application import LANG_HELP, CommandGroup, speak, translated_help
 
 __all__ = ["COMMANDS", "app", "main"]
 
@@ -41,7 +42,10 @@ class _LazyCommands(CommandGroup):
     def get_command(self, ctx: Any, cmd_name: str) -> Any:
         if cmd_name in COMMANDS and cmd_name not in self.commands:
             module = import_module(f"{__name__}.{cmd_name}")
-            self.add_command(typer.main.get_command(module.app), cmd_name)
+            command = typer.main.get_command(module.app)
+            for sub in getattr(command, "commands", {}).values():  # `bank show`, `bank validate`
+                translated_help(sub)
+            self.add_command(translated_help(command), cmd_name)
         return super().get_command(ctx, cmd_name)
 
     def resolve_command(self, ctx: Any, args: list[str]) -> Any:
@@ -76,6 +80,7 @@ def _root(
         bool,
         typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
     ] = False,
+    lang: Annotated[str | None, typer.Option("--lang", metavar="LANG", help=LANG_HELP)] = None,
 ) -> None:
     """A production-readiness review for ML systems.
 
@@ -90,4 +95,5 @@ def main() -> None:
     # thousands of objects again and again, for a tenth of the run, and free nothing. (No
     # benchmark's peak memory grows without it.)
     gc.disable()
+    speak(sys.argv[1:])
     app()

@@ -19,6 +19,7 @@ from typer.core import TyperGroup
 
 from mlready.cli import typer_compat
 from mlready.core.errors import ExitCode, InputError, MlreadyError
+from mlready.core.messages import N_, _, said_n, translated
 from mlready.core.vocabulary import Severity
 from mlready.render.registry import Format, Subject, choices
 
@@ -30,6 +31,7 @@ if TYPE_CHECKING:
     from mlready.core.model import Bank
     from mlready.core.scoring import Scorecard
     from mlready.io.settings import Settings
+    from mlready.render.view import Outcome
 
 
 class CommandGroup(TyperGroup):
@@ -49,7 +51,7 @@ class CommandGroup(TyperGroup):
                 sys.stdout.flush()  # here, where a full disk or a closed pipe can be told
         except MlreadyError as error:
             for line in str(error).splitlines():
-                say(f"error: {line}")
+                say(_("error: {message}").format(message=line))
             raise typer.Exit(error.exit_code) from None
 
     def main(self, *args: Any, **kwargs: Any) -> Any:
@@ -199,16 +201,141 @@ def format_option(help_text: str) -> Any:
 
 
 def say(message: str) -> None:
-    """Print a message for the person on stderr, file names and all made harmless."""
+    """Print a message for the person on stderr (in the chosen language), file names and all
+    made harmless."""
     from mlready.render.escape import terminal_text
 
-    typer.echo(terminal_text(message), err=True)
+    typer.echo(terminal_text(translated(message)), err=True)
 
 
 def warn(messages: tuple[str, ...] | list[str]) -> None:
     """Print warnings on stderr."""
     for message in messages:
-        say(f"warning: {message}")
+        say(_("warning: {message}").format(message=translated(message)))
+
+
+LANG_HELP = N_(
+    "The language to speak: en or zh-CN (default: the settings' lang, MLREADY_LANG, "
+    "then the locale)."
+)
+
+
+def speak(argv: list[str]) -> None:
+    """Choose the language before anything is said: `--lang` anywhere on the command line,
+    the settings' `lang`, MLREADY_LANG, the locale (see mlready.core.language)."""
+    from mlready.core.language import ENGLISH, choose_language
+
+    flag = _lang_flag(argv)
+    setting = None
+    if flag is None:
+        with contextlib.suppress(MlreadyError):  # a bad settings file is the command's to report
+            setting = defaults().lang
+    choice = choose_language(flag, setting, os.environ)
+    if choice.language != ENGLISH:
+        from mlready.io.catalogs import use_language
+
+        use_language(choice.language)
+    if choice.warning:
+        warn([choice.warning])
+
+
+_PEOPLE: dict[int, Bank] = {}
+
+
+def for_people(bank: Bank) -> Bank:
+    """`bank` in the language mlready speaks (itself in English): what people read. Machine
+    formats (JSON) keep the English bank, so that they are the same in every language. The
+    first time, says how many of the bank's texts fell back to English (missing or stale)."""
+    from mlready.core.messages import language
+
+    if language() == "en":
+        return bank
+    if id(bank) not in _PEOPLE:
+        from mlready.core.translation import translate_bank
+        from mlready.io.catalogs import bank_translation
+
+        translated = translate_bank(bank, bank_translation(bank, language()))
+        if translated.fell_back:
+            warn(
+                [
+                    said_n(
+                        "{count} text of the bank is shown in English: no current {lang} "
+                        "translation (see `mlready bank validate --lang {lang}`)",
+                        "{count} texts of the bank are shown in English: no current {lang} "
+                        "translation (see `mlready bank validate --lang {lang}`)",
+                        count=translated.fell_back,
+                        lang=language(),
+                    )
+                ]
+            )
+        _PEOPLE[id(bank)] = translated.bank
+    return _PEOPLE[id(bank)]
+
+
+def outcomes_for_people(outcomes: list[Outcome]) -> list[Outcome]:
+    """The outcomes of a check with the bank's text in the language mlready speaks."""
+    from mlready.core.messages import language
+
+    if language() == "en":
+        return outcomes
+    from mlready.core.translation import evidence_in, scorecard_in
+
+    translated = []
+    for outcome in outcomes:
+        bank = for_people(outcome.scorecard.bank)
+        if bank is outcome.scorecard.bank:
+            translated.append(outcome)
+            continue
+        translated.append(
+            outcome._replace(
+                scorecard=scorecard_in(outcome.scorecard, bank),
+                evidence=evidence_in(outcome.evidence, bank),
+            )
+        )
+    return translated
+
+
+def _lang_flag(argv: list[str]) -> str | None:
+    for position, arg in enumerate(argv):
+        if arg == "--":
+            break
+        if arg == "--lang" and position + 1 < len(argv):
+            return argv[position + 1]
+        if arg.startswith("--lang="):
+            return arg.removeprefix("--lang=")
+    return None
+
+
+def translated_help(command: Any) -> Any:
+    """`command` (a click command or group) with its help and its options' help said in the
+    chosen language, and a `--lang` option (read before parsing, by `speak`)."""
+    from mlready.core.messages import language
+
+    if not any(param.name == "lang" for param in command.params):
+        command.params.append(_lang_option())
+    if language() != "en":
+        for item in (command, *command.params):
+            if getattr(item, "help", None):
+                item.help = _(item.help)
+        if getattr(command, "short_help", None):
+            command.short_help = _(command.short_help)
+    return command
+
+
+def _lang_option() -> Any:
+    # Built the way Typer builds every option, then not passed to the command: `speak` has
+    # already read it.
+    probe = typer.Typer()
+
+    @probe.command()
+    def _any(
+        lang: Annotated[str | None, typer.Option("--lang", metavar="LANG", help=LANG_HELP)] = None,
+    ) -> None:
+        """-"""
+
+    option = next(p for p in typer.main.get_command(probe).params if p.name == "lang")
+    option.expose_value = False
+    return option
 
 
 def defaults() -> Settings:

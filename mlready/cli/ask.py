@@ -16,6 +16,7 @@ from mlready.cli.application import (
     command_app,
     defaults,
     evidence_of,
+    for_people,
     gate_for,
     inputs_of,
     read_answers,
@@ -25,6 +26,7 @@ from mlready.cli.application import (
     write_target,
 )
 from mlready.core.errors import ExitCode, InputError
+from mlready.core.messages import N_, _
 
 if TYPE_CHECKING:
     from mlready.core.model import Bank
@@ -59,6 +61,7 @@ def ask(
     """Walk the questions in the terminal; every answer is saved at once."""
     from mlready.core.gate import judge
     from mlready.core.scoring import score
+    from mlready.core.translation import scorecard_in
 
     if not sys.stdin.isatty():
         raise InputError(
@@ -82,22 +85,26 @@ def ask(
 
     console = Console(highlight=False)
     prompt = TerminalPrompt(console)
-    if loaded_bank.intro:  # once, before the first question
-        prompt.tell_intro(loaded_bank.intro)
+    people = for_people(loaded_bank)  # what the person reads; the answers file stays neutral
+    if people.intro:  # once, before the first question
+        prompt.tell_intro(people.intro)
     result = _walk_file(target, loaded_bank, prompt=prompt, area=area, redo=redo, no_scan=no_scan)
     if result is None:
         return
     if not result.asked:
-        where = f" in area {area}" if area else ""
+        where = _(" in area {area}").format(area=area) if area else ""
         console.print(
-            f"Nothing left to ask{where}: every applicable question is answered "
-            "(`mlready ask --redo` walks them again).",
+            _(
+                "Nothing left to ask{where}: every applicable question is answered "
+                "(`mlready ask --redo` walks them again)."
+            ).format(where=where),
             markup=False,
         )
     card = score(loaded_bank, result.answers, today=dt.date.today())
     console.print()
     verdict = judge(card, gate_for(loaded_bank, chosen), today=dt.date.today())
-    more = "(`mlready check` lists them all)" if no_report else "in the report"
+    more = N_("(`mlready check` lists them all)") if no_report else N_("in the report")
+    card = scorecard_in(card, people)
     print_scorecard(console, card, verdict, max_gaps=5, more=more)
     if not no_report:
         from mlready.render.registry import Format, Subject, format_of_path, renderer
@@ -105,7 +112,7 @@ def ask(
         chosen_format = format_of_path(str(report_path), Subject.REPORT, Format.MARKDOWN)
         text = renderer(Subject.REPORT, chosen_format)(card, trend=trend_for(target, card))
         write_target(report_path, text, inputs=inputs, force=force)
-        console.print(f"Report: {report_path}", markup=False)
+        console.print(_("Report: {path}").format(path=report_path), markup=False)
 
 
 def _walk_file(
@@ -121,6 +128,7 @@ def _walk_file(
     its end, None when it stopped early (everything answered is saved either way)."""
     from mlready.core.answers import empty_answers
     from mlready.core.scoring import score
+    from mlready.core.translation import evidence_in
     from mlready.core.walk import ask_project, walk
     from mlready.io.answers_file import AnswersEditor
     from mlready.io.files import exclusive_lock
@@ -139,24 +147,32 @@ def _walk_file(
                 if is_new or asked != project:
                     current = current.with_project(asked)
                     editor.save(current)
+            people = for_people(bank)
             result = walk(
-                bank,
+                people,
                 current,
                 prompt=prompt,
                 save=editor.save,
                 area=area,
                 redo=redo,
                 today=dt.date.today(),
-                evidence=None if no_scan else evidence_of(score(bank, current))[1],
+                evidence=None
+                if no_scan
+                else evidence_in(evidence_of(score(bank, current))[1], people),
             )
         except KeyboardInterrupt:
-            saved = "every answer given is saved in" if target.exists() else "nothing to save in"
-            say(f"\ninterrupted: {saved} {target}")
+            if target.exists():
+                say(
+                    "\n"
+                    + _("interrupted: every answer given is saved in {path}").format(path=target)
+                )
+            else:
+                say("\n" + _("interrupted: nothing to save in {path}").format(path=target))
             raise typer.Exit(ExitCode.INTERRUPTED) from None
         except EOFError:  # Ctrl-D at the project questions, before anything was saved
-            say(f"\nstopped: nothing saved; {target} was not created")
+            say("\n" + _("stopped: nothing saved; {path} was not created").format(path=target))
             return None
     if not result.completed:
-        say(f"\nSaved in {target}; run `mlready ask` again to go on.")
+        say("\n" + _("Saved in {path}; run `mlready ask` again to go on.").format(path=target))
         return None
     return result

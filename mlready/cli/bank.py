@@ -11,8 +11,11 @@ from mlready.cli.application import (
     bank_for,
     command_app,
     defaults,
+    for_people,
     format_option,
 )
+from mlready.core.errors import InputError
+from mlready.core.messages import _
 from mlready.render.registry import Subject, renderer
 
 app = command_app(name="bank", help="Show or validate a question bank.", no_args_is_help=True)
@@ -38,20 +41,48 @@ def show(
         from mlready.core.bank import with_tag
 
         loaded = with_tag(loaded, tag)
+    if output_format != "json":  # JSON is the bank as data, the same in every language
+        loaded = for_people(loaded)
     sys.stdout.write(renderer(Subject.BANK, output_format)(loaded))
 
 
 @app.command("validate")
 def validate(bank: BankOption = None) -> None:
-    """Check a bank; exit 0 when it is valid, 2 with every problem found."""
-    chosen = defaults()
-    loaded = bank_for(bank, chosen)
+    """Check a bank; exit 0 when it is valid, 2 with every problem found. With `--lang`, check
+    its translation files too: entries missing, for ids the bank lacks, or stale."""
+    from mlready.core.messages import language
     from mlready.render.escape import terminal_text
 
-    source = bank or chosen.bank or "built-in bank"
+    chosen = defaults()
+    loaded = bank_for(bank, chosen)
+    source = bank or chosen.bank or _("built-in bank")
     typer.echo(
         terminal_text(
-            f"{source}: valid: {loaded.ref}, {len(loaded.areas)} areas, "
-            f"{len(loaded.questions)} questions"
+            _("{source}: valid: {ref}, {areas} areas, {questions} questions").format(
+                source=source,
+                ref=loaded.ref,
+                areas=len(loaded.areas),
+                questions=len(loaded.questions),
+            )
         )
     )
+    if language() != "en":
+        from mlready.core.translation import translation_problems
+        from mlready.io.catalogs import bank_translation, translation_path
+
+        translation = bank_translation(loaded, language(), strict=True)
+        problems = translation_problems(loaded, translation)
+        files = [translation_path(file, language()) for file in loaded.files]
+        if not any(file.is_file() for file in files):
+            raise InputError(
+                _("{file}: no translation into {lang}").format(file=files[0], lang=language())
+            )
+        if problems:
+            raise InputError(problems)
+        typer.echo(
+            terminal_text(
+                _("{source}: the {lang} translation is complete and current").format(
+                    source=source, lang=language()
+                )
+            )
+        )

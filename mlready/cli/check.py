@@ -22,11 +22,14 @@ from mlready.cli.application import (
     format_option,
     gate_for,
     inputs_of,
+    outcomes_for_people,
     say,
     scorecard,
+    warn,
     write_target,
 )
 from mlready.core.errors import ExitCode, InputError, MlreadyError
+from mlready.core.messages import Said, _
 from mlready.core.vocabulary import Severity
 from mlready.render.registry import Format, Subject, formats_for, renderer
 
@@ -158,7 +161,7 @@ def check(
     )
     paths = answers_paths(answers, chosen)
     inputs = inputs_of(chosen, bank=loaded_bank, others=[*paths, baseline])
-    for _, target in targets:
+    for _format, target in targets:
         check_target(target, inputs=inputs, force=force)
     if baseline is not None and len(paths) > 1:
         raise InputError("--baseline compares one answers file; name just one")
@@ -170,7 +173,7 @@ def check(
     outcomes = []
     for path in paths:
         card = scorecard(path, loaded_bank, today=date, chosen=chosen)
-        _, evidence = evidence_of(card)
+        _scan, evidence = evidence_of(card)
         verdict = judge(
             card,
             gate,
@@ -180,25 +183,31 @@ def check(
             evidence=evidence,
         )
         outcomes.append(Outcome(card, verdict, evidence))
+    # JSON is data, the same in every language; every other format is read by people.
+    people = outcomes_for_people(outcomes)
+
+    def shown(chosen_format: str) -> list[Outcome]:
+        return outcomes if chosen_format == Format.JSON else people
+
     if output_format == Format.TEXT and sys.stdout.isatty():
         from rich.console import Console
 
         from mlready.render.terminal import print_outcomes
 
-        print_outcomes(Console(highlight=False), outcomes)
+        print_outcomes(Console(highlight=False), people)
     else:
-        sys.stdout.write(renderer(Subject.CHECK, output_format)(outcomes))
+        sys.stdout.write(renderer(Subject.CHECK, output_format)(shown(output_format)))
     for target_format, target in targets:
-        text = renderer(Subject.CHECK, target_format)(outcomes)
+        text = renderer(Subject.CHECK, target_format)(shown(target_format))
         write_target(target, text, inputs=inputs, force=force)
     summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
     if summary_file:
         from mlready.render.markdown import step_summary
 
-        _append_summary(Path(summary_file), step_summary(outcomes), inputs=inputs)
+        _append_summary(Path(summary_file), step_summary(people), inputs=inputs)
     passed = all(outcome.verdict.passed for outcome in outcomes)
     if not passed and soft_fail:
-        say("soft fail: the gate failed, exiting 0 as asked")
+        say(_("soft fail: the gate failed, exiting 0 as asked"))
     raise typer.Exit(ExitCode.OK if passed or soft_fail else ExitCode.GATE_FAILED)
 
 
@@ -208,4 +217,4 @@ def _append_summary(path: Path, text: str, *, inputs: list[Path | None]) -> None
     try:
         append_output(path, text, inputs=inputs)
     except MlreadyError as error:  # the summary is a courtesy: the gate's verdict stands
-        say(f"warning: GITHUB_STEP_SUMMARY: {error}; no job summary written")
+        warn([Said("GITHUB_STEP_SUMMARY: {error}; no job summary written", error=str(error))])

@@ -14,6 +14,7 @@ from mlready.cli.application import (
     command_app,
     day,
     defaults,
+    for_people,
     format_option,
     scorecard,
 )
@@ -44,4 +45,9 @@ def diff(
     date = day(today)
     before = scorecard(old, loaded_bank, today=date, chosen=chosen)
     after = scorecard(new, loaded_bank, today=date, chosen=chosen)
+    if output_format != "json":  # JSON is data, the same in every language
+        from mlready.core.translation import scorecard_in
+
+        people = for_people(loaded_bank)
+        before, after = scorecard_in(before, people), scorecard_in(after, people)
     sys.stdout.write(renderer(Subject.DIFF, output_format)(diff_reviews(before, after)))

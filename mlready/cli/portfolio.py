@@ -16,6 +16,7 @@ from mlready.cli.application import (
     command_app,
     day,
     defaults,
+    for_people,
     format_option,
     gate_for,
     inputs_of,
@@ -25,6 +26,7 @@ from mlready.cli.application import (
     trend_for,
     write_target,
 )
+from mlready.core.messages import _
 from mlready.render.registry import Format, Subject, format_of_path, renderer
 
 app = command_app()
@@ -81,11 +83,14 @@ def portfolio(
     paths = answers_paths(answers, chosen)
     inputs = inputs_of(chosen, bank=loaded_bank, others=paths)
     check_target(output, inputs=inputs, force=force)
+    from mlready.core.translation import scorecard_in
+
     outcomes = []
     trends = {}
     for path in paths:
         card = scorecard(path, loaded_bank, today=date, chosen=chosen)
-        outcomes.append(Outcome(card, judge(card, gate, today=date)))
+        verdict = judge(card, gate, today=date)
+        outcomes.append(Outcome(scorecard_in(card, for_people(loaded_bank)), verdict))
         trend = trend_for(path, card) if with_history else None
         if trend is not None:
             trends[card.answers.source] = trend
@@ -96,7 +101,7 @@ def portfolio(
     )
     write_target(output, text, inputs=inputs, force=force)
     if str(output) != "-":
-        say(f"Wrote {output}")
+        say(_("Wrote {path}").format(path=output))
 
 
 def _report_of(path: Path, folder: Path | None, chosen_format: Format) -> Path:

@@ -19,6 +19,7 @@ from mlready.cli.application import (
     day,
     defaults,
     evidence_of,
+    for_people,
     format_option,
     inputs_of,
     report_path_for,
@@ -28,6 +29,7 @@ from mlready.cli.application import (
     write_target,
 )
 from mlready.core.errors import InputError
+from mlready.core.messages import _
 from mlready.render.registry import Format, Subject, format_of_path, renderer
 
 app = command_app()
@@ -115,10 +117,12 @@ def report(
         if str(target) != "-" and (folder is None or target.parent.is_dir()):
             check_target(target, inputs=inputs, force=force)
     render = renderer(Subject.REPORT, chosen_format)
+    from mlready.core.translation import scorecard_in
     from mlready.render.report import templates_read
 
     for path, target in zip(paths, targets, strict=True):
         card = scorecard(path, loaded_bank, today=day(today), chosen=chosen)
+        card = scorecard_in(card, for_people(loaded_bank))  # a report is read by people
         text = render(
             card,
             template=template,
@@ -129,4 +133,4 @@ def report(
             make_folder(target.parent)
         write_target(target, text, inputs=[*inputs, *templates_read()], force=force)
         if str(target) != "-":
-            say(f"Wrote {target}")
+            say(_("Wrote {path}").format(path=target))

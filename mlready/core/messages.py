@@ -9,7 +9,10 @@ The catalogs themselves are read by the I/O layer (`mlready.io.catalogs`), which
 
 from __future__ import annotations
 
-import gettext
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # gettext (and locale with it) loads only when a catalog is installed
+    import gettext
 
 DOMAIN = "mlready"
 
@@ -17,11 +20,11 @@ DOMAIN = "mlready"
 class _Speaking:
     """The one language of the process, chosen once a command knows it."""
 
-    catalog: gettext.NullTranslations = gettext.NullTranslations()
+    catalog: gettext.NullTranslations | None = None  # None: English, as written
     language = "en"
 
 
-def install(catalog: gettext.NullTranslations, language: str) -> None:
+def install(catalog: gettext.NullTranslations | None, language: str) -> None:
     """Speak `language` from now on, with `catalog`'s messages."""
     _Speaking.catalog = catalog
     _Speaking.language = language
@@ -34,12 +37,16 @@ def language() -> str:
 
 def _(message: str) -> str:
     """`message` in the chosen language (itself when the catalog lacks it)."""
-    return _Speaking.catalog.gettext(message)
+    catalog = _Speaking.catalog
+    return message if catalog is None else catalog.gettext(message)
 
 
 def ngettext(singular: str, plural: str, count: int) -> str:
     """The form of a message for `count` in the chosen language."""
-    return _Speaking.catalog.ngettext(singular, plural, count)
+    catalog = _Speaking.catalog
+    if catalog is None:
+        return singular if count == 1 else plural
+    return catalog.ngettext(singular, plural, count)
 
 
 def N_(message: str) -> str:  # the conventional name of the gettext marker

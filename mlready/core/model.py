@@ -11,7 +11,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Annotated, Any
 
-from mlready.core.messages import _
+from mlready.core.messages import N_
 from mlready.core.validation import (
     Internal,
     NullAsEmpty,
@@ -213,6 +213,9 @@ class Moved(Record):
 PROFILE_AREA_ID = "profile"  # the id under which the walk and the outline show the profile
 
 
+PROFILE_TITLE = N_("System profile")
+
+
 @dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class Bank(Record):
     """A validated question bank, with defaults filled in.
@@ -235,6 +238,8 @@ class Bank(Record):
     bases: Annotated[tuple[str, ...], Internal()] = ()
     disabled: Annotated[frozenset[str], Internal()] = frozenset()
     files: Annotated[tuple[Path, ...], Internal()] = ()  # the files it was read from
+    # What the profile is called: English in answers files, translated for people.
+    profile_title: Annotated[str, Internal()] = PROFILE_TITLE
 
     @property
     def ref(self) -> str:
@@ -257,7 +262,7 @@ class Bank(Record):
         areas."""
         if not self.profile:
             return self.areas
-        profile = Area(id=PROFILE_AREA_ID, title=_("System profile"), questions=self.profile)
+        profile = Area(id=PROFILE_AREA_ID, title=self.profile_title, questions=self.profile)
         return (profile, *self.areas)
 
     @cached_property

@@ -9,8 +9,6 @@ Answers files never change with the language: ids and option values are the same
 
 from __future__ import annotations
 
-import base64
-import hashlib
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
@@ -18,7 +16,10 @@ from typing import Any
 
 from mlready.core.document import Document
 from mlready.core.errors import Problem
+from mlready.core.evidence import CheckEvidence
+from mlready.core.messages import _
 from mlready.core.model import Area, Bank, Level, Probe, Question
+from mlready.core.scoring import Scorecard
 
 SOURCE_HASH_LENGTH = 10
 # The fields of a question a translation file may translate, in the order they are shown.
@@ -29,6 +30,9 @@ AREA_FIELDS = ("title", "intro")
 def source_hash(english: Mapping[str, Any]) -> str:
     """The short hash of the English text an entry translates. In base 32 (letters and the
     digits 2-7), so that YAML reads it as text without quotes."""
+    import base64
+    import hashlib  # only when a translation is read or checked
+
     text = json.dumps(english, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     digest = hashlib.sha256(text.encode("utf-8")).digest()
     return base64.b32encode(digest).decode("ascii").lower()[:SOURCE_HASH_LENGTH]
@@ -170,6 +174,7 @@ def translate_bank(bank: Bank, translation: BankTranslation) -> Translated:
         profile=tuple(question_in(question) for question in bank.profile),
         areas=tuple(areas),
         levels=tuple(levels),
+        profile_title=_(bank.profile_title),
     )
     return Translated(translated, fell_back, level_titles)
 
@@ -363,3 +368,38 @@ def translation_skeleton(bank: Bank, translation: BankTranslation) -> dict[str, 
     if probes:
         content["probes"] = entries(translation.probes, probes)
     return content
+
+
+def scorecard_in(card: Scorecard, bank: Bank) -> Scorecard:
+    """`card` with every question, area and level taken from `bank`: the same bank in another
+    language (the same ids). Scores, answers and gaps are unchanged."""
+    questions = bank.questions
+    sections = {section.id: section for section in bank.sections}
+    levels = {level.name: level for level in bank.levels}
+    return card._replace(
+        bank=bank,
+        applicable=tuple(questions[question.id] for question in card.applicable),
+        areas=tuple(row._replace(area=sections[row.area.id]) for row in card.areas),
+        level=levels.get(card.level.name, card.level),
+        gaps=tuple(
+            gap._replace(question=questions[gap.question.id], area=sections[gap.area.id])
+            for gap in card.gaps
+        ),
+        unanswered=tuple(questions[question.id] for question in card.unanswered),
+        not_applicable=tuple(questions[question.id] for question in card.not_applicable),
+    )
+
+
+def evidence_in(evidence: Mapping[str, CheckEvidence], bank: Bank) -> dict[str, CheckEvidence]:
+    """The evidence of a review with each probe's line taken from `bank` (another language)."""
+    probes = {probe.id: probe for q in bank.questions.values() for probe in q.evidence}
+    return {
+        key: item._replace(
+            found=tuple(
+                finding._replace(probe=probes.get(finding.probe.id, finding.probe))
+                for finding in item.found
+            ),
+            missing=tuple(probes.get(probe.id, probe) for probe in item.missing),
+        )
+        for key, item in evidence.items()
+    }

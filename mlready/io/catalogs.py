@@ -22,7 +22,7 @@ def gettext_name(language: str) -> str:
 def use_language(language: str) -> None:
     """Speak `language`: install its compiled catalog (English needs none)."""
     if language == ENGLISH:
-        messages.install(gettext.NullTranslations(), ENGLISH)
+        messages.install(None, ENGLISH)
         return
     catalog = gettext.translation(
         messages.DOMAIN, locale_dir(), languages=[gettext_name(language)], fallback=True

@@ -1,0 +1,135 @@
+"""mlready in Simplified Chinese: the installed command run as a person or CI runs it."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from mlready.core.errors import ExitCode
+
+pytestmark = pytest.mark.slow
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+
+
+def mlready(
+    cwd: Path, *args: str | Path, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    base = {k: v for k, v in os.environ.items() if k not in ("LC_ALL", "LC_MESSAGES", "LANG")}
+    return subprocess.run(
+        [sys.executable, "-m", "mlready", *map(str, args)],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+        env={**base, "MLREADY_CACHE_DIR": "", **(env or {})},
+    )
+
+
+@pytest.fixture
+def review(tmp_path: Path) -> Path:
+    text = (EXAMPLES / "credit-risk-scorer.yaml").read_text(encoding="utf-8")
+    (tmp_path / "mlready.yaml").write_text(text, encoding="utf-8")
+    return tmp_path
+
+
+@pytest.mark.parametrize(
+    "how",
+    [
+        {"args": ("--lang", "zh-CN")},
+        {"args": ("--lang=zh_CN.UTF-8",)},
+        {"env": {"MLREADY_LANG": "zh"}},
+        {"env": {"LANG": "zh_CN.UTF-8"}},
+        {"settings": 'lang = "zh-CN"\n'},
+    ],
+    ids=["flag", "flag=locale", "MLREADY_LANG", "LANG", "settings"],
+)
+def test_check_speaks_chinese_however_it_is_asked(review: Path, how: dict[str, object]) -> None:
+    if "settings" in how:
+        (review / ".mlready.toml").write_text(str(how["settings"]), encoding="utf-8")
+    args = how.get("args", ())
+    assert isinstance(args, tuple)
+    env = how.get("env")
+    assert env is None or isinstance(env, dict)
+    result = mlready(review, "check", *args, env=env)
+    assert result.returncode in (ExitCode.OK, ExitCode.GATE_FAILED), result.stderr
+    assert "级别：可上线生产" in result.stdout
+    assert "预处理与特征" in result.stdout  # an area of the bank, from its translation file
+    assert "监控与运维" in result.stdout
+
+
+def test_json_is_the_same_in_every_language(review: Path) -> None:
+    english = mlready(review, "check", "-f", "json")
+    chinese = mlready(review, "check", "-f", "json", "--lang", "zh-CN")
+    assert english.stdout == chinese.stdout
+    assert english.returncode == chinese.returncode
+    bank_en = mlready(review, "bank", "show", "-f", "json")
+    bank_zh = mlready(review, "bank", "show", "-f", "json", "--lang", "zh-CN")
+    assert bank_en.stdout == bank_zh.stdout
+
+
+def test_machine_formats_keep_their_ids_in_chinese(review: Path) -> None:
+    import json
+
+    sarif = mlready(review, "check", "-f", "sarif", "--lang", "zh-CN")
+    english = mlready(review, "check", "-f", "sarif")
+    rules = [
+        [rule["id"] for rule in json.loads(out)["runs"][0]["tool"]["driver"]["rules"]]
+        for out in (sarif.stdout, english.stdout)
+    ]
+    assert rules[0] == rules[1]
+    assert sarif.returncode == english.returncode
+
+
+def test_an_unknown_language_is_english_with_one_warning(review: Path) -> None:
+    result = mlready(review, "check", "--lang", "fr")
+    assert result.stderr.count("warning: --lang: mlready does not speak 'fr'") == 1
+    assert "Level: production" in result.stdout
+    german = mlready(review, "check", env={"LANG": "de_DE.UTF-8"})
+    assert german.stderr == "" and "Level: production" in german.stdout
+
+
+def test_errors_and_the_walk_messages_are_chinese(review: Path) -> None:
+    result = mlready(review, "check", "--lang", "zh-CN", "--baseline", "missing.json")
+    assert result.returncode == ExitCode.INVALID
+    assert result.stderr.startswith("错误：")
+
+
+def test_the_answers_file_stays_the_same_in_every_language(review: Path, tmp_path: Path) -> None:
+    english = tmp_path / "english"
+    english.mkdir()
+    (english / "mlready.yaml").write_bytes((review / "mlready.yaml").read_bytes())
+    before = (review / "mlready.yaml").read_bytes()
+    mlready(review, "report", "--lang", "zh-CN", "-o", "report.md")
+    assert (review / "mlready.yaml").read_bytes() == before
+    sign = ("sign", "--name", "李雷", "--role", "风险负责人", "--today", "2026-11-30")
+    assert mlready(review, *sign, "--lang", "zh-CN").returncode == ExitCode.OK
+    assert mlready(english, *sign).returncode == ExitCode.OK
+    written = (review / "mlready.yaml").read_bytes()
+    assert written == (english / "mlready.yaml").read_bytes()  # ids and values, no language
+    assert "李雷" in written.decode("utf-8") and b"\\u" not in written  # typed as typed
+
+
+def test_bank_validate_names_stale_missing_and_unknown_entries(tmp_path: Path) -> None:
+    from tests.conftest import SMALL_BANK
+
+    (tmp_path / "small.yaml").write_text(SMALL_BANK, encoding="utf-8")
+    none = mlready(tmp_path, "bank", "validate", "--bank", "small.yaml", "--lang", "zh-CN")
+    assert none.returncode == ExitCode.INVALID
+    assert "small.zh-CN.yaml" in none.stderr
+    (tmp_path / "small.zh-CN.yaml").write_text(
+        "language: zh-CN\nquestions:\n  data.nope: {source: abc, prompt: 无}\n", encoding="utf-8"
+    )
+    bad = mlready(tmp_path, "bank", "validate", "--bank", "small.yaml", "--lang", "zh-CN")
+    assert bad.returncode == ExitCode.INVALID
+    assert "small.zh-CN.yaml:3:14: questions.data.nope: the bank has no 'data.nope'" in bad.stderr
+    builtin = mlready(tmp_path, "bank", "validate", "--lang", "zh-CN")
+    assert builtin.returncode == ExitCode.OK, builtin.stderr
+    # A bank without a current translation is still shown, in English, with one count.
+    check = mlready(tmp_path, "bank", "show", "--bank", "small.yaml", "--lang", "zh-CN")
+    assert check.returncode == ExitCode.OK
+    assert check.stderr.count("以英文显示") == 1
