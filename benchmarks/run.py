@@ -5,6 +5,8 @@ all of them alike; times are compared as ratios of best (and median) runs, never
 
     python benchmarks/run.py            # 20 runs each (5 for the generated large banks)
     python benchmarks/run.py --repeat 5 --quick
+    python benchmarks/run.py --only scan   # the scan of 20,000 files, and the floor
+
 
 mlready runs with a cache of validated banks in a folder of the benchmark's own, warmed by a
 first run, as a user's machine has one; the generated banks are also timed with the cache off
@@ -79,7 +81,13 @@ def run_once(command: Command) -> None:
     command.peak_bytes = max(command.peak_bytes, usage.ru_maxrss * 1024)
 
 
-def commands(work: Path, *, quick: bool) -> list[Command]:
+def commands(work: Path, *, quick: bool, only: str | None = None) -> list[Command]:
+    """The commands to time; with `only`, those whose name holds it (and the floor, which
+    every ratio needs). Nothing is generated for a command left out."""
+
+    def wanted(name: str) -> bool:
+        return only is None or only in name or name == "python -c pass"
+
     python = sys.executable
     mlready = [python, "-m", "mlready"]
     script = Path(python).with_name("mlready")
@@ -87,40 +95,48 @@ def commands(work: Path, *, quick: bool) -> list[Command]:
         mlready = [str(script)]
     warm = {"MLREADY_CACHE_DIR": str(work / "cache")}
     off = {"MLREADY_CACHE_DIR": ""}
+    # The review on its own in a folder, as a user's project holds it; not in the work folder,
+    # whose generated banks, caches and repository the built-in bank's probes would scan.
+    alone = work / "review"
+    alone.mkdir()
+    shutil.copy(work / "mlready.yaml", alone / "mlready.yaml")
     listed = [
         Command("python -c pass", [python, "-c", "pass"], work),
         Command("floor app --help", [python, str(HERE / "floor_app.py"), "--help"], work),
         Command("floor app", [python, str(HERE / "floor_app.py")], work),
         Command("mlready --help", [*mlready, "--help"], work, env=warm),
-        Command("mlready check", [*mlready, "check"], work, env=warm),
-        Command("mlready check, cache off", [*mlready, "check"], work, env=off),
-        Command("mlready report", [*mlready, "report", "-o", "-"], work, env=warm),
+        Command("mlready check", [*mlready, "check"], alone, env=warm),
+        Command("mlready check, cache off", [*mlready, "check"], alone, env=off),
+        Command("mlready report", [*mlready, "report", "-o", "-"], alone, env=warm),
         Command(
             "mlready report, html",
             [*mlready, "report", "-o", "-", "--format", "html"],
-            work,
+            alone,
             env=warm,
         ),
     ]
     # A review in a git repository of a few files, as a pre-commit hook or CI step runs it:
     # the bank's probes (if any) list the files through git.
-    review = work / "git-review"
-    review.mkdir()
-    shutil.copy(work / "mlready.yaml", review / "mlready.yaml")
-    (review / "src").mkdir()
-    (review / "src" / "train.py").write_text("import pandas\n", encoding="utf-8")
-    (review / "README.md").write_text("# A model\n", encoding="utf-8")
-    git = ["git", "-c", "user.name=benchmark", "-c", "user.email=benchmark@example.com"]
-    for args in (["init", "-q"], ["add", "."], ["commit", "-q", "-m", "A review"]):
-        subprocess.run([*git, *args], cwd=review, check=True)
-    listed.append(
-        Command("mlready check, in a git repository", [*mlready, "check"], review, env=warm)
-    )
+    if wanted("mlready check, in a git repository"):
+        review = work / "git-review"
+        review.mkdir()
+        shutil.copy(work / "mlready.yaml", review / "mlready.yaml")
+        (review / "src").mkdir()
+        (review / "src" / "train.py").write_text("import pandas\n", encoding="utf-8")
+        (review / "README.md").write_text("# A model\n", encoding="utf-8")
+        git = ["git", "-c", "user.name=benchmark", "-c", "user.email=benchmark@example.com"]
+        for args in (["init", "-q"], ["add", "."], ["commit", "-q", "-m", "A review"]):
+            subprocess.run([*git, *args], cwd=review, check=True)
+        listed.append(
+            Command("mlready check, in a git repository", [*mlready, "check"], review, env=warm)
+        )
     deon = shutil.which("deon") or str(Path(python).with_name("deon"))
     if Path(deon).exists():
         listed.append(Command("deon -o x.md", [deon, "-o", str(work / "x.md")], work))
     sizes = [1000] if quick else [1000, 10000]
     for size in sizes:
+        if not any(wanted(f"mlready {verb}, {size:,} questions") for verb in ("check", "report")):
+            continue
         folder = work / str(size)
         subprocess.run([python, str(HERE / "generate.py"), str(size), str(folder)], check=True)
         for verb, extra in (("check", []), ("report", ["-o", "-"])):
@@ -146,6 +162,8 @@ def commands(work: Path, *, quick: bool) -> list[Command]:
                 empty_cache=first,
             )
         )
+    if not wanted("mlready scan, 20,000 files"):
+        return [command for command in listed if wanted(command.name)]
     repository = work / "repository"
     subprocess.run(
         [python, str(HERE / "generate.py"), "--repository", "20000", str(repository)], check=True
@@ -159,7 +177,7 @@ def commands(work: Path, *, quick: bool) -> list[Command]:
             env=warm,
         )
     )
-    return listed
+    return [command for command in listed if wanted(command.name)]
 
 
 def ratio(
@@ -177,12 +195,20 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=20, help="runs of each command")
     parser.add_argument("--repeat-large", type=int, default=5, help="runs on generated banks")
     parser.add_argument("--quick", action="store_true", help="skip the 10,000-question bank")
-    parser.add_argument("--results", type=Path, default=HERE / "RESULTS.md")
+    parser.add_argument(
+        "--only",
+        metavar="TEXT",
+        help="time only the commands whose name holds TEXT (e.g. 'scan'), beside the floor; "
+        "the results are printed, and written only to a --results named",
+    )
+    parser.add_argument("--results", type=Path, help="where to write them [default: RESULTS.md]")
     options = parser.parse_args()
+    if options.results is None and options.only is None:
+        options.results = HERE / "RESULTS.md"
     with tempfile.TemporaryDirectory() as folder:
         work = Path(folder)
         shutil.copy(ROOT / "examples" / "ecommerce-categoriser.yaml", work / "mlready.yaml")
-        listed = commands(work, quick=options.quick)
+        listed = commands(work, quick=options.quick, only=options.only)
         for command in listed:  # a warm-up run each: file caches, byte-code, the bank cache
             run_once(command)
             command.seconds.clear()
@@ -193,7 +219,8 @@ def main() -> None:
                     run_once(command)
     report = render(listed, options)
     print(report)
-    options.results.write_text(report, encoding="utf-8")
+    if options.results is not None:
+        options.results.write_text(report, encoding="utf-8")
 
 
 def render(listed: list[Command], options: argparse.Namespace) -> str:
@@ -218,7 +245,8 @@ def render(listed: list[Command], options: argparse.Namespace) -> str:
 
     def target(text: str, value: float | None, limit: float, unit: str = "x") -> None:
         if value is None:
-            lines.append(f"| {text} | not measured | |")
+            if options.only is None:  # with --only, what was left out is not news
+                lines.append(f"| {text} | not measured | |")
             return
         shown = {"x": f"{value:.2f}x", "MiB": f"{value:.1f} MiB"}.get(unit, f"{value:.0f} {unit}")
         lines.append(f"| {text} | {shown} | {'yes' if value <= limit else '**no**'} |")
@@ -317,10 +345,12 @@ def render(listed: list[Command], options: argparse.Namespace) -> str:
         ratio(html, by_name.get("mlready report")),
         1.5,
     )
-    builtin = by_name["mlready check"].peak_bytes / MIB
-    target("peak memory of `mlready check`, built-in bank", builtin, 25, "MiB")
-    first = by_name["mlready check, cache off"].peak_bytes / MIB
-    target("peak memory of `mlready check`, built-in bank, cache off", first, 25, "MiB")
+    for name, title in (
+        ("mlready check", "peak memory of `mlready check`, built-in bank"),
+        ("mlready check, cache off", "peak memory of `mlready check`, built-in bank, cache off"),
+    ):
+        measured = by_name.get(name)
+        target(title, measured.peak_bytes / MIB if measured else None, 25, "MiB")
     big = by_name.get("mlready check, 10,000 questions")
     target(
         "peak memory of `mlready check`, 10,000 questions",

@@ -1,9 +1,11 @@
-"""The README's coverage tables, generated from the built-in bank's tags.
+"""The README's tables generated from the built-in bank: coverage, and the built-in probes.
 
 Each framework the bank maps to (the ML Test Score, deon's checklist, the NIST AI RMF, the EU AI
 Act) gets one table: an item of the framework per row, with the checks tagged for it and the
-profile or decision answers they are asked for. `tests/test_bank_coverage.py` holds the README
-to these tables; after changing the bank's tags, rewrite them with
+profile or decision answers they are asked for. The built-in probes get one more: a probe per
+row, with what it looks for and, per check it serves, the answer it supports, the answer its
+absence contradicts and how far it can be trusted. `tests/test_bank_coverage.py` holds the
+README to these tables; after changing the bank's tags or probes, rewrite them with
 
     python -m tests.bank_coverage
 """
@@ -15,8 +17,9 @@ from pathlib import Path
 from typing import NamedTuple
 
 from mlready.core.kinds import is_scored
-from mlready.core.model import Bank, Question
+from mlready.core.model import Bank, Probe, Question
 from mlready.io.bank_file import load_bank
+from mlready.render.escape import markdown_cell
 
 README = Path(__file__).resolve().parent.parent / "README.md"
 
@@ -256,8 +259,58 @@ def tables_in(readme: str) -> dict[str, str]:
     return found
 
 
+PROBES_HEADING = "### Built-in probes"
+
+
+def where(probe: Probe) -> str:
+    """Where a probe looks, in short: its first globs, and its key path or pattern."""
+    shown = ", ".join(f"`{glob}`" for glob in probe.files[:3])
+    if len(probe.files) > 3:
+        shown += f" and {len(probe.files) - 3} more"
+    if probe.key is not None:
+        shown += f"; key `{probe.key}`" + (f" = `{probe.equals}`" if probe.equals else "")
+    if probe.contains is not None:
+        shown += "; a line matching a pattern" + (" too" if probe.key else "")
+    return shown
+
+
+def probes_table(bank: Bank) -> str:
+    """The built-in probes: one row per probe id (a probe id looks for one thing wherever it
+    is used), in the order the bank first uses them, with the checks it serves."""
+    used: dict[str, list[tuple[Question, Probe]]] = {}
+    for question in bank.questions.values():
+        for probe in question.evidence:
+            used.setdefault(probe.id, []).append((question, probe))
+    rows = [
+        "| Probe | What it shows | Where it looks | Checks: supports, required for (reliability) |",
+        "| --- | --- | --- | --- |",
+    ]
+    for probe_id, uses in used.items():
+        first = uses[0][1]
+        checks = []
+        for question, probe in uses:
+            roles = []
+            if probe.supports is not None:
+                roles.append(f"supports {probe.supports}")
+            if probe.required_for is not None:
+                roles.append(f"required for {probe.required_for}")
+            trust = probe.reliability.value
+            checks.append(f"`{question.id}`{condition(question)}: {', '.join(roles)} ({trust})")
+        says = markdown_cell(first.says)
+        rows.append(f"| `{probe_id}` | {says} | {where(first)} | {'<br>'.join(checks)} |")
+    return "\n".join(rows) + "\n"
+
+
+def probes_table_in(readme: str) -> str:
+    """The table of the README's section on the built-in probes."""
+    section = readme.split(PROBES_HEADING + "\n", 1)[1].split("\n#", 1)[0]
+    match = re.search(r"(?:^\|.*\|\n)+", section, flags=re.MULTILINE)
+    return match.group(0) if match else ""
+
+
 def rewrite(readme: str, bank: Bank) -> str:
-    """The README with every framework's table replaced by the one the bank gives."""
+    """The README with every framework's table, and the table of built-in probes, replaced by
+    the ones the bank gives."""
     for framework in FRAMEWORKS:
         head, rest = readme.split(framework.heading + "\n", 1)
         section, sep, tail = rest.partition("\n## ")
@@ -265,7 +318,12 @@ def rewrite(readme: str, bank: Bank) -> str:
         assert match, f"{framework.heading} has no table"
         section = section[: match.start()] + table(framework, bank) + section[match.end() :]
         readme = head + framework.heading + "\n" + section + sep + tail
-    return readme
+    head, rest = readme.split(PROBES_HEADING + "\n", 1)
+    section, sep, tail = rest.partition("\n#")
+    match = re.search(r"(?:^\|.*\|\n)+", section, flags=re.MULTILINE)
+    assert match, f"{PROBES_HEADING} has no table"
+    section = section[: match.start()] + probes_table(bank) + section[match.end() :]
+    return head + PROBES_HEADING + "\n" + section + sep + tail
 
 
 if __name__ == "__main__":

@@ -161,3 +161,7 @@ def load_yaml(path: Path, *, source: str | None = None, kind: str = "file") -> D
     """The YAML file at `path`, parsed as mlready parses banks and answers files."""
     name = source or str(path)
     return parse_yaml(read_text(path, source=name, kind=kind), source=name)
+
+
+# Fixture repositories hold tests of their own projects, which are data here, not tests.
+collect_ignore = ["data"]

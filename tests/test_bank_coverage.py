@@ -5,7 +5,15 @@ from __future__ import annotations
 import pytest
 
 from mlready.io.bank_file import load_bank
-from tests.bank_coverage import FRAMEWORKS, README, Framework, table, tables_in
+from tests.bank_coverage import (
+    FRAMEWORKS,
+    README,
+    Framework,
+    probes_table,
+    probes_table_in,
+    table,
+    tables_in,
+)
 
 
 @pytest.mark.parametrize("framework", FRAMEWORKS, ids=[f.prefix.rstrip("-") for f in FRAMEWORKS])
@@ -24,3 +32,9 @@ def test_every_tag_of_the_framework_has_a_row(framework: Framework) -> None:
         if tag.startswith(framework.prefix)
     }
     assert tags <= set(framework.items)
+
+
+def test_the_readme_lists_the_built_in_probes_the_bank_has() -> None:
+    # After changing probes, rewrite the table with `python -m tests.bank_coverage`.
+    readme = README.read_text(encoding="utf-8")
+    assert probes_table_in(readme) == probes_table(load_bank())

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 from pathlib import Path
 
 import jsonschema
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from mlready.core.errors import ExitCode, InputError
 from mlready.io.bank_file import load_bank
@@ -345,7 +348,7 @@ def test_the_scan_never_leaves_the_repository_nor_reads_what_it_must_not(tmp_pat
     assert scan(repo, probes)[("delivery.ci", "ci-runs-tests")] == []
 
 
-def test_outside_git_the_tree_is_scanned_less_hidden_folders_and_environments(
+def test_outside_git_the_tree_is_scanned_less_hidden_folders_environments_and_repositories(
     tmp_path: Path,
 ) -> None:
     root = tmp_path / "plain"
@@ -355,7 +358,9 @@ def test_outside_git_the_tree_is_scanned_less_hidden_folders_and_environments(
     (root / "env").mkdir()
     (root / "env" / "pyvenv.cfg").write_text("", encoding="utf-8")
     (root / "node_modules").mkdir()
-    for name in ("ci/a.yml", ".venv/lib/b.yml", "env/c.yml", "node_modules/d.yml", "e.yml"):
+    (root / "vendor" / ".git").mkdir(parents=True)  # another repository, inside this folder
+    names = ("ci/a.yml", ".venv/lib/b.yml", "env/c.yml", "node_modules/d.yml", "vendor/f.yml")
+    for name in (*names, "e.yml"):
         (root / name).write_text("x\n", encoding="utf-8")
     assert Repository(root).files == ["ci/a.yml", "e.yml"]
 
@@ -466,3 +471,161 @@ def test_a_layer_adds_replaces_and_disables_probes(tmp_path: Path) -> None:
         ("argo-canary", "ours"),
         ("flagger", "a Flagger canary with analysis"),
     ]
+
+
+# --- How the scan keeps fast without changing what it finds ---------------------------------
+
+PIECES = [
+    "a", "b", "ab", "ca", "\\.", "\\(", ".", "[ab]", "[^a]", "(a|b)", "(ab|c)", "(ab|c)?",
+    "(?:a)", "(?!b)", "(?<=a)", "a?", "b*", "c+", "a{2}", "^", "$", "\\s", "\\b", "\\w+",
+]  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(st.lists(st.sampled_from(PIECES), min_size=1, max_size=5), min_size=1, max_size=3),
+    st.booleans(),
+    st.text(alphabet="abcAB.( \n\r\u2028", max_size=30),
+)
+def test_a_line_that_matches_holds_a_required_word_and_matches_the_joined_lines(
+    branches: list[list[str]], ignore_case: bool, text: str
+) -> None:
+    from mlready.io.scan import required_words
+
+    pattern = ("(?i)" if ignore_case else "") + "|".join("".join(branch) for branch in branches)
+    if not any(re.search(pattern, line) for line in text.splitlines()):
+        return
+    assert re.search(pattern, "\n".join(text.splitlines()), re.MULTILINE)
+    required = required_words(pattern)
+    if required is not None:
+        folded, words = required
+        haystack = text.lower() if folded else text
+        assert any(word in haystack for word in words), (pattern, words)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.text(alphabet="ab./_", min_size=1, max_size=12).filter(
+            lambda name: not name.startswith("/") and not name.endswith("/") and "//" not in name
+        ),
+        max_size=12,
+    ),
+    st.text(alphabet="ab./_*?", min_size=1, max_size=10),
+)
+def test_globs_match_the_same_names_through_the_index(names: list[str], glob: str) -> None:
+    from mlready.io.scan import _glob_pattern
+
+    repo = Repository(Path(__file__).parent)  # any folder: the files are given below
+    repo.__dict__["files"] = sorted(set(names))  # the listing, without a repository to list
+    pattern = _glob_pattern(glob)
+    assert repo.matching([glob]) == [name for name in repo.files if pattern.fullmatch(name)]
+
+
+def test_the_answers_file_and_the_bank_are_not_scanned(delivered: Path) -> None:
+    (delivered / "notes.yaml").write_text("tests: pytest -q\n", encoding="utf-8")
+    git(delivered, "add", "-A")
+    bank = BANK.replace('files: [".github/workflows/*.yml", ".gitlab-ci.yml"]', 'files: ["*.yaml"]')
+    (delivered / "bank.yaml").write_text(bank, encoding="utf-8")  # holds "pytest" itself
+    git(delivered, "commit", "-qam", "a bank that finds itself, were it scanned")
+    _, document = check_json("--allow-incomplete")
+    (finding,) = document["evidence"]["delivery.ci"]["findings"]  # type: ignore[index]
+    assert finding["path"] == "notes.yaml"
+
+
+# --- The report shows the evidence ----------------------------------------------------------
+
+
+def test_the_report_counts_the_evidence_and_shows_it_per_check(bare: Path) -> None:
+    (bare / "mlready.yaml").write_text(ANSWERS + "  delivery.docs: no\n", encoding="utf-8")
+    code, out, err = run("report", "--bank", "bank.yaml", "--no-history", "-o", "-")
+    assert code == ExitCode.OK, err
+    assert (
+        "- **Evidence from the repository:** 0 evidenced · 2 contradicted · 1 claimed; "
+        "contradicted: `delivery.ci`, `delivery.canary`.\n" in out
+    )
+    assert "## Contradicted answers\n" in out
+    assert (
+        "- `delivery.ci` Do tests run in CI on every change? Answer: In CI on every change.\n"
+        "  - not found: a CI workflow runs the tests (high)\n" in out
+    )
+    assert "| Check | Area | Answer | Score | Evidence |\n" in out
+    assert (
+        "| Do tests run in CI on every change? | Delivery | In CI on every change | 1 | "
+        "contradicted |\n" in out
+    )
+    assert "| Is the model documented? | Delivery | Nothing | 0 | claimed |\n" in out
+    code, out, _ = run("report", "--bank", "bank.yaml", "--no-history", "--no-scan", "-o", "-")
+    assert code == ExitCode.OK
+    assert "Evidence" not in out
+    assert "Contradicted" not in out
+    assert "| Check | Area | Answer | Score |\n" in out
+
+
+def test_the_report_shows_where_evidence_was_found(delivered: Path) -> None:
+    (delivered / "mlready.yaml").write_text(
+        ANSWERS.replace("delivery.canary: canary", "delivery.canary: manual"), encoding="utf-8"
+    )
+    code, out, _ = run("report", "--bank", "bank.yaml", "--no-history", "-o", "-")
+    assert code == ExitCode.OK
+    assert "| In CI on every change | 1 | evidenced: .github/workflows/ci.yml:5 |\n" in out
+    # A gap (a manual rollout) with what the repository shows of it.
+    assert (
+        "- **The repository (evidenced):** deploy/prod/rollout.yaml:6 \\`kind: Rollout\\`: "
+        "an Argo Rollout (low)\n" in out
+    )
+    code, out, _ = run("report", "--bank", "bank.yaml", "--no-history", "-o", "-", "-f", "html")
+    assert code == ExitCode.OK
+    assert "<th>Evidence</th>" in out
+    assert '<td class="evidence evidenced">evidenced: .github/workflows/ci.yml:5</td>' in out
+    assert (
+        "<li><strong>The repository (evidenced):</strong> deploy/prod/rollout.yaml:6 "
+        "`kind: Rollout`: an Argo Rollout (low)</li>" in out
+    )
+
+
+def test_a_report_template_of_ones_own_gets_the_evidence(delivered: Path) -> None:
+    (delivered / "mine.md.j2").write_text(
+        "{{ evidence_counts }}\n{% for id, item in evidence.items() %}{{ id }}: "
+        "{{ item.state.value }}\n{% endfor %}{{ card.answered_checks | check_rows(card) }}\n",
+        encoding="utf-8",
+    )
+    code, out, err = run(
+        "report", "--bank", "bank.yaml", "--no-history", "--template", "mine.md.j2", "-o", "-"
+    )
+    assert code == ExitCode.OK, err
+    assert "2 evidenced · 0 contradicted · 0 claimed\ndelivery.ci: evidenced\n" in out
+    assert out.rstrip().endswith(
+        "| Are new model versions rolled out as a canary? | Delivery | "
+        "A canary with automatic analysis | 1 |"
+    )
+
+
+class _Text:
+    """A repository of one file, for the scan's line search."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def read(self, name: str) -> str:
+        return self.text
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(st.lists(st.sampled_from(PIECES), min_size=1, max_size=4), min_size=1, max_size=3),
+    st.booleans(),
+    st.text(alphabet="abcAB.( \n\r\u2028İ", max_size=40),
+)
+def test_the_line_search_finds_the_first_line_that_matches(
+    branches: list[list[str]], ignore_case: bool, text: str
+) -> None:
+    from mlready.io.scan import _File, _Pattern
+
+    pattern = ("(?i)" if ignore_case else "") + "|".join("".join(branch) for branch in branches)
+    expected = next(
+        (number for number, line in enumerate(text.splitlines(), 1) if re.search(pattern, line)),
+        None,
+    )
+    hit = _Pattern(pattern).first_line(_File(_Text(text), "file"))  # type: ignore[arg-type]
+    assert (hit.line if hit else None) == expected

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -80,3 +81,21 @@ def test_the_waiver_example_loads_with_the_builtin_bank() -> None:
     entry = answers.get("serving.rollback")
     assert entry is not None
     assert entry.waiver is not None
+
+
+def test_the_layer_that_teaches_mlready_an_organisations_conventions_validates(
+    tmp_path: Path,
+) -> None:
+    (text,) = [
+        block for block in blocks("yaml", "## Evidence from the repository") if "extends:" in block
+    ]
+    path = tmp_path / "acme.yaml"
+    path.write_text(textwrap.dedent(text), encoding="utf-8")
+    bank = load_bank(path)
+    canary = [probe.id for probe in bank.questions["serving.canary"].evidence]
+    assert "acme-deployer" in canary
+    assert "progressive-delivery" not in canary
+    assert [probe.id for probe in bank.questions["preprocessing.point_in_time"].evidence] == [
+        "feast-feature-store",
+        "acme-features",
+    ]

@@ -32,8 +32,9 @@ EXAMPLES = sorted(path.stem for path in (ROOT / "examples").glob("*.yaml"))
 @pytest.mark.parametrize("suffix", [".md", ".html"])
 @pytest.mark.parametrize("name", EXAMPLES)
 def test_example_reports_match_their_answers(name: str, suffix: str) -> None:
-    # As `mlready report examples/NAME.yaml --no-history --today REVIEWED -o examples/NAME.md`
-    # (or .html) writes them: without the trend, which depends on the clone's git history.
+    # As `mlready report examples/NAME.yaml --no-history --no-scan --today REVIEWED -o
+    # examples/NAME.md` (or .html) writes them: without the trend, which depends on the clone's
+    # git history, nor evidence: these are reviews of example systems, not of this repository.
     from mlready.core.scoring import score
     from mlready.io.answers_file import load_answers
     from mlready.render.report import render_report
@@ -48,6 +49,44 @@ def test_example_reports_match_their_answers(name: str, suffix: str) -> None:
     if os.environ.get("MLREADY_UPDATE_GOLDEN"):
         golden.write_text(expected, encoding="utf-8")
     assert golden.read_text(encoding="utf-8") == expected
+
+
+def test_the_example_repository_shows_what_mlready_prints(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # examples/repository/README.md shows `mlready scan --repo .` and the evidence of the
+    # report as they are printed in a copy of the folder committed to a repository of its own.
+    # MLREADY_UPDATE_GOLDEN=1 rewrites them after an intended change.
+    from tests.conftest import run
+    from tests.test_evidence import repository
+
+    folder = ROOT / "examples" / "repository"
+    files = {
+        path.relative_to(folder).as_posix(): path.read_text(encoding="utf-8")
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
+    monkeypatch.chdir(repository(tmp_path / "repository", files))
+    code, scanned, err = run("scan", "--repo", ".")
+    assert code == 0, err
+    code, report, err = run("report", "--repo", ".", "--no-history", "-o", "-")
+    assert code == 0, err
+    lines = report.splitlines()
+    summary = next(line for line in lines if line.startswith("- **Evidence from the repository"))
+    start = lines.index("| Check | Area | Answer | Score | Evidence |")
+    table = "\n".join(lines[start : lines.index("", start)])
+    readme = (folder / "README.md").read_text(encoding="utf-8")
+    shown = re.search(r"```text\n(.*?)```", readme, flags=re.DOTALL)
+    assert shown is not None
+    shown_summary = next(line for line in readme.splitlines() if line.startswith("- **Evidence"))
+    shown_table = readme[readme.index("| Check | Area | Answer | Score | Evidence |") :].rstrip()
+    if os.environ.get("MLREADY_UPDATE_GOLDEN"):
+        readme = readme.replace(shown.group(1), scanned).replace(shown_summary, summary)
+        (folder / "README.md").write_text(readme.replace(shown_table, table), encoding="utf-8")
+        return
+    assert shown.group(1) == scanned
+    assert shown_summary == summary
+    assert shown_table == table
 
 
 def test_pre_commit_hook_definition() -> None:

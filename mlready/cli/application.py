@@ -440,13 +440,18 @@ def gate_for(
 def evidence_of(
     card: Scorecard, *, repo: Path | None = None
 ) -> tuple[Path, dict[str, CheckEvidence]]:
-    """The repository scanned (`repo`, else the one holding the answers file) and what it says
-    of each answer: the bank's probes run over it, the answers' own evidence paths looked up."""
+    """The repository scanned (`repo`, else the one holding the answers file; relative to the
+    current folder when inside it) and what it says of each answer: the bank's probes run over
+    it, the answers' own evidence paths looked up. The answers file and the bank's files are
+    not scanned: what is claimed and what is looked for are no evidence."""
     from mlready.core.evidence import PathState, judge_evidence, probes_of
     from mlready.io.scan import Repository, repository_root, scan
 
     answers_file = Path(card.answers.source).resolve()
-    repository = Repository(repo if repo is not None else repository_root(answers_file.parent))
+    repository = Repository(
+        repo if repo is not None else repository_root(answers_file.parent),
+        ignored=[answers_file, *card.bank.files],
+    )
     base = answers_file.parent
 
     def locate(relative: str) -> PathState:
@@ -458,7 +463,7 @@ def evidence_of(
         return PathState.FOUND if repository.exists(inside) else PathState.MISSING
 
     findings = scan(repository, probes_of(card))
-    return repository.root, judge_evidence(card, findings, locate=locate)
+    return _shown(repository.root), judge_evidence(card, findings, locate=locate)
 
 
 def inputs_of(

@@ -18,6 +18,7 @@ from mlready.cli.application import (
     command_app,
     day,
     defaults,
+    evidence_of,
     for_people,
     format_option,
     inputs_of,
@@ -66,6 +67,19 @@ def report(
     force: Annotated[
         bool, typer.Option("--force", help="Overwrite a file that mlready did not write.")
     ] = False,
+    repo: Annotated[
+        Path | None,
+        typer.Option(
+            metavar="DIR",
+            help="The repository whose evidence the report shows "
+            "(default: the one holding each answers file).",
+            file_okay=False,
+        ),
+    ] = None,
+    no_scan: Annotated[
+        bool,
+        typer.Option("--no-scan", help="Do not look in the repository for evidence."),
+    ] = False,
     today: TodayOption = None,
 ) -> None:
     """Render the readiness report: Markdown, or one self-contained HTML file."""
@@ -110,7 +124,10 @@ def report(
         card = scorecard(path, loaded_bank, today=day(today), chosen=chosen)
         card = scorecard_in(card, for_people(loaded_bank))  # a report is read by people
         text = render(
-            card, template=template, trend=trend_for(path, card) if with_history else None
+            card,
+            template=template,
+            trend=trend_for(path, card) if with_history else None,
+            evidence=None if no_scan else evidence_of(card, repo=repo)[1],
         )
         if str(target) != "-":
             make_folder(target.parent)

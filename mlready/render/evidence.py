@@ -24,10 +24,45 @@ class ScanResult(NamedTuple):
     root: str  # the repository scanned
 
 
-def _finding_text(finding: Finding) -> str:
+def finding_text(finding: Finding) -> str:
+    """One finding in a line: where (file and line), what (the text), what it shows, and the
+    probe's reliability."""
     where = f"{finding.path}:{finding.line}" if finding.line else finding.path
     shown = f" `{one_line(finding.text)}`" if finding.text else ""
     return f"{where}{shown}: {one_line(finding.probe.says)} ({finding.probe.reliability.value})"
+
+
+def evidence_details(item: CheckEvidence) -> list[str]:
+    """What the repository says of one answer, a line each: findings, what was looked for and
+    not found, the answer's own evidence paths, links kept outside, evidence not accepted,
+    probes silenced."""
+    details = [finding_text(finding) for finding in item.found]
+    details += [
+        f"not found: {one_line(probe.says)} ({probe.reliability.value})" for probe in item.missing
+    ]
+    details += [f"no {one_line(path)} in the repository" for path in item.paths_missing]
+    details += [f"{one_line(path)} is in the repository" for path in item.paths_found]
+    details += [
+        f"{one_line(path)} is outside the repository; not read" for path in item.paths_outside
+    ]
+    details += [f"kept outside the repository: {one_line(link)}" for link in item.external]
+    details += [f"not accepted: {one_line(text)}: {why}" for text, why in item.not_accepted]
+    details += [f"{probe} silenced: {one_line(reason)}" for probe, reason in item.silenced]
+    return details
+
+
+def evidence_cell(item: CheckEvidence | None) -> str:
+    """The evidence of one answer in a table cell: its state, and for evidence found, the
+    first place it was found."""
+    if item is None:
+        return ""
+    if item.state is EvidenceState.EVIDENCED:
+        first = item.found[0] if item.found else None
+        where = (
+            (f"{first.path}:{first.line}" if first.line else first.path) if first else None
+        ) or item.paths_found[0]
+        return f"evidenced: {one_line(where)}"
+    return item.state.value
 
 
 def _lines_of(result: ScanResult) -> list[tuple[str, str, list[str]]]:
@@ -38,19 +73,7 @@ def _lines_of(result: ScanResult) -> list[tuple[str, str, list[str]]]:
         question = card.bank.questions[check_id]
         entry = card.answers.get(check_id)
         answer = one_line(question.describe(entry.value if entry else None))
-        details = [_finding_text(finding) for finding in item.found]
-        details += [
-            f"not found: {one_line(probe.says)} ({probe.reliability.value})"
-            for probe in item.missing
-        ]
-        details += [f"no {one_line(path)} in the repository" for path in item.paths_missing]
-        details += [f"{one_line(path)} is in the repository" for path in item.paths_found]
-        details += [
-            f"{one_line(path)} is outside the repository; not read" for path in item.paths_outside
-        ]
-        details += [f"kept outside the repository: {one_line(link)}" for link in item.external]
-        details += [f"not accepted: {one_line(text)}: {why}" for text, why in item.not_accepted]
-        details += [f"{probe} silenced: {one_line(reason)}" for probe, reason in item.silenced]
+        details = evidence_details(item)
         if item.suggested is not None:
             option = question.option(item.suggested)
             label = one_line(option.display) if option else item.suggested

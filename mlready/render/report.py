@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 import signal
 import threading
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path, PurePath
 from typing import Any
@@ -29,6 +29,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup
 
 from mlready.core.errors import InputError
+from mlready.core.evidence import CheckEvidence, EvidenceState, counts
 from mlready.core.history import Trend, change_since
 from mlready.core.model import Question
 from mlready.core.plan import EXPIRING_DAYS, action_plan, expiring_waivers, top_actions
@@ -47,6 +48,7 @@ from mlready.render.escape import (
     ticket_html,
     ticket_markdown,
 )
+from mlready.render.evidence import evidence_cell, evidence_details
 from mlready.render.signatures import HTML_REPORT_MARKER, REPORT_MARKER
 from mlready.render.view import format_score, text_bar
 
@@ -180,6 +182,7 @@ def _environment(
         answer=lambda question, entry: question.describe(entry.value if entry else None),
         sparkline=lambda trend: Markup(charts.sparkline(trend.points)),
         check_rows=_check_rows,
+        evidence_lines=evidence_details,
     )
     if html:  # the same names, laid out as HTML; and the charts
         environment.filters.update(
@@ -198,8 +201,13 @@ def _environment(
     return environment
 
 
-def _check_rows(questions: Iterable[Question], card: Scorecard) -> Markup:
-    """The rows of the table of answered checks: prompt, area, answer, score.
+def _check_rows(
+    questions: Iterable[Question],
+    card: Scorecard,
+    evidence: Mapping[str, CheckEvidence] | None = None,
+) -> Markup:
+    """The rows of the table of answered checks: prompt, area, answer, score, and with the
+    `evidence` of a scan, what the repository says of each answer.
 
     Built here rather than in the template: a bank of 10,000 checks has a row for each, and
     a template spends some ten attribute look-ups and calls on every one.
@@ -209,17 +217,23 @@ def _check_rows(questions: Iterable[Question], card: Scorecard) -> Markup:
         entry = card.answers.get(question.id)
         value = entry.value if entry else None
         option = question.option(value) if isinstance(value, str) else None
-        cells = (
+        cells = [
             markdown_cell(question.prompt),
             markdown_cell(card.bank.area_of[question.id].title),
             markdown_cell(question.describe(value)),
             _finalize(option.score if option else None),
-        )
+        ]
+        if evidence is not None:
+            cells.append(markdown_cell(evidence_cell(evidence.get(question.id))))
         rows.append(f"| {' | '.join(cells)} |")
     return Markup("\n".join(rows))
 
 
-def _html_check_rows(questions: Iterable[Question], card: Scorecard) -> Markup:
+def _html_check_rows(
+    questions: Iterable[Question],
+    card: Scorecard,
+    evidence: Mapping[str, CheckEvidence] | None = None,
+) -> Markup:
     """The rows of the table of answered checks, as HTML (see `_check_rows`)."""
     rows = []
     for question in questions:
@@ -227,11 +241,16 @@ def _html_check_rows(questions: Iterable[Question], card: Scorecard) -> Markup:
         value = entry.value if entry else None
         option = question.option(value) if isinstance(value, str) else None
         score = option.score if option else None
+        shown = ""
+        if evidence is not None:
+            item = evidence.get(question.id)
+            state = f" {item.state.value}" if item is not None else ""
+            shown = f'<td class="evidence{state}">{html_text(evidence_cell(item))}</td>'
         rows.append(
             f"<tr><td>{html_text(question.prompt)}</td>"
             f"<td>{html_text(card.bank.area_of[question.id].title)}</td>"
             f"<td>{html_text(question.describe(value))}</td>"
-            f'<td class="n">{"" if score is None else f"{score:g}"}</td></tr>'
+            f'<td class="n">{"" if score is None else f"{score:g}"}</td>{shown}</tr>'
         )
     return Markup("\n".join(rows))
 
@@ -291,12 +310,14 @@ def render_report(
     template: Path | None = None,
     html: bool | None = None,
     trend: Trend | None = None,
+    evidence: Mapping[str, CheckEvidence] | None = None,
     max_chars: int = MAX_REPORT_CHARS,
     max_seconds: float = MAX_RENDER_SECONDS,
 ) -> str:
     """The report for `scorecard` in Markdown, or HTML with `html` (by default, what the
     template's name says), from the built-in or a user's template; `trend` adds the score
-    over time and the change since the previous review.
+    over time and the change since the previous review, `evidence` (a scan's) what the
+    repository shows of each answer.
 
     Raises InputError when a user's template is missing, fails, or exceeds the limits, or
     writes the other language than asked.
@@ -316,7 +337,7 @@ def render_report(
         search_path.insert(0, template.parent)
         name = template.name
     environment = _environment(search_path, sandboxed=template is not None, html=html)
-    context = report_context(scorecard, trend)
+    context = report_context(scorecard, trend, evidence)
     marker = HTML_REPORT_MARKER if html else REPORT_MARKER
     if template is None:  # ours: its size follows the bank's, and it has no loop to run away
         return f"{marker}\n{environment.get_template(name).render(**context)}"
@@ -349,11 +370,17 @@ def render_report(
     return f"{HTML_REPORT_MARKER if html else REPORT_MARKER}\n{''.join(parts)}"
 
 
-def report_context(scorecard: Scorecard, trend: Trend | None = None) -> dict[str, Any]:
+def report_context(
+    scorecard: Scorecard,
+    trend: Trend | None = None,
+    evidence: Mapping[str, CheckEvidence] | None = None,
+) -> dict[str, Any]:
     """What a report template receives: the scorecard and what is computed from it once
-    (the action plan, what to do first, sign-offs, expiring waivers, the trend)."""
+    (the action plan, what to do first, sign-offs, expiring waivers, the trend, and after a
+    scan, the evidence of each answer: empty without one)."""
     shown = trend if trend is not None and trend.shown else None
     plan = action_plan(scorecard)
+    judged = dict(evidence or {})
     return {
         "card": scorecard,
         "bank": scorecard.bank,
@@ -367,6 +394,18 @@ def report_context(scorecard: Scorecard, trend: Trend | None = None) -> dict[str
         "signoffs": signoff_states(scorecard.answers),
         "trend": shown,
         "change": change_since(trend, scorecard),
+        "evidence": judged,
+        # `3 evidenced · 1 contradicted · 20 claimed`, in English as the rest of the report.
+        "evidence_counts": " · ".join(
+            f"{number} {state.value}" for state, number in counts(judged).items()
+        )
+        if judged
+        else None,
+        "contradicted": [
+            scorecard.bank.questions[check_id]
+            for check_id, item in judged.items()
+            if item.state is EvidenceState.CONTRADICTED
+        ],
     }
 
 

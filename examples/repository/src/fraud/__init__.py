@@ -1,0 +1,1 @@
+"""Scores card payments for fraud while the payment waits."""

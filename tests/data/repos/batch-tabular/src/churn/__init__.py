@@ -1,0 +1,1 @@
+"""Monthly churn scores for every active customer."""

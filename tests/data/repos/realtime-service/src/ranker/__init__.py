@@ -1,0 +1,1 @@
+"""Ranks the products of a search results page for the shopper who asked."""
