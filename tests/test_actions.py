@@ -279,10 +279,10 @@ def test_sign_then_require_signoff(tmp_path: Path, bank_file: Path) -> None:
     assert code == ExitCode.OK
     assert "Sign-off (1)\n  Ada <b> (ml-lead), 2026-11-26: current" in out
     code, out, _ = run(*base, "--require-signoff", "ml-lead", "--require-signoff", "risk")
-    assert code == ExitCode.GATE_FAILED and "no sign-off by a risk" in out
+    assert code == ExitCode.GATE_FAILED and out.endswith("FAILED: no sign-off by a risk\n")
     answers.write_text(written.replace("data.schema: yes", "data.schema: no"))
     code, out, _ = run(*base, "--require-signoff", "ml-lead", "--fail-on", "minor")
-    assert "the sign-off by a ml-lead is for answers that changed since" in out
+    assert "; the sign-off by a ml-lead is for answers that changed since\n" in out
     assert "Ada <b> (ml-lead), 2026-11-26: answers changed since" in out
     _, report, _ = run("report", answers, "--bank", bank_file, "-o", "-", "--no-history")
     assert "| Ada \\<b\\> | ml-lead | 2026-11-26 | answers changed since |" in report
@@ -309,7 +309,11 @@ def test_sign_refuses_what_it_must(tmp_path: Path, bank_file: Path) -> None:
     # A sign-off dated after today is an error, like a review dated in the future.
     run("sign", answers, "--bank", bank_file, "--name", "a", "--role", "b", "--today", "2026-12-01")
     code, _, err = run("check", answers, "--bank", bank_file, "--today", "2026-11-26")
-    assert code == ExitCode.INVALID and "cannot be dated in the future" in err
+    assert code == ExitCode.INVALID
+    assert err.endswith(
+        ": the sign-off by a (b) is dated 2026-12-01, after today (2026-11-26); "
+        "a sign-off cannot be dated in the future\n"
+    )
     line = answers.read_text().splitlines().index("  signoff:") + 1
     assert err.startswith(f"error: {answers}:{line}:"), err  # located at the sign-off
 

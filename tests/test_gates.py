@@ -673,3 +673,33 @@ def test_the_evidence_gates_name_every_check_in_one_reason(
         "2 answers the repository contradicts (data.lineage, serving.rollback)"
     ]
     assert evidence_reasons(card, Gate(), against) == []
+    one = {"data.lineage": contradicted}
+    assert evidence_reasons(card, Gate(fail_on_contradicted=True), one) == [
+        "1 answer the repository contradicts (data.lineage)"
+    ]
+
+
+def test_reasons_count_in_the_plural_and_name_roles_exactly(tmp_path: Path) -> None:
+    from tests.conftest import SMALL_BANK
+
+    bank = write(
+        tmp_path,
+        "two-blockers.yaml",
+        SMALL_BANK.replace("        weight: 4\n", "        severity: blocker\n"),
+    )
+    text = (
+        BEST_ANSWERS.replace("data.lineage: yes", "data.lineage: no")
+        .replace("serving.rollback: yes", "serving.rollback: no")
+        .replace("  data.schema: yes\n", "")
+        .replace("  serving.latency: automated\n", "")
+    )
+    answers = write(tmp_path, "a.yaml", text)
+    code, document, _ = check(
+        bank, answers, "--require-signoff", "risk officer", "--fail-on-contradicted"
+    )
+    assert code == ExitCode.GATE_FAILED
+    assert document["reasons"] == [
+        "2 blocker gaps",
+        "2 applicable questions unanswered",
+        "no sign-off by a risk officer",
+    ]
