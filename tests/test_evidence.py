@@ -14,6 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mlready.core.errors import ExitCode, InputError
+from mlready.core.model import Bank
 from mlready.io.bank_file import load_bank
 from mlready.io.scan import Repository, scan
 from mlready.render.signatures import SCAN_MARKER
@@ -378,6 +379,7 @@ def test_outside_git_the_tree_is_scanned_less_hidden_folders_environments_and_re
         (".*a.*b.*X", "could take polynomial time"),
         ("(.*)(.*)(.*)X", "could take polynomial time"),
         (".+.*X", "could take polynomial time"),
+        ("a.*b.*X", "could take polynomial time"),  # a minute on a line of 10,000 characters
         ("[unclosed", "not a valid regular expression"),
     ],
 )
@@ -424,6 +426,7 @@ def test_bank_validate_refuses_a_pathological_pattern(tmp_path: Path, pattern: s
         "(?i)great_expectations|pandera",
         r"model.*\.(onnx|tflite)",
         r"(https?://)?registry\.example\.com",
+        r"mvn .*\btest|gradle.*\btest",  # one `.*` in each alternative
     ],
 )
 def test_an_ordinary_pattern_is_accepted(tmp_path: Path, pattern: str) -> None:
@@ -604,6 +607,8 @@ def test_a_report_template_of_ones_own_gets_the_evidence(delivered: Path) -> Non
 class _Text:
     """A repository of one file, for the scan's line search."""
 
+    deadline = None  # no time limit
+
     def __init__(self, text: str) -> None:
         self.text = text
 
@@ -629,3 +634,29 @@ def test_the_line_search_finds_the_first_line_that_matches(
     )
     hit = _Pattern(pattern).first_line(_File(_Text(text), "file"))  # type: ignore[arg-type]
     assert (hit.line if hit else None) == expected
+
+
+def test_a_hostile_long_line_is_not_searched_and_a_slow_scan_stops_with_its_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import mlready.io.scan as scan_module
+
+    hostile = "X pytest" + "pytest" * 150_000  # one line of 900,000 characters
+    root = repository(
+        tmp_path / "hostile",
+        {".github/workflows/ci.yml": hostile, "tests/ci.yml": "x\n" * 10 + "pytest\n"},
+    )
+    bank = load_bank_text(tmp_path, BANK.replace("pytest|python -m unittest", "pytest.*X"))
+    probes = [(q.id, probe) for q in bank.questions.values() for probe in q.evidence]
+    findings = scan(Repository(root), probes)  # the long line is skipped: no minutes of search
+    assert findings.get(("delivery.ci", "ci-runs-tests"), []) == []
+    monkeypatch.setattr(scan_module, "SCAN_SECONDS", -1.0)  # every search is past its time
+    with pytest.raises(InputError) as caught:
+        scan(Repository(root), probes)
+    assert "the scan stopped after -1 s searching this file for /pytest.*X/" in str(caught.value)
+
+
+def load_bank_text(folder: Path, text: str) -> Bank:
+    path = folder / "probed.yaml"
+    path.write_text(text, encoding="utf-8")
+    return load_bank(path)

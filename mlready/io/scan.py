@@ -15,6 +15,7 @@ import json
 import os
 import re
 import stat
+import time
 from collections.abc import Iterable, Iterator
 from functools import cache, cached_property
 from itertools import accumulate
@@ -31,6 +32,12 @@ MAX_FILE_BYTES = 1024 * 1024
 _NO_FOLLOW: int | None = getattr(os, "O_NOFOLLOW", None)  # None where there is none (Windows)
 _READ_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | (_NO_FOLLOW or 0)
 MAX_SHOWN = 80  # characters of a matched line shown with a finding
+# Lines longer than this (minified code, data on one line) are not searched: a pattern with a
+# `.*` costs the square of a line's length, which for a line an attacker wrote could be hours.
+MAX_LINE = 4_000
+# However a repository is made, a scan's pattern searches stop after this many seconds with an
+# error that names the file, rather than hold up a CI job.
+SCAN_SECONDS = 20.0
 _SKIPPED_FOLDERS = {"node_modules", "__pycache__", "site-packages"}
 
 
@@ -87,6 +94,7 @@ class Repository:
             if path.resolve().is_relative_to(self.root)
         }
         self._root_text = str(self.root)
+        self.deadline: float | None = None  # when a scan's searches must stop (time.monotonic)
         self._folders: dict[str, bool] = {}  # folder -> whether its real path is inside
         self._globbed: dict[str, list[str]] = {}
 
@@ -288,6 +296,7 @@ def scan(repository: Repository, probes: Iterable[tuple[str, Probe]]) -> Finding
     looks = list(users)
     if not looks:
         return {}  # nothing to look for: the files are not even listed
+    repository.deadline = time.monotonic() + SCAN_SECONDS
     patterns = [_Pattern(look.contains) if look.contains is not None else None for look in looks]
     # Looks that search the same files are matched against the names once, together.
     together: dict[tuple[str, ...], list[int]] = {}
@@ -433,14 +442,24 @@ class _Pattern:
         numbers: Iterable[int]
         if self.words is not None:
             numbers = file.lines_holding(self.words, folded=self.ignore_case)
-        elif self.whole is not None and self.whole.search(file.joined) is None:
+        elif (
+            self.whole is not None
+            and file.longest <= MAX_LINE
+            and self.whole.search(file.joined) is None
+        ):
             return None
         else:
             numbers = range(len(file.lines))
+        deadline = file.repository.deadline
         for number in numbers:
             line = file.lines[number]
-            if len(line) <= 10_000 and self.line.search(line):
+            if len(line) <= MAX_LINE and self.line.search(line):
                 return _Hit(number + 1, _shown(line))
+            if deadline is not None and time.monotonic() > deadline:
+                raise InputError(
+                    f"{file.name}: the scan stopped after {SCAN_SECONDS:g} s searching this "
+                    f"file for /{self.pattern}/; its lines are too long or too many for it"
+                )
         return None
 
 
@@ -548,6 +567,11 @@ class _File:
     @cached_property
     def lines(self) -> list[str]:
         return (self.text or "").splitlines()
+
+    @cached_property
+    def longest(self) -> int:
+        """The length of the longest line."""
+        return max(map(len, self.lines), default=0)
 
     @cached_property
     def joined(self) -> str:
