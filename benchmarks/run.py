@@ -107,6 +107,9 @@ def commands(work: Path, *, quick: bool, only: str | None = None) -> list[Comman
         Command("mlready --help", [*mlready, "--help"], work, env=warm),
         Command("mlready check", [*mlready, "check"], alone, env=warm),
         Command("mlready check, cache off", [*mlready, "check"], alone, env=off),
+        Command(
+            "mlready check, in Chinese", [*mlready, "check", "--lang", "zh-CN"], alone, env=warm
+        ),
         Command("mlready report", [*mlready, "report", "-o", "-"], alone, env=warm),
         Command(
             "mlready report, html",
@@ -338,6 +341,11 @@ def render(listed: list[Command], options: argparse.Namespace) -> str:
         scanned.peak_bytes / MIB if scanned else None,
         60,
         "MiB",
+    )
+    target(
+        "`mlready check --lang zh-CN` within 1.1x `mlready check` (median ratio)",
+        ratio(by_name.get("mlready check, in Chinese"), by_name.get("mlready check"), median=True),
+        1.1,
     )
     html = by_name.get("mlready report, html")
     target(

@@ -27,7 +27,7 @@ import stat
 import time
 from functools import cache
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from mlready.core.bank import bank_data, bank_from_data
 from mlready.core.model import Bank
@@ -182,14 +182,31 @@ class Entry(NamedTuple):
     key: str
 
 
-def entry_for(content: bytes) -> Entry | None:
-    """The cache entry of the bank a file holding `content` holds; None when the cache is off."""
+def entry_for(content: bytes, *, kind: str = "bank") -> Entry | None:
+    """The cache entry of what a file holding `content` holds: a bank, or (`kind`) another
+    document mlready reads on every run, such as a bank's translation; None when the cache
+    is off."""
     folder = cache_dir()
-    return None if folder is None else Entry(folder, _key(content))
+    if folder is None:
+        return None
+    keyed = content if kind == "bank" else kind.encode() + b"\0" + content
+    return Entry(folder, _key(keyed))
 
 
 def cached_bank(entry: Entry) -> Bank | None:
     """The bank of `entry`, if this user's cache has it."""
+    data = cached_data(entry)
+    if data is None:
+        return None
+    try:
+        return bank_from_data(data)
+    except (ValueError, KeyError, TypeError, AttributeError):
+        # Only a bug can get here (the entry is ours, for this code): parse the bank instead.
+        return None
+
+
+def cached_data(entry: Entry) -> Any:
+    """The plain data kept under `entry`, if this user's cache has it (None otherwise)."""
     secret = _secret(entry.folder, create=False)
     if secret is None:
         return None
@@ -200,21 +217,25 @@ def cached_bank(entry: Entry) -> Bank | None:
     if not compare_digest(mac, _mac(secret, entry.key, payload).encode()):
         return None  # written by someone else, for other bytes, or damaged
     try:
-        return bank_from_data(json.loads(payload))
-    except (ValueError, KeyError, TypeError, AttributeError):
-        # Only a bug can get here (the entry is ours, for this code): parse the bank instead.
+        return json.loads(payload)
+    except ValueError:
         return None
 
 
 def remember_bank(entry: Entry, bank: Bank) -> None:
     """Keep a validated bank for the next run (quietly skipped when the cache cannot be written)."""
+    remember_data(entry, bank_data(bank))
+
+
+def remember_data(entry: Entry, data: Any) -> None:
+    """Keep plain data for the next run (quietly skipped when the cache cannot be written)."""
     try:
         entry.folder.mkdir(mode=0o700, exist_ok=True)
         secret = _secret(entry.folder, create=True)
         if secret is None:
             return
         payload = json.dumps(
-            bank_data(bank), ensure_ascii=False, separators=(",", ":"), check_circular=False
+            data, ensure_ascii=False, separators=(",", ":"), check_circular=False
         ).encode()
         _write_entry(
             _entry(entry.folder, entry.key),

@@ -37,8 +37,12 @@ def translation_path(bank_file: Path, language: str) -> Path:
 
 def bank_translation(bank: Bank, language: str, *, strict: bool = False) -> BankTranslation:
     """The translation of `bank` (and of each layer it was made from) into `language`, from
-    the translation files beside its files. A file with problems is an InputError when
-    `strict` (bank validate), else the entries that could be read are used."""
+    the translation files beside its files. With `strict` (bank validate) each file is parsed
+    with the places of its entries, and a file with problems is an InputError; otherwise the
+    entries that could be read are used, from the cache when it has the file's bytes (parsing
+    the built-in bank's translation costs a Chinese `check` more than all else it does)."""
+    from mlready.core.document import Document
+    from mlready.io.cache import cached_data, entry_for, remember_data
     from mlready.io.yamlio import parse_yaml, read_text
 
     translation = BankTranslation(language)
@@ -47,7 +51,15 @@ def bank_translation(bank: Bank, language: str, *, strict: bool = False) -> Bank
         path = translation_path(file, language)
         if not path.is_file():
             continue
-        document = parse_yaml(read_text(path, kind="translation file"), source=str(path))
+        text = read_text(path, kind="translation file")
+        entry = None if strict else entry_for(text.encode("utf-8"), kind="translation")
+        data = None if entry is None else cached_data(entry)
+        if data is not None:
+            document = Document(str(path), data, {})  # no places: only strict runs report
+        else:
+            document = parse_yaml(text, source=str(path))
+            if entry is not None:
+                remember_data(entry, document.data)
         found, said = translation_from_document(document, language)
         problems += said
         translation = merged(translation, found)
