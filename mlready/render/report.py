@@ -276,7 +276,7 @@ def _environment(
         words=_words,
         level_shown=_level_shown,
         # Values joined into one message, each escaped as printed (a `code` span stays one).
-        joined=lambda items, separator=", ": message(separator).join(items),
+        joined=lambda items: message(_(", ")).join(items),
     )
     if html:  # the same names, laid out as HTML; and the charts
         environment.filters.update(
