@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import os
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -29,26 +31,47 @@ def test_the_answers_schema_stays_small() -> None:
 EXAMPLES = sorted(path.stem for path in (ROOT / "examples").glob("*.yaml"))
 
 
+@pytest.mark.parametrize("language", ["en", "zh-CN"])
 @pytest.mark.parametrize("suffix", [".md", ".html"])
 @pytest.mark.parametrize("name", EXAMPLES)
-def test_example_reports_match_their_answers(name: str, suffix: str) -> None:
+def test_example_reports_match_their_answers(name: str, suffix: str, language: str) -> None:
     # As `mlready report examples/NAME.yaml --no-history --no-scan --today REVIEWED -o
     # examples/NAME.md` (or .html) writes them: without the trend, which depends on the clone's
     # git history, nor evidence: these are reviews of example systems, not of this repository.
+    # With `--lang zh-CN`, examples/NAME.zh-CN.md (or .html): the same review in Chinese.
     from mlready.core.scoring import score
     from mlready.io.answers_file import load_answers
     from mlready.render.report import render_report
 
     bank = load_bank()
-    answers = load_answers(ROOT / "examples" / f"{name}.yaml", bank)
-    # Relative to the repository root, as `mlready report examples/NAME.yaml` names it.
-    answers = answers._replace(source=f"examples/{name}.yaml")
-    card = score(bank, answers, today=answers.project.reviewed)
-    expected = render_report(card, html=suffix == ".html")
-    golden = ROOT / "examples" / f"{name}{suffix}"
+    with speaking(language):
+        if language != "en":
+            from mlready.core.translation import translate_bank
+            from mlready.io.catalogs import bank_translation
+
+            bank = translate_bank(bank, bank_translation(bank, language)).bank
+        answers = load_answers(ROOT / "examples" / f"{name}.yaml", bank)
+        # Relative to the repository root, as `mlready report examples/NAME.yaml` names it.
+        answers = answers._replace(source=f"examples/{name}.yaml")
+        card = score(bank, answers, today=answers.project.reviewed)
+        expected = render_report(card, html=suffix == ".html")
+    infix = "" if language == "en" else f".{language}"
+    golden = ROOT / "examples" / f"{name}{infix}{suffix}"
     if os.environ.get("MLREADY_UPDATE_GOLDEN"):
         golden.write_text(expected, encoding="utf-8")
     assert golden.read_text(encoding="utf-8") == expected
+
+
+@contextmanager
+def speaking(language: str) -> Iterator[None]:
+    """mlready speaks `language` inside, English again after."""
+    from mlready.io.catalogs import use_language
+
+    use_language(language)
+    try:
+        yield
+    finally:
+        use_language("en")
 
 
 def test_the_example_repository_shows_what_mlready_prints(

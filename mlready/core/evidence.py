@@ -19,8 +19,9 @@ from mlready.core.words import reliability_word
 
 _EXTERNAL = re.compile(r"^https://\S+$")
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
-_NOT_HTTPS = "an http link is not accepted as evidence kept outside the repository; use https"
-_NOT_A_PATH = "neither an https link nor a path in the repository"
+# Why evidence is not accepted: the English is the data; a report says it translated.
+_NOT_HTTPS = N_("an http link is not accepted as evidence kept outside the repository; use https")
+_NOT_A_PATH = N_("neither an https link nor a path in the repository")
 
 
 class EvidenceState(StrEnum):

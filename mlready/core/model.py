@@ -11,7 +11,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Annotated, Any
 
-from mlready.core.messages import N_
+from mlready.core.messages import N_, Said
 from mlready.core.validation import (
     Internal,
     NullAsEmpty,
@@ -148,13 +148,14 @@ class Question(Record):
         return None
 
     def describe(self, value: str | tuple[str, ...] | None) -> str:
-        """An answer in words: option labels, the text itself, or "n/a"."""
+        """An answer in words: option labels, the text itself, or "n/a" (words of mlready's
+        own are Said: English as data, `translated` for a person)."""
         if value is None:
-            return "unanswered"
+            return Said("unanswered")
         if value == NA:
-            return "n/a"
+            return Said("n/a")
         if isinstance(value, tuple):
-            return "; ".join(self.describe(item) for item in value) if value else "none"
+            return "; ".join(self.describe(item) for item in value) if value else Said("none")
         option = self.option(value)
         return option.display if option else value
 

@@ -13,6 +13,7 @@ import math
 from collections.abc import Sequence
 
 from mlready.core.history import TrendPoint
+from mlready.core.messages import _
 from mlready.core.model import Level
 from mlready.core.scoring import Scorecard
 from mlready.render.escape import html_text
@@ -48,7 +49,7 @@ def _level_lines(
             f'<line x1="{x:.1f}" y1="{top:.1f}" x2="{x:.1f}" y2="{bottom:.1f}" '
             'stroke="#555" stroke-dasharray="3 3" stroke-width="1"/>'
             f'<text x="{x:.1f}" y="{top - 4:.1f}" font-size="10" text-anchor="middle" '
-            f'{_FONT} fill="#333">{_label(level.name, 14)} {level.min:g}</text>'
+            f'{_FONT} fill="#333">{_label(level.shown, 14)} {level.min:g}</text>'
         )
     return "".join(parts)
 
@@ -64,7 +65,9 @@ def area_bars(card: Scorecard) -> str:
         f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" '
         f'viewBox="0 0 {width:.0f} {height:.0f}" width="{width:.0f}" height="{height:.0f}" '
         'aria-labelledby="bars-title bars-desc">',
-        '<title id="bars-title">Area scores against the level thresholds</title>',
+        '<title id="bars-title">'
+        + html_text(_("Area scores against the level thresholds"))
+        + "</title>",
         '<desc id="bars-desc">'
         + html_text("; ".join(f"{r.area.title}: {_number(r.score)}" for r in rows))
         + "</desc>",
@@ -88,7 +91,7 @@ def area_bars(card: Scorecard) -> str:
 
 
 def _number(value: float | None) -> str:
-    return "n/a" if value is None else f"{value:g}"
+    return _("n/a") if value is None else f"{value:g}"
 
 
 def radar(card: Scorecard) -> str:
@@ -110,8 +113,9 @@ def radar(card: Scorecard) -> str:
         f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" '
         f'viewBox="0 0 {size:.0f} 380" width="{size:.0f}" height="380" '
         'aria-labelledby="radar-title">',
-        '<title id="radar-title">Area profile: each axis is an area, 0 at the centre, '
-        "100 at the edge</title>",
+        '<title id="radar-title">'
+        + html_text(_("Area profile: each axis is an area, 0 at the centre, 100 at the edge"))
+        + "</title>",
     ]
     for level in (*card.bank.levels, Level(name="", min=100)):
         if level.min <= 0:
@@ -158,14 +162,16 @@ def trend_line(points: Sequence[TrendPoint], levels: Sequence[Level]) -> str:
         f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" '
         f'viewBox="0 0 {width:.0f} {height:.0f}" width="{width:.0f}" height="{height:.0f}" '
         'aria-labelledby="trend-title">',
-        '<title id="trend-title">Score over time, one point per revision</title>',
+        '<title id="trend-title">'
+        + html_text(_("Score over time, one point per revision"))
+        + "</title>",
         f'<rect x="{left:.0f}" y="{top:.0f}" width="{plot_width:.0f}" '
         f'height="{plot_height:.0f}" fill="none" stroke="#ccc"/>',
     ]
     for level in levels:
         if level.min <= 0:
             continue
-        _, y = place(0, level.min)
+        y = place(0, level.min)[1]
         parts.append(
             f'<line x1="{left:.0f}" y1="{y:.1f}" x2="{width - right:.0f}" y2="{y:.1f}" '
             'stroke="#888" stroke-dasharray="3 3"/>'
@@ -183,7 +189,7 @@ def trend_line(points: Sequence[TrendPoint], levels: Sequence[Level]) -> str:
             f"<title>{item.date} {html_text(item.label)}: {_number(item.score)}</title></circle>"
         )
     for index in sorted({0, len(points) - 1}):
-        x, _ = place(index, 0)
+        x = place(index, 0)[0]
         anchor = "start" if index == 0 else "end"
         parts.append(
             f'<text x="{x:.1f}" y="{height - 18:.0f}" font-size="10" text-anchor="{anchor}" '
@@ -215,6 +221,10 @@ def small_trend(points: Sequence[TrendPoint]) -> str:
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" role="img" width="{width:.0f}" '
         f'height="{height:.0f}" viewBox="0 0 {width:.0f} {height:.0f}">'
-        f"<title>Score over time: {' → '.join(_number(v) for v in scored)}</title>"
+        "<title>"
+        + html_text(
+            _("Score over time: {scores}").format(scores=" → ".join(_number(v) for v in scored))
+        )
+        + "</title>"
         f'<polyline points="{line}" fill="none" stroke="#1f5fa8" stroke-width="1.5"/></svg>'
     )

@@ -6,13 +6,16 @@ import json
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from mlready.core.evidence import CheckEvidence, EvidenceState, Finding
+from mlready.core.evidence import CheckEvidence, EvidenceState, Finding, state_word
+from mlready.core.messages import _, translated
+from mlready.core.words import reliability_word
 from mlready.render.escape import markdown_code, markdown_text, one_line
 from mlready.render.jsondoc import evidence_json
 from mlready.render.signatures import SCAN_MARKER, generated, text_mark
 from mlready.render.view import evidence_line
 
 if TYPE_CHECKING:
+    from mlready.core.model import Probe
     from mlready.core.scoring import Scorecard
 
 
@@ -29,7 +32,11 @@ def finding_text(finding: Finding) -> str:
     probe's reliability."""
     where = f"{finding.path}:{finding.line}" if finding.line else finding.path
     shown = f" `{one_line(finding.text)}`" if finding.text else ""
-    return f"{where}{shown}: {one_line(finding.probe.says)} ({finding.probe.reliability.value})"
+    return f"{where}{shown}: {one_line(finding.probe.says)} ({_reliability(finding.probe)})"
+
+
+def _reliability(probe: Probe) -> str:
+    return translated(reliability_word(probe.reliability))
 
 
 def evidence_details(item: CheckEvidence) -> list[str]:
@@ -38,16 +45,33 @@ def evidence_details(item: CheckEvidence) -> list[str]:
     probes silenced."""
     details = [finding_text(finding) for finding in item.found]
     details += [
-        f"not found: {one_line(probe.says)} ({probe.reliability.value})" for probe in item.missing
+        _("not found: {probe} ({reliability})").format(
+            probe=one_line(probe.says), reliability=_reliability(probe)
+        )
+        for probe in item.missing
     ]
-    details += [f"no {one_line(path)} in the repository" for path in item.paths_missing]
-    details += [f"{one_line(path)} is in the repository" for path in item.paths_found]
     details += [
-        f"{one_line(path)} is outside the repository; not read" for path in item.paths_outside
+        _("no {path} in the repository").format(path=one_line(path)) for path in item.paths_missing
     ]
-    details += [f"kept outside the repository: {one_line(link)}" for link in item.external]
-    details += [f"not accepted: {one_line(text)}: {why}" for text, why in item.not_accepted]
-    details += [f"{probe} silenced: {one_line(reason)}" for probe, reason in item.silenced]
+    details += [
+        _("{path} is in the repository").format(path=one_line(path)) for path in item.paths_found
+    ]
+    details += [
+        _("{path} is outside the repository; not read").format(path=one_line(path))
+        for path in item.paths_outside
+    ]
+    details += [
+        _("kept outside the repository: {link}").format(link=one_line(link))
+        for link in item.external
+    ]
+    details += [
+        _("not accepted: {text}: {why}").format(text=one_line(text), why=_(why))
+        for text, why in item.not_accepted
+    ]
+    details += [
+        _("{probe} silenced: {reason}").format(probe=probe, reason=one_line(reason))
+        for probe, reason in item.silenced
+    ]
     return details
 
 
@@ -61,8 +85,8 @@ def evidence_cell(item: CheckEvidence | None) -> str:
         where = (
             (f"{first.path}:{first.line}" if first.line else first.path) if first else None
         ) or item.paths_found[0]
-        return f"evidenced: {one_line(where)}"
-    return item.state.value
+        return _("evidenced: {place}").format(place=one_line(where))
+    return translated(state_word(item.state))
 
 
 def _lines_of(result: ScanResult) -> list[tuple[str, str, list[str]]]:
@@ -72,14 +96,18 @@ def _lines_of(result: ScanResult) -> list[tuple[str, str, list[str]]]:
     for check_id, item in result.evidence.items():
         question = card.bank.questions[check_id]
         entry = card.answers.get(check_id)
-        answer = one_line(question.describe(entry.value if entry else None))
+        answer = one_line(translated(question.describe(entry.value if entry else None)))
         details = evidence_details(item)
         if item.suggested is not None:
             option = question.option(item.suggested)
             label = one_line(option.display) if option else item.suggested
-            rows.append((check_id, f"unanswered; the repository suggests: {label}", details))
+            headline = _("unanswered; the repository suggests: {option}").format(option=label)
+            rows.append((check_id, headline, details))
         elif item.state is not EvidenceState.CLAIMED or details:
-            rows.append((check_id, f"{item.state.value}: answered {answer}", details))
+            headline = _("{state}: answered {answer}").format(
+                state=translated(state_word(item.state)), answer=answer
+            )
+            rows.append((check_id, headline, details))
     return rows
 
 

@@ -9,8 +9,10 @@ filters build (links, bars, charts) is printed as is. So a note that holds `{{ }
 
 from __future__ import annotations
 
+import html
 import os
 import signal
+import string
 import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
@@ -29,13 +31,15 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup
 
 from mlready.core.errors import InputError
-from mlready.core.evidence import CheckEvidence, EvidenceState, counts
+from mlready.core.evidence import CheckEvidence, EvidenceState, counts, state_word
 from mlready.core.history import Trend, change_since
-from mlready.core.model import Question
+from mlready.core.messages import _, language, ngettext, translated
+from mlready.core.model import Bank, Question
 from mlready.core.plan import EXPIRING_DAYS, action_plan, expiring_waivers, top_actions
 from mlready.core.scoring import Scorecard
 from mlready.core.signoff import signoff_states
 from mlready.core.vocabulary import Kind, Severity
+from mlready.core.words import severity_word
 from mlready.io.resources import templates_dir
 from mlready.render import charts
 from mlready.render.escape import (
@@ -68,7 +72,7 @@ def _finalize(value: Any) -> Any:
         return ""
     if isinstance(value, float):
         return f"{value:g}"
-    return markdown_text(str(value))
+    return markdown_text(translated(value))
 
 
 def _finalize_html(value: Any) -> Any:
@@ -80,7 +84,90 @@ def _finalize_html(value: Any) -> Any:
         return ""
     if isinstance(value, float):
         return f"{value:g}"
-    return Markup(html_text(str(value)))
+    return Markup(html_text(translated(value)))
+
+
+class _Message(Markup):
+    """A message of mlready's own, as template text. Each value formatted into it is printed
+    as the template would print it alone (see the subclasses' `escape`): a Said translated,
+    a float as `0.5`, None as nothing, Markup as it is."""
+
+    __slots__ = ()
+
+    def format(self, *args: Any, **kwargs: Any) -> Any:
+        return super().format(
+            *(self.escape(value) for value in args),
+            **{key: self.escape(value) for key, value in kwargs.items()},
+        )
+
+
+class _MarkdownMessage(_Message):
+    """A message of mlready's own in a Markdown report, printed as it is written (like the
+    rest of the template's text); `.format(...)` escapes each value put into it as any
+    printed value is (Markup, such as a `code` span, stays as it is)."""
+
+    __slots__ = ()
+
+    @classmethod
+    def escape(cls, s: Any, /) -> _MarkdownMessage:
+        return cls(s.__html__() if hasattr(s, "__html__") else _finalize(s))
+
+
+class _HtmlMessage(_Message):
+    """A message of mlready's own in an HTML report (see `_MarkdownMessage`)."""
+
+    __slots__ = ()
+
+    @classmethod
+    def escape(cls, s: Any, /) -> _HtmlMessage:
+        return cls(s.__html__() if hasattr(s, "__html__") else _finalize_html(s))
+
+
+def _messages(kind: type[Markup]) -> dict[str, Callable[..., Markup]]:
+    """`_` and `ngettext` for templates: the message in the chosen language, as template text.
+    Its words are mlready's, from its own catalog (in HTML, `&`, `<` and `>` are escaped all
+    the same); the values formatted into it are escaped like every value a template prints."""
+
+    def said(message: str) -> Markup:
+        return kind(html.escape(message, quote=False) if kind is _HtmlMessage else message)
+
+    return {
+        "_": lambda message: said(_(message)),
+        "ngettext": lambda singular, plural, count: said(ngettext(singular, plural, count)),
+    }
+
+
+def _words(value: Any) -> str:
+    """A severity, an evidence state or a message as a person reads it, in the chosen
+    language (the value itself stays the data, in English)."""
+    if isinstance(value, Severity):
+        return translated(severity_word(value))
+    if isinstance(value, EvidenceState):
+        return translated(state_word(value))
+    return translated(value)
+
+
+def _level_shown(name: str, bank: Bank) -> str:
+    """A level named in a past review, as a person reads it (its name when the bank has
+    no such level any more)."""
+    return next((level.shown for level in bank.levels if level.name == name), name)
+
+
+# Fonts for Chinese text, named after the Latin ones: the Latin font draws the Latin letters.
+_CJK_FONTS = '"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", '
+
+
+def _css_counters(message: str) -> Markup:
+    """A message such as `Page {page} of {pages}` as the value of a CSS `content`, each
+    placeholder a counter: `"Page " counter(page) " of " counter(pages)`."""
+    parts = []
+    for literal, field, _spec, _conversion in string.Formatter().parse(html.unescape(message)):
+        if literal:
+            quoted = literal.replace("\\", "\\\\").replace('"', '\\"').replace("<", "\\3c ")
+            parts.append(f'"{quoted}"')
+        if field:
+            parts.append(f"counter({field})")
+    return Markup(" ".join(parts))
 
 
 def _html_bar(value: float | None) -> Markup:
@@ -163,6 +250,7 @@ def _environment(
     most of the time a large report takes. What a user typed is data to it, never template
     code, and passes through `_finalize` all the same."""
     kind = _Sandbox if sandboxed else Environment
+    message: type[Markup] = _HtmlMessage if html else _MarkdownMessage
     environment = kind(
         loader=_FolderLoader([str(path) for path in search_path]),
         undefined=StrictUndefined,
@@ -179,10 +267,16 @@ def _environment(
         ticket=lambda ticket: Markup(ticket_markdown(str(ticket))),
         score=lambda value: Markup(format_score(value)),
         bar=lambda value: Markup(markdown_code(text_bar(value, width=10, full="█", empty="░"))),
-        answer=lambda question, entry: question.describe(entry.value if entry else None),
+        answer=lambda question, entry: translated(
+            question.describe(entry.value if entry else None)
+        ),
         sparkline=lambda trend: Markup(charts.sparkline(trend.points)),
         check_rows=_check_rows,
         evidence_lines=evidence_details,
+        words=_words,
+        level_shown=_level_shown,
+        # Values joined into one message, each escaped as printed (a `code` span stays one).
+        joined=lambda items: message(_(", ")).join(items),
     )
     if html:  # the same names, laid out as HTML; and the charts
         environment.filters.update(
@@ -196,8 +290,15 @@ def _environment(
             radar=lambda card: Markup(charts.radar(card)),
             trend_chart=lambda trend, bank: Markup(charts.trend_line(trend.points, bank.levels)),
             colour=lambda value: Markup(charts.score_colour(value)),
+            css_counters=_css_counters,
         )
-    environment.globals.update(Kind=Kind, Severity=Severity)
+    environment.globals.update(
+        Kind=Kind,
+        Severity=Severity,
+        lang=language(),
+        cjk_fonts=Markup(_CJK_FONTS if language().startswith("zh") else ""),
+        **_messages(message),
+    )
     return environment
 
 
@@ -220,7 +321,7 @@ def _check_rows(
         cells = [
             markdown_cell(question.prompt),
             markdown_cell(card.bank.area_of[question.id].title),
-            markdown_cell(question.describe(value)),
+            markdown_cell(translated(question.describe(value))),
             _finalize(option.score if option else None),
         ]
         if evidence is not None:
@@ -249,7 +350,7 @@ def _html_check_rows(
         rows.append(
             f"<tr><td>{html_text(question.prompt)}</td>"
             f"<td>{html_text(card.bank.area_of[question.id].title)}</td>"
-            f"<td>{html_text(question.describe(value))}</td>"
+            f"<td>{html_text(translated(question.describe(value)))}</td>"
             f'<td class="n">{"" if score is None else f"{score:g}"}</td>{shown}</tr>'
         )
     return Markup("\n".join(rows))
@@ -395,9 +496,9 @@ def report_context(
         "trend": shown,
         "change": change_since(trend, scorecard),
         "evidence": judged,
-        # `3 evidenced · 1 contradicted · 20 claimed`, in English as the rest of the report.
+        # `3 evidenced · 1 contradicted · 20 claimed`, in the report's language.
         "evidence_counts": " · ".join(
-            f"{number} {state.value}" for state, number in counts(judged).items()
+            f"{number} {translated(state_word(state))}" for state, number in counts(judged).items()
         )
         if judged
         else None,
