@@ -13,6 +13,7 @@ from typing import Annotated, Any
 import typer
 
 from mlready.cli.application import LANG_HELP, CommandGroup, speak, translated_help
+from mlready.core.messages import N_
 
 __all__ = ["COMMANDS", "app", "main"]
 
@@ -78,7 +79,7 @@ def _version(value: bool) -> None:
 def _root(
     version: Annotated[
         bool,
-        typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
+        typer.Option("--version", callback=_version, is_eager=True, help=N_("Show the version.")),
     ] = False,
     lang: Annotated[str | None, typer.Option("--lang", metavar="LANG", help=LANG_HELP)] = None,
 ) -> None:

@@ -146,7 +146,7 @@ def command_app(**settings: Any) -> typer.Typer:
 AnswersArgument = Annotated[
     Path | None,
     typer.Argument(
-        help="The answers file (default: from the settings file, else mlready.yaml).",
+        help=N_("The answers file (default: from the settings file, else mlready.yaml)."),
         show_default=False,
         dir_okay=False,
         metavar="ANSWERS",
@@ -155,7 +155,9 @@ AnswersArgument = Annotated[
 AnswersFilesArgument = Annotated[
     list[Path] | None,
     typer.Argument(
-        help="Answers files or glob patterns (default: from the settings file, else mlready.yaml).",
+        help=N_(
+            "Answers files or glob patterns (default: from the settings file, else mlready.yaml)."
+        ),
         show_default=False,
         metavar="ANSWERS",
     ),
@@ -163,7 +165,9 @@ AnswersFilesArgument = Annotated[
 BankOption = Annotated[
     Path | None,
     typer.Option(
-        "--bank", "-b", help="A question bank (YAML); default: the settings file, else built-in."
+        "--bank",
+        "-b",
+        help=N_("A question bank (YAML); default: the settings file, else built-in."),
     ),
 ]
 TodayOption = Annotated[
@@ -171,7 +175,9 @@ TodayOption = Annotated[
     typer.Option(
         formats=["%Y-%m-%d"],
         metavar="YYYY-MM-DD",
-        help="The date to judge waivers and review age by (default: today), for reproducible runs.",
+        help=N_(
+            "The date to judge waivers and review age by (default: today), for reproducible runs."
+        ),
     ),
 ]
 DEFAULT_REPORT = Path("READINESS.md")

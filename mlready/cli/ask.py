@@ -41,21 +41,22 @@ def ask(
     answers: AnswersArgument = None,
     bank: BankOption = None,
     area: Annotated[
-        str | None, typer.Option(metavar="AREA", help="Walk only this area (its id).")
+        str | None, typer.Option(metavar="AREA", help=N_("Walk only this area (its id)."))
     ] = None,
     redo: Annotated[
-        bool, typer.Option("--redo", help="Walk answered questions too, answers as defaults.")
+        bool, typer.Option("--redo", help=N_("Walk answered questions too, answers as defaults."))
     ] = False,
     report_path: Annotated[
-        Path, typer.Option("--report", help="Where to write the report at the end.")
+        Path, typer.Option("--report", help=N_("Where to write the report at the end."))
     ] = DEFAULT_REPORT,
-    no_report: Annotated[bool, typer.Option("--no-report", help="Write no report.")] = False,
+    no_report: Annotated[bool, typer.Option("--no-report", help=N_("Write no report."))] = False,
     force: Annotated[
-        bool, typer.Option("--force", help="Overwrite a report file that mlready did not write.")
+        bool,
+        typer.Option("--force", help=N_("Overwrite a report file that mlready did not write.")),
     ] = False,
     no_scan: Annotated[
         bool,
-        typer.Option("--no-scan", help="Do not look in the repository for evidence first."),
+        typer.Option("--no-scan", help=N_("Do not look in the repository for evidence first.")),
     ] = False,
 ) -> None:
     """Walk the questions in the terminal; every answer is saved at once."""

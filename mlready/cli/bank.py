@@ -15,23 +15,23 @@ from mlready.cli.application import (
     format_option,
 )
 from mlready.core.errors import InputError
-from mlready.core.messages import _
+from mlready.core.messages import N_, _
 from mlready.render.registry import Subject, renderer
 
-app = command_app(name="bank", help="Show or validate a question bank.", no_args_is_help=True)
+app = command_app(name="bank", help=N_("Show or validate a question bank."), no_args_is_help=True)
 
 
 @app.command("show")
 def show(
     bank: BankOption = None,
     output_format: Annotated[
-        BankFormat, format_option("An outline, or the whole bank as JSON.")
+        BankFormat, format_option(N_("An outline, or the whole bank as JSON."))
     ] = BankFormat.TEXT,
     tag: Annotated[
         str | None,
         typer.Option(
             metavar="PREFIX",
-            help="Only the checks with a tag starting so: mlts-, deon-, nist-, euaia-art14.",
+            help=N_("Only the checks with a tag starting so: mlts-, deon-, nist-, euaia-art14."),
         ),
     ] = None,
 ) -> None:

@@ -29,7 +29,7 @@ from mlready.cli.application import (
     write_target,
 )
 from mlready.core.errors import ExitCode, InputError, MlreadyError
-from mlready.core.messages import Said, _
+from mlready.core.messages import N_, Said, _
 from mlready.core.vocabulary import Severity
 from mlready.render.registry import Format, Subject, formats_for, renderer
 
@@ -62,50 +62,57 @@ def check(
         str | None,
         typer.Option(
             metavar="SCORE|LEVEL",
-            help="Fail when the score is below this number (0-100) or level name.",
+            help=N_("Fail when the score is below this number (0-100) or level name."),
         ),
     ] = None,
     fail_on: Annotated[
         Severity | None,
         typer.Option(
-            help="Fail on any open gap of this severity or worse (default: the settings "
-            "file's, else blocker)."
+            help=N_(
+                "Fail on any open gap of this severity or worse (default: the settings "
+                "file's, else blocker)."
+            )
         ),
     ] = None,
     allow_incomplete: Annotated[
         bool,
-        typer.Option("--allow-incomplete", help="Do not fail on unanswered applicable questions."),
+        typer.Option(
+            "--allow-incomplete", help=N_("Do not fail on unanswered applicable questions.")
+        ),
     ] = False,
     max_age: Annotated[
         int | None,
         typer.Option(
-            min=0, metavar="DAYS", help="Fail when project.reviewed is older than this many days."
+            min=0,
+            metavar="DAYS",
+            help=N_("Fail when project.reviewed is older than this many days."),
         ),
     ] = None,
     fail_on_overdue: Annotated[
         bool,
         typer.Option(
             "--fail-on-overdue",
-            help="Fail when an action on a blocker or major gap is past its due date.",
+            help=N_("Fail when an action on a blocker or major gap is past its due date."),
         ),
     ] = False,
     require_signoff: Annotated[
         list[str] | None,
         typer.Option(
             metavar="ROLE",
-            help="Fail without a sign-off of the answers as they are by this role; repeatable.",
+            help=N_("Fail without a sign-off of the answers as they are by this role; repeatable."),
         ),
     ] = None,
     baseline: Annotated[
         Path | None,
-        typer.Option(help="Fail only on regressions against this answers file or JSON result."),
+        typer.Option(help=N_("Fail only on regressions against this answers file or JSON result.")),
     ] = None,
     soft_fail: Annotated[
-        bool, typer.Option("--soft-fail", help="Report everything but exit 0 unless input is bad.")
+        bool,
+        typer.Option("--soft-fail", help=N_("Report everything but exit 0 unless input is bad.")),
     ] = False,
     today: TodayOption = None,
     output_format: Annotated[
-        CheckFormat, format_option("What to print on stdout.")
+        CheckFormat, format_option(N_("What to print on stdout."))
     ] = CheckFormat.TEXT,
     output: Annotated[
         list[str] | None,
@@ -113,23 +120,23 @@ def check(
             "--output",
             "-o",
             metavar="FORMAT:PATH",
-            help="Also write a format to a file; repeatable.",
+            help=N_("Also write a format to a file; repeatable."),
         ),
     ] = None,
     fail_on_contradicted: Annotated[
         bool,
         typer.Option(
-            "--fail-on-contradicted", help="Fail on any answer the repository contradicts."
+            "--fail-on-contradicted", help=N_("Fail on any answer the repository contradicts.")
         ),
     ] = False,
     require_evidence: Annotated[
         Severity | None,
         typer.Option(
-            help="Fail when a check of this severity or worse, at full marks, has no evidence."
+            help=N_("Fail when a check of this severity or worse, at full marks, has no evidence.")
         ),
     ] = None,
     force: Annotated[
-        bool, typer.Option("--force", help="Overwrite output files that mlready did not write.")
+        bool, typer.Option("--force", help=N_("Overwrite output files that mlready did not write."))
     ] = False,
 ) -> None:
     """Validate and score answers files; exit 1 when the system is not ready."""

@@ -18,6 +18,7 @@ from mlready.cli.application import (
     format_option,
     scorecard,
 )
+from mlready.core.messages import N_
 from mlready.render.registry import Subject, renderer
 
 app = command_app()
@@ -26,14 +27,14 @@ app = command_app()
 @app.command()
 def diff(
     old: Annotated[
-        Path, typer.Argument(help="The earlier answers file.", dir_okay=False, metavar="OLD")
+        Path, typer.Argument(help=N_("The earlier answers file."), dir_okay=False, metavar="OLD")
     ],
     new: Annotated[
-        Path, typer.Argument(help="The later answers file.", dir_okay=False, metavar="NEW")
+        Path, typer.Argument(help=N_("The later answers file."), dir_okay=False, metavar="NEW")
     ],
     bank: BankOption = None,
     output_format: Annotated[
-        DiffFormat, format_option("Text, Markdown or JSON.")
+        DiffFormat, format_option(N_("Text, Markdown or JSON."))
     ] = DiffFormat.TEXT,
     today: TodayOption = None,
 ) -> None:

@@ -17,6 +17,7 @@ from mlready.cli.application import (
     single_answers_path,
 )
 from mlready.core.errors import InputError
+from mlready.core.messages import N_
 from mlready.render.registry import Subject, renderer
 
 app = command_app()
@@ -29,11 +30,11 @@ def history(
     since: Annotated[
         dt.datetime | None,
         typer.Option(
-            formats=["%Y-%m-%d"], metavar="YYYY-MM-DD", help="Only revisions committed since."
+            formats=["%Y-%m-%d"], metavar="YYYY-MM-DD", help=N_("Only revisions committed since.")
         ),
     ] = None,
     output_format: Annotated[
-        HistoryFormat, format_option("Text, JSON, Markdown or HTML.")
+        HistoryFormat, format_option(N_("Text, JSON, Markdown or HTML."))
     ] = HistoryFormat.TEXT,
 ) -> None:
     """Score every git revision of the answers file against the bank of today: level, score

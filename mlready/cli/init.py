@@ -17,6 +17,7 @@ from mlready.cli.application import (
     write_target,
 )
 from mlready.core.errors import InputError
+from mlready.core.messages import N_
 from mlready.core.words import counted
 
 app = command_app()
@@ -26,12 +27,12 @@ app = command_app()
 def init(
     answers: AnswersArgument = None,
     bank: BankOption = None,
-    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+    force: Annotated[bool, typer.Option("--force", help=N_("Overwrite an existing file."))] = False,
     editor_schema: Annotated[
         bool,
         typer.Option(
             "--schema/--no-schema",
-            help="Also write NAME.schema.json beside it, for editors to validate and complete.",
+            help=N_("Also write NAME.schema.json beside it, for editors to validate and complete."),
         ),
     ] = True,
 ) -> None:

@@ -26,7 +26,7 @@ from mlready.cli.application import (
     trend_for,
     write_target,
 )
-from mlready.core.messages import _
+from mlready.core.messages import N_, _
 from mlready.render.registry import Format, Subject, format_of_path, renderer
 
 app = command_app()
@@ -39,27 +39,31 @@ def portfolio(
     max_age: Annotated[
         int | None,
         typer.Option(
-            min=0, metavar="DAYS", help="Mark reviews older than this many days as stale."
+            min=0, metavar="DAYS", help=N_("Mark reviews older than this many days as stale.")
         ),
     ] = None,
     reports: Annotated[
         Path | None,
-        typer.Option(help="The folder the reports were written to (default: beside each file)."),
+        typer.Option(
+            help=N_("The folder the reports were written to (default: beside each file).")
+        ),
     ] = None,
     output: Annotated[
-        Path, typer.Option("--output", "-o", help="Where to write the table; '-' for stdout.")
+        Path, typer.Option("--output", "-o", help=N_("Where to write the table; '-' for stdout."))
     ] = Path("-"),
     output_format: Annotated[
         PortfolioFormat | None,
-        format_option("Markdown, or an HTML heat map [default: by the output's extension]"),
+        format_option(N_("Markdown, or an HTML heat map [default: by the output's extension]")),
     ] = None,
     with_history: Annotated[
         bool,
-        typer.Option("--history/--no-history", help="Show each review's score over time from git."),
+        typer.Option(
+            "--history/--no-history", help=N_("Show each review's score over time from git.")
+        ),
     ] = True,
     today: TodayOption = None,
     force: Annotated[
-        bool, typer.Option("--force", help="Overwrite a file that mlready did not write.")
+        bool, typer.Option("--force", help=N_("Overwrite a file that mlready did not write."))
     ] = False,
 ) -> None:
     """Render one table of many reviews, worst first, linked to their reports: Markdown, or

@@ -29,7 +29,7 @@ from mlready.cli.application import (
     write_target,
 )
 from mlready.core.errors import InputError
-from mlready.core.messages import _
+from mlready.core.messages import N_, _
 from mlready.render.registry import Format, Subject, format_of_path, renderer
 
 app = command_app()
@@ -44,41 +44,47 @@ def report(
         typer.Option(
             "--output",
             "-o",
-            help="Where to write the report: a file, '-' for stdout, or a folder. "
-            "[default: READINESS.md (.html); with several answers files, NAME.md beside each]",
+            help=N_(
+                "Where to write the report: a file, '-' for stdout, or a folder. "
+                "[default: READINESS.md (.html); with several answers files, NAME.md beside each]"
+            ),
             show_default=False,
         ),
     ] = None,
     output_format: Annotated[
         ReportFormat | None,
-        format_option("Markdown or HTML [default: by the output's extension, else markdown]"),
+        format_option(N_("Markdown or HTML [default: by the output's extension, else markdown]")),
     ] = None,
     template: Annotated[
         Path | None,
-        typer.Option(help="A Jinja2 template instead of the built-in one (NAME.html.j2 for HTML)."),
+        typer.Option(
+            help=N_("A Jinja2 template instead of the built-in one (NAME.html.j2 for HTML).")
+        ),
     ] = None,
     with_history: Annotated[
         bool,
         typer.Option(
             "--history/--no-history",
-            help="Show the score over time from the file's git history, when it has one.",
+            help=N_("Show the score over time from the file's git history, when it has one."),
         ),
     ] = True,
     force: Annotated[
-        bool, typer.Option("--force", help="Overwrite a file that mlready did not write.")
+        bool, typer.Option("--force", help=N_("Overwrite a file that mlready did not write."))
     ] = False,
     repo: Annotated[
         Path | None,
         typer.Option(
             metavar="DIR",
-            help="The repository whose evidence the report shows "
-            "(default: the one holding each answers file).",
+            help=N_(
+                "The repository whose evidence the report shows "
+                "(default: the one holding each answers file)."
+            ),
             file_okay=False,
         ),
     ] = None,
     no_scan: Annotated[
         bool,
-        typer.Option("--no-scan", help="Do not look in the repository for evidence."),
+        typer.Option("--no-scan", help=N_("Do not look in the repository for evidence.")),
     ] = False,
     today: TodayOption = None,
 ) -> None:

@@ -20,6 +20,7 @@ from mlready.cli.application import (
     format_option,
     scorecard,
 )
+from mlready.core.messages import N_
 from mlready.render.registry import Subject, renderer
 
 app = command_app()
@@ -32,13 +33,13 @@ def scan(
         Path | None,
         typer.Option(
             metavar="DIR",
-            help="The repository to scan (default: the one holding each answers file).",
+            help=N_("The repository to scan (default: the one holding each answers file)."),
             file_okay=False,
         ),
     ] = None,
     bank: BankOption = None,
     output_format: Annotated[
-        ScanFormat, format_option("Text, JSON, SARIF or Markdown.")
+        ScanFormat, format_option(N_("Text, JSON, SARIF or Markdown."))
     ] = ScanFormat.TEXT,
     today: TodayOption = None,
 ) -> None:

@@ -16,6 +16,7 @@ from mlready.cli.application import (
     say,
     write_target,
 )
+from mlready.core.messages import N_
 
 
 class SchemaKind(StrEnum):
@@ -31,14 +32,14 @@ app = command_app()
 @app.command()
 def schema(
     kind: Annotated[
-        SchemaKind, typer.Argument(help="Which file format: answers or bank.", metavar="KIND")
+        SchemaKind, typer.Argument(help=N_("Which file format: answers or bank."), metavar="KIND")
     ],
     bank: BankOption = None,
     output: Annotated[
-        Path, typer.Option("--output", "-o", help="Where to write it; '-' for stdout.")
+        Path, typer.Option("--output", "-o", help=N_("Where to write it; '-' for stdout."))
     ] = Path("-"),
     force: Annotated[
-        bool, typer.Option("--force", help="Overwrite a file that mlready did not write.")
+        bool, typer.Option("--force", help=N_("Overwrite a file that mlready did not write."))
     ] = False,
 ) -> None:
     """Print the JSON Schema (draft-07) of answers files (for a bank) or of banks."""

@@ -17,6 +17,7 @@ from mlready.cli.application import (
     single_answers_path,
 )
 from mlready.core.errors import InputError
+from mlready.core.messages import N_
 
 
 def _words(option: str, text: str) -> str:
@@ -31,9 +32,9 @@ app = command_app()
 
 @app.command()
 def sign(
-    name: Annotated[str, typer.Option(metavar="NAME", help="Who signs off.")],
+    name: Annotated[str, typer.Option(metavar="NAME", help=N_("Who signs off."))],
     role: Annotated[
-        str, typer.Option(metavar="ROLE", help="As what, e.g. ml-lead or risk (any word).")
+        str, typer.Option(metavar="ROLE", help=N_("As what, e.g. ml-lead or risk (any word)."))
     ],
     answers: AnswersArgument = None,
     bank: BankOption = None,
