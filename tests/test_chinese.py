@@ -116,3 +116,16 @@ def test_bank_validate_names_stale_missing_and_unknown_entries(tmp_path: Path) -
     check = mlready(tmp_path, "bank", "show", "--bank", "small.yaml", "--lang", "zh-CN")
     assert check.returncode == ExitCode.OK
     assert check.stderr.count("以英文显示") == 1
+
+
+def test_help_is_chinese_and_lists_lang_on_every_command(review: Path) -> None:
+    from mlready.cli import COMMANDS
+
+    wide = {"COLUMNS": "200"}
+    for command in COMMANDS:
+        words = ["bank", "show"] if command == "bank" else [command]
+        english = mlready(review, *words, "--help", env=wide)
+        assert "--lang" in english.stdout, command
+    chinese = mlready(review, "check", "--lang", "zh-CN", "--help", env=wide)
+    assert "题库（YAML）；默认取设置文件中的，否则用内置题库。" in chinese.stdout
+    assert "使用的语言：en 或 zh-CN" in chinese.stdout
