@@ -183,3 +183,50 @@ def test_a_python_without_its_own_blake2_signs_entries_the_same(
     finally:
         monkeypatch.undo()
         importlib.reload(cache)
+
+
+def written_entries(folder: Path, *, within: float = 10.0) -> list[Path]:
+    """The cache entries in `folder`, once a run's deferred writer has made one (it writes
+    after the run ends): polled for up to `within` seconds."""
+    import time
+
+    deadline = time.monotonic() + within
+    while time.monotonic() < deadline:
+        entries = list(folder.glob("bank-*.json"))
+        if entries:
+            return entries
+        time.sleep(0.02)
+    return []
+
+
+@pytest.mark.slow
+def test_the_first_run_writes_the_entry_after_its_output_and_the_next_reads_it(
+    tmp_path: Path,
+) -> None:
+    import subprocess
+    import sys
+
+    from tests.conftest import BEST_ANSWERS
+
+    (tmp_path / "small.yaml").write_text(SMALL_BANK, encoding="utf-8")
+    (tmp_path / "mlready.yaml").write_text(BEST_ANSWERS, encoding="utf-8")
+    cache = tmp_path / "cache"
+
+    def check() -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "mlready", "check", "--bank", "small.yaml", "-f", "json"],
+            cwd=tmp_path,
+            capture_output=True,  # the run's pipes close when it ends, not when its writer does
+            text=True,
+            timeout=60,
+            check=False,
+            env={**os.environ, CACHE_ENV: str(cache)},
+        )
+
+    first = check()
+    assert first.returncode == 0, first.stderr
+    (entry,) = written_entries(cache)
+    assert entry.read_bytes().startswith(b"mlready bank cache ")
+    assert not list(cache.glob(".bank-*"))  # no temporary file left
+    again = check()
+    assert again.stdout == first.stdout and again.stderr == first.stderr

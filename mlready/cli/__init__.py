@@ -6,6 +6,7 @@ and Typer's building of their options would cost every `mlready check` some 15 m
 """
 
 import gc
+import os
 import sys
 from importlib import import_module
 from typing import Annotated, Any
@@ -96,5 +97,18 @@ def main() -> None:
     # thousands of objects again and again, for a tenth of the run, and free nothing. (No
     # benchmark's peak memory grows without it.)
     gc.disable()
-    speak(sys.argv[1:])
-    app()
+    from mlready.io.deferred import defer_work, run_deferred
+
+    # A bank's cache entry is written after the output, by a child the run does not wait for.
+    defer_work()
+    try:
+        speak(sys.argv[1:])
+        app()
+    except SystemExit as ending:
+        if run_deferred():
+            # The child shares the parent's memory until one of them writes to it: a normal
+            # interpreter exit would free every object and copy most of those pages first.
+            # The streams are flushed; nothing else is left to do.
+            code = ending.code
+            os._exit(code if isinstance(code, int) else 0 if code is None else 1)
+        raise

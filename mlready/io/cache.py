@@ -223,8 +223,11 @@ def cached_data(entry: Entry) -> Any:
 
 
 def remember_bank(entry: Entry, bank: Bank) -> None:
-    """Keep a validated bank for the next run (quietly skipped when the cache cannot be written)."""
-    remember_data(entry, bank_data(bank))
+    """Keep a validated bank for the next run (quietly skipped when the cache cannot be
+    written): after the run's output, when the command line defers such work."""
+    from mlready.io.deferred import later
+
+    later(lambda: remember_data(entry, bank_data(bank)))
 
 
 def remember_data(entry: Entry, data: Any) -> None:

@@ -314,18 +314,26 @@ def _check_rows(
     a template spends some ten attribute look-ups and calls on every one.
     """
     rows = []
+    area_of = card.bank.area_of
+    # Six areas and a few evidence states make the same cells thousands of times: once each.
+    areas: dict[str, str] = {}
+    nothing = markdown_cell(evidence_cell(None)) if evidence is not None else ""
     for question in questions:
         entry = card.answers.get(question.id)
         value = entry.value if entry else None
         option = question.option(value) if isinstance(value, str) else None
+        area = area_of[question.id]
+        if area.id not in areas:
+            areas[area.id] = markdown_cell(area.title)
         cells = [
             markdown_cell(question.prompt),
-            markdown_cell(card.bank.area_of[question.id].title),
+            areas[area.id],
             markdown_cell(translated(question.describe(value))),
             _finalize(option.score if option else None),
         ]
         if evidence is not None:
-            cells.append(markdown_cell(evidence_cell(evidence.get(question.id))))
+            item = evidence.get(question.id)
+            cells.append(nothing if item is None else markdown_cell(evidence_cell(item)))
         rows.append(f"| {' | '.join(cells)} |")
     return Markup("\n".join(rows))
 
