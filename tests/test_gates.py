@@ -654,10 +654,11 @@ def test_a_waiver_on_a_check_without_a_gap_is_a_warning_and_counts_nowhere(
 def test_the_evidence_gates_name_every_check_in_one_reason(
     small_bank: object, parse_answers: object
 ) -> None:
-    from mlready.core.evidence import CheckEvidence, EvidenceState
+    from mlready.core.evidence import CheckEvidence
     from mlready.core.gate import Gate, evidence_reasons
     from mlready.core.model import Bank, Severity
     from mlready.core.scoring import score
+    from mlready.core.vocabulary import EvidenceState
 
     assert isinstance(small_bank, Bank) and callable(parse_answers)
     card = score(small_bank, parse_answers(BEST_ANSWERS))

@@ -354,8 +354,9 @@ def test_back_at_the_na_reason_returns_to_the_question(small_bank: Bank) -> None
 
 
 def test_enter_takes_the_answer_the_repository_suggests(small_bank: Bank) -> None:
-    from mlready.core.evidence import CheckEvidence, EvidenceState, Finding
+    from mlready.core.evidence import CheckEvidence, Finding
     from mlready.core.model import Probe
+    from mlready.core.vocabulary import EvidenceState
 
     probe = Probe(id="p", files=("x",), supports="yes", says="a lineage tool is configured")
     evidence = {

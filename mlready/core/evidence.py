@@ -15,6 +15,7 @@ from mlready.core.kinds import is_scored
 from mlready.core.messages import N_, Said
 from mlready.core.model import NA, Probe, Question
 from mlready.core.scoring import Scorecard, check_score
+from mlready.core.vocabulary import EvidenceState
 from mlready.core.words import reliability_word
 
 _EXTERNAL = re.compile(r"^https://\S+$")
@@ -24,33 +25,12 @@ _NOT_HTTPS = N_("an http link is not accepted as evidence kept outside the repos
 _NOT_A_PATH = N_("neither an https link nor a path in the repository")
 
 
-class EvidenceState(StrEnum):
-    """What the repository says of an answer."""
-
-    EVIDENCED = "evidenced"  # a probe found support, or the answer's evidence path exists
-    CONTRADICTED = "contradicted"  # a required probe found nothing, or a named path is missing
-    # or outside the repository
-    CLAIMED = "claimed"  # neither: the answer stands on the word of who gave it
-
-
 class PathState(StrEnum):
     """Where an evidence path an answer names is."""
 
     FOUND = "found"  # in the repository
     MISSING = "missing"  # would be in the repository, but is not there
     OUTSIDE = "outside"  # leaves the repository (`../x`, `/etc/x`): never looked at
-
-
-_STATE_WORDS = {
-    EvidenceState.EVIDENCED: N_("evidenced"),
-    EvidenceState.CONTRADICTED: N_("contradicted"),
-    EvidenceState.CLAIMED: N_("claimed"),
-}
-
-
-def state_word(state: EvidenceState) -> Said:
-    """An evidence state, to be said in the chosen language (its value, in English)."""
-    return Said(_STATE_WORDS[state])
 
 
 class Finding(NamedTuple):

@@ -7,13 +7,13 @@ from collections.abc import Mapping
 from typing import NamedTuple
 
 from mlready.core.errors import InputError, Place, Problem
-from mlready.core.evidence import CheckEvidence, EvidenceState
+from mlready.core.evidence import CheckEvidence
 from mlready.core.messages import Said, said_n
 from mlready.core.model import Bank
 from mlready.core.plan import overdue_actions
 from mlready.core.scoring import Scorecard
 from mlready.core.signoff import signoff_states
-from mlready.core.vocabulary import Severity
+from mlready.core.vocabulary import EvidenceState, Severity
 from mlready.core.words import severity_word
 
 # Results are named tuples: immutable and typed like the models, but cheaper to define, which

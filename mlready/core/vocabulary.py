@@ -23,6 +23,15 @@ class Reliability(StrEnum):
     LOW = "low"
 
 
+class EvidenceState(StrEnum):
+    """What the repository says of an answer."""
+
+    EVIDENCED = "evidenced"  # a probe found support, or the answer's evidence path exists
+    CONTRADICTED = "contradicted"  # a required probe found nothing, or a named path is missing
+    # or outside the repository
+    CLAIMED = "claimed"  # neither: the answer stands on the word of who gave it
+
+
 class Severity(StrEnum):
     """How much a gap in a check matters; blockers force the lowest level."""
 

@@ -1,7 +1,7 @@
 """Counting words in messages, the same way everywhere."""
 
 from mlready.core.messages import N_, Said
-from mlready.core.vocabulary import Reliability, Severity
+from mlready.core.vocabulary import EvidenceState, Reliability, Severity
 
 
 def plural(count: int, word: str) -> str:
@@ -14,24 +14,24 @@ def counted(count: int, word: str) -> str:
     return f"{count} {plural(count, word)}"
 
 
-# The words for severities and reliabilities as a person reads them; the values stay the data.
-_SEVERITY_WORDS = {
+# The words of the closed sets as a person reads them; the values themselves stay the data.
+_WORDS: dict[Severity | Reliability | EvidenceState, str] = {
     Severity.BLOCKER: N_("blocker"),
     Severity.MAJOR: N_("major"),
     Severity.MINOR: N_("minor"),
-}
-_RELIABILITY_WORDS = {
     Reliability.HIGH: N_("high"),
     Reliability.MEDIUM: N_("medium"),
     Reliability.LOW: N_("low"),
+    EvidenceState.EVIDENCED: N_("evidenced"),
+    EvidenceState.CONTRADICTED: N_("contradicted"),
+    EvidenceState.CLAIMED: N_("claimed"),
 }
 
 
-def severity_word(severity: Severity) -> Said:
-    """A severity, to be said in the chosen language (its value, in English)."""
-    return Said(_SEVERITY_WORDS[severity])
+def word(value: Severity | Reliability | EvidenceState) -> Said:
+    """A severity, a probe's reliability or an evidence state, to be said in the chosen
+    language (its value, in English)."""
+    return Said(_WORDS[value])
 
 
-def reliability_word(reliability: Reliability) -> Said:
-    """A probe's reliability, to be said in the chosen language (its value, in English)."""
-    return Said(_RELIABILITY_WORDS[reliability])
+severity_word = reliability_word = state_word = word

@@ -6,9 +6,10 @@ import json
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from mlready.core.evidence import CheckEvidence, EvidenceState, Finding, state_word
+from mlready.core.evidence import CheckEvidence, Finding
 from mlready.core.messages import _, translated
-from mlready.core.words import reliability_word
+from mlready.core.vocabulary import EvidenceState
+from mlready.core.words import reliability_word, state_word
 from mlready.render.escape import markdown_code, markdown_text, one_line
 from mlready.render.jsondoc import evidence_json
 from mlready.render.signatures import SCAN_MARKER, generated, text_mark

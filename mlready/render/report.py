@@ -31,15 +31,15 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup
 
 from mlready.core.errors import InputError
-from mlready.core.evidence import CheckEvidence, EvidenceState, counts, state_word
+from mlready.core.evidence import CheckEvidence, counts
 from mlready.core.history import Trend, change_since
 from mlready.core.messages import _, language, ngettext, translated
 from mlready.core.model import Bank, Question
 from mlready.core.plan import EXPIRING_DAYS, action_plan, expiring_waivers, top_actions
 from mlready.core.scoring import Scorecard
 from mlready.core.signoff import signoff_states
-from mlready.core.vocabulary import Kind, Severity
-from mlready.core.words import severity_word
+from mlready.core.vocabulary import EvidenceState, Kind, Severity
+from mlready.core.words import severity_word, state_word
 from mlready.io.resources import templates_dir
 from mlready.render import charts
 from mlready.render.escape import (

@@ -271,7 +271,8 @@ def passed_line(outcomes: Sequence[Outcome]) -> str:
 
 def evidence_line(evidence: Mapping[str, CheckEvidence]) -> str:
     """How many answers the repository evidences, contradicts, or leaves claimed."""
-    from mlready.core.evidence import counts, state_word
+    from mlready.core.evidence import counts
+    from mlready.core.words import state_word
 
     return _("Evidence: {counts}").format(
         counts=" · ".join(
