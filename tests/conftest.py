@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
@@ -15,6 +16,14 @@ from mlready.core.bank import bank_from_document
 from mlready.core.document import Document
 from mlready.core.model import Bank
 from mlready.io.yamlio import parse_yaml, read_text
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """The suite starts hundreds of mlready processes. Where the environment forbids byte-code
+    caches (PYTHONDONTWRITEBYTECODE, as some CI images set), each would compile every module it
+    imports again; as on a user's machine, the first writes the caches the others read."""
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+
 
 SMALL_BANK = """\
 bank: small
