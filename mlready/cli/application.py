@@ -245,7 +245,9 @@ def speak(argv: list[str]) -> None:
         warn([choice.warning])
 
 
-_PEOPLE: dict[int, Bank] = {}
+# Each bank's translation, made once per run: (the bank, the bank in the chosen language), by
+# the bank's id. The bank is held so that its id cannot be another bank's later.
+_PEOPLE: dict[int, tuple[Bank, Bank]] = {}
 
 
 def for_people(bank: Bank) -> Bank:
@@ -256,7 +258,8 @@ def for_people(bank: Bank) -> Bank:
 
     if language() == "en":
         return bank
-    if id(bank) not in _PEOPLE:
+    known = _PEOPLE.get(id(bank))
+    if known is None or known[0] is not bank:
         from mlready.core.translation import translate_bank
         from mlready.io.catalogs import bank_translation
 
@@ -274,8 +277,8 @@ def for_people(bank: Bank) -> Bank:
                     )
                 ]
             )
-        _PEOPLE[id(bank)] = translated.bank
-    return _PEOPLE[id(bank)]
+        _PEOPLE[id(bank)] = (bank, translated.bank)
+    return _PEOPLE[id(bank)][1]
 
 
 def outcomes_for_people(outcomes: list[Outcome]) -> list[Outcome]:

@@ -16,7 +16,7 @@ from mlready.core.messages import N_, Said
 from mlready.core.model import NA, Probe, Question
 from mlready.core.scoring import Scorecard, check_score
 from mlready.core.vocabulary import EvidenceState
-from mlready.core.words import reliability_word
+from mlready.core.words import word
 
 _EXTERNAL = re.compile(r"^https://\S+$")
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
@@ -64,7 +64,7 @@ def contradictions(evidence: Mapping[str, CheckEvidence]) -> list[tuple[str, lis
         if item.state is not EvidenceState.CONTRADICTED:
             continue
         missing: list[str] = [
-            Said("{says} ({reliability})", says=p.says, reliability=reliability_word(p.reliability))
+            Said("{says} ({reliability})", says=p.says, reliability=word(p.reliability))
             for p in item.missing
         ]
         missing += [Said("no {path} in the repository", path=path) for path in item.paths_missing]

@@ -14,7 +14,7 @@ from mlready.core.plan import overdue_actions
 from mlready.core.scoring import Scorecard
 from mlready.core.signoff import signoff_states
 from mlready.core.vocabulary import EvidenceState, Severity
-from mlready.core.words import severity_word
+from mlready.core.words import word
 
 # Results are named tuples: immutable and typed like the models, but cheaper to define, which
 # every run of the command pays for.
@@ -199,7 +199,7 @@ def judge(
                         "{count} gap of severity {severity} or worse",
                         "{count} gaps of severity {severity} or worse",
                         count=len(worse),
-                        severity=severity_word(fail_on),
+                        severity=word(fail_on),
                     )
                 )
         unanswered = len(scorecard.unanswered)
@@ -304,7 +304,7 @@ def evidence_reasons(
                     "{count} checks of severity {severity} or worse at full marks with no "
                     "evidence ({ids})",
                     count=len(claimed),
-                    severity=severity_word(gate.require_evidence),
+                    severity=word(gate.require_evidence),
                     ids=", ".join(claimed),
                 )
             )

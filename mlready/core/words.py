@@ -32,6 +32,3 @@ def word(value: Severity | Reliability | EvidenceState) -> Said:
     """A severity, a probe's reliability or an evidence state, to be said in the chosen
     language (its value, in English)."""
     return Said(_WORDS[value])
-
-
-severity_word = reliability_word = state_word = word

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from mlready.core.evidence import CheckEvidence, Finding
 from mlready.core.messages import _, translated
 from mlready.core.vocabulary import EvidenceState
-from mlready.core.words import reliability_word, state_word
+from mlready.core.words import word
 from mlready.render.escape import markdown_code, markdown_text, one_line
 from mlready.render.jsondoc import evidence_json
 from mlready.render.signatures import SCAN_MARKER, generated, text_mark
@@ -37,7 +37,7 @@ def finding_text(finding: Finding) -> str:
 
 
 def _reliability(probe: Probe) -> str:
-    return translated(reliability_word(probe.reliability))
+    return translated(word(probe.reliability))
 
 
 def evidence_details(item: CheckEvidence) -> list[str]:
@@ -87,7 +87,7 @@ def evidence_cell(item: CheckEvidence | None) -> str:
             (f"{first.path}:{first.line}" if first.line else first.path) if first else None
         ) or item.paths_found[0]
         return _("evidenced: {place}").format(place=one_line(where))
-    return translated(state_word(item.state))
+    return translated(word(item.state))
 
 
 def _lines_of(result: ScanResult) -> list[tuple[str, str, list[str]]]:
@@ -106,7 +106,7 @@ def _lines_of(result: ScanResult) -> list[tuple[str, str, list[str]]]:
             rows.append((check_id, headline, details))
         elif item.state is not EvidenceState.CLAIMED or details:
             headline = _("{state}: answered {answer}").format(
-                state=translated(state_word(item.state)), answer=answer
+                state=translated(word(item.state)), answer=answer
             )
             rows.append((check_id, headline, details))
     return rows

@@ -31,7 +31,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup
 
 from mlready.core.errors import InputError
-from mlready.core.evidence import CheckEvidence, counts
+from mlready.core.evidence import CheckEvidence
 from mlready.core.history import Trend, change_since
 from mlready.core.messages import _, language, ngettext, translated
 from mlready.core.model import Bank, Question
@@ -39,7 +39,7 @@ from mlready.core.plan import EXPIRING_DAYS, action_plan, expiring_waivers, top_
 from mlready.core.scoring import Scorecard
 from mlready.core.signoff import signoff_states
 from mlready.core.vocabulary import EvidenceState, Kind, Severity
-from mlready.core.words import severity_word, state_word
+from mlready.core.words import word
 from mlready.io.resources import templates_dir
 from mlready.render import charts
 from mlready.render.escape import (
@@ -54,7 +54,7 @@ from mlready.render.escape import (
 )
 from mlready.render.evidence import evidence_cell, evidence_details
 from mlready.render.signatures import HTML_REPORT_MARKER, REPORT_MARKER
-from mlready.render.view import format_score, text_bar
+from mlready.render.view import evidence_counts, format_score, text_bar
 
 REPORT_TEMPLATE = "report.md.j2"
 HTML_TEMPLATE = "report.html.j2"
@@ -141,9 +141,9 @@ def _words(value: Any) -> str:
     """A severity, an evidence state or a message as a person reads it, in the chosen
     language (the value itself stays the data, in English)."""
     if isinstance(value, Severity):
-        return translated(severity_word(value))
+        return translated(word(value))
     if isinstance(value, EvidenceState):
-        return translated(state_word(value))
+        return translated(word(value))
     return translated(value)
 
 
@@ -504,12 +504,7 @@ def report_context(
         "trend": shown,
         "change": change_since(trend, scorecard),
         "evidence": judged,
-        # `3 evidenced · 1 contradicted · 20 claimed`, in the report's language.
-        "evidence_counts": " · ".join(
-            f"{number} {translated(state_word(state))}" for state, number in counts(judged).items()
-        )
-        if judged
-        else None,
+        "evidence_counts": evidence_counts(judged) if judged else None,
         "contradicted": [
             scorecard.bank.questions[check_id]
             for check_id, item in judged.items()

@@ -17,7 +17,7 @@ from mlready.core.messages import N_, _, translated
 from mlready.core.scoring import Scorecard
 from mlready.core.vocabulary import Severity
 from mlready.core.walk import Screen
-from mlready.core.words import reliability_word
+from mlready.core.words import word
 from mlready.render.escape import one_line, terminal_text
 from mlready.render.view import (
     BAR_WIDTH,
@@ -240,12 +240,12 @@ def evidence_lines(evidence: CheckEvidence) -> list[str]:
             _("found {where}: {says} ({reliability})").format(
                 where=one_line(where),
                 says=one_line(finding.probe.says),
-                reliability=translated(reliability_word(finding.probe.reliability)),
+                reliability=translated(word(finding.probe.reliability)),
             )
         )
     lines += [
         _("not found: {says} ({reliability})").format(
-            says=one_line(probe.says), reliability=translated(reliability_word(probe.reliability))
+            says=one_line(probe.says), reliability=translated(word(probe.reliability))
         )
         for probe in evidence.missing
     ]

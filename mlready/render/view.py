@@ -13,7 +13,7 @@ from mlready.core.messages import _, ngettext, translated
 from mlready.core.plan import expiring_waivers, overdue_actions
 from mlready.core.signoff import signoff_states
 from mlready.core.vocabulary import Severity
-from mlready.core.words import severity_word
+from mlready.core.words import word
 from mlready.render.escape import one_line
 
 if TYPE_CHECKING:
@@ -202,7 +202,7 @@ def scorecard_view(
             tuple(
                 Item(
                     (
-                        translated(severity_word(gap.severity)),
+                        translated(word(gap.severity)),
                         gap.question.id,
                         f"{gap.score:.2f}",
                         one_line(gap.question.prompt),
@@ -271,14 +271,15 @@ def passed_line(outcomes: Sequence[Outcome]) -> str:
 
 def evidence_line(evidence: Mapping[str, CheckEvidence]) -> str:
     """How many answers the repository evidences, contradicts, or leaves claimed."""
-    from mlready.core.evidence import counts
-    from mlready.core.words import state_word
+    return _("Evidence: {counts}").format(counts=evidence_counts(evidence))
 
-    return _("Evidence: {counts}").format(
-        counts=" · ".join(
-            f"{number} {translated(state_word(state))}"
-            for state, number in counts(evidence).items()
-        )
+
+def evidence_counts(evidence: Mapping[str, CheckEvidence]) -> str:
+    """`3 evidenced · 1 contradicted · 20 claimed`, in the chosen language."""
+    from mlready.core.evidence import counts
+
+    return " · ".join(
+        f"{number} {translated(word(state))}" for state, number in counts(evidence).items()
     )
 
 
