@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -230,3 +231,32 @@ def test_the_first_run_writes_the_entry_after_its_output_and_the_next_reads_it(
     assert not list(cache.glob(".bank-*"))  # no temporary file left
     again = check()
     assert again.stdout == first.stdout and again.stderr == first.stderr
+
+
+def test_a_cache_with_no_key_yet_is_not_searched(
+    bank_file: Path, private_cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # In a cache no run has written to (a new CI runner's), no entry can pass its MAC: the bank
+    # is not hashed to look for one before it is parsed; only the entry written is hashed.
+    from mlready.io import cache
+
+    steps: list[str] = []
+    real_key, real_parse = cache._key, bank_file_module.parse_yaml
+
+    def hashed(content: bytes) -> str:
+        steps.append("hashed")
+        return real_key(content)
+
+    def parsed(*args: Any, **kwargs: Any) -> Any:
+        steps.append("parsed")
+        return real_parse(*args, **kwargs)
+
+    monkeypatch.setattr(cache, "_key", hashed)
+    monkeypatch.setattr(bank_file_module, "parse_yaml", parsed)
+    assert not list(private_cache.iterdir())
+    load_bank(bank_file)
+    assert steps == ["parsed", "hashed"]
+    assert len(list(private_cache.glob("bank-*.json"))) == 1
+    steps.clear()
+    load_bank(bank_file)  # now there is a key: the entry is found by its hash
+    assert steps == ["hashed"]

@@ -22,19 +22,21 @@ CLI = Path(__file__).resolve().parent.parent / "mlready" / "cli"
 SHARED = {"mlready.cli", "mlready.cli.application", "mlready.cli.typer_compat"}
 
 # Runs the command line as the `mlready` script does, and lists the modules it loaded.
-# A run that leaves its cache entry to a child ends at once (os._exit), so the list is also
-# written just before that fork.
+# A run ends at once (os._exit), so the list is written just before that, or before the fork
+# of a child that writes a cache entry.
 PROBE = """\
 import os, sys
 def listing():
     with open(os.environ["MLREADY_LOADED"], "w", encoding="utf-8") as out:
         out.write("\\n".join(sorted(sys.modules)))
 os.register_at_fork(before=listing)
-try:
-    from mlready.cli import main
-    main()
-finally:
+end = os._exit
+def listed_end(code):
     listing()
+    end(code)
+os._exit = listed_end
+from mlready.cli import main
+main()
 """
 
 

@@ -98,6 +98,8 @@ def test_the_wheel_ships_the_bank_and_templates(wheel: Path) -> None:
     assert "mlready/checklists/default.yaml" in names
     assert "mlready/templates/report.md.j2" in names
     assert "mlready/templates/gap.md.j2" in names
+    assert "mlready/render/compiled/__init__.py" in names  # the templates, compiled
+    assert len([name for name in names if name.startswith("mlready/render/compiled/tmpl_")]) == 4
     assert "mlready/locale/zh_CN/LC_MESSAGES/mlready.mo" in names  # compiled, not the source
     assert not [name for name in names if name.endswith((".po", ".pot"))]
     assert not [name for name in names if name.startswith(("tests/", "checklists/"))]
@@ -162,3 +164,21 @@ def test_check_in_ci_loads_neither_rich_nor_jinja(installed: Path, tmp_path: Pat
     imported = {line.rsplit("|", 1)[-1].strip() for line in result.stderr.splitlines()}
     assert "mlready.core.scoring" in imported  # the import log is complete
     assert not {"rich", "jinja2", "pygments"} & imported
+
+
+def test_installed_report_uses_the_compiled_templates(installed: Path, tmp_path: Path) -> None:
+    # Jinja does not parse the built-in templates on each run: it loads them compiled.
+    (tmp_path / "small.yaml").write_text(SMALL_BANK)
+    (tmp_path / "mlready.yaml").write_text(BEST_ANSWERS)
+    python = str(installed / "bin" / "python")
+    result = subprocess.run(
+        [python, "-X", "importtime", "-m", "mlready", "report", "--bank", "small.yaml", "-o", "-"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == ExitCode.OK, result.stderr
+    assert "## Areas" in result.stdout
+    imported = [line.rsplit("|", 1)[-1].strip() for line in result.stderr.splitlines()]
+    assert [name for name in imported if ".tmpl_" in name], result.stderr[-2000:]

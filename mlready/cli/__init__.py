@@ -5,6 +5,7 @@ Each command lives in a module of its own, named as the command, with its own Ty
 and Typer's building of their options would cost every `mlready check` some 15 ms.
 """
 
+import contextlib
 import gc
 import os
 import sys
@@ -105,10 +106,14 @@ def main() -> None:
         speak(sys.argv[1:])
         app()
     except SystemExit as ending:
-        if run_deferred():
-            # The child shares the parent's memory until one of them writes to it: a normal
-            # interpreter exit would free every object and copy most of those pages first.
-            # The streams are flushed; nothing else is left to do.
-            code = ending.code
-            os._exit(code if isinstance(code, int) else 0 if code is None else 1)
-        raise
+        code = ending.code
+        run_deferred()
+        # The run is over: its files are written and closed, its output flushed (a closed or
+        # full stdout already told), and it registers nothing to run at exit. A normal
+        # interpreter exit would now free every object one by one, tens of milliseconds for a
+        # large bank; and where a child writes the cache entry, it would first copy most of the
+        # memory the two share.
+        for stream in (sys.stdout, sys.stderr):
+            with contextlib.suppress(OSError, ValueError):
+                stream.flush()
+        os._exit(code if isinstance(code, int) else 0 if code is None else 1)

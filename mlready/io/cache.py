@@ -27,7 +27,7 @@ import stat
 import time
 from functools import cache
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 from mlready.core.bank import bank_data, bank_from_data
 from mlready.core.model import Bank
@@ -175,11 +175,27 @@ def _mac(secret: bytes, key: str, payload: bytes) -> str:
     return mac.hexdigest()
 
 
-class Entry(NamedTuple):
-    """Where this user's cache keeps the bank of a file's bytes."""
+class Entry:
+    """Where this user's cache keeps what a file's bytes hold.
 
-    folder: Path
-    key: str
+    Its key, a hash of those bytes (some milliseconds for a large bank), is made when first
+    needed: a cache that has no MAC key yet (a new CI runner's) can hold no entry that passes,
+    so a run there hashes only in the child that writes the entry, after its output.
+    """
+
+    __slots__ = ("_key", "_keyed", "folder")
+
+    def __init__(self, folder: Path, keyed: bytes) -> None:
+        self.folder = folder
+        self._keyed = keyed
+        self._key: str | None = None
+
+    @property
+    def key(self) -> str:
+        """The format, the bytes' hash and the state of mlready's code, in one string."""
+        if self._key is None:
+            self._key, self._keyed = _key(self._keyed), b""
+        return self._key
 
 
 def entry_for(content: bytes, *, kind: str = "bank") -> Entry | None:
@@ -189,8 +205,7 @@ def entry_for(content: bytes, *, kind: str = "bank") -> Entry | None:
     folder = cache_dir()
     if folder is None:
         return None
-    keyed = content if kind == "bank" else kind.encode() + b"\0" + content
-    return Entry(folder, _key(keyed))
+    return Entry(folder, content if kind == "bank" else kind.encode() + b"\0" + content)
 
 
 def cached_bank(entry: Entry) -> Bank | None:

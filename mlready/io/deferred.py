@@ -37,7 +37,7 @@ def later(job: Callable[[], None]) -> None:
 
 def run_deferred() -> bool:
     """Do the deferred work in a child process that the run does not wait for; True when a
-    child took it (the run should then end at once, see `mlready.cli.main`)."""
+    child took it (the run then ends at once, see `mlready.cli.main`)."""
     jobs, _Queue.jobs = _Queue.jobs or [], None
     if not jobs:
         return False

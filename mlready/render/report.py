@@ -9,6 +9,7 @@ filters build (links, bars, charts) is printed as is. So a note that holds `{{ }
 
 from __future__ import annotations
 
+import hashlib
 import html
 import os
 import signal
@@ -19,9 +20,12 @@ from contextlib import contextmanager
 from pathlib import Path, PurePath
 from typing import Any
 
+import jinja2
 from jinja2 import (
+    BaseLoader,
     Environment,
     FileSystemLoader,
+    ModuleLoader,
     StrictUndefined,
     TemplateError,
     TemplateNotFound,
@@ -242,6 +246,42 @@ class _FolderLoader(FileSystemLoader):
         return source, filename, uptodate
 
 
+# The built-in templates compiled ahead of time by `python -m mlready.render.precompile`.
+COMPILED = Path(__file__).resolve().parent / "compiled"
+
+
+def source_hash(text: str) -> str:
+    """A short hash of a template's source, to know a compiled module is of this text."""
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=12).hexdigest()
+
+
+def builtin_environment(*, html: bool) -> Environment:
+    """The environment of mlready's own templates, from their sources."""
+    return _environment([templates_dir()], sandboxed=False, html=html)
+
+
+def _compiled_loader() -> BaseLoader | None:
+    """The built-in templates as compiled ahead of time (see `mlready.render.precompile`),
+    when they were compiled from the sources beside them by the Jinja installed; else None."""
+    try:
+        from mlready.render import compiled
+    except ImportError:  # not shipped
+        return None
+    if jinja2.__version__ != compiled.JINJA:
+        return None
+    folder = templates_dir()
+    for name, digest in compiled.SOURCES.items():
+        path = folder / name
+        try:
+            source = path.read_text(encoding="utf-8")
+        except OSError:
+            return None
+        if source_hash(source) != digest:
+            return None
+        _TEMPLATES_READ.add(path.resolve())
+    return ModuleLoader(COMPILED)
+
+
 def _environment(
     search_path: list[Path], *, sandboxed: bool = True, html: bool = False
 ) -> Environment:
@@ -449,6 +489,9 @@ def render_report(
     context = report_context(scorecard, trend, evidence)
     marker = HTML_REPORT_MARKER if html else REPORT_MARKER
     if template is None:  # ours: its size follows the bank's, and it has no loop to run away
+        compiled = _compiled_loader()
+        if compiled is not None:
+            environment.loader = compiled
         return f"{marker}\n{environment.get_template(name).render(**context)}"
     parts: list[str] = []
     size = 0
