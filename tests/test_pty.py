@@ -19,12 +19,14 @@ def spawn(tmp_path: Path, *args: str) -> pexpect.spawn:
     return spawn_ask(tmp_path, "--bank", "small.yaml", *args)
 
 
-def spawn_ask(tmp_path: Path, *args: str, env: dict[str, str] | None = None) -> pexpect.spawn:
-    """`mlready ask answers.yaml ARGS` in a pseudo-terminal of 100 by 40, in English unless
-    `env` chooses a language."""
+def spawn_ask(
+    tmp_path: Path, *args: str, env: dict[str, str] | None = None, columns: int = 100
+) -> pexpect.spawn:
+    """`mlready ask answers.yaml ARGS` in a pseudo-terminal of `columns` by 40, in English
+    unless `env` chooses a language."""
     from tests.test_owned_files import english_environment
 
-    terminal = {"TERM": "xterm", "COLUMNS": "100", "LINES": "40", "NO_COLOR": "1"}
+    terminal = {"TERM": "xterm", "COLUMNS": str(columns), "LINES": "40", "NO_COLOR": "1"}
     return pexpect.spawn(
         sys.executable,
         ["-m", "mlready", "ask", "answers.yaml", *args],
@@ -32,7 +34,7 @@ def spawn_ask(tmp_path: Path, *args: str, env: dict[str, str] | None = None) -> 
         env={**english_environment(), **terminal, **(env or {})},
         encoding="utf-8",
         timeout=15,
-        dimensions=(40, 100),
+        dimensions=(40, columns),
     )
 
 

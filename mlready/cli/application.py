@@ -6,11 +6,12 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import errno
+import functools
 import glob
 import os
 import re
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TypeAlias
 
@@ -21,7 +22,7 @@ from mlready.cli import typer_compat
 from mlready.core.errors import ExitCode, InputError, MlreadyError
 from mlready.core.messages import N_, _, said_n, translated
 from mlready.core.vocabulary import Severity
-from mlready.render.registry import Format, Subject, choices
+from mlready.render.registry import Format, Subject, choices, renderer
 
 if TYPE_CHECKING:
     from mlready.core.answers import Answers
@@ -204,6 +205,23 @@ else:  # Typer offers each command the formats the registry says it renders
 def format_option(help_text: str) -> Any:
     """The `--format/-f` option of a command."""
     return typer.Option("--format", "-f", help=help_text)
+
+
+def stdout_renderer(subject: Subject, name: str) -> Callable[[Any], str]:
+    """The renderer of `subject` in the format `name`, for stdout: plain text is wrapped to
+    the columns COLUMNS says, else to the terminal's; in a pipe or a file each line stays
+    whole (a CI log viewer wraps lines itself, and grep finds them whole)."""
+    render = renderer(subject, name)
+    if name != Format.TEXT:
+        return render
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit() and int(columns) > 0:
+        return functools.partial(render, width=int(columns))
+    if sys.stdout.isatty():
+        import shutil
+
+        return functools.partial(render, width=shutil.get_terminal_size().columns)
+    return render
 
 
 def say(message: str) -> None:

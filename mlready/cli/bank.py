@@ -13,10 +13,11 @@ from mlready.cli.application import (
     defaults,
     for_people,
     format_option,
+    stdout_renderer,
 )
 from mlready.core.errors import InputError
 from mlready.core.messages import N_, _
-from mlready.render.registry import Subject, renderer
+from mlready.render.registry import Subject
 
 app = command_app(name="bank", help=N_("Show or validate a question bank."), no_args_is_help=True)
 
@@ -43,7 +44,7 @@ def show(
         loaded = with_tag(loaded, tag)
     if output_format != "json":  # JSON is the bank as data, the same in every language
         loaded = for_people(loaded)
-    sys.stdout.write(renderer(Subject.BANK, output_format)(loaded))
+    sys.stdout.write(stdout_renderer(Subject.BANK, output_format)(loaded))
 
 
 @app.command("validate")

@@ -25,6 +25,7 @@ from mlready.cli.application import (
     outcomes_for_people,
     say,
     scorecard,
+    stdout_renderer,
     warn,
     write_target,
 )
@@ -203,7 +204,7 @@ def check(
 
         print_outcomes(Console(highlight=False), people)
     else:
-        sys.stdout.write(renderer(Subject.CHECK, output_format)(shown(output_format)))
+        sys.stdout.write(stdout_renderer(Subject.CHECK, output_format)(shown(output_format)))
     for target_format, target in targets:
         text = renderer(Subject.CHECK, target_format)(shown(target_format))
         write_target(target, text, inputs=inputs, force=force)

@@ -17,9 +17,10 @@ from mlready.cli.application import (
     for_people,
     format_option,
     scorecard,
+    stdout_renderer,
 )
 from mlready.core.messages import N_
-from mlready.render.registry import Subject, renderer
+from mlready.render.registry import Subject
 
 app = command_app()
 
@@ -51,4 +52,4 @@ def diff(
 
         people = for_people(loaded_bank)
         before, after = scorecard_in(before, people), scorecard_in(after, people)
-    sys.stdout.write(renderer(Subject.DIFF, output_format)(diff_reviews(before, after)))
+    sys.stdout.write(stdout_renderer(Subject.DIFF, output_format)(diff_reviews(before, after)))

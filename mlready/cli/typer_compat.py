@@ -21,6 +21,7 @@ module relies on or converts a value differently from Typer.
 
 from __future__ import annotations
 
+import functools
 import os
 import stat
 from collections.abc import Callable, Sequence
@@ -83,8 +84,8 @@ def runtime_param(descriptor: TypeDescriptor) -> RuntimeParam:
 
 
 def install() -> None:
-    """Have Typer build every parameter's conversion with `runtime_param`, and show no type
-    placeholder where none helps; safe to repeat.
+    """Have Typer build every parameter's conversion with `runtime_param`, show no type
+    placeholder where none helps, and break help lines as mlready does; safe to repeat.
 
     Typer looks `build_runtime_param` up in `typer.core` the first time it converts each
     parameter, so this holds for every command, the --help options included.
@@ -92,10 +93,48 @@ def install() -> None:
     typer.core.build_runtime_param = runtime_param  # type: ignore[attr-defined]  # private name
     typer.core.TyperOption.display_type_rich = _option_placeholder  # type: ignore[method-assign]
     typer.core.TyperArgument.display_type_rich = _argument_placeholder  # type: ignore[method-assign,assignment]
+    typer.core.TyperCommand.format_help = _command_help  # type: ignore[method-assign]
+    typer.core.TyperGroup.format_help = _group_help  # type: ignore[method-assign]
 
 
 TYPER_OPTION_PLACEHOLDER: Final = typer.core.TyperOption.display_type_rich
 TYPER_ARGUMENT_PLACEHOLDER: Final = typer.core.TyperArgument.display_type_rich
+TYPER_COMMAND_HELP: Final = typer.core.TyperCommand.format_help
+TYPER_GROUP_HELP: Final = typer.core.TyperGroup.format_help
+
+
+def _command_help(self: typer.core.TyperCommand, ctx: Context, formatter: Any) -> None:
+    _break_help_lines()
+    TYPER_COMMAND_HELP(self, ctx, formatter)
+
+
+def _group_help(self: typer.core.TyperGroup, ctx: Context, formatter: Any) -> None:
+    _break_help_lines()
+    TYPER_GROUP_HELP(self, ctx, formatter)
+
+
+def _break_help_lines() -> None:
+    # Typer lays help out with rich, which breaks lines only at spaces: a Chinese help text is
+    # one word to it, and the options table cuts it short with … at 60 or 80 columns. Typer
+    # has no setting for this, and loads its rich_utils only to show help; so, when help is
+    # shown, its private function that makes each help text gets mlready's line breaks
+    # (render.terminal.Wrapped) around what it makes. tests/test_layout_chinese.py fails
+    # when that no longer holds.
+    from rich.text import Text
+    from typer import rich_utils
+
+    from mlready.render.terminal import Wrapped
+
+    make = getattr(rich_utils, "_make_rich_text", None)
+    if make is None or hasattr(make, "__wrapped__"):  # another Typer (tests say so), or done
+        return
+
+    @functools.wraps(make)
+    def wrapped(**arguments: Any) -> Any:
+        made = make(**arguments)
+        return Wrapped(made) if isinstance(made, Text) else made
+
+    rich_utils._make_rich_text = wrapped
 
 
 def _option_placeholder(self: typer.core.TyperOption, ctx: Context) -> str | None:

@@ -11,6 +11,7 @@ from mlready.core.validation import to_plain
 from mlready.render.escape import markdown_cell, markdown_code, markdown_text, one_line
 from mlready.render.signatures import DIFF_MARKER, generated, text_mark
 from mlready.render.view import format_score
+from mlready.render.width import HANG, cells, hanging, pad, pad_left
 
 
 def _entry_json(entry: AnswerEntry | None) -> Any:
@@ -68,27 +69,35 @@ def _change_words(change: AnswerChange) -> str:
     return "; ".join(parts)
 
 
-def diff_text(diff: ReviewDiff) -> str:
-    """The changes as plain text."""
+def diff_text(diff: ReviewDiff, *, width: int | None = None) -> str:
+    """The changes as plain text; with a `width`, each line wrapped to it (by display width)."""
     b, a = diff.before, diff.after
-    lines = [
-        f"{text_mark('diff')}{one_line(b.answers.source)} → {one_line(a.answers.source)}",
+    files = f"{text_mark('diff')}{one_line(b.answers.source)} → {one_line(a.answers.source)}"
+    scores = (
         f"Level: {b.level.name} → {a.level.name}   Score: {format_score(b.score)} → "
-        f"{format_score(a.score)}   Mean: {format_score(b.mean)} → {format_score(a.mean)}",
-    ]
+        f"{format_score(a.score)}   Mean: {format_score(b.mean)} → {format_score(a.mean)}"
+    )
+    lines = [*hanging("", files, width, indent=2), *hanging("", scores, width, indent=2)]
     if diff.areas:
+        # Titles padded by display width, so that the scores line up.
+        titles = [f"{one_line(c.area.title)}:" for c in diff.areas]
+        column = max(cells(title) for title in titles)
+        before = max(cells(format_score(c.before)) for c in diff.areas)
         lines += ["", "Areas"]
-        lines += [
-            f"  {one_line(c.area.title)}: {format_score(c.before)} → {format_score(c.after)}"
-            for c in diff.areas
-        ]
+        for title, area in zip(titles, diff.areas, strict=True):
+            prefix = f"  {pad(title, column)} "
+            scored = f"{pad_left(format_score(area.before), before)} → {format_score(area.after)}"
+            lines += hanging(prefix, scored, width, indent=HANG)
     for title, questions in gap_changes(diff):
         if questions:
             lines += ["", f"{title} ({len(questions)})"]
-            lines += [f"  {q.id}: {one_line(q.prompt)}" for q in questions]
+            for q in questions:
+                lines += hanging("  ", f"{q.id}: {one_line(q.prompt)}", width, indent=HANG)
     if diff.answers:
         lines += ["", f"Answers changed ({len(diff.answers)})"]
-        lines += [f"  {c.question.id}: {one_line(_change_words(c))}" for c in diff.answers]
+        for c in diff.answers:
+            change = f"{c.question.id}: {one_line(_change_words(c))}"
+            lines += hanging("  ", change, width, indent=HANG)
     if not (diff.answers or diff.areas):
         lines += ["", "No answer changed."]
     return "\n".join(lines) + "\n"

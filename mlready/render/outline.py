@@ -6,20 +6,27 @@ from mlready.core.kinds import is_scored
 from mlready.core.model import Bank
 from mlready.render.escape import one_line
 from mlready.render.signatures import generated, text_mark
+from mlready.render.width import hanging, text_column
 
 
-def bank_outline(bank: Bank) -> str:
-    """A bank's profile, areas and questions, one line each."""
+def bank_outline(bank: Bank, *, width: int | None = None) -> str:
+    """A bank's profile, areas and questions, one line each; with a `width`, each wrapped to
+    it (by display width), a question's prompt going on under itself where there is room."""
     title = f"{one_line(bank.display_title)} ({bank.ref})"
-    lines = [f"{text_mark('bank show')}{title}: {len(bank.questions)} questions"]
+    mark = f"{text_mark('bank show')}{title}: {len(bank.questions)} questions"
+    lines = hanging("", mark, width, indent=2)
+    # Ids are padded to 32 columns, or to the longest, so that kinds and prompts line up.
+    ids = max([32, *(len(question_id) for question_id in bank.questions)])
     for area in bank.sections:
-        lines += ["", f"{area.id}: {one_line(area.title)}"]
+        lines += ["", *hanging("", f"{area.id}: {one_line(area.title)}", width, indent=2)]
         for question in area.questions:
             kind = question.gap_severity if is_scored(question) else question.kind
             when = "".join(
                 f"  [when {name} in {', '.join(values)}]" for name, values in question.when.items()
             )
-            lines.append(f"  {question.id:<32} {kind:<7} {one_line(question.prompt)}{when}")
+            prefix = f"  {question.id:<{ids}} {kind:<7} "
+            indent = text_column(prefix, width)
+            lines += hanging(prefix, f"{one_line(question.prompt)}{when}", width, indent=indent)
     return "\n".join(lines) + "\n"
 
 

@@ -10,18 +10,22 @@ from mlready.render.view import (
     BAR_WIDTH,
     Outcome,
     ScorecardView,
+    bar_width,
     format_score,
     passed_line,
     scorecard_view,
     text_bar,
 )
-from mlready.render.width import cells, pad, pad_left
+from mlready.render.width import HANG, cells, hanging, pad, pad_left, text_column, wrap
 
 
-def render_text(outcomes: Sequence[Outcome]) -> str:
-    """Plain aligned text for logs and pipes: no colour, no terminal control."""
+def render_text(outcomes: Sequence[Outcome], *, width: int | None = None) -> str:
+    """Plain aligned text for logs and pipes: no colour, no terminal control. With a `width`,
+    lines are wrapped to it (by display width); without, each line is whole."""
     parts = [
-        _text_of(scorecard_view(outcome.scorecard, outcome.verdict, evidence=outcome.evidence))
+        _text_of(
+            scorecard_view(outcome.scorecard, outcome.verdict, evidence=outcome.evidence), width
+        )
         for outcome in outcomes
     ]
     if len(outcomes) > 1:
@@ -29,45 +33,65 @@ def render_text(outcomes: Sequence[Outcome]) -> str:
     return "\n".join(parts)
 
 
-def _text_of(view: ScorecardView) -> str:
+def _text_of(view: ScorecardView, width: int | None) -> str:
     title = f"{view.project} · " if view.project else ""
     summary = _("Level: {level}   Score: {score} (weakest area)   Mean: {mean}")
     lines = [
-        f"{text_mark('check')}{title}{view.bank} · {view.source}",
-        summary.format(level=view.level, score=view.score, mean=view.mean),
-        *([view.evidence] if view.evidence else []),
+        *hanging("", f"{text_mark('check')}{title}{view.bank} · {view.source}", width, indent=2),
+        *hanging(
+            "", summary.format(level=view.level, score=view.score, mean=view.mean), width, indent=2
+        ),
+        *(hanging("", view.evidence, width, indent=2) if view.evidence else []),
         "",
-    ]
-    # Columns are padded by display width: a Chinese character takes two columns.
-    area, score, answered, gaps = _("Area"), _("Score"), _("Answered"), _("Gaps")
-    width = max((cells(row.title) for row in view.areas), default=0)
-    width = max(width, cells(area))
-    counts = max(cells(answered), 8)
-    lines.append(
-        f"{pad(area, width)}  {pad_left(score, 5)}  {'':<{BAR_WIDTH}}  "
-        f"{pad_left(answered, counts)}  {pad_left(gaps, 4)}"
-    )
-    lines += [
-        f"{pad(row.title, width)}  {pad_left(format_score(row.score), 5)}  "
-        f"{text_bar(row.score)}  {pad_left(row.answered, counts)}  {pad_left(str(row.gaps), 4)}"
-        for row in view.areas
+        *_area_table(view, width),
     ]
     for section in view.sections:
         lines += ["", f"{section.title} ({section.total})"]
         if section.table:
             widths = [max(cells(item.cells[n]) for item in section.items) for n in range(3)]
-            lines += [
-                "  "
-                + "  ".join(pad(cell, w) for cell, w in zip(item.cells, widths, strict=False))
-                + f"  {item.cells[3]}"
-                for item in section.items
-            ]
+            for item in section.items:
+                cells_before = zip(item.cells, widths, strict=False)
+                prefix = "  " + "  ".join(pad(cell, w) for cell, w in cells_before) + "  "
+                indent = text_column(prefix, width)
+                lines += hanging(prefix, item.cells[3], width, indent=indent)
         else:
-            lines += [f"  {': '.join(item.cells)}" for item in section.items]
+            for item in section.items:
+                lines += hanging("  ", ": ".join(item.cells), width, indent=HANG)
         if section.hidden:
             more = _("… and {count} more {where}").format(
                 count=section.hidden, where=_("in the report")
             )
-            lines.append(f"  {more}")
-    lines += [""] + [_("Note: {note}").format(note=note) for note in view.notes] + [view.verdict]
+            lines += hanging("  ", more, width, indent=HANG)
+    lines.append("")
+    for note in view.notes:
+        lines += hanging("", _("Note: {note}").format(note=note), width, indent=2)
+    lines += hanging("", view.verdict, width, indent=2)
     return "\n".join(lines) + "\n"
+
+
+def _area_table(view: ScorecardView, width: int | None) -> list[str]:
+    """The areas, their scores, bars and counts in columns padded by display width (a Chinese
+    character takes two columns). At a `width`, bars shrink first, then go; titles wrap in
+    their column last."""
+    area, score, answered, gaps = _("Area"), _("Score"), _("Answered"), _("Gaps")
+    counts = max(cells(answered), 8)
+    numbers = 2 + 5 + 2 + counts + 2 + 4  # score, answered and gaps, two spaces before each
+    titles = max([cells(area), *(cells(row.title) for row in view.areas)])
+    bar = BAR_WIDTH
+    if width is not None:
+        bar = bar_width(width - titles - numbers - 2)
+        titles = max(cells(area), min(titles, width - numbers - (bar + 2 if bar else 0)))
+    gap = "  " if bar else ""
+    lines = [
+        f"{pad(area, titles)}  {pad_left(score, 5)}  {' ' * bar}{gap}"
+        f"{pad_left(answered, counts)}  {pad_left(gaps, 4)}"
+    ]
+    for row in view.areas:
+        first, *rest = wrap(row.title, titles) if width is not None else [row.title]
+        shown_bar = f"{text_bar(row.score, width=bar)}{gap}"
+        lines.append(
+            f"{pad(first, titles)}  {pad_left(format_score(row.score), 5)}  {shown_bar}"
+            f"{pad_left(row.answered, counts)}  {pad_left(str(row.gaps), 4)}"
+        )
+        lines += rest
+    return lines

@@ -6,7 +6,8 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from rich.console import Console
+from rich.console import Console, ConsoleOptions, RenderResult
+from rich.measure import Measurement
 from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
@@ -22,17 +23,39 @@ from mlready.render.escape import one_line, terminal_text
 from mlready.render.view import (
     BAR_WIDTH,
     Outcome,
+    bar_width,
     format_score,
     passed_line,
     scorecard_view,
     text_bar,
 )
-from mlready.render.width import cells
+from mlready.render.width import cells, line_spans, narrowest
 
 INDENT = 2  # every line under a heading: list items, gap rows, hints
-MIN_BAR = 5  # below this a bar says nothing; it is left out
 
 _SEVERITY_STYLE = {Severity.BLOCKER: "bold red", Severity.MAJOR: "yellow", Severity.MINOR: "cyan"}
+
+
+class Wrapped:
+    """Text that rich lays out with mlready's line breaks (render.width): by display width,
+    between two Chinese characters as well as at spaces.
+
+    Rich breaks lines only at spaces, so a Chinese sentence is one word to it: a table cell
+    cuts it short with …, a table leaves its other columns too little room for it, and a line
+    that cannot hold it stays short while it goes on the next. Rich's console protocol
+    (measure, then render at the width given) is all this uses.
+    """
+
+    def __init__(self, text: Text) -> None:
+        self.text = text
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        plain = self.text.plain
+        return Measurement(narrowest(plain), max(cells(line) for line in plain.split("\n")))
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        spans = line_spans(self.text.plain, options.max_width)
+        yield Text("\n").join(self.text[start:end] for start, end in spans)
 
 
 def _bar(score: float | None, width: int = BAR_WIDTH) -> Text:
@@ -57,8 +80,7 @@ def _bar_width(console: Console, titles: list[str]) -> int:
     shrink before titles wrap."""
     title = max((cells(t) for t in titles), default=4)
     # Score 6 ("100.00" at most), Answered 8, Gaps 4, and 2 between each of the 5 columns.
-    rest = console.width - title - 6 - 8 - 4 - 2 * 4
-    return max(0, min(BAR_WIDTH, rest))
+    return bar_width(console.width - title - 6 - 8 - 4 - 2 * 4)
 
 
 def print_scorecard(
@@ -82,30 +104,34 @@ def print_scorecard(
         heading.append(view.project, style="bold").append(" · ")
     heading.append(view.bank)
     heading.append(f" · {view.source}", style="dim")
-    console.print(heading)
+    console.print(Wrapped(heading))
     console.print(
-        Text.assemble(
-            (_("Level") + " ", "dim"),
-            (view.level, "bold"),
-            ("   " + _("Score") + " ", "dim"),
-            (view.score, "bold"),
-            (" " + _("(weakest area)") + "   " + _("Mean") + " ", "dim"),
-            view.mean,
+        Wrapped(
+            Text.assemble(
+                (_("Level") + " ", "dim"),
+                (view.level, "bold"),
+                ("   " + _("Score") + " ", "dim"),
+                (view.score, "bold"),
+                (" " + _("(weakest area)") + "   " + _("Mean") + " ", "dim"),
+                view.mean,
+            )
         )
     )
     if view.evidence:
-        console.print(Text(view.evidence, style="dim"))
+        console.print(Wrapped(Text(view.evidence, style="dim")))
     width = _bar_width(console, [row.title for row in view.areas])
     table = Table(box=None, pad_edge=False, header_style="bold")
     table.add_column(_("Area"), ratio=1)
     table.add_column(_("Score"), justify="right", no_wrap=True)
-    if width >= MIN_BAR:
+    if width:
         table.add_column("", no_wrap=True, width=width)
     table.add_column(_("Answered"), justify="right", no_wrap=True)
     table.add_column(_("Gaps"), justify="right", no_wrap=True)
     for row in view.areas:
-        bar = [_bar(row.score, width)] if width >= MIN_BAR else []
-        table.add_row(Text(row.title), format_score(row.score), *bar, row.answered, str(row.gaps))
+        bar = [_bar(row.score, width)] if width else []
+        table.add_row(
+            Wrapped(Text(row.title)), format_score(row.score), *bar, row.answered, str(row.gaps)
+        )
     console.print(table)
     for section in view.sections:
         console.print(Text(f"\n{section.title} ({section.total})", style="bold"))
@@ -121,7 +147,8 @@ def print_scorecard(
             for item in section.items:
                 severity, *rest = item.cells
                 style = _SEVERITY_STYLE[item.severity] if item.severity else ""
-                gaps.add_row(Text(severity, style=style), *(Text(cell) for cell in rest))
+                *named, prompt = (Text(cell) for cell in rest)
+                gaps.add_row(Text(severity, style=style), *named, Wrapped(prompt))
             console.print(Padding(gaps, (0, 0, 0, INDENT)))
         else:
             for item in section.items:
@@ -130,17 +157,17 @@ def print_scorecard(
                     line.append(item.cells[0], style="bold red").append(": " + item.cells[1])
                 else:
                     line.append(": ".join(item.cells))
-                console.print(Padding(line, (0, 0, 0, INDENT)))
+                console.print(Padding(Wrapped(line), (0, 0, 0, INDENT)))
         if section.hidden:
             hidden = Text(
                 _("… and {count} more {where}").format(count=section.hidden, where=_(more)),
                 style="dim",
             )
-            console.print(Padding(hidden, (0, 0, 0, INDENT)))
+            console.print(Padding(Wrapped(hidden), (0, 0, 0, INDENT)))
     for note in view.notes:
-        console.print(Text(_("Note: {note}").format(note=note), style="yellow"))
+        console.print(Wrapped(Text(_("Note: {note}").format(note=note), style="yellow")))
     style = "bold green" if view.passed else "bold red"
-    console.print(Text("\n" + view.verdict, style=style))
+    console.print(Wrapped(Text("\n" + view.verdict, style=style)))
 
 
 class TerminalPrompt:
@@ -176,11 +203,13 @@ class TerminalPrompt:
         question = screen.question
         if screen.area.id != self._area:
             self._area = screen.area.id
-            self.console.print(Text(f"\n{one_line(screen.area.title)}", style="bold underline"))
+            title = Text(f"\n{one_line(screen.area.title)}", style="bold underline")
+            self.console.print(Wrapped(title))
             if screen.area.intro:
-                self.console.print(Text(terminal_text(screen.area.intro), style="italic"))
-        self.console.print(Text(f"\n{screen.progress}", style="dim"))
-        self.console.print(Text(terminal_text(question.prompt), style="bold"))
+                intro = Text(terminal_text(screen.area.intro), style="italic")
+                self.console.print(Wrapped(intro))
+        self.console.print(Wrapped(Text(f"\n{screen.progress}", style="dim")))
+        self.console.print(Wrapped(Text(terminal_text(question.prompt), style="bold")))
         if question.options:
             # A grid, so that a label that wraps goes on under itself, not under the number.
             options = Table.grid(padding=(0, 2))
@@ -189,20 +218,20 @@ class TerminalPrompt:
             options.add_column(ratio=1)
             for number, option in enumerate(question.options, 1):
                 label = one_line(option.label) if option.label else ""
-                options.add_row(str(number), option.value, Text(label))
+                options.add_row(str(number), option.value, Wrapped(Text(label)))
             self.console.print(Padding(options, (0, 0, 0, INDENT + 1)))
         if screen.current is not None:
             shown = question.describe(screen.current.value)
             current = Table.grid()
             current.add_column(no_wrap=True)
             current.add_column(ratio=1)
-            current.add_row(_("current answer: "), Text(one_line(shown)), style="green")
+            current.add_row(_("current answer: "), Wrapped(Text(one_line(shown))), style="green")
             self.console.print(Padding(current, (0, 0, 0, INDENT)))
         if screen.evidence is not None:
             for shown_line in evidence_lines(screen.evidence):
-                found = Text(shown_line, style="blue")
+                found = Wrapped(Text(shown_line, style="blue"))
                 self.console.print(Padding(found, (0, 0, 0, INDENT)))
-        hint = Text(f"[{screen.hint}]", style="dim")
+        hint = Wrapped(Text(f"[{screen.hint}]", style="dim"))
         self.console.print(Padding(hint, (0, 0, 0, INDENT)))
         return self._read(Text("› ", style="bold"), key=question.id)
 
@@ -214,11 +243,11 @@ class TerminalPrompt:
 
     def tell(self, message: str) -> None:
         """Show a hint or help text."""
-        self.console.print(Text(terminal_text(message), style="yellow"))
+        self.console.print(Wrapped(Text(terminal_text(message), style="yellow")))
 
     def tell_intro(self, intro: str) -> None:
         """Show the bank's introduction, before the first question of a walk."""
-        self.console.print(Text(terminal_text(intro.strip()), style="italic"))
+        self.console.print(Wrapped(Text(terminal_text(intro.strip()), style="italic")))
 
 
 # ESC sequences (arrow keys, function keys) and other control characters a terminal without a

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from mlready.core.scoring import Scorecard
 
 BAR_WIDTH = 20
+MIN_BAR = 5  # below this a bar says nothing; it is left out
 
 
 class Outcome(NamedTuple):
@@ -50,6 +51,12 @@ def text_bar(
         return " " * width
     filled = round(value / 100 * width)
     return full * filled + empty * (width - filled)
+
+
+def bar_width(room: int) -> int:
+    """The widest bar, up to BAR_WIDTH, that fits `room` columns; 0 (no bar) below MIN_BAR."""
+    width = min(BAR_WIDTH, room)
+    return width if width >= MIN_BAR else 0
 
 
 def answer_line(scorecard: Scorecard, question_id: str) -> int:
