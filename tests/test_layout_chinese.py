@@ -24,7 +24,7 @@ import typer
 from rich.console import Console
 from typer.testing import CliRunner
 
-from mlready.cli import app
+from mlready.cli import app, application
 from mlready.cli.application import evidence_of, for_people, outcomes_for_people
 from mlready.core.gate import judge
 from mlready.core.model import AnswerEntry, Bank
@@ -216,9 +216,13 @@ def assert_gap_columns(lines: list[str], ids: list[str]) -> None:
 
 
 def run(width: int | None, *args: str) -> str:
-    """mlready's command line in this process, in Chinese, at COLUMNS=`width` (unset: None)."""
-    columns = str(width) if width else None
-    result = CliRunner().invoke(app, [*args, "--lang", "zh-CN"], env={"COLUMNS": columns})
+    """mlready's command line in this process, in Chinese: as in a terminal COLUMNS=`width`
+    wide, or (None) as in a pipe, where some runners set COLUMNS all the same."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(application, "stdout_is_terminal", lambda: width is not None)
+        result = CliRunner().invoke(
+            app, [*args, "--lang", "zh-CN"], env={"COLUMNS": str(width or 80)}
+        )
     assert result.exit_code in (0, 1), result.output
     return result.stdout
 

@@ -138,9 +138,9 @@ def test_readme_opens_with_the_two_setup_commands() -> None:
     readme = (ROOT / "README.md").read_text()
     blocks = re.findall(r"```sh\n(.*?)\n```", readme, flags=re.DOTALL)
     assert blocks[0].endswith("pip install . && mlready check examples/ecommerce-categoriser.yaml")
-    assert blocks[1].endswith("pip install -e '.[test]' && python -m pytest")
+    assert blocks[1].endswith("pip install -e '.[test]' && python -m pytest -n auto")
     ci = (ROOT / ".ci" / "run").read_text()
-    assert "python -m pytest" in ci
+    assert "\npython -m pytest -n auto\n" in ci
     assert "pip install --quiet -e '.[test]'" in ci
 
 

@@ -30,9 +30,10 @@ def listing():
     with open(os.environ["MLREADY_LOADED"], "w", encoding="utf-8") as out:
         out.write("\\n".join(sorted(sys.modules)))
 os.register_at_fork(before=listing)
-end = os._exit
+end, run = os._exit, os.getpid()
 def listed_end(code):
-    listing()
+    if os.getpid() == run:  # not the child that writes a cache entry
+        listing()
     end(code)
 os._exit = listed_end
 from mlready.cli import main

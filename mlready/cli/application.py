@@ -208,20 +208,21 @@ def format_option(help_text: str) -> Any:
 
 
 def stdout_renderer(subject: Subject, name: str) -> Callable[[Any], str]:
-    """The renderer of `subject` in the format `name`, for stdout: plain text is wrapped to
-    the columns COLUMNS says, else to the terminal's; in a pipe or a file each line stays
-    whole (a CI log viewer wraps lines itself, and grep finds them whole)."""
+    """The renderer of `subject` in the format `name`, for stdout: plain text shown in a
+    terminal is wrapped to its width (COLUMNS, when set, says what it is); in a pipe or a
+    file each line stays whole, whatever COLUMNS says (a CI log viewer wraps lines itself,
+    grep finds them whole, and some runners export COLUMNS=80 to every process)."""
     render = renderer(subject, name)
-    if name != Format.TEXT:
+    if name != Format.TEXT or not stdout_is_terminal():
         return render
-    columns = os.environ.get("COLUMNS", "")
-    if columns.isdigit() and int(columns) > 0:
-        return functools.partial(render, width=int(columns))
-    if sys.stdout.isatty():
-        import shutil
+    import shutil  # reads COLUMNS first, then asks the terminal
 
-        return functools.partial(render, width=shutil.get_terminal_size().columns)
-    return render
+    return functools.partial(render, width=shutil.get_terminal_size().columns)
+
+
+def stdout_is_terminal() -> bool:
+    """Whether standard output is shown in a terminal."""
+    return sys.stdout.isatty()
 
 
 def say(message: str) -> None:
