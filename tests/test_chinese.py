@@ -66,6 +66,28 @@ def test_machine_formats_keep_their_ids_in_chinese(review: Path) -> None:
     ]
     assert rules[0] == rules[1]
     assert sarif.returncode == english.returncode
+    levels = [
+        [result["level"] for result in json.loads(out)["runs"][0]["results"]]
+        for out in (sarif.stdout, english.stdout)
+    ]
+    assert levels[0] == levels[1]
+    messages = [json.loads(sarif.stdout)["runs"][0]["results"][0]["message"]["text"]]
+    assert "差距：" in messages[0]  # what a person reads is Chinese
+
+    import xml.etree.ElementTree as ET
+
+    junit = [mlready(review, "check", "-f", "junit", *lang) for lang in ((), ("--lang", "zh-CN"))]
+    cases = [
+        [
+            (case.get("classname"), case.get("name"), [child.tag for child in case])
+            for case in ET.fromstring(run.stdout).iter("testcase")
+        ]
+        for run in junit
+    ]
+    assert cases[0] == cases[1]  # test names and outcomes: the same in every language
+    failure = ET.fromstring(junit[1].stdout).find(".//failure")
+    assert failure is not None and "差距：" in str(failure.get("message"))
+    assert failure.get("type") in ("blocker", "major", "minor")
 
 
 def test_an_unknown_language_is_english_with_one_warning(review: Path) -> None:
@@ -109,7 +131,7 @@ def test_bank_validate_names_stale_missing_and_unknown_entries(tmp_path: Path) -
     )
     bad = mlready(tmp_path, "bank", "validate", "--bank", "small.yaml", "--lang", "zh-CN")
     assert bad.returncode == ExitCode.INVALID
-    assert "small.zh-CN.yaml:3:14: questions.data.nope: the bank has no 'data.nope'" in bad.stderr
+    assert "small.zh-CN.yaml:3:14: questions.data.nope：题库中没有“data.nope”" in bad.stderr
     builtin = mlready(tmp_path, "bank", "validate", "--lang", "zh-CN")
     assert builtin.returncode == ExitCode.OK, builtin.stderr
     # A bank without a current translation is still shown, in English, with one count.

@@ -51,6 +51,10 @@ class _LazyCommands(CommandGroup):
             self.add_command(translated_help(command), cmd_name)
         return super().get_command(ctx, cmd_name)
 
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        translated_help(self)  # the root's own help and options, in the chosen language
+        return super().main(*args, **kwargs)
+
     def resolve_command(self, ctx: Any, args: list[str]) -> Any:
         if args and args[0] not in COMMANDS:
             # A mistyped name: Typer suggests the commands it knows, so it gets to know them all.
@@ -77,7 +81,13 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-@app.callback()
+@app.callback(
+    help=N_(
+        "A production-readiness review for ML systems.\n"
+        "\n"
+        "Exit codes: 0 ok, 1 the gate failed, 2 invalid input or usage, 130 interrupted."
+    )
+)
 def _root(
     version: Annotated[
         bool,
@@ -85,10 +95,7 @@ def _root(
     ] = False,
     lang: Annotated[str | None, typer.Option("--lang", metavar="LANG", help=LANG_HELP)] = None,
 ) -> None:
-    """A production-readiness review for ML systems.
-
-    Exit codes: 0 ok, 1 the gate failed, 2 invalid input or usage, 130 interrupted.
-    """
+    pass
 
 
 def main() -> None:

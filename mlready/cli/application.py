@@ -20,7 +20,7 @@ from typer.core import TyperGroup
 
 from mlready.cli import typer_compat
 from mlready.core.errors import ExitCode, InputError, MlreadyError
-from mlready.core.messages import N_, _, said_n, translated
+from mlready.core.messages import N_, Said, _, said_n, translated
 from mlready.core.vocabulary import Severity
 from mlready.render.registry import Format, Subject, choices, renderer
 
@@ -67,7 +67,7 @@ class CommandGroup(TyperGroup):
                 error.show()
                 outcome = error.exit_code
             except ClickException as error:
-                say(f"error: {usage_message(error)}")
+                say(_("error: {message}").format(message=translated(usage_message(error))))
                 outcome = error.exit_code
             sys.stdout.flush()  # `--help` and `--version` print before any command runs
         except BrokenPipeError:
@@ -78,7 +78,14 @@ class CommandGroup(TyperGroup):
             if error.errno not in _FULL:
                 raise
             _discard_stdout()
-            say(f"error: cannot write to standard output: {error.strerror}")
+            from mlready.io.reasons import os_reason
+
+            reason = translated(os_reason(error))
+            say(
+                _("error: {message}").format(
+                    message=_("cannot write to standard output: {reason}").format(reason=reason)
+                )
+            )
             outcome = ExitCode.INVALID
         code = outcome if isinstance(outcome, int) else ExitCode.OK
         if kwargs.get("standalone_mode", True):
@@ -98,39 +105,99 @@ def _discard_stdout() -> None:
         os.close(devnull)
 
 
-def usage_message(error: Any) -> str:
+def usage_message(error: Any) -> Said:
     """A usage error on one line, in mlready's words: what was wrong, and where to read more."""
     from typer._click.exceptions import BadParameter, MissingParameter
 
     context = getattr(error, "ctx", None)
     command = context.command_path if context is not None else "mlready"
-    more = f" (see `{command} --help`)"
+    more = Said(" (see `{command} --help`)", command=command)
     if isinstance(error, BadParameter) and not isinstance(error, MissingParameter):
         param = error.param
         long_names = [name for name in param.opts if name.startswith("--")] if param else []
         where = long_names[0] if long_names else param.display_name_raw if param else "value"
-        return f"{where}: {_plain_words(error.message)}{more}"
+        problem = _in_words(" ".join(error.message.split()), _VALUE_WORDS)
+        return Said("{option}: {problem}{more}", option=where, problem=problem, more=more)
     text = " ".join(error.format_message().split()).rstrip(".")
-    return text[:1].lower() + text[1:] + more
+    problem = _in_words(text[:1].lower() + text[1:], _USAGE_WORDS)
+    return Said("{problem}{more}", problem=problem, more=more)
 
 
-# Typer's conversions speak pydantic; these say the same in mlready's words.
+# Click and Typer word their usage errors in English, whatever the language (Typer's copy of
+# Click has no gettext), and Typer's conversions speak pydantic. mlready says the errors its
+# options can meet in its own words, in the chosen language: each pattern matches Click's or
+# Typer's English, and its groups fill the message's placeholders. Anything else is left as
+# Click or Typer said it.
+_VALUE_ERROR = re.compile(r"Value error, (?P<problem>.*?)\.?")
 _VALUE_WORDS = (
-    (re.compile(r"^Value error, (.*?)\.?$"), r"\1"),
-    (re.compile(r"^Input should be greater than or equal to (\S+)$"), r"must be at least \1"),
-    (re.compile(r"^Input should be less than or equal to (\S+)$"), r"must be at most \1"),
-    (re.compile(r"^Input should be a valid integer.*$"), "must be a whole number"),
     (
-        re.compile(r"^'(.*)' does not match the formats? '%Y-%m-%d'$"),
-        r"'\1' is not a date YYYY-MM-DD",
+        re.compile(r"Input should be greater than or equal to (?P<limit>\S+)"),
+        N_("must be at least {limit}"),
+    ),
+    (
+        re.compile(r"Input should be less than or equal to (?P<limit>\S+)"),
+        N_("must be at most {limit}"),
+    ),
+    (re.compile(r"Input should be a valid integer.*"), N_("must be a whole number")),
+    (
+        re.compile(r"'(?P<value>.*)' does not match the formats? '%Y-%m-%d'"),
+        N_("'{value}' is not a date YYYY-MM-DD"),
+    ),
+    (
+        re.compile(r"(?P<value>'.*') is not one of (?P<choices>.*?)\.?"),
+        N_("{value} is not one of {choices}"),
+    ),
+    (re.compile(r"File (?P<name>'.*') does not exist\."), N_("File {name} does not exist.")),
+    (
+        re.compile(r"Directory (?P<name>'.*') does not exist\."),
+        N_("Directory {name} does not exist."),
+    ),
+    (re.compile(r"Path (?P<name>'.*') does not exist\."), N_("Path {name} does not exist.")),
+    (re.compile(r"File (?P<name>'.*') is a directory\."), N_("File {name} is a directory.")),
+    (re.compile(r"Directory (?P<name>'.*') is a file\."), N_("Directory {name} is a file.")),
+)
+_USAGE_WORDS = (
+    (re.compile(r"no such option: (?P<option>\S+)"), N_("no such option: {option}")),
+    (
+        re.compile(r"no such option: (?P<option>\S+) \(Possible options: (?P<options>.*)\)"),
+        N_("no such option: {option} (Possible options: {options})"),
+    ),
+    (re.compile(r"no such command (?P<name>'.*')"), N_("no such command {name}")),
+    (
+        re.compile(r"no such command (?P<name>'.*?')\. Did you mean (?P<names>.*)\?"),
+        N_("no such command {name}. Did you mean {names}?"),
+    ),
+    (re.compile(r"missing command"), N_("missing command")),
+    (re.compile(r"missing argument (?P<name>'.*')"), N_("missing argument {name}")),
+    (
+        re.compile(r"missing argument (?P<name>'.*?')\. Choose from: (?P<choices>.*)"),
+        N_("missing argument {name}. Choose from: {choices}"),
+    ),
+    (re.compile(r"missing option (?P<name>'.*')"), N_("missing option {name}")),
+    (
+        re.compile(r"option (?P<option>'.*') requires an argument"),
+        N_("option {option} requires an argument"),
+    ),
+    (
+        re.compile(r"option (?P<option>'.*') does not take a value"),
+        N_("option {option} does not take a value"),
+    ),
+    (
+        re.compile(r"got unexpected extra argument\(s\) \((?P<arguments>.*)\)"),
+        N_("got unexpected extra argument(s) ({arguments})"),
     ),
 )
 
 
-def _plain_words(message: str) -> str:
-    text = " ".join(message.split())
-    for pattern, words in _VALUE_WORDS:
-        text = pattern.sub(words, text)
+def _in_words(text: str, table: tuple[tuple[re.Pattern[str], str], ...]) -> str:
+    """`text` (Click's or Typer's English) as the first message of `table` it matches."""
+    unwrapped = _VALUE_ERROR.fullmatch(text)
+    if unwrapped is not None:
+        text = unwrapped["problem"]
+    for pattern, template in table:
+        found = pattern.fullmatch(text)
+        if found is not None:
+            return Said(template, **found.groupdict())
     return text
 
 
@@ -260,6 +327,7 @@ def speak(argv: list[str]) -> None:
         from mlready.io.catalogs import use_language
 
         use_language(choice.language)
+        typer_compat.speak_typer()
     if choice.warning:
         warn([choice.warning])
 
@@ -318,6 +386,7 @@ def outcomes_for_people(outcomes: list[Outcome]) -> list[Outcome]:
             outcome._replace(
                 scorecard=scorecard_in(outcome.scorecard, bank),
                 evidence=evidence_in(outcome.evidence, bank),
+                english=outcome.scorecard.bank,
             )
         )
     return translated
@@ -400,7 +469,7 @@ def answers_paths(arguments: list[Path] | None, chosen: Settings) -> list[Path]:
             continue
         matches = sorted(Path(m) for m in glob.glob(str(path), recursive=True))  # noqa: PTH207
         if not matches:
-            raise InputError(f"{path}: no answers file matches this pattern")
+            raise InputError(Said("{path}: no answers file matches this pattern", path=path))
         paths += matches
     return list(dict.fromkeys(paths))
 
@@ -415,12 +484,20 @@ def single_answers_path(argument: Path | None, chosen: Settings) -> Path:
         return DEFAULT_ANSWERS
     if len(chosen.answers) > 1:
         raise InputError(
-            f"{chosen.source}: answers lists {len(chosen.answers)} files; name the one to use"
+            Said(
+                "{path}: answers lists {count} files; name the one to use",
+                path=chosen.source,
+                count=len(chosen.answers),
+            )
         )
     path = _shown(chosen.answers[0])
     if glob.has_magic(str(path)) and not path.exists():
         raise InputError(
-            f"{chosen.source}: answers is a pattern ({path}); name the answers file to use"
+            Said(
+                "{path}: answers is a pattern ({pattern}); name the answers file to use",
+                path=chosen.source,
+                pattern=path,
+            )
         )
     return path
 
@@ -582,7 +659,10 @@ def read_answers(path: Path, bank: Bank) -> Answers:
 
     if not path.exists():
         raise InputError(
-            f"{path}: no such answers file (start one with `mlready ask` or `mlready init`)"
+            Said(
+                "{path}: no such answers file (start one with `mlready ask` or `mlready init`)",
+                path=path,
+            )
         )
     loaded = load_answers(path, bank)
     warn(loaded.warnings)

@@ -26,7 +26,7 @@ from mlready.cli.application import (
     write_target,
 )
 from mlready.core.errors import ExitCode, InputError
-from mlready.core.messages import N_, _
+from mlready.core.messages import N_, Said, _
 
 if TYPE_CHECKING:
     from mlready.core.model import Bank
@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 app = command_app()
 
 
-@app.command()
+@app.command(help=N_("Walk the questions in the terminal; every answer is saved at once."))
 def ask(
     answers: AnswersArgument = None,
     bank: BankOption = None,
@@ -59,22 +59,31 @@ def ask(
         typer.Option("--no-scan", help=N_("Do not look in the repository for evidence first.")),
     ] = False,
 ) -> None:
-    """Walk the questions in the terminal; every answer is saved at once."""
+    """`mlready ask`: its help is on the decorator, where the catalog finds it."""
     from mlready.core.gate import judge
     from mlready.core.scoring import score
     from mlready.core.translation import scorecard_in
 
     if not sys.stdin.isatty():
         raise InputError(
-            "mlready ask needs a terminal (stdin is not one); to fill in answers without one, "
-            "write a skeleton with `mlready init` and validate it with `mlready check`"
+            Said(
+                "mlready ask needs a terminal (stdin is not one); to fill in answers without "
+                "one, write a skeleton with `mlready init` and validate it with `mlready check`"
+            )
         )
     chosen = defaults()
     target = single_answers_path(answers, chosen)
     loaded_bank = bank_for(bank, chosen)
     if area is not None and area not in {a.id for a in loaded_bank.sections}:
         areas = ", ".join(a.id for a in loaded_bank.sections)
-        raise InputError(f"--area: no area '{area}' in {loaded_bank.ref} (areas: {areas})")
+        raise InputError(
+            Said(
+                "--area: no area '{area}' in {bank} (areas: {areas})",
+                area=area,
+                bank=loaded_bank.ref,
+                areas=areas,
+            )
+        )
     inputs = inputs_of(chosen, bank=loaded_bank, others=[target])
     if not no_report:  # before the walk, not after it: nobody should answer in vain
         if report_path.is_dir():

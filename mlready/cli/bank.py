@@ -22,7 +22,10 @@ from mlready.render.registry import Subject
 app = command_app(name="bank", help=N_("Show or validate a question bank."), no_args_is_help=True)
 
 
-@app.command("show")
+@app.command(
+    "show",
+    help=N_("List the profile, areas and questions of a bank (JSON: the whole bank)."),
+)
 def show(
     bank: BankOption = None,
     output_format: Annotated[
@@ -36,7 +39,7 @@ def show(
         ),
     ] = None,
 ) -> None:
-    """List the profile, areas and questions of a bank (JSON: the whole bank)."""
+    """`mlready bank show`: its help is on the decorator, where the catalog finds it."""
     loaded = bank_for(bank, defaults())
     if tag is not None:
         from mlready.core.bank import with_tag
@@ -47,10 +50,15 @@ def show(
     sys.stdout.write(stdout_renderer(Subject.BANK, output_format)(loaded))
 
 
-@app.command("validate")
+@app.command(
+    "validate",
+    help=N_(
+        "Check a bank; exit 0 when it is valid, 2 with every problem found. With `--lang`, check\n"
+        "its translation files too: entries missing, for ids the bank lacks, or stale."
+    ),
+)
 def validate(bank: BankOption = None) -> None:
-    """Check a bank; exit 0 when it is valid, 2 with every problem found. With `--lang`, check
-    its translation files too: entries missing, for ids the bank lacks, or stale."""
+    """`mlready bank validate`: its help is on the decorator, where the catalog finds it."""
     from mlready.core.messages import language
     from mlready.render.escape import terminal_text
 

@@ -39,13 +39,29 @@ def _output_target(spec: str) -> tuple[str, Path]:
     name, separator, path = spec.partition(":")
     formats = formats_for(Subject.CHECK)
     if not separator or not path:
-        raise InputError(f"--output: expected FORMAT:PATH, e.g. sarif:mlready.sarif (got '{spec}')")
+        raise InputError(
+            Said(
+                "--output: expected FORMAT:PATH, e.g. sarif:mlready.sarif (got '{spec}')", spec=spec
+            )
+        )
     if name not in formats:
-        raise InputError(f"--output: unknown format '{name}' (formats: {', '.join(formats)})")
+        raise InputError(
+            Said(
+                "--output: unknown format '{name}' (formats: {formats})",
+                name=name,
+                formats=", ".join(formats),
+            )
+        )
     if Path(path).is_dir():
-        raise InputError(f"--output: {path} is a folder; name a file to write")
+        raise InputError(Said("--output: {path} is a folder; name a file to write", path=path))
     if not Path(path).parent.is_dir():
-        raise InputError(f"--output: no folder {Path(path).parent} to write {path} in")
+        raise InputError(
+            Said(
+                "--output: no folder {folder} to write {path} in",
+                folder=Path(path).parent,
+                path=path,
+            )
+        )
     target = Path(path)
     if path != "-" and str(target) == "-":
         target = Path.cwd() / "-"  # `./-` names a file called "-", not stdout
@@ -55,7 +71,7 @@ def _output_target(spec: str) -> tuple[str, Path]:
 app = command_app()
 
 
-@app.command()
+@app.command(help=N_("Validate and score answers files; exit 1 when the system is not ready."))
 def check(
     answers: AnswersFilesArgument = None,
     bank: BankOption = None,
@@ -140,7 +156,7 @@ def check(
         bool, typer.Option("--force", help=N_("Overwrite output files that mlready did not write."))
     ] = False,
 ) -> None:
-    """Validate and score answers files; exit 1 when the system is not ready."""
+    """`mlready check`: its help is on the decorator, where the catalog finds it."""
     from mlready.core.gate import judge
     from mlready.render.view import Outcome
 
@@ -151,7 +167,12 @@ def check(
         key = "-" if str(target) == "-" else os.path.realpath(target)
         if key in named:
             raise InputError(
-                f"--output: {target} is named twice ({named[key]} and {name}); one file each"
+                Said(
+                    "--output: {path} is named twice ({first} and {second}); one file each",
+                    path=target,
+                    first=named[key],
+                    second=name,
+                )
             )
         named[key] = name
     loaded_bank = bank_for(bank, chosen)
@@ -172,7 +193,7 @@ def check(
     for _format, target in targets:
         check_target(target, inputs=inputs, force=force)
     if baseline is not None and len(paths) > 1:
-        raise InputError("--baseline compares one answers file; name just one")
+        raise InputError(Said("--baseline compares one answers file; name just one"))
     base = None
     if baseline is not None:
         from mlready.io.baseline import load_baseline

@@ -25,7 +25,9 @@ from mlready.render.registry import Subject
 app = command_app()
 
 
-@app.command()
+@app.command(
+    help=N_("Show what changed between two reviews: answers, notes, area scores, level, gaps.")
+)
 def diff(
     old: Annotated[
         Path, typer.Argument(help=N_("The earlier answers file."), dir_okay=False, metavar="OLD")
@@ -39,7 +41,7 @@ def diff(
     ] = DiffFormat.TEXT,
     today: TodayOption = None,
 ) -> None:
-    """Show what changed between two reviews: answers, notes, area scores, level, gaps."""
+    """`mlready diff`: its help is on the decorator, where the catalog finds it."""
     from mlready.core.diff import diff_reviews
 
     chosen = defaults()

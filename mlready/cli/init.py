@@ -17,13 +17,14 @@ from mlready.cli.application import (
     write_target,
 )
 from mlready.core.errors import InputError
-from mlready.core.messages import N_
-from mlready.core.words import counted
+from mlready.core.messages import N_, Said, _, ngettext
 
 app = command_app()
 
 
-@app.command()
+@app.command(
+    help=N_("Write an answers skeleton: every question, its options, and an empty answer.")
+)
 def init(
     answers: AnswersArgument = None,
     bank: BankOption = None,
@@ -36,7 +37,7 @@ def init(
         ),
     ] = True,
 ) -> None:
-    """Write an answers skeleton: every question, its options, and an empty answer."""
+    """`mlready init`: its help is on the decorator, where the catalog finds it."""
     from mlready.core.answers import empty_answers
     from mlready.core.schema import answers_schema, schema_text
     from mlready.io.answers_file import render_answers
@@ -53,7 +54,7 @@ def init(
     inputs = inputs_of(chosen, bank=loaded, answers_too=False)
     for path in written:
         if path.exists() and not force:
-            raise InputError(f"{path}: already exists; use --force to overwrite it")
+            raise InputError(Said("{path}: already exists; use --force to overwrite it", path=path))
         check_target(path, inputs=inputs, force=True)
     skeleton = empty_answers(target, schema=schema_file.name if schema_file else None)
     # The lock keeps a walk in progress on the same file from being overwritten under it.
@@ -65,10 +66,17 @@ def init(
             target, render_answers(loaded, skeleton, skeleton=True), inputs=inputs, force=True
         )
     count = len(loaded.questions)
-    say(f"Wrote {target}: {counted(count, 'question')} to answer")
-    if schema_file is not None:
-        say(f"Wrote {schema_file}: editors with a YAML language server use it")
     say(
-        f"`mlready ask` holds {lock_path_of(target).name} beside it while it runs; "
-        "add `.*.lock` to .gitignore"
+        ngettext(
+            "Wrote {path}: {count} question to answer",
+            "Wrote {path}: {count} questions to answer",
+            count,
+        ).format(path=target, count=count)
+    )
+    if schema_file is not None:
+        say(_("Wrote {path}: editors with a YAML language server use it").format(path=schema_file))
+    say(
+        _("`mlready ask` holds {lock} beside it while it runs; add `.*.lock` to .gitignore").format(
+            lock=lock_path_of(target).name
+        )
     )

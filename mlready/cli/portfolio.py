@@ -32,7 +32,14 @@ from mlready.render.registry import Format, Subject, format_of_path, renderer
 app = command_app()
 
 
-@app.command()
+@app.command(
+    help=N_(
+        "Render one table of many reviews, worst first, linked to their reports: Markdown, or\n"
+        "an HTML heat map of models by areas.\n"
+        "\n"
+        "A review passes as `check` would judge it with the same settings file."
+    )
+)
 def portfolio(
     answers: AnswersFilesArgument = None,
     bank: BankOption = None,
@@ -66,11 +73,7 @@ def portfolio(
         bool, typer.Option("--force", help=N_("Overwrite a file that mlready did not write."))
     ] = False,
 ) -> None:
-    """Render one table of many reviews, worst first, linked to their reports: Markdown, or
-    an HTML heat map of models by areas.
-
-    A review passes as `check` would judge it with the same settings file.
-    """
+    """`mlready portfolio`: its help is on the decorator, where the catalog finds it."""
     from mlready.core.gate import judge
     from mlready.render.view import Outcome
 

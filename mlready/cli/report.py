@@ -29,13 +29,13 @@ from mlready.cli.application import (
     write_target,
 )
 from mlready.core.errors import InputError
-from mlready.core.messages import N_, _
+from mlready.core.messages import N_, Said, _
 from mlready.render.registry import Format, Subject, format_of_path, renderer
 
 app = command_app()
 
 
-@app.command()
+@app.command(help=N_("Render the readiness report: Markdown, or one self-contained HTML file."))
 def report(
     answers: AnswersFilesArgument = None,
     bank: BankOption = None,
@@ -88,7 +88,7 @@ def report(
     ] = False,
     today: TodayOption = None,
 ) -> None:
-    """Render the readiness report: Markdown, or one self-contained HTML file."""
+    """`mlready report`: its help is on the decorator, where the catalog finds it."""
     from mlready.io.files import make_folder
     from mlready.render.report import is_html_template
 
@@ -109,7 +109,12 @@ def report(
     named = answers or list(chosen.answers)
     single = not named or (len(named) == 1 and not glob.has_magic(str(named[0])))
     if not single and output is not None and folder is None:
-        raise InputError(f"--output: with several answers files, name a folder (got '{output}')")
+        raise InputError(
+            Said(
+                "--output: with several answers files, name a folder (got '{output}')",
+                output=output,
+            )
+        )
     if not single:
         targets = [report_path_for(path, folder, suffix=suffix) for path in paths]
     elif folder is not None:
@@ -117,7 +122,7 @@ def report(
     else:
         targets = [output or default_report]
     if len(set(targets)) < len(targets):
-        raise InputError("two answers files would write the same report; name them apart")
+        raise InputError(Said("two answers files would write the same report; name them apart"))
     inputs = inputs_of(chosen, bank=loaded_bank, others=[*paths, template])
     for target in targets:
         if str(target) != "-" and (folder is None or target.parent.is_dir()):

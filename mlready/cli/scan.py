@@ -17,6 +17,7 @@ from mlready.cli.application import (
     day,
     defaults,
     evidence_of,
+    for_people,
     format_option,
     scorecard,
 )
@@ -26,7 +27,12 @@ from mlready.render.registry import Subject, renderer
 app = command_app()
 
 
-@app.command()
+@app.command(
+    help=N_(
+        "Run the bank's probes over the repository: what each answer is evidenced or\n"
+        "contradicted by, and what the repository suggests for unanswered checks."
+    )
+)
 def scan(
     answers: AnswersFilesArgument = None,
     repo: Annotated[
@@ -43,15 +49,20 @@ def scan(
     ] = ScanFormat.TEXT,
     today: TodayOption = None,
 ) -> None:
-    """Run the bank's probes over the repository: what each answer is evidenced or
-    contradicted by, and what the repository suggests for unanswered checks."""
+    """`mlready scan`: its help is on the decorator, where the catalog finds it."""
     from mlready.render.evidence import ScanResult
 
     chosen = defaults()
     loaded_bank = bank_for(bank, chosen)
+    # JSON is data, the same in every language; every other format is read by people.
+    people = loaded_bank if output_format == "json" else for_people(loaded_bank)
     results = []
     for path in answers_paths(answers, chosen):
         card = scorecard(path, loaded_bank, today=day(today), chosen=chosen)
         root, evidence = evidence_of(card, repo=repo)
+        if people is not loaded_bank:
+            from mlready.core.translation import evidence_in, scorecard_in
+
+            card, evidence = scorecard_in(card, people), evidence_in(evidence, people)
         results.append(ScanResult(card, evidence, str(root)))
     sys.stdout.write(renderer(Subject.SCAN, output_format)(results))

@@ -16,7 +16,7 @@ from mlready.cli.application import (
     say,
     write_target,
 )
-from mlready.core.messages import N_
+from mlready.core.messages import N_, _
 
 
 class SchemaKind(StrEnum):
@@ -29,7 +29,7 @@ class SchemaKind(StrEnum):
 app = command_app()
 
 
-@app.command()
+@app.command(help=N_("Print the JSON Schema (draft-07) of answers files (for a bank) or of banks."))
 def schema(
     kind: Annotated[
         SchemaKind, typer.Argument(help=N_("Which file format: answers or bank."), metavar="KIND")
@@ -42,7 +42,7 @@ def schema(
         bool, typer.Option("--force", help=N_("Overwrite a file that mlready did not write."))
     ] = False,
 ) -> None:
-    """Print the JSON Schema (draft-07) of answers files (for a bank) or of banks."""
+    """`mlready schema`: its help is on the decorator, where the catalog finds it."""
     from mlready.core.schema import answers_schema, bank_schema, schema_text
     from mlready.render.signatures import generated
 
@@ -56,4 +56,4 @@ def schema(
     else:
         inputs = inputs_of(chosen, bank=loaded, others=[bank])
         write_target(output, text, inputs=inputs, force=force)
-        say(f"Wrote {output}")
+        say(_("Wrote {path}").format(path=output))

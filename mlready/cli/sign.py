@@ -17,20 +17,25 @@ from mlready.cli.application import (
     single_answers_path,
 )
 from mlready.core.errors import InputError
-from mlready.core.messages import N_
+from mlready.core.messages import N_, Said, _
 
 
 def _words(option: str, text: str) -> str:
     words = " ".join(text.split())
     if not words:
-        raise InputError(f"{option}: must not be empty")
+        raise InputError(Said("{option}: must not be empty", option=option))
     return words
 
 
 app = command_app()
 
 
-@app.command()
+@app.command(
+    help=N_(
+        "Sign off the answers as they are: record name, role, date and a digest of the answers\n"
+        "under project.signoff. A later change of any answer shows the sign-off as outdated."
+    )
+)
 def sign(
     name: Annotated[str, typer.Option(metavar="NAME", help=N_("Who signs off."))],
     role: Annotated[
@@ -40,8 +45,7 @@ def sign(
     bank: BankOption = None,
     today: TodayOption = None,
 ) -> None:
-    """Sign off the answers as they are: record name, role, date and a digest of the answers
-    under project.signoff. A later change of any answer shows the sign-off as outdated."""
+    """`mlready sign`: its help is on the decorator, where the catalog finds it."""
     from mlready.core.signoff import signed
     from mlready.io.answers_file import AnswersEditor
     from mlready.io.files import exclusive_lock
@@ -60,4 +64,8 @@ def sign(
         updated = signed(current, name=who, role=what, date=day(today))
         editor.save(updated)
     digest = updated.project.signoff[-1].digest
-    say(f"Signed {target} as {what} ({who}); answers digest {digest}")
+    say(
+        _("Signed {path} as {role} ({name}); answers digest {digest}").format(
+            path=target, role=what, name=who, digest=digest
+        )
+    )

@@ -17,6 +17,9 @@ Typer has no hook for this, so `install` replaces the private function through w
 builds each parameter's conversion. That is why Typer is pinned to the releases this was tested
 with (pyproject.toml), and tests/test_typer_compat.py fails when an upgrade changes what this
 module relies on or converts a value differently from Typer.
+
+It also puts Typer's own words on a help screen (the usage line, the panel titles, the help
+option) in the language mlready speaks; see `speak_typer`.
 """
 
 from __future__ import annotations
@@ -33,8 +36,11 @@ from typing import Any, Final, get_args, get_origin
 
 import typer.core
 from typer._click import Context
+from typer._click.core import Command
 from typer._coercion import RuntimeParam, TypeDescriptor, build_runtime_param
 from typer.models import ParameterInfo
+
+from mlready.core.messages import N_, _
 
 TYPER_RUNTIME_PARAM: Final = build_runtime_param
 """Typer's own builder of a parameter's conversion, for the values this module passes on."""
@@ -276,3 +282,63 @@ def _list_of(item: Convert) -> Convert:
         return DEFER if any(each is DEFER for each in items) else items
 
     return convert
+
+
+# --- Typer's words in the chosen language ------------------------------------------------
+#
+# They cannot follow the stdlib's gettext: Typer 0.29 carries its own copy of Click with the
+# gettext calls taken out ("Usage: " and "Show this message and exit." are plain English in its
+# code), and its panel titles are read through `gettext.gettext` of the default domain once,
+# when `typer.rich_utils` is first imported, from the environment's language rather than the
+# one `--lang` chose. So the texts are listed here for mlready's catalog, and `speak_typer`
+# puts their translations where Typer reads them. English needs none of this. Usage errors are
+# not among them: mlready says those in its own words (`application.usage_message`).
+
+USAGE = N_("Usage: ")
+HELP_OPTION = N_("Show this message and exit.")
+# typer.rich_utils' constants, by name: the English Typer gives them.
+RICH_WORDS = {
+    "ARGUMENTS_PANEL_TITLE": N_("Arguments"),
+    "OPTIONS_PANEL_TITLE": N_("Options"),
+    "COMMANDS_PANEL_TITLE": N_("Commands"),
+    "DEFAULT_STRING": N_("[default: {}]"),
+    "REQUIRED_LONG_STRING": N_("[required]"),
+}
+
+TYPER_HELP_OPTION = Command.get_help_option
+
+
+def speak_typer() -> None:
+    """Show Typer's help screens in the chosen language from now on (called once a language
+    other than English is chosen, before any command is built); safe to repeat."""
+    if Command.format_usage is _format_usage:
+        return
+    Command.format_usage = _format_usage  # type: ignore[method-assign]
+    Command.get_help_option = _help_option  # type: ignore[method-assign]
+    for command in (typer.core.TyperCommand, typer.core.TyperGroup):
+        command.format_help = _rich_words_first(command.format_help)  # type: ignore[method-assign]
+
+
+def _format_usage(self: Command, ctx: Any, formatter: Any) -> None:
+    # Click's own, with the prefix it would write in English.
+    pieces = self.collect_usage_pieces(ctx)
+    formatter.write_usage(ctx.command_path, " ".join(pieces), prefix=_(USAGE))
+
+
+def _help_option(self: Command, ctx: Any) -> Any:
+    option = TYPER_HELP_OPTION(self, ctx)
+    if option is not None:
+        option.help = _(HELP_OPTION)
+    return option
+
+
+def _rich_words_first(format_help: Callable[..., Any]) -> Callable[..., Any]:
+    def translated_format_help(self: Command, ctx: Any, formatter: Any) -> Any:
+        # rich_utils (and rich with it) loads only when a help screen is shown.
+        from typer import rich_utils
+
+        for name, english in RICH_WORDS.items():
+            setattr(rich_utils, name, _(english))
+        return format_help(self, ctx, formatter)
+
+    return translated_format_help

@@ -11,6 +11,7 @@ from typing import NamedTuple
 from mlready.core.document import Document
 from mlready.core.errors import InputError, Place, Problem
 from mlready.core.kinds import kind_of
+from mlready.core.messages import Said, said_n
 from mlready.core.model import (
     NA,
     AnswerEntry,
@@ -95,9 +96,13 @@ def answers_from_document(document: Document, bank: Bank) -> Answers:
         if placed is None:  # answered under both ids: the new one stands, the old one is kept
             foreign[written_id] = written_entry
             warnings.append(
-                f"{document.where(loc)}: '{written_id}' moved to "
-                f"'{bank.moved[written_id].to}', which is answered too; the old answer is "
-                "ignored (kept under 'retired' by the next save)"
+                Said(
+                    "{place}: '{id}' moved to '{target}', which is answered too; the old answer "
+                    "is ignored (kept under 'retired' by the next save)",
+                    place=document.where(loc),
+                    id=written_id,
+                    target=bank.moved[written_id].to,
+                )
             )
             continue
         question_id, entry = placed
@@ -107,7 +112,12 @@ def answers_from_document(document: Document, bank: Bank) -> Answers:
         if question_id in bank.disabled:
             disabled[question_id] = entry
             warnings.append(
-                f"{document.where(loc)}: '{question_id}' is disabled by bank {bank.ref}; ignored"
+                Said(
+                    "{place}: '{id}' is disabled by bank {bank}; ignored",
+                    place=document.where(loc),
+                    id=question_id,
+                    bank=bank.ref,
+                )
             )
             continue
         if question is None and missing_layers:
@@ -115,16 +125,21 @@ def answers_from_document(document: Document, bank: Bank) -> Answers:
             continue
         if question is None:
             foreign[question_id] = entry
-            message = f"unknown question '{question_id}'"
             if same_version:
+                hint = suggest(question_id, bank.questions, after=len(problems))
                 problems.append(
                     document.problem(
-                        loc, message + suggest(question_id, bank.questions, after=len(problems))
+                        loc, Said("unknown question '{id}'{hint}", id=question_id, hint=hint)
                     )
                 )
             else:
                 warnings.append(
-                    f"{document.where(loc)}: {message} (not in {bank.ref}); kept, ignored"
+                    Said(
+                        "{place}: unknown question '{id}' (not in {bank}); kept, ignored",
+                        place=document.where(loc),
+                        id=question_id,
+                        bank=bank.ref,
+                    )
                 )
             continue
         checked, messages = _checked_entry(question, entry)
@@ -168,7 +183,10 @@ def _check_format_version(document: Document) -> None:
     if not isinstance(data, dict):
         raise InputError(
             document.problem(
-                (), "an answers file is a mapping with the keys mlready, bank, project and answers"
+                (),
+                Said(
+                    "an answers file is a mapping with the keys mlready, bank, project and answers"
+                ),
             )
         )
     version = data.get("mlready")
@@ -176,23 +194,34 @@ def _check_format_version(document: Document) -> None:
         raise InputError(
             document.problem(
                 (),
-                "missing required key 'mlready' (the answers format version; "
-                f"write 'mlready: {FORMAT_VERSION}')",
+                Said(
+                    "missing required key 'mlready' (the answers format version; "
+                    "write 'mlready: {version}')",
+                    version=FORMAT_VERSION,
+                ),
             )
         )
     if isinstance(version, int) and not isinstance(version, bool) and version > FORMAT_VERSION:
         raise InputError(
             document.problem(
                 ("mlready",),
-                f"written by a newer mlready (answers format {version}); this mlready reads "
-                f"format {FORMAT_VERSION}: upgrade mlready",
+                Said(
+                    "written by a newer mlready (answers format {version}); this mlready reads "
+                    "format {known}: upgrade mlready",
+                    version=version,
+                    known=FORMAT_VERSION,
+                ),
             )
         )
     if version != FORMAT_VERSION:
         raise InputError(
             document.problem(
                 ("mlready",),
-                f"mlready must be {FORMAT_VERSION}, the answers format version (got {version!r})",
+                Said(
+                    "mlready must be {known}, the answers format version (got {got})",
+                    known=FORMAT_VERSION,
+                    got=repr(version),
+                ),
             )
         )
 
@@ -206,26 +235,38 @@ def _version_warnings(document: Document, written: str | None, bank: Bank) -> li
     versions = dict(ref.split("@") for ref in bank.lineage)
     if bank_id not in versions:
         builds_on = (
-            f", which builds on {', '.join(bank.lineage[1:])}" if len(bank.lineage) > 1 else ""
+            Said(", which builds on {banks}", banks=", ".join(bank.lineage[1:]))
+            if len(bank.lineage) > 1
+            else ""
         )
         raise InputError(
             document.problem(
                 ("bank",),
-                f"these answers are for bank '{written}', but the bank in use is "
-                f"'{bank.ref}'{builds_on} (choose it with --bank PATH)",
+                Said(
+                    "these answers are for bank '{written}', but the bank in use is "
+                    "'{bank}'{builds_on} (choose it with --bank PATH)",
+                    written=written,
+                    bank=bank.ref,
+                    builds_on=builds_on,
+                ),
             )
         )
     if not version or version == versions[bank_id]:
         return []
     newer = int(version) > int(versions[bank_id])
     effect = (
-        "answers to questions it does not have are kept but ignored"
+        Said("answers to questions it does not have are kept but ignored")
         if newer
-        else "its new questions count as unanswered"
+        else Said("its new questions count as unanswered")
     )
     return [
-        f"{document.where(('bank',))}: answers were written for {written}; the bank in "
-        f"use is {bank.ref}: {effect}"
+        Said(
+            "{place}: answers were written for {written}; the bank in use is {bank}: {effect}",
+            place=document.where(("bank",)),
+            written=written,
+            bank=bank.ref,
+            effect=effect,
+        )
     ]
 
 
@@ -245,22 +286,39 @@ def _moved_warnings(
     if not renamed:
         return warnings
     moves = ", ".join(renamed)
-    count = f"{len(renamed)} answer{'s' * (len(renamed) > 1)}"
     bank_id, _, version = (written or "").partition("@")
     versions = dict(ref.split("@") for ref in bank.lineage)
     if version and bank_id in versions and int(version) < int(versions[bank_id]):
         return [
-            f"{document.where(('bank',))}: answers were written for {written} and are read "
-            f"with {bank.ref}: {count} to moved questions {'are' if len(renamed) > 1 else 'is'} "
-            f"read under the new ids with their meaning kept ({moves}); nothing is lost, and the "
-            f"next save writes the new ids. Questions new in {bank.ref} count as unanswered",
+            said_n(
+                "{place}: answers were written for {written} and are read with {bank}: {count} "
+                "answer to moved questions is read under the new ids with their meaning kept "
+                "({moves}); nothing is lost, and the next save writes the new ids. Questions "
+                "new in {bank} count as unanswered",
+                "{place}: answers were written for {written} and are read with {bank}: {count} "
+                "answers to moved questions are read under the new ids with their meaning kept "
+                "({moves}); nothing is lost, and the next save writes the new ids. Questions "
+                "new in {bank} count as unanswered",
+                count=len(renamed),
+                place=document.where(("bank",)),
+                written=written,
+                bank=bank.ref,
+                moves=moves,
+            ),
             *warnings[1:],
         ]
     return [
         *warnings,
-        f"{document.where(('answers',))}: {bank.ref} moved {len(renamed)} "
-        f"question{'s' * (len(renamed) > 1)}; their answers are read under the new ids and "
-        f"written so by the next save: {moves}",
+        said_n(
+            "{place}: {bank} moved {count} question; their answers are read under the new ids "
+            "and written so by the next save: {moves}",
+            "{place}: {bank} moved {count} questions; their answers are read under the new ids "
+            "and written so by the next save: {moves}",
+            count=len(renamed),
+            place=document.where(("answers",)),
+            bank=bank.ref,
+            moves=moves,
+        ),
     ]
 
 
@@ -274,9 +332,16 @@ def _summary_warnings(
     warnings: list[str] = []
     if layered:
         warnings.append(
-            f"{document.where(('layers',))}: {len(layered)} answer{'s' * (len(layered) > 1)} "
-            f"to questions of {', '.join(missing_layers)}, which {bank.ref} does not include, "
-            f"{'are' if len(layered) > 1 else 'is'} kept but ignored"
+            said_n(
+                "{place}: {count} answer to questions of {layers}, which {bank} does not "
+                "include, is kept but ignored",
+                "{place}: {count} answers to questions of {layers}, which {bank} does not "
+                "include, are kept but ignored",
+                count=len(layered),
+                place=document.where(("layers",)),
+                layers=", ".join(missing_layers),
+                bank=bank.ref,
+            )
         )
     return warnings
 
@@ -310,16 +375,20 @@ def _checked_entry(question: Question, entry: AnswerEntry) -> tuple[AnswerEntry,
     rules = kind_of(question)
     problems: list[str] = []
     if entry.waiver is not None and (value is None or not rules.scored):
-        problems.append(f"a waiver belongs on an answered check ('{question.id}')")
+        problems.append(Said("a waiver belongs on an answered check ('{id}')", id=question.id))
     if entry.action is not None and (value is None or value == NA or not rules.scored):
-        problems.append(f"an action belongs on an answered check, not n/a ('{question.id}')")
+        problems.append(
+            Said("an action belongs on an answered check, not n/a ('{id}')", id=question.id)
+        )
     if value is None:
         return entry, problems
     if value == NA and rules.chosen:  # a text answer "na" is what the person wrote
         if not question.na:
-            problems.append(f"'{question.id}' cannot be answered 'na'")
+            problems.append(Said("'{id}' cannot be answered 'na'", id=question.id))
         elif entry.note is None:
-            problems.append(f"an 'na' answer to '{question.id}' needs a note saying why")
+            problems.append(
+                Said("an 'na' answer to '{id}' needs a note saying why", id=question.id)
+            )
         return entry, problems
     normalised = rules.normalised(question, value)
     problems += normalised.problems

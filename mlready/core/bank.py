@@ -10,6 +10,7 @@ from typing import Any
 from mlready.core.document import Document, Location
 from mlready.core.errors import InputError, Place, Problem
 from mlready.core.kinds import KINDS, is_scored, kind_of
+from mlready.core.messages import Said
 from mlready.core.model import (
     NA,
     PROFILE_AREA_ID,
@@ -37,7 +38,7 @@ def bank_from_document(document: Document) -> Bank:
     )
     bank = replace(raw, profile=profile, areas=areas)
     if not areas:
-        problems.append(document.problem(("areas",), "a bank needs at least one area"))
+        problems.append(document.problem(("areas",), Said("a bank needs at least one area")))
     problems += level_problems(bank.levels, document)
     problems += _area_problems(bank, document)
     problems += reference_problems(bank, lambda question: (document, places[id(question)]))
@@ -62,8 +63,11 @@ def checked_profile(
             problems.append(
                 document.problem(
                     (*where, "kind"),
-                    f"'{question.id}': the profile holds decisions (kind choice, multi or "
-                    "text); scored checks belong in an area",
+                    Said(
+                        "'{id}': the profile holds decisions (kind choice, multi or text); "
+                        "scored checks belong in an area",
+                        id=question.id,
+                    ),
                 )
             )
         filled = checked_question(question, where, document, problems)
@@ -82,15 +86,21 @@ def moved_problems(
         where = ("moved", old)
         if old in bank.questions:
             problems.append(
-                document.problem(where, f"'{old}' is still a question of the bank; it cannot move")
+                document.problem(
+                    where, Said("'{id}' is still a question of the bank; it cannot move", id=old)
+                )
             )
         target = bank.questions.get(moved.to)
         if target is None:
             problems.append(
                 document.problem(
                     where,
-                    f"'{old}' moves to unknown question '{moved.to}'"
-                    + suggest(moved.to, bank.questions, after=len(problems)),
+                    Said(
+                        "'{id}' moves to unknown question '{target}'{hint}",
+                        id=old,
+                        target=moved.to,
+                        hint=suggest(moved.to, bank.questions, after=len(problems)),
+                    ),
                 )
             )
             continue
@@ -100,7 +110,7 @@ def moved_problems(
                 problems.append(
                     document.problem(
                         (*where, "values", before),
-                        f"'{moved.to}' has no option '{after}' (its options: {', '.join(offered)})",
+                        no_option(moved.to, after, offered),
                     )
                 )
     return problems
@@ -120,7 +130,9 @@ def _checked_area(
         places[id(checked)] = where
         questions.append(checked)
     if not questions:
-        problems.append(document.problem(("areas", index, "questions"), "area has no questions"))
+        problems.append(
+            document.problem(("areas", index, "questions"), Said("area has no questions"))
+        )
     return replace(area, questions=tuple(questions))
 
 
@@ -190,11 +202,16 @@ def checked_question(
     values = [option.value for option in question.options]
     for position, value in enumerate(values):
         if value in values[:position]:
-            problem(("options", position, "value"), f"duplicate option value '{value}'")
+            problem(
+                ("options", position, "value"),
+                Said("duplicate option value '{value}'", value=value),
+            )
         if value == NA:
             problem(
                 ("options", position, "value"),
-                "'na' is reserved for 'not applicable'; set 'na: true' on the question instead",
+                Said(
+                    "'na' is reserved for 'not applicable'; set 'na: true' on the question instead"
+                ),
             )
     checked = kind_of(question).checked_definition(question, given, problem)
     for position, probe in enumerate(checked.evidence):
@@ -205,20 +222,19 @@ def checked_question(
 
 def probe_problems(question: Question, probe: Probe, earlier: tuple[Probe, ...]) -> list[str]:
     """What is wrong with one probe of a check: its options, its pattern, its key."""
-    problems = []
+    problems: list[str] = []
     if any(other.id == probe.id for other in earlier):
-        problems.append(f"duplicate probe id '{probe.id}'")
+        problems.append(Said("duplicate probe id '{id}'", id=probe.id))
     offered = [option.value for option in question.options]
     for name, value in (("supports", probe.supports), ("required_for", probe.required_for)):
         if value is not None and value not in offered:
             problems.append(
-                f"{name}: '{question.id}' has no option '{value}' (its options: "
-                f"{', '.join(offered)})"
+                Said("{key}: {problem}", key=name, problem=no_option(question.id, value, offered))
             )
     if probe.supports is None and probe.required_for is None:
-        problems.append("a probe needs 'supports' or 'required_for' (or both)")
+        problems.append(Said("a probe needs 'supports' or 'required_for' (or both)"))
     if probe.equals is not None and probe.key is None:
-        problems.append("'equals' compares the value at 'key'; name the key")
+        problems.append(Said("'equals' compares the value at 'key'; name the key"))
     if probe.contains is not None:
         problems += pattern_problems(probe.contains)
     return problems
@@ -230,11 +246,11 @@ def pattern_problems(pattern: str) -> list[str]:
     try:
         re.compile(pattern)
     except re.error as error:
-        return [f"contains: not a valid regular expression: {error}"]
+        return [Said("contains: not a valid regular expression: {error}", error=str(error))]
     if len(pattern) > 500:
-        return ["contains: a pattern of at most 500 characters, please"]
+        return [Said("contains: a pattern of at most {count} characters, please", count=500)]
     why = risk(pattern)
-    return [f"contains: {pattern!r} {why}"] if why else []
+    return [Said("contains: {pattern} {why}", pattern=repr(pattern), why=Said(why))] if why else []
 
 
 def level_problems(levels: tuple[Level, ...], document: Document) -> list[Problem]:
@@ -244,16 +260,18 @@ def level_problems(levels: tuple[Level, ...], document: Document) -> list[Proble
     for index, level in enumerate(levels):
         where = ("levels", index)
         if level.name in names[:index]:
-            problems.append(document.problem(where, f"duplicate level '{level.name}'"))
+            problems.append(
+                document.problem(where, Said("duplicate level '{name}'", name=level.name))
+            )
         if index and level.min >= levels[index - 1].min:
             problems.append(
-                document.problem(where, "levels must be listed from the highest 'min' down")
+                document.problem(where, Said("levels must be listed from the highest 'min' down"))
             )
     if levels and levels[-1].min != 0:
         last = ("levels", len(levels) - 1, "min")
-        problems.append(document.problem(last, "the lowest level must have min 0"))
+        problems.append(document.problem(last, Said("the lowest level must have min 0")))
     if not levels:
-        problems.append(document.problem(("levels",), "at least one level is needed"))
+        problems.append(document.problem(("levels",), Said("at least one level is needed")))
     return problems
 
 
@@ -279,7 +297,7 @@ def reference_problems(
         document, loc = place
         if question.id in seen or question.id in inherited:
             problems.append(
-                document.problem((*loc, "id"), f"duplicate question id '{question.id}'")
+                document.problem((*loc, "id"), Said("duplicate question id '{id}'", id=question.id))
             )
         for name, wanted in question.when.items():
             where = document.place((*loc, "when", name))
@@ -302,27 +320,30 @@ def _condition_problems(
 ) -> list[Problem]:
     target = seen.get(name)
     if name == question.id:
-        return [Problem(where, "'when' names the question itself")]
+        return [Problem(where, Said("'when' names the question itself"))]
     if target is None:
-        later = name in bank.questions
-        return [
-            Problem(
-                where,
-                f"'when' names {'a later' if later else 'an unknown'} question "
-                f"'{name}'; it may name only questions earlier in the bank"
-                + ("" if later else suggest(name, seen, after=after)),
+        if name in bank.questions:
+            message = Said(
+                "'when' names a later question '{id}'; it may name only questions earlier in "
+                "the bank",
+                id=name,
             )
-        ]
+        else:
+            message = Said(
+                "'when' names an unknown question '{id}'; it may name only questions earlier "
+                "in the bank{hint}",
+                id=name,
+                hint=suggest(name, seen, after=after),
+            )
+        return [Problem(where, message)]
     if not kind_of(target).chosen:
-        return [Problem(where, f"'when' cannot depend on text question '{name}'")]
+        return [Problem(where, Said("'when' cannot depend on text question '{id}'", id=name))]
     offered = [option.value for option in target.options]
     problems = [
-        Problem(where, f"'{name}' has no option '{value}' (its options: {', '.join(offered)})")
-        for value in wanted
-        if value not in offered
+        Problem(where, no_option(name, value, offered)) for value in wanted if value not in offered
     ]
     if not wanted:
-        problems.append(Problem(where, f"'when' needs at least one value for '{name}'"))
+        problems.append(Problem(where, Said("'when' needs at least one value for '{id}'", id=name)))
     return problems
 
 
@@ -334,10 +355,28 @@ def _area_problems(bank: Bank, document: Document) -> list[Problem]:
             problems.append(
                 document.problem(
                     ("areas", a, "id"),
-                    f"'{PROFILE_AREA_ID}' names the system profile; give the area another id",
+                    Said(
+                        "'{id}' names the system profile; give the area another id",
+                        id=PROFILE_AREA_ID,
+                    ),
                 )
             )
         if area.id in area_ids:
-            problems.append(document.problem(("areas", a, "id"), f"duplicate area id '{area.id}'"))
+            problems.append(document.problem(("areas", a, "id"), duplicate_area(area.id)))
         area_ids.add(area.id)
     return problems
+
+
+def no_option(question_id: str, value: str, offered: list[str]) -> Said:
+    """`'id' has no option 'value' (its options: ...)`, said of a question or a condition."""
+    return Said(
+        "'{id}' has no option '{value}' (its options: {options})",
+        id=question_id,
+        value=value,
+        options=", ".join(offered),
+    )
+
+
+def duplicate_area(area_id: str) -> Said:
+    """What is said of an area id written twice."""
+    return Said("duplicate area id '{id}'", id=area_id)

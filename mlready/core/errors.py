@@ -53,9 +53,13 @@ class Problem(NamedTuple):
 
 
 class MlreadyError(Exception):
-    """A problem the user can fix; its message is shown as is, without a traceback."""
+    """A problem the user can fix; its message is shown as is, without a traceback, in the
+    chosen language (a Said message keeps its English in `args`)."""
 
     exit_code = ExitCode.INVALID
+
+    def __str__(self) -> str:
+        return translated(self.args[0]) if len(self.args) == 1 else super().__str__()
 
 
 MAX_MESSAGES = 20

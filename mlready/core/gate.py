@@ -153,10 +153,19 @@ def threshold(bank: Bank, value: str | float, *, origin: str = "--fail-under") -
     except ValueError:
         names = ", ".join(level.name for level in bank.levels)
         raise InputError(
-            f"{origin}: expected a score from 0 to 100 or a level ({names}); got '{value}'"
+            Said(
+                "{origin}: expected a score from 0 to 100 or a level ({names}); got '{value}'",
+                origin=origin,
+                names=names,
+                value=value,
+            )
         ) from None
     if not 0 <= number <= 100:
-        raise InputError(f"{origin}: expected a score from 0 to 100; got {value}")
+        raise InputError(
+            Said(
+                "{origin}: expected a score from 0 to 100; got {value}", origin=origin, value=value
+            )
+        )
     return number
 
 

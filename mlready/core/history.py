@@ -7,6 +7,7 @@ import datetime as dt
 from typing import NamedTuple
 
 from mlready.core.diff import diff_reviews
+from mlready.core.messages import _
 from mlready.core.model import Bank, Question
 from mlready.core.scoring import Scorecard
 from mlready.core.signoff import answers_digest
@@ -133,7 +134,7 @@ class Change(NamedTuple):
     def delta(self) -> str:
         """The score's change, signed (`+11.2`, `-3`, `±0`), or `n/a`."""
         if self.score_before is None or self.score_after is None:
-            return "n/a"
+            return _("n/a")  # only a report shows it
         change = round(self.score_after - self.score_before, 2)
         return "±0" if change == 0 else f"{change:+g}"
 

@@ -59,7 +59,10 @@ class QuestionKind:
         if not self.many:
             _refuse_exclusive(question, problem)
         if len(question.options) < 2:
-            problem("options", f"a {question.kind} question needs at least two options")
+            problem(
+                "options",
+                Said("a {kind} question needs at least two options", kind=question.kind.value),
+            )
         return question
 
     def normalised(self, question: Question, value: AnswerValue) -> Normalised:
@@ -132,14 +135,14 @@ class Check(QuestionKind):
     ) -> Question:
         _refuse_exclusive(question, problem)
         if "options" in given and len(question.options) < 2:
-            problem("options", "a check needs at least two options (or none: yes/partial/no)")
+            problem("options", Said("a check needs at least two options (or none: yes/partial/no)"))
         options = question.options or self.filled["options"]
         for position, option in enumerate(question.options):
             if option.score is None:
-                problem(("options", position), "missing required key 'score' (check options)")
+                problem(("options", position), Said("missing required key 'score' (check options)"))
         scores = [option.score for option in options]
         if question.options and None not in scores and max(s or 0.0 for s in scores) != 1:
-            problem("options", "a check needs an option that scores 1 (the full answer)")
+            problem("options", Said("a check needs an option that scores 1 (the full answer)"))
         return replace(
             question, options=options, severity=question.severity or self.filled["severity"]
         )
@@ -235,7 +238,7 @@ class Text(QuestionKind):
     ) -> Question:
         _refuse_check_keys(question, given, problem)
         if question.options:
-            problem("options", "text questions take no options")
+            problem("options", Said("text questions take no options"))
         return question
 
     def normalised(self, question: Question, value: AnswerValue) -> Normalised:
@@ -274,10 +277,17 @@ def is_scored(question: Question) -> bool:
 def _refuse_check_keys(question: Question, given: set[str], problem: DefinitionProblem) -> None:
     """What only a check may have: its keys, and scores on its options."""
     for key in sorted(given & set(CHECK_ONLY_KEYS)):
-        problem(key, f"'{key}' belongs only on check questions (this is a {question.kind})")
+        problem(
+            key,
+            Said(
+                "'{key}' belongs only on check questions (this is a {kind})",
+                key=key,
+                kind=question.kind.value,
+            ),
+        )
     for position, option in enumerate(question.options):
         if option.score is not None:
-            problem(("options", position, "score"), "'score' belongs only on check options")
+            problem(("options", position, "score"), Said("'score' belongs only on check options"))
 
 
 def _refuse_exclusive(question: Question, problem: DefinitionProblem) -> None:
@@ -285,8 +295,10 @@ def _refuse_exclusive(question: Question, problem: DefinitionProblem) -> None:
         if option.exclusive:
             problem(
                 ("options", position, "exclusive"),
-                f"'exclusive' belongs only on options of multi questions "
-                f"(this is a {question.kind})",
+                Said(
+                    "'exclusive' belongs only on options of multi questions (this is a {kind})",
+                    kind=question.kind.value,
+                ),
             )
 
 

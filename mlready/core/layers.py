@@ -12,14 +12,17 @@ from typing import Annotated
 from mlready.core.bank import (
     checked_profile,
     checked_question,
+    duplicate_area,
     level_problems,
     moved_problems,
+    no_option,
     probe_problems,
     reference_problems,
 )
 from mlready.core.document import Document, Location
 from mlready.core.errors import InputError, Problem
 from mlready.core.kinds import is_scored
+from mlready.core.messages import Said, said_n
 from mlready.core.model import (
     Area,
     Bank,
@@ -104,8 +107,11 @@ def apply_layer(document: Document, layer: BankLayer, base: Bank, *, file: Path)
         raise InputError(
             document.problem(
                 bank_where,
-                f"a layered bank needs an id of its own; '{layer.bank}' is already "
-                f"taken by {', '.join(base.lineage)}",
+                Said(
+                    "a layered bank needs an id of its own; '{id}' is already taken by {banks}",
+                    id=layer.bank,
+                    banks=", ".join(base.lineage),
+                ),
             )
         )
     problems: list[Problem] = []
@@ -115,8 +121,12 @@ def apply_layer(document: Document, layer: BankLayer, base: Bank, *, file: Path)
             problems.append(
                 document.problem(
                     ("disable", index),
-                    f"no question '{name}' in {base.ref} to disable"
-                    + suggest(name, base.questions, after=len(problems)),
+                    Said(
+                        "no question '{id}' in {bank} to disable{hint}",
+                        id=name,
+                        bank=base.ref,
+                        hint=suggest(name, base.questions, after=len(problems)),
+                    ),
                 )
             )
     inherited = {
@@ -126,9 +136,16 @@ def apply_layer(document: Document, layer: BankLayer, base: Bank, *, file: Path)
     }
     for name in layer.override:
         if name not in inherited:
-            reason = "it is disabled" if name in disabled else f"{base.ref} has no such question"
+            reason = (
+                Said("it is disabled")
+                if name in disabled
+                else Said("{bank} has no such question", bank=base.ref)
+            )
             problems.append(
-                document.problem(("override", name), f"cannot override '{name}': {reason}")
+                document.problem(
+                    ("override", name),
+                    Said("cannot override '{id}': {reason}", id=name, reason=reason),
+                )
             )
     new_places: dict[int, Location] = {}
     profile = tuple(inherited[q.id] for q in base.profile if q.id in inherited)
@@ -157,8 +174,13 @@ def apply_layer(document: Document, layer: BankLayer, base: Bank, *, file: Path)
             problems.append(
                 document.problem(
                     place or ("disable",),
-                    f"'{question.id}' depends on disabled {', '.join(lost)}; "
-                    f"disable it too or keep {'them' if len(lost) > 1 else 'it'}",
+                    said_n(
+                        "'{id}' depends on disabled {names}; disable it too or keep it",
+                        "'{id}' depends on disabled {names}; disable it too or keep them",
+                        count=len(lost),
+                        id=question.id,
+                        names=", ".join(lost),
+                    ),
                 )
             )
     problems += reference_problems(
@@ -187,7 +209,7 @@ def _merged_areas(
     for index, layer_area in enumerate(layer.areas):
         if layer_area.id in layer_areas:
             where = ("areas", index, "id")
-            problems.append(document.problem(where, f"duplicate area id '{layer_area.id}'"))
+            problems.append(document.problem(where, duplicate_area(layer_area.id)))
         layer_areas.setdefault(layer_area.id, (index, layer_area))
     for area in base.areas:
         questions = tuple(inherited[q.id] for q in area.questions if q.id in inherited)
@@ -200,10 +222,10 @@ def _merged_areas(
         areas.append(replace(area, questions=questions, title=title, intro=intro))
     for index, extra in layer_areas.values():
         if extra.title is None:
-            problems.append(document.problem(("areas", index), "a new area needs a title"))
+            problems.append(document.problem(("areas", index), Said("a new area needs a title")))
         questions = _layer_questions(extra, index, document, problems, new_places)
         if not questions:
-            problems.append(document.problem(("areas", index), "area has no questions"))
+            problems.append(document.problem(("areas", index), Said("area has no questions")))
         areas.append(
             Area(id=extra.id, title=extra.title or extra.id, intro=extra.intro, questions=questions)
         )
@@ -234,27 +256,37 @@ def _overridden(
     where = document.place(("override", question.id))
     if not is_scored(question):
         problems.append(
-            Problem(where, f"only checks can be overridden ('{question.id}' is a {question.kind})")
+            Problem(
+                where,
+                Said(
+                    "only checks can be overridden ('{id}' is a {kind})",
+                    id=question.id,
+                    kind=question.kind.value,
+                ),
+            )
         )
         return question
     scores = {item.value: item.score for item in override.options}
     for value in scores:
         if question.option(value) is None:
-            offered = ", ".join(option.value for option in question.options)
-            problems.append(
-                Problem(where, f"'{question.id}' has no option '{value}' (its options: {offered})")
-            )
+            offered = [option.value for option in question.options]
+            problems.append(Problem(where, no_option(question.id, value, offered)))
     options = tuple(
         replace(option, score=scores.get(option.value, option.score)) for option in question.options
     )
     if max(option.score or 0.0 for option in options) != 1:
         problems.append(
-            Problem(where, f"after the override, no option of '{question.id}' scores 1")
+            Problem(where, Said("after the override, no option of '{id}' scores 1", id=question.id))
         )
     inherited = {probe.id: probe for probe in question.evidence}
     for name in override.disable_evidence:
         if inherited.pop(name, None) is None:
-            problems.append(Problem(where, f"'{question.id}' has no probe '{name}' to disable"))
+            problems.append(
+                Problem(
+                    where,
+                    Said("'{id}' has no probe '{probe}' to disable", id=question.id, probe=name),
+                )
+            )
     for position, probe in enumerate(override.evidence):
         for message in probe_problems(question, probe, override.evidence[:position]):
             problems.append(

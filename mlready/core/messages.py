@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # gettext (and locale with it) loads only when a catalog is installed
     import gettext
+    from collections.abc import Sequence
 
 DOMAIN = "mlready"
 
@@ -92,6 +93,19 @@ def said_n(singular: str, plural: str, /, *, count: int, **values: object) -> Sa
     said.template = singular
     said.plural = plural
     return said
+
+
+def alternatives(items: Sequence[object]) -> object:
+    """`a, b or c`: the items (each may be Said) joined to be said in the chosen language."""
+    *some, last = items
+    if not some:
+        return last
+    return Said("{some} or {last}", some=_series(some), last=last)
+
+
+def _series(items: Sequence[object]) -> object:
+    first, *rest = items
+    return Said("{first}, {rest}", first=first, rest=_series(rest)) if rest else first
 
 
 def translated(text: object) -> str:

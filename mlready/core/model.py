@@ -23,23 +23,25 @@ from mlready.core.validation import (
 )
 from mlready.core.vocabulary import Kind, Reliability, Severity
 
-BankId = Annotated[str, Pattern(r"[a-z0-9][a-z0-9-]*", "lowercase letters, digits and '-'")]
+BankId = Annotated[str, Pattern(r"[a-z0-9][a-z0-9-]*", N_("lowercase letters, digits and '-'"))]
 QuestionId = Annotated[
     str,
     Pattern(
         r"[a-z0-9][a-z0-9_-]*(\.[a-z0-9][a-z0-9_-]*)*",
-        "lowercase letters, digits, '_' and '-', in parts joined by '.'",
+        N_("lowercase letters, digits, '_' and '-', in parts joined by '.'"),
     ),
 ]
 OptionValue = Annotated[
     str,
     NumberAsText(),
-    Pattern(r"[a-z0-9][a-z0-9_-]*", "lowercase letters, digits, '_' and '-'"),
+    Pattern(r"[a-z0-9][a-z0-9_-]*", N_("lowercase letters, digits, '_' and '-'")),
 ]
 Tag = Annotated[
-    str, Pattern(r"[a-z0-9][a-z0-9._:-]*", "lowercase letters, digits, '.', '_', ':' and '-'")
+    str, Pattern(r"[a-z0-9][a-z0-9._:-]*", N_("lowercase letters, digits, '.', '_', ':' and '-'"))
 ]
-BankRef = Annotated[str, Pattern(r"[a-z0-9][a-z0-9-]*(@[0-9]+)?", "a bank id, optionally @version")]
+BankRef = Annotated[
+    str, Pattern(r"[a-z0-9][a-z0-9-]*(@[0-9]+)?", N_("a bank id, optionally @version"))
+]
 Score = Annotated[float, Range(ge=0, le=1)]
 Weight = Annotated[float, Range(gt=0, le=1000)]
 TextList = Annotated[tuple[str, ...], OneOrMany()]
@@ -101,7 +103,9 @@ DEFAULT_CHECK_OPTIONS = (
 )
 
 
-ProbeId = Annotated[str, Pattern(r"[a-z0-9][a-z0-9_-]*", "lowercase letters, digits, '_' and '-'")]
+ProbeId = Annotated[
+    str, Pattern(r"[a-z0-9][a-z0-9_-]*", N_("lowercase letters, digits, '_' and '-'"))
+]
 
 
 @dataclass(frozen=True, kw_only=True, eq=False, repr=False)
@@ -332,7 +336,7 @@ Entry = Annotated[AnswerEntry, ShortForm("value")]
 
 
 Digest = Annotated[
-    str, Pattern(r"sha256:[0-9a-f]{64}", "'sha256:' and 64 lowercase hexadecimal digits")
+    str, Pattern(r"sha256:[0-9a-f]{64}", N_("'sha256:' and 64 lowercase hexadecimal digits"))
 ]
 
 

@@ -22,6 +22,8 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from mlready.core.messages import N_
+
 # re's own parser. It is private, but it is what `re.compile` uses; the tests exercise it on
 # every Python the package supports.
 _PARSER: Any = importlib.import_module("re._parser")
@@ -33,11 +35,11 @@ _BACKREFERENCES = {"GROUPREF", "GROUPREF_EXISTS"}
 # alternation is looked for in the text as well.
 _ALTERNATION_REPEATED = re.compile(r"\((?:[^()\\]|\\.)*\|(?:[^()\\]|\\.)*\)[*+{]")
 
-EXPONENTIAL = (
+EXPONENTIAL = N_(
     "could take exponential time (a repeated group that repeats or alternates inside, or a "
     "backreference); write it without"
 )
-POLYNOMIAL = (
+POLYNOMIAL = N_(
     "could take polynomial time on a long line (two or more `.*` or `.+` in one sequence); "
     "write it with one"
 )

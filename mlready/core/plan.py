@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import NamedTuple
 
+from mlready.core.messages import Said
 from mlready.core.model import Action
 from mlready.core.scoring import Gap, Scorecard
 from mlready.core.vocabulary import Severity
@@ -80,8 +81,11 @@ def action_warnings(card: Scorecard) -> list[str]:
     gaps = {gap.question.id for gap in card.gaps}
     answers = card.answers
     return [
-        f"{answers.source}:{answers.lines.get(question_id, answers.answers_line)}: the action "
-        f"of '{question_id}' has no gap to close"
+        Said(
+            "{place}: the action of '{id}' has no gap to close",
+            place=f"{answers.source}:{answers.lines.get(question_id, answers.answers_line)}",
+            id=question_id,
+        )
         for question_id, entry in answers.entries.items()
         if entry.action is not None
         and question_id not in gaps

@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 from mlready.core.document import Document
 from mlready.core.errors import Problem
 from mlready.core.evidence import CheckEvidence
-from mlready.core.messages import _
+from mlready.core.messages import Said, _
 from mlready.core.model import Area, Bank, Level, Option, Probe, Question
 from mlready.core.scoring import Scorecard
 
@@ -234,23 +234,40 @@ def translation_problems(bank: Bank, translation: BankTranslation) -> list[Probl
         for key, english in englishes.items():
             entry = entries.get(key)
             if entry is None:
-                problems.append(located((group,), f"{group}: no translation of '{key}'"))
+                problems.append(
+                    located(
+                        (group,), Said("{group}: no translation of '{id}'", group=group, id=key)
+                    )
+                )
             elif entry.source != source_hash(english):
                 problems.append(
                     located(
                         entry.where,
-                        f"{group}.{key}: stale: the English changed since it was translated "
-                        f"(source {entry.source}, now {source_hash(english)})",
+                        Said(
+                            "{group}.{id}: stale: the English changed since it was translated "
+                            "(source {source}, now {now})",
+                            group=group,
+                            id=key,
+                            source=entry.source,
+                            now=source_hash(english),
+                        ),
                     )
                 )
         for key, entry in entries.items():
             if key not in englishes:
-                problems.append(located(entry.where, f"{group}.{key}: the bank has no '{key}'"))
+                problems.append(
+                    located(
+                        entry.where,
+                        Said("{group}.{id}: the bank has no '{id}'", group=group, id=key),
+                    )
+                )
     if bank_english(bank):
         if translation.bank is None:
-            problems.append(located((), "no translation of the bank's title"))
+            problems.append(located((), Said("no translation of the bank's title")))
         elif translation.bank.source != source_hash(bank_english(bank)):
-            problems.append(located(translation.bank.where, "bank: stale: the English changed"))
+            problems.append(
+                located(translation.bank.where, Said("bank: stale: the English changed"))
+            )
     return problems
 
 
@@ -275,21 +292,21 @@ def translation_from_document(
     data = document.data
     if not isinstance(data, dict):
         return BankTranslation(language, document), [
-            document.problem((), "a translation file is a mapping")
+            document.problem((), Said("a translation file is a mapping"))
         ]
 
     def entry_of(
         where: tuple[str | int, ...], value: Any, allowed: tuple[str, ...]
     ) -> Entry | None:
         if not isinstance(value, dict):
-            problems.append(document.problem(where, "expected a mapping with `source`"))
+            problems.append(document.problem(where, Said("expected a mapping with `source`")))
             return None
         source = value.get("source")
         if isinstance(source, int) and not isinstance(source, bool):
             source = str(source)  # a hash of digits only, as YAML reads it unquoted
         if not isinstance(source, str) or not source:
             problems.append(
-                document.problem(where, "`source` (the English text's hash) is missing")
+                document.problem(where, Said("`source` (the English text's hash) is missing"))
             )
             return None
         text: dict[str, Any] = {}
@@ -297,16 +314,18 @@ def translation_from_document(
             if name == "source":
                 continue
             if name not in allowed:
-                problems.append(document.problem((*where, name), f"unknown field '{name}'"))
+                problems.append(document.problem((*where, name), unknown_field(name)))
             elif name == "options":
                 if not isinstance(item, dict) or not all(
                     isinstance(label, str) for label in item.values()
                 ):
-                    problems.append(document.problem((*where, name), "expected a mapping of texts"))
+                    problems.append(
+                        document.problem((*where, name), Said("expected a mapping of texts"))
+                    )
                 else:
                     text[name] = {str(key): label for key, label in item.items()}
             elif not isinstance(item, str):
-                problems.append(document.problem((*where, name), "expected a text"))
+                problems.append(document.problem((*where, name), Said("expected a text")))
             else:
                 text[name] = item
         return Entry(source, text, where)
@@ -314,7 +333,7 @@ def translation_from_document(
     def group(name: str, allowed: tuple[str, ...]) -> dict[str, Entry]:
         values = data.get(name) or {}
         if not isinstance(values, dict):
-            problems.append(document.problem((name,), "expected a mapping of ids to entries"))
+            problems.append(document.problem((name,), Said("expected a mapping of ids to entries")))
             return {}
         entries = {}
         for key, value in values.items():
@@ -325,11 +344,16 @@ def translation_from_document(
 
     for key in data:
         if key not in ("language", "bank", "questions", "areas", "levels", "probes"):
-            problems.append(document.problem((key,), f"unknown field '{key}'"))
+            problems.append(document.problem((key,), unknown_field(key)))
     if data.get("language", language) != language:
         problems.append(
             document.problem(
-                ("language",), f"says language '{data['language']}', expected '{language}'"
+                ("language",),
+                Said(
+                    "says language '{written}', expected '{language}'",
+                    written=data["language"],
+                    language=language,
+                ),
             )
         )
     bank = entry_of(("bank",), data["bank"], ("title", "intro")) if "bank" in data else None
@@ -424,3 +448,8 @@ def evidence_in(evidence: Mapping[str, CheckEvidence], bank: Bank) -> dict[str, 
         )
         for key, item in evidence.items()
     }
+
+
+def unknown_field(name: object) -> Said:
+    """What is said of a field a translation file may not have."""
+    return Said("unknown field '{name}'", name=name)

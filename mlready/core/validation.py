@@ -20,6 +20,7 @@ from typing import Any, NamedTuple, TypeVar
 
 from mlready.core.document import Location
 from mlready.core.errors import MAX_MESSAGES, InputError, Place, Problem
+from mlready.core.messages import Said, alternatives
 
 M = TypeVar("M")
 
@@ -128,11 +129,11 @@ def unwrap(hint: Any) -> tuple[Any, tuple[Any, ...]]:
 def describe_value(value: Any) -> str:
     """A short description of a value for a message: `'text'`, `a list`, `nothing`."""
     if value is None:
-        return "nothing"
+        return Said("nothing")
     if isinstance(value, dict):
-        return "a mapping"
+        return Said("a mapping")
     if isinstance(value, list):
-        return "a list"
+        return Said("a list")
     text = repr(value)
     return text if len(text) <= 60 else text[:57] + "..."
 
@@ -162,7 +163,11 @@ def suggest(name: str, candidates: Iterable[str], *, after: int = 0) -> str:
     import difflib  # only when there is a typo to explain
 
     close = difflib.get_close_matches(name, near, n=1, cutoff=SUGGESTION_CUTOFF)
-    return f"; did you mean '{close[0]}'?" if close else ""
+    return Said("; did you mean '{name}'?", name=close[0]) if close else ""
+
+
+def _must_be_a_mapping(name: str, data: Any) -> Said:
+    return Said("{name} must be a mapping (got {got})", name=name, got=describe_value(data))
 
 
 class _Invalid:
@@ -234,7 +239,7 @@ def _union_plan(hint: Any, rules: tuple[Any, ...]) -> Plan:
             return None if data is None else only(c, data, loc, name)
 
         return convert_optional
-    kinds = " or ".join(dict.fromkeys(_kind_name(inner) for (inner, _), _ in plans))
+    kinds = alternatives(list(dict.fromkeys(_kind_name(inner) for (inner, _), _ in plans)))
 
     # Which member takes a value depends only on the value's type: found once per type.
     chosen: dict[type, Plan | None] = {}
@@ -254,21 +259,33 @@ def _union_plan(hint: Any, rules: tuple[Any, ...]) -> Plan:
             )
         plan = chosen[kind]
         if plan is None:
-            return c.problem(loc, f"{name} must be {kinds} (got {describe_value(data)})")
+            return c.problem(
+                loc,
+                Said(
+                    "{name} must be {kinds} (got {got})",
+                    name=name,
+                    kinds=kinds,
+                    got=describe_value(data),
+                ),
+            )
         return plan(c, data, loc, name)
 
     return convert_union
 
 
-def _kind_name(hint: Any) -> str:
+def _kind_name(hint: Any) -> Said:
     origin = typing.get_origin(hint)
     if origin is tuple:
-        return "a list"
+        return Said("a list")
     if origin is dict or dataclasses.is_dataclass(hint):
-        return "a mapping"
-    return {str: "text", int: "a whole number", float: "a number", bool: "true or false"}.get(
-        hint, "a value"
-    )
+        return Said("a mapping")
+    kinds = {
+        str: Said("text"),
+        int: Said("a whole number"),
+        float: Said("a number"),
+        bool: Said("true or false"),
+    }
+    return kinds.get(hint, Said("a value"))
 
 
 def _fits(inner: Any, rules: tuple[Any, ...], data: Any) -> bool:
@@ -291,11 +308,16 @@ def _tuple_plan(item: Plan, *, one_or_many: bool) -> Plan:
         if one_or_many and not isinstance(data, list | dict):
             data = [data]
         if not isinstance(data, list):
-            return c.problem(loc, f"{name} must be a list (got {describe_value(data)})")
+            return c.problem(
+                loc, Said("{name} must be a list (got {got})", name=name, got=describe_value(data))
+            )
         items = tuple(item(c, value, (*loc, index), name) for index, value in enumerate(data))
         return INVALID if INVALID in items else items
 
     return convert_tuple
+
+
+_KEY = Said("key")  # what a message calls a mapping's key
 
 
 def _dict_plan(key_plan: Plan, value_plan: Plan, null_as_empty: bool) -> Plan:
@@ -303,13 +325,13 @@ def _dict_plan(key_plan: Plan, value_plan: Plan, null_as_empty: bool) -> Plan:
         if data is None and null_as_empty:
             return {}
         if not isinstance(data, dict):
-            return c.problem(loc, f"{name} must be a mapping (got {describe_value(data)})")
+            return c.problem(loc, _must_be_a_mapping(name, data))
         entries: dict[Any, Any] = {}
         valid = True
         for key, value in data.items():
             where = (*loc, key)
             converted = value_plan(c, value, where, str(key))
-            if key_plan(c, key, where, "key") is INVALID or converted is INVALID:
+            if key_plan(c, key, where, _KEY) is INVALID or converted is INVALID:
                 valid = False
             entries[key] = converted
         return entries if valid else INVALID
@@ -328,12 +350,12 @@ def _model_plan(cls: Any, short_form: str | None) -> Plan:
         if short_form is not None and not isinstance(data, dict):
             data = {short_form: data}
         if not isinstance(data, dict):
-            return c.problem(loc, f"{name} must be a mapping (got {describe_value(data)})")
+            return c.problem(loc, _must_be_a_mapping(name, data))
         if not known.issuperset(data):
             for key in data:
                 if key not in known:
                     hint = suggest(str(key), keys, after=len(c.problems))
-                    c.problem((*loc, key), f"unknown key '{key}'{hint}")
+                    c.problem((*loc, key), Said("unknown key '{key}'{hint}", key=key, hint=hint))
         if not plans:  # made on first use: models may nest models defined after them
             plans.update((spec.key, plan_for(spec.hint, spec.rules)) for spec in specs)
         values: dict[str, Any] = {}
@@ -341,7 +363,7 @@ def _model_plan(cls: Any, short_form: str | None) -> Plan:
         for field_name, key, required in fields:
             if key not in data:
                 if required:
-                    c.problem(loc, f"missing required key '{key}'")
+                    c.problem(loc, Said("missing required key '{key}'", key=key))
                     valid = False
                 continue
             value = plans[key](c, data[key], (*loc, key), key)
@@ -357,12 +379,20 @@ def _model_plan(cls: Any, short_form: str | None) -> Plan:
 def _enum_plan(enum: Any) -> Plan:
     members = {member.value: member for member in enum}
     allowed = list(members)
-    words = ", ".join(allowed[:-1]) + f" or {allowed[-1]}"
+    words = alternatives(allowed)
 
     def convert_enum(c: Converter, data: Any, loc: Location, name: str) -> Any:
         member = members.get(data) if isinstance(data, str) else None
         if member is None:
-            return c.problem(loc, f"{name} must be one of {words} (got {describe_value(data)})")
+            return c.problem(
+                loc,
+                Said(
+                    "{name} must be one of {values} (got {got})",
+                    name=name,
+                    values=words,
+                    got=describe_value(data),
+                ),
+            )
         return member
 
     return convert_enum
@@ -375,27 +405,66 @@ def _bool_plan(rules: tuple[Any, ...]) -> Plan:
         word = data.lower() if isinstance(data, str) else None
         if word in TRUE_WORDS or word in FALSE_WORDS:
             return word in TRUE_WORDS
-        return c.problem(loc, f"{name} must be true or false (got {describe_value(data)})")
+        return c.problem(
+            loc,
+            Said("{name} must be true or false (got {got})", name=name, got=describe_value(data)),
+        )
 
     return convert_bool
 
 
 def _number_plan(rules: tuple[Any, ...], *, whole: bool) -> Plan:
     ranges = [rule for rule in rules if isinstance(rule, Range)]
-    kind = "a whole number" if whole else "a number"
+    kind = Said("a whole number") if whole else Said("a number")
     accepted = int if whole else int | float
 
     def convert_number(c: Converter, data: Any, loc: Location, name: str) -> Any:
         if isinstance(data, bool) or not isinstance(data, accepted):
-            return c.problem(loc, f"{name} must be {kind} (got {describe_value(data)})")
+            return c.problem(
+                loc,
+                Said(
+                    "{name} must be {kind} (got {got})",
+                    name=name,
+                    kind=kind,
+                    got=describe_value(data),
+                ),
+            )
         number = data if whole else float(data)
         for rule in ranges:
+            got = f"{number:g}"
             if rule.ge is not None and number < rule.ge:
-                return c.problem(loc, f"{name} must be at least {rule.ge:g} (got {number:g})")
+                limit = f"{rule.ge:g}"
+                return c.problem(
+                    loc,
+                    Said(
+                        "{name} must be at least {limit} (got {got})",
+                        name=name,
+                        limit=limit,
+                        got=got,
+                    ),
+                )
             if rule.gt is not None and number <= rule.gt:
-                return c.problem(loc, f"{name} must be greater than {rule.gt:g} (got {number:g})")
+                limit = f"{rule.gt:g}"
+                return c.problem(
+                    loc,
+                    Said(
+                        "{name} must be greater than {limit} (got {got})",
+                        name=name,
+                        limit=limit,
+                        got=got,
+                    ),
+                )
             if rule.le is not None and number > rule.le:
-                return c.problem(loc, f"{name} must be at most {rule.le:g} (got {number:g})")
+                limit = f"{rule.le:g}"
+                return c.problem(
+                    loc,
+                    Said(
+                        "{name} must be at most {limit} (got {got})",
+                        name=name,
+                        limit=limit,
+                        got=got,
+                    ),
+                )
         return number
 
     return convert_number
@@ -409,12 +478,22 @@ def _text_plan(rules: tuple[Any, ...]) -> Plan:
         if as_text and isinstance(data, int | float) and not isinstance(data, bool):
             data = str(data)
         if not isinstance(data, str):
-            return c.problem(loc, f"{name} must be text (got {describe_value(data)})")
+            return c.problem(
+                loc, Said("{name} must be text (got {got})", name=name, got=describe_value(data))
+            )
         if not data.strip():
-            return c.problem(loc, f"{name} must not be empty")
+            return c.problem(loc, Said("{name} must not be empty", name=name))
         for pattern, hint in patterns:
             if not pattern.fullmatch(data):
-                return c.problem(loc, f"{name} {data!r} is not a valid id (expected {hint})")
+                return c.problem(
+                    loc,
+                    Said(
+                        "{name} {value} is not a valid id (expected {hint})",
+                        name=name,
+                        value=repr(data),
+                        hint=Said(hint),
+                    ),
+                )
         return data
 
     return convert_text
@@ -427,8 +506,14 @@ def _date_plan(rules: tuple[Any, ...]) -> Plan:
         try:
             return dt.date.fromisoformat(data)
         except (TypeError, ValueError):
-            got = describe_value(data)
-            return c.problem(loc, f"{name} must be a date like 2026-10-01 (got {got})")
+            return c.problem(
+                loc,
+                Said(
+                    "{name} must be a date like 2026-10-01 (got {got})",
+                    name=name,
+                    got=describe_value(data),
+                ),
+            )
 
     return convert_date
 
@@ -436,7 +521,9 @@ def _date_plan(rules: tuple[Any, ...]) -> Plan:
 def _path_plan(rules: tuple[Any, ...]) -> Plan:
     def convert_path(c: Converter, data: Any, loc: Location, name: str) -> Any:
         if not isinstance(data, str) or not data.strip():
-            return c.problem(loc, f"{name} must be a path (got {describe_value(data)})")
+            return c.problem(
+                loc, Said("{name} must be a path (got {got})", name=name, got=describe_value(data))
+            )
         return Path(data)
 
     return convert_path
@@ -452,7 +539,7 @@ _SCALAR_PLANS: dict[Any, Callable[[tuple[Any, ...]], Plan]] = {
 }
 
 
-def convert(cls: type[M], data: Any, where: Where, *, name: str = "file") -> M:
+def convert(cls: type[M], data: Any, where: Where, *, name: str = Said("file")) -> M:
     """`data` as a `cls`. Raises InputError listing every problem with its position."""
     converter = Converter(where)
     model: Any = cls

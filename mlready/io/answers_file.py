@@ -12,6 +12,7 @@ from typing import Any, NamedTuple
 from mlready.core.answers import FORMAT_VERSION, Answers, answers_from_document
 from mlready.core.errors import ConcurrentEditError, InputError
 from mlready.core.kinds import kind_of
+from mlready.core.messages import N_, Said
 from mlready.core.model import AnswerEntry, Bank, Question
 from mlready.core.validation import fields_of, to_plain
 from mlready.io.files import write_atomically
@@ -25,7 +26,7 @@ def load_answers(path: Path, bank: Bank) -> Answers:
 
     Raises InputError naming file:line:column for anything the bank does not accept.
     """
-    text = read_text(path, kind="answers file")
+    text = read_text(path, kind=N_("answers file"))
     answers = answers_from_document(parse_yaml(text, source=str(path)), bank)
     modeline = _SCHEMA_MODELINE.search(text[:2000])
     return answers._replace(schema=modeline.group(1)) if modeline else answers
@@ -264,7 +265,10 @@ class AnswersEditor:
         # Root may write anything; a file marked read-only is still a "do not change" sign.
         if not mode & 0o222 or not os.access(self.real, os.W_OK):
             raise InputError(
-                f"{self.path}: is read-only; make it writable (chmod u+w) to walk it with ask"
+                Said(
+                    "{path}: is read-only; make it writable (chmod u+w) to walk it with ask",
+                    path=self.path,
+                )
             )
 
     def save(self, answers: Answers) -> None:
@@ -276,9 +280,13 @@ class AnswersEditor:
             side = self.real.with_name(f"{self.real.stem}.pending{self.real.suffix}")
             write_atomically(side, text)
             raise ConcurrentEditError(
-                f"{self.path}: changed by another program while ask ran; nothing was "
-                f"overwritten; your answers, the last one too, are in {side}; compare the two, "
-                "then run `mlready ask` again"
+                Said(
+                    "{path}: changed by another program while ask ran; nothing was "
+                    "overwritten; your answers, the last one too, are in {side}; compare the "
+                    "two, then run `mlready ask` again",
+                    path=self.path,
+                    side=side,
+                )
             )
         write_atomically(self.real, text)
         self.seen = text.encode("utf-8")

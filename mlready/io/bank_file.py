@@ -12,6 +12,7 @@ from pathlib import Path
 from mlready.core.bank import bank_from_document
 from mlready.core.document import Document
 from mlready.core.errors import InputError
+from mlready.core.messages import N_, Said
 from mlready.core.model import Bank
 from mlready.io.cache import cached_bank, entry_for, remember_bank
 from mlready.io.resources import BUILTIN_BANK, builtin_bank_path
@@ -41,7 +42,7 @@ def _collector_paused() -> Iterator[None]:
 def _load(path: Path | None, *, chain: tuple[Path, ...]) -> Bank:
     source = "built-in bank" if path is None else str(path)
     file = path or builtin_bank_path()
-    text = read_text(file, source=source, kind="bank")
+    text = read_text(file, source=source, kind=N_("bank"))
     # The cache is keyed by the text that is parsed, read once: an edit made meanwhile cannot
     # file one version's bank under another's bytes.
     entry = entry_for(text.encode("utf-8"))
@@ -68,8 +69,12 @@ def _load_layer(document: Document, here: Path, *, chain: tuple[Path, ...]) -> B
     else:
         base_path = (here.parent / layer.extends).resolve()
         if base_path in (*chain, here):
-            raise InputError(document.problem(("extends",), "banks extend each other in a cycle"))
+            raise InputError(
+                document.problem(("extends",), Said("banks extend each other in a cycle"))
+            )
         if not base_path.is_file():
-            raise InputError(document.problem(("extends",), f"no bank at {base_path}"))
+            raise InputError(
+                document.problem(("extends",), Said("no bank at {path}", path=base_path))
+            )
     base = _load(base_path, chain=(*chain, here))
     return apply_layer(document, layer, base, file=here)

@@ -10,6 +10,7 @@ from typing import Any
 
 from mlready.core.errors import InputError, Place, Problem
 from mlready.core.gate import Baseline
+from mlready.core.messages import N_, Said
 from mlready.core.model import Bank
 from mlready.core.scoring import score
 from mlready.io.answers_file import load_answers
@@ -21,15 +22,20 @@ def load_baseline(path: Path, bank: Bank, *, today: dt.date | None = None) -> Ba
 
     Raises InputError when the file is neither.
     """
-    text = read_text(path, kind="baseline")
+    text = read_text(path, kind=N_("baseline"))
     try:
         document = json.loads(text)
     except RecursionError:
-        raise InputError(f"{path}: JSON nested too deeply to be a baseline") from None
+        raise InputError(
+            Said("{path}: JSON nested too deeply to be a baseline", path=path)
+        ) from None
     except json.JSONDecodeError as error:
         if path.suffix.lower() == ".json":
             raise InputError(
-                Problem(Place(str(path), error.lineno, error.colno), f"invalid JSON: {error.msg}")
+                Problem(
+                    Place(str(path), error.lineno, error.colno),
+                    Said("invalid JSON: {problem}", problem=error.msg),
+                )
             ) from None
         # Not JSON: an earlier answers file (YAML, which may also start with "{").
         return Baseline.of(score(bank, load_answers(path, bank), today=today))
@@ -45,22 +51,27 @@ def _number(value: Any) -> bool:
 
 
 def _baseline_from_json(path: Path, document: dict[str, Any]) -> Baseline:
-    def refuse(what: str) -> InputError:
+    def refuse(what: Said) -> InputError:
         return InputError(
-            f"{path}: not a result of `mlready check --format json` for one answers file: {what}"
+            Said(
+                "{path}: not a result of `mlready check --format json` for one answers file: "
+                "{problem}",
+                path=path,
+                problem=what,
+            )
         )
 
     checks = document.get("checks")
     if not isinstance(checks, dict) or not all(
         value is None or _number(value) for value in checks.values()
     ):
-        raise refuse("'checks' must map check ids to finite scores (or null)")
+        raise refuse(Said("'checks' must map check ids to finite scores (or null)"))
     score_value = document.get("score")
     if score_value is not None and not _number(score_value):
-        raise refuse("'score' must be a finite number or null")
+        raise refuse(Said("'score' must be a finite number or null"))
     blockers = document.get("blockers")
     if not isinstance(blockers, list) or not all(isinstance(name, str) for name in blockers):
-        raise refuse("'blockers' must be a list of check ids")
+        raise refuse(Said("'blockers' must be a list of check ids"))
     return Baseline(
         score=None if score_value is None else float(score_value),
         checks={str(k): None if v is None else float(v) for k, v in checks.items()},

@@ -9,6 +9,7 @@ from pathlib import Path
 from mlready.core import messages
 from mlready.core.errors import InputError
 from mlready.core.language import ENGLISH
+from mlready.core.messages import N_
 from mlready.core.model import Bank
 from mlready.core.translation import BankTranslation, merged, translation_from_document
 from mlready.io.resources import locale_dir
@@ -51,7 +52,7 @@ def bank_translation(bank: Bank, language: str, *, strict: bool = False) -> Bank
         path = translation_path(file, language)
         if not path.is_file():
             continue
-        text = read_text(path, kind="translation file")
+        text = read_text(path, kind=N_("translation file"))
         entry = None if strict else entry_for(text.encode("utf-8"), kind="translation")
         data = None if entry is None else cached_data(entry)
         if data is not None:

@@ -9,6 +9,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from mlready.core.errors import FileLockedError, MlreadyError
+from mlready.core.messages import Said
+from mlready.io.reasons import os_reason
 
 
 def write_atomically(path: Path, text: str) -> None:
@@ -18,7 +20,7 @@ def write_atomically(path: Path, text: str) -> None:
     """
     folder = path.parent
     if path.is_dir():
-        raise MlreadyError(f"{path}: is a folder; name a file to write")
+        raise MlreadyError(is_a_folder(path))
     try:
         mode = stat.S_IMODE(path.stat().st_mode)
     except FileNotFoundError:
@@ -26,13 +28,13 @@ def write_atomically(path: Path, text: str) -> None:
         os.umask(umask)
         mode = 0o666 & ~umask
     except OSError as error:
-        raise MlreadyError(f"{path}: cannot write: {error.strerror}") from None
+        raise MlreadyError(cannot_write(path, error)) from None
     import tempfile  # only when writing: reading runs need not load it
 
     try:
         handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     except OSError as error:
-        raise MlreadyError(f"{path}: cannot write: {error.strerror}") from None
+        raise MlreadyError(cannot_write(path, error)) from None
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
             stream.write(text)
@@ -42,11 +44,21 @@ def write_atomically(path: Path, text: str) -> None:
         Path(temporary).replace(path)
     except OSError as error:
         Path(temporary).unlink(missing_ok=True)
-        raise MlreadyError(f"{path}: cannot write: {error.strerror}") from None
+        raise MlreadyError(cannot_write(path, error)) from None
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
     _sync_folder(folder)
+
+
+def is_a_folder(path: Path) -> Said:
+    """What is said when the file to write is a folder."""
+    return Said("{path}: is a folder; name a file to write", path=path)
+
+
+def cannot_write(path: Path, error: OSError) -> Said:
+    """What is said when the system refuses to write `path`."""
+    return Said("{path}: cannot write: {reason}", path=path, reason=os_reason(error))
 
 
 def make_folder(folder: Path) -> None:
@@ -54,7 +66,9 @@ def make_folder(folder: Path) -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise MlreadyError(f"{folder}: cannot create the folder: {error.strerror}") from None
+        raise MlreadyError(
+            Said("{path}: cannot create the folder: {reason}", path=folder, reason=os_reason(error))
+        ) from None
 
 
 def _sync_folder(folder: Path) -> None:
@@ -94,19 +108,29 @@ def exclusive_lock(path: Path, *, note: Callable[[str], None] | None = None) -> 
             descriptor = os.open(lock_path, flags, 0o644)
         except OSError as error:
             raise MlreadyError(
-                f"{lock_path}: cannot create the lock file: {error.strerror}"
+                Said(
+                    "{path}: cannot create the lock file: {reason}",
+                    path=lock_path,
+                    reason=os_reason(error),
+                )
             ) from None
         if not stat.S_ISREG(os.fstat(descriptor).st_mode):
             os.close(descriptor)
             raise MlreadyError(
-                f"{lock_path}: the lock file is not a regular file; remove it and try again"
+                Said(
+                    "{path}: the lock file is not a regular file; remove it and try again",
+                    path=lock_path,
+                )
             )
         try:
             fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             os.close(descriptor)
             raise FileLockedError(
-                f"{path}: another mlready session is editing this file; finish that one first"
+                Said(
+                    "{path}: another mlready session is editing this file; finish that one first",
+                    path=path,
+                )
             ) from None
         # The holder before us may have removed the file between our open and our lock: then
         # we hold a lock nobody else can see, and must lock the file that is there now.
@@ -120,7 +144,13 @@ def exclusive_lock(path: Path, *, note: Callable[[str], None] | None = None) -> 
     try:
         left = os.read(descriptor, 64).decode("ascii", errors="replace").strip()
         if left and note is not None:
-            note(f"took over the lock {lock_path} left by an ask that ended (process {left})")
+            note(
+                Said(
+                    "took over the lock {path} left by an ask that ended (process {process})",
+                    path=lock_path,
+                    process=left,
+                )
+            )
         os.ftruncate(descriptor, 0)
         os.pwrite(descriptor, f"{os.getpid()}\n".encode(), 0)
         try:

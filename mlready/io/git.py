@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from mlready.core.errors import InputError
+from mlready.core.messages import Said
 
 # Repository settings that could make a read-only git command run another program.
 _SAFE_CONFIG = (
@@ -62,9 +63,11 @@ def _git_program(folder: Path) -> str:
             continue
         program = Path(found).resolve()
         if root is not None and program.is_relative_to(root.resolve()):
-            raise InputError(f"{found}: the git first on PATH is inside the repository; not run")
+            raise InputError(
+                Said("{path}: the git first on PATH is inside the repository; not run", path=found)
+            )
         return str(program)
-    raise NotInGitError("git is not installed (history needs it on PATH)")
+    raise NotInGitError(Said("git is not installed (history needs it on PATH)"))
 
 
 def _environment() -> dict[str, str]:
@@ -91,10 +94,20 @@ def _run(program: str, folder: Path, *args: str, stdin: bytes | None = None) -> 
             check=False,
         )
     except subprocess.TimeoutExpired:
-        raise InputError(f"{folder}: git took longer than {_TIMEOUT_SECONDS} s") from None
+        raise InputError(
+            Said("{path}: git took longer than {seconds} s", path=folder, seconds=_TIMEOUT_SECONDS)
+        ) from None
     if finished.returncode != 0:
         message = finished.stderr.decode("utf-8", errors="replace").strip().splitlines()
-        raise InputError(f"{folder}: git {args[0]} failed: {message[-1] if message else ''}")
+        # git's own words stay as git says them (in English: it runs with LC_ALL=C).
+        raise InputError(
+            Said(
+                "{path}: git {command} failed: {reason}",
+                path=folder,
+                command=args[0],
+                reason=message[-1] if message else "",
+            )
+        )
     return finished.stdout
 
 
@@ -126,7 +139,9 @@ def file_revisions(path: Path, *, since: dt.date | None = None) -> list[GitRevis
     program = _git_program(folder)  # says why when git is missing or not to be run
     where = work_tree_of(path)
     if where is None:
-        raise NotInGitError(f"{path}: not in a git work tree; history reads the file's git log")
+        raise NotInGitError(
+            Said("{path}: not in a git work tree; history reads the file's git log", path=path)
+        )
     root, relative = where
     args = [
         "log",

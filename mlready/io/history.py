@@ -8,6 +8,7 @@ from pathlib import Path
 from mlready.core.answers import answers_from_document
 from mlready.core.errors import InputError
 from mlready.core.history import History, Revision
+from mlready.core.messages import Said
 from mlready.core.model import Bank
 from mlready.core.scoring import score
 from mlready.io.git import GitRevision, file_revisions, work_tree_of
@@ -25,14 +26,26 @@ def _revision(found: GitRevision, bank: Bank) -> Revision | None:
         return Revision(found.commit, found.date, found.author, found.path, None, problem)
 
     if len(data) > MAX_FILE_BYTES:
-        return unreadable(f"{len(data):,} bytes; the limit is {MAX_FILE_BYTES:,} bytes")
+        return unreadable(
+            Said(
+                "{size} bytes; the limit is {limit} bytes",
+                size=f"{len(data):,}",
+                limit=f"{MAX_FILE_BYTES:,}",
+            )
+        )
     try:
         text = data.removeprefix(b"\xef\xbb\xbf").decode("utf-8")
         answers = answers_from_document(parse_yaml(text, source=source), bank)
     except UnicodeDecodeError:
-        return unreadable("not UTF-8")
+        return unreadable(Said("not UTF-8"))
     except InputError as error:
-        return unreadable(error.messages[0] if error.messages else str(error))
+        if not error.problems:
+            return unreadable(str(error))
+        # The problem as data: English in JSON, said in the chosen language by the text formats.
+        first = error.problems[0]
+        if first.place is None:
+            return unreadable(first.message)
+        return unreadable(Said("{place}: {message}", place=first.place, message=first.message))
     written = answers.bank_ref
     other = written if written and "@" in written and written not in bank.lineage else None
     card = score(bank, answers, today=found.date.date())

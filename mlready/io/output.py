@@ -21,7 +21,9 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from mlready.core.errors import InputError, MlreadyError
-from mlready.io.files import write_atomically
+from mlready.core.messages import Said
+from mlready.io.files import cannot_write, is_a_folder, write_atomically
+from mlready.io.reasons import os_reason
 
 MAX_SNIFF_BYTES = 1024 * 1024
 
@@ -46,7 +48,11 @@ def _refuse_inputs(path: Path, real: Path, inputs: Iterable[Path | None]) -> Non
             identity is not None and _identity(item) == identity
         ):
             raise InputError(
-                f"{path}: is one of this command's inputs ({item}); name another output"
+                Said(
+                    "{path}: is one of this command's inputs ({input}); name another output",
+                    path=path,
+                    input=item,
+                )
             )
 
 
@@ -56,7 +62,9 @@ def _sniff(real: Path) -> str:
     try:
         descriptor = os.open(real, flags)
     except OSError as error:
-        raise InputError(f"{real}: cannot read: {error.strerror}") from None
+        raise InputError(
+            Said("{path}: cannot read: {reason}", path=real, reason=os_reason(error))
+        ) from None
     with os.fdopen(descriptor, "rb") as stream:
         return stream.read(MAX_SNIFF_BYTES).decode("utf-8", errors="replace")
 
@@ -82,17 +90,22 @@ def check_output(
         info = path.stat()
     except FileNotFoundError:
         if not real.parent.is_dir():
-            raise InputError(f"{path}: no folder {path.parent} to write it in") from None
+            raise InputError(
+                Said("{path}: no folder {folder} to write it in", path=path, folder=path.parent)
+            ) from None
         return
     except OSError as error:
-        raise InputError(f"{path}: cannot write: {error.strerror}") from None
+        raise InputError(cannot_write(path, error)) from None
     if stat.S_ISDIR(info.st_mode):
-        raise InputError(f"{path}: is a folder; name a file to write")
+        raise InputError(is_a_folder(path))
     if not stat.S_ISREG(info.st_mode) or force:
         return
     if not recognise(_sniff(real)):
         raise InputError(
-            f"{path}: exists and was not written by mlready; use --force to overwrite it"
+            Said(
+                "{path}: exists and was not written by mlready; use --force to overwrite it",
+                path=path,
+            )
         )
 
 
@@ -126,9 +139,9 @@ def write_in_place(path: Path, text: str, *, shown: Path) -> None:
     except OSError as error:
         if error.errno == errno.ENXIO:
             raise MlreadyError(
-                f"{shown}: a FIFO that nothing reads; start its reader first"
+                Said("{path}: a FIFO that nothing reads; start its reader first", path=shown)
             ) from None
-        raise MlreadyError(f"{shown}: cannot write: {error.strerror}") from None
+        raise MlreadyError(cannot_write(shown, error)) from None
     try:
         with contextlib.suppress(OSError, AttributeError):
             os.set_blocking(descriptor, True)  # a reader is there: wait for it, not spin
@@ -139,7 +152,7 @@ def write_in_place(path: Path, text: str, *, shown: Path) -> None:
     except BrokenPipeError:
         raise  # the reader is gone, as with a closed stdout: the command stops quietly
     except OSError as error:
-        raise MlreadyError(f"{shown}: cannot write: {error.strerror}") from None
+        raise MlreadyError(cannot_write(shown, error)) from None
     finally:
         os.close(descriptor)
 
@@ -155,4 +168,4 @@ def append_output(path: Path, text: str, *, inputs: Iterable[Path | None]) -> No
         with real.open("a", encoding="utf-8") as stream:
             stream.write(text)
     except OSError as error:
-        raise MlreadyError(f"{path}: cannot write: {error.strerror}") from None
+        raise MlreadyError(cannot_write(path, error)) from None

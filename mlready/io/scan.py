@@ -25,6 +25,7 @@ from typing import Any, NamedTuple
 from mlready.core.document import Document, Location
 from mlready.core.errors import InputError
 from mlready.core.evidence import Finding
+from mlready.core.messages import Said
 from mlready.core.model import Probe
 
 MAX_FILE_BYTES = 1024 * 1024
@@ -51,6 +52,11 @@ def repository_root(start: Path) -> Path:
     return folder
 
 
+def _not_listed(root: Path, reason: str) -> Said:
+    # git's own words stay as git says them.
+    return Said("{path}: git could not list the tracked files: {reason}", path=root, reason=reason)
+
+
 def _tracked_files(root: Path) -> list[str]:
     """The files git tracks in the work tree at `root`. When git is missing or refuses (a
     repository owned by someone else, a broken index) this is an error, never a walk of the
@@ -68,15 +74,18 @@ def _tracked_files(root: Path) -> list[str]:
         )
     except FileNotFoundError:
         raise InputError(
-            f"{root}: a git work tree, but git is not installed; install git so that only "
-            "tracked files count as evidence"
+            Said(
+                "{path}: a git work tree, but git is not installed; install git so that only "
+                "tracked files count as evidence",
+                path=root,
+            )
         ) from None
     except (OSError, subprocess.TimeoutExpired) as error:
-        raise InputError(f"{root}: git could not list the tracked files: {error}") from None
+        raise InputError(_not_listed(root, str(error))) from None
     if result.returncode != 0:
         said = result.stderr.decode("utf-8", errors="replace").strip().splitlines()
         reason = said[0].removeprefix("fatal: ") if said else f"exit {result.returncode}"
-        raise InputError(f"{root}: git could not list the tracked files: {reason}")
+        raise InputError(_not_listed(root, reason))
     return [name for name in result.stdout.decode("utf-8", errors="replace").split("\0") if name]
 
 
@@ -86,7 +95,7 @@ class Repository:
 
     def __init__(self, root: Path, *, ignored: Iterable[Path] = ()) -> None:
         if not root.is_dir():
-            raise InputError(f"{root}: no such folder to scan")
+            raise InputError(Said("{path}: no such folder to scan", path=root))
         self.root = root.resolve()
         self._ignored = {
             path.resolve().relative_to(self.root).as_posix()
@@ -457,8 +466,13 @@ class _Pattern:
                 return _Hit(number + 1, _shown(line))
             if deadline is not None and time.monotonic() > deadline:
                 raise InputError(
-                    f"{file.name}: the scan stopped after {SCAN_SECONDS:g} s searching this "
-                    f"file for /{self.pattern}/; its lines are too long or too many for it"
+                    Said(
+                        "{path}: the scan stopped after {seconds} s searching this file for "
+                        "/{pattern}/; its lines are too long or too many for it",
+                        path=file.name,
+                        seconds=f"{SCAN_SECONDS:g}",
+                        pattern=self.pattern,
+                    )
                 )
         return None
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 from mlready.core.errors import InputError, Place
+from mlready.core.messages import Said
 from mlready.core.validation import Internal, Key, OneOrMany, Range, convert
 from mlready.core.vocabulary import Severity
 from mlready.io.resources import BUILTIN_BANK
@@ -63,9 +64,14 @@ def _read_toml(path: Path) -> dict[str, Any]:
     try:
         return tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as error:
-        raise InputError(f"{path}: cannot read: {error}") from None
+        raise InputError(
+            Said("{path}: cannot read: {reason}", path=path, reason=str(error))
+        ) from None
     except tomllib.TOMLDecodeError as error:
-        raise InputError(f"{path}: invalid TOML: {error}") from None
+        # tomllib's own words stay as it says them.
+        raise InputError(
+            Said("{path}: invalid TOML: {problem}", path=path, problem=str(error))
+        ) from None
 
 
 def _settings(path: Path, table: Any, *, prefix: str = "") -> Settings:
@@ -76,8 +82,10 @@ def _settings(path: Path, table: Any, *, prefix: str = "") -> Settings:
         return Place(f"{path}: {table_name}" if table_name else str(path))
 
     if not isinstance(table, dict):
-        raise InputError(f"{path}: {prefix.rstrip('.') or 'the file'} must be a table")
-    settings = convert(Settings, table, where, name=table_name or "settings")
+        if table_name:
+            raise InputError(Said("{path}: {table} must be a table", path=path, table=table_name))
+        raise InputError(Said("{path}: the file must be a table", path=path))
+    settings = convert(Settings, table, where, name=table_name or Said("settings"))
     base = path.parent
     bank = settings.bank
     return replace(

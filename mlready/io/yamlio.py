@@ -24,6 +24,8 @@ import yaml
 
 from mlready.core.document import Document, Location, Mark
 from mlready.core.errors import InputError, Place, Problem
+from mlready.core.messages import N_, Said
+from mlready.io.reasons import os_reason
 
 # libyaml's parser is several times faster than the pure-Python one; both emit the same events.
 _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -81,30 +83,56 @@ def _read_bounded(path: Path) -> tuple[bytes, int | None]:
         os.close(descriptor)
 
 
-def read_text(path: Path, *, source: str | None = None, kind: str = "file") -> str:
-    """The UTF-8 text of `path` (a byte-order mark is dropped).
+def read_text(path: Path, *, source: str | None = None, kind: str = N_("file")) -> str:
+    """The UTF-8 text of `path` (a byte-order mark is dropped); `kind` (marked for the
+    catalog) names what the file is in messages.
 
     Raises InputError for a missing, oversized, binary, empty or non-UTF-8 file.
     """
     name = source or str(path)
+    what = Said(kind)
+    limit = f"{MAX_FILE_BYTES:,}"
     try:
         raw, size = _read_bounded(path)
         if size is not None and size > MAX_FILE_BYTES:
             raise InputError(
-                f"{name}: {kind} is {size:,} bytes; the limit is {MAX_FILE_BYTES:,} bytes"
+                Said(
+                    "{name}: {kind} is {size} bytes; the limit is {limit} bytes",
+                    name=name,
+                    kind=what,
+                    size=f"{size:,}",
+                    limit=limit,
+                )
             )
         if len(raw) > MAX_FILE_BYTES:
-            raise InputError(f"{name}: {kind} is over the limit of {MAX_FILE_BYTES:,} bytes")
+            raise InputError(
+                Said(
+                    "{name}: {kind} is over the limit of {limit} bytes",
+                    name=name,
+                    kind=what,
+                    limit=limit,
+                )
+            )
     except FileNotFoundError:
-        raise InputError(f"{name}: no such {kind}") from None
+        raise InputError(Said("{name}: no such {kind}", name=name, kind=what)) from None
     except IsADirectoryError:
-        raise InputError(f"{name}: is a directory, expected a YAML {kind}") from None
+        raise InputError(
+            Said("{name}: is a directory, expected a YAML {kind}", name=name, kind=what)
+        ) from None
     except PermissionError:
-        raise InputError(f"{name}: permission denied") from None
+        raise InputError(Said("{name}: permission denied", name=name)) from None
     except OSError as error:
-        raise InputError(f"{name}: cannot read: {error.strerror}") from None
+        raise InputError(
+            Said("{name}: cannot read: {reason}", name=name, reason=os_reason(error))
+        ) from None
     if b"\0" in raw:
-        raise InputError(f"{name}: not a text file (it contains NUL bytes); expected a YAML {kind}")
+        raise InputError(
+            Said(
+                "{name}: not a text file (it contains NUL bytes); expected a YAML {kind}",
+                name=name,
+                kind=what,
+            )
+        )
     raw = raw.removeprefix(b"\xef\xbb\xbf")  # a byte-order mark, as some editors write
     try:
         text = raw.decode("utf-8")
@@ -114,11 +142,15 @@ def read_text(path: Path, *, source: str | None = None, kind: str = "file") -> s
         raise InputError(
             Problem(
                 Place(name, line, column),
-                f"not UTF-8 (byte 0x{raw[error.start]:02x}); save the {kind} as UTF-8",
+                Said(
+                    "not UTF-8 (byte {byte}); save the {kind} as UTF-8",
+                    byte=f"0x{raw[error.start]:02x}",
+                    kind=what,
+                ),
             )
         ) from None
     if not text.strip():
-        raise InputError(f"{name}: the {kind} is empty")
+        raise InputError(Said("{name}: the {kind} is empty", name=name, kind=what))
     return text
 
 
@@ -135,23 +167,32 @@ def parse_yaml(text: str, *, source: str) -> Document:
         raise InputError(
             Problem(
                 Place(source, line, column),
-                f"invalid YAML: a control character (#x{error.character:04x}) cannot appear "
-                "in YAML text",
+                Said(
+                    "invalid YAML: a control character ({character}) cannot appear in YAML text",
+                    character=f"#x{error.character:04x}",
+                ),
             )
         ) from None
     if composer.root is None:
-        raise InputError(f"{source}: the file holds no data (only comments or blank lines)")
+        raise InputError(
+            Said("{name}: the file holds no data (only comments or blank lines)", name=source)
+        )
     return Document(source=source, data=composer.root, marks=composer.marks)
 
 
 def _describe_yaml_error(error: yaml.MarkedYAMLError, text: str, source: str) -> Problem:
     mark = error.problem_mark or error.context_mark
     place = Place(source, mark.line + 1, mark.column + 1) if mark else Place(source)
+    # PyYAML's own words (error.problem and error.context) stay as it says them.
     problem = error.problem or "invalid YAML"
+    tab = ""
     if mark and mark.index < len(text) and text[mark.index] == "\t":
-        problem += " (a tab; YAML is indented with spaces)"
+        tab = Said(" (a tab; YAML is indented with spaces)")
     context = f" ({error.context})" if error.context else ""
-    return Problem(place, f"invalid YAML: {problem}{context}")
+    return Problem(
+        place,
+        Said("invalid YAML: {problem}{tab}{context}", problem=problem, tab=tab, context=context),
+    )
 
 
 def _mark_of(event: Any) -> Mark:
@@ -183,7 +224,7 @@ class _Composer:
         self.stack: list[_Open] = []
         self.root: Any = None
 
-    def refuse(self, event: Any, what: str) -> InputError:
+    def refuse(self, event: Any, what: Said) -> InputError:
         mark = _mark_of(event)
         return InputError(Problem(Place(self.source, mark.line, mark.column), what))
 
@@ -203,24 +244,29 @@ class _Composer:
                 if event.anchor is not None or event.tag is not None:
                     self.refuse_marked(event)
                 if len(stack) >= MAX_DEPTH:
-                    raise self.refuse(event, f"nested more than {MAX_DEPTH} levels deep")
+                    raise self.refuse(
+                        event, Said("nested more than {count} levels deep", count=MAX_DEPTH)
+                    )
                 container: Any = [] if kind is _SEQUENCE_START else {}
                 stack.append(_Open(container, self.place(container, event)))
             elif kind is yaml.AliasEvent:
                 raise self.refuse(
-                    event, "YAML aliases (*name) are not allowed; write the value out"
+                    event, Said("YAML aliases (*name) are not allowed; write the value out")
                 )
             elif kind is yaml.DocumentStartEvent:
                 documents += 1
                 if documents > 1:
-                    raise self.refuse(event, "expected one YAML document, found several ('---')")
+                    raise self.refuse(
+                        event, Said("expected one YAML document, found several ('---')")
+                    )
 
     def refuse_marked(self, event: Any) -> None:
         if event.anchor is not None:
             raise self.refuse(
-                event, f"YAML anchors (&{event.anchor}) are not allowed; write it out"
+                event,
+                Said("YAML anchors (&{anchor}) are not allowed; write it out", anchor=event.anchor),
             )
-        raise self.refuse(event, f"YAML tags ({event.tag}) are not allowed")
+        raise self.refuse(event, Said("YAML tags ({tag}) are not allowed", tag=event.tag))
 
     def place(self, value: Any, event: Any) -> Location:
         """Put a node into its parent (or make it the root); return its path."""
@@ -240,11 +286,13 @@ class _Composer:
         key = parent.key
         if key is None:
             if isinstance(value, dict | list):
-                raise self.refuse(event, "a mapping key must be a plain value, not a collection")
+                raise self.refuse(
+                    event, Said("a mapping key must be a plain value, not a collection")
+                )
             # Keys are names: `1:` or `~:` mean the text written, not a number or nothing.
             name = value if isinstance(value, str) else event.value
             if name in container:
-                raise self.refuse(event, f"duplicate key '{name}'")
+                raise self.refuse(event, Said("duplicate key '{name}'", name=name))
             parent.key, parent.key_mark = name, mark
             return (*parent.path, name)
         loc = (*parent.path, key)

@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 from mlready.core.diff import AnswerChange, ReviewDiff
+from mlready.core.messages import N_, _, translated
 from mlready.core.model import AnswerEntry, Question
 from mlready.core.validation import to_plain
 from mlready.render.escape import markdown_cell, markdown_code, markdown_text, one_line
@@ -46,11 +47,12 @@ def diff_json(diff: ReviewDiff) -> str:
 
 
 def gap_changes(diff: ReviewDiff) -> tuple[tuple[str, tuple[Question, ...]], ...]:
-    """The gaps a change opened, closed, and those that no longer apply, with their titles."""
+    """The gaps a change opened, closed, and those that no longer apply, with their titles
+    (marked for the catalog, to be said in the chosen language)."""
     return (
-        ("Gaps opened", diff.opened),
-        ("Gaps closed", diff.closed),
-        ("No longer applicable", diff.no_longer_applicable),
+        (N_("Gaps opened"), diff.opened),
+        (N_("Gaps closed"), diff.closed),
+        (N_("No longer applicable"), diff.no_longer_applicable),
     )
 
 
@@ -58,24 +60,34 @@ def _change_words(change: AnswerChange) -> str:
     before, after = change.before, change.after
     parts = []
     if (before.value if before else None) != (after.value if after else None):
-        parts.append(f"{change.describe(before)} → {change.describe(after)}")
+        parts.append(
+            f"{translated(change.describe(before))} → {translated(change.describe(after))}"
+        )
     if (before.note if before else None) != (after.note if after else None):
-        parts.append(f"note: {(after.note if after else None) or '(removed)'}")
+        note = after.note if after else None
+        parts.append(_("note: {note}").format(note=note or _("(removed)")))
     evidence = after.evidence if after else ()
     if (before.evidence if before else ()) != evidence:
-        parts.append(f"evidence: {', '.join(evidence) or '(removed)'}")
+        parts.append(_("evidence: {paths}").format(paths=", ".join(evidence) or _("(removed)")))
     if (before.waiver if before else None) != (after.waiver if after else None):
-        parts.append("waiver " + ("set" if after and after.waiver else "removed"))
-    return "; ".join(parts)
+        parts.append(_("waiver set") if after and after.waiver else _("waiver removed"))
+    return _("; ").join(parts)
 
 
 def diff_text(diff: ReviewDiff, *, width: int | None = None) -> str:
     """The changes as plain text; with a `width`, each line wrapped to it (by display width)."""
     b, a = diff.before, diff.after
     files = f"{text_mark('diff')}{one_line(b.answers.source)} → {one_line(a.answers.source)}"
-    scores = (
-        f"Level: {b.level.name} → {a.level.name}   Score: {format_score(b.score)} → "
-        f"{format_score(a.score)}   Mean: {format_score(b.mean)} → {format_score(a.mean)}"
+    scores = _(
+        "Level: {level_before} → {level_after}   Score: {score_before} → {score_after}   "
+        "Mean: {mean_before} → {mean_after}"
+    ).format(
+        level_before=b.level.shown,
+        level_after=a.level.shown,
+        score_before=format_score(b.score),
+        score_after=format_score(a.score),
+        mean_before=format_score(b.mean),
+        mean_after=format_score(a.mean),
     )
     lines = [*hanging("", files, width, indent=2), *hanging("", scores, width, indent=2)]
     if diff.areas:
@@ -83,23 +95,23 @@ def diff_text(diff: ReviewDiff, *, width: int | None = None) -> str:
         titles = [f"{one_line(c.area.title)}:" for c in diff.areas]
         column = max(cells(title) for title in titles)
         before = max(cells(format_score(c.before)) for c in diff.areas)
-        lines += ["", "Areas"]
+        lines += ["", _("Areas")]
         for title, area in zip(titles, diff.areas, strict=True):
             prefix = f"  {pad(title, column)} "
             scored = f"{pad_left(format_score(area.before), before)} → {format_score(area.after)}"
             lines += hanging(prefix, scored, width, indent=HANG)
     for title, questions in gap_changes(diff):
         if questions:
-            lines += ["", f"{title} ({len(questions)})"]
+            lines += ["", _("{title} ({count})").format(title=_(title), count=len(questions))]
             for q in questions:
                 lines += hanging("  ", f"{q.id}: {one_line(q.prompt)}", width, indent=HANG)
     if diff.answers:
-        lines += ["", f"Answers changed ({len(diff.answers)})"]
+        lines += ["", _("Answers changed ({count})").format(count=len(diff.answers))]
         for c in diff.answers:
             change = f"{c.question.id}: {one_line(_change_words(c))}"
             lines += hanging("  ", change, width, indent=HANG)
     if not (diff.answers or diff.areas):
-        lines += ["", "No answer changed."]
+        lines += ["", _("No answer changed.")]
     return "\n".join(lines) + "\n"
 
 
@@ -108,14 +120,23 @@ def diff_markdown(diff: ReviewDiff) -> str:
     b, a = diff.before, diff.after
     lines = [
         DIFF_MARKER,
-        "## Readiness review: what changed",
+        "## " + _("Readiness review: what changed"),
         "",
-        f"**Level:** {markdown_text(b.level.name)} → {markdown_text(a.level.name)} · "
-        f"**Score:** {format_score(b.score)} → {format_score(a.score)} · "
-        f"**Mean:** {format_score(b.mean)} → {format_score(a.mean)}",
+        _(
+            "**Level:** {level_before} → {level_after} · **Score:** {score_before} → "
+            "{score_after} · **Mean:** {mean_before} → {mean_after}"
+        ).format(
+            level_before=markdown_text(b.level.shown),
+            level_after=markdown_text(a.level.shown),
+            score_before=format_score(b.score),
+            score_after=format_score(a.score),
+            mean_before=format_score(b.mean),
+            mean_after=format_score(a.mean),
+        ),
     ]
     if diff.areas:
-        lines += ["", "| Area | Before | After |", "| --- | ---: | ---: |"]
+        header = (_("Area"), _("Before"), _("After"))
+        lines += ["", "| {} | {} | {} |".format(*header), "| --- | ---: | ---: |"]
         lines += [
             f"| {markdown_cell(c.area.title)} | {format_score(c.before)} | "
             f"{format_score(c.after)} |"
@@ -123,14 +144,16 @@ def diff_markdown(diff: ReviewDiff) -> str:
         ]
     for title, questions in gap_changes(diff):
         if questions:
-            lines += ["", f"### {title}", ""]
+            lines += ["", f"### {_(title)}", ""]
             lines += [f"- {markdown_code(q.id)} {markdown_text(q.prompt)}" for q in questions]
     if diff.answers:
-        lines += ["", "### Answers changed", "", "| Question | Change |", "| --- | --- |"]
+        columns = (_("Question"), _("Change"))
+        lines += ["", "### " + _("Answers changed"), "", "| {} | {} |".format(*columns)]
+        lines += ["| --- | --- |"]
         lines += [
             f"| {markdown_code(c.question.id)} | {markdown_cell(_change_words(c))} |"
             for c in diff.answers
         ]
     else:
-        lines += ["", "No answer changed."]
+        lines += ["", _("No answer changed.")]
     return "\n".join(lines) + "\n"

@@ -117,8 +117,10 @@ def render_scan_text(results: Sequence[ScanResult]) -> str:
     parts = []
     for result in results:
         lines = [
-            f"{text_mark('scan')}{one_line(result.scorecard.answers.source)} · repository "
-            f"{one_line(result.root)}",
+            text_mark("scan")
+            + _("{source} · repository {root}").format(
+                source=one_line(result.scorecard.answers.source), root=one_line(result.root)
+            ),
             evidence_line(result.evidence),
         ]
         for check_id, headline, details in _lines_of(result):
@@ -132,7 +134,10 @@ def render_scan_markdown(results: Sequence[ScanResult]) -> str:
     parts = []
     for result in results:
         lines = [
-            f"### mlready scan: {markdown_text(result.scorecard.answers.source)}",
+            "### "
+            + _("mlready scan: {source}").format(
+                source=markdown_text(result.scorecard.answers.source)
+            ),
             "",
             markdown_text(evidence_line(result.evidence)),
         ]

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from mlready.core.messages import _, translated
 from mlready.core.vocabulary import Severity
+from mlready.core.words import word
 from mlready.render.escape import one_line, terminal_text
 from mlready.render.view import Outcome, answer_line, format_score, verdict_line
 
@@ -29,24 +31,37 @@ def render_github(outcomes: Sequence[Outcome]) -> str:
         card = outcome.scorecard
         for gap in card.open_gaps:
             command = "error" if gap.severity is Severity.BLOCKER else "warning"
+            title = _("{severity} gap: {id}").format(
+                severity=translated(word(gap.severity)), id=gap.question.id
+            )
             properties = ",".join(
                 [
                     f"file={_github_property(card.answers.source)}",
                     f"line={answer_line(card, gap.question.id)}",
-                    f"title={_github_property(f'{gap.severity.value} gap: {gap.question.id}')}",
+                    f"title={_github_property(title)}",
                 ]
             )
-            fix = f" Next step: {gap.question.fix}" if gap.question.fix else ""
-            message = _github_data(one_line(f"{gap.question.prompt} (score {gap.score:g}).{fix}"))
+            text = _("{prompt} (score {score}).").format(
+                prompt=gap.question.prompt, score=f"{gap.score:g}"
+            )
+            if gap.question.fix:
+                text += _(" Next step: {fix}").format(fix=gap.question.fix)
+            message = _github_data(one_line(text))
             (errors if command == "error" else warnings).append(
                 f"::{command} {properties}::{message}"
             )
     shown = errors[:GITHUB_ANNOTATIONS_PER_LEVEL] + warnings[:GITHUB_ANNOTATIONS_PER_LEVEL]
     hidden = len(errors) + len(warnings) - len(shown)
     summaries = [
-        f"mlready: {one_line(outcome.name)}: level {outcome.scorecard.level.name}, score "
-        f"{format_score(outcome.scorecard.score)}: {verdict_line(outcome.verdict)}"
+        "mlready: "
+        + _("{name}: level {level}, score {score}: {verdict}").format(
+            name=one_line(outcome.name),
+            level=outcome.scorecard.level.shown,
+            score=format_score(outcome.scorecard.score),
+            verdict=verdict_line(outcome.verdict),
+        )
         for outcome in outcomes
     ]
-    more = [f"mlready: {hidden} more gaps not annotated; see the report"] if hidden else []
+    note = _("mlready: {count} more gaps not annotated; see the report").format(count=hidden)
+    more = [note] if hidden else []
     return "\n".join([*shown, *more, *summaries]) + "\n"

@@ -7,6 +7,7 @@ import json
 from typing import Any, NamedTuple
 
 from mlready.core.history import History, Revision, Step, TrendPoint
+from mlready.core.messages import N_, _, language, ngettext, translated
 from mlready.render.charts import trend_line
 from mlready.render.escape import html_text, markdown_cell, markdown_code, one_line
 from mlready.render.signatures import (
@@ -16,6 +17,8 @@ from mlready.render.signatures import (
     text_mark,
 )
 from mlready.render.view import format_score
+from mlready.render.width import cells as width_of
+from mlready.render.width import pad
 
 
 class _Row(NamedTuple):
@@ -29,69 +32,95 @@ def _rows(history: History) -> list[_Row]:
 
 
 def _bank_note(revision: Revision) -> str:
-    return f"written for {revision.written_for}" if revision.written_for else ""
+    if not revision.written_for:
+        return ""
+    return _("written for {ref}").format(ref=revision.written_for)
 
 
 def _title(history: History) -> str:
-    since = f", since {history.since}" if history.since else ""
     count = len(history.revisions)
-    return (
-        f"{history.source}: {count} revision{'s' * (count != 1)}{since}, scored against "
-        f"{history.bank.display_title} ({history.bank.ref})"
-    )
+    values = {
+        "source": history.source,
+        "count": count,
+        "since": history.since,
+        "title": history.bank.display_title,
+        "ref": history.bank.ref,
+    }
+    if history.since:
+        return ngettext(
+            "{source}: {count} revision, since {since}, scored against {title} ({ref})",
+            "{source}: {count} revisions, since {since}, scored against {title} ({ref})",
+            count,
+        ).format(**values)
+    return ngettext(
+        "{source}: {count} revision, scored against {title} ({ref})",
+        "{source}: {count} revisions, scored against {title} ({ref})",
+        count,
+    ).format(**values)
 
 
 def _changes(step: Step) -> list[tuple[str, list[str]]]:
     return [
-        (title, [question.id for question in questions])
+        (_(title), [question.id for question in questions])
         for title, questions in (
-            ("opened", step.opened),
-            ("closed", step.closed),
-            ("no longer applicable", step.no_longer_applicable),
+            (N_("opened"), step.opened),
+            (N_("closed"), step.closed),
+            (N_("no longer applicable"), step.no_longer_applicable),
         )
         if questions
     ]
+
+
+def _header() -> list[str]:
+    return [_("Date"), _("Commit"), _("Author"), _("Level"), _("Score"), _("Mean")]
+
+
+def _unreadable(revision: Revision) -> str:
+    return _("unreadable: {problem}").format(problem=translated(revision.problem))
+
+
+def _listed(title: str, ids: list[str]) -> str:
+    return _("{title}: {ids}").format(title=title, ids=", ".join(ids))
 
 
 def history_text(history: History) -> str:
     """The history as plain aligned text."""
     lines = [text_mark("history") + one_line(_title(history)), ""]
     if not history.revisions:
-        return "\n".join([*lines, "No commit changed this file."]) + "\n"
+        return "\n".join([*lines, _("No commit changed this file.")]) + "\n"
     areas = [area.id for area in history.bank.areas]
-    header = ["Date", "Commit", "Author", "Level", "Score", "Mean", *areas]
+    header = [*_header(), *areas]
     table = [header]
     for row in _rows(history):
         revision, card = row.revision, row.revision.scorecard
         cells = [str(revision.date.date()), revision.short, one_line(revision.author)]
         if card is None:
-            cells += ["unreadable", "", "", *[""] * len(areas)]
+            cells += [_("unreadable"), "", "", *[""] * len(areas)]
         else:
             scores = {area.area.id: format_score(area.score) for area in card.areas}
             cells += [
-                card.level.name,
+                card.level.shown,
                 format_score(card.score),
                 format_score(card.mean),
                 *[scores.get(area, "") for area in areas],
             ]
         table.append(cells)
-    widths = [max(len(row[n]) for row in table) for n in range(len(header))]
+    # Padded by display width: a Chinese character takes two columns.
+    widths = [max(width_of(row[n]) for row in table) for n in range(len(header))]
     lines += [
-        "  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip()
+        "  ".join(pad(cell, w) for cell, w in zip(row, widths, strict=True)).rstrip()
         for row in table
     ]
-    lines += ["", "Changes"]
+    lines += ["", _("Changes")]
     for row in _rows(history):
         revision = row.revision
         what = f"  {revision.date.date()} {revision.short}"
         notes = [note for note in (_bank_note(revision),) if note]
         if revision.problem is not None:
-            lines.append(f"{what}: unreadable: {one_line(revision.problem)}")
+            lines.append(f"{what}: {one_line(_unreadable(revision))}")
             continue
-        parts = (
-            [f"{title}: {', '.join(ids)}" for title, ids in _changes(row.step)] if row.step else []
-        )
-        lines.append(f"{what}: {'; '.join([*parts, *notes]) or 'no gap opened or closed'}")
+        parts = [_listed(title, ids) for title, ids in _changes(row.step)] if row.step else []
+        lines.append(f"{what}: {_('; ').join([*parts, *notes]) or _('no gap opened or closed')}")
     return "\n".join(lines) + "\n"
 
 
@@ -133,13 +162,11 @@ def history_markdown(history: History) -> str:
     areas = history.bank.areas
     lines = [
         HISTORY_MARKER,
-        f"# Readiness history: {markdown_cell(history.source)}",
+        "# " + _("Readiness history: {source}").format(source=markdown_cell(history.source)),
         "",
         markdown_cell(_title(history)),
         "",
-        "| Date | Commit | Author | Level | Score | Mean | "
-        + " | ".join(markdown_cell(area.title) for area in areas)
-        + " |",
+        "| " + " | ".join([*_header(), *(markdown_cell(area.title) for area in areas)]) + " |",
         "| --- | --- | --- | --- | ---: | ---: | " + " | ".join("---:" for _ in areas) + " |",
     ]
     for row in _rows(history):
@@ -149,30 +176,32 @@ def history_markdown(history: History) -> str:
             f"{markdown_cell(revision.author)} | "
         )
         if card is None:
-            lines.append(start + "unreadable | | | " + " | ".join("" for _ in areas) + " |")
+            lines.append(
+                start + _("unreadable") + " | | | " + " | ".join("" for _a in areas) + " |"
+            )
             continue
         scores = {area.area.id: format_score(area.score) for area in card.areas}
         lines.append(
             start
-            + f"{markdown_cell(card.level.name)} | {format_score(card.score)} | "
+            + f"{markdown_cell(card.level.shown)} | {format_score(card.score)} | "
             + f"{format_score(card.mean)} | "
             + " | ".join(scores.get(area.id, "") for area in areas)
             + " |"
         )
-    lines += ["", "## Changes", ""]
+    lines += ["", "## " + _("Changes"), ""]
     for row in _rows(history):
         revision = row.revision
         what = f"- {revision.date.date()} {markdown_code(revision.short)}"
         if revision.problem is not None:
-            lines.append(f"{what}: unreadable: {markdown_cell(revision.problem)}")
+            lines.append(f"{what}: {markdown_cell(_unreadable(revision))}")
             continue
         parts = [
-            f"{title}: {', '.join(markdown_code(i) for i in ids)}"
+            _listed(title, [markdown_code(i) for i in ids])
             for title, ids in (_changes(row.step) if row.step else [])
         ]
         if revision.written_for:
-            parts.append(f"written for {markdown_code(revision.written_for)}")
-        lines.append(f"{what}: {'; '.join(parts) or 'no gap opened or closed'}")
+            parts.append(_("written for {ref}").format(ref=markdown_code(revision.written_for)))
+        lines.append(f"{what}: {_('; ').join(parts) or _('no gap opened or closed')}")
     return "\n".join(lines) + "\n"
 
 
@@ -195,15 +224,17 @@ def history_html(history: History) -> str:
     parts = [
         HTML_HISTORY_MARKER,
         "<!DOCTYPE html>",
-        '<html lang="en"><head><meta charset="utf-8">',
-        f"<title>Readiness history: {html_text(history.source)}</title>",
+        f'<html lang="{language()}"><head><meta charset="utf-8">',
+        "<title>"
+        + html_text(_("Readiness history: {source}").format(source=history.source))
+        + "</title>",
         f"<style>{_HISTORY_STYLE}</style></head><body>",
-        f"<h1>Readiness history</h1><p>{title}</p>",
+        f"<h1>{html_text(_('Readiness history'))}</h1><p>{title}</p>",
         trend_line(points, history.bank.levels),
-        "<table><thead><tr><th>Date</th><th>Commit</th><th>Author</th><th>Level</th>"
-        "<th>Score</th><th>Mean</th>"
+        "<table><thead><tr>"
+        + "".join(f"<th>{html_text(name)}</th>" for name in _header())
         + "".join(f"<th>{html_text(area.title)}</th>" for area in areas)
-        + "<th>Changes</th></tr></thead><tbody>",
+        + f"<th>{html_text(_('Changes'))}</th></tr></thead><tbody>",
     ]
     for row in _rows(history):
         revision, card = row.revision, row.revision.scorecard
@@ -213,18 +244,20 @@ def history_html(history: History) -> str:
             html_text(revision.author),
         ]
         if card is None:
-            cells += ["unreadable", "", "", *["" for _ in areas]]
-            changes = html_text(revision.problem or "")
+            cells += [html_text(_("unreadable")), "", "", *["" for _a in areas]]
+            changes = html_text(translated(revision.problem or ""))
         else:
             scores = {area.area.id: format_score(area.score) for area in card.areas}
-            cells += [html_text(card.level.name), format_score(card.score), format_score(card.mean)]
-            cells += [scores.get(area.id, "") for area in areas]
-            found = [
-                f"{t}: {', '.join(ids)}" for t, ids in (_changes(row.step) if row.step else [])
+            cells += [
+                html_text(card.level.shown),
+                format_score(card.score),
+                format_score(card.mean),
             ]
+            cells += [scores.get(area.id, "") for area in areas]
+            found = [_listed(t, ids) for t, ids in (_changes(row.step) if row.step else [])]
             if revision.written_for:
                 found.append(_bank_note(revision))
-            changes = html_text("; ".join(found))
+            changes = html_text(_("; ").join(found))
         parts.append(
             "<tr>" + "".join(f"<td>{cell}</td>" for cell in cells) + f"<td>{changes}</td></tr>"
         )

@@ -6,6 +6,8 @@ import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 
 from mlready.core.kinds import is_scored
+from mlready.core.messages import _, translated
+from mlready.core.words import word
 from mlready.render.escape import terminal_text
 from mlready.render.view import Outcome, answer_line
 
@@ -17,7 +19,8 @@ def _xml_text(text: str) -> str:
 
 def render_junit(outcomes: Sequence[Outcome]) -> str:
     """A `<testsuites>` document: per answers file a suite, per applicable check a test case
-    that passes, fails with its gap, or is skipped (not applicable, or a waived gap)."""
+    that passes, fails with its gap, or is skipped (not applicable, or a waived gap). Test
+    names are the same in every language; messages are in the chosen one."""
     root = ET.Element("testsuites", name="mlready")
     totals = {"tests": 0, "failures": 0, "skipped": 0}
     for outcome in outcomes:
@@ -25,6 +28,7 @@ def render_junit(outcomes: Sequence[Outcome]) -> str:
         source = card.answers.source
         gaps = {gap.question.id: gap for gap in card.gaps}
         not_applicable = {question.id for question in card.not_applicable}
+        names = (outcome.english or card.bank).questions
         suite = ET.SubElement(root, "testsuite", name=_xml_text(outcome.name))
         counts = {"tests": 0, "failures": 0, "skipped": 0}
         for question in card.applicable:
@@ -37,7 +41,7 @@ def render_junit(outcomes: Sequence[Outcome]) -> str:
                 suite,
                 "testcase",
                 classname=f"mlready.{card.bank.area_of[question.id].id}",
-                name=f"{question.id}: {_xml_text(question.prompt)}",
+                name=f"{question.id}: {_xml_text(names[question.id].prompt)}",
                 file=_xml_text(source),
                 line=str(line),
                 time="0",
@@ -46,27 +50,35 @@ def render_junit(outcomes: Sequence[Outcome]) -> str:
                 counts["skipped"] += 1
                 entry = card.answers.get(question.id)
                 note = entry.note if entry and entry.note else ""
-                ET.SubElement(case, "skipped", message=_xml_text(f"not applicable: {note}"))
+                message = _("not applicable: {note}").format(note=note)
+                ET.SubElement(case, "skipped", message=_xml_text(message))
             elif gap is not None and gap.waived and gap.waiver is not None:
                 counts["skipped"] += 1
                 waiver = gap.waiver
-                until = f", until {waiver.expires}" if waiver.expires else ""
-                message = f"waived: {waiver.reason} (approved by {waiver.approved_by}{until})"
+                if waiver.expires:
+                    message = _("waived: {reason} (approved by {who}, until {expires})")
+                else:
+                    message = _("waived: {reason} (approved by {who})")
+                message = message.format(
+                    reason=waiver.reason, who=waiver.approved_by, expires=waiver.expires
+                )
                 ET.SubElement(case, "skipped", message=_xml_text(message))
             elif gap is not None:
                 counts["failures"] += 1
-                answer = question.describe(gap.answer.value if gap.answer else None)
+                answer = translated(question.describe(gap.answer.value if gap.answer else None))
+                message = _("{severity} gap: {prompt}").format(
+                    severity=translated(word(gap.severity)), prompt=question.prompt
+                )
                 failure = ET.SubElement(
-                    case,
-                    "failure",
-                    message=_xml_text(f"{gap.severity.value} gap: {question.prompt}"),
-                    type=gap.severity.value,
+                    case, "failure", message=_xml_text(message), type=gap.severity.value
                 )
                 details = [
-                    f"Answer: {answer} (score {gap.score:g})",
-                    f"Why: {question.why}",
-                    *([f"Next step: {question.fix}"] if question.fix else []),
-                    f"At: {source}:{answer_line(card, gap.question.id)}",
+                    _("Answer: {answer} (score {score})").format(
+                        answer=answer, score=f"{gap.score:g}"
+                    ),
+                    _("Why: {why}").format(why=question.why),
+                    *([_("Next step: {fix}").format(fix=question.fix)] if question.fix else []),
+                    _("At: {place}").format(place=f"{source}:{answer_line(card, gap.question.id)}"),
                 ]
                 failure.text = _xml_text("\n".join(details))
         for key, value in counts.items():

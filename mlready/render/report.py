@@ -37,7 +37,7 @@ from markupsafe import Markup
 from mlready.core.errors import InputError
 from mlready.core.evidence import CheckEvidence
 from mlready.core.history import Trend, change_since
-from mlready.core.messages import _, language, ngettext, translated
+from mlready.core.messages import Said, _, language, ngettext, translated
 from mlready.core.model import Bank, Question
 from mlready.core.plan import EXPIRING_DAYS, action_plan, expiring_waivers, top_actions
 from mlready.core.scoring import Scorecard
@@ -210,13 +210,15 @@ class _Sandbox(ImmutableSandboxedEnvironment):
 
     def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
         if operator == "**" and isinstance(right, int) and abs(right) > MAX_POWER:
-            raise SecurityError(f"a power above {MAX_POWER} is refused in templates")
+            raise SecurityError(
+                Said("a power above {limit} is refused in templates", limit=MAX_POWER)
+            )
         if operator == "*":
             sized = left if isinstance(left, str | list | tuple) else right
             count = right if sized is left else left
             sequence = isinstance(sized, str | list | tuple)
             if sequence and isinstance(count, int) and len(sized) * count > MAX_REPORT_CHARS:
-                raise SecurityError("a repetition larger than a report may be is refused")
+                raise SecurityError(Said("a repetition larger than a report may be is refused"))
         return super().call_binop(context, operator, left, right)
 
 
@@ -477,11 +479,12 @@ def render_report(
     name = HTML_TEMPLATE if html else REPORT_TEMPLATE
     if template is not None:
         if not template.is_file():  # else a built-in template of that name would be used
-            raise InputError(f"{template}: no such template")
+            raise InputError(_no_template(template))
         if is_html_template(template) != html:
-            wanted = "an HTML template (NAME.html.j2)" if html else "a Markdown template"
             raise InputError(
-                f"{template}: the {'HTML' if html else 'Markdown'} report needs {wanted}"
+                Said("{path}: the HTML report needs an HTML template (NAME.html.j2)", path=template)
+                if html
+                else Said("{path}: the Markdown report needs a Markdown template", path=template)
             )
         search_path.insert(0, template.parent)
         name = template.name
@@ -501,25 +504,41 @@ def render_report(
                 size += len(part)
                 if size > max_chars:
                     raise InputError(
-                        f"{template}: the report grew past {max_chars:,} characters; "
-                        "check the template for runaway loops"
+                        Said(
+                            "{path}: the report grew past {count} characters; check the "
+                            "template for runaway loops",
+                            path=template,
+                            count=f"{max_chars:,}",
+                        )
                     )
                 parts.append(part)
     except _OutOfTime:
-        raise InputError(f"{template}: rendering took longer than {max_seconds:g} s") from None
+        raise InputError(
+            Said(
+                "{path}: rendering took longer than {seconds} s",
+                path=template,
+                seconds=f"{max_seconds:g}",
+            )
+        ) from None
     except TemplateNotFound as error:
         missing = template if error.name == name else error.name
-        raise InputError(f"{missing}: no such template") from None
+        raise InputError(_no_template(missing)) from None
     except InputError:
         raise
     except Exception as error:
         # A user's template is code the user wrote: whatever it raises (a division by zero,
         # a bad format string) is an error in their input. (Ours raising anything is a bug,
-        # and surfaces from the early return above.)
+        # and surfaces from the early return above.) Jinja's own words stay as it says them.
         where = _template_place(error, template)
         message = error.message if isinstance(error, TemplateError) else f"{error!r}"
-        raise InputError(f"{where}: template error: {message}") from None
+        raise InputError(
+            Said("{place}: template error: {message}", place=where, message=message)
+        ) from None
     return f"{HTML_REPORT_MARKER if html else REPORT_MARKER}\n{''.join(parts)}"
+
+
+def _no_template(path: object) -> Said:
+    return Said("{path}: no such template", path=path)
 
 
 def report_context(

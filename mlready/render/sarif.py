@@ -7,8 +7,10 @@ import json
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from mlready.core.messages import _, translated
 from mlready.core.model import Question
 from mlready.core.vocabulary import Severity
+from mlready.core.words import word
 from mlready.io.resources import mlready_version
 from mlready.render.view import Outcome, answer_line
 
@@ -64,15 +66,21 @@ def render_sarif(outcomes: Sequence[Outcome]) -> str:
         card = outcome.scorecard
         for gap in card.gaps:
             question = gap.question
-            answer = question.describe(gap.answer.value if gap.answer else None)
+            answer = translated(question.describe(gap.answer.value if gap.answer else None))
+            message = _("{severity} gap: {prompt} Answer: {answer} (score {score}).").format(
+                severity=translated(word(gap.severity)),
+                prompt=question.prompt,
+                answer=answer,
+                score=f"{gap.score:g}",
+            )
+            if question.fix:
+                message += _(" Next step: {fix}").format(fix=question.fix)
             results.append(
                 Located(
                     question,
                     card.answers.source,
                     answer_line(card, question.id),
-                    f"{gap.severity.value} gap: {question.prompt} Answer: {answer} "
-                    f"(score {gap.score:g})."
-                    + (f" Next step: {question.fix}" if question.fix else ""),
+                    message,
                     _LEVEL[gap.severity],
                     gap.waiver.reason if gap.waived and gap.waiver is not None else None,
                 )
@@ -90,7 +98,9 @@ def contradicted_results(card: Scorecard, evidence: Mapping[str, CheckEvidence])
             card.bank.questions[check_id],
             card.answers.source,
             answer_line(card, check_id),
-            f"The repository contradicts the answer to {check_id}: " + "; ".join(missing),
+            _("The repository contradicts the answer to {id}: {reasons}").format(
+                id=check_id, reasons=_("; ").join(translated(reason) for reason in missing)
+            ),
             "error",
         )
         for check_id, missing in contradictions(evidence)

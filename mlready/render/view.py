@@ -19,6 +19,7 @@ from mlready.render.escape import one_line
 if TYPE_CHECKING:
     from mlready.core.evidence import CheckEvidence
     from mlready.core.gate import Verdict
+    from mlready.core.model import Bank
     from mlready.core.scoring import Scorecard
 
 BAR_WIDTH = 20
@@ -31,6 +32,9 @@ class Outcome(NamedTuple):
     scorecard: Scorecard
     verdict: Verdict
     evidence: Mapping[str, CheckEvidence] = MappingProxyType({})  # by check id; empty: no scan
+    # The bank in English when the scorecard's is in another language: the names that machines
+    # read (JUnit's test names) are the same in every language.
+    english: Bank | None = None
 
     @property
     def name(self) -> str:

@@ -1,0 +1,203 @@
+"""What mlready says when an input is wrong, in Simplified Chinese: each kind of bad input gives
+an error line in Chinese that keeps its place (`file:line:column:`) and exit code 2, while the
+English stays as it was. Commands run through Typer's runner in this process (as `speak` sets
+them up for `--lang zh-CN`); one real process checks that `--lang` reaches usage errors and help.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from mlready.core.errors import ExitCode
+from mlready.core.model import Bank
+from tests.conftest import BEST_ANSWERS, SMALL_BANK, run
+from tests.test_owned_files import mlready
+
+HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+@pytest.fixture
+def chinese() -> Iterator[None]:
+    """mlready speaks Simplified Chinese inside the test, English again after."""
+    from mlready.cli import typer_compat
+    from mlready.io.catalogs import use_language
+
+    use_language("zh-CN")
+    typer_compat.speak_typer()
+    try:
+        yield
+    finally:
+        use_language("en")
+
+
+@pytest.fixture
+def review(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)  # where the settings file is looked for
+    (tmp_path / "small.yaml").write_text(SMALL_BANK, encoding="utf-8")
+    (tmp_path / "a.yaml").write_text(BEST_ANSWERS, encoding="utf-8")
+    return tmp_path
+
+
+def _bad_bank(folder: Path) -> list[str]:
+    text = SMALL_BANK.replace("severity: blocker", "severity: critical")
+    (folder / "bad.yaml").write_text(text, encoding="utf-8")
+    return ["check", str(folder / "a.yaml"), "--bank", str(folder / "bad.yaml")]
+
+
+def _bad_answers(folder: Path) -> list[str]:
+    text = BEST_ANSWERS.replace("data.owner: data-team", "data.ownr: data-team")
+    (folder / "a.yaml").write_text(text, encoding="utf-8")
+    return ["check", str(folder / "a.yaml"), "--bank", str(folder / "small.yaml")]
+
+
+def _bad_settings(folder: Path) -> list[str]:
+    (folder / ".mlready.toml").write_text("max-age = -1\n", encoding="utf-8")
+    return ["check", str(folder / "a.yaml"), "--bank", str(folder / "small.yaml")]
+
+
+def _bad_layer(folder: Path) -> list[str]:
+    layer = (
+        "extends: small.yaml\nbank: team\nversion: 1\noverride:\n  data.nope: {severity: major}\n"
+    )
+    (folder / "team.yaml").write_text(layer, encoding="utf-8")
+    return ["bank", "validate", "--bank", str(folder / "team.yaml")]
+
+
+def _bad_translation(folder: Path) -> list[str]:
+    (folder / "small.zh-CN.yaml").write_text(
+        "language: zh-CN\nquestions:\n  data.nope: {source: abc, prompt: 无}\n", encoding="utf-8"
+    )
+    return ["bank", "validate", "--bank", str(folder / "small.yaml"), "--lang", "zh-CN"]
+
+
+def _unknown_option(folder: Path) -> list[str]:
+    return ["check", str(folder / "a.yaml"), "--bank", str(folder / "small.yaml"), "--bgus"]
+
+
+def _bad_option_value(folder: Path) -> list[str]:
+    return ["check", str(folder / "a.yaml"), "--max-age", "soon"]
+
+
+def _output_refused(folder: Path) -> list[str]:
+    (folder / "notes.md").write_text("# My notes\n", encoding="utf-8")
+    bank = str(folder / "small.yaml")
+    return ["report", str(folder / "a.yaml"), "--bank", bank, "-o", str(folder / "notes.md")]
+
+
+# Each case: how to make the bad input, where the error line says it is (a regular expression
+# after `error: `), and its English words.
+CASES: list[tuple[Callable[[Path], list[str]], str, str]] = [
+    (
+        _bad_bank,
+        r"\S*bad\.yaml:\d+:\d+: ",
+        "severity must be one of blocker, major or minor (got 'critical')",
+    ),
+    (
+        _bad_answers,
+        r"\S*a\.yaml:\d+:\d+: ",
+        "unknown question 'data.ownr'; did you mean 'data.owner'?",
+    ),
+    (_bad_settings, r"\S*\.mlready\.toml: ", "max-age must be at least 0 (got -1)"),
+    (
+        _bad_layer,
+        r"\S*team\.yaml:\d+:\d+: ",
+        "cannot override 'data.nope': small@1 has no such question",
+    ),
+    (
+        _bad_translation,
+        r"\S*small\.zh-CN\.yaml:\d+:\d+: ",
+        "questions.data.nope: the bank has no 'data.nope'",
+    ),
+    (_unknown_option, "", "no such option: --bgus (see `mlready check --help`)"),
+    (_bad_option_value, "--max-age: ", "must be a whole number (see `mlready check --help`)"),
+    (
+        _output_refused,
+        r"\S*notes\.md: ",
+        "exists and was not written by mlready; use --force to overwrite it",
+    ),
+]
+IDS = [
+    "bank",
+    "answers",
+    "settings",
+    "layered bank",
+    "translation",
+    "unknown option",
+    "option value",
+    "output refused",
+]
+
+
+@pytest.mark.parametrize(("make", "place", "english"), CASES, ids=IDS)
+def test_a_bad_input_is_said_in_chinese_where_it_is(
+    review: Path,
+    make: Callable[[Path], list[str]],
+    place: str,
+    english: str,
+    request: pytest.FixtureRequest,
+) -> None:
+    args = make(review)
+    # A translation is checked only in another language: it has no English run.
+    if "--lang" not in args:
+        code, _, err = run(*args)
+        assert code == ExitCode.INVALID
+        assert re.search(f"^error: {place}{re.escape(english)}$", err, re.MULTILINE), err
+    request.getfixturevalue("chinese")
+    code, _, err = run(*args)
+    assert code == ExitCode.INVALID
+    line = next(line for line in err.splitlines() if re.match(f"错误：{place}", line))
+    said = line.removeprefix("错误：")
+    assert HAN.search(re.sub(f"^{place}", "", said)), line
+    assert "error:" not in err and english not in err
+
+
+def test_the_english_of_a_message_is_its_value_in_every_language(chinese: None) -> None:
+    # Problems are records: what JSON and comparisons see stays English; a person reads Chinese.
+    from mlready.core.errors import InputError, Place
+    from mlready.core.validation import convert
+
+    with pytest.raises(InputError) as raised:
+        convert(dict[str, int], {"a": "x"}, lambda loc: Place("f"))
+    problem = raised.value.problems[0]
+    assert problem.message == "a must be a whole number (got 'x')"
+    assert str(problem) == "f: a 必须是整数（实际为 'x'）"
+
+
+def test_usage_errors_and_help_are_chinese_in_a_real_run(review: Path) -> None:
+    env = {"COLUMNS": "200"}
+    usage = mlready(review, "check", "--lang", "zh-CN", "-f", "bogus", env=env)
+    assert usage.returncode == ExitCode.INVALID
+    assert usage.stderr.startswith("错误：--format: 'bogus' 不是 'text', ")
+    assert usage.stderr.rstrip().endswith("之一（参见 `python -m mlready check --help`）")
+    root = mlready(review, "--lang", "zh-CN", "--help", env=env)
+    check = mlready(review, "check", "--lang", "zh-CN", "--help", env=env)
+    for shown in (root.stdout, check.stdout):
+        assert "用法：" in shown and "选项" in shown and "显示本帮助并退出。" in shown
+        words = re.sub(r"\[[A-Z]+\]|[A-Z]{2,}|<[^>]*>|--?[a-z-]+|`[^`]*`", "", shown)
+        assert not re.search(r"\b(Usage|Options|Arguments|Commands|Show|default)\b", words)
+    assert "机器学习系统的生产就绪评审。" in root.stdout
+    assert "校验回答文件并打分；系统未就绪时以 1 退出。" in root.stdout
+    assert "校验回答文件并打分" in check.stdout and "默认：text" in check.stdout
+
+
+def test_what_changed_and_the_history_are_said_in_chinese(
+    review: Path, chinese: None, small_bank: Bank
+) -> None:
+    from mlready.core.history import History
+    from mlready.render.history import history_text
+
+    later = BEST_ANSWERS.replace("serving.rollback: yes", "serving.rollback: no")
+    (review / "b.yaml").write_text(later, encoding="utf-8")
+    code, out, _ = run(
+        "diff", review / "a.yaml", review / "b.yaml", "--bank", review / "small.yaml"
+    )
+    assert code == ExitCode.OK
+    assert "级别：production → " in out and "新增的差距（1）" in out and "变更的回答（1）" in out
+    assert "Level:" not in out and "Answers changed" not in out
+    empty = history_text(History(source="a.yaml", bank=small_bank, revisions=()))
+    assert "a.yaml：0 个修订，按 Small bank（small@1）打分" in empty
+    assert empty.rstrip().endswith("没有提交改动过这个文件。")
