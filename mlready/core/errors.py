@@ -83,11 +83,12 @@ class InputError(MlreadyError):
         records = [Problem(None, item) if isinstance(item, str) else item for item in problems]
         records = sorted(dict.fromkeys(records), key=lambda problem: problem.order)
         self.problems = tuple(records)
-        listed = [_one_line(problem) for problem in records]
-        if len(listed) > MAX_MESSAGES:
-            hidden = len(listed) - MAX_MESSAGES
+        # Only the problems listed are said (translated): a file of 50,000 typos lists twenty.
+        listed = [_one_line(problem) for problem in records[:MAX_MESSAGES]]
+        if len(records) > MAX_MESSAGES:
+            hidden = len(records) - MAX_MESSAGES
             more = said_n("… and {count} more problem", "… and {count} more problems", count=hidden)
-            listed = [*listed[:MAX_MESSAGES], translated(more)]
+            listed.append(translated(more))
         self.messages = listed
         super().__init__("\n".join(self.messages))
 
