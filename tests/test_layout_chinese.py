@@ -263,7 +263,7 @@ def test_plain_check_bank_show_and_diff_fit_the_columns_they_are_given(
     texts.append(
         f"profile.impact: {impact.describe('experience')} → {impact.describe('decisions')}"
     )
-    texts.append(f"training.red_team: note: {NOTE}")
+    texts.append(f"training.red_team: 备注：{NOTE}")  # the word "note" is said in Chinese too
     assert_laid_out(changed, width, texts, room=width - 4)
     titles = {f"{one_line(area.title)}:" for area in review.bank.sections}
     areas = [
