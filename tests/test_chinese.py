@@ -151,3 +151,24 @@ def test_help_is_chinese_and_lists_lang_on_every_command(review: Path) -> None:
     chinese = mlready(review, "check", "--lang", "zh-CN", "--help", env=wide)
     assert "题库（YAML）；默认取设置文件中的，否则用内置题库。" in chinese.stdout
     assert "使用的语言：en 或 zh-CN" in chinese.stdout
+
+
+def test_the_portfolio_is_chinese_in_markdown_and_html(tmp_path: Path) -> None:
+    for name in ("credit-risk-scorer", "support-assistant"):
+        text = (EXAMPLES / f"{name}.yaml").read_text(encoding="utf-8")
+        (tmp_path / f"{name}.yaml").write_text(text, encoding="utf-8")
+    markdown = mlready(tmp_path, "portfolio", "*.yaml", "-o", "-", "--lang", "zh-CN")
+    assert markdown.returncode == ExitCode.OK, markdown.stderr
+    assert "# 就绪总览" in markdown.stdout
+    assert "2 份评审，其中" in markdown.stdout
+    assert "| 模型 | 负责人 | 级别 | 得分 | 阻断项 | 逾期 | 过期 |" in markdown.stdout
+    assert "| 可上线生产 |" in markdown.stdout or "| 试点 |" in markdown.stdout
+    assert "未生成" in markdown.stdout  # no report rendered yet
+    page = mlready(tmp_path, "portfolio", "*.yaml", "-o", "-", "-f", "html", "--lang", "zh-CN")
+    assert page.returncode == ExitCode.OK, page.stderr
+    assert '<html lang="zh-CN">' in page.stdout
+    assert "<th>逾期行动项</th>" in page.stdout
+    assert "<h1>就绪总览</h1>" in page.stdout
+    english = mlready(tmp_path, "portfolio", "*.yaml", "-o", "-")
+    assert "# Readiness portfolio" in english.stdout
+    assert "| Model | Owner | Level | Score | Blockers | Overdue | Stale |" in english.stdout

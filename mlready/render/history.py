@@ -120,7 +120,8 @@ def history_text(history: History) -> str:
             lines.append(f"{what}: {one_line(_unreadable(revision))}")
             continue
         parts = [_listed(title, ids) for title, ids in _changes(row.step)] if row.step else []
-        lines.append(f"{what}: {_('; ').join([*parts, *notes]) or _('no gap opened or closed')}")
+        said = _("; ").join([*parts, *notes]) or _("no gap opened or closed")
+        lines.append(f"{what}: {said}")
     return "\n".join(lines) + "\n"
 
 
@@ -201,7 +202,8 @@ def history_markdown(history: History) -> str:
         ]
         if revision.written_for:
             parts.append(_("written for {ref}").format(ref=markdown_code(revision.written_for)))
-        lines.append(f"{what}: {_('; ').join(parts) or _('no gap opened or closed')}")
+        said = _("; ").join(parts) or _("no gap opened or closed")
+        lines.append(f"{what}: {said}")
     return "\n".join(lines) + "\n"
 
 
@@ -229,7 +231,7 @@ def history_html(history: History) -> str:
         + html_text(_("Readiness history: {source}").format(source=history.source))
         + "</title>",
         f"<style>{_HISTORY_STYLE}</style></head><body>",
-        f"<h1>{html_text(_('Readiness history'))}</h1><p>{title}</p>",
+        "<h1>" + html_text(_("Readiness history")) + f"</h1><p>{title}</p>",
         trend_line(points, history.bank.levels),
         "<table><thead><tr>"
         + "".join(f"<th>{html_text(name)}</th>" for name in _header())

@@ -8,8 +8,8 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from mlready.core.history import Trend
+from mlready.core.messages import _, language, ngettext
 from mlready.core.plan import overdue_actions
-from mlready.core.words import counted
 from mlready.render.charts import score_colour, small_trend, sparkline
 from mlready.render.escape import html_link, html_text, markdown_cell, markdown_code, markdown_link
 from mlready.render.signatures import HTML_PORTFOLIO_MARKER, PORTFOLIO_MARKER
@@ -21,9 +21,19 @@ _NO_TRENDS: Mapping[str, Trend] = {}
 def _stale(outcome: Outcome, *, max_age: int | None, today: dt.date) -> str:
     reviewed = outcome.scorecard.answers.project.reviewed
     if reviewed is None:
-        return "no date"
+        return _("no date")
     age = (today - reviewed).days
-    return f"{age} days" if max_age is not None and age > max_age else ""
+    if max_age is None or age <= max_age:
+        return ""
+    return ngettext("{count} day", "{count} days", age).format(count=age)
+
+
+def _summary(outcomes: Sequence[Outcome]) -> str:
+    passed = sum(outcome.verdict.passed for outcome in outcomes)
+    reviews = ngettext("{count} review", "{count} reviews", len(outcomes))
+    return _("{reviews}; {passed} pass the gate.").format(
+        reviews=reviews.format(count=len(outcomes)), passed=passed
+    )
 
 
 def _worst_first(outcome: Outcome) -> tuple[int, int, float]:
@@ -49,26 +59,37 @@ def render_portfolio(
     shown = {source: trend for source, trend in trends.items() if trend.shown}
     lines = [
         PORTFOLIO_MARKER,
-        "# Readiness portfolio",
+        "# " + _("Readiness portfolio"),
         "",
-        f"{counted(len(outcomes), 'review')}; {sum(o.verdict.passed for o in outcomes)} "
-        "pass the gate. Worst first.",
+        _summary(outcomes) + " " + _("Worst first."),
         "",
-        "| Model | Owner | Level | Score | Blockers | Overdue | Stale |"
-        + (" Trend |" if shown else "")
-        + " Report |",
+        "| "
+        + " | ".join(
+            [
+                _("Model"),
+                _("Owner"),
+                _("Level"),
+                _("Score"),
+                _("Blockers"),
+                _("Overdue"),
+                _("Stale"),
+                *([_("Trend")] if shown else []),
+                _("Report"),
+            ]
+        )
+        + " |",
         "| --- | --- | --- | ---: | ---: | ---: | --- |" + (" --- |" if shown else "") + " --- |",
     ]
     for outcome in _ordered(outcomes):
         card = outcome.scorecard
         project = card.answers.project
         report = _report_of(outcome, reports, base)
-        link = markdown_link(report) if report else "not rendered"
+        link = markdown_link(report) if report else _("not rendered")
         trend = shown.get(card.answers.source)
         spark = markdown_code(sparkline(trend.points)) if trend else ""
         lines.append(
             f"| {markdown_cell(outcome.name)} | {markdown_cell(project.owner or '')} | "
-            f"{markdown_cell(card.level.name)} | {format_score(card.score)} | "
+            f"{markdown_cell(card.level.shown)} | {format_score(card.score)} | "
             f"{len(card.blockers)} | {len(overdue_actions(card))} | "
             f"{_stale(outcome, max_age=max_age, today=today)} |"
             + (f" {spark} |" if shown else "")
@@ -89,7 +110,8 @@ def _report_of(outcome: Outcome, reports: Mapping[str, Path], base: Path) -> str
 
 
 _HEAT_STYLE = """
-body { font: 14px/1.4 "Noto Sans", Arial, sans-serif; color: #1a1a1a; margin: 1.5rem auto;
+body { font: 14px/1.4 "Noto Sans", Arial, "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei",
+  sans-serif; color: #1a1a1a; margin: 1.5rem auto;
   max-width: 75rem; padding: 0 1rem; }
 table { border-collapse: collapse; } th, td { padding: .3rem .45rem; border: 1px solid #fff; }
 th { background: #f0f0f0; text-align: left; vertical-align: bottom; }
@@ -116,19 +138,38 @@ def portfolio_html(
     for outcome in ordered:
         for row in outcome.scorecard.areas:
             areas.setdefault(row.area.id, row.area.title)
-    passed = sum(o.verdict.passed for o in outcomes)
     parts = [
         HTML_PORTFOLIO_MARKER,
         "<!DOCTYPE html>",
-        '<html lang="en"><head><meta charset="utf-8">',
-        "<title>Readiness portfolio</title>",
+        f'<html lang="{language()}"><head><meta charset="utf-8">',
+        "<title>" + html_text(_("Readiness portfolio")) + "</title>",
         f"<style>{_HEAT_STYLE}</style></head><body>",
-        "<h1>Readiness portfolio</h1>",
-        f"<p>{counted(len(outcomes), 'review')}; {passed} pass the gate. Worst first; each "
-        "area's cell is coloured by its score, from red (0) to green (100).</p>",
-        "<table><thead><tr><th>Model</th><th>Owner</th><th>Level</th><th>Score</th>"
-        + "".join(f"<th>{html_text(title)}</th>" for title in areas.values())
-        + "<th>Blockers</th><th>Overdue actions</th><th>Stale</th><th>Trend</th></tr></thead>",
+        "<h1>" + html_text(_("Readiness portfolio")) + "</h1>",
+        "<p>"
+        + html_text(
+            f"{_summary(outcomes)} "
+            + _(
+                "Worst first; each area's cell is coloured by its score, "
+                "from red (0) to green (100)."
+            )
+        )
+        + "</p>",
+        "<table><thead><tr>"
+        + "".join(
+            f"<th>{html_text(title)}</th>"
+            for title in [
+                _("Model"),
+                _("Owner"),
+                _("Level"),
+                _("Score"),
+                *areas.values(),
+                _("Blockers"),
+                _("Overdue actions"),
+                _("Stale"),
+                _("Trend"),
+            ]
+        )
+        + "</tr></thead>",
         "<tbody>",
     ]
     for outcome in ordered:
@@ -147,7 +188,7 @@ def portfolio_html(
         cells = [
             f"<td>{model}</td>",
             f"<td>{html_text(card.answers.project.owner or '')}</td>",
-            f"<td>{html_text(card.level.name)}</td>",
+            f"<td>{html_text(card.level.shown)}</td>",
             f'<td class="n">{format_score(card.score)}</td>',
             *(
                 f'<td class="heat" style="background:{score_colour(scores.get(area))}">'
