@@ -260,3 +260,27 @@ def test_a_cache_with_no_key_yet_is_not_searched(
     steps.clear()
     load_bank(bank_file)  # now there is a key: the entry is found by its hash
     assert steps == ["hashed"]
+
+
+def test_models_made_without_their_init_are_the_ones_init_makes() -> None:
+    # A hit builds every model of the bank without running its __init__ (see instance_maker):
+    # the same fields, defaults and fresh default containers, and still frozen.
+    import dataclasses
+
+    from mlready.core.model import AnswerEntry, Option, Question
+    from mlready.core.validation import instance_maker
+
+    values = {"id": "data.owner", "prompt": "Who owns it?", "why": "Because."}
+    made = instance_maker(Question)(dict(values))
+    assert made == Question(**values)  # type: ignore[arg-type]
+    assert made.__dict__ == Question(**values).__dict__  # type: ignore[arg-type]
+    other = instance_maker(Question)(dict(values))
+    assert made.when == {} and made.when is not other.when  # a dict of its own each
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        made.prompt = "changed"
+    with pytest.raises(TypeError, match="prompt"):
+        instance_maker(Question)({"id": "data.owner", "why": "Because."})
+    assert instance_maker(Option)({"value": "yes"}) == Option(value="yes")
+    assert (
+        instance_maker(AnswerEntry)({"value": "yes"}).__dict__ == AnswerEntry(value="yes").__dict__
+    )
