@@ -246,3 +246,21 @@ KNOWN_SETTINGS = {
 def test_typer_has_no_new_parameter_settings() -> None:
     settings = set(inspect.signature(ParameterInfo.__init__).parameters)
     assert settings == KNOWN_SETTINGS
+
+
+def test_the_typer_words_said_in_another_language_are_typers_own() -> None:
+    # speak_typer sets these names of Typer's rich_utils to their translation, and the help
+    # screens' line breaks wrap its _make_rich_text: an upgrade that renames or rewords them
+    # must fail here, not leave help screens half in English or unwrapped.
+    # In a process of its own: a Chinese help screen shown in this one has set them.
+    probe = (
+        "from typer import rich_utils\n"
+        "from mlready.cli.typer_compat import RICH_WORDS\n"
+        "for name, english in RICH_WORDS.items():\n"
+        "    assert getattr(rich_utils, name) == english, name\n"
+        "assert callable(rich_utils._make_rich_text)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr

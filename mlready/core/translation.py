@@ -18,7 +18,7 @@ from mlready.core.document import Document
 from mlready.core.errors import Problem
 from mlready.core.evidence import CheckEvidence
 from mlready.core.messages import Said, _
-from mlready.core.model import Area, Bank, Level, Option, Probe, Question
+from mlready.core.model import Area, Bank, Level, Option, Probe, Question, Record
 from mlready.core.scoring import Scorecard
 
 SOURCE_HASH_LENGTH = 10
@@ -31,17 +31,18 @@ AREA_FIELDS = ("title", "intro")
 def source_hash(english: Mapping[str, Any]) -> str:
     """The short hash of the English text an entry translates. In base 32 (letters and the
     digits 2-7), so that YAML reads it as text without quotes."""
-    text = json.dumps(english, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    text = _CANONICAL.encode(english)
     digest = _blake2b(text.encode("utf-8"), digest_size=8).digest()
     # The first ten characters of the digest in base 32 (RFC 4648, lowercase): its first 50
     # bits, five at a time. (base64.b32encode gives the same, at several times the cost.)
     bits = int.from_bytes(digest[:7], "big") >> 6
-    return "".join(_BASE32[(bits >> shift) & 31] for shift in range(45, -1, -5))[
-        :SOURCE_HASH_LENGTH
-    ]
+    return "".join([_BASE32[(bits >> shift) & 31] for shift in _SHIFTS])[:SOURCE_HASH_LENGTH]
 
 
 _BASE32 = "abcdefghijklmnopqrstuvwxyz234567"
+_SHIFTS = tuple(range(45, -1, -5))
+# One encoder for every hash (json.dumps with options makes a new one on each call).
+_CANONICAL = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 try:  # CPython's own BLAKE2: hashlib would load OpenSSL, some milliseconds of every run
     from _blake2 import blake2b as _blake2b
@@ -92,8 +93,8 @@ def bank_english(bank: Bank) -> dict[str, Any]:
     return {name: getattr(bank, name) for name in ("title", "intro") if getattr(bank, name)}
 
 
-@dataclass(frozen=True)
-class Entry:
+@dataclass(frozen=True, eq=False, repr=False)  # Record's: made once, not per class
+class Entry(Record):
     """One translated entry: the text, and the hash of the English it was made from."""
 
     source: str
@@ -101,8 +102,8 @@ class Entry:
     where: tuple[str | int, ...]  # its key path in the file, for problems
 
 
-@dataclass(frozen=True)
-class BankTranslation:
+@dataclass(frozen=True, eq=False, repr=False)  # Record's: made once, not per class
+class BankTranslation(Record):
     """What a translation file says (or several, for a layered bank: later ones win)."""
 
     language: str
@@ -114,8 +115,8 @@ class BankTranslation:
     probes: Mapping[str, Entry] = field(default_factory=dict)
 
 
-@dataclass(frozen=True)
-class Translated:
+@dataclass(frozen=True, eq=False, repr=False)  # Record's: made once, not per class
+class Translated(Record):
     """A bank in another language, and how many of its texts fell back to English."""
 
     bank: Bank

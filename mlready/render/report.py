@@ -357,8 +357,11 @@ def _check_rows(
     """
     rows = []
     area_of = card.bank.area_of
-    # Six areas and a few evidence states make the same cells thousands of times: once each.
+    # Six areas, a few answers and scores and evidence states make the same cells thousands
+    # of times: each is escaped once.
     areas: dict[str, str] = {}
+    answers: dict[str, str] = {}
+    scores: dict[float | None, str] = {}
     nothing = markdown_cell(evidence_cell(None)) if evidence is not None else ""
     for question in questions:
         entry = card.answers.get(question.id)
@@ -367,12 +370,13 @@ def _check_rows(
         area = area_of[question.id]
         if area.id not in areas:
             areas[area.id] = markdown_cell(area.title)
-        cells = [
-            markdown_cell(question.prompt),
-            areas[area.id],
-            markdown_cell(translated(question.describe(value))),
-            _finalize(option.score if option else None),
-        ]
+        answer = translated(question.describe(value))
+        if answer not in answers:
+            answers[answer] = markdown_cell(answer)
+        score = option.score if option else None
+        if score not in scores:
+            scores[score] = _finalize(score)
+        cells = [markdown_cell(question.prompt), areas[area.id], answers[answer], scores[score]]
         if evidence is not None:
             item = evidence.get(question.id)
             cells.append(nothing if item is None else markdown_cell(evidence_cell(item)))
