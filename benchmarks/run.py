@@ -41,7 +41,7 @@ class Command:
     cwd: Path
     large: bool = False
     env: dict[str, str] = field(default_factory=dict)  # on top of CHILD_ENV
-    empty_cache: Path | None = None  # a cache folder emptied before each run
+    empty_cache: Path | None = None  # where each run gets a new, empty cache folder
     seconds: list[float] = field(default_factory=list)
     peak_bytes: int = 0
 
@@ -60,16 +60,21 @@ CHILD_ENV = {key: value for key, value in os.environ.items() if key != "PYTHONDO
 
 
 def run_once(command: Command) -> None:
+    env = {**CHILD_ENV, **command.env}
+    fresh = None
     if command.empty_cache is not None:
-        shutil.rmtree(command.empty_cache, ignore_errors=True)
-        command.empty_cache.mkdir()
+        # A new empty folder for each run, all removed at the end: deleting the last run's
+        # entry just before this one would time the file system's clean-up with it.
+        command.empty_cache.mkdir(exist_ok=True)
+        fresh = Path(tempfile.mkdtemp(dir=command.empty_cache))
+        env["MLREADY_CACHE_DIR"] = str(fresh)
     start = time.perf_counter()
     process = subprocess.Popen(
         command.argv,
         cwd=command.cwd,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
-        env={**CHILD_ENV, **command.env},
+        env=env,
     )
     _, status, usage = os.wait4(process.pid, 0)
     elapsed = time.perf_counter() - start
@@ -77,11 +82,11 @@ def run_once(command: Command) -> None:
     if process.returncode not in (0, 1):  # 1: the gate failed, which is a normal outcome
         raise SystemExit(f"{command.name}: exit {process.returncode} ({' '.join(command.argv)})")
     command.seconds.append(elapsed)
-    if command.empty_cache is not None:
+    if fresh is not None:
         # The run writes its cache entry after it ends, from a child it does not wait for:
         # let that finish before the next run, whose time it would otherwise share.
         deadline = time.monotonic() + 10
-        while not list(command.empty_cache.glob("bank-*.json")) and time.monotonic() < deadline:
+        while not list(fresh.glob("bank-*.json")) and time.monotonic() < deadline:
             time.sleep(0.01)
     # ru_maxrss is in KiB on Linux.
     command.peak_bytes = max(command.peak_bytes, usage.ru_maxrss * 1024)
@@ -167,7 +172,6 @@ def commands(work: Path, *, quick: bool, only: str | None = None) -> list[Comman
                 [*mlready, "check", "--bank", "bank.yaml", "mlready.yaml"],
                 folder,
                 large=True,
-                env={"MLREADY_CACHE_DIR": str(first)},
                 empty_cache=first,
             )
         )
