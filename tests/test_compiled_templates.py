@@ -3,18 +3,26 @@ their sources, used only while they are, and writing the very report the sources
 
 from __future__ import annotations
 
+import gc
 import shutil
+import sys
+import weakref
+from collections.abc import Callable
 from pathlib import Path
 
 import jinja2
 import pytest
 
+from mlready.core.answers import Answers
 from mlready.core.errors import ExitCode
+from mlready.core.model import Bank
+from mlready.core.scoring import score
 from mlready.render import compiled, report
 from mlready.render.precompile import compiled_modules
 from mlready.render.report import COMPILED
 from tests.conftest import run
 from tests.test_history import git_env, repo  # noqa: F401 (fixtures)
+from tests.test_report import REVIEW
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -90,3 +98,17 @@ def test_a_changed_template_is_compiled_from_its_source(
     code, out, err = run("report", "--no-history", "--no-scan", "-o", "-")
     assert code == ExitCode.OK, err
     assert "### EDITED" in out
+
+
+def test_reports_rendered_in_one_process_leave_sys_modules_whole(
+    small_bank: Bank, parse_answers: Callable[[str], Answers]
+) -> None:
+    # Jinja's ModuleLoader puts a weak proxy of its package into sys.modules: code that walks
+    # sys.modules (as Hypothesis does) failed on the proxy of a loader collected meanwhile.
+    card = score(small_bank, parse_answers(REVIEW))
+    for html in (False, True, False):
+        report.render_report(card, html=html)
+    held = [module for module in sys.modules.values() if type(module) is weakref.ProxyType]
+    gc.collect()
+    for module in held:
+        getattr(module, "__file__", None)  # ReferenceError if its loader was collected

@@ -17,6 +17,7 @@ import string
 import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
+from functools import cache
 from pathlib import Path, PurePath
 from typing import Any
 
@@ -281,6 +282,14 @@ def _compiled_loader() -> BaseLoader | None:
         if source_hash(source) != digest:
             return None
         _TEMPLATES_READ.add(path.resolve())
+    return _module_loader()
+
+
+@cache
+def _module_loader() -> ModuleLoader:
+    # One for the process: each ModuleLoader puts a weak proxy of its package into
+    # sys.modules, left dangling there once the loader is collected (a library rendering
+    # many reports would fill sys.modules with them, and code walking it would fail).
     return ModuleLoader(COMPILED)
 
 
