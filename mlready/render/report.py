@@ -288,8 +288,8 @@ def _compiled_loader() -> BaseLoader | None:
 @cache
 def _module_loader() -> ModuleLoader:
     # One for the process: each ModuleLoader puts a weak proxy of its package into
-    # sys.modules, left dangling there once the loader is collected (a library rendering
-    # many reports would fill sys.modules with them, and code walking it would fail).
+    # sys.modules, which goes dead when the loader is collected; code walking sys.modules
+    # at that moment (as Hypothesis does) would fail on it.
     return ModuleLoader(COMPILED)
 
 
