@@ -121,6 +121,6 @@ def main() -> None:
         # large bank; and where a child writes the cache entry, it would first copy most of the
         # memory the two share.
         for stream in (sys.stdout, sys.stderr):
-            with contextlib.suppress(OSError, ValueError):
+            with contextlib.suppress(OSError, ValueError, AttributeError):  # None when closed
                 stream.flush()
         os._exit(code if isinstance(code, int) else 0 if code is None else 1)
