@@ -161,6 +161,7 @@ def test_the_portfolio_is_chinese_in_markdown_and_html(tmp_path: Path) -> None:
     assert markdown.returncode == ExitCode.OK, markdown.stderr
     assert "# 就绪总览" in markdown.stdout
     assert "2 份评审，其中" in markdown.stdout
+    assert "。 " not in markdown.stdout  # Chinese sentences follow each other without a space
     assert "| 模型 | 负责人 | 级别 | 得分 | 阻断项 | 逾期 | 过期 |" in markdown.stdout
     assert "| 可上线生产 |" in markdown.stdout or "| 试点 |" in markdown.stdout
     assert "未生成" in markdown.stdout  # no report rendered yet

@@ -112,3 +112,16 @@ def test_reports_rendered_in_one_process_leave_sys_modules_whole(
     gc.collect()
     for module in held:
         getattr(module, "__file__", None)  # ReferenceError if its loader was collected
+
+
+def test_a_report_is_never_written_over_a_compiled_template(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # They are read by the run, as the templates are: inputs, which --force does not overwrite.
+    (tmp_path / "mlready.yaml").write_text("mlready: 1\nanswers: {}\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    for module in (COMPILED / "__init__.py", next(COMPILED.glob("tmpl_*.py"))):
+        before = module.read_bytes()
+        code, _, err = run("report", "--no-history", "--no-scan", "-o", str(module), "--force")
+        assert code == ExitCode.INVALID, err
+        assert module.read_bytes() == before

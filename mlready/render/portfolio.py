@@ -61,7 +61,7 @@ def render_portfolio(
         PORTFOLIO_MARKER,
         "# " + _("Readiness portfolio"),
         "",
-        _summary(outcomes) + " " + _("Worst first."),
+        _("{summary} Worst first.").format(summary=_summary(outcomes)),
         "",
         "| "
         + " | ".join(
@@ -147,11 +147,10 @@ def portfolio_html(
         "<h1>" + html_text(_("Readiness portfolio")) + "</h1>",
         "<p>"
         + html_text(
-            f"{_summary(outcomes)} "
-            + _(
-                "Worst first; each area's cell is coloured by its score, "
+            _(
+                "{summary} Worst first; each area's cell is coloured by its score, "
                 "from red (0) to green (100)."
-            )
+            ).format(summary=_summary(outcomes))
         )
         + "</p>",
         "<table><thead><tr>"

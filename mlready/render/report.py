@@ -268,7 +268,7 @@ def _compiled_loader() -> BaseLoader | None:
     when they were compiled from the sources beside them by the Jinja installed; else None."""
     try:
         from mlready.render import compiled
-    except ImportError:  # not shipped
+    except Exception:  # not shipped, or not a module any more: the sources serve
         return None
     if jinja2.__version__ != compiled.JINJA:
         return None
@@ -282,6 +282,8 @@ def _compiled_loader() -> BaseLoader | None:
         if source_hash(source) != digest:
             return None
         _TEMPLATES_READ.add(path.resolve())
+    # The compiled modules are read by the run too: no report is written over one of them.
+    _TEMPLATES_READ.update(module.resolve() for module in COMPILED.glob("*.py"))
     return _module_loader()
 
 
