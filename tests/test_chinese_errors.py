@@ -23,11 +23,11 @@ HAN = re.compile(r"[\u4e00-\u9fff]")
 @pytest.fixture
 def chinese() -> Iterator[None]:
     """mlready speaks Simplified Chinese inside the test, English again after."""
-    from mlready.cli import typer_compat
+    from mlready.cli import typer_seam
     from mlready.io.catalogs import use_language
 
     use_language("zh-CN")
-    typer_compat.speak_typer()
+    typer_seam.speak_typer()
     try:
         yield
     finally:

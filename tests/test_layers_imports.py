@@ -1,6 +1,6 @@
 """The package's layers: imports only go down, never in a cycle, not even inside functions.
 
-core <- io <- render <- cli: a module may import its own layer and the layers below it.
+core <- io <- render <- api <- cli: a module may import its own layer and the layers below it.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).resolve().parent.parent / "mlready"
-LAYERS = {"core": 0, "io": 1, "render": 2, "cli": 3}
+LAYERS = {"core": 0, "io": 1, "render": 2, "api": 3, "cli": 4}
 # Libraries that belong to one layer and above: the core loads none of them.
 OUTSIDE_CORE = {"yaml", "rich", "jinja2", "typer", "click", "tomllib", "babel"}
 

@@ -25,7 +25,7 @@ from rich.console import Console
 from typer.testing import CliRunner
 
 from mlready.cli import app, application
-from mlready.cli.application import evidence_of, for_people, outcomes_for_people
+from mlready import api
 from mlready.core.gate import judge
 from mlready.core.model import AnswerEntry, Bank
 from mlready.core.scoring import score
@@ -167,9 +167,10 @@ def review(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Review]:
             answers = load_answers(folder / name, bank)
             card = score(bank, answers, today=answers.project.reviewed)
             verdict = judge(card, today=answers.project.reviewed)
-            outcomes.append(Outcome(card, verdict, evidence_of(card)[1]))
-        before, after = outcomes_for_people(outcomes)
-        yield Review(folder, for_people(bank), before, after)
+            evidence = api.evidence_of(card)[1]
+            outcomes.append(api.Review(card, verdict, evidence, folder).outcome())
+        before, after = outcomes
+        yield Review(folder, api.bank_for_people(bank).bank, before, after)
 
 
 def view_of(outcome: Outcome) -> ScorecardView:

@@ -19,7 +19,7 @@ from mlready.core.errors import ExitCode
 from tests.conftest import BEST_ANSWERS, SMALL_BANK
 
 CLI = Path(__file__).resolve().parent.parent / "mlready" / "cli"
-SHARED = {"mlready.cli", "mlready.cli.application", "mlready.cli.typer_compat"}
+SHARED = {"mlready.cli", "mlready.cli.application", "mlready.cli.typer_seam"}
 
 # Runs the command line as the `mlready` script does, and lists the modules it loaded.
 # A run ends at once (os._exit), so the list is written just before that, or before the fork
@@ -62,7 +62,7 @@ def review(tmp_path: Path) -> Path:
 
 
 def test_the_listed_commands_are_the_command_modules() -> None:
-    modules = {path.stem for path in CLI.glob("*.py")} - {"__init__", "application", "typer_compat"}
+    modules = {path.stem for path in CLI.glob("*.py")} - {"__init__", "application", "typer_seam"}
     assert set(COMMANDS) == modules
     for name in COMMANDS:
         assert isinstance(importlib.import_module(f"mlready.cli.{name}").app, typer.Typer)

@@ -1,4 +1,4 @@
-"""The command-line layer: each command parses options, calls the core, prints, and exits.
+"""The command-line layer: each command parses options, calls mlready.api, prints, and exits.
 
 Each command lives in a module of its own, named as the command, with its own Typer `app`
 (`bank`'s is a group). A run loads only the module of the command it runs: the others' imports
@@ -14,7 +14,8 @@ from typing import Annotated, Any
 
 import typer
 
-from mlready.cli.application import LANG_HELP, CommandGroup, speak, translated_help
+from mlready.cli import typer_seam
+from mlready.cli.application import LANG_HELP, translated_help, warn
 from mlready.core.messages import N_
 
 __all__ = ["COMMANDS", "app", "main"]
@@ -34,38 +35,30 @@ COMMANDS = (
 )
 """The command modules, in the order `mlready --help` lists them."""
 
+# Before any value is converted: Typer would otherwise load pydantic on every run.
+typer_seam.install()
 
-class _LazyCommands(CommandGroup):
-    """mlready's commands, each loaded when it is first asked for: to run it, or to list it in
-    `--help`."""
 
-    def list_commands(self, ctx: Any) -> list[str]:
-        return list(COMMANDS)
+class _Commands(typer_seam.LazyCommandGroup):
+    """mlready's commands, each loaded when it is first asked for."""
 
-    def get_command(self, ctx: Any, cmd_name: str) -> Any:
-        if cmd_name in COMMANDS and cmd_name not in self.commands:
-            module = import_module(f"{__name__}.{cmd_name}")
-            command = typer.main.get_command(module.app)
-            for sub in getattr(command, "commands", {}).values():  # `bank show`, `bank validate`
-                translated_help(sub)
-            self.add_command(translated_help(command), cmd_name)
-        return super().get_command(ctx, cmd_name)
+    names = COMMANDS
 
-    def main(self, *args: Any, **kwargs: Any) -> Any:
+    def load(self, name: str) -> Any:
+        """The command module `name`'s command, its help in the chosen language."""
+        command = typer.main.get_command(import_module(f"{__name__}.{name}").app)
+        for sub in getattr(command, "commands", {}).values():  # `bank show`, `bank validate`
+            translated_help(sub)
+        return translated_help(command)
+
+    def prepare(self) -> None:
+        """The root's help in the chosen language."""
         translated_help(self)  # the root's own help and options, in the chosen language
-        return super().main(*args, **kwargs)
-
-    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
-        if args and args[0] not in COMMANDS:
-            # A mistyped name: Typer suggests the commands it knows, so it gets to know them all.
-            for name in COMMANDS:
-                self.get_command(ctx, name)
-        return super().resolve_command(ctx, args)
 
 
 app = typer.Typer(
     name="mlready",
-    cls=_LazyCommands,
+    cls=_Commands,
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -96,6 +89,38 @@ def _root(
     lang: Annotated[str | None, typer.Option("--lang", metavar="LANG", help=LANG_HELP)] = None,
 ) -> None:
     pass
+
+
+def speak(argv: list[str]) -> None:
+    """Choose the language before anything is said: `--lang` anywhere on the command line,
+    the settings' `lang`, MLREADY_LANG, the locale (see mlready.core.language)."""
+    from mlready.api import MlreadyError, choose_language, project_settings
+    from mlready.core.language import ENGLISH
+
+    flag = _lang_flag(argv)
+    settings = None
+    if flag is None:
+        with contextlib.suppress(MlreadyError):  # a bad settings file is the command's to report
+            settings = project_settings()
+    choice = choose_language(flag, settings)
+    if choice.language != ENGLISH:
+        from mlready.api import speak as speak_language
+
+        speak_language(choice.language)
+        typer_seam.speak_typer()
+    if choice.warning:
+        warn([choice.warning])
+
+
+def _lang_flag(argv: list[str]) -> str | None:
+    for position, arg in enumerate(argv):
+        if arg == "--":
+            break
+        if arg == "--lang" and position + 1 < len(argv):
+            return argv[position + 1]
+        if arg.startswith("--lang="):
+            return arg.removeprefix("--lang=")
+    return None
 
 
 def main() -> None:

@@ -7,22 +7,15 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from mlready import api
 from mlready.cli.application import (
     DEFAULT_REPORT,
     AnswersArgument,
     BankOption,
-    bank_for,
     check_target,
     command_app,
-    defaults,
-    evidence_of,
-    for_people,
-    gate_for,
-    inputs_of,
-    read_answers,
     say,
-    single_answers_path,
-    trend_for,
+    warn,
     write_target,
 )
 from mlready.core.errors import ExitCode, InputError
@@ -71,9 +64,9 @@ def ask(
                 "one, write a skeleton with `mlready init` and validate it with `mlready check`"
             )
         )
-    chosen = defaults()
-    target = single_answers_path(answers, chosen)
-    loaded_bank = bank_for(bank, chosen)
+    settings = api.project_settings()
+    target = api.answers_file(answers, settings=settings)
+    loaded_bank = api.load_bank(bank, settings=settings)
     if area is not None and area not in {a.id for a in loaded_bank.sections}:
         areas = ", ".join(a.id for a in loaded_bank.sections)
         raise InputError(
@@ -84,7 +77,7 @@ def ask(
                 areas=areas,
             )
         )
-    inputs = inputs_of(chosen, bank=loaded_bank, others=[target])
+    inputs = api.inputs_of(settings, bank=loaded_bank, others=[target])
     if not no_report:  # before the walk, not after it: nobody should answer in vain
         if report_path.is_dir():
             report_path = report_path / DEFAULT_REPORT.name
@@ -95,7 +88,7 @@ def ask(
 
     console = Console(highlight=False)
     prompt = TerminalPrompt(console)
-    people = for_people(loaded_bank)  # what the person reads; the answers file stays neutral
+    people = _bank_for_people(loaded_bank)  # what the person reads; the file stays neutral
     if people.intro:  # once, before the first question
         prompt.tell_intro(people.intro)
     result = _walk_file(target, loaded_bank, prompt=prompt, area=area, redo=redo, no_scan=no_scan)
@@ -112,7 +105,7 @@ def ask(
         )
     card = score(loaded_bank, result.answers, today=dt.date.today())
     console.print()
-    verdict = judge(card, gate_for(loaded_bank, chosen), today=dt.date.today())
+    verdict = judge(card, api.gate_of(loaded_bank, settings), today=dt.date.today())
     more = N_("(`mlready check` lists them all)") if no_report else N_("in the report")
     card = scorecard_in(card, people)
     print_scorecard(console, card, verdict, max_gaps=5, more=more)
@@ -120,7 +113,7 @@ def ask(
         from mlready.render.registry import Format, Subject, format_of_path, renderer
 
         chosen_format = format_of_path(str(report_path), Subject.REPORT, Format.MARKDOWN)
-        text = renderer(Subject.REPORT, chosen_format)(card, trend=trend_for(target, card))
+        text = renderer(Subject.REPORT, chosen_format)(card, trend=api.trend_for(target, card))
         write_target(report_path, text, inputs=inputs, force=force)
         console.print(_("Report: {path}").format(path=report_path), markup=False)
 
@@ -149,7 +142,11 @@ def _walk_file(
         # Read under the lock, so that what the walk starts from is what it will replace.
         editor = AnswersEditor(target, bank)
         is_new = editor.seen is None
-        current = empty_answers(target) if is_new else read_answers(target, bank)
+        warnings: list[str] = []
+        current = (
+            empty_answers(target) if is_new else api.read_answers(target, bank, warnings=warnings)
+        )
+        warn(warnings)
         try:
             project = current.project
             if is_new or not (project.name and project.owner):  # after init, too
@@ -157,7 +154,7 @@ def _walk_file(
                 if is_new or asked != project:
                     current = current.with_project(asked)
                     editor.save(current)
-            people = for_people(bank)
+            people = _bank_for_people(bank)
             result = walk(
                 people,
                 current,
@@ -168,7 +165,7 @@ def _walk_file(
                 today=dt.date.today(),
                 evidence=None
                 if no_scan
-                else evidence_in(evidence_of(score(bank, current))[1], people),
+                else evidence_in(api.evidence_of(score(bank, current))[1], people),
             )
         except KeyboardInterrupt:
             if target.exists():
@@ -186,3 +183,9 @@ def _walk_file(
         say("\n" + _("Saved in {path}; run `mlready ask` again to go on.").format(path=target))
         return None
     return result
+
+
+def _bank_for_people(bank: "Bank") -> "Bank":
+    translated = api.bank_for_people(bank)
+    warn(list(translated.warnings))
+    return translated.bank

@@ -5,15 +5,14 @@ from typing import Annotated
 
 import typer
 
+from mlready import api
 from mlready.cli.application import (
     BankFormat,
     BankOption,
-    bank_for,
     command_app,
-    defaults,
-    for_people,
     format_option,
     stdout_renderer,
+    warn,
 )
 from mlready.core.errors import InputError
 from mlready.core.messages import N_, _
@@ -40,13 +39,15 @@ def show(
     ] = None,
 ) -> None:
     """`mlready bank show`: its help is on the decorator, where the catalog finds it."""
-    loaded = bank_for(bank, defaults())
+    loaded = api.load_bank(bank, settings=api.project_settings())
     if tag is not None:
         from mlready.core.bank import with_tag
 
         loaded = with_tag(loaded, tag)
     if output_format != "json":  # JSON is the bank as data, the same in every language
-        loaded = for_people(loaded)
+        translated = api.bank_for_people(loaded)
+        warn(list(translated.warnings))
+        loaded = translated.bank
     sys.stdout.write(stdout_renderer(Subject.BANK, output_format)(loaded))
 
 
@@ -62,9 +63,9 @@ def validate(bank: BankOption = None) -> None:
     from mlready.core.messages import language
     from mlready.render.escape import terminal_text
 
-    chosen = defaults()
-    loaded = bank_for(bank, chosen)
-    source = bank or chosen.bank or _("built-in bank")
+    settings = api.project_settings()
+    loaded = api.load_bank(bank, settings=settings)
+    source = bank or settings.bank or _("built-in bank")
     typer.echo(
         terminal_text(
             _("{source}: valid: {ref}, {areas} areas, {questions} questions").format(

@@ -7,32 +7,28 @@ from typing import Annotated
 
 import typer
 
+from mlready import api
 from mlready.cli.application import (
     AnswersFilesArgument,
     BankOption,
     CheckFormat,
+    NoScanOption,
     TodayOption,
-    answers_paths,
-    bank_for,
     check_target,
     command_app,
     day,
-    defaults,
-    evidence_of,
     format_option,
-    gate_for,
-    inputs_of,
-    outcomes_for_people,
     say,
-    scorecard,
     stdout_renderer,
     warn,
+    warn_of,
     write_target,
 )
 from mlready.core.errors import ExitCode, InputError, MlreadyError
 from mlready.core.messages import N_, Said, _
 from mlready.core.vocabulary import Severity
 from mlready.render.registry import Format, Subject, formats_for, renderer
+from mlready.render.view import Outcome
 
 
 def _output_target(spec: str) -> tuple[str, Path]:
@@ -155,12 +151,10 @@ def check(
     force: Annotated[
         bool, typer.Option("--force", help=N_("Overwrite output files that mlready did not write."))
     ] = False,
+    no_scan: NoScanOption = False,
 ) -> None:
     """`mlready check`: its help is on the decorator, where the catalog finds it."""
-    from mlready.core.gate import judge
-    from mlready.render.view import Outcome
-
-    chosen = defaults()
+    settings = api.project_settings()
     targets = [_output_target(spec) for spec in output or []]
     named: dict[str, str] = {}
     for name, target in targets:
@@ -175,11 +169,11 @@ def check(
                 )
             )
         named[key] = name
-    loaded_bank = bank_for(bank, chosen)
+    loaded_bank = api.load_bank(bank, settings=settings)
     date = day(today)
-    gate = gate_for(
+    gate = api.gate_of(
         loaded_bank,
-        chosen,
+        settings,
         fail_under=fail_under,
         fail_on=fail_on,
         max_age=max_age,
@@ -188,8 +182,8 @@ def check(
         fail_on_contradicted=fail_on_contradicted,
         require_evidence=require_evidence,
     )
-    paths = answers_paths(answers, chosen)
-    inputs = inputs_of(chosen, bank=loaded_bank, others=[*paths, baseline])
+    paths = api.answers_files(answers, settings=settings)
+    inputs = api.inputs_of(settings, bank=loaded_bank, others=[*paths, baseline])
     for _format, target in targets:
         check_target(target, inputs=inputs, force=force)
     if baseline is not None and len(paths) > 1:
@@ -199,21 +193,23 @@ def check(
         from mlready.io.baseline import load_baseline
 
         base = load_baseline(baseline, loaded_bank, today=date)
-    outcomes = []
-    for path in paths:
-        card = scorecard(path, loaded_bank, today=date, chosen=chosen)
-        _scan, evidence = evidence_of(card)
-        verdict = judge(
-            card,
-            gate,
-            allow_incomplete=allow_incomplete,
+    reviews = [
+        api.review(
+            path,
+            bank=loaded_bank,
+            settings=settings,
             today=date,
+            scan=not no_scan,
+            gate=gate,
+            allow_incomplete=allow_incomplete,
             baseline=base,
-            evidence=evidence,
         )
-        outcomes.append(Outcome(card, verdict, evidence))
+        for path in paths
+    ]
+    warn_of(reviews)
+    outcomes = api.outcomes(reviews, for_people=False)
     # JSON is data, the same in every language; every other format is read by people.
-    people = outcomes_for_people(outcomes)
+    people = api.outcomes(reviews)
 
     def shown(chosen_format: str) -> list[Outcome]:
         return outcomes if chosen_format == Format.JSON else people
@@ -234,7 +230,7 @@ def check(
         from mlready.render.markdown import step_summary
 
         _append_summary(Path(summary_file), step_summary(people), inputs=inputs)
-    passed = all(outcome.verdict.passed for outcome in outcomes)
+    passed = all(review.passed for review in reviews)
     if not passed and soft_fail:
         say(_("soft fail: the gate failed, exiting 0 as asked"))
     raise typer.Exit(ExitCode.OK if passed or soft_fail else ExitCode.GATE_FAILED)

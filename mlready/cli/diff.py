@@ -6,18 +6,16 @@ from typing import Annotated
 
 import typer
 
+from mlready import api
 from mlready.cli.application import (
     BankOption,
     DiffFormat,
     TodayOption,
-    bank_for,
     command_app,
     day,
-    defaults,
-    for_people,
     format_option,
-    scorecard,
     stdout_renderer,
+    warn,
 )
 from mlready.core.messages import N_
 from mlready.render.registry import Subject
@@ -42,16 +40,17 @@ def diff(
     today: TodayOption = None,
 ) -> None:
     """`mlready diff`: its help is on the decorator, where the catalog finds it."""
-    from mlready.core.diff import diff_reviews
-
-    chosen = defaults()
-    loaded_bank = bank_for(bank, chosen)
-    date = day(today)
-    before = scorecard(old, loaded_bank, today=date, chosen=chosen)
-    after = scorecard(new, loaded_bank, today=date, chosen=chosen)
-    if output_format != "json":  # JSON is data, the same in every language
-        from mlready.core.translation import scorecard_in
-
-        people = for_people(loaded_bank)
-        before, after = scorecard_in(before, people), scorecard_in(after, people)
-    sys.stdout.write(stdout_renderer(Subject.DIFF, output_format)(diff_reviews(before, after)))
+    settings = api.project_settings()
+    loaded_bank = api.load_bank(bank, settings=settings)
+    warnings: list[str] = []
+    changes = api.diff(
+        old,
+        new,
+        bank=loaded_bank,
+        settings=settings,
+        today=day(today),
+        for_people=output_format != "json",  # JSON is data, the same in every language
+        warnings=warnings,
+    )
+    warn(warnings)
+    sys.stdout.write(stdout_renderer(Subject.DIFF, output_format)(changes))

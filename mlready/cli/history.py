@@ -6,18 +6,15 @@ from typing import Annotated
 
 import typer
 
+from mlready import api
 from mlready.cli.application import (
     AnswersArgument,
     BankOption,
     HistoryFormat,
-    bank_for,
     command_app,
-    defaults,
     format_option,
-    single_answers_path,
 )
-from mlready.core.errors import InputError
-from mlready.core.messages import N_, Said
+from mlready.core.messages import N_
 from mlready.render.registry import Subject, renderer
 
 app = command_app()
@@ -43,12 +40,5 @@ def history(
     ] = HistoryFormat.TEXT,
 ) -> None:
     """`mlready history`: its help is on the decorator, where the catalog finds it."""
-    from mlready.io.history import read_history
-
-    chosen = defaults()
-    target = single_answers_path(answers, chosen)
-    if not target.exists():
-        raise InputError(Said("{path}: no such answers file", path=target))
-    loaded_bank = bank_for(bank, chosen)
-    found = read_history(target, loaded_bank, since=since.date() if since else None)
+    found = api.history(answers, bank=bank, since=since.date() if since else None)
     sys.stdout.write(renderer(Subject.HISTORY, output_format)(found))

@@ -4,16 +4,13 @@ from typing import Annotated
 
 import typer
 
+from mlready import api
 from mlready.cli.application import (
     AnswersArgument,
     BankOption,
-    bank_for,
     check_target,
     command_app,
-    defaults,
-    inputs_of,
     say,
-    single_answers_path,
     write_target,
 )
 from mlready.core.errors import InputError
@@ -44,14 +41,14 @@ def init(
     from mlready.io.files import exclusive_lock, lock_path_of
     from mlready.render.signatures import generated
 
-    chosen = defaults()
-    target = single_answers_path(answers, chosen)
-    loaded = bank_for(bank, chosen)
+    settings = api.project_settings()
+    target = api.answers_file(answers, settings=settings)
+    loaded = api.load_bank(bank, settings=settings)
     schema_file = target.with_name(f"{target.stem}.schema.json") if editor_schema else None
     written = [target, *([schema_file] if schema_file else [])]
     # Every input but the answers files, one of which init is asked to write: the bank, its
     # layers and the settings stay inputs even when the target names one of them.
-    inputs = inputs_of(chosen, bank=loaded, answers_too=False)
+    inputs = api.inputs_of(settings, bank=loaded, answers_too=False)
     for path in written:
         if path.exists() and not force:
             raise InputError(Said("{path}: already exists; use --force to overwrite it", path=path))

@@ -5,25 +5,19 @@ from typing import Annotated
 
 import typer
 
+from mlready import api
 from mlready.cli.application import (
     AnswersFilesArgument,
     BankOption,
     PortfolioFormat,
     TodayOption,
-    answers_paths,
-    bank_for,
     check_target,
     command_app,
     day,
-    defaults,
-    for_people,
     format_option,
-    gate_for,
-    inputs_of,
     report_path_for,
     say,
-    scorecard,
-    trend_for,
+    warn,
     write_target,
 )
 from mlready.core.messages import N_, _
@@ -74,37 +68,35 @@ def portfolio(
     ] = False,
 ) -> None:
     """`mlready portfolio`: its help is on the decorator, where the catalog finds it."""
-    from mlready.core.gate import judge
-    from mlready.render.view import Outcome
-
     chosen_format = (
         Format(output_format)
         if output_format is not None
         else format_of_path(str(output), Subject.PORTFOLIO, Format.MARKDOWN)
     )
-
-    chosen = defaults()
-    loaded_bank = bank_for(bank, chosen)
-    date = day(today)
-    gate = gate_for(loaded_bank, chosen, max_age=max_age)
-    paths = answers_paths(answers, chosen)
-    inputs = inputs_of(chosen, bank=loaded_bank, others=paths)
+    settings = api.project_settings()
+    loaded_bank = api.load_bank(bank, settings=settings)
+    paths = api.answers_files(answers, settings=settings)
+    inputs = api.inputs_of(settings, bank=loaded_bank, others=paths)
     check_target(output, inputs=inputs, force=force)
-    from mlready.core.translation import scorecard_in
-
-    outcomes = []
-    trends = {}
-    for path in paths:
-        card = scorecard(path, loaded_bank, today=date, chosen=chosen)
-        verdict = judge(card, gate, today=date)
-        outcomes.append(Outcome(scorecard_in(card, for_people(loaded_bank)), verdict))
-        trend = trend_for(path, card) if with_history else None
-        if trend is not None:
-            trends[card.answers.source] = trend
+    date = day(today)
+    reviewed = api.portfolio(
+        paths,
+        bank=loaded_bank,
+        settings=settings,
+        today=date,
+        max_age=max_age,
+        history=with_history,
+    )
+    warn(list(reviewed.warnings))
     reports_of = {str(path): _report_of(path, reports, chosen_format) for path in paths}
     base = Path.cwd() if str(output) == "-" else output.resolve().parent
     text = renderer(Subject.PORTFOLIO, chosen_format)(
-        outcomes, reports=reports_of, base=base, max_age=gate.max_age, today=date, trends=trends
+        api.outcomes(reviewed.reviews),
+        reports=reports_of,
+        base=base,
+        max_age=reviewed.gate.max_age,
+        today=date,
+        trends=reviewed.trends,
     )
     write_target(output, text, inputs=inputs, force=force)
     if str(output) != "-":

@@ -6,31 +6,26 @@ from typing import Annotated
 
 import typer
 
+from mlready import api
 from mlready.cli.application import (
     DEFAULT_REPORT,
     AnswersFilesArgument,
     BankOption,
+    NoScanOption,
     ReportFormat,
     TodayOption,
-    answers_paths,
-    bank_for,
     check_target,
     command_app,
     day,
-    defaults,
-    evidence_of,
-    for_people,
     format_option,
-    inputs_of,
     report_path_for,
     say,
-    scorecard,
-    trend_for,
+    warn,
     write_target,
 )
 from mlready.core.errors import InputError
 from mlready.core.messages import N_, Said, _
-from mlready.render.registry import Format, Subject, format_of_path, renderer
+from mlready.render.registry import Format, Subject, format_of_path
 
 app = command_app()
 
@@ -82,17 +77,14 @@ def report(
             file_okay=False,
         ),
     ] = None,
-    no_scan: Annotated[
-        bool,
-        typer.Option("--no-scan", help=N_("Do not look in the repository for evidence.")),
-    ] = False,
+    no_scan: NoScanOption = False,
     today: TodayOption = None,
 ) -> None:
     """`mlready report`: its help is on the decorator, where the catalog finds it."""
     from mlready.io.files import make_folder
     from mlready.render.report import is_html_template
 
-    chosen = defaults()
+    settings = api.project_settings()
     if output_format is not None:
         chosen_format = Format(output_format)
     elif template is not None:
@@ -101,12 +93,12 @@ def report(
         chosen_format = format_of_path(str(output or ""), Subject.REPORT, Format.MARKDOWN)
     suffix = ".html" if chosen_format is Format.HTML else ".md"
     default_report = DEFAULT_REPORT.with_suffix(suffix)
-    loaded_bank = bank_for(bank, chosen)
-    paths = answers_paths(answers, chosen)
+    loaded_bank = api.load_bank(bank, settings=settings)
+    paths = api.answers_files(answers, settings=settings)
     folder = output if output is not None and output.is_dir() else None
     # One file named (or the default one): one READINESS.md. Several, or a pattern: NAME.md
     # beside each, as `portfolio` links them, however many the pattern matched.
-    named = answers or list(chosen.answers)
+    named = answers or list(settings.answers)
     single = not named or (len(named) == 1 and not glob.has_magic(str(named[0])))
     if not single and output is not None and folder is None:
         raise InputError(
@@ -123,23 +115,18 @@ def report(
         targets = [output or default_report]
     if len(set(targets)) < len(targets):
         raise InputError(Said("two answers files would write the same report; name them apart"))
-    inputs = inputs_of(chosen, bank=loaded_bank, others=[*paths, template])
+    inputs = api.inputs_of(settings, bank=loaded_bank, others=[*paths, template])
     for target in targets:
         if str(target) != "-" and (folder is None or target.parent.is_dir()):
             check_target(target, inputs=inputs, force=force)
-    render = renderer(Subject.REPORT, chosen_format)
-    from mlready.core.translation import scorecard_in
     from mlready.render.report import templates_read
 
     for path, target in zip(paths, targets, strict=True):
-        card = scorecard(path, loaded_bank, today=day(today), chosen=chosen)
-        card = scorecard_in(card, for_people(loaded_bank))  # a report is read by people
-        text = render(
-            card,
-            template=template,
-            trend=trend_for(path, card) if with_history else None,
-            evidence=None if no_scan else evidence_of(card, repo=repo)[1],
+        review = api.review(
+            path, bank=loaded_bank, settings=settings, today=day(today), scan=not no_scan, repo=repo
         )
+        warn(list(review.warnings))
+        text = api.report(review, format=chosen_format, template=template, history=with_history)
         if str(target) != "-":
             make_folder(target.parent)
         write_target(target, text, inputs=[*inputs, *templates_read()], force=force)

@@ -6,20 +6,16 @@ from typing import Annotated
 
 import typer
 
+from mlready import api
 from mlready.cli.application import (
     AnswersFilesArgument,
     BankOption,
     ScanFormat,
     TodayOption,
-    answers_paths,
-    bank_for,
     command_app,
     day,
-    defaults,
-    evidence_of,
-    for_people,
     format_option,
-    scorecard,
+    warn_of,
 )
 from mlready.core.messages import N_
 from mlready.render.registry import Subject, renderer
@@ -52,17 +48,17 @@ def scan(
     """`mlready scan`: its help is on the decorator, where the catalog finds it."""
     from mlready.render.evidence import ScanResult
 
-    chosen = defaults()
-    loaded_bank = bank_for(bank, chosen)
+    settings = api.project_settings()
+    loaded_bank = api.load_bank(bank, settings=settings)
+    reviews = [
+        api.review(path, bank=loaded_bank, settings=settings, today=day(today), repo=repo)
+        for path in api.answers_files(answers, settings=settings)
+    ]
+    warn_of(reviews)
     # JSON is data, the same in every language; every other format is read by people.
-    people = loaded_bank if output_format == "json" else for_people(loaded_bank)
-    results = []
-    for path in answers_paths(answers, chosen):
-        card = scorecard(path, loaded_bank, today=day(today), chosen=chosen)
-        root, evidence = evidence_of(card, repo=repo)
-        if people is not loaded_bank:
-            from mlready.core.translation import evidence_in, scorecard_in
-
-            card, evidence = scorecard_in(card, people), evidence_in(evidence, people)
-        results.append(ScanResult(card, evidence, str(root)))
+    outcomes = api.outcomes(reviews, for_people=output_format != "json")
+    results = [
+        ScanResult(outcome.scorecard, outcome.evidence, str(review.repository))
+        for outcome, review in zip(outcomes, reviews, strict=True)
+    ]
     sys.stdout.write(renderer(Subject.SCAN, output_format)(results))

@@ -7,12 +7,10 @@ from typing import Annotated
 
 import typer
 
+from mlready import api
 from mlready.cli.application import (
     BankOption,
-    bank_for,
     command_app,
-    defaults,
-    inputs_of,
     say,
     write_target,
 )
@@ -46,14 +44,14 @@ def schema(
     from mlready.core.schema import answers_schema, bank_schema, schema_text
     from mlready.render.signatures import generated
 
-    chosen = defaults()
+    settings = api.project_settings()
     # The bank schema never reads a bank: it is what fixes a broken one.
-    loaded = None if kind is SchemaKind.BANK else bank_for(bank, chosen)
+    loaded = None if kind is SchemaKind.BANK else api.load_bank(bank, settings=settings)
     schema = bank_schema() if loaded is None else answers_schema(loaded)
     text = schema_text(generated("schema", schema))
     if str(output) == "-":
         sys.stdout.write(text)
     else:
-        inputs = inputs_of(chosen, bank=loaded, others=[bank])
+        inputs = api.inputs_of(settings, bank=loaded, others=[bank])
         write_target(output, text, inputs=inputs, force=force)
         say(_("Wrote {path}").format(path=output))

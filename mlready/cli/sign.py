@@ -4,17 +4,15 @@ from typing import Annotated
 
 import typer
 
+from mlready import api
 from mlready.cli.application import (
     AnswersArgument,
     BankOption,
     TodayOption,
-    bank_for,
     command_app,
     day,
-    defaults,
-    read_answers,
     say,
-    single_answers_path,
+    warn,
 )
 from mlready.core.errors import InputError
 from mlready.core.messages import N_, Said, _
@@ -51,16 +49,18 @@ def sign(
     from mlready.io.files import exclusive_lock
 
     who, what = _words("--name", name), _words("--role", role)
-    chosen = defaults()
-    target = single_answers_path(answers, chosen)
-    loaded_bank = bank_for(bank, chosen)
+    settings = api.project_settings()
+    target = api.answers_file(answers, settings=settings)
+    loaded_bank = api.load_bank(bank, settings=settings)
     editor = AnswersEditor(target, loaded_bank)
     editor.refuse_read_only()
     with exclusive_lock(target, note=say):
         # Read under the lock, through the editor that writes: an edit made meanwhile is
         # noticed, a link is written through.
         editor = AnswersEditor(target, loaded_bank)
-        current = read_answers(target, loaded_bank)
+        warnings: list[str] = []
+        current = api.read_answers(target, loaded_bank, warnings=warnings)
+        warn(warnings)
         updated = signed(current, name=who, role=what, date=day(today))
         editor.save(updated)
     digest = updated.project.signoff[-1].digest

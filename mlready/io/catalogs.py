@@ -4,6 +4,8 @@ bank's translation files beside it."""
 from __future__ import annotations
 
 import gettext
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from mlready.core import messages
@@ -67,3 +69,18 @@ def bank_translation(bank: Bank, language: str, *, strict: bool = False) -> Bank
     if strict and problems:
         raise InputError(problems)
     return translation
+
+
+@contextmanager
+def speaking(language: str | None) -> Iterator[None]:
+    """Speak `language` inside the block (None: the language already spoken), then the one
+    spoken before: a library caller's choice lasts for one call."""
+    before = messages.language()
+    if language is None or language == before:
+        yield
+        return
+    use_language(language)
+    try:
+        yield
+    finally:
+        use_language(before)

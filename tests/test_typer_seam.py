@@ -1,4 +1,4 @@
-"""Values converted without pydantic (mlready/cli/typer_compat.py): as Typer converts them, and
+"""Values converted without pydantic (mlready.cli.typer_seam.py): as Typer converts them, and
 pydantic left unloaded. These tests are the alarm for a Typer upgrade that changes the private
 parts that module relies on."""
 
@@ -19,7 +19,7 @@ from typer.core import TyperGroup, _TyperParameter
 from typer.models import ParameterInfo
 
 from mlready.cli import app
-from mlready.cli.typer_compat import TYPER_RUNTIME_PARAM, NativeParam, runtime_param
+from mlready.cli.typer_seam import TYPER_RUNTIME_PARAM, NativeParam, runtime_param
 from mlready.core.errors import ExitCode
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -81,7 +81,7 @@ def test_commands_do_not_load_pydantic(tmp_path: Path, args: list[str | Path]) -
     assert "pydantic" not in loaded
 
 
-# Captured before typer_compat existed; bad values must still get these, word for word.
+# Captured before typer_seam existed; bad values must still get these, word for word.
 USAGE_ERRORS = [
     (
         ["check", "--max-age", "-5"],
@@ -135,7 +135,7 @@ def test_usage_errors_are_one_line_in_mlreadys_words(
     assert result.stderr == expected
 
 
-# Settings typer_compat handles that mlready's own options do not use (yet).
+# Settings typer_seam handles that mlready's own options do not use (yet).
 others = typer.Typer(add_completion=False)
 
 
@@ -232,7 +232,7 @@ def test_typer_asks_mlready_for_the_conversion() -> None:
 
 
 # ParameterInfo's settings in Typer 0.29. A new one may change how a value converts, which
-# typer_compat.converter would not know: look at it there, then add it here.
+# typer_seam.converter would not know: look at it there, then add it here.
 KNOWN_SETTINGS = {
     "self", "default", "param_decls", "callback", "metavar", "expose_value", "is_eager",
     "envvar", "shell_complete", "autocompletion", "default_factory", "parser", "show_default",
@@ -255,7 +255,7 @@ def test_the_typer_words_said_in_another_language_are_typers_own() -> None:
     # In a process of its own: a Chinese help screen shown in this one has set them.
     probe = (
         "from typer import rich_utils\n"
-        "from mlready.cli.typer_compat import RICH_WORDS\n"
+        "from mlready.cli.typer_seam import RICH_WORDS\n"
         "for name, english in RICH_WORDS.items():\n"
         "    assert getattr(rich_utils, name) == english, name\n"
         "assert callable(rich_utils._make_rich_text)\n"

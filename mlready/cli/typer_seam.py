@@ -1,32 +1,32 @@
-"""Command-line values converted as Typer converts them, without loading pydantic.
+"""The one module that touches Typer's and Click's private parts: everything mlready relies on
+that Typer does not offer publicly is here, and tests/test_typer_seam.py fails, naming the
+part, when a Typer release changes it. Typer is pinned to the releases it was tested with.
 
-Typer 0.29 converts every parameter value through a pydantic TypeAdapter, even the None of an
-option that was not given and the automatic --help flag. Importing pydantic and building the
-adapters costs 80 to 100 ms on every run, some 40% of a `mlready check`.
-Typer offers no public way around it: `parser=` is itself wrapped in an adapter, and there is
-no `click_type=` any more.
-
-So this module takes over the conversions whose result is certain: a str; a bool; a plain
-ASCII integer within min and max; an enum value spelled exactly; a date in one of `formats`; a
-Path that passes its checks (exists, file_okay, dir_okay, readable, writable); lists of these.
-Everything else, every bad value above all, goes to Typer's own conversion, which only then
-imports pydantic. A value is therefore converted to what Typer would make of it, and a bad one
-gets Typer's error message word for word.
-
-Typer has no hook for this, so `install` replaces the private function through which Typer
-builds each parameter's conversion. That is why Typer is pinned to the releases this was tested
-with (pyproject.toml), and tests/test_typer_compat.py fails when an upgrade changes what this
-module relies on or converts a value differently from Typer.
-
-It also puts Typer's own words on a help screen (the usage line, the panel titles, the help
-option) in the language mlready speaks; see `speak_typer`.
+What it does, and why each is needed:
+- **Values converted without pydantic.** Typer 0.29 converts every parameter value through a
+  pydantic TypeAdapter, even the None of an option not given; importing pydantic and building
+  the adapters costs 80 to 100 ms a run, some 40% of a `mlready check`. Typer offers no public
+  way around it (`parser=` is itself wrapped in an adapter, and `click_type=` is gone), so
+  `install` replaces the private function through which Typer builds each parameter's
+  conversion: the values whose result is certain (str, bool, plain integers within bounds,
+  exact enum values, dates in a given format, Paths that pass their checks, lists of these)
+  are converted here; everything else, every bad value above all, goes to Typer's own.
+- **The error boundary** (`CommandGroup`): mlready's errors become `error: ...` lines and their
+  exit codes; Click's usage errors become one line in mlready's words, exit 2, from the one
+  table `USAGE_WORDS` (Typer's copy of Click has no gettext); a closed or full stdout is told.
+- **Typer's words in the chosen language** (`speak_typer`) and mlready's line breaks in help
+  screens (`_break_help_lines`).
 """
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import functools
 import os
+import re
 import stat
+import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -37,10 +37,18 @@ from typing import Any, Final, get_args, get_origin
 import typer.core
 from typer._click import Context
 from typer._click.core import Command
+from typer._click.exceptions import (
+    BadParameter,
+    ClickException,
+    MissingParameter,
+    NoArgsIsHelpError,
+)
 from typer._coercion import RuntimeParam, TypeDescriptor, build_runtime_param
 from typer.models import ParameterInfo
 
-from mlready.core.messages import N_, _
+from mlready.cli.application import say
+from mlready.core.errors import ExitCode, MlreadyError
+from mlready.core.messages import N_, Said, _, translated
 
 TYPER_RUNTIME_PARAM: Final = build_runtime_param
 """Typer's own builder of a parameter's conversion, for the values this module passes on."""
@@ -292,7 +300,7 @@ def _list_of(item: Convert) -> Convert:
 # when `typer.rich_utils` is first imported, from the environment's language rather than the
 # one `--lang` chose. So the texts are listed here for mlready's catalog, and `speak_typer`
 # puts their translations where Typer reads them. English needs none of this. Usage errors are
-# not among them: mlready says those in its own words (`application.usage_message`).
+# not among them: mlready says those in its own words (`usage_message`).
 
 USAGE = N_("Usage: ")
 HELP_OPTION = N_("Show this message and exit.")
@@ -342,3 +350,214 @@ def _rich_words_first(format_help: Callable[..., Any]) -> Callable[..., Any]:
         return format_help(self, ctx, formatter)
 
     return translated_format_help
+
+
+# --- The error boundary -------------------------------------------------------------------
+
+
+class CommandGroup(typer.core.TyperGroup):
+    """The one place where errors become messages on stderr and exit codes: mlready's own
+    errors print each line as `error: ...`; usage errors one line in the same form, exit 2;
+    Ctrl-C exits 130. Anything else is a bug and surfaces with its traceback."""
+
+    def invoke(self, ctx: Any) -> Any:
+        """Run the command; mlready's errors, Ctrl-C and a closed stdout become exit codes."""
+        try:
+            try:
+                return super().invoke(ctx)
+            finally:
+                sys.stdout.flush()  # here, where a full disk or a closed pipe can be told
+        except MlreadyError as error:
+            for line in str(error).splitlines():
+                say(_("error: {message}").format(message=line))
+            raise typer.Exit(error.exit_code) from None
+        except BrokenPipeError:
+            # Click would exit 1 on a closed pipe; a shell reports 141 for one.
+            _discard_stdout()
+            raise typer.Exit(SIGPIPE_EXIT) from None
+        except KeyboardInterrupt:
+            # Typer would exit 130 without a word.
+            say(_("interrupted"))
+            raise typer.Exit(ExitCode.INTERRUPTED) from None
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        """Parse the command line and run; usage errors become one line on stderr, exit 2."""
+        try:
+            try:
+                # Not standalone: usage errors reach this frame instead of Typer's boxed panel.
+                outcome = super().main(*args, **{**kwargs, "standalone_mode": False})
+            except NoArgsIsHelpError as error:
+                error.show()
+                outcome = error.exit_code
+            except ClickException as error:
+                say(_("error: {message}").format(message=translated(usage_message(error))))
+                outcome = error.exit_code
+            except typer.Abort:  # end of input where a value was prompted for
+                say(_("interrupted"))
+                outcome = ExitCode.INTERRUPTED
+            sys.stdout.flush()  # `--help` and `--version` print before any command runs
+        except BrokenPipeError:
+            # The reader is gone (`mlready bank show | head -1`): stop quietly, as Unix tools do.
+            _discard_stdout()
+            outcome = SIGPIPE_EXIT
+        except OSError as error:
+            if error.errno not in _UNWRITABLE:
+                raise
+            _discard_stdout()
+            from mlready.io.reasons import os_reason
+
+            reason = translated(os_reason(error))
+            say(
+                _("error: {message}").format(
+                    message=_("cannot write to standard output: {reason}").format(reason=reason)
+                )
+            )
+            outcome = ExitCode.INVALID
+        code = outcome if isinstance(outcome, int) else ExitCode.OK
+        if kwargs.get("standalone_mode", True):
+            raise SystemExit(code)
+        return code
+
+
+class LazyCommandGroup(CommandGroup):
+    """A group whose commands are loaded when first asked for, to run or to list in `--help`:
+    `names` in the order `--help` lists them, `load` builds one (a click command)."""
+
+    names: tuple[str, ...] = ()
+
+    def load(self, name: str) -> Any:
+        """The command `name`, built."""
+        raise NotImplementedError
+
+    def prepare(self) -> None:
+        """Called once before the command line is parsed."""
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        """Every command's name, without loading any."""
+        return list(self.names)
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        """The command `cmd_name`, loaded the first time it is asked for."""
+        if cmd_name in self.names and cmd_name not in self.commands:
+            self.add_command(self.load(cmd_name), cmd_name)
+        return super().get_command(ctx, cmd_name)
+
+    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
+        """The command the arguments name; for a mistyped one, all are loaded to suggest one."""
+        if args and args[0] not in self.names:
+            # A mistyped name: Click suggests the commands it knows, so it gets to know them all.
+            for name in self.names:
+                self.get_command(ctx, name)
+        return super().resolve_command(ctx, args)
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        """Prepare, then run as every group does."""
+        self.prepare()
+        return super().main(*args, **kwargs)
+
+
+SIGPIPE_EXIT = 128 + 13  # what a shell reports for a process ended by a closed pipe
+# Errors of a stdout that cannot be written: full, failing, or closed before the run.
+_UNWRITABLE = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO, errno.EBADF}
+
+
+def _discard_stdout() -> None:
+    # Python flushes stdout once more at exit; point it at nothing so that flush is quiet.
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+
+
+def usage_message(error: Any) -> Said:
+    """A usage error on one line, in mlready's words: what was wrong, and where to read more."""
+    context = getattr(error, "ctx", None)
+    command = context.command_path if context is not None else "mlready"
+    more = Said(" (see `{command} --help`)", command=command)
+    if isinstance(error, BadParameter) and not isinstance(error, MissingParameter):
+        param = error.param
+        long_names = [name for name in param.opts if name.startswith("--")] if param else []
+        where = long_names[0] if long_names else param.display_name_raw if param else "value"
+        problem = _in_words(" ".join(error.message.split()), VALUE_WORDS)
+        return Said("{option}: {problem}{more}", option=where, problem=problem, more=more)
+    text = " ".join(error.format_message().split()).rstrip(".")
+    problem = _in_words(text[:1].lower() + text[1:], USAGE_WORDS)
+    return Said("{problem}{more}", problem=problem, more=more)
+
+
+# Click and Typer word their usage errors in English, whatever the language (Typer's copy of
+# Click has no gettext), and Typer's conversions speak pydantic. mlready says the errors its
+# options can meet in its own words, in the chosen language: each pattern matches Click's or
+# Typer's English, and its groups fill the message's placeholders. Anything else is left as
+# Click or Typer said it.
+_VALUE_ERROR = re.compile(r"Value error, (?P<problem>.*?)\.?")
+VALUE_WORDS = (
+    (
+        re.compile(r"Input should be greater than or equal to (?P<limit>\S+)"),
+        N_("must be at least {limit}"),
+    ),
+    (
+        re.compile(r"Input should be less than or equal to (?P<limit>\S+)"),
+        N_("must be at most {limit}"),
+    ),
+    (re.compile(r"Input should be a valid integer.*"), N_("must be a whole number")),
+    (
+        re.compile(r"'(?P<value>.*)' does not match the formats? '%Y-%m-%d'"),
+        N_("'{value}' is not a date YYYY-MM-DD"),
+    ),
+    (
+        re.compile(r"(?P<value>'.*') is not one of (?P<choices>.*?)\.?"),
+        N_("{value} is not one of {choices}"),
+    ),
+    (re.compile(r"File (?P<name>'.*') does not exist\."), N_("File {name} does not exist.")),
+    (
+        re.compile(r"Directory (?P<name>'.*') does not exist\."),
+        N_("Directory {name} does not exist."),
+    ),
+    (re.compile(r"Path (?P<name>'.*') does not exist\."), N_("Path {name} does not exist.")),
+    (re.compile(r"File (?P<name>'.*') is a directory\."), N_("File {name} is a directory.")),
+    (re.compile(r"Directory (?P<name>'.*') is a file\."), N_("Directory {name} is a file.")),
+)
+USAGE_WORDS = (
+    (re.compile(r"no such option: (?P<option>\S+)"), N_("no such option: {option}")),
+    (
+        re.compile(r"no such option: (?P<option>\S+) \(Possible options: (?P<options>.*)\)"),
+        N_("no such option: {option} (Possible options: {options})"),
+    ),
+    (re.compile(r"no such command (?P<name>'.*')"), N_("no such command {name}")),
+    (
+        re.compile(r"no such command (?P<name>'.*?')\. Did you mean (?P<names>.*)\?"),
+        N_("no such command {name}. Did you mean {names}?"),
+    ),
+    (re.compile(r"missing command"), N_("missing command")),
+    (re.compile(r"missing argument (?P<name>'.*')"), N_("missing argument {name}")),
+    (
+        re.compile(r"missing argument (?P<name>'.*?')\. Choose from: (?P<choices>.*)"),
+        N_("missing argument {name}. Choose from: {choices}"),
+    ),
+    (re.compile(r"missing option (?P<name>'.*')"), N_("missing option {name}")),
+    (
+        re.compile(r"option (?P<option>'.*') requires an argument"),
+        N_("option {option} requires an argument"),
+    ),
+    (
+        re.compile(r"option (?P<option>'.*') does not take a value"),
+        N_("option {option} does not take a value"),
+    ),
+    (
+        re.compile(r"got unexpected extra argument\(s\) \((?P<arguments>.*)\)"),
+        N_("got unexpected extra argument(s) ({arguments})"),
+    ),
+)
+
+
+def _in_words(text: str, table: tuple[tuple[re.Pattern[str], str], ...]) -> str:
+    """`text` (Click's or Typer's English) as the first message of `table` it matches."""
+    unwrapped = _VALUE_ERROR.fullmatch(text)
+    if unwrapped is not None:
+        text = unwrapped["problem"]
+    for pattern, template in table:
+        found = pattern.fullmatch(text)
+        if found is not None:
+            return Said(template, **found.groupdict())
+    return text

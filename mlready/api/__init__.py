@@ -1,0 +1,63 @@
+"""mlready as a library: each use case of the command line as a function that returns a value.
+
+    import mlready.api as mlready
+    review = mlready.review("mlready.yaml")
+    print(review.level, review.score, review.passed)
+    html = mlready.report(review, format="html")
+
+Nothing here prints or exits; invalid input raises `MlreadyError` (an `InputError` carries
+each problem with its file, line and column), and what a person should be told comes back as
+`warnings`.
+"""
+
+from mlready.api.inputs import (
+    answers_file,
+    answers_files,
+    gate_of,
+    inputs_of,
+    load_bank,
+    project_settings,
+)
+from mlready.api.language import bank_for_people, choose_language, speak
+from mlready.api.review import (
+    Portfolio,
+    Review,
+    diff,
+    evidence_of,
+    history,
+    outcomes,
+    portfolio,
+    read_answers,
+    report,
+    review,
+    scored,
+    trend_for,
+)
+from mlready.core.errors import ExitCode, InputError, MlreadyError
+
+__all__ = [
+    "ExitCode",
+    "InputError",
+    "MlreadyError",
+    "Portfolio",
+    "Review",
+    "answers_file",
+    "answers_files",
+    "bank_for_people",
+    "choose_language",
+    "diff",
+    "evidence_of",
+    "gate_of",
+    "history",
+    "inputs_of",
+    "load_bank",
+    "outcomes",
+    "portfolio",
+    "project_settings",
+    "read_answers",
+    "report",
+    "review",
+    "scored",
+    "speak",
+    "trend_for",
+]

@@ -1,0 +1,159 @@
+"""What a run reads: the settings file, the bank, the answers files, and the gate they set."""
+
+from __future__ import annotations
+
+import glob
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from mlready.core.errors import InputError
+from mlready.core.messages import Said
+
+if TYPE_CHECKING:
+    from mlready.core.gate import Gate
+    from mlready.core.model import Bank
+    from mlready.core.vocabulary import Severity
+    from mlready.io.settings import Settings
+
+
+def project_settings(folder: Path | None = None) -> Settings:
+    """The settings file that applies in `folder` (default: the current folder); raises
+    InputError for an invalid one."""
+    from mlready.io.settings import find_settings
+
+    return find_settings(folder if folder is not None else Path.cwd())
+
+
+def load_bank(path: Path | str | None = None, *, settings: Settings | None = None) -> Bank:
+    """The bank at `path`, else the one the settings name, else the built-in one ("default"
+    names it too, unless a file of that name exists)."""
+    from mlready.io.bank_file import load_bank as load_bank_file
+    from mlready.io.resources import BUILTIN_BANK
+
+    if path is not None:
+        named = Path(path)
+        builtin = str(path) == BUILTIN_BANK and not named.exists()
+        return load_bank_file(None if builtin else named)
+    chosen = settings.bank if settings is not None else None
+    return load_bank_file(Path(chosen) if chosen else None)
+
+
+def answers_files(
+    named: Iterable[Path | str] | None = None, *, settings: Settings | None = None
+) -> list[Path]:
+    """The answers files named, else those the settings list, else mlready.yaml; patterns are
+    expanded (quoted, from a settings file, or on Windows). A path that exists is taken as it
+    is, even when it holds pattern characters. Raises InputError for a pattern that matches
+    nothing."""
+    from mlready.io.answers_file import DEFAULT_ANSWERS
+
+    listed = [Path(path) for path in named or ()]
+    if not listed and settings is not None:
+        listed = [shown_path(path) for path in settings.answers]
+    paths: list[Path] = []
+    for path in listed or [DEFAULT_ANSWERS]:
+        if path.exists() or not glob.has_magic(str(path)):
+            paths.append(path)
+            continue
+        matches = sorted(Path(m) for m in glob.glob(str(path), recursive=True))  # noqa: PTH207
+        if not matches:
+            raise InputError(Said("{path}: no answers file matches this pattern", path=path))
+        paths += matches
+    return list(dict.fromkeys(paths))
+
+
+def answers_file(named: Path | str | None = None, *, settings: Settings | None = None) -> Path:
+    """The one answers file a command that edits answers works on (`ask`, `init`, `sign`,
+    `history`): the one named, else the one the settings list, else mlready.yaml."""
+    from mlready.io.answers_file import DEFAULT_ANSWERS
+
+    if named is not None:
+        return Path(named)
+    if settings is None or not settings.answers:
+        return DEFAULT_ANSWERS
+    if len(settings.answers) > 1:
+        raise InputError(
+            Said(
+                "{path}: answers lists {count} files; name the one to use",
+                path=settings.source,
+                count=len(settings.answers),
+            )
+        )
+    path = shown_path(settings.answers[0])
+    if glob.has_magic(str(path)) and not path.exists():
+        raise InputError(
+            Said(
+                "{path}: answers is a pattern ({pattern}); name the answers file to use",
+                path=settings.source,
+                pattern=path,
+            )
+        )
+    return path
+
+
+def shown_path(path: Path) -> Path:
+    """`path` relative to the current folder when inside it: CI systems locate annotations by
+    paths relative to where they run."""
+    try:
+        return path.relative_to(Path.cwd())
+    except ValueError:
+        return path
+
+
+def gate_of(
+    bank: Bank,
+    settings: Settings | None = None,
+    *,
+    fail_under: str | float | None = None,
+    fail_on: Severity | None = None,
+    max_age: int | None = None,
+    fail_on_overdue: bool | None = None,
+    require_signoff: Iterable[str] | None = None,
+    fail_on_contradicted: bool = False,
+    require_evidence: Severity | None = None,
+) -> Gate:
+    """The gate: each option given, else the settings file's, else the default (fail on an
+    open blocker). Raises InputError for a threshold that is no score or level of `bank`."""
+    from mlready.core.gate import Gate, threshold
+    from mlready.core.vocabulary import Severity
+    from mlready.io.settings import Settings
+
+    chosen = settings if settings is not None else Settings()
+    if fail_under is not None:
+        limit: float | None = threshold(bank, str(fail_under))
+    elif chosen.fail_under is not None:
+        limit = threshold(bank, chosen.fail_under, origin=f"{chosen.source}: fail-under")
+    else:
+        limit = None
+    return Gate(
+        fail_under=limit,
+        fail_on=fail_on or chosen.fail_on or Severity.BLOCKER,
+        max_age=max_age if max_age is not None else chosen.max_age,
+        fail_on_overdue=bool(fail_on_overdue or chosen.fail_on_overdue),
+        require_signoff=tuple(require_signoff or chosen.require_signoff),
+        fail_on_contradicted=fail_on_contradicted or bool(chosen.fail_on_contradicted),
+        require_evidence=require_evidence or chosen.require_evidence,
+    )
+
+
+def inputs_of(
+    settings: Settings,
+    *,
+    bank: Bank | None = None,
+    others: Iterable[Path | None] = (),
+    answers_too: bool = True,
+) -> list[Path | None]:
+    """Every file a run reads, which no output may replace: the files named (`others`), every
+    file of the bank, the settings file, and (unless `answers_too` is off, for `init`, which
+    writes one) the answers files the settings name, patterns expanded, else mlready.yaml."""
+    from mlready.io.answers_file import DEFAULT_ANSWERS
+
+    answers: list[Path] = []
+    if answers_too:
+        for path in (*settings.answers, DEFAULT_ANSWERS):
+            if glob.has_magic(str(path)) and not path.exists():
+                answers += map(Path, glob.glob(str(path), recursive=True))  # noqa: PTH207
+            else:
+                answers.append(path)
+    return [*(bank.files if bank else ()), settings.source, *answers, *others]

@@ -1,0 +1,91 @@
+"""The language a run speaks, and a bank as people read it in that language."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, NamedTuple
+
+from mlready.core.errors import MlreadyError
+from mlready.core.messages import Said, language, said_n
+
+if TYPE_CHECKING:
+    from mlready.core.language import Choice
+    from mlready.core.model import Bank
+    from mlready.io.settings import Settings
+
+
+def choose_language(
+    flag: str | None = None,
+    settings: Settings | None = None,
+    environment: Mapping[str, str] | None = None,
+) -> Choice:
+    """The language to speak: `flag` (`--lang`), the settings' `lang`, MLREADY_LANG, then the
+    locale; with a warning when a language asked for is not spoken."""
+    from mlready.core.language import choose_language as choose
+
+    setting = settings.lang if settings is not None else None
+    return choose(flag, setting, os.environ if environment is None else environment)
+
+
+def speak(language_name: str) -> None:
+    """Speak `language_name` from now on in this process (messages, reports, the bank)."""
+    from mlready.io.catalogs import use_language
+
+    use_language(language_name)
+
+
+class TranslatedBank(NamedTuple):
+    """A bank in the language spoken, and what could not be said in it."""
+
+    bank: Bank
+    warnings: tuple[Said, ...] = ()
+
+
+# Each bank's translation, made once per process and language: the bank is held so that its
+# id cannot be another bank's later.
+_TRANSLATED: dict[tuple[int, str], tuple[Bank, TranslatedBank]] = {}
+
+
+def bank_for_people(bank: Bank) -> TranslatedBank:
+    """`bank` in the language spoken (itself in English): what people read. Machine formats
+    keep the English bank, the same in every language. A translation that is missing, stale or
+    unreadable leaves those texts in English, with a warning: the language never changes what
+    a run decides, nor its exit code (`bank validate --lang` is where a translation is judged)."""
+    spoken = language()
+    if spoken == "en":
+        return TranslatedBank(bank)
+    known = _TRANSLATED.get((id(bank), spoken))
+    if known is not None and known[0] is bank:
+        return known[1]
+    from mlready.core.translation import BankTranslation, translate_bank
+    from mlready.io.catalogs import bank_translation
+
+    warnings: list[Said] = []
+    try:
+        translation = bank_translation(bank, spoken)
+    except MlreadyError as error:
+        warnings.append(
+            Said(
+                "the {lang} translation of the bank cannot be read, so it is shown in English: "
+                "{error}",
+                lang=spoken,
+                error=str(error),
+            )
+        )
+        translation = BankTranslation(spoken)
+    translated = translate_bank(bank, translation)
+    if translated.fell_back and not warnings:
+        warnings.append(
+            said_n(
+                "{count} text of the bank is shown in English: no current {lang} "
+                "translation (see `mlready bank validate --lang {lang}`)",
+                "{count} texts of the bank are shown in English: no current {lang} "
+                "translation (see `mlready bank validate --lang {lang}`)",
+                count=translated.fell_back,
+                lang=spoken,
+            )
+        )
+    result = TranslatedBank(translated.bank, tuple(warnings))
+    _TRANSLATED[(id(bank), spoken)] = (bank, result)
+    return result

@@ -1,0 +1,358 @@
+"""The use cases of a review: score answers and judge them, look for evidence, render the
+report, compare two reviews, read the history, and review many at once. Nothing here prints:
+what a person should be told comes back as warnings."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+from typing import TYPE_CHECKING
+
+from mlready.api.inputs import answers_file, gate_of, load_bank, project_settings, shown_path
+from mlready.api.language import bank_for_people
+from mlready.core.errors import InputError
+from mlready.core.messages import Said
+
+if TYPE_CHECKING:
+    from mlready.core.answers import Answers
+    from mlready.core.diff import ReviewDiff
+    from mlready.core.evidence import CheckEvidence
+    from mlready.core.gate import Baseline, Gate, Verdict
+    from mlready.core.history import History, Trend
+    from mlready.core.model import Bank
+    from mlready.core.scoring import AreaScore, Gap, Scorecard
+    from mlready.io.settings import Settings
+    from mlready.render.view import Outcome
+
+
+@dataclass(frozen=True)
+class Review:
+    """One answers file scored, judged by a gate, and checked against its repository."""
+
+    scorecard: Scorecard  # in the bank's own language (English): what machines read
+    verdict: Verdict
+    evidence: Mapping[str, CheckEvidence] = field(default_factory=lambda: MappingProxyType({}))
+    repository: Path | None = None  # the repository scanned; None without a scan
+    warnings: tuple[str, ...] = ()  # for a person; each a Said where mlready says it
+
+    @property
+    def level(self) -> str:
+        """The readiness level's name (`production`, `pilot`, ...)."""
+        return self.scorecard.level.name
+
+    @property
+    def score(self) -> float | None:
+        """The score: the weakest area's, 0-100; None when nothing is scored."""
+        return self.scorecard.score
+
+    @property
+    def mean(self) -> float | None:
+        """The mean of the area scores."""
+        return self.scorecard.mean
+
+    @property
+    def passed(self) -> bool:
+        """Whether the gate passes."""
+        return self.verdict.passed
+
+    @property
+    def reasons(self) -> tuple[str, ...]:
+        """Why the gate fails (empty when it passes)."""
+        return self.verdict.reasons
+
+    @property
+    def gaps(self) -> tuple[Gap, ...]:
+        """The checks below full marks, worst first."""
+        return self.scorecard.gaps
+
+    @property
+    def areas(self) -> tuple[AreaScore, ...]:
+        """Each area's score."""
+        return self.scorecard.areas
+
+    @property
+    def bank(self) -> Bank:
+        """The bank the answers were scored against."""
+        return self.scorecard.bank
+
+    def outcome(self, *, for_people: bool = True) -> Outcome:
+        """What renderers lay out: in the language spoken for people, in the bank's own
+        language for machines (JSON is the same in every language)."""
+        from mlready.render.view import Outcome
+
+        english = Outcome(self.scorecard, self.verdict, self.evidence)
+        people = bank_for_people(self.bank).bank
+        if not for_people or people is self.bank:
+            return english
+        from mlready.core.translation import evidence_in, scorecard_in
+
+        return Outcome(
+            scorecard_in(self.scorecard, people),
+            self.verdict,
+            evidence_in(self.evidence, people),
+            english=self.bank,
+        )
+
+
+def scored(
+    path: Path,
+    bank: Bank,
+    *,
+    today: dt.date,
+    settings: Settings,
+    warnings: list[str],
+) -> Scorecard:
+    """The answers at `path` scored against `bank`; their warnings are added to `warnings`.
+    Raises InputError for a missing or invalid file, a review dated in the future or a
+    waiver longer than the settings allow."""
+    from mlready.core.gate import DEFAULT_MAX_WAIVER_DAYS, dating_problems
+    from mlready.core.plan import action_warnings
+    from mlready.core.scoring import score
+
+    card = score(bank, read_answers(path, bank, warnings=warnings), today=today)
+    limit = settings.max_waiver_days
+    problems, dating = dating_problems(
+        card, today=today, max_waiver_days=DEFAULT_MAX_WAIVER_DAYS if limit is None else limit
+    )
+    if problems:
+        raise InputError(problems)
+    warnings += [*dating, *action_warnings(card)]
+    return card
+
+
+def read_answers(path: Path, bank: Bank, *, warnings: list[str]) -> Answers:
+    """The answers at `path`, read against `bank`; their warnings are added to `warnings`."""
+    from mlready.io.answers_file import load_answers
+
+    if not path.exists():
+        raise InputError(
+            Said(
+                "{path}: no such answers file (start one with `mlready ask` or `mlready init`)",
+                path=path,
+            )
+        )
+    loaded = load_answers(path, bank)
+    warnings += loaded.warnings
+    return loaded
+
+
+def evidence_of(
+    card: Scorecard, *, repo: Path | None = None
+) -> tuple[Path, dict[str, CheckEvidence]]:
+    """The repository scanned (`repo`, else the one holding the answers file; relative to the
+    current folder when inside it) and what it says of each answer: the bank's probes run over
+    it, the answers' own evidence paths looked up. The answers file and the bank's files are
+    not scanned: what is claimed and what is looked for are no evidence."""
+    from mlready.core.evidence import PathState, judge_evidence, probes_of
+    from mlready.io.scan import Repository, repository_root, scan
+
+    answers_path = Path(card.answers.source).resolve()
+    repository = Repository(
+        repo if repo is not None else repository_root(answers_path.parent),
+        ignored=[answers_path, *card.bank.files],
+    )
+    base = answers_path.parent
+
+    def locate(relative: str) -> PathState:
+        # Evidence paths are written relative to the answers file, as its report links them.
+        # One that leaves the repository is not looked at; `..md` is a file's name.
+        inside = os.path.relpath(base / relative, repository.root)
+        if inside == os.pardir or inside.startswith(os.pardir + os.sep):
+            return PathState.OUTSIDE
+        return PathState.FOUND if repository.exists(inside) else PathState.MISSING
+
+    findings = scan(repository, probes_of(card))
+    return shown_path(repository.root), judge_evidence(card, findings, locate=locate)
+
+
+def review(
+    answers: Path | str,
+    *,
+    bank: Bank | Path | str | None = None,
+    settings: Settings | None = None,
+    today: dt.date | None = None,
+    repo: Path | str | None = None,
+    scan: bool = True,
+    lang: str | None = None,
+    gate: Gate | None = None,
+    allow_incomplete: bool = False,
+    baseline: Baseline | None = None,
+) -> Review:
+    """Score the answers file `answers`, look in its repository for evidence (unless `scan` is
+    off) and judge it by `gate` (default: the settings file's, as `mlready check` does).
+
+    `bank` is a loaded bank or a path (default: the settings', else the built-in bank);
+    `settings` default to the settings file of the current folder; `today` judges waivers,
+    due dates and the review's age; `lang` is the language of the warnings' words and of
+    `Review.outcome()` (default: the language spoken). Raises InputError (mlready's error
+    type, with its located problems) for invalid input."""
+    from mlready.core.gate import judge
+    from mlready.io.catalogs import speaking
+
+    chosen = settings if settings is not None else project_settings()
+    loaded = _bank_of(bank, chosen)
+    date = today or dt.date.today()
+    with speaking(lang):
+        warnings: list[str] = []
+        card = scored(Path(answers), loaded, today=date, settings=chosen, warnings=warnings)
+        repository, evidence = (
+            evidence_of(card, repo=Path(repo) if repo is not None else None) if scan else (None, {})
+        )
+        verdict = judge(
+            card,
+            gate if gate is not None else gate_of(loaded, chosen),
+            allow_incomplete=allow_incomplete,
+            today=date,
+            baseline=baseline,
+            evidence=evidence,
+        )
+        warnings += bank_for_people(loaded).warnings
+    return Review(card, verdict, MappingProxyType(evidence), repository, tuple(warnings))
+
+
+def _bank_of(bank: Bank | Path | str | None, settings: Settings) -> Bank:
+    from mlready.core.model import Bank
+
+    return bank if isinstance(bank, Bank) else load_bank(bank, settings=settings)
+
+
+def trend_for(path: Path, card: Scorecard) -> Trend | None:
+    """The score over time of the answers file at `path`, from git; None outside a work tree."""
+    from mlready.core.history import trend_of
+    from mlready.io.history import history_if_any
+
+    found = history_if_any(path, card.bank)
+    return trend_of(found, card) if found is not None else None
+
+
+def report(
+    review: Review,
+    *,
+    format: str = "markdown",
+    template: Path | str | None = None,
+    lang: str | None = None,
+    history: bool = True,
+) -> str:
+    """The readiness report of `review`: Markdown or one self-contained HTML page, in `lang`
+    (default: the language spoken), rendered with `template` (a Jinja2 file) or the built-in
+    one; with the score over time from git when `history` is on and the file has one.
+    Raises InputError for an unknown format or a template that fails."""
+    from mlready.core.translation import evidence_in, scorecard_in
+    from mlready.io.catalogs import speaking
+    from mlready.render.registry import Subject, formats_for, renderer
+
+    if format not in formats_for(Subject.REPORT):
+        raise InputError(
+            Said(
+                "unknown report format '{name}' (formats: {formats})",
+                name=format,
+                formats=", ".join(formats_for(Subject.REPORT)),
+            )
+        )
+    with speaking(lang):
+        people = bank_for_people(review.bank).bank
+        card = scorecard_in(review.scorecard, people)
+        trend = trend_for(Path(card.answers.source), card) if history else None
+        return renderer(Subject.REPORT, format)(
+            card,
+            template=Path(template) if template is not None else None,
+            trend=trend,
+            evidence=evidence_in(review.evidence, people) if review.repository else None,
+        )
+
+
+def diff(
+    old: Path | str,
+    new: Path | str,
+    *,
+    bank: Bank | Path | str | None = None,
+    settings: Settings | None = None,
+    today: dt.date | None = None,
+    for_people: bool = False,
+    warnings: list[str] | None = None,
+) -> ReviewDiff:
+    """What changed between the reviews in `old` and `new`: answers, notes, area scores, level,
+    gaps; in the bank's own language, or with `for_people` in the language spoken. Their
+    warnings are added to `warnings` when given."""
+    from mlready.core.diff import diff_reviews
+    from mlready.core.translation import scorecard_in
+
+    chosen = settings if settings is not None else project_settings()
+    loaded = _bank_of(bank, chosen)
+    date = today or dt.date.today()
+    said: list[str] = [] if warnings is None else warnings
+    before = scored(Path(old), loaded, today=date, settings=chosen, warnings=said)
+    after = scored(Path(new), loaded, today=date, settings=chosen, warnings=said)
+    if for_people:
+        people = bank_for_people(loaded)
+        said += people.warnings
+        before, after = scorecard_in(before, people.bank), scorecard_in(after, people.bank)
+    return diff_reviews(before, after)
+
+
+def history(
+    answers: Path | str | None = None,
+    *,
+    bank: Bank | Path | str | None = None,
+    settings: Settings | None = None,
+    since: dt.date | None = None,
+) -> History:
+    """Every git revision of the answers file, scored against the bank of today. Raises
+    InputError outside a git work tree, or when git refuses the repository."""
+    from mlready.io.history import read_history
+
+    chosen = settings if settings is not None else project_settings()
+    target = answers_file(answers, settings=chosen)
+    if not target.exists():
+        raise InputError(Said("{path}: no such answers file", path=target))
+    loaded = _bank_of(bank, chosen)
+    return read_history(target, loaded, since=since)
+
+
+@dataclass(frozen=True)
+class Portfolio:
+    """Many reviews judged by one gate, with each one's score over time where git has it."""
+
+    reviews: tuple[Review, ...]
+    trends: Mapping[str, Trend]  # by answers file
+    gate: Gate
+
+    @property
+    def warnings(self) -> tuple[str, ...]:
+        """Every review's warnings, in order."""
+        return tuple(warning for review in self.reviews for warning in review.warnings)
+
+
+def portfolio(
+    paths: Iterable[Path | str],
+    *,
+    bank: Bank | Path | str | None = None,
+    settings: Settings | None = None,
+    today: dt.date | None = None,
+    max_age: int | None = None,
+    history: bool = True,
+) -> Portfolio:
+    """Each answers file in `paths` reviewed (without a scan) and judged as `check` would with
+    the same settings; reviews older than `max_age` days fail as stale."""
+    chosen = settings if settings is not None else project_settings()
+    loaded = _bank_of(bank, chosen)
+    date = today or dt.date.today()
+    gate = gate_of(loaded, chosen, max_age=max_age)
+    reviews: list[Review] = []
+    trends: dict[str, Trend] = {}
+    for path in paths:
+        found = review(path, bank=loaded, settings=chosen, today=date, scan=False, gate=gate)
+        reviews.append(found)
+        trend = trend_for(Path(path), found.scorecard) if history else None
+        if trend is not None:
+            trends[found.scorecard.answers.source] = trend
+    return Portfolio(tuple(reviews), MappingProxyType(trends), gate)
+
+
+def outcomes(reviews: Sequence[Review], *, for_people: bool = True) -> list[Outcome]:
+    """The outcomes of `reviews` for the renderers."""
+    return [item.outcome(for_people=for_people) for item in reviews]
