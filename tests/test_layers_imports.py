@@ -165,3 +165,36 @@ def _undocumented(path: Path) -> list[str]:
 def test_public_functions_and_classes_say_what_they_are() -> None:
     missing = [line for path in _sources() for line in _undocumented(path)]
     assert missing == []
+
+
+# Typer's and Click's names that are not their public API: modules whose name starts with an
+# underscore, and the modules Typer documents only as its own machinery.
+_PRIVATE_CLI_MODULES = ("typer.core", "typer.rich_utils", "typer.main.", "click")
+
+
+def _names_private_cli_parts(path: Path) -> list[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    found = []
+    for node in ast.walk(tree):
+        names: list[str] = []
+        if isinstance(node, ast.Import):
+            names = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names = [node.module, *(f"{node.module}.{alias.name}" for alias in node.names)]
+        elif isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name):
+            names = [f"{node.value.id}.{node.attr}"]  # `typer.core.X` written as an attribute
+        for name in names:
+            parts = name.split(".")
+            private = any(part.startswith("_") for part in parts[1:]) and parts[0] == "typer"
+            if private or name == "typer.rich_utils" or name.startswith(_PRIVATE_CLI_MODULES):
+                found.append(f"{path.name}:{node.lineno} {name}")
+    return found
+
+
+def test_one_module_touches_typers_and_clicks_private_parts() -> None:
+    touching = {
+        _module_name(path): found
+        for path in _sources()
+        if (found := _names_private_cli_parts(path))
+    }
+    assert set(touching) == {"mlready.cli.typer_seam"}, touching

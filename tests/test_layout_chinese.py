@@ -24,8 +24,8 @@ import typer
 from rich.console import Console
 from typer.testing import CliRunner
 
-from mlready.cli import app, application
 from mlready import api
+from mlready.cli import app, application
 from mlready.core.gate import judge
 from mlready.core.model import AnswerEntry, Bank
 from mlready.core.scoring import score

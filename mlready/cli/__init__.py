@@ -6,7 +6,9 @@ and Typer's building of their options would cost every `mlready check` some 15 m
 """
 
 import contextlib
+import errno
 import gc
+import io
 import os
 import sys
 from importlib import import_module
@@ -15,7 +17,7 @@ from typing import Annotated, Any
 import typer
 
 from mlready.cli import typer_seam
-from mlready.cli.application import LANG_HELP, translated_help, warn
+from mlready.cli.application import LANG_HELP, say, translated_help, warn
 from mlready.core.messages import N_
 
 __all__ = ["COMMANDS", "app", "main"]
@@ -123,6 +125,15 @@ def _lang_flag(argv: list[str]) -> str | None:
     return None
 
 
+class _ClosedStream(io.TextIOBase):
+    """A standard output that was closed before the run: writing to it fails as writing to a
+    closed descriptor does, so the run says so (exit 2) instead of failing on None."""
+
+    def write(self, text: str) -> int:
+        """Fail: there is nothing to write to."""
+        raise OSError(errno.EBADF, os.strerror(errno.EBADF))
+
+
 def main() -> None:
     """Run the command-line interface."""
     # A run is short, and what it builds (a bank, answers, a scorecard, a report) holds no
@@ -134,9 +145,18 @@ def main() -> None:
 
     # A bank's cache entry is written after the output, by a child the run does not wait for.
     defer_work()
+    if sys.stdout is None:  # started with its standard output closed (`>&-`)
+        sys.stdout = _ClosedStream()
     try:
-        speak(sys.argv[1:])
-        app()
+        try:
+            speak(sys.argv[1:])
+            app()
+        except KeyboardInterrupt:  # before Click's context exists, or after it is gone
+            from mlready.core.errors import ExitCode
+            from mlready.core.messages import _
+
+            say(_("interrupted"))
+            raise SystemExit(ExitCode.INTERRUPTED) from None
     except SystemExit as ending:
         code = ending.code
         run_deferred()

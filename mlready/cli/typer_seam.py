@@ -418,6 +418,15 @@ class CommandGroup(typer.core.TyperGroup):
             raise SystemExit(code)
         return code
 
+    def make_context(self, *args: Any, **kwargs: Any) -> Any:
+        """Parse the command line (loading the command named); Ctrl-C meanwhile is told as in
+        a command, where Typer would exit without a word."""
+        try:
+            return super().make_context(*args, **kwargs)
+        except KeyboardInterrupt:
+            say(_("interrupted"))
+            raise typer.Exit(ExitCode.INTERRUPTED) from None
+
 
 class LazyCommandGroup(CommandGroup):
     """A group whose commands are loaded when first asked for, to run or to list in `--help`:
