@@ -27,7 +27,7 @@ def chinese() -> Iterator[None]:
     from mlready.io.catalogs import use_language
 
     use_language("zh-CN")
-    typer_seam.speak_typer()
+    typer_seam.translate_typer_words()
     try:
         yield
     finally:

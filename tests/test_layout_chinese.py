@@ -170,7 +170,7 @@ def review(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Review]:
             evidence = api.evidence_of(card)[1]
             outcomes.append(api.Review(card, verdict, evidence, folder).outcome())
         before, after = outcomes
-        yield Review(folder, api.bank_for_people(bank).bank, before, after)
+        yield Review(folder, api.translated_bank(bank).bank, before, after)
 
 
 def view_of(outcome: Outcome) -> ScorecardView:

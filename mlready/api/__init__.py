@@ -18,7 +18,7 @@ from mlready.api.inputs import (
     load_bank,
     project_settings,
 )
-from mlready.api.language import bank_for_people, choose_language, speak
+from mlready.api.language import choose_language, translated_bank, use_language
 from mlready.api.review import (
     Portfolio,
     Review,
@@ -43,7 +43,6 @@ __all__ = [
     "Review",
     "answers_file",
     "answers_files",
-    "bank_for_people",
     "choose_language",
     "diff",
     "evidence_of",
@@ -58,6 +57,7 @@ __all__ = [
     "report",
     "review",
     "scored",
-    "speak",
+    "translated_bank",
     "trend_for",
+    "use_language",
 ]

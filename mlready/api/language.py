@@ -28,7 +28,7 @@ def choose_language(
     return choose(flag, setting, os.environ if environment is None else environment)
 
 
-def speak(language_name: str) -> None:
+def use_language(language_name: str) -> None:
     """Speak `language_name` from now on in this process (messages, reports, the bank)."""
     from mlready.io.catalogs import use_language
 
@@ -47,7 +47,7 @@ class TranslatedBank(NamedTuple):
 _TRANSLATED: dict[tuple[int, str], tuple[Bank, TranslatedBank]] = {}
 
 
-def bank_for_people(bank: Bank) -> TranslatedBank:
+def translated_bank(bank: Bank) -> TranslatedBank:
     """`bank` in the language spoken (itself in English): what people read. Machine formats
     keep the English bank, the same in every language. A translation that is missing, stale or
     unreadable leaves those texts in English, with a warning: the language never changes what

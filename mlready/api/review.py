@@ -13,7 +13,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 from mlready.api.inputs import answers_file, gate_of, load_bank, project_settings, shown_path
-from mlready.api.language import bank_for_people
+from mlready.api.language import translated_bank
 from mlready.core.errors import InputError
 from mlready.core.messages import Said
 
@@ -79,14 +79,14 @@ class Review:
         """The bank the answers were scored against."""
         return self.scorecard.bank
 
-    def outcome(self, *, for_people: bool = True) -> Outcome:
+    def outcome(self, *, translated: bool = True) -> Outcome:
         """What renderers lay out: in the language spoken for people, in the bank's own
         language for machines (JSON is the same in every language)."""
         from mlready.render.view import Outcome
 
         english = Outcome(self.scorecard, self.verdict, self.evidence)
-        people = bank_for_people(self.bank).bank
-        if not for_people or people is self.bank:
+        people = translated_bank(self.bank).bank
+        if not translated or people is self.bank:
             return english
         from mlready.core.translation import evidence_in, scorecard_in
 
@@ -210,7 +210,7 @@ def review(
             baseline=baseline,
             evidence=evidence,
         )
-        warnings += bank_for_people(loaded).warnings
+        warnings += translated_bank(loaded).warnings
     return Review(card, verdict, MappingProxyType(evidence), repository, tuple(warnings))
 
 
@@ -254,7 +254,7 @@ def report(
             )
         )
     with speaking(lang):
-        people = bank_for_people(review.bank).bank
+        people = translated_bank(review.bank).bank
         card = scorecard_in(review.scorecard, people)
         trend = trend_for(Path(card.answers.source), card) if history else None
         return renderer(Subject.REPORT, format)(
@@ -272,11 +272,11 @@ def diff(
     bank: Bank | Path | str | None = None,
     settings: Settings | None = None,
     today: dt.date | None = None,
-    for_people: bool = False,
+    translated: bool = False,
     warnings: list[str] | None = None,
 ) -> ReviewDiff:
     """What changed between the reviews in `old` and `new`: answers, notes, area scores, level,
-    gaps; in the bank's own language, or with `for_people` in the language spoken. Their
+    gaps; in the bank's own language, or with `translated` in the language spoken. Their
     warnings are added to `warnings` when given."""
     from mlready.core.diff import diff_reviews
     from mlready.core.translation import scorecard_in
@@ -287,8 +287,8 @@ def diff(
     said: list[str] = [] if warnings is None else warnings
     before = scored(Path(old), loaded, today=date, settings=chosen, warnings=said)
     after = scored(Path(new), loaded, today=date, settings=chosen, warnings=said)
-    if for_people:
-        people = bank_for_people(loaded)
+    if translated:
+        people = translated_bank(loaded)
         said += people.warnings
         before, after = scorecard_in(before, people.bank), scorecard_in(after, people.bank)
     return diff_reviews(before, after)
@@ -353,6 +353,6 @@ def portfolio(
     return Portfolio(tuple(reviews), MappingProxyType(trends), gate)
 
 
-def outcomes(reviews: Sequence[Review], *, for_people: bool = True) -> list[Outcome]:
+def outcomes(reviews: Sequence[Review], *, translated: bool = True) -> list[Outcome]:
     """The outcomes of `reviews` for the renderers."""
-    return [item.outcome(for_people=for_people) for item in reviews]
+    return [item.outcome(translated=translated) for item in reviews]

@@ -17,7 +17,7 @@ from typing import Annotated, Any
 import typer
 
 from mlready.cli import typer_seam
-from mlready.cli.application import LANG_HELP, say, translated_help, warn
+from mlready.cli.application import LANG_HELP, print_message, print_warnings, translated_help
 from mlready.core.messages import N_
 
 __all__ = ["COMMANDS", "app", "main"]
@@ -93,7 +93,7 @@ def _root(
     pass
 
 
-def speak(argv: list[str]) -> None:
+def choose_language_from(argv: list[str]) -> None:
     """Choose the language before anything is said: `--lang` anywhere on the command line,
     the settings' `lang`, MLREADY_LANG, the locale (see mlready.core.language)."""
     from mlready.api import MlreadyError, choose_language, project_settings
@@ -106,12 +106,12 @@ def speak(argv: list[str]) -> None:
             settings = project_settings()
     choice = choose_language(flag, settings)
     if choice.language != ENGLISH:
-        from mlready.api import speak as speak_language
+        from mlready.api import use_language
 
-        speak_language(choice.language)
-        typer_seam.speak_typer()
+        use_language(choice.language)
+        typer_seam.translate_typer_words()
     if choice.warning:
-        warn([choice.warning])
+        print_warnings([choice.warning])
 
 
 def _lang_flag(argv: list[str]) -> str | None:
@@ -149,13 +149,13 @@ def main() -> None:
         sys.stdout = _ClosedStream()
     try:
         try:
-            speak(sys.argv[1:])
+            choose_language_from(sys.argv[1:])
             app()
         except KeyboardInterrupt:  # before Click's context exists, or after it is gone
             from mlready.core.errors import ExitCode
             from mlready.core.messages import _
 
-            say(_("interrupted"))
+            print_message(_("interrupted"))
             raise SystemExit(ExitCode.INTERRUPTED) from None
     except SystemExit as ending:
         code = ending.code

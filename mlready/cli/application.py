@@ -117,7 +117,7 @@ def stdout_is_terminal() -> bool:
     return sys.stdout.isatty()
 
 
-def say(message: str) -> None:
+def print_message(message: str) -> None:
     """Print a message for the person on stderr (in the chosen language), file names and all
     made harmless."""
     from mlready.render.escape import terminal_text
@@ -128,15 +128,15 @@ def say(message: str) -> None:
         typer.echo(terminal_text(translated(message)), err=True)
 
 
-def warn(messages: tuple[str, ...] | list[str]) -> None:
+def print_warnings(messages: tuple[str, ...] | list[str]) -> None:
     """Print warnings on stderr, each once."""
     for message in dict.fromkeys(messages):
-        say(_("warning: {message}").format(message=translated(message)))
+        print_message(_("warning: {message}").format(message=translated(message)))
 
 
-def warn_of(reviews: list[Review]) -> None:
+def print_review_warnings(reviews: list[Review]) -> None:
     """Print the warnings of `reviews` on stderr, each once."""
-    warn([warning for review in reviews for warning in review.warnings])
+    print_warnings([warning for review in reviews for warning in review.warnings])
 
 
 LANG_HELP = N_(

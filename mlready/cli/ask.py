@@ -14,8 +14,8 @@ from mlready.cli.application import (
     BankOption,
     check_target,
     command_app,
-    say,
-    warn,
+    print_message,
+    print_warnings,
     write_target,
 )
 from mlready.core.errors import ExitCode, InputError
@@ -138,7 +138,7 @@ def _walk_file(
 
     editor = AnswersEditor(target, bank)
     editor.refuse_read_only()
-    with exclusive_lock(target, note=say):
+    with exclusive_lock(target, note=print_message):
         # Read under the lock, so that what the walk starts from is what it will replace.
         editor = AnswersEditor(target, bank)
         is_new = editor.seen is None
@@ -146,7 +146,7 @@ def _walk_file(
         current = (
             empty_answers(target) if is_new else api.read_answers(target, bank, warnings=warnings)
         )
-        warn(warnings)
+        print_warnings(warnings)
         try:
             project = current.project
             if is_new or not (project.name and project.owner):  # after init, too
@@ -169,23 +169,29 @@ def _walk_file(
             )
         except KeyboardInterrupt:
             if target.exists():
-                say(
+                print_message(
                     "\n"
                     + _("interrupted: every answer given is saved in {path}").format(path=target)
                 )
             else:
-                say("\n" + _("interrupted: nothing to save in {path}").format(path=target))
+                print_message(
+                    "\n" + _("interrupted: nothing to save in {path}").format(path=target)
+                )
             raise typer.Exit(ExitCode.INTERRUPTED) from None
         except EOFError:  # Ctrl-D at the project questions, before anything was saved
-            say("\n" + _("stopped: nothing saved; {path} was not created").format(path=target))
+            print_message(
+                "\n" + _("stopped: nothing saved; {path} was not created").format(path=target)
+            )
             return None
     if not result.completed:
-        say("\n" + _("Saved in {path}; run `mlready ask` again to go on.").format(path=target))
+        print_message(
+            "\n" + _("Saved in {path}; run `mlready ask` again to go on.").format(path=target)
+        )
         return None
     return result
 
 
 def _bank_for_people(bank: "Bank") -> "Bank":
-    translated = api.bank_for_people(bank)
-    warn(list(translated.warnings))
+    translated = api.translated_bank(bank)
+    print_warnings(list(translated.warnings))
     return translated.bank

@@ -11,8 +11,8 @@ from mlready.cli.application import (
     BankOption,
     command_app,
     format_option,
+    print_warnings,
     stdout_renderer,
-    warn,
 )
 from mlready.core.errors import InputError
 from mlready.core.messages import N_, _
@@ -45,8 +45,8 @@ def show(
 
         loaded = with_tag(loaded, tag)
     if output_format != "json":  # JSON is the bank as data, the same in every language
-        translated = api.bank_for_people(loaded)
-        warn(list(translated.warnings))
+        translated = api.translated_bank(loaded)
+        print_warnings(list(translated.warnings))
         loaded = translated.bank
     sys.stdout.write(stdout_renderer(Subject.BANK, output_format)(loaded))
 

@@ -18,10 +18,10 @@ from mlready.cli.application import (
     command_app,
     day,
     format_option,
-    say,
+    print_message,
+    print_review_warnings,
+    print_warnings,
     stdout_renderer,
-    warn,
-    warn_of,
     write_target,
 )
 from mlready.core.errors import ExitCode, InputError, MlreadyError
@@ -206,8 +206,8 @@ def check(
         )
         for path in paths
     ]
-    warn_of(reviews)
-    outcomes = api.outcomes(reviews, for_people=False)
+    print_review_warnings(reviews)
+    outcomes = api.outcomes(reviews, translated=False)
     # JSON is data, the same in every language; every other format is read by people.
     people = api.outcomes(reviews)
 
@@ -232,7 +232,7 @@ def check(
         _append_summary(Path(summary_file), step_summary(people), inputs=inputs)
     passed = all(review.passed for review in reviews)
     if not passed and soft_fail:
-        say(_("soft fail: the gate failed, exiting 0 as asked"))
+        print_message(_("soft fail: the gate failed, exiting 0 as asked"))
     raise typer.Exit(ExitCode.OK if passed or soft_fail else ExitCode.GATE_FAILED)
 
 
@@ -242,4 +242,6 @@ def _append_summary(path: Path, text: str, *, inputs: list[Path | None]) -> None
     try:
         append_output(path, text, inputs=inputs)
     except MlreadyError as error:  # the summary is a courtesy: the gate's verdict stands
-        warn([Said("GITHUB_STEP_SUMMARY: {error}; no job summary written", error=str(error))])
+        print_warnings(
+            [Said("GITHUB_STEP_SUMMARY: {error}; no job summary written", error=str(error))]
+        )

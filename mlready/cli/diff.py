@@ -14,8 +14,8 @@ from mlready.cli.application import (
     command_app,
     day,
     format_option,
+    print_warnings,
     stdout_renderer,
-    warn,
 )
 from mlready.core.messages import N_
 from mlready.render.registry import Subject
@@ -49,8 +49,8 @@ def diff(
         bank=loaded_bank,
         settings=settings,
         today=day(today),
-        for_people=output_format != "json",  # JSON is data, the same in every language
+        translated=output_format != "json",  # JSON is data, the same in every language
         warnings=warnings,
     )
-    warn(warnings)
+    print_warnings(warnings)
     sys.stdout.write(stdout_renderer(Subject.DIFF, output_format)(changes))

@@ -10,7 +10,7 @@ from mlready.cli.application import (
     BankOption,
     check_target,
     command_app,
-    say,
+    print_message,
     write_target,
 )
 from mlready.core.errors import InputError
@@ -63,7 +63,7 @@ def init(
             target, render_answers(loaded, skeleton, skeleton=True), inputs=inputs, force=True
         )
     count = len(loaded.questions)
-    say(
+    print_message(
         ngettext(
             "Wrote {path}: {count} question to answer",
             "Wrote {path}: {count} questions to answer",
@@ -71,8 +71,10 @@ def init(
         ).format(path=target, count=count)
     )
     if schema_file is not None:
-        say(_("Wrote {path}: editors with a YAML language server use it").format(path=schema_file))
-    say(
+        print_message(
+            _("Wrote {path}: editors with a YAML language server use it").format(path=schema_file)
+        )
+    print_message(
         _("`mlready ask` holds {lock} beside it while it runs; add `.*.lock` to .gitignore").format(
             lock=lock_path_of(target).name
         )

@@ -15,9 +15,9 @@ from mlready.cli.application import (
     command_app,
     day,
     format_option,
+    print_message,
+    print_warnings,
     report_path_for,
-    say,
-    warn,
     write_target,
 )
 from mlready.core.messages import N_, _
@@ -87,7 +87,7 @@ def portfolio(
         max_age=max_age,
         history=with_history,
     )
-    warn(list(reviewed.warnings))
+    print_warnings(list(reviewed.warnings))
     reports_of = {str(path): _report_of(path, reports, chosen_format) for path in paths}
     base = Path.cwd() if str(output) == "-" else output.resolve().parent
     text = renderer(Subject.PORTFOLIO, chosen_format)(
@@ -100,7 +100,7 @@ def portfolio(
     )
     write_target(output, text, inputs=inputs, force=force)
     if str(output) != "-":
-        say(_("Wrote {path}").format(path=output))
+        print_message(_("Wrote {path}").format(path=output))
 
 
 def _report_of(path: Path, folder: Path | None, chosen_format: Format) -> Path:

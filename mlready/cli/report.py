@@ -18,9 +18,9 @@ from mlready.cli.application import (
     command_app,
     day,
     format_option,
+    print_message,
+    print_warnings,
     report_path_for,
-    say,
-    warn,
     write_target,
 )
 from mlready.core.errors import InputError
@@ -125,10 +125,10 @@ def report(
         review = api.review(
             path, bank=loaded_bank, settings=settings, today=day(today), scan=not no_scan, repo=repo
         )
-        warn(list(review.warnings))
+        print_warnings(list(review.warnings))
         text = api.report(review, format=chosen_format, template=template, history=with_history)
         if str(target) != "-":
             make_folder(target.parent)
         write_target(target, text, inputs=[*inputs, *templates_read()], force=force)
         if str(target) != "-":
-            say(_("Wrote {path}").format(path=target))
+            print_message(_("Wrote {path}").format(path=target))

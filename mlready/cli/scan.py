@@ -15,7 +15,7 @@ from mlready.cli.application import (
     command_app,
     day,
     format_option,
-    warn_of,
+    print_review_warnings,
 )
 from mlready.core.messages import N_
 from mlready.render.registry import Subject, renderer
@@ -54,9 +54,9 @@ def scan(
         api.review(path, bank=loaded_bank, settings=settings, today=day(today), repo=repo)
         for path in api.answers_files(answers, settings=settings)
     ]
-    warn_of(reviews)
+    print_review_warnings(reviews)
     # JSON is data, the same in every language; every other format is read by people.
-    outcomes = api.outcomes(reviews, for_people=output_format != "json")
+    outcomes = api.outcomes(reviews, translated=output_format != "json")
     results = [
         ScanResult(outcome.scorecard, outcome.evidence, str(review.repository))
         for outcome, review in zip(outcomes, reviews, strict=True)

@@ -11,7 +11,7 @@ from mlready import api
 from mlready.cli.application import (
     BankOption,
     command_app,
-    say,
+    print_message,
     write_target,
 )
 from mlready.core.messages import N_, _
@@ -54,4 +54,4 @@ def schema(
     else:
         inputs = api.inputs_of(settings, bank=loaded, others=[bank])
         write_target(output, text, inputs=inputs, force=force)
-        say(_("Wrote {path}").format(path=output))
+        print_message(_("Wrote {path}").format(path=output))

@@ -11,8 +11,8 @@ from mlready.cli.application import (
     TodayOption,
     command_app,
     day,
-    say,
-    warn,
+    print_message,
+    print_warnings,
 )
 from mlready.core.errors import InputError
 from mlready.core.messages import N_, Said, _
@@ -54,17 +54,17 @@ def sign(
     loaded_bank = api.load_bank(bank, settings=settings)
     editor = AnswersEditor(target, loaded_bank)
     editor.refuse_read_only()
-    with exclusive_lock(target, note=say):
+    with exclusive_lock(target, note=print_message):
         # Read under the lock, through the editor that writes: an edit made meanwhile is
         # noticed, a link is written through.
         editor = AnswersEditor(target, loaded_bank)
         warnings: list[str] = []
         current = api.read_answers(target, loaded_bank, warnings=warnings)
-        warn(warnings)
+        print_warnings(warnings)
         updated = signed(current, name=who, role=what, date=day(today))
         editor.save(updated)
     digest = updated.project.signoff[-1].digest
-    say(
+    print_message(
         _("Signed {path} as {role} ({name}); answers digest {digest}").format(
             path=target, role=what, name=who, digest=digest
         )

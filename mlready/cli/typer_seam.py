@@ -14,7 +14,7 @@ What it does, and why each is needed:
 - **The error boundary** (`CommandGroup`): mlready's errors become `error: ...` lines and their
   exit codes; Click's usage errors become one line in mlready's words, exit 2, from the one
   table `USAGE_WORDS` (Typer's copy of Click has no gettext); a closed or full stdout is told.
-- **Typer's words in the chosen language** (`speak_typer`) and mlready's line breaks in help
+- **Typer's words in the chosen language** (`translate_typer_words`) and mlready's line breaks in help
   screens (`_break_help_lines`).
 """
 
@@ -46,7 +46,7 @@ from typer._click.exceptions import (
 from typer._coercion import RuntimeParam, TypeDescriptor, build_runtime_param
 from typer.models import ParameterInfo
 
-from mlready.cli.application import say
+from mlready.cli.application import print_message
 from mlready.core.errors import ExitCode, MlreadyError
 from mlready.core.messages import N_, Said, _, translated
 
@@ -298,7 +298,7 @@ def _list_of(item: Convert) -> Convert:
 # gettext calls taken out ("Usage: " and "Show this message and exit." are plain English in its
 # code), and its panel titles are read through `gettext.gettext` of the default domain once,
 # when `typer.rich_utils` is first imported, from the environment's language rather than the
-# one `--lang` chose. So the texts are listed here for mlready's catalog, and `speak_typer`
+# one `--lang` chose. So the texts are listed here for mlready's catalog, and `translate_typer_words`
 # puts their translations where Typer reads them. English needs none of this. Usage errors are
 # not among them: mlready says those in its own words (`usage_message`).
 
@@ -316,7 +316,7 @@ RICH_WORDS = {
 TYPER_HELP_OPTION = Command.get_help_option
 
 
-def speak_typer() -> None:
+def translate_typer_words() -> None:
     """Show Typer's help screens in the chosen language from now on (called once a language
     other than English is chosen, before any command is built); safe to repeat."""
     if Command.format_usage is _format_usage:
@@ -369,7 +369,7 @@ class CommandGroup(typer.core.TyperGroup):
                 sys.stdout.flush()  # here, where a full disk or a closed pipe can be told
         except MlreadyError as error:
             for line in str(error).splitlines():
-                say(_("error: {message}").format(message=line))
+                print_message(_("error: {message}").format(message=line))
             raise typer.Exit(error.exit_code) from None
         except BrokenPipeError:
             # Click would exit 1 on a closed pipe; a shell reports 141 for one.
@@ -377,7 +377,7 @@ class CommandGroup(typer.core.TyperGroup):
             raise typer.Exit(SIGPIPE_EXIT) from None
         except KeyboardInterrupt:
             # Typer would exit 130 without a word.
-            say(_("interrupted"))
+            print_message(_("interrupted"))
             raise typer.Exit(ExitCode.INTERRUPTED) from None
 
     def main(self, *args: Any, **kwargs: Any) -> Any:
@@ -390,10 +390,12 @@ class CommandGroup(typer.core.TyperGroup):
                 error.show()
                 outcome = error.exit_code
             except ClickException as error:
-                say(_("error: {message}").format(message=translated(usage_message(error))))
+                print_message(
+                    _("error: {message}").format(message=translated(usage_message(error)))
+                )
                 outcome = error.exit_code
             except typer.Abort:  # end of input where a value was prompted for
-                say(_("interrupted"))
+                print_message(_("interrupted"))
                 outcome = ExitCode.INTERRUPTED
             sys.stdout.flush()  # `--help` and `--version` print before any command runs
         except BrokenPipeError:
@@ -407,7 +409,7 @@ class CommandGroup(typer.core.TyperGroup):
             from mlready.io.reasons import os_reason
 
             reason = translated(os_reason(error))
-            say(
+            print_message(
                 _("error: {message}").format(
                     message=_("cannot write to standard output: {reason}").format(reason=reason)
                 )
@@ -424,7 +426,7 @@ class CommandGroup(typer.core.TyperGroup):
         try:
             return super().make_context(*args, **kwargs)
         except KeyboardInterrupt:
-            say(_("interrupted"))
+            print_message(_("interrupted"))
             raise typer.Exit(ExitCode.INTERRUPTED) from None
 
 
