@@ -249,8 +249,8 @@ def test_typer_has_no_new_parameter_settings() -> None:
 
 
 def test_the_typer_words_said_in_another_language_are_typers_own() -> None:
-    # translate_typer_words sets these names of Typer's rich_utils to their translation, and the help
-    # screens' line breaks wrap its _make_rich_text: an upgrade that renames or rewords them
+    # translate_typer_words sets these names of Typer's rich_utils to their translation, and the
+    # help screens' line breaks wrap its _make_rich_text: an upgrade that renames or rewords them
     # must fail here, not leave help screens half in English or unwrapped.
     # In a process of its own: a Chinese help screen shown in this one has set them.
     probe = (

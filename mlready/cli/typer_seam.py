@@ -14,8 +14,8 @@ What it does, and why each is needed:
 - **The error boundary** (`CommandGroup`): mlready's errors become `error: ...` lines and their
   exit codes; Click's usage errors become one line in mlready's words, exit 2, from the one
   table `USAGE_WORDS` (Typer's copy of Click has no gettext); a closed or full stdout is told.
-- **Typer's words in the chosen language** (`translate_typer_words`) and mlready's line breaks in help
-  screens (`_break_help_lines`).
+- **Typer's words in the chosen language** (`translate_typer_words`) and mlready's line breaks
+  in help screens (`_break_help_lines`).
 """
 
 from __future__ import annotations
@@ -298,9 +298,9 @@ def _list_of(item: Convert) -> Convert:
 # gettext calls taken out ("Usage: " and "Show this message and exit." are plain English in its
 # code), and its panel titles are read through `gettext.gettext` of the default domain once,
 # when `typer.rich_utils` is first imported, from the environment's language rather than the
-# one `--lang` chose. So the texts are listed here for mlready's catalog, and `translate_typer_words`
-# puts their translations where Typer reads them. English needs none of this. Usage errors are
-# not among them: mlready says those in its own words (`usage_message`).
+# one `--lang` chose. So the texts are listed here for mlready's catalog, and
+# `translate_typer_words` puts their translations where Typer reads them. English needs none of
+# this. Usage errors are not among them: mlready says those in its own words (`usage_message`).
 
 USAGE = N_("Usage: ")
 HELP_OPTION = N_("Show this message and exit.")
