@@ -1,6 +1,7 @@
 """`mlready report`: the readiness report, in Markdown or HTML."""
 
 import glob
+import os
 from pathlib import Path
 from typing import Annotated
 
@@ -30,17 +31,26 @@ from mlready.render.registry import Format, Subject, format_of_path
 app = command_app()
 
 
+def _path_named(text: str) -> Path:
+    path = Path(text)
+    if text != "-" and str(path) == "-":
+        return Path.cwd() / "-"  # `./-` names a file called "-", not stdout
+    return path
+
+
 @app.command(help=N_("Render the readiness report: Markdown, or one self-contained HTML file."))
 def report(
     answers: AnswersFilesArgument = None,
     bank: BankOption = None,
-    output: Annotated[
-        Path | None,
+    output_named: Annotated[
+        str | None,
         typer.Option(
             "--output",
             "-o",
+            metavar="PATH",
             help=N_(
-                "Where to write the report: a file, '-' for stdout, or a folder. "
+                "Where to write the report: a file, '-' for stdout, or a folder (one that exists, "
+                "or a new one written with a trailing slash). "
                 "[default: READINESS.md (.html); with several answers files, NAME.md beside each]"
             ),
             show_default=False,
@@ -85,6 +95,9 @@ def report(
     from mlready.render.report import is_html_template
 
     settings = api.project_settings()
+    output = _path_named(output_named) if output_named is not None else None
+    # `-o reports/` names a folder, made if it does not exist yet: not a file called `reports`.
+    new_folder = output_named is not None and output_named.endswith(("/", os.sep))
     if output_format is not None:
         chosen_format = Format(output_format)
     elif template is not None:
@@ -95,7 +108,7 @@ def report(
     default_report = DEFAULT_REPORT.with_suffix(suffix)
     loaded_bank = api.load_bank(bank, settings=settings)
     paths = api.answers_files(answers, settings=settings)
-    folder = output if output is not None and output.is_dir() else None
+    folder = output if output is not None and (new_folder or output.is_dir()) else None
     # One file named (or the default one): one READINESS.md. Several, or a pattern: NAME.md
     # beside each, as `portfolio` links them, however many the pattern matched.
     named = answers or list(settings.answers)
