@@ -1,14 +1,10 @@
-"""mlready as a library: each use case of the command line as a function that returns a value.
+"""mlready as a library: each use case of the command line as a function that returns a value,
+prints nothing, raises MlreadyError for invalid input and returns warnings as records."""
 
-    import mlready.api as mlready
-    review = mlready.review("mlready.yaml")
-    print(review.level, review.score, review.passed)
-    html = mlready.report(review, format="html")
-
-Nothing here prints or exits; invalid input raises `MlreadyError` (an `InputError` carries
-each problem with its file, line and column), and what a person should be told comes back as
-`warnings`.
-"""
+# import mlready.api as mlready
+# review = mlready.review("mlready.yaml")
+# print(review.level, review.score, review.passed)
+# html = mlready.report(review, format="html")
 
 from mlready.api.inputs import (
     answers_file,

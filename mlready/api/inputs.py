@@ -42,10 +42,10 @@ def load_bank(path: Path | str | None = None, *, settings: Settings | None = Non
 def answers_files(
     named: Iterable[Path | str] | None = None, *, settings: Settings | None = None
 ) -> list[Path]:
-    """The answers files named, else those the settings list, else mlready.yaml; patterns are
-    expanded (quoted, from a settings file, or on Windows). A path that exists is taken as it
-    is, even when it holds pattern characters. Raises InputError for a pattern that matches
-    nothing."""
+    """The answers files named, else those the settings list, else mlready.yaml, patterns
+    expanded. Raises InputError for a pattern that matches nothing."""
+    # Patterns come quoted, from a settings file, or from a shell that does not expand them. A
+    # path that exists is taken as it is, even when it holds pattern characters.
     from mlready.io.answers_file import DEFAULT_ANSWERS
 
     listed = [Path(path) for path in named or ()]

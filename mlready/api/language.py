@@ -48,10 +48,11 @@ _TRANSLATED: dict[tuple[int, str], tuple[Bank, TranslatedBank]] = {}
 
 
 def translated_bank(bank: Bank) -> TranslatedBank:
-    """`bank` in the language spoken (itself in English): what people read. Machine formats
-    keep the English bank, the same in every language. A translation that is missing, stale or
-    unreadable leaves those texts in English, with a warning: the language never changes what
-    a run decides, nor its exit code (`bank validate --lang` is where a translation is judged)."""
+    """`bank` in the language spoken (itself in English), what people read; texts without a
+    current, readable translation stay in English, with a warning."""
+    # Machine formats keep the English bank, the same in every language. A broken translation
+    # is never an error here: the language must not change what a run decides, nor its exit
+    # code (`bank validate --lang` is where a translation is judged).
     spoken = language()
     if spoken == "en":
         return TranslatedBank(bank)

@@ -143,10 +143,10 @@ def read_answers(path: Path, bank: Bank, *, warnings: list[str]) -> Answers:
 def evidence_of(
     card: Scorecard, *, repo: Path | None = None
 ) -> tuple[Path, dict[str, CheckEvidence]]:
-    """The repository scanned (`repo`, else the one holding the answers file; relative to the
-    current folder when inside it) and what it says of each answer: the bank's probes run over
-    it, the answers' own evidence paths looked up. The answers file and the bank's files are
-    not scanned: what is claimed and what is looked for are no evidence."""
+    """The repository scanned (`repo`, else the one holding the answers file) and what it says
+    of each answer: the bank's probes run over it, the answers' own evidence paths looked up."""
+    # The answers file and the bank's files are not scanned: what is claimed and what is looked
+    # for are no evidence. The root is shown relative to the current folder when inside it.
     from mlready.core.evidence import PathState, judge_evidence, probes_of
     from mlready.io.scan import Repository, repository_root, scan
 
@@ -182,14 +182,12 @@ def review(
     allow_incomplete: bool = False,
     baseline: Baseline | None = None,
 ) -> Review:
-    """Score the answers file `answers`, look in its repository for evidence (unless `scan` is
-    off) and judge it by `gate` (default: the settings file's, as `mlready check` does).
-
-    `bank` is a loaded bank or a path (default: the settings', else the built-in bank);
-    `settings` default to the settings file of the current folder; `today` judges waivers,
-    due dates and the review's age; `lang` is the language of the warnings' words and of
-    `Review.outcome()` (default: the language spoken). Raises InputError (mlready's error
-    type, with its located problems) for invalid input."""
+    """The answers file `answers` scored, checked against its repository (unless `scan` is off)
+    and judged by `gate` (default: the settings file's, as `check`). Raises InputError."""
+    # `bank` is a loaded bank or a path (default: the settings', else the built-in bank);
+    # `settings` default to the settings file of the current folder, as the command's do;
+    # `today` judges waivers, due dates and the review's age; `lang` is the language the
+    # warnings are worded in (default: the language spoken).
     from mlready.core.gate import judge
     from mlready.io.catalogs import speaking
 
@@ -237,10 +235,9 @@ def report(
     lang: str | None = None,
     history: bool = True,
 ) -> str:
-    """The readiness report of `review`: Markdown or one self-contained HTML page, in `lang`
-    (default: the language spoken), rendered with `template` (a Jinja2 file) or the built-in
-    one; with the score over time from git when `history` is on and the file has one.
-    Raises InputError for an unknown format or a template that fails."""
+    """The readiness report of `review`, Markdown or HTML, in `lang` (default: the language
+    spoken), from `template` or the built-in one, with the score over time from git when
+    `history` is on. Raises InputError for an unknown format or a template that fails."""
     from mlready.core.translation import evidence_in, scorecard_in
     from mlready.io.catalogs import speaking
     from mlready.render.registry import Subject, formats_for, renderer

@@ -1,9 +1,8 @@
-"""The command-line layer: each command parses options, calls mlready.api, prints, and exits.
+"""The command-line layer: each command parses options, calls mlready.api, prints, and exits."""
 
-Each command lives in a module of its own, named as the command, with its own Typer `app`
-(`bank`'s is a group). A run loads only the module of the command it runs: the others' imports
-and Typer's building of their options would cost every `mlready check` some 15 ms.
-"""
+# Each command lives in a module of its own, named as the command, with its own Typer `app`
+# (`bank`'s is a group). A run loads only the module of the command it runs: the others' imports
+# and Typer's building of their options would cost every `mlready check` some 15 ms.
 
 import contextlib
 import errno

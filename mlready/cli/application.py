@@ -101,9 +101,9 @@ def format_option(help_text: str) -> Any:
 
 def stdout_renderer(subject: Subject, name: str) -> Callable[[Any], str]:
     """The renderer of `subject` in the format `name`, for stdout: plain text shown in a
-    terminal is wrapped to its width (COLUMNS, when set, says what it is); in a pipe or a
-    file each line stays whole, whatever COLUMNS says (a CI log viewer wraps lines itself,
-    grep finds them whole, and some runners export COLUMNS=80 to every process)."""
+    terminal is wrapped to its width; in a pipe or a file each line stays whole."""
+    # Whatever COLUMNS says in a pipe: a CI log viewer wraps lines itself, grep finds them
+    # whole, and some runners export COLUMNS=80 to every process.
     render = renderer(subject, name)
     if name != Format.TEXT or not stdout_is_terminal():
         return render

@@ -1,22 +1,21 @@
 """The one module that touches Typer's and Click's private parts: everything mlready relies on
 that Typer does not offer publicly is here, and tests/test_typer_seam.py fails, naming the
-part, when a Typer release changes it. Typer is pinned to the releases it was tested with.
+part, when a Typer release changes it. Typer is pinned to the releases it was tested with."""
 
-What it does, and why each is needed:
-- **Values converted without pydantic.** Typer 0.29 converts every parameter value through a
-  pydantic TypeAdapter, even the None of an option not given; importing pydantic and building
-  the adapters costs 80 to 100 ms a run, some 40% of a `mlready check`. Typer offers no public
-  way around it (`parser=` is itself wrapped in an adapter, and `click_type=` is gone), so
-  `install` replaces the private function through which Typer builds each parameter's
-  conversion: the values whose result is certain (str, bool, plain integers within bounds,
-  exact enum values, dates in a given format, Paths that pass their checks, lists of these)
-  are converted here; everything else, every bad value above all, goes to Typer's own.
-- **The error boundary** (`CommandGroup`): mlready's errors become `error: ...` lines and their
-  exit codes; Click's usage errors become one line in mlready's words, exit 2, from the one
-  table `USAGE_WORDS` (Typer's copy of Click has no gettext); a closed or full stdout is told.
-- **Typer's words in the chosen language** (`translate_typer_words`) and mlready's line breaks
-  in help screens (`_break_help_lines`).
-"""
+# What it does, and why each is needed:
+# - **Values converted without pydantic.** Typer 0.29 converts every parameter value through a
+#   pydantic TypeAdapter, even the None of an option not given; importing pydantic and building
+#   the adapters costs 80 to 100 ms a run, some 40% of a `mlready check`. Typer offers no public
+#   way around it (`parser=` is itself wrapped in an adapter, and `click_type=` is gone), so
+#   `install` replaces the private function through which Typer builds each parameter's
+#   conversion: the values whose result is certain (str, bool, plain integers within bounds,
+#   exact enum values, dates in a given format, Paths that pass their checks, lists of these)
+#   are converted here; everything else, every bad value above all, goes to Typer's own.
+# - **The error boundary** (`CommandGroup`): mlready's errors become `error: ...` lines and their
+#   exit codes; Click's usage errors become one line in mlready's words, exit 2, from the one
+#   table `USAGE_WORDS` (Typer's copy of Click has no gettext); a closed or full stdout is told.
+# - **Typer's words in the chosen language** (`translate_typer_words`) and mlready's line breaks
+#   in help screens (`_break_help_lines`).
 
 from __future__ import annotations
 
@@ -99,11 +98,9 @@ def runtime_param(descriptor: TypeDescriptor) -> RuntimeParam:
 
 def install() -> None:
     """Have Typer build every parameter's conversion with `runtime_param`, show no type
-    placeholder where none helps, and break help lines as mlready does; safe to repeat.
-
-    Typer looks `build_runtime_param` up in `typer.core` the first time it converts each
-    parameter, so this holds for every command, the --help options included.
-    """
+    placeholder where none helps, and break help lines as mlready does; safe to repeat."""
+    # Typer looks `build_runtime_param` up in `typer.core` the first time it converts each
+    # parameter, so this holds for every command, the --help options included.
     typer.core.build_runtime_param = runtime_param  # type: ignore[attr-defined]  # private name
     typer.core.TyperOption.display_type_rich = _option_placeholder  # type: ignore[method-assign]
     typer.core.TyperArgument.display_type_rich = _argument_placeholder  # type: ignore[method-assign,assignment]
