@@ -17,7 +17,7 @@ from mlready.core.model import AnswerEntry, Bank, Project
 from mlready.io import files
 from mlready.io.answers_file import load_answers, render_answers, save_answers
 from mlready.io.yamlio import parse_yaml
-from tests.conftest import BEST_ANSWERS
+from tests.helpers.small_bank import BEST_ANSWERS
 
 Parse = Callable[[str], Answers]
 
@@ -922,7 +922,7 @@ answers:
 def test_hand_comments_survive_two_walks(small_bank: Bank, tmp_path: Path) -> None:
     from mlready.core.walk import walk
     from mlready.io.answers_file import AnswersEditor, load_answers
-    from tests.test_walk import ScriptedPrompt
+    from tests.helpers.walk_script import ScriptedPrompt
 
     path = tmp_path / "mlready.yaml"
     path.write_text(HAND_EDITED, encoding="utf-8")

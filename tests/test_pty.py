@@ -11,31 +11,9 @@ import pytest
 from mlready.core.errors import ExitCode
 from mlready.io.answers_file import load_answers
 from mlready.io.bank_file import load_bank
+from tests.helpers.terminal_sessions import spawn, spawn_ask
 
 pytestmark = pytest.mark.slow
-
-
-def spawn(tmp_path: Path, *args: str) -> pexpect.spawn:
-    return spawn_ask(tmp_path, "--bank", "small.yaml", *args)
-
-
-def spawn_ask(
-    tmp_path: Path, *args: str, env: dict[str, str] | None = None, columns: int = 100
-) -> pexpect.spawn:
-    """`mlready ask answers.yaml ARGS` in a pseudo-terminal of `columns` by 40, in English
-    unless `env` chooses a language."""
-    from tests.test_owned_files import english_environment
-
-    terminal = {"TERM": "xterm", "COLUMNS": str(columns), "LINES": "40", "NO_COLOR": "1"}
-    return pexpect.spawn(
-        sys.executable,
-        ["-m", "mlready", "ask", "answers.yaml", *args],
-        cwd=tmp_path,
-        env={**english_environment(), **terminal, **(env or {})},
-        encoding="utf-8",
-        timeout=15,
-        dimensions=(40, columns),
-    )
 
 
 def answer(child: pexpect.spawn, expected: str, line: str) -> None:
