@@ -11,6 +11,7 @@ import pytest
 from mlready.core.errors import ExitCode
 from mlready.io.answers_file import load_answers
 from mlready.io.bank_file import load_bank
+from tests.helpers.commands import english_environment
 from tests.helpers.terminal_sessions import spawn, spawn_ask
 
 pytestmark = pytest.mark.slow
@@ -62,6 +63,55 @@ def test_ctrl_c_keeps_every_answer_and_the_next_run_resumes(workdir: Path) -> No
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == ExitCode.OK
+
+
+# A Ctrl-C that Python notes after its last check for signals, once input() has set up the
+# terminal and is about to wait for a key: as when ^C comes the moment the prompt is read (the
+# terminal driver holds the process until it is), which a loaded machine stretches. Here a
+# second thread takes the signal just then, so that it cannot interrupt the wait itself.
+CTRL_C_BEFORE_THE_WAIT = """
+import readline, signal, sys, threading
+from rich.console import Console
+from mlready.render.terminal import TerminalPrompt
+
+sys.setswitchinterval(100)  # the hook keeps the interpreter until it returns to readline
+waiting = threading.Event()
+
+def ctrl_c_when_input_waits():
+    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM})  # the reader's, not this one's
+    waiting.wait()
+    signal.pthread_kill(threading.get_ident(), signal.SIGINT)
+
+threading.Thread(target=ctrl_c_when_input_waits, daemon=True).start()
+readline.set_pre_input_hook(waiting.set)
+try:
+    TerminalPrompt(Console()).text("Project name")
+    print("a line was read")
+except KeyboardInterrupt:
+    print("interrupted")
+"""
+
+
+def test_a_ctrl_c_noted_just_before_the_wait_for_a_key_still_ends_the_read(
+    tmp_path: Path,
+) -> None:
+    pytest.importorskip("readline")
+    child = pexpect.spawn(
+        sys.executable,
+        ["-c", CTRL_C_BEFORE_THE_WAIT],
+        cwd=tmp_path,
+        env=english_environment(),
+        encoding="utf-8",
+        timeout=15,
+    )
+    child.expect_exact("Project name")
+    # Without a key: before the fix, the read went on until Enter, and the ^C was acted on only
+    # then.
+    child.expect_exact("interrupted")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    assert "a line was read" not in (child.before or "")
 
 
 def test_a_walk_to_the_end_prints_the_summary_and_writes_the_report(workdir: Path) -> None:
