@@ -302,6 +302,30 @@ def test_a_note_is_kept_when_the_walk_is_quit_at_the_evidence_prompt(workdir: Pa
     assert (entry.value, entry.note) == ("no", "lineage lands in Q3")
 
 
+def test_quit_at_the_project_questions_quits_and_stores_no_command(workdir: Path) -> None:
+    child = spawn(workdir)
+    child.expect_exact("Project name")
+    child.sendline(":q")
+    child.expect_exact("Saved in answers.yaml; run `mlready ask` again to go on.")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == ExitCode.OK
+    assert ":q" not in (workdir / "answers.yaml").read_text(encoding="utf-8")
+
+    child = spawn(workdir)  # asked again, as nothing was typed
+    child.expect_exact("Project name")
+    child.sendline("shelf-scanner")
+    child.expect_exact("Owner")
+    child.sendline(":quit")
+    child.expect_exact("Saved in answers.yaml")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == ExitCode.OK
+    answers = load_answers(workdir / "answers.yaml", load_bank(workdir / "small.yaml"))
+    assert (answers.project.name, answers.project.owner) == ("shelf-scanner", None)
+    assert not answers.entries
+
+
 def test_ask_walks_the_built_in_bank_in_chinese(tmp_path: Path) -> None:
     child = spawn_ask(tmp_path, "--lang", "zh-CN", "--area", "profile", "--no-scan", "--no-report")
     child.expect_exact("项目名称")

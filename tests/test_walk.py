@@ -252,8 +252,31 @@ def test_ctrl_c_propagates_after_saving(small_bank: Bank) -> None:
 
 def test_project_questions() -> None:
     prompt = ScriptedPrompt(["shelf-scanner", ""])
-    project = ask_project(Project(owner="vision"), prompt=prompt)
+    project, quitting = ask_project(Project(owner="vision"), prompt=prompt)
     assert project == Project(name="shelf-scanner", owner="vision")
+    assert not quitting
+
+
+@pytest.mark.parametrize("command", [":q", ":quit", " :Q "])
+def test_quit_at_the_project_name_stores_no_name(command: str) -> None:
+    prompt = ScriptedPrompt([command, "never asked"])
+    project, quitting = ask_project(Project(), prompt=prompt)
+    assert quitting
+    assert project == Project()
+    assert prompt.asked == ["Project name"]  # the owner is not asked
+    assert prompt.lines == ["never asked"]
+
+
+@pytest.mark.parametrize("command", [":q", ":QUIT"])
+def test_quit_at_the_owner_keeps_the_name_typed_before(command: str) -> None:
+    prompt = ScriptedPrompt(["shelf-scanner", command])
+    project, quitting = ask_project(Project(), prompt=prompt)
+    assert quitting
+    assert project == Project(name="shelf-scanner")
+    prompt = ScriptedPrompt([command])
+    project, quitting = ask_project(Project(name="kept"), prompt=prompt)  # after init
+    assert quitting
+    assert project == Project(name="kept")
 
 
 @pytest.mark.parametrize("command", [":b", ":back", ":B"])

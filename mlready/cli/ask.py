@@ -153,10 +153,18 @@ def _walk_file(
         try:
             project = current.project
             if is_new or not (project.name and project.owner):  # after init, too
-                asked = ask_project(project, prompt=prompt)
+                asked, quitting = ask_project(project, prompt=prompt)
                 if is_new or asked != project:
                     current = current.with_project(asked)
                     editor.save(current)
+                if quitting:  # `:q` at the name or owner: saved as typed, as `:q` in the walk
+                    say(
+                        "\n"
+                        + _("Saved in {path}; run `mlready ask` again to go on.").format(
+                            path=target
+                        )
+                    )
+                    return None
             people = for_people(bank)
             result = walk(
                 people,
