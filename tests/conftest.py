@@ -1,21 +1,26 @@
-"""Shared fixtures: small banks and answers files written to tmp_path."""
+"""Shared fixtures: small banks and answers files written to tmp_path, real git repositories.
+
+What tests share that is not a fixture (texts, builders, ways to run mlready) is in
+tests/helpers/; test modules import from there, never from here or from each other.
+"""
 
 from __future__ import annotations
 
 import os
-import textwrap
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from mlready.cli import app
-from mlready.core.answers import Answers, answers_from_document
-from mlready.core.bank import bank_from_document
-from mlready.core.document import Document
-from mlready.core.model import Bank
-from mlready.io.yamlio import parse_yaml, read_text
+# Before the helpers are imported, so that their asserts say what failed, as a test's do.
+pytest.register_assert_rewrite("tests.helpers")
+
+from mlready.core.answers import Answers, answers_from_document  # noqa: E402
+from mlready.core.bank import bank_from_document  # noqa: E402
+from mlready.core.model import Bank  # noqa: E402
+from mlready.io.yamlio import parse_yaml  # noqa: E402
+from tests.helpers.review_history import review_history  # noqa: E402
+from tests.helpers.small_bank import BEST_ANSWERS, SMALL_BANK  # noqa: E402
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -23,101 +28,6 @@ def pytest_configure(config: pytest.Config) -> None:
     caches (PYTHONDONTWRITEBYTECODE, as some CI images set), each would compile every module it
     imports again; as on a user's machine, the first writes the caches the others read."""
     os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
-
-
-SMALL_BANK = """\
-bank: small
-version: 1
-title: Small bank
-areas:
-  - id: data
-    title: Data
-    intro: Where data goes wrong.
-    questions:
-      - id: data.modality
-        kind: multi
-        prompt: Which inputs does the model take?
-        why: Inputs decide the preprocessing checks.
-        options:
-          - {value: image, label: Images}
-          - {value: text, label: Text}
-          - {value: tabular, label: Tables}
-      - id: data.owner
-        kind: text
-        prompt: Who owns the data?
-        why: Someone must answer for it.
-      - id: data.lineage
-        prompt: Can every training example be traced back to its source?
-        why: Untraceable data cannot be audited or fixed.
-        severity: blocker
-        fix: Record the source of each example.
-      - id: data.schema
-        prompt: Is the data checked against a schema?
-        why: Silent schema changes break models.
-        severity: minor
-        fix: Add a schema check.
-        na: true
-      - id: data.tokenizer
-        prompt: Is the tokenizer versioned with the model?
-        why: A different tokenizer changes every input.
-        fix: Ship the tokenizer with the model.
-        when: {data.modality: text}
-  - id: serving
-    title: Serving
-    questions:
-      - id: serving.mode
-        kind: choice
-        prompt: How are predictions served?
-        why: Batch and real-time systems fail differently.
-        options:
-          - {value: batch, label: Batch jobs}
-          - {value: realtime, label: Real-time requests}
-      - id: serving.latency
-        prompt: Is p99 latency measured under peak load?
-        why: Averages hide the slow requests users notice.
-        fix: Load-test at peak traffic.
-        when: {serving.mode: realtime}
-        options:
-          - {value: automated, label: Automated in CI, score: 1}
-          - {value: manual, label: Measured by hand, score: 0.5}
-          - {value: none, label: Not measured, score: 0}
-      - id: serving.rollback
-        prompt: Has a rollback been rehearsed?
-        why: An untested rollback fails when it is needed.
-        fix: Rehearse a rollback.
-        weight: 4
-"""
-
-# The small bank's questions, in bank order.
-SMALL_BANK_IDS = [
-    "data.modality",
-    "data.owner",
-    "data.lineage",
-    "data.schema",
-    "data.tokenizer",
-    "serving.mode",
-    "serving.latency",
-    "serving.rollback",
-]
-
-BEST_ANSWERS = """\
-mlready: 1
-bank: small@1
-project: {name: shelf-scanner, owner: vision-team, reviewed: 2026-10-01}
-answers:
-  data.modality: [image, text]
-  data.owner: data-team
-  data.lineage: yes
-  data.schema: yes
-  data.tokenizer: yes
-  serving.mode: realtime
-  serving.latency: automated
-  serving.rollback: yes
-"""
-
-
-def dedent(text: str) -> str:
-    return textwrap.dedent(text).lstrip("\n")
 
 
 @pytest.fixture(autouse=True)
@@ -157,19 +67,27 @@ def answers_file(tmp_path: Path) -> Path:
     return path
 
 
-def run(*args: str | Path) -> tuple[int, str, str]:
-    """Run mlready's command line in this process: exit code, stdout and stderr apart.
+@pytest.fixture
+def git_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """A fixed author, and no configuration of the machine's user or system."""
+    for key, value in {
+        "GIT_AUTHOR_NAME": "Ada | **b** `t` & x",
+        "GIT_AUTHOR_EMAIL": "ada@example.com",
+        "GIT_COMMITTER_NAME": "Ada",
+        "GIT_COMMITTER_EMAIL": "ada@example.com",
+        "GIT_CONFIG_GLOBAL": os.devnull,
+        "GIT_CONFIG_NOSYSTEM": "1",
+        "HOME": str(tmp_path),
+    }.items():
+        monkeypatch.setenv(key, value)
 
-    Unexpected exceptions surface as they are, so that a bug is never read as an exit code.
-    """
-    result = CliRunner().invoke(app, [str(arg) for arg in args], catch_exceptions=False)
-    return result.exit_code, result.stdout, result.stderr
 
-
-def load_yaml(path: Path, *, source: str | None = None, kind: str = "file") -> Document:
-    """The YAML file at `path`, parsed as mlready parses banks and answers files."""
-    name = source or str(path)
-    return parse_yaml(read_text(path, source=name, kind=kind), source=name)
+@pytest.fixture
+def history_repo(tmp_path: Path, git_env: None, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The repository of `review_history`, the current folder while the test runs."""
+    root = review_history(tmp_path / "repo")
+    monkeypatch.chdir(root)
+    return root
 
 
 # Fixture repositories hold tests of their own projects, which are data here, not tests.

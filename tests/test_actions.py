@@ -21,7 +21,8 @@ from mlready.core.signoff import answers_digest, signed, signoff_states
 from mlready.io.answers_file import render_answers
 from mlready.render.escape import is_linkable
 from mlready.render.report import render_report
-from tests.conftest import BEST_ANSWERS, run
+from tests.helpers.commands import run
+from tests.helpers.small_bank import BEST_ANSWERS
 
 TODAY = dt.date(2026, 11, 26)
 
@@ -329,7 +330,7 @@ def test_sign_writes_through_a_link(tmp_path: Path, bank_file: Path) -> None:
 
 
 def test_hostile_text_in_every_new_field_stays_text(tmp_path: Path, bank_file: Path) -> None:
-    from tests.test_hostile import HOSTILE, HOSTILE_YAML, no_control_characters
+    from tests.helpers.hostile_text import HOSTILE, HOSTILE_YAML, no_control_characters
 
     text = BEST_ANSWERS.replace(
         "serving.rollback: yes",

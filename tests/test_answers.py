@@ -15,9 +15,9 @@ from mlready.core.bank import bank_from_document
 from mlready.core.errors import InputError, MlreadyError
 from mlready.core.model import AnswerEntry, Bank, Project
 from mlready.io import files
-from mlready.io.answers_file import load_answers, render_answers, save_answers
+from mlready.io.answers_file import AnswersEditor, load_answers, render_answers
 from mlready.io.yamlio import parse_yaml
-from tests.conftest import BEST_ANSWERS
+from tests.helpers.small_bank import BEST_ANSWERS
 
 Parse = Callable[[str], Answers]
 
@@ -806,7 +806,7 @@ def test_round_trip_of_a_file(parse_answers: Parse, small_bank: Bank) -> None:
     assert again.bank_ref == "small@1"
 
 
-# --- save_answers ------------------------------------------------------------------------------
+# --- saving, as ask and sign do ---------------------------------------------------------------
 
 
 def test_save_answers_writes_the_rendered_text(
@@ -814,7 +814,7 @@ def test_save_answers_writes_the_rendered_text(
 ) -> None:
     path = tmp_path / "mlready.yaml"
     answers = parse_answers(ORDERED)
-    save_answers(path, small_bank, answers)
+    AnswersEditor(path, small_bank).save(answers)
     assert path.read_text(encoding="utf-8") == render_answers(small_bank, answers)
     assert dict(load_answers(path, small_bank).entries) == dict(answers.entries)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["mlready.yaml"]
@@ -827,7 +827,7 @@ def test_save_answers_keeps_the_file_mode(
     path = tmp_path / "mlready.yaml"
     path.write_text("old\n", encoding="utf-8")
     path.chmod(mode)
-    save_answers(path, small_bank, parse_answers(ORDERED))
+    AnswersEditor(path, small_bank).save(parse_answers(ORDERED))
     assert stat.S_IMODE(path.stat().st_mode) == mode
     assert path.read_text(encoding="utf-8").startswith("# mlready answers for Small bank")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["mlready.yaml"]
@@ -839,7 +839,7 @@ def test_save_answers_creates_a_file_with_the_umask(
     path = tmp_path / "new.yaml"
     previous = os.umask(0o027)
     try:
-        save_answers(path, small_bank, parse_answers(ORDERED))
+        AnswersEditor(path, small_bank).save(parse_answers(ORDERED))
     finally:
         os.umask(previous)
     assert stat.S_IMODE(path.stat().st_mode) == 0o640
@@ -852,7 +852,7 @@ def test_save_answers_replaces_the_file(
     path = tmp_path / "mlready.yaml"
     path.write_text("x" * 10_000, encoding="utf-8")
     before = path.stat().st_ino
-    save_answers(path, small_bank, empty_answers("mlready.yaml"))
+    AnswersEditor(path, small_bank).save(empty_answers("mlready.yaml"))
     assert path.read_text(encoding="utf-8") == render_answers(
         small_bank, empty_answers("mlready.yaml")
     )
@@ -870,7 +870,7 @@ def test_a_failed_save_leaves_the_old_file_whole(
 
     monkeypatch.setattr(files.os, "fsync", fail)
     with pytest.raises(MlreadyError, match="cannot write: Input/output error"):
-        save_answers(path, small_bank, empty_answers("mlready.yaml"))
+        AnswersEditor(path, small_bank).save(empty_answers("mlready.yaml"))
     assert path.read_text(encoding="utf-8") == ORDERED
     assert sorted(p.name for p in tmp_path.iterdir()) == ["mlready.yaml"]
 
@@ -921,8 +921,7 @@ answers:
 
 def test_hand_comments_survive_two_walks(small_bank: Bank, tmp_path: Path) -> None:
     from mlready.core.walk import walk
-    from mlready.io.answers_file import AnswersEditor, load_answers
-    from tests.test_walk import ScriptedPrompt
+    from tests.helpers.walk_script import ScriptedPrompt
 
     path = tmp_path / "mlready.yaml"
     path.write_text(HAND_EDITED, encoding="utf-8")

@@ -17,7 +17,8 @@ from markdown_it import MarkdownIt
 import mlready.api as mlready
 from mlready.core.errors import InputError, MlreadyError
 from mlready.core.messages import language
-from tests.conftest import BEST_ANSWERS, run
+from tests.helpers.commands import run
+from tests.helpers.small_bank import BEST_ANSWERS
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))

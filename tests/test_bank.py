@@ -11,7 +11,7 @@ from mlready.core.errors import MAX_MESSAGES, InputError
 from mlready.core.model import DEFAULT_LEVELS, Bank, Kind, Severity
 from mlready.io.bank_file import load_bank
 from mlready.io.yamlio import parse_yaml
-from tests.conftest import SMALL_BANK_IDS
+from tests.helpers.small_bank import SMALL_BANK_IDS
 
 # Every case below changes this bank in one place; the comments give the line numbers.
 BANK = """\

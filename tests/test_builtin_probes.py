@@ -20,8 +20,8 @@ from mlready.core.errors import ExitCode
 from mlready.core.model import Bank, Probe
 from mlready.io.bank_file import builtin_bank_path, load_bank
 from mlready.io.scan import Repository, scan
-from tests.conftest import run
-from tests.test_evidence import repository
+from tests.helpers.commands import run
+from tests.helpers.git_repositories import repository
 
 HASH = "0" * 63 + "1"  # a sha256 in hex
 WORKFLOW = """\
@@ -581,7 +581,7 @@ def test_the_answers_file_is_no_evidence_of_itself(fixture_repo: tuple[str, Path
 def test_sarif_places_each_contradicted_answer_at_its_line(
     fixture_repo: tuple[str, Path],
 ) -> None:
-    from tests.test_ci_formats import sarif_schema
+    from tests.helpers.sarif import sarif_schema
 
     name, root = fixture_repo
     expected = EXPECTED[name]

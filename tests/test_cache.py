@@ -12,7 +12,8 @@ import pytest
 from mlready.io import bank_file as bank_file_module
 from mlready.io.bank_file import load_bank
 from mlready.io.cache import CACHE_ENV, cache_dir
-from tests.conftest import SMALL_BANK
+from tests.helpers.cache_entries import written_entries
+from tests.helpers.small_bank import BEST_ANSWERS, SMALL_BANK
 
 
 def test_a_bank_is_cached_and_read_back_the_same(bank_file: Path, private_cache: Path) -> None:
@@ -186,28 +187,12 @@ def test_a_python_without_its_own_blake2_signs_entries_the_same(
         importlib.reload(cache)
 
 
-def written_entries(folder: Path, *, within: float = 10.0) -> list[Path]:
-    """The cache entries in `folder`, once a run's deferred writer has made one (it writes
-    after the run ends): polled for up to `within` seconds."""
-    import time
-
-    deadline = time.monotonic() + within
-    while time.monotonic() < deadline:
-        entries = list(folder.glob("bank-*.json"))
-        if entries:
-            return entries
-        time.sleep(0.02)
-    return []
-
-
 @pytest.mark.slow
 def test_the_first_run_writes_the_entry_after_its_output_and_the_next_reads_it(
     tmp_path: Path,
 ) -> None:
     import subprocess
     import sys
-
-    from tests.conftest import BEST_ANSWERS
 
     (tmp_path / "small.yaml").write_text(SMALL_BANK, encoding="utf-8")
     (tmp_path / "mlready.yaml").write_text(BEST_ANSWERS, encoding="utf-8")

@@ -21,7 +21,7 @@ from typer.testing import CliRunner
 from mlready.cli import app
 from mlready.io import cache
 from mlready.io.bank_file import load_bank
-from tests.conftest import SMALL_BANK
+from tests.helpers.small_bank import SMALL_BANK
 
 # The blocker data.lineage is open: the review fails, and raised scores would make it pass.
 FAILING_ANSWERS = """\

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from mlready.core.errors import ExitCode
-from tests.test_owned_files import mlready
+from tests.helpers.commands import mlready
 
 pytestmark = pytest.mark.slow
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
@@ -120,7 +120,7 @@ def test_the_answers_file_stays_the_same_in_every_language(review: Path, tmp_pat
 
 
 def test_bank_validate_names_stale_missing_and_unknown_entries(tmp_path: Path) -> None:
-    from tests.conftest import SMALL_BANK
+    from tests.helpers.small_bank import SMALL_BANK
 
     (tmp_path / "small.yaml").write_text(SMALL_BANK, encoding="utf-8")
     none = mlready(tmp_path, "bank", "validate", "--bank", "small.yaml", "--lang", "zh-CN")

@@ -14,8 +14,8 @@ import pytest
 
 from mlready.core.errors import ExitCode
 from mlready.core.model import Bank
-from tests.conftest import BEST_ANSWERS, SMALL_BANK, run
-from tests.test_owned_files import mlready
+from tests.helpers.commands import mlready, run
+from tests.helpers.small_bank import BEST_ANSWERS, SMALL_BANK
 
 HAN = re.compile(r"[\u4e00-\u9fff]")
 

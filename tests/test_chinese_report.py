@@ -22,9 +22,10 @@ from mlready.io.bank_file import load_bank
 from mlready.io.catalogs import bank_translation
 from mlready.render.report import render_report
 from mlready.render.signatures import REPORT_MARKER
-from tests.test_html_report import CHROMIUM, browser_command, inert, parse, text_of
-from tests.test_report import HOSTILE, REVIEW, gfm, walk_tokens
-from tests.test_shipped_files import speaking
+from tests.helpers.browser import CHROMIUM, browser_command
+from tests.helpers.html_documents import inert, parse, text_of
+from tests.helpers.languages import speaking
+from tests.helpers.report_review import HOSTILE, REVIEW, gfm, walk_tokens
 
 ROOT = Path(__file__).resolve().parent.parent
 # The example with a blocker partly done, so the report says why the level is capped.

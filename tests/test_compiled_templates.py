@@ -20,9 +20,8 @@ from mlready.core.scoring import score
 from mlready.render import compiled, report
 from mlready.render.precompile import compiled_modules
 from mlready.render.report import COMPILED
-from tests.conftest import run
-from tests.test_history import git_env, repo  # noqa: F401 (fixtures)
-from tests.test_report import REVIEW
+from tests.helpers.commands import run
+from tests.helpers.report_review import REVIEW
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -52,12 +51,12 @@ def reports(*args: str) -> list[str]:
 
 
 def test_the_compiled_templates_write_what_their_sources_write(
-    repo: Path,  # noqa: F811 (a fixture)
+    history_repo: Path,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    # With the score over time (the history of `repo`), and with a scan's evidence (a copy of
-    # the example repository).
+    # With the score over time (the history of `history_repo`), and with a scan's evidence (a
+    # copy of the example repository).
     example = tmp_path / "example"
     shutil.copytree(ROOT / "examples" / "repository", example)
     runs = [

@@ -18,7 +18,8 @@ from mlready.core.scoring import Scorecard, applicable_questions, score
 from mlready.io.answers_file import load_answers
 from mlready.io.bank_file import load_bank
 from tests.bank_coverage import DEON, EUAIA, MLTS, NIST
-from tests.conftest import load_yaml, run
+from tests.helpers.commands import run
+from tests.helpers.documents import load_yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"

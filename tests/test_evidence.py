@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import json
-import os
 import re
-import subprocess
 from pathlib import Path
 
 import jsonschema
@@ -18,70 +16,10 @@ from mlready.core.model import Bank
 from mlready.io.bank_file import load_bank
 from mlready.io.scan import Repository, scan
 from mlready.render.signatures import SCAN_MARKER
-from tests.conftest import run
+from tests.helpers.commands import run
+from tests.helpers.git_repositories import git, repository
+from tests.helpers.probed_bank import ANSWERS, BANK, WORKFLOW
 
-BANK = """\
-bank: probed
-version: 1
-areas:
-  - id: delivery
-    title: Delivery
-    questions:
-      - id: delivery.ci
-        prompt: Do tests run in CI on every change?
-        why: Untested changes ship bugs.
-        severity: blocker
-        options:
-          - {value: automated, label: In CI on every change, score: 1}
-          - {value: manual, label: By hand before a release, score: 0.5}
-          - {value: none, label: Not at all, score: 0}
-        evidence:
-          - id: ci-runs-tests
-            files: [".github/workflows/*.yml", ".gitlab-ci.yml"]
-            contains: "pytest|python -m unittest"
-            supports: automated
-            required_for: automated
-            says: a CI workflow runs the tests
-            reliability: high
-      - id: delivery.canary
-        prompt: Are new model versions rolled out as a canary?
-        why: A bad model reaches everyone at once otherwise.
-        options:
-          - {value: canary, label: A canary with automatic analysis, score: 1}
-          - {value: manual, label: A manual staged rollout, score: 0.5}
-          - {value: none, label: All at once, score: 0}
-        evidence:
-          - id: argo-canary
-            files: ["deploy/**/*.yaml"]
-            key: spec.strategy.canary.steps
-            supports: canary
-            required_for: canary
-            says: an Argo Rollouts canary with steps
-          - id: rollout-kind
-            files: ["deploy/**/*.yaml"]
-            key: kind
-            equals: Rollout
-            supports: manual
-            says: an Argo Rollout
-            reliability: low
-      - id: delivery.docs
-        prompt: Is the model documented?
-        why: People need to know what it does.
-        severity: minor
-        options:
-          - {value: yes, label: A model card, score: 1}
-          - {value: no, label: Nothing, score: 0}
-"""
-
-ANSWERS = """\
-mlready: 1
-bank: probed@1
-answers:
-  delivery.ci: automated
-  delivery.canary: canary
-"""
-
-WORKFLOW = "on: push\njobs:\n  test:\n    steps:\n      - run: python -m pytest -q\n"
 ROLLOUT = """\
 apiVersion: v1
 kind: Service
@@ -95,33 +33,6 @@ spec:
       steps:
         - setWeight: 10
 """
-
-
-def git(root: Path, *args: str) -> None:
-    env = {
-        **os.environ,
-        "GIT_AUTHOR_NAME": "Test",
-        "GIT_AUTHOR_EMAIL": "t@example.com",
-        "GIT_COMMITTER_NAME": "Test",
-        "GIT_COMMITTER_EMAIL": "t@example.com",
-    }
-    subprocess.run(["git", "-C", str(root), *args], check=True, capture_output=True, env=env)
-
-
-def repository(
-    root: Path, files: dict[str, str], *, untracked: dict[str, str] | None = None
-) -> Path:
-    root.mkdir(parents=True, exist_ok=True)
-    git(root, "init", "-q")
-    for name, text in files.items():
-        (root / name).parent.mkdir(parents=True, exist_ok=True)
-        (root / name).write_text(text, encoding="utf-8")
-    git(root, "add", "-A")
-    git(root, "commit", "-q", "-m", "files")
-    for name, text in (untracked or {}).items():
-        (root / name).parent.mkdir(parents=True, exist_ok=True)
-        (root / name).write_text(text, encoding="utf-8")
-    return root
 
 
 @pytest.fixture
@@ -307,7 +218,7 @@ def test_scan_suggests_answers_and_reports_in_every_format(delivered: Path) -> N
 
 
 def test_sarif_locates_each_contradicted_answer(bare: Path) -> None:
-    from tests.test_ci_formats import sarif_schema
+    from tests.helpers.sarif import sarif_schema
 
     _, out, _ = run("scan", "--bank", "bank.yaml", "-f", "sarif")
     document = json.loads(out)

@@ -19,8 +19,8 @@ from mlready.core.model import Bank
 from mlready.io.answers_file import load_answers
 from mlready.io.bank_file import load_bank
 from mlready.io.yamlio import parse_yaml
-from tests.conftest import run
-from tests.test_walk import run_walk
+from tests.helpers.commands import run
+from tests.helpers.walk_script import run_walk
 
 LABELLED = """\
 bank: labelled

@@ -14,7 +14,8 @@ from mlready.core.answers import answers_from_document
 from mlready.core.bank import bank_from_document
 from mlready.core.errors import InputError
 from mlready.io.bank_file import load_bank
-from tests.conftest import BEST_ANSWERS, SMALL_BANK, load_yaml
+from tests.helpers.documents import load_yaml
+from tests.helpers.small_bank import BEST_ANSWERS, SMALL_BANK
 
 SEEDS = [SMALL_BANK.encode(), BEST_ANSWERS.encode()]
 

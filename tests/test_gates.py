@@ -9,7 +9,8 @@ import pytest
 from typer.testing import CliRunner
 
 from mlready.core.errors import ExitCode
-from tests.conftest import BEST_ANSWERS, run
+from tests.helpers.commands import run
+from tests.helpers.small_bank import BEST_ANSWERS
 
 runner = CliRunner()
 TODAY = "2026-11-26"
@@ -681,7 +682,7 @@ def test_the_evidence_gates_name_every_check_in_one_reason(
 
 
 def test_reasons_count_in_the_plural_and_name_roles_exactly(tmp_path: Path) -> None:
-    from tests.conftest import SMALL_BANK
+    from tests.helpers.small_bank import SMALL_BANK
 
     bank = write(
         tmp_path,

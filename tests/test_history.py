@@ -13,78 +13,12 @@ import pytest
 
 from mlready.core.errors import ExitCode
 from mlready.render.signatures import HISTORY_MARKER
-from tests.conftest import SMALL_BANK, run
-
-FIRST = """\
-mlready: 1
-bank: small@0
-project: {name: "shelf <scanner>", owner: vision-team, reviewed: 2026-01-05}
-answers:
-  data.modality: [image]
-  data.owner: data-team
-  data.lineage: no
-  data.schema: yes
-  serving.mode: realtime
-  serving.latency: none
-  serving.rollback: no
-"""
-SECOND = FIRST.replace("small@0", "small@1").replace("data.lineage: no", "data.lineage: partial")
-BROKEN = "mlready: 1\nanswers: [\n"
-FOURTH = SECOND.replace("data.lineage: partial", "data.lineage: yes")
-FIFTH = FOURTH.replace("serving.mode: realtime", "serving.mode: batch").replace(
-    "serving.rollback: no", "serving.rollback: yes"
-)
+from tests.helpers.commands import run
+from tests.helpers.review_history import FIFTH, FOURTH, SECOND, git
+from tests.helpers.small_bank import SMALL_BANK
 
 
-def git(repo: Path, *args: str, date: str = "2026-01-01T12:00:00+00:00") -> str:
-    environment = {**os.environ, "GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date}
-    return subprocess.run(
-        ["git", *args], cwd=repo, env=environment, check=True, capture_output=True, text=True
-    ).stdout
-
-
-@pytest.fixture
-def git_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    """A fixed author, and no configuration of the machine's user or system."""
-    for key, value in {
-        "GIT_AUTHOR_NAME": "Ada | **b** `t` & x",
-        "GIT_AUTHOR_EMAIL": "ada@example.com",
-        "GIT_COMMITTER_NAME": "Ada",
-        "GIT_COMMITTER_EMAIL": "ada@example.com",
-        "GIT_CONFIG_GLOBAL": os.devnull,
-        "GIT_CONFIG_NOSYSTEM": "1",
-        "HOME": str(tmp_path),
-    }.items():
-        monkeypatch.setenv(key, value)
-
-
-def commit(repo: Path, path: str, text: str, date: str, message: str) -> None:
-    (repo / path).parent.mkdir(parents=True, exist_ok=True)
-    (repo / path).write_text(text, encoding="utf-8")
-    git(repo, "add", path, date=date)
-    git(repo, "commit", "-q", "-m", message, date=date)
-
-
-@pytest.fixture
-def repo(tmp_path: Path, git_env: None, monkeypatch: pytest.MonkeyPatch) -> Path:
-    root = tmp_path / "repo"
-    root.mkdir()
-    git(root, "init", "-q", "-b", "main")
-    (root / "small.yaml").write_text(SMALL_BANK, encoding="utf-8")
-    commit(root, "reviews/model.yaml", FIRST, "2026-01-05T10:00:00+00:00", "first")
-    commit(root, "reviews/model.yaml", SECOND, "2026-02-05T10:00:00+00:00", "second")
-    commit(root, "reviews/model.yaml", BROKEN, "2026-03-05T10:00:00+00:00", "broken")
-    commit(root, "reviews/model.yaml", SECOND, "2026-03-06T10:00:00+00:00", "fixed")
-    git(root, "mv", "reviews/model.yaml", "mlready.yaml")
-    (root / "mlready.yaml").write_text(FOURTH, encoding="utf-8")
-    git(root, "add", "mlready.yaml", date="2026-04-05T10:00:00+00:00")
-    git(root, "commit", "-q", "-m", "renamed", date="2026-04-05T10:00:00+00:00")
-    commit(root, "mlready.yaml", FIFTH, "2026-05-05T10:00:00+00:00", "batch")
-    monkeypatch.chdir(root)
-    return root
-
-
-def test_history_follows_renames_and_scores_every_revision(repo: Path) -> None:
+def test_history_follows_renames_and_scores_every_revision(history_repo: Path) -> None:
     code, out, err = run("history", "mlready.yaml", "--bank", "small.yaml", "-f", "json")
     assert code == ExitCode.OK, err
     document = json.loads(out)
@@ -117,7 +51,7 @@ def test_history_follows_renames_and_scores_every_revision(repo: Path) -> None:
     assert set(revisions[5]["areas"]) == {"data", "serving"}
 
 
-def test_history_as_text_markdown_and_html(repo: Path) -> None:
+def test_history_as_text_markdown_and_html(history_repo: Path) -> None:
     _, text, _ = run("history", "mlready.yaml", "--bank", "small.yaml")
     assert "written for small@0" in text
     assert "unreadable: reviews/model.yaml@" in text
@@ -143,8 +77,10 @@ def test_history_outside_a_git_work_tree_says_so(
     assert "not in a git work tree" in err
 
 
-def test_the_report_shows_the_trend_and_the_change_since_the_previous_review(repo: Path) -> None:
-    (repo / "mlready.yaml").write_text(FIFTH.replace("data.schema: yes", "data.schema: no"))
+def test_the_report_shows_the_trend_and_the_change_since_the_previous_review(
+    history_repo: Path,
+) -> None:
+    (history_repo / "mlready.yaml").write_text(FIFTH.replace("data.schema: yes", "data.schema: no"))
     code, report, _ = run("report", "--bank", "small.yaml", "-o", "-", "--today", "2026-06-01")
     assert code == ExitCode.OK
     assert "Since the previous review (2026-05-05, commit `" in report
@@ -175,34 +111,34 @@ def test_diff_calls_checks_that_stopped_applying_no_longer_applicable(
 
 
 def test_reading_history_runs_nothing_the_repository_holds(
-    repo: Path, monkeypatch: pytest.MonkeyPatch
+    history_repo: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # A repository that would run programs through its configuration, and a `git` of its own
     # first on PATH: none of them may run.
-    evil = repo / "evil.sh"
-    evil.write_text(f"#!/bin/sh\ntouch {repo / 'pwned'}\n")
+    evil = history_repo / "evil.sh"
+    evil.write_text(f"#!/bin/sh\ntouch {history_repo / 'pwned'}\n")
     evil.chmod(0o755)
-    (repo / "git").write_text(evil.read_text())
-    (repo / "git").chmod(0o755)
+    (history_repo / "git").write_text(evil.read_text())
+    (history_repo / "git").chmod(0o755)
     for key, value in {
         "core.pager": str(evil),
         "core.fsmonitor": str(evil),
         "log.showSignature": "true",
         "gpg.program": str(evil),
         "diff.external": str(evil),
-        "core.hooksPath": str(repo),
+        "core.hooksPath": str(history_repo),
     }.items():
-        git(repo, "config", key, value)
+        git(history_repo, "config", key, value)
     path = os.environ["PATH"]
-    monkeypatch.setenv("PATH", f"{repo}{os.pathsep}{path}")
+    monkeypatch.setenv("PATH", f"{history_repo}{os.pathsep}{path}")
     code, _, err = run("history", "mlready.yaml", "--bank", "small.yaml")
-    assert not (repo / "pwned").exists()
+    assert not (history_repo / "pwned").exists()
     assert code == ExitCode.INVALID  # the git first on PATH is the repository's own: refused
     assert "inside the repository" in err
     monkeypatch.setenv("PATH", f".{os.pathsep}{path}")  # `.` is the repository: skipped
     code, _, err = run("history", "mlready.yaml", "--bank", "small.yaml")
     assert code == ExitCode.OK, err
-    assert not (repo / "pwned").exists()
+    assert not (history_repo / "pwned").exists()
 
 
 def test_a_long_history_of_hundreds_of_revisions(tmp_path: Path, git_env: None) -> None:

@@ -23,17 +23,10 @@ from mlready.io.bank_file import load_bank
 from mlready.render.report import render_report
 from mlready.render.terminal import print_scorecard
 from mlready.render.view import Outcome
-from tests.conftest import BEST_ANSWERS
+from tests.helpers.hostile_text import HOSTILE, HOSTILE_YAML, no_control_characters
+from tests.helpers.small_bank import BEST_ANSWERS
 
 runner = CliRunner()
-
-# Markdown, HTML, pipes, newlines, backticks, Jinja, terminal escapes (colour, window title,
-# clear screen), rich markup, a bidi override and a NUL-free control character.
-HOSTILE = (
-    "**b** <img src=x onerror=alert(1)> | pipe `tick` {{ 7*7 }} {% raw %} [link](javascript:x)"
-    "\x1b[31mred\x1b]0;pwned\x07\x1b[2J [bold]rich[/bold] \u202eevil \x08"
-)
-HOSTILE_YAML = json.dumps(HOSTILE)  # a JSON string is a valid YAML double-quoted scalar
 
 
 @pytest.fixture
@@ -57,10 +50,6 @@ def outcome(paths: tuple[Path, Path]) -> Outcome:
     bank = load_bank(bank_path)
     card = score(bank, load_answers(answers, bank))
     return Outcome(card, judge(card))
-
-
-def no_control_characters(text: str) -> bool:
-    return not any((ord(c) < 32 and c not in "\n\t") or 0x7F <= ord(c) <= 0x9F for c in text)
 
 
 def test_the_answers_load_literally(hostile: tuple[Path, Path]) -> None:

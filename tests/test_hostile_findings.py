@@ -8,8 +8,11 @@ from pathlib import Path
 import pytest
 
 from mlready.core.errors import ExitCode
-from tests.conftest import BEST_ANSWERS, SMALL_BANK
-from tests.test_owned_files import mlready, snapshot
+from tests.helpers.commands import mlready
+from tests.helpers.file_snapshots import snapshot
+from tests.helpers.git_repositories import repository
+from tests.helpers.probed_bank import ANSWERS, BANK, WORKFLOW
+from tests.helpers.small_bank import BEST_ANSWERS, SMALL_BANK
 
 pytestmark = pytest.mark.slow
 
@@ -58,8 +61,6 @@ def test_answers_named_by_a_pattern_in_the_settings_are_inputs(repo: Path) -> No
 
 
 def probed_repository(root: Path) -> Path:
-    from tests.test_evidence import ANSWERS, BANK, WORKFLOW, repository
-
     return repository(
         root,
         {"bank.yaml": BANK, "mlready.yaml": ANSWERS},
@@ -105,8 +106,6 @@ def test_a_scan_where_git_refuses_fails_with_what_git_said(tmp_path: Path) -> No
 def test_data_files_nested_past_the_stack_are_no_evidence_and_no_crash(
     tmp_path: Path, name: str, text: str
 ) -> None:
-    from tests.test_evidence import ANSWERS, BANK, repository
-
     bank = BANK.replace('files: ["deploy/**/*.yaml"]', 'files: ["deploy/*"]')
     root = repository(
         tmp_path / "service", {"bank.yaml": bank, "mlready.yaml": ANSWERS, name: text}

@@ -8,10 +8,8 @@ import os
 import re
 import shutil
 import subprocess
-import xml.etree.ElementTree as ET
 from pathlib import Path
 
-import html5lib
 import pytest
 
 from mlready.core.errors import ExitCode, InputError
@@ -21,42 +19,15 @@ from mlready.io.bank_file import load_bank
 from mlready.render.escape import terminal_text
 from mlready.render.report import render_report
 from mlready.render.signatures import HTML_REPORT_MARKER, written_by_mlready
-from tests.conftest import BEST_ANSWERS, run
-from tests.test_hostile import HOSTILE, HOSTILE_YAML
+from tests.helpers.browser import CHROMIUM, PDFTOTEXT, browser_command
+from tests.helpers.commands import run
+from tests.helpers.hostile_text import HOSTILE, HOSTILE_YAML
+from tests.helpers.html_documents import SVG, inert, parse, text_of
+from tests.helpers.report_review import HOSTILE as REPORT_HOSTILE
+from tests.helpers.report_review import REVIEW
+from tests.helpers.small_bank import BEST_ANSWERS
 
 ROOT = Path(__file__).resolve().parent.parent
-SVG = "{http://www.w3.org/2000/svg}"
-# Elements the report is made of; anything else (script, img, iframe, object...) is an error.
-ALLOWED = {
-    "html", "head", "body", "meta", "title", "style", "header", "main", "footer", "section",
-    "article", "h1", "h2", "h3", "p", "ul", "li", "table", "thead", "tbody", "tr", "th", "td",
-    "code", "strong", "span", "a", "details", "summary", "figure", "figcaption", "div", "small",
-    "svg", "desc", "rect", "line", "text", "polygon", "polyline", "circle",
-}  # fmt: skip
-
-
-def parse(html: str) -> ET.Element:
-    """The document as an HTML5 parser reads it; any parse error fails the test."""
-    parser = html5lib.HTMLParser(strict=True, namespaceHTMLElements=False)
-    document: ET.Element = parser.parse(html)
-    return document
-
-
-def inert(document: ET.Element) -> None:
-    for element in document.iter():
-        tag = element.tag.removeprefix(SVG) if isinstance(element.tag, str) else "comment"
-        if tag == "comment" or callable(element.tag):
-            continue
-        assert tag in ALLOWED, tag
-        for name, value in element.attrib.items():
-            assert not name.lower().startswith("on"), name
-            if name == "href":
-                assert re.match(r"^(https?://|[^:]*$)", value), value
-            assert "javascript:" not in value.lower(), (name, value)
-
-
-def text_of(document: ET.Element) -> str:
-    return "".join(document.itertext())
 
 
 @pytest.mark.parametrize("name", ["ecommerce-categoriser", "on-device-vision"])
@@ -195,27 +166,6 @@ def test_the_portfolio_heat_map(tmp_path: Path, bank_file: Path, answers_file: P
 
 # --- the browser: screenshot and PDF ---------------------------------------------------------
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-PDFTOTEXT = shutil.which("pdftotext")
-
-
-def browser_command(profile: Path, *outputs: str) -> list[str]:
-    """The command the README names for the screenshot and the PDF."""
-    return [
-        str(CHROMIUM),
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        f"--user-data-dir={profile}",
-        "--no-pdf-header-footer",
-        *outputs,
-    ]
-
 
 @pytest.mark.slow
 @pytest.mark.skipif(
@@ -271,9 +221,6 @@ def test_the_report_prints_to_clean_a4_pages_in_a_browser(tmp_path: Path) -> Non
 
 
 def test_the_report_tests_hostile_review_is_inert_in_html(small_bank, parse_answers) -> None:  # type: ignore[no-untyped-def]
-    from tests.test_report import HOSTILE as REPORT_HOSTILE
-    from tests.test_report import REVIEW
-
     html = render_report(score(small_bank, parse_answers(REVIEW)), html=True)
     document = parse(html)
     inert(document)

@@ -18,7 +18,7 @@ from mlready.core.translation import (
 from mlready.io.bank_file import load_bank
 from mlready.io.catalogs import bank_translation, translation_path
 from mlready.io.yamlio import parse_yaml
-from tests.conftest import SMALL_BANK
+from tests.helpers.small_bank import SMALL_BANK
 
 
 @pytest.mark.parametrize(

@@ -15,7 +15,8 @@ from mlready.core.model import DEFAULT_LEVELS, AnswerEntry, Bank, Level, Severit
 from mlready.io.answers_file import load_answers, render_answers
 from mlready.io.bank_file import load_bank
 from mlready.io.yamlio import parse_yaml
-from tests.conftest import BEST_ANSWERS, SMALL_BANK, run
+from tests.helpers.commands import run
+from tests.helpers.small_bank import BEST_ANSWERS, SMALL_BANK
 
 runner = CliRunner()
 

@@ -35,8 +35,8 @@ from mlready.io.bank_file import load_bank
 from mlready.render.escape import one_line, terminal_text
 from mlready.render.terminal import TerminalPrompt, print_outcomes
 from mlready.render.view import Outcome, ScorecardView, scorecard_view
-from tests.test_pty import spawn_ask
-from tests.test_shipped_files import speaking
+from tests.helpers.languages import speaking
+from tests.helpers.terminal_sessions import spawn_ask
 
 ROOT = Path(__file__).resolve().parent.parent
 WIDTHS = [60, 80, 100]

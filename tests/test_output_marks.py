@@ -16,8 +16,8 @@ from mlready.core.errors import ExitCode
 from mlready.io.output import MAX_SNIFF_BYTES
 from mlready.render.registry import Subject, formats_for
 from mlready.render.signatures import written_by_mlready
-from tests.conftest import BEST_ANSWERS, SMALL_BANK, run
-from tests.test_owned_files import mlready
+from tests.helpers.commands import mlready, run
+from tests.helpers.small_bank import BEST_ANSWERS, SMALL_BANK
 
 GAPS = BEST_ANSWERS.replace("data.lineage: yes", "data.lineage: no").replace(
     "serving.latency: automated", "serving.latency: none"

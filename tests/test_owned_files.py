@@ -13,31 +13,13 @@ from pathlib import Path
 import pytest
 
 from mlready.core.errors import ExitCode
-from tests.conftest import BEST_ANSWERS, SMALL_BANK
+from tests.helpers.commands import mlready
+from tests.helpers.file_snapshots import snapshot
+from tests.helpers.small_bank import BEST_ANSWERS, SMALL_BANK
 
 pytestmark = pytest.mark.slow
 
 README = "# My project\n\nHand-written, precious.\n"
-
-
-def mlready(
-    cwd: Path, *args: str | Path, env: dict[str, str] | None = None
-) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "mlready", *map(str, args)],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-        env={**english_environment(), "MLREADY_CACHE_DIR": "", **(env or {})},
-    )
-
-
-def english_environment() -> dict[str, str]:
-    """This process's environment without the variables that choose mlready's language."""
-    chosen = ("LC_ALL", "LC_MESSAGES", "LANG", "MLREADY_LANG")
-    return {key: value for key, value in os.environ.items() if key not in chosen}
 
 
 @pytest.fixture
@@ -48,14 +30,6 @@ def repo(tmp_path: Path) -> Path:
     (tmp_path / "mlready.yaml").write_text(BEST_ANSWERS, encoding="utf-8")
     (tmp_path / "README.md").write_text(README, encoding="utf-8")
     return tmp_path
-
-
-def snapshot(folder: Path) -> dict[str, bytes]:
-    return {
-        str(path.relative_to(folder)): path.read_bytes()
-        for path in sorted(folder.rglob("*"))
-        if path.is_file() and not path.is_symlink() and ".git" not in path.parts
-    }
 
 
 @pytest.mark.parametrize(

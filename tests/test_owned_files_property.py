@@ -20,8 +20,9 @@ from hypothesis import strategies as st
 from mlready.core.walk import walk
 from mlready.io.answers_file import AnswersEditor, load_answers
 from mlready.io.bank_file import load_bank
-from tests.conftest import BEST_ANSWERS, SMALL_BANK, run
-from tests.test_walk import ScriptedPrompt
+from tests.helpers.commands import run
+from tests.helpers.small_bank import BEST_ANSWERS, SMALL_BANK
+from tests.helpers.walk_script import ScriptedPrompt
 
 # Names an output may be given: fresh files, the user's README, and every input, reached
 # directly, through a link, through `..` and through a hard link.

@@ -16,8 +16,9 @@ from mlready.core.schema import bank_schema
 from mlready.core.scoring import score
 from mlready.io.answers_file import render_answers
 from mlready.io.yamlio import parse_yaml
-from tests.conftest import load_yaml, run
-from tests.test_walk import run_walk
+from tests.helpers.commands import run
+from tests.helpers.documents import load_yaml
+from tests.helpers.walk_script import run_walk
 
 PROFILED = """\
 bank: profiled

@@ -20,7 +20,7 @@ from mlready.core.vocabulary import Kind
 from mlready.io.answers_file import render_answers
 from mlready.io.yamlio import parse_yaml
 from mlready.render import escape
-from tests.conftest import SMALL_BANK
+from tests.helpers.small_bank import SMALL_BANK
 
 BANK: Bank = bank_from_document(parse_yaml(SMALL_BANK, source="small.yaml"))
 PROPERTY_SETTINGS = settings(

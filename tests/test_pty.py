@@ -11,31 +11,10 @@ import pytest
 from mlready.core.errors import ExitCode
 from mlready.io.answers_file import load_answers
 from mlready.io.bank_file import load_bank
+from tests.helpers.commands import english_environment
+from tests.helpers.terminal_sessions import spawn, spawn_ask
 
 pytestmark = pytest.mark.slow
-
-
-def spawn(tmp_path: Path, *args: str) -> pexpect.spawn:
-    return spawn_ask(tmp_path, "--bank", "small.yaml", *args)
-
-
-def spawn_ask(
-    tmp_path: Path, *args: str, env: dict[str, str] | None = None, columns: int = 100
-) -> pexpect.spawn:
-    """`mlready ask answers.yaml ARGS` in a pseudo-terminal of `columns` by 40, in English
-    unless `env` chooses a language."""
-    from tests.test_owned_files import english_environment
-
-    terminal = {"TERM": "xterm", "COLUMNS": str(columns), "LINES": "40", "NO_COLOR": "1"}
-    return pexpect.spawn(
-        sys.executable,
-        ["-m", "mlready", "ask", "answers.yaml", *args],
-        cwd=tmp_path,
-        env={**english_environment(), **terminal, **(env or {})},
-        encoding="utf-8",
-        timeout=15,
-        dimensions=(40, columns),
-    )
 
 
 def answer(child: pexpect.spawn, expected: str, line: str) -> None:
@@ -84,6 +63,57 @@ def test_ctrl_c_keeps_every_answer_and_the_next_run_resumes(workdir: Path) -> No
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == ExitCode.OK
+
+
+# A Ctrl-C that Python notes after its last check for signals, once input() has set up the
+# terminal and is about to wait for a key: as when ^C comes the moment the prompt is read (the
+# terminal driver holds the process until it is), which a loaded machine stretches. Here a
+# second thread takes the signal just then, so that it cannot interrupt the wait itself.
+CTRL_C_BEFORE_THE_WAIT = """
+import readline, signal, sys, threading
+from rich.console import Console
+from mlready.render.terminal import TerminalPrompt
+
+sys.setswitchinterval(100)  # the hook keeps the interpreter until it returns to readline
+waiting = threading.Event()
+
+def ctrl_c_when_input_waits():
+    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM})  # the reader's, not this one's
+    waiting.wait()
+    signal.pthread_kill(threading.get_ident(), signal.SIGINT)
+
+threading.Thread(target=ctrl_c_when_input_waits, daemon=True).start()
+readline.set_pre_input_hook(waiting.set)
+try:
+    TerminalPrompt(Console()).text("Project name")
+    print("a line was read")
+except KeyboardInterrupt:
+    print("interrupted")
+"""
+
+
+def test_a_ctrl_c_noted_just_before_the_wait_for_a_key_still_ends_the_read(
+    tmp_path: Path,
+) -> None:
+    readline = pytest.importorskip("readline")
+    if not hasattr(readline, "set_pre_input_hook"):  # libedit may lack it
+        pytest.skip("this readline has no pre-input hook to land the Ctrl-C with")
+    child = pexpect.spawn(
+        sys.executable,
+        ["-c", CTRL_C_BEFORE_THE_WAIT],
+        cwd=tmp_path,
+        env=english_environment(),
+        encoding="utf-8",
+        timeout=15,
+    )
+    child.expect_exact("Project name")
+    # Without a key: before the fix, the read went on until Enter, and the ^C was acted on only
+    # then.
+    child.expect_exact("interrupted")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    assert "a line was read" not in (child.before or "")
 
 
 def test_a_walk_to_the_end_prints_the_summary_and_writes_the_report(workdir: Path) -> None:
@@ -272,6 +302,30 @@ def test_a_note_is_kept_when_the_walk_is_quit_at_the_evidence_prompt(workdir: Pa
     answers = load_answers(workdir / "answers.yaml", load_bank(workdir / "small.yaml"))
     entry = answers.entries["data.lineage"]
     assert (entry.value, entry.note) == ("no", "lineage lands in Q3")
+
+
+def test_quit_at_the_project_questions_quits_and_stores_no_command(workdir: Path) -> None:
+    child = spawn(workdir)
+    child.expect_exact("Project name")
+    child.sendline(":q")
+    child.expect_exact("Saved in answers.yaml; run `mlready ask` again to go on.")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == ExitCode.OK
+    assert ":q" not in (workdir / "answers.yaml").read_text(encoding="utf-8")
+
+    child = spawn(workdir)  # asked again, as nothing was typed
+    child.expect_exact("Project name")
+    child.sendline("shelf-scanner")
+    child.expect_exact("Owner")
+    child.sendline(":quit")
+    child.expect_exact("Saved in answers.yaml")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == ExitCode.OK
+    answers = load_answers(workdir / "answers.yaml", load_bank(workdir / "small.yaml"))
+    assert (answers.project.name, answers.project.owner) == ("shelf-scanner", None)
+    assert not answers.entries
 
 
 def test_ask_walks_the_built_in_bank_in_chinese(tmp_path: Path) -> None:

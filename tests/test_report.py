@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -16,45 +16,9 @@ from mlready.core.model import Bank
 from mlready.core.scoring import score
 from mlready.render.report import render_report
 from mlready.render.signatures import REPORT_MARKER
+from tests.helpers.report_review import REVIEW, gfm, walk_tokens
 
 GOLDEN = Path(__file__).parent / "golden"
-HOSTILE = (
-    "a | b <script>alert(1)</script> {{ 7*7 }} {% if %} **bold** [x](http://evil) `tick` \x1b[31m"
-)
-# The same text as a YAML double-quoted scalar (ESC written as \e).
-HOSTILE_YAML = HOSTILE.replace("\x1b", "\\e")
-
-REVIEW = f"""\
-mlready: 1
-bank: small@1
-project: {{name: "shelf | scanner <b>", owner: vision-team, reviewed: 2026-10-01}}
-answers:
-  data.modality: [text]
-  data.owner: "# not a heading"
-  data.lineage:
-    value: partial
-    note: "{HOSTILE_YAML}"
-    evidence: [https://example.com/lineage, docs/lineage.md, "javascript:alert(1)", /etc/passwd]
-  data.schema: {{value: na, note: "Images only;\\nno | tables"}}
-  data.tokenizer: no
-  serving.mode: realtime
-  serving.rollback:
-    value: partial
-    note: "line one\\n- line two\\n---"
-"""
-
-
-def gfm() -> MarkdownIt:
-    # CommonMark plus GitHub's tables and strikethrough; raw HTML stays enabled, so any that
-    # slipped through would show up as html tokens.
-    return MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
-
-
-def walk_tokens(tokens: list[Token]) -> Iterator[Token]:
-    for token in tokens:
-        yield token
-        if token.children:
-            yield from walk_tokens(token.children)
 
 
 @pytest.fixture

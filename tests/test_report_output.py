@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import run
+from tests.helpers.commands import run
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "support-assistant.yaml"
 

@@ -15,7 +15,9 @@ from mlready.cli import app
 from mlready.core.errors import ExitCode
 from mlready.io.resources import builtin_bank_path
 from mlready.io.yamlio import parse_yaml
-from tests.conftest import BEST_ANSWERS, SMALL_BANK, SMALL_BANK_IDS, load_yaml, run
+from tests.helpers.commands import run
+from tests.helpers.documents import load_yaml
+from tests.helpers.small_bank import BEST_ANSWERS, SMALL_BANK, SMALL_BANK_IDS
 
 runner = CliRunner()
 EXAMPLES = sorted((Path(__file__).parent.parent / "examples").glob("*.yaml"))

@@ -15,7 +15,7 @@ from mlready.core.model import Bank
 from mlready.core.scoring import applicable_questions, check_score, level_for, score
 from mlready.core.vocabulary import Severity
 from mlready.io.yamlio import parse_yaml
-from tests.conftest import BEST_ANSWERS
+from tests.helpers.small_bank import BEST_ANSWERS
 
 Parse = Callable[[str], Answers]
 

@@ -11,7 +11,8 @@ from typer.testing import CliRunner
 from mlready.core.errors import ExitCode, InputError
 from mlready.core.model import Severity
 from mlready.io.settings import Settings, find_settings
-from tests.conftest import BEST_ANSWERS, SMALL_BANK, run
+from tests.helpers.commands import run
+from tests.helpers.small_bank import BEST_ANSWERS, SMALL_BANK
 
 runner = CliRunner()
 

@@ -5,8 +5,6 @@ from __future__ import annotations
 import json
 import os
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -15,7 +13,8 @@ from typer.testing import CliRunner
 from mlready.cli import app
 from mlready.core.schema import answers_schema, schema_text
 from mlready.io.bank_file import load_bank
-from tests.conftest import load_yaml
+from tests.helpers.documents import load_yaml
+from tests.helpers.languages import speaking
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -62,26 +61,14 @@ def test_example_reports_match_their_answers(name: str, suffix: str, language: s
     assert golden.read_text(encoding="utf-8") == expected
 
 
-@contextmanager
-def speaking(language: str) -> Iterator[None]:
-    """mlready speaks `language` inside, English again after."""
-    from mlready.io.catalogs import use_language
-
-    use_language(language)
-    try:
-        yield
-    finally:
-        use_language("en")
-
-
 def test_the_example_repository_shows_what_mlready_prints(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # examples/repository/README.md shows `mlready scan --repo .` and the evidence of the
     # report as they are printed in a copy of the folder committed to a repository of its own.
     # MLREADY_UPDATE_GOLDEN=1 rewrites them after an intended change.
-    from tests.conftest import run
-    from tests.test_evidence import repository
+    from tests.helpers.commands import run
+    from tests.helpers.git_repositories import repository
 
     folder = ROOT / "examples" / "repository"
     files = {

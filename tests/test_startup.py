@@ -16,7 +16,8 @@ from typer.testing import CliRunner
 
 from mlready.cli import COMMANDS, app
 from mlready.core.errors import ExitCode
-from tests.conftest import BEST_ANSWERS, SMALL_BANK
+from tests.helpers.cache_entries import written_entries
+from tests.helpers.small_bank import BEST_ANSWERS, SMALL_BANK
 
 CLI = Path(__file__).resolve().parent.parent / "mlready" / "cli"
 SHARED = {"mlready.cli", "mlready.cli.application", "mlready.cli.typer_seam"}
@@ -114,8 +115,6 @@ def test_check_loads_neither_openssl_nor_tempfile(
 ) -> None:
     monkeypatch.setenv("MLREADY_CACHE_DIR", str(review / "cache"))
     first, loaded_first = loaded_by(review, "check", "--bank", "small.yaml")
-    from tests.test_cache import written_entries
-
     assert written_entries(review / "cache")  # after the run, by the child it leaves behind
     again, loaded_again = loaded_by(review, "check", "--bank", "small.yaml")
     assert first.returncode == again.returncode == ExitCode.OK, first.stderr + again.stderr

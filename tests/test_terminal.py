@@ -14,7 +14,7 @@ from mlready.core.scoring import score
 from mlready.core.walk import Screen
 from mlready.io.yamlio import parse_yaml
 from mlready.render.terminal import TerminalPrompt, print_scorecard
-from tests.conftest import SMALL_BANK
+from tests.helpers.small_bank import SMALL_BANK
 
 MARKUP = "[bold red]not markup[/bold red]"
 

@@ -17,8 +17,8 @@ from mlready.core.walk import Screen
 from mlready.io.answers_file import load_answers
 from mlready.io.bank_file import load_bank
 from mlready.render.terminal import TerminalPrompt, print_scorecard
-from tests.conftest import BEST_ANSWERS
-from tests.test_pty import spawn
+from tests.helpers.small_bank import BEST_ANSWERS
+from tests.helpers.terminal_sessions import spawn
 
 ROOT = Path(__file__).resolve().parent.parent
 WIDTHS = [60, 80]

@@ -9,66 +9,8 @@ import pytest
 
 from mlready.core.answers import Answers, empty_answers
 from mlready.core.model import NA, Bank, Project
-from mlready.core.walk import Screen, WalkResult, ask_project, walk
-
-TODAY = dt.date(2026, 11, 26)
-
-
-class ScriptedPrompt:
-    """Answers each prompt with the next scripted line; records what was shown."""
-
-    def __init__(self, lines: list[str]) -> None:
-        self.lines = list(lines)
-        self.screens: list[Screen] = []
-        self.told: list[str] = []
-        self.asked: list[str] = []
-
-    def _next(self) -> str:
-        if not self.lines:
-            raise EOFError  # like Ctrl-D once the script runs out
-        line = self.lines.pop(0)
-        if line == "^C":
-            raise KeyboardInterrupt
-        return line
-
-    def question(self, screen: Screen) -> str:
-        self.screens.append(screen)
-        return self._next()
-
-    def text(self, label: str, *, default: str | None = None) -> str:
-        self.asked.append(label)
-        return self._next() or (default or "")
-
-    def tell(self, message: str) -> None:
-        self.told.append(message)
-
-    @property
-    def shown(self) -> list[str]:
-        return [screen.question.id for screen in self.screens]
-
-
-class Saves:
-    def __init__(self) -> None:
-        self.history: list[Answers] = []
-
-    def __call__(self, answers: Answers) -> None:
-        self.history.append(answers)
-
-
-def run_walk(
-    bank: Bank, lines: list[str], answers: Answers | None = None, **options: object
-) -> tuple[WalkResult, ScriptedPrompt, Saves]:
-    prompt = ScriptedPrompt(lines)
-    saves = Saves()
-    result = walk(
-        bank,
-        answers or empty_answers("mlready.yaml"),
-        prompt=prompt,
-        save=saves,
-        today=TODAY,
-        **options,  # type: ignore[arg-type]
-    )
-    return result, prompt, saves
+from mlready.core.walk import WalkResult, ask_project, walk
+from tests.helpers.walk_script import TODAY, Saves, ScriptedPrompt, run_walk
 
 
 def value(result: WalkResult | Answers, question_id: str) -> object:
@@ -310,8 +252,31 @@ def test_ctrl_c_propagates_after_saving(small_bank: Bank) -> None:
 
 def test_project_questions() -> None:
     prompt = ScriptedPrompt(["shelf-scanner", ""])
-    project = ask_project(Project(owner="vision"), prompt=prompt)
+    project, quitting = ask_project(Project(owner="vision"), prompt=prompt)
     assert project == Project(name="shelf-scanner", owner="vision")
+    assert not quitting
+
+
+@pytest.mark.parametrize("command", [":q", ":quit", " :Q "])
+def test_quit_at_the_project_name_stores_no_name(command: str) -> None:
+    prompt = ScriptedPrompt([command, "never asked"])
+    project, quitting = ask_project(Project(), prompt=prompt)
+    assert quitting
+    assert project == Project()
+    assert prompt.asked == ["Project name"]  # the owner is not asked
+    assert prompt.lines == ["never asked"]
+
+
+@pytest.mark.parametrize("command", [":q", ":QUIT"])
+def test_quit_at_the_owner_keeps_the_name_typed_before(command: str) -> None:
+    prompt = ScriptedPrompt(["shelf-scanner", command])
+    project, quitting = ask_project(Project(), prompt=prompt)
+    assert quitting
+    assert project == Project(name="shelf-scanner")
+    prompt = ScriptedPrompt([command])
+    project, quitting = ask_project(Project(name="kept"), prompt=prompt)  # after init
+    assert quitting
+    assert project == Project(name="kept")
 
 
 @pytest.mark.parametrize("command", [":b", ":back", ":B"])

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from mlready.core.errors import ExitCode
-from tests.conftest import BEST_ANSWERS, SMALL_BANK
+from tests.helpers.small_bank import BEST_ANSWERS, SMALL_BANK
 
 pytestmark = pytest.mark.slow
 ROOT = Path(__file__).resolve().parent.parent

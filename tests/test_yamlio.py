@@ -11,7 +11,7 @@ from mlready.core.document import Mark
 from mlready.core.errors import InputError
 from mlready.io import yamlio
 from mlready.io.yamlio import MAX_DEPTH, format_scalar, parse_yaml, read_text
-from tests.conftest import load_yaml
+from tests.helpers.documents import load_yaml
 
 
 def parse(text: str) -> Any:

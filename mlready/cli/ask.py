@@ -150,10 +150,14 @@ def _walk_file(
         try:
             project = current.project
             if is_new or not (project.name and project.owner):  # after init, too
-                asked = ask_project(project, prompt=prompt)
+                asked, quitting = ask_project(project, prompt=prompt)
                 if is_new or asked != project:
                     current = current.with_project(asked)
                     editor.save(current)
+                if quitting:  # `:q` at the name or owner: saved as typed, as `:q` in the walk
+                    saved = _("Saved in {path}; run `mlready ask` again to go on.")
+                    print_message("\n" + saved.format(path=target))
+                    return None
             people = _bank_for_people(bank)
             result = walk(
                 people,

@@ -370,52 +370,6 @@ def translation_from_document(
     return translation, problems
 
 
-def translation_skeleton(bank: Bank, translation: BankTranslation) -> dict[str, Any]:
-    """A translation file's content for `bank`: current entries as they are; missing ones with
-    the English to translate and its `source`; stale ones with their old translation and old
-    `source` (still stale until a translator updates both) and the new English beside them
-    under `english:` (`bank validate` refuses that key, so none is forgotten)."""
-
-    def entries(
-        current: Mapping[str, Entry], englishes: Mapping[str, Mapping[str, Any]]
-    ) -> dict[str, Any]:
-        out: dict[str, Any] = {}
-        for key, english in englishes.items():
-            entry = current.get(key)
-            if entry is None:
-                out[key] = {"source": source_hash(english), **english}
-            elif entry.source == source_hash(english):
-                out[key] = {"source": entry.source, **entry.text}
-            else:
-                out[key] = {
-                    "source": entry.source,
-                    **entry.text,
-                    "english": {"source": source_hash(english), **english},
-                }
-        return out
-
-    content: dict[str, Any] = {"language": translation.language}
-    if bank_english(bank):
-        content["bank"] = entries(
-            {"bank": translation.bank} if translation.bank else {}, {"bank": bank_english(bank)}
-        )["bank"]
-    content["levels"] = entries(
-        translation.levels, {level.name: level_english(level) for level in bank.levels}
-    )
-    content["areas"] = entries(translation.areas, {a.id: area_english(a) for a in bank.areas})
-    content["questions"] = entries(
-        translation.questions, {k: question_english(q) for k, q in bank.questions.items()}
-    )
-    probes = {
-        probe.id: probe_english(probe)
-        for question in bank.questions.values()
-        for probe in question.evidence
-    }
-    if probes:
-        content["probes"] = entries(translation.probes, probes)
-    return content
-
-
 def scorecard_in(card: Scorecard, bank: Bank) -> Scorecard:
     """`card` with every question, area and level taken from `bank`: the same bank in another
     language (the same ids). Scores, answers and gaps are unchanged."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from mlready.core.answers import Answers
 from mlready.core.evidence import CheckEvidence
@@ -20,6 +20,7 @@ from mlready.core.model import NA, Action, AnswerEntry, Area, Bank, Project, Que
 from mlready.core.scoring import applicable_questions, check_score
 
 COMMANDS = N_("? help · :b back · :s skip · :q quit")
+_QUIT = (":quit", ":q")  # lower-cased, at every prompt of a walk
 
 
 @dataclass(frozen=True)
@@ -213,7 +214,7 @@ class _Walk:
                 self.prompt.tell(_("This is the first question of this walk."))
             elif command in (":skip", ":s"):
                 return
-            elif command in (":quit", ":q"):
+            elif command in _QUIT:
                 raise _Quit
             elif command == ":na":
                 try:
@@ -253,7 +254,7 @@ class _Walk:
         """Free text typed at a follow-up prompt, where `:b` and `:q` work as at a question."""
         typed = self.prompt.text(label, default=default)
         command = typed.strip().lower()
-        if command in (":quit", ":q"):
+        if command in _QUIT:
             raise _Quit
         if command in (":back", ":b"):
             raise _Again
@@ -311,11 +312,27 @@ class _Walk:
         return True
 
 
-def ask_project(project: Project, *, prompt: Prompt) -> Project:
-    """Ask for the project's name and owner where they are empty (Enter leaves them so)."""
-    name = project.name or prompt.text(_("Project name")).strip()
-    owner = project.owner or prompt.text(_("Owner (team or person)")).strip()
-    return replace(project, name=name or None, owner=owner or None)
+class ProjectAnswered(NamedTuple):
+    """The project after its questions, and whether the person quit at one of them."""
+
+    project: Project
+    quit: bool  # `:q` typed: what was typed before it is kept, the walk is not to start
+
+
+def ask_project(project: Project, *, prompt: Prompt) -> ProjectAnswered:
+    """Ask for the project's name and owner where they are empty (Enter leaves them so);
+    `:q` at either stops there, as it stops a walk."""
+    name = project.name
+    if not name:
+        name = prompt.text(_("Project name")).strip()
+        if name.lower() in _QUIT:
+            return ProjectAnswered(project, quit=True)
+    owner = project.owner
+    if not owner:
+        owner = prompt.text(_("Owner (team or person)")).strip()
+        if owner.lower() in _QUIT:
+            return ProjectAnswered(replace(project, name=name or None), quit=True)
+    return ProjectAnswered(replace(project, name=name or None, owner=owner or None), quit=False)
 
 
 def _help_text(question: Question) -> str:

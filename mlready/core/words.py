@@ -1,18 +1,7 @@
-"""Counting words in messages, the same way everywhere."""
+"""The words of the closed sets (severities, reliabilities, evidence states) as said to people."""
 
 from mlready.core.messages import N_, Said
 from mlready.core.vocabulary import EvidenceState, Reliability, Severity
-
-
-def plural(count: int, word: str) -> str:
-    """`word`, with an `s` unless `count` is 1."""
-    return word if count == 1 else f"{word}s"
-
-
-def counted(count: int, word: str) -> str:
-    """`3 gaps`, `1 gap`."""
-    return f"{count} {plural(count, word)}"
-
 
 # The words of the closed sets as a person reads them; the values themselves stay the data.
 _WORDS: dict[Severity | Reliability | EvidenceState, str] = {

@@ -229,11 +229,6 @@ def _written_layers(bank: Bank, answers: Answers) -> list[str]:
     return list(dict.fromkeys([*above, *kept]))
 
 
-def save_answers(path: Path, bank: Bank, answers: Answers) -> None:
-    """Write `answers` to `path` atomically (through a link, to the file it points to)."""
-    write_atomically(Path(os.path.realpath(path)), render_answers(bank, answers))
-
-
 def _content(path: Path) -> bytes | None:
     try:
         return path.read_bytes()

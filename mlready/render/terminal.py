@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+import signal
+import threading
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from typing import Any
 
 from rich.console import Console, ConsoleOptions, RenderResult
@@ -193,7 +196,8 @@ class TerminalPrompt:
             self._readline.clear_history()
             for line in earlier:
                 self._readline.add_history(line)
-        typed = clean_typed(self.console.input(prompt))
+        with _ctrl_c_heard():
+            typed = clean_typed(self.console.input(prompt))
         if typed.strip() and typed not in earlier[-1:]:
             earlier.append(typed)
         return typed
@@ -248,6 +252,38 @@ class TerminalPrompt:
     def tell_intro(self, intro: str) -> None:
         """Show the bank's introduction, before the first question of a walk."""
         self.console.print(Wrapped(Text(terminal_text(intro.strip()), style="italic")))
+
+
+# How often a wait for a line wakes to act on a Ctrl-C it was not told of (see _ctrl_c_heard).
+_WAKE_EVERY = 0.2
+
+
+@contextmanager
+def _ctrl_c_heard() -> Iterator[None]:
+    """While the block reads a line, a Ctrl-C ends the read whenever it is pressed."""
+    # Python acts on Ctrl-C where it checks for signals: while input() waits for a key, when the
+    # signal interrupts that wait. A Ctrl-C that lands after the last check and before the wait
+    # (input() sets up the terminal there, and the terminal driver holds the process until the
+    # prompt is read) is noted, but the read goes on until Enter (python/cpython#112585). A
+    # timer that interrupts the wait makes it check. Where there is none, reads are as before.
+    if (
+        not hasattr(signal, "setitimer")
+        or threading.current_thread() is not threading.main_thread()
+    ):
+        yield
+        return
+    previous = signal.signal(signal.SIGALRM, _wake)
+    signal.siginterrupt(signal.SIGALRM, False)  # a read or write goes on; only a wait ends
+    signal.setitimer(signal.ITIMER_REAL, _WAKE_EVERY, _WAKE_EVERY)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _wake(signum: int, frame: object) -> None:
+    """The timer's signal does nothing but interrupt the wait."""
 
 
 # ESC sequences (arrow keys, function keys) and other control characters a terminal without a

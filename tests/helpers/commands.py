@@ -1,0 +1,42 @@
+"""Ways to run mlready: its command line in this process, or the command as a process."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from mlready.cli import app
+
+
+def run(*args: str | Path) -> tuple[int, str, str]:
+    """Run mlready's command line in this process: exit code, stdout and stderr apart.
+
+    Unexpected exceptions surface as they are, so that a bug is never read as an exit code.
+    """
+    result = CliRunner().invoke(app, [str(arg) for arg in args], catch_exceptions=False)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def mlready(
+    cwd: Path, *args: str | Path, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """`python -m mlready ARGS` run in `cwd`, in English and without a bank cache."""
+    return subprocess.run(
+        [sys.executable, "-m", "mlready", *map(str, args)],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+        env={**english_environment(), "MLREADY_CACHE_DIR": "", **(env or {})},
+    )
+
+
+def english_environment() -> dict[str, str]:
+    """This process's environment without the variables that choose mlready's language."""
+    chosen = ("LC_ALL", "LC_MESSAGES", "LANG", "MLREADY_LANG")
+    return {key: value for key, value in os.environ.items() if key not in chosen}
