@@ -156,3 +156,23 @@ def test_a_git_committed_in_the_repository_never_runs(tmp_path: Path, command: s
     if command != "report":  # a report leaves out what git cannot give it
         assert result.returncode == ExitCode.INVALID
         assert "inside the repository; not run" in result.stderr
+
+
+@pytest.mark.parametrize("command", ["check", "scan", "history"], ids=str)
+def test_a_repository_git_refuses_is_reported_with_git_s_reason(
+    tmp_path: Path, command: str
+) -> None:
+    root = repository(tmp_path / "service", {"bank.yaml": BANK, "mlready.yaml": ANSWERS})
+    try:
+        for path in [root, *root.rglob("*")]:
+            os.chown(path, 1234, 1234, follow_symlinks=False)
+    except PermissionError:
+        pytest.skip("changing a file's owner needs root")
+    home = tmp_path / "home"  # no safe.directory of the machine's user
+    home.mkdir()
+    environment = {"HOME": str(home), "GIT_CONFIG_NOSYSTEM": "1"}
+    result = mlready(root, *COMMANDS[command], env=environment)
+    assert result.returncode == ExitCode.INVALID, result.stdout
+    assert "dubious ownership" in result.stderr
+    assert "not in a git work tree" not in result.stderr
+    assert "Traceback" not in result.stderr

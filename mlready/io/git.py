@@ -255,15 +255,17 @@ def _listed(output: bytes) -> list[tuple[str, str]]:
     return listed
 
 
-def parse_author(commit_object: bytes) -> tuple[str, dt.datetime] | None:
-    """The author's name and date (with its offset) in a raw commit object, or None when its
-    author line does not read as one: `author NAME <EMAIL> SECONDS +HHMM`. The line is cut
-    from the right, so a name may hold any byte."""
+def parse_author(
+    commit_object: bytes, *, role: bytes = b"author"
+) -> tuple[str, dt.datetime] | None:
+    """The author's (or committer's) name and date, with its offset, in a raw commit object,
+    or None when the line does not read as `author NAME <EMAIL> SECONDS +HHMM`. The line is
+    cut from the right, so a name may hold any byte but a newline."""
     header = commit_object.split(b"\n\n", 1)[0]
     for line in header.split(b"\n"):
-        if not line.startswith(b"author "):
+        if not line.startswith(role + b" "):
             continue
-        ident, _, when = line[len(b"author ") :].rpartition(b"> ")
+        ident, _, when = line[len(role) + 1 :].rpartition(b"> ")
         name, _, _email = ident.rpartition(b" <")
         seconds, _, offset = when.partition(b" ")
         if not seconds.isdigit() or re.fullmatch(rb"[+-]\d{4}", offset) is None:
@@ -327,7 +329,12 @@ def file_revisions(path: Path, *, since: dt.date | None = None) -> list[GitRevis
     commits, blobs = found[: len(listed)], found[len(listed) :]
     revisions = []
     for (commit, name), commit_object, blob in zip(listed, commits, blobs, strict=True):
-        author = parse_author(commit_object[1]) if commit_object else None
+        raw = commit_object[1] if commit_object else b""
+        # A malformed author line (a name with a newline in a hand-made commit) leaves the
+        # name empty and the date the committer's, as git's own log does for the name.
+        author = parse_author(raw)
+        if author is None and (committer := parse_author(raw, role=b"committer")) is not None:
+            author = ("", committer[1])
         if author is None:
             raise GitError(
                 Said(
