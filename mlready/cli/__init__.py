@@ -52,6 +52,9 @@ class _LazyCommands(CommandGroup):
         return super().get_command(ctx, cmd_name)
 
     def main(self, *args: Any, **kwargs: Any) -> Any:
+        from mlready.io.files import forget_inputs
+
+        forget_inputs()  # a run's inputs are its own, also when one process runs several
         translated_help(self)  # the root's own help and options, in the chosen language
         return super().main(*args, **kwargs)
 

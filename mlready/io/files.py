@@ -12,6 +12,32 @@ from mlready.core.errors import FileLockedError, MlreadyError
 from mlready.core.messages import Said
 from mlready.io.reasons import os_reason
 
+# Every file this process has read as an input (answers, banks and their layers, translation
+# files, settings, templates and their includes, baselines), by its real path, recorded where
+# it is read: the output policy never writes one of them, whatever the command passed it.
+_INPUTS: dict[Path, None] = {}
+
+
+def record_input(path: Path) -> None:
+    """Remember `path` as an input of this run. Only a regular file is one: a device or a
+    FIFO read as an input may still be written to (`/dev/null`, a pipe)."""
+    try:
+        if not stat.S_ISREG(path.stat().st_mode):
+            return
+    except OSError:
+        return
+    _INPUTS[Path(os.path.realpath(path))] = None
+
+
+def inputs_read() -> list[Path]:
+    """The real paths of the regular files this process has read as inputs, in order."""
+    return list(_INPUTS)
+
+
+def forget_inputs() -> None:
+    """Start a new run in the same process: no file read so far is an input of it."""
+    _INPUTS.clear()
+
 
 def write_atomically(path: Path, text: str) -> None:
     """Replace `path` with `text` (UTF-8), keeping the old file's permissions.
