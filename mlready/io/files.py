@@ -168,7 +168,15 @@ def exclusive_lock(path: Path, *, note: Callable[[str], None] | None = None) -> 
             break
         os.close(descriptor)
     try:
-        left = os.read(descriptor, 64).decode("ascii", errors="replace").strip()
+        # From here on the lock file is ours: whatever fails, even writing our process id into
+        # it (a full disk), the file goes. A new lock file is empty until that write, and an
+        # empty one left by a crash is taken over like any other.
+        try:
+            left = os.read(descriptor, 64).decode("ascii", errors="replace").strip()
+            os.ftruncate(descriptor, 0)
+            os.pwrite(descriptor, f"{os.getpid()}\n".encode(), 0)
+        except OSError as error:
+            raise MlreadyError(cannot_write(lock_path, error)) from None
         if left and note is not None:
             note(
                 Said(
@@ -177,12 +185,8 @@ def exclusive_lock(path: Path, *, note: Callable[[str], None] | None = None) -> 
                     process=left,
                 )
             )
-        os.ftruncate(descriptor, 0)
-        os.pwrite(descriptor, f"{os.getpid()}\n".encode(), 0)
-        try:
-            yield
-        finally:
-            with contextlib.suppress(OSError):
-                lock_path.unlink()
+        yield
     finally:
+        with contextlib.suppress(OSError):
+            lock_path.unlink()
         os.close(descriptor)
