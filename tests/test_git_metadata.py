@@ -142,3 +142,15 @@ def test_an_author_line_is_read_from_the_right(
     found = parse_author(b"tree 0\n" + line + b"\n\nmessage author B <b@c> 5 +0000\n")
     shown = None if found is None else (found[0], found[1].isoformat())
     assert shown == expected
+
+
+def test_a_repository_in_a_folder_whose_name_holds_a_newline(tmp_path: Path) -> None:
+    root = tmp_path / "team\nrepo"
+    root.mkdir()
+    git(root, "init", "-q", "-b", "main")
+    commit_as(root, "Ada", FIRST, 1_767_600_000, None)
+    git(root, "reset", "-q", "--hard")
+    (root / "small.yaml").write_text(SMALL_BANK, encoding="utf-8")
+    result = mlready(root, "history", "mlready.yaml", "--bank", "small.yaml", "-f", "json")
+    assert result.returncode == ExitCode.OK, result.stderr
+    assert [item["author"] for item in json.loads(result.stdout)["revisions"]] == ["Ada"]

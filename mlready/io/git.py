@@ -224,11 +224,13 @@ def work_tree_of(path: Path) -> tuple[Path, str] | None:
     folder = path.absolute().parent
     if not folder.is_dir() or repository_root(folder) is None:
         return None
-    output = run_git(folder, "rev-parse", "--show-toplevel", "--show-prefix")
-    top, newline, prefix = output.decode("utf-8", errors="surrogateescape").partition("\n")
-    if not newline:
+    output = run_git(folder, "rev-parse", "--show-toplevel")
+    # The top's name ends at the output's last newline: a folder's name may hold one too.
+    top = Path(output.removesuffix(b"\n").decode("utf-8", errors="surrogateescape"))
+    inside = Path(os.path.realpath(folder)) / path.name  # a link is followed by git, not here
+    if not top.is_absolute() or not inside.is_relative_to(os.path.realpath(top)):
         return None
-    return Path(top), prefix.removesuffix("\n") + path.name
+    return top, inside.relative_to(os.path.realpath(top)).as_posix()
 
 
 def _listed(output: bytes) -> list[tuple[str, str]]:
