@@ -38,6 +38,8 @@ def git(root: Path, *args: str, stdin: bytes | None = None) -> str:
         **os.environ,
         "GIT_CONFIG_GLOBAL": os.devnull,
         "GIT_CONFIG_NOSYSTEM": "1",
+        "GIT_AUTHOR_NAME": "A",
+        "GIT_AUTHOR_EMAIL": "a@example.com",
         "GIT_COMMITTER_NAME": "C",
         "GIT_COMMITTER_EMAIL": "c@example.com",
     }
@@ -154,3 +156,17 @@ def test_a_repository_in_a_folder_whose_name_holds_a_newline(tmp_path: Path) -> 
     result = mlready(root, "history", "mlready.yaml", "--bank", "small.yaml", "-f", "json")
     assert result.returncode == ExitCode.OK, result.stderr
     assert [item["author"] for item in json.loads(result.stdout)["revisions"]] == ["Ada"]
+
+
+def test_a_file_name_is_no_pathspec_pattern(tmp_path: Path) -> None:
+    root = tmp_path / "repo"
+    root.mkdir()
+    git(root, "init", "-q", "-b", "main")
+    for name, text in [("review*.yaml", FIRST), ("review-b.yaml", SECOND)]:
+        (root / name).write_text(text, encoding="utf-8")
+        git(root, "add", "--", f":(literal){name}")
+        git(root, "commit", "-q", "-m", name)
+    (root / "small.yaml").write_text(SMALL_BANK, encoding="utf-8")
+    result = mlready(root, "history", "review*.yaml", "--bank", "small.yaml", "-f", "json")
+    assert result.returncode == ExitCode.OK, result.stderr
+    assert [item["path"] for item in json.loads(result.stdout)["revisions"]] == ["review*.yaml"]

@@ -166,7 +166,8 @@ def run_git(
     LC_ALL=C).
     """
     program = git_program(folder)
-    command = [program, "--no-pager"]
+    # A path given to git is the file's name, never a pattern (`*`, `[`, `:(magic)`).
+    command = [program, "--no-pager", "--literal-pathspecs"]
     for setting in _SAFE_CONFIG:
         command += ["-c", setting]
     try:
