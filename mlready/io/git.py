@@ -294,7 +294,11 @@ def _objects(root: Path, names: list[str]) -> list[tuple[bytes, bytes] | None]:
         output = run_git(root, "cat-file", "--batch", stdin=request)
         position = 0
         for name in asked:
-            end = output.index(b"\n", position)
+            end = output.find(b"\n", position)
+            if end < 0:
+                raise GitError(
+                    Said("{path}: git cat-file ended early", path=root), reason="output cut short"
+                )
             header = output[position:end].split()
             position = end + 1
             if len(header) == 3 and header[2].isdigit():
