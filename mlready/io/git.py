@@ -109,7 +109,7 @@ def git_program(folder: Path) -> str:
     """The `git` on PATH, from a folder named by an absolute path and outside the repository
     around `folder`: a repository's own `git`, or one found through `.` on PATH, never runs.
 
-    Raises NotInGitError when there is none, InputError when the first is the repository's.
+    Raises NotInGitError when there is none, UnsafeGitError when the first is the repository's.
     """
     root = repository_root(folder.absolute())
     for entry in os.environ.get("PATH", "").split(os.pathsep):
