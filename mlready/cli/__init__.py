@@ -53,7 +53,11 @@ class _Commands(typer_seam.LazyCommandGroup):
         return translated_help(command)
 
     def prepare(self) -> None:
-        """The root's help in the chosen language."""
+        """A run of its own: the files it reads start afresh (also when one process runs
+        several), and the root's help is in the chosen language."""
+        from mlready.io.files import forget_inputs
+
+        forget_inputs()
         translated_help(self)  # the root's own help and options, in the chosen language
 
 

@@ -12,6 +12,32 @@ from mlready.core.errors import FileLockedError, MlreadyError
 from mlready.core.messages import Said
 from mlready.io.reasons import os_reason
 
+# Every file this process has read as an input (answers, banks and their layers, translation
+# files, settings, templates and their includes, baselines), by its real path, recorded where
+# it is read: the output policy never writes one of them, whatever the command passed it.
+_INPUTS: dict[Path, None] = {}
+
+
+def record_input(path: Path) -> None:
+    """Remember `path` as an input of this run. Only a regular file is one: a device or a
+    FIFO read as an input may still be written to (`/dev/null`, a pipe)."""
+    try:
+        if not stat.S_ISREG(path.stat().st_mode):
+            return
+    except OSError:
+        return
+    _INPUTS[Path(os.path.realpath(path))] = None
+
+
+def inputs_read() -> list[Path]:
+    """The real paths of the regular files this process has read as inputs, in order."""
+    return list(_INPUTS)
+
+
+def forget_inputs() -> None:
+    """Start a new run in the same process: no file read so far is an input of it."""
+    _INPUTS.clear()
+
 
 def write_atomically(path: Path, text: str) -> None:
     """Replace `path` with `text` (UTF-8), keeping the old file's permissions.
@@ -142,7 +168,15 @@ def exclusive_lock(path: Path, *, note: Callable[[str], None] | None = None) -> 
             break
         os.close(descriptor)
     try:
-        left = os.read(descriptor, 64).decode("ascii", errors="replace").strip()
+        # From here on the lock file is ours: whatever fails, even writing our process id into
+        # it (a full disk), the file goes. A new lock file is empty until that write, and an
+        # empty one left by a crash is taken over like any other.
+        try:
+            left = os.read(descriptor, 64).decode("ascii", errors="replace").strip()
+            os.ftruncate(descriptor, 0)
+            os.pwrite(descriptor, f"{os.getpid()}\n".encode(), 0)
+        except OSError as error:
+            raise MlreadyError(cannot_write(lock_path, error)) from None
         if left and note is not None:
             note(
                 Said(
@@ -151,12 +185,8 @@ def exclusive_lock(path: Path, *, note: Callable[[str], None] | None = None) -> 
                     process=left,
                 )
             )
-        os.ftruncate(descriptor, 0)
-        os.pwrite(descriptor, f"{os.getpid()}\n".encode(), 0)
-        try:
-            yield
-        finally:
-            with contextlib.suppress(OSError):
-                lock_path.unlink()
+        yield
     finally:
+        with contextlib.suppress(OSError):
+            lock_path.unlink()
         os.close(descriptor)

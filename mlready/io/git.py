@@ -1,15 +1,32 @@
-"""The history of a file from git: its revisions (renames followed) and their text.
+"""The one runner of git, and what mlready reads through it: tracked files, a file's history.
 
-Only the `git` program on PATH outside the repository is run, with fixed arguments and no
-shell, and with the settings through which a repository's own configuration could start a
-program (signature checks, external diff drivers, text conversion, an fsmonitor, a pager)
-turned off: reading history never runs anything the repository holds.
+Every git call in mlready goes through `run_git`, which makes sure that nothing a repository
+holds or configures runs:
+
+- git is found on PATH by an absolute folder outside the repository (never `.`, an empty or a
+  relative entry, never a `git` inside the repository), and git's own PATH is cleaned the same
+  way (an fsmonitor or helper named without a folder finds nothing of the repository's);
+- the environment loses every `GIT_*` variable (GIT_DIR, GIT_WORK_TREE, GIT_EXEC_PATH,
+  GIT_EXTERNAL_DIFF, GIT_SSH_COMMAND, GIT_ASKPASS, GIT_CONFIG_*...) and the pager, askpass and
+  editor variables; prompts and optional locks are off;
+- `-c` settings, which win over every configuration file, turn off each setting through which a
+  repository's `.git/config` can start a program: the fsmonitor hook, hooks, the pager, the ssh
+  command, external diff, askpass and credential helpers, the ext transport, signature checks;
+- only real subcommands are called (an alias is never looked up for a builtin), and only ones
+  that never run a filter driver (`filter.<name>.clean/smudge/process` cannot be turned off by
+  `-c` for a name chosen by the repository): `rev-parse`, `ls-files` (which reads the index,
+  never the work tree's contents), `log` without patches (`--no-ext-diff --no-textconv`) and
+  `cat-file --batch` without `--filters` or `--textconv`.
+
+`safe.directory` is left as the user set it: a repository git refuses is reported with git's
+own words.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -18,14 +35,43 @@ from typing import NamedTuple
 from mlready.core.errors import InputError
 from mlready.core.messages import Said
 
-# Repository settings that could make a read-only git command run another program.
+# Highest-priority settings: whatever the repository's or the user's configuration says.
 _SAFE_CONFIG = (
     "core.fsmonitor=false",
+    "core.hooksPath=/dev/null",
     "core.pager=cat",
-    "log.showSignature=false",
+    "core.sshCommand=ssh",
+    "core.askPass=",
+    "core.untrackedCache=false",
     "core.quotePath=false",
+    "credential.helper=",
+    "diff.external=",
+    "protocol.allow=never",
+    "protocol.ext.allow=never",
+    "log.showSignature=false",
+    "pager.log=false",
 )
+# Variables that make git run a program, read other configuration or look at another
+# repository; every GIT_* variable goes, these others too.
+_SCRUBBED = frozenset({"PAGER", "SSH_ASKPASS", "EDITOR", "VISUAL", "LESSOPEN", "LESSCLOSE"})
 _TIMEOUT_SECONDS = 120
+_COMMIT = re.compile(rb"[0-9a-f]{40}|[0-9a-f]{64}")
+
+
+class GitError(InputError):
+    """git could not be run, or refused; `reason` is git's own words (or why it did not run)."""
+
+    def __init__(self, message: str, *, reason: str) -> None:
+        super().__init__(message)
+        self.reason = reason
+
+
+class NotInGitError(GitError):
+    """The file is not in a git work tree (or git is not installed)."""
+
+
+class UnsafeGitError(GitError):
+    """The first git on PATH is the repository's own: it is not run."""
 
 
 class GitRevision(NamedTuple):
@@ -39,11 +85,7 @@ class GitRevision(NamedTuple):
     data: bytes | None
 
 
-class NotInGitError(InputError):
-    """The file is not in a git work tree (or git is not installed)."""
-
-
-def _repository_root(folder: Path) -> Path | None:
+def repository_root(folder: Path) -> Path | None:
     """The nearest folder at or above `folder` with a `.git`, found without running git."""
     for candidate in (folder, *folder.parents):
         if (candidate / ".git").exists():
@@ -51,10 +93,25 @@ def _repository_root(folder: Path) -> Path | None:
     return None
 
 
-def _git_program(folder: Path) -> str:
+def _outside(entries: list[str], root: Path | None) -> list[str]:
+    """The PATH entries that are absolute folders outside the repository at `root`."""
+    kept = []
+    for entry in entries:
+        if not entry or not Path(entry).is_absolute():
+            continue
+        if root is not None and Path(entry).resolve().is_relative_to(root):
+            continue
+        kept.append(entry)
+    return kept
+
+
+def git_program(folder: Path) -> str:
     """The `git` on PATH, from a folder named by an absolute path and outside the repository
-    around `folder`: a repository's own `git`, or one found through `.` on PATH, never runs."""
-    root = _repository_root(folder.absolute())
+    around `folder`: a repository's own `git`, or one found through `.` on PATH, never runs.
+
+    Raises NotInGitError when there is none, UnsafeGitError when the first is the repository's.
+    """
+    root = repository_root(folder.absolute())
     for entry in os.environ.get("PATH", "").split(os.pathsep):
         if not entry or not Path(entry).is_absolute():
             continue
@@ -63,25 +120,54 @@ def _git_program(folder: Path) -> str:
             continue
         program = Path(found).resolve()
         if root is not None and program.is_relative_to(root.resolve()):
-            raise InputError(
-                Said("{path}: the git first on PATH is inside the repository; not run", path=found)
+            raise UnsafeGitError(
+                Said("{path}: the git first on PATH is inside the repository; not run", path=found),
+                reason="inside the repository",
             )
         return str(program)
-    raise NotInGitError(Said("git is not installed (history needs it on PATH)"))
+    raise NotInGitError(Said("git is not installed (history needs it on PATH)"), reason="")
 
 
-def _environment() -> dict[str, str]:
+def _environment(root: Path | None) -> dict[str, str]:
     environment = {
         key: value
         for key, value in os.environ.items()
-        if key not in ("GIT_EXTERNAL_DIFF", "GIT_PAGER", "PAGER", "GIT_ASKPASS", "SSH_ASKPASS")
+        if not key.startswith("GIT_") and key not in _SCRUBBED
     }
+    root = root.resolve() if root is not None else None
+    environment["PATH"] = os.pathsep.join(
+        _outside(os.environ.get("PATH", "").split(os.pathsep), root)
+    )
     environment.update(GIT_TERMINAL_PROMPT="0", GIT_OPTIONAL_LOCKS="0", LC_ALL="C")
     return environment
 
 
-def _run(program: str, folder: Path, *args: str, stdin: bytes | None = None) -> bytes:
-    command = [program, "--no-pager"]
+def _git_reason(stderr: bytes, returncode: int) -> str:
+    """What git said, in one line: its first `fatal:` or `error:` line, else its first line."""
+    lines = [line.strip() for line in stderr.decode("utf-8", "replace").splitlines()]
+    lines = [line for line in lines if line]
+    for line in lines:
+        for prefix in ("fatal: ", "error: "):
+            if line.startswith(prefix):
+                return line.removeprefix(prefix)
+    return lines[0] if lines else f"exit {returncode}"
+
+
+def run_git(
+    folder: Path,
+    *args: str,
+    stdin: bytes | None = None,
+    timeout: float = _TIMEOUT_SECONDS,
+) -> bytes:
+    """git's standard output for `git ARGS` run in `folder`, hardened (see the module).
+
+    Raises NotInGitError when git is not installed, GitError when git fails or refuses (its
+    `reason` is git's own words, which stay as git says them: in English, as it runs with
+    LC_ALL=C).
+    """
+    program = git_program(folder)
+    # A path given to git is the file's name, never a pattern (`*`, `[`, `:(magic)`).
+    command = [program, "--no-pager", "--literal-pathspecs"]
     for setting in _SAFE_CONFIG:
         command += ["-c", setting]
     try:
@@ -89,110 +175,182 @@ def _run(program: str, folder: Path, *args: str, stdin: bytes | None = None) -> 
             [*command, "-C", str(folder), *args],
             input=stdin,
             capture_output=True,
-            env=_environment(),
-            timeout=_TIMEOUT_SECONDS,
+            env=_environment(repository_root(folder.absolute())),
+            timeout=timeout,
             check=False,
         )
     except subprocess.TimeoutExpired:
-        raise InputError(
-            Said("{path}: git took longer than {seconds} s", path=folder, seconds=_TIMEOUT_SECONDS)
+        raise GitError(
+            Said("{path}: git took longer than {seconds} s", path=folder, seconds=f"{timeout:g}"),
+            reason=f"timeout after {timeout:g} s",
         ) from None
-    if finished.returncode != 0:
-        message = finished.stderr.decode("utf-8", errors="replace").strip().splitlines()
-        # git's own words stay as git says them (in English: it runs with LC_ALL=C).
-        raise InputError(
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise GitError(
             Said(
                 "{path}: git {command} failed: {reason}",
                 path=folder,
                 command=args[0],
-                reason=message[-1] if message else "",
-            )
+                reason=reason,
+            ),
+            reason=reason,
+        ) from None
+    if finished.returncode != 0:
+        reason = _git_reason(finished.stderr, finished.returncode)
+        raise GitError(
+            Said(
+                "{path}: git {command} failed: {reason}",
+                path=folder,
+                command=args[0],
+                reason=reason,
+            ),
+            reason=reason,
         )
     return finished.stdout
 
 
+def tracked_files(root: Path, *, timeout: float) -> list[str]:
+    """The files git tracks in the work tree at `root`, as git names them (bytes that are no
+    UTF-8 shown as U+FFFD). Raises GitError as `run_git` does."""
+    output = run_git(root, "ls-files", "-z", "--cached", timeout=timeout)
+    return [name for name in output.decode("utf-8", errors="replace").split("\0") if name]
+
+
 def work_tree_of(path: Path) -> tuple[Path, str] | None:
     """The root of the git work tree holding `path` and the path below it (in git's form),
-    or None when `path` is not in one (or git is missing)."""
+    or None when no folder above it has a `.git` (then no git runs).
+
+    Raises GitError when git is missing or refuses the repository (git's reason is said).
+    """
     folder = path.absolute().parent
-    if not folder.is_dir():
+    if not folder.is_dir() or repository_root(folder) is None:
         return None
-    if _repository_root(folder) is None and "GIT_DIR" not in os.environ:
-        return None  # no .git above: not a work tree, and no git process to start
-    try:
-        program = _git_program(folder)
-        output = _run(program, folder, "rev-parse", "--show-toplevel", "--show-prefix")
-    except InputError:
+    output = run_git(folder, "rev-parse", "--show-toplevel")
+    # The top's name ends at the output's last newline: a folder's name may hold one too.
+    top = Path(output.removesuffix(b"\n").decode("utf-8", errors="surrogateescape"))
+    inside = Path(os.path.realpath(folder)) / path.name  # a link is followed by git, not here
+    if not top.is_absolute() or not inside.is_relative_to(os.path.realpath(top)):
         return None
-    lines = output.decode("utf-8", errors="surrogateescape").split("\n")
-    if len(lines) < 2:
-        return None
-    return Path(lines[0]), lines[1] + path.name
+    return top, inside.relative_to(os.path.realpath(top)).as_posix()
+
+
+def _listed(output: bytes) -> list[tuple[str, str]]:
+    """(commit, path) from `git log --format=%H -z --name-only`, newest first.
+
+    Each commit is its hash and a NUL; its name follows after a newline, ended by a NUL. A
+    commit with no name (a merge) is skipped. Nothing a name holds can pass for a commit: a
+    name token starts with the newline, a commit token is 40 or 64 hexadecimal digits.
+    """
+    listed: list[tuple[str, str]] = []
+    commit: str | None = None
+    for token in output.split(b"\0"):
+        if token.startswith(b"\n"):
+            if commit is not None and len(token) > 1:
+                listed.append((commit, token[1:].decode("utf-8", errors="surrogateescape")))
+            commit = None
+        elif _COMMIT.fullmatch(token):
+            commit = token.decode("ascii")
+        elif token:
+            raise GitError(
+                Said("git log gave a line that is no commit: {text}", text=repr(token[:80])),
+                reason="unexpected output",
+            )
+    return listed
+
+
+def parse_author(
+    commit_object: bytes, *, role: bytes = b"author"
+) -> tuple[str, dt.datetime] | None:
+    """The author's (or committer's) name and date, with its offset, in a raw commit object,
+    or None when the line does not read as `author NAME <EMAIL> SECONDS +HHMM`. The line is
+    cut from the right, so a name may hold any byte but a newline."""
+    header = commit_object.split(b"\n\n", 1)[0]
+    for line in header.split(b"\n"):
+        if not line.startswith(role + b" "):
+            continue
+        ident, _, when = line[len(role) + 1 :].rpartition(b"> ")
+        name, _, _email = ident.rpartition(b" <")
+        seconds, _, offset = when.partition(b" ")
+        if not seconds.isdigit() or re.fullmatch(rb"[+-]\d{4}", offset) is None:
+            return None
+        hours, minutes = int(offset[1:3]), int(offset[3:5])
+        sign = -1 if offset[:1] == b"-" else 1
+        zone = dt.timezone(sign * dt.timedelta(hours=hours, minutes=minutes))
+        try:
+            date = dt.datetime.fromtimestamp(int(seconds), zone)
+        except (OverflowError, OSError, ValueError):
+            return None
+        return name.decode("utf-8", errors="replace"), date
+    return None
+
+
+def _objects(root: Path, names: list[str]) -> list[tuple[bytes, bytes] | None]:
+    """(type, bytes) of each object named (`commit` or `commit:path`), None when missing; read
+    by one `git cat-file --batch`, which never runs a filter or text conversion."""
+    asked = [name for name in names if "\n" not in name]
+    read: dict[str, tuple[bytes, bytes] | None] = {}
+    if asked:
+        request = b"".join(name.encode("utf-8", "surrogateescape") + b"\n" for name in asked)
+        output = run_git(root, "cat-file", "--batch", stdin=request)
+        position = 0
+        for name in asked:
+            end = output.find(b"\n", position)
+            if end < 0:
+                raise GitError(
+                    Said("{path}: git cat-file ended early", path=root), reason="output cut short"
+                )
+            header = output[position:end].split()
+            position = end + 1
+            if len(header) == 3 and header[2].isdigit():
+                size = int(header[2])
+                read[name] = (header[1], output[position : position + size])
+                position += size + 1  # the content, then a newline
+            else:  # "<name> missing": the commit deleted the file
+                read[name] = None
+    return [read.get(name) for name in names]
 
 
 def file_revisions(path: Path, *, since: dt.date | None = None) -> list[GitRevision]:
     """The commits that changed `path`, oldest first, following renames.
 
-    Raises NotInGitError when `path` is not in a git work tree, InputError when git fails.
+    Raises NotInGitError when `path` is not in a git work tree, GitError when git fails (with
+    git's reason: a repository it refuses is no "not in a work tree").
     """
-    folder = path.absolute().parent
-    program = _git_program(folder)  # says why when git is missing or not to be run
+    git_program(path.absolute().parent)  # says why when git is missing or not to be run
     where = work_tree_of(path)
     if where is None:
         raise NotInGitError(
-            Said("{path}: not in a git work tree; history reads the file's git log", path=path)
+            Said("{path}: not in a git work tree; history reads the file's git log", path=path),
+            reason="not in a work tree",
         )
     root, relative = where
-    args = [
-        "log",
-        "--follow",
-        "--no-ext-diff",
-        "--no-textconv",
-        "--no-color",
-        "-z",
-        "--name-only",
-        "--format=%x1e%H%x1f%aI%x1f%an",
-    ]
+    args = ["log", "--follow", "--no-ext-diff", "--no-textconv", "--no-color", "-z"]
+    args += ["--name-only", "--format=%H"]
     if since is not None:
         args.append(f"--since={since.isoformat()}")
-    output = _run(program, root, *args, "--", relative)
-    listed: list[tuple[str, dt.datetime, str, str]] = []
-    for record in output.split(b"\x1e")[1:]:
-        header, _, rest = record.partition(b"\0")
-        fields = header.decode("utf-8", errors="replace").split("\x1f", 2)
-        name = rest.strip(b"\n\0").split(b"\0")[0].decode("utf-8", errors="surrogateescape")
-        if len(fields) != 3 or not name:
-            continue
-        commit, date, author = fields
-        listed.append((commit, dt.datetime.fromisoformat(date), author, name))
+    listed = _listed(run_git(root, *args, "--", relative))
     listed.reverse()
-    contents = _blobs(program, root, [(commit, name) for commit, _, _, name in listed])
-    return [
-        GitRevision(commit, date, author, name, data)
-        for (commit, date, author, name), data in zip(listed, contents, strict=True)
-    ]
-
-
-def _blobs(program: str, root: Path, wanted: list[tuple[str, str]]) -> list[bytes | None]:
-    """The bytes of each `commit:path` (None when missing), read by one `git cat-file`."""
-    asked = [(commit, name) for commit, name in wanted if "\n" not in name]
-    if not asked:
-        return [None] * len(wanted)
-    request = b"".join(
-        f"{commit}:{name}\n".encode("utf-8", "surrogateescape") for commit, name in asked
+    found = _objects(
+        root, [commit for commit, _ in listed] + [f"{commit}:{name}" for commit, name in listed]
     )
-    output = _run(program, root, "cat-file", "--batch", stdin=request)
-    read: dict[tuple[str, str], bytes | None] = {}
-    position = 0
-    for key in asked:
-        end = output.index(b"\n", position)
-        header = output[position:end].split()
-        position = end + 1
-        if len(header) == 3 and header[2].isdigit():
-            size = int(header[2])
-            content = output[position : position + size]
-            read[key] = content if header[1] == b"blob" else None
-            position += size + 1  # the content, then a newline
-        else:  # "<name> missing": the commit deleted the file
-            read[key] = None
-    return [read.get(key) for key in wanted]
+    commits, blobs = found[: len(listed)], found[len(listed) :]
+    revisions = []
+    for (commit, name), commit_object, blob in zip(listed, commits, blobs, strict=True):
+        raw = commit_object[1] if commit_object else b""
+        # A malformed author line (a name with a newline in a hand-made commit) leaves the
+        # name empty and the date the committer's, as git's own log does for the name.
+        author = parse_author(raw)
+        if author is None and (committer := parse_author(raw, role=b"committer")) is not None:
+            author = ("", committer[1])
+        if author is None:
+            raise GitError(
+                Said(
+                    "{path}: commit {commit} has no author line that reads",
+                    path=root,
+                    commit=commit,
+                ),
+                reason="unreadable commit",
+            )
+        data = blob[1] if blob is not None and blob[0] == b"blob" else None
+        revisions.append(GitRevision(commit, author[1], author[0], name, data))
+    return revisions

@@ -68,9 +68,9 @@ def read_history(path: Path, bank: Bank, *, since: dt.date | None = None) -> His
 
 def history_if_any(path: Path, bank: Bank) -> History | None:
     """The history of `path` when it is in a git work tree, else None (quietly)."""
-    if work_tree_of(path) is None:
-        return None
     try:
+        if work_tree_of(path) is None:
+            return None
         return read_history(path, bank)
     except InputError:
         return None

@@ -1,8 +1,10 @@
 """The one policy for every file mlready writes besides the answers file.
 
-- An input of the run (the answers, every file of the bank, the settings, a template, a
-  baseline) is never replaced, whatever the flags, also when the output reaches it through a
-  symbolic link, `..` or a second name (a hard link).
+- An input of the run (the answers, every file of the bank and its layers, a translation
+  file, the settings, a template and its includes, a baseline) is never replaced, whatever
+  the flags: the caller names the inputs it knows, and every file read through mlready's
+  readers is recorded as one when it is read (`files.record_input`); also when the output
+  reaches it through a symbolic link, `..` or a second name (a hard link).
 - An existing regular file that mlready did not write is replaced only with `--force`. Whether
   mlready wrote it is read from at most MAX_SNIFF_BYTES of it, and only from a regular file.
 - A link is written through: the file it points to is replaced (atomically, in its own folder)
@@ -22,7 +24,7 @@ from pathlib import Path
 
 from mlready.core.errors import InputError, MlreadyError
 from mlready.core.messages import Said
-from mlready.io.files import cannot_write, is_a_folder, write_atomically
+from mlready.io.files import cannot_write, inputs_read, is_a_folder, write_atomically
 from mlready.io.reasons import os_reason
 
 MAX_SNIFF_BYTES = 1024 * 1024
@@ -40,8 +42,9 @@ def _identity(path: Path) -> tuple[int, int] | None:
 
 
 def _refuse_inputs(path: Path, real: Path, inputs: Iterable[Path | None]) -> None:
+    """Refuse `path` when it is one of `inputs`, or any file the run has read as an input."""
     identity = _identity(real)
-    for item in inputs:
+    for item in [*inputs, *inputs_read()]:
         if item is None or str(item) == "-":
             continue
         if Path(os.path.realpath(item)) == real or (

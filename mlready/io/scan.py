@@ -58,21 +58,15 @@ def _not_listed(root: Path, reason: str) -> Said:
 
 
 def _tracked_files(root: Path) -> list[str]:
-    """The files git tracks in the work tree at `root`. When git is missing or refuses (a
-    repository owned by someone else, a broken index) this is an error, never a walk of the
-    folder: untracked files must not pass for evidence."""
-    import subprocess  # only when a repository's files are listed
+    """The files git tracks in the work tree at `root`, listed through the one git runner
+    (nothing the repository configures runs). When git is missing or refuses (a repository
+    owned by someone else, a broken index) this is an error, never a walk of the folder:
+    untracked files must not pass for evidence."""
+    from mlready.io.git import GitError, NotInGitError, UnsafeGitError, tracked_files
 
-    command = ["git", "-C", str(root), "ls-files", "-z", "--cached"]
     try:
-        result = subprocess.run(
-            command,
-            capture_output=True,
-            timeout=30,
-            check=False,
-            env={**os.environ, "GIT_OPTIONAL_LOCKS": "0"},
-        )
-    except FileNotFoundError:
+        return tracked_files(root, timeout=30)
+    except NotInGitError:
         raise InputError(
             Said(
                 "{path}: a git work tree, but git is not installed; install git so that only "
@@ -80,13 +74,10 @@ def _tracked_files(root: Path) -> list[str]:
                 path=root,
             )
         ) from None
-    except (OSError, subprocess.TimeoutExpired) as error:
-        raise InputError(_not_listed(root, str(error))) from None
-    if result.returncode != 0:
-        said = result.stderr.decode("utf-8", errors="replace").strip().splitlines()
-        reason = said[0].removeprefix("fatal: ") if said else f"exit {result.returncode}"
-        raise InputError(_not_listed(root, reason))
-    return [name for name in result.stdout.decode("utf-8", errors="replace").split("\0") if name]
+    except UnsafeGitError:
+        raise
+    except GitError as error:
+        raise InputError(_not_listed(root, error.reason)) from None
 
 
 class Repository:

@@ -14,6 +14,7 @@ from mlready.core.errors import InputError, Place
 from mlready.core.messages import Said
 from mlready.core.validation import Internal, Key, OneOrMany, Range, convert
 from mlready.core.vocabulary import Severity
+from mlready.io.files import record_input
 from mlready.io.resources import BUILTIN_BANK
 
 SETTINGS_FILE = ".mlready.toml"
@@ -62,7 +63,9 @@ def _read_toml(path: Path) -> dict[str, Any]:
     import tomllib  # only when there is a file to read
 
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        record_input(path)
+        return tomllib.loads(text)
     except (OSError, UnicodeDecodeError) as error:
         raise InputError(
             Said("{path}: cannot read: {reason}", path=path, reason=str(error))

@@ -25,6 +25,7 @@ import yaml
 from mlready.core.document import Document, Location, Mark
 from mlready.core.errors import InputError, Place, Problem
 from mlready.core.messages import N_, Said
+from mlready.io.files import record_input
 from mlready.io.reasons import os_reason
 
 # libyaml's parser is several times faster than the pure-Python one; both emit the same events.
@@ -94,6 +95,7 @@ def read_text(path: Path, *, source: str | None = None, kind: str = N_("file")) 
     limit = f"{MAX_FILE_BYTES:,}"
     try:
         raw, size = _read_bounded(path)
+        record_input(path)
         if size is not None and size > MAX_FILE_BYTES:
             raise InputError(
                 Said(

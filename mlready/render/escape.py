@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 
 # C0 and C1 control characters (and DEL) would drive the terminal, and bidirectional overrides
-# would make text read differently from what it is; tab and newline are handled by each caller.
-# U+FFFE and U+FFFF are not characters at all, and XML cannot hold them.
+# and marks would make text read differently from what it is; tab and newline are handled by
+# each caller. U+FFFE and U+FFFF are not characters at all, and XML cannot hold them.
 _CONTROL = re.compile(
-    r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufffe\uffff]"
+    r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e"
+    r"\u2066-\u2069\ufffe\uffff]"
 )
 # Characters that start inline Markdown (emphasis, code, links, HTML, entities, tables,
 # strikethrough, math), and the ones that start a block at the beginning of a line.
@@ -22,7 +23,10 @@ _HTML_WORKFLOW_COMMAND = re.compile(r"^(\s*):(?=:)", re.MULTILINE)
 # One line of words with single spaces between them and nothing Markdown, a terminal or a
 # table reads as markup: shown as it is. Most text in a report is like this, and the checks
 # below cost more than this one test.
-_WORD = r"[^\s\\`*_\[\]<>|~&$\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufffe\uffff]+"
+_WORD = (
+    r"[^\s\\`*_\[\]<>|~&$\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e"
+    r"\u2066-\u2069\ufffe\uffff]+"
+)
 _PLAIN = re.compile(f"{_WORD}(?: {_WORD})*")
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 _EXTENSION = re.compile(r"[^./]\.[A-Za-z0-9]{1,10}(?:[?#].*)?$")
@@ -38,6 +42,28 @@ def _visible(match: re.Match[str]) -> str:
 def terminal_text(text: str) -> str:
     """`text` with control characters shown as `\\xNN`, so that it cannot drive the terminal."""
     return _CONTROL.sub(_visible, text.replace("\t", "    "))
+
+
+# Everything a file name may hold that is not printable as it is: C0 (tab and newline too),
+# DEL, C1, line and paragraph separators, bidirectional controls and noncharacters.
+_NAME_CONTROL = re.compile(
+    r"[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufffe\uffff\\]"
+)
+
+
+def _name_visible(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if code == 0x5C:  # a backslash is doubled, so that `\x1b` in a name stays distinct
+        return "\\\\"
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def name_text(name: str) -> str:
+    """A name from a repository or git (a file name, a path) on one line, exactly: every
+    control character, newline and tab included, and every bidirectional control shown as
+    `\\xNN` or `\\uNNNN` (a backslash doubled), so that a name can neither drive the
+    terminal nor forge a line, and two names never look the same."""
+    return _NAME_CONTROL.sub(_name_visible, name)
 
 
 def _is_plain(text: str) -> bool:

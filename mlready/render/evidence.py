@@ -10,7 +10,7 @@ from mlready.core.evidence import CheckEvidence, Finding
 from mlready.core.messages import _, translated
 from mlready.core.vocabulary import EvidenceState
 from mlready.core.words import word
-from mlready.render.escape import markdown_code, markdown_text, one_line
+from mlready.render.escape import markdown_code, markdown_text, name_text, one_line
 from mlready.render.jsondoc import evidence_json
 from mlready.render.signatures import SCAN_MARKER, generated, text_mark
 from mlready.render.view import evidence_line
@@ -31,7 +31,7 @@ class ScanResult(NamedTuple):
 def finding_text(finding: Finding) -> str:
     """One finding in a line: where (file and line), what (the text), what it shows, and the
     probe's reliability."""
-    where = f"{finding.path}:{finding.line}" if finding.line else finding.path
+    where = name_text(finding.path) + (f":{finding.line}" if finding.line else "")
     shown = f" `{one_line(finding.text)}`" if finding.text else ""
     return f"{where}{shown}: {one_line(finding.probe.says)} ({_reliability(finding.probe)})"
 
@@ -52,13 +52,13 @@ def evidence_details(item: CheckEvidence) -> list[str]:
         for probe in item.missing
     ]
     details += [
-        _("no {path} in the repository").format(path=one_line(path)) for path in item.paths_missing
+        _("no {path} in the repository").format(path=name_text(path)) for path in item.paths_missing
     ]
     details += [
-        _("{path} is in the repository").format(path=one_line(path)) for path in item.paths_found
+        _("{path} is in the repository").format(path=name_text(path)) for path in item.paths_found
     ]
     details += [
-        _("{path} is outside the repository; not read").format(path=one_line(path))
+        _("{path} is outside the repository; not read").format(path=name_text(path))
         for path in item.paths_outside
     ]
     details += [
@@ -83,10 +83,11 @@ def evidence_cell(item: CheckEvidence | None) -> str:
         return ""
     if item.state is EvidenceState.EVIDENCED:
         first = item.found[0] if item.found else None
-        where = (
-            (f"{first.path}:{first.line}" if first.line else first.path) if first else None
-        ) or item.paths_found[0]
-        return _("evidenced: {place}").format(place=one_line(where))
+        if first is not None:
+            where = name_text(first.path) + (f":{first.line}" if first.line else "")
+        else:
+            where = name_text(item.paths_found[0])
+        return _("evidenced: {place}").format(place=where)
     return translated(word(item.state))
 
 
@@ -119,7 +120,7 @@ def render_scan_text(results: Sequence[ScanResult]) -> str:
         lines = [
             text_mark("scan")
             + _("{source} · repository {root}").format(
-                source=one_line(result.scorecard.answers.source), root=one_line(result.root)
+                source=name_text(result.scorecard.answers.source), root=name_text(result.root)
             ),
             evidence_line(result.evidence),
         ]

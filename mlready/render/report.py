@@ -45,6 +45,7 @@ from mlready.core.scoring import Scorecard
 from mlready.core.signoff import signoff_states
 from mlready.core.vocabulary import EvidenceState, Kind, Severity
 from mlready.core.words import word
+from mlready.io.files import record_input
 from mlready.io.resources import templates_dir
 from mlready.render import charts
 from mlready.render.escape import (
@@ -246,6 +247,7 @@ class _FolderLoader(FileSystemLoader):
         if not any(real.is_relative_to(folder) for folder in folders):
             raise TemplateNotFound(template)
         _TEMPLATES_READ.add(real)
+        record_input(real)
         return source, filename, uptodate
 
 
@@ -282,8 +284,11 @@ def _compiled_loader() -> BaseLoader | None:
         if source_hash(source) != digest:
             return None
         _TEMPLATES_READ.add(path.resolve())
+        record_input(path)
     # The compiled modules are read by the run too: no report is written over one of them.
     _TEMPLATES_READ.update(module.resolve() for module in COMPILED.glob("*.py"))
+    for module in COMPILED.glob("*.py"):
+        record_input(module)
     return _module_loader()
 
 

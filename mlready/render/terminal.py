@@ -22,7 +22,7 @@ from mlready.core.scoring import Scorecard
 from mlready.core.vocabulary import Severity
 from mlready.core.walk import Screen
 from mlready.core.words import word
-from mlready.render.escape import one_line, terminal_text
+from mlready.render.escape import name_text, one_line, terminal_text
 from mlready.render.view import (
     BAR_WIDTH,
     Outcome,
@@ -300,10 +300,10 @@ def evidence_lines(evidence: CheckEvidence) -> list[str]:
     """What the repository showed for a question, one line each, for the walk."""
     lines = []
     for finding in evidence.found:
-        where = f"{finding.path}:{finding.line}" if finding.line else finding.path
+        where = name_text(finding.path) + (f":{finding.line}" if finding.line else "")
         lines.append(
             _("found {where}: {says} ({reliability})").format(
-                where=one_line(where),
+                where=where,
                 says=one_line(finding.probe.says),
                 reliability=translated(word(finding.probe.reliability)),
             )
