@@ -18,21 +18,7 @@ from mlready.io.scan import Repository, scan
 from mlready.render.signatures import SCAN_MARKER
 from tests.helpers.commands import run
 from tests.helpers.git_repositories import git, repository
-from tests.helpers.probed_bank import ANSWERS, BANK, WORKFLOW
-
-ROLLOUT = """\
-apiVersion: v1
-kind: Service
-metadata: {name: ranker}
----
-apiVersion: argoproj.io/v1alpha1
-kind: Rollout
-spec:
-  strategy:
-    canary:
-      steps:
-        - setWeight: 10
-"""
+from tests.helpers.probed_bank import ANSWERS, BANK, ROLLOUT, WORKFLOW
 
 
 @pytest.fixture

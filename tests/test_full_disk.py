@@ -16,8 +16,8 @@ import pexpect
 import pytest
 
 from mlready.core.errors import ExitCode
-from tests.conftest import BEST_ANSWERS, SMALL_BANK, run
-from tests.test_owned_files import english_environment, mlready
+from tests.helpers.commands import english_environment, mlready, run
+from tests.helpers.small_bank import BEST_ANSWERS, SMALL_BANK
 
 PAGE = 4096
 

@@ -15,9 +15,9 @@ from pathlib import Path
 import pytest
 
 from mlready.core.errors import ExitCode
-from tests.conftest import SMALL_BANK
-from tests.test_history import FIFTH, FIRST, FOURTH, SECOND
-from tests.test_owned_files import mlready
+from tests.helpers.commands import mlready
+from tests.helpers.review_history import FIFTH, FIRST, FOURTH, SECOND
+from tests.helpers.small_bank import SMALL_BANK
 
 pytestmark = pytest.mark.slow
 

@@ -14,8 +14,9 @@ from pathlib import Path
 import pytest
 
 from mlready.core.errors import ExitCode
-from tests.test_evidence import ANSWERS, BANK, WORKFLOW, git, repository
-from tests.test_owned_files import mlready
+from tests.helpers.commands import mlready
+from tests.helpers.git_repositories import git, repository
+from tests.helpers.probed_bank import ANSWERS, BANK, WORKFLOW
 
 pytestmark = pytest.mark.slow
 

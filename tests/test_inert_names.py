@@ -25,8 +25,9 @@ from mlready.render.evidence import (
     render_scan_sarif,
     render_scan_text,
 )
-from tests.test_evidence import ANSWERS, BANK, ROLLOUT, WORKFLOW, git, repository
-from tests.test_owned_files import mlready
+from tests.helpers.commands import mlready
+from tests.helpers.git_repositories import git, repository
+from tests.helpers.probed_bank import ANSWERS, BANK, ROLLOUT, WORKFLOW
 
 # What may never be printed raw: C0 but newline, DEL, C1, line and paragraph separators,
 # bidirectional controls and marks.
@@ -116,7 +117,7 @@ def test_every_text_output_is_inert(hostile: Path, command: str) -> None:
 @pytest.fixture(scope="module")
 def base(tmp_path_factory: pytest.TempPathFactory) -> ScanResult:
     """The scan of a small repository, made in this process; its names are then replaced."""
-    from mlready.cli.application import evidence_of
+    from mlready.api import evidence_of
     from mlready.core.scoring import score
     from mlready.io.answers_file import load_answers
     from mlready.io.bank_file import load_bank

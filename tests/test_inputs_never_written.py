@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 
 from mlready.core.errors import ExitCode
-from tests.conftest import BEST_ANSWERS, SMALL_BANK
-from tests.test_owned_files import mlready, snapshot
+from tests.helpers.commands import mlready
+from tests.helpers.file_snapshots import snapshot
+from tests.helpers.small_bank import BEST_ANSWERS, SMALL_BANK
 
 pytestmark = pytest.mark.slow
 

@@ -62,3 +62,17 @@ answers:
 """
 
 WORKFLOW = "on: push\njobs:\n  test:\n    steps:\n      - run: python -m pytest -q\n"
+
+ROLLOUT = """\
+apiVersion: v1
+kind: Service
+metadata: {name: ranker}
+---
+apiVersion: argoproj.io/v1alpha1
+kind: Rollout
+spec:
+  strategy:
+    canary:
+      steps:
+        - setWeight: 10
+"""
