@@ -7,7 +7,6 @@ import contextlib
 import datetime as dt
 import errno
 import functools
-import glob
 import os
 import re
 import sys
@@ -459,15 +458,17 @@ def answers_paths(arguments: list[Path] | None, chosen: Settings) -> list[Path]:
     Patterns are expanded here too (quoted, from a settings file, or on Windows). A path that
     exists is taken as it is, even when it holds pattern characters.
     """
+    from mlready.core.globs import has_magic
     from mlready.io.answers_file import DEFAULT_ANSWERS
+    from mlready.io.file_patterns import expand
 
     named = arguments or [_shown(path) for path in chosen.answers] or [DEFAULT_ANSWERS]
     paths: list[Path] = []
     for path in named:
-        if path.exists() or not glob.has_magic(str(path)):
+        if path.exists() or not has_magic(str(path)):
             paths.append(path)
             continue
-        matches = sorted(Path(m) for m in glob.glob(str(path), recursive=True))  # noqa: PTH207
+        matches = expand(path)
         if not matches:
             raise InputError(Said("{path}: no answers file matches this pattern", path=path))
         paths += matches
@@ -476,6 +477,7 @@ def answers_paths(arguments: list[Path] | None, chosen: Settings) -> list[Path]:
 
 def single_answers_path(argument: Path | None, chosen: Settings) -> Path:
     """The one answers file `ask` and `init` work on."""
+    from mlready.core.globs import has_magic
     from mlready.io.answers_file import DEFAULT_ANSWERS
 
     if argument is not None:
@@ -491,7 +493,7 @@ def single_answers_path(argument: Path | None, chosen: Settings) -> Path:
             )
         )
     path = _shown(chosen.answers[0])
-    if glob.has_magic(str(path)) and not path.exists():
+    if has_magic(str(path)) and not path.exists():
         raise InputError(
             Said(
                 "{path}: answers is a pattern ({pattern}); name the answers file to use",
@@ -582,13 +584,15 @@ def inputs_of(
     settings file; and (unless `answers_too` is off, for `init`, which writes one) the answers
     files the settings name, patterns expanded, else mlready.yaml, which even a command that
     does not read them must never replace. No output may replace any of them."""
+    from mlready.core.globs import has_magic
     from mlready.io.answers_file import DEFAULT_ANSWERS
+    from mlready.io.file_patterns import expand
 
     answers: list[Path] = []
     if answers_too:
         for path in (*chosen.answers, DEFAULT_ANSWERS):
-            if glob.has_magic(str(path)) and not path.exists():
-                answers += map(Path, glob.glob(str(path), recursive=True))  # noqa: PTH207
+            if has_magic(str(path)) and not path.exists():
+                answers += expand(path)
             else:
                 answers.append(path)
     return [*(bank.files if bank else ()), chosen.source, *answers, *others]
