@@ -26,7 +26,7 @@ from mlready.core.evidence import Finding
 from mlready.core.globs import Glob, parse_glob
 from mlready.core.messages import Said
 from mlready.core.model import Probe
-from mlready.core.patterns import Regex, regex
+from mlready.core.patterns import Regex, RegexSet, regex
 
 MAX_FILE_BYTES = 1024 * 1024
 # O_NOFOLLOW: a link is refused (ELOOP) and then followed only if it stays in the repository.
@@ -209,9 +209,13 @@ class Repository:
         matched = self._globbed.get(text)
         if matched is None:
             glob = parse_glob(text)
-            matched = self._globbed[text] = [
-                name for name in self._candidates(glob) if glob.matches(name)
-            ]
+            candidates = self._candidates(glob)
+            extension = glob.suffix.rpartition(".")[2]
+            if text in (f"**/{glob.name}", f"**/*.{extension}"):
+                matched = candidates  # every name of the index matches: no need to match them
+            else:
+                matched = [name for name in candidates if glob.matches(name)]
+            self._globbed[text] = matched
         return matched
 
     def _candidates(self, glob: Glob) -> list[str]:
@@ -295,20 +299,27 @@ def scan(repository: Repository, probes: Iterable[tuple[str, Probe]]) -> Finding
         plan = plans.get(key)
         if plan is None:
             wanting = [index for number in numbers for index in groups[number]]
-            plan = plans[key] = _Plan.of(wanting, looks)
+            plan = plans[key] = _Plan.of(wanting, looks, patterns)
         for index in plan.whole_files:
             if len(hits[index]) < MAX_FINDINGS:
                 hits[index].append((name, _Hit(None, "")))
-        if not plan.reading:
+        wanting = [index for index in plan.reading if len(hits[index]) < MAX_FINDINGS]
+        if not wanting:
             continue
         file = _File(repository, name)
         if file.text is None:
             continue
-        for index in plan.reading:
-            if len(hits[index]) < MAX_FINDINGS:
-                hit = _look_in(looks[index], patterns[index], file)
-                if hit is not None:
-                    hits[index].append((name, hit))
+        matching = plan.matching(file)
+        for index in wanting:
+            if index in plan.members and index not in matching:
+                continue  # its pattern matches nowhere in the file
+            hit = _look_in(looks[index], patterns[index], file)
+            if hit is not None:
+                hits[index].append((name, hit))
+        if plan.together is not None:
+            pattern = patterns[plan.members[0]]
+            assert pattern is not None
+            pattern.check_time(file)
     found: Findings = {}
     for look, look_hits in zip(looks, hits, strict=True):
         for check_id, probe in users[look]:
@@ -320,49 +331,79 @@ def scan(repository: Repository, probes: Iterable[tuple[str, Probe]]) -> Finding
 
 class _Plan(NamedTuple):
     """How the looks that want a file are tried on it: a look for the file alone needs no
-    reading; the others read it."""
+    reading; the others read it, and their patterns are searched in it together, at once."""
 
     whole_files: tuple[int, ...]  # looks that want the file alone
     reading: tuple[int, ...]  # looks with a pattern or a key path
+    together: RegexSet | None  # the patterns searched in the joined lines, in one pass
+    members: tuple[int, ...]  # the look of each pattern of `together`
 
     @classmethod
-    def of(cls, wanting: Iterable[int], looks: list[_Look]) -> _Plan:
+    def of(
+        cls, wanting: Iterable[int], looks: list[_Look], patterns: list[_Pattern | None]
+    ) -> _Plan:
         whole_files: list[int] = []
         reading: list[int] = []
         for index in wanting:
             look = looks[index]
             alone = look.contains is None and look.key is None
             (whole_files if alone else reading).append(index)
-        return cls(tuple(whole_files), tuple(reading))
+        members = [
+            index
+            for index in reading
+            if (pattern := patterns[index]) is not None and not pattern.per_line
+        ]
+        sources = [patterns[index].joined_source for index in members]  # type: ignore[union-attr]
+        together = RegexSet(sources) if sources else None
+        return cls(tuple(whole_files), tuple(reading), together, tuple(members))
+
+    def matching(self, file: _File) -> frozenset[int]:
+        """The looks whose pattern (of `together`) matches somewhere in the file."""
+        if self.together is None or not file.lines:
+            return frozenset()
+        return frozenset(self.members[place] for place in self.together.matching(file.joined))
 
 
 # Where the start or the end of the searched text, or any byte, is named, the lines are
 # searched one by one: in the joined lines these would mean the file's start or end, or span
-# a line break. A false alarm (an escaped backslash before A) only costs time.
+# a line break. So too where flags turn the line anchors off (`(?-m)`, `(?i-m:...)`). A false
+# alarm (an escaped backslash before A) only costs time.
 _PER_LINE = ("\\A", "\\z", "\\C")
 
 
+def _per_line(pattern: str) -> bool:
+    if any(token in pattern for token in _PER_LINE):
+        return True
+    start = pattern.find("(?")
+    while start != -1:
+        flags = pattern[start + 2 :].partition(")")[0].partition(":")[0]
+        if "-" in flags and "m" in flags.partition("-")[2]:
+            return True
+        start = pattern.find("(?", start + 2)
+    return False
+
+
 class _Pattern:
-    """A probe's regular expression, compiled by RE2 when first needed and searched in the
-    lines of a file joined by "\\n", once: no match spans a line break, and with line anchors
-    the first match is on the first line that matches alone."""
+    """A probe's regular expression, compiled by RE2 when first needed. Most are searched in
+    the lines of a file joined by "\\n" (with the other patterns that look at the file, see
+    _Plan): no match spans a line break, and with line anchors the first match is on the
+    first line that matches alone."""
 
     def __init__(self, pattern: str) -> None:
         self.pattern = pattern
-        # `(?-m)` turns the line anchors off again: only the lines one by one keep them.
-        self._per_line = any(token in pattern for token in _PER_LINE) or (
-            "(?" in pattern and "-" in pattern
-        )
+        self.per_line = _per_line(pattern)
+        self.joined_source = pattern if self.per_line else "(?m)" + pattern
 
     @cached_property
     def _regex(self) -> Regex:
-        return regex(self.pattern if self._per_line else "(?m)" + self.pattern)
+        return regex(self.joined_source)
 
     def first_line(self, file: _File) -> _Hit | None:
+        """The first line that matches, if any."""
         number: int | None = None
         if not file.lines:
             pass  # no line to match, though an empty text matches `^`
-        elif self._per_line:
+        elif self.per_line:
             number = next(
                 (
                     number
@@ -375,6 +416,11 @@ class _Pattern:
             number = file.joined.count(b"\n", 0, place)
         if number is not None:
             return _Hit(number + 1, _shown(file.lines[number]))
+        self.check_time(file)
+        return None
+
+    def check_time(self, file: _File) -> None:
+        """Raise InputError once the scan's time is past, naming the file and this pattern."""
         deadline = file.repository.deadline
         if deadline is not None and time.monotonic() > deadline:
             raise InputError(
@@ -386,7 +432,6 @@ class _Pattern:
                     pattern=self.pattern,
                 )
             )
-        return None
 
 
 class _File:
