@@ -5,12 +5,15 @@ that a regression fails rather than hangs the suite)."""
 
 from __future__ import annotations
 
+import fnmatch
 import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from mlready.core.errors import ExitCode
 
@@ -157,3 +160,144 @@ def test_an_invalid_glob_is_refused_at_load_with_its_place(
     (message,) = result.stderr.splitlines()
     assert f"bank.yaml:{line}:{column}: files: " in message
     assert expected in message
+
+
+# --- Properties: random patterns and globs from a grammar of their features -----------------
+
+# Pieces RE2 runs, and pieces it refuses (backreferences, look-around, atomic, possessive).
+ATOMS = ["a", "b", ":", "\\w", "\\d", "\\s", "\\S", ".", "[ab]", "[^a]", "[a-c]", "\\b", "^", "$"]
+REFUSED = ["\\1", "(?=a)", "(?!a)", "(?<=a)", "(?<!a)", "(?>a)", "a*+", "a++"]
+QUANTIFIERS = ["*", "+", "?", "{2,5}", "{3}", "*?", "+?"]
+
+
+def _patterns() -> st.SearchStrategy[tuple[str, bool]]:
+    """A pattern and whether it holds a piece RE2 refuses."""
+    atom = st.sampled_from(ATOMS).map(lambda text: (text, False)) | st.sampled_from(REFUSED).map(
+        lambda text: (text, True)
+    )
+
+    def extend(inner: st.SearchStrategy[tuple[str, bool]]) -> st.SearchStrategy[tuple[str, bool]]:
+        sequence = st.lists(inner, min_size=1, max_size=4).map(
+            lambda parts: ("".join(p for p, _ in parts), any(r for _, r in parts))
+        )
+        group = st.tuples(st.sampled_from(["(", "(?:"]), sequence).map(
+            lambda made: (f"{made[0]}{made[1][0]})", made[1][1])
+        )
+        repeated = st.tuples(group, st.sampled_from(QUANTIFIERS)).map(
+            lambda made: (made[0][0] + made[1], made[0][1])
+        )
+        either = st.lists(sequence, min_size=2, max_size=3).map(
+            lambda parts: ("|".join(p for p, _ in parts), any(r for _, r in parts))
+        )
+        return sequence | group | repeated | either
+
+    return st.recursive(atom, extend, max_leaves=12)
+
+
+# Texts that make a backtracking engine try every way: long runs of what the atoms match,
+# with an ending that fails at the last moment.
+ADVERSARIAL = ["a" * 20_000 + "!", "ab" * 10_000, (" a:" * 2_000 + "\n") * 10, ":" * 20_000]
+
+
+def _each_pattern_is_refused_or_finishes(budget: int) -> None:
+    """Runs (in a child process, under a time limit) every generated pattern either refused
+    at load or searched over every adversarial text."""
+    from mlready.core.patterns import pattern_problem
+    from mlready.io.scan import _File, _Pattern
+
+    class Text:
+        deadline = None
+
+        def __init__(self, text: str) -> None:
+            self.text = text
+
+        def read(self, name: str) -> str:
+            return self.text
+
+    @settings(max_examples=budget, deadline=None, database=None)
+    @given(_patterns(), st.booleans())
+    def each(made: tuple[str, bool], ignore_case: bool) -> None:
+        pattern = ("(?i)" if ignore_case else "") + made[0]
+        refused = pattern_problem(pattern) is not None
+        if made[1]:
+            assert refused, f"{pattern!r} holds a piece RE2 cannot run, yet was accepted"
+        if refused:
+            return
+        for text in ADVERSARIAL:
+            _Pattern(pattern).first_line(_File(Text(text), "file"))  # type: ignore[arg-type]
+
+    each()
+
+
+def test_random_patterns_are_refused_at_load_or_finish_on_adversarial_text() -> None:
+    code = "from tests.test_linear_patterns import _each_pattern_is_refused_or_finishes as run\n"
+    result = subprocess.run(
+        [sys.executable, "-c", code + "run(300)"],
+        cwd=Path(__file__).resolve().parent.parent,
+        capture_output=True,
+        text=True,
+        timeout=LIMIT * 2,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+
+
+# A glob from a grammar: segments of plain text, `*`, `?` and sets, and whole `**` segments.
+SEGMENT_PIECES = ["a", "b", ".", "_", "ab", "*", "?", "[ab]", "[!a]", "[a-c]", "[.]", "**x"]
+
+
+def _globs() -> st.SearchStrategy[str]:
+    segment = st.lists(st.sampled_from(SEGMENT_PIECES), min_size=1, max_size=4).map("".join)
+    return st.lists(segment | st.just("**"), min_size=1, max_size=4).map("/".join)
+
+
+def _names() -> st.SearchStrategy[str]:
+    part = st.text(alphabet="ab._c", min_size=1, max_size=6)
+    return st.lists(part, min_size=1, max_size=4).map("/".join)
+
+
+def _reference(glob: list[str], name: list[str]) -> bool:
+    """The dialect's meaning, written plainly: fnmatch for one segment (where it agrees: no
+    `/` to cross), any number of folders for `**` (at least one name when it ends the glob)."""
+    if not glob:
+        return not name
+    if glob[0] == "**":
+        least = 1 if len(glob) == 1 else 0
+        return any(_reference(glob[1:], name[k:]) for k in range(least, len(name) + 1))
+    return bool(name) and fnmatch.fnmatchcase(name[0], glob[0]) and _reference(glob[1:], name[1:])
+
+
+@settings(max_examples=500, deadline=None)
+@given(_globs(), st.lists(_names(), min_size=1, max_size=8))
+def test_random_globs_match_as_the_reference_does(glob: str, names: list[str]) -> None:
+    from mlready.core.globs import parse_glob
+
+    parsed = parse_glob(glob)
+    for name in names:
+        assert parsed.matches(name) == _reference(glob.split("/"), name.split("/")), name
+
+
+def test_globs_match_long_names_in_linear_time() -> None:
+    code = """\
+from hypothesis import given, settings, strategies as st
+from tests.test_linear_patterns import _globs
+from mlready.core.globs import parse_glob
+
+@settings(max_examples=300, deadline=None, database=None)
+@given(_globs())
+def each(glob):
+    parsed = parse_glob(glob)
+    for name in ("a" * 5_000, "a/" * 2_500 + "b", ("ab." * 700 + "/") * 3 + "c"):
+        parsed.matches(name)
+
+each()
+"""
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=Path(__file__).resolve().parent.parent,
+        capture_output=True,
+        text=True,
+        timeout=LIMIT,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
