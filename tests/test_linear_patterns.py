@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -16,6 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mlready.core.errors import ExitCode
+from mlready.io.scan import _File, _Look, _Pattern
 
 # Generous: each case below takes well under a second with a linear engine, and minutes or
 # more with a backtracking one.
@@ -203,16 +205,6 @@ def _each_pattern_is_refused_or_finishes(budget: int) -> None:
     """Runs (in a child process, under a time limit) every generated pattern either refused
     at load or searched over every adversarial text."""
     from mlready.core.patterns import pattern_problem
-    from mlready.io.scan import _File, _Pattern
-
-    class Text:
-        deadline = None
-
-        def __init__(self, text: str) -> None:
-            self.text = text
-
-        def read(self, name: str) -> str:
-            return self.text
 
     @settings(max_examples=budget, deadline=None, database=None)
     @given(_patterns(), st.booleans())
@@ -301,3 +293,80 @@ each()
         check=False,
     )
     assert result.returncode == 0, result.stderr[-3000:]
+
+
+# --- The built-in bank's patterns mean on RE2 what they meant on Python's re -----------------
+
+# The two built-in patterns RE2 could not run, as they were written for Python's re.
+REWRITTEN = {
+    "dependencies-locked": r"(?<![<>~!=])==?\s*\d|--hash=|version|integrity|checksum|\sh1:",
+    "tests-import-model": r"^\s*(from|import)\s+(?!(sklearn|torch|tensorflow|keras|transformers"
+    r"|xgboost|lightgbm|catboost|jax|flax)\b)[\w.]*(?<![A-Za-z])(model|train|predict|inference"
+    r"|estimator|network)",
+}
+# The package names the rewritten tests-import-model no longer tells from those libraries:
+# those that start as one of them does (it reads three letters; `re` read the whole name).
+LIBRARY_LIKE = re.compile(r"^\s*(from|import)\s+(skl|tor|ten|ker|tra|xgb|lig|cat|jax|fla)")
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _corpus() -> list[str]:
+    """Every ASCII line of the project's own text files, and lines made to meet the probes."""
+    lines: set[str] = set()
+    for folder in ("checklists", "examples", "tests", "benchmarks"):
+        for path in sorted((ROOT / folder).rglob("*")):
+            if path.is_file() and path.suffix in {".py", ".yaml", ".yml", ".md", ".toml", ".j2"}:
+                text = path.read_text(encoding="utf-8", errors="replace")
+                lines.update(
+                    line for line in text.splitlines() if line.isascii() and len(line) <= 100
+                )
+    made = [
+        "numpy==1.26.4", "pandas>=2.0", "scikit-learn~=1.4", "x != 2", "a ==3", "==1",
+        "from churn.model import build", "from .train import run", "import src.inference",
+        "from sklearn.model_selection import split", "from tools.model import x",
+        "import my_model", "from keras.models import Model", "from flax.training import t",
+        "  - run: pytest -q", "FROM python:3.12-slim", "kind: Rollout", "\tgo.sum h1:abc",
+    ]  # fmt: skip
+    return sorted(lines | set(made))
+
+
+def test_the_builtin_patterns_match_the_same_lines_on_re2_as_on_re() -> None:
+    from mlready.io.bank_file import load_bank
+    from mlready.io.scan import _Plan
+
+    probes = sorted(
+        (probe.id, probe.contains)
+        for question in load_bank(None).questions.values()
+        for probe in question.evidence
+        if probe.contains is not None
+    )
+    # The patterns as the scan searches them: all at once, the lines of a file joined.
+    looks = [_Look(("*",), pattern, None, None) for _, pattern in probes]
+    plan = _Plan.of(range(len(looks)), looks, [_Pattern(look.contains) for look in looks])
+    assert plan.members == tuple(range(len(looks)))  # none is searched line by line
+    written = [re.compile(REWRITTEN.get(probe_id, pattern)) for probe_id, pattern in probes]
+    corpus = _corpus()
+    assert len(corpus) > 5_000
+    found = [plan.matching(_File(Text(line), "file")) for line in corpus]  # type: ignore[arg-type]
+    # Python's re takes some 4 us a pattern and line here: it reads every line that RE2 finds
+    # anything in, and every third line of the others (where RE2 finds nothing).
+    read = [number for number in range(len(corpus)) if found[number] or number % 3 == 0]
+    library_like = {number for number, line in enumerate(corpus) if LIBRARY_LIKE.match(line)}
+    for index, (probe_id, _) in enumerate(probes):
+        on_re = {number for number in read if written[index].search(corpus[number])}
+        on_re2 = {number for number in read if index in found[number]}
+        if probe_id == "tests-import-model":
+            on_re, on_re2 = on_re - library_like, on_re2 - library_like
+        assert on_re2 == on_re, (probe_id, [corpus[n] for n in sorted(on_re ^ on_re2)[:5]])
+
+
+class Text:
+    """A repository of one file, for the scan's line search."""
+
+    deadline = None
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def read(self, name: str) -> str:
+        return self.text
