@@ -10,6 +10,7 @@ import os
 import re
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -370,3 +371,54 @@ class Text:
 
     def read(self, name: str) -> str:
         return self.text
+
+
+# --- RE2 loads only where a pattern is compiled -----------------------------------------------
+
+# Runs the command line as the `mlready` script does and lists the modules it loaded, just
+# before the run ends (os._exit) or forks the child that writes a cache entry.
+LISTING = """\
+import os, sys
+def listing():
+    with open(os.environ["MLREADY_LOADED"], "w", encoding="utf-8") as out:
+        out.write("\\n".join(sorted(sys.modules)))
+os.register_at_fork(before=listing)
+end, run = os._exit, os.getpid()
+def listed_end(code):
+    if os.getpid() == run:
+        listing()
+    end(code)
+os._exit = listed_end
+from mlready.cli import main
+main()
+"""
+
+
+def test_re2_is_loaded_only_by_a_run_that_compiles_a_pattern(tmp_path: Path) -> None:
+    folder = tmp_path / "plain"  # not a git work tree: nothing to scan
+    folder.mkdir()
+    examples = Path(__file__).resolve().parent.parent / "examples"
+    (folder / "mlready.yaml").write_bytes((examples / "support-assistant.yaml").read_bytes())
+    environment = {**os.environ, "MLREADY_CACHE_DIR": str(tmp_path / "cache")}
+
+    def loaded(*args: str) -> set[str]:
+        listing = tmp_path / "loaded.txt"
+        subprocess.run(
+            [sys.executable, "-c", LISTING, *args],
+            cwd=folder,
+            env={**environment, "MLREADY_LOADED": str(listing)},
+            capture_output=True,
+            timeout=LIMIT,
+            check=False,
+        )
+        return set(listing.read_text(encoding="utf-8").splitlines())
+
+    assert "re2" in loaded("bank", "validate")  # the built-in bank's patterns, compiled
+    first = loaded("check", "mlready.yaml")  # validates the bank; a child caches it
+    assert "mlready.io.cache" in first  # the listing is complete
+    deadline = time.monotonic() + LIMIT
+    while not list((tmp_path / "cache").glob("bank-*.json")) and time.monotonic() < deadline:
+        time.sleep(0.02)  # the entry is written after the run ends
+    again = loaded("check", "mlready.yaml")  # the bank from the cache, and no scan
+    assert "mlready.io.cache" in again
+    assert "re2" not in again
