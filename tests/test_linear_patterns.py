@@ -167,15 +167,36 @@ def test_an_invalid_glob_is_refused_at_load_with_its_place(
 
 # --- Properties: random patterns and globs from a grammar of their features -----------------
 
-# Pieces RE2 runs, and pieces it refuses (backreferences, look-around, atomic, possessive).
-ATOMS = ["a", "b", ":", "\\w", "\\d", "\\s", "\\S", ".", "[ab]", "[^a]", "[a-c]", "\\b", "^", "$"]
+# Pieces RE2 runs (most of them match the adversarial texts below), and pieces it refuses
+# (backreferences, look-around, atomic groups, possessive quantifiers).
+ATOMS = [
+    "a",
+    "b",
+    ":",
+    "x",
+    "\\w",
+    "\\d",
+    "\\s",
+    "\\S",
+    ".",
+    "[ab]",
+    "[^:]",
+    "[a-c]",
+    "\\b",
+    "^",
+    "$",
+]
 REFUSED = ["\\1", "(?=a)", "(?!a)", "(?<=a)", "(?<!a)", "(?>a)", "a*+", "a++"]
-QUANTIFIERS = ["*", "+", "?", "{2,5}", "{3}", "*?", "+?"]
+QUANTIFIERS = ["*", "+", "*", "+", "?", "{2,5}", "{3}", "*?", "+?"]
+# What ends a pattern: often a text the adversarial lines lack, after which a backtracking
+# engine tries every other way to split the line among the repeats before it.
+TAILS = ["", "x", ":!x", "!"]
 
 
 def _patterns() -> st.SearchStrategy[tuple[str, bool]]:
     """A pattern and whether it holds a piece RE2 refuses."""
-    atom = st.sampled_from(ATOMS).map(lambda text: (text, False)) | st.sampled_from(REFUSED).map(
+    quantified = st.tuples(st.sampled_from(ATOMS), st.sampled_from(["", *QUANTIFIERS]))
+    atom = quantified.map(lambda made: (made[0] + made[1], False)) | st.sampled_from(REFUSED).map(
         lambda text: (text, True)
     )
 
@@ -194,12 +215,20 @@ def _patterns() -> st.SearchStrategy[tuple[str, bool]]:
         )
         return sequence | group | repeated | either
 
-    return st.recursive(atom, extend, max_leaves=12)
+    body = st.recursive(atom, extend, max_leaves=12)
+    return st.tuples(body, st.sampled_from(TAILS)).map(
+        lambda made: (made[0][0] + made[1], made[0][1])
+    )
 
 
-# Texts that make a backtracking engine try every way: long runs of what the atoms match,
-# with an ending that fails at the last moment.
-ADVERSARIAL = ["a" * 20_000 + "!", "ab" * 10_000, (" a:" * 2_000 + "\n") * 10, ":" * 20_000]
+# Texts that make a backtracking engine try every way: lines as long as the scan searches
+# (4,000 characters) of what the atoms match, with an ending that fails at the last moment.
+ADVERSARIAL = [
+    ("a" * 3_999 + "!\n") * 5,
+    ("ab" * 1_999 + "!\n") * 5,
+    (" a:" * 1_333 + "\n") * 5,
+    (":" * 4_000 + "\n") * 5,
+]
 
 
 def _each_pattern_is_refused_or_finishes(budget: int) -> None:
