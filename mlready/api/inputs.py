@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import glob
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mlready.core.errors import InputError
+from mlready.core.globs import has_magic
 from mlready.core.messages import Said
 
 if TYPE_CHECKING:
@@ -53,10 +53,12 @@ def answers_files(
         listed = [shown_path(path) for path in settings.answers]
     paths: list[Path] = []
     for path in listed or [DEFAULT_ANSWERS]:
-        if path.exists() or not glob.has_magic(str(path)):
+        if path.exists() or not has_magic(str(path)):
             paths.append(path)
             continue
-        matches = sorted(Path(m) for m in glob.glob(str(path), recursive=True))  # noqa: PTH207
+        from mlready.io.file_patterns import expand
+
+        matches = expand(path)
         if not matches:
             raise InputError(Said("{path}: no answers file matches this pattern", path=path))
         paths += matches
@@ -81,7 +83,7 @@ def answers_file(named: Path | str | None = None, *, settings: Settings | None =
             )
         )
     path = shown_path(settings.answers[0])
-    if glob.has_magic(str(path)) and not path.exists():
+    if has_magic(str(path)) and not path.exists():
         raise InputError(
             Said(
                 "{path}: answers is a pattern ({pattern}); name the answers file to use",
@@ -152,8 +154,10 @@ def inputs_of(
     answers: list[Path] = []
     if answers_too:
         for path in (*settings.answers, DEFAULT_ANSWERS):
-            if glob.has_magic(str(path)) and not path.exists():
-                answers += map(Path, glob.glob(str(path), recursive=True))  # noqa: PTH207
+            if has_magic(str(path)) and not path.exists():
+                from mlready.io.file_patterns import expand
+
+                answers += expand(path)
             else:
                 answers.append(path)
     return [*(bank.files if bank else ()), settings.source, *answers, *others]

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping
 from dataclasses import replace
 from typing import Any
 
 from mlready.core.document import Document, Location
 from mlready.core.errors import InputError, Place, Problem
+from mlready.core.globs import glob_problem
 from mlready.core.kinds import KINDS, is_scored, kind_of
 from mlready.core.messages import Said
 from mlready.core.model import (
@@ -21,7 +21,7 @@ from mlready.core.model import (
     Probe,
     Question,
 )
-from mlready.core.patterns import risk
+from mlready.core.patterns import pattern_problem
 from mlready.core.validation import from_plain, suggest, to_plain, validate_document
 from mlready.core.vocabulary import Kind
 
@@ -215,42 +215,45 @@ def checked_question(
             )
     checked = kind_of(question).checked_definition(question, given, problem)
     for position, probe in enumerate(checked.evidence):
-        for message in probe_problems(checked, probe, checked.evidence[:position]):
-            problem(("evidence", position), message)
+        for where, message in probe_problems(checked, probe, checked.evidence[:position]):
+            problem(("evidence", position, *where), message)
     return checked
 
 
-def probe_problems(question: Question, probe: Probe, earlier: tuple[Probe, ...]) -> list[str]:
-    """What is wrong with one probe of a check: its options, its pattern, its key."""
-    problems: list[str] = []
+def probe_problems(
+    question: Question, probe: Probe, earlier: tuple[Probe, ...]
+) -> list[tuple[Location, str]]:
+    """What is wrong with one probe of a check (its options, globs, pattern, key), each with
+    where in the probe it is."""
+    problems: list[tuple[Location, str]] = []
     if any(other.id == probe.id for other in earlier):
-        problems.append(Said("duplicate probe id '{id}'", id=probe.id))
+        problems.append(((), Said("duplicate probe id '{id}'", id=probe.id)))
     offered = [option.value for option in question.options]
     for name, value in (("supports", probe.supports), ("required_for", probe.required_for)):
         if value is not None and value not in offered:
             problems.append(
-                Said("{key}: {problem}", key=name, problem=no_option(question.id, value, offered))
+                (
+                    (),
+                    Said(
+                        "{key}: {problem}", key=name, problem=no_option(question.id, value, offered)
+                    ),
+                )
             )
     if probe.supports is None and probe.required_for is None:
-        problems.append(Said("a probe needs 'supports' or 'required_for' (or both)"))
+        problems.append(((), Said("a probe needs 'supports' or 'required_for' (or both)")))
     if probe.equals is not None and probe.key is None:
-        problems.append(Said("'equals' compares the value at 'key'; name the key"))
-    if probe.contains is not None:
-        problems += pattern_problems(probe.contains)
+        problems.append(((), Said("'equals' compares the value at 'key'; name the key")))
+    for position, glob in enumerate(probe.files):
+        why = glob_problem(glob)
+        if why is None and glob.startswith("/"):
+            why = Said("a glob of a probe is relative to the repository (no / first)")
+        if why is not None:
+            problems.append(
+                (("files", position), Said("{key}: {problem}", key="files", problem=why))
+            )
+    if probe.contains is not None and (why := pattern_problem(probe.contains)) is not None:
+        problems.append((("contains",), Said("{key}: {problem}", key="contains", problem=why)))
     return problems
-
-
-def pattern_problems(pattern: str) -> list[str]:
-    """Why a probe's regular expression is refused: invalid, too long, or liable to run
-    without end (see mlready.core.patterns)."""
-    try:
-        re.compile(pattern)
-    except re.error as error:
-        return [Said("contains: not a valid regular expression: {error}", error=str(error))]
-    if len(pattern) > 500:
-        return [Said("contains: a pattern of at most {count} characters, please", count=500)]
-    why = risk(pattern)
-    return [Said("contains: {pattern} {why}", pattern=repr(pattern), why=Said(why))] if why else []
 
 
 def level_problems(levels: tuple[Level, ...], document: Document) -> list[Problem]:

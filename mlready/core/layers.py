@@ -288,9 +288,9 @@ def _overridden(
                 )
             )
     for position, probe in enumerate(override.evidence):
-        for message in probe_problems(question, probe, override.evidence[:position]):
+        for inside, message in probe_problems(question, probe, override.evidence[:position]):
             problems.append(
-                document.problem(("override", question.id, "evidence", position), message)
+                document.problem(("override", question.id, "evidence", position, *inside), message)
             )
         inherited[probe.id] = probe
     return replace(

@@ -9,32 +9,32 @@ binary files are not read.
 
 from __future__ import annotations
 
-import bisect
 import errno
 import json
 import os
 import re
 import stat
 import time
-from collections.abc import Iterable, Iterator
-from functools import cache, cached_property
-from itertools import accumulate
+from collections.abc import Iterable
+from functools import cached_property
 from pathlib import Path
 from typing import Any, NamedTuple
 
 from mlready.core.document import Document, Location
 from mlready.core.errors import InputError
 from mlready.core.evidence import Finding
+from mlready.core.globs import Glob, parse_glob
 from mlready.core.messages import Said
 from mlready.core.model import Probe
+from mlready.core.patterns import Regex, RegexSet, regex
 
 MAX_FILE_BYTES = 1024 * 1024
 # O_NOFOLLOW: a link is refused (ELOOP) and then followed only if it stays in the repository.
 _NO_FOLLOW: int | None = getattr(os, "O_NOFOLLOW", None)  # None where there is none (Windows)
 _READ_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | (_NO_FOLLOW or 0)
 MAX_SHOWN = 80  # characters of a matched line shown with a finding
-# Lines longer than this (minified code, data on one line) are not searched: a pattern with a
-# `.*` costs the square of a line's length, which for a line an attacker wrote could be hours.
+# Lines longer than this (minified code, data on one line) are not searched: no person wrote
+# them to show a practice, and what is shown of a match would be a fragment of them.
 MAX_LINE = 4_000
 # However a repository is made, a scan's pattern searches stop after this many seconds with an
 # error that names the file, rather than hold up a CI job.
@@ -190,38 +190,40 @@ class Repository:
         return known
 
     def matching(self, globs: Iterable[str]) -> list[str]:
-        """The files that match any of `globs` (`**` spans folders, `*` does not), in order."""
+        """The files that match any of `globs` (see mlready.core.globs), in order."""
         found: set[str] = set()
         for glob in globs:
             found.update(self._glob(glob))
         return sorted(found)
 
-    def _glob(self, glob: str) -> list[str]:
-        matched = self._globbed.get(glob)
+    def _glob(self, text: str) -> list[str]:
+        matched = self._globbed.get(text)
         if matched is None:
+            glob = parse_glob(text)
             candidates = self._candidates(glob)
-            # Compiled only for names to match: in a small repository most globs have none.
-            pattern = _glob_pattern(glob) if candidates else None
-            matched = self._globbed[glob] = [
-                name for name in candidates if pattern is not None and pattern.fullmatch(name)
-            ]
+            extension = glob.suffix.rpartition(".")[2]
+            if text in (f"**/{glob.name}", f"**/*.{extension}"):
+                matched = candidates  # every name of the index matches: no need to match them
+            else:
+                # A substring test costs a fraction of a match: a name must hold every run of
+                # the glob's plain text.
+                matched = [
+                    name
+                    for name in candidates
+                    if all(literal in name for literal in glob.literals) and glob.matches(name)
+                ]
+            self._globbed[text] = matched
         return matched
 
-    def _candidates(self, glob: str) -> list[str]:
-        """The names a glob could match, found without its pattern: by the name of the file
+    def _candidates(self, glob: Glob) -> list[str]:
+        """The names a glob could match, found without matching it: by the name of the file
         when the glob ends in one (`**/Dockerfile`), by its extension when it ends in one
         (`**/*.py`), else the names holding its longest run of plain text."""
-        last = glob.rpartition("/")[2]
-        tail = re.split(r"[*?]", last)[-1]  # what the name must end with
-        # `x**/y` may match `xy`: the last segment is a file's whole name only after a "/"
-        # that must be there, or after a `**/` that starts the glob or follows a "/".
-        before = glob[: len(glob) - len(last)]
-        whole_name = not before.endswith("**/") or before == "**/" or before.endswith("/**/")
-        if last and tail == last and whole_name:
-            return self._by_name.get(last, [])
-        if "." in tail:
-            return self._by_extension.get(tail.rpartition(".")[2], [])
-        literal = max(re.split(r"\*\*/|[*?]", glob), key=len)
+        if glob.name is not None:
+            return self._by_name.get(glob.name, [])
+        if "." in glob.suffix:
+            return self._by_extension.get(glob.suffix.rpartition(".")[2], [])
+        literal = max(glob.literals, key=len, default="")
         return [name for name in self.files if literal in name]
 
     @cached_property
@@ -243,29 +245,6 @@ class Repository:
 
 Findings = dict[tuple[str, str], list[Finding]]
 MAX_FINDINGS = 3  # per probe: enough to show; the rest adds nothing to the verdict
-
-
-@cache
-def _glob_pattern(glob: str) -> re.Pattern[str]:
-    parts = []
-    index = 0
-    while index < len(glob):
-        if glob.startswith("**/", index):
-            parts.append("(?:.*/)?")
-            index += 3
-        elif glob.startswith("**", index):
-            parts.append(".*")
-            index += 2
-        elif glob[index] == "*":
-            parts.append("[^/]*")
-            index += 1
-        elif glob[index] == "?":
-            parts.append("[^/]")
-            index += 1
-        else:
-            parts.append(re.escape(glob[index]))
-            index += 1
-    return re.compile("".join(parts))
 
 
 class _Look(NamedTuple):
@@ -321,16 +300,23 @@ def scan(repository: Repository, probes: Iterable[tuple[str, Probe]]) -> Finding
         for index in plan.whole_files:
             if len(hits[index]) < MAX_FINDINGS:
                 hits[index].append((name, _Hit(None, "")))
-        if not plan.reads:
+        wanting = [index for index in plan.reading if len(hits[index]) < MAX_FINDINGS]
+        if not wanting:
             continue
         file = _File(repository, name)
         if file.text is None:
             continue
-        for index in plan.candidates(file):
-            if len(hits[index]) < MAX_FINDINGS:
-                hit = _look_in(looks[index], patterns[index], file)
-                if hit is not None:
-                    hits[index].append((name, hit))
+        matching = plan.matching(file)
+        for index in wanting:
+            if index in plan.members and index not in matching:
+                continue  # its pattern matches nowhere in the file
+            hit = _look_in(looks[index], patterns[index], file)
+            if hit is not None:
+                hits[index].append((name, hit))
+        if plan.together is not None:
+            pattern = patterns[plan.members[0]]
+            assert pattern is not None
+            pattern.check_time(file)
     found: Findings = {}
     for look, look_hits in zip(looks, hits, strict=True):
         for check_id, probe in users[look]:
@@ -341,217 +327,108 @@ def scan(repository: Repository, probes: Iterable[tuple[str, Probe]]) -> Finding
 
 
 class _Plan(NamedTuple):
-    """How the looks that want a file are tried on it. A look for the file alone needs no
-    reading; a look with a pattern is tried only when the text holds one of the pattern's
-    required words (see `required_words`): one substring test per word, shared by every
-    pattern that looks at the file, instead of one search per pattern. Python's `re` tries
-    every branch of an alternation at every position, some 80 ns a character for a dozen
-    words: too slow for thousands of files."""
+    """How the looks that want a file are tried on it: a look for the file alone needs no
+    reading; the others read it, and their patterns are searched in it together, at once."""
 
     whole_files: tuple[int, ...]  # looks that want the file alone
-    always: frozenset[int]  # looks tried whatever the text (a key path, a pattern without words)
-    exact: dict[str, list[int]]  # required word -> the looks that need it
-    folded: dict[str, list[int]]  # the same, lowercased, for patterns that ignore case
+    reading: tuple[int, ...]  # looks with a pattern or a key path
+    together: RegexSet | None  # the patterns searched in the joined lines, in one pass
+    members: tuple[int, ...]  # the look of each pattern of `together`
 
     @classmethod
     def of(
         cls, wanting: Iterable[int], looks: list[_Look], patterns: list[_Pattern | None]
     ) -> _Plan:
         whole_files: list[int] = []
-        always: set[int] = set()
-        exact: dict[str, list[int]] = {}
-        folded: dict[str, list[int]] = {}
+        reading: list[int] = []
         for index in wanting:
-            pattern = patterns[index]
-            if pattern is None and looks[index].key is None:
-                whole_files.append(index)
-            elif pattern is None or pattern.words is None:
-                always.add(index)
-            else:
-                for word in pattern.words:
-                    (folded if pattern.ignore_case else exact).setdefault(word, []).append(index)
-        return cls(tuple(whole_files), frozenset(always), _merged(exact), _merged(folded))
+            look = looks[index]
+            alone = look.contains is None and look.key is None
+            (whole_files if alone else reading).append(index)
+        members = [
+            index
+            for index in reading
+            if (pattern := patterns[index]) is not None and not pattern.per_line
+        ]
+        sources = [patterns[index].joined_source for index in members]  # type: ignore[union-attr]
+        together = RegexSet(sources) if sources else None
+        return cls(tuple(whole_files), tuple(reading), together, tuple(members))
 
-    @property
-    def reads(self) -> bool:
-        return bool(self.always or self.exact or self.folded)
-
-    def candidates(self, file: _File) -> set[int]:
-        """The looks worth trying on the file."""
-        chosen = set(self.always)
-        text = file.text or ""
-        for word, indexes in self.exact.items():
-            if word in text:
-                chosen.update(indexes)
-        if self.folded:
-            lowered = file.lowered
-            for word, indexes in self.folded.items():
-                if word in lowered:
-                    chosen.update(indexes)
-        return chosen
+    def matching(self, file: _File) -> frozenset[int]:
+        """The looks whose pattern (of `together`) matches somewhere in the file."""
+        if self.together is None or not file.lines:
+            return frozenset()
+        return frozenset(self.members[place] for place in self.together.matching(file.joined))
 
 
-def _merged(words: dict[str, list[int]]) -> dict[str, list[int]]:
-    """The same test with fewer words: a text without "alert" holds no "alert:", so the looks
-    that need "alert:" are tried whenever "alert" is found, and "alert:" is not looked for."""
-    kept: dict[str, list[int]] = {}
-    for word in sorted(words, key=len):
-        shorter = next((other for other in kept if other in word), None)
-        kept.setdefault(shorter or word, []).extend(words[word])
-    return kept
+# Where the start or the end of the searched text, or any byte, is named, the lines are
+# searched one by one: in the joined lines these would mean the file's start or end, or span
+# a line break. So too where flags turn the line anchors off (`(?-m)`, `(?i-m:...)`). A false
+# alarm (an escaped backslash before A) only costs time.
+_PER_LINE = ("\\A", "\\z", "\\C")
+
+
+def _per_line(pattern: str) -> bool:
+    if any(token in pattern for token in _PER_LINE):
+        return True
+    start = pattern.find("(?")
+    while start != -1:
+        flags = pattern[start + 2 :].partition(")")[0].partition(":")[0]
+        if "-" in flags and "m" in flags.partition("-")[2]:
+            return True
+        start = pattern.find("(?", start + 2)
+    return False
 
 
 class _Pattern:
-    """A probe's regular expression, searched in each line of a file (compiled when first
-    needed: most patterns never meet a file that holds one of their words).
-
-    With required words (see `required_words`), only the lines that hold one are searched,
-    in order: a match holds a word, and a search of the whole text for an alternation of
-    words costs some 80 ns a character in Python's `re`. Without, the lines joined by "\\n" are
-    searched first with line anchors (re.MULTILINE), which matches wherever a line does, and
-    only a file with a match is searched line by line."""
+    """A probe's regular expression, compiled by RE2 when first needed. Most are searched in
+    the lines of a file joined by "\\n" (with the other patterns that look at the file, see
+    _Plan): no match spans a line break, and with line anchors the first match is on the
+    first line that matches alone."""
 
     def __init__(self, pattern: str) -> None:
         self.pattern = pattern
+        self.per_line = _per_line(pattern)
+        self.joined_source = pattern if self.per_line else "(?m)" + pattern
 
     @cached_property
-    def _required(self) -> tuple[bool, frozenset[str] | None]:
-        required = required_words(self.pattern)
-        return (required[0], frozenset(required[1])) if required is not None else (False, None)
-
-    @property
-    def ignore_case(self) -> bool:
-        return self._required[0]
-
-    @property
-    def words(self) -> frozenset[str] | None:
-        return self._required[1]
-
-    @cached_property
-    def line(self) -> re.Pattern[str]:
-        return re.compile(self.pattern)
-
-    @cached_property
-    def whole(self) -> re.Pattern[str] | None:
-        # \A and \Z mean the start and end of each line here, not of the file.
-        if re.search(r"\\[AZ]", self.pattern):
-            return None
-        return re.compile(self.pattern, re.MULTILINE)
+    def _regex(self) -> Regex:
+        return regex(self.joined_source)
 
     def first_line(self, file: _File) -> _Hit | None:
-        numbers: Iterable[int]
-        if self.words is not None:
-            numbers = file.lines_holding(self.words, folded=self.ignore_case)
-        elif (
-            self.whole is not None
-            and file.longest <= MAX_LINE
-            and self.whole.search(file.joined) is None
-        ):
-            return None
-        else:
-            numbers = range(len(file.lines))
+        """The first line that matches, if any."""
+        number: int | None = None
+        if not file.lines:
+            pass  # no line to match, though an empty text matches `^`
+        elif self.per_line:
+            number = next(
+                (
+                    number
+                    for number, line in enumerate(file.lines)
+                    if len(line) <= MAX_LINE and self._regex.search(line) is not None
+                ),
+                None,
+            )
+        elif (place := self._regex.search(file.joined)) is not None:
+            number = file.joined.count(b"\n", 0, place)
+        if number is not None:
+            return _Hit(number + 1, _shown(file.lines[number]))
+        self.check_time(file)
+        return None
+
+    def check_time(self, file: _File) -> None:
+        """Raise InputError once the scan's time is past, naming the file and this pattern."""
         deadline = file.repository.deadline
-        for number in numbers:
-            line = file.lines[number]
-            if len(line) <= MAX_LINE and self.line.search(line):
-                return _Hit(number + 1, _shown(line))
-            if deadline is not None and time.monotonic() > deadline:
-                raise InputError(
-                    Said(
-                        "{path}: the scan stopped after {seconds} s searching this file for "
-                        "/{pattern}/; its lines are too long or too many for it",
-                        path=file.name,
-                        seconds=f"{SCAN_SECONDS:g}",
-                        pattern=self.pattern,
-                    )
+        if deadline is not None and time.monotonic() > deadline:
+            raise InputError(
+                Said(
+                    "{path}: the scan stopped after {seconds} s searching this file for "
+                    "/{pattern}/; its lines are too long or too many for it",
+                    path=file.name,
+                    seconds=f"{SCAN_SECONDS:g}",
+                    pattern=self.pattern,
                 )
-        return None
-
-
-_LEADING_FLAGS = re.compile(r"\(\?([aiLmsux]+)\)")
-_PLAIN = r"(?:[^\\()\[\]|.^$*+?{}]|\\[^A-Za-z0-9])"  # a character that stands for itself
-# A group of plain alternatives that must occur, such as (import|from): one of them is there.
-_PLAIN_GROUP = re.compile(rf"\(({_PLAIN}+(?:\|{_PLAIN}+)*)\)(?![?*{{])")
-_ESCAPED = re.compile(r"\\(.)")
-
-
-def required_words(pattern: str) -> tuple[bool, list[str]] | None:
-    """Words of which a text must hold at least one for `pattern` to match anywhere in it,
-    lowercased when the pattern ignores case (the bool): for each top-level branch, its
-    longest run of plain characters or the alternatives of a plain group, whichever has the
-    longer shortest word. None when some branch has neither, or when the pattern is too
-    unusual to read (a verbose flag, words beyond ASCII).
-
-    Conservative by construction: other groups, classes, escapes other than escaped
-    punctuation, and a character that a quantifier makes optional all end a run without
-    adding to it."""
-    flags = ""
-    while (leading := _LEADING_FLAGS.match(pattern)) is not None:
-        flags += leading.group(1)
-        pattern = pattern[leading.end() :]
-    if "x" in flags:
-        return None
-    words: list[str] = []
-    options: list[list[str]] = []  # of the branch being read: one word of each must occur
-    run = ""
-    for kind, value in _tokens(pattern):
-        if kind == "char":
-            run += value[0]
-            continue
-        if kind == "optional":  # the character before may be absent (or repeated)
-            run = run[:-1]
-        options.append([run])
-        run = ""
-        if kind == "group":
-            options.append(value)
-        elif kind == "or":
-            best = max(options, key=lambda option: min(len(word) for word in option))
-            if not all(best) or not all(word.isascii() for word in best):
-                return None
-            words += best
-            options = []
-    ignore_case = "i" in flags
-    return ignore_case, [word.lower() for word in words] if ignore_case else words
-
-
-def _tokens(pattern: str) -> Iterator[tuple[str, list[str]]]:
-    """The top level of a pattern, as `required_words` reads it: plain characters ("char"),
-    plain groups ("group", with their alternatives), quantifiers that make the character
-    before optional ("optional"), branch ends ("or", one more at the end), and anything
-    else, which ends a run of plain characters ("other")."""
-    depth = index = 0
-    while index < len(pattern):
-        char = pattern[index]
-        index += 1
-        kind, value = "other", [char]
-        if char == "\\":
-            escaped = pattern[index : index + 1]
-            index += 1
-            if escaped and not escaped.isalnum():
-                kind, value = "char", [escaped]
-        elif char == "[":  # a class: skipped whole (a ']' first, or after '^', is literal)
-            index += pattern[index : index + 1] == "^"
-            index += pattern[index : index + 1] == "]"
-            while index < len(pattern) and pattern[index] != "]":
-                index += 2 if pattern[index] == "\\" else 1
-            index += 1
-        elif char == "(" and depth == 0 and (group := _PLAIN_GROUP.match(pattern, index - 1)):
-            alternatives = re.findall(r"(?:[^\\|]|\\.)+", group.group(1))
-            kind, value = "group", [_ESCAPED.sub(r"\1", item) for item in alternatives]
-            index = group.end()
-        elif char in "()":
-            depth += 1 if char == "(" else -1
-        elif char in "*?{":
-            kind = "optional"
-            if char == "{":
-                index = pattern.find("}", index) + 1 or len(pattern)
-        elif char == "|":
-            kind = "or"
-        elif char not in "+.^$":
-            kind = "char"
-        if depth == 0 or char == "(":
-            yield kind, value
-    yield "or", []
+            )
 
 
 class _File:
@@ -566,55 +443,18 @@ class _File:
         return self.repository.read(self.name)
 
     @cached_property
-    def lowered(self) -> str:
-        return (self.text or "").lower()
-
-    @cached_property
     def lines(self) -> list[str]:
         return (self.text or "").splitlines()
 
     @cached_property
-    def longest(self) -> int:
-        """The length of the longest line."""
-        return max(map(len, self.lines), default=0)
-
-    @cached_property
-    def joined(self) -> str:
-        """The lines joined by "\\n" alone: `re` knows no other line break, where splitlines
-        also breaks at "\\r", form feeds and the like."""
-        return "\n".join(self.lines)
-
-    def lines_holding(self, words: Iterable[str], *, folded: bool) -> list[int]:
-        """The numbers (from 0) of the lines that hold one of `words`, in order; in the
-        lowercased text with `folded` (lowercasing keeps the line breaks, so the lines
-        correspond one to one)."""
-        haystack = self.lowered if folded else self.text or ""
-        places = sorted(place for word in words for place in _places(haystack, word))
-        if not places:
-            return []
-        ends = self._lowered_ends if folded else self._ends
-        numbers = dict.fromkeys(bisect.bisect_right(ends, place) for place in places)
-        return list(numbers)
-
-    @cached_property
-    def _ends(self) -> list[int]:
-        return list(accumulate(len(line) for line in (self.text or "").splitlines(True)))
-
-    @cached_property
-    def _lowered_ends(self) -> list[int]:
-        return list(accumulate(len(line) for line in self.lowered.splitlines(True)))
+    def joined(self) -> bytes:
+        """The lines joined by "\\n" alone (splitlines also breaks at "\\r", form feeds and
+        the like), in UTF-8; a line too long to search is left empty."""
+        return "\n".join(line if len(line) <= MAX_LINE else "" for line in self.lines).encode()
 
     @cached_property
     def documents(self) -> list[tuple[Any, Any]]:
         return _documents(self.name, self.text) if self.text is not None else []
-
-
-def _places(text: str, word: str) -> Iterator[int]:
-    """Where `word` occurs in `text`."""
-    place = text.find(word)
-    while place != -1:
-        yield place
-        place = text.find(word, place + 1)
 
 
 def _look_in(look: _Look, pattern: _Pattern | None, file: _File) -> _Hit | None:

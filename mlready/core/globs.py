@@ -1,0 +1,172 @@
+"""The one glob dialect, for every pattern of file names a person writes: a probe's files, the
+answers files on the command line and in the settings file.
+
+`/` separates folders; `**` as a whole segment matches any folders, including none (`**/x`,
+`a/**/b`), or every file below (`a/**`); `*` matches within a name, `?` one character,
+`[abc]` and `[a-z]` one of a set, `[!abc]` one not in it; a dot at the start of a name is
+not special. A glob is matched by RE2, in time linear in the name.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from mlready.core.messages import Said
+from mlready.core.patterns import Regex, regex
+
+MAGIC = frozenset("*?[")
+
+
+def has_magic(text: str) -> bool:
+    """Whether `text` is a pattern rather than one file's name."""
+    return any(char in MAGIC for char in text)
+
+
+@dataclass(frozen=True)
+class Glob:
+    """A parsed glob; what a scan needs to narrow the names to match comes with it."""
+
+    text: str
+    pattern: str  # the RE2 pattern that matches exactly the names the glob matches
+    name: str | None  # the whole last segment, when it holds no wildcard
+    suffix: str  # the plain text the last segment ends with (after its last wildcard)
+    literals: tuple[str, ...]  # runs of plain text a matching name holds
+    depth: int | None  # the number of segments, None with a `**` (any depth)
+
+    def matches(self, name: str) -> bool:
+        """Whether `name` (folders separated by `/`) matches the glob."""
+        return _compiled(self.pattern).fullmatch(name)
+
+
+def parse_glob(text: str) -> Glob:
+    """`text` read as a glob; raises ValueError (with a Said) when it is not a valid one."""
+    if not text:
+        raise ValueError(Said("an empty glob matches no file"))
+    if "\\" in text:
+        raise ValueError(
+            Said("a glob separates folders with /, and writes [*] for a literal * (got \\)")
+        )
+    segments = text.split("/")
+    if segments[0] == "":  # an absolute glob: its first segment is the root
+        segments = segments[1:]
+    if "" in segments:
+        raise ValueError(Said("a glob has no empty folder name (// or a / at the end)"))
+    parts: list[str] = ["/"] if text.startswith("/") else []
+    literals: list[str] = ["/"] if parts else []
+    last = len(segments) - 1
+    name: str | None = None
+    suffix = ""
+    for index, segment in enumerate(segments):
+        if segment == "**":
+            parts.append(".*" if index == last else "(?:[^/]*/)*")
+            literals.append("")  # `**` breaks a run of plain text
+            continue
+        pieces = _segment(segment)
+        for piece in pieces:
+            if isinstance(piece, _Plain):
+                parts.append(_literal(piece.text))
+                literals[-1:] = [(literals[-1] if literals else "") + piece.text]
+            else:
+                parts.append(piece.pattern)
+                literals.append("")
+        if index == last:
+            tail = pieces[-1]
+            suffix = tail.text if isinstance(tail, _Plain) else ""
+            name = segment if len(pieces) == 1 and isinstance(tail, _Plain) else None
+        else:
+            parts.append("/")
+            literals[-1:] = [(literals[-1] if literals else "") + "/"]
+    return Glob(
+        text=text,
+        pattern="(?s)" + "".join(parts),
+        name=name,
+        suffix=suffix,
+        literals=tuple(run for run in literals if run),
+        depth=None if "**" in segments else len(segments),
+    )
+
+
+def glob_problem(text: str) -> Said | None:
+    """Why `text` is not a valid glob, or None."""
+    try:
+        parse_glob(text)
+    except ValueError as error:
+        reason = error.args[0]
+        return reason if isinstance(reason, Said) else Said(str(reason))
+    return None
+
+
+@dataclass(frozen=True)
+class _Plain:
+    text: str
+
+
+@dataclass(frozen=True)
+class _Wild:
+    pattern: str
+
+
+def _segment(segment: str) -> list[_Plain | _Wild]:
+    """One folder or file name of a glob, as plain text and wildcards."""
+    pieces: list[_Plain | _Wild] = []
+    index = 0
+    while index < len(segment):
+        char = segment[index]
+        if char == "*":
+            while index < len(segment) and segment[index] == "*":
+                index += 1  # `a**b` is `a*b`: only a whole segment `**` spans folders
+            pieces.append(_Wild("[^/]*"))
+            continue
+        if char == "?":
+            pieces.append(_Wild("[^/]"))
+        elif char == "[":
+            wild, index = _class(segment, index + 1)
+            pieces.append(wild)
+            continue
+        elif pieces and isinstance(pieces[-1], _Plain):
+            pieces[-1] = _Plain(pieces[-1].text + char)
+        else:
+            pieces.append(_Plain(char))
+        index += 1
+    return pieces
+
+
+def _class(segment: str, start: int) -> tuple[_Wild, int]:
+    """The set `[...]` that starts after the `[` at `start`, and where the glob goes on."""
+    index = start
+    negated = segment[index : index + 1] == "!"
+    index += negated
+    members: list[str] = []
+    first = True
+    while True:
+        if index >= len(segment):
+            raise ValueError(
+                Said("'[' opens a set of characters that ']' must close; write [[] for a literal [")
+            )
+        char = segment[index]
+        if char == "]" and not first:
+            break
+        first = False
+        if index + 2 < len(segment) and segment[index + 1] == "-" and segment[index + 2] != "]":
+            low, high = char, segment[index + 2]
+            if low > high:
+                raise ValueError(Said("the range {low}-{high} is backwards", low=low, high=high))
+            members.append(f"{_literal(low)}-{_literal(high)}")
+            index += 3
+        else:
+            members.append(_literal(char))
+            index += 1
+    return _Wild(("[^/" if negated else "[") + "".join(members) + "]"), index + 1
+
+
+def _literal(text: str) -> str:
+    """`text` as RE2 reads it literally: letters and digits as they are, the rest by code."""
+    return "".join(
+        char if char.isalnum() or char == "/" else f"\\x{{{ord(char):x}}}" for char in text
+    )
+
+
+@cache
+def _compiled(pattern: str) -> Regex:
+    return regex(pattern, lines=False)
