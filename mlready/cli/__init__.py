@@ -14,7 +14,7 @@ from typing import Annotated, Any
 
 import typer
 
-from mlready.cli.application import LANG_HELP, CommandGroup, speak, translated_help
+from mlready.cli.application import LANG_HELP, CommandGroup, say, speak, translated_help
 from mlready.core.messages import N_
 
 __all__ = ["COMMANDS", "app", "main"]
@@ -114,6 +114,12 @@ def main() -> None:
         app()
     except SystemExit as ending:
         code = ending.code
+        if os.environ.get("MLREADY_DEBUG"):  # why the cache was off, when it could not be made
+            from mlready.io.cache import cache_unavailable
+
+            with contextlib.suppress(OSError, ValueError, AttributeError):
+                if (reason := cache_unavailable()) is not None:
+                    say(reason)
         run_deferred()
         # The run is over: its files are written and closed, its output flushed (a closed or
         # full stdout already told), and it registers nothing to run at exit. A normal
