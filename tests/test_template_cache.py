@@ -136,3 +136,24 @@ def test_a_users_template_is_not_kept(
         assert out.endswith("# \n")  # the project has no name
     assert compiles == ["mine.md.j2", "mine.md.j2"]
     assert not list(private_cache.glob("template-*.bin"))
+
+
+def test_an_edited_template_is_compiled_from_its_source(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, compiles: list[str]
+) -> None:
+    # As in a checkout where a template was edited after a run kept it compiled.
+    folder = tmp_path / "templates"
+    shutil.copytree(report.templates_dir(), folder)
+    monkeypatch.setattr(report, "templates_dir", lambda: folder)
+    (tmp_path / "mlready.yaml").write_text("mlready: 1\nanswers: {}\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    args = ("report", "--no-history", "--no-scan", "-o", "-")
+    code, first, err = run(*args)
+    assert code == ExitCode.OK, err
+    gap = folder / "gap.md.j2"
+    gap.write_text(gap.read_text(encoding="utf-8").replace("###", "### EDITED"), "utf-8")
+    compiles.clear()
+    code, out, err = run(*args)
+    assert code == ExitCode.OK, err
+    assert compiles == ["gap.md.j2"]
+    assert "### EDITED" in out and "### EDITED" not in first
