@@ -326,12 +326,12 @@ def remember_template(folder: Path, key: str, compiled: Callable[[], bytes]) -> 
     the run's output, when the command line defers such work."""
     from mlready.io.deferred import later
 
-    key = _template_key(key)
-    later(
-        lambda: _write_signed(
-            folder, _template_entry(folder, key), key, _TEMPLATE_HEADER, compiled()
-        )
-    )
+    def write() -> None:
+        # Keyed here, in the writer: a first run reads mlready's code state only for this.
+        full = _template_key(key)
+        _write_signed(folder, _template_entry(folder, full), full, _TEMPLATE_HEADER, compiled())
+
+    later(write)
 
 
 def remember_bank(entry: Entry, bank: Bank) -> None:
