@@ -78,9 +78,30 @@ class Pair:
 CHILD_ENV = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
 
 
+def _adopt_orphans() -> bool:
+    """Become the parent of what a run leaves running (Linux): its writer of cache entries."""
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        return bool(libc.prctl(36, 1, 0, 0, 0) == 0)  # PR_SET_CHILD_SUBREAPER
+    except (OSError, AttributeError):
+        return False
+
+
+ADOPTS = _adopt_orphans()
+
+
+def _reap() -> None:
+    while True:
+        try:
+            os.waitpid(-1, 0)
+        except ChildProcessError:
+            return
+
+
 def _settle(command: Command, folder: Path) -> None:
-    # A run writes its cache entries after it ends, from a child it does not wait for: let
-    # that finish before the next run, whose time it would otherwise share.
+    # Where the writer cannot be adopted (see `_adopt_orphans`), its entries are awaited.
     patterns = ("bank-*.json", "template-*.bin")
     if not command.writes:  # the first run: what a run writes
         time.sleep(0.5)
@@ -117,7 +138,11 @@ def run_once(command: Command) -> float:
     if process.returncode not in (0, 1):  # 1: the gate failed, which is a normal outcome
         raise SystemExit(f"{command.name}: exit {process.returncode} ({' '.join(command.argv)})")
     command.seconds.append(elapsed)
-    if fresh is not None or command.forget is not None:
+    if ADOPTS:
+        # A run writes its cache entries after it ends, from a child it does not wait for:
+        # that child ends before the next run starts, whose time it would otherwise share.
+        _reap()
+    elif fresh is not None or command.forget is not None:
         _settle(command, Path(env["MLREADY_CACHE_DIR"]))
     # ru_maxrss is in KiB on Linux.
     command.peak_bytes = max(command.peak_bytes, usage.ru_maxrss * 1024)

@@ -17,6 +17,7 @@ is built without checking every rule again, since it is what this mlready made o
 bytes after checking them: that is what makes a hit cheap.
 The same rules keep the report templates as Jinja compiled them: code, which is why an entry
 is loaded only once its MAC passes. MLREADY_CACHE_DIR chooses the folder; empty turns it off.
+Otherwise the folder follows the XDG base directory rules, and is made when missing.
 """
 
 from __future__ import annotations
@@ -124,7 +125,8 @@ def cache_unavailable() -> Said | None:
 
 @cache
 def _code_state() -> str:
-    """The size and time of each of mlready's source files: what shapes a bank.
+    """The size and time of each of mlready's source files: what shapes a bank (and the
+    environment a template is compiled in).
 
     An upgrade (or any edit) writes these files anew. The release number would add nothing,
     and reading it from the package metadata costs every run some 20 ms of imports.
@@ -355,7 +357,7 @@ def _write_entry(path: Path, content: bytes) -> None:
     # outputs should be, and here a link may be someone else's trap. A new file renamed over
     # the name replaces a link rather than following it. No fsync: an entry torn by a crash
     # fails its MAC and is made again.
-    handle, temporary = _new_file(path.parent, ".bank-")
+    handle, temporary = _new_file(path.parent, f".{path.name.partition('-')[0]}-")
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(content)

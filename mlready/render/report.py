@@ -263,10 +263,11 @@ def _jinja_release() -> str:
 
 
 class _CompiledTemplates(BytecodeCache):
-    """mlready's own templates as Jinja compiled them, kept in this user's cache folder so
-    that a report does not parse and compile them on every run (some 60 ms). Compiled code
-    runs when loaded (and Jinja unpickles the entry's header): an entry is read only once its
-    MAC with the cache's key passes (see mlready.io.cache)."""
+    """mlready's own templates as Jinja compiled them, kept in this user's cache folder: a
+    report need not compile them on every run (some 50 ms)."""
+
+    # Compiled code runs when loaded (and Jinja unpickles an entry's header): an entry is
+    # loaded only once its MAC with the cache's key passes (see mlready.io.cache).
 
     def __init__(self, folder: Path, *, html: bool) -> None:
         self.folder = folder
