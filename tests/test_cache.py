@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import os
+import stat
+import subprocess
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -158,12 +161,45 @@ def test_an_upgrade_of_any_module_that_shapes_a_bank_misses_the_cache(bank_file:
         _code_state.cache_clear()
 
 
-def test_no_cache_without_an_existing_cache_folder(
+def test_a_missing_cache_folder_is_made_for_this_user_alone(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
+    # As on a new CI runner or in a container: no ~/.cache yet.
     monkeypatch.delenv(CACHE_ENV)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "missing"))
+    assert cache_dir() == tmp_path / "missing" / "mlready"
+    for folder in (tmp_path / "missing", tmp_path / "missing" / "mlready"):
+        assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+
+
+def test_a_relative_xdg_cache_home_is_ignored(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    # The XDG base directory rules: a relative path is not a base directory.
+    monkeypatch.delenv(CACHE_ENV)
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("XDG_CACHE_HOME", "relative")
+    assert cache_dir() == tmp_path / ".cache" / "mlready"
+    assert not (tmp_path / "relative").exists()
+
+
+def test_a_cache_folder_that_cannot_be_made_turns_the_cache_off_and_says_why(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, bank_file: Path
+) -> None:
+    from mlready.io import cache
+
+    monkeypatch.setattr(cache._Unavailable, "reason", None)
+    monkeypatch.delenv(CACHE_ENV)
+    # Its parent is missing: a folder above the cache's base is not made (a home, say).
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "no" / "cache"))
     assert cache_dir() is None
+    assert not (tmp_path / "no").exists()
+    assert load_bank(bank_file).ref == "small@1"
+    assert cache.cache_unavailable() == (
+        f"{tmp_path / 'no' / 'cache' / 'mlready'}: cannot create the cache folder "
+        "(No such file or directory); running without the cache"
+    )
 
 
 def test_a_python_without_its_own_blake2_signs_entries_the_same(
@@ -269,3 +305,69 @@ def test_models_made_without_their_init_are_the_ones_init_makes() -> None:
     assert (
         instance_maker(AnswerEntry)({"value": "yes"}).__dict__ == AnswerEntry(value="yes").__dict__
     )
+
+
+def installed_mlready(
+    cwd: Path, env: dict[str, str], *args: str
+) -> subprocess.CompletedProcess[str]:
+    """A run of the installed `mlready` command."""
+    return subprocess.run(
+        [str(Path(sys.executable).with_name("mlready")), *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+        env=env,
+    )
+
+
+@pytest.mark.slow
+def test_a_home_without_a_cache_folder_gets_one_that_the_next_run_uses(tmp_path: Path) -> None:
+    from tests.helpers.small_bank import BEST_ANSWERS
+
+    home = tmp_path / "home"
+    home.mkdir()
+    (tmp_path / "small.yaml").write_text(SMALL_BANK, encoding="utf-8")
+    (tmp_path / "mlready.yaml").write_text(BEST_ANSWERS, encoding="utf-8")
+    unset = (CACHE_ENV, "XDG_CACHE_HOME")
+    env = {key: value for key, value in os.environ.items() if key not in unset}
+    env["HOME"] = str(home)
+    args = ("check", "--bank", "small.yaml", "-f", "json")
+    first = installed_mlready(tmp_path, env, *args)
+    assert first.returncode == 0, first.stderr
+    folder = home / ".cache" / "mlready"
+    (entry,) = written_entries(folder)
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+    assert stat.S_IMODE(folder.parent.stat().st_mode) == 0o700
+    hour_ago = time.time() - 3600
+    os.utime(entry, (hour_ago, hour_ago))
+    again = installed_mlready(tmp_path, env, *args)
+    assert (again.stdout, again.stderr) == (first.stdout, first.stderr)
+    assert entry.stat().st_mtime > hour_ago + 60  # read by the second run, which marks it used
+    assert list(folder.glob("bank-*.json")) == [entry]
+
+
+@pytest.mark.slow
+def test_a_cache_folder_that_cannot_be_made_is_named_once_under_mlready_debug(
+    tmp_path: Path,
+) -> None:
+    from tests.helpers.small_bank import BEST_ANSWERS
+
+    (tmp_path / "small.yaml").write_text(SMALL_BANK, encoding="utf-8")
+    (tmp_path / "mlready.yaml").write_text(BEST_ANSWERS, encoding="utf-8")
+    home = tmp_path / "home-is-a-file"
+    home.write_text("", encoding="utf-8")
+    unset = (CACHE_ENV, "XDG_CACHE_HOME", "MLREADY_DEBUG")
+    env = {key: value for key, value in os.environ.items() if key not in unset}
+    env["HOME"] = str(home)
+    # A bank and its translation: two reads of the cache, one line.
+    args = ("check", "--bank", "small.yaml", "--lang", "zh-CN")
+    quiet = installed_mlready(tmp_path, env, *args)
+    told = installed_mlready(tmp_path, {**env, "MLREADY_DEBUG": "1"}, *args)
+    assert quiet.returncode == told.returncode == 0, told.stderr
+    assert told.stdout == quiet.stdout
+    said = told.stderr.removeprefix(quiet.stderr)
+    folder = home / ".cache" / "mlready"
+    assert said == f"{folder}: 无法创建缓存目录（Not a directory），本次运行不使用缓存\n"
+    assert not (tmp_path / ".cache").exists()

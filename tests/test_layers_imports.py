@@ -19,12 +19,8 @@ OUTSIDE_CORE = {"yaml", "rich", "jinja2", "typer", "click", "tomllib", "babel"}
 
 
 def _sources() -> list[Path]:
-    """mlready's own modules: not those Jinja writes from the built-in templates."""
-    return sorted(
-        path
-        for path in PACKAGE.rglob("*.py")
-        if not (path.parent.name == "compiled" and path.name.startswith("tmpl_"))
-    )
+    """mlready's own modules."""
+    return sorted(PACKAGE.rglob("*.py"))
 
 
 def _module_name(path: Path) -> str:

@@ -7,6 +7,7 @@ import shutil
 import subprocess
 import sys
 import sysconfig
+import time
 import venv
 import zipfile
 from pathlib import Path
@@ -98,8 +99,8 @@ def test_the_wheel_ships_the_bank_and_templates(wheel: Path) -> None:
     assert "mlready/checklists/default.yaml" in names
     assert "mlready/templates/report.md.j2" in names
     assert "mlready/templates/gap.md.j2" in names
-    assert "mlready/render/compiled/__init__.py" in names  # the templates, compiled
-    assert len([name for name in names if name.startswith("mlready/render/compiled/tmpl_")]) == 4
+    # Only the sources: Jinja compiles the templates into the cache folder on a first run.
+    assert not [name for name in names if "compiled" in name or "tmpl_" in name]
     assert "mlready/locale/zh_CN/LC_MESSAGES/mlready.mo" in names  # compiled, not the source
     assert not [name for name in names if name.endswith((".po", ".pot"))]
     assert not [name for name in names if name.startswith(("tests/", "checklists/"))]
@@ -166,19 +167,37 @@ def test_check_in_ci_loads_neither_rich_nor_jinja(installed: Path, tmp_path: Pat
     assert not {"rich", "jinja2", "pygments"} & imported
 
 
-def test_installed_report_uses_the_compiled_templates(installed: Path, tmp_path: Path) -> None:
-    # Jinja does not parse the built-in templates on each run: it loads them compiled.
+def test_installed_report_keeps_its_compiled_templates_for_the_next_run(
+    installed: Path, tmp_path: Path, private_cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Jinja does not parse the built-in templates on each run: the first run keeps them
+    # compiled in the cache (after its output), the next ones read them, and the report is
+    # the same byte for byte as one made without the cache.
     (tmp_path / "small.yaml").write_text(SMALL_BANK)
     (tmp_path / "mlready.yaml").write_text(BEST_ANSWERS)
-    python = str(installed / "bin" / "python")
-    result = subprocess.run(
-        [python, "-X", "importtime", "-m", "mlready", "report", "--bank", "small.yaml", "-o", "-"],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert result.returncode == ExitCode.OK, result.stderr
-    assert "## Areas" in result.stdout
-    imported = [line.rsplit("|", 1)[-1].strip() for line in result.stderr.splitlines()]
-    assert [name for name in imported if ".tmpl_" in name], result.stderr[-2000:]
+
+    def reports() -> list[str]:
+        texts = []
+        for language, form in (("en", "markdown"), ("zh-CN", "html")):
+            args = ("report", "--bank", "small.yaml", "--lang", language, "-f", form, "-o", "-")
+            result = run(installed, tmp_path, *args)
+            assert result.returncode == ExitCode.OK, result.stderr
+            texts.append(result.stdout)
+        return texts
+
+    first = reports()
+    deadline = time.monotonic() + 10
+    # One for each format's report (with nothing missing, the gaps' template is not needed).
+    while len(entries := list(private_cache.glob("template-*.bin"))) < 2:
+        assert time.monotonic() < deadline, list(private_cache.iterdir())
+        time.sleep(0.02)
+    time.sleep(0.2)  # the writer's last rename
+    hour_ago = time.time() - 3600
+    for entry in entries:
+        os.utime(entry, (hour_ago, hour_ago))
+    again = reports()
+    assert all(entry.stat().st_mtime > hour_ago + 60 for entry in entries)  # read: marked used
+    assert sorted(private_cache.glob("template-*.bin")) == sorted(entries)  # and no new one
+    monkeypatch.setenv("MLREADY_CACHE_DIR", "")
+    assert first == again == reports()
+    assert "## Areas" in first[0] and 'lang="zh-CN"' in first[1]

@@ -162,6 +162,12 @@ def main() -> None:
             raise SystemExit(ExitCode.INTERRUPTED) from None
     except SystemExit as ending:
         code = ending.code
+        if os.environ.get("MLREADY_DEBUG"):  # why the cache was off, when it could not be made
+            from mlready.io.cache import cache_unavailable
+
+            with contextlib.suppress(OSError, ValueError, AttributeError):
+                if (reason := cache_unavailable()) is not None:
+                    print_message(reason)
         run_deferred()
         # The run is over: its files are written and closed, its output flushed (a closed or
         # full stdout already told), and it registers nothing to run at exit. A normal

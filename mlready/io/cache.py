@@ -15,7 +15,9 @@ so an entry is used only when it proves that this user's mlready wrote it for th
 Anything else is ignored and the bank is parsed again, with the same result. A passing entry
 is built without checking every rule again, since it is what this mlready made of these very
 bytes after checking them: that is what makes a hit cheap.
-MLREADY_CACHE_DIR chooses the folder; empty turns it off.
+The same rules keep the report templates as Jinja compiled them: code, which is why an entry
+is loaded only once its MAC passes. MLREADY_CACHE_DIR chooses the folder; empty turns it off.
+Otherwise the folder follows the XDG base directory rules, and is made when missing.
 """
 
 from __future__ import annotations
@@ -25,11 +27,13 @@ import json
 import os
 import stat
 import time
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 from mlready.core.bank import bank_data, bank_from_data
+from mlready.core.messages import Said
 from mlready.core.model import Bank
 
 try:
@@ -51,6 +55,7 @@ MAX_ENTRY_BYTES = 32 * 1024 * 1024
 _SECRET_NAME = "mac.key"
 _SECRET_BYTES = 32
 _HEADER = b"mlready bank cache " + _FORMAT.encode() + b" "
+_TEMPLATE_HEADER = b"mlready template cache " + _FORMAT.encode() + b" "
 _PACKAGE = Path(__file__).resolve().parent.parent
 # O_NOFOLLOW: a link planted where an entry belongs is refused, not followed to /dev/zero or to
 # another user's file. O_NONBLOCK: opening a FIFO does not wait for a writer (it is then refused
@@ -64,26 +69,64 @@ _OPEN_FLAGS = (
 )
 
 
+class _Unavailable:
+    """Why the cache folder could not be made in this run, the first time it could not."""
+
+    reason: Said | None = None
+
+
 def cache_dir() -> Path | None:
-    """The cache folder, or None when the cache is off."""
+    """The cache folder, made (mode 0700) when missing; None when the cache is off or the
+    folder cannot be made (see `cache_unavailable`)."""
     if not hasattr(os, "geteuid"):  # no owner to check files against: no cache
         return None
     chosen = os.environ.get(CACHE_ENV)
     if chosen is not None:
-        return Path(chosen) if chosen else None
-    base = os.environ.get("XDG_CACHE_HOME")
-    if not base:
+        return _made(Path(chosen), base=None) if chosen else None
+    # The XDG base directory rules: $XDG_CACHE_HOME when it is an absolute path, else ~/.cache.
+    base = os.environ.get("XDG_CACHE_HOME", "")
+    if not Path(base).is_absolute():
         try:
             base = str(Path.home() / ".cache")
-        except RuntimeError:  # no home folder (some containers): no cache
+        except RuntimeError:  # no home folder (some containers)
+            _unavailable(Path("~/.cache/mlready"), "no home folder")
             return None
-    # Only inside a cache folder that is there already: never create a home of our own.
-    return Path(base) / "mlready" if Path(base).is_dir() else None
+    return _made(Path(base) / "mlready", base=Path(base))
+
+
+def _made(folder: Path, *, base: Path | None) -> Path | None:
+    if folder.is_dir():
+        return folder
+    try:
+        # The base too, as on a new CI runner or container that has no ~/.cache yet; but
+        # never the folder above it (a home that is not there is not ours to make).
+        if base is not None:
+            base.mkdir(mode=0o700, exist_ok=True)
+        folder.mkdir(mode=0o700, exist_ok=True)
+    except OSError as error:
+        _unavailable(folder, error.strerror or type(error).__name__)
+        return None
+    return folder
+
+
+def _unavailable(folder: Path, reason: str) -> None:
+    if _Unavailable.reason is None:
+        _Unavailable.reason = Said(
+            "{path}: cannot create the cache folder ({reason}); running without the cache",
+            path=folder,
+            reason=reason,
+        )
+
+
+def cache_unavailable() -> Said | None:
+    """Why this run has no cache although it is on: the cache folder could not be made."""
+    return _Unavailable.reason
 
 
 @cache
 def _code_state() -> str:
-    """The size and time of each of mlready's source files: what shapes a bank.
+    """The size and time of each of mlready's source files: what shapes a bank (and the
+    environment a template is compiled in).
 
     An upgrade (or any edit) writes these files anew. The release number would add nothing,
     and reading it from the package metadata costs every run some 20 ms of imports.
@@ -223,18 +266,74 @@ def cached_bank(entry: Entry) -> Bank | None:
 def cached_data(entry: Entry) -> Any:
     """The plain data kept under `entry`, if this user's cache has it (None otherwise)."""
     secret = _secret(entry.folder, create=False)
-    if secret is None:
+    if secret is None:  # then no entry can pass: the bytes are not even hashed
         return None
-    stored = _read_own_file(_entry(entry.folder, entry.key), MAX_ENTRY_BYTES)
-    if stored is None or not stored.startswith(_HEADER):
+    payload = _signed_payload(secret, _entry(entry.folder, entry.key), entry.key, _HEADER)
+    if payload is None:
         return None
-    mac, _, payload = stored[len(_HEADER) :].partition(b"\n")
-    if not compare_digest(mac, _mac(secret, entry.key, payload).encode()):
-        return None  # written by someone else, for other bytes, or damaged
     try:
         return json.loads(payload)
     except ValueError:
         return None
+
+
+def _signed_payload(secret: bytes, path: Path, key: str, header: bytes) -> bytes | None:
+    """What the entry at `path` holds, if it is this user's and signed for `key` with the
+    cache's MAC key `secret` (None otherwise)."""
+    stored = _read_own_file(path, MAX_ENTRY_BYTES)
+    if stored is None or not stored.startswith(header):
+        return None
+    mac, _, payload = stored[len(header) :].partition(b"\n")
+    if not compare_digest(mac, _mac(secret, key, payload).encode()):
+        return None  # written by someone else, for other bytes, or damaged
+    return payload
+
+
+def _write_signed(folder: Path, path: Path, key: str, header: bytes, payload: bytes) -> None:
+    """Sign `payload` for `key` with the cache's MAC key (made on first use) and keep it at
+    `path`; quietly skipped when the cache cannot be written."""
+    try:
+        folder.mkdir(mode=0o700, exist_ok=True)
+        secret = _secret(folder, create=True)
+        if secret is None:
+            return
+        _write_entry(path, header + _mac(secret, key, payload).encode() + b"\n" + payload)
+        _forget_old_entries(folder)
+    except OSError:
+        pass
+
+
+def _template_key(key: str) -> str:
+    # What the compiled code depends on beyond what the caller names (the Jinja release, the
+    # template's name, path and source): mlready's code, which configures the environment.
+    return "|".join([_FORMAT, "template", key, _code_state()])
+
+
+def _template_entry(folder: Path, key: str) -> Path:
+    return folder / f"template-{blake2b(key.encode(), digest_size=8).hexdigest()}.bin"
+
+
+def cached_template(folder: Path, key: str) -> bytes | None:
+    """A compiled template kept under `key` in the cache `folder`, if this user's mlready
+    wrote it there (None otherwise). It is code: nothing else is ever returned."""
+    secret = _secret(folder, create=False)
+    if secret is None:
+        return None
+    key = _template_key(key)
+    return _signed_payload(secret, _template_entry(folder, key), key, _TEMPLATE_HEADER)
+
+
+def remember_template(folder: Path, key: str, compiled: Callable[[], bytes]) -> None:
+    """Keep a compiled template (what `compiled` returns) under `key` for the next run: after
+    the run's output, when the command line defers such work."""
+    from mlready.io.deferred import later
+
+    def write() -> None:
+        # Keyed here, in the writer: a first run reads mlready's code state only for this.
+        full = _template_key(key)
+        _write_signed(folder, _template_entry(folder, full), full, _TEMPLATE_HEADER, compiled())
+
+    later(write)
 
 
 def remember_bank(entry: Entry, bank: Bank) -> None:
@@ -247,21 +346,10 @@ def remember_bank(entry: Entry, bank: Bank) -> None:
 
 def remember_data(entry: Entry, data: Any) -> None:
     """Keep plain data for the next run (quietly skipped when the cache cannot be written)."""
-    try:
-        entry.folder.mkdir(mode=0o700, exist_ok=True)
-        secret = _secret(entry.folder, create=True)
-        if secret is None:
-            return
-        payload = json.dumps(
-            data, ensure_ascii=False, separators=(",", ":"), check_circular=False
-        ).encode()
-        _write_entry(
-            _entry(entry.folder, entry.key),
-            _HEADER + _mac(secret, entry.key, payload).encode() + b"\n" + payload,
-        )
-        _forget_old_entries(entry.folder)
-    except OSError:
-        pass
+    payload = json.dumps(
+        data, ensure_ascii=False, separators=(",", ":"), check_circular=False
+    ).encode()
+    _write_signed(entry.folder, _entry(entry.folder, entry.key), entry.key, _HEADER, payload)
 
 
 def _write_entry(path: Path, content: bytes) -> None:
@@ -269,7 +357,7 @@ def _write_entry(path: Path, content: bytes) -> None:
     # outputs should be, and here a link may be someone else's trap. A new file renamed over
     # the name replaces a link rather than following it. No fsync: an entry torn by a crash
     # fails its MAC and is made again.
-    handle, temporary = _new_file(path.parent, ".bank-")
+    handle, temporary = _new_file(path.parent, f".{path.name.partition('-')[0]}-")
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(content)
@@ -284,17 +372,18 @@ def _forget_old_entries(folder: Path) -> None:
     limit = time.time() - MAX_ENTRY_AGE_SECONDS
     # MLREADY_CACHE_DIR may name a folder that holds other files: only an entry that says it
     # is one of mlready's (its header) is removed, never another bank-*.json.
-    for old in folder.glob("bank-*.json"):
-        with contextlib.suppress(OSError):
-            status = old.lstat()
-            if not (
-                stat.S_ISREG(status.st_mode)
-                and status.st_uid == os.geteuid()
-                and status.st_mtime < limit
-            ):
-                continue
-            descriptor = os.open(old, _OPEN_FLAGS)
-            with os.fdopen(descriptor, "rb") as stream:
-                head = stream.read(len(_HEADER))
-            if head == _HEADER:
-                old.unlink()
+    for pattern, header in (("bank-*.json", _HEADER), ("template-*.bin", _TEMPLATE_HEADER)):
+        for old in folder.glob(pattern):
+            with contextlib.suppress(OSError):
+                status = old.lstat()
+                if not (
+                    stat.S_ISREG(status.st_mode)
+                    and status.st_uid == os.geteuid()
+                    and status.st_mtime < limit
+                ):
+                    continue
+                descriptor = os.open(old, _OPEN_FLAGS)
+                with os.fdopen(descriptor, "rb") as stream:
+                    head = stream.read(len(header))
+                if head == header:
+                    old.unlink()

@@ -9,11 +9,11 @@ filters build (links, bars, charts) is printed as is. So a note that holds `{{ }
 
 from __future__ import annotations
 
-import hashlib
 import html
 import os
 import signal
 import string
+import sys
 import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
@@ -23,14 +23,14 @@ from typing import Any
 
 import jinja2
 from jinja2 import (
-    BaseLoader,
+    BytecodeCache,
     Environment,
     FileSystemLoader,
-    ModuleLoader,
     StrictUndefined,
     TemplateError,
     TemplateNotFound,
 )
+from jinja2.bccache import Bucket
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup
@@ -45,6 +45,7 @@ from mlready.core.scoring import Scorecard
 from mlready.core.signoff import signoff_states
 from mlready.core.vocabulary import EvidenceState, Kind, Severity
 from mlready.core.words import word
+from mlready.io.cache import cache_dir, cached_template, remember_template
 from mlready.io.files import record_input
 from mlready.io.resources import templates_dir
 from mlready.render import charts
@@ -251,57 +252,57 @@ class _FolderLoader(FileSystemLoader):
         return source, filename, uptodate
 
 
-# The built-in templates compiled ahead of time by `python -m mlready.render.precompile`.
-COMPILED = Path(__file__).resolve().parent / "compiled"
-
-
-def source_hash(text: str) -> str:
-    """A short hash of a template's source, to know a compiled module is of this text."""
-    return hashlib.blake2b(text.encode("utf-8"), digest_size=12).hexdigest()
-
-
-def builtin_environment(*, html: bool) -> Environment:
-    """The environment of mlready's own templates, from their sources."""
-    return _environment([templates_dir()], sandboxed=False, html=html)
-
-
-def _compiled_loader() -> BaseLoader | None:
-    """The built-in templates as compiled ahead of time (see `mlready.render.precompile`),
-    when they were compiled from the sources beside them by the Jinja installed; else None."""
-    try:
-        from mlready.render import compiled
-    except Exception:  # not shipped, or not a module any more: the sources serve
-        return None
-    if jinja2.__version__ != compiled.JINJA:
-        return None
-    folder = templates_dir()
-    for name, digest in compiled.SOURCES.items():
-        path = folder / name
-        try:
-            source = path.read_text(encoding="utf-8")
-        except OSError:
-            return None
-        if source_hash(source) != digest:
-            return None
-        _TEMPLATES_READ.add(path.resolve())
-        record_input(path)
-    # The compiled modules are read by the run too: no report is written over one of them.
-    _TEMPLATES_READ.update(module.resolve() for module in COMPILED.glob("*.py"))
-    for module in COMPILED.glob("*.py"):
-        record_input(module)
-    return _module_loader()
-
-
 @cache
-def _module_loader() -> ModuleLoader:
-    # One for the process: each ModuleLoader puts a weak proxy of its package into
-    # sys.modules, which goes dead when the loader is collected; code walking sys.modules
-    # at that moment (as Hypothesis does) would fail on it.
-    return ModuleLoader(COMPILED)
+def _jinja_release() -> str:
+    """The Jinja installed: its version, and the time and size of its compiler (should a
+    release stop naming its version, an upgrade still rewrites that file)."""
+    compiler = Path(jinja2.__file__ or "").with_name("compiler.py")
+    try:
+        status = compiler.stat()
+    except OSError:
+        return f"{getattr(jinja2, '__version__', '')}|{compiler}"
+    return f"{getattr(jinja2, '__version__', '')}|{status.st_mtime_ns}|{status.st_size}"
+
+
+class _CompiledTemplates(BytecodeCache):
+    """mlready's own templates as Jinja compiled them, kept in this user's cache folder: a
+    report need not compile them on every run (some 50 ms)."""
+
+    # Compiled code runs when loaded (and Jinja unpickles an entry's header): an entry is
+    # loaded only once its MAC with the cache's key passes (see mlready.io.cache).
+
+    def __init__(self, folder: Path, *, html: bool) -> None:
+        self.folder = folder
+        self.html = html
+
+    def _key(self, bucket: Bucket) -> str:
+        # What Jinja writes depends on its release, the Python reading the code, the
+        # environment (Markdown or HTML) and the template's name, path and source.
+        return "|".join(
+            [
+                _jinja_release(),
+                sys.implementation.cache_tag or "",
+                "html" if self.html else "markdown",
+                bucket.key,
+                bucket.checksum,
+            ]
+        )
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        compiled = cached_template(self.folder, self._key(bucket))
+        if compiled is not None:
+            bucket.bytecode_from_string(compiled)
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        remember_template(self.folder, self._key(bucket), bucket.bytecode_to_string)
 
 
 def _environment(
-    search_path: list[Path], *, sandboxed: bool = True, html: bool = False
+    search_path: list[Path],
+    *,
+    sandboxed: bool = True,
+    html: bool = False,
+    compiled: BytecodeCache | None = None,
 ) -> Environment:
     """The one Jinja configuration. Only mlready's own template renders outside the sandbox:
     it is part of mlready, like this code, and the sandbox's checks of every attribute are
@@ -317,6 +318,7 @@ def _environment(
         trim_blocks=True,
         lstrip_blocks=True,
         autoescape=html,
+        bytecode_cache=compiled,
     )
     environment.filters.update(
         cell=lambda text: Markup(markdown_cell(str(text))),
@@ -508,14 +510,14 @@ def render_report(
             )
         search_path.insert(0, template.parent)
         name = template.name
-    environment = _environment(search_path, sandboxed=template is not None, html=html)
     context = report_context(scorecard, trend, evidence)
     marker = HTML_REPORT_MARKER if html else REPORT_MARKER
     if template is None:  # ours: its size follows the bank's, and it has no loop to run away
-        compiled = _compiled_loader()
-        if compiled is not None:
-            environment.loader = compiled
+        folder = cache_dir()
+        compiled = _CompiledTemplates(folder, html=html) if folder is not None else None
+        environment = _environment(search_path, sandboxed=False, html=html, compiled=compiled)
         return f"{marker}\n{environment.get_template(name).render(**context)}"
+    environment = _environment(search_path, html=html)
     parts: list[str] = []
     size = 0
     try:
