@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 LOCALE = ROOT / "mlready" / "locale"
 PO = LOCALE / "zh_CN" / "LC_MESSAGES" / "mlready.po"
 MO = PO.with_suffix(".mo")
-KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2), "Said": None, "said_n": (1, 2)}
+KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2), "Message": None, "message_n": (1, 2)}
 
 
 def extracted() -> dict[str, tuple[str, ...]]:

@@ -21,8 +21,8 @@ from mlready.core.scoring import score
 from mlready.io.answers_file import load_answers
 from mlready.io.bank_file import load_bank
 from mlready.render.report import render_report
+from mlready.render.scorecard_view import Outcome
 from mlready.render.terminal import print_scorecard
-from mlready.render.view import Outcome
 from tests.helpers.hostile_text import HOSTILE, HOSTILE_YAML, no_control_characters
 from tests.helpers.small_bank import BEST_ANSWERS
 

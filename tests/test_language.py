@@ -163,7 +163,7 @@ def test_a_said_message_is_english_data_and_translated_for_a_person() -> None:
     import json
 
     from mlready.core import messages
-    from mlready.core.messages import Said, said_n, translated
+    from mlready.core.messages import Message, message_n, translated
 
     class Catalog(gettext.NullTranslations):
         def gettext(self, message: str) -> str:
@@ -174,9 +174,9 @@ def test_a_said_message_is_english_data_and_translated_for_a_person() -> None:
         def ngettext(self, singular: str, plural: str, n: int) -> str:
             return "{count} 个回答与仓库矛盾（{ids}）"
 
-    inner = Said("checks")
-    message = Said("{count} of {what}", count=3, what=inner)
-    counted = said_n(
+    inner = Message("checks")
+    message = Message("{count} of {what}", count=3, what=inner)
+    counted = message_n(
         "{count} answer the repository contradicts ({ids})",
         "{count} answers the repository contradicts ({ids})",
         count=2,

@@ -33,8 +33,8 @@ from mlready.core.walk import Screen
 from mlready.io.answers_file import load_answers
 from mlready.io.bank_file import load_bank
 from mlready.render.escape import one_line, terminal_text
+from mlready.render.scorecard_view import Outcome, ScorecardView, scorecard_view
 from mlready.render.terminal import TerminalPrompt, print_outcomes
-from mlready.render.view import Outcome, ScorecardView, scorecard_view
 from tests.helpers.languages import speaking
 from tests.helpers.terminal_sessions import spawn_ask
 

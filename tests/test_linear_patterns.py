@@ -18,7 +18,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mlready.core.errors import ExitCode
-from mlready.io.scan import _File, _Look, _Pattern
+from mlready.io.scan import _File, _Pattern, _ProbeTarget
 from tests.helpers.glob_grammar import globs
 
 # Generous: each case below takes well under a second with a linear engine, and minutes or
@@ -363,7 +363,7 @@ def test_the_builtin_patterns_match_the_same_lines_on_re2_as_on_re() -> None:
         if probe.contains is not None
     )
     # The patterns as the scan searches them: all at once, the lines of a file joined.
-    looks = [_Look(("*",), pattern, None, None) for _, pattern in probes]
+    looks = [_ProbeTarget(("*",), pattern, None, None) for _, pattern in probes]
     plan = _Plan.of(range(len(looks)), looks, [_Pattern(look.contains) for look in looks])
     assert plan.members == tuple(range(len(looks)))  # none is searched line by line
     written = [re.compile(REWRITTEN.get(probe_id, pattern)) for probe_id, pattern in probes]

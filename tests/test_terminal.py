@@ -67,8 +67,8 @@ def test_summary_prints_user_text_literally(
 def test_the_terminal_says_what_the_plain_text_says(
     small_bank: object, parse_answers: Callable[[str], Answers]
 ) -> None:
-    from mlready.render.plain import render_text
-    from mlready.render.view import Outcome
+    from mlready.render.plain_text import render_text
+    from mlready.render.scorecard_view import Outcome
 
     answers = parse_answers(
         "mlready: 1\nproject: {name: Fraud scorer}\nanswers:\n"

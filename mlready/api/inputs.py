@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from mlready.core.errors import InputError
 from mlready.core.globs import has_magic
-from mlready.core.messages import Said
+from mlready.core.messages import Message
 
 if TYPE_CHECKING:
     from mlready.core.gate import Gate
@@ -60,7 +60,7 @@ def answers_files(
 
         matches = expand(path)
         if not matches:
-            raise InputError(Said("{path}: no answers file matches this pattern", path=path))
+            raise InputError(Message("{path}: no answers file matches this pattern", path=path))
         paths += matches
     return list(dict.fromkeys(paths))
 
@@ -76,7 +76,7 @@ def answers_file(named: Path | str | None = None, *, settings: Settings | None =
         return DEFAULT_ANSWERS
     if len(settings.answers) > 1:
         raise InputError(
-            Said(
+            Message(
                 "{path}: answers lists {count} files; name the one to use",
                 path=settings.source,
                 count=len(settings.answers),
@@ -85,7 +85,7 @@ def answers_file(named: Path | str | None = None, *, settings: Settings | None =
     path = shown_path(settings.answers[0])
     if has_magic(str(path)) and not path.exists():
         raise InputError(
-            Said(
+            Message(
                 "{path}: answers is a pattern ({pattern}); name the answers file to use",
                 path=settings.source,
                 pattern=path,

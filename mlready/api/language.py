@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, NamedTuple
 
 from mlready.core.errors import MlreadyError
-from mlready.core.messages import Said, language, said_n
+from mlready.core.messages import Message, language, message_n
 
 if TYPE_CHECKING:
     from mlready.core.language import Choice
@@ -39,7 +39,7 @@ class TranslatedBank(NamedTuple):
     """A bank in the language spoken, and what could not be said in it."""
 
     bank: Bank
-    warnings: tuple[Said, ...] = ()
+    warnings: tuple[Message, ...] = ()
 
 
 # Each bank's translation, made once per process and language: the bank is held so that its
@@ -62,12 +62,12 @@ def translated_bank(bank: Bank) -> TranslatedBank:
     from mlready.core.translation import BankTranslation, translate_bank
     from mlready.io.catalogs import bank_translation
 
-    warnings: list[Said] = []
+    warnings: list[Message] = []
     try:
         translation = bank_translation(bank, spoken)
     except MlreadyError as error:
         warnings.append(
-            Said(
+            Message(
                 "the {lang} translation of the bank cannot be read, so it is shown in English: "
                 "{error}",
                 lang=spoken,
@@ -78,7 +78,7 @@ def translated_bank(bank: Bank) -> TranslatedBank:
     translated = translate_bank(bank, translation)
     if translated.fell_back and not warnings:
         warnings.append(
-            said_n(
+            message_n(
                 "{count} text of the bank is shown in English: no current {lang} "
                 "translation (see `mlready bank validate --lang {lang}`)",
                 "{count} texts of the bank are shown in English: no current {lang} "

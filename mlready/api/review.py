@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from mlready.api.inputs import answers_file, gate_of, load_bank, project_settings, shown_path
 from mlready.api.language import translated_bank
 from mlready.core.errors import InputError
-from mlready.core.messages import Said
+from mlready.core.messages import Message
 
 if TYPE_CHECKING:
     from mlready.core.answers import Answers
@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from mlready.core.model import Bank
     from mlready.core.scoring import AreaScore, Gap, Scorecard
     from mlready.io.settings import Settings
-    from mlready.render.view import Outcome
+    from mlready.render.scorecard_view import Outcome
 
 
 @dataclass(frozen=True)
@@ -37,7 +37,7 @@ class Review:
     verdict: Verdict
     evidence: Mapping[str, CheckEvidence] = field(default_factory=lambda: MappingProxyType({}))
     repository: Path | None = None  # the repository scanned; None without a scan
-    warnings: tuple[str, ...] = ()  # for a person; each a Said where mlready says it
+    warnings: tuple[str, ...] = ()  # for a person; each a Message where mlready says it
 
     @property
     def level(self) -> str:
@@ -82,7 +82,7 @@ class Review:
     def outcome(self, *, translated: bool = True) -> Outcome:
         """What renderers lay out: in the language spoken for people, in the bank's own
         language for machines (JSON is the same in every language)."""
-        from mlready.render.view import Outcome
+        from mlready.render.scorecard_view import Outcome
 
         english = Outcome(self.scorecard, self.verdict, self.evidence)
         people = translated_bank(self.bank).bank
@@ -130,7 +130,7 @@ def read_answers(path: Path, bank: Bank, *, warnings: list[str]) -> Answers:
 
     if not path.exists():
         raise InputError(
-            Said(
+            Message(
                 "{path}: no such answers file (start one with `mlready ask` or `mlready init`)",
                 path=path,
             )
@@ -244,7 +244,7 @@ def report(
 
     if format not in formats_for(Subject.REPORT):
         raise InputError(
-            Said(
+            Message(
                 "unknown report format '{name}' (formats: {formats})",
                 name=format,
                 formats=", ".join(formats_for(Subject.REPORT)),
@@ -305,7 +305,7 @@ def history(
     chosen = settings if settings is not None else project_settings()
     target = answers_file(answers, settings=chosen)
     if not target.exists():
-        raise InputError(Said("{path}: no such answers file", path=target))
+        raise InputError(Message("{path}: no such answers file", path=target))
     loaded = _bank_of(bank, chosen)
     return read_history(target, loaded, since=since)
 

@@ -19,7 +19,7 @@ from mlready.cli.application import (
     write_target,
 )
 from mlready.core.errors import ExitCode, InputError
-from mlready.core.messages import N_, Said, _
+from mlready.core.messages import N_, Message, _
 
 if TYPE_CHECKING:
     from mlready.core.model import Bank
@@ -59,7 +59,7 @@ def ask(
 
     if not sys.stdin.isatty():
         raise InputError(
-            Said(
+            Message(
                 "mlready ask needs a terminal (stdin is not one); to fill in answers without "
                 "one, write a skeleton with `mlready init` and validate it with `mlready check`"
             )
@@ -70,7 +70,7 @@ def ask(
     if area is not None and area not in {a.id for a in loaded_bank.sections}:
         areas = ", ".join(a.id for a in loaded_bank.sections)
         raise InputError(
-            Said(
+            Message(
                 "--area: no area '{area}' in {bank} (areas: {areas})",
                 area=area,
                 bank=loaded_bank.ref,

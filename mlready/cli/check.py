@@ -25,10 +25,10 @@ from mlready.cli.application import (
     write_target,
 )
 from mlready.core.errors import ExitCode, InputError, MlreadyError
-from mlready.core.messages import N_, Said, _
+from mlready.core.messages import N_, Message, _
 from mlready.core.vocabulary import Severity
 from mlready.render.registry import Format, Subject, formats_for, renderer
-from mlready.render.view import Outcome
+from mlready.render.scorecard_view import Outcome
 
 
 def _output_target(spec: str) -> tuple[str, Path]:
@@ -36,23 +36,23 @@ def _output_target(spec: str) -> tuple[str, Path]:
     formats = formats_for(Subject.CHECK)
     if not separator or not path:
         raise InputError(
-            Said(
+            Message(
                 "--output: expected FORMAT:PATH, e.g. sarif:mlready.sarif (got '{spec}')", spec=spec
             )
         )
     if name not in formats:
         raise InputError(
-            Said(
+            Message(
                 "--output: unknown format '{name}' (formats: {formats})",
                 name=name,
                 formats=", ".join(formats),
             )
         )
     if Path(path).is_dir():
-        raise InputError(Said("--output: {path} is a folder; name a file to write", path=path))
+        raise InputError(Message("--output: {path} is a folder; name a file to write", path=path))
     if not Path(path).parent.is_dir():
         raise InputError(
-            Said(
+            Message(
                 "--output: no folder {folder} to write {path} in",
                 folder=Path(path).parent,
                 path=path,
@@ -161,7 +161,7 @@ def check(
         key = "-" if str(target) == "-" else os.path.realpath(target)
         if key in named:
             raise InputError(
-                Said(
+                Message(
                     "--output: {path} is named twice ({first} and {second}); one file each",
                     path=target,
                     first=named[key],
@@ -187,7 +187,7 @@ def check(
     for _format, target in targets:
         check_target(target, inputs=inputs, force=force)
     if baseline is not None and len(paths) > 1:
-        raise InputError(Said("--baseline compares one answers file; name just one"))
+        raise InputError(Message("--baseline compares one answers file; name just one"))
     base = None
     if baseline is not None:
         from mlready.io.baseline import load_baseline
@@ -243,5 +243,5 @@ def _append_summary(path: Path, text: str, *, inputs: list[Path | None]) -> None
         append_output(path, text, inputs=inputs)
     except MlreadyError as error:  # the summary is a courtesy: the gate's verdict stands
         print_warnings(
-            [Said("GITHUB_STEP_SUMMARY: {error}; no job summary written", error=str(error))]
+            [Message("GITHUB_STEP_SUMMARY: {error}; no job summary written", error=str(error))]
         )

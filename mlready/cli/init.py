@@ -14,7 +14,7 @@ from mlready.cli.application import (
     write_target,
 )
 from mlready.core.errors import InputError
-from mlready.core.messages import N_, Said, _, ngettext
+from mlready.core.messages import N_, Message, _, ngettext
 
 app = command_app()
 
@@ -51,7 +51,9 @@ def init(
     inputs = api.inputs_of(settings, bank=loaded, answers_too=False)
     for path in written:
         if path.exists() and not force:
-            raise InputError(Said("{path}: already exists; use --force to overwrite it", path=path))
+            raise InputError(
+                Message("{path}: already exists; use --force to overwrite it", path=path)
+            )
         check_target(path, inputs=inputs, force=True)
     skeleton = empty_answers(target, schema=schema_file.name if schema_file else None)
     # The lock keeps a walk in progress on the same file from being overwritten under it.

@@ -25,7 +25,7 @@ from mlready.cli.application import (
 )
 from mlready.core.errors import InputError
 from mlready.core.globs import has_magic
-from mlready.core.messages import N_, Said, _
+from mlready.core.messages import N_, Message, _
 from mlready.render.registry import Format, Subject, format_of_path
 
 app = command_app()
@@ -115,7 +115,7 @@ def report(
     single = not named or (len(named) == 1 and not has_magic(str(named[0])))
     if not single and output is not None and folder is None:
         raise InputError(
-            Said(
+            Message(
                 "--output: with several answers files, name a folder (got '{output}')",
                 output=output,
             )
@@ -127,7 +127,7 @@ def report(
     else:
         targets = [output or default_report]
     if len(set(targets)) < len(targets):
-        raise InputError(Said("two answers files would write the same report; name them apart"))
+        raise InputError(Message("two answers files would write the same report; name them apart"))
     inputs = api.inputs_of(settings, bank=loaded_bank, others=[*paths, template])
     for target in targets:
         if str(target) != "-" and (folder is None or target.parent.is_dir()):

@@ -15,13 +15,13 @@ from mlready.cli.application import (
     print_warnings,
 )
 from mlready.core.errors import InputError
-from mlready.core.messages import N_, Said, _
+from mlready.core.messages import N_, Message, _
 
 
 def _words(option: str, text: str) -> str:
     words = " ".join(text.split())
     if not words:
-        raise InputError(Said("{option}: must not be empty", option=option))
+        raise InputError(Message("{option}: must not be empty", option=option))
     return words
 
 

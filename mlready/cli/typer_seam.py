@@ -47,7 +47,7 @@ from typer.models import ParameterInfo
 
 from mlready.cli.application import print_message
 from mlready.core.errors import ExitCode, MlreadyError
-from mlready.core.messages import N_, Said, _, translated
+from mlready.core.messages import N_, Message, _, translated
 
 TYPER_RUNTIME_PARAM: Final = build_runtime_param
 """Typer's own builder of a parameter's conversion, for the values this module passes on."""
@@ -403,7 +403,7 @@ class CommandGroup(typer.core.TyperGroup):
             if error.errno not in _UNWRITABLE:
                 raise
             _discard_stdout()
-            from mlready.io.reasons import os_reason
+            from mlready.io.os_errors import os_reason
 
             reason = translated(os_reason(error))
             print_message(
@@ -477,20 +477,20 @@ def _discard_stdout() -> None:
         os.close(devnull)
 
 
-def usage_message(error: Any) -> Said:
+def usage_message(error: Any) -> Message:
     """A usage error on one line, in mlready's words: what was wrong, and where to read more."""
     context = getattr(error, "ctx", None)
     command = context.command_path if context is not None else "mlready"
-    more = Said(" (see `{command} --help`)", command=command)
+    more = Message(" (see `{command} --help`)", command=command)
     if isinstance(error, BadParameter) and not isinstance(error, MissingParameter):
         param = error.param
         long_names = [name for name in param.opts if name.startswith("--")] if param else []
         where = long_names[0] if long_names else param.display_name_raw if param else "value"
         problem = _in_words(" ".join(error.message.split()), VALUE_WORDS)
-        return Said("{option}: {problem}{more}", option=where, problem=problem, more=more)
+        return Message("{option}: {problem}{more}", option=where, problem=problem, more=more)
     text = " ".join(error.format_message().split()).rstrip(".")
     problem = _in_words(text[:1].lower() + text[1:], USAGE_WORDS)
-    return Said("{problem}{more}", problem=problem, more=more)
+    return Message("{problem}{more}", problem=problem, more=more)
 
 
 # Click and Typer word their usage errors in English, whatever the language (Typer's copy of
@@ -567,5 +567,5 @@ def _in_words(text: str, table: tuple[tuple[re.Pattern[str], str], ...]) -> str:
     for pattern, template in table:
         found = pattern.fullmatch(text)
         if found is not None:
-            return Said(template, **found.groupdict())
+            return Message(template, **found.groupdict())
     return text

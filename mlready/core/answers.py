@@ -11,7 +11,7 @@ from typing import NamedTuple
 from mlready.core.document import Document
 from mlready.core.errors import InputError, Place, Problem
 from mlready.core.kinds import kind_of
-from mlready.core.messages import Said, said_n
+from mlready.core.messages import Message, message_n
 from mlready.core.model import (
     NA,
     AnswerEntry,
@@ -96,7 +96,7 @@ def answers_from_document(document: Document, bank: Bank) -> Answers:
         if placed is None:  # answered under both ids: the new one stands, the old one is kept
             foreign[written_id] = written_entry
             warnings.append(
-                Said(
+                Message(
                     "{place}: '{id}' moved to '{target}', which is answered too; the old answer "
                     "is ignored (kept under 'retired' by the next save)",
                     place=document.where(loc),
@@ -112,7 +112,7 @@ def answers_from_document(document: Document, bank: Bank) -> Answers:
         if question_id in bank.disabled:
             disabled[question_id] = entry
             warnings.append(
-                Said(
+                Message(
                     "{place}: '{id}' is disabled by bank {bank}; ignored",
                     place=document.where(loc),
                     id=question_id,
@@ -129,12 +129,12 @@ def answers_from_document(document: Document, bank: Bank) -> Answers:
                 hint = suggest(question_id, bank.questions, after=len(problems))
                 problems.append(
                     document.problem(
-                        loc, Said("unknown question '{id}'{hint}", id=question_id, hint=hint)
+                        loc, Message("unknown question '{id}'{hint}", id=question_id, hint=hint)
                     )
                 )
             else:
                 warnings.append(
-                    Said(
+                    Message(
                         "{place}: unknown question '{id}' (not in {bank}); kept, ignored",
                         place=document.where(loc),
                         id=question_id,
@@ -184,7 +184,7 @@ def _check_format_version(document: Document) -> None:
         raise InputError(
             document.problem(
                 (),
-                Said(
+                Message(
                     "an answers file is a mapping with the keys mlready, bank, project and answers"
                 ),
             )
@@ -194,7 +194,7 @@ def _check_format_version(document: Document) -> None:
         raise InputError(
             document.problem(
                 (),
-                Said(
+                Message(
                     "missing required key 'mlready' (the answers format version; "
                     "write 'mlready: {version}')",
                     version=FORMAT_VERSION,
@@ -205,7 +205,7 @@ def _check_format_version(document: Document) -> None:
         raise InputError(
             document.problem(
                 ("mlready",),
-                Said(
+                Message(
                     "written by a newer mlready (answers format {version}); this mlready reads "
                     "format {known}: upgrade mlready",
                     version=version,
@@ -217,7 +217,7 @@ def _check_format_version(document: Document) -> None:
         raise InputError(
             document.problem(
                 ("mlready",),
-                Said(
+                Message(
                     "mlready must be {known}, the answers format version (got {got})",
                     known=FORMAT_VERSION,
                     got=repr(version),
@@ -235,14 +235,14 @@ def _version_warnings(document: Document, written: str | None, bank: Bank) -> li
     versions = dict(ref.split("@") for ref in bank.lineage)
     if bank_id not in versions:
         builds_on = (
-            Said(", which builds on {banks}", banks=", ".join(bank.lineage[1:]))
+            Message(", which builds on {banks}", banks=", ".join(bank.lineage[1:]))
             if len(bank.lineage) > 1
             else ""
         )
         raise InputError(
             document.problem(
                 ("bank",),
-                Said(
+                Message(
                     "these answers are for bank '{written}', but the bank in use is "
                     "'{bank}'{builds_on} (choose it with --bank PATH)",
                     written=written,
@@ -255,12 +255,12 @@ def _version_warnings(document: Document, written: str | None, bank: Bank) -> li
         return []
     newer = int(version) > int(versions[bank_id])
     effect = (
-        Said("answers to questions it does not have are kept but ignored")
+        Message("answers to questions it does not have are kept but ignored")
         if newer
-        else Said("its new questions count as unanswered")
+        else Message("its new questions count as unanswered")
     )
     return [
-        Said(
+        Message(
             "{place}: answers were written for {written}; the bank in use is {bank}: {effect}",
             place=document.where(("bank",)),
             written=written,
@@ -290,7 +290,7 @@ def _moved_warnings(
     versions = dict(ref.split("@") for ref in bank.lineage)
     if version and bank_id in versions and int(version) < int(versions[bank_id]):
         return [
-            said_n(
+            message_n(
                 "{place}: answers were written for {written} and are read with {bank}: {count} "
                 "answer to moved questions is read under the new ids with their meaning kept "
                 "({moves}); nothing is lost, and the next save writes the new ids. Questions "
@@ -309,7 +309,7 @@ def _moved_warnings(
         ]
     return [
         *warnings,
-        said_n(
+        message_n(
             "{place}: {bank} moved {count} question; their answers are read under the new ids "
             "and written so by the next save: {moves}",
             "{place}: {bank} moved {count} questions; their answers are read under the new ids "
@@ -332,7 +332,7 @@ def _summary_warnings(
     warnings: list[str] = []
     if layered:
         warnings.append(
-            said_n(
+            message_n(
                 "{place}: {count} answer to questions of {layers}, which {bank} does not "
                 "include, is kept but ignored",
                 "{place}: {count} answers to questions of {layers}, which {bank} does not "
@@ -375,19 +375,19 @@ def _checked_entry(question: Question, entry: AnswerEntry) -> tuple[AnswerEntry,
     rules = kind_of(question)
     problems: list[str] = []
     if entry.waiver is not None and (value is None or not rules.scored):
-        problems.append(Said("a waiver belongs on an answered check ('{id}')", id=question.id))
+        problems.append(Message("a waiver belongs on an answered check ('{id}')", id=question.id))
     if entry.action is not None and (value is None or value == NA or not rules.scored):
         problems.append(
-            Said("an action belongs on an answered check, not n/a ('{id}')", id=question.id)
+            Message("an action belongs on an answered check, not n/a ('{id}')", id=question.id)
         )
     if value is None:
         return entry, problems
     if value == NA and rules.chosen:  # a text answer "na" is what the person wrote
         if not question.na:
-            problems.append(Said("'{id}' cannot be answered 'na'", id=question.id))
+            problems.append(Message("'{id}' cannot be answered 'na'", id=question.id))
         elif entry.note is None:
             problems.append(
-                Said("an 'na' answer to '{id}' needs a note saying why", id=question.id)
+                Message("an 'na' answer to '{id}' needs a note saying why", id=question.id)
             )
         return entry, problems
     normalised = rules.normalised(question, value)

@@ -10,7 +10,7 @@ from mlready.core.document import Document, Location
 from mlready.core.errors import InputError, Place, Problem
 from mlready.core.globs import glob_problem
 from mlready.core.kinds import KINDS, is_scored, kind_of
-from mlready.core.messages import Said
+from mlready.core.messages import Message
 from mlready.core.model import (
     NA,
     PROFILE_AREA_ID,
@@ -38,7 +38,7 @@ def bank_from_document(document: Document) -> Bank:
     )
     bank = replace(raw, profile=profile, areas=areas)
     if not areas:
-        problems.append(document.problem(("areas",), Said("a bank needs at least one area")))
+        problems.append(document.problem(("areas",), Message("a bank needs at least one area")))
     problems += level_problems(bank.levels, document)
     problems += _area_problems(bank, document)
     problems += reference_problems(bank, lambda question: (document, places[id(question)]))
@@ -63,7 +63,7 @@ def checked_profile(
             problems.append(
                 document.problem(
                     (*where, "kind"),
-                    Said(
+                    Message(
                         "'{id}': the profile holds decisions (kind choice, multi or text); "
                         "scored checks belong in an area",
                         id=question.id,
@@ -87,7 +87,7 @@ def moved_problems(
         if old in bank.questions:
             problems.append(
                 document.problem(
-                    where, Said("'{id}' is still a question of the bank; it cannot move", id=old)
+                    where, Message("'{id}' is still a question of the bank; it cannot move", id=old)
                 )
             )
         target = bank.questions.get(moved.to)
@@ -95,7 +95,7 @@ def moved_problems(
             problems.append(
                 document.problem(
                     where,
-                    Said(
+                    Message(
                         "'{id}' moves to unknown question '{target}'{hint}",
                         id=old,
                         target=moved.to,
@@ -131,7 +131,7 @@ def _checked_area(
         questions.append(checked)
     if not questions:
         problems.append(
-            document.problem(("areas", index, "questions"), Said("area has no questions"))
+            document.problem(("areas", index, "questions"), Message("area has no questions"))
         )
     return replace(area, questions=tuple(questions))
 
@@ -204,12 +204,12 @@ def checked_question(
         if value in values[:position]:
             problem(
                 ("options", position, "value"),
-                Said("duplicate option value '{value}'", value=value),
+                Message("duplicate option value '{value}'", value=value),
             )
         if value == NA:
             problem(
                 ("options", position, "value"),
-                Said(
+                Message(
                     "'na' is reserved for 'not applicable'; set 'na: true' on the question instead"
                 ),
             )
@@ -227,32 +227,32 @@ def probe_problems(
     where in the probe it is."""
     problems: list[tuple[Location, str]] = []
     if any(other.id == probe.id for other in earlier):
-        problems.append(((), Said("duplicate probe id '{id}'", id=probe.id)))
+        problems.append(((), Message("duplicate probe id '{id}'", id=probe.id)))
     offered = [option.value for option in question.options]
     for name, value in (("supports", probe.supports), ("required_for", probe.required_for)):
         if value is not None and value not in offered:
             problems.append(
                 (
                     (),
-                    Said(
+                    Message(
                         "{key}: {problem}", key=name, problem=no_option(question.id, value, offered)
                     ),
                 )
             )
     if probe.supports is None and probe.required_for is None:
-        problems.append(((), Said("a probe needs 'supports' or 'required_for' (or both)")))
+        problems.append(((), Message("a probe needs 'supports' or 'required_for' (or both)")))
     if probe.equals is not None and probe.key is None:
-        problems.append(((), Said("'equals' compares the value at 'key'; name the key")))
+        problems.append(((), Message("'equals' compares the value at 'key'; name the key")))
     for position, glob in enumerate(probe.files):
         why = glob_problem(glob)
         if why is None and glob.startswith("/"):
-            why = Said("a glob of a probe is relative to the repository (no / first)")
+            why = Message("a glob of a probe is relative to the repository (no / first)")
         if why is not None:
             problems.append(
-                (("files", position), Said("{key}: {problem}", key="files", problem=why))
+                (("files", position), Message("{key}: {problem}", key="files", problem=why))
             )
     if probe.contains is not None and (why := pattern_problem(probe.contains)) is not None:
-        problems.append((("contains",), Said("{key}: {problem}", key="contains", problem=why)))
+        problems.append((("contains",), Message("{key}: {problem}", key="contains", problem=why)))
     return problems
 
 
@@ -264,17 +264,19 @@ def level_problems(levels: tuple[Level, ...], document: Document) -> list[Proble
         where = ("levels", index)
         if level.name in names[:index]:
             problems.append(
-                document.problem(where, Said("duplicate level '{name}'", name=level.name))
+                document.problem(where, Message("duplicate level '{name}'", name=level.name))
             )
         if index and level.min >= levels[index - 1].min:
             problems.append(
-                document.problem(where, Said("levels must be listed from the highest 'min' down"))
+                document.problem(
+                    where, Message("levels must be listed from the highest 'min' down")
+                )
             )
     if levels and levels[-1].min != 0:
         last = ("levels", len(levels) - 1, "min")
-        problems.append(document.problem(last, Said("the lowest level must have min 0")))
+        problems.append(document.problem(last, Message("the lowest level must have min 0")))
     if not levels:
-        problems.append(document.problem(("levels",), Said("at least one level is needed")))
+        problems.append(document.problem(("levels",), Message("at least one level is needed")))
     return problems
 
 
@@ -300,7 +302,9 @@ def reference_problems(
         document, loc = place
         if question.id in seen or question.id in inherited:
             problems.append(
-                document.problem((*loc, "id"), Said("duplicate question id '{id}'", id=question.id))
+                document.problem(
+                    (*loc, "id"), Message("duplicate question id '{id}'", id=question.id)
+                )
             )
         for name, wanted in question.when.items():
             where = document.place((*loc, "when", name))
@@ -323,16 +327,16 @@ def _condition_problems(
 ) -> list[Problem]:
     target = seen.get(name)
     if name == question.id:
-        return [Problem(where, Said("'when' names the question itself"))]
+        return [Problem(where, Message("'when' names the question itself"))]
     if target is None:
         if name in bank.questions:
-            message = Said(
+            message = Message(
                 "'when' names a later question '{id}'; it may name only questions earlier in "
                 "the bank",
                 id=name,
             )
         else:
-            message = Said(
+            message = Message(
                 "'when' names an unknown question '{id}'; it may name only questions earlier "
                 "in the bank{hint}",
                 id=name,
@@ -340,13 +344,15 @@ def _condition_problems(
             )
         return [Problem(where, message)]
     if not kind_of(target).chosen:
-        return [Problem(where, Said("'when' cannot depend on text question '{id}'", id=name))]
+        return [Problem(where, Message("'when' cannot depend on text question '{id}'", id=name))]
     offered = [option.value for option in target.options]
     problems = [
         Problem(where, no_option(name, value, offered)) for value in wanted if value not in offered
     ]
     if not wanted:
-        problems.append(Problem(where, Said("'when' needs at least one value for '{id}'", id=name)))
+        problems.append(
+            Problem(where, Message("'when' needs at least one value for '{id}'", id=name))
+        )
     return problems
 
 
@@ -358,7 +364,7 @@ def _area_problems(bank: Bank, document: Document) -> list[Problem]:
             problems.append(
                 document.problem(
                     ("areas", a, "id"),
-                    Said(
+                    Message(
                         "'{id}' names the system profile; give the area another id",
                         id=PROFILE_AREA_ID,
                     ),
@@ -370,9 +376,9 @@ def _area_problems(bank: Bank, document: Document) -> list[Problem]:
     return problems
 
 
-def no_option(question_id: str, value: str, offered: list[str]) -> Said:
+def no_option(question_id: str, value: str, offered: list[str]) -> Message:
     """`'id' has no option 'value' (its options: ...)`, said of a question or a condition."""
-    return Said(
+    return Message(
         "'{id}' has no option '{value}' (its options: {options})",
         id=question_id,
         value=value,
@@ -380,6 +386,6 @@ def no_option(question_id: str, value: str, offered: list[str]) -> Said:
     )
 
 
-def duplicate_area(area_id: str) -> Said:
+def duplicate_area(area_id: str) -> Message:
     """What is said of an area id written twice."""
-    return Said("duplicate area id '{id}'", id=area_id)
+    return Message("duplicate area id '{id}'", id=area_id)

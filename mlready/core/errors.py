@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from enum import IntEnum
 from typing import NamedTuple
 
-from mlready.core.messages import said_n, translated
+from mlready.core.messages import message_n, translated
 
 
 class ExitCode(IntEnum):
@@ -40,7 +40,7 @@ class Problem(NamedTuple):
     message: str
 
     def __str__(self) -> str:
-        # Said to a person (stderr, annotations): in the chosen language.
+        # Message to a person (stderr, annotations): in the chosen language.
         message = translated(self.message)
         return f"{self.place}: {message}" if self.place is not None else message
 
@@ -54,7 +54,7 @@ class Problem(NamedTuple):
 
 class MlreadyError(Exception):
     """A problem the user can fix; its message is shown as is, without a traceback, in the
-    chosen language (a Said message keeps its English in `args`)."""
+    chosen language (a Message keeps its English in `args`)."""
 
     exit_code = ExitCode.INVALID
 
@@ -87,7 +87,9 @@ class InputError(MlreadyError):
         listed = [_one_line(problem) for problem in records[:MAX_MESSAGES]]
         if len(records) > MAX_MESSAGES:
             hidden = len(records) - MAX_MESSAGES
-            more = said_n("… and {count} more problem", "… and {count} more problems", count=hidden)
+            more = message_n(
+                "… and {count} more problem", "… and {count} more problems", count=hidden
+            )
             listed.append(translated(more))
         self.messages = listed
         super().__init__("\n".join(self.messages))

@@ -12,11 +12,10 @@ from enum import StrEnum
 from typing import NamedTuple
 
 from mlready.core.kinds import is_scored
-from mlready.core.messages import N_, Said
+from mlready.core.messages import N_, Message
 from mlready.core.model import NA, Probe, Question
 from mlready.core.scoring import Scorecard, check_score
-from mlready.core.vocabulary import EvidenceState
-from mlready.core.words import word
+from mlready.core.vocabulary import EvidenceState, word_for
 
 _EXTERNAL = re.compile(r"^https://\S+$")
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
@@ -64,11 +63,13 @@ def contradictions(evidence: Mapping[str, CheckEvidence]) -> list[tuple[str, lis
         if item.state is not EvidenceState.CONTRADICTED:
             continue
         missing: list[str] = [
-            Said("{says} ({reliability})", says=p.says, reliability=word(p.reliability))
+            Message("{says} ({reliability})", says=p.says, reliability=word_for(p.reliability))
             for p in item.missing
         ]
-        missing += [Said("no {path} in the repository", path=path) for path in item.paths_missing]
-        missing += [Said("{path} is outside the repository", path=p) for p in item.paths_outside]
+        missing += [
+            Message("no {path} in the repository", path=path) for path in item.paths_missing
+        ]
+        missing += [Message("{path} is outside the repository", path=p) for p in item.paths_outside]
         found.append((check_id, missing))
     return found
 

@@ -8,13 +8,12 @@ from typing import NamedTuple
 
 from mlready.core.errors import InputError, Place, Problem
 from mlready.core.evidence import CheckEvidence
-from mlready.core.messages import Said, said_n
+from mlready.core.messages import Message, message_n
 from mlready.core.model import Bank
 from mlready.core.plan import overdue_actions
 from mlready.core.scoring import Scorecard
 from mlready.core.signoff import signoff_states
-from mlready.core.vocabulary import EvidenceState, Severity
-from mlready.core.words import word
+from mlready.core.vocabulary import EvidenceState, Severity, word_for
 
 # Results are named tuples: immutable and typed like the models, but cheaper to define, which
 # every run of the command pays for.
@@ -86,7 +85,7 @@ def dating_problems(
         problems.append(
             Problem(
                 answers.project_places["reviewed"],  # a date was written, so its key was
-                Said(
+                Message(
                     "project.reviewed is {reviewed}, after today ({today}); "
                     "a review cannot be dated in the future",
                     reviewed=reviewed,
@@ -99,7 +98,7 @@ def dating_problems(
             problems.append(
                 Problem(
                     answers.project_places["signoff"],
-                    Said(
+                    Message(
                         "the sign-off by {name} ({role}) is dated {date}, after today "
                         "({today}); a sign-off cannot be dated in the future",
                         name=signoff.name,
@@ -119,7 +118,7 @@ def dating_problems(
             problems.append(
                 Problem(
                     place,
-                    Said(
+                    Message(
                         "the waiver of '{id}' runs until {expires}, {ahead} days ahead; "
                         "the limit is {limit} days (settings: max-waiver-days)",
                         id=question_id,
@@ -131,7 +130,7 @@ def dating_problems(
             )
         if question_id not in gaps:
             warnings.append(
-                Said(
+                Message(
                     "{place}: the waiver of '{id}' has nothing to waive",
                     place=place,
                     id=question_id,
@@ -153,7 +152,7 @@ def threshold(bank: Bank, value: str | float, *, origin: str = "--fail-under") -
     except ValueError:
         names = ", ".join(level.name for level in bank.levels)
         raise InputError(
-            Said(
+            Message(
                 "{origin}: expected a score from 0 to 100 or a level ({names}); got '{value}'",
                 origin=origin,
                 names=names,
@@ -162,7 +161,7 @@ def threshold(bank: Bank, value: str | float, *, origin: str = "--fail-under") -
         ) from None
     if not 0 <= number <= 100:
         raise InputError(
-            Said(
+            Message(
                 "{origin}: expected a score from 0 to 100; got {value}", origin=origin, value=value
             )
         )
@@ -195,7 +194,7 @@ def judge(
     else:
         blockers = len(scorecard.blockers)
         if blockers:
-            reasons.append(said_n("{count} blocker gap", "{count} blocker gaps", count=blockers))
+            reasons.append(message_n("{count} blocker gap", "{count} blocker gaps", count=blockers))
         if fail_on is not Severity.BLOCKER:
             worse = [
                 gap
@@ -204,17 +203,17 @@ def judge(
             ]
             if worse:
                 reasons.append(
-                    said_n(
+                    message_n(
                         "{count} gap of severity {severity} or worse",
                         "{count} gaps of severity {severity} or worse",
                         count=len(worse),
-                        severity=word(fail_on),
+                        severity=word_for(fail_on),
                     )
                 )
         unanswered = len(scorecard.unanswered)
         if unanswered and not allow_incomplete:
             reasons.append(
-                said_n(
+                message_n(
                     "{count} applicable question unanswered",
                     "{count} applicable questions unanswered",
                     count=unanswered,
@@ -223,11 +222,11 @@ def judge(
     if fail_under is not None:
         if scorecard.score is None:
             reasons.append(
-                Said("no score to compare with --fail-under {limit}", limit=f"{fail_under:g}")
+                Message("no score to compare with --fail-under {limit}", limit=f"{fail_under:g}")
             )
         elif scorecard.score < fail_under:
             reasons.append(
-                Said(
+                Message(
                     "score {score} is below {limit}",
                     score=f"{scorecard.score:g}",
                     limit=f"{fail_under:g}",
@@ -236,10 +235,10 @@ def judge(
     if max_age is not None:
         reviewed = scorecard.answers.project.reviewed
         if reviewed is None:
-            reasons.append(Said("the review has no date (project.reviewed)"))
+            reasons.append(Message("the review has no date (project.reviewed)"))
         elif (today - reviewed).days > max_age:
             reasons.append(
-                Said(
+                Message(
                     "the review is {days} days old (reviewed {reviewed}; limit {limit} days)",
                     days=(today - reviewed).days,
                     reviewed=reviewed,
@@ -250,7 +249,7 @@ def judge(
         overdue = overdue_actions(scorecard, severities=OVERDUE_SEVERITIES)
         if overdue:
             reasons.append(
-                said_n(
+                message_n(
                     "{count} overdue action on blocker or major gaps ({ids})",
                     "{count} overdue actions on blocker or major gaps ({ids})",
                     count=len(overdue),
@@ -262,14 +261,16 @@ def judge(
         for role in dict.fromkeys(gate.require_signoff):
             of_role = [state for state in states if state.signoff.role == role]
             if not of_role:
-                reasons.append(Said("no sign-off by a {role}", role=role))
+                reasons.append(Message("no sign-off by a {role}", role=role))
             elif not any(state.current for state in of_role):
                 reasons.append(
-                    Said("the sign-off by a {role} is for answers that changed since", role=role)
+                    Message("the sign-off by a {role} is for answers that changed since", role=role)
                 )
     reasons += evidence_reasons(scorecard, gate, evidence or {})
     notes = [
-        Said("waiver for {id} expired on {expires}", id=gap.question.id, expires=gap.waiver.expires)
+        Message(
+            "waiver for {id} expired on {expires}", id=gap.question.id, expires=gap.waiver.expires
+        )
         for gap in scorecard.expired_waivers
         if gap.waiver is not None
     ]
@@ -289,7 +290,7 @@ def evidence_reasons(
     ]
     if gate.fail_on_contradicted and contradicted:
         reasons.append(
-            said_n(
+            message_n(
                 "{count} answer the repository contradicts ({ids})",
                 "{count} answers the repository contradicts ({ids})",
                 count=len(contradicted),
@@ -307,13 +308,13 @@ def evidence_reasons(
         ]
         if claimed:
             reasons.append(
-                said_n(
+                message_n(
                     "{count} check of severity {severity} or worse at full marks with no "
                     "evidence ({ids})",
                     "{count} checks of severity {severity} or worse at full marks with no "
                     "evidence ({ids})",
                     count=len(claimed),
-                    severity=word(gate.require_evidence),
+                    severity=word_for(gate.require_evidence),
                     ids=", ".join(claimed),
                 )
             )
@@ -331,7 +332,7 @@ def compare(scorecard: Scorecard, baseline: Baseline) -> Comparison:
             continue  # not applicable, new, or a drop that a waiver accepts
         if now < before:
             regressions.append(
-                Said(
+                Message(
                     "{id} dropped from {before} to {now}",
                     id=check_id,
                     before=f"{before:g}",
@@ -340,7 +341,7 @@ def compare(scorecard: Scorecard, baseline: Baseline) -> Comparison:
             )
         elif now > before:
             improvements.append(
-                Said(
+                Message(
                     "{id} rose from {before} to {now}",
                     id=check_id,
                     before=f"{before:g}",
@@ -349,15 +350,15 @@ def compare(scorecard: Scorecard, baseline: Baseline) -> Comparison:
             )
     blockers = {gap.question.id for gap in scorecard.blockers}
     regressions += [
-        Said("new blocker gap {id}", id=name) for name in sorted(blockers - baseline.blockers)
+        Message("new blocker gap {id}", id=name) for name in sorted(blockers - baseline.blockers)
     ]
     improvements += [
-        Said("blocker {id} closed", id=name) for name in sorted(baseline.blockers - blockers)
+        Message("blocker {id} closed", id=name) for name in sorted(baseline.blockers - blockers)
     ]
     if scorecard.score is not None and baseline.score is not None:
         if scorecard.score < baseline.score:
             regressions.append(
-                Said(
+                Message(
                     "score fell from {before} to {now}",
                     before=f"{baseline.score:g}",
                     now=f"{scorecard.score:g}",
@@ -365,7 +366,7 @@ def compare(scorecard: Scorecard, baseline: Baseline) -> Comparison:
             )
         elif scorecard.score > baseline.score:
             improvements.append(
-                Said(
+                Message(
                     "score rose from {before} to {now}",
                     before=f"{baseline.score:g}",
                     now=f"{scorecard.score:g}",

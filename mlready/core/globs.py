@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from mlready.core.messages import Said
+from mlready.core.messages import Message
 from mlready.core.patterns import Regex, regex
 
 MAGIC = frozenset("*?[")
@@ -40,18 +40,18 @@ class Glob:
 
 
 def parse_glob(text: str) -> Glob:
-    """`text` read as a glob; raises ValueError (with a Said) when it is not a valid one."""
+    """`text` read as a glob; raises ValueError (with a Message) when it is not a valid one."""
     if not text:
-        raise ValueError(Said("an empty glob matches no file"))
+        raise ValueError(Message("an empty glob matches no file"))
     if "\\" in text:
         raise ValueError(
-            Said("a glob separates folders with /, and writes [*] for a literal * (got \\)")
+            Message("a glob separates folders with /, and writes [*] for a literal * (got \\)")
         )
     segments = text.split("/")
     if segments[0] == "":  # an absolute glob: its first segment is the root
         segments = segments[1:]
     if "" in segments:
-        raise ValueError(Said("a glob has no empty folder name (// or a / at the end)"))
+        raise ValueError(Message("a glob has no empty folder name (// or a / at the end)"))
     parts: list[str] = ["/"] if text.startswith("/") else []
     literals: list[str] = ["/"] if parts else []
     last = len(segments) - 1
@@ -87,13 +87,13 @@ def parse_glob(text: str) -> Glob:
     )
 
 
-def glob_problem(text: str) -> Said | None:
+def glob_problem(text: str) -> Message | None:
     """Why `text` is not a valid glob, or None."""
     try:
         parse_glob(text)
     except ValueError as error:
         reason = error.args[0]
-        return reason if isinstance(reason, Said) else Said(str(reason))
+        return reason if isinstance(reason, Message) else Message(str(reason))
     return None
 
 
@@ -142,7 +142,9 @@ def _class(segment: str, start: int) -> tuple[_Wild, int]:
     while True:
         if index >= len(segment):
             raise ValueError(
-                Said("'[' opens a set of characters that ']' must close; write [[] for a literal [")
+                Message(
+                    "'[' opens a set of characters that ']' must close; write [[] for a literal ["
+                )
             )
         char = segment[index]
         if char == "]" and not first:
@@ -151,7 +153,7 @@ def _class(segment: str, start: int) -> tuple[_Wild, int]:
         if index + 2 < len(segment) and segment[index + 1] == "-" and segment[index + 2] != "]":
             low, high = char, segment[index + 2]
             if low > high:
-                raise ValueError(Said("the range {low}-{high} is backwards", low=low, high=high))
+                raise ValueError(Message("the range {low}-{high} is backwards", low=low, high=high))
             members.append(f"{_literal(low)}-{_literal(high)}")
             index += 3
         else:

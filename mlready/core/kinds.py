@@ -14,7 +14,7 @@ from dataclasses import replace
 from types import MappingProxyType
 from typing import Any, ClassVar, NamedTuple
 
-from mlready.core.messages import N_, Said, _, translated
+from mlready.core.messages import N_, Message, _, translated
 from mlready.core.model import DEFAULT_CHECK_OPTIONS, NA, AnswerValue, Question
 from mlready.core.vocabulary import Kind, Severity
 
@@ -61,7 +61,7 @@ class QuestionKind:
         if len(question.options) < 2:
             problem(
                 "options",
-                Said("a {kind} question needs at least two options", kind=question.kind.value),
+                Message("a {kind} question needs at least two options", kind=question.kind.value),
             )
         return question
 
@@ -70,15 +70,19 @@ class QuestionKind:
         offered = [option.value for option in question.options]
         if isinstance(value, str) and value in offered:  # the usual answer, as written
             return Normalised(value)
-        hint = Said("expected one of: {values}", values=", ".join(offered))
+        hint = Message("expected one of: {values}", values=", ".join(offered))
         if not isinstance(value, str):
             return Normalised(
                 value,
-                (Said("'{id}' takes one value, not a list ({hint})", id=question.id, hint=hint),),
+                (
+                    Message(
+                        "'{id}' takes one value, not a list ({hint})", id=question.id, hint=hint
+                    ),
+                ),
             )
         value = _option_value(value, offered)
         if value not in offered:
-            said = Said(
+            said = Message(
                 "'{value}' is not an option of '{id}' ({hint})",
                 value=value,
                 id=question.id,
@@ -135,14 +139,18 @@ class Check(QuestionKind):
     ) -> Question:
         _refuse_exclusive(question, problem)
         if "options" in given and len(question.options) < 2:
-            problem("options", Said("a check needs at least two options (or none: yes/partial/no)"))
+            problem(
+                "options", Message("a check needs at least two options (or none: yes/partial/no)")
+            )
         options = question.options or self.filled["options"]
         for position, option in enumerate(question.options):
             if option.score is None:
-                problem(("options", position), Said("missing required key 'score' (check options)"))
+                problem(
+                    ("options", position), Message("missing required key 'score' (check options)")
+                )
         scores = [option.score for option in options]
         if question.options and None not in scores and max(s or 0.0 for s in scores) != 1:
-            problem("options", Said("a check needs an option that scores 1 (the full answer)"))
+            problem("options", Message("a check needs an option that scores 1 (the full answer)"))
         return replace(
             question, options=options, severity=question.severity or self.filled["severity"]
         )
@@ -166,11 +174,11 @@ class Multi(QuestionKind):
 
     def normalised(self, question: Question, value: AnswerValue) -> Normalised:
         offered = [option.value for option in question.options]
-        hint = Said("expected one of: {values}", values=", ".join(offered))
+        hint = Message("expected one of: {values}", values=", ".join(offered))
         items = (value,) if isinstance(value, str) else value or ()
         values = tuple(dict.fromkeys(_option_value(item, offered) for item in items))
         problems: tuple[str, ...] = tuple(
-            Said(
+            Message(
                 "'{value}' is not an option of '{id}' ({hint})",
                 value=item,
                 id=question.id,
@@ -238,12 +246,12 @@ class Text(QuestionKind):
     ) -> Question:
         _refuse_check_keys(question, given, problem)
         if question.options:
-            problem("options", Said("text questions take no options"))
+            problem("options", Message("text questions take no options"))
         return question
 
     def normalised(self, question: Question, value: AnswerValue) -> Normalised:
         if not isinstance(value, str):
-            return Normalised(value, (Said("'{id}' takes text, not a list", id=question.id),))
+            return Normalised(value, (Message("'{id}' takes text, not a list", id=question.id),))
         return Normalised(value)
 
     def parsed(self, question: Question, line: str) -> str | tuple[str, ...] | Invalid:
@@ -279,7 +287,7 @@ def _refuse_check_keys(question: Question, given: set[str], problem: DefinitionP
     for key in sorted(given & set(CHECK_ONLY_KEYS)):
         problem(
             key,
-            Said(
+            Message(
                 "'{key}' belongs only on check questions (this is a {kind})",
                 key=key,
                 kind=question.kind.value,
@@ -287,7 +295,9 @@ def _refuse_check_keys(question: Question, given: set[str], problem: DefinitionP
         )
     for position, option in enumerate(question.options):
         if option.score is not None:
-            problem(("options", position, "score"), Said("'score' belongs only on check options"))
+            problem(
+                ("options", position, "score"), Message("'score' belongs only on check options")
+            )
 
 
 def _refuse_exclusive(question: Question, problem: DefinitionProblem) -> None:
@@ -295,7 +305,7 @@ def _refuse_exclusive(question: Question, problem: DefinitionProblem) -> None:
         if option.exclusive:
             problem(
                 ("options", position, "exclusive"),
-                Said(
+                Message(
                     "'exclusive' belongs only on options of multi questions (this is a {kind})",
                     kind=question.kind.value,
                 ),
@@ -312,7 +322,7 @@ def _exclusivity_problem(question: Question, values: tuple[str, ...]) -> str | N
     if not exclusive:
         return None
     if not values:
-        return Said(
+        return Message(
             "'{id}' takes at least one option; for none of the others, choose {values} alone",
             id=question.id,
             values=" or ".join(exclusive),
@@ -320,7 +330,7 @@ def _exclusivity_problem(question: Question, values: tuple[str, ...]) -> str | N
     chosen = [value for value in values if value in exclusive]
     if chosen and len(values) > 1:
         others = ", ".join(value for value in values if value != chosen[0])
-        return Said(
+        return Message(
             "'{value}' is chosen alone in '{id}', not with other options (also chosen: {others})",
             value=chosen[0],
             id=question.id,

@@ -22,7 +22,7 @@ from mlready.core.bank import (
 from mlready.core.document import Document, Location
 from mlready.core.errors import InputError, Problem
 from mlready.core.kinds import is_scored
-from mlready.core.messages import Said, said_n
+from mlready.core.messages import Message, message_n
 from mlready.core.model import (
     Area,
     Bank,
@@ -107,7 +107,7 @@ def apply_layer(document: Document, layer: BankLayer, base: Bank, *, file: Path)
         raise InputError(
             document.problem(
                 bank_where,
-                Said(
+                Message(
                     "a layered bank needs an id of its own; '{id}' is already taken by {banks}",
                     id=layer.bank,
                     banks=", ".join(base.lineage),
@@ -121,7 +121,7 @@ def apply_layer(document: Document, layer: BankLayer, base: Bank, *, file: Path)
             problems.append(
                 document.problem(
                     ("disable", index),
-                    Said(
+                    Message(
                         "no question '{id}' in {bank} to disable{hint}",
                         id=name,
                         bank=base.ref,
@@ -137,14 +137,14 @@ def apply_layer(document: Document, layer: BankLayer, base: Bank, *, file: Path)
     for name in layer.override:
         if name not in inherited:
             reason = (
-                Said("it is disabled")
+                Message("it is disabled")
                 if name in disabled
-                else Said("{bank} has no such question", bank=base.ref)
+                else Message("{bank} has no such question", bank=base.ref)
             )
             problems.append(
                 document.problem(
                     ("override", name),
-                    Said("cannot override '{id}': {reason}", id=name, reason=reason),
+                    Message("cannot override '{id}': {reason}", id=name, reason=reason),
                 )
             )
     new_places: dict[int, Location] = {}
@@ -174,7 +174,7 @@ def apply_layer(document: Document, layer: BankLayer, base: Bank, *, file: Path)
             problems.append(
                 document.problem(
                     place or ("disable",),
-                    said_n(
+                    message_n(
                         "'{id}' depends on disabled {names}; disable it too or keep it",
                         "'{id}' depends on disabled {names}; disable it too or keep them",
                         count=len(lost),
@@ -222,10 +222,10 @@ def _merged_areas(
         areas.append(replace(area, questions=questions, title=title, intro=intro))
     for index, extra in layer_areas.values():
         if extra.title is None:
-            problems.append(document.problem(("areas", index), Said("a new area needs a title")))
+            problems.append(document.problem(("areas", index), Message("a new area needs a title")))
         questions = _layer_questions(extra, index, document, problems, new_places)
         if not questions:
-            problems.append(document.problem(("areas", index), Said("area has no questions")))
+            problems.append(document.problem(("areas", index), Message("area has no questions")))
         areas.append(
             Area(id=extra.id, title=extra.title or extra.id, intro=extra.intro, questions=questions)
         )
@@ -258,7 +258,7 @@ def _overridden(
         problems.append(
             Problem(
                 where,
-                Said(
+                Message(
                     "only checks can be overridden ('{id}' is a {kind})",
                     id=question.id,
                     kind=question.kind.value,
@@ -276,7 +276,9 @@ def _overridden(
     )
     if max(option.score or 0.0 for option in options) != 1:
         problems.append(
-            Problem(where, Said("after the override, no option of '{id}' scores 1", id=question.id))
+            Problem(
+                where, Message("after the override, no option of '{id}' scores 1", id=question.id)
+            )
         )
     inherited = {probe.id: probe for probe in question.evidence}
     for name in override.disable_evidence:
@@ -284,7 +286,7 @@ def _overridden(
             problems.append(
                 Problem(
                     where,
-                    Said("'{id}' has no probe '{probe}' to disable", id=question.id, probe=name),
+                    Message("'{id}' has no probe '{probe}' to disable", id=question.id, probe=name),
                 )
             )
     for position, probe in enumerate(override.evidence):

@@ -55,20 +55,20 @@ def N_(message: str) -> str:  # the conventional name of the gettext marker
     return message
 
 
-class Said(str):
+class Message(str):
     """A message that is also data: its value is the English (what JSON and comparisons see,
     the same in every language), and `translated` says it in the chosen language for a
-    person. Values may themselves be Said; they are translated with it.
+    person. Values may themselves be Message; they are translated with it.
 
-    `Said("{count} checks at full marks with no evidence ({ids})", count=2, ids="a, b")`;
-    `said_n` makes one whose words depend on a count.
+    `Message("{count} checks at full marks with no evidence ({ids})", count=2, ids="a, b")`;
+    `message_n` makes one whose words depend on a count.
     """
 
     template: str
     plural: str | None
     values: dict[str, object]
 
-    def __new__(cls, template: str, /, **values: object) -> Said:
+    def __new__(cls, template: str, /, **values: object) -> Message:
         said = super().__new__(cls, template.format(**values) if values else template)
         said.template = template
         said.plural = None
@@ -87,27 +87,27 @@ class Said(str):
         return words.format(**{key: translated(value) for key, value in self.values.items()})
 
 
-def said_n(singular: str, plural: str, /, *, count: int, **values: object) -> Said:
-    """A Said in the form for `count` (one of `{count}` among its values)."""
-    said = Said(singular if count == 1 else plural, count=count, **values)
+def message_n(singular: str, plural: str, /, *, count: int, **values: object) -> Message:
+    """A Message in the form for `count` (one of `{count}` among its values)."""
+    said = Message(singular if count == 1 else plural, count=count, **values)
     said.template = singular
     said.plural = plural
     return said
 
 
 def alternatives(items: Sequence[object]) -> object:
-    """`a, b or c`: the items (each may be Said) joined to be said in the chosen language."""
+    """`a, b or c`: the items (each may be Message) joined to be said in the chosen language."""
     *some, last = items
     if not some:
         return last
-    return Said("{some} or {last}", some=_series(some), last=last)
+    return Message("{some} or {last}", some=_series(some), last=last)
 
 
 def _series(items: Sequence[object]) -> object:
     first, *rest = items
-    return Said("{first}, {rest}", first=first, rest=_series(rest)) if rest else first
+    return Message("{first}, {rest}", first=first, rest=_series(rest)) if rest else first
 
 
 def translated(text: object) -> str:
-    """Any text as a person should read it: a Said translated, anything else as it is."""
-    return text.translated() if isinstance(text, Said) else str(text)
+    """Any text as a person should read it: a Message translated, anything else as it is."""
+    return text.translated() if isinstance(text, Message) else str(text)

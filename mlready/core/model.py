@@ -11,7 +11,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Annotated, Any
 
-from mlready.core.messages import N_, Said
+from mlready.core.messages import N_, Message
 from mlready.core.validation import (
     Internal,
     NullAsEmpty,
@@ -153,13 +153,13 @@ class Question(Record):
 
     def describe(self, value: str | tuple[str, ...] | None) -> str:
         """An answer in words: option labels, the text itself, or "n/a" (words of mlready's
-        own are Said: English as data, `translated` for a person)."""
+        own are Message: English as data, `translated` for a person)."""
         if value is None:
-            return Said("unanswered")
+            return Message("unanswered")
         if value == NA:
-            return Said("n/a")
+            return Message("n/a")
         if isinstance(value, tuple):
-            return "; ".join(self.describe(item) for item in value) if value else Said("none")
+            return "; ".join(self.describe(item) for item in value) if value else Message("none")
         option = self.option(value)
         return option.display if option else value
 

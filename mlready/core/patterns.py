@@ -10,7 +10,7 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
-from mlready.core.messages import N_, Said
+from mlready.core.messages import N_, Message
 
 MAX_PATTERN = 500  # characters: a probe's pattern is one idea, not a program
 
@@ -70,17 +70,17 @@ def regex(source: str, *, lines: bool = True) -> Regex:
         raise ValueError(text) from None
 
 
-def pattern_problem(source: str) -> Said | None:
+def pattern_problem(source: str) -> Message | None:
     """Why a probe's pattern is refused (too long, or not one RE2 runs), or None."""
     if len(source) > MAX_PATTERN:
-        return Said("a pattern of at most {count} characters, please", count=MAX_PATTERN)
+        return Message("a pattern of at most {count} characters, please", count=MAX_PATTERN)
     try:
         regex(source)
     except ValueError as error:
-        return Said(
+        return Message(
             "not a pattern mlready can run ({error}); {rules}",
             error=str(error),
-            rules=Said(UNSUPPORTED),
+            rules=Message(UNSUPPORTED),
         )
     return None
 

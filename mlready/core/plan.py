@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import NamedTuple
 
-from mlready.core.messages import Said
+from mlready.core.messages import Message
 from mlready.core.model import Action
 from mlready.core.scoring import Gap, Scorecard
 from mlready.core.vocabulary import Severity
@@ -81,7 +81,7 @@ def action_warnings(card: Scorecard) -> list[str]:
     gaps = {gap.question.id for gap in card.gaps}
     answers = card.answers
     return [
-        Said(
+        Message(
             "{place}: the action of '{id}' has no gap to close",
             place=f"{answers.source}:{answers.lines.get(question_id, answers.answers_line)}",
             id=question_id,

@@ -15,7 +15,7 @@ from dataclasses import replace
 from typing import Any, NamedTuple
 
 from mlready.core.answers import Answers
-from mlready.core.messages import Said
+from mlready.core.messages import Message
 from mlready.core.model import AnswerEntry, Signoff
 from mlready.core.validation import to_plain
 
@@ -53,7 +53,7 @@ class SignoffState(NamedTuple):
     @property
     def status(self) -> str:
         """`current`, or `answers changed since` (said in the chosen language)."""
-        return Said("current") if self.current else Said("answers changed since")
+        return Message("current") if self.current else Message("answers changed since")
 
 
 def signoff_states(answers: Answers) -> tuple[SignoffState, ...]:

@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 from mlready.core.document import Document
 from mlready.core.errors import Problem
 from mlready.core.evidence import CheckEvidence
-from mlready.core.messages import Said, _
+from mlready.core.messages import Message, _
 from mlready.core.model import Area, Bank, Level, Option, Probe, Question, Record
 from mlready.core.scoring import Scorecard
 
@@ -237,14 +237,14 @@ def translation_problems(bank: Bank, translation: BankTranslation) -> list[Probl
             if entry is None:
                 problems.append(
                     located(
-                        (group,), Said("{group}: no translation of '{id}'", group=group, id=key)
+                        (group,), Message("{group}: no translation of '{id}'", group=group, id=key)
                     )
                 )
             elif entry.source != source_hash(english):
                 problems.append(
                     located(
                         entry.where,
-                        Said(
+                        Message(
                             "{group}.{id}: stale: the English changed since it was translated "
                             "(source {source}, now {now})",
                             group=group,
@@ -259,15 +259,15 @@ def translation_problems(bank: Bank, translation: BankTranslation) -> list[Probl
                 problems.append(
                     located(
                         entry.where,
-                        Said("{group}.{id}: the bank has no '{id}'", group=group, id=key),
+                        Message("{group}.{id}: the bank has no '{id}'", group=group, id=key),
                     )
                 )
     if bank_english(bank):
         if translation.bank is None:
-            problems.append(located((), Said("no translation of the bank's title")))
+            problems.append(located((), Message("no translation of the bank's title")))
         elif translation.bank.source != source_hash(bank_english(bank)):
             problems.append(
-                located(translation.bank.where, Said("bank: stale: the English changed"))
+                located(translation.bank.where, Message("bank: stale: the English changed"))
             )
     return problems
 
@@ -293,21 +293,21 @@ def translation_from_document(
     data = document.data
     if not isinstance(data, dict):
         return BankTranslation(language, document), [
-            document.problem((), Said("a translation file is a mapping"))
+            document.problem((), Message("a translation file is a mapping"))
         ]
 
     def entry_of(
         where: tuple[str | int, ...], value: Any, allowed: tuple[str, ...]
     ) -> Entry | None:
         if not isinstance(value, dict):
-            problems.append(document.problem(where, Said("expected a mapping with `source`")))
+            problems.append(document.problem(where, Message("expected a mapping with `source`")))
             return None
         source = value.get("source")
         if isinstance(source, int) and not isinstance(source, bool):
             source = str(source)  # a hash of digits only, as YAML reads it unquoted
         if not isinstance(source, str) or not source:
             problems.append(
-                document.problem(where, Said("`source` (the English text's hash) is missing"))
+                document.problem(where, Message("`source` (the English text's hash) is missing"))
             )
             return None
         text: dict[str, Any] = {}
@@ -321,12 +321,12 @@ def translation_from_document(
                     isinstance(label, str) for label in item.values()
                 ):
                     problems.append(
-                        document.problem((*where, name), Said("expected a mapping of texts"))
+                        document.problem((*where, name), Message("expected a mapping of texts"))
                     )
                 else:
                     text[name] = {str(key): label for key, label in item.items()}
             elif not isinstance(item, str):
-                problems.append(document.problem((*where, name), Said("expected a text")))
+                problems.append(document.problem((*where, name), Message("expected a text")))
             else:
                 text[name] = item
         return Entry(source, text, where)
@@ -334,7 +334,9 @@ def translation_from_document(
     def group(name: str, allowed: tuple[str, ...]) -> dict[str, Entry]:
         values = data.get(name) or {}
         if not isinstance(values, dict):
-            problems.append(document.problem((name,), Said("expected a mapping of ids to entries")))
+            problems.append(
+                document.problem((name,), Message("expected a mapping of ids to entries"))
+            )
             return {}
         entries = {}
         for key, value in values.items():
@@ -350,7 +352,7 @@ def translation_from_document(
         problems.append(
             document.problem(
                 ("language",),
-                Said(
+                Message(
                     "says language '{written}', expected '{language}'",
                     written=data["language"],
                     language=language,
@@ -405,6 +407,6 @@ def evidence_in(evidence: Mapping[str, CheckEvidence], bank: Bank) -> dict[str, 
     }
 
 
-def unknown_field(name: object) -> Said:
+def unknown_field(name: object) -> Message:
     """What is said of a field a translation file may not have."""
-    return Said("unknown field '{name}'", name=name)
+    return Message("unknown field '{name}'", name=name)

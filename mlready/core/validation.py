@@ -20,7 +20,7 @@ from typing import Any, NamedTuple, TypeVar
 
 from mlready.core.document import Location
 from mlready.core.errors import MAX_MESSAGES, InputError, Place, Problem
-from mlready.core.messages import Said, alternatives
+from mlready.core.messages import Message, alternatives
 
 M = TypeVar("M")
 
@@ -129,11 +129,11 @@ def unwrap(hint: Any) -> tuple[Any, tuple[Any, ...]]:
 def describe_value(value: Any) -> str:
     """A short description of a value for a message: `'text'`, `a list`, `nothing`."""
     if value is None:
-        return Said("nothing")
+        return Message("nothing")
     if isinstance(value, dict):
-        return Said("a mapping")
+        return Message("a mapping")
     if isinstance(value, list):
-        return Said("a list")
+        return Message("a list")
     text = repr(value)
     return text if len(text) <= 60 else text[:57] + "..."
 
@@ -163,11 +163,11 @@ def suggest(name: str, candidates: Iterable[str], *, after: int = 0) -> str:
     import difflib  # only when there is a typo to explain
 
     close = difflib.get_close_matches(name, near, n=1, cutoff=SUGGESTION_CUTOFF)
-    return Said("; did you mean '{name}'?", name=close[0]) if close else ""
+    return Message("; did you mean '{name}'?", name=close[0]) if close else ""
 
 
-def _must_be_a_mapping(name: str, data: Any) -> Said:
-    return Said("{name} must be a mapping (got {got})", name=name, got=describe_value(data))
+def _must_be_a_mapping(name: str, data: Any) -> Message:
+    return Message("{name} must be a mapping (got {got})", name=name, got=describe_value(data))
 
 
 class _Invalid:
@@ -261,7 +261,7 @@ def _union_plan(hint: Any, rules: tuple[Any, ...]) -> Plan:
         if plan is None:
             return c.problem(
                 loc,
-                Said(
+                Message(
                     "{name} must be {kinds} (got {got})",
                     name=name,
                     kinds=kinds,
@@ -273,19 +273,19 @@ def _union_plan(hint: Any, rules: tuple[Any, ...]) -> Plan:
     return convert_union
 
 
-def _kind_name(hint: Any) -> Said:
+def _kind_name(hint: Any) -> Message:
     origin = typing.get_origin(hint)
     if origin is tuple:
-        return Said("a list")
+        return Message("a list")
     if origin is dict or dataclasses.is_dataclass(hint):
-        return Said("a mapping")
+        return Message("a mapping")
     kinds = {
-        str: Said("text"),
-        int: Said("a whole number"),
-        float: Said("a number"),
-        bool: Said("true or false"),
+        str: Message("text"),
+        int: Message("a whole number"),
+        float: Message("a number"),
+        bool: Message("true or false"),
     }
-    return kinds.get(hint, Said("a value"))
+    return kinds.get(hint, Message("a value"))
 
 
 def _fits(inner: Any, rules: tuple[Any, ...], data: Any) -> bool:
@@ -309,7 +309,8 @@ def _tuple_plan(item: Plan, *, one_or_many: bool) -> Plan:
             data = [data]
         if not isinstance(data, list):
             return c.problem(
-                loc, Said("{name} must be a list (got {got})", name=name, got=describe_value(data))
+                loc,
+                Message("{name} must be a list (got {got})", name=name, got=describe_value(data)),
             )
         items = tuple(item(c, value, (*loc, index), name) for index, value in enumerate(data))
         return INVALID if INVALID in items else items
@@ -317,7 +318,7 @@ def _tuple_plan(item: Plan, *, one_or_many: bool) -> Plan:
     return convert_tuple
 
 
-_KEY = Said("key")  # what a message calls a mapping's key
+_KEY = Message("key")  # what a message calls a mapping's key
 
 
 def _dict_plan(key_plan: Plan, value_plan: Plan, null_as_empty: bool) -> Plan:
@@ -365,7 +366,7 @@ def _model_plan(cls: Any, short_form: str | None) -> Plan:
             for key in data:
                 if key not in known:
                     hint = suggest(str(key), keys, after=len(c.problems))
-                    c.problem((*loc, key), Said("unknown key '{key}'{hint}", key=key, hint=hint))
+                    c.problem((*loc, key), Message("unknown key '{key}'{hint}", key=key, hint=hint))
         if not plans:  # made on first use: models may nest models defined after them
             plans.update((spec.key, plan_for(spec.hint, spec.rules)) for spec in specs)
         values: dict[str, Any] = {}
@@ -373,7 +374,7 @@ def _model_plan(cls: Any, short_form: str | None) -> Plan:
         for field_name, key, required in fields:
             if key not in data:
                 if required:
-                    c.problem(loc, Said("missing required key '{key}'", key=key))
+                    c.problem(loc, Message("missing required key '{key}'", key=key))
                     valid = False
                 continue
             value = plans[key](c, data[key], (*loc, key), key)
@@ -396,7 +397,7 @@ def _enum_plan(enum: Any) -> Plan:
         if member is None:
             return c.problem(
                 loc,
-                Said(
+                Message(
                     "{name} must be one of {values} (got {got})",
                     name=name,
                     values=words,
@@ -417,7 +418,9 @@ def _bool_plan(rules: tuple[Any, ...]) -> Plan:
             return word in TRUE_WORDS
         return c.problem(
             loc,
-            Said("{name} must be true or false (got {got})", name=name, got=describe_value(data)),
+            Message(
+                "{name} must be true or false (got {got})", name=name, got=describe_value(data)
+            ),
         )
 
     return convert_bool
@@ -425,14 +428,14 @@ def _bool_plan(rules: tuple[Any, ...]) -> Plan:
 
 def _number_plan(rules: tuple[Any, ...], *, whole: bool) -> Plan:
     ranges = [rule for rule in rules if isinstance(rule, Range)]
-    kind = Said("a whole number") if whole else Said("a number")
+    kind = Message("a whole number") if whole else Message("a number")
     accepted = int if whole else int | float
 
     def convert_number(c: Converter, data: Any, loc: Location, name: str) -> Any:
         if isinstance(data, bool) or not isinstance(data, accepted):
             return c.problem(
                 loc,
-                Said(
+                Message(
                     "{name} must be {kind} (got {got})",
                     name=name,
                     kind=kind,
@@ -446,7 +449,7 @@ def _number_plan(rules: tuple[Any, ...], *, whole: bool) -> Plan:
                 limit = f"{rule.ge:g}"
                 return c.problem(
                     loc,
-                    Said(
+                    Message(
                         "{name} must be at least {limit} (got {got})",
                         name=name,
                         limit=limit,
@@ -457,7 +460,7 @@ def _number_plan(rules: tuple[Any, ...], *, whole: bool) -> Plan:
                 limit = f"{rule.gt:g}"
                 return c.problem(
                     loc,
-                    Said(
+                    Message(
                         "{name} must be greater than {limit} (got {got})",
                         name=name,
                         limit=limit,
@@ -468,7 +471,7 @@ def _number_plan(rules: tuple[Any, ...], *, whole: bool) -> Plan:
                 limit = f"{rule.le:g}"
                 return c.problem(
                     loc,
-                    Said(
+                    Message(
                         "{name} must be at most {limit} (got {got})",
                         name=name,
                         limit=limit,
@@ -489,19 +492,19 @@ def _text_plan(rules: tuple[Any, ...]) -> Plan:
             data = str(data)
         if not isinstance(data, str):
             return c.problem(
-                loc, Said("{name} must be text (got {got})", name=name, got=describe_value(data))
+                loc, Message("{name} must be text (got {got})", name=name, got=describe_value(data))
             )
         if not data.strip():
-            return c.problem(loc, Said("{name} must not be empty", name=name))
+            return c.problem(loc, Message("{name} must not be empty", name=name))
         for pattern, hint in patterns:
             if not pattern.fullmatch(data):
                 return c.problem(
                     loc,
-                    Said(
+                    Message(
                         "{name} {value} is not a valid id (expected {hint})",
                         name=name,
                         value=repr(data),
-                        hint=Said(hint),
+                        hint=Message(hint),
                     ),
                 )
         return data
@@ -518,7 +521,7 @@ def _date_plan(rules: tuple[Any, ...]) -> Plan:
         except (TypeError, ValueError):
             return c.problem(
                 loc,
-                Said(
+                Message(
                     "{name} must be a date like 2026-10-01 (got {got})",
                     name=name,
                     got=describe_value(data),
@@ -532,7 +535,8 @@ def _path_plan(rules: tuple[Any, ...]) -> Plan:
     def convert_path(c: Converter, data: Any, loc: Location, name: str) -> Any:
         if not isinstance(data, str) or not data.strip():
             return c.problem(
-                loc, Said("{name} must be a path (got {got})", name=name, got=describe_value(data))
+                loc,
+                Message("{name} must be a path (got {got})", name=name, got=describe_value(data)),
             )
         return Path(data)
 
@@ -549,7 +553,7 @@ _SCALAR_PLANS: dict[Any, Callable[[tuple[Any, ...]], Plan]] = {
 }
 
 
-def convert(cls: type[M], data: Any, where: Where, *, name: str = Said("file")) -> M:
+def convert(cls: type[M], data: Any, where: Where, *, name: str = Message("file")) -> M:
     """`data` as a `cls`. Raises InputError listing every problem with its position."""
     converter = Converter(where)
     model: Any = cls

@@ -5,6 +5,8 @@ Kept apart from the models so that the command line can offer them without loadi
 
 from enum import StrEnum
 
+from mlready.core.messages import N_, Message
+
 
 class Kind(StrEnum):
     """What a question asks for: a scored check, a decision (choice, multi) or free text."""
@@ -53,3 +55,22 @@ class Severity(StrEnum):
 # Looked up for every check a review scores: tables made once, not on each call.
 _RANKS = {severity: rank for rank, severity in enumerate(Severity)}
 _DEFAULT_WEIGHTS = {Severity.BLOCKER: 3.0, Severity.MAJOR: 2.0, Severity.MINOR: 1.0}
+
+# The words of the closed sets as a person reads them; the values themselves stay the data.
+_WORDS: dict[Severity | Reliability | EvidenceState, str] = {
+    Severity.BLOCKER: N_("blocker"),
+    Severity.MAJOR: N_("major"),
+    Severity.MINOR: N_("minor"),
+    Reliability.HIGH: N_("high"),
+    Reliability.MEDIUM: N_("medium"),
+    Reliability.LOW: N_("low"),
+    EvidenceState.EVIDENCED: N_("evidenced"),
+    EvidenceState.CONTRADICTED: N_("contradicted"),
+    EvidenceState.CLAIMED: N_("claimed"),
+}
+
+
+def word_for(value: Severity | Reliability | EvidenceState) -> Message:
+    """A severity, a probe's reliability or an evidence state, to be said in the chosen
+    language (its value, in English)."""
+    return Message(_WORDS[value])

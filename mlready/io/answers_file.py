@@ -12,7 +12,7 @@ from typing import Any, NamedTuple
 from mlready.core.answers import FORMAT_VERSION, Answers, answers_from_document
 from mlready.core.errors import ConcurrentEditError, InputError
 from mlready.core.kinds import kind_of
-from mlready.core.messages import N_, Said
+from mlready.core.messages import N_, Message
 from mlready.core.model import AnswerEntry, Bank, Question
 from mlready.core.validation import fields_of, to_plain
 from mlready.io.files import write_atomically
@@ -260,7 +260,7 @@ class AnswersEditor:
         # Root may write anything; a file marked read-only is still a "do not change" sign.
         if not mode & 0o222 or not os.access(self.real, os.W_OK):
             raise InputError(
-                Said(
+                Message(
                     "{path}: is read-only; make it writable (chmod u+w) to walk it with ask",
                     path=self.path,
                 )
@@ -275,7 +275,7 @@ class AnswersEditor:
             side = self.real.with_name(f"{self.real.stem}.pending{self.real.suffix}")
             write_atomically(side, text)
             raise ConcurrentEditError(
-                Said(
+                Message(
                     "{path}: changed by another program while ask ran; nothing was "
                     "overwritten; your answers, the last one too, are in {side}; compare the "
                     "two, then run `mlready ask` again",

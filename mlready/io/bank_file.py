@@ -12,7 +12,7 @@ from pathlib import Path
 from mlready.core.bank import bank_from_document
 from mlready.core.document import Document
 from mlready.core.errors import InputError
-from mlready.core.messages import N_, Said
+from mlready.core.messages import N_, Message
 from mlready.core.model import Bank
 from mlready.io.cache import cached_bank, entry_for, remember_bank
 from mlready.io.resources import BUILTIN_BANK, builtin_bank_path
@@ -70,11 +70,11 @@ def _load_layer(document: Document, here: Path, *, chain: tuple[Path, ...]) -> B
         base_path = (here.parent / layer.extends).resolve()
         if base_path in (*chain, here):
             raise InputError(
-                document.problem(("extends",), Said("banks extend each other in a cycle"))
+                document.problem(("extends",), Message("banks extend each other in a cycle"))
             )
         if not base_path.is_file():
             raise InputError(
-                document.problem(("extends",), Said("no bank at {path}", path=base_path))
+                document.problem(("extends",), Message("no bank at {path}", path=base_path))
             )
     base = _load(base_path, chain=(*chain, here))
     return apply_layer(document, layer, base, file=here)

@@ -10,7 +10,7 @@ from typing import Any
 
 from mlready.core.errors import InputError, Place, Problem
 from mlready.core.gate import Baseline
-from mlready.core.messages import N_, Said
+from mlready.core.messages import N_, Message
 from mlready.core.model import Bank
 from mlready.core.scoring import score
 from mlready.io.answers_file import load_answers
@@ -27,14 +27,14 @@ def load_baseline(path: Path, bank: Bank, *, today: dt.date | None = None) -> Ba
         document = json.loads(text)
     except RecursionError:
         raise InputError(
-            Said("{path}: JSON nested too deeply to be a baseline", path=path)
+            Message("{path}: JSON nested too deeply to be a baseline", path=path)
         ) from None
     except json.JSONDecodeError as error:
         if path.suffix.lower() == ".json":
             raise InputError(
                 Problem(
                     Place(str(path), error.lineno, error.colno),
-                    Said("invalid JSON: {problem}", problem=error.msg),
+                    Message("invalid JSON: {problem}", problem=error.msg),
                 )
             ) from None
         # Not JSON: an earlier answers file (YAML, which may also start with "{").
@@ -51,9 +51,9 @@ def _number(value: Any) -> bool:
 
 
 def _baseline_from_json(path: Path, document: dict[str, Any]) -> Baseline:
-    def refuse(what: Said) -> InputError:
+    def refuse(what: Message) -> InputError:
         return InputError(
-            Said(
+            Message(
                 "{path}: not a result of `mlready check --format json` for one answers file: "
                 "{problem}",
                 path=path,
@@ -65,13 +65,13 @@ def _baseline_from_json(path: Path, document: dict[str, Any]) -> Baseline:
     if not isinstance(checks, dict) or not all(
         value is None or _number(value) for value in checks.values()
     ):
-        raise refuse(Said("'checks' must map check ids to finite scores (or null)"))
+        raise refuse(Message("'checks' must map check ids to finite scores (or null)"))
     score_value = document.get("score")
     if score_value is not None and not _number(score_value):
-        raise refuse(Said("'score' must be a finite number or null"))
+        raise refuse(Message("'score' must be a finite number or null"))
     blockers = document.get("blockers")
     if not isinstance(blockers, list) or not all(isinstance(name, str) for name in blockers):
-        raise refuse(Said("'blockers' must be a list of check ids"))
+        raise refuse(Message("'blockers' must be a list of check ids"))
     return Baseline(
         score=None if score_value is None else float(score_value),
         checks={str(k): None if v is None else float(v) for k, v in checks.items()},

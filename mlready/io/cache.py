@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from mlready.core.bank import bank_data, bank_from_data
-from mlready.core.messages import Said
+from mlready.core.messages import Message
 from mlready.core.model import Bank
 
 try:
@@ -72,7 +72,7 @@ _OPEN_FLAGS = (
 class _Unavailable:
     """Why the cache folder could not be made in this run, the first time it could not."""
 
-    reason: Said | None = None
+    reason: Message | None = None
 
 
 def cache_dir() -> Path | None:
@@ -111,14 +111,14 @@ def _made(folder: Path, *, base: Path | None) -> Path | None:
 
 def _unavailable(folder: Path, reason: str) -> None:
     if _Unavailable.reason is None:
-        _Unavailable.reason = Said(
+        _Unavailable.reason = Message(
             "{path}: cannot create the cache folder ({reason}); running without the cache",
             path=folder,
             reason=reason,
         )
 
 
-def cache_unavailable() -> Said | None:
+def cache_unavailable() -> Message | None:
     """Why this run has no cache although it is on: the cache folder could not be made."""
     return _Unavailable.reason
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from mlready.core.errors import InputError
 from mlready.core.globs import has_magic, parse_glob
-from mlready.core.messages import Said
+from mlready.core.messages import Message
 
 
 def expand(pattern: Path | str) -> list[Path]:
@@ -23,7 +23,9 @@ def expand(pattern: Path | str) -> list[Path]:
     try:
         glob = parse_glob("/".join(segments[plain:]))
     except ValueError as error:
-        raise InputError(Said("{path}: {problem}", path=pattern, problem=error.args[0])) from None
+        raise InputError(
+            Message("{path}: {problem}", path=pattern, problem=error.args[0])
+        ) from None
     found: list[Path] = []
     for folder, subfolders, files in os.walk(base):  # links to folders are listed, not entered
         relative = os.path.relpath(folder, base)

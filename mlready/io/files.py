@@ -9,8 +9,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from mlready.core.errors import FileLockedError, MlreadyError
-from mlready.core.messages import Said
-from mlready.io.reasons import os_reason
+from mlready.core.messages import Message
+from mlready.io.os_errors import os_reason
 
 # Every file this process has read as an input (answers, banks and their layers, translation
 # files, settings, templates and their includes, baselines), by its real path, recorded where
@@ -77,14 +77,14 @@ def write_atomically(path: Path, text: str) -> None:
     _sync_folder(folder)
 
 
-def is_a_folder(path: Path) -> Said:
+def is_a_folder(path: Path) -> Message:
     """What is said when the file to write is a folder."""
-    return Said("{path}: is a folder; name a file to write", path=path)
+    return Message("{path}: is a folder; name a file to write", path=path)
 
 
-def cannot_write(path: Path, error: OSError) -> Said:
+def cannot_write(path: Path, error: OSError) -> Message:
     """What is said when the system refuses to write `path`."""
-    return Said("{path}: cannot write: {reason}", path=path, reason=os_reason(error))
+    return Message("{path}: cannot write: {reason}", path=path, reason=os_reason(error))
 
 
 def make_folder(folder: Path) -> None:
@@ -93,7 +93,9 @@ def make_folder(folder: Path) -> None:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise MlreadyError(
-            Said("{path}: cannot create the folder: {reason}", path=folder, reason=os_reason(error))
+            Message(
+                "{path}: cannot create the folder: {reason}", path=folder, reason=os_reason(error)
+            )
         ) from None
 
 
@@ -134,7 +136,7 @@ def exclusive_lock(path: Path, *, note: Callable[[str], None] | None = None) -> 
             descriptor = os.open(lock_path, flags, 0o644)
         except OSError as error:
             raise MlreadyError(
-                Said(
+                Message(
                     "{path}: cannot create the lock file: {reason}",
                     path=lock_path,
                     reason=os_reason(error),
@@ -143,7 +145,7 @@ def exclusive_lock(path: Path, *, note: Callable[[str], None] | None = None) -> 
         if not stat.S_ISREG(os.fstat(descriptor).st_mode):
             os.close(descriptor)
             raise MlreadyError(
-                Said(
+                Message(
                     "{path}: the lock file is not a regular file; remove it and try again",
                     path=lock_path,
                 )
@@ -153,7 +155,7 @@ def exclusive_lock(path: Path, *, note: Callable[[str], None] | None = None) -> 
         except BlockingIOError:
             os.close(descriptor)
             raise FileLockedError(
-                Said(
+                Message(
                     "{path}: another mlready session is editing this file; finish that one first",
                     path=path,
                 )
@@ -179,7 +181,7 @@ def exclusive_lock(path: Path, *, note: Callable[[str], None] | None = None) -> 
             raise MlreadyError(cannot_write(lock_path, error)) from None
         if left and note is not None:
             note(
-                Said(
+                Message(
                     "took over the lock {path} left by an ask that ended (process {process})",
                     path=lock_path,
                     process=left,

@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from mlready.core.errors import InputError
-from mlready.core.messages import Said
+from mlready.core.messages import Message
 
 # Highest-priority settings: whatever the repository's or the user's configuration says.
 _SAFE_CONFIG = (
@@ -121,11 +121,13 @@ def git_program(folder: Path) -> str:
         program = Path(found).resolve()
         if root is not None and program.is_relative_to(root.resolve()):
             raise UnsafeGitError(
-                Said("{path}: the git first on PATH is inside the repository; not run", path=found),
+                Message(
+                    "{path}: the git first on PATH is inside the repository; not run", path=found
+                ),
                 reason="inside the repository",
             )
         return str(program)
-    raise NotInGitError(Said("git is not installed (history needs it on PATH)"), reason="")
+    raise NotInGitError(Message("git is not installed (history needs it on PATH)"), reason="")
 
 
 def _environment(root: Path | None) -> dict[str, str]:
@@ -181,13 +183,15 @@ def run_git(
         )
     except subprocess.TimeoutExpired:
         raise GitError(
-            Said("{path}: git took longer than {seconds} s", path=folder, seconds=f"{timeout:g}"),
+            Message(
+                "{path}: git took longer than {seconds} s", path=folder, seconds=f"{timeout:g}"
+            ),
             reason=f"timeout after {timeout:g} s",
         ) from None
     except OSError as error:
         reason = error.strerror or str(error)
         raise GitError(
-            Said(
+            Message(
                 "{path}: git {command} failed: {reason}",
                 path=folder,
                 command=args[0],
@@ -198,7 +202,7 @@ def run_git(
     if finished.returncode != 0:
         reason = _git_reason(finished.stderr, finished.returncode)
         raise GitError(
-            Said(
+            Message(
                 "{path}: git {command} failed: {reason}",
                 path=folder,
                 command=args[0],
@@ -252,7 +256,7 @@ def _listed(output: bytes) -> list[tuple[str, str]]:
             commit = token.decode("ascii")
         elif token:
             raise GitError(
-                Said("git log gave a line that is no commit: {text}", text=repr(token[:80])),
+                Message("git log gave a line that is no commit: {text}", text=repr(token[:80])),
                 reason="unexpected output",
             )
     return listed
@@ -297,7 +301,8 @@ def _objects(root: Path, names: list[str]) -> list[tuple[bytes, bytes] | None]:
             end = output.find(b"\n", position)
             if end < 0:
                 raise GitError(
-                    Said("{path}: git cat-file ended early", path=root), reason="output cut short"
+                    Message("{path}: git cat-file ended early", path=root),
+                    reason="output cut short",
                 )
             header = output[position:end].split()
             position = end + 1
@@ -320,7 +325,7 @@ def file_revisions(path: Path, *, since: dt.date | None = None) -> list[GitRevis
     where = work_tree_of(path)
     if where is None:
         raise NotInGitError(
-            Said("{path}: not in a git work tree; history reads the file's git log", path=path),
+            Message("{path}: not in a git work tree; history reads the file's git log", path=path),
             reason="not in a work tree",
         )
     root, relative = where
@@ -344,7 +349,7 @@ def file_revisions(path: Path, *, since: dt.date | None = None) -> list[GitRevis
             author = ("", committer[1])
         if author is None:
             raise GitError(
-                Said(
+                Message(
                     "{path}: commit {commit} has no author line that reads",
                     path=root,
                     commit=commit,

@@ -8,7 +8,7 @@ from pathlib import Path
 from mlready.core.answers import answers_from_document
 from mlready.core.errors import InputError
 from mlready.core.history import History, Revision
-from mlready.core.messages import Said
+from mlready.core.messages import Message
 from mlready.core.model import Bank
 from mlready.core.scoring import score
 from mlready.io.git import GitRevision, file_revisions, work_tree_of
@@ -27,7 +27,7 @@ def _revision(found: GitRevision, bank: Bank) -> Revision | None:
 
     if len(data) > MAX_FILE_BYTES:
         return unreadable(
-            Said(
+            Message(
                 "{size} bytes; the limit is {limit} bytes",
                 size=f"{len(data):,}",
                 limit=f"{MAX_FILE_BYTES:,}",
@@ -37,7 +37,7 @@ def _revision(found: GitRevision, bank: Bank) -> Revision | None:
         text = data.removeprefix(b"\xef\xbb\xbf").decode("utf-8")
         answers = answers_from_document(parse_yaml(text, source=source), bank)
     except UnicodeDecodeError:
-        return unreadable(Said("not UTF-8"))
+        return unreadable(Message("not UTF-8"))
     except InputError as error:
         if not error.problems:
             return unreadable(str(error))
@@ -45,7 +45,7 @@ def _revision(found: GitRevision, bank: Bank) -> Revision | None:
         first = error.problems[0]
         if first.place is None:
             return unreadable(first.message)
-        return unreadable(Said("{place}: {message}", place=first.place, message=first.message))
+        return unreadable(Message("{place}: {message}", place=first.place, message=first.message))
     written = answers.bank_ref
     other = written if written and "@" in written and written not in bank.lineage else None
     card = score(bank, answers, today=found.date.date())

@@ -23,9 +23,9 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from mlready.core.errors import InputError, MlreadyError
-from mlready.core.messages import Said
+from mlready.core.messages import Message
 from mlready.io.files import cannot_write, inputs_read, is_a_folder, write_atomically
-from mlready.io.reasons import os_reason
+from mlready.io.os_errors import os_reason
 
 MAX_SNIFF_BYTES = 1024 * 1024
 
@@ -51,7 +51,7 @@ def _refuse_inputs(path: Path, real: Path, inputs: Iterable[Path | None]) -> Non
             identity is not None and _identity(item) == identity
         ):
             raise InputError(
-                Said(
+                Message(
                     "{path}: is one of this command's inputs ({input}); name another output",
                     path=path,
                     input=item,
@@ -66,7 +66,7 @@ def _sniff(real: Path) -> str:
         descriptor = os.open(real, flags)
     except OSError as error:
         raise InputError(
-            Said("{path}: cannot read: {reason}", path=real, reason=os_reason(error))
+            Message("{path}: cannot read: {reason}", path=real, reason=os_reason(error))
         ) from None
     with os.fdopen(descriptor, "rb") as stream:
         return stream.read(MAX_SNIFF_BYTES).decode("utf-8", errors="replace")
@@ -94,7 +94,7 @@ def check_output(
     except FileNotFoundError:
         if not real.parent.is_dir():
             raise InputError(
-                Said("{path}: no folder {folder} to write it in", path=path, folder=path.parent)
+                Message("{path}: no folder {folder} to write it in", path=path, folder=path.parent)
             ) from None
         return
     except OSError as error:
@@ -105,7 +105,7 @@ def check_output(
         return
     if not recognise(_sniff(real)):
         raise InputError(
-            Said(
+            Message(
                 "{path}: exists and was not written by mlready; use --force to overwrite it",
                 path=path,
             )
@@ -142,7 +142,7 @@ def write_in_place(path: Path, text: str, *, shown: Path) -> None:
     except OSError as error:
         if error.errno == errno.ENXIO:
             raise MlreadyError(
-                Said("{path}: a FIFO that nothing reads; start its reader first", path=shown)
+                Message("{path}: a FIFO that nothing reads; start its reader first", path=shown)
             ) from None
         raise MlreadyError(cannot_write(shown, error)) from None
     try:

@@ -24,7 +24,7 @@ from mlready.core.document import Document, Location
 from mlready.core.errors import InputError
 from mlready.core.evidence import Finding
 from mlready.core.globs import Glob, parse_glob
-from mlready.core.messages import Said
+from mlready.core.messages import Message
 from mlready.core.model import Probe
 from mlready.core.patterns import Regex, RegexSet, regex
 
@@ -52,9 +52,11 @@ def repository_root(start: Path) -> Path:
     return folder
 
 
-def _not_listed(root: Path, reason: str) -> Said:
+def _not_listed(root: Path, reason: str) -> Message:
     # git's own words stay as git says them.
-    return Said("{path}: git could not list the tracked files: {reason}", path=root, reason=reason)
+    return Message(
+        "{path}: git could not list the tracked files: {reason}", path=root, reason=reason
+    )
 
 
 def _tracked_files(root: Path) -> list[str]:
@@ -68,7 +70,7 @@ def _tracked_files(root: Path) -> list[str]:
         return tracked_files(root, timeout=30)
     except NotInGitError:
         raise InputError(
-            Said(
+            Message(
                 "{path}: a git work tree, but git is not installed; install git so that only "
                 "tracked files count as evidence",
                 path=root,
@@ -86,7 +88,7 @@ class Repository:
 
     def __init__(self, root: Path, *, ignored: Iterable[Path] = ()) -> None:
         if not root.is_dir():
-            raise InputError(Said("{path}: no such folder to scan", path=root))
+            raise InputError(Message("{path}: no such folder to scan", path=root))
         self.root = root.resolve()
         self._ignored = {
             path.resolve().relative_to(self.root).as_posix()
@@ -247,7 +249,7 @@ Findings = dict[tuple[str, str], list[Finding]]
 MAX_FINDINGS = 3  # per probe: enough to show; the rest adds nothing to the verdict
 
 
-class _Look(NamedTuple):
+class _ProbeTarget(NamedTuple):
     """What a probe looks for. Probes of several checks often look for the same thing; each
     such thing is looked for once."""
 
@@ -257,7 +259,7 @@ class _Look(NamedTuple):
     equals: str | None
 
 
-class _Hit(NamedTuple):
+class _LineMatch(NamedTuple):
     line: int | None
     text: str
 
@@ -268,9 +270,9 @@ def scan(repository: Repository, probes: Iterable[tuple[str, Probe]]) -> Finding
 
     The files are visited once, in order, each read (and parsed, for key paths) at most once
     for all the probes that look at it."""
-    users: dict[_Look, list[tuple[str, Probe]]] = {}
+    users: dict[_ProbeTarget, list[tuple[str, Probe]]] = {}
     for check_id, probe in probes:
-        look = _Look(probe.files, probe.contains, probe.key, probe.equals)
+        look = _ProbeTarget(probe.files, probe.contains, probe.key, probe.equals)
         users.setdefault(look, []).append((check_id, probe))
     looks = list(users)
     if not looks:
@@ -287,7 +289,7 @@ def scan(repository: Repository, probes: Iterable[tuple[str, Probe]]) -> Finding
         for name in repository.matching(files):
             wanted.setdefault(name, []).append(number)
     plans: dict[tuple[int, ...], _Plan] = {}  # by the groups that want a file
-    hits: list[list[tuple[str, _Hit]]] = [[] for _ in looks]
+    hits: list[list[tuple[str, _LineMatch]]] = [[] for _ in looks]
     for name in repository.files:
         numbers = wanted.get(name)
         if numbers is None:
@@ -299,7 +301,7 @@ def scan(repository: Repository, probes: Iterable[tuple[str, Probe]]) -> Finding
             plan = plans[key] = _Plan.of(wanting, looks, patterns)
         for index in plan.whole_files:
             if len(hits[index]) < MAX_FINDINGS:
-                hits[index].append((name, _Hit(None, "")))
+                hits[index].append((name, _LineMatch(None, "")))
         wanting = [index for index in plan.reading if len(hits[index]) < MAX_FINDINGS]
         if not wanting:
             continue
@@ -337,7 +339,7 @@ class _Plan(NamedTuple):
 
     @classmethod
     def of(
-        cls, wanting: Iterable[int], looks: list[_Look], patterns: list[_Pattern | None]
+        cls, wanting: Iterable[int], looks: list[_ProbeTarget], patterns: list[_Pattern | None]
     ) -> _Plan:
         whole_files: list[int] = []
         reading: list[int] = []
@@ -395,7 +397,7 @@ class _Pattern:
     def _regex(self) -> Regex:
         return regex(self.joined_source)
 
-    def first_line(self, file: _File) -> _Hit | None:
+    def first_line(self, file: _File) -> _LineMatch | None:
         """The first line that matches, if any."""
         number: int | None = None
         if not file.lines:
@@ -412,7 +414,7 @@ class _Pattern:
         elif (place := self._regex.search(file.joined)) is not None:
             number = file.joined.count(b"\n", 0, place)
         if number is not None:
-            return _Hit(number + 1, _shown(file.lines[number]))
+            return _LineMatch(number + 1, _shown(file.lines[number]))
         self.check_time(file)
         return None
 
@@ -421,7 +423,7 @@ class _Pattern:
         deadline = file.repository.deadline
         if deadline is not None and time.monotonic() > deadline:
             raise InputError(
-                Said(
+                Message(
                     "{path}: the scan stopped after {seconds} s searching this file for "
                     "/{pattern}/; its lines are too long or too many for it",
                     path=file.name,
@@ -457,7 +459,7 @@ class _File:
         return _documents(self.name, self.text) if self.text is not None else []
 
 
-def _look_in(look: _Look, pattern: _Pattern | None, file: _File) -> _Hit | None:
+def _look_in(look: _ProbeTarget, pattern: _Pattern | None, file: _File) -> _LineMatch | None:
     """What one look finds in a file it reads: its first matching line, or the place of the
     key path (in a file that also has a matching line, when both are given)."""
     assert file.text is not None
@@ -474,7 +476,7 @@ def _shown(line: str) -> str:
     return line if len(line) <= MAX_SHOWN else line[: MAX_SHOWN - 1] + "…"
 
 
-def _key_hit(look: _Look, file: _File) -> _Hit | None:
+def _key_hit(look: _ProbeTarget, file: _File) -> _LineMatch | None:
     """Where the file holds the look's key path (with the value `equals`, if given): its line
     as written, where the format tells the line; else the key path and its value."""
     assert look.key is not None and file.text is not None
@@ -484,8 +486,8 @@ def _key_hit(look: _Look, file: _File) -> _Hit | None:
             if look.equals is None or _as_text(value) == look.equals:
                 line = line_of(path)
                 if line is None:
-                    return _Hit(None, _shown(f"{look.key}: {_as_text(value)}"))
-                return _Hit(line, _shown(file.text.splitlines()[line - 1]))
+                    return _LineMatch(None, _shown(f"{look.key}: {_as_text(value)}"))
+                return _LineMatch(line, _shown(file.text.splitlines()[line - 1]))
     return None
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 from mlready.core.errors import InputError, Place
-from mlready.core.messages import Said
+from mlready.core.messages import Message
 from mlready.core.validation import Internal, Key, OneOrMany, Range, convert
 from mlready.core.vocabulary import Severity
 from mlready.io.files import record_input
@@ -68,12 +68,12 @@ def _read_toml(path: Path) -> dict[str, Any]:
         return tomllib.loads(text)
     except (OSError, UnicodeDecodeError) as error:
         raise InputError(
-            Said("{path}: cannot read: {reason}", path=path, reason=str(error))
+            Message("{path}: cannot read: {reason}", path=path, reason=str(error))
         ) from None
     except tomllib.TOMLDecodeError as error:
         # tomllib's own words stay as it says them.
         raise InputError(
-            Said("{path}: invalid TOML: {problem}", path=path, problem=str(error))
+            Message("{path}: invalid TOML: {problem}", path=path, problem=str(error))
         ) from None
 
 
@@ -86,9 +86,11 @@ def _settings(path: Path, table: Any, *, prefix: str = "") -> Settings:
 
     if not isinstance(table, dict):
         if table_name:
-            raise InputError(Said("{path}: {table} must be a table", path=path, table=table_name))
-        raise InputError(Said("{path}: the file must be a table", path=path))
-    settings = convert(Settings, table, where, name=table_name or Said("settings"))
+            raise InputError(
+                Message("{path}: {table} must be a table", path=path, table=table_name)
+            )
+        raise InputError(Message("{path}: the file must be a table", path=path))
+    settings = convert(Settings, table, where, name=table_name or Message("settings"))
     base = path.parent
     bank = settings.bank
     return replace(

@@ -24,9 +24,9 @@ import yaml
 
 from mlready.core.document import Document, Location, Mark
 from mlready.core.errors import InputError, Place, Problem
-from mlready.core.messages import N_, Said
+from mlready.core.messages import N_, Message
 from mlready.io.files import record_input
-from mlready.io.reasons import os_reason
+from mlready.io.os_errors import os_reason
 
 # libyaml's parser is several times faster than the pure-Python one; both emit the same events.
 _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -91,14 +91,14 @@ def read_text(path: Path, *, source: str | None = None, kind: str = N_("file")) 
     Raises InputError for a missing, oversized, binary, empty or non-UTF-8 file.
     """
     name = source or str(path)
-    what = Said(kind)
+    what = Message(kind)
     limit = f"{MAX_FILE_BYTES:,}"
     try:
         raw, size = _read_bounded(path)
         record_input(path)
         if size is not None and size > MAX_FILE_BYTES:
             raise InputError(
-                Said(
+                Message(
                     "{name}: {kind} is {size} bytes; the limit is {limit} bytes",
                     name=name,
                     kind=what,
@@ -108,7 +108,7 @@ def read_text(path: Path, *, source: str | None = None, kind: str = N_("file")) 
             )
         if len(raw) > MAX_FILE_BYTES:
             raise InputError(
-                Said(
+                Message(
                     "{name}: {kind} is over the limit of {limit} bytes",
                     name=name,
                     kind=what,
@@ -116,20 +116,20 @@ def read_text(path: Path, *, source: str | None = None, kind: str = N_("file")) 
                 )
             )
     except FileNotFoundError:
-        raise InputError(Said("{name}: no such {kind}", name=name, kind=what)) from None
+        raise InputError(Message("{name}: no such {kind}", name=name, kind=what)) from None
     except IsADirectoryError:
         raise InputError(
-            Said("{name}: is a directory, expected a YAML {kind}", name=name, kind=what)
+            Message("{name}: is a directory, expected a YAML {kind}", name=name, kind=what)
         ) from None
     except PermissionError:
-        raise InputError(Said("{name}: permission denied", name=name)) from None
+        raise InputError(Message("{name}: permission denied", name=name)) from None
     except OSError as error:
         raise InputError(
-            Said("{name}: cannot read: {reason}", name=name, reason=os_reason(error))
+            Message("{name}: cannot read: {reason}", name=name, reason=os_reason(error))
         ) from None
     if b"\0" in raw:
         raise InputError(
-            Said(
+            Message(
                 "{name}: not a text file (it contains NUL bytes); expected a YAML {kind}",
                 name=name,
                 kind=what,
@@ -144,7 +144,7 @@ def read_text(path: Path, *, source: str | None = None, kind: str = N_("file")) 
         raise InputError(
             Problem(
                 Place(name, line, column),
-                Said(
+                Message(
                     "not UTF-8 (byte {byte}); save the {kind} as UTF-8",
                     byte=f"0x{raw[error.start]:02x}",
                     kind=what,
@@ -152,7 +152,7 @@ def read_text(path: Path, *, source: str | None = None, kind: str = N_("file")) 
             )
         ) from None
     if not text.strip():
-        raise InputError(Said("{name}: the {kind} is empty", name=name, kind=what))
+        raise InputError(Message("{name}: the {kind} is empty", name=name, kind=what))
     return text
 
 
@@ -169,7 +169,7 @@ def parse_yaml(text: str, *, source: str) -> Document:
         raise InputError(
             Problem(
                 Place(source, line, column),
-                Said(
+                Message(
                     "invalid YAML: a control character ({character}) cannot appear in YAML text",
                     character=f"#x{error.character:04x}",
                 ),
@@ -177,7 +177,7 @@ def parse_yaml(text: str, *, source: str) -> Document:
         ) from None
     if composer.root is None:
         raise InputError(
-            Said("{name}: the file holds no data (only comments or blank lines)", name=source)
+            Message("{name}: the file holds no data (only comments or blank lines)", name=source)
         )
     return Document(source=source, data=composer.root, marks=composer.marks)
 
@@ -189,11 +189,11 @@ def _describe_yaml_error(error: yaml.MarkedYAMLError, text: str, source: str) ->
     problem = error.problem or "invalid YAML"
     tab = ""
     if mark and mark.index < len(text) and text[mark.index] == "\t":
-        tab = Said(" (a tab; YAML is indented with spaces)")
+        tab = Message(" (a tab; YAML is indented with spaces)")
     context = f" ({error.context})" if error.context else ""
     return Problem(
         place,
-        Said("invalid YAML: {problem}{tab}{context}", problem=problem, tab=tab, context=context),
+        Message("invalid YAML: {problem}{tab}{context}", problem=problem, tab=tab, context=context),
     )
 
 
@@ -226,7 +226,7 @@ class _Composer:
         self.stack: list[_Open] = []
         self.root: Any = None
 
-    def refuse(self, event: Any, what: Said) -> InputError:
+    def refuse(self, event: Any, what: Message) -> InputError:
         mark = _mark_of(event)
         return InputError(Problem(Place(self.source, mark.line, mark.column), what))
 
@@ -247,28 +247,30 @@ class _Composer:
                     self.refuse_marked(event)
                 if len(stack) >= MAX_DEPTH:
                     raise self.refuse(
-                        event, Said("nested more than {count} levels deep", count=MAX_DEPTH)
+                        event, Message("nested more than {count} levels deep", count=MAX_DEPTH)
                     )
                 container: Any = [] if kind is _SEQUENCE_START else {}
                 stack.append(_Open(container, self.place(container, event)))
             elif kind is yaml.AliasEvent:
                 raise self.refuse(
-                    event, Said("YAML aliases (*name) are not allowed; write the value out")
+                    event, Message("YAML aliases (*name) are not allowed; write the value out")
                 )
             elif kind is yaml.DocumentStartEvent:
                 documents += 1
                 if documents > 1:
                     raise self.refuse(
-                        event, Said("expected one YAML document, found several ('---')")
+                        event, Message("expected one YAML document, found several ('---')")
                     )
 
     def refuse_marked(self, event: Any) -> None:
         if event.anchor is not None:
             raise self.refuse(
                 event,
-                Said("YAML anchors (&{anchor}) are not allowed; write it out", anchor=event.anchor),
+                Message(
+                    "YAML anchors (&{anchor}) are not allowed; write it out", anchor=event.anchor
+                ),
             )
-        raise self.refuse(event, Said("YAML tags ({tag}) are not allowed", tag=event.tag))
+        raise self.refuse(event, Message("YAML tags ({tag}) are not allowed", tag=event.tag))
 
     def place(self, value: Any, event: Any) -> Location:
         """Put a node into its parent (or make it the root); return its path."""
@@ -289,12 +291,12 @@ class _Composer:
         if key is None:
             if isinstance(value, dict | list):
                 raise self.refuse(
-                    event, Said("a mapping key must be a plain value, not a collection")
+                    event, Message("a mapping key must be a plain value, not a collection")
                 )
             # Keys are names: `1:` or `~:` mean the text written, not a number or nothing.
             name = value if isinstance(value, str) else event.value
             if name in container:
-                raise self.refuse(event, Said("duplicate key '{name}'", name=name))
+                raise self.refuse(event, Message("duplicate key '{name}'", name=name))
             parent.key, parent.key_mark = name, mark
             return (*parent.path, name)
         loc = (*parent.path, key)

@@ -10,8 +10,8 @@ from mlready.core.messages import N_, _, translated
 from mlready.core.model import AnswerEntry, Question
 from mlready.core.validation import to_plain
 from mlready.render.escape import markdown_cell, markdown_code, markdown_text, one_line
+from mlready.render.scorecard_view import format_score
 from mlready.render.signatures import DIFF_MARKER, generated, text_mark
-from mlready.render.view import format_score
 from mlready.render.width import HANG, cells, hanging, pad, pad_left
 
 

@@ -8,12 +8,11 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from mlready.core.evidence import CheckEvidence, Finding
 from mlready.core.messages import _, translated
-from mlready.core.vocabulary import EvidenceState
-from mlready.core.words import word
+from mlready.core.vocabulary import EvidenceState, word_for
 from mlready.render.escape import markdown_code, markdown_text, name_text, one_line
 from mlready.render.jsondoc import evidence_json
+from mlready.render.scorecard_view import evidence_line
 from mlready.render.signatures import SCAN_MARKER, generated, text_mark
-from mlready.render.view import evidence_line
 
 if TYPE_CHECKING:
     from mlready.core.model import Probe
@@ -37,7 +36,7 @@ def finding_text(finding: Finding) -> str:
 
 
 def _reliability(probe: Probe) -> str:
-    return translated(word(probe.reliability))
+    return translated(word_for(probe.reliability))
 
 
 def evidence_details(item: CheckEvidence) -> list[str]:
@@ -88,7 +87,7 @@ def evidence_cell(item: CheckEvidence | None) -> str:
         else:
             where = name_text(item.paths_found[0])
         return _("evidenced: {place}").format(place=where)
-    return translated(word(item.state))
+    return translated(word_for(item.state))
 
 
 def _lines_of(result: ScanResult) -> list[tuple[str, str, list[str]]]:
@@ -107,7 +106,7 @@ def _lines_of(result: ScanResult) -> list[tuple[str, str, list[str]]]:
             rows.append((check_id, headline, details))
         elif item.state is not EvidenceState.CLAIMED or details:
             headline = _("{state}: answered {answer}").format(
-                state=translated(word(item.state)), answer=answer
+                state=translated(word_for(item.state)), answer=answer
             )
             rows.append((check_id, headline, details))
     return rows

@@ -5,10 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from mlready.core.messages import _, translated
-from mlready.core.vocabulary import Severity
-from mlready.core.words import word
+from mlready.core.vocabulary import Severity, word_for
 from mlready.render.escape import one_line, terminal_text
-from mlready.render.view import Outcome, answer_line, format_score, verdict_line
+from mlready.render.scorecard_view import Outcome, answer_line, format_score, verdict_line
 
 GITHUB_ANNOTATIONS_PER_LEVEL = 10
 
@@ -32,7 +31,7 @@ def render_github(outcomes: Sequence[Outcome]) -> str:
         for gap in card.open_gaps:
             command = "error" if gap.severity is Severity.BLOCKER else "warning"
             title = _("{severity} gap: {id}").format(
-                severity=translated(word(gap.severity)), id=gap.question.id
+                severity=translated(word_for(gap.severity)), id=gap.question.id
             )
             properties = ",".join(
                 [

@@ -10,13 +10,13 @@ from mlready.core.history import History, Revision, Step, TrendPoint
 from mlready.core.messages import N_, _, language, ngettext, translated
 from mlready.render.charts import trend_line
 from mlready.render.escape import html_text, markdown_cell, markdown_code, one_line
+from mlready.render.scorecard_view import format_score
 from mlready.render.signatures import (
     HISTORY_MARKER,
     HTML_HISTORY_MARKER,
     generated,
     text_mark,
 )
-from mlready.render.view import format_score
 from mlready.render.width import cells as width_of
 from mlready.render.width import pad
 

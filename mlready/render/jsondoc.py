@@ -10,8 +10,8 @@ from mlready.core.evidence import CheckEvidence
 from mlready.core.plan import action_plan, expiring_waivers
 from mlready.core.signoff import signoff_states
 from mlready.core.validation import to_plain
+from mlready.render.scorecard_view import Outcome, answer_line
 from mlready.render.signatures import generated
-from mlready.render.view import Outcome, answer_line
 
 
 def check_json(outcome: Outcome) -> dict[str, Any]:

@@ -7,9 +7,9 @@ from collections.abc import Sequence
 
 from mlready.core.kinds import is_scored
 from mlready.core.messages import _, translated
-from mlready.core.words import word
+from mlready.core.vocabulary import word_for
 from mlready.render.escape import terminal_text
-from mlready.render.view import Outcome, answer_line
+from mlready.render.scorecard_view import Outcome, answer_line
 
 
 def _xml_text(text: str) -> str:
@@ -67,7 +67,7 @@ def render_junit(outcomes: Sequence[Outcome]) -> str:
                 counts["failures"] += 1
                 answer = translated(question.describe(gap.answer.value if gap.answer else None))
                 message = _("{severity} gap: {prompt}").format(
-                    severity=translated(word(gap.severity)), prompt=question.prompt
+                    severity=translated(word_for(gap.severity)), prompt=question.prompt
                 )
                 failure = ET.SubElement(
                     case, "failure", message=_xml_text(message), type=gap.severity.value

@@ -5,14 +5,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from mlready.render.escape import markdown_cell, markdown_code, markdown_text
-from mlready.render.signatures import CHECK_MARKER
-from mlready.render.view import (
+from mlready.render.scorecard_view import (
     Outcome,
     expiring_lines,
     format_score,
     overdue_lines,
     signoff_lines,
 )
+from mlready.render.signatures import CHECK_MARKER
 
 MARKDOWN_TOP_GAPS = 10
 

@@ -12,8 +12,8 @@ from mlready.core.messages import _, language, ngettext
 from mlready.core.plan import overdue_actions
 from mlready.render.charts import score_colour, small_trend, sparkline
 from mlready.render.escape import html_link, html_text, markdown_cell, markdown_code, markdown_link
+from mlready.render.scorecard_view import Outcome, format_score
 from mlready.render.signatures import HTML_PORTFOLIO_MARKER, PORTFOLIO_MARKER
-from mlready.render.view import Outcome, format_score
 
 _NO_TRENDS: Mapping[str, Trend] = {}
 

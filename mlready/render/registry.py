@@ -52,7 +52,7 @@ class Renderers(NamedTuple):
 
 FORMATS: dict[Format, Renderers] = {
     Format.TEXT: Renderers(
-        check="plain:render_text",
+        check="plain_text:render_text",
         diff="diff:diff_text",
         bank="outline:bank_outline",
         history="history:history_text",

@@ -38,13 +38,12 @@ from markupsafe import Markup
 from mlready.core.errors import InputError
 from mlready.core.evidence import CheckEvidence
 from mlready.core.history import Trend, change_since
-from mlready.core.messages import Said, _, language, ngettext, translated
+from mlready.core.messages import Message, _, language, ngettext, translated
 from mlready.core.model import Bank, Question
 from mlready.core.plan import EXPIRING_DAYS, action_plan, expiring_waivers, top_actions
 from mlready.core.scoring import Scorecard
 from mlready.core.signoff import signoff_states
-from mlready.core.vocabulary import EvidenceState, Kind, Severity
-from mlready.core.words import word
+from mlready.core.vocabulary import EvidenceState, Kind, Severity, word_for
 from mlready.io.cache import cache_dir, cached_template, remember_template
 from mlready.io.files import record_input
 from mlready.io.resources import templates_dir
@@ -60,8 +59,8 @@ from mlready.render.escape import (
     ticket_markdown,
 )
 from mlready.render.evidence import evidence_cell, evidence_details
+from mlready.render.scorecard_view import evidence_counts, format_score, text_bar
 from mlready.render.signatures import HTML_REPORT_MARKER, REPORT_MARKER
-from mlready.render.view import evidence_counts, format_score, text_bar
 
 REPORT_TEMPLATE = "report.md.j2"
 HTML_TEMPLATE = "report.html.j2"
@@ -96,7 +95,7 @@ def _finalize_html(value: Any) -> Any:
 
 class _Message(Markup):
     """A message of mlready's own, as template text. Each value formatted into it is printed
-    as the template would print it alone (see the subclasses' `escape`): a Said translated,
+    as the template would print it alone (see the subclasses' `escape`): a Message translated,
     a float as `0.5`, None as nothing, Markup as it is."""
 
     __slots__ = ()
@@ -148,9 +147,9 @@ def _words(value: Any) -> str:
     """A severity, an evidence state or a message as a person reads it, in the chosen
     language (the value itself stays the data, in English)."""
     if isinstance(value, Severity):
-        return translated(word(value))
+        return translated(word_for(value))
     if isinstance(value, EvidenceState):
-        return translated(word(value))
+        return translated(word_for(value))
     return translated(value)
 
 
@@ -214,14 +213,14 @@ class _Sandbox(ImmutableSandboxedEnvironment):
     def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
         if operator == "**" and isinstance(right, int) and abs(right) > MAX_POWER:
             raise SecurityError(
-                Said("a power above {limit} is refused in templates", limit=MAX_POWER)
+                Message("a power above {limit} is refused in templates", limit=MAX_POWER)
             )
         if operator == "*":
             sized = left if isinstance(left, str | list | tuple) else right
             count = right if sized is left else left
             sequence = isinstance(sized, str | list | tuple)
             if sequence and isinstance(count, int) and len(sized) * count > MAX_REPORT_CHARS:
-                raise SecurityError(Said("a repetition larger than a report may be is refused"))
+                raise SecurityError(Message("a repetition larger than a report may be is refused"))
         return super().call_binop(context, operator, left, right)
 
 
@@ -504,9 +503,11 @@ def render_report(
             raise InputError(_no_template(template))
         if is_html_template(template) != html:
             raise InputError(
-                Said("{path}: the HTML report needs an HTML template (NAME.html.j2)", path=template)
+                Message(
+                    "{path}: the HTML report needs an HTML template (NAME.html.j2)", path=template
+                )
                 if html
-                else Said("{path}: the Markdown report needs a Markdown template", path=template)
+                else Message("{path}: the Markdown report needs a Markdown template", path=template)
             )
         search_path.insert(0, template.parent)
         name = template.name
@@ -526,7 +527,7 @@ def render_report(
                 size += len(part)
                 if size > max_chars:
                     raise InputError(
-                        Said(
+                        Message(
                             "{path}: the report grew past {count} characters; check the "
                             "template for runaway loops",
                             path=template,
@@ -536,7 +537,7 @@ def render_report(
                 parts.append(part)
     except _OutOfTime:
         raise InputError(
-            Said(
+            Message(
                 "{path}: rendering took longer than {seconds} s",
                 path=template,
                 seconds=f"{max_seconds:g}",
@@ -554,13 +555,13 @@ def render_report(
         where = _template_place(error, template)
         message = error.message if isinstance(error, TemplateError) else f"{error!r}"
         raise InputError(
-            Said("{place}: template error: {message}", place=where, message=message)
+            Message("{place}: template error: {message}", place=where, message=message)
         ) from None
     return f"{HTML_REPORT_MARKER if html else REPORT_MARKER}\n{''.join(parts)}"
 
 
-def _no_template(path: object) -> Said:
-    return Said("{path}: no such template", path=path)
+def _no_template(path: object) -> Message:
+    return Message("{path}: no such template", path=path)
 
 
 def report_context(

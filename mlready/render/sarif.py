@@ -9,10 +9,9 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from mlready.core.messages import _, translated
 from mlready.core.model import Question
-from mlready.core.vocabulary import Severity
-from mlready.core.words import word
+from mlready.core.vocabulary import Severity, word_for
 from mlready.io.resources import mlready_version
-from mlready.render.view import Outcome, answer_line
+from mlready.render.scorecard_view import Outcome, answer_line
 
 if TYPE_CHECKING:
     from mlready.core.evidence import CheckEvidence
@@ -68,7 +67,7 @@ def render_sarif(outcomes: Sequence[Outcome]) -> str:
             question = gap.question
             answer = translated(question.describe(gap.answer.value if gap.answer else None))
             message = _("{severity} gap: {prompt} Answer: {answer} (score {score}).").format(
-                severity=translated(word(gap.severity)),
+                severity=translated(word_for(gap.severity)),
                 prompt=question.prompt,
                 answer=answer,
                 score=f"{gap.score:g}",

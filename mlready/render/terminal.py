@@ -19,11 +19,10 @@ from mlready.core.evidence import CheckEvidence
 from mlready.core.gate import Verdict
 from mlready.core.messages import N_, _, translated
 from mlready.core.scoring import Scorecard
-from mlready.core.vocabulary import Severity
+from mlready.core.vocabulary import Severity, word_for
 from mlready.core.walk import Screen
-from mlready.core.words import word
 from mlready.render.escape import name_text, one_line, terminal_text
-from mlready.render.view import (
+from mlready.render.scorecard_view import (
     BAR_WIDTH,
     Outcome,
     bar_width,
@@ -305,12 +304,12 @@ def evidence_lines(evidence: CheckEvidence) -> list[str]:
             _("found {where}: {says} ({reliability})").format(
                 where=where,
                 says=one_line(finding.probe.says),
-                reliability=translated(word(finding.probe.reliability)),
+                reliability=translated(word_for(finding.probe.reliability)),
             )
         )
     lines += [
         _("not found: {says} ({reliability})").format(
-            says=one_line(probe.says), reliability=translated(word(probe.reliability))
+            says=one_line(probe.says), reliability=translated(word_for(probe.reliability))
         )
         for probe in evidence.missing
     ]

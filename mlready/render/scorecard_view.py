@@ -12,8 +12,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from mlready.core.messages import _, ngettext, translated
 from mlready.core.plan import expiring_waivers, overdue_actions
 from mlready.core.signoff import signoff_states
-from mlready.core.vocabulary import Severity
-from mlready.core.words import word
+from mlready.core.vocabulary import Severity, word_for
 from mlready.render.escape import one_line
 
 if TYPE_CHECKING:
@@ -213,7 +212,7 @@ def scorecard_view(
             tuple(
                 Item(
                     (
-                        translated(word(gap.severity)),
+                        translated(word_for(gap.severity)),
                         gap.question.id,
                         f"{gap.score:.2f}",
                         one_line(gap.question.prompt),
@@ -290,7 +289,7 @@ def evidence_counts(evidence: Mapping[str, CheckEvidence]) -> str:
     from mlready.core.evidence import counts
 
     return " · ".join(
-        f"{number} {translated(word(state))}" for state, number in counts(evidence).items()
+        f"{number} {translated(word_for(state))}" for state, number in counts(evidence).items()
     )
 
 

@@ -7,7 +7,7 @@ any other is said as the system said it.
 
 from __future__ import annotations
 
-from mlready.core.messages import N_, Said
+from mlready.core.messages import N_, Message
 
 # Listed for the catalog only: `os_reason` looks them up by the English the system gave.
 _COMMON = (
@@ -32,6 +32,6 @@ _COMMON = (
 )
 
 
-def os_reason(error: OSError) -> Said:
+def os_reason(error: OSError) -> Message:
     """What the system said of `error` (its English is the value, as the system gave it)."""
-    return Said(error.strerror or str(error))
+    return Message(error.strerror or str(error))

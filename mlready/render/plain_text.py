@@ -5,8 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from mlready.core.messages import _
-from mlready.render.signatures import text_mark
-from mlready.render.view import (
+from mlready.render.scorecard_view import (
     BAR_WIDTH,
     Outcome,
     ScorecardView,
@@ -16,6 +15,7 @@ from mlready.render.view import (
     scorecard_view,
     text_bar,
 )
+from mlready.render.signatures import text_mark
 from mlready.render.width import HANG, cells, hanging, pad, pad_left, text_column, wrap
 
 
