@@ -185,3 +185,29 @@ def test_a_broken_translation_never_changes_the_exit_code(tmp_path: Path, transl
         check=False,
     )
     assert validated.returncode == 2
+
+
+def test_without_file_locks_an_answers_file_is_not_edited(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On a platform without fcntl (Windows), `ask`, `sign` and `init` refuse instead of
+    editing without the lock."""
+    import builtins
+
+    from mlready.core.errors import MlreadyError
+    from mlready.io.files import exclusive_lock
+
+    real_import = builtins.__import__
+
+    def no_fcntl(name: str, *args: object, **kwargs: object) -> object:
+        if name == "fcntl":
+            raise ImportError("No module named 'fcntl'")
+        return real_import(name, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(builtins, "__import__", no_fcntl)
+    answers = tmp_path / "mlready.yaml"
+    answers.write_text("kept\n")
+    with pytest.raises(MlreadyError, match="no advisory file locks"), exclusive_lock(answers):
+        answers.write_text("changed\n")
+    assert answers.read_text() == "kept\n"
+    assert list(tmp_path.iterdir()) == [answers]

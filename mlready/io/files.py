@@ -125,9 +125,16 @@ def exclusive_lock(path: Path, *, note: Callable[[str], None] | None = None) -> 
     """
     try:
         import fcntl
-    except ImportError:  # pragma: no cover - no advisory locks on this platform
-        yield
-        return
+    except ImportError:
+        # Without the lock two sessions could overwrite each other's answers: refuse, rather
+        # than edit without it (Windows has no fcntl).
+        raise MlreadyError(
+            Message(
+                "{path}: this platform has no advisory file locks (fcntl), which mlready needs "
+                "to edit an answers file safely; edit it by hand and run `mlready check`",
+                path=path,
+            )
+        ) from None
     lock_path = lock_path_of(path)
     while True:
         try:
