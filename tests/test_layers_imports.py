@@ -194,3 +194,16 @@ def test_one_module_touches_typers_and_clicks_private_parts() -> None:
         if (found := _names_private_cli_parts(path))
     }
     assert set(touching) == {"mlready.cli.typer_seam"}, touching
+
+
+def test_docstrings_say_what_in_at_most_three_lines() -> None:
+    """The why of a module, class or function goes in comments; its docstring says what."""
+    long = []
+    for path in _sources():
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef):
+                doc = ast.get_docstring(node, clean=False)
+                if doc is not None and len(doc.strip().splitlines()) > 3:
+                    long.append(f"{_module_name(path)}:{getattr(node, 'name', '<module>')}")
+    assert long == []

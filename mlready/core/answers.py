@@ -30,13 +30,12 @@ _NOTHING: Mapping[str, AnswerEntry] = MappingProxyType({})
 
 
 class Answers(NamedTuple):
-    """The answers of one review, checked against a bank.
+    """The answers of one review, checked against a bank."""
 
-    `entries` holds answers to the bank's questions (by id, in file order); `foreign` holds
-    answers to ids the bank does not have (another bank version), kept so that no rewrite
-    loses them; `disabled` holds answers to questions a layered bank leaves out; `lines` gives
-    the line of each answer.
-    """
+    # `entries` holds answers to the bank's questions (by id, in file order); `foreign` holds
+    # answers to ids the bank does not have (another bank version), kept so that no rewrite
+    # loses them; `disabled` holds answers to questions a layered bank leaves out; `lines` gives
+    # the line of each answer.
 
     source: str
     bank_ref: str | None = None
@@ -278,11 +277,9 @@ def _moved_warnings(
     *,
     written: str | None,
 ) -> list[str]:
-    """`warnings` with one more for the answers read under the ids their questions moved to.
-
-    For answers written for an older version of the bank (whose warning comes first), one
-    warning says both: which version, and that the moved answers keep their meaning.
-    """
+    """`warnings` with one more for the answers read under the ids their questions moved to."""
+    # For answers written for an older version of the bank (whose warning comes first), one
+    # warning says both: which version, and that the moved answers keep their meaning.
     if not renamed:
         return warnings
     moves = ", ".join(renamed)

@@ -176,11 +176,9 @@ def bank_data(bank: Bank) -> dict[str, Any]:
 
 
 def bank_from_data(data: Any) -> Bank:
-    """The bank `bank_data` made `data` from, with its defaults filled in again.
-
-    Trusts `data`: nothing is checked, so it must come from `bank_data` (the cache proves that
-    with a MAC). Raises KeyError, TypeError or ValueError for data of another shape.
-    """
+    """The bank `bank_data` made `data` from, with its defaults filled in again."""
+    # Trusts `data`: nothing is checked, so it must come from `bank_data` (the cache proves that
+    # with a MAC). Raises KeyError, TypeError or ValueError for data of another shape.
     return from_plain(Bank, data, implied=_implied)
 
 
@@ -284,11 +282,9 @@ def reference_problems(
     bank: Bank, locate: Callable[[Question], tuple[Document, Location] | None]
 ) -> list[Problem]:
     """Unique ids; every `when` names an earlier decision or check (the whole profile comes
-    before every area), and values it offers.
-
-    `locate` gives where a question was written, or None for one inherited from a base bank
-    (checked when that bank was loaded).
-    """
+    before every area), and values it offers."""
+    # `locate` gives where a question was written, or None for one inherited from a base bank
+    # (checked when that bank was loaded).
     problems: list[Problem] = []
     seen: dict[str, Question] = {}
     placed = [

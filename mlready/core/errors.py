@@ -71,11 +71,10 @@ def _one_line(problem: Problem) -> str:
 
 
 class InputError(MlreadyError):
-    """A bank, answers file, template or option is invalid (one or more problems).
+    """A bank, answers file, template or option is invalid (one or more problems)."""
 
-    A plain string is a problem with no place. Problems are listed in file order, whatever
-    found them first; past MAX_MESSAGES, the rest are counted rather than listed.
-    """
+    # A plain string is a problem with no place. Problems are listed in file order, whatever
+    # found them first; past MAX_MESSAGES, the rest are counted rather than listed.
 
     def __init__(self, problems: Problem | str | Iterable[Problem | str]) -> None:
         if isinstance(problems, Problem | str):

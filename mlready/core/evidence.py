@@ -1,8 +1,7 @@
 """Evidence from the repository: what each check's probes found, and what that makes of the
-answer given — evidenced, contradicted, or only claimed.
+answer given — evidenced, contradicted, or only claimed."""
 
-The scan itself (reading files) is the I/O layer's; this module only judges its findings.
-"""
+# The scan itself (reading files) is the I/O layer's; this module only judges its findings.
 
 from __future__ import annotations
 

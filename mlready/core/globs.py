@@ -1,11 +1,10 @@
 """The one glob dialect, for every pattern of file names a person writes: a probe's files, the
-answers files on the command line and in the settings file.
+answers files on the command line and in the settings file."""
 
-`/` separates folders; `**` as a whole segment matches any folders, including none (`**/x`,
-`a/**/b`), or every file below (`a/**`); `*` matches within a name, `?` one character,
-`[abc]` and `[a-z]` one of a set, `[!abc]` one not in it; a dot at the start of a name is
-not special. A glob is matched by RE2, in time linear in the name.
-"""
+# `/` separates folders; `**` as a whole segment matches any folders, including none (`**/x`,
+# `a/**/b`), or every file below (`a/**`); `*` matches within a name, `?` one character,
+# `[abc]` and `[a-z]` one of a set, `[!abc]` one not in it; a dot at the start of a name is
+# not special. A glob is matched by RE2, in time linear in the name.
 
 from __future__ import annotations
 

@@ -1,11 +1,10 @@
 """The table of question kinds: everything that differs between a check, a choice, a multi and
-a text question lives here, one object per kind.
+a text question lives here, one object per kind."""
 
-Each kind knows how to check its definition in a bank, normalise and check an answer, read
-what a person types in the walk, describe the values it takes (JSON Schema and the comment
-lines of a skeleton answers file), and whether it is scored. Adding a kind is one class and one
-entry in `KINDS`.
-"""
+# Each kind knows how to check its definition in a bank, normalise and check an answer, read
+# what a person types in the walk, describe the values it takes (JSON Schema and the comment
+# lines of a skeleton answers file), and whether it is scored. Adding a kind is one class and one
+# entry in `KINDS`.
 
 from __future__ import annotations
 
@@ -163,11 +162,10 @@ class Choice(QuestionKind):
 
 
 class Multi(QuestionKind):
-    """A decision of several options at once (or none).
+    """A decision of several options at once (or none)."""
 
-    An exclusive option ("none of these") is chosen alone or not at all; a question that has
-    one takes at least one option, since that option is how it says "none of the others".
-    """
+    # An exclusive option ("none of these") is chosen alone or not at all; a question that has
+    # one takes at least one option, since that option is how it says "none of the others".
 
     kind = Kind.MULTI
     many = True

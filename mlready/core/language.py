@@ -1,10 +1,9 @@
-"""Which language mlready speaks: English, or Simplified Chinese.
+"""Which language mlready speaks: English, or Simplified Chinese."""
 
-The choice, first found wins: `--lang`, the settings key `lang`, MLREADY_LANG, then the locale
-variables LC_ALL, LC_MESSAGES and LANG. A language asked for by name (the first three) that
-mlready does not speak falls back to English with a warning; a locale that names another
-language (a German desktop's `de_DE.UTF-8`) is simply English, since nobody asked mlready for it.
-"""
+# The choice, first found wins: `--lang`, the settings key `lang`, MLREADY_LANG, then the locale
+# variables LC_ALL, LC_MESSAGES and LANG. A language asked for by name (the first three) that
+# mlready does not speak falls back to English with a warning; a locale that names another
+# language (a German desktop's `de_DE.UTF-8`) is simply English, since nobody asked mlready for it.
 
 from __future__ import annotations
 

@@ -1,11 +1,10 @@
-"""Every message mlready says to a person goes through here, to be said in the chosen language.
+"""Every message mlready says to a person goes through here, to be said in the chosen language."""
 
-`_("...")` translates a message when it is said; `N_("...")` only marks a text for the catalog
-(a help text written where no language is chosen yet, translated where it is shown). Messages
-with values use named placeholders, `_("{count} questions").format(count=...)`, so that a
-translation may put them in its own order; the catalog test checks they match the English.
-The catalogs themselves are read by the I/O layer (`mlready.io.catalogs`), which installs one.
-"""
+# `_("...")` translates a message when it is said; `N_("...")` only marks a text for the catalog
+# (a help text written where no language is chosen yet, translated where it is shown). Messages
+# with values use named placeholders, `_("{count} questions").format(count=...)`, so that a
+# translation may put them in its own order; the catalog test checks they match the English.
+# The catalogs themselves are read by the I/O layer (`mlready.io.catalogs`), which installs one.
 
 from __future__ import annotations
 
@@ -58,11 +57,10 @@ def N_(message: str) -> str:  # the conventional name of the gettext marker
 class Message(str):
     """A message that is also data: its value is the English (what JSON and comparisons see,
     the same in every language), and `translated` says it in the chosen language for a
-    person. Values may themselves be Message; they are translated with it.
+    person. Values may themselves be Message; they are translated with it."""
 
-    `Message("{count} checks at full marks with no evidence ({ids})", count=2, ids="a, b")`;
-    `message_n` makes one whose words depend on a count.
-    """
+    # `Message("{count} checks at full marks with no evidence ({ids})", count=2, ids="a, b")`;
+    # `message_n` makes one whose words depend on a count.
 
     template: str
     plural: str | None

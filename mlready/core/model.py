@@ -1,9 +1,8 @@
-"""Typed, frozen models of the file formats: question banks (plain and layered), answers files.
+"""Typed, frozen models of the file formats: question banks (plain and layered), answers files."""
 
-Type hints and the rules in `Annotated` say what each key takes; `validation.convert` reads
-them. The loaders in `bank` and `answers` check what needs the whole file (references, ids,
-options) and attach file:line:column to every message.
-"""
+# Type hints and the rules in `Annotated` say what each key takes; `validation.convert` reads
+# them. The loaders in `bank` and `answers` check what needs the whole file (references, ids,
+# options) and attach file:line:column to every message.
 
 import datetime as dt
 from dataclasses import dataclass, field, fields
@@ -53,11 +52,10 @@ NA = "na"  # the answer "not applicable"; reserved, never an option value
 
 
 class Record:
-    """Equality, hashing and repr by fields, for every model.
+    """Equality, hashing and repr by fields, for every model."""
 
-    Written once here instead of generated for each dataclass: generating them costs every
-    run of the command a few milliseconds, and the models compare rarely.
-    """
+    # Written once here instead of generated for each dataclass: generating them costs every
+    # run of the command a few milliseconds, and the models compare rarely.
 
     __slots__ = ()
 
@@ -223,11 +221,10 @@ PROFILE_TITLE = N_("System profile")
 
 @dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class Bank(Record):
-    """A validated question bank, with defaults filled in.
+    """A validated question bank, with defaults filled in."""
 
-    A bank that extends others also knows their refs and the questions it disabled, so that
-    answers written for a base bank still load.
-    """
+    # A bank that extends others also knows their refs and the questions it disabled, so that
+    # answers written for a base bank still load.
 
     bank: BankId
     version: Annotated[int, Range(ge=0)]

@@ -1,9 +1,8 @@
-"""The one engine that runs every pattern a bank or a person writes: RE2.
+"""The one engine that runs every pattern a bank or a person writes: RE2."""
 
-RE2 runs in time linear in the text whatever the pattern, so a repository cannot make a scan
-hang. It cannot run what needs backtracking (backreferences, look-around, atomic groups,
-possessive quantifiers): such a pattern is refused where it is written, with RE2's reason.
-"""
+# RE2 runs in time linear in the text whatever the pattern, so a repository cannot make a scan
+# hang. It cannot run what needs backtracking (backreferences, look-around, atomic groups,
+# possessive quantifiers): such a pattern is refused where it is written, with RE2's reason.
 
 from __future__ import annotations
 

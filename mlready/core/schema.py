@@ -1,9 +1,8 @@
-"""JSON Schemas (draft-07) of the two file formats, for editors and other tools.
+"""JSON Schemas (draft-07) of the two file formats, for editors and other tools."""
 
-The bank schema comes from the models' type hints and rules, the same ones the loaders apply;
-the answers schema is made for one bank, so that an editor can complete question ids and offer
-each question's values.
-"""
+# The bank schema comes from the models' type hints and rules, the same ones the loaders apply;
+# the answers schema is made for one bank, so that an editor can complete question ids and offer
+# each question's values.
 
 from __future__ import annotations
 
@@ -136,12 +135,10 @@ def _schema_of(hint: Any, rules: tuple[Any, ...], definitions: dict[str, Any]) -
 
 
 def answers_schema(bank: Bank) -> dict[str, Any]:
-    """The schema of an answers file for `bank`: every question id with the values it takes.
-
-    What an answer may carry besides its value (note, evidence, waiver), the project and the
-    format version come from the models the loader reads; each distinct set of values is
-    defined once and referenced, so the schema stays small however large the bank.
-    """
+    """The schema of an answers file for `bank`: every question id with the values it takes."""
+    # What an answer may carry besides its value (note, evidence, waiver), the project and the
+    # format version come from the models the loader reads; each distinct set of values is
+    # defined once and referenced, so the schema stays small however large the bank.
     definitions: dict[str, Any] = {}
     entry = _schema_of(AnswerEntry, (), definitions)  # the long form: value, note, evidence, waiver
     project = _schema_of(Project, (), definitions)

@@ -1,11 +1,10 @@
-"""Scoring a review: which questions apply, area scores, the level, blockers and gaps.
+"""Scoring a review: which questions apply, area scores, the level, blockers and gaps."""
 
-The rules are exact so that any two tools agree: a check scores its option's score (0 when
-unanswered); an area scores 100 x sum(w*s) / sum(w) over its applicable checks that are not
-"na"; the overall score is the lowest area score; the level is the highest whose minimum that
-score reaches, except that an open blocker gap scoring 0 (or unanswered) forces the lowest level
-and one scoring between 0 and 1 caps the level at the second-lowest.
-"""
+# The rules are exact so that any two tools agree: a check scores its option's score (0 when
+# unanswered); an area scores 100 x sum(w*s) / sum(w) over its applicable checks that are not
+# "na"; the overall score is the lowest area score; the level is the highest whose minimum that
+# score reaches, except that an open blocker gap scoring 0 (or unanswered) forces the lowest level
+# and one scoring between 0 and 1 caps the level at the second-lowest.
 
 from __future__ import annotations
 
@@ -128,11 +127,9 @@ class Scorecard(NamedTuple):
 
 
 def applicable_questions(bank: Bank, answers: Answers) -> tuple[Question, ...]:
-    """The questions whose `when` holds, in bank order.
-
-    A condition holds when the question it names is itself applicable, answered (not "na"),
-    and its answer is among the listed values (for a multi answer: shares one of them).
-    """
+    """The questions whose `when` holds, in bank order."""
+    # A condition holds when the question it names is itself applicable, answered (not "na"),
+    # and its answer is among the listed values (for a multi answer: shares one of them).
     applicable: dict[str, Question] = {}
     for question in bank.questions.values():
         if all(_holds(name, wanted, applicable, answers) for name, wanted in question.when.items()):

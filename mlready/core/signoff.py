@@ -1,11 +1,10 @@
-"""Sign-offs: a digest of what the answers mean, and whether each sign-off still covers them.
+"""Sign-offs: a digest of what the answers mean, and whether each sign-off still covers them."""
 
-The digest is taken over a canonical form of the answers that count (values as the bank
-means them, with their notes, evidence, waivers and actions), so that reformatting the file,
-reordering it, quoting differently or writing `Yes` for `yes` leaves it unchanged, while any
-changed answer changes it. Project details, the review date and the sign-offs themselves are
-not part of it.
-"""
+# The digest is taken over a canonical form of the answers that count (values as the bank
+# means them, with their notes, evidence, waivers and actions), so that reformatting the file,
+# reordering it, quoting differently or writing `Yes` for `yes` leaves it unchanged, while any
+# changed answer changes it. Project details, the review date and the sign-offs themselves are
+# not part of it.
 
 from __future__ import annotations
 

@@ -1,11 +1,10 @@
-"""A bank's text in another language, from a translation file beside the bank.
+"""A bank's text in another language, from a translation file beside the bank."""
 
-A translation file (`default.zh-CN.yaml` beside `default.yaml`) maps each question id to its
-translated prompt, why, help, fix, option labels and probe lines, and each area and level to
-its title. Every entry records `source`, a short hash of the English text it translates: when
-the English changes, the entry is stale and the English is shown until it is translated again.
-Answers files never change with the language: ids and option values are the same in all.
-"""
+# A translation file (`default.zh-CN.yaml` beside `default.yaml`) maps each question id to its
+# translated prompt, why, help, fix, option labels and probe lines, and each area and level to
+# its title. Every entry records `source`, a short hash of the English text it translates: when
+# the English changes, the entry is stale and the English is shown until it is translated again.
+# Answers files never change with the language: ids and option values are the same in all.
 
 from __future__ import annotations
 

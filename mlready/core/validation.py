@@ -1,9 +1,9 @@
-"""Turning parsed YAML (or TOML) into typed, frozen models, naming file:line:column of each problem.
+"""Parsed YAML (or TOML) turned into typed, frozen models, with file:line:column of each
+problem."""
 
-Models are frozen dataclasses; their type hints say what each key takes, and `Annotated` rules
-add what a type cannot say (patterns, ranges, a single value for a list). One walk checks the
-whole file and reports every problem it finds, not just the first.
-"""
+# Models are frozen dataclasses; their type hints say what each key takes, and `Annotated` rules
+# add what a type cannot say (patterns, ranges, a single value for a list). One walk checks the
+# whole file and reports every problem it finds, not just the first.
 
 from __future__ import annotations
 
@@ -142,12 +142,10 @@ SUGGESTION_CUTOFF = 0.6
 
 
 def suggest(name: str, candidates: Iterable[str], *, after: int = 0) -> str:
-    """`; did you mean 'x'?` for the closest candidate, or nothing.
-
-    `after` is how many problems were found before this one: past MAX_MESSAGES the message is
-    counted, not shown, so nothing is suggested (a file of 50,000 typos costs no more than one
-    of twenty). Only candidates of a length that could match are compared.
-    """
+    """`; did you mean 'x'?` for the closest candidate, or nothing."""
+    # `after` is how many problems were found before this one: past MAX_MESSAGES the message is
+    # counted, not shown, so nothing is suggested (a file of 50,000 typos costs no more than one
+    # of twenty). Only candidates of a length that could match are compared.
     if after >= MAX_MESSAGES:
         return ""
     size = len(name)
@@ -574,11 +572,9 @@ Implied = Callable[[type, Callable[[str], Any]], Mapping[str, Any]]
 
 
 def to_plain(value: Any, *, drop_none: bool = False, implied: Implied | None = None) -> Any:
-    """A model as plain JSON data (keys as in the file; internal fields left out).
-
-    With `implied`, a field is left out when it holds its default or what `implied` says its
-    other fields imply: what is left is what a file had to say, and `from_plain` fills the rest.
-    """
+    """A model as plain JSON data (keys as in the file; internal fields left out)."""
+    # With `implied`, a field is left out when it holds its default or what `implied` says its
+    # other fields imply: what is left is what a file had to say, and `from_plain` fills the rest.
 
     # Written for speed as much as for clarity: the cache turns a bank of 10,000 questions
     # into plain data on the run that parses it, and that run should cost no more than one
@@ -633,13 +629,11 @@ _SCALAR_BUILDS: dict[Any, Callable[[Any], Any]] = {
 
 
 def from_plain(cls: type[M], data: Any, *, implied: Implied | None = None) -> M:
-    """A `cls` from data that `to_plain` made, trusted: no rule is checked again.
-
-    This is for data mlready wrote itself and can prove it wrote (the cache of banks checks a
-    MAC first); anything a person wrote goes through `convert`. Fields left out get their
-    default, or what `implied` says. Raises KeyError, TypeError or ValueError for data of
-    another shape.
-    """
+    """A `cls` from data that `to_plain` made, trusted: no rule is checked again."""
+    # This is for data mlready wrote itself and can prove it wrote (the cache of banks checks a
+    # MAC first); anything a person wrote goes through `convert`. Fields left out get their
+    # default, or what `implied` says. Raises KeyError, TypeError or ValueError for data of
+    # another shape.
     builds: dict[Any, Build] = {}
     model: Any = cls
     build = _build_for(model, builds, implied)
@@ -719,10 +713,11 @@ def _model_build(cls: Any, builds: dict[Any, Build], implied: Implied | None) ->
 
 
 def instance_maker(cls: Any) -> Callable[[dict[str, Any]], Any]:
-    """A function making an instance of the frozen dataclass `cls` from its field values, as
-    its __init__ would (defaults and default factories for the fields left out; TypeError when
-    a field without a default is), without one frozen assignment per field: a large bank or
-    answers file makes tens of thousands of models, and this is a third of their cost."""
+    """A function making an instance of the frozen dataclass `cls` from its field values as its
+    __init__ would, without one frozen assignment per field."""
+    # Defaults and default factories fill the fields left out; TypeError when a field without a
+    # default is. A large bank or answers file makes tens of thousands of models, and the frozen
+    # assignments are a third of their cost.
     every = dataclasses.fields(cls)
     defaults = {f.name: f.default for f in every if f.default is not dataclasses.MISSING}
     factories = [

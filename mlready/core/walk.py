@@ -1,9 +1,8 @@
-"""The interactive review, independent of any terminal.
+"""The interactive review, independent of any terminal."""
 
-The walk decides what to ask next and what an input means; a `Prompt` shows questions and
-reads lines (the terminal in `mlready ask`, a script in tests). Every accepted answer is passed
-to `save` at once, so that nothing answered is lost, whatever ends the walk.
-"""
+# The walk decides what to ask next and what an input means; a `Prompt` shows questions and
+# reads lines (the terminal in `mlready ask`, a script in tests). Every accepted answer is passed
+# to `save` at once, so that nothing answered is lost, whatever ends the walk.
 
 from __future__ import annotations
 
@@ -110,16 +109,14 @@ def walk(
     today: dt.date | None = None,
     evidence: Mapping[str, CheckEvidence] | None = None,
 ) -> WalkResult:
-    """Ask the applicable questions in bank order; return the answers when done or quit.
-
-    `evidence` (a scan of the repository) is shown with the questions it concerns, and the
-    option it suggests for an unanswered one is what Enter takes.
-
-    Without `redo`, only questions unanswered when the walk starts (or that a changed decision
-    brings in) are asked. `area` limits the walk to one area. Each answer is saved at once;
-    `project.reviewed` becomes `today` once anything was answered. EOFError (Ctrl-D) ends the
-    walk like `:quit`; KeyboardInterrupt propagates after the last answer was saved.
-    """
+    """Ask the applicable questions in bank order; return the answers when done or quit."""
+    # `evidence` (a scan of the repository) is shown with the questions it concerns, and the
+    # option it suggests for an unanswered one is what Enter takes.
+    #
+    # Without `redo`, only questions unanswered when the walk starts (or that a changed decision
+    # brings in) are asked. `area` limits the walk to one area. Each answer is saved at once;
+    # `project.reviewed` becomes `today` once anything was answered. EOFError (Ctrl-D) ends the
+    # walk like `:quit`; KeyboardInterrupt propagates after the last answer was saved.
     state = _Walk(bank, answers, prompt=prompt, save=save, area=area, redo=redo, today=today)
     state.evidence = dict(evidence or {})
     try:

@@ -39,12 +39,10 @@ _SCHEMA_MODELINE = re.compile(r"^# yaml-language-server: \$schema=(\S+)\s*$", re
 def render_answers(
     bank: Bank, answers: Answers, *, skeleton: bool = False, previous: str | None = None
 ) -> str:
-    """The answers file text: bank order, each question's prompt as a comment above it.
-
-    With `skeleton`, every question of the bank is listed, unanswered ones with an empty value.
-    `previous` is the file's text before this rewrite: comments a person wrote in it are kept
-    (see `HandComments`).
-    """
+    """The answers file text: bank order, each question's prompt as a comment above it."""
+    # With `skeleton`, every question of the bank is listed, unanswered ones with an empty value.
+    # `previous` is the file's text before this rewrite: comments a person wrote in it are kept
+    # (see `HandComments`).
     kept = HandComments.of(previous, bank) if previous else HandComments()
     lines = [f"# yaml-language-server: $schema={answers.schema}"] if answers.schema else []
     lines += [
@@ -237,13 +235,12 @@ def _content(path: Path) -> bytes | None:
 
 
 class AnswersEditor:
-    """Saves a walk's answers to one file, and only while nobody else has changed it.
+    """Saves a walk's answers to one file, and only while nobody else has changed it."""
 
-    Writes go through a link to the file it points to, atomically. Before each save the file
-    is compared (by content) with what mlready last read or wrote; when an editor or another
-    program changed it meanwhile, the answers are kept in a side file instead and
-    ConcurrentEditError says where.
-    """
+    # Writes go through a link to the file it points to, atomically. Before each save the file
+    # is compared (by content) with what mlready last read or wrote; when an editor or another
+    # program changed it meanwhile, the answers are kept in a side file instead and
+    # ConcurrentEditError says where.
 
     def __init__(self, path: Path, bank: Bank) -> None:
         self.path = path

@@ -1,24 +1,23 @@
-"""A cache of validated banks, so that a bank is parsed and checked once, not on every run.
+"""A cache of validated banks, so that a bank is parsed and checked once, not on every run."""
 
-An entry is keyed by a hash of the bank file's bytes and by the state of mlready's own source
-files: an edited bank or an upgraded mlready never reads a stale entry. An entry holds what the
-bank says (no expanded defaults), as JSON: nothing in it can run code on load.
-
-The folder may be one that others can write (a shared CI cache, a MLREADY_CACHE_DIR in /tmp),
-so an entry is used only when it proves that this user's mlready wrote it for these bytes:
-- it is read only from a regular file owned by the current user, never through a link, never
-  from a device or a FIFO, and never past a size limit;
-- it carries a MAC (keyed BLAKE2b) of the key (format, bank bytes, code state) and of its
-  content, made with a random key kept in the same folder: created on first use, mode 0600,
-  and read under the same rules and only while no one else may read it. Whoever cannot read
-  that key cannot make or edit an entry that passes.
-Anything else is ignored and the bank is parsed again, with the same result. A passing entry
-is built without checking every rule again, since it is what this mlready made of these very
-bytes after checking them: that is what makes a hit cheap.
-The same rules keep the report templates as Jinja compiled them: code, which is why an entry
-is loaded only once its MAC passes. MLREADY_CACHE_DIR chooses the folder; empty turns it off.
-Otherwise the folder follows the XDG base directory rules, and is made when missing.
-"""
+# An entry is keyed by a hash of the bank file's bytes and by the state of mlready's own source
+# files: an edited bank or an upgraded mlready never reads a stale entry. An entry holds what the
+# bank says (no expanded defaults), as JSON: nothing in it can run code on load.
+#
+# The folder may be one that others can write (a shared CI cache, a MLREADY_CACHE_DIR in /tmp),
+# so an entry is used only when it proves that this user's mlready wrote it for these bytes:
+# - it is read only from a regular file owned by the current user, never through a link, never
+#   from a device or a FIFO, and never past a size limit;
+# - it carries a MAC (keyed BLAKE2b) of the key (format, bank bytes, code state) and of its
+#   content, made with a random key kept in the same folder: created on first use, mode 0600,
+#   and read under the same rules and only while no one else may read it. Whoever cannot read
+#   that key cannot make or edit an entry that passes.
+# Anything else is ignored and the bank is parsed again, with the same result. A passing entry
+# is built without checking every rule again, since it is what this mlready made of these very
+# bytes after checking them: that is what makes a hit cheap.
+# The same rules keep the report templates as Jinja compiled them: code, which is why an entry
+# is loaded only once its MAC passes. MLREADY_CACHE_DIR chooses the folder; empty turns it off.
+# Otherwise the folder follows the XDG base directory rules, and is made when missing.
 
 from __future__ import annotations
 
@@ -126,11 +125,9 @@ def cache_unavailable() -> Message | None:
 @cache
 def _code_state() -> str:
     """The size and time of each of mlready's source files: what shapes a bank (and the
-    environment a template is compiled in).
-
-    An upgrade (or any edit) writes these files anew. The release number would add nothing,
-    and reading it from the package metadata costs every run some 20 ms of imports.
-    """
+    environment a template is compiled in)."""
+    # An upgrade (or any edit) writes these files anew. The release number would add nothing,
+    # and reading it from the package metadata costs every run some 20 ms of imports.
     files = sorted(_PACKAGE.glob("*/*.py"))
     states = [f"{file.name}:{file.stat().st_mtime_ns}:{file.stat().st_size}" for file in files]
     return blake2b("|".join(states).encode(), digest_size=32).hexdigest()
@@ -175,11 +172,9 @@ def _read_own_file(path: Path, limit: int, *, private: bool = False) -> bytes | 
 
 
 def _secret(folder: Path, *, create: bool) -> bytes | None:
-    """This user's MAC key for the cache in `folder`, made on first use when `create`.
-
-    None when there is none, or when the file there is not one this user made alone: another
-    user's file, a link, or readable by others (then anyone could forge entries).
-    """
+    """This user's MAC key for the cache in `folder`, made on first use when `create`."""
+    # None when there is none, or when the file there is not one this user made alone: another
+    # user's file, a link, or readable by others (then anyone could forge entries).
     path = folder / _SECRET_NAME
     secret = _read_own_file(path, _SECRET_BYTES, private=True)
     if secret is None and create:
@@ -219,12 +214,11 @@ def _mac(secret: bytes, key: str, payload: bytes) -> str:
 
 
 class Entry:
-    """Where this user's cache keeps what a file's bytes hold.
+    """Where this user's cache keeps what a file's bytes hold."""
 
-    Its key, a hash of those bytes (some milliseconds for a large bank), is made when first
-    needed: a cache that has no MAC key yet (a new CI runner's) can hold no entry that passes,
-    so a run there hashes only in the child that writes the entry, after its output.
-    """
+    # Its key, a hash of those bytes (some milliseconds for a large bank), is made when first
+    # needed: a cache that has no MAC key yet (a new CI runner's) can hold no entry that passes,
+    # so a run there hashes only in the child that writes the entry, after its output.
 
     __slots__ = ("_key", "_keyed", "folder")
 

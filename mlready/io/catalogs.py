@@ -39,11 +39,12 @@ def translation_path(bank_file: Path, language: str) -> Path:
 
 
 def bank_translation(bank: Bank, language: str, *, strict: bool = False) -> BankTranslation:
-    """The translation of `bank` (and of each layer it was made from) into `language`, from
-    the translation files beside its files. With `strict` (bank validate) each file is parsed
-    with the places of its entries, and a file with problems is an InputError; otherwise the
-    entries that could be read are used, from the cache when it has the file's bytes (parsing
-    the built-in bank's translation costs a Chinese `check` more than all else it does)."""
+    """The translation of `bank` (and of each layer it was made from) into `language`, from the
+    translation files beside its files; with `strict`, a file with problems is an InputError."""
+    # With `strict` (bank validate) each file is parsed with the places of its entries;
+    # otherwise the entries that could be read are used, from the cache when it has the file's
+    # bytes (parsing the built-in bank's translation costs a Chinese `check` more than all
+    # else it does).
     from mlready.core.document import Document
     from mlready.io.cache import cached_data, entry_for, remember_data
     from mlready.io.yamlio import parse_yaml, read_text

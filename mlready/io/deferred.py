@@ -1,13 +1,12 @@
-"""Work a run can leave until its output is out: writing a bank's cache entry.
+"""Work a run can leave until its output is out: writing a bank's cache entry."""
 
-The run that meets a bank for the first time would otherwise spend the time of turning it into
-an entry (tens of milliseconds for a large bank) before it answers. The command line turns
-deferral on; at its end, a child process does the deferred work with its standard streams
-closed, so that the run ends (and a caller reading its output sees the end) without waiting
-for it. Where there is no fork, or deferral is off (mlready used as a library, the tests' runs
-in one process), the work is done at once. The entry is written atomically, so a run that
-starts meanwhile finds it whole or not at all.
-"""
+# The run that meets a bank for the first time would otherwise spend the time of turning it into
+# an entry (tens of milliseconds for a large bank) before it answers. The command line turns
+# deferral on; at its end, a child process does the deferred work with its standard streams
+# closed, so that the run ends (and a caller reading its output sees the end) without waiting
+# for it. Where there is no fork, or deferral is off (mlready used as a library, the tests' runs
+# in one process), the work is done at once. The entry is written atomically, so a run that
+# starts meanwhile finds it whole or not at all.
 
 from __future__ import annotations
 

@@ -117,12 +117,10 @@ def lock_path_of(path: Path) -> Path:
 
 @contextlib.contextmanager
 def exclusive_lock(path: Path, *, note: Callable[[str], None] | None = None) -> Iterator[None]:
-    """Hold a lock on `path` (through its `.NAME.lock` file) while the block runs.
-
-    Raises FileLockedError when another process holds it. The lock dies with its process, so a
-    crash never leaves the file locked; a lock file such a process left behind is taken over,
-    and `note` is told which process it was.
-    """
+    """Hold a lock on `path` (through its `.NAME.lock` file) while the block runs."""
+    # Raises FileLockedError when another process holds it. The lock dies with its process, so a
+    # crash never leaves the file locked; a lock file such a process left behind is taken over,
+    # and `note` is told which process it was.
     try:
         import fcntl
     except ImportError:

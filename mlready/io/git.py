@@ -1,26 +1,25 @@
-"""The one runner of git, and what mlready reads through it: tracked files, a file's history.
+"""The one runner of git, and what mlready reads through it: tracked files, a file's history."""
 
-Every git call in mlready goes through `run_git`, which makes sure that nothing a repository
-holds or configures runs:
-
-- git is found on PATH by an absolute folder outside the repository (never `.`, an empty or a
-  relative entry, never a `git` inside the repository), and git's own PATH is cleaned the same
-  way (an fsmonitor or helper named without a folder finds nothing of the repository's);
-- the environment loses every `GIT_*` variable (GIT_DIR, GIT_WORK_TREE, GIT_EXEC_PATH,
-  GIT_EXTERNAL_DIFF, GIT_SSH_COMMAND, GIT_ASKPASS, GIT_CONFIG_*...) and the pager, askpass and
-  editor variables; prompts and optional locks are off;
-- `-c` settings, which win over every configuration file, turn off each setting through which a
-  repository's `.git/config` can start a program: the fsmonitor hook, hooks, the pager, the ssh
-  command, external diff, askpass and credential helpers, the ext transport, signature checks;
-- only real subcommands are called (an alias is never looked up for a builtin), and only ones
-  that never run a filter driver (`filter.<name>.clean/smudge/process` cannot be turned off by
-  `-c` for a name chosen by the repository): `rev-parse`, `ls-files` (which reads the index,
-  never the work tree's contents), `log` without patches (`--no-ext-diff --no-textconv`) and
-  `cat-file --batch` without `--filters` or `--textconv`.
-
-`safe.directory` is left as the user set it: a repository git refuses is reported with git's
-own words.
-"""
+# Every git call in mlready goes through `run_git`, which makes sure that nothing a repository
+# holds or configures runs:
+#
+# - git is found on PATH by an absolute folder outside the repository (never `.`, an empty or a
+#   relative entry, never a `git` inside the repository), and git's own PATH is cleaned the same
+#   way (an fsmonitor or helper named without a folder finds nothing of the repository's);
+# - the environment loses every `GIT_*` variable (GIT_DIR, GIT_WORK_TREE, GIT_EXEC_PATH,
+#   GIT_EXTERNAL_DIFF, GIT_SSH_COMMAND, GIT_ASKPASS, GIT_CONFIG_*...) and the pager, askpass and
+#   editor variables; prompts and optional locks are off;
+# - `-c` settings, which win over every configuration file, turn off each setting through which a
+#   repository's `.git/config` can start a program: the fsmonitor hook, hooks, the pager, the ssh
+#   command, external diff, askpass and credential helpers, the ext transport, signature checks;
+# - only real subcommands are called (an alias is never looked up for a builtin), and only ones
+#   that never run a filter driver (`filter.<name>.clean/smudge/process` cannot be turned off by
+#   `-c` for a name chosen by the repository): `rev-parse`, `ls-files` (which reads the index,
+#   never the work tree's contents), `log` without patches (`--no-ext-diff --no-textconv`) and
+#   `cat-file --batch` without `--filters` or `--textconv`.
+#
+# `safe.directory` is left as the user set it: a repository git refuses is reported with git's
+# own words.
 
 from __future__ import annotations
 
@@ -107,10 +106,8 @@ def _outside(entries: list[str], root: Path | None) -> list[str]:
 
 def git_program(folder: Path) -> str:
     """The `git` on PATH, from a folder named by an absolute path and outside the repository
-    around `folder`: a repository's own `git`, or one found through `.` on PATH, never runs.
-
-    Raises NotInGitError when there is none, UnsafeGitError when the first is the repository's.
-    """
+    around `folder`: a repository's own `git`, or one found through `.` on PATH, never runs."""
+    # Raises NotInGitError when there is none, UnsafeGitError when the first is the repository's.
     root = repository_root(folder.absolute())
     for entry in os.environ.get("PATH", "").split(os.pathsep):
         if not entry or not Path(entry).is_absolute():
@@ -161,12 +158,10 @@ def run_git(
     stdin: bytes | None = None,
     timeout: float = _TIMEOUT_SECONDS,
 ) -> bytes:
-    """git's standard output for `git ARGS` run in `folder`, hardened (see the module).
-
-    Raises NotInGitError when git is not installed, GitError when git fails or refuses (its
-    `reason` is git's own words, which stay as git says them: in English, as it runs with
-    LC_ALL=C).
-    """
+    """git's standard output for `git ARGS` run in `folder`, hardened (see the module)."""
+    # Raises NotInGitError when git is not installed, GitError when git fails or refuses (its
+    # `reason` is git's own words, which stay as git says them: in English, as it runs with
+    # LC_ALL=C).
     program = git_program(folder)
     # A path given to git is the file's name, never a pattern (`*`, `[`, `:(magic)`).
     command = [program, "--no-pager", "--literal-pathspecs"]
@@ -222,10 +217,8 @@ def tracked_files(root: Path, *, timeout: float) -> list[str]:
 
 def work_tree_of(path: Path) -> tuple[Path, str] | None:
     """The root of the git work tree holding `path` and the path below it (in git's form),
-    or None when no folder above it has a `.git` (then no git runs).
-
-    Raises GitError when git is missing or refuses the repository (git's reason is said).
-    """
+    or None when no folder above it has a `.git` (then no git runs)."""
+    # Raises GitError when git is missing or refuses the repository (git's reason is said).
     folder = path.absolute().parent
     if not folder.is_dir() or repository_root(folder) is None:
         return None
@@ -239,12 +232,10 @@ def work_tree_of(path: Path) -> tuple[Path, str] | None:
 
 
 def _listed(output: bytes) -> list[tuple[str, str]]:
-    """(commit, path) from `git log --format=%H -z --name-only`, newest first.
-
-    Each commit is its hash and a NUL; its name follows after a newline, ended by a NUL. A
-    commit with no name (a merge) is skipped. Nothing a name holds can pass for a commit: a
-    name token starts with the newline, a commit token is 40 or 64 hexadecimal digits.
-    """
+    """(commit, path) from `git log --format=%H -z --name-only`, newest first."""
+    # Each commit is its hash and a NUL; its name follows after a newline, ended by a NUL. A
+    # commit with no name (a merge) is skipped. Nothing a name holds can pass for a commit: a
+    # name token starts with the newline, a commit token is 40 or 64 hexadecimal digits.
     listed: list[tuple[str, str]] = []
     commit: str | None = None
     for token in output.split(b"\0"):
@@ -316,11 +307,9 @@ def _objects(root: Path, names: list[str]) -> list[tuple[bytes, bytes] | None]:
 
 
 def file_revisions(path: Path, *, since: dt.date | None = None) -> list[GitRevision]:
-    """The commits that changed `path`, oldest first, following renames.
-
-    Raises NotInGitError when `path` is not in a git work tree, GitError when git fails (with
-    git's reason: a repository it refuses is no "not in a work tree").
-    """
+    """The commits that changed `path`, oldest first, following renames."""
+    # Raises NotInGitError when `path` is not in a git work tree, GitError when git fails (with
+    # git's reason: a repository it refuses is no "not in a work tree").
     git_program(path.absolute().parent)  # says why when git is missing or not to be run
     where = work_tree_of(path)
     if where is None:

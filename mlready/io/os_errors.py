@@ -1,9 +1,8 @@
-"""Why the operating system refused to read or write a file, in the chosen language.
+"""Why the operating system refused to read or write a file, in the chosen language."""
 
-`OSError.strerror` is the C library's English: Python leaves the locale of messages alone, so
-it does not follow `--lang`. The reasons a person meets most are listed here for the catalog;
-any other is said as the system said it.
-"""
+# `OSError.strerror` is the C library's English: Python leaves the locale of messages alone, so
+# it does not follow `--lang`. The reasons a person meets most are listed here for the catalog;
+# any other is said as the system said it.
 
 from __future__ import annotations
 

@@ -1,17 +1,16 @@
-"""The one policy for every file mlready writes besides the answers file.
+"""The one policy for every file mlready writes besides the answers file."""
 
-- An input of the run (the answers, every file of the bank and its layers, a translation
-  file, the settings, a template and its includes, a baseline) is never replaced, whatever
-  the flags: the caller names the inputs it knows, and every file read through mlready's
-  readers is recorded as one when it is read (`files.record_input`); also when the output
-  reaches it through a symbolic link, `..` or a second name (a hard link).
-- An existing regular file that mlready did not write is replaced only with `--force`. Whether
-  mlready wrote it is read from at most MAX_SNIFF_BYTES of it, and only from a regular file.
-- A link is written through: the file it points to is replaced (atomically, in its own folder)
-  and the link stays.
-- An existing target that is not a regular file (a device such as /dev/null, a FIFO) is written
-  in place: opened for writing, never read, never renamed over.
-"""
+# - An input of the run (the answers, every file of the bank and its layers, a translation
+#   file, the settings, a template and its includes, a baseline) is never replaced, whatever
+#   the flags: the caller names the inputs it knows, and every file read through mlready's
+#   readers is recorded as one when it is read (`files.record_input`); also when the output
+#   reaches it through a symbolic link, `..` or a second name (a hard link).
+# - An existing regular file that mlready did not write is replaced only with `--force`. Whether
+#   mlready wrote it is read from at most MAX_SNIFF_BYTES of it, and only from a regular file.
+# - A link is written through: the file it points to is replaced (atomically, in its own folder)
+#   and the link stays.
+# - An existing target that is not a regular file (a device such as /dev/null, a FIFO) is written
+#   in place: opened for writing, never read, never renamed over.
 
 from __future__ import annotations
 

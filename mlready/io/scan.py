@@ -1,11 +1,10 @@
-"""Scanning a repository for the files and lines that the bank's probes look for.
+"""Scanning a repository for the files and lines that the bank's probes look for."""
 
-Never executes or imports anything from the repository and never follows a link out of it.
-In a git work tree only the files git tracks are evidence (untracked files are not); elsewhere
-the tree less hidden folders, virtual environments, node_modules and repositories inside it.
-Each file is read at most once however many probes look at it; files over MAX_FILE_BYTES and
-binary files are not read.
-"""
+# Never executes or imports anything from the repository and never follows a link out of it.
+# In a git work tree only the files git tracks are evidence (untracked files are not); elsewhere
+# the tree less hidden folders, virtual environments, node_modules and repositories inside it.
+# Each file is read at most once however many probes look at it; files over MAX_FILE_BYTES and
+# binary files are not read.
 
 from __future__ import annotations
 
@@ -60,10 +59,10 @@ def _not_listed(root: Path, reason: str) -> Message:
 
 
 def _tracked_files(root: Path) -> list[str]:
-    """The files git tracks in the work tree at `root`, listed through the one git runner
-    (nothing the repository configures runs). When git is missing or refuses (a repository
-    owned by someone else, a broken index) this is an error, never a walk of the folder:
-    untracked files must not pass for evidence."""
+    """The files git tracks in the work tree at `root`, listed through the one git runner; an
+    error, never a walk of the folder, when git is missing or refuses."""
+    # Untracked files must not pass for evidence, so a repository git refuses (owned by someone
+    # else, a broken index) is an error rather than a folder to walk.
     from mlready.io.git import GitError, NotInGitError, UnsafeGitError, tracked_files
 
     try:
@@ -266,10 +265,9 @@ class _LineMatch(NamedTuple):
 
 def scan(repository: Repository, probes: Iterable[tuple[str, Probe]]) -> Findings:
     """What each probe finds in `repository`, by (check id, probe id): at most MAX_FINDINGS
-    files each, in the order of their names.
-
-    The files are visited once, in order, each read (and parsed, for key paths) at most once
-    for all the probes that look at it."""
+    files each, in the order of their names."""
+    # The files are visited once, in order, each read (and parsed, for key paths) at most once
+    # for all the probes that look at it.
     users: dict[_ProbeTarget, list[tuple[str, Probe]]] = {}
     for check_id, probe in probes:
         look = _ProbeTarget(probe.files, probe.contains, probe.key, probe.equals)
@@ -383,10 +381,11 @@ def _per_line(pattern: str) -> bool:
 
 
 class _Pattern:
-    """A probe's regular expression, compiled by RE2 when first needed. Most are searched in
-    the lines of a file joined by "\\n" (with the other patterns that look at the file, see
-    _Plan): no match spans a line break, and with line anchors the first match is on the
-    first line that matches alone."""
+    """A probe's regular expression, compiled by RE2 when first needed."""
+
+    # Most are searched in the lines of a file joined by "\n" (with the other patterns that look at
+    # the file, see _Plan): no match spans a line break, and with line anchors the first match is on
+    # the first line that matches alone.
 
     def __init__(self, pattern: str) -> None:
         self.pattern = pattern
@@ -492,10 +491,9 @@ def _key_hit(look: _ProbeTarget, file: _File) -> _LineMatch | None:
 
 
 def _documents(name: str, text: str) -> list[tuple[Any, Any]]:
-    """The data documents of a JSON or TOML file (by its extension) or else a YAML one (a
-    probe's glob chose it: dvc.lock and MLmodel are YAML without the extension), each with a
-    function that gives the line of a key path (None where unknown). Files that do not parse
-    hold none."""
+    """The data documents of a JSON or TOML file (by its extension) or else a YAML one, each
+    with a function that gives the line of a key path (None where unknown); none if unparsed."""
+    # A probe's glob chose the file: dvc.lock and MLmodel are YAML without the extension.
     suffix = name.rsplit(".", 1)[-1].lower()
     if suffix == "json":
         try:

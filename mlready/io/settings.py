@@ -1,8 +1,7 @@
-"""Project defaults for the commands, from `.mlready.toml` or `[tool.mlready]` in pyproject.toml.
+"""Project defaults for the commands, from `.mlready.toml` or `[tool.mlready]` in pyproject.toml."""
 
-The nearest folder (from the current one up to the repository root) that has either file wins;
-paths in it are relative to that folder. Command-line flags override every setting.
-"""
+# The nearest folder (from the current one up to the repository root) that has either file wins;
+# paths in it are relative to that folder. Command-line flags override every setting.
 
 from __future__ import annotations
 

@@ -1,14 +1,13 @@
-"""YAML, configured once: safe parsing with positions, and stable output.
+"""YAML, configured once: safe parsing with positions, and stable output."""
 
-Banks and answers files are written by hand, so parsing is strict where YAML is lax and keeps
-every node's position so that a later validation error can name the line:
-- no anchors, aliases or tags: nothing is ever constructed, and a "billion laughs" file fails
-  at its first anchor instead of expanding;
-- duplicate keys, several documents, empty files and non-UTF-8 bytes are errors;
-- plain scalars resolve to None, int, float or str. yes/no/true/false/on/off stay the words
-  that were written: a label "No" is the word, and the models read `na: yes` as a bool; dates
-  stay strings for the models to parse; mapping keys are always the text that was written.
-"""
+# Banks and answers files are written by hand, so parsing is strict where YAML is lax and keeps
+# every node's position so that a later validation error can name the line:
+# - no anchors, aliases or tags: nothing is ever constructed, and a "billion laughs" file fails
+#   at its first anchor instead of expanding;
+# - duplicate keys, several documents, empty files and non-UTF-8 bytes are errors;
+# - plain scalars resolve to None, int, float or str. yes/no/true/false/on/off stay the words
+#   that were written: a label "No" is the word, and the models read `na: yes` as a bool; dates
+#   stay strings for the models to parse; mapping keys are always the text that was written.
 
 from __future__ import annotations
 
@@ -59,9 +58,10 @@ def resolve_plain(text: str) -> Any:
 
 def _read_bounded(path: Path) -> tuple[bytes, int | None]:
     """At most MAX_FILE_BYTES + 1 bytes of `path`, whatever it is, and its size when it is a
-    regular file (nothing is read of one over the limit). A device such as /dev/zero is cut
-    off at the limit, and a FIFO with no writer reads as empty instead of waiting forever: it
-    is opened without blocking (a pipe with a writer, as `<(...)` gives, reads as usual)."""
+    regular file (nothing is read of one over the limit)."""
+    # A device such as /dev/zero is cut off at the limit, and a FIFO with no writer reads as empty
+    # instead of waiting forever: it is opened without blocking (a pipe with a writer, as `<(...)`
+    # gives, reads as usual).
     descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     try:
         status = os.fstat(descriptor)
@@ -86,10 +86,8 @@ def _read_bounded(path: Path) -> tuple[bytes, int | None]:
 
 def read_text(path: Path, *, source: str | None = None, kind: str = N_("file")) -> str:
     """The UTF-8 text of `path` (a byte-order mark is dropped); `kind` (marked for the
-    catalog) names what the file is in messages.
-
-    Raises InputError for a missing, oversized, binary, empty or non-UTF-8 file.
-    """
+    catalog) names what the file is in messages."""
+    # Raises InputError for a missing, oversized, binary, empty or non-UTF-8 file.
     name = source or str(path)
     what = Message(kind)
     limit = f"{MAX_FILE_BYTES:,}"
@@ -214,11 +212,10 @@ class _Open:
 
 
 class _Composer:
-    """Builds plain data from parser events, refusing what a hand-written file never needs.
+    """Builds plain data from parser events, refusing what a hand-written file never needs."""
 
-    This loop runs once per event of every file read, so it dispatches on the event's type
-    and keeps to local names.
-    """
+    # This loop runs once per event of every file read, so it dispatches on the event's type
+    # and keeps to local names.
 
     def __init__(self, source: str) -> None:
         self.source = source

@@ -1,11 +1,10 @@
 """Charts as inline SVG and as text: area scores against the levels (bars), the area profile
-(radar), the score over time (a line, or a sparkline in Markdown), and heat-map colours.
+(radar), the score over time (a line, or a sparkline in Markdown), and heat-map colours."""
 
-Every chart is a string of SVG that needs no script, font or image from elsewhere; the text in
-it (area titles, level names) is escaped like any other text. Each has a <title> and a
-description for readers without sight of it, and the numbers it shows are in the tables
-beside it.
-"""
+# Every chart is a string of SVG that needs no script, font or image from elsewhere; the text in
+# it (area titles, level names) is escaped like any other text. Each has a <title> and a
+# description for readers without sight of it, and the numbers it shows are in the tables
+# beside it.
 
 from __future__ import annotations
 

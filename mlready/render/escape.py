@@ -59,10 +59,10 @@ def _name_visible(match: re.Match[str]) -> str:
 
 
 def name_text(name: str) -> str:
-    """A name from a repository or git (a file name, a path) on one line, exactly: every
-    control character, newline and tab included, and every bidirectional control shown as
-    `\\xNN` or `\\uNNNN` (a backslash doubled), so that a name can neither drive the
-    terminal nor forge a line, and two names never look the same."""
+    """A name from a repository or git (a file name, a path) on one line, exactly: control and
+    bidirectional characters shown as `\\xNN` or `\\uNNNN`, a backslash doubled."""
+    # So a name can neither drive the terminal nor forge a line, and two names never look the
+    # same: newlines and tabs are escaped too.
     return _NAME_CONTROL.sub(_name_visible, name)
 
 

@@ -51,11 +51,9 @@ def render_portfolio(
     today: dt.date,
     trends: Mapping[str, Trend] = _NO_TRENDS,
 ) -> str:
-    """A Markdown table, worst first, linking each row to its report (when it exists).
-
-    `reports` maps each answers file to its report; links are relative to `base`. `trends`
-    maps answers files with a git history to their score over time (a sparkline column).
-    """
+    """A Markdown table, worst first, linking each row to its report (when it exists)."""
+    # `reports` maps each answers file to its report; links are relative to `base`. `trends`
+    # maps answers files with a git history to their score over time (a sparkline column).
     shown = {source: trend for source, trend in trends.items() if trend.shown}
     lines = [
         PORTFOLIO_MARKER,

@@ -1,10 +1,9 @@
-"""The one registry of output formats: for each format name, what it can render.
+"""The one registry of output formats: for each format name, what it can render."""
 
-`check`, `diff`, `bank show`, `scan`, `report`, `history` and `portfolio` take their
-`--format` choices and their renderer from here, so a new format is one renderer and one
-entry. Renderers are named by module and function and imported only when chosen: a CI run
-that prints text never loads the XML library or the template engine.
-"""
+# `check`, `diff`, `bank show`, `scan`, `report`, `history` and `portfolio` take their
+# `--format` choices and their renderer from here, so a new format is one renderer and one
+# entry. Renderers are named by module and function and imported only when chosen: a CI run
+# that prints text never loads the XML library or the template engine.
 
 from __future__ import annotations
 
@@ -106,11 +105,9 @@ def choices(subject: Subject) -> type[StrEnum]:
 
 
 def renderer(subject: Subject, name: str) -> Callable[..., str]:
-    """The function that renders `subject` in the format `name`.
-
-    Raises KeyError for a format that does not render `subject`: the command line offers only
-    the names `formats_for` gives.
-    """
+    """The function that renders `subject` in the format `name`."""
+    # Raises KeyError for a format that does not render `subject`: the command line offers only
+    # the names `formats_for` gives.
     target: str | None = getattr(FORMATS[Format(name)], subject)
     if target is None:
         raise KeyError(f"{name} does not render {subject}")

@@ -1,11 +1,10 @@
 """The readiness report, in Markdown or HTML, rendered through Jinja2 (configured here and
-only here).
+only here)."""
 
-Every value a template prints passes through `finalize`, which escapes it as literal Markdown
-(or, for HTML, through Jinja's autoescape and `html_text`); only the markup this module's own
-filters build (links, bars, charts) is printed as is. So a note that holds `{{ }}`, `|`,
-`<script>` or `[x](y)` shows up as those characters, never as markup.
-"""
+# Every value a template prints passes through `finalize`, which escapes it as literal Markdown
+# (or, for HTML, through Jinja's autoescape and `html_text`); only the markup this module's own
+# filters build (links, bars, charts) is printed as is. So a note that holds `{{ }}`, `|`,
+# `<script>` or `[x](y)` shows up as those characters, never as markup.
 
 from __future__ import annotations
 
@@ -303,10 +302,10 @@ def _environment(
     html: bool = False,
     compiled: BytecodeCache | None = None,
 ) -> Environment:
-    """The one Jinja configuration. Only mlready's own template renders outside the sandbox:
-    it is part of mlready, like this code, and the sandbox's checks of every attribute are
-    most of the time a large report takes. What a user typed is data to it, never template
-    code, and passes through `_finalize` all the same."""
+    """The one Jinja configuration; only mlready's own template renders outside the sandbox."""
+    # The built-in template is part of mlready, like this code, and the sandbox's checks of every
+    # attribute are most of the time a large report takes. What a user typed is data to it, never
+    # template code, and passes through `_finalize` all the same.
     kind = _Sandbox if sandboxed else Environment
     message: type[Markup] = _HtmlMessage if html else _MarkdownMessage
     environment = kind(
@@ -367,11 +366,9 @@ def _check_rows(
     evidence: Mapping[str, CheckEvidence] | None = None,
 ) -> Markup:
     """The rows of the table of answered checks: prompt, area, answer, score, and with the
-    `evidence` of a scan, what the repository says of each answer.
-
-    Built here rather than in the template: a bank of 10,000 checks has a row for each, and
-    a template spends some ten attribute look-ups and calls on every one.
-    """
+    `evidence` of a scan, what the repository says of each answer."""
+    # Built here rather than in the template: a bank of 10,000 checks has a row for each, and
+    # a template spends some ten attribute look-ups and calls on every one.
     rows = []
     area_of = card.bank.area_of
     # Six areas, a few answers and scores and evidence states make the same cells thousands
@@ -486,14 +483,11 @@ def render_report(
     max_chars: int = MAX_REPORT_CHARS,
     max_seconds: float = MAX_RENDER_SECONDS,
 ) -> str:
-    """The report for `scorecard` in Markdown, or HTML with `html` (by default, what the
-    template's name says), from the built-in or a user's template; `trend` adds the score
-    over time and the change since the previous review, `evidence` (a scan's) what the
-    repository shows of each answer.
-
-    Raises InputError when a user's template is missing, fails, or exceeds the limits, or
-    writes the other language than asked.
-    """
+    """The report for `scorecard` in Markdown, or HTML with `html`, from the built-in or a user's
+    template. Raises InputError when a user's template is missing, fails, or exceeds the limits."""
+    # `html` defaults to what the template's name says; `trend` adds the score over time and the
+    # change since the previous review, `evidence` (a scan's) what the repository shows of each
+    # answer. A user's template that writes the other language than asked is an InputError too.
     search_path = [templates_dir()]
     if html is None:
         html = template is not None and is_html_template(template)

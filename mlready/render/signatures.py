@@ -1,18 +1,17 @@
-"""How mlready knows its own outputs: the mark that every format it writes carries at its top.
+"""How mlready knows its own outputs: the mark that every format it writes carries at its top."""
 
-`report`, `check --output`, `portfolio`, `schema -o` and `init` replace an existing file
-without `--force` only when it carries one of these marks, so that nothing a person wrote is
-lost. Only the marks count, never a file's shape: a hand-written file that looks like an
-output (a JSON bank, a Markdown heading, a line of scores) is not mlready's.
-
-- Markdown and HTML: a first line that is an HTML comment naming mlready and what it made.
-- Text: a first line that begins `mlready <command> · ` (with a middle dot).
-- JSON: `"$generator": "mlready <command>"` as the first key of the document.
-- SARIF (whose top level takes no extra key): the log's `$schema`, `version` and first run's
-  tool `mlready`, in the order mlready writes them.
-- JUnit: the XML declaration, then `<testsuites name="mlready"`.
-- GitHub annotations: `::error file=` or `::warning file=`, or with none, mlready's summary line.
-"""
+# `report`, `check --output`, `portfolio`, `schema -o` and `init` replace an existing file
+# without `--force` only when it carries one of these marks, so that nothing a person wrote is
+# lost. Only the marks count, never a file's shape: a hand-written file that looks like an
+# output (a JSON bank, a Markdown heading, a line of scores) is not mlready's.
+#
+# - Markdown and HTML: a first line that is an HTML comment naming mlready and what it made.
+# - Text: a first line that begins `mlready <command> · ` (with a middle dot).
+# - JSON: `"$generator": "mlready <command>"` as the first key of the document.
+# - SARIF (whose top level takes no extra key): the log's `$schema`, `version` and first run's
+#   tool `mlready`, in the order mlready writes them.
+# - JUnit: the XML declaration, then `<testsuites name="mlready"`.
+# - GitHub annotations: `::error file=` or `::warning file=`, or with none, mlready's summary line.
 
 from __future__ import annotations
 

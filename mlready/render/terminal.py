@@ -40,13 +40,12 @@ _SEVERITY_STYLE = {Severity.BLOCKER: "bold red", Severity.MAJOR: "yellow", Sever
 
 class Wrapped:
     """Text that rich lays out with mlready's line breaks (render.width): by display width,
-    between two Chinese characters as well as at spaces.
+    between two Chinese characters as well as at spaces."""
 
-    Rich breaks lines only at spaces, so a Chinese sentence is one word to it: a table cell
-    cuts it short with …, a table leaves its other columns too little room for it, and a line
-    that cannot hold it stays short while it goes on the next. Rich's console protocol
-    (measure, then render at the width given) is all this uses.
-    """
+    # Rich breaks lines only at spaces, so a Chinese sentence is one word to it: a table cell
+    # cuts it short with …, a table leaves its other columns too little room for it, and a line
+    # that cannot hold it stays short while it goes on the next. Rich's console protocol
+    # (measure, then render at the width given) is all this uses.
 
     def __init__(self, text: Text) -> None:
         self.text = text
@@ -95,11 +94,9 @@ def print_scorecard(
     evidence: Mapping[str, CheckEvidence] | None = None,
 ) -> None:
     """Print the view of one review (the first `max_gaps` gaps below the blockers): what the
-    plain text says, laid out for a terminal. `more` says where the gaps not listed are.
-
-    Bank and user text are printed as Text objects, never parsed as rich markup. At any
-    width, bars shrink first; a check's id is never broken (at worst shortened with …).
-    """
+    plain text says, laid out for a terminal. `more` says where the gaps not listed are."""
+    # Bank and user text are printed as Text objects, never parsed as rich markup. At any
+    # width, bars shrink first; a check's id is never broken (at worst shortened with …).
     view = scorecard_view(scorecard, verdict, max_gaps=max_gaps, evidence=evidence)
     heading = Text()
     if view.project:

@@ -1,10 +1,9 @@
 """Text measured and broken into lines as a terminal shows it: a Chinese character takes two
-columns, and a Chinese line may break between any two characters.
+columns, and a Chinese line may break between any two characters."""
 
-Plain aligned text (`check` in a CI log, `bank show`, `diff`) pads and wraps by these display
-widths, so that columns line up and no character is split; the terminal view and the walk
-break their lines here too (rich itself breaks lines only at spaces).
-"""
+# Plain aligned text (`check` in a CI log, `bank show`, `diff`) pads and wraps by these display
+# widths, so that columns line up and no character is split; the terminal view and the walk
+# break their lines here too (rich itself breaks lines only at spaces).
 
 from __future__ import annotations
 
@@ -94,13 +93,11 @@ def _cut(text: str, start: int, end: int, room: int) -> int:
 
 def line_spans(text: str, width: int, *, first: int | None = None) -> list[tuple[int, int]]:
     """Where `text` goes in lines of at most `width` columns (`first` on the first line): the
-    (start, end) of each line in `text`, without the spaces at its ends.
-
-    Lines break at newlines and spaces, and between two Chinese characters (which need no
-    space), never inside a word or a character, before a closing mark (，。）) or after an
-    opening one (（). Only a word wider than a whole line is cut, between two characters. When
-    the first piece does not fit `first` but fits `width`, the first line is empty.
-    """
+    (start, end) of each line in `text`, without the spaces at its ends."""
+    # Lines break at newlines and spaces, and between two Chinese characters (which need no
+    # space), never inside a word or a character, before a closing mark (，。）) or after an
+    # opening one (（). Only a word wider than a whole line is cut, between two characters. When
+    # the first piece does not fit `first` but fits `width`, the first line is empty.
     spans: list[tuple[int, int]] = []
     room = width if first is None else first
     paragraph = 0
@@ -148,9 +145,10 @@ def narrowest(text: str) -> int:
 
 def hanging(prefix: str, text: str, width: int | None, *, indent: int) -> list[str]:
     """`prefix`, then `text` in lines of at most `width` columns, the lines after the first
-    `indent` columns in; where `prefix` leaves less than MIN_ROOM columns, `text` starts on the
-    next line (so that it starts in the same place on every row of a table). Without a width,
-    one line: a log viewer wraps its own lines."""
+    `indent` columns in; without a width, one line."""
+    # Where `prefix` leaves less than MIN_ROOM columns, `text` starts on the next line (so that it
+    # starts in the same place on every row of a table). Without a width the text stays on one line:
+    # a log viewer wraps its own lines.
     if width is None:
         return [prefix + text]
     first = width - cells(prefix)
