@@ -11,6 +11,7 @@ from mlready.api.inputs import (
     answers_files,
     gate_of,
     inputs_of,
+    is_pattern,
     load_bank,
     project_settings,
 )
@@ -45,6 +46,7 @@ __all__ = [
     "gate_of",
     "history",
     "inputs_of",
+    "is_pattern",
     "load_bank",
     "outcomes",
     "portfolio",

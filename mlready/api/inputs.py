@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mlready.core.errors import InputError
-from mlready.core.globs import has_magic
 from mlready.core.messages import Message
 
 if TYPE_CHECKING:
@@ -53,7 +52,7 @@ def answers_files(
         listed = [shown_path(path) for path in settings.answers]
     paths: list[Path] = []
     for path in listed or [DEFAULT_ANSWERS]:
-        if path.exists() or not has_magic(str(path)):
+        if path.exists() or not is_pattern(path):
             paths.append(path)
             continue
         from mlready.io.file_patterns import expand
@@ -83,7 +82,7 @@ def answers_file(named: Path | str | None = None, *, settings: Settings | None =
             )
         )
     path = shown_path(settings.answers[0])
-    if has_magic(str(path)) and not path.exists():
+    if not path.exists() and is_pattern(path):
         raise InputError(
             Message(
                 "{path}: answers is a pattern ({pattern}); name the answers file to use",
@@ -92,6 +91,14 @@ def answers_file(named: Path | str | None = None, *, settings: Settings | None =
             )
         )
     return path
+
+
+def is_pattern(path: Path) -> bool:
+    """Whether `path` is a glob of answers files rather than one file's name."""
+    # The glob dialect loads only where a name is not a file: most runs name one that is.
+    from mlready.core.globs import has_magic
+
+    return has_magic(str(path))
 
 
 def shown_path(path: Path) -> Path:
@@ -154,7 +161,7 @@ def inputs_of(
     answers: list[Path] = []
     if answers_too:
         for path in (*settings.answers, DEFAULT_ANSWERS):
-            if has_magic(str(path)) and not path.exists():
+            if not path.exists() and is_pattern(path):
                 from mlready.io.file_patterns import expand
 
                 answers += expand(path)

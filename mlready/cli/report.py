@@ -24,7 +24,6 @@ from mlready.cli.application import (
     write_target,
 )
 from mlready.core.errors import InputError
-from mlready.core.globs import has_magic
 from mlready.core.messages import N_, Message, _
 from mlready.render.registry import Format, Subject, format_of_path
 
@@ -112,7 +111,7 @@ def report(
     # One file named (or the default one): one READINESS.md. Several, or a pattern: NAME.md
     # beside each, as `portfolio` links them, however many the pattern matched.
     named = answers or list(settings.answers)
-    single = not named or (len(named) == 1 and not has_magic(str(named[0])))
+    single = not named or (len(named) == 1 and not api.is_pattern(named[0]))
     if not single and output is not None and folder is None:
         raise InputError(
             Message(

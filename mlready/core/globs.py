@@ -8,8 +8,8 @@ answers files on the command line and in the settings file."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 from mlready.core.messages import Message
 from mlready.core.patterns import Regex, regex
@@ -22,8 +22,7 @@ def has_magic(text: str) -> bool:
     return any(char in MAGIC for char in text)
 
 
-@dataclass(frozen=True)
-class Glob:
+class Glob(NamedTuple):
     """A parsed glob; what a scan needs to narrow the names to match comes with it."""
 
     text: str
@@ -96,13 +95,11 @@ def glob_problem(text: str) -> Message | None:
     return None
 
 
-@dataclass(frozen=True)
-class _Plain:
+class _Plain(NamedTuple):
     text: str
 
 
-@dataclass(frozen=True)
-class _Wild:
+class _Wild(NamedTuple):
     pattern: str
 
 
