@@ -7,10 +7,9 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from mlready.api.inputs import answers_file, gate_of, load_bank, project_settings, shown_path
 from mlready.api.language import translated_bank
@@ -29,13 +28,12 @@ if TYPE_CHECKING:
     from mlready.render.scorecard_view import Outcome
 
 
-@dataclass(frozen=True)
-class Review:
+class Review(NamedTuple):
     """One answers file scored, judged by a gate, and checked against its repository."""
 
     scorecard: Scorecard  # in the bank's own language (English): what machines read
     verdict: Verdict
-    evidence: Mapping[str, CheckEvidence] = field(default_factory=lambda: MappingProxyType({}))
+    evidence: Mapping[str, CheckEvidence] = MappingProxyType({})
     repository: Path | None = None  # the repository scanned; None without a scan
     warnings: tuple[str, ...] = ()  # for a person; each a Message where mlready says it
 
@@ -310,8 +308,7 @@ def history(
     return read_history(target, loaded, since=since)
 
 
-@dataclass(frozen=True)
-class Portfolio:
+class Portfolio(NamedTuple):
     """Many reviews judged by one gate, with each one's score over time where git has it."""
 
     reviews: tuple[Review, ...]
