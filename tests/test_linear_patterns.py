@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 
 from mlready.core.errors import ExitCode
 from mlready.io.scan import _File, _Pattern, _ProbeTarget
+from tests.helpers.git_repositories import git
 from tests.helpers.glob_grammar import globs
 
 # Generous: each case below takes well under a second with a linear engine, and minutes or
@@ -47,17 +48,6 @@ areas:
 """
 
 ANSWERS = "mlready: 1\nbank: hostile@1\nanswers:\n  delivery.ci: yes\n"
-
-
-def git(root: Path, *args: str) -> None:
-    env = {
-        **os.environ,
-        "GIT_AUTHOR_NAME": "Test",
-        "GIT_AUTHOR_EMAIL": "t@example.com",
-        "GIT_COMMITTER_NAME": "Test",
-        "GIT_COMMITTER_EMAIL": "t@example.com",
-    }
-    subprocess.run(["git", "-C", str(root), *args], check=True, capture_output=True, env=env)
 
 
 def mlready(folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
@@ -294,6 +284,7 @@ def test_random_globs_match_as_the_reference_does(glob: str, names: list[str]) -
 def test_globs_match_long_names_in_linear_time() -> None:
     code = """\
 from hypothesis import given, settings, strategies as st
+from tests.helpers.git_repositories import git
 from tests.helpers.glob_grammar import globs
 from mlready.core.globs import parse_glob
 

@@ -184,28 +184,20 @@ def run_git(
             reason=f"timeout after {timeout:g} s",
         ) from None
     except OSError as error:
-        reason = error.strerror or str(error)
-        raise GitError(
-            Message(
-                "{path}: git {command} failed: {reason}",
-                path=folder,
-                command=args[0],
-                reason=reason,
-            ),
-            reason=reason,
-        ) from None
+        raise _failed(folder, args[0], error.strerror or str(error)) from None
     if finished.returncode != 0:
-        reason = _git_reason(finished.stderr, finished.returncode)
-        raise GitError(
-            Message(
-                "{path}: git {command} failed: {reason}",
-                path=folder,
-                command=args[0],
-                reason=reason,
-            ),
-            reason=reason,
-        )
+        raise _failed(folder, args[0], _git_reason(finished.stderr, finished.returncode))
     return finished.stdout
+
+
+def _failed(folder: Path, command: str, reason: str) -> GitError:
+    # git's own words stay as git says them.
+    return GitError(
+        Message(
+            "{path}: git {command} failed: {reason}", path=folder, command=command, reason=reason
+        ),
+        reason=reason,
+    )
 
 
 def tracked_files(root: Path, *, timeout: float) -> list[str]:
