@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import functools
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ParamSpec, TypeVar
 
 from mlready.core.errors import InputError
 from mlready.core.messages import Message
@@ -16,6 +17,24 @@ if TYPE_CHECKING:
     from mlready.io.settings import Settings
 
 
+_Params = ParamSpec("_Params")
+_Result = TypeVar("_Result")
+
+
+def user_input(function: Callable[_Params, _Result]) -> Callable[_Params, _Result]:
+    """`function`, raising InputError where a path a person gave cannot be looked up."""
+
+    @functools.wraps(function)
+    def checked(*args: _Params.args, **kwargs: _Params.kwargs) -> _Result:
+        from mlready.io.os_errors import paths_as_input_errors
+
+        with paths_as_input_errors():
+            return function(*args, **kwargs)
+
+    return checked
+
+
+@user_input
 def project_settings(folder: Path | None = None) -> Settings:
     """The settings file that applies in `folder` (default: the current folder); raises
     InputError for an invalid one."""
@@ -24,6 +43,7 @@ def project_settings(folder: Path | None = None) -> Settings:
     return find_settings(folder if folder is not None else Path.cwd())
 
 
+@user_input
 def load_bank(path: Path | str | None = None, *, settings: Settings | None = None) -> Bank:
     """The bank at `path`, else the one the settings name, else the built-in one ("default"
     names it too, unless a file of that name exists)."""
@@ -38,6 +58,7 @@ def load_bank(path: Path | str | None = None, *, settings: Settings | None = Non
     return load_bank_file(Path(chosen) if chosen else None)
 
 
+@user_input
 def answers_files(
     named: Iterable[Path | str] | None = None, *, settings: Settings | None = None
 ) -> list[Path]:
@@ -64,6 +85,7 @@ def answers_files(
     return list(dict.fromkeys(paths))
 
 
+@user_input
 def answers_file(named: Path | str | None = None, *, settings: Settings | None = None) -> Path:
     """The one answers file a command that edits answers works on (`ask`, `init`, `sign`,
     `history`): the one named, else the one the settings list, else mlready.yaml."""
@@ -146,6 +168,7 @@ def gate_of(
     )
 
 
+@user_input
 def inputs_of(
     settings: Settings,
     *,

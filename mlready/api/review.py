@@ -11,7 +11,14 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING, NamedTuple
 
-from mlready.api.inputs import answers_file, gate_of, load_bank, project_settings, shown_path
+from mlready.api.inputs import (
+    answers_file,
+    gate_of,
+    load_bank,
+    project_settings,
+    shown_path,
+    user_input,
+)
 from mlready.api.language import translated_bank
 from mlready.core.errors import InputError
 from mlready.core.messages import Message
@@ -96,6 +103,7 @@ class Review(NamedTuple):
         )
 
 
+@user_input
 def scored(
     path: Path,
     bank: Bank,
@@ -122,6 +130,7 @@ def scored(
     return card
 
 
+@user_input
 def read_answers(path: Path, bank: Bank, *, warnings: list[str]) -> Answers:
     """The answers at `path`, read against `bank`; their warnings are added to `warnings`."""
     from mlready.io.answers_file import load_answers
@@ -138,6 +147,7 @@ def read_answers(path: Path, bank: Bank, *, warnings: list[str]) -> Answers:
     return loaded
 
 
+@user_input
 def evidence_of(
     card: Scorecard, *, repo: Path | None = None
 ) -> tuple[Path, dict[str, CheckEvidence]]:
@@ -167,6 +177,7 @@ def evidence_of(
     return shown_path(repository.root), judge_evidence(card, findings, locate=locate)
 
 
+@user_input
 def review(
     answers: Path | str,
     *,
@@ -216,6 +227,7 @@ def _bank_of(bank: Bank | Path | str | None, settings: Settings) -> Bank:
     return bank if isinstance(bank, Bank) else load_bank(bank, settings=settings)
 
 
+@user_input
 def trend_for(path: Path, card: Scorecard) -> Trend | None:
     """The score over time of the answers file at `path`, from git; None outside a work tree."""
     from mlready.core.history import trend_of
@@ -225,6 +237,7 @@ def trend_for(path: Path, card: Scorecard) -> Trend | None:
     return trend_of(found, card) if found is not None else None
 
 
+@user_input
 def report(
     review: Review,
     *,
@@ -260,6 +273,7 @@ def report(
         )
 
 
+@user_input
 def diff(
     old: Path | str,
     new: Path | str,
@@ -289,6 +303,7 @@ def diff(
     return diff_reviews(before, after)
 
 
+@user_input
 def history(
     answers: Path | str | None = None,
     *,
@@ -321,6 +336,7 @@ class Portfolio(NamedTuple):
         return tuple(warning for review in self.reviews for warning in review.warnings)
 
 
+@user_input
 def portfolio(
     paths: Iterable[Path | str],
     *,

@@ -376,6 +376,17 @@ class CommandGroup(typer.core.TyperGroup):
             # Typer would exit 130 without a word.
             print_message(_("interrupted"))
             raise typer.Exit(ExitCode.INTERRUPTED) from None
+        except (OSError, ValueError) as error:
+            # A path a person gave that the system cannot look up (a name too long, a link loop,
+            # a NUL) is their input to fix; any other such error is a bug, and surfaces.
+            from mlready.io.os_errors import input_error_of
+
+            found = input_error_of(error)
+            if found is None:
+                raise
+            for line in str(found).splitlines():
+                print_message(_("error: {message}").format(message=line))
+            raise typer.Exit(found.exit_code) from None
 
     def main(self, *args: Any, **kwargs: Any) -> Any:
         """Parse the command line and run; usage errors become one line on stderr, exit 2."""

@@ -531,7 +531,7 @@ def _date_plan(rules: tuple[Any, ...]) -> Plan:
 
 def _path_plan(rules: tuple[Any, ...]) -> Plan:
     def convert_path(c: Converter, data: Any, loc: Location, name: str) -> Any:
-        if not isinstance(data, str) or not data.strip():
+        if not isinstance(data, str) or not data.strip() or "\0" in data:
             return c.problem(
                 loc,
                 Message("{name} must be a path (got {got})", name=name, got=describe_value(data)),

@@ -10,6 +10,7 @@ from pathlib import Path
 from mlready.core.errors import InputError
 from mlready.core.globs import has_magic, parse_glob
 from mlready.core.messages import Message
+from mlready.io.files import walk
 
 
 def expand(pattern: Path | str) -> list[Path]:
@@ -27,7 +28,7 @@ def expand(pattern: Path | str) -> list[Path]:
             Message("{path}: {problem}", path=pattern, problem=error.args[0])
         ) from None
     found: list[Path] = []
-    for folder, subfolders, files in os.walk(base):  # links to folders are listed, not entered
+    for folder, subfolders, files in walk(base):  # links to folders are listed, not entered
         relative = os.path.relpath(folder, base)
         inside = "" if relative == os.curdir else relative.replace(os.sep, "/") + "/"
         if glob.depth is not None and inside.count("/") + 1 >= glob.depth:

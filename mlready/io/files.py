@@ -197,3 +197,28 @@ def exclusive_lock(path: Path, *, note: Callable[[str], None] | None = None) -> 
         with contextlib.suppress(OSError):
             lock_path.unlink()
         os.close(descriptor)
+
+
+def walk(top: str | Path) -> Iterator[tuple[str, list[str], list[str]]]:
+    """Each folder below `top` (itself first) with its subfolders and files, as os.walk gives
+    them top-down: emptying or sorting a subfolders list chooses where the walk goes."""
+    # A stack instead of os.walk's recursion (Python 3.11): a tree deeper than the interpreter's
+    # recursion limit is walked like any other. Links to folders are listed, never entered.
+    stack = [os.fspath(top)]
+    while stack:
+        folder = stack.pop()
+        subfolders: list[str] = []
+        files: list[str] = []
+        try:
+            with os.scandir(folder) as entries:
+                for entry in entries:
+                    try:
+                        is_folder = entry.is_dir(follow_symlinks=False)
+                    except OSError:
+                        is_folder = False
+                    (subfolders if is_folder else files).append(entry.name)
+        except OSError:
+            continue  # unreadable, as os.walk skips it
+        yield folder, subfolders, files
+        # Strings, not Path objects: a walk visits thousands of folders.
+        stack.extend(os.path.join(folder, name) for name in reversed(subfolders))  # noqa: PTH118

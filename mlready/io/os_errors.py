@@ -6,6 +6,11 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
+from collections.abc import Iterator
+
+from mlready.core.errors import InputError
 from mlready.core.messages import N_, Message
 
 # Listed for the catalog only: `os_reason` looks them up by the English the system gave.
@@ -34,3 +39,33 @@ _COMMON = (
 def os_reason(error: OSError) -> Message:
     """What the system said of `error` (its English is the value, as the system gave it)."""
     return Message(error.strerror or str(error))
+
+
+def input_error_of(error: BaseException) -> InputError | None:
+    """The InputError a failed look-up of a path a person gave amounts to (a name too long, a
+    link loop, a NUL in it), or None for any other error."""
+    if isinstance(error, OSError) and error.filename is not None:
+        return InputError(
+            Message("{path}: {reason}", path=_shown(error.filename), reason=os_reason(error))
+        )
+    # os raises ValueError for a path holding NUL, which no file system takes.
+    if isinstance(error, ValueError) and "null" in str(error) and "embedded" in str(error):
+        return InputError(Message("a path holds a NUL character, which no file can be named"))
+    return None
+
+
+def _shown(name: object) -> str:
+    text = os.fsdecode(name) if isinstance(name, str | bytes) else str(name)
+    return text if len(text) <= 80 else text[:77] + "…"
+
+
+@contextlib.contextmanager
+def paths_as_input_errors() -> Iterator[None]:
+    """Inside the block, a failed look-up of a path a person gave raises InputError."""
+    try:
+        yield
+    except (OSError, ValueError) as error:
+        found = input_error_of(error)
+        if found is None:
+            raise
+        raise found from None

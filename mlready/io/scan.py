@@ -26,6 +26,7 @@ from mlready.core.globs import Glob, parse_glob
 from mlready.core.messages import Message
 from mlready.core.model import Probe
 from mlready.core.patterns import Regex, RegexSet, regex
+from mlready.io.files import walk
 
 MAX_FILE_BYTES = 1024 * 1024
 # O_NOFOLLOW: a link is refused (ELOOP) and then followed only if it stays in the repository.
@@ -105,7 +106,7 @@ class Repository:
         if self._in_git:
             return sorted(name for name in _tracked_files(self.root) if name not in self._ignored)
         names = []
-        for folder, subfolders, files in os.walk(self.root):
+        for folder, subfolders, files in walk(self.root):
             # Not a virtual environment, nor another repository inside this folder: its files
             # are its own, as git would not list them either.
             subfolders[:] = sorted(

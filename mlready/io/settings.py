@@ -92,6 +92,11 @@ def _settings(path: Path, table: Any, *, prefix: str = "") -> Settings:
     settings = convert(Settings, table, where, name=table_name or Message("settings"))
     base = path.parent
     bank = settings.bank
+    for key, value in (("bank", bank), *(("answers", str(item)) for item in settings.answers)):
+        if value and "\0" in value:  # TOML allows \u0000; no file can be named with it
+            raise InputError(
+                Message("{path}: {key} holds a NUL character", path=where(()), key=key)
+            )
     return replace(
         settings,
         bank=str(base / bank) if bank and bank != BUILTIN_BANK else None,

@@ -1,0 +1,612 @@
+"""Findings of a second hostile test of the commands and of `mlready.api`, each at the level a
+user meets it: the command run as a process in a temporary folder, or the library called as a
+program would. Each is marked xfail (strict) until it is fixed, so that the suite stays green
+and a fix shows as an unexpected pass."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from mlready import api
+from mlready.core.errors import ExitCode, MlreadyError
+from tests.helpers.commands import english_environment, mlready
+from tests.helpers.file_snapshots import snapshot
+from tests.helpers.probed_bank import ANSWERS, BANK
+from tests.helpers.small_bank import BEST_ANSWERS, SMALL_BANK
+
+pytestmark = pytest.mark.slow
+
+# One name longer than any file system takes (NAME_MAX is 255 bytes): the system says
+# ENAMETOOLONG wherever such a name is looked up.
+LONG_NAME = "a" * 300
+# Deeper than Python's default recursion limit of 1,000 frames, far below PATH_MAX.
+DEPTH = 1_100
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    (tmp_path / "small.yaml").write_text(SMALL_BANK, encoding="utf-8")
+    (tmp_path / "mlready.yaml").write_text(BEST_ANSWERS, encoding="utf-8")
+    return tmp_path
+
+
+def assert_one_located_line(result: subprocess.CompletedProcess[str]) -> None:
+    assert "Traceback" not in result.stderr, result.stderr[-800:]
+    assert result.returncode == ExitCode.INVALID, result.stderr[-800:]
+    assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("check", LONG_NAME, "--bank", "small.yaml"),
+        ("report", "--bank", "small.yaml", "-o", LONG_NAME + ".md"),
+        ("report", "--bank", "small.yaml", "--template", LONG_NAME),
+        ("report", "--bank", "small.yaml", "--repo", LONG_NAME),
+        ("check", "--bank", "small.yaml", "--output", "json:" + LONG_NAME),
+        ("diff", LONG_NAME, "mlready.yaml", "--bank", "small.yaml"),
+        ("history", LONG_NAME, "--bank", "small.yaml"),
+        ("init", LONG_NAME + ".yaml", "--bank", "small.yaml"),
+        ("sign", LONG_NAME, "--name", "P", "--role", "lead", "--bank", "small.yaml"),
+        ("scan", LONG_NAME, "--bank", "small.yaml"),
+        ("portfolio", LONG_NAME, "--bank", "small.yaml"),
+        ("portfolio", "--bank", "small.yaml", "--reports", LONG_NAME),
+    ],
+    ids=[
+        "check-answers",
+        "report-output",
+        "report-template",
+        "report-repo",
+        "check-output-format",
+        "diff-old",
+        "history",
+        "init",
+        "sign",
+        "scan",
+        "portfolio-answers",
+        "portfolio-reports",
+    ],
+)
+def test_a_file_name_too_long_is_one_line_and_exit_2(repo: Path, args: tuple[str, ...]) -> None:
+    before = snapshot(repo)
+    result = mlready(repo, *args)
+    assert_one_located_line(result)
+    assert snapshot(repo) == before
+
+
+def test_the_api_raises_its_own_error_for_an_answers_name_too_long(repo: Path) -> None:
+    with pytest.raises(MlreadyError):
+        api.review(repo / LONG_NAME, bank=repo / "small.yaml")
+
+
+def test_a_nul_in_the_settings_bank_is_one_line_and_exit_2(repo: Path) -> None:
+    (repo / ".mlready.toml").write_text('bank = "sm\\u0000all.yaml"\n', encoding="utf-8")
+    result = mlready(repo, "check")
+    assert_one_located_line(result)
+    assert ".mlready.toml" in result.stderr
+
+
+def test_the_api_raises_its_own_error_for_a_nul_in_the_bank_name(repo: Path) -> None:
+    with pytest.raises(MlreadyError):
+        api.review(repo / "mlready.yaml", bank=str(repo / "sm\x00all.yaml"))
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="sign reads the answers through a link loop with an unguarded resolve/stat: "
+    "OSError ELOOP escapes as a traceback and exit 1; check says 'no such answers file'",
+)
+def test_sign_through_a_link_loop_is_one_line_and_exit_2(repo: Path) -> None:
+    (repo / "loop-a.yaml").symlink_to("loop-b.yaml")
+    (repo / "loop-b.yaml").symlink_to("loop-a.yaml")
+    result = mlready(
+        repo, "sign", "loop-a.yaml", "--name", "P", "--role", "lead", "--bank", "small.yaml"
+    )
+    assert_one_located_line(result)
+    assert "loop-a.yaml" in result.stderr
+
+
+@pytest.fixture(autouse=True)
+def remove_deep_folders(tmp_path: Path) -> Iterator[None]:
+    """pytest's own clean-up of tmp_path recurses, one frame per folder: a tree deeper than the
+    recursion limit is removed here, by rm, first."""
+    yield
+    if (tmp_path / "d").is_dir():
+        subprocess.run(["rm", "-rf", str(tmp_path / "d")], check=True)
+
+
+def deep_folders(root: Path, depth: int) -> Path:
+    """`depth` nested folders below `root`, one short name each: no path nears PATH_MAX."""
+    folder = root
+    for _ in range(depth):
+        folder = folder / "d"
+        folder.mkdir()
+    return root
+
+
+@pytest.mark.parametrize("command", ["check", "report", "portfolio"])
+def test_an_answers_pattern_over_deep_folders_is_no_traceback(repo: Path, command: str) -> None:
+    deep_folders(repo, DEPTH)
+    # A pattern names several files: report writes NAME.md beside each, portfolio one table.
+    extra = ("-o", "-") if command == "portfolio" else ()
+    result = mlready(repo, command, "**/mlready.yaml", "--bank", "small.yaml", *extra)
+    assert "Traceback" not in result.stderr, result.stderr[-800:]
+    assert result.returncode == ExitCode.OK, result.stderr[-800:]
+
+
+@pytest.mark.parametrize("command", ["scan", "check", "report"])
+def test_a_scan_of_deep_folders_outside_git_is_no_traceback(tmp_path: Path, command: str) -> None:
+    (tmp_path / "bank.yaml").write_text(BANK, encoding="utf-8")
+    (tmp_path / "mlready.yaml").write_text(ANSWERS, encoding="utf-8")
+    deep_folders(tmp_path, DEPTH)
+    extra = ("-o", "-") if command == "report" else ()
+    result = mlready(tmp_path, command, "--bank", "bank.yaml", *extra)
+    assert "Traceback" not in result.stderr, result.stderr[-800:]
+    assert result.returncode in (ExitCode.OK, ExitCode.GATE_FAILED), result.stderr[-800:]
+
+
+def help_into_a_closed_pipe(*args: str) -> tuple[int, str]:
+    """`python -m mlready ARGS` with its standard output read for one line, then closed."""
+    with subprocess.Popen(
+        [sys.executable, "-m", "mlready", *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env={**english_environment(), "MLREADY_CACHE_DIR": "", "COLUMNS": "80"},
+    ) as process:
+        assert process.stdout is not None and process.stderr is not None
+        process.stdout.readline()
+        process.stdout.close()
+        stderr = process.stderr.read().decode("utf-8", "replace")
+        return process.wait(timeout=60), stderr
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="--help is printed by click, whose EPIPE handler exits 1: a closed pipe after "
+    "`mlready --help | head -1` reads as a failed gate, where every command's own output "
+    "ends quietly with 0",
+)
+@pytest.mark.parametrize("args", [("--help",), ("check", "--help"), ("bank", "--help")])
+def test_help_into_a_closed_pipe_ends_quietly_with_0(args: tuple[str, ...]) -> None:
+    code, stderr = help_into_a_closed_pipe(*args)
+    assert "Traceback" not in stderr
+    assert code == ExitCode.OK, stderr
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="when the answers file changed during ask, the side file NAME.pending.yaml is "
+    "written by write_atomically, past the output policy: a file of the user's there is "
+    "replaced without --force, and an input named so (here the bank) is overwritten",
+)
+@pytest.mark.parametrize("kind", ["a file of the user's", "the bank in use"])
+def test_the_pending_side_file_of_ask_goes_through_the_output_policy(
+    tmp_path: Path, kind: str
+) -> None:
+    import pexpect
+
+    from tests.helpers.terminal_sessions import spawn_ask
+
+    side = tmp_path / "answers.pending.yaml"
+    if kind == "the bank in use":
+        side.write_text(SMALL_BANK, encoding="utf-8")
+        bank = side.name
+    else:
+        (tmp_path / "small.yaml").write_text(SMALL_BANK, encoding="utf-8")
+        side.write_text("# notes kept by hand\nkeep: me\n", encoding="utf-8")
+        bank = "small.yaml"
+    before = side.read_bytes()
+    child = spawn_ask(tmp_path, "--bank", bank, env={"MLREADY_CACHE_DIR": ""})
+    child.expect_exact("Project name")
+    child.sendline("shelf")
+    child.expect_exact("Owner")
+    child.sendline("vision")
+    child.expect_exact("Which inputs does the model take?")
+    child.expect_exact("› ")
+    child.sendline("1")
+    child.expect_exact("Who owns the data?")
+    child.expect_exact("› ")
+    target = tmp_path / "answers.yaml"
+    edited = target.read_text(encoding="utf-8").replace("name: shelf", "name: edited by hand")
+    target.write_text(edited, encoding="utf-8")  # an editor saves the file meanwhile
+    child.sendline("data team")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert target.read_text(encoding="utf-8") == edited  # the edit stands, as documented
+    assert child.exitstatus == ExitCode.INVALID
+    assert side.read_bytes() == before
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="GITHUB_STEP_SUMMARY naming a file name over NAME_MAX: OSError ENAMETOOLONG escapes "
+    "as a traceback and exit 1, where other unwritable summaries are one warning and exit 0",
+)
+def test_a_job_summary_name_too_long_is_a_warning(repo: Path) -> None:
+    result = mlready(repo, "check", "--bank", "small.yaml", env={"GITHUB_STEP_SUMMARY": LONG_NAME})
+    assert "Traceback" not in result.stderr, result.stderr[-800:]
+    assert result.returncode == ExitCode.OK, result.stderr[-800:]
+    assert "GITHUB_STEP_SUMMARY" in result.stderr
+
+
+def limited_memory() -> None:
+    """Run in the child before mlready starts: at most 2 GiB of address space, so that a
+    template that asks for more fails at once instead of taking the machine's memory."""
+    import resource
+
+    resource.setrlimit(resource.RLIMIT_AS, (2 << 30, 2 << 30))
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="the sandbox bounds `*` and the output between generated parts, not one filter or "
+    "format call: center, replace, % and format build a string of any size in one step "
+    "(unbounded, 1 GB to 10 GB and 10 s to 40 s before exit 2 for the 16 MiB limit); "
+    "under a memory limit the run ends as 'template error: MemoryError()'",
+)
+@pytest.mark.parametrize(
+    "body",
+    [
+        '{{ "x"|center(4000000000) }}',
+        '{{ "%4000000000d" % 1 }}',
+        '{{ "{:>4000000000}".format(1) }}',
+        '{{ ("x" * 60000)|replace("x", "x" * 60000) }}',
+    ],
+    ids=["center", "percent-format", "str-format", "replace"],
+)
+def test_one_template_step_larger_than_a_report_is_refused_before_it_is_built(
+    repo: Path, body: str
+) -> None:
+    (repo / "big.md.j2").write_text(body + "\n", encoding="utf-8")
+    command = ["report", "--bank", "small.yaml", "--template", "big.md.j2", "-o", "out.md"]
+    result = subprocess.run(
+        [sys.executable, "-m", "mlready", *command],
+        cwd=repo,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+        env={**english_environment(), "MLREADY_CACHE_DIR": ""},
+        preexec_fn=limited_memory,
+    )
+    assert result.returncode == ExitCode.INVALID, result.stderr
+    assert "MemoryError" not in result.stderr
+    assert "big.md.j2" in result.stderr
+    assert not (repo / "out.md").exists()
+
+
+# A bank whose level name holds line breaks that would start GitHub workflow commands, and an
+# OSC 8 hyperlink; bank validate accepts it.
+FORGED = "::error file=forged.py,line=1::forged by the bank"
+LEVELS_BANK = SMALL_BANK.replace(
+    "title: Small bank\n",
+    "title: Small bank\n"
+    "levels:\n"
+    '  - {name: "gold", min: 90}\n'
+    f'  - {{name: "lead\\n{FORGED}\\n::add-mask::x\\e]8;;https://example.com\\a", min: 0}}\n',
+)
+LOW_ANSWERS = BEST_ANSWERS.replace("serving.rollback: yes", "serving.rollback: no")
+
+
+@pytest.fixture
+def levels_repo(tmp_path: Path) -> Path:
+    (tmp_path / "levels.yaml").write_text(LEVELS_BANK, encoding="utf-8")
+    (tmp_path / "mlready.yaml").write_text(LOW_ANSWERS, encoding="utf-8")
+    (tmp_path / "old.yaml").write_text(BEST_ANSWERS, encoding="utf-8")
+    return tmp_path
+
+
+def forged_lines(text: str) -> list[str]:
+    return [line for line in text.splitlines() if line.lstrip().startswith(FORGED)]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="a bank's level names are printed raw in check's text and github formats, diff's "
+    "text and history's text: a newline in one starts a GitHub workflow command of the "
+    "bank's choosing (::error, ::add-mask::), and ESC/BEL reach the terminal as an OSC 8 link",
+)
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("check", "--bank", "levels.yaml"),
+        ("check", "--bank", "levels.yaml", "-f", "github"),
+        ("check", "--bank", "levels.yaml", "--lang", "zh-CN"),
+        ("diff", "old.yaml", "mlready.yaml", "--bank", "levels.yaml"),
+        ("history", "--bank", "levels.yaml"),
+    ],
+    ids=["check-text", "check-github", "check-text-zh", "diff-text", "history-text"],
+)
+def test_a_level_name_from_the_bank_stays_inert_text(
+    levels_repo: Path, args: tuple[str, ...]
+) -> None:
+    from tests.helpers.git_repositories import git
+
+    git(levels_repo, "init", "-q")
+    git(levels_repo, "add", "-A")
+    git(levels_repo, "commit", "-q", "-m", "review")
+    assert mlready(levels_repo, "bank", "validate", "--bank", "levels.yaml").returncode == 0
+    result = mlready(levels_repo, *args)
+    assert result.returncode in (ExitCode.OK, ExitCode.GATE_FAILED), result.stderr
+    assert "lead" in result.stdout
+    assert forged_lines(result.stdout) == []
+    assert "\x1b" not in result.stdout and "\x07" not in result.stdout
+
+
+# A bank whose title, area title and a prompt hold terminal escapes (ESC, BEL, CSI).
+ESCAPED_BANK = (
+    SMALL_BANK.replace("title: Small bank", 'title: "Small\\e]0;owned\\a bank"')
+    .replace("title: Data\n", 'title: "Da\\e[2Jta"\n')
+    .replace("prompt: Who owns the data?", 'prompt: "Who owns the data?\\e[8m"')
+)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="init, sign and ask write the bank's title, area titles and prompts into the "
+    "answers file's comments with their control characters raw: the file mlready writes "
+    "(for sign, a valid file of the user's rewritten) no longer loads ('a control character "
+    "cannot appear in YAML text') and carries terminal escapes",
+)
+@pytest.mark.parametrize("command", ["init", "sign"])
+def test_an_answers_file_mlready_writes_stays_readable_whatever_the_bank_says(
+    tmp_path: Path, command: str
+) -> None:
+    (tmp_path / "escaped.yaml").write_text(ESCAPED_BANK, encoding="utf-8")
+    answers = tmp_path / "mlready.yaml"
+    if command == "sign":
+        answers.write_text(BEST_ANSWERS, encoding="utf-8")
+        assert mlready(tmp_path, "check", "--bank", "escaped.yaml").returncode == ExitCode.OK
+        args: tuple[str, ...] = ("sign", "--name", "P", "--role", "lead")
+    else:
+        args = ("init", "--no-schema")
+    written = mlready(tmp_path, *args, "--bank", "escaped.yaml")
+    assert written.returncode == ExitCode.OK, written.stderr
+    text = answers.read_text(encoding="utf-8")
+    assert "\x1b" not in text and "\x07" not in text
+    result = mlready(tmp_path, "check", "--bank", "escaped.yaml", "--allow-incomplete")
+    assert result.returncode != ExitCode.INVALID, result.stderr
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="check -f junit keeps the line breaks of a question's why and fix inside "
+    "<failure>: printed to stdout in a CI log, a line of the bank's text starts a GitHub "
+    "workflow command (Markdown writes it \\::, JUnit does not)",
+)
+def test_junit_on_stdout_starts_no_workflow_command_from_bank_text(repo: Path) -> None:
+    bank = SMALL_BANK.replace(
+        "why: An untested rollback fails when it is needed.",
+        f'why: "An untested rollback fails.\\n{FORGED}"',
+    ).replace("fix: Rehearse a rollback.", 'fix: "Rehearse.\\n::add-mask::secret"')
+    (repo / "small.yaml").write_text(bank, encoding="utf-8")
+    (repo / "mlready.yaml").write_text(LOW_ANSWERS, encoding="utf-8")
+    result = mlready(repo, "check", "--bank", "small.yaml", "-f", "junit")
+    assert result.returncode == ExitCode.OK, result.stderr  # a major gap: the gate passes
+    assert "Rehearse." in result.stdout
+    assert "<testsuites" in result.stdout
+    commands = [line for line in result.stdout.splitlines() if line.lstrip().startswith("::")]
+    assert commands == []
+
+
+def layer(name: str, extends: str) -> str:
+    return f"bank: {name}\nversion: 1\nextends: {extends}\n"
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="a layer's extends is opened unguarded: a name over NAME_MAX (OSError) or holding "
+    "a NUL (ValueError) escapes as a traceback and exit 1, not one located line",
+)
+@pytest.mark.parametrize(
+    "extends", [LONG_NAME + ".yaml", '"base\\0.yaml"'], ids=["too-long", "nul"]
+)
+def test_a_layer_extending_an_unopenable_name_is_one_located_line(repo: Path, extends: str) -> None:
+    (repo / "layer.yaml").write_text(layer("acme", extends), encoding="utf-8")
+    result = mlready(repo, "bank", "validate", "--bank", "layer.yaml")
+    assert_one_located_line(result)
+    assert "layer.yaml:3:10" in result.stderr
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="layers are loaded by recursion, one frame per layer and more: a chain of 1,100 "
+    "layers raises RecursionError, a traceback and exit 1 (no limit on the chain is stated)",
+)
+def test_a_very_long_chain_of_layers_is_no_traceback(repo: Path) -> None:
+    previous = "small.yaml"
+    for number in range(1, 1_101):
+        (repo / f"layer{number}.yaml").write_text(
+            layer(f"layer-{number}", previous), encoding="utf-8"
+        )
+        previous = f"layer{number}.yaml"
+    result = mlready(repo, "bank", "validate", "--bank", previous)
+    assert "Traceback" not in result.stderr, result.stderr[-800:]
+    assert result.returncode in (ExitCode.OK, ExitCode.INVALID)
+    assert len(result.stderr.strip().splitlines()) <= 1, result.stderr[-800:]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="history reads `git log --follow --name-status` expecting one name per commit: a "
+    "revision where the answers path was a folder (mlready.yaml/x) stops the whole history "
+    "with exit 2 and a Python bytes repr (\"b'mlready.yaml/x'\") instead of listing that "
+    "revision as unreadable",
+)
+def test_history_over_a_revision_where_the_answers_path_was_a_folder(tmp_path: Path) -> None:
+    import shutil
+
+    from tests.helpers.git_repositories import git, repository
+
+    root = repository(
+        tmp_path / "service", {"small.yaml": SMALL_BANK, "mlready.yaml": BEST_ANSWERS}
+    )
+    answers = root / "mlready.yaml"
+    answers.unlink()
+    answers.mkdir()
+    (answers / "x").write_text("nothing like the answers\n", encoding="utf-8")  # no rename
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", "a folder for a while")
+    shutil.rmtree(answers)
+    answers.write_text(LOW_ANSWERS, encoding="utf-8")
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", "back to a file")
+    result = mlready(root, "history", "--bank", "small.yaml")
+    assert result.returncode == ExitCode.OK, result.stderr
+    assert "b'" not in result.stderr
+    assert len([line for line in result.stdout.splitlines() if "production" in line]) >= 1
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="portfolio links a review to NAME.md whenever a file of that name exists "
+    "(mlready/render/portfolio.py _report_of), without its mark: a design note of the team's, "
+    "or the bank itself, is linked as the readiness report",
+)
+def test_portfolio_links_only_a_report_mlready_wrote(repo: Path) -> None:
+    (repo / "mlready.md").write_text("# Design notes, written by hand\n", encoding="utf-8")
+    result = mlready(repo, "portfolio", "mlready.yaml", "--bank", "small.yaml", "-o", "-")
+    assert result.returncode == ExitCode.OK, result.stderr
+    assert "shelf-scanner" in result.stdout
+    assert "(mlready.md)" not in result.stdout
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="a role named in require-signoff (settings file or --require-signoff) is printed "
+    "raw in the gate's reason: a newline starts a GitHub workflow command in check's text and "
+    "github output, and ESC/BEL reach the log; an empty role is accepted too",
+)
+@pytest.mark.parametrize("form", ["text", "github"])
+def test_a_required_role_stays_inert_text(repo: Path, form: str) -> None:
+    role = f"ml-lead\\n{FORGED}\\u001b]0;x\\u0007"
+    (repo / ".mlready.toml").write_text(
+        f'bank = "small.yaml"\nrequire-signoff = ["{role}"]\n', encoding="utf-8"
+    )
+    result = mlready(repo, "check", "-f", form)
+    assert result.returncode == ExitCode.GATE_FAILED, result.stderr
+    assert "ml-lead" in result.stdout
+    assert forged_lines(result.stdout) == []
+    assert "\x1b" not in result.stdout and "\x07" not in result.stdout
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="the warning for a language mlready does not speak escapes ESC but keeps a newline "
+    "of the name raw: the settings file's lang (or MLREADY_LANG, --lang) starts a GitHub "
+    "workflow command on stderr, which CI logs show",
+)
+@pytest.mark.parametrize("source", ["settings", "environment"])
+def test_an_unknown_language_name_stays_on_its_warning_line(repo: Path, source: str) -> None:
+    name = f"xx\n{FORGED}"
+    env: dict[str, str] = {}
+    if source == "settings":
+        escaped = name.replace("\n", "\\n")
+        (repo / ".mlready.toml").write_text(
+            f'bank = "small.yaml"\nlang = "{escaped}"\n', encoding="utf-8"
+        )
+        args: tuple[str, ...] = ("check",)
+    else:
+        env = {"MLREADY_LANG": name}
+        args = ("check", "--bank", "small.yaml")
+    result = mlready(repo, *args, env=env)
+    assert result.returncode == ExitCode.OK, result.stderr
+    assert "speaking English" in result.stderr
+    assert forged_lines(result.stderr) == []
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="a cache folder named past NAME_MAX (MLREADY_CACHE_DIR, XDG_CACHE_HOME or HOME) "
+    "raises OSError ENAMETOOLONG from the cache's mkdir: a traceback and exit 1, where a "
+    "cache folder that cannot be made (read-only, full, a file) leaves mlready running "
+    "without the cache",
+)
+@pytest.mark.parametrize("variable", ["MLREADY_CACHE_DIR", "XDG_CACHE_HOME", "HOME"])
+def test_a_cache_folder_that_cannot_be_named_is_run_without(
+    repo: Path, tmp_path: Path, variable: str
+) -> None:
+    env = english_environment()
+    env.pop("MLREADY_CACHE_DIR", None)
+    env.pop("XDG_CACHE_HOME", None)
+    env[variable] = str(tmp_path / LONG_NAME)
+    result = subprocess.run(
+        [sys.executable, "-m", "mlready", "check", "--bank", "small.yaml"],
+        cwd=repo,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+        env=env,
+    )
+    assert "Traceback" not in result.stderr, result.stderr[-800:]
+    assert result.returncode == ExitCode.OK, result.stderr[-800:]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="in a blobless partial clone (git clone --filter=blob:none, as CI checkouts often "
+    "are) the old revisions' blobs are not there and, rightly, never fetched: history then "
+    "fails as a whole with exit 2 and git's words \"transport 'file' not allowed\", instead "
+    "of scoring what the clone holds and saying which revisions it lacks",
+)
+def test_history_in_a_blobless_clone_scores_what_the_clone_holds(tmp_path: Path) -> None:
+    from tests.helpers.git_repositories import git, repository
+
+    origin = repository(
+        tmp_path / "origin", {"small.yaml": SMALL_BANK, "mlready.yaml": BEST_ANSWERS}
+    )
+    git(origin, "config", "uploadpack.allowFilter", "true")
+    (origin / "mlready.yaml").write_text(LOW_ANSWERS, encoding="utf-8")
+    git(origin, "commit", "-q", "-am", "a rollback no longer rehearsed")
+    clone = tmp_path / "clone"
+    git(tmp_path, "clone", "-q", "--filter=blob:none", origin.as_uri(), str(clone))
+    result = mlready(clone, "history", "--bank", "small.yaml")
+    assert result.returncode == ExitCode.OK, result.stderr
+    assert "2 revisions" in result.stdout
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="the 16 MiB limit holds for banks, answers and translations, but the settings file "
+    "(found from the current folder, so a repository's own) and a template are read whole "
+    "whatever their size: a 60 MB pyproject.toml costs every command some 9 s, a 150 MB "
+    "template 11 s and 470 MB before its 10 s rendering limit starts",
+)
+@pytest.mark.parametrize("kind", ["settings", "template"])
+def test_a_settings_file_or_template_over_16_mib_is_refused(repo: Path, kind: str) -> None:
+    padding = "# " + "a" * (17 << 20) + "\n"
+    if kind == "settings":
+        (repo / ".mlready.toml").write_text('bank = "small.yaml"\n' + padding, encoding="utf-8")
+        args: tuple[str, ...] = ("check",)
+        name = ".mlready.toml"
+    else:
+        (repo / "big.md.j2").write_text("{" + padding + "#}x\n", encoding="utf-8")
+        args = ("report", "--bank", "small.yaml", "--template", "big.md.j2", "-o", "-")
+        name = "big.md.j2"
+    result = mlready(repo, *args)
+    assert_one_located_line(result)
+    assert name in result.stderr and "16,777,216" in result.stderr
+
+
+@pytest.mark.parametrize("call", ["answers_files", "review"])
+def test_the_api_over_deep_folders_returns_or_raises_its_own_error(
+    tmp_path: Path, call: str
+) -> None:
+    (tmp_path / "bank.yaml").write_text(BANK, encoding="utf-8")
+    (tmp_path / "mlready.yaml").write_text(ANSWERS, encoding="utf-8")
+    deep_folders(tmp_path, DEPTH)
+    try:
+        if call == "answers_files":
+            found = api.answers_files([str(tmp_path / "**" / "mlready.yaml")])
+            assert found == [tmp_path / "mlready.yaml"]
+        else:
+            review = api.review(tmp_path / "mlready.yaml", bank=tmp_path / "bank.yaml")
+            assert review.level
+    except MlreadyError:
+        pass
