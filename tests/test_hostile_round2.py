@@ -305,37 +305,33 @@ def forged_lines(text: str) -> list[str]:
     return [line for line in text.splitlines() if line.lstrip().startswith(FORGED)]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a bank's level names are printed raw in check's text and github formats, diff's "
-    "text and history's text: a newline in one starts a GitHub workflow command of the "
-    "bank's choosing (::error, ::add-mask::), and ESC/BEL reach the terminal as an OSC 8 link",
-)
 @pytest.mark.parametrize(
     "args",
     [
+        ("bank", "validate", "--bank", "levels.yaml"),
         ("check", "--bank", "levels.yaml"),
         ("check", "--bank", "levels.yaml", "-f", "github"),
         ("check", "--bank", "levels.yaml", "--lang", "zh-CN"),
         ("diff", "old.yaml", "mlready.yaml", "--bank", "levels.yaml"),
         ("history", "--bank", "levels.yaml"),
     ],
-    ids=["check-text", "check-github", "check-text-zh", "diff-text", "history-text"],
+    ids=["validate", "check-text", "check-github", "check-text-zh", "diff-text", "history-text"],
 )
-def test_a_level_name_from_the_bank_stays_inert_text(
+def test_a_level_name_that_would_drive_a_terminal_or_ci_log_is_refused_at_load(
     levels_repo: Path, args: tuple[str, ...]
 ) -> None:
+    """Every output prints a level's name as it is: one with a newline or an escape (here a
+    forged workflow command and an OSC 8 link) is refused where the bank says it."""
     from tests.helpers.git_repositories import git
 
     git(levels_repo, "init", "-q")
     git(levels_repo, "add", "-A")
     git(levels_repo, "commit", "-q", "-m", "review")
-    assert mlready(levels_repo, "bank", "validate", "--bank", "levels.yaml").returncode == 0
     result = mlready(levels_repo, *args)
-    assert result.returncode in (ExitCode.OK, ExitCode.GATE_FAILED), result.stderr
-    assert "lead" in result.stdout
-    assert forged_lines(result.stdout) == []
-    assert "\x1b" not in result.stdout and "\x07" not in result.stdout
+    assert_one_located_line(result)
+    assert "levels.yaml:6:" in result.stderr
+    assert forged_lines(result.stdout + result.stderr) == []
+    assert "\x1b" not in result.stderr + result.stdout
 
 
 # A bank whose title, area title and a prompt hold terminal escapes (ESC, BEL, CSI).
@@ -346,13 +342,6 @@ ESCAPED_BANK = (
 )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="init, sign and ask write the bank's title, area titles and prompts into the "
-    "answers file's comments with their control characters raw: the file mlready writes "
-    "(for sign, a valid file of the user's rewritten) no longer loads ('a control character "
-    "cannot appear in YAML text') and carries terminal escapes",
-)
 @pytest.mark.parametrize("command", ["init", "sign"])
 def test_an_answers_file_mlready_writes_stays_readable_whatever_the_bank_says(
     tmp_path: Path, command: str
@@ -373,12 +362,6 @@ def test_an_answers_file_mlready_writes_stays_readable_whatever_the_bank_says(
     assert result.returncode != ExitCode.INVALID, result.stderr
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="check -f junit keeps the line breaks of a question's why and fix inside "
-    "<failure>: printed to stdout in a CI log, a line of the bank's text starts a GitHub "
-    "workflow command (Markdown writes it \\::, JUnit does not)",
-)
 def test_junit_on_stdout_starts_no_workflow_command_from_bank_text(repo: Path) -> None:
     bank = SMALL_BANK.replace(
         "why: An untested rollback fails when it is needed.",
@@ -476,31 +459,24 @@ def test_portfolio_links_only_a_report_mlready_wrote(repo: Path) -> None:
     assert "(mlready.md)" not in result.stdout
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a role named in require-signoff (settings file or --require-signoff) is printed "
-    "raw in the gate's reason: a newline starts a GitHub workflow command in check's text and "
-    "github output, and ESC/BEL reach the log; an empty role is accepted too",
-)
-@pytest.mark.parametrize("form", ["text", "github"])
-def test_a_required_role_stays_inert_text(repo: Path, form: str) -> None:
-    role = f"ml-lead\\n{FORGED}\\u001b]0;x\\u0007"
-    (repo / ".mlready.toml").write_text(
-        f'bank = "small.yaml"\nrequire-signoff = ["{role}"]\n', encoding="utf-8"
-    )
-    result = mlready(repo, "check", "-f", form)
-    assert result.returncode == ExitCode.GATE_FAILED, result.stderr
-    assert "ml-lead" in result.stdout
-    assert forged_lines(result.stdout) == []
-    assert "\x1b" not in result.stdout and "\x07" not in result.stdout
+@pytest.mark.parametrize("where", ["settings", "option", "empty"])
+def test_a_role_that_would_drive_a_ci_log_is_refused(repo: Path, where: str) -> None:
+    """A role is printed in the gate's reason: one with a newline or an escape (a forged
+    workflow command, an OSC title) is refused where it is named, as is an empty one."""
+    role = "" if where == "empty" else f"ml-lead\\n{FORGED}\\u001b]0;x\\u0007"
+    if where == "option":
+        (repo / ".mlready.toml").write_text('bank = "small.yaml"\n', encoding="utf-8")
+        result = mlready(repo, "check", "--require-signoff", "ml-lead\n" + FORGED + "\x1b]0;x")
+    else:
+        (repo / ".mlready.toml").write_text(
+            f'bank = "small.yaml"\nrequire-signoff = ["{role}"]\n', encoding="utf-8"
+        )
+        result = mlready(repo, "check", "-f", "github")
+    assert_one_located_line(result)
+    assert forged_lines(result.stdout + result.stderr) == []
+    assert "\x1b" not in result.stdout + result.stderr
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the warning for a language mlready does not speak escapes ESC but keeps a newline "
-    "of the name raw: the settings file's lang (or MLREADY_LANG, --lang) starts a GitHub "
-    "workflow command on stderr, which CI logs show",
-)
 @pytest.mark.parametrize("source", ["settings", "environment"])
 def test_an_unknown_language_name_stays_on_its_warning_line(repo: Path, source: str) -> None:
     name = f"xx\n{FORGED}"

@@ -13,6 +13,7 @@ from mlready.api.inputs import (
     inputs_of,
     is_pattern,
     load_bank,
+    one_line,
     project_settings,
 )
 from mlready.api.language import choose_language, translated_bank, use_language
@@ -48,6 +49,7 @@ __all__ = [
     "inputs_of",
     "is_pattern",
     "load_bank",
+    "one_line",
     "outcomes",
     "portfolio",
     "project_settings",

@@ -115,6 +115,15 @@ def answers_file(named: Path | str | None = None, *, settings: Settings | None =
     return path
 
 
+def one_line(text: str) -> bool:
+    """Whether `text` is one line of printable text, as a name every output prints must be."""
+    import re
+
+    from mlready.core.model import ONE_LINE
+
+    return bool(text.strip()) and re.fullmatch(ONE_LINE.regex, text) is not None
+
+
 def is_pattern(path: Path) -> bool:
     """Whether `path` is a glob of answers files rather than one file's name."""
     # The glob dialect loads only where a name is not a file: most runs name one that is.
@@ -151,6 +160,17 @@ def gate_of(
     from mlready.io.settings import Settings
 
     chosen = settings if settings is not None else Settings()
+    roles = tuple(require_signoff or chosen.require_signoff)
+    for role in roles:
+        if not one_line(role):
+            origin = "--require-signoff" if require_signoff else f"{chosen.source}: require-signoff"
+            raise InputError(
+                Message(
+                    "{origin}: a role is one line of text without control characters (got {role})",
+                    origin=origin,
+                    role=repr(role),
+                )
+            )
     if fail_under is not None:
         limit: float | None = threshold(bank, str(fail_under))
     elif chosen.fail_under is not None:
@@ -162,7 +182,7 @@ def gate_of(
         fail_on=fail_on or chosen.fail_on or Severity.BLOCKER,
         max_age=max_age if max_age is not None else chosen.max_age,
         fail_on_overdue=bool(fail_on_overdue or chosen.fail_on_overdue),
-        require_signoff=tuple(require_signoff or chosen.require_signoff),
+        require_signoff=roles,
         fail_on_contradicted=fail_on_contradicted or bool(chosen.fail_on_contradicted),
         require_evidence=require_evidence or chosen.require_evidence,
     )

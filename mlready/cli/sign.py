@@ -22,6 +22,10 @@ def _words(option: str, text: str) -> str:
     words = " ".join(text.split())
     if not words:
         raise InputError(Message("{option}: must not be empty", option=option))
+    if not api.one_line(words):
+        raise InputError(
+            Message("{option}: must be text without control characters", option=option)
+        )
     return words
 
 

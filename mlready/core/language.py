@@ -65,7 +65,7 @@ def choose_language(
             if language is None:
                 return Choice(
                     ENGLISH,
-                    f"{where}: mlready does not speak '{asked}'; speaking English "
+                    f"{where}: mlready does not speak {asked!r}; speaking English "
                     f"(languages: {', '.join(LANGUAGES)})",
                 )
             return Choice(language)

@@ -22,6 +22,12 @@ from mlready.core.validation import (
 )
 from mlready.core.vocabulary import Kind, Reliability, Severity
 
+# A name every output prints as it is (a level's): one line, nothing a terminal or a CI log
+# would obey (control characters, line separators, bidirectional controls).
+ONE_LINE = Pattern(
+    r"[^\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]+",
+    N_("one line of text without control characters"),
+)
 BankId = Annotated[str, Pattern(r"[a-z0-9][a-z0-9-]*", N_("lowercase letters, digits and '-'"))]
 QuestionId = Annotated[
     str,
@@ -186,7 +192,7 @@ class Area(Record):
 class Level(Record):
     """A readiness level and the lowest score that reaches it."""
 
-    name: str
+    name: Annotated[str, ONE_LINE]
     min: Annotated[float, Range(ge=0, le=100)]
     title: Annotated[str | None, Internal()] = None  # the name in another language
 

@@ -285,14 +285,22 @@ class AnswersEditor:
 
 
 def _comment(text: str) -> str:
-    """`text` on one line, fit for a YAML comment."""
-    return " ".join(text.split())
+    """`text` on one line, fit for a YAML comment: control characters shown as `\\xNN`."""
+    return _inert(" ".join(text.split()))
+
+
+def _inert(line: str) -> str:
+    # YAML refuses control characters even in a comment, and a terminal would obey them.
+    return _CONTROL.sub(lambda found: f"\\x{ord(found[0]):02x}", line)
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff]")
 
 
 def _comment_lines(question: Question, *, with_options: bool) -> list[str]:
-    lines = [f"  # {line}" if line else "  #" for line in question.prompt.splitlines()]
+    lines = [f"  # {_inert(line)}" if line else "  #" for line in question.prompt.splitlines()]
     if with_options:
-        lines += [f"  # {line}" for line in kind_of(question).skeleton(question)]
+        lines += [f"  # {_inert(line)}" for line in kind_of(question).skeleton(question)]
         for name, wanted in question.when.items():
             lines.append(f"  # (asked when {name} is {' or '.join(wanted)})")
     return lines

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 
@@ -13,8 +14,13 @@ from mlready.render.scorecard_view import Outcome, answer_line
 
 
 def _xml_text(text: str) -> str:
-    # XML 1.0 cannot hold most control characters; they are shown as \xNN instead.
-    return terminal_text(text)
+    # XML 1.0 cannot hold most control characters; they are shown as \xNN instead. A JUnit
+    # file is often printed to a CI log, where a line starting with `::` is a command to the
+    # runner: such a line of the bank's or answers' text is escaped, as Markdown escapes it.
+    return _WORKFLOW_COMMAND.sub(r"\1\\::", terminal_text(text))
+
+
+_WORKFLOW_COMMAND = re.compile(r"^(\s*)::", re.MULTILINE)
 
 
 def render_junit(outcomes: Sequence[Outcome]) -> str:
