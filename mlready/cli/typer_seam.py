@@ -124,6 +124,13 @@ def _group_help(self: typer.core.TyperGroup, ctx: Context, formatter: Any) -> No
     TYPER_GROUP_HELP(self, ctx, formatter)
 
 
+def _help_into_a_closed_pipe(console: Any) -> None:
+    # Rich's own handler exits 1, which reads as a failed gate: quietly, as a command's output
+    # into a closed pipe ends (rich documents `on_broken_pipe` to be overridden).
+    _discard_stdout()
+    raise SystemExit(SIGPIPE_EXIT)
+
+
 def _break_help_lines() -> None:
     # Typer lays help out with rich, which breaks lines only at spaces: a Chinese help text is
     # one word to it, and the options table cuts it short with … at 60 or 80 columns. Typer
@@ -131,10 +138,13 @@ def _break_help_lines() -> None:
     # shown, its private function that makes each help text gets mlready's line breaks
     # (render.terminal.Wrapped) around what it makes. tests/test_layout_chinese.py fails
     # when that no longer holds.
+    from rich.console import Console
     from rich.text import Text
     from typer import rich_utils
 
     from mlready.render.terminal import Wrapped
+
+    Console.on_broken_pipe = _help_into_a_closed_pipe  # type: ignore[method-assign,assignment]
 
     make = getattr(rich_utils, "_make_rich_text", None)
     if make is None or hasattr(make, "__wrapped__"):  # another Typer (tests say so), or done
@@ -436,6 +446,11 @@ class CommandGroup(typer.core.TyperGroup):
         except KeyboardInterrupt:
             print_message(_("interrupted"))
             raise typer.Exit(ExitCode.INTERRUPTED) from None
+        except BrokenPipeError:
+            # `--help` (printed while parsing) into a pipe whose reader is gone, as a command's
+            # output: quietly, with the code a shell gives a process a closed pipe ends.
+            _discard_stdout()
+            raise typer.Exit(SIGPIPE_EXIT) from None
 
 
 class LazyCommandGroup(CommandGroup):
