@@ -184,7 +184,9 @@ def test_the_pack_denies_exactly_when_check_fails(case: str, gate: str, tmp_path
     )
     assert code in {ExitCode.OK, ExitCode.GATE_FAILED}, err
     document = json.loads(out)
-    denied = denials(document, today=TODAY, **option.parameters)
+    # The verdict of check's own gate is in the document; the pack judges without it.
+    judged = {key: value for key, value in document.items() if key not in {"passed", "reasons"}}
+    denied = denials(judged, today=TODAY, **option.parameters)
     assert bool(denied) == (code == ExitCode.GATE_FAILED), (document["reasons"], denied)
     if case in SMALL_ANSWERS:  # the gate option decides something here, both ways
         assert (code == ExitCode.GATE_FAILED) == (case in option.fails), document["reasons"]
@@ -342,3 +344,22 @@ def test_a_document_of_another_kind_is_denied() -> None:
     assert denials({"kind": "Deployment"}) == [
         "the input is not a document of `mlready check --format json`"
     ]
+
+
+@pytest.mark.parametrize(
+    ("readme", "heading"), [("README.md", "## Policy"), ("README.zh-CN.md", "## 策略")]
+)
+def test_the_readmes_show_the_command_the_parameters_and_a_message(
+    readme: str, heading: str
+) -> None:
+    text = (REPOSITORY / readme).read_text(encoding="utf-8")
+    section = text.split(f"\n{heading}\n", 1)[1].split("\n## ", 1)[0]
+    assert "mlready check --format json --soft-fail > review.json\n" in section
+    assert "conftest test review.json --policy policy/ --data policy/data.json\n" in section
+    rows = re.findall(r"^\| `(\w+)` \|.*\| `(.+)` \|$", section, flags=re.MULTILINE)
+    data = json.loads((POLICY / "data.json").read_text(encoding="utf-8"))["mlready"]
+    assert {name: json.loads(default) for name, default in rows} == data
+    [shown] = re.findall(r"^FAIL - review\.json - main - (.*)$", section, flags=re.MULTILINE)
+    _, out, _ = run("check", REPOSITORY / "examples" / "on-device-vision.yaml", "-f", "json")
+    [message] = denials(json.loads(out))
+    assert message.replace(f"{REPOSITORY}/", "") == shown
