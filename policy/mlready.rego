@@ -278,3 +278,27 @@ deny contains msg if {
 		concat(", ", ids),
 	])
 }
+
+# --- what does not fail, as `check` notes it: conftest prints these as warnings ---
+
+warn contains msg if {
+	some review in reviews
+	some id in review.expired_waivers
+	msg := concat("", [review.file, ": the waiver of ", id, " has expired"])
+}
+
+warn contains msg if {
+	some review in reviews
+	ids := sort([gap.id |
+		some gap in review.gaps
+		gap.overdue
+		not overdue_denied(gap)
+	])
+	count(ids) > 0
+	msg := concat("", [review.file, ": overdue actions: ", concat(", ", ids)])
+}
+
+overdue_denied(gap) if {
+	params.fail_on_overdue == true
+	gap.severity in overdue_severities
+}

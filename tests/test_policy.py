@@ -27,14 +27,15 @@ EXAMPLES = sorted((REPOSITORY / "examples").glob("*.yaml"))
 TODAY = "2026-12-01"
 
 
-def denials(document: Any, **parameters: Any) -> list[str]:
-    """What the pack denies of `document`, with policy/data.json and `parameters` over it."""
+def denials(document: Any, *, rule: str = "deny", **parameters: Any) -> list[str]:
+    """What the pack denies of `document` (or warns of, with `rule="warn"`), with
+    policy/data.json and `parameters` over it."""
     rego = _interpreter(json.dumps(parameters, sort_keys=True))
     rego.set_input(document)
-    output = rego.query("x := data.main.deny")
+    output = rego.query(f"x := data.main.{rule}")
     # An error in the policy is text, not JSON: json.loads fails and shows it.
-    denied: list[str] = json.loads(str(output))["bindings"]["x"]
-    return denied
+    messages: list[str] = json.loads(str(output))["bindings"]["x"]
+    return messages
 
 
 @cache
@@ -246,6 +247,30 @@ def test_overdue_messages_name_the_major_gap_not_the_minor_one(tmp_path: Path) -
     assert code == ExitCode.OK and document["overdue_actions"] == ["data.tokenizer", "data.schema"]
     [message] = denials(document, fail_on_overdue=True)
     assert message.endswith(": overdue actions on blocker or major gaps: data.tokenizer")
+
+
+def test_what_does_not_fail_is_a_warning(tmp_path: Path) -> None:
+    args = write_answers("overdue", tmp_path)
+    _, out, _ = run("check", *args, "--today", TODAY, "-f", "json")
+    document = json.loads(out)
+    file = document["file"]
+    assert denials(document, rule="warn") == [
+        f"{file}: overdue actions: data.schema, data.tokenizer"
+    ]
+    # The major gap's overdue action is denied then; the minor one's still warned of.
+    assert denials(document, rule="warn", fail_on_overdue=True) == [
+        f"{file}: overdue actions: data.schema"
+    ]
+    args = write_answers("waived-blocker", tmp_path)
+    code, out, _ = run("check", *args, "--today", "2027-01-01", "-f", "json")
+    document = json.loads(out)
+    assert code == ExitCode.GATE_FAILED and document["expired_waivers"] == ["data.lineage"]
+    assert denials(document) == [f"{document['file']}: open blocker gaps: data.lineage"]
+    assert denials(document, rule="warn") == [
+        f"{document['file']}: the waiver of data.lineage has expired"
+    ]
+    _, out, _ = run("check", *write_answers("passing", tmp_path), "-f", "json")
+    assert denials(json.loads(out), rule="warn") == []
 
 
 def test_signoff_messages_name_the_role(tmp_path: Path) -> None:
