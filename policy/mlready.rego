@@ -6,8 +6,8 @@
 #
 # The parameters are data.mlready (policy/data.json). One left out takes the value that
 # `mlready check` takes without its option: fail on open blocker gaps and on unanswered
-# applicable questions only. Each message starts with the answers file it is about and
-# names the checks that fail.
+# applicable questions only. A message about a review starts with its answers file and
+# names the checks that fail it.
 package main
 
 import rego.v1
@@ -40,6 +40,13 @@ reviews := input.reviews if {
 # --- the parameters: a mistake there must fail, not let every review pass ---
 
 deny contains msg if {
+	not is_object(data.mlready)
+	data.mlready
+	msg := concat("", ["data.mlready: expected an object of parameters (got ", json.marshal(data.mlready), ")"])
+}
+
+deny contains msg if {
+	is_object(data.mlready)
 	some key, _ in data.mlready
 	not key in object.keys(defaults)
 	msg := concat("", [

@@ -365,6 +365,15 @@ def test_a_mistaken_parameter_denies_even_a_passing_review(
     assert denials(json.loads(out), **parameters) == [f"data.mlready.{expected}"]
 
 
+def test_parameters_that_are_not_an_object_are_denied() -> None:
+    rego = Interpreter()
+    rego.add_module("mlready.rego", (POLICY / "mlready.rego").read_text(encoding="utf-8"))
+    rego.add_data({"mlready": ["fail_on", "major"]})
+    rego.set_input({"gaps": [], "unanswered": [], "file": "a.yaml"})
+    denied = json.loads(str(rego.query("x := data.main.deny")))["bindings"]["x"]
+    assert denied == ['data.mlready: expected an object of parameters (got ["fail_on","major"])']
+
+
 def test_a_document_of_another_kind_is_denied() -> None:
     assert denials({"kind": "Deployment"}) == [
         "the input is not a document of `mlready check --format json`"
