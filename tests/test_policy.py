@@ -3,6 +3,7 @@ with the same gate options given as policy data, and each message names the chec
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from functools import cache
@@ -315,6 +316,18 @@ def test_a_baseline_judges_regressions_only(tmp_path: Path) -> None:
         f"{overdue[0]}: regression against the baseline: data.tokenizer dropped from 1 to 0",
         f"{overdue[0]}: regression against the baseline: score fell from 100 to 50",
     ]
+
+
+def test_without_today_max_age_counts_from_the_clocks_date_in_utc() -> None:
+    def midnight() -> int:
+        today = dt.datetime.now(dt.UTC).date()
+        return int(dt.datetime.combine(today, dt.time(), dt.UTC).timestamp()) * 10**9
+
+    before = midnight()
+    rego = _interpreter("{}")
+    rego.set_input({})
+    today_ns = json.loads(str(rego.query("x := data.main.today_ns")))["bindings"]["x"]
+    assert today_ns in {before, midnight()}  # the same, unless the test ran over midnight
 
 
 def test_the_data_file_holds_checks_defaults() -> None:
