@@ -157,7 +157,8 @@ def write_answers(name: str, folder: Path) -> list[str | Path]:
         assert code == ExitCode.OK, err
     if name == "changed-after-signoff":
         text = answers.read_text(encoding="utf-8")
-        answers.write_text(text.replace("serving.latency: automated", "serving.latency: manual"))
+        changed = text.replace("serving.latency: automated", "serving.latency: manual")
+        answers.write_text(changed, encoding="utf-8")
     return [answers, "--bank", bank]
 
 
