@@ -96,11 +96,6 @@ def test_the_api_raises_its_own_error_for_a_nul_in_the_bank_name(repo: Path) -> 
         api.review(repo / "mlready.yaml", bank=str(repo / "sm\x00all.yaml"))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="sign reads the answers through a link loop with an unguarded resolve/stat: "
-    "OSError ELOOP escapes as a traceback and exit 1; check says 'no such answers file'",
-)
 def test_sign_through_a_link_loop_is_one_line_and_exit_2(repo: Path) -> None:
     (repo / "loop-a.yaml").symlink_to("loop-b.yaml")
     (repo / "loop-b.yaml").symlink_to("loop-a.yaml")
@@ -582,3 +577,39 @@ def test_the_api_over_deep_folders_returns_or_raises_its_own_error(
             assert review.level
     except MlreadyError:
         pass
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="history hands --since to git as it is, and git's date parser ignores a year from "
+    "2100 on: `--since 2100-01-01` lists every revision, dated years before it; mlready "
+    "reads each commit's date itself but does not hold it to --since",
+)
+def test_history_since_a_date_after_every_revision_lists_none(tmp_path: Path) -> None:
+    from tests.helpers.git_repositories import repository
+
+    root = repository(
+        tmp_path / "service", {"small.yaml": SMALL_BANK, "mlready.yaml": BEST_ANSWERS}
+    )
+    result = mlready(root, "history", "--bank", "small.yaml", "--since", "2100-01-01")
+    assert result.returncode == ExitCode.OK, result.stderr
+    assert "0 revisions" in result.stdout
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="ask and sign refuse a read-only answers file ('a do not change sign'), but "
+    "init --force replaces it with an empty skeleton: every answer of a file its owner "
+    "marked read-only is gone (and sign's refusal speaks of walking it with ask)",
+)
+def test_init_force_refuses_a_read_only_answers_file_as_ask_and_sign_do(repo: Path) -> None:
+    answers = repo / "mlready.yaml"
+    answers.chmod(0o444)
+    signed = mlready(repo, "sign", "--name", "P", "--role", "lead", "--bank", "small.yaml")
+    assert signed.returncode == ExitCode.INVALID
+    assert "read-only" in signed.stderr
+    result = mlready(repo, "init", "--bank", "small.yaml", "--force", "--no-schema")
+    assert answers.read_text(encoding="utf-8") == BEST_ANSWERS
+    assert result.returncode == ExitCode.INVALID
+    assert "read-only" in result.stderr
+    assert "ask" not in signed.stderr

@@ -209,11 +209,14 @@ def walk(top: str | Path) -> Iterator[tuple[str, list[str], list[str]]]:
         folder = stack.pop()
         subfolders: list[str] = []
         files: list[str] = []
+        links: set[str] = set()
         try:
             with os.scandir(folder) as entries:
                 for entry in entries:
                     try:
-                        is_folder = entry.is_dir(follow_symlinks=False)
+                        is_folder = entry.is_dir()
+                        if is_folder and entry.is_symlink():
+                            links.add(entry.name)
                     except OSError:
                         is_folder = False
                     (subfolders if is_folder else files).append(entry.name)
@@ -221,4 +224,8 @@ def walk(top: str | Path) -> Iterator[tuple[str, list[str], list[str]]]:
             continue  # unreadable, as os.walk skips it
         yield folder, subfolders, files
         # Strings, not Path objects: a walk visits thousands of folders.
-        stack.extend(os.path.join(folder, name) for name in reversed(subfolders))  # noqa: PTH118
+        stack.extend(
+            os.path.join(folder, name)  # noqa: PTH118
+            for name in reversed(subfolders)
+            if name not in links
+        )

@@ -56,7 +56,8 @@ def input_error_of(error: BaseException) -> InputError | None:
 
 def _shown(name: object) -> str:
     text = os.fsdecode(name) if isinstance(name, str | bytes) else str(name)
-    return text if len(text) <= 80 else text[:77] + "…"
+    # A name past NAME_MAX is hundreds of characters: its start and its end say which it is.
+    return text if len(text) <= 80 else text[:30] + "…" + text[-49:]
 
 
 @contextlib.contextmanager
