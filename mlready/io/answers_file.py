@@ -247,6 +247,8 @@ class AnswersEditor:
         self.real = Path(os.path.realpath(path))
         self.bank = bank
         self.seen = _content(self.real)  # what mlready last read or wrote there
+        # Where the answers go when the file changed under the walk.
+        self.pending = self.real.with_name(f"{self.real.stem}.pending{self.real.suffix}")
 
     def refuse_read_only(self) -> None:
         """Raise InputError when the file exists but is not writable (read-only for all)."""
@@ -269,7 +271,7 @@ class AnswersEditor:
         previous = current.decode("utf-8", errors="replace") if current else None
         text = render_answers(self.bank, answers, previous=previous)
         if current != self.seen:
-            side = self.real.with_name(f"{self.real.stem}.pending{self.real.suffix}")
+            side = self.pending
             write_atomically(side, text)
             raise ConcurrentEditError(
                 Message(
