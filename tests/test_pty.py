@@ -12,7 +12,7 @@ import pytest
 from mlready.core.errors import ExitCode
 from mlready.io.answers_file import load_answers
 from mlready.io.bank_file import load_bank
-from tests.helpers.commands import english_environment
+from tests.helpers.commands import english_environment, mlready
 from tests.helpers.terminal_sessions import shown_lines, spawn, spawn_ask
 
 pytestmark = pytest.mark.slow
@@ -501,3 +501,21 @@ def test_the_next_walk_mentions_answers_left_in_a_pending_file(workdir: Path) ->
     child.sendintr()
     child.expect(pexpect.EOF)
     child.close()
+
+
+def test_the_values_init_lists_as_comments_survive_a_walk(workdir: Path) -> None:
+    assert mlready(workdir, "init", "answers.yaml", "--bank", "small.yaml").returncode == 0
+    target = workdir / "answers.yaml"
+    written = target.read_text(encoding="utf-8")
+    comments = [line for line in written.splitlines() if line.lstrip().startswith("#")]
+    child = spawn(workdir, "--no-report")
+    for label in ("Project name", "Owner"):
+        child.expect_exact(label)
+        child.sendline("x")
+    answer(child, "Which inputs does the model take?", "1")
+    answer(child, "Who owns the data?", ":q")
+    child.expect(pexpect.EOF)
+    child.close()
+    rewritten = target.read_text(encoding="utf-8")
+    assert rewritten != written and "data.modality: [image]" in rewritten
+    assert [line for line in rewritten.splitlines() if line.lstrip().startswith("#")] == comments
