@@ -346,8 +346,8 @@ class _Walk:
         return typed in {"y", "yes", _("yes")}
 
     def left_out_by_none(self, question: Question) -> int:
-        """How many questions no option of `question` leaves out of the walk, for a multi
-        decision of the profile that has no option of its own for "none" (else 0)."""
+        """How many questions an answer of none to `question` leaves out of the walk, for a
+        multi decision of the profile without an option of its own for "none" (else 0)."""
         # The profile decides which questions of every area apply: none for what the system
         # does, how it predicts or where it runs takes out whole parts of the review. A
         # question with an exclusive option ("none known") says none with that option.
