@@ -13,6 +13,7 @@ from mlready.core.errors import ExitCode
 from mlready.io.answers_file import load_answers
 from mlready.io.bank_file import load_bank
 from tests.helpers.commands import english_environment, mlready
+from tests.helpers.small_bank import BEST_ANSWERS
 from tests.helpers.terminal_sessions import shown_lines, spawn, spawn_ask
 
 pytestmark = pytest.mark.slow
@@ -519,3 +520,17 @@ def test_the_values_init_lists_as_comments_survive_a_walk(workdir: Path) -> None
     rewritten = target.read_text(encoding="utf-8")
     assert rewritten != written and "data.modality: [image]" in rewritten
     assert [line for line in rewritten.splitlines() if line.lstrip().startswith("#")] == comments
+
+
+def test_a_walk_that_ends_failed_says_why_it_exits_0(workdir: Path) -> None:
+    answers = BEST_ANSWERS.replace("  data.lineage: yes\n", "  data.lineage: no\n")
+    (workdir / "answers.yaml").write_text(
+        answers.replace("  serving.rollback: yes\n", ""), encoding="utf-8"
+    )
+    child = spawn(workdir, "--no-report", "--no-scan")
+    answer(child, "Has a rollback been rehearsed?", "yes")
+    child.expect_exact("FAILED")
+    child.expect_exact("`mlready ask` exits 0 whatever the verdict")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == ExitCode.OK

@@ -113,6 +113,14 @@ def ask(
     more = N_("(`mlready check` lists them all)") if no_report else N_("in the report")
     card = scorecard_in(card, people)
     print_scorecard(console, card, verdict, max_gaps=5, more=more)
+    if not verdict.passed:  # the walk records a review; judging it is the gate's job
+        console.print(
+            _(
+                "`mlready ask` exits 0 whatever the verdict: it records the review; "
+                "`mlready check` is the gate, and exits 1 when it fails."
+            ),
+            markup=False,
+        )
     if not no_report:
         from mlready.render.registry import Format, Subject, format_of_path, renderer
 
