@@ -577,11 +577,18 @@ def test_render_follows_bank_order(parse_answers: Parse, small_bank: Bank) -> No
     assert serving < body.index("  serving.mode: realtime")
 
 
-def test_render_puts_each_prompt_above_its_answer(parse_answers: Parse, small_bank: Bank) -> None:
+def test_render_puts_each_prompt_and_its_values_above_its_answer(
+    parse_answers: Parse, small_bank: Bank
+) -> None:
     lines = render_answers(small_bank, parse_answers(ORDERED)).splitlines()
     for question_id, question in small_bank.questions.items():
         index = next(i for i, line in enumerate(lines) if line.startswith(f"  {question_id}:"))
-        assert lines[index - 1] == f"  # {question.prompt}"
+        start = lines.index(f"  # {question.prompt}")
+        assert lines[start - 1] == ""
+        assert all(line.startswith("  # ") for line in lines[start:index])
+        if question.kind == "check":
+            assert lines[start + 1].startswith("  # one of:")
+    assert "  #   tabular: Tables" in lines  # an option not chosen is listed too
 
 
 def test_render_text(parse_answers: Parse, small_bank: Bank) -> None:
@@ -600,9 +607,11 @@ def test_render_text(parse_answers: Parse, small_bank: Bank) -> None:
         "  # == Data ==\n"
         "\n"
         "  # Can every training example be traced back to its source?\n"
+        "  # one of: yes | partial | no\n"
         "  data.lineage: yes\n"
         "\n"
         "  # Is the data checked against a schema?\n"
+        "  # one of: yes | partial | no | na (with a note)\n"
         "  data.schema:\n"
         "    value: na\n"
         "    note: 'No tables: images only'\n"
@@ -610,9 +619,13 @@ def test_render_text(parse_answers: Parse, small_bank: Bank) -> None:
         "  # == Serving ==\n"
         "\n"
         "  # How are predictions served?\n"
+        "  # one of:\n"
+        "  #   batch: Batch jobs\n"
+        "  #   realtime: Real-time requests\n"
         "  serving.mode: batch\n"
         "\n"
         "  # Has a rollback been rehearsed?\n"
+        "  # one of: yes | partial | no\n"
         "  serving.rollback:\n"
         "    value: partial\n"
         "    evidence:\n"
@@ -934,8 +947,8 @@ def test_hand_comments_survive_two_walks(small_bank: Bank, tmp_path: Path) -> No
         assert "# Reviewed in the design review of March; ask Ana about the data.\n" in text
         assert "  data.modality: [image, text]  # text since the OCR feature\n" in text
         assert (
-            "  # Who owns the data?\n  # The platform team, until the reorg settles.\n"
-            "  data.owner: data-team\n"
+            "  # Who owns the data?\n  # (free text)\n"
+            "  # The platform team, until the reorg settles.\n  data.owner: data-team\n"
         ) in text
         assert text.count('  # Lineage: see the wiki page "Lineage v2".\n') == 1
         assert text.count("# Who owns the data?") == 1  # mlready's own comment, once
@@ -944,3 +957,23 @@ def test_hand_comments_survive_two_walks(small_bank: Bank, tmp_path: Path) -> No
         assert load_answers(path, small_bank).get("data.tokenizer") is not None
     assert text.index("Lineage v2") < text.index("# == Serving ==")
     assert "  serving.rollback: yes\n" in text
+
+
+def test_the_values_init_lists_survive_every_rewrite_by_a_walk(
+    small_bank: Bank, tmp_path: Path
+) -> None:
+    from mlready.core.walk import walk
+    from tests.helpers.walk_script import ScriptedPrompt
+
+    path = tmp_path / "mlready.yaml"
+    skeleton = render_answers(small_bank, empty_answers("mlready.yaml"), skeleton=True)
+    path.write_text(skeleton, encoding="utf-8")
+    listed = [line for line in skeleton.splitlines() if line.startswith("  # ")]
+    assert "  #   tabular: Tables" in listed and "  # one of: yes | partial | no" in listed
+    for script in (["1,2", "x", "no", "", "", "", ""], ["yes", "partial", "", "", "", ""]):
+        editor = AnswersEditor(path, small_bank)
+        answers = load_answers(path, small_bank)
+        walk(small_bank, answers, prompt=ScriptedPrompt(script), save=editor.save)
+        text = path.read_text(encoding="utf-8")
+        assert [line for line in text.splitlines() if line.startswith("  # ")] == listed
+    assert load_answers(path, small_bank).get("data.tokenizer") is not None

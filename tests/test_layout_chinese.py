@@ -36,7 +36,7 @@ from mlready.render.escape import one_line, terminal_text
 from mlready.render.scorecard_view import Outcome, ScorecardView, scorecard_view
 from mlready.render.terminal import TerminalPrompt, print_outcomes
 from tests.helpers.languages import speaking
-from tests.helpers.terminal_sessions import spawn_ask
+from tests.helpers.terminal_sessions import CONTROL, PROMPT, spawn_ask
 
 ROOT = Path(__file__).resolve().parent.parent
 WIDTHS = [60, 80, 100]
@@ -343,9 +343,6 @@ def assert_label_column(lines: list[str]) -> None:
             columns = set()
 
 
-CONTROL = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07]*\x07|[()][0-9A-Za-z]|[=>])")
-
-
 @pytest.mark.slow
 def test_the_walk_in_a_terminal_follows_its_width(review: Review, tmp_path: Path) -> None:
     # One walk through the profile, the terminal resized on the way: 60 columns for the first
@@ -361,7 +358,7 @@ def test_the_walk_in_a_terminal_follows_its_width(review: Review, tmp_path: Path
     # and the summary.
     widths = [60, 60, 60, 80, 80, 100, 100, 100, 100]
     screens: list[str] = []
-    while child.expect_exact(["› ", pexpect.EOF]) == 0:
+    while child.expect([PROMPT, pexpect.EOF]) == 0:
         screens.append(child.before or "")
         child.setwinsize(40, widths[len(screens)])
         child.sendline("?" if len(screens) == 1 else "1")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import sys
 from pathlib import Path
 
@@ -11,8 +12,9 @@ import pytest
 from mlready.core.errors import ExitCode
 from mlready.io.answers_file import load_answers
 from mlready.io.bank_file import load_bank
-from tests.helpers.commands import english_environment
-from tests.helpers.terminal_sessions import spawn, spawn_ask
+from tests.helpers.commands import english_environment, mlready
+from tests.helpers.small_bank import BEST_ANSWERS
+from tests.helpers.terminal_sessions import shown_lines, spawn, spawn_ask
 
 pytestmark = pytest.mark.slow
 
@@ -56,7 +58,7 @@ def test_ctrl_c_keeps_every_answer_and_the_next_run_resumes(workdir: Path) -> No
     assert answers.project.name == "shelf-scanner"
 
     child = spawn(workdir)
-    child.expect_exact("data 1/2 · 1/4 overall")  # schema, tokenizer; serving mode, rollback
+    child.expect_exact("data 4/5 · 4/7 overall")  # schema: the fourth of seven that apply
     child.expect_exact("Is the data checked against a schema?")
     child.expect_exact("› ")
     child.sendeof()  # Ctrl-D saves and leaves
@@ -364,6 +366,171 @@ def test_quitting_a_chinese_walk_says_where_the_answers_are(tmp_path: Path) -> N
     child.sendline("y")
     answer(child, "团队如何获得模型？", ":q")
     child.expect_exact("已保存到 answers.yaml")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == ExitCode.OK
+
+
+@pytest.mark.parametrize(
+    ("language", "labels", "severity"),
+    [
+        (
+            "en",
+            [
+                "Note (Enter to skip): ",
+                "Evidence link (Enter to skip): ",
+                "Action owner (Enter to skip): ",
+                "Due date YYYY-MM-DD (Enter to skip): ",
+            ],
+            "data 3/4 · 3/6 overall · severity: blocker",
+        ),
+        (
+            "zh-CN",
+            [
+                "备注（回车跳过）: ",
+                "证据链接（回车跳过）: ",
+                "行动项负责人（回车跳过）: ",
+                "截止日期 YYYY-MM-DD（回车跳过）: ",
+            ],
+            "data 3/4 · 总计 3/6 · 严重程度：阻断",
+        ),
+    ],
+)
+def test_each_follow_up_prompt_skipped_with_enter_is_on_a_line_of_its_own(
+    workdir: Path, language: str, labels: list[str], severity: str
+) -> None:
+    # Enter on an empty line used to end it without a newline: the four prompts piled onto one
+    # line, the next question's progress line stuck to the last.
+    (workdir / "answers.yaml").write_text(
+        "mlready: 1\nproject: {name: shelf, owner: vision}\n"
+        "answers:\n  data.modality: [image]\n  data.owner: me\n",
+        encoding="utf-8",
+    )
+    child = spawn(workdir, "--no-report", env={"MLREADY_LANG": language})
+    child.logfile_read = io.StringIO()
+    child.expect_exact("› ")  # the first question's: all it shows since the start
+    lineage = shown_lines(child.before or "")
+    assert "Can every training example be traced back to its source?" in lineage
+    child.sendline("no")
+    for label in labels:
+        child.expect_exact(label)
+        child.sendline("")
+    child.expect_exact("Is the data checked against a schema?")
+    child.expect_exact("› ")
+    child.sendline("")  # Enter at a question: asked to answer, on a line of its own
+    child.expect_exact("› ")
+    child.sendline(":q")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert severity in lineage
+    lines = shown_lines(child.logfile_read.getvalue())
+    start = lines.index("› no")
+    assert lines[start + 1 : start + 6] == [*(f"  {label}" for label in labels), ""]
+    assert lines[start + 6].startswith("data 4/4 ")
+    assert "› " in lines
+    assert lines[lines.index("› ") + 1] != ""  # the hint, then the question again
+
+
+def test_a_resumed_walk_counts_on_says_how_and_goes_back_to_the_last_answer(
+    workdir: Path,
+) -> None:
+    child = spawn(workdir, "--no-report")
+    child.expect_exact("Project name")
+    child.sendline("shelf")
+    child.expect_exact("Owner")
+    child.sendline("vision")
+    answer(child, "Which inputs does the model take?", "1,2")
+    answer(child, "Who owns the data?", "data team")
+    answer(child, "traced back", "no")
+    child.expect_exact("Note (Enter to skip)")
+    child.sendline("lineage lands in Q3")
+    child.expect_exact("Evidence link")
+    child.sendline(":q")  # the evidence, owner and due date are not asked
+    child.expect(pexpect.EOF)
+    child.close()
+
+    child = spawn(workdir, "--no-report")
+    child.expect_exact("data 4/5 · 4/7 overall")  # not 1/2 · 1/4: counted as before `:q`
+    told = " ".join(" ".join(shown_lines(child.before or "")).split())
+    assert "3 of 7 questions are answered; the walk asks the others" in told
+    assert "`mlready ask --redo` walks them all, `--area AREA` one area: data, serving" in told
+    answer(child, "Is the data checked against a schema?", ":b")
+    child.expect_exact("data 3/5 · 3/7 overall")
+    child.expect_exact("traced back")
+    child.expect_exact("current answer: No")
+    child.expect_exact("› ")
+    child.sendline("no")  # the answer again: its follow-ups, which `:q` cut short
+    child.expect_exact("Note (Enter to skip) [lineage lands in Q3]: ")
+    child.sendline("")
+    child.expect_exact("Evidence link (Enter to skip): ")
+    child.sendline("docs/lineage.md")
+    child.expect_exact("Action owner")
+    child.sendline(":q")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == ExitCode.OK
+    answers = load_answers(workdir / "answers.yaml", load_bank(workdir / "small.yaml"))
+    entry = answers.entries["data.lineage"]
+    assert (entry.note, entry.evidence) == ("lineage lands in Q3", ("docs/lineage.md",))
+
+
+def test_none_for_what_the_system_does_asks_for_confirmation(tmp_path: Path) -> None:
+    child = spawn_ask(tmp_path, "--area", "profile", "--no-scan", "--no-report")
+    for label in ("Project name", "Owner"):
+        child.expect_exact(label)
+        child.sendline("x")
+    answer(child, "How does the team obtain the model?", "1")
+    answer(child, "What does the system do with the model?", "-")
+    child.expect(r"None chosen: \d+ questions that depend on this answer leave the review.")
+    child.expect_exact("Keep none? y keeps it, Enter chooses again: ")
+    child.sendline("")
+    answer(child, "What does the system do with the model?", "1")
+    child.expect_exact("How are predictions made?")
+    child.expect_exact("› ")
+    child.sendline(":q")
+    child.expect(pexpect.EOF)
+    child.close()
+    saved = (tmp_path / "answers.yaml").read_text(encoding="utf-8")
+    assert "profile.system_task: [predict]" in saved
+
+
+def test_the_next_walk_mentions_answers_left_in_a_pending_file(workdir: Path) -> None:
+    (workdir / "answers.pending.yaml").write_text("mlready: 1\nanswers: {}\n", encoding="utf-8")
+    child = spawn(workdir, "--no-report")
+    child.expect_exact("answers.pending.yaml holds answers that an earlier `mlready ask`")
+    child.expect_exact("Project name")
+    child.sendintr()
+    child.expect(pexpect.EOF)
+    child.close()
+
+
+def test_the_values_init_lists_as_comments_survive_a_walk(workdir: Path) -> None:
+    assert mlready(workdir, "init", "answers.yaml", "--bank", "small.yaml").returncode == 0
+    target = workdir / "answers.yaml"
+    written = target.read_text(encoding="utf-8")
+    comments = [line for line in written.splitlines() if line.lstrip().startswith("#")]
+    child = spawn(workdir, "--no-report")
+    for label in ("Project name", "Owner"):
+        child.expect_exact(label)
+        child.sendline("x")
+    answer(child, "Which inputs does the model take?", "1")
+    answer(child, "Who owns the data?", ":q")
+    child.expect(pexpect.EOF)
+    child.close()
+    rewritten = target.read_text(encoding="utf-8")
+    assert rewritten != written and "data.modality: [image]" in rewritten
+    assert [line for line in rewritten.splitlines() if line.lstrip().startswith("#")] == comments
+
+
+def test_a_walk_that_ends_failed_says_why_it_exits_0(workdir: Path) -> None:
+    answers = BEST_ANSWERS.replace("  data.lineage: yes\n", "  data.lineage: no\n")
+    (workdir / "answers.yaml").write_text(
+        answers.replace("  serving.rollback: yes\n", ""), encoding="utf-8"
+    )
+    child = spawn(workdir, "--no-report", "--no-scan")
+    answer(child, "Has a rollback been rehearsed?", "yes")
+    child.expect_exact("FAILED")
+    child.expect_exact("`mlready ask` exits 0 whatever the verdict")
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == ExitCode.OK

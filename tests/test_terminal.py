@@ -97,3 +97,17 @@ def test_the_terminal_says_what_the_plain_text_says(
     plain[1] = plain[1].replace(":", "")  # "Level: x   Score: y" is "Level x   Score y" there
     assert terminal == plain
     assert any("rollback" in line for line in plain)
+
+
+def test_a_check_shows_its_severity_and_a_decision_none() -> None:
+    bank = bank_from_document(parse_yaml(SMALL_BANK, source="b.yaml"))
+    shown = []
+    for question_id in ("data.lineage", "data.schema", "serving.mode"):
+        console, output = recording_console("")
+        question = bank.questions[question_id]
+        area = bank.area_of[question_id]
+        TerminalPrompt(console).question(Screen(question, area, 1, 1, 1, 1, None))
+        shown += [line for line in output.getvalue().splitlines() if "overall" in line]
+    assert shown[0].endswith(" · severity: blocker")
+    assert shown[1].endswith(" · severity: minor")
+    assert "severity" not in shown[2]

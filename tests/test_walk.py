@@ -8,8 +8,12 @@ from collections.abc import Callable
 import pytest
 
 from mlready.core.answers import Answers, empty_answers
+from mlready.core.bank import bank_from_document
 from mlready.core.model import NA, Bank, Project
-from mlready.core.walk import WalkResult, ask_project, walk
+from mlready.core.vocabulary import Severity
+from mlready.core.walk import WalkResult, ask_project, progress_of, walk
+from mlready.io.yamlio import parse_yaml
+from tests.helpers.small_bank import SMALL_BANK
 from tests.helpers.walk_script import TODAY, Saves, ScriptedPrompt, run_walk
 
 
@@ -207,8 +211,63 @@ def test_resume_asks_only_unanswered_questions(
     )
     result, prompt, _ = run_walk(small_bank, ["yes", "batch", "yes"], answers)
     assert prompt.shown == ["data.schema", "serving.mode", "serving.rollback"]
-    assert prompt.screens[0].progress == "data 1/1 · 1/3 overall"
     assert result.completed
+
+
+def test_a_resumed_walk_counts_on_and_goes_back_to_what_was_answered_before(
+    small_bank: Bank, parse_answers: Callable[[str], Answers]
+) -> None:
+    # As after `:q` at data.schema: the counters go on from there (not "data 1/1 · 1/3"), and
+    # :b reaches the questions answered in the earlier session, then comes forward again.
+    answers = parse_answers(
+        "mlready: 1\nanswers:\n  data.modality: [image]\n  data.owner: x\n  data.lineage: no\n"
+    )
+    lines = [":b", ":b", "", "partial", "", "", "", "", "yes", ":q"]
+    result, prompt, _ = run_walk(small_bank, lines, answers)
+    assert prompt.shown == [
+        "data.schema",
+        "data.lineage",  # :b: the last question answered before the walk started
+        "data.owner",  # :b again
+        "data.lineage",  # Enter kept data.owner
+        "data.schema",
+        "serving.mode",
+    ]
+    assert [screen.progress for screen in prompt.screens] == [
+        "data 4/4 · 4/6 overall",
+        "data 3/4 · 3/6 overall",
+        "data 2/4 · 2/6 overall",
+        "data 3/4 · 3/6 overall",
+        "data 4/4 · 4/6 overall",
+        "serving 1/2 · 5/6 overall",
+    ]
+    assert prompt.screens[1].current is not None  # shown with its answer, Enter keeps it
+    assert value(result, "data.lineage") == "partial"
+    assert value(result, "data.owner") == "x"
+    assert value(result, "data.schema") == "yes"
+
+
+def test_back_in_a_resumed_walk_stops_at_the_first_question_of_its_area(
+    small_bank: Bank, parse_answers: Callable[[str], Answers]
+) -> None:
+    answers = parse_answers("mlready: 1\nanswers:\n  serving.mode: batch\n")
+    _, prompt, _ = run_walk(small_bank, [":b", ":b", ":q"], answers, area="serving")
+    assert prompt.shown == ["serving.rollback", "serving.mode", "serving.mode"]
+    assert [screen.progress for screen in prompt.screens][:2] == [
+        "serving 2/2 · 2/2 overall",
+        "serving 1/2 · 1/2 overall",
+    ]
+    assert prompt.told == ["This is the first question of this walk."]
+
+
+def test_progress_of_counts_what_applies_and_what_is_answered(
+    small_bank: Bank, parse_answers: Callable[[str], Answers]
+) -> None:
+    answers = parse_answers(
+        "mlready: 1\nanswers:\n  data.modality: [text]\n  data.owner: x\n"
+        "  serving.mode: realtime\n  serving.latency: manual\n"
+    )
+    assert progress_of(small_bank, answers) == (4, 8)  # the tokenizer and latency apply
+    assert progress_of(small_bank, answers, area="serving") == (2, 3)
 
 
 def test_redo_walks_everything_with_current_answers_as_default(
@@ -370,3 +429,136 @@ def test_enter_skips_the_action_and_b_or_q_work_there(small_bank: Bank) -> None:
     result, prompt, _ = run_walk(small_bank, ["1,2", "data-team", "no", "", "", "bo", ":b", "yes"])
     assert prompt.shown.count("data.lineage") == 2  # :b at the due date: the question again
     assert value(result, "data.lineage") == "yes"
+
+
+def test_the_screen_shows_the_severity_of_a_check_and_none_for_a_decision(
+    small_bank: Bank,
+) -> None:
+    _, prompt, _ = run_walk(small_bank, ["1", "x", "yes", "yes", "batch", "yes"])
+    assert [screen.severity for screen in prompt.screens] == [
+        None,  # data.modality: a decision
+        None,  # data.owner: free text
+        Severity.BLOCKER,
+        Severity.MINOR,
+        None,  # serving.mode
+        Severity.MAJOR,  # serving.rollback sets none: a gap in it is major
+    ]
+
+
+def test_the_hint_line_names_what_na_does(small_bank: Bank) -> None:
+    _, prompt, _ = run_walk(small_bank, ["1", "x", "yes", ":q"])
+    lineage, schema = prompt.screens[2:4]
+    assert schema.question.na and schema.hint.endswith(" · :na not applicable")
+    assert ":na" not in lineage.hint
+
+
+PROFILE = """\
+profile:
+  - id: profile.runs_on
+    kind: multi
+    prompt: Where does the model run?
+    why: Services and devices fail differently.
+    options:
+      - {value: service, label: A service we run}
+      - {value: device, label: On devices}
+  - id: profile.regimes
+    kind: multi
+    prompt: Which regimes apply?
+    why: Law.
+    options:
+      - {value: medical, label: Medical device rules}
+      - {value: none, label: None known, exclusive: true}
+"""
+
+
+@pytest.fixture
+def profiled_bank() -> Bank:
+    # The small bank with a profile before its areas; serving applies to services only.
+    text = SMALL_BANK.replace("areas:\n", PROFILE + "areas:\n").replace(
+        "        kind: choice\n        prompt: How are predictions served?\n",
+        "        kind: choice\n        prompt: How are predictions served?\n"
+        "        when: {profile.runs_on: service}\n",
+    )
+    text = text.replace(
+        "        weight: 4\n",
+        "        weight: 4\n        when: {profile.runs_on: [service, device]}\n",
+    )
+    return bank_from_document(parse_yaml(text, source="small.yaml"))
+
+
+def test_none_for_where_the_model_runs_is_confirmed_before_it_is_kept(
+    profiled_bank: Bank,
+) -> None:
+    # "-" leaves out serving.mode and serving.rollback: asked again unless confirmed with y.
+    lines = ["-", "", "-", "no", "-", "y", ":q"]
+    result, prompt, saves = run_walk(profiled_bank, lines)
+    assert prompt.shown == ["profile.runs_on"] * 3 + ["profile.regimes"]
+    assert (
+        prompt.told == ["None chosen: 2 questions that depend on this answer leave the review."] * 3
+    )
+    assert prompt.asked == ["Keep none? y keeps it, Enter chooses again"] * 3
+    assert value(saves.history[0], "profile.runs_on") == ()  # nothing saved before the y
+    assert len(saves.history) == 1
+    assert value(result, "profile.runs_on") == ()
+
+
+@pytest.mark.parametrize("line", [":q", ":b"])
+def test_quit_or_back_at_the_confirmation_keeps_no_none(profiled_bank: Bank, line: str) -> None:
+    result, prompt, saves = run_walk(profiled_bank, ["-", line, "1", ":q"])
+    assert all(value(answers, "profile.runs_on") != () for answers in saves.history)
+    if line == ":b":
+        assert prompt.shown[:3] == ["profile.runs_on", "profile.runs_on", "profile.regimes"]
+        assert value(result, "profile.runs_on") == ("service",)
+    else:
+        assert value(result, "profile.runs_on") is None
+
+
+def test_none_is_asked_without_confirmation_where_it_leaves_nothing_out(
+    profiled_bank: Bank,
+) -> None:
+    # The exclusive "none known" of a profile question, and "-" for an area's decision.
+    result, prompt, _ = run_walk(profiled_bank, ["1", "2", "-", ":q"])
+    assert prompt.shown == ["profile.runs_on", "profile.regimes", "data.modality", "data.owner"]
+    assert prompt.told == prompt.asked == []
+    assert value(result, "profile.regimes") == ("none",)
+    assert value(result, "data.modality") == ()
+
+
+def test_a_due_date_in_the_past_is_kept_only_when_confirmed(small_bank: Bank) -> None:
+    # TODAY is 2026-11-26: the day before is overdue at once.
+    lines = ["1,2", "data-team", "no", "", "", "ada", "2026-11-25", "", "2026-11-25", "y", ":q"]
+    result, prompt, _ = run_walk(small_bank, lines)
+    assert prompt.told == ["2026-11-25 is in the past: the action is overdue at once."] * 2
+    assert prompt.asked[3:] == [
+        "Due date YYYY-MM-DD (Enter to skip)",
+        "Keep this date? y keeps it, Enter asks again",
+        "Due date YYYY-MM-DD (Enter to skip)",
+        "Keep this date? y keeps it, Enter asks again",
+    ]
+    entry = result.answers.get("data.lineage")
+    assert entry is not None and entry.action is not None
+    assert entry.action.due == dt.date(2026, 11, 25)
+
+
+def test_today_is_no_past_date(small_bank: Bank) -> None:
+    lines = ["1,2", "data-team", "no", "", "", "", TODAY.isoformat(), ":q"]
+    result, prompt, _ = run_walk(small_bank, lines)
+    assert prompt.told == []
+    entry = result.answers.get("data.lineage")
+    assert entry is not None and entry.action is not None and entry.action.due == TODAY
+
+
+def test_a_past_due_date_kept_from_before_is_not_offered_again_once_refused(
+    small_bank: Bank, parse_answers: Callable[[str], Answers]
+) -> None:
+    answers = parse_answers(
+        "mlready: 1\nanswers:\n  data.modality: [image]\n  data.owner: x\n"
+        "  data.lineage:\n    value: no\n    action: {owner: ada, due: 2026-01-31}\n"
+    )
+    # --redo: Enter keeps the answer of lineage; "no" again asks the follow-ups, Enter keeps
+    # the owner and offers the old date; refused, Enter then leaves the date out.
+    lines = ["", "", "no", "", "", "", "", "", "", ":q"]
+    result, _, _ = run_walk(small_bank, lines, answers, redo=True)
+    entry = result.answers.get("data.lineage")
+    assert entry is not None and entry.action is not None
+    assert (entry.action.owner, entry.action.due) == ("ada", None)

@@ -22,6 +22,7 @@ from mlready.core.errors import ExitCode, InputError
 from mlready.core.messages import N_, Message, _
 
 if TYPE_CHECKING:
+    from mlready.core.answers import Answers
     from mlready.core.model import Bank
     from mlready.core.walk import Prompt, WalkResult
 
@@ -95,20 +96,31 @@ def ask(
     if result is None:
         return
     if not result.asked:
-        where = _(" in area {area}").format(area=area) if area else ""
-        console.print(
-            _(
-                "Nothing left to ask{where}: every applicable question is answered "
-                "(`mlready ask --redo` walks them again)."
-            ).format(where=where),
-            markup=False,
-        )
+        if area:
+            nothing = _(
+                "Nothing left to ask in area {area}: every applicable question of it is "
+                "answered (`mlready ask --redo --area {area}` walks them again)."
+            ).format(area=area)
+        else:
+            nothing = _(
+                "Nothing left to ask: every applicable question is answered (`mlready ask "
+                "--redo` walks them again, `--redo --area AREA` those of one area)."
+            )
+        console.print(nothing, markup=False)
     card = score(loaded_bank, result.answers, today=dt.date.today())
     console.print()
     verdict = judge(card, api.gate_of(loaded_bank, settings), today=dt.date.today())
     more = N_("(`mlready check` lists them all)") if no_report else N_("in the report")
     card = scorecard_in(card, people)
     print_scorecard(console, card, verdict, max_gaps=5, more=more)
+    if not verdict.passed:  # the walk records a review; judging it is the gate's job
+        console.print(
+            _(
+                "`mlready ask` exits 0 whatever the verdict: it records the review; "
+                "`mlready check` is the gate, and exits 1 when it fails."
+            ),
+            markup=False,
+        )
     if not no_report:
         from mlready.render.registry import Format, Subject, format_of_path, renderer
 
@@ -141,6 +153,13 @@ def _walk_file(
     with exclusive_lock(target, note=print_message):
         # Read under the lock, so that what the walk starts from is what it will replace.
         editor = AnswersEditor(target, bank)
+        if editor.pending.exists():  # left by an earlier walk that found the file changed
+            print_message(
+                _(
+                    "note: {pending} holds answers that an earlier `mlready ask` could not "
+                    "save in {path}; compare the two, then delete it"
+                ).format(pending=editor.pending, path=target)
+            )
         is_new = editor.seen is None
         warnings: list[str] = []
         current = (
@@ -159,6 +178,8 @@ def _walk_file(
                     print_message("\n" + saved.format(path=target))
                     return None
             people = _bank_for_people(bank)
+            if not redo:
+                _tell_resume(prompt, people, current, area=area)
             result = walk(
                 people,
                 current,
@@ -193,6 +214,32 @@ def _walk_file(
         )
         return None
     return result
+
+
+def _tell_resume(prompt: "Prompt", bank: "Bank", answers: "Answers", *, area: str | None) -> None:
+    """Say, when a walk goes on from an earlier one, how far the review is and how to walk
+    the questions answered before."""
+    from mlready.core.walk import progress_of
+
+    answered, total = progress_of(bank, answers, area=area)
+    if not answered or answered == total:  # a first walk; or nothing to ask, said at the end
+        return
+    if area:
+        prompt.tell(
+            _(
+                "{answered} of the {total} questions of area {area} are answered; the walk asks "
+                "the others (:b goes back to the answered ones; `mlready ask --redo --area "
+                "{area}` walks them all)."
+            ).format(answered=answered, total=total, area=area)
+        )
+        return
+    prompt.tell(
+        _(
+            "{answered} of {total} questions are answered; the walk asks the others (:b goes "
+            "back to the answered ones; `mlready ask --redo` walks them all, `--area AREA` "
+            "one area: {areas})."
+        ).format(answered=answered, total=total, areas=", ".join(a.id for a in bank.sections))
+    )
 
 
 def _bank_for_people(bank: "Bank") -> "Bank":

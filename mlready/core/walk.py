@@ -14,9 +14,10 @@ from typing import NamedTuple, Protocol
 from mlready.core.answers import Answers
 from mlready.core.evidence import CheckEvidence
 from mlready.core.kinds import Invalid, is_scored, kind_of
-from mlready.core.messages import N_, _
+from mlready.core.messages import N_, _, ngettext
 from mlready.core.model import NA, Action, AnswerEntry, Area, Bank, Project, Question
 from mlready.core.scoring import applicable_questions, check_score
+from mlready.core.vocabulary import Kind, Severity
 
 COMMANDS = N_("? help · :b back · :s skip · :q quit")
 _QUIT = (":quit", ":q")  # lower-cased, at every prompt of a walk
@@ -43,6 +44,11 @@ class Screen:
         return self.evidence.suggested
 
     @property
+    def severity(self) -> Severity | None:
+        """How much a gap in this check matters; None for a decision or free text."""
+        return self.question.gap_severity if is_scored(self.question) else None
+
+    @property
     def progress(self) -> str:
         """Where the walk is: in the area and overall."""
         return _("{area} {position}/{count} · {overall}/{total} overall").format(
@@ -60,7 +66,7 @@ class Screen:
         keep = _(" · Enter keeps") if self.current else ""
         if self.suggested is not None:
             keep = _(" · Enter takes {value}").format(value=self.suggested)
-        na = " · :na" if self.question.na else ""
+        na = " · " + _(":na not applicable") if self.question.na else ""
         return f"{shape}{keep} · {_(COMMANDS)}{na}"
 
 
@@ -160,39 +166,54 @@ class _Walk:
         """The questions this walk asks, given the answers so far, in bank order."""
         return [
             question
-            for question in applicable_questions(self.bank, self.answers)
-            if (self.area is None or self.bank.area_of[question.id].id == self.area)
-            and (self.redo or question.id not in self.answered_at_start)
+            for question in in_scope(self.bank, self.answers, area=self.area)
+            if self.redo or question.id not in self.answered_at_start
         ]
 
     def run(self) -> None:
         history: list[str] = []
         current: Question | None = self._after(-1)
         while current is not None:
+            # Without a question of this walk to go back to, `:b` goes to the one before in
+            # the review: after a resume, the last one answered before `:q`. A question gone
+            # back to is asked again on the way forward, as a question of this walk.
+            earlier = self.bank.questions[history[-1]] if history else self._before(current)
             try:
-                self.ask(current, can_go_back=bool(history))
+                self.ask(current, can_go_back=earlier is not None)
             except _Back:
-                current = self.bank.questions[history.pop()]
+                if history:
+                    history.pop()
+                elif earlier is not None:
+                    self.answered_at_start.discard(earlier.id)
+                current = earlier
                 continue
             history.append(current.id)
             current = self._after(self.order[current.id])
+
+    def _before(self, question: Question) -> Question | None:
+        scope = in_scope(self.bank, self.answers, area=self.area)
+        return next(
+            (q for q in reversed(scope) if self.order[q.id] < self.order[question.id]), None
+        )
 
     def _after(self, index: int) -> Question | None:
         return next((q for q in self.candidates() if self.order[q.id] > index), None)
 
     def screen(self, question: Question) -> Screen:
-        candidates = self.candidates()
-        if question not in candidates:  # reached through :back after its decision changed
-            candidates = sorted([*candidates, question], key=lambda q: self.order[q.id])
+        # Counted over every question of the walk's scope, answered before it or not: a walk
+        # resumed after `:q` goes on counting where the last one stopped.
+        scope = in_scope(self.bank, self.answers, area=self.area)
+        if question not in scope:  # reached through :back after its decision changed
+            scope = sorted([*scope, question], key=lambda q: self.order[q.id])
         area = self.bank.area_of[question.id]
-        in_area = [q for q in candidates if self.bank.area_of[q.id] is area]
+        in_area = [q for q in scope if self.bank.area_of[q.id] is area]
         return Screen(
             question=question,
             area=area,
             area_position=in_area.index(question) + 1,
             area_total=len(in_area),
-            position=candidates.index(question) + 1,
-            total=len(candidates),
+            position=scope.index(question) + 1,
+            total=len(scope),
             current=self.answers.get(question.id),
             evidence=self.evidence.get(question.id),
         )
@@ -258,6 +279,20 @@ class _Walk:
         return typed
 
     def answer(self, question: Question, value: str | tuple[str, ...]) -> None:
+        if value == ():
+            left_out = self.left_out_by_none(question)
+            if left_out:  # asked again unless confirmed: none shrinks the review a lot
+                self.prompt.tell(
+                    ngettext(
+                        "None chosen: {count} question that depends on this answer leaves "
+                        "the review.",
+                        "None chosen: {count} questions that depend on this answer leave "
+                        "the review.",
+                        left_out,
+                    ).format(count=left_out)
+                )
+                if not self.confirmed(_("Keep none? y keeps it, Enter chooses again")):
+                    raise _Again
         previous = self.answers.entries.get(question.id) or AnswerEntry()
         entry = replace(previous, value=value)
         self.save(self.answers.with_entry(question.id, entry))
@@ -291,9 +326,43 @@ class _Walk:
                     )
                 )
                 continue
+            if due is not None and self.today is not None and due < self.today:
+                self.prompt.tell(
+                    _("{due} is in the past: the action is overdue at once.").format(
+                        due=due.isoformat()
+                    )
+                )
+                if not self.confirmed(_("Keep this date? y keeps it, Enter asks again")):
+                    if typed == shown:  # the date kept from before: Enter no longer takes it
+                        shown = None
+                    continue
             break
         action = replace(current, owner=owner.strip() or None, due=due)
         return None if action == Action() else action
+
+    def confirmed(self, label: str) -> bool:
+        """Whether the person typed yes at a follow-up prompt (`:b` and `:q` work there)."""
+        typed = self.text(label).strip().lower()
+        return typed in {"y", "yes", _("yes")}
+
+    def left_out_by_none(self, question: Question) -> int:
+        """How many questions an answer of none to `question` leaves out of the walk, for a
+        multi decision of the profile without an option of its own for "none" (else 0)."""
+        # The profile decides which questions of every area apply: none for what the system
+        # does, how it predicts or where it runs takes out whole parts of the review. A
+        # question with an exclusive option ("none known") says none with that option.
+        if (
+            question.kind is not Kind.MULTI
+            or all(asked.id != question.id for asked in self.bank.profile)
+            or any(option.exclusive for option in question.options)
+        ):
+            return 0
+        every = tuple(option.value for option in question.options)
+        with_every = self.answers.with_entry(question.id, AnswerEntry(value=every))
+        with_none = self.answers.with_entry(question.id, AnswerEntry(value=()))
+        return len(applicable_questions(self.bank, with_every)) - len(
+            applicable_questions(self.bank, with_none)
+        )
 
     def answer_na(self, question: Question) -> bool:
         if not question.na:
@@ -307,6 +376,29 @@ class _Walk:
         entry = replace(current, value=NA, note=reason)
         self.save(self.answers.with_entry(question.id, entry))
         return True
+
+
+def in_scope(bank: Bank, answers: Answers, *, area: str | None = None) -> list[Question]:
+    """The questions that apply given `answers` (in `area` only, when given), in bank order:
+    what a walk counts, answered or not."""
+    return [
+        question
+        for question in applicable_questions(bank, answers)
+        if area is None or bank.area_of[question.id].id == area
+    ]
+
+
+class Progress(NamedTuple):
+    """How far a review is: of the questions in a walk's scope, how many are answered."""
+
+    answered: int
+    total: int
+
+
+def progress_of(bank: Bank, answers: Answers, *, area: str | None = None) -> Progress:
+    """How many of the questions that apply (in `area` only, when given) are answered."""
+    scope = in_scope(bank, answers, area=area)
+    return Progress(sum(1 for q in scope if answers.get(q.id) is not None), len(scope))
 
 
 class ProjectAnswered(NamedTuple):

@@ -39,7 +39,8 @@ _SCHEMA_MODELINE = re.compile(r"^# yaml-language-server: \$schema=(\S+)\s*$", re
 def render_answers(
     bank: Bank, answers: Answers, *, skeleton: bool = False, previous: str | None = None
 ) -> str:
-    """The answers file text: bank order, each question's prompt as a comment above it."""
+    """The answers file text: bank order, each question's prompt and allowed values as
+    comments above it."""
     # With `skeleton`, every question of the bank is listed, unanswered ones with an empty value.
     # `previous` is the file's text before this rewrite: comments a person wrote in it are kept
     # (see `HandComments`).
@@ -84,7 +85,7 @@ def render_answers(
         lines += ["", f"  # == {_comment(area.title)} =="]
         for question in listed:
             lines.append("")
-            lines += _comment_lines(question, with_options=skeleton)
+            lines += _comment_lines(question)
             lines += kept.above.get(question.id, [])
             entry_lines = _entry_lines(question.id, answers.entries.get(question.id))
             if question.id in kept.trailing:
@@ -190,7 +191,7 @@ def _own_comments(bank: Bank) -> frozenset[str]:
     for section in bank.sections:
         own.add(f"# == {_comment(section.title)} ==")
         for question in section.questions:
-            own.update(line.strip() for line in _comment_lines(question, with_options=True))
+            own.update(line.strip() for line in _comment_lines(question))
     return frozenset(own)
 
 
@@ -247,6 +248,8 @@ class AnswersEditor:
         self.real = Path(os.path.realpath(path))
         self.bank = bank
         self.seen = _content(self.real)  # what mlready last read or wrote there
+        # Where the answers go when the file changed under the walk.
+        self.pending = self.real.with_name(f"{self.real.stem}.pending{self.real.suffix}")
 
     def refuse_read_only(self) -> None:
         """Raise InputError when the file exists but is not writable (read-only for all)."""
@@ -269,7 +272,7 @@ class AnswersEditor:
         previous = current.decode("utf-8", errors="replace") if current else None
         text = render_answers(self.bank, answers, previous=previous)
         if current != self.seen:
-            side = self.real.with_name(f"{self.real.stem}.pending{self.real.suffix}")
+            side = self.pending
             write_atomically(side, text)
             raise ConcurrentEditError(
                 Message(
@@ -297,12 +300,13 @@ def _inert(line: str) -> str:
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff]")
 
 
-def _comment_lines(question: Question, *, with_options: bool) -> list[str]:
+def _comment_lines(question: Question) -> list[str]:
+    # The allowed values go with the prompt on every rewrite, not only in the skeleton `init`
+    # writes: the file's first lines promise them to whoever edits it by hand.
     lines = [f"  # {_inert(line)}" if line else "  #" for line in question.prompt.splitlines()]
-    if with_options:
-        lines += [f"  # {_inert(line)}" for line in kind_of(question).skeleton(question)]
-        for name, wanted in question.when.items():
-            lines.append(f"  # (asked when {name} is {' or '.join(wanted)})")
+    lines += [f"  # {_inert(line)}" for line in kind_of(question).skeleton(question)]
+    for name, wanted in question.when.items():
+        lines.append(f"  # (asked when {name} is {' or '.join(wanted)})")
     return lines
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import signal
+import sys
 import threading
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -193,10 +194,33 @@ class TerminalPrompt:
             for line in earlier:
                 self._readline.add_history(line)
         with _ctrl_c_heard():
-            typed = clean_typed(self.console.input(prompt))
+            typed = clean_typed(self._line(prompt))
         if typed.strip() and typed not in earlier[-1:]:
             earlier.append(typed)
         return typed
+
+    def _line(self, prompt: Text) -> str:
+        """The line typed after `prompt`, which the line editor is given where there is one."""
+        # Rich's own input prints the prompt itself and gives readline an empty one. Readline
+        # then believes the line starts in column 0: it ends an empty line without a newline
+        # (so that prompts skipped with Enter piled onto one line) and redraws a line recalled
+        # from history over the prompt. Given the prompt, with its escape sequences marked as
+        # taking no room, it knows where the line starts and ends every line with a newline.
+        if not self._line_editor():
+            return self.console.input(prompt)
+        with self.console.capture() as captured:
+            self.console.print(prompt, end="", soft_wrap=True)
+        return input(_INVISIBLE.sub("\x01\\g<0>\x02", captured.get()))
+
+    def _line_editor(self) -> bool:
+        """Whether input() reads with readline: the console writes to the terminal that
+        input() prompts on, and stdin is a terminal too (CPython's condition)."""
+        if self._readline is None or self.console.file is not sys.stdout:
+            return False
+        try:
+            return sys.stdin.isatty() and sys.stdout.isatty()
+        except ValueError:  # a closed stream
+            return False
 
     def question(self, screen: Screen) -> str:
         """Show a question with its options and hints; return the line typed."""
@@ -208,7 +232,14 @@ class TerminalPrompt:
             if screen.area.intro:
                 intro = Text(terminal_text(screen.area.intro), style="italic")
                 self.console.print(Wrapped(intro))
-        self.console.print(Wrapped(Text(f"\n{screen.progress}", style="dim")))
+        progress = Text(f"\n{screen.progress}", style="dim")
+        if screen.severity is not None:  # so that a blocker never looks like a minor check
+            severity = translated(word_for(screen.severity))
+            progress.append(" · ", style="dim").append(
+                _("severity: {severity}").format(severity=severity),
+                style=_SEVERITY_STYLE[screen.severity],
+            )
+        self.console.print(Wrapped(progress))
         self.console.print(Wrapped(Text(terminal_text(question.prompt), style="bold")))
         if question.options:
             # A grid, so that a label that wraps goes on under itself, not under the number.
@@ -281,6 +312,9 @@ def _ctrl_c_heard() -> Iterator[None]:
 def _wake(signum: int, frame: object) -> None:
     """The timer's signal does nothing but interrupt the wait."""
 
+
+# The escape sequences rich writes (styles, links), which readline must count as no width.
+_INVISIBLE = re.compile(r"\x1b(\[[0-9;?]*[ -/]*[@-~]|\][^\x07\x1b]*(\x07|\x1b\\))")
 
 # ESC sequences (arrow keys, function keys) and other control characters a terminal without a
 # line editor passes on as typed.

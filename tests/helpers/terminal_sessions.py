@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -9,10 +10,24 @@ import pexpect
 
 from tests.helpers.commands import english_environment
 
+# The walk's prompt where a screen shows it: at the start of a line. The line editor, given the
+# prompt, draws it again after a carriage return when the terminal is resized.
+PROMPT = re.compile(r"\n(?:\x1b\[[0-9;]*m)*› ")
 
-def spawn(tmp_path: Path, *args: str) -> pexpect.spawn:
+# Escape sequences: styles, modes, window titles.
+CONTROL = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07]*\x07|[()][0-9A-Za-z]|[=>])")
+
+
+def shown_lines(output: str) -> list[str]:
+    """The lines a terminal shows for `output`, without escape sequences; a carriage return
+    alone starts its line again."""
+    text = CONTROL.sub("", output).replace("\r\n", "\n")
+    return [line.rsplit("\r", 1)[-1] for line in text.split("\n")]
+
+
+def spawn(tmp_path: Path, *args: str, env: dict[str, str] | None = None) -> pexpect.spawn:
     """`mlready ask answers.yaml --bank small.yaml ARGS` in `tmp_path`."""
-    return spawn_ask(tmp_path, "--bank", "small.yaml", *args)
+    return spawn_ask(tmp_path, "--bank", "small.yaml", *args, env=env)
 
 
 def spawn_ask(
