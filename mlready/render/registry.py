@@ -38,7 +38,7 @@ class Subject(StrEnum):
     HISTORY = "history"  # History
     PORTFOLIO = "portfolio"  # Sequence[Outcome], with keyword options (see render.portfolio)
     SCAN = "scan"  # the evidence of each answers file: Sequence[ScanResult]
-    EXPORT = "export"  # one review for other tools: Outcome, with keyword options (see api.export)
+    EXPORT = "export"  # one review for other tools: Outcome
 
 
 class Renderers(NamedTuple):
