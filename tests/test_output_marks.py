@@ -32,7 +32,11 @@ COMMANDS: dict[Subject, Callable[[str], list[str]]] = {
     Subject.HISTORY: lambda f: ["history", "mlready.yaml", "-f", f],
     Subject.PORTFOLIO: lambda f: ["portfolio", "mlready.yaml", "gaps.yaml", "-o", "-", "-f", f],
     Subject.SCAN: lambda f: ["scan", "mlready.yaml", "-f", f],
+    Subject.EXPORT: lambda f: ["export", "gaps.yaml", "-f", f],
 }
+# Formats with no room for a mark: CSV is a header row of data, and shields.io refuses a badge
+# with any key of its own. Replacing one takes --force (tests/test_export.py shows it).
+UNMARKED = {(Subject.EXPORT, "csv"), (Subject.EXPORT, "badge")}
 
 
 @pytest.fixture
@@ -63,7 +67,12 @@ def review(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def outputs() -> list[tuple[Subject, str]]:
-    return [(subject, name) for subject in Subject for name in formats_for(subject)]
+    return [
+        (subject, name)
+        for subject in Subject
+        for name in formats_for(subject)
+        if (subject, name) not in UNMARKED
+    ]
 
 
 @pytest.mark.parametrize(("subject", "name"), outputs(), ids=str)

@@ -5,7 +5,9 @@ prints nothing, raises MlreadyError for invalid input and returns warnings as re
 # review = mlready.review("mlready.yaml")
 # print(review.level, review.score, review.passed)
 # html = mlready.report(review, format="html")
+# badge = mlready.export(review, format="badge")
 
+from mlready.api.exports import export
 from mlready.api.inputs import (
     answers_file,
     answers_files,
@@ -44,6 +46,7 @@ __all__ = [
     "choose_language",
     "diff",
     "evidence_of",
+    "export",
     "gate_of",
     "history",
     "inputs_of",

@@ -25,6 +25,7 @@ COMMANDS = (
     "ask",
     "check",
     "diff",
+    "export",
     "history",
     "init",
     "portfolio",

@@ -1,6 +1,6 @@
 """The one registry of output formats: for each format name, what it can render."""
 
-# `check`, `diff`, `bank show`, `scan`, `report`, `history` and `portfolio` take their
+# `check`, `diff`, `bank show`, `scan`, `report`, `history`, `portfolio` and `export` take their
 # `--format` choices and their renderer from here, so a new format is one renderer and one
 # entry. Renderers are named by module and function and imported only when chosen: a CI run
 # that prints text never loads the XML library or the template engine.
@@ -23,6 +23,9 @@ class Format(StrEnum):
     GITHUB = "github"
     MARKDOWN = "markdown"
     HTML = "html"
+    CSV = "csv"
+    BADGE = "badge"
+    CYCLONEDX = "cyclonedx"
 
 
 class Subject(StrEnum):
@@ -35,6 +38,7 @@ class Subject(StrEnum):
     HISTORY = "history"  # History
     PORTFOLIO = "portfolio"  # Sequence[Outcome], with keyword options (see render.portfolio)
     SCAN = "scan"  # the evidence of each answers file: Sequence[ScanResult]
+    EXPORT = "export"  # one review for other tools: Outcome
 
 
 class Renderers(NamedTuple):
@@ -47,6 +51,7 @@ class Renderers(NamedTuple):
     history: str | None = None
     portfolio: str | None = None
     scan: str | None = None
+    export: str | None = None
 
 
 FORMATS: dict[Format, Renderers] = {
@@ -80,6 +85,9 @@ FORMATS: dict[Format, Renderers] = {
         history="history:history_html",
         portfolio="portfolio:portfolio_html",
     ),
+    Format.CSV: Renderers(export="csvdoc:export_csv"),
+    Format.BADGE: Renderers(export="badge:export_badge"),
+    Format.CYCLONEDX: Renderers(export="cyclonedx:export_cyclonedx"),
 }
 
 # What a file name's extension says about the format to write, for `-o review.html`.

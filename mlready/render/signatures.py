@@ -10,6 +10,10 @@
 # - JSON: `"$generator": "mlready <command>"` as the first key of the document.
 # - SARIF (whose top level takes no extra key): the log's `$schema`, `version` and first run's
 #   tool `mlready`, in the order mlready writes them.
+# - CycloneDX (whose top level takes no extra key either): its `$schema`, `bomFormat`,
+#   `specVersion`, a serial number, `version` and the first tool `mlready`, in that order.
+# - CSV and the shields.io badge have no room for a mark (a header row of data; a document
+#   shields.io refuses with any other key): replacing one takes `--force`.
 # - JUnit: the XML declaration, then `<testsuites name="mlready"`.
 # - GitHub annotations: `::error file=` or `::warning file=`, or with none, mlready's summary line.
 
@@ -74,6 +78,13 @@ _SARIF = re.compile(
     r'\{\s*"\$schema": "https://json\.schemastore\.org/sarif-2\.1\.0\.json",\s*'
     r'"version": "2\.1\.0",\s*"runs": \[\s*\{\s*"tool": \{\s*"driver": \{\s*"name": "mlready",'
 )
+_CYCLONEDX = re.compile(
+    r'\{\s*"\$schema": "http://cyclonedx\.org/schema/bom-1\.6\.schema\.json",\s*'
+    r'"bomFormat": "CycloneDX",\s*"specVersion": "1\.6",\s*'
+    r'"serialNumber": "urn:uuid:[0-9a-f-]{36}",\s*"version": 1,\s*'
+    r'"metadata": \{\s*"tools": \{\s*"components": \[\s*\{\s*'
+    r'"type": "application",\s*"name": "mlready",'
+)
 _XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>'
 _GITHUB_ANNOTATIONS = ("::error file=", "::warning file=")
 # check --format github with no gap to annotate: only its summary line. An answers file starts
@@ -92,4 +103,4 @@ def written_by_mlready(head: str) -> bool:
         return True
     if first == _XML_DECLARATION and rest.startswith('<testsuites name="mlready"'):
         return True
-    return bool(_JSON.match(head) or _SARIF.match(head))
+    return bool(_JSON.match(head) or _SARIF.match(head) or _CYCLONEDX.match(head))
