@@ -213,11 +213,6 @@ def test_the_pending_side_file_of_ask_goes_through_the_output_policy(
     assert side.read_bytes() == before
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="GITHUB_STEP_SUMMARY naming a file name over NAME_MAX: OSError ENAMETOOLONG escapes "
-    "as a traceback and exit 1, where other unwritable summaries are one warning and exit 0",
-)
 def test_a_job_summary_name_too_long_is_a_warning(repo: Path) -> None:
     result = mlready(repo, "check", "--bank", "small.yaml", env={"GITHUB_STEP_SUMMARY": LONG_NAME})
     assert "Traceback" not in result.stderr, result.stderr[-800:]
@@ -436,12 +431,6 @@ def test_history_over_a_revision_where_the_answers_path_was_a_folder(tmp_path: P
     assert len([line for line in result.stdout.splitlines() if "production" in line]) >= 1
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="portfolio links a review to NAME.md whenever a file of that name exists "
-    "(mlready/render/portfolio.py _report_of), without its mark: a design note of the team's, "
-    "or the bank itself, is linked as the readiness report",
-)
 def test_portfolio_links_only_a_report_mlready_wrote(repo: Path) -> None:
     (repo / "mlready.md").write_text("# Design notes, written by hand\n", encoding="utf-8")
     result = mlready(repo, "portfolio", "mlready.yaml", "--bank", "small.yaml", "-o", "-")
@@ -487,13 +476,6 @@ def test_an_unknown_language_name_stays_on_its_warning_line(repo: Path, source: 
     assert forged_lines(result.stderr) == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a cache folder named past NAME_MAX (MLREADY_CACHE_DIR, XDG_CACHE_HOME or HOME) "
-    "raises OSError ENAMETOOLONG from the cache's mkdir: a traceback and exit 1, where a "
-    "cache folder that cannot be made (read-only, full, a file) leaves mlready running "
-    "without the cache",
-)
 @pytest.mark.parametrize("variable", ["MLREADY_CACHE_DIR", "XDG_CACHE_HOME", "HOME"])
 def test_a_cache_folder_that_cannot_be_named_is_run_without(
     repo: Path, tmp_path: Path, variable: str
@@ -579,12 +561,6 @@ def test_the_api_over_deep_folders_returns_or_raises_its_own_error(
         pass
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="history hands --since to git as it is, and git's date parser ignores a year from "
-    "2100 on: `--since 2100-01-01` lists every revision, dated years before it; mlready "
-    "reads each commit's date itself but does not hold it to --since",
-)
 def test_history_since_a_date_after_every_revision_lists_none(tmp_path: Path) -> None:
     from tests.helpers.git_repositories import repository
 
@@ -596,12 +572,6 @@ def test_history_since_a_date_after_every_revision_lists_none(tmp_path: Path) ->
     assert "0 revisions" in result.stdout
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="ask and sign refuse a read-only answers file ('a do not change sign'), but "
-    "init --force replaces it with an empty skeleton: every answer of a file its owner "
-    "marked read-only is gone (and sign's refusal speaks of walking it with ask)",
-)
 def test_init_force_refuses_a_read_only_answers_file_as_ask_and_sign_do(repo: Path) -> None:
     answers = repo / "mlready.yaml"
     answers.chmod(0o444)

@@ -237,10 +237,12 @@ def check(
 
 
 def _append_summary(path: Path, text: str, *, inputs: list[Path | None]) -> None:
+    from mlready.io.os_errors import paths_as_input_errors
     from mlready.io.output import append_output
 
     try:
-        append_output(path, text, inputs=inputs)
+        with paths_as_input_errors():
+            append_output(path, text, inputs=inputs)
     except MlreadyError as error:  # the summary is a courtesy: the gate's verdict stands
         print_warnings(
             [Message("GITHUB_STEP_SUMMARY: {error}; no job summary written", error=str(error))]

@@ -49,6 +49,10 @@ def init(
     # Every input but the answers files, one of which init is asked to write: the bank, its
     # layers and the settings stay inputs even when the target names one of them.
     inputs = api.inputs_of(settings, bank=loaded, answers_too=False)
+    from mlready.io.answers_file import AnswersEditor
+
+    # Read-only is a "do not change" sign that --force does not overrule, as for ask and sign.
+    AnswersEditor(target, loaded).refuse_read_only()
     for path in written:
         if path.exists() and not force:
             raise InputError(

@@ -88,7 +88,16 @@ def portfolio(
         history=with_history,
     )
     print_warnings(list(reviewed.warnings))
-    reports_of = {str(path): _report_of(path, reports, chosen_format) for path in paths}
+    if reports is not None:
+        from mlready.io.os_errors import paths_as_input_errors
+
+        with paths_as_input_errors():  # a folder that cannot even be looked up: say so
+            reports.exists()
+    reports_of = {
+        str(path): report
+        for path in paths
+        if (report := _report_of(path, reports, chosen_format)) is not None
+    }
     base = Path.cwd() if str(output) == "-" else output.resolve().parent
     text = renderer(Subject.PORTFOLIO, chosen_format)(
         api.outcomes(reviewed.reviews),
@@ -103,9 +112,14 @@ def portfolio(
         print_message(_("Wrote {path}").format(path=output))
 
 
-def _report_of(path: Path, folder: Path | None, chosen_format: Format) -> Path:
+def _report_of(path: Path, folder: Path | None, chosen_format: Format) -> Path | None:
     """The report to link: the HTML one from an HTML portfolio when it was rendered, else
-    the Markdown one."""
+    the Markdown one; none where the file there is not a report mlready wrote."""
+    from mlready.io.output import written_by
+    from mlready.render.signatures import written_by_mlready
+
     markdown = report_path_for(path, folder).resolve()
     html = report_path_for(path, folder, suffix=".html").resolve()
-    return html if chosen_format is Format.HTML and html.exists() else markdown
+    if chosen_format is Format.HTML and written_by(html, written_by_mlready):
+        return html
+    return markdown if written_by(markdown, written_by_mlready) else None

@@ -261,7 +261,7 @@ class AnswersEditor:
         if not mode & 0o222 or not os.access(self.real, os.W_OK):
             raise InputError(
                 Message(
-                    "{path}: is read-only; make it writable (chmod u+w) to walk it with ask",
+                    "{path}: is read-only; make it writable (chmod u+w) to change it",
                     path=self.path,
                 )
             )

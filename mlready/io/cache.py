@@ -94,9 +94,9 @@ def cache_dir() -> Path | None:
 
 
 def _made(folder: Path, *, base: Path | None) -> Path | None:
-    if folder.is_dir():
-        return folder
     try:
+        if folder.is_dir():
+            return folder
         # The base too, as on a new CI runner or container that has no ~/.cache yet; but
         # never the folder above it (a home that is not there is not ours to make).
         if base is not None:

@@ -57,7 +57,13 @@ def read_history(path: Path, bank: Bank, *, since: dt.date | None = None) -> His
 
     Raises NotInGitError (an InputError) outside a git work tree.
     """
-    revisions = [_revision(found, bank) for found in file_revisions(path, since=since)]
+    # git's own date parser skips what it cannot read (a year from 2100 on): each commit's date
+    # is held to `since` here too.
+    revisions = [
+        _revision(found, bank)
+        for found in file_revisions(path, since=since)
+        if since is None or found.date.date() >= since
+    ]
     return History(
         source=str(path),
         bank=bank,

@@ -71,6 +71,17 @@ def _sniff(real: Path) -> str:
         return stream.read(MAX_SNIFF_BYTES).decode("utf-8", errors="replace")
 
 
+def written_by(path: Path, recognise: Recogniser) -> bool:
+    """Whether `path` is a regular file that `recognise` knows by its beginning."""
+    try:
+        real = Path(os.path.realpath(path))
+        if not real.is_file():
+            return False
+        return recognise(_sniff(real))
+    except (OSError, ValueError, InputError):
+        return False
+
+
 def check_output(
     path: Path,
     *,
