@@ -367,11 +367,6 @@ def layer(name: str, extends: str) -> str:
     return f"bank: {name}\nversion: 1\nextends: {extends}\n"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a layer's extends is opened unguarded: a name over NAME_MAX (OSError) or holding "
-    "a NUL (ValueError) escapes as a traceback and exit 1, not one located line",
-)
 @pytest.mark.parametrize(
     "extends", [LONG_NAME + ".yaml", '"base\\0.yaml"'], ids=["too-long", "nul"]
 )
@@ -382,11 +377,6 @@ def test_a_layer_extending_an_unopenable_name_is_one_located_line(repo: Path, ex
     assert "layer.yaml:3:10" in result.stderr
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="layers are loaded by recursion, one frame per layer and more: a chain of 1,100 "
-    "layers raises RecursionError, a traceback and exit 1 (no limit on the chain is stated)",
-)
 def test_a_very_long_chain_of_layers_is_no_traceback(repo: Path) -> None:
     previous = "small.yaml"
     for number in range(1, 1_101):

@@ -15,8 +15,13 @@ from mlready.core.errors import InputError
 from mlready.core.messages import N_, Message
 from mlready.core.model import Bank
 from mlready.io.cache import cached_bank, entry_for, remember_bank
+from mlready.io.os_errors import input_error_of
 from mlready.io.resources import BUILTIN_BANK, builtin_bank_path
 from mlready.io.yamlio import parse_yaml, read_text
+
+# Layers a bank may stack (each adds a few frames to the load): an organisation's, a team's, a
+# system's are a handful; a chain of thousands is a mistake, refused at its layer.
+MAX_LAYERS = 64
 
 
 def load_bank(path: Path | None = None) -> Bank:
@@ -64,15 +69,33 @@ def _load_layer(document: Document, here: Path, *, chain: tuple[Path, ...]) -> B
     from mlready.core.validation import validate_document
 
     layer = validate_document(BankLayer, document)
+    if len(chain) >= MAX_LAYERS:
+        raise InputError(
+            document.problem(
+                ("extends",),
+                Message("more than {count} layers extend each other", count=MAX_LAYERS),
+            )
+        )
     if layer.extends == BUILTIN_BANK:
         base_path = None
     else:
-        base_path = (here.parent / layer.extends).resolve()
+        try:
+            base_path = (here.parent / layer.extends).resolve()
+            found = base_path.is_file()
+        except (OSError, ValueError) as error:  # a name too long, a NUL, a link loop
+            reason = input_error_of(error)
+            if reason is None:
+                raise
+            raise InputError(
+                document.problem(
+                    ("extends",), Message("no bank there: {reason}", reason=str(reason))
+                )
+            ) from None
         if base_path in (*chain, here):
             raise InputError(
                 document.problem(("extends",), Message("banks extend each other in a cycle"))
             )
-        if not base_path.is_file():
+        if not found:
             raise InputError(
                 document.problem(("extends",), Message("no bank at {path}", path=base_path))
             )
