@@ -510,13 +510,6 @@ def test_history_in_a_blobless_clone_scores_what_the_clone_holds(tmp_path: Path)
     assert "2 revisions" in result.stdout
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the 16 MiB limit holds for banks, answers and translations, but the settings file "
-    "(found from the current folder, so a repository's own) and a template are read whole "
-    "whatever their size: a 60 MB pyproject.toml costs every command some 9 s, a 150 MB "
-    "template 11 s and 470 MB before its 10 s rendering limit starts",
-)
 @pytest.mark.parametrize("kind", ["settings", "template"])
 def test_a_settings_file_or_template_over_16_mib_is_refused(repo: Path, kind: str) -> None:
     padding = "# " + "a" * (17 << 20) + "\n"

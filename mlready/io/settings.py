@@ -10,10 +10,9 @@ from pathlib import Path
 from typing import Annotated, Any
 
 from mlready.core.errors import InputError, Place
-from mlready.core.messages import Message
+from mlready.core.messages import N_, Message
 from mlready.core.validation import Internal, Key, OneOrMany, Range, convert
 from mlready.core.vocabulary import Severity
-from mlready.io.files import record_input
 from mlready.io.resources import BUILTIN_BANK
 
 SETTINGS_FILE = ".mlready.toml"
@@ -61,14 +60,12 @@ def find_settings(start: Path) -> Settings:
 def _read_toml(path: Path) -> dict[str, Any]:
     import tomllib  # only when there is a file to read
 
+    from mlready.io.yamlio import read_text
+
+    # Read as banks and answers are: within their size limit, recorded as an input.
+    text = read_text(path, kind=N_("settings file"))
     try:
-        text = path.read_text(encoding="utf-8")
-        record_input(path)
         return tomllib.loads(text)
-    except (OSError, UnicodeDecodeError) as error:
-        raise InputError(
-            Message("{path}: cannot read: {reason}", path=path, reason=str(error))
-        ) from None
     except tomllib.TOMLDecodeError as error:
         # tomllib's own words stay as it says them.
         raise InputError(

@@ -240,6 +240,7 @@ class _FolderLoader(FileSystemLoader):
     def get_source(
         self, environment: Environment, template: str
     ) -> tuple[str, str, Callable[[], bool]]:
+        self._refuse_large(template)
         source, filename, uptodate = super().get_source(environment, template)
         real = Path(os.path.realpath(filename))
         folders = [Path(os.path.realpath(folder)) for folder in self.searchpath]
@@ -248,6 +249,31 @@ class _FolderLoader(FileSystemLoader):
         _TEMPLATES_READ.add(real)
         record_input(real)
         return source, filename, uptodate
+
+    def _refuse_large(self, template: str) -> None:
+        # Before Jinja reads it whole: a template is held to the limit of every other input.
+        from jinja2.loaders import split_template_path
+
+        from mlready.io.yamlio import MAX_FILE_BYTES
+
+        for folder in self.searchpath:
+            candidate = Path(folder, *split_template_path(template))
+            try:
+                size = candidate.stat().st_size if candidate.is_file() else None
+            except OSError:
+                size = None
+            if size is not None and size > MAX_FILE_BYTES:
+                raise InputError(
+                    Message(
+                        "{name}: {kind} is {size} bytes; the limit is {limit} bytes",
+                        name=candidate,
+                        kind=Message("template"),
+                        size=f"{size:,}",
+                        limit=f"{MAX_FILE_BYTES:,}",
+                    )
+                )
+            if size is not None:
+                return
 
 
 @cache
