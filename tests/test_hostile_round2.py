@@ -169,12 +169,6 @@ def test_help_into_a_closed_pipe_ends_quietly_as_a_command_does(args: tuple[str,
     assert code in (ExitCode.OK, 128 + 13), stderr
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="when the answers file changed during ask, the side file NAME.pending.yaml is "
-    "written by write_atomically, past the output policy: a file of the user's there is "
-    "replaced without --force, and an input named so (here the bank) is overwritten",
-)
 @pytest.mark.parametrize("kind", ["a file of the user's", "the bank in use"])
 def test_the_pending_side_file_of_ask_goes_through_the_output_policy(
     tmp_path: Path, kind: str

@@ -15,7 +15,7 @@ from mlready.core.kinds import kind_of
 from mlready.core.messages import N_, Message
 from mlready.core.model import AnswerEntry, Bank, Question
 from mlready.core.validation import fields_of, to_plain
-from mlready.io.files import write_atomically
+from mlready.io.files import inputs_read, write_atomically
 from mlready.io.yamlio import format_scalar, parse_yaml, read_text
 
 DEFAULT_ANSWERS = Path("mlready.yaml")
@@ -272,7 +272,7 @@ class AnswersEditor:
         previous = current.decode("utf-8", errors="replace") if current else None
         text = render_answers(self.bank, answers, previous=previous)
         if current != self.seen:
-            side = self.pending
+            side = self._free_side_file()
             write_atomically(side, text)
             raise ConcurrentEditError(
                 Message(
@@ -285,6 +285,26 @@ class AnswersEditor:
             )
         write_atomically(self.real, text)
         self.seen = text.encode("utf-8")
+
+    def _free_side_file(self) -> Path:
+        # The side file follows the output policy: never an input of the run (the bank could
+        # be named so), never a file of the person's; one mlready wrote earlier may go.
+        inputs = set(inputs_read())
+        for number in range(1, 100):
+            suffix = "" if number == 1 else f".{number}"
+            side = self.pending.with_name(f"{self.real.stem}.pending{suffix}{self.real.suffix}")
+            if side.resolve() in inputs or side.is_symlink():
+                continue
+            existing = _content(side)
+            if existing is None or existing.startswith(b"# mlready answers for "):
+                return side
+        raise ConcurrentEditError(
+            Message(
+                "{path}: changed by another program while ask ran; nothing was overwritten, "
+                "and no free file to keep your answers in beside it",
+                path=self.path,
+            )
+        )
 
 
 def _comment(text: str) -> str:
