@@ -63,7 +63,7 @@ def _read_toml(path: Path) -> dict[str, Any]:
     from mlready.io.yamlio import read_text
 
     # Read as banks and answers are: within their size limit, recorded as an input.
-    text = read_text(path, kind=N_("settings file"))
+    text = read_text(path, kind=N_("settings file"), empty_ok=True)  # empty: every default
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:

@@ -84,7 +84,9 @@ def _read_bounded(path: Path) -> tuple[bytes, int | None]:
         os.close(descriptor)
 
 
-def read_text(path: Path, *, source: str | None = None, kind: str = N_("file")) -> str:
+def read_text(
+    path: Path, *, source: str | None = None, kind: str = N_("file"), empty_ok: bool = False
+) -> str:
     """The UTF-8 text of `path` (a byte-order mark is dropped); `kind` (marked for the
     catalog) names what the file is in messages."""
     # Raises InputError for a missing, oversized, binary, empty or non-UTF-8 file.
@@ -149,7 +151,7 @@ def read_text(path: Path, *, source: str | None = None, kind: str = N_("file")) 
                 ),
             )
         ) from None
-    if not text.strip():
+    if not text.strip() and not empty_ok:
         raise InputError(Message("{name}: the {kind} is empty", name=name, kind=what))
     return text
 
