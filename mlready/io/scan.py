@@ -193,6 +193,8 @@ class Repository:
 
     def matching(self, globs: Iterable[str]) -> list[str]:
         """The files that match any of `globs` (see mlready.core.globs), in order."""
+        if not self.files:  # a review alone in its folder: no glob need be read
+            return []
         found: set[str] = set()
         for glob in globs:
             found.update(self._glob(glob))
