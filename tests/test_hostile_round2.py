@@ -384,13 +384,6 @@ def test_a_very_long_chain_of_layers_is_no_traceback(repo: Path) -> None:
     assert len(result.stderr.strip().splitlines()) <= 1, result.stderr[-800:]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="history reads `git log --follow --name-status` expecting one name per commit: a "
-    "revision where the answers path was a folder (mlready.yaml/x) stops the whole history "
-    "with exit 2 and a Python bytes repr (\"b'mlready.yaml/x'\") instead of listing that "
-    "revision as unreadable",
-)
 def test_history_over_a_revision_where_the_answers_path_was_a_folder(tmp_path: Path) -> None:
     import shutil
 

@@ -228,16 +228,22 @@ def _listed(output: bytes) -> list[tuple[str, str]]:
     # Each commit is its hash and a NUL; its name follows after a newline, ended by a NUL. A
     # commit with no name (a merge) is skipped. Nothing a name holds can pass for a commit: a
     # name token starts with the newline, a commit token is 40 or 64 hexadecimal digits.
+    # A commit that changed more than one name under the path (the file became a folder) lists
+    # the others after the first, with no newline: they are passed over, and a token is taken
+    # for a commit only where a newline-led name follows it, or where no name list is open.
     listed: list[tuple[str, str]] = []
     commit: str | None = None
-    for token in output.split(b"\0"):
+    in_names = False
+    tokens = output.split(b"\0")
+    for index, token in enumerate(tokens):
+        following = tokens[index + 1] if index + 1 < len(tokens) else b""
         if token.startswith(b"\n"):
             if commit is not None and len(token) > 1:
                 listed.append((commit, token[1:].decode("utf-8", errors="surrogateescape")))
-            commit = None
-        elif _COMMIT.fullmatch(token):
-            commit = token.decode("ascii")
-        elif token:
+            commit, in_names = None, True
+        elif _COMMIT.fullmatch(token) and (following.startswith(b"\n") or not in_names):
+            commit, in_names = token.decode("ascii"), False
+        elif token and not in_names:
             raise GitError(
                 Message("git log gave a line that is no commit: {text}", text=repr(token[:80])),
                 reason="unexpected output",
