@@ -222,13 +222,6 @@ def limited_memory() -> None:
     resource.setrlimit(resource.RLIMIT_AS, (2 << 30, 2 << 30))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the sandbox bounds `*` and the output between generated parts, not one filter or "
-    "format call: center, replace, % and format build a string of any size in one step "
-    "(unbounded, 1 GB to 10 GB and 10 s to 40 s before exit 2 for the 16 MiB limit); "
-    "under a memory limit the run ends as 'template error: MemoryError()'",
-)
 @pytest.mark.parametrize(
     "body",
     [
@@ -553,3 +546,36 @@ def test_init_force_refuses_a_read_only_answers_file_as_ask_and_sign_do(repo: Pa
     assert result.returncode == ExitCode.INVALID
     assert "read-only" in result.stderr
     assert "ask" not in signed.stderr
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        '{{ "x".ljust(4000000000) }}',
+        '{{ "x".rjust(4000000000) }}',
+        '{{ "x".zfill(4000000000) }}',
+        '{{ "x".center(4000000000) }}',
+        '{{ ("a\\n" * 100)|indent(400000) }}',
+        '{{ ("\\t" * 10000).expandtabs(100000) }}',
+        '{{ ("x" * 60000).replace("x", "y" * 60000) }}',
+        '{{ "{:>4000000000}".format_map({}) }}',
+        '{{ "%(a)4000000000s"|format(a=1) }}',
+    ],
+)
+def test_every_string_step_larger_than_a_report_is_refused_in_the_sandbox(body: str) -> None:
+    """The methods and filters that build a string in one C call are judged before it."""
+    from jinja2.exceptions import SecurityError
+
+    from mlready.render.report import _Sandbox
+
+    with pytest.raises(SecurityError):
+        _Sandbox().from_string(body).render()
+
+
+def test_small_string_steps_still_work_in_the_sandbox() -> None:
+    from mlready.render.report import _Sandbox
+
+    body = (
+        '{{ "x".center(5) }}|{{ "%3d" % 7 }}|{{ "{:>3}".format(1) }}|{{ "ab"|replace("a", "c") }}'
+    )
+    assert _Sandbox().from_string(body).render() == "  x  |  7|  1|cb"

@@ -8,8 +8,10 @@ only here)."""
 
 from __future__ import annotations
 
+import functools
 import html
 import os
+import re
 import signal
 import string
 import sys
@@ -191,11 +193,28 @@ class _Sandbox(ImmutableSandboxedEnvironment):
     A single such operation runs in C, where the time limit cannot stop it.
     """
 
-    intercepted_binops = frozenset({"*", "**"})
+    intercepted_binops = frozenset({"*", "**", "%"})
 
     def __init__(self, **options: Any) -> None:
         super().__init__(**options)
         self._safe: dict[tuple[type, str], bool] = {}
+        # The filters that build a string in one step, bounded as the methods they call are.
+        for name in ("center", "replace", "format", "indent"):
+            self.filters[name] = _bounded_filter(name, self.filters[name])
+
+    def wrap_str_format(self, value: Any) -> Any:
+        """Jinja's sandboxed `str.format`, refusing a width larger than a report may be."""
+        wrapped = super().wrap_str_format(value)
+        if wrapped is not None:
+            _refuse_large_string(value.__self__, "format", (), {})
+        return wrapped
+
+    def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:
+        """Call `__obj` as the sandbox does, refusing a string method whose result would be
+        larger than a report may be."""
+        if isinstance(getattr(__obj, "__self__", None), str):
+            _refuse_large_string(__obj.__self__, __obj.__name__, args, kwargs)
+        return super().call(__context, __obj, *args, **kwargs)
 
     def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
         # Jinja decides by the name and by what kind of object holds it (a function, a frame,
@@ -214,6 +233,8 @@ class _Sandbox(ImmutableSandboxedEnvironment):
             raise SecurityError(
                 Message("a power above {limit} is refused in templates", limit=MAX_POWER)
             )
+        if operator == "%" and isinstance(left, str):
+            _refuse_large_string(left, "format", (), {})
         if operator == "*":
             sized = left if isinstance(left, str | list | tuple) else right
             count = right if sized is left else left
@@ -221,6 +242,45 @@ class _Sandbox(ImmutableSandboxedEnvironment):
             if sequence and isinstance(count, int) and len(sized) * count > MAX_REPORT_CHARS:
                 raise SecurityError(Message("a repetition larger than a report may be is refused"))
         return super().call_binop(context, operator, left, right)
+
+
+def _refuse_large_string(text: str, method: str, args: tuple[Any, ...], kwargs: Any) -> None:
+    # One call in C builds the whole string, where the time limit cannot stop it: its size is
+    # judged before, from its arguments.
+    if method in ("center", "ljust", "rjust", "zfill"):
+        width = args[0] if args else kwargs.get("width", 0)
+        size = width if isinstance(width, int) else 0
+    elif method == "replace" and len(args) >= 2 and all(isinstance(a, str) for a in args[:2]):
+        old, new = args[0], args[1]
+        size = len(text) + (text.count(old) if old else len(text) + 1) * max(0, len(new) - len(old))
+    elif method == "indent":
+        width = args[0] if args else kwargs.get("width", 4)
+        lines = text.count("\n") + 1
+        size = len(text) + lines * (width if isinstance(width, int) else len(str(width)))
+    elif method == "expandtabs":
+        tab = args[0] if args else kwargs.get("tabsize", 8)
+        size = len(text) + text.count("\t") * (tab if isinstance(tab, int) else 0)
+    elif method in ("format", "format_map"):
+        # A width or precision in the text itself ("%9999999999d", "{:>9999999999}").
+        size = max((int(digits) for digits in re.findall(r"\d+", text)), default=0)
+    else:
+        return
+    if size > MAX_REPORT_CHARS:
+        raise SecurityError(Message("a string larger than a report may be is refused"))
+
+
+def _bounded_filter(name: str, function: Callable[..., Any]) -> Callable[..., Any]:
+    """Jinja's filter `name`, refusing a result larger than a report may be."""
+    method = name
+
+    @functools.wraps(function)
+    def bounded(*args: Any, **kwargs: Any) -> Any:
+        values = [a for a in args if not hasattr(a, "autoescape")]  # past the eval context
+        if values and isinstance(values[0], str):
+            _refuse_large_string(values[0], method, tuple(values[1:]), kwargs)
+        return function(*args, **kwargs)
+
+    return bounded
 
 
 # Every template file read in this process, so that no report is written over one of them
