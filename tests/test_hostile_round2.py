@@ -467,13 +467,6 @@ def test_a_cache_folder_that_cannot_be_named_is_run_without(
     assert result.returncode == ExitCode.OK, result.stderr[-800:]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="in a blobless partial clone (git clone --filter=blob:none, as CI checkouts often "
-    "are) the old revisions' blobs are not there and, rightly, never fetched: history then "
-    "fails as a whole with exit 2 and git's words \"transport 'file' not allowed\", instead "
-    "of scoring what the clone holds and saying which revisions it lacks",
-)
 def test_history_in_a_blobless_clone_scores_what_the_clone_holds(tmp_path: Path) -> None:
     from tests.helpers.git_repositories import git, repository
 

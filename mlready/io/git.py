@@ -82,6 +82,7 @@ class GitRevision(NamedTuple):
     author: str
     path: str
     data: bytes | None
+    absent: bool = False  # the file's bytes are not in this (partial) clone
 
 
 def repository_root(folder: Path) -> Path | None:
@@ -277,6 +278,18 @@ def parse_author(
     return None
 
 
+_ABSENT = b"absent"  # not a type git gives an object
+
+
+def _object_or_absent(root: Path, name: str) -> tuple[bytes, bytes] | None:
+    try:
+        return _objects(root, [name])[0]
+    except GitError:
+        if ":" not in name:
+            raise  # a commit is in every clone: its absence is no partial clone's
+        return (_ABSENT, b"")
+
+
 def _objects(root: Path, names: list[str]) -> list[tuple[bytes, bytes] | None]:
     """(type, bytes) of each object named (`commit` or `commit:path`), None when missing; read
     by one `git cat-file --batch`, which never runs a filter or text conversion."""
@@ -322,9 +335,13 @@ def file_revisions(path: Path, *, since: dt.date | None = None) -> list[GitRevis
         args.append(f"--since={since.isoformat()}")
     listed = _listed(run_git(root, *args, "--", relative))
     listed.reverse()
-    found = _objects(
-        root, [commit for commit, _ in listed] + [f"{commit}:{name}" for commit, name in listed]
-    )
+    names = [commit for commit, _ in listed] + [f"{commit}:{name}" for commit, name in listed]
+    try:
+        found = _objects(root, names)
+    except GitError:
+        # A partial clone (--filter=blob:none) lacks old versions, and git, asked for one, would
+        # fetch it, which the runner forbids: each is asked alone, and one not there is absent.
+        found = [_object_or_absent(root, name) for name in names]
     commits, blobs = found[: len(listed)], found[len(listed) :]
     revisions = []
     for (commit, name), commit_object, blob in zip(listed, commits, blobs, strict=True):
@@ -344,5 +361,6 @@ def file_revisions(path: Path, *, since: dt.date | None = None) -> list[GitRevis
                 reason="unreadable commit",
             )
         data = blob[1] if blob is not None and blob[0] == b"blob" else None
-        revisions.append(GitRevision(commit, author[1], author[0], name, data))
+        absent = blob is not None and blob[0] == _ABSENT
+        revisions.append(GitRevision(commit, author[1], author[0], name, data, absent))
     return revisions

@@ -17,13 +17,16 @@ from mlready.io.yamlio import MAX_FILE_BYTES, parse_yaml
 
 def _revision(found: GitRevision, bank: Bank) -> Revision | None:
     """One revision scored as of its commit date; None for the commit that deleted it."""
+
+    def unreadable(problem: str) -> Revision:
+        return Revision(found.commit, found.date, found.author, found.path, None, problem)
+
+    if found.absent:
+        return unreadable(Message("not in this clone (a partial clone leaves old versions out)"))
     data = found.data
     if data is None:
         return None
     source = f"{found.path}@{found.commit[:7]}"
-
-    def unreadable(problem: str) -> Revision:
-        return Revision(found.commit, found.date, found.author, found.path, None, problem)
 
     if len(data) > MAX_FILE_BYTES:
         return unreadable(
