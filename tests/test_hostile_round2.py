@@ -572,3 +572,13 @@ def test_small_string_steps_still_work_in_the_sandbox() -> None:
         '{{ "x".center(5) }}|{{ "%3d" % 7 }}|{{ "{:>3}".format(1) }}|{{ "ab"|replace("a", "c") }}'
     )
     assert _Sandbox().from_string(body).render() == "  x  |  7|  1|cb"
+
+
+def test_init_to_a_device_writes_no_schema_beside_it(tmp_path: Path) -> None:
+    """`init /dev/null --force` writes the skeleton to the device and no schema into /dev."""
+    before = set(Path("/dev").iterdir())
+    (tmp_path / "small.yaml").write_text(SMALL_BANK, encoding="utf-8")
+    result = mlready(tmp_path, "init", "/dev/null", "--force", "--bank", "small.yaml")
+    assert result.returncode == ExitCode.OK, result.stderr
+    assert not Path("/dev/null.schema.json").exists()
+    assert set(Path("/dev").iterdir()) <= before

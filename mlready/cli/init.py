@@ -44,7 +44,12 @@ def init(
     settings = api.project_settings()
     target = api.answers_file(answers, settings=settings)
     loaded = api.load_bank(bank, settings=settings)
-    schema_file = target.with_name(f"{target.stem}.schema.json") if editor_schema else None
+    # A skeleton written to a device or a pipe (`init /dev/stdout`) has no folder of its own to
+    # put a schema beside: none is written into /dev.
+    special = target.exists() and not target.is_file()
+    schema_file = (
+        target.with_name(f"{target.stem}.schema.json") if editor_schema and not special else None
+    )
     written = [target, *([schema_file] if schema_file else [])]
     # Every input but the answers files, one of which init is asked to write: the bank, its
     # layers and the settings stay inputs even when the target names one of them.
