@@ -131,8 +131,6 @@ def report(
     for target in targets:
         if str(target) != "-" and (folder is None or target.parent.is_dir()):
             check_target(target, inputs=inputs, force=force)
-    from mlready.render.report import templates_read
-
     for path, target in zip(paths, targets, strict=True):
         review = api.review(
             path, bank=loaded_bank, settings=settings, today=day(today), scan=not no_scan, repo=repo
@@ -141,6 +139,6 @@ def report(
         text = api.report(review, format=chosen_format, template=template, history=with_history)
         if str(target) != "-":
             make_folder(target.parent)
-        write_target(target, text, inputs=[*inputs, *templates_read()], force=force)
+        write_target(target, text, inputs=inputs, force=force)
         if str(target) != "-":
             print_message(_("Wrote {path}").format(path=target))

@@ -283,16 +283,6 @@ def _bounded_filter(name: str, function: Callable[..., Any]) -> Callable[..., An
     return bounded
 
 
-# Every template file read in this process, so that no report is written over one of them
-# (a template's includes are inputs of the run, like the template named on the command line).
-_TEMPLATES_READ: set[Path] = set()
-
-
-def templates_read() -> list[Path]:
-    """The real paths of the template files rendering has read so far."""
-    return sorted(_TEMPLATES_READ)
-
-
 class _FolderLoader(FileSystemLoader):
     """Templates from their folders, and only from there: a template whose real path leaves
     its folder (a link, `..`) is not found, so `{% include %}` cannot print /etc/passwd."""
@@ -306,7 +296,7 @@ class _FolderLoader(FileSystemLoader):
         folders = [Path(os.path.realpath(folder)) for folder in self.searchpath]
         if not any(real.is_relative_to(folder) for folder in folders):
             raise TemplateNotFound(template)
-        _TEMPLATES_READ.add(real)
+        # An input of the run, like the template named on the command line: never written.
         record_input(real)
         return source, filename, uptodate
 
