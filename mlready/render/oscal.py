@@ -28,6 +28,7 @@ from mlready.core.model import NA, Question
 from mlready.core.scoring import Gap, Scorecard
 from mlready.core.signoff import answers_digest, signoff_states
 from mlready.io.resources import mlready_version
+from mlready.render.escape import uri_reference
 from mlready.render.scorecard_view import Outcome, format_score
 
 OSCAL_VERSION = "1.2.1"
@@ -115,7 +116,9 @@ def _metadata(card: Scorecard, title: str, ids: _Ids) -> dict[str, Any]:
 
 
 def _link(target: str) -> dict[str, str] | None:
-    return {"href": target, "rel": "related"} if target.startswith(_URL_SCHEMES) else None
+    if not target.startswith(_URL_SCHEMES):
+        return None
+    return {"href": uri_reference(target), "rel": "related"}
 
 
 def _evidence_observations(
@@ -137,7 +140,10 @@ def _evidence_observations(
                 "methods": ["EXAMINE"],
                 "types": ["finding"],
                 "relevant-evidence": [
-                    {"href": where, "description": finding.text or translated(finding.probe.says)}
+                    {
+                        "href": uri_reference(where),
+                        "description": finding.text or translated(finding.probe.says),
+                    }
                 ],
                 "collected": collected,
             }
@@ -165,7 +171,7 @@ def _evidence_observations(
                 "description": _("Evidence kept outside the repository: {link}").format(link=link),
                 "props": _props(check=question.id),
                 "methods": ["EXAMINE"],
-                "relevant-evidence": [{"href": link, "description": _line(link)}],
+                "relevant-evidence": [{"href": uri_reference(link), "description": _line(link)}],
                 "collected": collected,
             }
         )
