@@ -80,14 +80,16 @@ def generated(command: str, document: dict[str, Any]) -> dict[str, Any]:
     return {GENERATOR_KEY: f"mlready {command}", **document}
 
 
+# Patterns as text: `re` compiles (and keeps) each the first time a file is sniffed, not on
+# every run that imports this module.
 _ALTERNATIVES = "|".join(re.escape(command) for command in _COMMANDS)
-_TEXT = re.compile(f"mlready (?:{_ALTERNATIVES}) · ")
-_JSON = re.compile(rf'\{{\s*"\$generator": "mlready (?:{_ALTERNATIVES})"\s*[,}}]')
-_SARIF = re.compile(
+_TEXT = f"mlready (?:{_ALTERNATIVES}) · "
+_JSON = rf'\{{\s*"\$generator": "mlready (?:{_ALTERNATIVES})"\s*[,}}]'
+_SARIF = (
     r'\{\s*"\$schema": "https://json\.schemastore\.org/sarif-2\.1\.0\.json",\s*'
     r'"version": "2\.1\.0",\s*"runs": \[\s*\{\s*"tool": \{\s*"driver": \{\s*"name": "mlready",'
 )
-_CYCLONEDX = re.compile(
+_CYCLONEDX = (
     r'\{\s*"\$schema": "http://cyclonedx\.org/schema/bom-1\.6\.schema\.json",\s*'
     r'"bomFormat": "CycloneDX",\s*"specVersion": "1\.6",\s*'
     r'"serialNumber": "urn:uuid:[0-9a-f-]{36}",\s*"version": 1,\s*'
@@ -96,7 +98,7 @@ _CYCLONEDX = re.compile(
 )
 # OSCAL has no tool field before its metadata: mlready's documents are known by their uuid, the
 # answers digest as their version and mlready's namespace on the first property.
-_OSCAL = re.compile(
+_OSCAL = (
     r'\{\s*"(?:assessment-results|plan-of-action-and-milestones)": \{\s*'
     r'"uuid": "[0-9a-f-]{36}",\s*"metadata": \{\s*"title": "(?:[^"\\]|\\.)*",\s*'
     r'"last-modified": "[^"]+",\s*"version": "sha256:[0-9a-f]{64}",\s*'
@@ -107,7 +109,7 @@ _XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>'
 _GITHUB_ANNOTATIONS = ("::error file=", "::warning file=")
 # check --format github with no gap to annotate: only its summary line. An answers file starts
 # with `mlready: 1`, which this must never match.
-_GITHUB_SUMMARY = re.compile(r"mlready: .+: level \S+, score \S+: (?:PASSED|FAILED: .+)")
+_GITHUB_SUMMARY = r"mlready: .+: level \S+, score \S+: (?:PASSED|FAILED: .+)"
 
 
 def written_by_mlready(head: str) -> bool:
@@ -115,14 +117,12 @@ def written_by_mlready(head: str) -> bool:
     head = head.removeprefix("\ufeff")
     first, _, rest = head.partition("\n")
     first = first.removesuffix("\r")
-    if first in _MARKER_LINES or _TEXT.match(first) or first.startswith(_GITHUB_ANNOTATIONS):
+    if first in _MARKER_LINES or re.match(_TEXT, first) or first.startswith(_GITHUB_ANNOTATIONS):
         return True
     if first == "---" and rest.partition("\n")[0].removesuffix("\r") == MODEL_CARD_MARKER:
         return True
-    if _GITHUB_SUMMARY.fullmatch(first):
+    if re.fullmatch(_GITHUB_SUMMARY, first):
         return True
     if first == _XML_DECLARATION and rest.startswith('<testsuites name="mlready"'):
         return True
-    return bool(
-        _JSON.match(head) or _SARIF.match(head) or _CYCLONEDX.match(head) or _OSCAL.match(head)
-    )
+    return any(re.match(pattern, head) for pattern in (_JSON, _SARIF, _CYCLONEDX, _OSCAL))
