@@ -114,7 +114,7 @@ def export_annex_iv(outcome: Outcome) -> str:
     for number, point in enumerate(POINTS, start=1):
         members = [q for q in checks if _articles(q) & set(point.articles)]
         shown = (profile if point.profile else []) + members
-        articles = ", ".join(str(article) for article in point.articles)
+        articles = _(", ").join(str(article) for article in point.articles)
         lines += [
             f"## {number}. " + markdown_text(_(point.title)),
             "",
