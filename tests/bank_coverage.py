@@ -159,7 +159,6 @@ NIST = Framework(
         "nist-measure-2.9": ("MEASURE 2.9", "The model is explained and its output interpreted"),
         "nist-measure-2.10": ("MEASURE 2.10", "Privacy risk is examined"),
         "nist-measure-2.11": ("MEASURE 2.11", "Fairness and bias are evaluated"),
-        "nist-measure-2.12": ("MEASURE 2.12", "Environmental impact is assessed"),
         "nist-measure-2.13": ("MEASURE 2.13", "The evaluation methods themselves are evaluated"),
         "nist-measure-3.1": ("MEASURE 3.1", "Existing and emergent risks are tracked in use"),
         "nist-measure-3.3": (
@@ -248,7 +247,7 @@ ISO42001 = Framework(
         "iso42001-a.8.2": ("A.8.2", "Users get the documentation and information they need"),
         "iso42001-a.8.3": ("A.8.3", "Interested parties can report adverse impacts"),
         "iso42001-a.8.5": ("A.8.5", "Information owed to interested parties, authorities included"),
-        "iso42001-a.9.2": ("A.9.2", "Processes for responsible use, human oversight included"),
+        "iso42001-a.9.3": ("A.9.3", "Objectives for responsible use, human oversight included"),
         "iso42001-a.9.4": ("A.9.4", "The system is used as intended"),
         "iso42001-a.10.3": ("A.10.3", "Suppliers' products and services fit responsible use"),
     },
