@@ -76,6 +76,7 @@ UNTAGGED = {
     "preprocessing.text_casing",
     "preprocessing.text_vocabulary",
     "preprocessing.chunking_evaluated",
+    "framework.selection",
     "training.job_tooling",
     "training.standard_setup",
     "training.checkpoints",
