@@ -17,7 +17,7 @@ from mlready.core.model import AnswerEntry, Bank, Kind, Question, Severity
 from mlready.core.scoring import Scorecard, applicable_questions, score
 from mlready.io.answers_file import load_answers
 from mlready.io.bank_file import load_bank
-from tests.bank_coverage import DEON, EUAIA, MLTS, NIST
+from tests.bank_coverage import DEON, EUAIA, ISO42001, MLTS, NIST
 from tests.helpers.commands import run
 from tests.helpers.documents import load_yaml
 
@@ -370,10 +370,11 @@ def test_manual_practice_scores_half_and_automated_full_where_both_are_offered()
     assert rated >= 30
 
 
-def test_every_check_is_tagged_with_a_framework_and_every_tag_is_real() -> None:
+def test_every_tag_is_real() -> None:
+    # Checks no framework item asks for carry no tag: tests/test_bank_tags.py names them.
     known = set(MLTS.items) | set(DEON.items) | set(EUAIA.items) | NIST_SUBCATEGORIES
+    known |= set(ISO42001.items)
     for check in checks():
-        assert check.tags, check.id
         assert set(check.tags) <= known, (check.id, set(check.tags) - known)
     assert set(NIST.items) <= NIST_SUBCATEGORIES
     assert len(NIST_SUBCATEGORIES) == 72
