@@ -16,6 +16,7 @@ from mlready.core.errors import ExitCode, InputError
 from mlready.core.scoring import score
 from mlready.io.answers_file import load_answers
 from mlready.io.bank_file import load_bank
+from mlready.render.charts import band_colour
 from mlready.render.escape import terminal_text
 from mlready.render.report import render_report
 from mlready.render.signatures import HTML_REPORT_MARKER, written_by_mlready
@@ -91,7 +92,7 @@ def test_hostile_text_is_inert_in_the_html_report(hostile_answers: Path, bank_fi
     # 7*7 never evaluated (the temporary folder's name and the year may hold "49" by chance).
     rest = shown.replace(str(hostile_answers.parent), "").replace("2026", "")
     assert "{{ 7*7 }}" in shown and "49" not in rest
-    links = [a.get("href") for a in document.iter("a")]
+    links = [a.get("href") for a in document.iter("a") if not a.get("href", "").startswith("#")]
     assert links == []  # no evidence or ticket here is a web URL without spaces or a path
 
 
@@ -141,10 +142,12 @@ def test_the_format_follows_the_output_name_and_its_own_file_is_replaced(
 def test_the_portfolio_heat_map(tmp_path: Path, bank_file: Path, answers_file: Path) -> None:
     worse = tmp_path / "worse.yaml"
     worse.write_text(
-        BEST_ANSWERS.replace("name: shelf-scanner", 'name: "<b>worse</b>"').replace(
+        BEST_ANSWERS.replace("name: shelf-scanner", 'name: "<b>worse</b>"')
+        .replace(
             "serving.rollback: yes",
             "serving.rollback: {value: no, action: {owner: ops, due: 2026-01-01}}",
         )
+        .replace("data.lineage: yes", "data.lineage: partial")
     )
     run("report", worse, "--bank", bank_file, "-o", tmp_path / "worse.html", "--no-history")
     out = tmp_path / "portfolio.html"
@@ -161,7 +164,20 @@ def test_the_portfolio_heat_map(tmp_path: Path, bank_file: Path, answers_file: P
     assert rows[0].find(".//a").get("href") == "worse.html"
     assert "serving.rollback" in first  # its overdue action
     cells = rows[0].findall("td")
-    assert any("background:hsl(" in cell.get("style", "") for cell in cells)
+    # The gate's verdict in words and colour, and why it fails.
+    assert cells[1].get("class") == "gate fail"
+    assert "".join(cells[1].itertext()).startswith("fails") and "blocker" in first
+    assert "".join(rows[1].findall("td")[1].itertext()) == "passes"
+    # Each score's cell has the colour of the level band it falls in, not of a smooth scale.
+    bank = load_bank(bank_file)
+    for row in rows:
+        for cell in row.findall("td"):
+            style, text = cell.get("style", ""), "".join(cell.itertext())
+            if style:
+                assert style == f"background:{band_colour(bank.levels, float(text))}"
+    assert len({band_colour(bank.levels, score) for score in (0, 60, 80, 95)}) == 4
+    # The sparkline has its scale; each review its date and age.
+    assert "days" in "".join(cells[-2].itertext())
 
 
 # --- the browser: screenshot and PDF ---------------------------------------------------------
