@@ -121,7 +121,8 @@ td.gate small { font-weight: 400; white-space: normal; display: block; max-width
 td.pass { background: #dcefdc; color: #1b5e20; }
 td.fail { background: #f6d5d2; color: #8a1c14; }
 .overdue, .stale { color: #b3261e; font-weight: 700; } .age { display: block; }
-.legend span { display: inline-block; padding: 0 .5rem; margin: 0 .3rem .3rem 0; border: 1px solid #ccc; }
+.legend span { display: inline-block; padding: 0 .5rem; margin: 0 .3rem .3rem 0;
+  border: 1px solid #ccc; }
 @page { size: A4 landscape; margin: 12mm; }
 @media print { tr { break-inside: avoid; } thead { display: table-header-group; } }
 """.strip()
