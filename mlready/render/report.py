@@ -13,7 +13,6 @@ import html
 import os
 import re
 import signal
-import string
 import sys
 import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -51,6 +50,7 @@ from mlready.io.files import record_input
 from mlready.io.resources import templates_dir
 from mlready.render import charts
 from mlready.render.escape import (
+    css_counters,
     html_link,
     html_text,
     markdown_cell,
@@ -172,16 +172,8 @@ _CJK_FONTS = '"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsof
 
 
 def _css_counters(message: str) -> Markup:
-    """A message such as `Page {page} of {pages}` as the value of a CSS `content`, each
-    placeholder a counter: `"Page " counter(page) " of " counter(pages)`."""
-    parts = []
-    for literal, field, _spec, _conversion in string.Formatter().parse(html.unescape(message)):
-        if literal:
-            quoted = literal.replace("\\", "\\\\").replace('"', '\\"').replace("<", "\\3c ")
-            parts.append(f'"{quoted}"')
-        if field:
-            parts.append(f"counter({field})")
-    return Markup(" ".join(parts))
+    """A message such as `Page {page} of {pages}` as the value of a CSS `content`."""
+    return Markup(css_counters(message))
 
 
 def _html_bar(value: float | None) -> Markup:
