@@ -293,7 +293,8 @@ def history_html(history: History) -> str:
             f"<td>{html_text(revision.author)}</td>",
         ]
         if card is None:
-            cells += [f"<td>{html_text(_('unreadable'))}</td>", "<td></td>", "<td></td>"]
+            unreadable = html_text(_("unreadable"))
+            cells += [f"<td>{unreadable}</td>", "<td></td>", "<td></td>"]
             cells += ["<td></td>" for _a in areas]
             changes = f"<p>{html_text(translated(revision.problem or ''))}</p>"
         else:
@@ -306,14 +307,17 @@ def history_html(history: History) -> str:
             cells += [f'<td class="n">{scores.get(area.id, "")}</td>' for area in areas]
             # One line per kind of change, its label first: the ids wrap after their commas.
             found = [
-                f"<p><strong>{html_text(_('Gaps {title}:').format(title=title))}</strong> "
+                "<p><strong>"
+                + html_text(_("Gaps {title}:").format(title=title))
+                + "</strong> "
                 + html_text(_(", ").join(ids))
                 + "</p>"
                 for title, ids in (_changes(row.step) if row.step else [])
             ]
             if revision.written_for:
                 found.append(f"<p>{html_text(_bank_note(revision))}</p>")
-            changes = "".join(found) or f"<p>{html_text(_('no gap opened or closed'))}</p>"
+            nothing = html_text(_("no gap opened or closed"))
+            changes = "".join(found) or f"<p>{nothing}</p>"
         # Each revision's changes on a row of their own under its scores, the table's width:
         # a column beside a dozen scores would leave them one word a line.
         parts.append(

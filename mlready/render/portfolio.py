@@ -132,13 +132,15 @@ def _reviewed(outcome: Outcome, *, max_age: int | None, today: dt.date) -> str:
     """The date of the review and its age, marked stale past `max_age` days (as HTML)."""
     reviewed = outcome.scorecard.answers.project.reviewed
     if reviewed is None:
-        return f'<span class="stale">{html_text(_("no date"))}</span>'
+        return '<span class="stale">' + html_text(_("no date")) + "</span>"
     age = (today - reviewed).days
     days = ngettext("{count} day", "{count} days", age).format(count=age)
     if max_age is not None and age > max_age:
         return (
             f"{reviewed}"
-            f'<span class="stale age">{html_text(_("stale: {age}").format(age=days))}</span>'
+            + '<span class="stale age">'
+            + html_text(_("stale: {age}").format(age=days))
+            + "</span>"
         )
     return f'{reviewed}<small class="age">{html_text(days)}</small>'
 
@@ -147,9 +149,10 @@ def _gate_cell(outcome: Outcome) -> str:
     """Whether the review passes the gate, in words and colour, and why not."""
     verdict = outcome.verdict
     if verdict.passed:
-        return f'<td class="gate pass">{html_text(_("passes"))}</td>'
+        return '<td class="gate pass">' + html_text(_("passes")) + "</td>"
     reasons = _("; ").join(translated(reason) for reason in verdict.reasons)
-    return f'<td class="gate fail">{html_text(_("fails"))}<small>{html_text(reasons)}</small></td>'
+    fails = html_text(_("fails"))
+    return f'<td class="gate fail">{fails}<small>{html_text(reasons)}</small></td>'
 
 
 def _legend(outcomes: Sequence[Outcome]) -> str:
