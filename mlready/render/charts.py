@@ -220,7 +220,13 @@ def trend_line(points: Sequence[TrendPoint], levels: Sequence[Level]) -> str:
             anchor = "start" if index == 0 else "end" if index == len(points) - 1 else "middle"
             parts.append(
                 _text(
-                    x, above, [_number(item.score)], size=10, anchor=anchor, extra=' fill="#1f5fa8"'
+                    x,
+                    above,
+                    [_number(item.score)],
+                    size=10,
+                    anchor=anchor,
+                    # A white outline keeps the number readable where the line crosses it.
+                    extra=' fill="#1f5fa8" stroke="#fff" stroke-width="3" paint-order="stroke"',
                 )
             )
     dated = range(len(points)) if spaced >= 70 else sorted({0, len(points) - 1})

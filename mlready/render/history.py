@@ -106,7 +106,7 @@ def _fits(table: list[list[str]], width: int | None) -> bool:
 def history_text(history: History, *, width: int | None = None) -> str:
     """The history as plain aligned text; with a `width`, laid out in that many columns (the
     area scores in a table of their own when one table would be wider)."""
-    lines = [text_mark("history") + one_line(_title(history)), ""]
+    lines = [*hanging("", text_mark("history") + one_line(_title(history)), width, indent=2), ""]
     if not history.revisions:
         return "\n".join([*lines, _("No commit changed this file.")]) + "\n"
     areas = [area.id for area in history.bank.areas]
@@ -125,6 +125,10 @@ def history_text(history: History, *, width: int | None = None) -> str:
         table.append(cells)
         area_rows.append([revision.short, *scored])
     whole = [[*row, *scores[1:]] for row, scores in zip(table, area_rows, strict=True)]
+    # Too narrow for the authors too: each one goes beside its revision's changes.
+    authors = not _fits(table, width)
+    if authors:
+        table = [[*row[:2], *row[3:]] for row in table]
     if _fits(whole, width):
         lines += _aligned(whole)
     else:
@@ -143,6 +147,8 @@ def history_text(history: History, *, width: int | None = None) -> str:
     for row in _rows(history):
         revision = row.revision
         what = f"  {revision.date.date()} {revision.short}: "
+        if authors:
+            what = f"  {revision.date.date()} {revision.short} ({one_line(revision.author)}): "
         notes = [note for note in (_bank_note(revision),) if note]
         if revision.problem is not None:
             lines += hanging(what, one_line(_unreadable(revision)), width, indent=HANG)

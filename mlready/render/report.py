@@ -440,6 +440,8 @@ def _environment(
         Severity=Severity,
         lang=language(),
         cjk_fonts=Markup(_CJK_FONTS if language().startswith("zh") else ""),
+        # What goes between two sentences: a space, but none after a Chinese full stop.
+        spaced=Markup("" if language().startswith("zh") else " "),
         **_messages(message),
     )
     return environment
