@@ -126,7 +126,7 @@ def test_the_summary_says_whether_the_gate_passes_and_why(
     gate = parse(html).find(".//p[@class='gate gate-fail']")
     assert gate is not None and _words("".join(gate.itertext())) == said
     code, markdown, _ = run("report", "-o", "-", "--today", TODAY)
-    assert f"**{said}**" in markdown
+    assert f"\n{said}\n" in markdown
 
 
 def test_a_passing_gate_says_what_it_checked(bank_file: Path, answers_file: Path) -> None:
