@@ -172,9 +172,13 @@ def test_the_portfolio_heat_map(tmp_path: Path, bank_file: Path, answers_file: P
     bank = load_bank(bank_file)
     for row in rows:
         for cell in row.findall("td"):
-            style, text = cell.get("style", ""), "".join(cell.itertext())
-            if style:
-                assert style == f"background:{band_colour(bank.levels, float(text))}"
+            if cell.get("class") == "heat":
+                text = "".join(cell.itertext())
+                assert cell.get("style") == f"background:{band_colour(bank.levels, float(text))}"
+    # The review's score in the colour of the level it reached: a capped one is not a pilot's.
+    level = "".join(cells[2].itertext())
+    reached = next(one for one in bank.levels if one.shown == level)
+    assert cells[3].get("style") == f"background:{band_colour(bank.levels, reached.min)}"
     assert len({band_colour(bank.levels, score) for score in (0, 60, 80, 95)}) == 4
     # The sparkline has its scale; each review its date and age.
     assert "days" in "".join(cells[-2].itertext())

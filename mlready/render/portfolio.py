@@ -208,14 +208,13 @@ def portfolio_html(
         + "".join(
             f"<th>{html_text(title)}</th>"
             for title in [
-                _("Model"),
+                _("Model (owner)"),
                 _("Gate"),
                 _("Level"),
                 _("Score"),
                 *areas.values(),
                 _("Blockers"),
                 _("Overdue actions"),
-                _("Owner"),
                 _("Reviewed"),
                 _("Trend"),
             ]
@@ -237,11 +236,14 @@ def portfolio_html(
             else "0"
         )
         trend = trends.get(card.answers.source)
+        owner = card.answers.project.owner
+        owned = f'<small class="age">{html_text(owner)}</small>' if owner else ""
         cells = [
-            f'<td class="model">{model}</td>',
+            f'<td class="model">{model}{owned}</td>',
             _gate_cell(outcome),
             f'<td class="nowrap">{html_text(card.level.shown)}</td>',
-            f'<td class="n" style="background:{band_colour(levels, card.score)}">'
+            # The level reached, not the number's band: a capped review is not coloured pilot.
+            f'<td class="n" style="background:{band_colour(levels, card.level.min)}">'
             f"{format_score(card.score)}</td>",
             *(
                 f'<td class="heat" style="background:{band_colour(levels, scores.get(area))}">'
@@ -250,7 +252,6 @@ def portfolio_html(
             ),
             f'<td class="n">{len(card.blockers)}</td>',
             f"<td>{overdue_cell}</td>",
-            f"<td>{html_text(card.answers.project.owner or '')}</td>",
             f'<td class="nowrap">{_reviewed(outcome, max_age=max_age, today=today)}</td>',
             f"<td>{small_trend(trend.points) if trend else ''}</td>",
         ]
