@@ -316,9 +316,11 @@ def history(
     bank: Bank | Path | str | None = None,
     settings: Settings | None = None,
     since: dt.date | None = None,
+    translated: bool = False,
 ) -> History:
-    """Every git revision of the answers file, scored against the bank of today. Raises
-    InputError outside a git work tree, or when git refuses the repository."""
+    """Every git revision of the answers file, scored against the bank of today (with
+    `translated`, in the language spoken). Raises InputError outside a git work tree, or
+    when git refuses the repository."""
     from mlready.io.history import read_history
 
     chosen = settings if settings is not None else project_settings()
@@ -326,6 +328,8 @@ def history(
     if not target.exists():
         raise InputError(Message("{path}: no such answers file", path=target))
     loaded = _bank_of(bank, chosen)
+    if translated:  # the same scores; the titles of levels and areas as people read them
+        loaded = translated_bank(loaded).bank
     return read_history(target, loaded, since=since)
 
 

@@ -66,7 +66,11 @@ def history(
     inputs = api.inputs_of(settings, bank=loaded_bank, others=[target])
     check_target(output, inputs=inputs, force=force)
     found = api.history(
-        target, bank=loaded_bank, settings=settings, since=since.date() if since else None
+        target,
+        bank=loaded_bank,
+        settings=settings,
+        since=since.date() if since else None,
+        translated=chosen is not Format.JSON,  # JSON is data, the same in every language
     )
     if str(output) == "-":
         sys.stdout.write(stdout_renderer(Subject.HISTORY, chosen)(found))

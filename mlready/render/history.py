@@ -87,7 +87,7 @@ def _unreadable(revision: Revision) -> str:
 
 
 def _listed(title: str, ids: list[str]) -> str:
-    return _("{title}: {ids}").format(title=title, ids=", ".join(ids))
+    return _("{title}: {ids}").format(title=title, ids=_(", ").join(ids))
 
 
 def _aligned(table: list[list[str]]) -> list[str]:
