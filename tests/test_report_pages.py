@@ -380,3 +380,14 @@ def test_plain_history_fits_the_terminal(reviewed: Path) -> None:
         assert "data.lineage" in text  # the ids are all there, wrapped, not cut
     whole = history_text(found)
     assert max(cells(line) for line in whole.splitlines()) > 80  # unwrapped in a pipe
+
+
+def test_history_in_chinese_names_levels_by_their_titles(reviewed: Path) -> None:
+    with speaking("zh-CN"):
+        code, text, _ = run("history")
+        _, data, _ = run("history", "-f", "json")
+    assert code == ExitCode.OK
+    prototype = _chinese_level("prototype")
+    assert re.search(rf"\n2026-11-20  .*  {prototype}  81\.48 ", text)
+    assert "关闭：data.lineage、data.datasheet、" in text  # ids listed with 、
+    assert '"level": "prototype"' in data  # data, the same in every language
