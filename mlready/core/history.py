@@ -39,6 +39,7 @@ class Step(NamedTuple):
     opened: tuple[Question, ...]
     closed: tuple[Question, ...]
     no_longer_applicable: tuple[Question, ...]
+    worsened: tuple[Question, ...] = ()  # still open, further from done (partial -> no)
 
 
 class History(NamedTuple):
@@ -74,6 +75,7 @@ class History(NamedTuple):
                         change.opened,
                         change.closed,
                         change.no_longer_applicable,
+                        change.worsened,
                     )
                 )
             previous = revision

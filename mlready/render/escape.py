@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import html
 import re
+import string
 from urllib.parse import quote
 
 # C0 and C1 control characters (and DEL) would drive the terminal, and bidirectional overrides
@@ -203,3 +205,16 @@ _URI_SAFE = "/:?#[]@!$&'()*+,;=%-._~"
 def uri_reference(text: str) -> str:
     """`text` (a path or a link) as a valid URI reference, for formats that require one."""
     return quote(text.strip(), safe=_URI_SAFE)
+
+
+def css_counters(message: str) -> str:
+    """A message such as `Page {page} of {pages}` as the value of a CSS `content`, each
+    placeholder a counter: `"Page " counter(page) " of " counter(pages)`."""
+    parts = []
+    for literal, field, _spec, _conversion in string.Formatter().parse(html.unescape(message)):
+        if literal:
+            quoted = literal.replace("\\", "\\\\").replace('"', '\\"').replace("<", "\\3c ")
+            parts.append(f'"{quoted}"')
+        if field:
+            parts.append(f"counter({field})")
+    return " ".join(parts)

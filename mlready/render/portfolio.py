@@ -8,9 +8,9 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from mlready.core.history import Trend
-from mlready.core.messages import _, language, ngettext
+from mlready.core.messages import _, language, ngettext, translated
 from mlready.core.plan import overdue_actions
-from mlready.render.charts import score_colour, small_trend, sparkline
+from mlready.render.charts import band_colour, small_trend, sparkline
 from mlready.render.escape import html_link, html_text, markdown_cell, markdown_code, markdown_link
 from mlready.render.scorecard_view import Outcome, format_score
 from mlready.render.signatures import HTML_PORTFOLIO_MARKER, PORTFOLIO_MARKER
@@ -110,14 +110,66 @@ def _report_of(outcome: Outcome, reports: Mapping[str, Path], base: Path) -> str
 _HEAT_STYLE = """
 body { font: 14px/1.4 "Noto Sans", Arial, "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei",
   sans-serif; color: #1a1a1a; margin: 1.5rem auto;
-  max-width: 75rem; padding: 0 1rem; }
+  max-width: 80rem; padding: 0 1rem; }
 table { border-collapse: collapse; } th, td { padding: .3rem .45rem; border: 1px solid #fff; }
-th { background: #f0f0f0; text-align: left; vertical-align: bottom; }
+th { background: #f0f0f0; text-align: left; vertical-align: bottom; word-break: keep-all; }
+td { vertical-align: top; }
 td.n { text-align: right; } td.heat { text-align: center; min-width: 3.5rem; }
-.overdue { color: #b3261e; font-weight: 700; }
+td.model, td.nowrap { white-space: nowrap; }
+td.gate { font-weight: 700; white-space: nowrap; }
+td.gate small { font-weight: 400; white-space: normal; display: block; max-width: 14rem; }
+td.pass { background: #dcefdc; color: #1b5e20; }
+td.fail { background: #f6d5d2; color: #8a1c14; }
+.overdue, .stale { color: #b3261e; font-weight: 700; } .age { display: block; }
+.legend span { display: inline-block; padding: 0 .5rem; margin: 0 .3rem .3rem 0;
+  border: 1px solid #ccc; }
 @page { size: A4 landscape; margin: 12mm; }
 @media print { tr { break-inside: avoid; } thead { display: table-header-group; } }
 """.strip()
+
+
+def _reviewed(outcome: Outcome, *, max_age: int | None, today: dt.date) -> str:
+    """The date of the review and its age, marked stale past `max_age` days (as HTML)."""
+    reviewed = outcome.scorecard.answers.project.reviewed
+    if reviewed is None:
+        return '<span class="stale">' + html_text(_("no date")) + "</span>"
+    age = (today - reviewed).days
+    days = ngettext("{count} day", "{count} days", age).format(count=age)
+    if max_age is not None and age > max_age:
+        return (
+            f"{reviewed}"
+            + '<span class="stale age">'
+            + html_text(_("stale: {age}").format(age=days))
+            + "</span>"
+        )
+    return f'{reviewed}<small class="age">{html_text(days)}</small>'
+
+
+def _gate_cell(outcome: Outcome) -> str:
+    """Whether the review passes the gate, in words and colour, and why not."""
+    verdict = outcome.verdict
+    if verdict.passed:
+        return '<td class="gate pass">' + html_text(_("passes")) + "</td>"
+    reasons = _("; ").join(translated(reason) for reason in verdict.reasons)
+    fails = html_text(_("fails"))
+    return f'<td class="gate fail">{fails}<small>{html_text(reasons)}</small></td>'
+
+
+def _legend(outcomes: Sequence[Outcome]) -> str:
+    """The colour of each level's band, with the scores it covers."""
+    if not outcomes:
+        return ""
+    levels = outcomes[0].scorecard.bank.levels
+    bands = []
+    upper = 100.0
+    for level in levels:
+        span = _("{low}–{high}").format(low=f"{level.min:g}", high=f"{upper:g}")
+        bands.append(
+            f'<span style="background:{band_colour(levels, level.min)}">'
+            f"{html_text(level.shown)} {span}</span>"
+        )
+        upper = level.min
+    return '<p class="legend">' + "".join(bands) + "</p>"
 
 
 def portfolio_html(
@@ -130,7 +182,7 @@ def portfolio_html(
     trends: Mapping[str, Trend] = _NO_TRENDS,
 ) -> str:
     """A self-contained HTML heat map: models (worst first) by areas, each cell coloured by
-    the area's score, with owner, level, score, overdue actions, trend and report link."""
+    the level band of the area's score, with the gate's verdict, owner, dates and trend."""
     ordered = _ordered(outcomes)
     areas: dict[str, str] = {}
     for outcome in ordered:
@@ -146,23 +198,24 @@ def portfolio_html(
         "<p>"
         + html_text(
             _(
-                "{summary} Worst first; each area's cell is coloured by its score, "
-                "from red (0) to green (100)."
+                "{summary} Worst first; each area's cell is coloured by the level its score "
+                "reaches:"
             ).format(summary=_summary(outcomes))
         )
         + "</p>",
+        _legend(ordered),
         "<table><thead><tr>"
         + "".join(
             f"<th>{html_text(title)}</th>"
             for title in [
-                _("Model"),
-                _("Owner"),
+                _("Model (owner)"),
+                _("Gate"),
                 _("Level"),
                 _("Score"),
                 *areas.values(),
                 _("Blockers"),
                 _("Overdue actions"),
-                _("Stale"),
+                _("Reviewed"),
                 _("Trend"),
             ]
         )
@@ -171,6 +224,7 @@ def portfolio_html(
     ]
     for outcome in ordered:
         card = outcome.scorecard
+        levels = card.bank.levels
         scores = {row.area.id: row.score for row in card.areas}
         report = _report_of(outcome, reports, base)
         model = html_link(report, label=outcome.name) if report else html_text(outcome.name)
@@ -182,19 +236,23 @@ def portfolio_html(
             else "0"
         )
         trend = trends.get(card.answers.source)
+        owner = card.answers.project.owner
+        owned = f'<small class="age">{html_text(owner)}</small>' if owner else ""
         cells = [
-            f"<td>{model}</td>",
-            f"<td>{html_text(card.answers.project.owner or '')}</td>",
-            f"<td>{html_text(card.level.shown)}</td>",
-            f'<td class="n">{format_score(card.score)}</td>',
+            f'<td class="model">{model}{owned}</td>',
+            _gate_cell(outcome),
+            f'<td class="nowrap">{html_text(card.level.shown)}</td>',
+            # The level reached, not the number's band: a capped review is not coloured pilot.
+            f'<td class="n" style="background:{band_colour(levels, card.level.min)}">'
+            f"{format_score(card.score)}</td>",
             *(
-                f'<td class="heat" style="background:{score_colour(scores.get(area))}">'
+                f'<td class="heat" style="background:{band_colour(levels, scores.get(area))}">'
                 f"{format_score(scores.get(area))}</td>"
                 for area in areas
             ),
             f'<td class="n">{len(card.blockers)}</td>',
             f"<td>{overdue_cell}</td>",
-            f"<td>{_stale(outcome, max_age=max_age, today=today)}</td>",
+            f'<td class="nowrap">{_reviewed(outcome, max_age=max_age, today=today)}</td>',
             f"<td>{small_trend(trend.points) if trend else ''}</td>",
         ]
         parts.append("<tr>" + "".join(cells) + "</tr>")
