@@ -190,6 +190,23 @@ NIST_SUBCATEGORIES = {
     for category, count in enumerate(counts, 1)
     for n in range(1, count + 1)
 }
+# Every control of ISO/IEC 42001:2023 Annex A: clause -> its controls' last numbers.
+ISO42001_CONTROLS = {
+    f"iso42001-a.{clause}.{n}"
+    for clause, numbers in {
+        "2": (2, 3, 4),
+        "3": (2, 3),
+        "4": (2, 3, 4, 5, 6),
+        "5": (2, 3, 4, 5),
+        "6.1": (2, 3),
+        "6.2": (2, 3, 4, 5, 6, 7, 8),
+        "7": (2, 3, 4, 5, 6),
+        "8": (2, 3, 4, 5),
+        "9": (2, 3, 4),
+        "10": (2, 3, 4),
+    }.items()
+    for n in numbers
+}
 
 
 @cache
@@ -276,7 +293,7 @@ def test_size() -> None:
 
 def test_the_profile_comes_first_and_holds_only_decisions() -> None:
     profile = bank().profile
-    assert len(profile) == 7
+    assert len(profile) == 8
     assert list(bank().questions)[: len(profile)] == [q.id for q in profile]
     assert all(q.id.startswith("profile.") for q in profile)
     assert all(q.kind in (Kind.CHOICE, Kind.MULTI) for q in profile)
@@ -371,12 +388,15 @@ def test_manual_practice_scores_half_and_automated_full_where_both_are_offered()
 
 
 def test_every_check_is_tagged_with_a_framework_and_every_tag_is_real() -> None:
-    known = set(MLTS.items) | set(DEON.items) | set(EUAIA.items) | NIST_SUBCATEGORIES
+    known = (
+        set(MLTS.items) | set(DEON.items) | set(EUAIA.items) | NIST_SUBCATEGORIES | ISO42001_CONTROLS
+    )
     for check in checks():
         assert check.tags, check.id
         assert set(check.tags) <= known, (check.id, set(check.tags) - known)
     assert set(NIST.items) <= NIST_SUBCATEGORIES
     assert len(NIST_SUBCATEGORIES) == 72
+    assert len(ISO42001_CONTROLS) == 38
 
 
 @pytest.mark.parametrize("framework", [MLTS, DEON], ids=["mlts", "deon"])
@@ -658,8 +678,8 @@ def test_the_keyboard_gets_full_credit_without_logging_what_people_type() -> Non
 def test_twins_split_by_the_profile() -> None:
     # One topic, two severities: the stricter twin is asked where the profile calls for it.
     for plain, strict, decision in (
-        ("training.model_card", "training.model_card_regulated", "profile.regimes"),
-        ("data.datasheet", "data.datasheet_regulated", "profile.regimes"),
+        ("training.model_card", "training.technical_documentation", "profile.regimes"),
+        ("data.datasheet", "training.technical_documentation", "profile.regimes"),
         ("framework.explainable", "framework.person_explanations", "profile.impact"),
     ):
         plain_q, strict_q = bank().questions[plain], bank().questions[strict]
