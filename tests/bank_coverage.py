@@ -115,9 +115,22 @@ NIST = Framework(
         ),
         "nist-govern-1.5": ("GOVERN 1.5", "Risk management is monitored and reviewed periodically"),
         "nist-govern-1.6": ("GOVERN 1.6", "AI systems are inventoried"),
+        "nist-govern-1.7": ("GOVERN 1.7", "Decommissioning and phasing out AI systems safely"),
+        "nist-govern-2.1": (
+            "GOVERN 2.1",
+            "Roles, responsibilities and lines of communication are documented",
+        ),
+        "nist-govern-2.2": (
+            "GOVERN 2.2",
+            "Personnel and partners receive AI risk management training",
+        ),
         "nist-govern-4.2": (
             "GOVERN 4.2",
             "Teams document the risks and impacts of what they build",
+        ),
+        "nist-govern-4.3": (
+            "GOVERN 4.3",
+            "Practices enable AI testing, identifying incidents and sharing information",
         ),
         "nist-govern-5.1": (
             "GOVERN 5.1",
@@ -144,6 +157,10 @@ NIST = Framework(
         "nist-map-3.1": ("MAP 3.1", "Potential benefits are examined"),
         "nist-map-3.2": ("MAP 3.2", "Potential costs of errors are examined"),
         "nist-map-3.3": ("MAP 3.3", "The targeted application scope is specified"),
+        "nist-map-3.4": (
+            "MAP 3.4",
+            "Operator and practitioner proficiency is defined, assessed and documented",
+        ),
         "nist-map-3.5": ("MAP 3.5", "Processes for human oversight are defined"),
         "nist-map-4.1": ("MAP 4.1", "Legal risks of components and third-party data are mapped"),
         "nist-map-4.2": ("MAP 4.2", "Internal risk controls for components are documented"),
@@ -171,6 +188,10 @@ NIST = Framework(
         "nist-measure-3.3": (
             "MEASURE 3.3",
             "Users and affected people can report problems and appeal",
+        ),
+        "nist-measure-4.3": (
+            "MEASURE 4.3",
+            "Performance changes are identified with feedback from AI actors and the affected",
         ),
         "nist-manage-1.1": (
             "MANAGE 1.1",
