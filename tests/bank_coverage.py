@@ -110,9 +110,22 @@ NIST = Framework(
             "Legal and regulatory requirements are understood and managed",
         ),
         "nist-govern-1.6": ("GOVERN 1.6", "AI systems are inventoried"),
+        "nist-govern-1.7": ("GOVERN 1.7", "Decommissioning and phasing out AI systems safely"),
+        "nist-govern-2.1": (
+            "GOVERN 2.1",
+            "Roles, responsibilities and lines of communication are documented",
+        ),
+        "nist-govern-2.2": (
+            "GOVERN 2.2",
+            "Personnel and partners receive AI risk management training",
+        ),
         "nist-govern-4.2": (
             "GOVERN 4.2",
             "Teams document the risks and impacts of what they build",
+        ),
+        "nist-govern-4.3": (
+            "GOVERN 4.3",
+            "Practices enable AI testing, identifying incidents and sharing information",
         ),
         "nist-govern-5.1": (
             "GOVERN 5.1",
@@ -138,6 +151,10 @@ NIST = Framework(
         "nist-map-3.1": ("MAP 3.1", "Potential benefits are examined"),
         "nist-map-3.2": ("MAP 3.2", "Potential costs of errors are examined"),
         "nist-map-3.3": ("MAP 3.3", "The targeted application scope is specified"),
+        "nist-map-3.4": (
+            "MAP 3.4",
+            "Operator and practitioner proficiency is defined, assessed and documented",
+        ),
         "nist-map-3.5": ("MAP 3.5", "Processes for human oversight are defined"),
         "nist-map-4.1": ("MAP 4.1", "Legal risks of components and third-party data are mapped"),
         "nist-map-4.2": ("MAP 4.2", "Internal risk controls for components are documented"),
@@ -164,6 +181,10 @@ NIST = Framework(
         "nist-measure-3.3": (
             "MEASURE 3.3",
             "Users and affected people can report problems and appeal",
+        ),
+        "nist-measure-4.3": (
+            "MEASURE 4.3",
+            "Performance changes are identified with feedback from AI actors and the affected",
         ),
         "nist-manage-1.1": (
             "MANAGE 1.1",
@@ -212,6 +233,7 @@ EUAIA = Framework(
         "euaia-art49": ("Art. 49", "Registration"),
         "euaia-art50": ("Art. 50", "Transparency for certain AI systems"),
         "euaia-art53": ("Art. 53", "Obligations of providers of general-purpose AI models"),
+        "euaia-art55": ("Art. 55", "Obligations for general-purpose AI models with systemic risk"),
         "euaia-art72": ("Art. 72", "Post-market monitoring"),
         "euaia-art73": ("Art. 73", "Reporting of serious incidents"),
         "euaia-art86": ("Art. 86", "Right to explanation of individual decisions"),
@@ -232,8 +254,11 @@ ISO42001 = Framework(
         "iso42001-a.4.3": ("A.4.3", "The data resources used are documented"),
         "iso42001-a.4.4": ("A.4.4", "The tooling resources used are documented"),
         "iso42001-a.4.5": ("A.4.5", "The system and computing resources used are documented"),
+        "iso42001-a.4.6": ("A.4.6", "The competences of the people involved are documented"),
+        "iso42001-a.5.2": ("A.5.2", "A process assesses the impacts of the AI system"),
         "iso42001-a.5.3": ("A.5.3", "Impact assessments are documented and kept"),
         "iso42001-a.5.4": ("A.5.4", "Impacts on individuals and groups of people are assessed"),
+        "iso42001-a.5.5": ("A.5.5", "Societal impacts of the AI system are assessed"),
         "iso42001-a.6.2.2": ("A.6.2.2", "Requirements and specification of the system"),
         "iso42001-a.6.2.4": ("A.6.2.4", "Verification and validation measures and criteria"),
         "iso42001-a.6.2.5": ("A.6.2.5", "A deployment plan; requirements met before deployment"),
@@ -249,6 +274,10 @@ ISO42001 = Framework(
         "iso42001-a.8.5": ("A.8.5", "Information owed to interested parties, authorities included"),
         "iso42001-a.9.3": ("A.9.3", "Objectives for responsible use, human oversight included"),
         "iso42001-a.9.4": ("A.9.4", "The system is used as intended"),
+        "iso42001-a.10.2": (
+            "A.10.2",
+            "Responsibilities are allocated between the organisation and its partners",
+        ),
         "iso42001-a.10.3": ("A.10.3", "Suppliers' products and services fit responsible use"),
     },
 )
