@@ -40,7 +40,7 @@ def test_check_speaks_chinese_however_it_is_asked(review: Path, how: dict[str, o
     assert env is None or isinstance(env, dict)
     result = mlready(review, "check", *args, env=env)
     assert result.returncode in (ExitCode.OK, ExitCode.GATE_FAILED), result.stderr
-    assert "级别：可上线生产" in result.stdout
+    assert "级别：可投产" in result.stdout
     assert "预处理与特征" in result.stdout  # an area of the bank, from its translation file
     assert "监控与运维" in result.stdout
 
@@ -72,7 +72,7 @@ def test_machine_formats_keep_their_ids_in_chinese(review: Path) -> None:
     ]
     assert levels[0] == levels[1]
     messages = [json.loads(sarif.stdout)["runs"][0]["results"][0]["message"]["text"]]
-    assert "差距：" in messages[0]  # what a person reads is Chinese
+    assert "缺口：" in messages[0]  # what a person reads is Chinese
 
     import xml.etree.ElementTree as ET
 
@@ -86,7 +86,7 @@ def test_machine_formats_keep_their_ids_in_chinese(review: Path) -> None:
     ]
     assert cases[0] == cases[1]  # test names and outcomes: the same in every language
     failure = ET.fromstring(junit[1].stdout).find(".//failure")
-    assert failure is not None and "差距：" in str(failure.get("message"))
+    assert failure is not None and "缺口：" in str(failure.get("message"))
     assert failure.get("type") in ("blocker", "major", "minor")
 
 
@@ -162,8 +162,8 @@ def test_the_portfolio_is_chinese_in_markdown_and_html(tmp_path: Path) -> None:
     assert "# 就绪总览" in markdown.stdout
     assert "2 份评审，其中" in markdown.stdout
     assert "。 " not in markdown.stdout  # Chinese sentences follow each other without a space
-    assert "| 模型 | 负责人 | 级别 | 得分 | 阻断项 | 逾期 | 过期 |" in markdown.stdout
-    assert "| 可上线生产 |" in markdown.stdout or "| 试点 |" in markdown.stdout
+    assert "| 模型 | 负责人 | 级别 | 得分 | 阻断项 | 逾期 | 过时 |" in markdown.stdout
+    assert "| 可投产 |" in markdown.stdout or "| 试点 |" in markdown.stdout
     assert "未生成" in markdown.stdout  # no report rendered yet
     page = mlready(tmp_path, "portfolio", "*.yaml", "-o", "-", "-f", "html", "--lang", "zh-CN")
     assert page.returncode == ExitCode.OK, page.stderr

@@ -337,7 +337,7 @@ def test_ask_walks_the_built_in_bank_in_chinese(tmp_path: Path) -> None:
     child.expect_exact("负责人（团队或个人）")
     child.sendline("客服平台组")
     answer(child, "团队如何获得模型？", "?")
-    child.expect_exact("原因：")  # the help: why the question matters, in Chinese
+    child.expect_exact("为何重要：")  # the help: why the question matters, in Chinese
     child.expect_exact("› ")
     child.sendline("1")
     answer(child, "系统用模型来做什么？", ":b")

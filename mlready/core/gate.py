@@ -139,13 +139,19 @@ def dating_problems(
     return problems, warnings
 
 
-def threshold(bank: Bank, value: str | float, *, origin: str = "--fail-under") -> float:
-    """A `--fail-under` value: a score 0..100 or the name of one of the bank's levels.
-
-    `origin` names where the value came from, for the message.
-    """
+def threshold(
+    bank: Bank,
+    value: str | float,
+    *,
+    origin: str = "--fail-under",
+    titles: Mapping[str, str] | None = None,
+) -> float:
+    """A `--fail-under` value: a score 0..100, or a level of the bank by its name or by its
+    title in `titles` (level names by title, in the language spoken). `origin` names where the
+    value came from, for the message."""
+    named = (titles or {}).get(str(value), value)
     for level in bank.levels:
-        if level.name == value:
+        if level.name == named:
             return level.min
     try:
         number = float(value)
