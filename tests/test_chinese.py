@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -104,7 +105,11 @@ def test_errors_and_the_walk_messages_are_chinese(review: Path) -> None:
     assert result.stderr.startswith("错误：")
 
 
-def test_the_answers_file_stays_the_same_in_every_language(review: Path, tmp_path: Path) -> None:
+def test_the_answers_stay_the_same_in_every_language_and_the_comments_follow_it(
+    review: Path, tmp_path: Path
+) -> None:
+    import yaml
+
     english = tmp_path / "english"
     english.mkdir()
     (english / "mlready.yaml").write_bytes((review / "mlready.yaml").read_bytes())
@@ -114,9 +119,28 @@ def test_the_answers_file_stays_the_same_in_every_language(review: Path, tmp_pat
     sign = ("sign", "--name", "李雷", "--role", "风险负责人", "--today", "2026-11-30")
     assert mlready(review, *sign, "--lang", "zh-CN").returncode == ExitCode.OK
     assert mlready(english, *sign).returncode == ExitCode.OK
-    written = (review / "mlready.yaml").read_bytes()
-    assert written == (english / "mlready.yaml").read_bytes()  # ids and values, no language
-    assert "李雷" in written.decode("utf-8") and b"\\u" not in written  # typed as typed
+    chinese_text = (review / "mlready.yaml").read_text(encoding="utf-8")
+    english_text = (english / "mlready.yaml").read_text(encoding="utf-8")
+    # The answers are data: ids and values, the same in every language; the comments are not.
+    assert yaml.safe_load(chinese_text) == yaml.safe_load(english_text)
+    assert "李雷" in chinese_text and "\\u" not in chinese_text  # typed as typed
+    assert "# mlready 回答文件：" in chinese_text and "# mlready answers for" not in chinese_text
+    assert "  # 以下之一：" in chinese_text and "  # one of:" not in chinese_text
+    # Rewritten in English, the Chinese comments are known as mlready's own: none is kept as a
+    # person's, and a person's comment is kept once.
+    hand = chinese_text.replace("answers:\n", "answers:\n  # 李雷的备注\n", 1)
+    (review / "mlready.yaml").write_text(hand, encoding="utf-8")
+    again = ("sign", "--name", "韩梅梅", "--role", "ml-lead", "--today", "2026-11-30")
+    assert mlready(review, *again).returncode == ExitCode.OK
+    rewritten = (review / "mlready.yaml").read_text(encoding="utf-8")
+    comments = [line.strip() for line in rewritten.splitlines() if line.strip().startswith("#")]
+    assert comments.count("# 李雷的备注") == 1
+    assert [line for line in comments if re.search(r"[\u4e00-\u9fff]", line)] == ["# 李雷的备注"]
+    assert "# mlready answers for" in rewritten
+    assert (
+        mlready(review, "check", "--lang", "zh-CN").returncode
+        == mlready(review, "check").returncode
+    )
 
 
 def test_bank_validate_names_stale_missing_and_unknown_entries(tmp_path: Path) -> None:

@@ -89,7 +89,7 @@ def ask(
 
     console = Console(highlight=False)
     prompt = TerminalPrompt(console)
-    people = _bank_for_people(loaded_bank)  # what the person reads; the file stays neutral
+    people = _bank_for_people(loaded_bank)  # what the person reads; the answers stay neutral
     if people.intro:  # once, before the first question
         prompt.tell_intro(people.intro)
     result = _walk_file(target, loaded_bank, prompt=prompt, area=area, redo=redo, no_scan=no_scan)
@@ -145,14 +145,13 @@ def _walk_file(
     from mlready.core.scoring import score
     from mlready.core.translation import evidence_in
     from mlready.core.walk import ask_project, walk
-    from mlready.io.answers_file import AnswersEditor
     from mlready.io.files import exclusive_lock
 
-    editor = AnswersEditor(target, bank)
+    editor = api.answers_editor(target, bank)
     editor.refuse_read_only()
     with exclusive_lock(target, note=print_message):
         # Read under the lock, so that what the walk starts from is what it will replace.
-        editor = AnswersEditor(target, bank)
+        editor = api.answers_editor(target, bank)
         if editor.pending.exists():  # left by an earlier walk that found the file changed
             print_message(
                 _(

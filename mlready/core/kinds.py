@@ -112,16 +112,20 @@ class QuestionKind:
 
     def skeleton(self, question: Question) -> list[str]:
         """The comment lines of a skeleton answers file saying what the question takes."""
-        shape = "one or more of" if self.many else "one of"
-        na = ["na (with a note)"] if question.na else []
+        # Said in the chosen language; the values themselves are what the file takes in all.
+        shape = _("one or more of:") if self.many else _("one of:")
+        na = [_("na (with a note)")] if question.na else []
         if question.options == DEFAULT_CHECK_OPTIONS or not any(
             option.label for option in question.options
         ):
-            return [f"{shape}: {' | '.join([option.value for option in question.options] + na)}"]
+            return [f"{shape} {' | '.join([option.value for option in question.options] + na)}"]
         # Labels carry the meaning of graded options: list them.
-        lines = [f"{shape}:"]
+        lines = [shape]
         lines += [
-            f"  {option.value}: {' '.join(option.display.split())}" for option in question.options
+            _("  {value}: {label}").format(
+                value=option.value, label=" ".join(option.display.split())
+            )
+            for option in question.options
         ]
         return lines + [f"  {item}" for item in na]
 
@@ -229,7 +233,7 @@ class Multi(QuestionKind):
         lines = super().skeleton(question)
         exclusive = _exclusive_values(question)
         if exclusive:
-            lines.append(f"  ({', '.join(exclusive)}: only alone)")
+            lines.append(_("  ({values}: only alone)").format(values=_(", ").join(exclusive)))
         return lines
 
 
@@ -262,7 +266,7 @@ class Text(QuestionKind):
         return {"type": "string"}
 
     def skeleton(self, question: Question) -> list[str]:
-        return ["(free text)"]
+        return [_("(free text)")]
 
 
 KINDS: dict[Kind, QuestionKind] = {
