@@ -209,8 +209,6 @@ _PYYAML_PROBLEMS = {
         N_("found unknown directive name"),
         N_("did not find expected key"),
         N_("did not find expected node content"),
-        N_("did not find expected ',' or ']'"),
-        N_("did not find expected ',' or '}'"),
         N_("did not find expected '-' indicator"),
         N_("did not find expected <document start>"),
         N_("found unexpected end of stream"),
@@ -264,7 +262,12 @@ def _pyyaml_said(text: str) -> object:
         ("did not find the expected ", N_("did not find the expected {wanted}")),
     ):
         if text.startswith(start):
-            return Message(said, wanted=text.removeprefix(start))
+            first, either, second = text.removeprefix(start).partition(" or ")
+            if either:  # ',' or ']'
+                return Message(
+                    N_("did not find expected {first} or {second}"), first=first, second=second
+                )
+            return Message(said, wanted=first)
     for joint, said in (
         (", but found ", N_("expected {wanted}, but found {got}")),
         (", but got ", N_("expected {wanted}, but got {got}")),
