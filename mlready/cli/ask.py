@@ -19,7 +19,7 @@ from mlready.cli.application import (
     write_target,
 )
 from mlready.core.errors import ExitCode, InputError
-from mlready.core.messages import N_, Message, _
+from mlready.core.messages import N_, Message, _, series
 
 if TYPE_CHECKING:
     from mlready.core.answers import Answers
@@ -69,7 +69,7 @@ def ask(
     target = api.answers_file(answers, settings=settings)
     loaded_bank = api.load_bank(bank, settings=settings)
     if area is not None and area not in {a.id for a in loaded_bank.sections}:
-        areas = ", ".join(a.id for a in loaded_bank.sections)
+        areas = series([a.id for a in loaded_bank.sections])
         raise InputError(
             Message(
                 "--area: no area '{area}' in {bank} (areas: {areas})",
@@ -237,7 +237,7 @@ def _tell_resume(prompt: "Prompt", bank: "Bank", answers: "Answers", *, area: st
             "{answered} of {total} questions are answered; the walk asks the others (:b goes "
             "back to the answered ones; `mlready ask --redo` walks them all, `--area AREA` "
             "one area: {areas})."
-        ).format(answered=answered, total=total, areas=", ".join(a.id for a in bank.sections))
+        ).format(answered=answered, total=total, areas=_(", ").join(a.id for a in bank.sections))
     )
 
 

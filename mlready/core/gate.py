@@ -8,7 +8,7 @@ from typing import NamedTuple
 
 from mlready.core.errors import InputError, Place, Problem
 from mlready.core.evidence import CheckEvidence
-from mlready.core.messages import Message, message_n
+from mlready.core.messages import Message, message_n, series
 from mlready.core.model import Bank
 from mlready.core.plan import overdue_actions
 from mlready.core.scoring import Scorecard
@@ -156,7 +156,7 @@ def threshold(
     try:
         number = float(value)
     except ValueError:
-        names = ", ".join(level.name for level in bank.levels)
+        names = series([level.name for level in bank.levels])
         raise InputError(
             Message(
                 "{origin}: expected a score from 0 to 100 or a level ({names}); got '{value}'",
@@ -257,7 +257,7 @@ def judge(
                     "{count} overdue action on blocker or major gaps ({ids})",
                     "{count} overdue actions on blocker or major gaps ({ids})",
                     count=len(overdue),
-                    ids=", ".join(item.gap.question.id for item in overdue),
+                    ids=series([item.gap.question.id for item in overdue]),
                 )
             )
     if gate.require_signoff:
@@ -298,7 +298,7 @@ def evidence_reasons(
                 "{count} answer the repository contradicts ({ids})",
                 "{count} answers the repository contradicts ({ids})",
                 count=len(contradicted),
-                ids=", ".join(contradicted),
+                ids=series(contradicted),
             )
         )
     if gate.require_evidence is not None:
@@ -319,7 +319,7 @@ def evidence_reasons(
                     "evidence ({ids})",
                     count=len(claimed),
                     severity=word_for(gate.require_evidence),
-                    ids=", ".join(claimed),
+                    ids=series(claimed),
                 )
             )
     return reasons

@@ -13,7 +13,7 @@ from dataclasses import replace
 from types import MappingProxyType
 from typing import Any, ClassVar, NamedTuple
 
-from mlready.core.messages import N_, Message, _, translated
+from mlready.core.messages import N_, Message, _, series, translated
 from mlready.core.model import DEFAULT_CHECK_OPTIONS, NA, AnswerValue, Question
 from mlready.core.vocabulary import Kind, Severity
 
@@ -69,7 +69,7 @@ class QuestionKind:
         offered = [option.value for option in question.options]
         if isinstance(value, str) and value in offered:  # the usual answer, as written
             return Normalised(value)
-        hint = Message("expected one of: {values}", values=", ".join(offered))
+        hint = Message("expected one of: {values}", values=series(offered))
         if not isinstance(value, str):
             return Normalised(
                 value,
@@ -176,7 +176,7 @@ class Multi(QuestionKind):
 
     def normalised(self, question: Question, value: AnswerValue) -> Normalised:
         offered = [option.value for option in question.options]
-        hint = Message("expected one of: {values}", values=", ".join(offered))
+        hint = Message("expected one of: {values}", values=series(offered))
         items = (value,) if isinstance(value, str) else value or ()
         values = tuple(dict.fromkeys(_option_value(item, offered) for item in items))
         problems: tuple[str, ...] = tuple(
@@ -331,7 +331,7 @@ def _exclusivity_problem(question: Question, values: tuple[str, ...]) -> str | N
         )
     chosen = [value for value in values if value in exclusive]
     if chosen and len(values) > 1:
-        others = ", ".join(value for value in values if value != chosen[0])
+        others = series([value for value in values if value != chosen[0]])
         return Message(
             "'{value}' is chosen alone in '{id}', not with other options (also chosen: {others})",
             value=chosen[0],

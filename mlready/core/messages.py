@@ -101,6 +101,23 @@ def alternatives(items: Sequence[object]) -> object:
     return Message("{some} or {last}", some=_series(some), last=last)
 
 
+def series(items: Sequence[object]) -> Message:
+    """`a, b, c`: the items (each may be Message) joined as the chosen language joins a list
+    (its value, `a, b, c`, the same in every language)."""
+    said = _Series("{items}", items=", ".join(str(item) for item in items))
+    said.items = tuple(items)
+    return said
+
+
+class _Series(Message):
+    """A list said in the chosen language: `a、b、c` in Chinese."""
+
+    items: tuple[object, ...]
+
+    def translated(self) -> str:
+        return _(", ").join(translated(item) for item in self.items)
+
+
 def _series(items: Sequence[object]) -> object:
     first, *rest = items
     return Message("{first}, {rest}", first=first, rest=_series(rest)) if rest else first
