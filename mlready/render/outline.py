@@ -16,7 +16,7 @@ from mlready.render.width import cells, hanging, pad, text_column
 def bank_outline(bank: Bank, *, width: int | None = None) -> str:
     """A bank's profile, areas and questions, one line each; with a `width`, each wrapped to
     it (by display width), a question's prompt going on under itself where there is room."""
-    title = f"{one_line(bank.display_title)} ({bank.ref})"
+    title = _("{title} ({ref})").format(title=one_line(bank.display_title), ref=bank.ref)
     count = translated(
         message_n("{count} question", "{count} questions", count=len(bank.questions))
     )

@@ -151,7 +151,8 @@ def print_scorecard(
         )
     console.print(table)
     for section in view.sections:
-        console.print(Text(f"\n{section.title} ({section.total})", style="bold"))
+        titled = _("{title} ({count})").format(title=section.title, count=section.total)
+        console.print(Text(f"\n{titled}", style="bold"))
         if section.table:
             gaps = Table(box=None, pad_edge=False, show_header=False)
             gaps.add_column("severity", no_wrap=True)
