@@ -227,6 +227,8 @@ SAMPLED: list[tuple[str, str, tuple[str, ...]]] = [
     ("format", "", ("check", "a.yaml", "--format", "pdf")),
     ("baseline", "", ("check", "a.yaml", "--baseline", "missing.json")),
     ("bad baseline", "{'a': 1}\n", ("check", "a.yaml", "--baseline", "bad.yaml")),
+    ("JSON baseline", "{a: 1}\n", ("check", "a.yaml", "--baseline", "bad.json")),
+    ("JSON escape", '"\\q"\n', ("check", "a.yaml", "--baseline", "bad.json")),
     ("signer", "", ("sign", "a.yaml", "--name", "", "--role", "ml-lead")),
     ("init over a file", "", ("init", "a.yaml")),
 ]
@@ -236,8 +238,9 @@ SAMPLED: list[tuple[str, str, tuple[str, ...]]] = [
 def test_every_sampled_bad_input_is_said_in_chinese(
     review: Path, text: str, args: tuple[str, ...], request: pytest.FixtureRequest
 ) -> None:
-    if text:
-        (review / "bad.yaml").write_bytes(text.encode("utf-8", errors="surrogateescape"))
+    if text:  # the same text as YAML and as JSON
+        for name in ("bad.yaml", "bad.json"):
+            (review / name).write_bytes(text.encode("utf-8", errors="surrogateescape"))
     bank = ("--bank", str(review / "small.yaml")) if args[0] in ("check", "sign", "init") else ()
     english = run(*args, *bank)
     request.getfixturevalue("chinese")
