@@ -156,7 +156,15 @@ def threshold(
     try:
         number = float(value)
     except ValueError:
-        names = series([level.name for level in bank.levels])
+        said = {name: title for title, name in (titles or {}).items()}
+        names = series(
+            [
+                Message("{name} ({title})", name=level.name, title=said[level.name])
+                if level.name in said
+                else level.name
+                for level in bank.levels
+            ]
+        )
         raise InputError(
             Message(
                 "{origin}: expected a score from 0 to 100 or a level ({names}); got '{value}'",
