@@ -203,7 +203,7 @@ class Multi(QuestionKind):
         if bad:
             return Invalid(
                 _("Not an option: {bad}. Choose from {options}.").format(
-                    bad=", ".join(bad), options=_listing(question)
+                    bad=_(", ").join(bad), options=_listing(question)
                 )
             )
         values = tuple(dict.fromkeys(value for value in picked if value is not None))
@@ -361,4 +361,4 @@ def _pick(question: Question, token: str) -> str | None:
 
 
 def _listing(question: Question) -> str:
-    return ", ".join(f"{n}={o.value}" for n, o in enumerate(question.options, 1))
+    return _(", ").join(f"{n}={o.value}" for n, o in enumerate(question.options, 1))
