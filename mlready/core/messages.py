@@ -101,11 +101,12 @@ def alternatives(items: Sequence[object]) -> object:
     return Message("{some} or {last}", some=_series(some), last=last)
 
 
-def series(items: Sequence[object]) -> Message:
+def series(items: Sequence[object], *, joint: str = ", ") -> Message:
     """`a, b, c`: the items (each may be Message) joined as the chosen language joins a list
-    (its value, `a, b, c`, the same in every language)."""
-    said = _Series("{items}", items=", ".join(str(item) for item in items))
+    (`joint`, itself translated); its value, `a, b, c`, is the same in every language."""
+    said = _Series("{items}", items=joint.join(str(item) for item in items))
     said.items = tuple(items)
+    said.joint = joint
     return said
 
 
@@ -113,9 +114,10 @@ class _Series(Message):
     """A list said in the chosen language: `a、b、c` in Chinese."""
 
     items: tuple[object, ...]
+    joint: str
 
     def translated(self) -> str:
-        return _(", ").join(translated(item) for item in self.items)
+        return _(self.joint).join(translated(item) for item in self.items)
 
 
 def _series(items: Sequence[object]) -> object:
