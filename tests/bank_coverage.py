@@ -3,9 +3,10 @@
 Each framework the bank maps to (the ML Test Score, deon's checklist, the NIST AI RMF, the EU AI
 Act, ISO/IEC 42001's Annex A) gets one table: an item of the framework per row, with the checks
 tagged for it and the profile or decision answers they are asked for. The built-in probes get one
-more: a probe per row, with what it looks for and, per check it serves, the answer it supports,
-the answer its absence contradicts and how far it can be trusted. `tests/test_bank_coverage.py`
-holds the README to these tables; after changing the bank's tags or probes, rewrite them with
+more: a probe per row, with what it looks for and, per check it serves, the answer it supports, the
+answer its absence contradicts and how far it can be trusted. The Chinese README has the same
+tables in Chinese (`CHINESE`): the same ids, its own words. `tests/test_bank_coverage.py` holds
+both READMEs to these tables; after changing the bank's tags or probes, rewrite them with
 
     python -m tests.bank_coverage
 """
@@ -13,7 +14,9 @@ holds the README to these tables; after changing the bank's tags or probes, rewr
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from pathlib import Path
+from types import MappingProxyType
 from typing import NamedTuple
 
 from mlready.core.kinds import is_scored
@@ -22,6 +25,7 @@ from mlready.io.bank_file import load_bank
 from mlready.render.escape import markdown_cell
 
 README = Path(__file__).resolve().parent.parent / "README.md"
+README_ZH = README.with_name("README.zh-CN.md")
 
 
 class Framework(NamedTuple):
@@ -240,7 +244,6 @@ EUAIA = Framework(
     },
 )
 
-FRAMEWORKS = (MLTS, DEON, NIST, EUAIA)
 
 # ISO/IEC 42001:2023, Annex A: the controls the bank maps to, in the standard's order. Its
 # section is rewritten by `rewrite_rows`, in both READMEs (each keeps its own column titles).
@@ -281,90 +284,319 @@ ISO42001 = Framework(
         "iso42001-a.10.3": ("A.10.3", "Suppliers' products and services fit responsible use"),
     },
 )
-README_ZH = README.with_name("README.zh-CN.md")
-ISO42001_HEADING_ZH = "## ISO/IEC 42001 覆盖情况"
+FRAMEWORKS = (MLTS, DEON, NIST, EUAIA, ISO42001)
 
 
-def condition(question: Question) -> str:
+class Language(NamedTuple):
+    """A README's language: its file, its words for the tables' English ones, its heading of
+    each framework's section and what each item asks, in short. What it lacks stays English;
+    a framework whose heading it lacks has no table in it."""
+
+    code: str
+    readme: Path
+    words: Mapping[str, str] = MappingProxyType({})
+    headings: Mapping[str, str] = MappingProxyType({})
+    items: Mapping[str, str] = MappingProxyType({})
+
+    def word(self, english: str) -> str:
+        """`english` in this language."""
+        return self.words.get(english, english)
+
+
+ENGLISH = Language("en", README)
+
+CHINESE_ITEMS = {
+    "mlts-data-1": "每个输入特征的预期都写进了 schema",
+    "mlts-data-2": "每个特征都对模型有实际贡献",
+    "mlts-data-3": "没有哪个特征的成本高于其收益",
+    "mlts-data-4": "特征遵守关于哪些数据可以使用的规定",
+    "mlts-data-5": "数据流水线保护个人信息",
+    "mlts-data-6": "可以快速加入新特征",
+    "mlts-data-7": "生成模型输入的代码有测试",
+    "mlts-model-1": "模型定义经过评审，并纳入版本控制",
+    "mlts-model-2": "离线指标与线上效果同向变化",
+    "mlts-model-3": "超参数经过调优",
+    "mlts-model-4": "已知模型老化对质量的影响",
+    "mlts-model-5": "更简单的模型达不到同样的效果",
+    "mlts-model-6": "在重要的数据切片上质量依然达标",
+    "mlts-model-7": "按受影响的人群检查质量",
+    "mlts-infra-1": "训练可以复现",
+    "mlts-infra-2": "模型代码有单元测试",
+    "mlts-infra-3": "整条流水线有集成测试",
+    "mlts-infra-4": "模型在提供服务之前先检查其质量",
+    "mlts-infra-5": "可以逐步调试单次预测",
+    "mlts-infra-6": "新模型先在有限流量上试用",
+    "mlts-infra-7": "正在服务的模型可以回滚",
+    "mlts-monitor-1": "依赖的变更会通知到负责人",
+    "mlts-monitor-2": "训练和服务的输入都满足数据不变量",
+    "mlts-monitor-3": "训练和服务看到的是同样的特征",
+    "mlts-monitor-4": "模型不会过于陈旧",
+    "mlts-monitor-5": "模型在数值上保持稳定",
+    "mlts-monitor-6": "服务速度和资源占用没有回退",
+    "mlts-monitor-7": "预测质量没有回退",
+    "deon-a1": "知情同意",
+    "deon-a2": "收集偏差",
+    "deon-a3": "限制个人身份信息的暴露",
+    "deon-a4": "下游偏差的缓解",
+    "deon-b1": "数据安全",
+    "deon-b2": "被遗忘权",
+    "deon-b3": "数据保留计划",
+    "deon-c1": "缺失的视角",
+    "deon-c2": "数据集偏差",
+    "deon-c3": "如实呈现",
+    "deon-c4": "分析中的隐私",
+    "deon-c5": "可审计性",
+    "deon-d1": "代理变量歧视",
+    "deon-d2": "群体间的公平性",
+    "deon-d3": "指标选择",
+    "deon-d4": "可解释性",
+    "deon-d5": "沟通偏差",
+    "deon-e1": "补救",
+    "deon-e2": "回滚",
+    "deon-e3": "概念漂移",
+    "deon-e4": "非预期用途",
+    "nist-govern-1.1": "理解并管理法律与监管要求",
+    "nist-govern-1.4": "风险管理流程由透明的政策确定",
+    "nist-govern-1.5": "定期监督和评审风险管理",
+    "nist-govern-1.6": "人工智能系统登记在册",
+    "nist-govern-4.2": "团队记录其所构建系统的风险与影响",
+    "nist-govern-5.1": "收集并采纳团队外部人员的反馈",
+    "nist-govern-6.1": "应对第三方数据、模型和权利带来的风险",
+    "nist-govern-6.2": "为第三方数据或系统的故障准备应急预案",
+    "nist-map-1.1": "记录预期用途、使用场景和影响",
+    "nist-map-1.2": "由具备广泛专业知识的跨学科人员确定背景",
+    "nist-map-1.4": "明确界定业务价值",
+    "nist-map-1.6": "收集并理解系统需求",
+    "nist-map-2.1": "界定系统执行的任务和使用的方法",
+    "nist-map-2.2": "记录知识边界以及对输出的监督方式",
+    "nist-map-2.3": "科学严谨性与测试方面的考量（包括数据）",
+    "nist-map-3.1": "审视潜在收益",
+    "nist-map-3.2": "审视错误的潜在代价",
+    "nist-map-3.3": "明确目标应用范围",
+    "nist-map-3.5": "规定人工监督的流程",
+    "nist-map-4.1": "梳理组件和第三方数据的法律风险",
+    "nist-map-4.2": "记录针对组件的内部风险控制",
+    "nist-map-5.1": "记录每项影响的可能性和严重程度",
+    "nist-measure-1.1": "为最重要的风险选定指标",
+    "nist-measure-1.2": "定期重新评估指标和控制措施",
+    "nist-measure-1.3": "独立评估者参与评估",
+    "nist-measure-2.1": "记录测试集、指标和工具",
+    "nist-measure-2.2": "涉及人的评估满足保护要求",
+    "nist-measure-2.3": "在接近部署的条件下证明性能",
+    "nist-measure-2.4": "在生产环境中监控系统",
+    "nist-measure-2.5": "证明系统有效且可靠",
+    "nist-measure-2.6": "评估安全风险；系统失效时保持安全",
+    "nist-measure-2.7": "评估安全性与韧性",
+    "nist-measure-2.8": "审视透明度与问责方面的风险",
+    "nist-measure-2.9": "解释模型并解读其输出",
+    "nist-measure-2.10": "审视隐私风险",
+    "nist-measure-2.11": "评估公平性与偏差",
+    "nist-measure-2.12": "评估环境影响",
+    "nist-measure-2.13": "评估评估方法本身",
+    "nist-measure-3.1": "在使用中跟踪已有的和新出现的风险",
+    "nist-measure-3.3": "用户和受影响的人可以报告问题并提出申诉",
+    "nist-manage-1.1": "是否达到预期目的决定系统能否继续推进",
+    "nist-manage-1.3": "为高优先级风险规划应对措施",
+    "nist-manage-2.1": "考虑所需资源以及非人工智能的替代方案",
+    "nist-manage-2.2": "保持已部署系统的价值",
+    "nist-manage-2.3": "有应对未知风险并从中恢复的流程",
+    "nist-manage-2.4": "系统可以被取代、脱离或停用",
+    "nist-manage-3.1": "监控第三方风险",
+    "nist-manage-3.2": "监控预训练模型",
+    "nist-manage-4.1": "部署后的监控、申诉和变更管理",
+    "nist-manage-4.3": "沟通并处理事件",
+    "euaia-art9": "风险管理体系",
+    "euaia-art10": "数据与数据治理",
+    "euaia-art11": "技术文档",
+    "euaia-art12": "记录保存",
+    "euaia-art13": "透明度及向部署者提供的信息",
+    "euaia-art14": "人工监督",
+    "euaia-art15": "准确性、稳健性和网络安全",
+    "euaia-art17": "质量管理体系",
+    "euaia-art19": "自动生成的日志",
+    "euaia-art26": "高风险系统部署者的义务",
+    "euaia-art27": "基本权利影响评估",
+    "euaia-art43": "合格评定",
+    "euaia-art49": "登记",
+    "euaia-art50": "特定人工智能系统的透明度义务",
+    "euaia-art72": "上市后监测",
+    "euaia-art73": "严重事件的报告",
+    "euaia-art86": "对个人决策获得解释的权利",
+    "nist-govern-1.7": "安全地停用和淘汰人工智能系统",
+    "nist-govern-2.1": "角色、职责和沟通渠道有书面记录",
+    "nist-govern-2.2": "人员和合作方接受人工智能风险管理培训",
+    "nist-govern-4.3": "相关做法支持人工智能测试、事件识别和信息共享",
+    "nist-map-3.4": "操作人员和从业人员的能力得到界定、评估和记录",
+    "nist-measure-4.3": "结合人工智能相关方和受影响者的反馈识别性能变化",
+    "euaia-art4": "运行和使用系统的人员具备人工智能素养",
+    "euaia-art5": "被禁止的人工智能做法",
+    "euaia-art6": "高风险分类，或有书面记录的豁免",
+    "euaia-art25": "人工智能价值链上的责任",
+    "euaia-art53": "通用人工智能模型提供者的义务",
+    "euaia-art55": "具有系统性风险的通用人工智能模型的义务",
+    "iso42001-a.3.2": "为人工智能系统分配角色和职责",
+    "iso42001-a.4.2": "记录生命周期各阶段所需的资源",
+    "iso42001-a.4.3": "记录所用的数据资源",
+    "iso42001-a.4.4": "记录所用的工具资源",
+    "iso42001-a.4.5": "记录所用的系统和算力资源",
+    "iso42001-a.4.6": "记录相关人员的能力",
+    "iso42001-a.5.2": "有评估人工智能系统影响的流程",
+    "iso42001-a.5.3": "影响评估有书面记录并留存",
+    "iso42001-a.5.4": "评估对个人和群体的影响",
+    "iso42001-a.5.5": "评估人工智能系统的社会影响",
+    "iso42001-a.6.2.2": "系统的需求和规格",
+    "iso42001-a.6.2.4": "验证和确认的措施与标准",
+    "iso42001-a.6.2.5": "部署计划；部署前满足各项要求",
+    "iso42001-a.6.2.6": "运行和监控：性能、修复、更新",
+    "iso42001-a.6.2.7": "技术文档",
+    "iso42001-a.6.2.8": "记录事件日志",
+    "iso42001-a.7.3": "数据如何获取和挑选，包括使用权",
+    "iso42001-a.7.4": "明确并满足数据质量要求",
+    "iso42001-a.7.5": "记录数据来源",
+    "iso42001-a.7.6": "数据准备的标准和方法",
+    "iso42001-a.8.2": "用户获得所需的文档和信息",
+    "iso42001-a.8.3": "相关方可以报告不良影响",
+    "iso42001-a.8.5": "应向相关方（包括监管机构）提供的信息",
+    "iso42001-a.9.3": "负责任使用的目标，包括人工监督",
+    "iso42001-a.9.4": "系统按预期用途使用",
+    "iso42001-a.10.2": "在组织与合作方之间分配职责",
+    "iso42001-a.10.3": "供应商的产品和服务符合负责任使用的要求",
+}
+
+CHINESE = Language(
+    "zh-CN",
+    README_ZH,
+    words={
+        "What it asks, in short": "简要内容",
+        "Bank checks": "题库检查项",
+        "Test": "测试",
+        "Item": "条目",
+        "Subcategory": "子类别",
+        "Article": "条款",
+        "Control": "控制措施",
+        "none": "无",
+        " (if {conditions})": "（仅当 {conditions}）",
+        "{name}: {values}": "{name}：{values}",
+        "; ": "；",
+        ", ": "、",
+        "Probe": "探针",
+        "What it shows": "显示什么",
+        "Where it looks": "在哪里查找",
+        "Checks: supports, required for (reliability)": (
+            "检查项：支持的回答、缺失时否定的回答（可靠性）"
+        ),
+        "supports {answer}": "支持 {answer}",
+        "required for {answer}": "缺失时否定 {answer}",
+        "{check}: {roles} ({trust})": "{check}：{roles}（{trust}）",
+        "high": "高",
+        "medium": "中",
+        "low": "低",
+        " and {count} more": " 等另外 {count} 个",
+        "; key {key}": "；键 {key}",
+        "; a line matching a pattern": "；匹配某个模式的行",
+        "; a line matching a pattern too": "；还需有一行匹配某个模式",
+    },
+    headings={
+        MLTS.heading: "## ML Test Score 覆盖情况",
+        DEON.heading: "## deon 覆盖情况",
+        NIST.heading: "## NIST AI RMF 覆盖情况",
+        EUAIA.heading: "## 《欧盟人工智能法案》（EU AI Act）覆盖情况",
+        ISO42001.heading: "## ISO/IEC 42001 覆盖情况",
+    },
+    items=CHINESE_ITEMS,
+)
+LANGUAGES = (ENGLISH, CHINESE)
+
+
+def heading_in(framework: Framework, lang: Language) -> str | None:
+    """The framework's heading in the README of `lang`; None when it has no such section."""
+    return framework.heading if lang is ENGLISH else lang.headings.get(framework.heading)
+
+
+def translated_bank(bank: Bank, lang: Language) -> Bank:
+    """The bank as the README of `lang` shows it: its probes' lines in that language."""
+    if lang is ENGLISH:
+        return bank
+    from mlready.core.translation import translate_bank
+    from mlready.io.catalogs import bank_translation
+
+    return translate_bank(bank, bank_translation(bank, lang.code)).bank
+
+
+def condition(question: Question, lang: Language = ENGLISH) -> str:
     """The answers a check is asked for, in brackets after its id; empty when always asked."""
     if not question.when:
         return ""
     parts = [
-        f"{name.split('.')[-1]}: {', '.join(values)}" for name, values in question.when.items()
+        lang.word("{name}: {values}").format(
+            name=name.split(".")[-1], values=lang.word(", ").join(values)
+        )
+        for name, values in question.when.items()
     ]
-    return f" (if {'; '.join(parts)})"
+    return lang.word(" (if {conditions})").format(conditions=lang.word("; ").join(parts))
 
 
-def table(framework: Framework, bank: Bank) -> str:
+def table(framework: Framework, bank: Bank, lang: Language = ENGLISH) -> str:
     """The framework's coverage table: its items in order, each with the checks tagged for it."""
     rows = [
-        f"| {framework.column} | What it asks, in short | Bank checks |",
+        f"| {lang.word(framework.column)} | {lang.word('What it asks, in short')} | "
+        f"{lang.word('Bank checks')} |",
         "| --- | --- | --- |",
     ]
     for tag, (name, short) in framework.items.items():
         checks = [
-            f"`{question.id}`{condition(question)}"
+            f"`{question.id}`{condition(question, lang)}"
             for question in bank.questions.values()
             if is_scored(question) and tag in question.tags
         ]
-        rows.append(f"| {name} | {short} | {'<br>'.join(checks) or 'none'} |")
+        shown = lang.items.get(tag, short)
+        rows.append(f"| {name} | {shown} | {'<br>'.join(checks) or lang.word('none')} |")
     return "\n".join(rows) + "\n"
 
 
-def tables_in(readme: str) -> dict[str, str]:
-    """The first table of each framework's README section, by heading."""
+def tables_in(readme: str, lang: Language = ENGLISH) -> dict[str, str]:
+    """The first table of each framework's README section, by (English) heading."""
     found = {}
     for framework in FRAMEWORKS:
-        section = readme.split(framework.heading + "\n", 1)[1].split("\n## ", 1)[0]
+        heading = heading_in(framework, lang)
+        if heading is None:
+            continue
+        section = readme.split(heading + "\n", 1)[1].split("\n## ", 1)[0]
         match = re.search(r"(?:^\|.*\|\n)+", section, flags=re.MULTILINE)
         found[framework.heading] = match.group(0) if match else ""
     return found
 
 
-def rows_in(readme: str, heading: str) -> str:
-    """The rows of the first table under `heading`, without its two header lines."""
-    section = readme.split(heading + "\n", 1)[1].split("\n## ", 1)[0]
-    match = re.search(r"(?:^\|.*\|\n)+", section, flags=re.MULTILINE)
-    return match.group(0).split("\n", 2)[2] if match else ""
-
-
-def rewrite_rows(readme: str, heading: str, framework: Framework, bank: Bank) -> str:
-    """The README with the rows of the first table under `heading` replaced by the framework's;
-    the two header lines stay, so that a translated README keeps its own column titles."""
-    head, rest = readme.split(heading + "\n", 1)
-    section, sep, tail = rest.partition("\n## ")
-    match = re.search(r"(?:^\|.*\|\n)+", section, flags=re.MULTILINE)
-    assert match, f"{heading} has no table"
-    header = "\n".join(match.group(0).split("\n", 2)[:2]) + "\n"
-    body = table(framework, bank).split("\n", 2)[2]
-    section = section[: match.start()] + header + body + section[match.end() :]
-    return head + heading + "\n" + section + sep + tail
-
-
 PROBES_HEADING = "### Built-in probes"
+PROBES_HEADINGS = {ENGLISH.code: PROBES_HEADING, CHINESE.code: "### 内置探针"}
 
 
-def where(probe: Probe) -> str:
+def where(probe: Probe, lang: Language = ENGLISH) -> str:
     """Where a probe looks, in short: its first globs, and its key path or pattern."""
-    shown = ", ".join(f"`{glob}`" for glob in probe.files[:3])
+    shown = lang.word(", ").join(f"`{glob}`" for glob in probe.files[:3])
     if len(probe.files) > 3:
-        shown += f" and {len(probe.files) - 3} more"
+        shown += lang.word(" and {count} more").format(count=len(probe.files) - 3)
     if probe.key is not None:
-        shown += f"; key `{probe.key}`" + (f" = `{probe.equals}`" if probe.equals else "")
+        key = f"`{probe.key}`" + (f" = `{probe.equals}`" if probe.equals else "")
+        shown += lang.word("; key {key}").format(key=key)
     if probe.contains is not None:
-        shown += "; a line matching a pattern" + (" too" if probe.key else "")
+        shown += lang.word(
+            "; a line matching a pattern too" if probe.key else "; a line matching a pattern"
+        )
     return shown
 
 
-def probes_table(bank: Bank) -> str:
+def probes_table(bank: Bank, lang: Language = ENGLISH) -> str:
     """The built-in probes: one row per probe id (a probe id looks for one thing wherever it
     is used), in the order the bank first uses them, with the checks it serves."""
     used: dict[str, list[tuple[Question, Probe]]] = {}
-    for question in bank.questions.values():
+    for question in translated_bank(bank, lang).questions.values():
         for probe in question.evidence:
             used.setdefault(probe.id, []).append((question, probe))
+    headers = ("Probe", "What it shows", "Where it looks")
+    headers += ("Checks: supports, required for (reliability)",)
     rows = [
-        "| Probe | What it shows | Where it looks | Checks: supports, required for (reliability) |",
+        "| " + " | ".join(lang.word(header) for header in headers) + " |",
         "| --- | --- | --- | --- |",
     ]
     for probe_id, uses in used.items():
@@ -373,43 +605,52 @@ def probes_table(bank: Bank) -> str:
         for question, probe in uses:
             roles = []
             if probe.supports is not None:
-                roles.append(f"supports {probe.supports}")
+                roles.append(lang.word("supports {answer}").format(answer=probe.supports))
             if probe.required_for is not None:
-                roles.append(f"required for {probe.required_for}")
-            trust = probe.reliability.value
-            checks.append(f"`{question.id}`{condition(question)}: {', '.join(roles)} ({trust})")
+                roles.append(lang.word("required for {answer}").format(answer=probe.required_for))
+            checks.append(
+                lang.word("{check}: {roles} ({trust})").format(
+                    check=f"`{question.id}`{condition(question, lang)}",
+                    roles=lang.word(", ").join(roles),
+                    trust=lang.word(probe.reliability.value),
+                )
+            )
         says = markdown_cell(first.says)
-        rows.append(f"| `{probe_id}` | {says} | {where(first)} | {'<br>'.join(checks)} |")
+        rows.append(f"| `{probe_id}` | {says} | {where(first, lang)} | {'<br>'.join(checks)} |")
     return "\n".join(rows) + "\n"
 
 
-def probes_table_in(readme: str) -> str:
+def probes_table_in(readme: str, lang: Language = ENGLISH) -> str:
     """The table of the README's section on the built-in probes."""
-    section = readme.split(PROBES_HEADING + "\n", 1)[1].split("\n#", 1)[0]
+    section = readme.split(PROBES_HEADINGS[lang.code] + "\n", 1)[1].split("\n#", 1)[0]
     match = re.search(r"(?:^\|.*\|\n)+", section, flags=re.MULTILINE)
     return match.group(0) if match else ""
 
 
-def rewrite(readme: str, bank: Bank) -> str:
-    """The README with every framework's table, and the table of built-in probes, replaced by
-    the ones the bank gives."""
+def rewrite(readme: str, bank: Bank, lang: Language = ENGLISH) -> str:
+    """The README of `lang` with every framework's table, and the table of built-in probes,
+    replaced by the ones the bank gives."""
     for framework in FRAMEWORKS:
-        head, rest = readme.split(framework.heading + "\n", 1)
+        heading = heading_in(framework, lang)
+        if heading is None:
+            continue
+        head, rest = readme.split(heading + "\n", 1)
         section, sep, tail = rest.partition("\n## ")
         match = re.search(r"(?:^\|.*\|\n)+", section, flags=re.MULTILINE)
-        assert match, f"{framework.heading} has no table"
-        section = section[: match.start()] + table(framework, bank) + section[match.end() :]
-        readme = head + framework.heading + "\n" + section + sep + tail
-    head, rest = readme.split(PROBES_HEADING + "\n", 1)
+        assert match, f"{heading} has no table"
+        made = table(framework, bank, lang)
+        section = section[: match.start()] + made + section[match.end() :]
+        readme = head + heading + "\n" + section + sep + tail
+    probes = PROBES_HEADINGS[lang.code]
+    head, rest = readme.split(probes + "\n", 1)
     section, sep, tail = rest.partition("\n#")
     match = re.search(r"(?:^\|.*\|\n)+", section, flags=re.MULTILINE)
-    assert match, f"{PROBES_HEADING} has no table"
-    section = section[: match.start()] + probes_table(bank) + section[match.end() :]
-    return head + PROBES_HEADING + "\n" + section + sep + tail
+    assert match, f"{probes} has no table"
+    section = section[: match.start()] + probes_table(bank, lang) + section[match.end() :]
+    return head + probes + "\n" + section + sep + tail
 
 
 if __name__ == "__main__":
-    README.write_text(rewrite(README.read_text(encoding="utf-8"), load_bank()), encoding="utf-8")
-    for path, heading in ((README, ISO42001.heading), (README_ZH, ISO42001_HEADING_ZH)):
-        text = path.read_text(encoding="utf-8")
-        path.write_text(rewrite_rows(text, heading, ISO42001, load_bank()), encoding="utf-8")
+    for language in LANGUAGES:
+        text = language.readme.read_text(encoding="utf-8")
+        language.readme.write_text(rewrite(text, load_bank(), language), encoding="utf-8")

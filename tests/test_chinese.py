@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -40,7 +41,7 @@ def test_check_speaks_chinese_however_it_is_asked(review: Path, how: dict[str, o
     assert env is None or isinstance(env, dict)
     result = mlready(review, "check", *args, env=env)
     assert result.returncode in (ExitCode.OK, ExitCode.GATE_FAILED), result.stderr
-    assert "级别：可上线生产" in result.stdout
+    assert "级别：可投产" in result.stdout
     assert "预处理与特征" in result.stdout  # an area of the bank, from its translation file
     assert "监控与运维" in result.stdout
 
@@ -72,7 +73,7 @@ def test_machine_formats_keep_their_ids_in_chinese(review: Path) -> None:
     ]
     assert levels[0] == levels[1]
     messages = [json.loads(sarif.stdout)["runs"][0]["results"][0]["message"]["text"]]
-    assert "差距：" in messages[0]  # what a person reads is Chinese
+    assert "缺口：" in messages[0]  # what a person reads is Chinese
 
     import xml.etree.ElementTree as ET
 
@@ -86,7 +87,7 @@ def test_machine_formats_keep_their_ids_in_chinese(review: Path) -> None:
     ]
     assert cases[0] == cases[1]  # test names and outcomes: the same in every language
     failure = ET.fromstring(junit[1].stdout).find(".//failure")
-    assert failure is not None and "差距：" in str(failure.get("message"))
+    assert failure is not None and "缺口：" in str(failure.get("message"))
     assert failure.get("type") in ("blocker", "major", "minor")
 
 
@@ -104,7 +105,11 @@ def test_errors_and_the_walk_messages_are_chinese(review: Path) -> None:
     assert result.stderr.startswith("错误：")
 
 
-def test_the_answers_file_stays_the_same_in_every_language(review: Path, tmp_path: Path) -> None:
+def test_the_answers_stay_the_same_in_every_language_and_the_comments_follow_it(
+    review: Path, tmp_path: Path
+) -> None:
+    import yaml
+
     english = tmp_path / "english"
     english.mkdir()
     (english / "mlready.yaml").write_bytes((review / "mlready.yaml").read_bytes())
@@ -114,9 +119,28 @@ def test_the_answers_file_stays_the_same_in_every_language(review: Path, tmp_pat
     sign = ("sign", "--name", "李雷", "--role", "风险负责人", "--today", "2026-11-30")
     assert mlready(review, *sign, "--lang", "zh-CN").returncode == ExitCode.OK
     assert mlready(english, *sign).returncode == ExitCode.OK
-    written = (review / "mlready.yaml").read_bytes()
-    assert written == (english / "mlready.yaml").read_bytes()  # ids and values, no language
-    assert "李雷" in written.decode("utf-8") and b"\\u" not in written  # typed as typed
+    chinese_text = (review / "mlready.yaml").read_text(encoding="utf-8")
+    english_text = (english / "mlready.yaml").read_text(encoding="utf-8")
+    # The answers are data: ids and values, the same in every language; the comments are not.
+    assert yaml.safe_load(chinese_text) == yaml.safe_load(english_text)
+    assert "李雷" in chinese_text and "\\u" not in chinese_text  # typed as typed
+    assert "# mlready 回答文件：" in chinese_text and "# mlready answers for" not in chinese_text
+    assert "  # 以下之一：" in chinese_text and "  # one of:" not in chinese_text
+    # Rewritten in English, the Chinese comments are known as mlready's own: none is kept as a
+    # person's, and a person's comment is kept once.
+    hand = chinese_text.replace("answers:\n", "answers:\n  # 李雷的备注\n", 1)
+    (review / "mlready.yaml").write_text(hand, encoding="utf-8")
+    again = ("sign", "--name", "韩梅梅", "--role", "ml-lead", "--today", "2026-11-30")
+    assert mlready(review, *again).returncode == ExitCode.OK
+    rewritten = (review / "mlready.yaml").read_text(encoding="utf-8")
+    comments = [line.strip() for line in rewritten.splitlines() if line.strip().startswith("#")]
+    assert comments.count("# 李雷的备注") == 1
+    assert [line for line in comments if re.search(r"[\u4e00-\u9fff]", line)] == ["# 李雷的备注"]
+    assert "# mlready answers for" in rewritten
+    assert (
+        mlready(review, "check", "--lang", "zh-CN").returncode
+        == mlready(review, "check").returncode
+    )
 
 
 def test_bank_validate_names_stale_missing_and_unknown_entries(tmp_path: Path) -> None:
@@ -162,8 +186,8 @@ def test_the_portfolio_is_chinese_in_markdown_and_html(tmp_path: Path) -> None:
     assert "# 就绪总览" in markdown.stdout
     assert "2 份评审，其中" in markdown.stdout
     assert "。 " not in markdown.stdout  # Chinese sentences follow each other without a space
-    assert "| 模型 | 负责人 | 级别 | 得分 | 阻断项 | 逾期 | 过期 |" in markdown.stdout
-    assert "| 可上线生产 |" in markdown.stdout or "| 试点 |" in markdown.stdout
+    assert "| 模型 | 负责人 | 级别 | 得分 | 阻断项 | 逾期 | 过时 |" in markdown.stdout
+    assert "| 可投产 |" in markdown.stdout or "| 试点 |" in markdown.stdout
     assert "未生成" in markdown.stdout  # no report rendered yet
     page = mlready(tmp_path, "portfolio", "*.yaml", "-o", "-", "-f", "html", "--lang", "zh-CN")
     assert page.returncode == ExitCode.OK, page.stderr

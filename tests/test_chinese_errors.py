@@ -196,8 +196,59 @@ def test_what_changed_and_the_history_are_said_in_chinese(
         "diff", review / "a.yaml", review / "b.yaml", "--bank", review / "small.yaml"
     )
     assert code == ExitCode.OK
-    assert "级别：production → " in out and "新增的差距（1）" in out and "变更的回答（1）" in out
+    assert "级别：production → " in out and "新增的缺口（1）" in out and "变更的回答（1）" in out
     assert "Level:" not in out and "Answers changed" not in out
     empty = history_text(History(source="a.yaml", bank=small_bank, revisions=()))
-    assert "a.yaml：0 个修订，按 Small bank（small@1）打分" in empty
+    assert "a.yaml: 0 个修订，按 Small bank（small@1）打分" in empty
     assert empty.rstrip().endswith("没有提交改动过这个文件。")
+
+
+# Bad inputs as the hostile-input tests make them, each said once more under Chinese: the
+# file's text, then the arguments after `mlready` (the answers file is a.yaml, the bank
+# small.yaml). What may stay English: ids, values and paths (quoted or in code), and what
+# another program says in its own words (git, Python's JSON reader, Jinja's sandbox).
+SAMPLED: list[tuple[str, str, tuple[str, ...]]] = [
+    ("tab", "answers:\n\tdata.owner: x\n", ("check", "bad.yaml")),
+    ("mapping value", "answers: data.owner: x\n", ("check", "bad.yaml")),
+    ("flow sequence", "answers: [1, 2\n", ("check", "bad.yaml")),
+    ("block collection", "answers:\n  - b\n  c: d\n", ("check", "bad.yaml")),
+    ("quoted scalar", "answers: 'x\n", ("check", "bad.yaml")),
+    ("not UTF-8", "answers: \udcff\n", ("check", "bad.yaml")),
+    ("empty", "\n", ("check", "bad.yaml")),
+    ("comments only", "# nothing\n", ("check", "bad.yaml")),
+    ("not a mapping", "- a\n- b\n", ("check", "bad.yaml")),
+    ("duplicate key", "mlready: 1\nmlready: 1\n", ("check", "bad.yaml")),
+    ("newer format", "mlready: 99\nbank: small@1\nanswers: {}\n", ("check", "bad.yaml")),
+    ("no such file", "", ("check", "missing.yaml")),
+    ("a folder", "", ("check", ".")),
+    ("fail-under", "", ("check", "a.yaml", "--fail-under", "excellent")),
+    ("fail-under range", "", ("check", "a.yaml", "--fail-under", "120")),
+    ("today", "", ("check", "a.yaml", "--today", "yesterday")),
+    ("format", "", ("check", "a.yaml", "--format", "pdf")),
+    ("baseline", "", ("check", "a.yaml", "--baseline", "missing.json")),
+    ("bad baseline", "{'a': 1}\n", ("check", "a.yaml", "--baseline", "bad.yaml")),
+    ("JSON baseline", "{a: 1}\n", ("check", "a.yaml", "--baseline", "bad.json")),
+    ("JSON escape", '"\\q"\n', ("check", "a.yaml", "--baseline", "bad.json")),
+    ("signer", "", ("sign", "a.yaml", "--name", "", "--role", "ml-lead")),
+    ("init over a file", "", ("init", "a.yaml")),
+]
+
+
+@pytest.mark.parametrize(("text", "args"), [c[1:] for c in SAMPLED], ids=[c[0] for c in SAMPLED])
+def test_every_sampled_bad_input_is_said_in_chinese(
+    review: Path, text: str, args: tuple[str, ...], request: pytest.FixtureRequest
+) -> None:
+    if text:  # the same text as YAML and as JSON
+        for name in ("bad.yaml", "bad.json"):
+            (review / name).write_bytes(text.encode("utf-8", errors="surrogateescape"))
+    bank = ("--bank", str(review / "small.yaml")) if args[0] in ("check", "sign", "init") else ()
+    english = run(*args, *bank)
+    request.getfixturevalue("chinese")
+    code, _, err = run(*args, *bank)
+    assert code == english[0] == ExitCode.INVALID, err
+    lines = err.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("错误："), err
+    # Quoted values, code, paths and file:line:column places are data; the rest is words.
+    words = re.sub(r"`[^`]*`|'[^']*'|“[^”]*”|\S*[/.]\S*|\b[a-z]+(?:[-_][a-z]+)+\b", "", lines[0])
+    assert HAN.search(words), err
+    assert not re.search(r"[A-Za-z]{2,}(?: [A-Za-z]{2,}){2,}", words), err

@@ -93,7 +93,7 @@ def test_the_markdown_report_says_the_template_s_words_in_chinese() -> None:
         if token.type == "heading_open" and token.tag in ("h1", "h2")
     ]
     assert headings[0] == "就绪评审：leafcheck-on-device"
-    for title in ["执行摘要", "级别如何确定", "各部分", "系统画像", "行动计划", "阻断项", "签署"]:
+    for title in ["执行摘要", "级别如何确定", "各板块", "系统画像", "行动计划", "阻断项", "签署"]:
         assert title in headings, title
     assert "附录：已回答的检查项" in headings
     strong = [tokens[i + 1].content for i, t in enumerate(tokens) if t.type == "strong_open"]
@@ -130,7 +130,7 @@ def test_the_html_report_is_chinese_and_names_a_chinese_font() -> None:
     for phrase in ENGLISH:
         assert phrase not in text, phrase
     assert f"级别：{LEVEL}。" in text
-    assert "各部分得分与级别阈值" in text  # the chart's title
+    assert "各板块得分与级别阈值" in text  # the chart's title
     assert "Area scores" not in text
 
 
@@ -182,7 +182,7 @@ def test_a_user_template_may_say_mlready_s_messages(
     assert english.endswith("Readiness review: shelf \\| scanner \\<b\\> · blocker\n")
     with speaking("zh-CN"):
         chinese = render_report(card, template=template)
-    assert chinese.endswith("就绪评审：shelf \\| scanner \\<b\\> · 阻断\n")
+    assert chinese.endswith("就绪评审：shelf \\| scanner \\<b\\> · 阻断项\n")
 
 
 PDFFONTS = shutil.which("pdffonts")

@@ -337,7 +337,7 @@ def test_ask_walks_the_built_in_bank_in_chinese(tmp_path: Path) -> None:
     child.expect_exact("负责人（团队或个人）")
     child.sendline("客服平台组")
     answer(child, "团队如何获得模型？", "?")
-    child.expect_exact("原因：")  # the help: why the question matters, in Chinese
+    child.expect_exact("为何重要：")  # the help: why the question matters, in Chinese
     child.expect_exact("› ")
     child.sendline("1")
     answer(child, "系统用模型来做什么？", ":b")
@@ -355,7 +355,10 @@ def test_ask_walks_the_built_in_bank_in_chinese(tmp_path: Path) -> None:
     assert child.exitstatus == ExitCode.OK
     saved = (tmp_path / "answers.yaml").read_text(encoding="utf-8")
     assert "profile.model_source: trained" in saved
-    assert "智能客服" in saved and "系统画像" not in saved  # the file stays language-neutral
+    # The answers are the same in every language; the comments are in the one spoken.
+    assert (
+        "智能客服" in saved and "  # == 系统画像 ==" in saved and "# == System profile" not in saved
+    )
 
 
 def test_quitting_a_chinese_walk_says_where_the_answers_are(tmp_path: Path) -> None:
@@ -387,12 +390,13 @@ def test_quitting_a_chinese_walk_says_where_the_answers_are(tmp_path: Path) -> N
         (
             "zh-CN",
             [
-                "备注（回车跳过）: ",
-                "证据链接（回车跳过）: ",
-                "行动项负责人（回车跳过）: ",
-                "截止日期 YYYY-MM-DD（回车跳过）: ",
+                "备注（回车跳过）：",
+                "证据链接（回车跳过）：",
+                "行动项负责人（回车跳过）：",
+                "截止日期 YYYY-MM-DD（回车跳过）：",
             ],
-            "data 3/4 · 总计 3/6 · 严重程度：阻断",
+            # The area by its title (the small bank has no Chinese one), full-width colons.
+            "Data 3/4 · 总计 3/6 · 严重程度：阻断项",
         ),
     ],
 )
@@ -426,7 +430,7 @@ def test_each_follow_up_prompt_skipped_with_enter_is_on_a_line_of_its_own(
     lines = shown_lines(child.logfile_read.getvalue())
     start = lines.index("› no")
     assert lines[start + 1 : start + 6] == [*(f"  {label}" for label in labels), ""]
-    assert lines[start + 6].startswith("data 4/4 ")
+    assert lines[start + 6].startswith(severity.split(" ", 1)[0] + " 4/4 ")
     assert "› " in lines
     assert lines[lines.index("› ") + 1] != ""  # the hint, then the question again
 

@@ -97,7 +97,7 @@ def test_page_one_of_the_default_report_says_the_verdict_the_gate_and_what_to_do
         ]
     for words in said:
         assert words.replace(" ", "") in first.replace(" ", ""), (words, first)
-    assert "81.48" in first  # the score
+    assert "76.56" in first  # the score
     # What to do first: the half-done blocker, then the major gaps.
     assert "data.usage_rights" in first and "training.model_card" in first
 
@@ -108,7 +108,7 @@ def test_page_one_of_the_default_report_says_the_verdict_the_gate_and_what_to_do
 @pytest.mark.parametrize(
     ("fail_under", "said"),
     [
-        ("production", "The CI gate fails: 1 blocker gap; score 81.48 is below 90."),
+        ("production", "The CI gate fails: 1 blocker gap; score 76.56 is below 90."),
         (None, "The CI gate fails: 1 blocker gap; no --fail-under is set."),
     ],
 )
@@ -213,7 +213,7 @@ def test_one_area_chart_coloured_by_level_band_with_the_cap_and_nothing_clipped(
         assert one[2] <= other[1] or one[3] != other[3], (one, other)
     # The trend shows its values: one per revision.
     values = [line for line, *_ in _text_boxes(trend) if re.fullmatch(r"\d+(\.\d+)?", line)]
-    assert "81.48" in values and len([v for v in values if v not in ("50", "75", "90")]) == 3
+    assert "76.56" in values and len([v for v in values if v not in ("50", "75", "90")]) == 3
 
 
 # --- tables -----------------------------------------------------------------------------------
@@ -388,6 +388,6 @@ def test_history_in_chinese_names_levels_by_their_titles(reviewed: Path) -> None
         _, data, _ = run("history", "-f", "json")
     assert code == ExitCode.OK
     prototype = _chinese_level("prototype")
-    assert re.search(rf"\n2026-11-20  .*  {prototype}  81\.48 ", text)
+    assert re.search(rf"\n2026-11-20  .*  {prototype}  76\.56 ", text)
     assert "关闭：data.lineage、data.datasheet、" in text  # ids listed with 、
     assert '"level": "prototype"' in data  # data, the same in every language

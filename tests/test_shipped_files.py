@@ -193,3 +193,24 @@ def test_the_chinese_readme_lists_the_same_commands_and_options() -> None:
     assert "[简体中文说明](README.zh-CN.md)" in english.split("\n## ", 1)[0]
     assert "[English](README.md)" in chinese.split("\n## ", 1)[0]
     assert chinese.count("```") == english.count("```")
+
+
+def test_the_chinese_readme_has_the_english_one_s_sections_and_names() -> None:
+    english = (ROOT / "README.md").read_text(encoding="utf-8")
+    chinese = (ROOT / "README.zh-CN.md").read_text(encoding="utf-8")
+    levels = re.compile(r"^(#+) ", flags=re.MULTILINE)
+    assert levels.findall(chinese) == levels.findall(english)  # the same sections, in order
+
+    def section(text: str, heading: str) -> str:
+        return text.split(heading + "\n", 1)[1].split("\n## ", 1)[0]
+
+    # What a template receives and the filters it may use: every name the English gives.
+    code = re.compile(r"`([a-z_]+)`")
+    names = set(code.findall(section(english, "## Report templates")))
+    assert {"evidence", "evidence_counts", "contradicted", "check_rows", "evidence_lines"} <= names
+    assert names <= set(code.findall(section(chinese, "## 报告模板")))
+    # Every command the English shows to run, and every example it links to.
+    commands = re.compile(r"`((?:python|mlready|MLREADY_\w+=\S+ python) [^`]*)`")
+    assert set(commands.findall(chinese)) >= set(commands.findall(english))
+    links = re.compile(r"\]\((examples/[^)]*)\)")
+    assert set(links.findall(chinese)) == set(links.findall(english))

@@ -165,3 +165,49 @@ def test_the_bank_intro_once_and_project_questions_after_init(
     child.close()
     assert "Read me first." not in shown  # once
     assert "name: shelf" in (tmp_path / "answers.yaml").read_text()
+
+
+@pytest.mark.parametrize("language", ["en", "zh-CN"])
+@pytest.mark.parametrize("width", WIDTHS)
+def test_the_hint_line_breaks_between_its_items_never_inside_a_label(
+    width: int, language: str
+) -> None:
+    from mlready import api
+    from mlready.core.model import AnswerEntry
+    from tests.helpers.languages import speaking
+
+    with speaking(language):
+        bank = api.translated_bank(load_bank()).bank
+        areas = {q.id: area for area in bank.sections for q in area.questions}
+        shown, output = console(width)
+        prompt = TerminalPrompt(shown)
+        # Every kind of hint: a choice, a multi with an exclusive option, text, a check that
+        # takes na, each with a current answer (Enter keeps) and without.
+        questions = [q for q in bank.questions.values() if q.options or q.kind == "text"][:40]
+        for number, question in enumerate(questions):
+            current = AnswerEntry(value="x") if number % 2 else None
+            screen = Screen(question, areas[question.id], 1, 1, number, len(questions), current)
+            start = len(output.getvalue())
+            prompt.question(screen)
+            lines = output.getvalue()[start:].splitlines()
+            first = next(i for i, line in enumerate(lines) if line.startswith("  ["))
+            last = next(i for i in range(first, len(lines)) if lines[i].rstrip().endswith("]"))
+            hint = [line.strip() for line in lines[first : last + 1]]
+            assert all(cells_of(line) <= width - 2 for line in hint), hint
+            # Each item (a command and its label) whole on one line; the lines join to the hint.
+            items = screen.hint.split(" · ")
+            for item in items:
+                assert any(item in line for line in hint), (item, hint)
+            assert " ".join(hint) == f"[{screen.hint}]", hint
+            if language == "zh-CN":
+                assert screen.progress.startswith(one_line_title(screen.area.title))
+
+
+def cells_of(text: str) -> int:
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
+
+
+def one_line_title(title: str) -> str:
+    return " ".join(title.split())

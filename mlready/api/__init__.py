@@ -18,7 +18,7 @@ from mlready.api.inputs import (
     one_line,
     project_settings,
 )
-from mlready.api.language import choose_language, translated_bank, use_language
+from mlready.api.language import answers_editor, choose_language, translated_bank, use_language
 from mlready.api.review import (
     Portfolio,
     Review,
@@ -41,6 +41,7 @@ __all__ = [
     "MlreadyError",
     "Portfolio",
     "Review",
+    "answers_editor",
     "answers_file",
     "answers_files",
     "choose_language",

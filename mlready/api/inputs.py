@@ -155,6 +155,7 @@ def gate_of(
 ) -> Gate:
     """The gate: each option given, else the settings file's, else the default (fail on an
     open blocker). Raises InputError for a threshold that is no score or level of `bank`."""
+    from mlready.api.language import translated_bank
     from mlready.core.gate import Gate, threshold
     from mlready.core.vocabulary import Severity
     from mlready.io.settings import Settings
@@ -171,10 +172,13 @@ def gate_of(
                     role=repr(role),
                 )
             )
+    # A level may be named by its id in any language, or by its title in the one spoken.
+    titles = {level.title: level.name for level in translated_bank(bank).bank.levels if level.title}
     if fail_under is not None:
-        limit: float | None = threshold(bank, str(fail_under))
+        limit: float | None = threshold(bank, str(fail_under), titles=titles)
     elif chosen.fail_under is not None:
-        limit = threshold(bank, chosen.fail_under, origin=f"{chosen.source}: fail-under")
+        origin = f"{chosen.source}: fail-under"
+        limit = threshold(bank, chosen.fail_under, origin=origin, titles=titles)
     else:
         limit = None
     return Gate(

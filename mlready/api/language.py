@@ -10,8 +10,11 @@ from mlready.core.errors import MlreadyError
 from mlready.core.messages import Message, language, message_n
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from mlready.core.language import Choice
     from mlready.core.model import Bank
+    from mlready.io.answers_file import AnswersEditor
     from mlready.io.settings import Settings
 
 
@@ -90,3 +93,21 @@ def translated_bank(bank: Bank) -> TranslatedBank:
     result = TranslatedBank(translated.bank, tuple(warnings))
     _TRANSLATED[(id(bank), spoken)] = (bank, result)
     return result
+
+
+def answers_editor(path: Path, bank: Bank) -> AnswersEditor:
+    """The editor of the answers file at `path`: it writes the file's comments in the language
+    spoken, and knows those it writes in the others (not to keep them as a person's)."""
+    # The answers themselves (ids, values) are the same in every language, so a file written
+    # under one language loads under any other; only the comments change with a rewrite.
+    from mlready.core.language import LANGUAGES
+    from mlready.io.answers_file import AnswersEditor, OwnComments, own_comments
+    from mlready.io.catalogs import speaking
+
+    spoken = language()
+    also = OwnComments()
+    for other in LANGUAGES:
+        if other != spoken:
+            with speaking(other):
+                also = also.merged(own_comments(translated_bank(bank).bank))
+    return AnswersEditor(path, translated_bank(bank).bank, also=also)

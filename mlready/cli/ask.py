@@ -19,7 +19,7 @@ from mlready.cli.application import (
     write_target,
 )
 from mlready.core.errors import ExitCode, InputError
-from mlready.core.messages import N_, Message, _
+from mlready.core.messages import N_, Message, _, series
 
 if TYPE_CHECKING:
     from mlready.core.answers import Answers
@@ -69,7 +69,7 @@ def ask(
     target = api.answers_file(answers, settings=settings)
     loaded_bank = api.load_bank(bank, settings=settings)
     if area is not None and area not in {a.id for a in loaded_bank.sections}:
-        areas = ", ".join(a.id for a in loaded_bank.sections)
+        areas = series([a.id for a in loaded_bank.sections])
         raise InputError(
             Message(
                 "--area: no area '{area}' in {bank} (areas: {areas})",
@@ -89,7 +89,7 @@ def ask(
 
     console = Console(highlight=False)
     prompt = TerminalPrompt(console)
-    people = _bank_for_people(loaded_bank)  # what the person reads; the file stays neutral
+    people = _bank_for_people(loaded_bank)  # what the person reads; the answers stay neutral
     if people.intro:  # once, before the first question
         prompt.tell_intro(people.intro)
     result = _walk_file(target, loaded_bank, prompt=prompt, area=area, redo=redo, no_scan=no_scan)
@@ -145,14 +145,13 @@ def _walk_file(
     from mlready.core.scoring import score
     from mlready.core.translation import evidence_in
     from mlready.core.walk import ask_project, walk
-    from mlready.io.answers_file import AnswersEditor
     from mlready.io.files import exclusive_lock
 
-    editor = AnswersEditor(target, bank)
+    editor = api.answers_editor(target, bank)
     editor.refuse_read_only()
     with exclusive_lock(target, note=print_message):
         # Read under the lock, so that what the walk starts from is what it will replace.
-        editor = AnswersEditor(target, bank)
+        editor = api.answers_editor(target, bank)
         if editor.pending.exists():  # left by an earlier walk that found the file changed
             print_message(
                 _(
@@ -238,7 +237,7 @@ def _tell_resume(prompt: "Prompt", bank: "Bank", answers: "Answers", *, area: st
             "{answered} of {total} questions are answered; the walk asks the others (:b goes "
             "back to the answered ones; `mlready ask --redo` walks them all, `--area AREA` "
             "one area: {areas})."
-        ).format(answered=answered, total=total, areas=", ".join(a.id for a in bank.sections))
+        ).format(answered=answered, total=total, areas=_(", ").join(a.id for a in bank.sections))
     )
 
 

@@ -25,7 +25,7 @@ from mlready.cli.application import (
     write_target,
 )
 from mlready.core.errors import ExitCode, InputError, MlreadyError
-from mlready.core.messages import N_, Message, _
+from mlready.core.messages import N_, Message, _, series
 from mlready.core.vocabulary import Severity
 from mlready.render.registry import Format, Subject, formats_for, renderer
 from mlready.render.scorecard_view import Outcome
@@ -45,7 +45,7 @@ def _output_target(spec: str) -> tuple[str, Path]:
             Message(
                 "--output: unknown format '{name}' (formats: {formats})",
                 name=name,
-                formats=", ".join(formats),
+                formats=series(formats),
             )
         )
     if Path(path).is_dir():

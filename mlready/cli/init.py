@@ -64,6 +64,8 @@ def init(
                 Message("{path}: already exists; use --force to overwrite it", path=path)
             )
         check_target(path, inputs=inputs, force=True)
+    # Its comments in the language spoken; its answers, when given, the same in every one.
+    people = api.translated_bank(loaded).bank
     skeleton = empty_answers(target, schema=schema_file.name if schema_file else None)
     # The lock keeps a walk in progress on the same file from being overwritten under it.
     with exclusive_lock(target):
@@ -71,7 +73,7 @@ def init(
             schema = schema_text(generated("schema", answers_schema(loaded)))
             write_target(schema_file, schema, inputs=[*inputs, target], force=True)
         write_target(
-            target, render_answers(loaded, skeleton, skeleton=True), inputs=inputs, force=True
+            target, render_answers(people, skeleton, skeleton=True), inputs=inputs, force=True
         )
     count = len(loaded.questions)
     print_message(

@@ -49,19 +49,18 @@ def sign(
 ) -> None:
     """`mlready sign`: its help is on the decorator, where the catalog finds it."""
     from mlready.core.signoff import signed
-    from mlready.io.answers_file import AnswersEditor
     from mlready.io.files import exclusive_lock
 
     who, what = _words("--name", name), _words("--role", role)
     settings = api.project_settings()
     target = api.answers_file(answers, settings=settings)
     loaded_bank = api.load_bank(bank, settings=settings)
-    editor = AnswersEditor(target, loaded_bank)
+    editor = api.answers_editor(target, loaded_bank)
     editor.refuse_read_only()
     with exclusive_lock(target, note=print_message):
         # Read under the lock, through the editor that writes: an edit made meanwhile is
         # noticed, a link is written through.
-        editor = AnswersEditor(target, loaded_bank)
+        editor = api.answers_editor(target, loaded_bank)
         warnings: list[str] = []
         current = api.read_answers(target, loaded_bank, warnings=warnings)
         print_warnings(warnings)

@@ -8,7 +8,7 @@ from typing import NamedTuple
 
 from mlready.core.errors import InputError, Place, Problem
 from mlready.core.evidence import CheckEvidence
-from mlready.core.messages import Message, message_n
+from mlready.core.messages import Message, message_n, series
 from mlready.core.model import Bank
 from mlready.core.plan import overdue_actions
 from mlready.core.scoring import Scorecard
@@ -139,18 +139,32 @@ def dating_problems(
     return problems, warnings
 
 
-def threshold(bank: Bank, value: str | float, *, origin: str = "--fail-under") -> float:
-    """A `--fail-under` value: a score 0..100 or the name of one of the bank's levels.
-
-    `origin` names where the value came from, for the message.
-    """
+def threshold(
+    bank: Bank,
+    value: str | float,
+    *,
+    origin: str = "--fail-under",
+    titles: Mapping[str, str] | None = None,
+) -> float:
+    """A `--fail-under` value: a score 0..100, or a level of the bank by its name or by its
+    title in `titles` (level names by title, in the language spoken). `origin` names where the
+    value came from, for the message."""
+    named = (titles or {}).get(str(value), value)
     for level in bank.levels:
-        if level.name == value:
+        if level.name == named:
             return level.min
     try:
         number = float(value)
     except ValueError:
-        names = ", ".join(level.name for level in bank.levels)
+        said = {name: title for title, name in (titles or {}).items()}
+        names = series(
+            [
+                Message("{name} ({title})", name=level.name, title=said[level.name])
+                if level.name in said
+                else level.name
+                for level in bank.levels
+            ]
+        )
         raise InputError(
             Message(
                 "{origin}: expected a score from 0 to 100 or a level ({names}); got '{value}'",
@@ -251,7 +265,7 @@ def judge(
                     "{count} overdue action on blocker or major gaps ({ids})",
                     "{count} overdue actions on blocker or major gaps ({ids})",
                     count=len(overdue),
-                    ids=", ".join(item.gap.question.id for item in overdue),
+                    ids=series([item.gap.question.id for item in overdue]),
                 )
             )
     if gate.require_signoff:
@@ -292,7 +306,7 @@ def evidence_reasons(
                 "{count} answer the repository contradicts ({ids})",
                 "{count} answers the repository contradicts ({ids})",
                 count=len(contradicted),
-                ids=", ".join(contradicted),
+                ids=series(contradicted),
             )
         )
     if gate.require_evidence is not None:
@@ -313,7 +327,7 @@ def evidence_reasons(
                     "evidence ({ids})",
                     count=len(claimed),
                     severity=word_for(gate.require_evidence),
-                    ids=", ".join(claimed),
+                    ids=series(claimed),
                 )
             )
     return reasons

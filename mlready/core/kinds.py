@@ -13,7 +13,7 @@ from dataclasses import replace
 from types import MappingProxyType
 from typing import Any, ClassVar, NamedTuple
 
-from mlready.core.messages import N_, Message, _, translated
+from mlready.core.messages import N_, Message, _, series, translated
 from mlready.core.model import DEFAULT_CHECK_OPTIONS, NA, AnswerValue, Question
 from mlready.core.vocabulary import Kind, Severity
 
@@ -69,7 +69,7 @@ class QuestionKind:
         offered = [option.value for option in question.options]
         if isinstance(value, str) and value in offered:  # the usual answer, as written
             return Normalised(value)
-        hint = Message("expected one of: {values}", values=", ".join(offered))
+        hint = Message("expected one of: {values}", values=series(offered))
         if not isinstance(value, str):
             return Normalised(
                 value,
@@ -112,16 +112,20 @@ class QuestionKind:
 
     def skeleton(self, question: Question) -> list[str]:
         """The comment lines of a skeleton answers file saying what the question takes."""
-        shape = "one or more of" if self.many else "one of"
-        na = ["na (with a note)"] if question.na else []
+        # Said in the chosen language; the values themselves are what the file takes in all.
+        shape = _("one or more of:") if self.many else _("one of:")
+        na = [_("na (with a note)")] if question.na else []
         if question.options == DEFAULT_CHECK_OPTIONS or not any(
             option.label for option in question.options
         ):
-            return [f"{shape}: {' | '.join([option.value for option in question.options] + na)}"]
+            return [f"{shape} {' | '.join([option.value for option in question.options] + na)}"]
         # Labels carry the meaning of graded options: list them.
-        lines = [f"{shape}:"]
+        lines = [shape]
         lines += [
-            f"  {option.value}: {' '.join(option.display.split())}" for option in question.options
+            _("  {value}: {label}").format(
+                value=option.value, label=" ".join(option.display.split())
+            )
+            for option in question.options
         ]
         return lines + [f"  {item}" for item in na]
 
@@ -172,7 +176,7 @@ class Multi(QuestionKind):
 
     def normalised(self, question: Question, value: AnswerValue) -> Normalised:
         offered = [option.value for option in question.options]
-        hint = Message("expected one of: {values}", values=", ".join(offered))
+        hint = Message("expected one of: {values}", values=series(offered))
         items = (value,) if isinstance(value, str) else value or ()
         values = tuple(dict.fromkeys(_option_value(item, offered) for item in items))
         problems: tuple[str, ...] = tuple(
@@ -199,7 +203,7 @@ class Multi(QuestionKind):
         if bad:
             return Invalid(
                 _("Not an option: {bad}. Choose from {options}.").format(
-                    bad=", ".join(bad), options=_listing(question)
+                    bad=_(", ").join(bad), options=_listing(question)
                 )
             )
         values = tuple(dict.fromkeys(value for value in picked if value is not None))
@@ -229,7 +233,7 @@ class Multi(QuestionKind):
         lines = super().skeleton(question)
         exclusive = _exclusive_values(question)
         if exclusive:
-            lines.append(f"  ({', '.join(exclusive)}: only alone)")
+            lines.append(_("  ({values}: only alone)").format(values=_(", ").join(exclusive)))
         return lines
 
 
@@ -262,7 +266,7 @@ class Text(QuestionKind):
         return {"type": "string"}
 
     def skeleton(self, question: Question) -> list[str]:
-        return ["(free text)"]
+        return [_("(free text)")]
 
 
 KINDS: dict[Kind, QuestionKind] = {
@@ -327,7 +331,7 @@ def _exclusivity_problem(question: Question, values: tuple[str, ...]) -> str | N
         )
     chosen = [value for value in values if value in exclusive]
     if chosen and len(values) > 1:
-        others = ", ".join(value for value in values if value != chosen[0])
+        others = series([value for value in values if value != chosen[0]])
         return Message(
             "'{value}' is chosen alone in '{id}', not with other options (also chosen: {others})",
             value=chosen[0],
@@ -357,4 +361,4 @@ def _pick(question: Question, token: str) -> str | None:
 
 
 def _listing(question: Question) -> str:
-    return ", ".join(f"{n}={o.value}" for n, o in enumerate(question.options, 1))
+    return _(", ").join(f"{n}={o.value}" for n, o in enumerate(question.options, 1))

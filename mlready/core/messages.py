@@ -101,6 +101,25 @@ def alternatives(items: Sequence[object]) -> object:
     return Message("{some} or {last}", some=_series(some), last=last)
 
 
+def series(items: Sequence[object], *, joint: str = ", ") -> Message:
+    """`a, b, c`: the items (each may be Message) joined as the chosen language joins a list
+    (`joint`, itself translated); its value, `a, b, c`, is the same in every language."""
+    said = _Series("{items}", items=joint.join(str(item) for item in items))
+    said.items = tuple(items)
+    said.joint = joint
+    return said
+
+
+class _Series(Message):
+    """A list said in the chosen language: `a、b、c` in Chinese."""
+
+    items: tuple[object, ...]
+    joint: str
+
+    def translated(self) -> str:
+        return _(self.joint).join(translated(item) for item in self.items)
+
+
 def _series(items: Sequence[object]) -> object:
     first, *rest = items
     return Message("{first}, {rest}", first=first, rest=_series(rest)) if rest else first

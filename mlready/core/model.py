@@ -10,7 +10,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Annotated, Any
 
-from mlready.core.messages import N_, Message
+from mlready.core.messages import N_, Message, series
 from mlready.core.validation import (
     Internal,
     NullAsEmpty,
@@ -163,7 +163,9 @@ class Question(Record):
         if value == NA:
             return Message("n/a")
         if isinstance(value, tuple):
-            return "; ".join(self.describe(item) for item in value) if value else Message("none")
+            if not value:
+                return Message("none")
+            return series([self.describe(item) for item in value], joint="; ")
         option = self.option(value)
         return option.display if option else value
 

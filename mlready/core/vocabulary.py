@@ -57,7 +57,11 @@ _RANKS = {severity: rank for rank, severity in enumerate(Severity)}
 _DEFAULT_WEIGHTS = {Severity.BLOCKER: 3.0, Severity.MAJOR: 2.0, Severity.MINOR: 1.0}
 
 # The words of the closed sets as a person reads them; the values themselves stay the data.
-_WORDS: dict[Severity | Reliability | EvidenceState, str] = {
+_WORDS: dict[Kind | Severity | Reliability | EvidenceState, str] = {
+    Kind.CHECK: N_("check"),
+    Kind.CHOICE: N_("choice"),
+    Kind.MULTI: N_("multi"),
+    Kind.TEXT: N_("text"),
     Severity.BLOCKER: N_("blocker"),
     Severity.MAJOR: N_("major"),
     Severity.MINOR: N_("minor"),
@@ -70,7 +74,7 @@ _WORDS: dict[Severity | Reliability | EvidenceState, str] = {
 }
 
 
-def word_for(value: Severity | Reliability | EvidenceState) -> Message:
-    """A severity, a probe's reliability or an evidence state, to be said in the chosen
-    language (its value, in English)."""
+def word_for(value: Kind | Severity | Reliability | EvidenceState) -> Message:
+    """A question's kind, a severity, a probe's reliability or an evidence state, to be said
+    in the chosen language (its value, in English)."""
     return Message(_WORDS[value])

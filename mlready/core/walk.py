@@ -14,7 +14,7 @@ from typing import NamedTuple, Protocol
 from mlready.core.answers import Answers
 from mlready.core.evidence import CheckEvidence
 from mlready.core.kinds import Invalid, is_scored, kind_of
-from mlready.core.messages import N_, _, ngettext
+from mlready.core.messages import N_, _, language, ngettext
 from mlready.core.model import NA, Action, AnswerEntry, Area, Bank, Project, Question
 from mlready.core.scoring import applicable_questions, check_score
 from mlready.core.vocabulary import Kind, Severity
@@ -51,8 +51,11 @@ class Screen:
     @property
     def progress(self) -> str:
         """Where the walk is: in the area and overall."""
+        # The area's id in English, short and what `--area` takes; in another language its
+        # title, as the person reads it.
+        area = self.area.id if language() == "en" else " ".join(self.area.title.split())
         return _("{area} {position}/{count} · {overall}/{total} overall").format(
-            area=self.area.id,
+            area=area,
             position=self.area_position,
             count=self.area_total,
             overall=self.position,

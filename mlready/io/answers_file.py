@@ -12,7 +12,7 @@ from typing import Any, NamedTuple
 from mlready.core.answers import FORMAT_VERSION, Answers, answers_from_document
 from mlready.core.errors import ConcurrentEditError, InputError
 from mlready.core.kinds import kind_of
-from mlready.core.messages import N_, Message
+from mlready.core.messages import N_, Message, _
 from mlready.core.model import AnswerEntry, Bank, Question
 from mlready.core.validation import fields_of, to_plain
 from mlready.io.files import inputs_read, write_atomically
@@ -36,19 +36,36 @@ def load_answers(path: Path, bank: Bank) -> Answers:
 _SCHEMA_MODELINE = re.compile(r"^# yaml-language-server: \$schema=(\S+)\s*$", re.MULTILINE)
 
 
+# The comments mlready writes around the answers, in the language spoken; what a file says
+# stays valid in every language (comments are comments), and a rewrite in one language knows
+# the comments written in another (`OwnComments`) so as not to keep them as a person's.
+_TOP = N_("# mlready answers for {title} ({ref}).")
+_TOP_HELP = N_(
+    "# Each answer is one of the values listed above it; `mlready ask` walks them in order."
+)
+_DISABLED = N_("# == Disabled by {ref}; kept for the banks that ask them ==")
+_LAYERED = N_("# == Asked by {layers}, not part of {ref}; kept ==")
+_RETIRED = N_("# Answers to questions that {ref} does not have; kept, ignored.")
+
+
 def render_answers(
-    bank: Bank, answers: Answers, *, skeleton: bool = False, previous: str | None = None
+    bank: Bank,
+    answers: Answers,
+    *,
+    skeleton: bool = False,
+    previous: str | None = None,
+    also: OwnComments | None = None,
 ) -> str:
     """The answers file text: bank order, each question's prompt and allowed values as
-    comments above it."""
+    comments above it, in the language spoken."""
     # With `skeleton`, every question of the bank is listed, unanswered ones with an empty value.
     # `previous` is the file's text before this rewrite: comments a person wrote in it are kept
-    # (see `HandComments`).
-    kept = HandComments.of(previous, bank) if previous else HandComments()
+    # (see `HandComments`); `also` are mlready's own comments in other languages.
+    kept = HandComments.of(previous, bank, also=also) if previous else HandComments()
     lines = [f"# yaml-language-server: $schema={answers.schema}"] if answers.schema else []
     lines += [
-        f"# mlready answers for {_comment(bank.display_title)} ({bank.ref}).",
-        "# Each answer is one of the values listed above it; `mlready ask` walks them in order.",
+        _(_TOP).format(title=_comment(bank.display_title), ref=bank.ref),
+        _(_TOP_HELP),
         *kept.loose.get(None, []),
         f"mlready: {FORMAT_VERSION}",
         f"bank: {_written_bank(bank, answers)}",
@@ -95,13 +112,13 @@ def render_answers(
         if kept.loose.get(area.id):
             lines += ["", *kept.loose[area.id]]
     if answers.disabled:
-        lines += ["", f"  # == Disabled by {bank.ref}; kept for the banks that ask them =="]
+        lines += ["", "  " + _(_DISABLED).format(ref=bank.ref)]
         for question_id, entry in answers.disabled.items():
             lines += ["", *_entry_lines(question_id, entry)]
             written = True
     if answers.layered:
         asked_by = ", ".join(_written_layers(bank, answers))
-        lines += ["", f"  # == Asked by {asked_by}, not part of {bank.ref}; kept =="]
+        lines += ["", "  " + _(_LAYERED).format(layers=asked_by, ref=bank.ref)]
         for question_id, entry in answers.layered.items():
             lines += ["", *_entry_lines(question_id, entry)]
             written = True
@@ -111,7 +128,7 @@ def render_answers(
         # Kept apart so that the file loads with this bank version, yet loses nothing.
         lines += [
             "",
-            f"# Answers to questions that {bank.ref} does not have; kept, ignored.",
+            _(_RETIRED).format(ref=bank.ref),
             "retired:",
         ]
         for question_id, entry in answers.foreign.items():
@@ -129,15 +146,38 @@ def _written_bank(bank: Bank, answers: Answers) -> str:
 
 _ANSWER_KEY = re.compile(r"^  ([a-z0-9][a-z0-9_.-]*):(.*)$")
 _AREA_HEADER = re.compile(r"^  # == (.*) ==$")
-# Comment lines mlready writes around the answers, whatever the bank: never a person's.
-_OWN_COMMENT_STARTS = (
-    "# yaml-language-server:",
-    "# mlready answers for ",
-    "# Each answer is one of the values",
-    "# == Disabled by ",
-    "# == Asked by ",
-    "# Answers to questions that ",
-)
+
+
+class OwnComments(NamedTuple):
+    """The comment lines mlready writes in an answers file for a bank (stripped), the starts
+    of those that name refs, and its area titles (to their ids)."""
+
+    lines: frozenset[str] = frozenset()
+    starts: tuple[str, ...] = ()
+    areas: Mapping[str, str] = MappingProxyType({})
+
+    def merged(self, other: OwnComments) -> OwnComments:
+        """These comments and `other`'s."""
+        return OwnComments(
+            self.lines | other.lines,
+            tuple(dict.fromkeys(self.starts + other.starts)),
+            {**self.areas, **other.areas},
+        )
+
+
+def own_comments(bank: Bank) -> OwnComments:
+    """Every comment line mlready writes in an answers file for `bank`, in the language
+    spoken: never a person's."""
+    lines: set[str] = set()
+    for section in bank.sections:
+        lines.add(f"# == {_comment(section.title)} ==")
+        for question in section.questions:
+            lines.update(line.strip() for line in _comment_lines(question))
+    # Those that name a ref or a title are known by their start, whatever they name.
+    starts = ["# yaml-language-server:", _(_TOP_HELP)]
+    starts += [_(said).partition("{")[0] for said in (_TOP, _DISABLED, _LAYERED, _RETIRED)]
+    areas = {_comment(section.title): section.id for section in bank.sections}
+    return OwnComments(frozenset(lines), tuple(starts), areas)
 
 
 class HandComments(NamedTuple):
@@ -151,10 +191,11 @@ class HandComments(NamedTuple):
     loose: Mapping[str | None, list[str]] = MappingProxyType({})
 
     @classmethod
-    def of(cls, text: str, bank: Bank) -> HandComments:
-        """The hand comments of `text`, an answers file for `bank`."""
-        own = _own_comments(bank)
-        titles = {_comment(section.title): section.id for section in bank.sections}
+    def of(cls, text: str, bank: Bank, *, also: OwnComments | None = None) -> HandComments:
+        """The hand comments of `text`, an answers file for `bank`; `also`: mlready's own
+        comments in other languages, which are not a person's either."""
+        known = own_comments(bank).merged(also or OwnComments())
+        own, starts, titles = known.lines, known.starts, known.areas
         above: dict[str, list[str]] = {}
         trailing: dict[str, str] = {}
         loose: dict[str | None, list[str]] = {}
@@ -167,7 +208,7 @@ class HandComments(NamedTuple):
                 loose.setdefault(area, []).extend(pending)
                 pending, area = [], titles.get(header[1], area)
             elif stripped.startswith("#"):
-                if stripped not in own and not stripped.startswith(_OWN_COMMENT_STARTS):
+                if stripped not in own and not stripped.startswith(starts):
                     pending.append(f"  {stripped}" if area is not None else stripped)
             elif not stripped:  # a blank line: what came before is not "directly above"
                 loose.setdefault(area, []).extend(pending)
@@ -183,16 +224,6 @@ class HandComments(NamedTuple):
                 pending = []
         loose.setdefault(area, []).extend(pending)
         return cls(above, trailing, {key: lines for key, lines in loose.items() if lines})
-
-
-def _own_comments(bank: Bank) -> frozenset[str]:
-    """Every comment line mlready writes for the questions of `bank` (stripped)."""
-    own: set[str] = set()
-    for section in bank.sections:
-        own.add(f"# == {_comment(section.title)} ==")
-        for question in section.questions:
-            own.update(line.strip() for line in _comment_lines(question))
-    return frozenset(own)
 
 
 def _end_comment(rest: str) -> str | None:
@@ -243,10 +274,11 @@ class AnswersEditor:
     # program changed it meanwhile, the answers are kept in a side file instead and
     # ConcurrentEditError says where.
 
-    def __init__(self, path: Path, bank: Bank) -> None:
+    def __init__(self, path: Path, bank: Bank, *, also: OwnComments | None = None) -> None:
         self.path = path
         self.real = Path(os.path.realpath(path))
-        self.bank = bank
+        self.bank = bank  # in the language its comments are written in
+        self.also = also  # mlready's comments in other languages
         self.seen = _content(self.real)  # what mlready last read or wrote there
         # Where the answers go when the file changed under the walk.
         self.pending = self.real.with_name(f"{self.real.stem}.pending{self.real.suffix}")
@@ -270,7 +302,7 @@ class AnswersEditor:
         """Write `answers`, or raise ConcurrentEditError if the file changed under the walk."""
         current = _content(self.real)
         previous = current.decode("utf-8", errors="replace") if current else None
-        text = render_answers(self.bank, answers, previous=previous)
+        text = render_answers(self.bank, answers, previous=previous, also=self.also)
         if current != self.seen:
             side = self._free_side_file()
             write_atomically(side, text)
@@ -296,7 +328,7 @@ class AnswersEditor:
             if side.resolve() in inputs or side.is_symlink():
                 continue
             existing = _content(side)
-            if existing is None or existing.startswith(b"# mlready answers for "):
+            if existing is None or existing.startswith(_OWN_FILE_STARTS):
                 return side
         raise ConcurrentEditError(
             Message(
@@ -326,7 +358,8 @@ def _comment_lines(question: Question) -> list[str]:
     lines = [f"  # {_inert(line)}" if line else "  #" for line in question.prompt.splitlines()]
     lines += [f"  # {_inert(line)}" for line in kind_of(question).skeleton(question)]
     for name, wanted in question.when.items():
-        lines.append(f"  # (asked when {name} is {' or '.join(wanted)})")
+        values = _(" or ").join(wanted)
+        lines.append("  # " + _("(asked when {name} is {values})").format(name=name, values=values))
     return lines
 
 
@@ -385,3 +418,7 @@ def _fields(record: Any) -> dict[str, Any]:
         for spec in fields_of(model)
         if getattr(record, spec.name) is not None
     }
+
+
+# How a file mlready wrote starts, in any language: a side file it may replace.
+_OWN_FILE_STARTS = b"# mlready "

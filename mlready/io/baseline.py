@@ -34,7 +34,7 @@ def load_baseline(path: Path, bank: Bank, *, today: dt.date | None = None) -> Ba
             raise InputError(
                 Problem(
                     Place(str(path), error.lineno, error.colno),
-                    Message("invalid JSON: {problem}", problem=error.msg),
+                    Message("invalid JSON: {problem}", problem=_json_said(error.msg)),
                 )
             ) from None
         # Not JSON: an earlier answers file (YAML, which may also start with "{").
@@ -42,6 +42,29 @@ def load_baseline(path: Path, bank: Bank, *, today: dt.date | None = None) -> Ba
     if not isinstance(document, dict) or "mlready" in document:
         return Baseline.of(score(bank, load_answers(path, bank), today=today))
     return _baseline_from_json(path, document)
+
+
+# What Python's JSON reader says, as the catalog has it (its own words otherwise).
+_JSON_PROBLEMS = {
+    text: text
+    for text in (
+        N_("Expecting value"),
+        N_("Expecting property name enclosed in double quotes"),
+        N_("Expecting ',' delimiter"),
+        N_("Expecting ':' delimiter"),
+        N_("Extra data"),
+        N_("Unterminated string starting at"),
+        N_("Invalid control character at"),
+        N_("Invalid \\escape"),
+        N_("Illegal trailing comma before end of object"),
+        N_("Illegal trailing comma before end of array"),
+    )
+}
+
+
+def _json_said(problem: str) -> object:
+    """The JSON reader's problem as a Message where the catalog has it."""
+    return Message(problem) if problem in _JSON_PROBLEMS else problem
 
 
 def _number(value: Any) -> bool:

@@ -185,16 +185,97 @@ def parse_yaml(text: str, *, source: str) -> Document:
 def _describe_yaml_error(error: yaml.MarkedYAMLError, text: str, source: str) -> Problem:
     mark = error.problem_mark or error.context_mark
     place = Place(source, mark.line + 1, mark.column + 1) if mark else Place(source)
-    # PyYAML's own words (error.problem and error.context) stay as it says them.
-    problem = error.problem or "invalid YAML"
+    # PyYAML's own words (error.problem and error.context), said in the chosen language where
+    # they are among those it commonly says; its quoted tokens stay as they are.
+    problem = _pyyaml_said(error.problem) if error.problem else "invalid YAML"
     tab = ""
     if mark and mark.index < len(text) and text[mark.index] == "\t":
         tab = Message(" (a tab; YAML is indented with spaces)")
-    context = f" ({error.context})" if error.context else ""
+    context = Message(" ({context})", context=_pyyaml_said(error.context)) if error.context else ""
     return Problem(
         place,
         Message("invalid YAML: {problem}{tab}{context}", problem=problem, tab=tab, context=context),
     )
+
+
+# What PyYAML says most, as the catalog has it: its fixed problems, and the things it was
+# scanning or parsing when it found one.
+_PYYAML_PROBLEMS = {
+    text: text
+    for text in (
+        N_("mapping values are not allowed here"),
+        N_("mapping values are not allowed in this context"),
+        N_("found character that cannot start any token"),
+        N_("found unknown directive name"),
+        N_("did not find expected key"),
+        N_("did not find expected node content"),
+        N_("did not find expected '-' indicator"),
+        N_("did not find expected <document start>"),
+        N_("found unexpected end of stream"),
+        N_("found undefined alias"),
+        N_("could not find expected ':'"),
+        N_("found unknown escape character"),
+        N_("found a tab character that violates indentation"),
+    )
+}
+_PYYAML_PARTS = {
+    text: text
+    for text in (
+        N_("a flow sequence"),
+        N_("a flow mapping"),
+        N_("a flow node"),
+        N_("a block mapping"),
+        N_("a block collection"),
+        N_("a block node"),
+        N_("a block scalar"),
+        N_("a quoted scalar"),
+        N_("a plain scalar"),
+        N_("a simple key"),
+        N_("a tag"),
+        N_("an anchor"),
+        N_("an alias"),
+        N_("a directive"),
+        N_("for the next token"),
+    )
+}
+
+
+def _pyyaml_said(text: str) -> object:
+    """PyYAML's words as a Message where the catalog has them, else as PyYAML says them."""
+    if text in _PYYAML_PROBLEMS:
+        return Message(text)
+    for verb, said in (
+        ("while scanning ", N_("while scanning {part}")),
+        ("while parsing ", N_("while parsing {part}")),
+    ):
+        part = text.removeprefix(verb)
+        if part != text and part in _PYYAML_PARTS:
+            return Message(said, part=Message(part))
+    start, end = "found character ", " that cannot start any token"
+    if text.startswith(start) and text.endswith(end) and len(text) > len(start + end):
+        character = text[len(start) : -len(end)]
+        return Message(
+            "found character {character} that cannot start any token", character=character
+        )
+    for start, said in (
+        ("did not find expected ", N_("did not find expected {wanted}")),
+        ("did not find the expected ", N_("did not find the expected {wanted}")),
+    ):
+        if text.startswith(start):
+            first, either, second = text.removeprefix(start).partition(" or ")
+            if either:  # ',' or ']'
+                return Message(
+                    N_("did not find expected {first} or {second}"), first=first, second=second
+                )
+            return Message(said, wanted=first)
+    for joint, said in (
+        (", but found ", N_("expected {wanted}, but found {got}")),
+        (", but got ", N_("expected {wanted}, but got {got}")),
+    ):
+        wanted, found, got = text.partition(joint)
+        if found and wanted.startswith("expected "):
+            return Message(said, wanted=wanted.removeprefix("expected "), got=got)
+    return text
 
 
 def _mark_of(event: Any) -> Mark:

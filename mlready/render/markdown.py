@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from mlready.core.messages import _, translated
+from mlready.core.vocabulary import word_for
 from mlready.render.escape import markdown_cell, markdown_code, markdown_text
 from mlready.render.scorecard_view import (
     Outcome,
@@ -26,7 +28,7 @@ def step_summary(outcomes: Sequence[Outcome]) -> str:
     if len(data) <= STEP_SUMMARY_LIMIT:
         return text
     cut = data[: STEP_SUMMARY_LIMIT - 200].decode("utf-8", errors="ignore")
-    return cut.rsplit("\n", 1)[0] + "\n\n… (cut to fit the 1 MiB job summary)\n"
+    return cut.rsplit("\n", 1)[0] + "\n\n" + _("… (cut to fit the 1 MiB job summary)") + "\n"
 
 
 def render_markdown(outcomes: Sequence[Outcome]) -> str:
@@ -35,16 +37,26 @@ def render_markdown(outcomes: Sequence[Outcome]) -> str:
 
 
 def _markdown_of(outcome: Outcome) -> str:
+    # Every word a person reads is said in the chosen language; ids, scores and the bank's ref
+    # stay as they are.
     card, verdict = outcome.scorecard, outcome.verdict
-    mark = "✅ passed" if verdict.passed else "❌ failed"
+    mark = "✅ " + _("passed") if verdict.passed else "❌ " + _("failed")
+    summary = _(
+        "**Level:** {level} · **Score:** {score} (weakest area) · **Mean:** {mean} · "
+        "**Bank:** {bank}"
+    )
+    headers = (_("Area"), _("Score"), _("Answered"), _("Gaps"))
     lines = [
         f"### mlready: {markdown_text(outcome.name)}: {mark}",
         "",
-        f"**Level:** {markdown_text(card.level.name)} · **Score:** {format_score(card.score)} "
-        f"(weakest area) · **Mean:** {format_score(card.mean)} · "
-        f"**Bank:** {markdown_code(card.bank.ref)}",
+        summary.format(
+            level=markdown_text(card.level.shown),
+            score=format_score(card.score),
+            mean=format_score(card.mean),
+            bank=markdown_code(card.bank.ref),
+        ),
         "",
-        "| Area | Score | Answered | Gaps |",
+        "| " + " | ".join(markdown_cell(header) for header in headers) + " |",
         "| --- | ---: | ---: | ---: |",
     ]
     lines += [
@@ -53,23 +65,30 @@ def _markdown_of(outcome: Outcome) -> str:
         for area in card.areas
     ]
     if not verdict.passed:
-        lines += ["", "**Why it failed:**", *(f"- {markdown_text(r)}" for r in verdict.reasons)]
+        lines += ["", _("**Why it failed:**")]
+        lines += [f"- {markdown_text(translated(reason))}" for reason in verdict.reasons]
     gaps = card.open_gaps[:MARKDOWN_TOP_GAPS]
     if gaps:
-        lines += ["", f"**Top gaps** ({len(gaps)} of {len(card.open_gaps)}):", ""]
+        top = _("**Top gaps** ({shown} of {total}):")
+        lines += ["", top.format(shown=len(gaps), total=len(card.open_gaps)), ""]
         lines += [
-            f"- {gap.severity.value}: {markdown_code(gap.question.id)} "
-            f"{markdown_text(gap.question.prompt)}"
+            _("- {severity}: {id} {prompt}").format(
+                severity=translated(word_for(gap.severity)),
+                id=markdown_code(gap.question.id),
+                prompt=markdown_text(gap.question.prompt),
+            )
             for gap in gaps
         ]
     if card.waived:
-        lines += ["", f"**Waived:** {', '.join(markdown_code(g.question.id) for g in card.waived)}"]
+        waived = _(", ").join(markdown_code(g.question.id) for g in card.waived)
+        lines += ["", _("**Waived:** {ids}").format(ids=waived)]
     # What the view adds to every summary: late actions, waivers running out, sign-offs.
     for title, items in (
-        ("Overdue actions", [f"{check}: {late}" for check, late in overdue_lines(card)]),
-        ("Waivers expiring soon", expiring_lines(card)),
-        ("Sign-off", signoff_lines(card)),
+        (_("Overdue actions"), [f"{check}: {late}" for check, late in overdue_lines(card)]),
+        (_("Waivers expiring soon"), expiring_lines(card)),
+        (_("Sign-off"), signoff_lines(card)),
     ):
         if items:
-            lines += ["", f"**{title}:**", "", *(f"- {markdown_text(item)}" for item in items)]
+            heading = _("**{title}:**").format(title=title)
+            lines += ["", heading, "", *(f"- {markdown_text(item)}" for item in items)]
     return "\n".join(lines) + "\n"

@@ -46,7 +46,7 @@ def _text_of(view: ScorecardView, width: int | None) -> str:
         *_area_table(view, width),
     ]
     for section in view.sections:
-        lines += ["", f"{section.title} ({section.total})"]
+        lines += ["", _("{title} ({count})").format(title=section.title, count=section.total)]
         if section.table:
             widths = [max(cells(item.cells[n]) for item in section.items) for n in range(3)]
             for item in section.items:

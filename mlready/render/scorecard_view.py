@@ -303,7 +303,9 @@ def scorecard_view(
     project = card.answers.project.name
     return ScorecardView(
         project=one_line(project) if project else None,
-        bank=f"{one_line(card.bank.display_title)} ({card.bank.ref})",
+        bank=_("{title} ({ref})").format(
+            title=one_line(card.bank.display_title), ref=card.bank.ref
+        ),
         source=one_line(card.answers.source),
         level=card.level.shown,
         score=format_score(card.score),

@@ -32,11 +32,28 @@ from mlready.render.scorecard_view import (
     scorecard_view,
     text_bar,
 )
-from mlready.render.width import cells, line_spans, narrowest
+from mlready.render.width import cells, kept_lines, line_spans, narrowest
 
 INDENT = 2  # every line under a heading: list items, gap rows, hints
 
 _SEVERITY_STYLE = {Severity.BLOCKER: "bold red", Severity.MAJOR: "yellow", Severity.MINOR: "cyan"}
+
+
+class Kept:
+    """Items (a hint's commands and their labels) that rich lays out joined by ` · `, a line
+    breaking only between two items, never inside one that fits a line."""
+
+    def __init__(self, items: Sequence[str], style: str = "") -> None:
+        self.items = items
+        self.style = style
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        return Measurement(
+            max(narrowest(item) for item in self.items), cells(" · ".join(self.items))
+        )
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield Text("\n".join(kept_lines(self.items, options.max_width)), style=self.style)
 
 
 class Wrapped:
@@ -134,7 +151,8 @@ def print_scorecard(
         )
     console.print(table)
     for section in view.sections:
-        console.print(Text(f"\n{section.title} ({section.total})", style="bold"))
+        titled = _("{title} ({count})").format(title=section.title, count=section.total)
+        console.print(Text(f"\n{titled}", style="bold"))
         if section.table:
             gaps = Table(box=None, pad_edge=False, show_header=False)
             gaps.add_column("severity", no_wrap=True)
@@ -262,14 +280,18 @@ class TerminalPrompt:
             for shown_line in evidence_lines(screen.evidence):
                 found = Wrapped(Text(shown_line, style="blue"))
                 self.console.print(Padding(found, (0, 0, 0, INDENT)))
-        hint = Wrapped(Text(f"[{screen.hint}]", style="dim"))
+        first, *rest = screen.hint.split(" · ")
+        items = [f"[{first}", *rest]
+        items[-1] += "]"
+        hint = Kept(items, style="dim")
         self.console.print(Padding(hint, (0, 0, 0, INDENT)))
         return self._read(Text("› ", style="bold"), key=question.id)
 
     def text(self, label: str, *, default: str | None = None) -> str:
         """Ask for a line of text; Enter keeps `default`."""
-        shown = f" [{one_line(default)}]" if default else ""
-        typed = self._read(Text(f"  {label}{shown}: "), key=label).strip()
+        shown = _(" [{default}]").format(default=one_line(default)) if default else ""
+        asked = _("{label}{default}: ").format(label=label, default=shown)
+        typed = self._read(Text(f"  {asked}"), key=label).strip()
         return typed or (default or "")
 
     def tell(self, message: str) -> None:

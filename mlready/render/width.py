@@ -8,6 +8,7 @@ columns, and a Chinese line may break between any two characters."""
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Sequence
 from functools import cache
 
 MIN_ROOM = 20
@@ -135,6 +136,26 @@ def wrap(text: str, width: int, *, first: int | None = None) -> list[str]:
     """`text` in lines of at most `width` columns (`first` on the first line), broken as
     `line_spans` says."""
     return [text[start:end] for start, end in line_spans(text, width, first=first)]
+
+
+def kept_lines(items: Sequence[str], width: int, *, joint: str = " · ") -> list[str]:
+    """`items` joined by `joint` in lines of at most `width` columns, broken only between two
+    items (the joint's mark ends the line); an item wider than a line is wrapped itself."""
+    # For a hint line of commands and their labels (":s 跳过"): a label is never broken.
+    mark = joint.rstrip()
+    room = width - cells(mark)  # a line that goes on ends with the mark
+    lines: list[str] = []
+    line = ""
+    for item in items:
+        joined = f"{line}{joint}{item}" if line else item
+        if cells(joined) <= room:
+            line = joined
+            continue
+        if line:
+            lines.append(line + mark)
+        *whole, line = wrap(item, room) if cells(item) > room else [item]
+        lines += whole
+    return [*lines, line] if line else lines
 
 
 def narrowest(text: str) -> int:

@@ -1,0 +1,73 @@
+"""The surfaces a person reads in CI and at the command line, under `--lang zh-CN`: the
+Markdown summary of `check` (a pull-request comment, a job summary) and `bank show`."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from mlready.core.errors import ExitCode
+from tests.helpers.commands import mlready
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+@pytest.fixture
+def failing(tmp_path: Path) -> Path:
+    """A review that fails its gate: a blocker partly done, so that every part is shown."""
+    text = (EXAMPLES / "on-device-vision.yaml").read_text(encoding="utf-8")
+    (tmp_path / "mlready.yaml").write_text(text, encoding="utf-8")
+    return tmp_path
+
+
+def _words(text: str) -> str:
+    """What a person reads: without ids, code and the bank's ref."""
+    return re.sub(r"`[^`]*`|<!--.*?-->|\b[a-z]+(?:[._-][a-z0-9]+)+\b", "", text)
+
+
+def test_the_markdown_summary_is_chinese_and_decides_as_in_english(failing: Path) -> None:
+    english = mlready(failing, "check", "--no-scan", "-f", "markdown")
+    chinese = mlready(failing, "check", "--no-scan", "-f", "markdown", "--lang", "zh-CN")
+    assert english.returncode == chinese.returncode == ExitCode.GATE_FAILED
+    assert "**Why it failed:**" in english.stdout and "❌ failed" in english.stdout
+    out = chinese.stdout
+    for said in (
+        "❌ 未通过",
+        "**级别：**原型",
+        "| 板块 | 得分 | 已回答 | 缺口 |",
+        "**未通过的原因：**",
+    ):
+        assert said in out, said
+    assert re.search(r"\*\*主要缺口\*\*（\d+ 个中的 \d+ 个）：", out)
+    assert re.search(r"^- (阻断项|重要|次要)：`", out, flags=re.MULTILINE)
+    english_words = r"\b(Level|Score|Mean|Bank|Area|Answered|Gaps|Top gaps|Why it failed|failed|"
+    english_words += r"passed|blocker|major|minor|Waived|Overdue|Sign-off)\b"
+    assert not re.search(english_words, _words(out)), out
+    # The same rows, the same ids: only the words change.
+    ids = re.compile(r"`([a-z_]+\.[a-z_]+)`")
+    assert ids.findall(out) == ids.findall(english.stdout)
+
+
+def test_bank_show_says_its_header_kinds_and_conditions_in_chinese(tmp_path: Path) -> None:
+    english = mlready(tmp_path, "bank", "show")
+    chinese = mlready(tmp_path, "bank", "show", "--lang", "zh-CN")
+    assert english.returncode == chinese.returncode == ExitCode.OK
+    assert re.search(r": \d+ questions\n", english.stdout)
+    assert re.search(r"（default@\d+）: \d+ 个问题\n|\(default@\d+\): \d+ 个问题\n", chinese.stdout)
+    assert "[when profile.personal_data in pseudonymous, personal, sensitive]" in english.stdout
+    lawful = next(line for line in chinese.stdout.splitlines() if "data.lawful_basis " in line)
+    assert " 阻断项 " in lawful
+    # The condition names the question by its id (data) and its values by their labels.
+    assert "（仅当 profile.personal_data 为“" in lawful and "”时）" in lawful
+    assert "”、“" in lawful and "”或“" in lawful
+    kinds = {line.split()[1] for line in chinese.stdout.splitlines() if line.startswith("  ")}
+    assert kinds == {"阻断项", "重要", "次要", "单选", "多选", "文本"}
+    assert not re.search(r"\[when |\bquestions\b", chinese.stdout)
+    # Every line of the English has its line in Chinese, with the same id first.
+    first = [line.split()[0] for line in english.stdout.splitlines() if line.startswith("  ")]
+    assert first == [
+        line.split()[0] for line in chinese.stdout.splitlines() if line.startswith("  ")
+    ]

@@ -1,0 +1,160 @@
+"""One Chinese term per concept, in the catalog, the bank's translation and README.zh-CN.md."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from babel.messages.pofile import read_po
+
+from mlready.core.errors import ExitCode
+from tests.helpers.commands import mlready
+
+ROOT = Path(__file__).resolve().parent.parent
+CATALOG = ROOT / "mlready" / "locale" / "zh_CN" / "LC_MESSAGES" / "mlready.po"
+BANK_TRANSLATION = ROOT / "checklists" / "default.zh-CN.yaml"
+README_ZH = ROOT / "README.zh-CN.md"
+EXAMPLES = ROOT / "examples"
+
+# The glossary (mlready/locale/README.md says why): each concept, its one term, and the
+# variants that must never say it. "部分" stays for "partial" (an answer's grade) and for "some
+# of": only its uses as "area" are variants. "过期" is kept for a waiver that has expired;
+# an action past its date is overdue (逾期), a review or a translation out of date is stale (过时).
+GLOSSARY: dict[str, tuple[str, tuple[str, ...]]] = {
+    "personal data": ("个人信息", ("个人数据", "隐私数据")),
+    "area": (
+        "板块",
+        ("各部分", "每个部分", "本部分", "这个部分", "个部分", "部分 id", "最弱部分", "按部分"),
+    ),
+    "gap": ("缺口", ("差距",)),
+    "regression": ("回退", ("退步",)),
+    "note": ("备注", ("注意：",)),
+    "production": ("可投产", ("可上线生产",)),
+    "blocker": ("阻断项", ("阻断缺口", "阻断差距")),
+    "overdue": ("逾期", ("过期行动", "过期的行动")),
+}
+
+
+def _texts(value: Any) -> Iterator[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _texts(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _texts(item)
+
+
+def _catalog() -> list[tuple[str, tuple[str, ...]]]:
+    """(msgid, its translations) of every message of the Chinese catalog."""
+    with CATALOG.open("rb") as file:
+        messages = read_po(file)
+    found = []
+    for message in messages:
+        if not message.id:
+            continue
+        msgid = message.id[0] if isinstance(message.id, tuple) else message.id
+        said = message.string if isinstance(message.string, tuple) else (message.string,)
+        found.append((msgid, tuple(said)))
+    return found
+
+
+def _sources() -> dict[str, list[str]]:
+    bank = yaml.safe_load(BANK_TRANSLATION.read_text(encoding="utf-8"))
+    return {
+        "catalog": [text for _, said in _catalog() for text in said],
+        "bank translation": list(_texts(bank)),
+        "README.zh-CN.md": README_ZH.read_text(encoding="utf-8").splitlines(),
+    }
+
+
+@pytest.mark.parametrize("concept", GLOSSARY)
+def test_a_concept_is_never_said_with_a_variant(concept: str) -> None:
+    term, variants = GLOSSARY[concept]
+    for source, texts in _sources().items():
+        wrong = [text for text in texts for variant in variants if variant in text]
+        assert not wrong, f"{concept} is {term} in {source}: {wrong[:3]}"
+
+
+# A message whose English names a concept says its term (English patterns, the term, and the
+# messages that use the word otherwise: "blocker" as a setting's value is a value).
+SAID_WITH_TERM = [
+    (r"\barea", "板块", {"{area} {position}/{count} · {overall}/{total} overall"}),
+    (r"\bgaps?\b", "缺口", set()),
+    (r"overdue", "逾期", set()),
+    (r"\bstale\b", "过时", set()),
+    (r"regress", "回退", set()),
+    (r"personal data", "个人信息", set()),
+    (r"^Why: \{why\}|Why it matters", "为何重要", set()),
+]
+
+
+@pytest.mark.parametrize(("english", "term", "exceptions"), SAID_WITH_TERM)
+def test_the_catalog_says_each_concept_with_its_term(
+    english: str, term: str, exceptions: set[str]
+) -> None:
+    wrong = [
+        (msgid, said)
+        for msgid, said in _catalog()
+        if re.search(english, msgid, flags=re.IGNORECASE)
+        and msgid not in exceptions
+        and not all(term in text for text in said)
+    ]
+    assert not wrong
+
+
+def test_stale_and_overdue_never_say_expired() -> None:
+    wrong = [
+        (msgid, said)
+        for msgid, said in _catalog()
+        if re.search(r"\bstale\b|overdue", msgid, flags=re.IGNORECASE)
+        and any("过期" in text for text in said)
+    ]
+    assert not wrong
+
+
+def test_the_levels_and_severities_have_the_glossary_s_titles() -> None:
+    bank = yaml.safe_load(BANK_TRANSLATION.read_text(encoding="utf-8"))
+    titles = {name: entry["title"] for name, entry in bank["levels"].items()}
+    assert titles == {
+        "production": "可投产",
+        "pilot": "试点",
+        "prototype": "原型",
+        "not ready": "未就绪",
+    }
+    words = dict(_catalog())
+    assert (words["blocker"], words["major"], words["minor"]) == (("阻断项",), ("重要",), ("次要",))
+    assert words["evidenced"] == ("有证据",) or "证据" in words["evidenced"][0]
+
+
+@pytest.fixture
+def review(tmp_path: Path) -> Path:
+    text = (EXAMPLES / "credit-risk-scorer.yaml").read_text(encoding="utf-8")
+    (tmp_path / "mlready.yaml").write_text(text, encoding="utf-8")
+    return tmp_path
+
+
+@pytest.mark.parametrize(
+    ("args", "code"),
+    [
+        (("--lang", "zh-CN", "--fail-under", "试点"), ExitCode.OK),
+        (("--lang", "zh-CN", "--fail-under", "pilot"), ExitCode.OK),
+        # The credit scorer is at production (92): above it nothing passes.
+        (("--lang", "zh-CN", "--fail-under", "95"), ExitCode.GATE_FAILED),
+        # A level's title is a name in its own language only.
+        (("--fail-under", "试点"), ExitCode.INVALID),
+        (("--lang", "zh-CN", "--fail-under", "试 点"), ExitCode.INVALID),
+    ],
+)
+def test_fail_under_takes_a_level_s_title_in_the_language_spoken(
+    review: Path, args: tuple[str, ...], code: ExitCode
+) -> None:
+    result = mlready(review, "check", "--no-scan", *args)
+    assert result.returncode == code, result.stderr
+    if code == ExitCode.INVALID:
+        assert "Traceback" not in result.stderr and len(result.stderr.splitlines()) == 1
