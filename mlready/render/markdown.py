@@ -11,6 +11,7 @@ from mlready.render.scorecard_view import (
     format_score,
     overdue_lines,
     signoff_lines,
+    upcoming_lines,
 )
 from mlready.render.signatures import CHECK_MARKER
 
@@ -66,6 +67,7 @@ def _markdown_of(outcome: Outcome) -> str:
         lines += ["", f"**Waived:** {', '.join(markdown_code(g.question.id) for g in card.waived)}"]
     # What the view adds to every summary: late actions, waivers running out, sign-offs.
     for title, items in (
+        ("Upcoming obligations", [f"{check}: {what}" for check, what in upcoming_lines(card)]),
         ("Overdue actions", [f"{check}: {late}" for check, late in overdue_lines(card)]),
         ("Waivers expiring soon", expiring_lines(card)),
         ("Sign-off", signoff_lines(card)),

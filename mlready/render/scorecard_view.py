@@ -128,6 +128,19 @@ def signoff_lines(card: Scorecard) -> list[str]:
     ]
 
 
+def upcoming_lines(card: Scorecard) -> list[tuple[str, str]]:
+    """One (check, when and what) pair per gap in an obligation not yet in force."""
+    return [
+        (
+            gap.question.id,
+            _("applies from {date}: {prompt}").format(
+                date=gap.upcoming, prompt=one_line(gap.question.prompt)
+            ),
+        )
+        for gap in card.upcoming
+    ]
+
+
 def verdict_line(verdict: Verdict) -> str:
     """`PASSED`, or `FAILED: ` and the reasons."""
     if verdict.passed:
@@ -198,6 +211,7 @@ def scorecard_view(
     overdue = overdue_lines(card)
     expiring = expiring_lines(card)
     signoffs = signoff_lines(card)
+    upcoming = upcoming_lines(card)
     sections = [
         Section(
             _("Blockers"),
@@ -223,6 +237,11 @@ def scorecard_view(
             ),
             len(others),
             table=True,
+        ),
+        Section(
+            _("Upcoming obligations"),
+            tuple(Item(cells) for cells in upcoming),
+            len(upcoming),
         ),
         Section(
             _("Overdue actions"),
