@@ -198,7 +198,7 @@ def test_an_obligation_not_yet_in_force_is_upcoming_until_its_date(bank: Bank) -
 
 def test_an_obligation_in_force_through_another_answer_is_not_upcoming(bank: Bank) -> None:
     answers = {"profile.task": ["predict"], "profile.regimes": ["old_rule", "new_rule"]}
-    answers |= {check: "yes" for check in CHECKS} | {"a.conformity": "no"}
+    answers |= dict.fromkeys(CHECKS, "yes") | {"a.conformity": "no"}
     text = yaml.safe_dump({"mlready": 1, "bank": "rules@1", "answers": answers})
     card = score(bank, answers_from_document(parse_yaml(text, source="a.yaml"), bank), today=TODAY)
     assert card.upcoming == ()
@@ -280,7 +280,7 @@ def test_caps_and_dates_belong_on_checks_and_decision_options() -> None:
 def test_check_lists_an_upcoming_obligation_until_its_date_then_fails(tmp_path: Path) -> None:
     (tmp_path / "rules.yaml").write_text(RULES_BANK, encoding="utf-8")
     answers = {"profile.task": ["predict"], "profile.regimes": ["new_rule"]}
-    answers |= {check: "yes" for check in CHECKS} | {"a.conformity": "no"}
+    answers |= dict.fromkeys(CHECKS, "yes") | {"a.conformity": "no"}
     path = tmp_path / "answers.yaml"
     path.write_text(yaml.safe_dump({"mlready": 1, "bank": "rules@1", "answers": answers}))
     bank_option = ("--bank", tmp_path / "rules.yaml")

@@ -74,6 +74,15 @@ class Gap(NamedTuple):
         return weight_of(self.question, self.rule) * (1 - self.score)
 
 
+class Cap(NamedTuple):
+    """A limit on the level and why: a gap at its lowest grade ("gap", or "owned" when its plan
+    lifted the cap a level), several partly done blockers ("partly_done") or the score."""
+
+    level: Level
+    kind: str
+    gaps: tuple[Gap, ...] = ()
+
+
 class AreaScore(NamedTuple):
     """An area's score and counts of applicable, answered and gap checks."""
 
@@ -110,6 +119,14 @@ class Scorecard(NamedTuple):
     def blockers(self) -> tuple[Gap, ...]:
         """Open blocker gaps: each one fails the gate."""
         return tuple(gap for gap in self.open_gaps if gap.severity is Severity.BLOCKER)
+
+    @property
+    def binding_caps(self) -> tuple[Cap, ...]:
+        """The caps that set the level, when it is below the top: why it is not higher."""
+        today = self.today or dt.date.today()
+        caps = level_caps(self.bank, self.score, gaps=self.open_gaps, today=today)
+        top = self.bank.levels[0]
+        return tuple(cap for cap in caps if cap.level == self.level and cap.level != top)
 
     @property
     def waived(self) -> tuple[Gap, ...]:
@@ -359,6 +376,27 @@ def gap_cap(bank: Bank, gap: Gap, today: dt.date) -> Level | None:
     return level
 
 
+def level_caps(
+    bank: Bank, score: float | None, *, gaps: Sequence[Gap] = (), today: dt.date
+) -> list[Cap]:
+    """Every limit the open `gaps` and the score put on the level (see `level_for`)."""
+    levels = bank.levels
+    second = levels[min(1, len(levels) - 1)]
+    caps: list[Cap] = []
+    if score is not None and len(levels) > 1 and score < levels[-2].min:
+        caps.append(Cap(second, "score"))
+    partly_done: list[Gap] = []
+    for gap in gaps:
+        cap = gap_cap(bank, gap, today)
+        if cap is not None:
+            caps.append(Cap(cap, "owned" if owned(gap.action, today) else "gap", (gap,)))
+        elif gap.severity is Severity.BLOCKER and not gap.lowest and not owned(gap.action, today):
+            partly_done.append(gap)
+    if len(partly_done) >= SEVERAL_PARTLY_DONE:
+        caps.append(Cap(second, "partly_done", tuple(partly_done)))
+    return caps
+
+
 def level_for(
     bank: Bank, score: float | None, *, gaps: Sequence[Gap] = (), today: dt.date
 ) -> Level:
@@ -368,18 +406,5 @@ def level_for(
     # an area lacks most of its good practice (below the second-lowest level's minimum).
     if score is None:
         return bank.lowest_level
-    levels = bank.levels
-    second = levels[min(1, len(levels) - 1)]
-    caps = [levels[0]]
-    if len(levels) > 1 and score < levels[-2].min:
-        caps.append(second)
-    partly_done = 0
-    for gap in gaps:
-        cap = gap_cap(bank, gap, today)
-        if cap is not None:
-            caps.append(cap)
-        elif gap.severity is Severity.BLOCKER and not gap.lowest and not owned(gap.action, today):
-            partly_done += 1
-    if partly_done >= SEVERAL_PARTLY_DONE:
-        caps.append(second)
+    caps = [bank.levels[0], *(cap.level for cap in level_caps(bank, score, gaps=gaps, today=today))]
     return min(caps, key=lambda level: level.min)
