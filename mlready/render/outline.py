@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from mlready.core.kinds import is_scored
-from mlready.core.model import Bank
+from mlready.core.model import Bank, Question
 from mlready.render.escape import one_line
 from mlready.render.signatures import generated, text_mark
 from mlready.render.width import hanging, text_column
@@ -24,10 +24,26 @@ def bank_outline(bank: Bank, *, width: int | None = None) -> str:
             when = "".join(
                 f"  [when {name} in {', '.join(values)}]" for name, values in question.when.items()
             )
+            if is_scored(question):
+                when += _severity_notes(question)
             prefix = f"  {question.id:<{ids}} {kind:<7} "
             indent = text_column(prefix, width)
             lines += hanging(prefix, f"{one_line(question.prompt)}{when}", width, indent=indent)
     return "\n".join(lines) + "\n"
+
+
+def _severity_notes(question: Question) -> str:
+    """The severity rules before the default, the cap and the date, as `bank show` lists them."""
+    notes = []
+    for rule in question.severity_rules[:-1]:
+        condition = "; ".join(f"{name} in {', '.join(v)}" for name, v in rule.when.items())
+        notes.append(f"  [{rule.is_} when {condition}]")
+    caps = question.default_rule.caps or question.caps
+    if caps:
+        notes.append(f"  [caps {one_line(caps)}]")
+    if question.applies_from:
+        notes.append(f"  [from {question.applies_from}]")
+    return "".join(notes)
 
 
 def bank_json(bank: Bank) -> str:
