@@ -194,7 +194,17 @@ class Question(Record):
     def gap_severity(self) -> Severity:
         """How much a gap in this check matters by default (major when not set): the plain
         severity, or that of the rule without a condition."""
-        return self.default_rule.is_
+        # Asked for every check a review scores: no rule object is made for a plain severity.
+        if isinstance(self.severity, tuple):
+            return self.severity[-1].is_
+        return self.severity or Severity.MAJOR
+
+    @property
+    def default_caps(self) -> str | None:
+        """The level a gap at the lowest grade caps the review at when no other rule holds."""
+        if isinstance(self.severity, tuple) and self.severity[-1].caps:
+            return self.severity[-1].caps
+        return self.caps
 
     @property
     def severity_rules(self) -> tuple[SeverityRule, ...]:

@@ -56,12 +56,14 @@ class Gap(NamedTuple):
     @property
     def severity(self) -> Severity:
         """How much the gap matters, for this system (severity rules follow the answers)."""
-        return (self.rule or self.question.default_rule).is_
+        return self.rule.is_ if self.rule else self.question.gap_severity
 
     @property
     def caps(self) -> str | None:
         """The level the gap caps the review at when at the check's lowest grade, as written."""
-        return (self.rule or self.question.default_rule).caps or self.question.caps
+        if self.rule is not None:
+            return self.rule.caps or self.question.caps
+        return self.question.default_caps
 
     @property
     def lowest(self) -> bool:

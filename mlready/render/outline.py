@@ -38,7 +38,7 @@ def _severity_notes(question: Question) -> str:
     for rule in question.severity_rules[:-1]:
         condition = "; ".join(f"{name} in {', '.join(v)}" for name, v in rule.when.items())
         notes.append(f"  [{rule.is_} when {condition}]")
-    caps = question.default_rule.caps or question.caps
+    caps = question.default_caps
     if caps:
         notes.append(f"  [caps {one_line(caps)}]")
     if question.applies_from:
