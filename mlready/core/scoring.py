@@ -122,6 +122,11 @@ class Scorecard(NamedTuple):
         """Open blocker gaps: each one fails the gate."""
         return tuple(gap for gap in self.open_gaps if gap.severity is Severity.BLOCKER)
 
+    def severity_of(self, question: Question) -> Severity:
+        """How much a gap in `question` matters for this system (its severity rules applied)."""
+        rule = severity_rule(question, {q.id: q for q in self.applicable}, self.answers)
+        return rule.is_ if rule else question.gap_severity
+
     @property
     def binding_caps(self) -> tuple[Cap, ...]:
         """The caps that set the level, when it is below the top: why it is not higher."""
