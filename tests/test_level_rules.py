@@ -4,9 +4,12 @@ obligations that apply from a date."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 from typing import Any
+from xml.etree import ElementTree
 
+import jsonschema
 import pytest
 import yaml
 
@@ -19,6 +22,7 @@ from mlready.core.scoring import Scorecard, gap_cap, level_for, score
 from mlready.core.vocabulary import Severity
 from mlready.io.yamlio import parse_yaml
 from tests.helpers.commands import run
+from tests.helpers.sarif import sarif_schema
 
 TODAY = dt.date(2026, 12, 7)
 
@@ -292,3 +296,49 @@ def test_check_lists_an_upcoming_obligation_until_its_date_then_fails(tmp_path: 
     assert code == 1
     assert "Level: prototype" in out
     assert "2027-12-02" not in out
+
+
+def test_every_format_lists_an_upcoming_obligation_and_fails_nothing(tmp_path: Path) -> None:
+    (tmp_path / "rules.yaml").write_text(RULES_BANK, encoding="utf-8")
+    answers = {"profile.task": ["predict"], "profile.regimes": ["new_rule"]}
+    answers |= dict.fromkeys(CHECKS, "yes") | {"a.conformity": "no"}
+    path = tmp_path / "answers.yaml"
+    path.write_text(yaml.safe_dump({"mlready": 1, "bank": "rules@1", "answers": answers}))
+    common = (path, "--bank", tmp_path / "rules.yaml", "--today", "2027-12-01")
+    code, out, _ = run("check", *common, "-f", "json")
+    document = json.loads(out)
+    assert (code, document["passed"], document["gaps"]) == (0, True, [])
+    assert [(item["id"], item["applies_from"]) for item in document["upcoming"]] == [
+        ("a.conformity", "2027-12-02")
+    ]
+    code, out, _ = run("check", *common, "-f", "sarif")
+    sarif = json.loads(out)
+    jsonschema.Draft4Validator(sarif_schema()).validate(sarif)
+    (result,) = sarif["runs"][0]["results"]
+    assert (result["ruleId"], result["level"]) == ("a.conformity", "note")
+    assert "2027-12-02" in result["message"]["text"]
+    code, out, _ = run("check", *common, "-f", "junit")
+    case = next(
+        case
+        for case in ElementTree.fromstring(out).iter("testcase")
+        if "a.conformity" in case.get("name", "")
+    )
+    skipped = case.find("skipped")
+    assert skipped is not None and skipped.get("message") == "upcoming: applies from 2027-12-02"
+    code, out, _ = run("check", *common, "-f", "markdown")
+    assert "**Upcoming obligations:**" in out and "a.conformity: applies from 2027-12-02" in out
+    code, out, _ = run("report", *common, "-o", "-")
+    assert "**Upcoming obligations:** `a.conformity` from 2027-12-02" in out
+
+
+def test_check_says_why_the_level_is_not_higher(tmp_path: Path) -> None:
+    (tmp_path / "rules.yaml").write_text(RULES_BANK, encoding="utf-8")
+    answers = {"profile.task": ["agent"], "profile.regimes": ["old_rule"]}
+    answers |= dict.fromkeys(CHECKS, "yes") | {"a.tools": "no", "a.serious": "no"}
+    path = tmp_path / "answers.yaml"
+    path.write_text(yaml.safe_dump({"mlready": 1, "bank": "rules@1", "answers": answers}))
+    code, out, _ = run("check", path, "--bank", tmp_path / "rules.yaml", "--today", "2026-12-07")
+    assert code == 1
+    assert "Level: prototype" in out
+    why = out.split("Why the level is not higher (1)\n", 1)[1].split("\n\n", 1)[0]
+    assert why == "  a.tools: at its lowest grade, which caps the level at prototype"

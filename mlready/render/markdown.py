@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from mlready.render.escape import markdown_cell, markdown_code, markdown_text
 from mlready.render.scorecard_view import (
     Outcome,
+    cap_lines,
     expiring_lines,
     format_score,
     overdue_lines,
@@ -67,6 +68,7 @@ def _markdown_of(outcome: Outcome) -> str:
         lines += ["", f"**Waived:** {', '.join(markdown_code(g.question.id) for g in card.waived)}"]
     # What the view adds to every summary: late actions, waivers running out, sign-offs.
     for title, items in (
+        ("Why the level is not higher", [f"{what}: {why}" for what, why in cap_lines(card)]),
         ("Upcoming obligations", [f"{check}: {what}" for check, what in upcoming_lines(card)]),
         ("Overdue actions", [f"{check}: {late}" for check, late in overdue_lines(card)]),
         ("Waivers expiring soon", expiring_lines(card)),

@@ -128,6 +128,26 @@ def signoff_lines(card: Scorecard) -> list[str]:
     ]
 
 
+def cap_lines(card: Scorecard) -> list[tuple[str, str]]:
+    """One (what, why) pair per cap that sets the level, when it is below the top."""
+    lines = []
+    for cap in card.binding_caps:
+        level = cap.level.shown
+        checks = ", ".join(gap.question.id for gap in cap.gaps)
+        if cap.kind == "gap":
+            why = _("at its lowest grade, which caps the level at {level}")
+        elif cap.kind == "owned":
+            why = _("at its lowest grade, with an owned plan, which caps the level at {level}")
+        elif cap.kind == "partly_done":
+            why = _("partly done with no owned plan, which caps the level at {level}")
+        else:
+            checks = _("score")
+            why = _("an area below {min}, which caps the level at {level}")
+        minimum = format_score(card.bank.levels[-2].min if len(card.bank.levels) > 1 else 0)
+        lines.append((checks, why.format(level=level, min=minimum)))
+    return lines
+
+
 def upcoming_lines(card: Scorecard) -> list[tuple[str, str]]:
     """One (check, when and what) pair per gap in an obligation not yet in force."""
     return [
@@ -212,7 +232,9 @@ def scorecard_view(
     expiring = expiring_lines(card)
     signoffs = signoff_lines(card)
     upcoming = upcoming_lines(card)
+    caps = cap_lines(card)
     sections = [
+        Section(_("Why the level is not higher"), tuple(Item(cells) for cells in caps), len(caps)),
         Section(
             _("Blockers"),
             tuple(
