@@ -20,6 +20,7 @@ from mlready.core.gate import judge
 from mlready.core.model import Bank
 from mlready.core.scoring import Scorecard, gap_cap, level_for, score
 from mlready.core.vocabulary import Severity
+from mlready.core.walk import Screen, walk
 from mlready.io.yamlio import parse_yaml
 from tests.helpers.commands import run
 from tests.helpers.sarif import sarif_schema
@@ -342,3 +343,40 @@ def test_check_says_why_the_level_is_not_higher(tmp_path: Path) -> None:
     assert "Level: prototype" in out
     why = out.split("Why the level is not higher (1)\n", 1)[1].split("\n\n", 1)[0]
     assert why == "  a.tools: at its lowest grade, which caps the level at prototype"
+
+
+class Recorder:
+    """A person who answers every check "no" and notes the severity each screen shows."""
+
+    def __init__(self) -> None:
+        self.seen: dict[str, Severity | None] = {}
+
+    def question(self, screen: Screen) -> str:
+        self.seen[screen.question.id] = screen.severity
+        return "no"
+
+    def text(self, label: str, *, default: str | None = None) -> str:
+        return ""
+
+    def tell(self, message: str) -> None:
+        pass
+
+
+@pytest.mark.parametrize(
+    ("task", "expected"), [("agent", Severity.BLOCKER), ("predict", Severity.MINOR)]
+)
+def test_the_walk_shows_the_severity_the_answers_give(
+    bank: Bank, task: str, expected: Severity
+) -> None:
+    text = yaml.safe_dump(
+        {
+            "mlready": 1,
+            "bank": "rules@1",
+            "answers": {"profile.task": [task], "profile.regimes": ["none"]},
+        }
+    )
+    answers = answers_from_document(parse_yaml(text, source="a.yaml"), bank)
+    person = Recorder()
+    walk(bank, answers, prompt=person, save=lambda _: None, area="a", today=TODAY)
+    assert person.seen["a.tools"] is expected
+    assert person.seen["a.major"] is Severity.MAJOR
