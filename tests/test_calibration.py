@@ -1,6 +1,6 @@
 """The calibration set (tests/calibration): every system and variant is a valid review that
-answers what it is asked (at least eight checks in each area), and no variant with serious gaps
-reaches the top level."""
+answers what it is asked (at least eight checks in each area); the tool's level agrees with the
+expert's, never two levels apart, and no variant with serious gaps reaches the top level."""
 
 from __future__ import annotations
 
@@ -36,6 +36,25 @@ def test_no_serious_gaps_variant_reaches_the_top_level(folder: Path) -> None:
     assert found.expert_serious != "production"
 
 
+def distance(one: str, other: str) -> int:
+    """How many levels apart two levels are."""
+    return abs(LEVELS.index(one) - LEVELS.index(other))
+
+
+def test_the_level_agrees_with_the_expert_on_at_least_ten_of_twelve() -> None:
+    rows = [agreement(folder) for folder in SYSTEMS]
+    agreeing = [row.system for row in rows if row.agrees]
+    assert len(agreeing) >= 10, agreeing
+
+
+@pytest.mark.parametrize("folder", SYSTEMS, ids=lambda path: path.name)
+def test_the_level_is_never_two_levels_from_the_expert(folder: Path) -> None:
+    found = agreement(folder)
+    assert min(distance(found.tool, level) for level in found.accepted) <= 1
+    # what the reviewer would let run at all is what the tool lets run at all
+    assert distance(found.tool_serious, found.expert_serious) <= 1
+
+
 def test_the_readme_shows_the_agreement_as_measured() -> None:
     readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
     assert table([agreement(folder) for folder in SYSTEMS]) in readme
@@ -54,3 +73,9 @@ def test_every_calibration_system_is_asked_eight_checks_per_area_and_answers_the
     for area in bank.areas:
         asked = [q for q in card.applicable if is_scored(q) and q.id.startswith(f"{area.id}.")]
         assert len(asked) >= 8, (folder.name, area.id, len(asked))
+
+
+def test_the_chinese_readme_shows_the_same_table() -> None:
+    readme = Path(__file__).resolve().parent.parent / "README.zh-CN.md"
+    shown = table([agreement(folder) for folder in SYSTEMS])
+    assert shown.split("\n\n")[0] in readme.read_text(encoding="utf-8")

@@ -28,9 +28,9 @@ from tests.helpers.languages import speaking
 from tests.helpers.report_review import HOSTILE, REVIEW, gfm, walk_tokens
 
 ROOT = Path(__file__).resolve().parent.parent
-# The example with a blocker partly done, so the report says why the level is capped.
+# The example with a blocker partly done, so the report says the gate fails whatever the level.
 EXAMPLE = ROOT / "examples" / "on-device-vision.yaml"
-LEVEL = "原型"  # its level, prototype, as the bank's translation names it
+LEVEL = "可上线生产"  # its level, production, as the bank's translation names it
 # What the template says, in English; none of it may be left in the Chinese report.
 ENGLISH = [
     "Readiness review",
@@ -100,13 +100,15 @@ def test_the_markdown_report_says_the_template_s_words_in_chinese() -> None:
     assert f"级别：{LEVEL}。" in strong  # the level by its title, not its name
     assert "为何重要：" in strong and "下一步：" in strong
     headers = [tokens[i + 1].content for i, t in enumerate(tokens) if t.type == "th_open"]
-    assert {"检查项", "严重程度", "负责人", "截止日期", "级别", "最低得分"} <= set(headers)
+    assert {"检查项", "严重程度", "负责人", "截止日期", "级别", "门禁要求的最低得分"} <= set(
+        headers
+    )
     # Every table header cell and every label in bold is Chinese (or a number, or empty).
     assert not [text for text in headers + strong if re.search("[A-Za-z]", text)]
     html = [t.content for t in tokens if t.type in ("html_inline", "html_block")]
     assert html == [REPORT_MARKER + "\n"]
-    assert f"因此级别最高为{LEVEL}。" in report
-    assert "| 原型 | 50 | ◀ 本次评审 |" in report
+    assert "只要还有 1 个阻断项缺口未关闭，无论级别如何，门禁都会失败。" in report
+    assert f"| {LEVEL} | 90 | ◀ 本次评审 |" in report
     assert "· 重要 ·" in report  # a gap's severity, by its word
 
 

@@ -36,7 +36,7 @@ def test_the_markdown_summary_is_chinese_and_decides_as_in_english(failing: Path
     out = chinese.stdout
     for said in (
         "❌ 未通过",
-        "**级别：**原型",
+        "**级别：**可投产",
         "| 板块 | 得分 | 已回答 | 缺口 |",
         "**未通过的原因：**",
     ):

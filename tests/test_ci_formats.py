@@ -139,8 +139,8 @@ def test_github_annotations(review: tuple[Path, Path]) -> None:
         ("error", LINEAGE_LINE, "blocker gap%3A data.lineage"),
         ("warning", ANSWERS_LINE, "major gap%3A serving.latency"),
     ]
-    # A blocker only partly done caps the level at prototype, which the score reaches anyway.
-    assert lines[-1].startswith("mlready: shelf-scanner: level prototype")
+    # One blocker only partly done is a condition of the level, not a cap; the gate still fails.
+    assert lines[-1].startswith("mlready: shelf-scanner: level production")
     assert "FAILED" in lines[-1]
 
 

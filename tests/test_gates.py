@@ -165,7 +165,8 @@ def test_a_waived_blocker_does_not_fail_or_force_the_lowest_level(
             "expires": "2027-03-01",
         }
     ]
-    assert document["level"] == "prototype"  # data: (0*3 + 1 + 2)/6 = 50: still scored as it is
+    # data: (0*3 + 1 + 2)/6 = 50: still scored as it is, but a waived gap caps nothing
+    assert document["level"] == "production"
     assert document["score"] == 50
     gaps = document["gaps"]
     assert isinstance(gaps, list)
@@ -475,7 +476,7 @@ def test_diff_lists_what_changed(tmp_path: Path, bank_file: Path) -> None:
     )
     code, out, _ = run("diff", old, new, "--bank", bank_file)
     assert code == ExitCode.OK
-    assert "Level: prototype → not ready" in out
+    assert "Level: production → not ready" in out  # one partly done blocker is no cap
     assert "Gaps opened (1)\n  data.lineage:" in out
     assert "Gaps closed (1)\n  serving.rollback:" in out
     assert "  data.lineage: Yes → No; note: only 2025" in out

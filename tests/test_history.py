@@ -38,10 +38,11 @@ def test_history_follows_renames_and_scores_every_revision(history_repo: Path) -
     assert revisions[2]["score"] is None
     assert revisions[0]["author"] == "Ada | **b** `t` & x"
     assert [r["level"] for r in revisions] == [
-        *["not ready"] * 2,
+        "not ready",
+        "pilot",  # below the top, no longer forced to the lowest
         None,
-        "not ready",
-        "not ready",
+        "pilot",
+        "pilot",
         "production",
     ]
     assert revisions[4]["gaps_closed"] == ["data.lineage"]

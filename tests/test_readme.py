@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import textwrap
 from pathlib import Path
@@ -67,6 +68,15 @@ def test_the_profile_example_validates() -> None:
         "training.reproducible",
     ]
     assert set(bank.moved) == {"framework.model_source", "serving.mode"}
+
+
+def test_the_severity_example_validates() -> None:
+    text = blocks("yaml", "### Severity that follows the system")[0]
+    bank = bank_from_document(parse_yaml(f"bank: acme\nversion: 1\n{text}", source="README"))
+    limits = bank.questions["serving.agent_limits"]
+    assert [rule.is_.value for rule in limits.severity_rules] == ["blocker", "major"]
+    assert bank.questions["serving.batch_output_checks"].caps == "pilot"
+    assert bank.dated_options == (("profile.regimes", "eu_high_risk", dt.date(2027, 12, 2)),)
 
 
 @pytest.mark.parametrize("text", blocks("yaml", "## Use in CI"))

@@ -113,7 +113,7 @@ def test_a_users_template_renders_sandboxed(
     template.write_text("Level {{ card.level.name }} for {{ project.name }}\n", encoding="utf-8")
     card = score(small_bank, parse_answers(REVIEW))
     text = render_report(card, template=template)
-    assert text.endswith("Level not ready for shelf \\| scanner \\<b\\>\n")
+    assert text.endswith("Level pilot for shelf \\| scanner \\<b\\>\n")
     template.write_text("{{ card.__class__.__mro__ }}\n", encoding="utf-8")
     with pytest.raises(InputError, match=r"mine\.md\.j2:1: template error: access to attribute"):
         render_report(card, template=template)

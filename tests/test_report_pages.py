@@ -5,6 +5,7 @@ and labels do not mislead; tables without empty columns; history written and wra
 from __future__ import annotations
 
 import itertools
+import json
 import os
 import re
 import subprocess
@@ -14,9 +15,8 @@ from pathlib import Path
 import pytest
 
 from mlready.core.errors import ExitCode
-from mlready.core.scoring import level_for
 from mlready.io.bank_file import load_bank
-from mlready.render.charts import band_colour
+from mlready.render.charts import band_colour, band_of
 from mlready.render.width import cells
 from tests.helpers.browser import CHROMIUM, PDFTOTEXT, browser_command
 from tests.helpers.commands import mlready, run
@@ -83,23 +83,26 @@ def test_page_one_of_the_default_report_says_the_verdict_the_gate_and_what_to_do
     )
     if language == "en":
         said = [
-            "Level: prototype.",  # the verdict
-            "Capped at prototype by 1 blocker only partly done (the scores alone reach pilot).",
+            "Level: not ready.",  # the verdict
+            "Why the level is not higher: data.usage_rights at its lowest grade, which caps the "
+            "level at not ready.",
             "The CI gate fails: 1 blocker gap.",  # the gate and why
             "What to do first",
         ]
     else:
-        prototype, pilot = _chinese_level("prototype"), _chinese_level("pilot")
-        said = [
-            f"{prototype}。",
-            f"有 1 个阻断项只完成了一部分，级别被限制在{prototype}（仅凭得分可达{pilot}）。",
-            "CI 门禁未通过：",
-        ]
+        not_ready = _chinese_level("not ready")
+        said = [f"{not_ready}。", "级别为何不更高：data.usage_rights", "CI 门禁未通过："]
     for words in said:
         assert words.replace(" ", "") in first.replace(" ", ""), (words, first)
-    assert "76.56" in first  # the score
+    assert _score(reviewed) in first  # the score
     # What to do first: the half-done blocker, then the major gaps.
     assert "data.usage_rights" in first and "training.model_card" in first
+
+
+def _score(root: Path) -> str:
+    """The review's score as `check --format json` gives it, as the report prints it."""
+    done = mlready(root, "check", "-f", "json", "--today", TODAY, "--no-scan")
+    return f"{json.loads(done.stdout)['score']:g}"
 
 
 # --- the gate, without a browser ------------------------------------------------------------
@@ -108,7 +111,7 @@ def test_page_one_of_the_default_report_says_the_verdict_the_gate_and_what_to_do
 @pytest.mark.parametrize(
     ("fail_under", "said"),
     [
-        ("production", "The CI gate fails: 1 blocker gap; score 76.56 is below 90."),
+        ("production", "The CI gate fails: 1 blocker gap; score {score} is below 90."),
         (None, "The CI gate fails: 1 blocker gap; no --fail-under is set."),
     ],
 )
@@ -121,6 +124,7 @@ def test_the_summary_says_whether_the_gate_passes_and_why(
 ) -> None:
     root = reviewed_repository(tmp_path / "repo", fail_under=fail_under)
     monkeypatch.chdir(root)
+    said = said.format(score=_score(root))
     code, html, err = run("report", "-f", "html", "-o", "-", "--today", TODAY)
     assert code == ExitCode.OK, err
     gate = parse(html).find(".//p[@class='gate gate-fail']")
@@ -199,11 +203,11 @@ def test_one_area_chart_coloured_by_level_band_with_the_cap_and_nothing_clipped(
     # The areas reach two bands (pilot and production): two colours, neither the top's for all.
     assert len(set(fills)) == 2
     assert band_colour(bank.levels, 95.83) != band_colour(bank.levels, 85)
-    assert level_for(bank, 85).name == "pilot"
+    assert band_of(bank.levels, 85).name == "pilot"  # type: ignore[union-attr]
     labels = [line for line, *_ in _text_boxes(bars)]
     if language == "en":
         assert {"production 90", "pilot 75", "prototype 50"} <= set(labels)
-        assert any(line.startswith("Capped at prototype by 1 blocker") for line in labels)
+        assert any(line.startswith("Why the level is not higher: data.usage_rights") for line in labels)
     # Threshold labels do not overlap one another.
     thresholds = sorted(
         (box for box in _text_boxes(bars) if re.search(r" (90|75|50)$", box[0])),
@@ -213,7 +217,7 @@ def test_one_area_chart_coloured_by_level_band_with_the_cap_and_nothing_clipped(
         assert one[2] <= other[1] or one[3] != other[3], (one, other)
     # The trend shows its values: one per revision.
     values = [line for line, *_ in _text_boxes(trend) if re.fullmatch(r"\d+(\.\d+)?", line)]
-    assert "76.56" in values and len([v for v in values if v not in ("50", "75", "90")]) == 3
+    assert _score(reviewed) in values and len([v for v in values if v not in ("50", "75", "90")]) == 3
 
 
 # --- tables -----------------------------------------------------------------------------------
@@ -387,7 +391,8 @@ def test_history_in_chinese_names_levels_by_their_titles(reviewed: Path) -> None
         code, text, _ = run("history")
         _, data, _ = run("history", "-f", "json")
     assert code == ExitCode.OK
-    prototype = _chinese_level("prototype")
-    assert re.search(rf"\n2026-11-20  .*  {prototype}  76\.56 ", text)
+    not_ready = _chinese_level("not ready")
+    score = re.escape(_score(reviewed))
+    assert re.search(rf"\n2026-11-20  .*  {not_ready}  {score} ", text)
     assert "关闭：data.lineage、data.datasheet、" in text  # ids listed with 、
-    assert '"level": "prototype"' in data  # data, the same in every language
+    assert '"level": "not ready"' in data  # data, the same in every language

@@ -307,8 +307,56 @@ def reference_problems(
             problems += _condition_problems(
                 bank, question, name, wanted, seen, where, after=len(problems)
             )
+        problems += _severity_problems(bank, question, document, loc, seen)
         seen.setdefault(question.id, question)
     return problems
+
+
+def _severity_problems(
+    bank: Bank, question: Question, document: Document, loc: Location, seen: dict[str, Question]
+) -> list[Problem]:
+    """Severity rules: conditions like `when`, one default rule last, caps naming a level."""
+    problems: list[Problem] = []
+    if question.caps is not None and bank.level_named(question.caps) is None:
+        problems.append(document.problem((*loc, "caps"), _no_level(bank, question.caps)))
+    if not isinstance(question.severity, tuple):
+        return problems
+    rules = question.severity
+    if not rules:
+        problems.append(
+            document.problem((*loc, "severity"), Message("severity needs at least one rule"))
+        )
+    elif rules[-1].when:
+        problems.append(
+            document.problem(
+                (*loc, "severity", len(rules) - 1),
+                Message("the last severity rule must have no 'when': it is the default"),
+            )
+        )
+    for position, rule in enumerate(rules):
+        at = (*loc, "severity", position)
+        if position < len(rules) - 1 and not rule.when:
+            problems.append(
+                document.problem(
+                    at, Message("only the last severity rule may have no 'when' (the default)")
+                )
+            )
+        for name, wanted in rule.when.items():
+            where = document.place((*at, "when", name))
+            problems += _condition_problems(
+                bank, question, name, wanted, seen, where, after=len(problems)
+            )
+        if rule.caps is not None and bank.level_named(rule.caps) is None:
+            problems.append(document.problem((*at, "caps"), _no_level(bank, rule.caps)))
+    return problems
+
+
+def _no_level(bank: Bank, name: str) -> Message:
+    return Message(
+        "caps names no level of the bank: '{name}' (its levels: {levels})",
+        name=name,
+        levels=", ".join(level.name for level in bank.levels),
+    )
 
 
 def _condition_problems(

@@ -316,7 +316,8 @@ def evidence_reasons(
             for key, item in evidence.items()
             if item.state is EvidenceState.CLAIMED
             and scores.get(key) == 1
-            and scorecard.bank.questions[key].gap_severity.rank <= gate.require_evidence.rank
+            and scorecard.severity_of(scorecard.bank.questions[key]).rank
+            <= gate.require_evidence.rank
         ]
         if claimed:
             reasons.append(

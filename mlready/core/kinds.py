@@ -18,7 +18,7 @@ from mlready.core.model import DEFAULT_CHECK_OPTIONS, NA, AnswerValue, Question
 from mlready.core.vocabulary import Kind, Severity
 
 NONE_OF_THESE = "-"  # what a person types to choose none of a multi question's options
-CHECK_ONLY_KEYS = ("severity", "weight", "fix", "na", "evidence")
+CHECK_ONLY_KEYS = ("severity", "caps", "applies_from", "weight", "fix", "na", "evidence")
 
 # Reports a problem at a key of the question's definition: (key or path below it, message).
 DefinitionProblem = Callable[[str | tuple[str | int, ...], str], None]
@@ -141,6 +141,15 @@ class Check(QuestionKind):
         self, question: Question, given: set[str], problem: DefinitionProblem
     ) -> Question:
         _refuse_exclusive(question, problem)
+        for position, option in enumerate(question.options):
+            if option.applies_from is not None:
+                problem(
+                    ("options", position, "applies_from"),
+                    Message(
+                        "'applies_from' belongs only on options of decisions; "
+                        "a check takes it as its own key"
+                    ),
+                )
         if "options" in given and len(question.options) < 2:
             problem(
                 "options", Message("a check needs at least two options (or none: yes/partial/no)")

@@ -13,6 +13,7 @@ from typing import Annotated, Any
 from mlready.core.messages import N_, Message, series
 from mlready.core.validation import (
     Internal,
+    Key,
     NullAsEmpty,
     NumberAsText,
     OneOrMany,
@@ -93,6 +94,9 @@ class Option(Record):
     label: str | None = None
     score: Score | None = None
     exclusive: bool = False
+    # Decisions only: the date from which what this answer brings into scope applies (a regime
+    # adopted but not yet in force); before it, the checks it alone makes applicable are upcoming.
+    applies_from: dt.date | None = None
 
     @property
     def display(self) -> str:
@@ -129,6 +133,20 @@ class Probe(Record):
     reliability: Reliability = Reliability.MEDIUM
 
 
+Condition = Annotated[dict[QuestionId, ValueList], NullAsEmpty()]
+LevelName = Annotated[str, ONE_LINE]
+
+
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+class SeverityRule(Record):
+    """One rule of a check's severity: when the answers match `when` (always, without it), a
+    gap in the check has severity `is_` and, at its lowest grade, caps the level at `caps`."""
+
+    when: Condition = field(default_factory=dict)
+    is_: Annotated[Severity, Key("is")]
+    caps: LevelName | None = None
+
+
 @dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class Question(Record):
     """A question of a bank. For checks, `severity` and `options` are always set."""
@@ -139,10 +157,15 @@ class Question(Record):
     why: str
     help: str | None = None
     options: tuple[Option, ...] = ()
-    severity: Severity | None = None
+    # One severity, or rules tried in order (the last one without `when`: the default).
+    severity: Severity | tuple[SeverityRule, ...] | None = None
+    # The level a gap at the check's lowest grade caps the review at (blockers: the lowest).
+    caps: LevelName | None = None
+    # The date the obligation applies from; before it, a gap is upcoming (checks only).
+    applies_from: dt.date | None = None
     weight: Weight | None = None  # as written; None: the severity's default
     fix: str | None = None
-    when: Annotated[dict[QuestionId, ValueList], NullAsEmpty()] = field(default_factory=dict)
+    when: Condition = field(default_factory=dict)
     na: bool = False
     refs: TextList = ()
     tags: Annotated[tuple[Tag, ...], OneOrMany()] = ()
@@ -171,8 +194,36 @@ class Question(Record):
 
     @property
     def gap_severity(self) -> Severity:
-        """How much a gap in this check matters (major when not set)."""
+        """How much a gap in this check matters by default (major when not set): the plain
+        severity, or that of the rule without a condition."""
+        # Asked for every check a review scores: no rule object is made for a plain severity.
+        if isinstance(self.severity, tuple):
+            return self.severity[-1].is_
         return self.severity or Severity.MAJOR
+
+    @property
+    def default_caps(self) -> str | None:
+        """The level a gap at the lowest grade caps the review at when no other rule holds."""
+        if isinstance(self.severity, tuple) and self.severity[-1].caps:
+            return self.severity[-1].caps
+        return self.caps
+
+    @property
+    def severity_rules(self) -> tuple[SeverityRule, ...]:
+        """The rules of the check's severity, the default last (one rule for a plain one)."""
+        if isinstance(self.severity, tuple):
+            return self.severity
+        return (SeverityRule(is_=self.severity or Severity.MAJOR, caps=self.caps),)
+
+    @property
+    def default_rule(self) -> SeverityRule:
+        """The rule that holds when no other does."""
+        return self.severity_rules[-1]
+
+    @property
+    def lowest_score(self) -> float:
+        """The score of the check's lowest grade."""
+        return min((option.score or 0.0 for option in self.options), default=0.0)
 
     @property
     def score_weight(self) -> float:
@@ -281,19 +332,28 @@ class Bank(Record):
         return {q.id: q for section in self.sections for q in section.questions}
 
     @cached_property
+    def dated_options(self) -> tuple[tuple[str, str, dt.date], ...]:
+        """(question id, option value, date) of every option that applies from a date."""
+        return tuple(
+            (q.id, option.value, option.applies_from)
+            for q in self.questions.values()
+            for option in q.options
+            if option.applies_from is not None
+        )
+
+    @cached_property
     def area_of(self) -> dict[str, Area]:
         """The section of every question (an area, or the profile), by question id."""
         return {q.id: section for section in self.sections for q in section.questions}
 
     @property
     def lowest_level(self) -> Level:
-        """The level of a review with a blocker check at 0 or unanswered, or no score."""
+        """The level of a review with no score, and the default cap of a blocker at 0."""
         return self.levels[-1]
 
-    @property
-    def capped_level(self) -> Level:
-        """The highest level a review with a blocker check only partly done can reach."""
-        return self.levels[-2] if len(self.levels) > 1 else self.levels[-1]
+    def level_named(self, name: str | None) -> Level | None:
+        """The level called `name`, if the bank has one."""
+        return next((level for level in self.levels if level.name == name), None)
 
 
 @dataclass(frozen=True, kw_only=True, eq=False, repr=False)

@@ -2,19 +2,28 @@
 
 # The rules are exact so that any two tools agree: a check scores its option's score (0 when
 # unanswered); an area scores 100 x sum(w*s) / sum(w) over its applicable checks that are not
-# "na"; the overall score is the lowest area score; the level is the highest whose minimum that
-# score reaches, except that an open blocker gap scoring 0 (or unanswered) forces the lowest level
-# and one scoring between 0 and 1 caps the level at the second-lowest.
+# "na" and whose obligation is in force; the overall score is the lowest area score. The level
+# follows the open gaps more than the averages (see `level_for` and the README's Scoring section).
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import NamedTuple
 
 from mlready.core.answers import Answers
 from mlready.core.kinds import is_scored
-from mlready.core.model import NA, Action, AnswerEntry, Area, Bank, Level, Question, Waiver
+from mlready.core.model import (
+    NA,
+    Action,
+    AnswerEntry,
+    Area,
+    Bank,
+    Level,
+    Question,
+    SeverityRule,
+    Waiver,
+)
 from mlready.core.vocabulary import Severity
 
 
@@ -26,6 +35,8 @@ class Gap(NamedTuple):
     score: float
     answer: AnswerEntry | None
     waived: bool = False  # an unexpired waiver accepts this gap
+    rule: SeverityRule | None = None  # the severity rule the answers chose; None: the default
+    upcoming: dt.date | None = None  # the date its obligation applies from, when still ahead
 
     @property
     def waiver(self) -> Waiver | None:
@@ -44,13 +55,34 @@ class Gap(NamedTuple):
 
     @property
     def severity(self) -> Severity:
-        """How much the gap matters."""
-        return self.question.gap_severity
+        """How much the gap matters, for this system (severity rules follow the answers)."""
+        return self.rule.is_ if self.rule else self.question.gap_severity
+
+    @property
+    def caps(self) -> str | None:
+        """The level the gap caps the review at when at the check's lowest grade, as written."""
+        if self.rule is not None:
+            return self.rule.caps or self.question.caps
+        return self.question.default_caps
+
+    @property
+    def lowest(self) -> bool:
+        """Whether the check is at its lowest grade (or unanswered)."""
+        return self.score <= self.question.lowest_score
 
     @property
     def lost_weight(self) -> float:
         """The weight this gap takes from its area's score."""
-        return self.question.score_weight * (1 - self.score)
+        return weight_of(self.question, self.rule) * (1 - self.score)
+
+
+class Cap(NamedTuple):
+    """A limit on the level and why: a gap at its lowest grade ("gap", or "owned" when its plan
+    lifted the cap a level), several partly done blockers ("partly_done") or the score."""
+
+    level: Level
+    kind: str
+    gaps: tuple[Gap, ...] = ()
 
 
 class AreaScore(NamedTuple):
@@ -77,6 +109,8 @@ class Scorecard(NamedTuple):
     unanswered: tuple[Question, ...]
     not_applicable: tuple[Question, ...]  # answered "na"
     today: dt.date | None = None  # the date waivers and due dates were judged by
+    # Gaps in checks whose obligation applies only from a later date: listed, never open.
+    upcoming: tuple[Gap, ...] = ()
 
     @property
     def open_gaps(self) -> tuple[Gap, ...]:
@@ -85,8 +119,21 @@ class Scorecard(NamedTuple):
 
     @property
     def blockers(self) -> tuple[Gap, ...]:
-        """Open blocker gaps: each one forces the lowest level and fails the gate."""
+        """Open blocker gaps: each one fails the gate."""
         return tuple(gap for gap in self.open_gaps if gap.severity is Severity.BLOCKER)
+
+    def severity_of(self, question: Question) -> Severity:
+        """How much a gap in `question` matters for this system (its severity rules applied)."""
+        rule = severity_rule(question, {q.id: q for q in self.applicable}, self.answers)
+        return rule.is_ if rule else question.gap_severity
+
+    @property
+    def binding_caps(self) -> tuple[Cap, ...]:
+        """The caps that set the level, when it is below the top: why it is not higher."""
+        today = self.today or dt.date.today()
+        caps = level_caps(self.bank, self.score, gaps=self.open_gaps, today=today)
+        top = self.bank.levels[0]
+        return tuple(cap for cap in caps if cap.level == self.level and cap.level != top)
 
     @property
     def waived(self) -> tuple[Gap, ...]:
@@ -105,7 +152,10 @@ class Scorecard(NamedTuple):
     def check_scores(self) -> dict[str, float | None]:
         """Every applicable check's score (None for "na"), in bank order."""
         gaps = {gap.question.id: gap.score for gap in self.gaps}
-        not_applicable = {question.id for question in self.not_applicable}
+        # An obligation not yet in force has no score yet: like "na", it leaves comparisons.
+        not_applicable = {question.id for question in self.not_applicable} | {
+            gap.question.id for gap in self.upcoming
+        }
         return {
             q.id: None if q.id in not_applicable else gaps.get(q.id, 1.0)
             for q in self.applicable
@@ -126,25 +176,67 @@ class Scorecard(NamedTuple):
         return tuple(q for q in self.applicable if not is_scored(q) and self.answers.get(q.id))
 
 
-def applicable_questions(bank: Bank, answers: Answers) -> tuple[Question, ...]:
-    """The questions whose `when` holds, in bank order."""
+def applicable_questions(
+    bank: Bank, answers: Answers, *, pending: frozenset[tuple[str, str]] = frozenset()
+) -> tuple[Question, ...]:
+    """The questions whose `when` holds, in bank order; answers in `pending` (question id,
+    value) count as not given."""
     # A condition holds when the question it names is itself applicable, answered (not "na"),
     # and its answer is among the listed values (for a multi answer: shares one of them).
     applicable: dict[str, Question] = {}
     for question in bank.questions.values():
-        if all(_holds(name, wanted, applicable, answers) for name, wanted in question.when.items()):
+        if all(
+            _holds(name, wanted, applicable, answers, pending)
+            for name, wanted in question.when.items()
+        ):
             applicable[question.id] = question
     return tuple(applicable.values())
 
 
 def _holds(
-    name: str, wanted: tuple[str, ...], applicable: dict[str, Question], answers: Answers
+    name: str,
+    wanted: tuple[str, ...],
+    applicable: Mapping[str, Question],
+    answers: Answers,
+    pending: frozenset[tuple[str, str]] = frozenset(),
 ) -> bool:
     entry = answers.get(name)
     if name not in applicable or entry is None or entry.value == NA:
         return False
     given = (entry.value,) if isinstance(entry.value, str) else entry.value or ()
-    return any(value in wanted for value in given)
+    return any(value in wanted and (name, value) not in pending for value in given)
+
+
+def severity_rule(
+    question: Question, applicable: Mapping[str, Question], answers: Answers
+) -> SeverityRule | None:
+    """The first of a check's conditional severity rules that the answers match, if any."""
+    if not isinstance(question.severity, tuple):
+        return None
+    for rule in question.severity[:-1]:
+        if all(_holds(name, wanted, applicable, answers) for name, wanted in rule.when.items()):
+            return rule
+    return None
+
+
+def pending_answers(bank: Bank, answers: Answers, today: dt.date) -> dict[tuple[str, str], dt.date]:
+    """The answers given whose option applies only from a date after `today`, with that date."""
+    pending: dict[tuple[str, str], dt.date] = {}
+    for question_id, value, applies_from in bank.dated_options:
+        entry = answers.get(question_id)
+        if applies_from <= today or entry is None or entry.value is None:
+            continue
+        given = (entry.value,) if isinstance(entry.value, str) else entry.value
+        if value in given:
+            pending[(question_id, value)] = applies_from
+    return pending
+
+
+def weight_of(question: Question, rule: SeverityRule | None) -> float:
+    """A check's weight in its area's score: as written, else its severity's for this system."""
+    if question.weight is not None or rule is None:
+        return question.score_weight
+    return rule.is_.default_weight
 
 
 def check_score(question: Question, entry: AnswerEntry | None) -> float:
@@ -163,14 +255,23 @@ def _ratio(pairs: list[tuple[float, float]]) -> float | None:
 
 
 def score(bank: Bank, answers: Answers, *, today: dt.date | None = None) -> Scorecard:
-    """Score `answers` against `bank`; waivers count until their expiry date, seen from `today`
-    (default: the current date)."""
+    """Score `answers` against `bank`; waivers, due dates and dates of application count as
+    seen from `today` (default: the current date)."""
     today = today or dt.date.today()
     applicable = applicable_questions(bank, answers)
-    applicable_ids = {question.id for question in applicable}
+    applicable_by_id = {question.id: question for question in applicable}
+    # Checks that apply only through an answer not yet in force (a regime adopted for a later
+    # date), or whose own date is ahead, are upcoming. Most banks date nothing: no second pass.
+    pending = pending_answers(bank, answers, today)
+    in_force = (
+        {q.id for q in applicable_questions(bank, answers, pending=frozenset(pending))}
+        if pending
+        else applicable_by_id.keys()
+    )
     area_scores: list[AreaScore] = []
     all_pairs: list[tuple[float, float]] = []
     gaps: list[Gap] = []
+    upcoming: list[Gap] = []
     unanswered: list[Question] = []
     not_applicable: list[Question] = []
     order = {question_id: index for index, question_id in enumerate(bank.questions)}
@@ -179,7 +280,7 @@ def score(bank: Bank, answers: Answers, *, today: dt.date | None = None) -> Scor
         pairs: list[tuple[float, float]] = []
         area_gaps = applicable_count = answered = 0
         for question in area.questions:
-            if question.id not in applicable_ids:
+            if question.id not in applicable_by_id:
                 continue
             applicable_count += 1
             entry = answers.get(question.id)
@@ -193,11 +294,18 @@ def score(bank: Bank, answers: Answers, *, today: dt.date | None = None) -> Scor
                 not_applicable.append(question)
                 continue
             value = check_score(question, entry)
-            pairs.append((question.score_weight, value))
+            starts = _starts(question, question.id in in_force, pending, today)
+            rule = severity_rule(question, applicable_by_id, answers)
+            if starts is None:
+                pairs.append((weight_of(question, rule), value))
             if value < 1:
                 waived = bool(entry and entry.waiver and entry.waiver.active(today))
-                gaps.append(Gap(question, area, value, entry, waived=waived))
-                area_gaps += 1
+                gap = Gap(question, area, value, entry, waived=waived, rule=rule, upcoming=starts)
+                if starts is None:
+                    gaps.append(gap)
+                    area_gaps += 1
+                else:
+                    upcoming.append(gap)
         all_pairs += pairs
         area_scores.append(
             AreaScore(
@@ -209,9 +317,10 @@ def score(bank: Bank, answers: Answers, *, today: dt.date | None = None) -> Scor
             )
         )
     gaps.sort(key=lambda gap: (gap.severity.rank, -gap.lost_weight, order[gap.question.id]))
+    upcoming.sort(key=lambda gap: (gap.upcoming, gap.severity.rank, order[gap.question.id]))
     scored = [area.score for area in area_scores if area.score is not None]
     overall = min(scored) if scored else None
-    blockers = [gap.score for gap in gaps if gap.severity is Severity.BLOCKER and not gap.waived]
+    open_gaps = [gap for gap in gaps if not gap.waived]
     return Scorecard(
         bank=bank,
         answers=answers,
@@ -219,22 +328,90 @@ def score(bank: Bank, answers: Answers, *, today: dt.date | None = None) -> Scor
         areas=tuple(area_scores),
         score=overall,
         mean=_ratio(all_pairs),
-        level=level_for(bank, overall, blocker_scores=blockers),
+        level=level_for(bank, overall, gaps=open_gaps, today=today),
         gaps=tuple(gaps),
         unanswered=tuple(unanswered),
         not_applicable=tuple(not_applicable),
         today=today,
+        upcoming=tuple(upcoming),
     )
 
 
-def level_for(bank: Bank, score: float | None, *, blocker_scores: Sequence[float] = ()) -> Level:
-    """The highest level whose minimum the score reaches, given the scores of the open blocker
-    gaps: any at 0 forces the lowest level, any other caps it at the second-lowest."""
-    if score is None or any(value == 0 for value in blocker_scores):
-        return bank.lowest_level
-    # No default: the bank loader requires the lowest level to have min 0 and a score is never
-    # below 0, so some level always matches.
-    level = next(level for level in bank.levels if level.min <= score)
-    if blocker_scores:  # the lower of the two: a cap never lifts a level
-        return min(level, bank.capped_level, key=lambda candidate: candidate.min)
+def _starts(
+    question: Question,
+    in_force: bool,
+    pending: Mapping[tuple[str, str], dt.date],
+    today: dt.date,
+) -> dt.date | None:
+    """The date a check's obligation applies from, when after `today`; else None."""
+    dates = []
+    if question.applies_from is not None and question.applies_from > today:
+        dates.append(question.applies_from)
+    if not in_force:
+        # The dates of the pending answers its condition names; the latest pending date when it
+        # depends on them only through other questions.
+        named = [
+            date for (name, value), date in pending.items() if value in question.when.get(name, ())
+        ]
+        dates.append(min(named) if named else max(pending.values()))
+    return max(dates) if dates else None
+
+
+# Partly done blockers without an owned plan that, together, keep a review from the top level:
+# one or two are conditions a reviewer names; three or more are obligations nobody manages.
+SEVERAL_PARTLY_DONE = 3
+
+
+def owned(action: Action | None, today: dt.date) -> bool:
+    """Whether a gap's action has an owner and a due date that has not passed on `today`."""
+    if action is None or not action.owner or action.due is None:
+        return False
+    return action.due >= today
+
+
+def gap_cap(bank: Bank, gap: Gap, today: dt.date) -> Level | None:
+    """The level an open gap caps the review at on its own, if any: a blocker, or a check with
+    `caps`, at its lowest grade (an owned plan lifts the cap one level)."""
+    if not gap.lowest:
+        return None
+    named = bank.level_named(gap.caps)
+    if gap.severity is not Severity.BLOCKER and named is None:
+        return None
+    level = named or bank.lowest_level
+    if owned(gap.action, today):
+        level = bank.levels[max(bank.levels.index(level) - 1, 0)]
     return level
+
+
+def level_caps(
+    bank: Bank, score: float | None, *, gaps: Sequence[Gap] = (), today: dt.date
+) -> list[Cap]:
+    """Every limit the open `gaps` and the score put on the level (see `level_for`)."""
+    levels = bank.levels
+    second = levels[min(1, len(levels) - 1)]
+    caps: list[Cap] = []
+    if score is not None and len(levels) > 1 and score < levels[-2].min:
+        caps.append(Cap(second, "score"))
+    partly_done: list[Gap] = []
+    for gap in gaps:
+        cap = gap_cap(bank, gap, today)
+        if cap is not None:
+            caps.append(Cap(cap, "owned" if owned(gap.action, today) else "gap", (gap,)))
+        elif gap.severity is Severity.BLOCKER and not gap.lowest and not owned(gap.action, today):
+            partly_done.append(gap)
+    if len(partly_done) >= SEVERAL_PARTLY_DONE:
+        caps.append(Cap(second, "partly_done", tuple(partly_done)))
+    return caps
+
+
+def level_for(
+    bank: Bank, score: float | None, *, gaps: Sequence[Gap] = (), today: dt.date
+) -> Level:
+    """The level of a review with this score and these open gaps: the top level, capped by each
+    gap that caps it, by several partly done blockers and by a very low score."""
+    # The reviewer's levels follow the serious gaps, not the averages: the score caps only when
+    # an area lacks most of its good practice (below the second-lowest level's minimum).
+    if score is None:
+        return bank.lowest_level
+    caps = [bank.levels[0], *(cap.level for cap in level_caps(bank, score, gaps=gaps, today=today))]
+    return min(caps, key=lambda level: level.min)

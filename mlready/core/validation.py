@@ -294,7 +294,7 @@ def _fits(inner: Any, rules: tuple[Any, ...], data: Any) -> bool:
     if isinstance(data, dict):
         return origin is dict or dataclasses.is_dataclass(inner)
     if isinstance(data, str):
-        return inner is str
+        return inner is str or (isinstance(inner, type) and issubclass(inner, Enum))
     number = isinstance(data, int | float) and not isinstance(data, bool)
     if number and inner is str:
         return has_rule(rules, NumberAsText)

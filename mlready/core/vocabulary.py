@@ -35,7 +35,7 @@ class EvidenceState(StrEnum):
 
 
 class Severity(StrEnum):
-    """How much a gap in a check matters; blockers force the lowest level."""
+    """How much a gap in a check matters; open blockers fail the gate."""
 
     BLOCKER = "blocker"
     MAJOR = "major"

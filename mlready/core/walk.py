@@ -16,7 +16,7 @@ from mlready.core.evidence import CheckEvidence
 from mlready.core.kinds import Invalid, is_scored, kind_of
 from mlready.core.messages import N_, _, language, ngettext
 from mlready.core.model import NA, Action, AnswerEntry, Area, Bank, Project, Question
-from mlready.core.scoring import applicable_questions, check_score
+from mlready.core.scoring import applicable_questions, check_score, severity_rule
 from mlready.core.vocabulary import Kind, Severity
 
 COMMANDS = N_("? help · :b back · :s skip · :q quit")
@@ -35,6 +35,8 @@ class Screen:
     total: int
     current: AnswerEntry | None
     evidence: CheckEvidence | None = None  # what the repository showed for this question
+    # The severity the answers so far give the check, when a rule of its own sets it.
+    chosen_severity: Severity | None = None
 
     @property
     def suggested(self) -> str | None:
@@ -46,7 +48,9 @@ class Screen:
     @property
     def severity(self) -> Severity | None:
         """How much a gap in this check matters; None for a decision or free text."""
-        return self.question.gap_severity if is_scored(self.question) else None
+        if not is_scored(self.question):
+            return None
+        return self.chosen_severity or self.question.gap_severity
 
     @property
     def progress(self) -> str:
@@ -219,6 +223,7 @@ class _Walk:
             total=len(scope),
             current=self.answers.get(question.id),
             evidence=self.evidence.get(question.id),
+            chosen_severity=_chosen_severity(question, self.bank, self.answers),
         )
 
     def ask(self, question: Question, *, can_go_back: bool) -> None:
@@ -379,6 +384,15 @@ class _Walk:
         entry = replace(current, value=NA, note=reason)
         self.save(self.answers.with_entry(question.id, entry))
         return True
+
+
+def _chosen_severity(question: Question, bank: Bank, answers: Answers) -> Severity | None:
+    if not isinstance(question.severity, tuple):
+        return None
+    # Over the whole bank: a walk of one area still follows the profile's answers.
+    applicable = {q.id: q for q in applicable_questions(bank, answers)}
+    rule = severity_rule(question, applicable, answers)
+    return rule.is_ if rule else None
 
 
 def in_scope(bank: Bank, answers: Answers, *, area: str | None = None) -> list[Question]:

@@ -51,6 +51,18 @@ def check_json(outcome: Outcome) -> dict[str, Any]:
             }
             for gap in card.gaps
         ],
+        # Gaps in obligations not yet in force: they fail nothing until their date.
+        "upcoming": [
+            {
+                "id": gap.question.id,
+                "area": gap.area.id,
+                "severity": gap.severity.value,
+                "score": gap.score,
+                "applies_from": gap.upcoming.isoformat() if gap.upcoming else None,
+                "line": answer_line(card, gap.question.id),
+            }
+            for gap in card.upcoming
+        ],
         "waived": [
             {"id": gap.question.id, **to_plain(gap.waiver)}
             for gap in card.waived

@@ -34,6 +34,7 @@ def render_junit(outcomes: Sequence[Outcome]) -> str:
         source = card.answers.source
         gaps = {gap.question.id: gap for gap in card.gaps}
         not_applicable = {question.id for question in card.not_applicable}
+        upcoming = {gap.question.id: gap.upcoming for gap in card.upcoming}
         names = (outcome.english or card.bank).questions
         suite = ET.SubElement(root, "testsuite", name=_xml_text(outcome.name))
         counts = {"tests": 0, "failures": 0, "skipped": 0}
@@ -57,6 +58,10 @@ def render_junit(outcomes: Sequence[Outcome]) -> str:
                 entry = card.answers.get(question.id)
                 note = entry.note if entry and entry.note else ""
                 message = _("not applicable: {note}").format(note=note)
+                ET.SubElement(case, "skipped", message=_xml_text(message))
+            elif question.id in upcoming:
+                counts["skipped"] += 1
+                message = _("upcoming: applies from {date}").format(date=upcoming[question.id])
                 ET.SubElement(case, "skipped", message=_xml_text(message))
             elif gap is not None and gap.waived and gap.waiver is not None:
                 counts["skipped"] += 1

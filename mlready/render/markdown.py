@@ -9,10 +9,12 @@ from mlready.core.vocabulary import word_for
 from mlready.render.escape import markdown_cell, markdown_code, markdown_text
 from mlready.render.scorecard_view import (
     Outcome,
+    cap_lines,
     expiring_lines,
     format_score,
     overdue_lines,
     signoff_lines,
+    upcoming_lines,
 )
 from mlready.render.signatures import CHECK_MARKER
 
@@ -84,6 +86,8 @@ def _markdown_of(outcome: Outcome) -> str:
         lines += ["", _("**Waived:** {ids}").format(ids=waived)]
     # What the view adds to every summary: late actions, waivers running out, sign-offs.
     for title, items in (
+        (_("Why the level is not higher"), [f"{what}: {why}" for what, why in cap_lines(card)]),
+        (_("Upcoming obligations"), [f"{check}: {what}" for check, what in upcoming_lines(card)]),
         (_("Overdue actions"), [f"{check}: {late}" for check, late in overdue_lines(card)]),
         (_("Waivers expiring soon"), expiring_lines(card)),
         (_("Sign-off"), signoff_lines(card)),

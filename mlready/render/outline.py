@@ -31,6 +31,8 @@ def bank_outline(bank: Bank, *, width: int | None = None) -> str:
         lines += ["", *hanging("", f"{area.id}: {one_line(area.title)}", width, indent=2)]
         for question in area.questions:
             when = "".join(_condition(bank, name, values) for name, values in question.when.items())
+            if is_scored(question):
+                when += _severity_notes(question)
             prefix = f"  {question.id:<{ids}} {pad(words[question.id], kinds)} "
             indent = text_column(prefix, width)
             lines += hanging(prefix, f"{one_line(question.prompt)}{when}", width, indent=indent)
@@ -52,6 +54,20 @@ def _condition(bank: Bank, name: str, values: Sequence[str]) -> str:
     quoted = [_("'{label}'").format(label=one_line(labels.get(value, value))) for value in values]
     said = translated(alternatives(quoted))
     return "  " + _("[when {id} in {values}]").format(id=name, values=said)
+
+
+def _severity_notes(question: Question) -> str:
+    """The severity rules before the default, the cap and the date, as `bank show` lists them."""
+    notes = []
+    for rule in question.severity_rules[:-1]:
+        condition = "; ".join(f"{name} in {', '.join(v)}" for name, v in rule.when.items())
+        notes.append(f"  [{rule.is_} when {condition}]")
+    caps = question.default_caps
+    if caps:
+        notes.append(f"  [caps {one_line(caps)}]")
+    if question.applies_from:
+        notes.append(f"  [from {question.applies_from}]")
+    return "".join(notes)
 
 
 def bank_json(bank: Bank) -> str:

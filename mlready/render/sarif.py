@@ -84,6 +84,23 @@ def render_sarif(outcomes: Sequence[Outcome]) -> str:
                     gap.waiver.reason if gap.waived and gap.waiver is not None else None,
                 )
             )
+        # An obligation not yet in force is a note: seen ahead of its date, failing nothing.
+        for gap in card.upcoming:
+            message = _("Upcoming {severity} gap, from {date}: {prompt} (score {score}).").format(
+                severity=translated(word_for(gap.severity)),
+                date=gap.upcoming,
+                prompt=gap.question.prompt,
+                score=f"{gap.score:g}",
+            )
+            results.append(
+                Located(
+                    gap.question,
+                    card.answers.source,
+                    answer_line(card, gap.question.id),
+                    message,
+                    "note",
+                )
+            )
         results += contradicted_results(card, outcome.evidence)
     return sarif_document(results)
 

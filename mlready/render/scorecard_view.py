@@ -128,33 +128,48 @@ def signoff_lines(card: Scorecard) -> list[str]:
     ]
 
 
-def level_cap(card: Scorecard) -> str | None:
-    """Why the level is below the one the scores alone reach (open blockers), or None."""
-    from mlready.core.scoring import level_for
+def cap_lines(card: Scorecard) -> list[tuple[str, str]]:
+    """One (what, why) pair per cap that sets the level, when it is below the top."""
+    lines = []
+    for cap in card.binding_caps:
+        level = cap.level.shown
+        checks = ", ".join(gap.question.id for gap in cap.gaps)
+        if cap.kind == "gap":
+            why = _("at its lowest grade, which caps the level at {level}")
+        elif cap.kind == "owned":
+            why = _("at its lowest grade, with an owned plan, which caps the level at {level}")
+        elif cap.kind == "partly_done":
+            why = _("partly done with no owned plan, which caps the level at {level}")
+        else:
+            checks = _("score")
+            why = _("an area below {min}, which caps the level at {level}")
+        minimum = format_score(card.bank.levels[-2].min if len(card.bank.levels) > 1 else 0)
+        lines.append((checks, why.format(level=level, min=minimum)))
+    return lines
 
-    if card.score is None:
-        return None
-    alone = level_for(card.bank, card.score)
-    if alone.name == card.level.name:
-        return None
-    undone = [gap for gap in card.blockers if gap.score == 0]
-    if undone:
-        said = ngettext(
-            "Held at {level} by {count} blocker not done at all (the scores alone reach {alone}).",
-            "Held at {level} by {count} blockers not done at all (the scores alone reach {alone}).",
-            len(undone),
+
+def upcoming_lines(card: Scorecard) -> list[tuple[str, str]]:
+    """One (check, when and what) pair per gap in an obligation not yet in force."""
+    return [
+        (
+            gap.question.id,
+            _("applies from {date}: {prompt}").format(
+                date=gap.upcoming, prompt=one_line(gap.question.prompt)
+            ),
         )
-        count = len(undone)
-    else:
-        said = ngettext(
-            "Capped at {level} by {count} blocker only partly done (the scores alone reach "
-            "{alone}).",
-            "Capped at {level} by {count} blockers only partly done (the scores alone reach "
-            "{alone}).",
-            len(card.blockers),
-        )
-        count = len(card.blockers)
-    return said.format(level=card.level.shown, count=count, alone=alone.shown)
+        for gap in card.upcoming
+    ]
+
+
+def level_cap(card: Scorecard) -> str | None:
+    """Why the level is below the top (the caps that set it, in a sentence), or None."""
+    lines = cap_lines(card)
+    if not lines:
+        return None
+    said = _("; ").join(
+        _("{what} {why}").format(what=what, why=why) for what, why in lines
+    )
+    return _("Why the level is not higher: {reasons}.").format(reasons=said)
 
 
 def gate_line(card: Scorecard, verdict: Verdict, gate: Gate) -> str:
@@ -249,7 +264,10 @@ def scorecard_view(
     overdue = overdue_lines(card)
     expiring = expiring_lines(card)
     signoffs = signoff_lines(card)
+    upcoming = upcoming_lines(card)
+    caps = cap_lines(card)
     sections = [
+        Section(_("Why the level is not higher"), tuple(Item(cells) for cells in caps), len(caps)),
         Section(
             _("Blockers"),
             tuple(
@@ -274,6 +292,11 @@ def scorecard_view(
             ),
             len(others),
             table=True,
+        ),
+        Section(
+            _("Upcoming obligations"),
+            tuple(Item(cells) for cells in upcoming),
+            len(upcoming),
         ),
         Section(
             _("Overdue actions"),

@@ -15,7 +15,7 @@ TODAY = "2026-11-26"
 def reviewed_repository(root: Path, *, fail_under: str | None = "pilot") -> Path:
     """A git repository at `root`: the files of examples/repository, a settings file with
     `fail_under`, and the e-commerce example's answers in three revisions; the last one has
-    its blocker `data.usage_rights` only partly done, which caps the level at prototype."""
+    its blocker `data.usage_rights` at its lowest grade, which caps the level at not ready."""
     root.mkdir()
     git(root, "init", "-q", "-b", "main")
     git(root, "config", "user.name", "Reviewer")
@@ -36,7 +36,7 @@ def reviewed_repository(root: Path, *, fail_under: str | None = "pilot") -> Path
         early = early.replace(f"  {check}: yes\n", f"  {check}: partial\n")
     assert early != final
     capped = final.replace(
-        "  data.usage_rights:\n    value: yes\n", "  data.usage_rights:\n    value: partial\n"
+        "  data.usage_rights:\n    value: yes\n", "  data.usage_rights:\n    value: no\n"
     )
     assert capped != final
     commit(root, "mlready.yaml", early, "2026-06-01T10:00:00+00:00", "first review")

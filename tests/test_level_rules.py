@@ -1,0 +1,382 @@
+"""The level rules: caps from gaps, owned plans, severity that follows the answers, and
+obligations that apply from a date."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Any
+from xml.etree import ElementTree
+
+import jsonschema
+import pytest
+import yaml
+
+from mlready.core.answers import answers_from_document
+from mlready.core.bank import bank_from_document
+from mlready.core.errors import InputError
+from mlready.core.gate import judge
+from mlready.core.model import Bank
+from mlready.core.scoring import Scorecard, gap_cap, level_for, score
+from mlready.core.vocabulary import Severity
+from mlready.core.walk import Screen, walk
+from mlready.io.yamlio import parse_yaml
+from tests.helpers.commands import run
+from tests.helpers.sarif import sarif_schema
+
+TODAY = dt.date(2026, 12, 7)
+
+RULES_BANK = """\
+bank: rules
+version: 1
+profile:
+  - id: profile.task
+    kind: multi
+    prompt: What does it do?
+    why: w
+    options: [{value: predict}, {value: agent}]
+  - id: profile.regimes
+    kind: multi
+    prompt: Which rules apply?
+    why: w
+    options:
+      - {value: old_rule}
+      - {value: new_rule, applies_from: 2027-12-02}
+      - {value: none, exclusive: true}
+areas:
+  - id: a
+    title: A
+    questions:
+      - {id: a.legal, prompt: p, why: w, severity: blocker}
+      - {id: a.live, prompt: p, why: w, severity: blocker, caps: prototype}
+      - {id: a.second, prompt: p, why: w, severity: blocker, caps: prototype}
+      - {id: a.third, prompt: p, why: w, severity: blocker, caps: prototype}
+      - {id: a.serious, prompt: p, why: w, caps: pilot}
+      - {id: a.major, prompt: p, why: w}
+      - id: a.tools
+        prompt: p
+        why: w
+        severity:
+          - {when: {profile.task: [agent]}, is: blocker, caps: prototype}
+          - {is: minor}
+      - id: a.conformity
+        prompt: p
+        why: w
+        severity: blocker
+        caps: prototype
+        when: {profile.regimes: [old_rule, new_rule]}
+      - {id: a.dated, prompt: p, why: w, severity: blocker, applies_from: 2027-08-02}
+"""
+
+CHECKS = ("a.legal", "a.live", "a.second", "a.third", "a.serious", "a.major", "a.tools")
+CHECKS += ("a.conformity", "a.dated")
+OWNED = {"owner": "team", "due": "2027-01-31"}
+OVERDUE = {"owner": "team", "due": "2026-11-30"}
+UNDATED = {"owner": "team"}
+
+
+@pytest.fixture(scope="module")
+def bank() -> Bank:
+    return bank_from_document(parse_yaml(RULES_BANK, source="rules.yaml"))
+
+
+def review(
+    bank: Bank,
+    *,
+    today: dt.date = TODAY,
+    task: str = "predict",
+    regimes: str = "old_rule",
+    **given: Any,
+) -> Scorecard:
+    """The scorecard of every check at "yes" but those given (keys use '_' for '.')."""
+    answers: dict[str, Any] = {"profile.task": [task], "profile.regimes": [regimes]}
+    for check in CHECKS:
+        value = given.get(check.replace(".", "_"), "yes")
+        if value != "":  # "" leaves the check unanswered
+            answers[check] = value
+    text = yaml.safe_dump({"mlready": 1, "bank": "rules@1", "answers": answers})
+    return score(bank, answers_from_document(parse_yaml(text, source="a.yaml"), bank), today=today)
+
+
+def entry(value: str, action: dict[str, str]) -> dict[str, Any]:
+    return {"value": value, "action": action}
+
+
+@pytest.mark.parametrize(
+    ("given", "expected"),
+    [
+        ({}, "production"),
+        # a blocker at its lowest grade caps at the level it names, by default the lowest
+        ({"a_legal": "no"}, "not ready"),
+        ({"a_live": "no"}, "prototype"),
+        ({"a_legal": ""}, "not ready"),  # unanswered counts as the lowest grade
+        # an owned plan (owner, due date not past) lifts that cap one level
+        ({"a_live": entry("no", OWNED)}, "pilot"),
+        ({"a_legal": entry("no", OWNED)}, "prototype"),
+        ({"a_live": entry("no", OVERDUE)}, "prototype"),
+        ({"a_live": entry("no", UNDATED)}, "prototype"),
+        # partly done blockers: conditions one or two at a time, a pattern from three
+        ({"a_legal": "partial"}, "production"),
+        ({"a_legal": "partial", "a_live": "partial"}, "production"),
+        ({"a_legal": "partial", "a_live": "partial", "a_second": "partial"}, "pilot"),
+        (
+            {"a_legal": entry("partial", OWNED), "a_live": "partial", "a_second": "partial"},
+            "production",
+        ),
+        (
+            {"a_legal": entry("partial", OVERDUE), "a_live": "partial", "a_second": "partial"},
+            "pilot",
+        ),
+        # a major caps only where the bank says so, at its lowest grade
+        ({"a_major": "no"}, "production"),
+        ({"a_serious": "no"}, "pilot"),
+        ({"a_serious": "partial"}, "production"),
+        # the lowest cap wins
+        ({"a_serious": "no", "a_live": "no", "a_legal": "no"}, "not ready"),
+    ],
+)
+def test_gaps_cap_the_level(bank: Bank, given: dict[str, Any], expected: str) -> None:
+    assert review(bank, **given).level.name == expected
+
+
+@pytest.mark.parametrize(
+    ("score_value", "expected"),
+    [(100, "production"), (50, "production"), (49.99, "pilot"), (0, "pilot"), (None, "not ready")],
+)
+def test_the_score_caps_only_when_an_area_lacks_most_of_its_practice(
+    bank: Bank, score_value: float | None, expected: str
+) -> None:
+    assert level_for(bank, score_value, today=TODAY).name == expected
+
+
+def test_a_waived_blocker_caps_nothing(bank: Bank) -> None:
+    waiver = {"reason": "r", "approved_by": "cto", "expires": "2027-01-01"}
+    card = review(bank, a_legal={"value": "no", "waiver": waiver})
+    assert card.level.name == "production"
+    assert card.blockers == ()
+
+
+def test_gap_cap_names_the_level_of_one_gap(bank: Bank) -> None:
+    card = review(bank, a_live="no", a_major="no", a_legal="partial")
+    caps = {gap.question.id: gap_cap(bank, gap, TODAY) for gap in card.gaps}
+    assert {key: level.name if level else None for key, level in caps.items()} == {
+        "a.live": "prototype",
+        "a.major": None,
+        "a.legal": None,
+    }
+
+
+@pytest.mark.parametrize(
+    ("task", "severity", "level", "passes"),
+    [
+        ("agent", Severity.BLOCKER, "prototype", False),
+        ("predict", Severity.MINOR, "production", True),
+    ],
+)
+def test_severity_follows_the_answers(
+    bank: Bank, task: str, severity: Severity, level: str, passes: bool
+) -> None:
+    card = review(bank, task=task, a_tools="no")
+    (gap,) = card.gaps
+    assert gap.severity is severity
+    assert card.level.name == level
+    assert judge(card).passed is passes
+    # the weight follows too: blocker 3 or minor 1 among eight checks of weight 3, 2 and 2
+    assert gap.lost_weight == severity.default_weight
+
+
+def test_an_obligation_not_yet_in_force_is_upcoming_until_its_date(bank: Bank) -> None:
+    before = review(bank, regimes="new_rule", a_conformity="no")
+    assert [gap.question.id for gap in before.upcoming] == ["a.conformity"]
+    assert before.upcoming[0].upcoming == dt.date(2027, 12, 2)
+    assert before.gaps == ()
+    assert before.level.name == "production"
+    assert judge(before).passed
+    assert before.check_scores()["a.conformity"] is None
+    on_the_day = review(bank, regimes="new_rule", a_conformity="no", today=dt.date(2027, 12, 2))
+    assert on_the_day.upcoming == ()
+    assert [gap.question.id for gap in on_the_day.blockers] == ["a.conformity"]
+    assert on_the_day.level.name == "prototype"
+    assert not judge(on_the_day).passed
+
+
+def test_an_obligation_in_force_through_another_answer_is_not_upcoming(bank: Bank) -> None:
+    answers = {"profile.task": ["predict"], "profile.regimes": ["old_rule", "new_rule"]}
+    answers |= dict.fromkeys(CHECKS, "yes") | {"a.conformity": "no"}
+    text = yaml.safe_dump({"mlready": 1, "bank": "rules@1", "answers": answers})
+    card = score(bank, answers_from_document(parse_yaml(text, source="a.yaml"), bank), today=TODAY)
+    assert card.upcoming == ()
+    assert card.level.name == "prototype"
+
+
+def test_a_check_with_its_own_date_is_upcoming_before_it(bank: Bank) -> None:
+    before = review(bank, a_dated="no", today=dt.date(2027, 8, 1))
+    assert [(gap.question.id, gap.upcoming) for gap in before.upcoming] == [
+        ("a.dated", dt.date(2027, 8, 2))
+    ]
+    assert before.level.name == "production"
+    after = review(bank, a_dated="no", today=dt.date(2027, 8, 2))
+    assert after.level.name == "not ready"
+
+
+BAD_RULES = [
+    (
+        "severity: [{when: {profile.tsk: [agent]}, is: blocker}, {is: major}]",
+        "rules.yaml:16:41: 'when' names an unknown question 'profile.tsk'",
+    ),
+    (
+        "severity: [{when: {profile.task: [robot]}, is: blocker}, {is: major}]",
+        "rules.yaml:16:42: 'profile.task' has no option 'robot'",
+    ),
+    (
+        "severity: [{when: {profile.task: [agent]}, is: blocker}]",
+        "rules.yaml:16:20: the last severity rule must have no 'when': it is the default",
+    ),
+    (
+        "severity: [{is: major}, {is: blocker}]",
+        "rules.yaml:16:20: only the last severity rule may have no 'when' (the default)",
+    ),
+    (
+        "severity: [{is: fatal}]",
+        "rules.yaml:16:25: is must be one of blocker, major or minor (got 'fatal')",
+    ),
+    ("severity: [{when: {profile.task: [agent]}, sev: blocker}, {is: major}]", "unknown key 'sev'"),
+    ("caps: gold", "rules.yaml:16:15: caps names no level of the bank: 'gold'"),
+    (
+        "severity: [{is: blocker, caps: gold}]",
+        "rules.yaml:16:40: caps names no level of the bank: 'gold'",
+    ),
+    ("applies_from: soon", "rules.yaml:16:23: applies_from must be a date"),
+]
+
+
+@pytest.mark.parametrize(("line", "message"), BAD_RULES)
+def test_severity_rules_caps_and_dates_are_validated_with_their_place(
+    line: str, message: str
+) -> None:
+    text = (
+        "bank: rules\nversion: 1\nprofile:\n  - id: profile.task\n    kind: multi\n"
+        "    prompt: p\n    why: w\n    options: [{value: predict}, {value: agent}]\n"
+        "areas:\n  - id: a\n    title: A\n    questions:\n      - id: a.x\n        prompt: p\n"
+        f"        why: w\n        {line}\n"
+    )
+    with pytest.raises(InputError) as caught:
+        bank_from_document(parse_yaml(text, source="rules.yaml"))
+    assert message in str(caught.value)
+
+
+def test_caps_and_dates_belong_on_checks_and_decision_options() -> None:
+    text = RULES_BANK.replace(
+        "    options: [{value: predict}, {value: agent}]\n",
+        "    options: [{value: predict}, {value: agent}]\n    caps: pilot\n",
+    ).replace(
+        "{id: a.major, prompt: p, why: w}",
+        "{id: a.major, prompt: p, why: w, options: [{value: yes, score: 1, applies_from: "
+        "2027-01-01}, {value: no, score: 0}]}",
+    )
+    with pytest.raises(InputError) as caught:
+        bank_from_document(parse_yaml(text, source="rules.yaml"))
+    shown = str(caught.value)
+    assert "'caps' belongs only on check questions (this is a multi)" in shown
+    assert "'applies_from' belongs only on options of decisions" in shown
+
+
+def test_check_lists_an_upcoming_obligation_until_its_date_then_fails(tmp_path: Path) -> None:
+    (tmp_path / "rules.yaml").write_text(RULES_BANK, encoding="utf-8")
+    answers = {"profile.task": ["predict"], "profile.regimes": ["new_rule"]}
+    answers |= dict.fromkeys(CHECKS, "yes") | {"a.conformity": "no"}
+    path = tmp_path / "answers.yaml"
+    path.write_text(yaml.safe_dump({"mlready": 1, "bank": "rules@1", "answers": answers}))
+    bank_option = ("--bank", tmp_path / "rules.yaml")
+    code, out, err = run("check", path, *bank_option, "--today", "2027-12-01")
+    assert (code, err) == (0, "")
+    assert "Level: production" in out
+    assert "upcoming" in out.lower() and "a.conformity" in out and "2027-12-02" in out
+    code, out, _ = run("check", path, *bank_option, "--today", "2027-12-02")
+    assert code == 1
+    assert "Level: prototype" in out
+    assert "2027-12-02" not in out
+
+
+def test_every_format_lists_an_upcoming_obligation_and_fails_nothing(tmp_path: Path) -> None:
+    (tmp_path / "rules.yaml").write_text(RULES_BANK, encoding="utf-8")
+    answers = {"profile.task": ["predict"], "profile.regimes": ["new_rule"]}
+    answers |= dict.fromkeys(CHECKS, "yes") | {"a.conformity": "no"}
+    path = tmp_path / "answers.yaml"
+    path.write_text(yaml.safe_dump({"mlready": 1, "bank": "rules@1", "answers": answers}))
+    common = (path, "--bank", tmp_path / "rules.yaml", "--today", "2027-12-01")
+    code, out, _ = run("check", *common, "-f", "json")
+    document = json.loads(out)
+    assert (code, document["passed"], document["gaps"]) == (0, True, [])
+    assert [(item["id"], item["applies_from"]) for item in document["upcoming"]] == [
+        ("a.conformity", "2027-12-02")
+    ]
+    code, out, _ = run("check", *common, "-f", "sarif")
+    sarif = json.loads(out)
+    jsonschema.Draft4Validator(sarif_schema()).validate(sarif)
+    (result,) = sarif["runs"][0]["results"]
+    assert (result["ruleId"], result["level"]) == ("a.conformity", "note")
+    assert "2027-12-02" in result["message"]["text"]
+    code, out, _ = run("check", *common, "-f", "junit")
+    case = next(
+        case
+        for case in ElementTree.fromstring(out).iter("testcase")
+        if "a.conformity" in case.get("name", "")
+    )
+    skipped = case.find("skipped")
+    assert skipped is not None and skipped.get("message") == "upcoming: applies from 2027-12-02"
+    code, out, _ = run("check", *common, "-f", "markdown")
+    assert "**Upcoming obligations:**" in out and "a.conformity: applies from 2027-12-02" in out
+    code, out, _ = run("report", *common, "-o", "-")
+    assert "**Upcoming obligations:** `a.conformity` from 2027-12-02" in out
+
+
+def test_check_says_why_the_level_is_not_higher(tmp_path: Path) -> None:
+    (tmp_path / "rules.yaml").write_text(RULES_BANK, encoding="utf-8")
+    answers = {"profile.task": ["agent"], "profile.regimes": ["old_rule"]}
+    answers |= dict.fromkeys(CHECKS, "yes") | {"a.tools": "no", "a.serious": "no"}
+    path = tmp_path / "answers.yaml"
+    path.write_text(yaml.safe_dump({"mlready": 1, "bank": "rules@1", "answers": answers}))
+    code, out, _ = run("check", path, "--bank", tmp_path / "rules.yaml", "--today", "2026-12-07")
+    assert code == 1
+    assert "Level: prototype" in out
+    why = out.split("Why the level is not higher (1)\n", 1)[1].split("\n\n", 1)[0]
+    assert why == "  a.tools: at its lowest grade, which caps the level at prototype"
+
+
+class Recorder:
+    """A person who answers every check "no" and notes the severity each screen shows."""
+
+    def __init__(self) -> None:
+        self.seen: dict[str, Severity | None] = {}
+
+    def question(self, screen: Screen) -> str:
+        self.seen[screen.question.id] = screen.severity
+        return "no"
+
+    def text(self, label: str, *, default: str | None = None) -> str:
+        return ""
+
+    def tell(self, message: str) -> None:
+        pass
+
+
+@pytest.mark.parametrize(
+    ("task", "expected"), [("agent", Severity.BLOCKER), ("predict", Severity.MINOR)]
+)
+def test_the_walk_shows_the_severity_the_answers_give(
+    bank: Bank, task: str, expected: Severity
+) -> None:
+    text = yaml.safe_dump(
+        {
+            "mlready": 1,
+            "bank": "rules@1",
+            "answers": {"profile.task": [task], "profile.regimes": ["none"]},
+        }
+    )
+    answers = answers_from_document(parse_yaml(text, source="a.yaml"), bank)
+    person = Recorder()
+    walk(bank, answers, prompt=person, save=lambda _: None, area="a", today=TODAY)
+    assert person.seen["a.tools"] is expected
+    assert person.seen["a.major"] is Severity.MAJOR
