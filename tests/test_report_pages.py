@@ -207,7 +207,9 @@ def test_one_area_chart_coloured_by_level_band_with_the_cap_and_nothing_clipped(
     labels = [line for line, *_ in _text_boxes(bars)]
     if language == "en":
         assert {"production 90", "pilot 75", "prototype 50"} <= set(labels)
-        assert any(line.startswith("Why the level is not higher: data.usage_rights") for line in labels)
+        assert any(
+            line.startswith("Why the level is not higher: data.usage_rights") for line in labels
+        )
     # Threshold labels do not overlap one another.
     thresholds = sorted(
         (box for box in _text_boxes(bars) if re.search(r" (90|75|50)$", box[0])),
@@ -217,7 +219,9 @@ def test_one_area_chart_coloured_by_level_band_with_the_cap_and_nothing_clipped(
         assert one[2] <= other[1] or one[3] != other[3], (one, other)
     # The trend shows its values: one per revision.
     values = [line for line, *_ in _text_boxes(trend) if re.fullmatch(r"\d+(\.\d+)?", line)]
-    assert _score(reviewed) in values and len([v for v in values if v not in ("50", "75", "90")]) == 3
+    assert (
+        _score(reviewed) in values and len([v for v in values if v not in ("50", "75", "90")]) == 3
+    )
 
 
 # --- tables -----------------------------------------------------------------------------------

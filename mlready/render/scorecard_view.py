@@ -166,9 +166,7 @@ def level_cap(card: Scorecard) -> str | None:
     lines = cap_lines(card)
     if not lines:
         return None
-    said = _("; ").join(
-        _("{what} {why}").format(what=what, why=why) for what, why in lines
-    )
+    said = _("; ").join(_("{what} {why}").format(what=what, why=why) for what, why in lines)
     return _("Why the level is not higher: {reasons}.").format(reasons=said)
 
 
