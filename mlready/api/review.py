@@ -115,11 +115,20 @@ def scored(
     """The answers at `path` scored against `bank`; their warnings are added to `warnings`.
     Raises InputError for a missing or invalid file, a review dated in the future or a
     waiver longer than the settings allow."""
+    answers = read_answers(path, bank, warnings=warnings)
+    return score_answers(answers, bank, today=today, settings=settings, warnings=warnings)
+
+
+def score_answers(
+    answers: Answers, bank: Bank, *, today: dt.date, settings: Settings, warnings: list[str]
+) -> Scorecard:
+    """`answers` scored against `bank`, their dates checked as `scored` checks a file's.
+    Raises InputError for a review dated in the future or a waiver too long."""
     from mlready.core.gate import DEFAULT_MAX_WAIVER_DAYS, dating_problems
     from mlready.core.plan import action_warnings
     from mlready.core.scoring import score
 
-    card = score(bank, read_answers(path, bank, warnings=warnings), today=today)
+    card = score(bank, answers, today=today)
     limit = settings.max_waiver_days
     problems, dating = dating_problems(
         card, today=today, max_waiver_days=DEFAULT_MAX_WAIVER_DAYS if limit is None else limit

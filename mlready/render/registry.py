@@ -26,6 +26,7 @@ class Format(StrEnum):
     CSV = "csv"
     BADGE = "badge"
     CYCLONEDX = "cyclonedx"
+    JSONL = "jsonl"
 
 
 class Subject(StrEnum):
@@ -39,6 +40,7 @@ class Subject(StrEnum):
     PORTFOLIO = "portfolio"  # Sequence[Outcome], with keyword options (see render.portfolio)
     SCAN = "scan"  # the evidence of each answers file: Sequence[ScanResult]
     EXPORT = "export"  # one review for other tools: Outcome
+    FLEET = "fleet"  # the facts of `portfolio --repos`: Sequence[Fact]
 
 
 class Renderers(NamedTuple):
@@ -52,6 +54,7 @@ class Renderers(NamedTuple):
     portfolio: str | None = None
     scan: str | None = None
     export: str | None = None
+    fleet: str | None = None
 
 
 FORMATS: dict[Format, Renderers] = {
@@ -79,6 +82,7 @@ FORMATS: dict[Format, Renderers] = {
         report="report:markdown_report",
         history="history:history_markdown",
         portfolio="portfolio:render_portfolio",
+        fleet="facts:facts_markdown",
     ),
     Format.HTML: Renderers(
         report="report:html_report",
@@ -88,10 +92,16 @@ FORMATS: dict[Format, Renderers] = {
     Format.CSV: Renderers(export="csvdoc:export_csv"),
     Format.BADGE: Renderers(export="badge:export_badge"),
     Format.CYCLONEDX: Renderers(export="cyclonedx:export_cyclonedx"),
+    Format.JSONL: Renderers(fleet="facts:facts_jsonl"),
 }
 
 # What a file name's extension says about the format to write, for `-o review.html`.
-EXTENSIONS = {".html": Format.HTML, ".htm": Format.HTML, ".md": Format.MARKDOWN}
+EXTENSIONS = {
+    ".html": Format.HTML,
+    ".htm": Format.HTML,
+    ".md": Format.MARKDOWN,
+    ".jsonl": Format.JSONL,
+}
 
 
 def format_of_path(path: str, subject: Subject, default: Format) -> Format:
@@ -106,9 +116,10 @@ def formats_for(subject: Subject) -> list[str]:
     return [name.value for name, renderers in FORMATS.items() if getattr(renderers, subject)]
 
 
-def choices(subject: Subject) -> type[StrEnum]:
-    """The formats that render `subject`, as the enum a command line offers its `--format`."""
-    names = formats_for(subject)
+def choices(subject: Subject, *more: Subject) -> type[StrEnum]:
+    """The formats that render `subject` (or one of `more`), as the enum a command line offers
+    its `--format`."""
+    names = dict.fromkeys(name for each in (subject, *more) for name in formats_for(each))
     return StrEnum(f"{subject.title()}Format", {name.upper(): name for name in names})  # type: ignore[return-value]
 
 

@@ -7,7 +7,8 @@
 #
 # - Markdown and HTML: a first line that is an HTML comment naming mlready and what it made.
 # - Text: a first line that begins `mlready <command> · ` (with a middle dot).
-# - JSON: `"$generator": "mlready <command>"` as the first key of the document.
+# - JSON: `"$generator": "mlready <command>"` as the first key of the document; JSON lines
+#   (the facts of `portfolio --repos`): the same as the first key of the first line.
 # - SARIF (whose top level takes no extra key): the log's `$schema`, `version` and first run's
 #   tool `mlready`, in the order mlready writes them.
 # - CycloneDX (whose top level takes no extra key either): its `$schema`, `bomFormat`,
@@ -74,6 +75,8 @@ def generated(command: str, document: dict[str, Any]) -> dict[str, Any]:
 _ALTERNATIVES = "|".join(re.escape(command) for command in _COMMANDS)
 _TEXT = re.compile(f"mlready (?:{_ALTERNATIVES}) · ")
 _JSON = re.compile(rf'\{{\s*"\$generator": "mlready (?:{_ALTERNATIVES})"\s*[,}}]')
+# The facts are JSON lines written without spaces (see render.facts).
+_FACTS = re.compile(r'\{"\$generator":"mlready portfolio",')
 _SARIF = re.compile(
     r'\{\s*"\$schema": "https://json\.schemastore\.org/sarif-2\.1\.0\.json",\s*'
     r'"version": "2\.1\.0",\s*"runs": \[\s*\{\s*"tool": \{\s*"driver": \{\s*"name": "mlready",'
@@ -103,4 +106,6 @@ def written_by_mlready(head: str) -> bool:
         return True
     if first == _XML_DECLARATION and rest.startswith('<testsuites name="mlready"'):
         return True
-    return bool(_JSON.match(head) or _SARIF.match(head) or _CYCLONEDX.match(head))
+    return bool(
+        _JSON.match(head) or _SARIF.match(head) or _CYCLONEDX.match(head) or _FACTS.match(head)
+    )
