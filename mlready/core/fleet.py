@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import unicodedata
 from dataclasses import field
 from typing import Any, NamedTuple
 
@@ -234,7 +235,11 @@ class Listed(NamedTuple):
 
 
 def _control(text: str) -> bool:
-    return any(ord(char) < 32 or ord(char) == 127 or 0x80 <= ord(char) < 0xA0 for char in text)
+    # A tab separates words; every other control or format character (C0, C1, bidirectional
+    # overrides, zero-width ones) and line or paragraph separator is refused.
+    return any(
+        char != "\t" and unicodedata.category(char) in ("Cc", "Cf", "Zl", "Zp") for char in text
+    )
 
 
 def _is_url(text: str) -> bool:
@@ -289,8 +294,11 @@ def parse_repos(text: str, *, source: str) -> list[Listed]:
     comments and blank lines skipped. Raises InputError naming each bad line."""
     listed: list[Listed] = []
     problems: list[Problem] = []
-    for number, raw in enumerate(text.splitlines(), start=1):
-        line = raw.split(" #", 1)[0].split("\t#", 1)[0].strip()
+    # Lines end at a newline only (splitlines would also end one at U+0085, U+2028...).
+    for number, written in enumerate(text.removesuffix("\n").split("\n"), start=1):
+        raw = written.removesuffix("\r")
+        # Only spaces and tabs are stripped: any other character is judged (and refused).
+        line = raw.split(" #", 1)[0].split("\t#", 1)[0].strip(" \t")
         if not line or line.startswith("#"):
             continue
         found, column = _line_problem(line, raw)

@@ -388,7 +388,17 @@ def file_revisions(path: Path, *, since: dt.date | None = None) -> list[GitRevis
 def resolve_commit(root: Path, ref: str) -> str:
     """The commit `ref` names in the repository at `root` (a work tree or a bare one)."""
     # Raises GitError (git's reason) when it names none.
-    output = run_git(root, "rev-parse", "--verify", "--end-of-options", f"{ref}^{{commit}}")
+    try:
+        output = run_git(root, "rev-parse", "--verify", "--end-of-options", f"{ref}^{{commit}}")
+    except NotInGitError:
+        raise
+    except GitError as error:
+        raise GitError(
+            Message(
+                "{path}: no commit named {ref} ({reason})", path=root, ref=ref, reason=error.reason
+            ),
+            reason=f"no commit named {ref} ({error.reason})",
+        ) from None
     commit = output.strip()
     if _COMMIT.fullmatch(commit) is None:
         raise GitError(
