@@ -143,7 +143,7 @@ def portfolio(
     }
     base = Path.cwd() if str(output) == "-" else output.resolve().parent
     text = renderer(Subject.PORTFOLIO, chosen_format)(
-        api.outcomes(reviewed.reviews),
+        reviewed.rows,
         reports=reports_of,
         base=base,
         max_age=reviewed.gate.max_age,

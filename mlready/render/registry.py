@@ -37,7 +37,7 @@ class Subject(StrEnum):
     BANK = "bank"  # Bank
     REPORT = "report"  # Scorecard, with keyword options (see render.report)
     HISTORY = "history"  # History
-    PORTFOLIO = "portfolio"  # Sequence[Outcome], with keyword options (see render.portfolio)
+    PORTFOLIO = "portfolio"  # Sequence[PortfolioRow], with keyword options (render.portfolio)
     SCAN = "scan"  # the evidence of each answers file: Sequence[ScanResult]
     EXPORT = "export"  # one review for other tools: Outcome
     FLEET = "fleet"  # the facts of `portfolio --repos`: Sequence[Fact]
