@@ -31,7 +31,7 @@ app = command_app()
 @app.command(
     help=N_(
         "Print the JSON Schema (draft-07) of answers files (for a bank), of banks, or of the\n"
-        "facts `portfolio --repos` writes (one per line)."
+        "facts a portfolio of repositories writes (one per line)."
     )
 )
 def schema(
