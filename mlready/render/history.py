@@ -27,7 +27,7 @@ class _Row(NamedTuple):
 
 
 def _rows(history: History) -> list[_Row]:
-    steps = {step.after.commit: step for step in history.steps()}
+    steps = {step.after.commit: step for step in history.steps}
     return [_Row(revision, steps.get(revision.commit)) for revision in history.revisions]
 
 
@@ -92,12 +92,12 @@ def history_text(history: History) -> str:
     header = [*_header(), *areas]
     table = [header]
     for row in _rows(history):
-        revision, card = row.revision, row.revision.scorecard
+        revision, card = row.revision, row.revision.scored
         cells = [str(revision.date.date()), revision.short, one_line(revision.author)]
         if card is None:
             cells += [_("unreadable"), "", "", *[""] * len(areas)]
         else:
-            scores = {area.area.id: format_score(area.score) for area in card.areas}
+            scores = {area: format_score(score) for area, score in card.areas}
             cells += [
                 card.level.shown,
                 format_score(card.score),
@@ -129,7 +129,7 @@ def history_json(history: History) -> str:
     """The history as one JSON document, oldest revision first."""
     revisions: list[dict[str, Any]] = []
     for row in _rows(history):
-        revision, card = row.revision, row.revision.scorecard
+        revision, card = row.revision, row.revision.scored
         item: dict[str, Any] = {
             "commit": revision.commit,
             "date": revision.date.isoformat(),
@@ -140,7 +140,7 @@ def history_json(history: History) -> str:
             "level": card.level.name if card else None,
             "score": card.score if card else None,
             "mean": card.mean if card else None,
-            "areas": {area.area.id: area.score for area in card.areas} if card else {},
+            "areas": dict(card.areas) if card else {},
         }
         step = row.step
         item["gaps_opened"] = [q.id for q in step.opened] if step else []
@@ -171,7 +171,7 @@ def history_markdown(history: History) -> str:
         "| --- | --- | --- | --- | ---: | ---: | " + " | ".join("---:" for _ in areas) + " |",
     ]
     for row in _rows(history):
-        revision, card = row.revision, row.revision.scorecard
+        revision, card = row.revision, row.revision.scored
         start = (
             f"| {revision.date.date()} | {markdown_code(revision.short)} | "
             f"{markdown_cell(revision.author)} | "
@@ -181,7 +181,7 @@ def history_markdown(history: History) -> str:
                 start + _("unreadable") + " | | | " + " | ".join("" for _a in areas) + " |"
             )
             continue
-        scores = {area.area.id: format_score(area.score) for area in card.areas}
+        scores = {area: format_score(score) for area, score in card.areas}
         lines.append(
             start
             + f"{markdown_cell(card.level.shown)} | {format_score(card.score)} | "
@@ -218,9 +218,9 @@ def history_html(history: History) -> str:
     """The history as one self-contained HTML page: the score over time, then the table."""
     areas = history.bank.areas
     points = [
-        TrendPoint(r.date.date(), r.scorecard.score, r.short)
+        TrendPoint(r.date.date(), r.scored.score, r.short)
         for r in history.readable
-        if r.scorecard is not None
+        if r.scored is not None
     ]
     title = html_text(_title(history))
     parts = [
@@ -239,7 +239,7 @@ def history_html(history: History) -> str:
         + f"<th>{html_text(_('Changes'))}</th></tr></thead><tbody>",
     ]
     for row in _rows(history):
-        revision, card = row.revision, row.revision.scorecard
+        revision, card = row.revision, row.revision.scored
         cells = [
             str(revision.date.date()),
             f"<code>{html_text(revision.short)}</code>",
@@ -249,7 +249,7 @@ def history_html(history: History) -> str:
             cells += [html_text(_("unreadable")), "", "", *["" for _a in areas]]
             changes = html_text(translated(revision.problem or ""))
         else:
-            scores = {area.area.id: format_score(area.score) for area in card.areas}
+            scores = {area: format_score(score) for area, score in card.areas}
             cells += [
                 html_text(card.level.shown),
                 format_score(card.score),
