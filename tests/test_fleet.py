@@ -9,6 +9,7 @@ import datetime as dt
 import json
 import os
 import subprocess
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -345,3 +346,36 @@ def test_a_ref_other_than_head(fleet_dir: Path) -> None:
     assert tagged[0].passed is True and tagged[0].ref == "v1"
     assert tagged[1].error is not None and "v1" in tagged[1].error
     assert reviewed(fleet_dir).facts[0].passed is False
+
+
+def test_without_a_cache_the_clone_is_made_for_the_run_and_removed(
+    fleet_dir: Path, monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    monkeypatch.setenv("MLREADY_CACHE_DIR", "")
+    spare = tmp_path_factory.mktemp("tmp")
+    monkeypatch.setenv("TMPDIR", str(spare))
+    monkeypatch.setattr(tempfile, "tempdir", None)  # TMPDIR is read again
+    first = reviewed(fleet_dir)
+    assert first.facts[-1].passed is False and first.facts[-1].error is None
+    assert (first.scored, first.reused) == (5, 0)
+    assert list(spare.iterdir()) == []
+    assert reviewed(fleet_dir).scored == 5  # nothing kept: every review is scored
+
+
+def test_names_from_a_repository_stay_text(fleet_dir: Path) -> None:
+    hostile = "models/\x1b[31mred\u202e/mlready.yaml"
+    repository(fleet_dir / "hostile", {hostile: BEST_ANSWERS, "a|b`c/mlready.yaml": INVALID})
+    (fleet_dir / "repos.txt").write_text("hostile **/mlready.yaml\n", encoding="utf-8")
+    code, out, err = run("portfolio", "--repos", "repos.txt", "-b", "small.yaml", "-f", "jsonl")
+    assert code == ExitCode.OK, err
+    assert out.isascii() and "\x1b" not in out
+    assert [json.loads(line)["answers"] for line in out.splitlines()] == [
+        "a|b`c/mlready.yaml",
+        hostile,
+    ]
+    code, out, err = run("portfolio", "--repos", "repos.txt", "-b", "small.yaml")
+    assert code == ExitCode.OK, err
+    assert "\x1b" not in out and "\u202e" not in out
+    table = [line for line in out.splitlines() if line.startswith("| hostile")]
+    assert len(table) == 2
+    assert all(line.count(" | ") == 7 for line in table)  # no cell broke out of its column

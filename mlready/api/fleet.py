@@ -4,13 +4,9 @@ review reduced to a fact; a repository that fails is a fact with its reason."""
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import json
 import os
-import tempfile
 from collections import deque
 from collections.abc import Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -19,6 +15,8 @@ from mlready.core.errors import InputError
 from mlready.core.messages import N_, Message
 
 if TYPE_CHECKING:
+    from concurrent.futures import Future
+
     from mlready.core.fleet import Fact, Listed
     from mlready.core.gate import Gate
     from mlready.core.model import Bank
@@ -68,6 +66,9 @@ def fleet(
     # Git runs in `jobs` threads (default: one per core), a few repositories ahead of the
     # scoring, which keeps one scorecard at a time. A fact is kept in the cache by the answers'
     # blob id, the bank, the date and the gate: unchanged answers are not scored again.
+    # Imported here: `import mlready.api` is on every command's path, and these only on this one's.
+    import tempfile
+
     from mlready.core.model import Bank
     from mlready.io.fleet import clones_folder, keep_facts, known_facts
 
@@ -124,6 +125,9 @@ def fleet(
 
 def _facts_key(bank: Bank, *, date: dt.date, gate: Gate, settings: Settings) -> str:
     """What a fact depends on beside the answers' bytes (mlready's code is in the cache's key)."""
+    import hashlib
+    import json
+
     from mlready.core.bank import bank_data
 
     bank_text = json.dumps(bank_data(bank), sort_keys=True, ensure_ascii=False, default=str)
@@ -144,6 +148,8 @@ def _snapshots(
 ) -> Iterator[tuple[Listed, Snapshot | BaseException]]:
     """Each repository's snapshot (or why it failed), in the listed order, read by `jobs`
     threads at most a few repositories ahead of the caller."""
+    from concurrent.futures import ThreadPoolExecutor
+
     from mlready.io.fleet import snapshot
 
     def read(item: Listed) -> Snapshot:
