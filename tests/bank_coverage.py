@@ -1,11 +1,11 @@
 """The README's tables generated from the built-in bank: coverage, and the built-in probes.
 
 Each framework the bank maps to (the ML Test Score, deon's checklist, the NIST AI RMF, the EU AI
-Act) gets one table: an item of the framework per row, with the checks tagged for it and the
-profile or decision answers they are asked for. The built-in probes get one more: a probe per
-row, with what it looks for and, per check it serves, the answer it supports, the answer its
-absence contradicts and how far it can be trusted. `tests/test_bank_coverage.py` holds the
-README to these tables; after changing the bank's tags or probes, rewrite them with
+Act, ISO/IEC 42001's Annex A) gets one table: an item of the framework per row, with the checks
+tagged for it and the profile or decision answers they are asked for. The built-in probes get one
+more: a probe per row, with what it looks for and, per check it serves, the answer it supports,
+the answer its absence contradicts and how far it can be trusted. `tests/test_bank_coverage.py`
+holds the README to these tables; after changing the bank's tags or probes, rewrite them with
 
     python -m tests.bank_coverage
 """
@@ -109,15 +109,23 @@ NIST = Framework(
             "GOVERN 1.1",
             "Legal and regulatory requirements are understood and managed",
         ),
-        "nist-govern-1.4": (
-            "GOVERN 1.4",
-            "The risk management process is set by transparent policies",
-        ),
-        "nist-govern-1.5": ("GOVERN 1.5", "Risk management is monitored and reviewed periodically"),
         "nist-govern-1.6": ("GOVERN 1.6", "AI systems are inventoried"),
+        "nist-govern-1.7": ("GOVERN 1.7", "Decommissioning and phasing out AI systems safely"),
+        "nist-govern-2.1": (
+            "GOVERN 2.1",
+            "Roles, responsibilities and lines of communication are documented",
+        ),
+        "nist-govern-2.2": (
+            "GOVERN 2.2",
+            "Personnel and partners receive AI risk management training",
+        ),
         "nist-govern-4.2": (
             "GOVERN 4.2",
             "Teams document the risks and impacts of what they build",
+        ),
+        "nist-govern-4.3": (
+            "GOVERN 4.3",
+            "Practices enable AI testing, identifying incidents and sharing information",
         ),
         "nist-govern-5.1": (
             "GOVERN 5.1",
@@ -138,12 +146,15 @@ NIST = Framework(
         ),
         "nist-map-1.4": ("MAP 1.4", "The business value is clearly defined"),
         "nist-map-1.6": ("MAP 1.6", "System requirements are elicited and understood"),
-        "nist-map-2.1": ("MAP 2.1", "The tasks and methods the system uses are defined"),
         "nist-map-2.2": ("MAP 2.2", "Knowledge limits and how outputs are overseen are documented"),
         "nist-map-2.3": ("MAP 2.3", "Scientific integrity and test considerations, data included"),
         "nist-map-3.1": ("MAP 3.1", "Potential benefits are examined"),
         "nist-map-3.2": ("MAP 3.2", "Potential costs of errors are examined"),
         "nist-map-3.3": ("MAP 3.3", "The targeted application scope is specified"),
+        "nist-map-3.4": (
+            "MAP 3.4",
+            "Operator and practitioner proficiency is defined, assessed and documented",
+        ),
         "nist-map-3.5": ("MAP 3.5", "Processes for human oversight are defined"),
         "nist-map-4.1": ("MAP 4.1", "Legal risks of components and third-party data are mapped"),
         "nist-map-4.2": ("MAP 4.2", "Internal risk controls for components are documented"),
@@ -165,12 +176,15 @@ NIST = Framework(
         "nist-measure-2.9": ("MEASURE 2.9", "The model is explained and its output interpreted"),
         "nist-measure-2.10": ("MEASURE 2.10", "Privacy risk is examined"),
         "nist-measure-2.11": ("MEASURE 2.11", "Fairness and bias are evaluated"),
-        "nist-measure-2.12": ("MEASURE 2.12", "Environmental impact is assessed"),
         "nist-measure-2.13": ("MEASURE 2.13", "The evaluation methods themselves are evaluated"),
         "nist-measure-3.1": ("MEASURE 3.1", "Existing and emergent risks are tracked in use"),
         "nist-measure-3.3": (
             "MEASURE 3.3",
             "Users and affected people can report problems and appeal",
+        ),
+        "nist-measure-4.3": (
+            "MEASURE 4.3",
+            "Performance changes are identified with feedback from AI actors and the affected",
         ),
         "nist-manage-1.1": (
             "MANAGE 1.1",
@@ -200,6 +214,9 @@ EUAIA = Framework(
     "Article",
     "euaia-",
     {
+        "euaia-art4": ("Art. 4", "AI literacy of the people who run and use the system"),
+        "euaia-art5": ("Art. 5", "Prohibited AI practices"),
+        "euaia-art6": ("Art. 6", "Classification as high-risk, or a documented exemption"),
         "euaia-art9": ("Art. 9", "Risk management system"),
         "euaia-art10": ("Art. 10", "Data and data governance"),
         "euaia-art11": ("Art. 11", "Technical documentation"),
@@ -209,11 +226,14 @@ EUAIA = Framework(
         "euaia-art15": ("Art. 15", "Accuracy, robustness and cybersecurity"),
         "euaia-art17": ("Art. 17", "Quality management system"),
         "euaia-art19": ("Art. 19", "Automatically generated logs"),
+        "euaia-art25": ("Art. 25", "Responsibilities along the AI value chain"),
         "euaia-art26": ("Art. 26", "Obligations of deployers of high-risk systems"),
         "euaia-art27": ("Art. 27", "Fundamental rights impact assessment"),
         "euaia-art43": ("Art. 43", "Conformity assessment"),
         "euaia-art49": ("Art. 49", "Registration"),
         "euaia-art50": ("Art. 50", "Transparency for certain AI systems"),
+        "euaia-art53": ("Art. 53", "Obligations of providers of general-purpose AI models"),
+        "euaia-art55": ("Art. 55", "Obligations for general-purpose AI models with systemic risk"),
         "euaia-art72": ("Art. 72", "Post-market monitoring"),
         "euaia-art73": ("Art. 73", "Reporting of serious incidents"),
         "euaia-art86": ("Art. 86", "Right to explanation of individual decisions"),
@@ -221,6 +241,48 @@ EUAIA = Framework(
 )
 
 FRAMEWORKS = (MLTS, DEON, NIST, EUAIA)
+
+# ISO/IEC 42001:2023, Annex A: the controls the bank maps to, in the standard's order. Its
+# section is rewritten by `rewrite_rows`, in both READMEs (each keeps its own column titles).
+ISO42001 = Framework(
+    "## ISO/IEC 42001 coverage",
+    "Control",
+    "iso42001-",
+    {
+        "iso42001-a.3.2": ("A.3.2", "Roles and responsibilities for the AI system are assigned"),
+        "iso42001-a.4.2": ("A.4.2", "The resources each life cycle stage needs are documented"),
+        "iso42001-a.4.3": ("A.4.3", "The data resources used are documented"),
+        "iso42001-a.4.4": ("A.4.4", "The tooling resources used are documented"),
+        "iso42001-a.4.5": ("A.4.5", "The system and computing resources used are documented"),
+        "iso42001-a.4.6": ("A.4.6", "The competences of the people involved are documented"),
+        "iso42001-a.5.2": ("A.5.2", "A process assesses the impacts of the AI system"),
+        "iso42001-a.5.3": ("A.5.3", "Impact assessments are documented and kept"),
+        "iso42001-a.5.4": ("A.5.4", "Impacts on individuals and groups of people are assessed"),
+        "iso42001-a.5.5": ("A.5.5", "Societal impacts of the AI system are assessed"),
+        "iso42001-a.6.2.2": ("A.6.2.2", "Requirements and specification of the system"),
+        "iso42001-a.6.2.4": ("A.6.2.4", "Verification and validation measures and criteria"),
+        "iso42001-a.6.2.5": ("A.6.2.5", "A deployment plan; requirements met before deployment"),
+        "iso42001-a.6.2.6": ("A.6.2.6", "Operation and monitoring: performance, repairs, updates"),
+        "iso42001-a.6.2.7": ("A.6.2.7", "Technical documentation"),
+        "iso42001-a.6.2.8": ("A.6.2.8", "Event logs are recorded"),
+        "iso42001-a.7.3": ("A.7.3", "How data is acquired and selected, rights included"),
+        "iso42001-a.7.4": ("A.7.4", "Data quality requirements are defined and met"),
+        "iso42001-a.7.5": ("A.7.5", "Data provenance is recorded"),
+        "iso42001-a.7.6": ("A.7.6", "Data preparation criteria and methods"),
+        "iso42001-a.8.2": ("A.8.2", "Users get the documentation and information they need"),
+        "iso42001-a.8.3": ("A.8.3", "Interested parties can report adverse impacts"),
+        "iso42001-a.8.5": ("A.8.5", "Information owed to interested parties, authorities included"),
+        "iso42001-a.9.3": ("A.9.3", "Objectives for responsible use, human oversight included"),
+        "iso42001-a.9.4": ("A.9.4", "The system is used as intended"),
+        "iso42001-a.10.2": (
+            "A.10.2",
+            "Responsibilities are allocated between the organisation and its partners",
+        ),
+        "iso42001-a.10.3": ("A.10.3", "Suppliers' products and services fit responsible use"),
+    },
+)
+README_ZH = README.with_name("README.zh-CN.md")
+ISO42001_HEADING_ZH = "## ISO/IEC 42001 覆盖情况"
 
 
 def condition(question: Question) -> str:
@@ -257,6 +319,26 @@ def tables_in(readme: str) -> dict[str, str]:
         match = re.search(r"(?:^\|.*\|\n)+", section, flags=re.MULTILINE)
         found[framework.heading] = match.group(0) if match else ""
     return found
+
+
+def rows_in(readme: str, heading: str) -> str:
+    """The rows of the first table under `heading`, without its two header lines."""
+    section = readme.split(heading + "\n", 1)[1].split("\n## ", 1)[0]
+    match = re.search(r"(?:^\|.*\|\n)+", section, flags=re.MULTILINE)
+    return match.group(0).split("\n", 2)[2] if match else ""
+
+
+def rewrite_rows(readme: str, heading: str, framework: Framework, bank: Bank) -> str:
+    """The README with the rows of the first table under `heading` replaced by the framework's;
+    the two header lines stay, so that a translated README keeps its own column titles."""
+    head, rest = readme.split(heading + "\n", 1)
+    section, sep, tail = rest.partition("\n## ")
+    match = re.search(r"(?:^\|.*\|\n)+", section, flags=re.MULTILINE)
+    assert match, f"{heading} has no table"
+    header = "\n".join(match.group(0).split("\n", 2)[:2]) + "\n"
+    body = table(framework, bank).split("\n", 2)[2]
+    section = section[: match.start()] + header + body + section[match.end() :]
+    return head + heading + "\n" + section + sep + tail
 
 
 PROBES_HEADING = "### Built-in probes"
@@ -328,3 +410,6 @@ def rewrite(readme: str, bank: Bank) -> str:
 
 if __name__ == "__main__":
     README.write_text(rewrite(README.read_text(encoding="utf-8"), load_bank()), encoding="utf-8")
+    for path, heading in ((README, ISO42001.heading), (README_ZH, ISO42001_HEADING_ZH)):
+        text = path.read_text(encoding="utf-8")
+        path.write_text(rewrite_rows(text, heading, ISO42001, load_bank()), encoding="utf-8")

@@ -17,7 +17,7 @@ from mlready.core.model import AnswerEntry, Bank, Kind, Question, Severity
 from mlready.core.scoring import Scorecard, applicable_questions, score
 from mlready.io.answers_file import load_answers
 from mlready.io.bank_file import load_bank
-from tests.bank_coverage import DEON, EUAIA, MLTS, NIST
+from tests.bank_coverage import DEON, EUAIA, ISO42001, MLTS, NIST
 from tests.helpers.commands import run
 from tests.helpers.documents import load_yaml
 
@@ -190,6 +190,23 @@ NIST_SUBCATEGORIES = {
     for category, count in enumerate(counts, 1)
     for n in range(1, count + 1)
 }
+# Every control of ISO/IEC 42001:2023 Annex A: clause -> its controls' last numbers.
+ISO42001_CONTROLS = {
+    f"iso42001-a.{clause}.{n}"
+    for clause, numbers in {
+        "2": (2, 3, 4),
+        "3": (2, 3),
+        "4": (2, 3, 4, 5, 6),
+        "5": (2, 3, 4, 5),
+        "6.1": (2, 3),
+        "6.2": (2, 3, 4, 5, 6, 7, 8),
+        "7": (2, 3, 4, 5, 6),
+        "8": (2, 3, 4, 5),
+        "9": (2, 3, 4),
+        "10": (2, 3, 4),
+    }.items()
+    for n in numbers
+}
 
 
 @cache
@@ -276,7 +293,7 @@ def test_size() -> None:
 
 def test_the_profile_comes_first_and_holds_only_decisions() -> None:
     profile = bank().profile
-    assert len(profile) == 7
+    assert len(profile) == 8
     assert list(bank().questions)[: len(profile)] == [q.id for q in profile]
     assert all(q.id.startswith("profile.") for q in profile)
     assert all(q.kind in (Kind.CHOICE, Kind.MULTI) for q in profile)
@@ -370,13 +387,15 @@ def test_manual_practice_scores_half_and_automated_full_where_both_are_offered()
     assert rated >= 30
 
 
-def test_every_check_is_tagged_with_a_framework_and_every_tag_is_real() -> None:
+def test_every_tag_is_real() -> None:
+    # Checks no framework item asks for carry no tag: tests/test_bank_tags.py names them.
     known = set(MLTS.items) | set(DEON.items) | set(EUAIA.items) | NIST_SUBCATEGORIES
+    known |= set(ISO42001.items)
     for check in checks():
-        assert check.tags, check.id
         assert set(check.tags) <= known, (check.id, set(check.tags) - known)
     assert set(NIST.items) <= NIST_SUBCATEGORIES
     assert len(NIST_SUBCATEGORIES) == 72
+    assert len(ISO42001_CONTROLS) == 38
 
 
 @pytest.mark.parametrize("framework", [MLTS, DEON], ids=["mlts", "deon"])
@@ -658,8 +677,8 @@ def test_the_keyboard_gets_full_credit_without_logging_what_people_type() -> Non
 def test_twins_split_by_the_profile() -> None:
     # One topic, two severities: the stricter twin is asked where the profile calls for it.
     for plain, strict, decision in (
-        ("training.model_card", "training.model_card_regulated", "profile.regimes"),
-        ("data.datasheet", "data.datasheet_regulated", "profile.regimes"),
+        ("training.model_card", "training.technical_documentation", "profile.regimes"),
+        ("data.datasheet", "training.technical_documentation", "profile.regimes"),
         ("framework.explainable", "framework.person_explanations", "profile.impact"),
     ):
         plain_q, strict_q = bank().questions[plain], bank().questions[strict]
@@ -708,3 +727,142 @@ def test_no_labels_is_asked_how_quality_is_judged() -> None:
     ids = {q.id for q in asked_checks(card)}
     assert "training.unlabelled_evaluation" in ids
     assert not ids & {"data.label_guidelines", "data.label_quality", "data.weak_label_noise"}
+
+
+# --- default@2 as first released -------------------------------------------------------------
+
+# Checks of default@2 merged since into one check of the regulated documentation.
+MERGED_INTO_DOCUMENTATION = (
+    "framework.conformity",
+    "data.datasheet_regulated",
+    "training.model_card_regulated",
+)
+REGULATED = """\
+mlready: 1
+bank: default@2
+answers:
+  profile.impact: decisions
+  profile.regimes: [eu_high_risk]
+  framework.conformity: partial
+  data.datasheet_regulated: yes
+  training.model_card_regulated: yes
+"""
+
+
+def test_the_merged_documentation_checks_move_into_one() -> None:
+    for old in MERGED_INTO_DOCUMENTATION:
+        assert old not in bank().questions
+        assert bank().moved[old].to == "training.technical_documentation"
+    documentation = bank().questions["training.technical_documentation"]
+    assert documentation.severity is Severity.BLOCKER
+    assert documentation.na  # a deployer is covered by its provider's documentation
+
+
+def test_a_default_v2_file_with_the_merged_checks_loads(tmp_path: Path) -> None:
+    alone = tmp_path / "alone.yaml"
+    alone.write_text(REGULATED, encoding="utf-8")
+    answers = load_answers(alone, bank())
+    # A single-valued impact, as default@2 first asked it, is read as a list of one, and every
+    # `when` that names impact still holds.
+    impact = answers.get("profile.impact")
+    assert impact is not None and impact.value == ("decisions",)
+    applicable = {q.id for q in applicable_questions(bank(), answers)}
+    assert {"serving.contest", "framework.person_explanations"} <= applicable
+    # The three old answers land on the one check (one of them stands), none is lost silently.
+    assert answers.get("training.technical_documentation") is not None
+    both = tmp_path / "both.yaml"
+    both.write_text(REGULATED + "  training.technical_documentation: yes\n", encoding="utf-8")
+    answers = load_answers(both, bank())
+    entry = answers.get("training.technical_documentation")
+    assert entry is not None and entry.value == "yes"
+    assert set(answers.foreign) == set(MERGED_INTO_DOCUMENTATION)
+    assert sum("kept under 'retired'" in warning for warning in answers.warnings) == 3
+
+
+def test_a_check_that_misfit_some_systems_may_be_answered_not_applicable() -> None:
+    # A ranker cannot emit training text; a locked device does not age between design changes;
+    # an ad auction has no person who overrides it.
+    for check in (
+        "training.memorisation",
+        "training.staleness_impact",
+        "monitoring.model_age",
+        "monitoring.skew",
+        "monitoring.override_rate",
+    ):
+        assert bank().questions[check].na, check
+
+
+def test_process_history_checks_are_minor_and_asked_only_where_they_matter() -> None:
+    for check in (
+        "framework.selection",
+        "framework.limits_first",
+        "framework.target_prototype",
+        "preprocessing.text_casing",
+        "preprocessing.text_vocabulary",
+        "preprocessing.feature_cost",
+        "preprocessing.new_feature_speed",
+        "training.checkpoints",
+        "training.preemption_resume",
+    ):
+        question = bank().questions[check]
+        assert question.severity is Severity.MINOR, check
+        assert question.when, check
+    batch = {q.id for q in asked_checks(asked({"profile.prediction_mode": ("batch",)}))}
+    assert not batch & {"framework.limits_first", "framework.target_prototype"}
+
+
+def test_grades_that_were_generous_are_lowered() -> None:
+    lawful = {o.value: o.score for o in bank().questions["data.lawful_basis"].options}
+    representative = {o.value: o.score for o in bank().questions["data.representative"].options}
+    disclosure = {o.value: o.score for o in bank().questions["serving.ai_disclosure"].options}
+    approval = {o.value: o.score for o in bank().questions["serving.agent_approval"].options}
+    assert lawful["assumed"] == 0  # a basis nobody reviewed is none
+    assert representative["eyeballed"] < 0.5
+    assert disclosure["terms"] == 0  # a line in the terms does not meet Art. 50(1)
+    assert approval["capped"] == 1  # a hard cap in the tool, a person above it
+
+
+def test_the_new_topics_are_asked_where_they_apply() -> None:
+    ranker = {
+        q.id
+        for q in asked_checks(
+            asked(
+                {
+                    "profile.system_task": ("predict",),
+                    "profile.regimes": ("dsa",),
+                    "training.ranking": "yes",
+                    "monitoring.experiments": "ab",
+                }
+            )
+        )
+    }
+    assert {
+        "training.off_policy_evaluation",
+        "monitoring.experiment_guardrails",
+        "monitoring.long_term_holdout",
+        "monitoring.concentration",
+        "serving.recommender_transparency",
+    } <= ranker
+    agent = {
+        q.id
+        for q in asked_checks(
+            asked({"profile.system_task": ("agent",), "profile.impact": ("financial",)})
+        )
+    }
+    assert {
+        "serving.agent_customer_binding",
+        "serving.agent_money_limits",
+        "monitoring.agent_amounts",
+        "monitoring.reconciliation",
+    } <= agent
+    batch = {q.id for q in asked_checks(asked(example_decisions("ecommerce-categoriser")))}
+    assert {"monitoring.postmortems", "monitoring.decommissioning"} <= batch
+    assert {"framework.risk_classification", "framework.supply_chain"} <= batch
+    assert not batch & {"serving.agent_customer_binding", "training.off_policy_evaluation"}
+    chat = {
+        q.id
+        for q in asked_checks(
+            asked({"profile.system_task": ("generate",), "profile.impact": ("internal",)})
+        )
+    }
+    assert {"serving.ai_disclosure", "framework.risk_assessment"} <= chat  # every user

@@ -516,7 +516,9 @@ def test_help_lists_export() -> None:
     assert re.search(r"export\s+Export the review for other tools", out)
 
 
-@pytest.mark.parametrize("name", ["csv", "badge", "cyclonedx"])
+@pytest.mark.parametrize(
+    "name", ["csv", "badge", "cyclonedx", "oscal-ar", "oscal-poam", "model-card", "annex-iv"]
+)
 def test_hostile_text_stays_data(audited: Path, name: str) -> None:
     text = (
         ANSWERS.replace("name: '=HYPERLINK(\"http://evil.example\")'", f"name: {HOSTILE_YAML}")
@@ -529,10 +531,210 @@ def test_hostile_text_stays_data(audited: Path, name: str) -> None:
         notes = [row[7] for row in rows_of(out) if row[0] == "delivery.schema"]
         assert notes == [HOSTILE]  # quoted as CSV, never changed: no formula starts it
         return
+    if name in ("model-card", "annex-iv"):
+        from markdown_it import MarkdownIt
+
+        html = MarkdownIt("commonmark").render(out)
+        assert "<img" not in html and "javascript:" not in html.replace("(javascript:x)", "")
+        assert no_control_characters(out)
+        return
     document = json.loads(out)
+    if name.startswith("oscal"):
+        kind = "assessment-results" if name == "oscal-ar" else "plan-of-action-and-milestones"
+        oscal_document(out, kind)
+        assert HOSTILE.split("\x1b")[0].split(" ")[0] in out
     if name == "cyclonedx":
         assert cyclonedx_problems(out) is None
         assert document["declarations"]["targets"]["components"][0]["name"] == HOSTILE
         claim = document["declarations"]["claims"][-1]
         assert claim["reasoning"] == HOSTILE
     assert no_control_characters(out)  # JSON escapes them; the terminal never sees one
+
+
+# --- OSCAL ---------------------------------------------------------------------------------
+
+
+def oscal_document(text: str, kind: str) -> dict[str, Any]:
+    """The OSCAL document in `text`, validated by compliance-trestle's models of OSCAL 1.2."""
+    from trestle.oscal.assessment_results import AssessmentResults
+    from trestle.oscal.poam import PlanOfActionAndMilestones
+
+    document = json.loads(text)
+    assert list(document) == [kind]
+    model = AssessmentResults if kind == "assessment-results" else PlanOfActionAndMilestones
+    model.model_validate(document[kind])  # raises on any key, value or pattern OSCAL refuses
+    body: dict[str, Any] = document[kind]
+    return body
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda path: path.stem)
+def test_every_example_exports_valid_oscal(example: Path) -> None:
+    results = oscal_document(
+        export(str(example), "-f", "oscal-ar", "--no-scan"), "assessment-results"
+    )
+    code, out, err = run("check", str(example), "--no-scan", "-f", "json", "--today", TODAY)
+    assert code in (ExitCode.OK, ExitCode.GATE_FAILED), err
+    checked = json.loads(out)
+    findings = results["results"][0].get("findings", [])
+    # Each open gap is one finding, its check the target, not satisfied.
+    assert len(findings) == len(checked["gaps"]) - sum(
+        1 for g in checked["gaps"] if g.get("waived")
+    )
+    assert {f["target"]["target-id"] for f in findings} <= {g["id"] for g in checked["gaps"]}
+    assert all(f["target"]["status"]["state"] == "not-satisfied" for f in findings)
+    poam = oscal_document(
+        export(str(example), "-f", "oscal-poam", "--no-scan"), "plan-of-action-and-milestones"
+    )
+    assert len(poam["poam-items"]) == max(1, len(checked["gaps"]))
+
+
+def test_oscal_holds_the_answers_evidence_waivers_actions_and_sign_off(audited: Path) -> None:
+    results = oscal_document(export("-f", "oscal-ar"), "assessment-results")
+    result = results["results"][0]
+    by_check: dict[str, list[dict[str, Any]]] = {}
+    for observation in result["observations"]:
+        check = next(p["value"] for p in observation["props"] if p["name"] == "check")
+        by_check.setdefault(check, []).append(observation)
+    ci = by_check["delivery.ci"]
+    assert [o["methods"] for o in ci][:2] == [["INTERVIEW"], ["EXAMINE"]]
+    assert any(e["href"] == "ci/test.yml#L4" for o in ci for e in o.get("relevant-evidence", []))
+    canary = [o["title"] for o in by_check["delivery.canary"]]
+    assert any(title.startswith("not found: ") for title in canary)
+    findings = {f["target"]["target-id"]: f for f in result["findings"]}
+    # The waived docs gap is accepted: no finding; rollback (partial) and fairness (unanswered) are.
+    assert set(findings) == {"delivery.rollback", "delivery.fairness", "delivery.canary"} - {
+        "delivery.canary"
+    } | ({"delivery.canary"} if "delivery.canary" in findings else set())
+    assert "delivery.docs" not in findings
+    assert [p["title"] for a in result["attestations"] for p in a["parts"]] == ["Ada, model owner"]
+    poam = oscal_document(export("-f", "oscal-poam"), "plan-of-action-and-milestones")
+    items = {
+        next(p["value"] for p in i["props"] if p["name"] == "check"): i for i in poam["poam-items"]
+    }
+    rollback = items["delivery.rollback"]
+    assert {p["name"]: p["value"] for p in rollback["props"]} | {"area": "delivery"} == {
+        "check": "delivery.rollback",
+        "area": "delivery",
+        "severity": "major",
+        "owner": "=ops",
+        "due": "2026-12-15",
+        "ticket": "https://tracker.example.com/OPS-7",
+    }
+    assert rollback["links"] == [{"href": "https://tracker.example.com/OPS-7", "rel": "related"}]
+    risks = {r["uuid"]: r for r in poam["risks"]}
+    risk = risks[rollback["related-risks"][0]["risk-uuid"]]
+    assert (risk["status"], risk["deadline"]) == ("open", "2026-12-15T23:59:59+00:00")
+    owner = risk["remediations"][0]["tasks"][0]["responsible-roles"][0]["party-uuids"][0]
+    parties = {p["uuid"]: p["name"] for p in poam["metadata"]["parties"]}
+    assert parties[owner] == "=ops"
+    docs = risks[items["delivery.docs"]["related-risks"][0]["risk-uuid"]]
+    assert docs["status"] == "deviation-approved"
+    assert "Head of ML" in docs["mitigating-factors"][0]["description"]
+
+
+@pytest.mark.parametrize("output_format", ["oscal-ar", "oscal-poam", "model-card", "annex-iv"])
+def test_each_export_is_the_same_bytes_twice_and_replaced_without_force(
+    audited: Path, output_format: str
+) -> None:
+    first = export("-f", output_format)
+    assert export("-f", output_format) == first
+    assert export("-f", output_format, "-o", "out.doc") == ""
+    assert export("-f", output_format, "-o", "out.doc") == ""  # its own output: no --force
+    assert (audited / "out.doc").read_text(encoding="utf-8") == first
+    if output_format.startswith("oscal"):
+        assert written_by_mlready(first)
+        assert uuid.UUID(json.loads(first)[next(iter(json.loads(first)))]["uuid"]).version == 5
+
+
+# --- model card and Annex IV ---------------------------------------------------------------
+
+
+def markdown_headings(text: str) -> list[tuple[int, str]]:
+    """Each heading of `text` as a Markdown parser reads it: (level, text)."""
+    from markdown_it import MarkdownIt
+
+    tokens = MarkdownIt("commonmark").parse(text)
+    return [
+        (int(token.tag[1]), tokens[index + 1].content)
+        for index, token in enumerate(tokens)
+        if token.type == "heading_open"
+    ]
+
+
+HUGGING_FACE_SECTIONS = [
+    "Model Details",
+    "Model Description",
+    "Uses",
+    "Direct Use",
+    "Out-of-Scope Use",
+    "Bias, Risks, and Limitations",
+    "Recommendations",
+    "Evaluation",
+    "Results",
+    "Training Details",
+    "Training Data",
+    "Training Procedure",
+]
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda path: path.stem)
+def test_the_model_card_is_one_hugging_face_reads(example: Path) -> None:
+    from huggingface_hub import ModelCard
+
+    text = export(str(example), "-f", "model-card", "--no-scan")
+    card = ModelCard(text)
+    _code, out, _err = run("check", str(example), "--no-scan", "-f", "json", "--today", TODAY)
+    checked = json.loads(out)
+    assert card.data.to_dict()["mlready"] == {
+        "bank": checked["bank"],
+        "level": checked["level"],
+        "score": f"{checked['score']:g}",
+        "gate": "passed" if checked["passed"] else "failed",
+        "reviewed": TODAY,
+    }
+    titles = [title for _level, title in markdown_headings(card.text)]
+    assert titles[0].startswith("Model Card for ")
+    assert [t for t in titles if t in HUGGING_FACE_SECTIONS] == HUGGING_FACE_SECTIONS
+    assert "[More Information Needed]" in card.text  # what the review cannot say, e.g. the licence
+
+
+def test_the_model_card_marks_unanswered_checks_and_invents_nothing(audited: Path) -> None:
+    text = export("-f", "model-card")
+    fairness = next(line for line in text.splitlines() if "Are outcomes compared" in line)
+    assert "[More Information Needed] (unanswered)" in fairness
+    assert "ci/test.yml:4" in text  # the evidence the scan found
+    assert "license:" not in text.split("---")[1]  # no metadata the answers do not give
+
+
+def test_annex_iv_has_its_nine_points_in_order() -> None:
+    example = ROOT / "examples" / "credit-risk-scorer.yaml"
+    text = export(str(example), "-f", "annex-iv", "--no-scan")
+    points = [title for level, title in markdown_headings(text) if level == 2]
+    assert [title.split(".")[0] for title in points] == [str(n) for n in range(1, 10)]
+    assert "Article 9" in points[4] and "Article 72" in points[8]
+
+
+def test_annex_iv_lists_what_each_point_lacks(audited: Path) -> None:
+    sections = re.split(r"^## ", export("-f", "annex-iv"), flags=re.MULTILINE)
+    # delivery.docs (euaia-art11, answered no under a waiver) documents point 2 and is missing.
+    recorded, _sep, missing = sections[2].partition("### Missing")
+    assert "(`delivery.docs`)" in recorded and "`delivery.docs`:" in missing
+    # delivery.canary (euaia-art15) is at full marks: recorded under point 4, missing nothing.
+    assert "(`delivery.canary`)" in sections[4] and "Nothing: every check" in sections[4]
+    assert "No check of the review documents this point" in sections[7]  # standards applied
+
+
+def test_chinese_exports_translate_prose_only() -> None:
+    example = ROOT / "examples" / "credit-risk-scorer.yaml"
+    english = oscal_document(
+        export(str(example), "-f", "oscal-ar", "--no-scan"), "assessment-results"
+    )
+    chinese = oscal_document(
+        export(str(example), "-f", "oscal-ar", "--no-scan", lang="zh-CN"), "assessment-results"
+    )
+    assert [f["target"] for f in chinese["results"][0]["findings"]] == [
+        f["target"] for f in english["results"][0]["findings"]
+    ]
+    assert re.search("[\u4e00-\u9fff]", chinese["results"][0]["title"])
+    card = export(str(example), "-f", "annex-iv", "--no-scan", lang="zh-CN")
+    assert re.search("[\u4e00-\u9fff]", markdown_headings(card)[1][1])

@@ -88,7 +88,7 @@ def test_the_report_shows_the_trend_and_the_change_since_the_previous_review(
     _, quiet, _ = run("report", "--bank", "small.yaml", "-o", "-", "--no-history")
     assert "Score over time" not in quiet and "Since the previous review" not in quiet
     _, html, _ = run("report", "--bank", "small.yaml", "-o", "-", "-f", "html")
-    assert 'aria-labelledby="trend-title"' in html
+    assert 'aria-labelledby="trend-title trend-desc"' in html
     _, table, _ = run("portfolio", "mlready.yaml", "--bank", "small.yaml")
     assert "| Trend |" in table
     _, heat, _ = run("portfolio", "mlready.yaml", "--bank", "small.yaml", "-f", "html")

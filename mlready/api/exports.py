@@ -1,5 +1,5 @@
 """The export use case: one review in a format other tools read (a spreadsheet, a README
-badge, a CycloneDX attestation)."""
+badge, attestations in CycloneDX and OSCAL, a model card, the EU AI Act's Annex IV)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,8 @@ if TYPE_CHECKING:
 
 
 def export(review: Review, *, format: str, lang: str | None = None) -> str:
-    """`review` in the export format `format` (`csv`, `badge`, `cyclonedx`), its prose in `lang`
+    """`review` in the export format `format` (`csv`, `badge`, `cyclonedx`, `oscal-ar`,
+    `oscal-poam`, `model-card`, `annex-iv`), its prose in `lang`
     (default: the language spoken). Raises InputError for an unknown format."""
     # Ids, option values, dates and scores are data in every format; only the words for people
     # (headers, questions, rationales) follow the language. The same review, `today` and

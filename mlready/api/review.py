@@ -44,6 +44,7 @@ class Review(NamedTuple):
     evidence: Mapping[str, CheckEvidence] = MappingProxyType({})
     repository: Path | None = None  # the repository scanned; None without a scan
     warnings: tuple[str, ...] = ()  # for a person; each a Message where mlready says it
+    gate: Gate | None = None  # the gate that judged it (its --fail-under, for the report)
 
     @property
     def level(self) -> str:
@@ -219,16 +220,19 @@ def review(
         repository, evidence = (
             evidence_of(card, repo=Path(repo) if repo is not None else None) if scan else (None, {})
         )
+        chosen_gate = gate if gate is not None else gate_of(loaded, chosen)
         verdict = judge(
             card,
-            gate if gate is not None else gate_of(loaded, chosen),
+            chosen_gate,
             allow_incomplete=allow_incomplete,
             today=date,
             baseline=baseline,
             evidence=evidence,
         )
         warnings += translated_bank(loaded).warnings
-    return Review(card, verdict, MappingProxyType(evidence), repository, tuple(warnings))
+    return Review(
+        card, verdict, MappingProxyType(evidence), repository, tuple(warnings), chosen_gate
+    )
 
 
 def _bank_of(bank: Bank | Path | str | None, settings: Settings) -> Bank:
@@ -280,6 +284,8 @@ def report(
             template=Path(template) if template is not None else None,
             trend=trend,
             evidence=evidence_in(review.evidence, people) if review.repository else None,
+            verdict=review.verdict,
+            gate=review.gate,
         )
 
 
@@ -320,9 +326,11 @@ def history(
     bank: Bank | Path | str | None = None,
     settings: Settings | None = None,
     since: dt.date | None = None,
+    translated: bool = False,
 ) -> History:
-    """Every git revision of the answers file, scored against the bank of today. Raises
-    InputError outside a git work tree, or when git refuses the repository."""
+    """Every git revision of the answers file, scored against the bank of today (with
+    `translated`, in the language spoken). Raises InputError outside a git work tree, or
+    when git refuses the repository."""
     from mlready.io.history import read_history
 
     chosen = settings if settings is not None else project_settings()
@@ -330,6 +338,8 @@ def history(
     if not target.exists():
         raise InputError(Message("{path}: no such answers file", path=target))
     loaded = _bank_of(bank, chosen)
+    if translated:  # the same scores; the titles of levels and areas as people read them
+        loaded = translated_bank(loaded).bank
     return read_history(target, loaded, since=since)
 
 

@@ -1,4 +1,5 @@
-"""`mlready export`: one review in a format other tools read (CSV, a badge, CycloneDX)."""
+"""`mlready export`: one review in a format other tools read (CSV, a badge, CycloneDX, OSCAL,
+a model card, the EU AI Act's Annex IV)."""
 
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, TypeAlias
@@ -33,12 +34,15 @@ app = command_app()
 @app.command(
     help=N_(
         "Export the review for other tools: csv (a row per check, for spreadsheets), badge\n"
-        "(a shields.io endpoint JSON) or cyclonedx (a CycloneDX 1.6 attestation)."
+        "(a shields.io endpoint JSON), cyclonedx (a CycloneDX 1.6 attestation), oscal-ar and\n"
+        "oscal-poam (OSCAL 1.2 assessment results and plan of action), model-card (a Hugging\n"
+        "Face model card) or annex-iv (the EU AI Act's Annex IV documentation, as a skeleton)."
     )
 )
 def export(
     output_format: Annotated[
-        ExportFormat, format_option(N_("csv, badge or cyclonedx."))
+        ExportFormat,
+        format_option(N_("csv, badge, cyclonedx, oscal-ar, oscal-poam, model-card or annex-iv.")),
     ],  # no default: which one is the point of the command
     answers: AnswersArgument = None,
     output_named: Annotated[

@@ -524,74 +524,75 @@ def usage_message(error: Any) -> Message:
 # options can meet in its own words, in the chosen language: each pattern matches Click's or
 # Typer's English, and its groups fill the message's placeholders. Anything else is left as
 # Click or Typer said it.
-_VALUE_ERROR = re.compile(r"Value error, (?P<problem>.*?)\.?")
+_VALUE_ERROR = r"Value error, (?P<problem>.*?)\.?"
 VALUE_WORDS = (
     (
-        re.compile(r"Input should be greater than or equal to (?P<limit>\S+)"),
+        r"Input should be greater than or equal to (?P<limit>\S+)",
         N_("must be at least {limit}"),
     ),
     (
-        re.compile(r"Input should be less than or equal to (?P<limit>\S+)"),
+        r"Input should be less than or equal to (?P<limit>\S+)",
         N_("must be at most {limit}"),
     ),
-    (re.compile(r"Input should be a valid integer.*"), N_("must be a whole number")),
+    (r"Input should be a valid integer.*", N_("must be a whole number")),
     (
-        re.compile(r"'(?P<value>.*)' does not match the formats? '%Y-%m-%d'"),
+        r"'(?P<value>.*)' does not match the formats? '%Y-%m-%d'",
         N_("'{value}' is not a date YYYY-MM-DD"),
     ),
     (
-        re.compile(r"(?P<value>'.*') is not one of (?P<choices>.*?)\.?"),
+        r"(?P<value>'.*') is not one of (?P<choices>.*?)\.?",
         N_("{value} is not one of {choices}"),
     ),
-    (re.compile(r"File (?P<name>'.*') does not exist\."), N_("File {name} does not exist.")),
+    (r"File (?P<name>'.*') does not exist\.", N_("File {name} does not exist.")),
     (
-        re.compile(r"Directory (?P<name>'.*') does not exist\."),
+        r"Directory (?P<name>'.*') does not exist\.",
         N_("Directory {name} does not exist."),
     ),
-    (re.compile(r"Path (?P<name>'.*') does not exist\."), N_("Path {name} does not exist.")),
-    (re.compile(r"File (?P<name>'.*') is a directory\."), N_("File {name} is a directory.")),
-    (re.compile(r"Directory (?P<name>'.*') is a file\."), N_("Directory {name} is a file.")),
+    (r"Path (?P<name>'.*') does not exist\.", N_("Path {name} does not exist.")),
+    (r"File (?P<name>'.*') is a directory\.", N_("File {name} is a directory.")),
+    (r"Directory (?P<name>'.*') is a file\.", N_("Directory {name} is a file.")),
 )
 USAGE_WORDS = (
-    (re.compile(r"no such option: (?P<option>\S+)"), N_("no such option: {option}")),
+    (r"no such option: (?P<option>\S+)", N_("no such option: {option}")),
     (
-        re.compile(r"no such option: (?P<option>\S+) \(Possible options: (?P<options>.*)\)"),
+        r"no such option: (?P<option>\S+) \(Possible options: (?P<options>.*)\)",
         N_("no such option: {option} (Possible options: {options})"),
     ),
-    (re.compile(r"no such command (?P<name>'.*')"), N_("no such command {name}")),
+    (r"no such command (?P<name>'.*')", N_("no such command {name}")),
     (
-        re.compile(r"no such command (?P<name>'.*?')\. Did you mean (?P<names>.*)\?"),
+        r"no such command (?P<name>'.*?')\. Did you mean (?P<names>.*)\?",
         N_("no such command {name}. Did you mean {names}?"),
     ),
-    (re.compile(r"missing command"), N_("missing command")),
-    (re.compile(r"missing argument (?P<name>'.*')"), N_("missing argument {name}")),
+    (r"missing command", N_("missing command")),
+    (r"missing argument (?P<name>'.*')", N_("missing argument {name}")),
     (
-        re.compile(r"missing argument (?P<name>'.*?')\. Choose from: (?P<choices>.*)"),
+        r"missing argument (?P<name>'.*?')\. Choose from: (?P<choices>.*)",
         N_("missing argument {name}. Choose from: {choices}"),
     ),
-    (re.compile(r"missing option (?P<name>'.*')"), N_("missing option {name}")),
+    (r"missing option (?P<name>'.*')", N_("missing option {name}")),
     (
-        re.compile(r"option (?P<option>'.*') requires an argument"),
+        r"option (?P<option>'.*') requires an argument",
         N_("option {option} requires an argument"),
     ),
     (
-        re.compile(r"option (?P<option>'.*') does not take a value"),
+        r"option (?P<option>'.*') does not take a value",
         N_("option {option} does not take a value"),
     ),
     (
-        re.compile(r"got unexpected extra argument\(s\) \((?P<arguments>.*)\)"),
+        r"got unexpected extra argument\(s\) \((?P<arguments>.*)\)",
         N_("got unexpected extra argument(s) ({arguments})"),
     ),
 )
 
 
-def _in_words(text: str, table: tuple[tuple[re.Pattern[str], str], ...]) -> str:
+def _in_words(text: str, table: tuple[tuple[str, str], ...]) -> str:
     """`text` (Click's or Typer's English) as the first message of `table` it matches."""
-    unwrapped = _VALUE_ERROR.fullmatch(text)
+    # The patterns are compiled (and kept by `re`) on the first usage error, not on every run.
+    unwrapped = re.fullmatch(_VALUE_ERROR, text)
     if unwrapped is not None:
         text = unwrapped["problem"]
     for pattern, template in table:
-        found = pattern.fullmatch(text)
+        found = re.fullmatch(pattern, text)
         if found is not None:
             return Message(template, **found.groupdict())
     return text

@@ -43,6 +43,9 @@ class ReviewDiff:
     # Gaps open before whose check no longer applies (its `when` stopped holding, or it is
     # answered n/a now): not closed, since nothing was done about them.
     no_longer_applicable: tuple[Question, ...] = ()
+    # Gaps open before and still open, now further from done (partial -> no): a closed gap
+    # is news, and so is one that got worse without opening anew.
+    worsened: tuple[Question, ...] = ()
 
 
 def diff_reviews(before: Scorecard, after: Scorecard) -> ReviewDiff:
@@ -63,6 +66,10 @@ def diff_reviews(before: Scorecard, after: Scorecard) -> ReviewDiff:
     new_gaps = {gap.question.id for gap in after.open_gaps}
     applying = {q.id for q in after.applicable} - {q.id for q in after.not_applicable}
     gone = old_gaps - new_gaps
+    old_scores = {gap.question.id: gap.score for gap in before.open_gaps}
+    worse = {
+        gap.question.id for gap in after.open_gaps if gap.score < old_scores.get(gap.question.id, 0)
+    }
     return ReviewDiff(
         before=before,
         after=after,
@@ -71,4 +78,5 @@ def diff_reviews(before: Scorecard, after: Scorecard) -> ReviewDiff:
         opened=tuple(q for i, q in bank.questions.items() if i in new_gaps - old_gaps),
         closed=tuple(q for i, q in bank.questions.items() if i in gone & applying),
         no_longer_applicable=tuple(q for i, q in bank.questions.items() if i in gone - applying),
+        worsened=tuple(q for i, q in bank.questions.items() if i in worse),
     )

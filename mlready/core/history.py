@@ -57,6 +57,7 @@ class Step(NamedTuple):
     opened: tuple[Question, ...]
     closed: tuple[Question, ...]
     no_longer_applicable: tuple[Question, ...]
+    worsened: tuple[Question, ...] = ()  # still open, further from done (partial -> no)
 
 
 def step_to(
@@ -68,7 +69,14 @@ def step_to(
         return Step(revision, revision, tuple(gap.question for gap in card.open_gaps), (), ())
     before, before_card = previous
     change = diff_reviews(before_card, card)
-    return Step(before, revision, change.opened, change.closed, change.no_longer_applicable)
+    return Step(
+        before,
+        revision,
+        change.opened,
+        change.closed,
+        change.no_longer_applicable,
+        change.worsened,
+    )
 
 
 class History(NamedTuple):

@@ -1,14 +1,14 @@
-"""Charts as inline SVG and as text: area scores against the levels (bars), the area profile
-(radar), the score over time (a line, or a sparkline in Markdown), and heat-map colours."""
+"""Charts as inline SVG and as text: area scores against the levels (bars), the score over time
+(a line, or a sparkline in Markdown), and the colour of each level's band."""
 
 # Every chart is a string of SVG that needs no script, font or image from elsewhere; the text in
 # it (area titles, level names) is escaped like any other text. Each has a <title> and a
 # description for readers without sight of it, and the numbers it shows are in the tables
-# beside it.
+# beside it. Colours say which level a score reaches, never a smooth scale: 81 and 100 look
+# alike on a red-to-green ramp, yet one is a pilot and the other ready for production.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 
 from mlready.core.history import TrendPoint
@@ -16,50 +16,88 @@ from mlready.core.messages import _
 from mlready.core.model import Level
 from mlready.core.scoring import Scorecard
 from mlready.render.escape import html_text
+from mlready.render.scorecard_view import level_cap
+from mlready.render.width import cells, wrap
 
 SPARK = "▁▂▃▄▅▆▇█"
 _FONT = 'font-family="sans-serif"'
-_MAX_LABEL = 28
+# The widest a character of a sans-serif font is drawn, in ems, per terminal column: a Latin
+# letter takes one column (at most some 0.62 em), a Chinese character two (1 em).
+_EM_PER_CELL = 0.62
+# Band colours from the lowest level to the highest: red, orange, yellow, green. A bank with
+# more or fewer levels takes them spread over the same range.
+_BANDS = ("#e6a09a", "#f0c27f", "#e8dc8a", "#9ccf9c")
+_NO_SCORE = "#d9d9d9"
 
 
-def _label(text: str, limit: int = _MAX_LABEL) -> str:
-    words = " ".join(text.split())
-    return html_text(words if len(words) <= limit else words[: limit - 1] + "…")
+def text_width(text: str, size: float) -> float:
+    """The widest `text` is drawn at font `size` (px), for laying out labels that must fit."""
+    return cells(text) * size * _EM_PER_CELL
 
 
-def score_colour(score: float | None) -> str:
-    """A fill colour for a score: red up to 40, through yellow at 70, to green at 100 (grey
-    for none); most reviews score between 50 and 100, where the differences matter."""
+def band_of(levels: Sequence[Level], score: float | None) -> Level | None:
+    """The level whose band `score` falls in (levels highest first), None for no score."""
     if score is None:
-        return "#d9d9d9"
-    hue = round(max(0.0, min(120.0, (score - 40) * 2)))
-    return f"hsl({hue}, 62%, 74%)"
+        return None
+    return next((level for level in levels if level.min <= score), levels[-1])
 
 
-def _level_lines(
-    levels: Sequence[Level], x0: float, width: float, top: float, bottom: float
+def band_colour(levels: Sequence[Level], score: float | None) -> str:
+    """The fill colour of the level band `score` falls in; grey for no score."""
+    level = band_of(levels, score)
+    if level is None:
+        return _NO_SCORE
+    rank = len(levels) - 1 - list(levels).index(level)  # 0 for the lowest level
+    top = max(1, len(levels) - 1)
+    return _BANDS[round(rank / top * (len(_BANDS) - 1))]
+
+
+def _lines(text: str, size: float, room: float, *, most: int = 2) -> list[str]:
+    """`text` broken into at most `most` lines that fit `room` px; the last one shortened with
+    … only when even that is not enough."""
+    columns = max(4, int(room / (size * _EM_PER_CELL)))
+    lines = wrap(" ".join(text.split()), columns) or [""]
+    if len(lines) > most:
+        last = " ".join(lines[most - 1 :])
+        while last and cells(last) > columns - 1:
+            last = last[:-1]
+        lines = [*lines[: most - 1], last.rstrip() + "…"]
+    return lines
+
+
+def _text(
+    x: float, y: float, lines: Sequence[str], *, size: float, anchor: str, extra: str = ""
 ) -> str:
-    parts = []
-    for level in levels:
-        if level.min <= 0:
-            continue
-        x = x0 + width * level.min / 100
-        parts.append(
-            f'<line x1="{x:.1f}" y1="{top:.1f}" x2="{x:.1f}" y2="{bottom:.1f}" '
-            'stroke="#555" stroke-dasharray="3 3" stroke-width="1"/>'
-            f'<text x="{x:.1f}" y="{top - 4:.1f}" font-size="10" text-anchor="middle" '
-            f'{_FONT} fill="#333">{_label(level.shown, 14)} {level.min:g}</text>'
-        )
-    return "".join(parts)
+    """An SVG text of one or more lines, the first on `y`, each below the other."""
+    spans = "".join(
+        f'<tspan x="{x:.1f}" dy="{0 if index == 0 else size * 1.15:.1f}">{html_text(line)}</tspan>'
+        for index, line in enumerate(lines)
+    )
+    return (
+        f'<text x="{x:.1f}" y="{y:.1f}" font-size="{size:g}" text-anchor="{anchor}" '
+        f"{_FONT}{extra}>{spans}</text>"
+    )
 
 
 def area_bars(card: Scorecard) -> str:
-    """Each area's score as a bar, with the levels' thresholds as dashed lines."""
+    """Each area's score as a bar coloured by the level band it reaches, the levels'
+    thresholds as dashed lines, and under them the cap on the level, when there is one."""
     rows = card.areas
-    label_width, bar_width, row = 210.0, 380.0, 24.0
-    top = 26.0
-    height = top + row * len(rows) + 8
-    width = label_width + bar_width + 60
+    levels = card.bank.levels
+    size, small = 12.0, 10.0
+    label_room, bar_width, value_room = 190.0, 360.0, 48.0
+    bar_x = label_room + 10
+    width = bar_x + bar_width + 8 + value_room
+    labels = [_lines(row.area.title, size, label_room) for row in rows]
+    row = 32.0 if any(len(lines) > 1 for lines in labels) else 24.0
+    thresholds = [level for level in levels if level.min > 0]
+    # Threshold labels take turns on two lines above the bars, so that close ones (75, 90)
+    # do not run into each other.
+    top = 8 + small * 1.3 * min(2, len(thresholds)) + 4
+    cap = level_cap(card)
+    note = _lines(cap, size, width - 8, most=3) if cap else []
+    bars_bottom = top + row * len(rows)
+    height = bars_bottom + 8 + (len(note) * size * 1.25 + 8 if note else 0)
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" '
         f'viewBox="0 0 {width:.0f} {height:.0f}" width="{width:.0f}" height="{height:.0f}" '
@@ -68,23 +106,59 @@ def area_bars(card: Scorecard) -> str:
         + html_text(_("Area scores against the level thresholds"))
         + "</title>",
         '<desc id="bars-desc">'
-        + html_text("; ".join(f"{r.area.title}: {_number(r.score)}" for r in rows))
+        + html_text(
+            _("; ").join(f"{r.area.title}: {_number(r.score)}" for r in rows)
+            + (_("; ") + cap if cap else "")
+        )
         + "</desc>",
     ]
     for index, area in enumerate(rows):
         y = top + index * row
-        value = area.score or 0.0
+        value = max(0.0, min(100.0, area.score or 0.0))
+        lines = labels[index]
+        first = y + row / 2 + size * 0.35 - (size * 1.15 / 2 if len(lines) > 1 else 0)
+        bar_y = y + (row - 16) / 2
         parts.append(
-            f'<text x="{label_width - 8:.0f}" y="{y + 16:.1f}" font-size="12" '
-            f'text-anchor="end" {_FONT}>{_label(area.area.title)}</text>'
-            f'<rect x="{label_width:.0f}" y="{y + 4:.1f}" width="{bar_width:.0f}" height="16" '
+            _text(label_room, first, lines, size=size, anchor="end")
+            + f'<rect x="{bar_x:.0f}" y="{bar_y:.1f}" width="{bar_width:.0f}" height="16" '
             'fill="#f0f0f0"/>'
-            f'<rect x="{label_width:.0f}" y="{y + 4:.1f}" width="{bar_width * value / 100:.1f}" '
-            f'height="16" fill="{score_colour(area.score)}" stroke="#444" stroke-width="0.5"/>'
-            f'<text x="{label_width + bar_width + 6:.0f}" y="{y + 16:.1f}" font-size="12" '
-            f"{_FONT}>{_number(area.score)}</text>"
+            f'<rect x="{bar_x:.0f}" y="{bar_y:.1f}" width="{bar_width * value / 100:.1f}" '
+            f'height="16" fill="{band_colour(levels, area.score)}" stroke="#444" '
+            'stroke-width="0.5"/>'
+            + _text(
+                bar_x + bar_width + 6,
+                bar_y + 12.5,
+                [_number(area.score)],
+                size=size,
+                anchor="start",
+            )
         )
-    parts.append(_level_lines(card.bank.levels, label_width, bar_width, top, height - 6))
+    for turn, level in enumerate(thresholds):
+        x = bar_x + bar_width * level.min / 100
+        label = _("{level} {score}").format(level=level.shown, score=f"{level.min:g}")
+        half = text_width(label, small) / 2
+        anchor, at = "middle", x
+        if x + half > width - 2:
+            anchor, at = "end", x + 3
+        elif x - half < 2:
+            anchor, at = "start", x - 3
+        label_y = 8 + small + (turn % 2) * small * 1.3
+        parts.append(
+            f'<line x1="{x:.1f}" y1="{label_y + 3:.1f}" x2="{x:.1f}" y2="{bars_bottom:.1f}" '
+            'stroke="#555" stroke-dasharray="3 3" stroke-width="1"/>'
+            + _text(at, label_y, [label], size=small, anchor=anchor, extra=' fill="#333"')
+        )
+    if note:
+        parts.append(
+            _text(
+                4,
+                bars_bottom + 8 + size,
+                note,
+                size=size,
+                anchor="start",
+                extra=' font-weight="bold" fill="#8a1c14"',
+            )
+        )
     parts.append("</svg>")
     return "".join(parts)
 
@@ -93,64 +167,13 @@ def _number(value: float | None) -> str:
     return _("n/a") if value is None else f"{value:g}"
 
 
-def radar(card: Scorecard) -> str:
-    """The areas' scores as a polygon on one axis per area, with rings at the levels'
-    thresholds; empty when there are fewer than three areas (no shape to see)."""
-    rows = card.areas
-    count = len(rows)
-    if count < 3:
-        return ""
-    size, radius = 600.0, 130.0
-    centre_x, centre_y = size / 2, 190.0
-
-    def point(index: int, value: float) -> tuple[float, float]:
-        angle = -math.pi / 2 + 2 * math.pi * index / count
-        distance = radius * value / 100
-        return centre_x + distance * math.cos(angle), centre_y + distance * math.sin(angle)
-
-    parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" '
-        f'viewBox="0 0 {size:.0f} 380" width="{size:.0f}" height="380" '
-        'aria-labelledby="radar-title">',
-        '<title id="radar-title">'
-        + html_text(_("Area profile: each axis is an area, 0 at the centre, 100 at the edge"))
-        + "</title>",
-    ]
-    for level in (*card.bank.levels, Level(name="", min=100)):
-        if level.min <= 0:
-            continue
-        ring = " ".join(f"{x:.1f},{y:.1f}" for x, y in (point(i, level.min) for i in range(count)))
-        parts.append(f'<polygon points="{ring}" fill="none" stroke="#bbb" stroke-width="1"/>')
-    for index, area in enumerate(rows):
-        x, y = point(index, 100)
-        parts.append(
-            f'<line x1="{centre_x:.1f}" y1="{centre_y:.1f}" x2="{x:.1f}" y2="{y:.1f}" '
-            'stroke="#ccc" stroke-width="1"/>'
-        )
-        lx, ly = point(index, 118)
-        anchor = "middle" if abs(lx - centre_x) < 10 else "start" if lx > centre_x else "end"
-        parts.append(
-            f'<text x="{lx:.1f}" y="{ly + 4:.1f}" font-size="11" text-anchor="{anchor}" '
-            f"{_FONT}>{_label(area.area.title, 24)} ({_number(area.score)})</text>"
-        )
-    shape = " ".join(
-        f"{x:.1f},{y:.1f}" for x, y in (point(i, r.score or 0.0) for i, r in enumerate(rows))
-    )
-    parts.append(
-        f'<polygon points="{shape}" fill="{score_colour(card.score)}" fill-opacity="0.6" '
-        'stroke="#333" stroke-width="1.5"/>'
-    )
-    parts.append("</svg>")
-    return "".join(parts)
-
-
 def trend_line(points: Sequence[TrendPoint], levels: Sequence[Level]) -> str:
-    """The score over time: one point per revision (and now), the levels as dashed lines;
-    empty for fewer than two points."""
+    """The score over time: one point per revision (and now) with its value, the levels as
+    dashed lines; empty for fewer than two points."""
     if len(points) < 2:
         return ""
-    width, height = 640.0, 220.0
-    left, right, top, bottom = 40.0, 20.0, 20.0, 40.0
+    width, height = 640.0, 240.0
+    left, right, top, bottom = 40.0, 34.0, 24.0, 40.0
     plot_width, plot_height = width - left - right, height - top - bottom
 
     def place(index: int, value: float) -> tuple[float, float]:
@@ -160,10 +183,13 @@ def trend_line(points: Sequence[TrendPoint], levels: Sequence[Level]) -> str:
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" '
         f'viewBox="0 0 {width:.0f} {height:.0f}" width="{width:.0f}" height="{height:.0f}" '
-        'aria-labelledby="trend-title">',
+        'aria-labelledby="trend-title trend-desc">',
         '<title id="trend-title">'
         + html_text(_("Score over time, one point per revision"))
         + "</title>",
+        '<desc id="trend-desc">'
+        + html_text(_("; ").join(f"{p.date} {p.label}: {_number(p.score)}" for p in points))
+        + "</desc>",
         f'<rect x="{left:.0f}" y="{top:.0f}" width="{plot_width:.0f}" '
         f'height="{plot_height:.0f}" fill="none" stroke="#ccc"/>',
     ]
@@ -174,26 +200,40 @@ def trend_line(points: Sequence[TrendPoint], levels: Sequence[Level]) -> str:
         parts.append(
             f'<line x1="{left:.0f}" y1="{y:.1f}" x2="{width - right:.0f}" y2="{y:.1f}" '
             'stroke="#888" stroke-dasharray="3 3"/>'
-            f'<text x="{left - 4:.0f}" y="{y + 4:.1f}" font-size="10" text-anchor="end" '
-            f"{_FONT}>{level.min:g}</text>"
+            + _text(left - 4, y + 4, [f"{level.min:g}"], size=10, anchor="end")
         )
     scored = [(i, p) for i, p in enumerate(points) if p.score is not None]
     line = " ".join(f"{x:.1f},{y:.1f}" for x, y in (place(i, p.score or 0) for i, p in scored))
     if line:
         parts.append(f'<polyline points="{line}" fill="none" stroke="#1f5fa8" stroke-width="2"/>')
+    # Every point's value is written beside it (when there are few enough to read), and every
+    # date along the bottom when they fit; else the first and the last.
+    spaced = plot_width / max(1, len(points) - 1)
     for index, item in scored:
         x, y = place(index, item.score or 0)
         parts.append(
             f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3.5" fill="#1f5fa8">'
             f"<title>{item.date} {html_text(item.label)}: {_number(item.score)}</title></circle>"
         )
-    for index in sorted({0, len(points) - 1}):
+        if spaced >= 30 or index in (0, len(points) - 1):
+            above = y - 8 if y - 8 > top + 10 else y + 16
+            anchor = "start" if index == 0 else "end" if index == len(points) - 1 else "middle"
+            parts.append(
+                _text(
+                    x,
+                    above,
+                    [_number(item.score)],
+                    size=10,
+                    anchor=anchor,
+                    # A white outline keeps the number readable where the line crosses it.
+                    extra=' fill="#1f5fa8" stroke="#fff" stroke-width="3" paint-order="stroke"',
+                )
+            )
+    dated = range(len(points)) if spaced >= 70 else sorted({0, len(points) - 1})
+    for index in dated:
         x = place(index, 0)[0]
-        anchor = "start" if index == 0 else "end"
-        parts.append(
-            f'<text x="{x:.1f}" y="{height - 18:.0f}" font-size="10" text-anchor="{anchor}" '
-            f"{_FONT}>{points[index].date}</text>"
-        )
+        anchor = "start" if index == 0 else "end" if index == len(points) - 1 else "middle"
+        parts.append(_text(x, height - 18, [str(points[index].date)], size=10, anchor=anchor))
     parts.append("</svg>")
     return "".join(parts)
 
@@ -207,16 +247,23 @@ def sparkline(points: Sequence[TrendPoint]) -> str:
 
 
 def small_trend(points: Sequence[TrendPoint]) -> str:
-    """A small line of the scores, for a table cell; empty for fewer than two points."""
+    """A small line of the scores for a table cell, with its lowest and highest values written
+    at its ends of the scale; empty for fewer than two points."""
     scored = [p.score for p in points if p.score is not None]
     if len(scored) < 2:
         return ""
-    width, height = 90.0, 22.0
-    step = width / (len(scored) - 1)
-    line = " ".join(
-        f"{index * step:.1f},{height - 2 - (height - 4) * value / 100:.1f}"
-        for index, value in enumerate(scored)
-    )
+    low, high = min(scored), max(scored)
+    scale = f"{_number(high)}" if low == high else f"{_number(low)}–{_number(high)}"
+    room = text_width(scale, 9) + 4
+    plot, height = 80.0, 24.0
+    width = plot + room
+    step = plot / (len(scored) - 1)
+    span = (high - low) or 1.0
+
+    def y_of(value: float) -> float:
+        return height - 3 - (height - 6) * (value - low) / span if high != low else height / 2
+
+    line = " ".join(f"{index * step:.1f},{y_of(value):.1f}" for index, value in enumerate(scored))
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" role="img" width="{width:.0f}" '
         f'height="{height:.0f}" viewBox="0 0 {width:.0f} {height:.0f}">'
@@ -225,5 +272,11 @@ def small_trend(points: Sequence[TrendPoint]) -> str:
             _("Score over time: {scores}").format(scores=" → ".join(_number(v) for v in scored))
         )
         + "</title>"
-        f'<polyline points="{line}" fill="none" stroke="#1f5fa8" stroke-width="1.5"/></svg>'
+        f'<polyline points="{line}" fill="none" stroke="#1f5fa8" stroke-width="1.5"/>'
+        f'<circle cx="{(len(scored) - 1) * step:.1f}" cy="{y_of(scored[-1]):.1f}" r="2" '
+        'fill="#1f5fa8"/>'
+        + _text(
+            plot + room - 1, height / 2 + 3, [scale], size=9, anchor="end", extra=' fill="#555"'
+        )
+        + "</svg>"
     )

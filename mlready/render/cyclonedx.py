@@ -19,7 +19,6 @@ import json
 import uuid
 from collections.abc import Sequence
 from typing import Any, NamedTuple
-from urllib.parse import quote
 
 from mlready.core.evidence import CheckEvidence, contradictions
 from mlready.core.kinds import is_scored
@@ -29,15 +28,13 @@ from mlready.core.scoring import Scorecard
 from mlready.core.signoff import DIGEST_PREFIX, signoff_states
 from mlready.core.vocabulary import word_for
 from mlready.io.resources import mlready_version
+from mlready.render.escape import uri_reference
 from mlready.render.scorecard_view import Outcome, format_score
 
 SCHEMA = "http://cyclonedx.org/schema/bom-1.6.schema.json"
 SPEC_VERSION = "1.6"
 SYSTEM = "system"
 ASSESSOR = "assessor-mlready"
-# Characters a URL keeps as they are; everything else (spaces, quotes, non-ASCII) is
-# percent-encoded, so that every path or link is a valid IRI reference.
-_URL_SAFE = "/:?#[]@!$&'()*+,;=%-._~"
 
 
 class Framework(NamedTuple):
@@ -56,10 +53,6 @@ FRAMEWORKS = (
     Framework("deon-", "Data Science Ethics Checklist (deon)", "DrivenData", "0.3.0"),
     Framework("iso42001-", "ISO/IEC 42001 AI management system", "ISO/IEC", "2023"),
 )
-
-
-def _url(text: str) -> str:
-    return quote(text.strip(), safe=_URL_SAFE)
 
 
 def _text(content: str) -> dict[str, Any]:
@@ -84,7 +77,7 @@ def _evidence(
     supporting: list[dict[str, Any]] = []
     for finding in item.found:
         where = finding.path if finding.line is None else f"{finding.path}#L{finding.line}"
-        contents: dict[str, Any] = {"url": _url(where)}
+        contents: dict[str, Any] = {"url": uri_reference(where)}
         if finding.text:
             contents |= _text(finding.text)
         supporting.append(
@@ -97,14 +90,14 @@ def _evidence(
         supporting.append(
             {
                 "propertyName": "mlready:path",
-                "data": [{"name": path, "contents": {"url": _url(path)}}],
+                "data": [{"name": path, "contents": {"url": uri_reference(path)}}],
             }
         )
     for link in item.external:
         supporting.append(
             {
                 "propertyName": "mlready:link",
-                "data": [{"name": link, "contents": {"url": _url(link)}}],
+                "data": [{"name": link, "contents": {"url": uri_reference(link)}}],
             }
         )
     against = [
@@ -283,7 +276,9 @@ def _claims(
             claim["counterEvidence"] = [record["bom-ref"] for record in against]
         ticket = entry.action.ticket if entry.action is not None else None
         if ticket and question.id in gaps:
-            claim["externalReferences"] = [{"type": "poam", "url": _url(ticket), "comment": ticket}]
+            claim["externalReferences"] = [
+                {"type": "poam", "url": uri_reference(ticket), "comment": ticket}
+            ]
         claims.append(claim)
     return claims, evidence, mitigations
 
@@ -392,7 +387,7 @@ def _affirmation(card: Scorecard, name: str) -> dict[str, Any]:
                 "organization": {"name": owner or name},
                 "externalReference": {
                     "type": "electronic-signature",
-                    "url": _url(card.answers.source),
+                    "url": uri_reference(card.answers.source),
                     "comment": _("signed on {date}: {status}").format(
                         date=state.signoff.date, status=translated(state.status)
                     ),

@@ -42,6 +42,7 @@ def diff_json(diff: ReviewDiff) -> str:
         "gaps_opened": [q.id for q in diff.opened],
         "gaps_closed": [q.id for q in diff.closed],
         "gaps_no_longer_applicable": [q.id for q in diff.no_longer_applicable],
+        "gaps_worsened": [q.id for q in diff.worsened],
     }
     return json.dumps(generated("diff", document), indent=2, ensure_ascii=False) + "\n"
 
@@ -52,6 +53,7 @@ def gap_changes(diff: ReviewDiff) -> tuple[tuple[str, tuple[Question, ...]], ...
     return (
         (N_("Gaps opened"), diff.opened),
         (N_("Gaps closed"), diff.closed),
+        (N_("Gaps worsened"), diff.worsened),
         (N_("No longer applicable"), diff.no_longer_applicable),
     )
 

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import html
 import re
+import string
+from urllib.parse import quote
 
 # C0 and C1 control characters (and DEL) would drive the terminal, and bidirectional overrides
 # and marks would make text read differently from what it is; tab and newline are handled by
@@ -192,3 +195,26 @@ def ticket_markdown(ticket: str) -> str:
 def ticket_html(ticket: str) -> str:
     """A ticket in HTML: a link when it is an http(s) URL, else its text."""
     return html_link(ticket) if is_web_url(ticket) else html_text(" ".join(ticket.split()))
+
+
+# Characters a URI reference keeps as they are; everything else (spaces, quotes, non-ASCII) is
+# percent-encoded.
+_URI_SAFE = "/:?#[]@!$&'()*+,;=%-._~"
+
+
+def uri_reference(text: str) -> str:
+    """`text` (a path or a link) as a valid URI reference, for formats that require one."""
+    return quote(text.strip(), safe=_URI_SAFE)
+
+
+def css_counters(message: str) -> str:
+    """A message such as `Page {page} of {pages}` as the value of a CSS `content`, each
+    placeholder a counter: `"Page " counter(page) " of " counter(pages)`."""
+    parts = []
+    for literal, field, _spec, _conversion in string.Formatter().parse(html.unescape(message)):
+        if literal:
+            quoted = literal.replace("\\", "\\\\").replace('"', '\\"').replace("<", "\\3c ")
+            parts.append(f'"{quoted}"')
+        if field:
+            parts.append(f"counter({field})")
+    return " ".join(parts)

@@ -9,9 +9,10 @@ from pathlib import Path
 from typing import NamedTuple
 
 from mlready.core.history import Trend
-from mlready.core.messages import _, language, ngettext
+from mlready.core.messages import _, language, ngettext, translated
+from mlready.core.model import Level
 from mlready.core.plan import overdue_actions
-from mlready.render.charts import score_colour, small_trend, sparkline
+from mlready.render.charts import band_colour, small_trend, sparkline
 from mlready.render.escape import html_link, html_text, markdown_cell, markdown_code, markdown_link
 from mlready.render.scorecard_view import Outcome, format_score
 from mlready.render.signatures import HTML_PORTFOLIO_MARKER, PORTFOLIO_MARKER
@@ -33,7 +34,10 @@ class PortfolioRow(NamedTuple):
     overdue: tuple[str, ...]  # the checks whose action is overdue
     reviewed: dt.date | None
     passed: bool
+    reasons: tuple[str, ...]  # why the gate fails (each a Message where mlready says it)
     areas: tuple[tuple[str, str, float | None], ...]  # id, title, score
+    level_min: float  # the lowest score of the level reached
+    levels: tuple[Level, ...]  # the bank's (one tuple, shared by every row)
 
 
 def portfolio_row(outcome: Outcome) -> PortfolioRow:
@@ -50,7 +54,10 @@ def portfolio_row(outcome: Outcome) -> PortfolioRow:
         overdue=tuple(item.gap.question.id for item in overdue_actions(card)),
         reviewed=card.answers.project.reviewed,
         passed=outcome.verdict.passed,
+        reasons=outcome.verdict.reasons,
         areas=tuple((row.area.id, row.area.title, row.score) for row in card.areas),
+        level_min=card.level.min,
+        levels=card.bank.levels,
     )
 
 
@@ -142,14 +149,65 @@ def _report_of(row: PortfolioRow, reports: Mapping[str, Path], base: Path) -> st
 _HEAT_STYLE = """
 body { font: 14px/1.4 "Noto Sans", Arial, "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei",
   sans-serif; color: #1a1a1a; margin: 1.5rem auto;
-  max-width: 75rem; padding: 0 1rem; }
+  max-width: 80rem; padding: 0 1rem; }
 table { border-collapse: collapse; } th, td { padding: .3rem .45rem; border: 1px solid #fff; }
-th { background: #f0f0f0; text-align: left; vertical-align: bottom; }
+th { background: #f0f0f0; text-align: left; vertical-align: bottom; word-break: keep-all; }
+td { vertical-align: top; }
 td.n { text-align: right; } td.heat { text-align: center; min-width: 3.5rem; }
-.overdue { color: #b3261e; font-weight: 700; }
+td.model, td.nowrap { white-space: nowrap; }
+td.gate { font-weight: 700; white-space: nowrap; }
+td.gate small { font-weight: 400; white-space: normal; display: block; max-width: 14rem; }
+td.pass { background: #dcefdc; color: #1b5e20; }
+td.fail { background: #f6d5d2; color: #8a1c14; }
+.overdue, .stale { color: #b3261e; font-weight: 700; } .age { display: block; }
+.legend span { display: inline-block; padding: 0 .5rem; margin: 0 .3rem .3rem 0;
+  border: 1px solid #ccc; }
 @page { size: A4 landscape; margin: 12mm; }
 @media print { tr { break-inside: avoid; } thead { display: table-header-group; } }
 """.strip()
+
+
+def _reviewed(row: PortfolioRow, *, max_age: int | None, today: dt.date) -> str:
+    """The date of the review and its age, marked stale past `max_age` days (as HTML)."""
+    reviewed = row.reviewed
+    if reviewed is None:
+        return '<span class="stale">' + html_text(_("no date")) + "</span>"
+    age = (today - reviewed).days
+    days = ngettext("{count} day", "{count} days", age).format(count=age)
+    if max_age is not None and age > max_age:
+        return (
+            f"{reviewed}"
+            + '<span class="stale age">'
+            + html_text(_("stale: {age}").format(age=days))
+            + "</span>"
+        )
+    return f'{reviewed}<small class="age">{html_text(days)}</small>'
+
+
+def _gate_cell(row: PortfolioRow) -> str:
+    """Whether the review passes the gate, in words and colour, and why not."""
+    if row.passed:
+        return '<td class="gate pass">' + html_text(_("passes")) + "</td>"
+    reasons = _("; ").join(translated(reason) for reason in row.reasons)
+    fails = html_text(_("fails"))
+    return f'<td class="gate fail">{fails}<small>{html_text(reasons)}</small></td>'
+
+
+def _legend(rows: Sequence[PortfolioRow]) -> str:
+    """The colour of each level's band, with the scores it covers."""
+    if not rows:
+        return ""
+    levels = rows[0].levels
+    bands = []
+    upper = 100.0
+    for level in levels:
+        span = _("{low}–{high}").format(low=f"{level.min:g}", high=f"{upper:g}")
+        bands.append(
+            f'<span style="background:{band_colour(levels, level.min)}">'
+            f"{html_text(level.shown)} {span}</span>"
+        )
+        upper = level.min
+    return '<p class="legend">' + "".join(bands) + "</p>"
 
 
 def portfolio_html(
@@ -162,7 +220,7 @@ def portfolio_html(
     trends: Mapping[str, Trend] = _NO_TRENDS,
 ) -> str:
     """A self-contained HTML heat map: models (worst first) by areas, each cell coloured by
-    the area's score, with owner, level, score, overdue actions, trend and report link."""
+    the level band of the area's score, with the gate's verdict, owner, dates and trend."""
     ordered = _ordered(rows)
     areas: dict[str, str] = {}
     for row in ordered:
@@ -178,23 +236,24 @@ def portfolio_html(
         "<p>"
         + html_text(
             _(
-                "{summary} Worst first; each area's cell is coloured by its score, "
-                "from red (0) to green (100)."
+                "{summary} Worst first; each area's cell is coloured by the level its score "
+                "reaches:"
             ).format(summary=_summary(rows))
         )
         + "</p>",
+        _legend(ordered),
         "<table><thead><tr>"
         + "".join(
             f"<th>{html_text(title)}</th>"
             for title in [
-                _("Model"),
-                _("Owner"),
+                _("Model (owner)"),
+                _("Gate"),
                 _("Level"),
                 _("Score"),
                 *areas.values(),
                 _("Blockers"),
                 _("Overdue actions"),
-                _("Stale"),
+                _("Reviewed"),
                 _("Trend"),
             ]
         )
@@ -202,6 +261,7 @@ def portfolio_html(
         "<tbody>",
     ]
     for row in ordered:
+        levels = row.levels
         scores = {area: score for area, _title, score in row.areas}
         report = _report_of(row, reports, base)
         model = html_link(report, label=row.name) if report else html_text(row.name)
@@ -213,19 +273,22 @@ def portfolio_html(
             else "0"
         )
         trend = trends.get(row.source)
+        owned = f'<small class="age">{html_text(row.owner)}</small>' if row.owner else ""
         cells = [
-            f"<td>{model}</td>",
-            f"<td>{html_text(row.owner)}</td>",
-            f"<td>{html_text(row.level)}</td>",
-            f'<td class="n">{format_score(row.score)}</td>',
+            f'<td class="model">{model}{owned}</td>',
+            _gate_cell(row),
+            f'<td class="nowrap">{html_text(row.level)}</td>',
+            # The level reached, not the number's band: a capped review is not coloured pilot.
+            f'<td class="n" style="background:{band_colour(levels, row.level_min)}">'
+            f"{format_score(row.score)}</td>",
             *(
-                f'<td class="heat" style="background:{score_colour(scores.get(area))}">'
+                f'<td class="heat" style="background:{band_colour(levels, scores.get(area))}">'
                 f"{format_score(scores.get(area))}</td>"
                 for area in areas
             ),
             f'<td class="n">{row.blockers}</td>',
             f"<td>{overdue_cell}</td>",
-            f"<td>{_stale(row, max_age=max_age, today=today)}</td>",
+            f'<td class="nowrap">{_reviewed(row, max_age=max_age, today=today)}</td>',
             f"<td>{small_trend(trend.points) if trend else ''}</td>",
         ]
         parts.append("<tr>" + "".join(cells) + "</tr>")

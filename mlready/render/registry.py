@@ -26,6 +26,10 @@ class Format(StrEnum):
     CSV = "csv"
     BADGE = "badge"
     CYCLONEDX = "cyclonedx"
+    OSCAL_AR = "oscal-ar"
+    OSCAL_POAM = "oscal-poam"
+    MODEL_CARD = "model-card"
+    ANNEX_IV = "annex-iv"
     JSONL = "jsonl"
 
 
@@ -92,6 +96,10 @@ FORMATS: dict[Format, Renderers] = {
     Format.CSV: Renderers(export="csvdoc:export_csv"),
     Format.BADGE: Renderers(export="badge:export_badge"),
     Format.CYCLONEDX: Renderers(export="cyclonedx:export_cyclonedx"),
+    Format.OSCAL_AR: Renderers(export="oscal:export_oscal_ar"),
+    Format.OSCAL_POAM: Renderers(export="oscal:export_oscal_poam"),
+    Format.MODEL_CARD: Renderers(export="model_card:export_model_card"),
+    Format.ANNEX_IV: Renderers(export="annex_iv:export_annex_iv"),
     Format.JSONL: Renderers(fleet="facts:facts_jsonl"),
 }
 

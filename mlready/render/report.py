@@ -13,7 +13,6 @@ import html
 import os
 import re
 import signal
-import string
 import sys
 import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -38,6 +37,7 @@ from markupsafe import Markup
 
 from mlready.core.errors import InputError
 from mlready.core.evidence import CheckEvidence
+from mlready.core.gate import Gate, Verdict, judge
 from mlready.core.history import Trend, change_since
 from mlready.core.messages import Message, _, language, ngettext, translated
 from mlready.core.model import Bank, Question
@@ -50,6 +50,7 @@ from mlready.io.files import record_input
 from mlready.io.resources import templates_dir
 from mlready.render import charts
 from mlready.render.escape import (
+    css_counters,
     html_link,
     html_text,
     markdown_cell,
@@ -60,7 +61,13 @@ from mlready.render.escape import (
     ticket_markdown,
 )
 from mlready.render.evidence import evidence_cell, evidence_details
-from mlready.render.scorecard_view import evidence_counts, format_score, text_bar
+from mlready.render.scorecard_view import (
+    evidence_counts,
+    format_score,
+    gate_line,
+    level_cap,
+    text_bar,
+)
 from mlready.render.signatures import HTML_REPORT_MARKER, REPORT_MARKER
 
 REPORT_TEMPLATE = "report.md.j2"
@@ -165,26 +172,31 @@ _CJK_FONTS = '"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsof
 
 
 def _css_counters(message: str) -> Markup:
-    """A message such as `Page {page} of {pages}` as the value of a CSS `content`, each
-    placeholder a counter: `"Page " counter(page) " of " counter(pages)`."""
-    parts = []
-    for literal, field, _spec, _conversion in string.Formatter().parse(html.unescape(message)):
-        if literal:
-            quoted = literal.replace("\\", "\\\\").replace('"', '\\"').replace("<", "\\3c ")
-            parts.append(f'"{quoted}"')
-        if field:
-            parts.append(f"counter({field})")
-    return Markup(" ".join(parts))
+    """A message such as `Page {page} of {pages}` as the value of a CSS `content`."""
+    return Markup(css_counters(message))
 
 
 def _html_bar(value: float | None) -> Markup:
+    # One neutral colour: a bar alone does not know the bank's levels, and a colour scale
+    # without them would say "healthy" of a score that reaches no level (see charts).
     if value is None:
         return Markup("")
     filled = max(0.0, min(100.0, value))
     return Markup(
         f'<span class="bar" aria-hidden="true"><span style="width:{filled:.0f}%;'
-        f'background:{charts.score_colour(value)}"></span></span>'
+        'background:#7a9cc6"></span></span>'
     )
+
+
+def _answer_words(question: Question, value: str | tuple[str, ...] | None) -> str:
+    """An answer in words, in the chosen language; the options of a multi-answer listed as
+    that language lists things (`a; b`, `甲、乙`)."""
+    if isinstance(value, tuple) and len(value) > 1:
+        words = [translated(question.describe(item)) for item in value]
+        return functools.reduce(
+            lambda listed, word: _("{listed}; {word}").format(listed=listed, word=word), words
+        )
+    return translated(question.describe(value))
 
 
 class _Sandbox(ImmutableSandboxedEnvironment):
@@ -401,9 +413,7 @@ def _environment(
         ticket=lambda ticket: Markup(ticket_markdown(str(ticket))),
         score=lambda value: Markup(format_score(value)),
         bar=lambda value: Markup(markdown_code(text_bar(value, width=10, full="█", empty="░"))),
-        answer=lambda question, entry: translated(
-            question.describe(entry.value if entry else None)
-        ),
+        answer=lambda question, entry: _answer_words(question, entry.value if entry else None),
         sparkline=lambda trend: Markup(charts.sparkline(trend.points)),
         check_rows=_check_rows,
         evidence_lines=evidence_details,
@@ -421,9 +431,8 @@ def _environment(
             bar=_html_bar,
             check_rows=_html_check_rows,
             area_bars=lambda card: Markup(charts.area_bars(card)),
-            radar=lambda card: Markup(charts.radar(card)),
             trend_chart=lambda trend, bank: Markup(charts.trend_line(trend.points, bank.levels)),
-            colour=lambda value: Markup(charts.score_colour(value)),
+            colour=lambda value, bank: Markup(charts.band_colour(bank.levels, value)),
             css_counters=_css_counters,
         )
     environment.globals.update(
@@ -431,6 +440,8 @@ def _environment(
         Severity=Severity,
         lang=language(),
         cjk_fonts=Markup(_CJK_FONTS if language().startswith("zh") else ""),
+        # What goes between two sentences: a space, but none after a Chinese full stop.
+        spaced=Markup("" if language().startswith("zh") else " "),
         **_messages(message),
     )
     return environment
@@ -460,7 +471,7 @@ def _check_rows(
         area = area_of[question.id]
         if area.id not in areas:
             areas[area.id] = markdown_cell(area.title)
-        answer = translated(question.describe(value))
+        answer = _answer_words(question, value)
         if answer not in answers:
             answers[answer] = markdown_cell(answer)
         score = option.score if option else None
@@ -479,9 +490,19 @@ def _html_check_rows(
     card: Scorecard,
     evidence: Mapping[str, CheckEvidence] | None = None,
 ) -> Markup:
-    """The rows of the table of answered checks, as HTML (see `_check_rows`)."""
+    """The rows of the table of answered checks, as HTML, under a row naming each area (see
+    `_check_rows`): the check's id and prompt, the answer, the score, the evidence."""
     rows = []
+    columns = 4 if evidence is not None else 3
+    area_shown = None
     for question in questions:
+        area = card.bank.area_of[question.id]
+        if area.id != area_shown:
+            area_shown = area.id
+            rows.append(
+                f'<tr class="group"><th colspan="{columns}" scope="rowgroup">'
+                f"{html_text(area.title)}</th></tr>"
+            )
         entry = card.answers.get(question.id)
         value = entry.value if entry else None
         option = question.option(value) if isinstance(value, str) else None
@@ -490,11 +511,14 @@ def _html_check_rows(
         if evidence is not None:
             item = evidence.get(question.id)
             state = f" {item.state.value}" if item is not None else ""
-            shown = f'<td class="evidence{state}">{html_text(evidence_cell(item))}</td>'
+            said = html_text(evidence_cell(item))
+            # A state is one word that never breaks ("contradicted"); a path may, where it must.
+            if item is not None and item.state is not EvidenceState.EVIDENCED:
+                said = f'<span class="state">{said}</span>'
+            shown = f'<td class="evidence{state}">{said}</td>'
         rows.append(
-            f"<tr><td>{html_text(question.prompt)}</td>"
-            f"<td>{html_text(card.bank.area_of[question.id].title)}</td>"
-            f"<td>{html_text(translated(question.describe(value)))}</td>"
+            f"<tr><td><code>{html_text(question.id)}</code> {html_text(question.prompt)}</td>"
+            f"<td>{html_text(_answer_words(question, value))}</td>"
             f'<td class="n">{"" if score is None else f"{score:g}"}</td>{shown}</tr>'
         )
     return Markup("\n".join(rows))
@@ -556,6 +580,8 @@ def render_report(
     html: bool | None = None,
     trend: Trend | None = None,
     evidence: Mapping[str, CheckEvidence] | None = None,
+    verdict: Verdict | None = None,
+    gate: Gate | None = None,
     max_chars: int = MAX_REPORT_CHARS,
     max_seconds: float = MAX_RENDER_SECONDS,
 ) -> str:
@@ -563,7 +589,9 @@ def render_report(
     template. Raises InputError when a user's template is missing, fails, or exceeds the limits."""
     # `html` defaults to what the template's name says; `trend` adds the score over time and the
     # change since the previous review, `evidence` (a scan's) what the repository shows of each
-    # answer. A user's template that writes the other language than asked is an InputError too.
+    # answer, `verdict` and `gate` whether the CI gate passes (default: the default gate's
+    # verdict, as `check` without settings would say). A user's template that writes the other
+    # language than asked is an InputError too.
     search_path = [templates_dir()]
     if html is None:
         html = template is not None and is_html_template(template)
@@ -581,7 +609,7 @@ def render_report(
             )
         search_path.insert(0, template.parent)
         name = template.name
-    context = report_context(scorecard, trend, evidence)
+    context = report_context(scorecard, trend, evidence, verdict=verdict, gate=gate)
     marker = HTML_REPORT_MARKER if html else REPORT_MARKER
     if template is None:  # ours: its size follows the bank's, and it has no loop to run away
         folder = cache_dir()
@@ -638,14 +666,30 @@ def report_context(
     scorecard: Scorecard,
     trend: Trend | None = None,
     evidence: Mapping[str, CheckEvidence] | None = None,
+    *,
+    verdict: Verdict | None = None,
+    gate: Gate | None = None,
 ) -> dict[str, Any]:
     """What a report template receives: the scorecard and what is computed from it once
-    (the action plan, what to do first, sign-offs, expiring waivers, the trend, and after a
-    scan, the evidence of each answer: empty without one)."""
+    (the plan, what to do first, the gate's verdict, sign-offs, waivers, the trend, and
+    after a scan, the evidence of each answer: empty without one)."""
     shown = trend if trend is not None and trend.shown else None
     plan = action_plan(scorecard)
     judged = dict(evidence or {})
+    gate = gate if gate is not None else Gate()
+    if verdict is None:
+        verdict = judge(scorecard, gate, today=scorecard.today, evidence=judged)
     return {
+        "verdict": verdict,
+        "gate": gate,
+        "gate_line": gate_line(scorecard, verdict, gate),
+        "level_cap": level_cap(scorecard),
+        # The columns of the action plan that say something: none without a single action.
+        "plan_columns": {
+            "owner": any(item.action and item.action.owner for item in plan),
+            "due": any(item.due for item in plan),
+            "ticket": any(item.action and item.action.ticket for item in plan),
+        },
         "card": scorecard,
         "bank": scorecard.bank,
         "project": scorecard.answers.project,

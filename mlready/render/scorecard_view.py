@@ -17,7 +17,7 @@ from mlready.render.escape import one_line
 
 if TYPE_CHECKING:
     from mlready.core.evidence import CheckEvidence
-    from mlready.core.gate import Verdict
+    from mlready.core.gate import Gate, Verdict
     from mlready.core.model import Bank
     from mlready.core.scoring import Scorecard
 
@@ -126,6 +126,57 @@ def signoff_lines(card: Scorecard) -> list[str]:
         )
         for state in signoff_states(card.answers)
     ]
+
+
+def level_cap(card: Scorecard) -> str | None:
+    """Why the level is below the one the scores alone reach (open blockers), or None."""
+    from mlready.core.scoring import level_for
+
+    if card.score is None:
+        return None
+    alone = level_for(card.bank, card.score)
+    if alone.name == card.level.name:
+        return None
+    undone = [gap for gap in card.blockers if gap.score == 0]
+    if undone:
+        said = ngettext(
+            "Held at {level} by {count} blocker not done at all (the scores alone reach {alone}).",
+            "Held at {level} by {count} blockers not done at all (the scores alone reach {alone}).",
+            len(undone),
+        )
+        count = len(undone)
+    else:
+        said = ngettext(
+            "Capped at {level} by {count} blocker only partly done (the scores alone reach "
+            "{alone}).",
+            "Capped at {level} by {count} blockers only partly done (the scores alone reach "
+            "{alone}).",
+            len(card.blockers),
+        )
+        count = len(card.blockers)
+    return said.format(level=card.level.shown, count=count, alone=alone.shown)
+
+
+def gate_line(card: Scorecard, verdict: Verdict, gate: Gate) -> str:
+    """Whether the CI gate (`check` with the same settings) passes, and why in either case."""
+    limit = None if gate.fail_under is None else f"{gate.fail_under:g}"
+    if not verdict.passed:
+        reasons = [translated(reason) for reason in verdict.reasons]
+        if limit is None:
+            reasons.append(_("no --fail-under is set"))
+        return _("The CI gate fails: {reasons}.").format(reasons=_("; ").join(reasons))
+    why = [_("no blocker gap is open")]
+    if not card.unanswered:
+        why.append(_("every applicable question is answered"))
+    if limit is None:
+        why.append(_("no --fail-under is set"))
+    else:
+        why.append(
+            _("the score {score} reaches --fail-under {limit}").format(
+                score=format_score(card.score), limit=limit
+            )
+        )
+    return _("The CI gate passes: {why}.").format(why=_("; ").join(why))
 
 
 def verdict_line(verdict: Verdict) -> str:

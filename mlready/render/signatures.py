@@ -13,6 +13,9 @@
 #   tool `mlready`, in the order mlready writes them.
 # - CycloneDX (whose top level takes no extra key either): its `$schema`, `bomFormat`,
 #   `specVersion`, a serial number, `version` and the first tool `mlready`, in that order.
+# - The model card: its YAML header's first line, a comment naming mlready.
+# - OSCAL: the document's uuid, the answers digest as its version and mlready's namespace on the
+#   first property of its metadata, in the order mlready writes them.
 # - CSV and the shields.io badge have no room for a mark (a header row of data; a document
 #   shields.io refuses with any other key): replacing one takes `--force`.
 # - JUnit: the XML declaration, then `<testsuites name="mlready"`.
@@ -39,6 +42,11 @@ HISTORY_MARKER = "<!-- mlready history: generated from the git log -->"
 CHECK_MARKER = "<!-- mlready check: generated from the answers file -->"
 DIFF_MARKER = "<!-- mlready diff: generated from two answers files -->"
 SCAN_MARKER = "<!-- mlready scan: generated from the answers file and its repository -->"
+# The first line of the Annex IV skeleton.
+ANNEX_IV_MARKER = "<!-- mlready annex-iv: generated from the answers file; edit that, not this -->"
+# The model card must start with its YAML header (`---`): the mark is that header's first line,
+# a YAML comment.
+MODEL_CARD_MARKER = "# mlready model card: generated from the answers file; edit that, not this"
 
 _MARKER_LINES = frozenset(
     {
@@ -51,6 +59,7 @@ _MARKER_LINES = frozenset(
         CHECK_MARKER,
         DIFF_MARKER,
         SCAN_MARKER,
+        ANNEX_IV_MARKER,
     }
 )
 
@@ -72,27 +81,38 @@ def generated(command: str, document: dict[str, Any]) -> dict[str, Any]:
     return {GENERATOR_KEY: f"mlready {command}", **document}
 
 
+# Patterns as text: `re` compiles (and keeps) each the first time a file is sniffed, not on
+# every run that imports this module.
 _ALTERNATIVES = "|".join(re.escape(command) for command in _COMMANDS)
-_TEXT = re.compile(f"mlready (?:{_ALTERNATIVES}) · ")
-_JSON = re.compile(rf'\{{\s*"\$generator": "mlready (?:{_ALTERNATIVES})"\s*[,}}]')
+_TEXT = f"mlready (?:{_ALTERNATIVES}) · "
+_JSON = rf'\{{\s*"\$generator": "mlready (?:{_ALTERNATIVES})"\s*[,}}]'
 # The facts are JSON lines written without spaces (see render.facts).
-_FACTS = re.compile(r'\{"\$generator":"mlready portfolio",')
-_SARIF = re.compile(
+_FACTS = r'\{"\$generator":"mlready portfolio",'
+_SARIF = (
     r'\{\s*"\$schema": "https://json\.schemastore\.org/sarif-2\.1\.0\.json",\s*'
     r'"version": "2\.1\.0",\s*"runs": \[\s*\{\s*"tool": \{\s*"driver": \{\s*"name": "mlready",'
 )
-_CYCLONEDX = re.compile(
+_CYCLONEDX = (
     r'\{\s*"\$schema": "http://cyclonedx\.org/schema/bom-1\.6\.schema\.json",\s*'
     r'"bomFormat": "CycloneDX",\s*"specVersion": "1\.6",\s*'
     r'"serialNumber": "urn:uuid:[0-9a-f-]{36}",\s*"version": 1,\s*'
     r'"metadata": \{\s*"tools": \{\s*"components": \[\s*\{\s*'
     r'"type": "application",\s*"name": "mlready",'
 )
+# OSCAL has no tool field before its metadata: mlready's documents are known by their uuid, the
+# answers digest as their version and mlready's namespace on the first property.
+_OSCAL = (
+    r'\{\s*"(?:assessment-results|plan-of-action-and-milestones)": \{\s*'
+    r'"uuid": "[0-9a-f-]{36}",\s*"metadata": \{\s*"title": "(?:[^"\\]|\\.)*",\s*'
+    r'"last-modified": "[^"]+",\s*"version": "sha256:[0-9a-f]{64}",\s*'
+    r'"oscal-version": "[0-9.]+",\s*"props": \[\s*\{\s*"name": "bank",\s*'
+    r'"ns": "urn:mlready:oscal",'
+)
 _XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>'
 _GITHUB_ANNOTATIONS = ("::error file=", "::warning file=")
 # check --format github with no gap to annotate: only its summary line. An answers file starts
 # with `mlready: 1`, which this must never match.
-_GITHUB_SUMMARY = re.compile(r"mlready: .+: level \S+, score \S+: (?:PASSED|FAILED: .+)")
+_GITHUB_SUMMARY = r"mlready: .+: level \S+, score \S+: (?:PASSED|FAILED: .+)"
 
 
 def written_by_mlready(head: str) -> bool:
@@ -100,12 +120,12 @@ def written_by_mlready(head: str) -> bool:
     head = head.removeprefix("\ufeff")
     first, _, rest = head.partition("\n")
     first = first.removesuffix("\r")
-    if first in _MARKER_LINES or _TEXT.match(first) or first.startswith(_GITHUB_ANNOTATIONS):
+    if first in _MARKER_LINES or re.match(_TEXT, first) or first.startswith(_GITHUB_ANNOTATIONS):
         return True
-    if _GITHUB_SUMMARY.fullmatch(first):
+    if first == "---" and rest.partition("\n")[0].removesuffix("\r") == MODEL_CARD_MARKER:
+        return True
+    if re.fullmatch(_GITHUB_SUMMARY, first):
         return True
     if first == _XML_DECLARATION and rest.startswith('<testsuites name="mlready"'):
         return True
-    return bool(
-        _JSON.match(head) or _SARIF.match(head) or _CYCLONEDX.match(head) or _FACTS.match(head)
-    )
+    return any(re.match(pattern, head) for pattern in (_JSON, _SARIF, _CYCLONEDX, _OSCAL, _FACTS))

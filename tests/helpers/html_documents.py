@@ -13,7 +13,7 @@ ALLOWED = {
     "html", "head", "body", "meta", "title", "style", "header", "main", "footer", "section",
     "article", "h1", "h2", "h3", "p", "ul", "li", "table", "thead", "tbody", "tr", "th", "td",
     "code", "strong", "span", "a", "details", "summary", "figure", "figcaption", "div", "small",
-    "svg", "desc", "rect", "line", "text", "polygon", "polyline", "circle",
+    "svg", "desc", "rect", "line", "text", "polygon", "polyline", "circle", "tspan",
 }  # fmt: skip
 
 

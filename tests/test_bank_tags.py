@@ -1,0 +1,152 @@
+"""The built-in bank's framework tags: well formed, naming real items, and none a catch-all."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import cache
+
+import pytest
+
+from mlready.core.kinds import is_scored
+from mlready.core.model import Bank, Question
+from mlready.io.bank_file import load_bank
+
+# One form per framework the bank maps to (the header comment of checklists/default.yaml).
+FORMS = {
+    "mlts-": r"mlts-(data|model|infra|monitor)-[1-7]",
+    "deon-": r"deon-[a-e][1-5]",
+    "nist-": r"nist-(govern|map|measure|manage)-[1-6]\.[1-9][0-9]?",
+    "euaia-": r"euaia-art[1-9][0-9]{0,2}",
+    "iso42001-": r"iso42001-a\.[1-9][0-9]?(\.[1-9][0-9]?){1,2}",
+}
+
+# ISO/IEC 42001:2023, Annex A: its 38 controls.
+ANNEX_A = {
+    "a.2.2": "AI policy",
+    "a.2.3": "Alignment with other organizational policies",
+    "a.2.4": "Review of the AI policy",
+    "a.3.2": "AI roles and responsibilities",
+    "a.3.3": "Reporting of concerns",
+    "a.4.2": "Resource documentation",
+    "a.4.3": "Data resources",
+    "a.4.4": "Tooling resources",
+    "a.4.5": "System and computing resources",
+    "a.4.6": "Human resources",
+    "a.5.2": "AI system impact assessment process",
+    "a.5.3": "Documentation of AI system impact assessments",
+    "a.5.4": "Assessing AI system impact on individuals or groups of individuals",
+    "a.5.5": "Assessing societal impacts of AI systems",
+    "a.6.1.2": "Objectives for responsible development of AI system",
+    "a.6.1.3": "Processes for responsible AI system design and development",
+    "a.6.2.2": "AI system requirements and specification",
+    "a.6.2.3": "Documentation of AI system design and development",
+    "a.6.2.4": "AI system verification and validation",
+    "a.6.2.5": "AI system deployment",
+    "a.6.2.6": "AI system operation and monitoring",
+    "a.6.2.7": "AI system technical documentation",
+    "a.6.2.8": "AI system recording of event logs",
+    "a.7.2": "Data for development and enhancement of AI system",
+    "a.7.3": "Acquisition of data",
+    "a.7.4": "Quality of data for AI systems",
+    "a.7.5": "Data provenance",
+    "a.7.6": "Data preparation",
+    "a.8.2": "System documentation and information for users",
+    "a.8.3": "External reporting",
+    "a.8.4": "Communication of incidents",
+    "a.8.5": "Information for interested parties",
+    "a.9.2": "Processes for responsible use of AI systems",
+    "a.9.3": "Objectives for responsible use of AI system",
+    "a.9.4": "Intended use of the AI system",
+    "a.10.2": "Allocating responsibilities",
+    "a.10.3": "Suppliers",
+    "a.10.4": "Customers",
+}
+
+# Regulation (EU) 2024/1689 has 113 articles.
+EU_AI_ACT_ARTICLES = 113
+
+# A tenth: an article or subcategory tagged on more checks stands for a theme, not for what it
+# requires (Art. 15 on every security and quality practice once tagged 33 of 221 checks, and
+# MEASURE 2.5 29: both fail it).
+CATCH_ALL_SHARE = 0.10
+
+# Process practices that no item of the five frameworks asks for.
+UNTAGGED = {
+    "preprocessing.text_casing",
+    "preprocessing.text_vocabulary",
+    "preprocessing.chunking_evaluated",
+    "framework.selection",
+    "training.job_tooling",
+    "training.standard_setup",
+    "training.checkpoints",
+    "training.preemption_resume",
+    "training.parallel_equivalence",
+    "serving.api_contract",
+}
+
+# Tags once given and found wrong: what each says is not what the item requires.
+WRONG = [
+    ("data.correction", "euaia-art10"),  # rectification is data protection law, not the Act
+    ("data.usage_rights", "euaia-art10"),  # licensing is Art. 53(1)(c), for model providers
+    ("framework.person_explanations", "euaia-art13"),  # Art. 13 informs deployers, Art. 86 people
+    ("framework.selection", "nist-map-2.1"),  # MAP 2.1 is the task and method, not the stack
+    ("training.job_tooling", "nist-manage-2.2"),
+    ("training.standard_setup", "nist-govern-1.4"),  # GOVERN 1.4 is the risk policy
+    ("training.independent_validation", "euaia-art17"),  # the Act asks for no independence
+]
+
+
+@cache
+def bank() -> Bank:
+    return load_bank()
+
+
+def checks() -> list[Question]:
+    return [question for question in bank().questions.values() if is_scored(question)]
+
+
+def test_every_tag_has_the_form_of_its_framework() -> None:
+    for check in checks():
+        for tag in check.tags:
+            form = next((form for prefix, form in FORMS.items() if tag.startswith(prefix)), None)
+            assert form is not None, (check.id, tag)
+            assert re.fullmatch(form, tag), (check.id, tag)
+
+
+def test_every_iso42001_tag_names_a_control_of_annex_a() -> None:
+    assert len(ANNEX_A) == 38
+    tags = {tag for check in checks() for tag in check.tags if tag.startswith("iso42001-")}
+    assert tags, "the bank maps to ISO/IEC 42001"
+    assert {tag.removeprefix("iso42001-") for tag in tags} <= set(ANNEX_A)
+
+
+def test_every_eu_ai_act_tag_names_an_article() -> None:
+    for check in checks():
+        for tag in check.tags:
+            if tag.startswith("euaia-art"):
+                assert 1 <= int(tag.removeprefix("euaia-art")) <= EU_AI_ACT_ARTICLES, tag
+
+
+@pytest.mark.parametrize("prefix", ["euaia-", "nist-"])
+def test_no_article_or_subcategory_tags_more_than_a_tenth_of_the_checks(prefix: str) -> None:
+    counts = Counter(tag for check in checks() for tag in check.tags if tag.startswith(prefix))
+    limit = CATCH_ALL_SHARE * len(checks())
+    assert counts, prefix
+    assert {tag: n for tag, n in counts.items() if n > limit} == {}
+
+
+def test_only_the_named_process_practices_carry_no_tag() -> None:
+    assert {check.id for check in checks() if not check.tags} <= UNTAGGED
+
+
+@pytest.mark.parametrize(("check", "tag"), WRONG, ids=[f"{c}-{t}" for c, t in WRONG])
+def test_a_tag_found_wrong_stays_off_its_check(check: str, tag: str) -> None:
+    question = bank().questions.get(check)
+    assert question is None or tag not in question.tags
+
+
+def test_the_checks_named_have_the_right_articles() -> None:
+    # The right home of the tags above, where there is one.
+    assert "euaia-art86" in bank().questions["framework.person_explanations"].tags
+    assert "euaia-art53" in bank().questions["data.usage_rights"].tags
