@@ -31,6 +31,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -265,6 +266,7 @@ def commands(
                 empty_cache=first,
             )
         )
+    listed += _portfolios(work, mlready, against=against, wanted=wanted, quick=quick)
     if not wanted("mlready scan, 20,000 files"):
         return [command for command in listed if wanted(command.name)]
     repository = work / "repository"
@@ -287,6 +289,40 @@ def commands(
         ),
     ]
     return [command for command in listed if wanted(command.name)]
+
+
+PORTFOLIO_SIZES = (1000, 5000, 10000)
+
+
+def _portfolios(
+    work: Path,
+    mlready: list[str],
+    *,
+    against: Path | None,
+    wanted: Callable[[str], bool],
+    quick: bool,
+) -> list[Command]:
+    """`portfolio` over 1,000, 5,000 and 10,000 answers files (copies of the example): its
+    memory must not grow with the reviews, nor its time per review."""
+    listed: list[Command] = []
+    for size in PORTFOLIO_SIZES[:1] if quick else PORTFOLIO_SIZES:
+        name = f"mlready portfolio, {size:,} answers files"
+        if not wanted(name):
+            continue
+        folder = work / f"portfolio-{size}"
+        (folder / "models").mkdir(parents=True)
+        answers = (work / "mlready.yaml").read_bytes()
+        for number in range(size):
+            (folder / "models" / f"m{number:05}.yaml").write_bytes(answers)
+        argv = ["portfolio", "models/*.yaml", "--no-history", "--today", "2026-12-01", "-o", "-"]
+        cache = {"MLREADY_CACHE_DIR": str(work / "cache")}
+        listed.append(Command(name, [*mlready, *argv], folder, large=size > 1000, env=cache))
+        if against is not None:
+            theirs = {"MLREADY_CACHE_DIR": str(work / "cache-against")}
+            listed.append(
+                Command(f"{name}, against", [str(against), *argv], folder, large=True, env=theirs)
+            )
+    return listed
 
 
 def pairs() -> list[Pair]:
@@ -359,6 +395,24 @@ def pairs() -> list[Pair]:
                     8,
                 )
             )
+    for size in ("1,000", "10,000"):
+        listed.append(
+            Pair(
+                f"`mlready portfolio` of {size} answers files: no slower per review than the "
+                "mlready compared with (--against)",
+                f"mlready portfolio, {size} answers files",
+                f"mlready portfolio, {size} answers files, against",
+                1.0,
+            )
+        )
+    listed.append(
+        Pair(
+            "`mlready portfolio`: 10x the answers files, at most 10x the time (as fast per review)",
+            "mlready portfolio, 10,000 answers files",
+            "mlready portfolio, 1,000 answers files",
+            10,
+        )
+    )
     listed.append(
         Pair(
             "`mlready scan` / its floor (read each tracked file under 1 MiB once, search it "
@@ -520,6 +574,20 @@ def render(listed: list[Command], targets: list[Pair], options: argparse.Namespa
         250,
         "MiB",
     )
+    # One scorecard at a time: the memory of a portfolio does not grow with its reviews.
+    small = by_name.get("mlready portfolio, 1,000 answers files")
+    for size in ("5,000", "10,000"):
+        large = by_name.get(f"mlready portfolio, {size} answers files")
+        ratio = large.peak_bytes / small.peak_bytes if large and small else None
+        shown = f"{ratio:.2f}x" if ratio is not None else "not measured"
+        if large and small:
+            shown += f" ({large.peak_bytes / MIB:.0f} / {small.peak_bytes / MIB:.0f} MiB)"
+        met = "" if ratio is None else "yes" if ratio <= 1.5 else "**no**"
+        if ratio is not None or options.only is None:
+            lines.append(
+                f"| peak memory of `mlready portfolio` over {size} answers files at most 1.5x "
+                f"that over 1,000 | {shown} | {met} |"
+            )
     return "\n".join(lines) + "\n"
 
 

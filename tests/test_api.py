@@ -147,7 +147,7 @@ def test_diff_history_and_portfolio_are_values(tmp_path: Path, bank_file: Path) 
     assert [change.question.id for change in changes.answers] == ["data.lineage"]
     assert [question.id for question in changes.closed] == ["data.lineage"]
     reviewed = mlready.portfolio([before, after], bank=bank_file, today=TODAY, history=False)
-    assert [review.passed for review in reviewed.reviews] == [False, True]
+    assert [row.passed for row in reviewed.rows] == [False, True]
     assert reviewed.trends == {}
     with pytest.raises(InputError, match=r"not in a git work tree|git"):
         mlready.history(after, bank=bank_file)

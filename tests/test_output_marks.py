@@ -33,6 +33,7 @@ COMMANDS: dict[Subject, Callable[[str], list[str]]] = {
     Subject.PORTFOLIO: lambda f: ["portfolio", "mlready.yaml", "gaps.yaml", "-o", "-", "-f", f],
     Subject.SCAN: lambda f: ["scan", "mlready.yaml", "-f", f],
     Subject.EXPORT: lambda f: ["export", "gaps.yaml", "-f", f],
+    Subject.FLEET: lambda f: ["portfolio", "--repos", "repos.txt", "-o", "-", "-f", f],
 }
 # Formats with no room for a mark: CSV is a header row of data, and shields.io refuses a badge
 # with any key of its own. Replacing one takes --force (tests/test_export.py shows it).
@@ -60,6 +61,7 @@ def review(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     (root / "mlready.yaml").write_text(BEST_ANSWERS, encoding="utf-8")
     (root / "gaps.yaml").write_text(GAPS, encoding="utf-8")
     (root / ".mlready.toml").write_text('bank = "small.yaml"\n', encoding="utf-8")
+    (root / "repos.txt").write_text(". *.yaml\n", encoding="utf-8")  # this repository
     for command in (["init", "-q", "-b", "main"], ["add", "."], ["commit", "-q", "-m", "first"]):
         subprocess.run(["git", *command], cwd=root, check=True, capture_output=True)
     monkeypatch.chdir(root)
@@ -95,6 +97,7 @@ def test_every_output_of_every_format_carries_a_mark(
         ("scan", "mlready.yaml", "gaps.yaml", "-f", "json"),  # several
         ("schema", "answers"),
         ("schema", "bank"),
+        ("schema", "fact"),
     ],
     ids="-".join,
 )

@@ -6,8 +6,10 @@ prints nothing, raises MlreadyError for invalid input and returns warnings as re
 # print(review.level, review.score, review.passed)
 # html = mlready.report(review, format="html")
 # badge = mlready.export(review, format="badge")
+# facts = mlready.fleet("repos.txt", today=datetime.date(2026, 12, 1)).facts
 
 from mlready.api.exports import export
+from mlready.api.fleet import Fleet, fleet, read_repos
 from mlready.api.inputs import (
     answers_file,
     answers_files,
@@ -37,6 +39,7 @@ from mlready.core.errors import ExitCode, InputError, MlreadyError
 
 __all__ = [
     "ExitCode",
+    "Fleet",
     "InputError",
     "MlreadyError",
     "Portfolio",
@@ -48,6 +51,7 @@ __all__ = [
     "diff",
     "evidence_of",
     "export",
+    "fleet",
     "gate_of",
     "history",
     "inputs_of",
@@ -58,6 +62,7 @@ __all__ = [
     "portfolio",
     "project_settings",
     "read_answers",
+    "read_repos",
     "report",
     "review",
     "scored",

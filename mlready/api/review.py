@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from mlready.core.model import Bank
     from mlready.core.scoring import AreaScore, Gap, Scorecard
     from mlready.io.settings import Settings
+    from mlready.render.portfolio import PortfolioRow
     from mlready.render.scorecard_view import Outcome
 
 
@@ -116,11 +117,20 @@ def scored(
     """The answers at `path` scored against `bank`; their warnings are added to `warnings`.
     Raises InputError for a missing or invalid file, a review dated in the future or a
     waiver longer than the settings allow."""
+    answers = read_answers(path, bank, warnings=warnings)
+    return score_answers(answers, bank, today=today, settings=settings, warnings=warnings)
+
+
+def score_answers(
+    answers: Answers, bank: Bank, *, today: dt.date, settings: Settings, warnings: list[str]
+) -> Scorecard:
+    """`answers` scored against `bank`, their dates checked as `scored` checks a file's.
+    Raises InputError for a review dated in the future or a waiver too long."""
     from mlready.core.gate import DEFAULT_MAX_WAIVER_DAYS, dating_problems
     from mlready.core.plan import action_warnings
     from mlready.core.scoring import score
 
-    card = score(bank, read_answers(path, bank, warnings=warnings), today=today)
+    card = score(bank, answers, today=today)
     limit = settings.max_waiver_days
     problems, dating = dating_problems(
         card, today=today, max_waiver_days=DEFAULT_MAX_WAIVER_DAYS if limit is None else limit
@@ -334,16 +344,13 @@ def history(
 
 
 class Portfolio(NamedTuple):
-    """Many reviews judged by one gate, with each one's score over time where git has it."""
+    """Many reviews judged by one gate, each one reduced to its row (what the table shows),
+    with each one's score over time where git has it."""
 
-    reviews: tuple[Review, ...]
+    rows: tuple[PortfolioRow, ...]  # in the order of the answers files
     trends: Mapping[str, Trend]  # by answers file
     gate: Gate
-
-    @property
-    def warnings(self) -> tuple[str, ...]:
-        """Every review's warnings, in order."""
-        return tuple(warning for review in self.reviews for warning in review.warnings)
+    warnings: tuple[str, ...] = ()  # every review's, in order
 
 
 @user_input
@@ -358,19 +365,25 @@ def portfolio(
 ) -> Portfolio:
     """Each answers file in `paths` reviewed (without a scan) and judged as `check` would with
     the same settings; reviews older than `max_age` days fail as stale."""
+    # One scorecard at a time: each review is reduced to its row (in the language spoken) and
+    # dropped, so that the memory a portfolio takes does not grow with its reviews.
+    from mlready.render.portfolio import portfolio_row
+
     chosen = settings if settings is not None else project_settings()
     loaded = _bank_of(bank, chosen)
     date = today or dt.date.today()
     gate = gate_of(loaded, chosen, max_age=max_age)
-    reviews: list[Review] = []
+    rows: list[PortfolioRow] = []
+    warnings: list[str] = []
     trends: dict[str, Trend] = {}
     for path in paths:
         found = review(path, bank=loaded, settings=chosen, today=date, scan=False, gate=gate)
-        reviews.append(found)
+        rows.append(portfolio_row(found.outcome()))
+        warnings += found.warnings
         trend = trend_for(Path(path), found.scorecard) if history else None
         if trend is not None:
             trends[found.scorecard.answers.source] = trend
-    return Portfolio(tuple(reviews), MappingProxyType(trends), gate)
+    return Portfolio(tuple(rows), MappingProxyType(trends), gate, tuple(warnings))
 
 
 def outcomes(reviews: Sequence[Review], *, translated: bool = True) -> list[Outcome]:

@@ -90,7 +90,7 @@ else:  # Typer offers each command the formats the registry says it renders
     BankFormat = choices(Subject.BANK)
     ReportFormat = choices(Subject.REPORT)
     HistoryFormat = choices(Subject.HISTORY)
-    PortfolioFormat = choices(Subject.PORTFOLIO)
+    PortfolioFormat = choices(Subject.PORTFOLIO, Subject.FLEET)
     ScanFormat = choices(Subject.SCAN)
 
 

@@ -22,15 +22,22 @@ class SchemaKind(StrEnum):
 
     ANSWERS = "answers"
     BANK = "bank"
+    FACT = "fact"
 
 
 app = command_app()
 
 
-@app.command(help=N_("Print the JSON Schema (draft-07) of answers files (for a bank) or of banks."))
+@app.command(
+    help=N_(
+        "Print the JSON Schema (draft-07) of answers files (for a bank), of banks, or of the\n"
+        "facts a portfolio of repositories writes (one per line)."
+    )
+)
 def schema(
     kind: Annotated[
-        SchemaKind, typer.Argument(help=N_("Which file format: answers or bank."), metavar="KIND")
+        SchemaKind,
+        typer.Argument(help=N_("Which file format: answers, bank or fact."), metavar="KIND"),
     ],
     bank: BankOption = None,
     output: Annotated[
@@ -41,13 +48,17 @@ def schema(
     ] = False,
 ) -> None:
     """`mlready schema`: its help is on the decorator, where the catalog finds it."""
+    from mlready.core.fleet import fact_schema
     from mlready.core.schema import answers_schema, bank_schema, schema_text
     from mlready.render.signatures import generated
 
     settings = api.project_settings()
-    # The bank schema never reads a bank: it is what fixes a broken one.
-    loaded = None if kind is SchemaKind.BANK else api.load_bank(bank, settings=settings)
-    schema = bank_schema() if loaded is None else answers_schema(loaded)
+    # The bank and fact schemas never read a bank: the first is what fixes a broken one.
+    loaded = None if kind is not SchemaKind.ANSWERS else api.load_bank(bank, settings=settings)
+    if kind is SchemaKind.FACT:
+        schema = fact_schema()
+    else:
+        schema = bank_schema() if loaded is None else answers_schema(loaded)
     text = schema_text(generated("schema", schema))
     if str(output) == "-":
         sys.stdout.write(text)

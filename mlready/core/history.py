@@ -8,20 +8,38 @@ from typing import NamedTuple
 
 from mlready.core.diff import diff_reviews
 from mlready.core.messages import _
-from mlready.core.model import Bank, Question
+from mlready.core.model import Bank, Level, Question
 from mlready.core.scoring import Scorecard
 from mlready.core.signoff import answers_digest
 
 
+class Scored(NamedTuple):
+    """What a history keeps of a revision's scorecard: its level and scores, and a digest of
+    its answers. A history of many revisions holds these, and one or two scorecards at a time
+    while it is read (see `step_to`)."""
+
+    level: Level
+    score: float | None
+    mean: float | None
+    areas: tuple[tuple[str, float | None], ...]  # each area's id and score
+    digest: str  # of the answers (see core.signoff): whether two revisions say the same
+
+
+def scored_of(card: Scorecard) -> Scored:
+    """What a history keeps of `card`."""
+    areas = tuple((row.area.id, row.score) for row in card.areas)
+    return Scored(card.level, card.score, card.mean, areas, answers_digest(card.answers))
+
+
 class Revision(NamedTuple):
-    """One committed version of the answers file, scored as of its commit date (`scorecard`
-    is None when it could not be read; `problem` says why)."""
+    """One committed version of the answers file, scored as of its commit date (`scored` is
+    None when it could not be read; `problem` says why)."""
 
     commit: str
     date: dt.datetime
     author: str
     path: str  # the file's path in that commit (it may have been renamed since)
-    scorecard: Scorecard | None
+    scored: Scored | None
     problem: str | None = None
     written_for: str | None = None  # the bank it names, when not the version in use
 
@@ -42,44 +60,39 @@ class Step(NamedTuple):
     worsened: tuple[Question, ...] = ()  # still open, further from done (partial -> no)
 
 
+def step_to(
+    revision: Revision, card: Scorecard, previous: tuple[Revision, Scorecard] | None
+) -> Step:
+    """The gaps opened, closed and no longer applicable from the `previous` readable revision
+    (and its scorecard) to `revision`; the first one opens every gap it has."""
+    if previous is None:
+        return Step(revision, revision, tuple(gap.question for gap in card.open_gaps), (), ())
+    before, before_card = previous
+    change = diff_reviews(before_card, card)
+    return Step(
+        before,
+        revision,
+        change.opened,
+        change.closed,
+        change.no_longer_applicable,
+        change.worsened,
+    )
+
+
 class History(NamedTuple):
-    """The revisions of one answers file, oldest first."""
+    """The revisions of one answers file, oldest first, and the steps between the readable
+    ones."""
 
     source: str
     bank: Bank
     revisions: tuple[Revision, ...]
     since: dt.date | None = None
+    steps: tuple[Step, ...] = ()
 
     @property
     def readable(self) -> tuple[Revision, ...]:
         """The revisions that could be read and scored."""
-        return tuple(revision for revision in self.revisions if revision.scorecard is not None)
-
-    def steps(self) -> tuple[Step, ...]:
-        """The gaps opened, closed and no longer applicable from each readable revision to
-        the next; the first one opens every gap it has."""
-        steps: list[Step] = []
-        previous: Revision | None = None
-        for revision in self.readable:
-            card = revision.scorecard
-            assert card is not None  # readable
-            if previous is None or previous.scorecard is None:
-                opened = tuple(gap.question for gap in card.open_gaps)
-                steps.append(Step(revision, revision, opened, (), ()))
-            else:
-                change = diff_reviews(previous.scorecard, card)
-                steps.append(
-                    Step(
-                        previous,
-                        revision,
-                        change.opened,
-                        change.closed,
-                        change.no_longer_applicable,
-                        change.worsened,
-                    )
-                )
-            previous = revision
-        return tuple(steps)
+        return tuple(revision for revision in self.revisions if revision.scored is not None)
 
 
 class TrendPoint(NamedTuple):
@@ -111,10 +124,10 @@ def trend_of(history: History, current: Scorecard) -> Trend:
     previous: Revision | None = None
     last_digest: str | None = None
     for revision in history.readable:
-        card = revision.scorecard
-        assert card is not None  # readable
-        points.append(TrendPoint(revision.date.date(), card.score, revision.short))
-        last_digest = answers_digest(card.answers)
+        scored = revision.scored
+        assert scored is not None  # readable
+        points.append(TrendPoint(revision.date.date(), scored.score, revision.short))
+        last_digest = scored.digest
         if last_digest != digest:
             previous = revision
     if last_digest != digest:
@@ -143,9 +156,9 @@ class Change(NamedTuple):
 
 def change_since(trend: Trend | None, current: Scorecard) -> Change | None:
     """The change from the previous review (the newest revision with other answers)."""
-    if trend is None or trend.previous is None or trend.previous.scorecard is None:
+    if trend is None or trend.previous is None or trend.previous.scored is None:
         return None
-    before = trend.previous.scorecard
+    before = trend.previous.scored
     return Change(
         trend.previous, before.level.name, current.level.name, before.score, current.score
     )

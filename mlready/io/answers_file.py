@@ -16,7 +16,7 @@ from mlready.core.messages import N_, Message, _
 from mlready.core.model import AnswerEntry, Bank, Question
 from mlready.core.validation import fields_of, to_plain
 from mlready.io.files import inputs_read, write_atomically
-from mlready.io.yamlio import format_scalar, parse_yaml, read_text
+from mlready.io.yamlio import decoded_text, format_scalar, parse_yaml, read_text
 
 DEFAULT_ANSWERS = Path("mlready.yaml")
 
@@ -30,6 +30,13 @@ def load_answers(path: Path, bank: Bank) -> Answers:
     answers = answers_from_document(parse_yaml(text, source=str(path)), bank)
     modeline = _SCHEMA_MODELINE.search(text[:2000])
     return answers._replace(schema=modeline.group(1)) if modeline else answers
+
+
+def answers_from_bytes(data: bytes, bank: Bank, *, source: str) -> Answers:
+    """The answers in `data` (a version of an answers file read from git, named `source`),
+    checked as `load_answers` checks a file. Raises InputError naming source:line:column."""
+    text = decoded_text(data, name=source, kind=N_("answers file"))
+    return answers_from_document(parse_yaml(text, source=source), bank)
 
 
 # Editors with the YAML language server validate a file against the schema this line names.

@@ -18,11 +18,17 @@
 #   never the work tree's contents), `log` without patches (`--no-ext-diff --no-textconv`) and
 #   `cat-file --batch` without `--filters` or `--textconv`.
 #
+# A repository listed by URL (`portfolio --repos`) is cloned bare, shallow and without blobs, and
+# fetched again on later runs: then, and only then, the `file`, `https` and `ssh` protocols are
+# allowed (never `ext`, never another); submodules are never fetched. A clone runs no checkout,
+# so no filter driver or hook of the repository has a work tree to run on.
+#
 # `safe.directory` is left as the user set it: a repository git refuses is reported with git's
 # own words.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import re
@@ -49,6 +55,15 @@ _SAFE_CONFIG = (
     "protocol.ext.allow=never",
     "log.showSignature=false",
     "pager.log=false",
+)
+# Over the settings above, for a clone or fetch and for reading a blob-less clone (which fetches
+# each blob it lacks from the URL it was cloned from): the three protocols, no submodules.
+_FETCH_CONFIG = (
+    "protocol.file.allow=always",
+    "protocol.https.allow=always",
+    "protocol.ssh.allow=always",
+    "submodule.recurse=false",
+    "fetch.recurseSubmodules=false",
 )
 # Variables that make git run a program, read other configuration or look at another
 # repository; every GIT_* variable goes, these others too.
@@ -158,15 +173,17 @@ def run_git(
     *args: str,
     stdin: bytes | None = None,
     timeout: float = _TIMEOUT_SECONDS,
+    fetching: bool = False,
 ) -> bytes:
-    """git's standard output for `git ARGS` run in `folder`, hardened (see the module)."""
+    """git's standard output for `git ARGS` run in `folder`, hardened (see the module); with
+    `fetching`, the file, https and ssh protocols are allowed."""
     # Raises NotInGitError when git is not installed, GitError when git fails or refuses (its
     # `reason` is git's own words, which stay as git says them: in English, as it runs with
     # LC_ALL=C).
     program = git_program(folder)
     # A path given to git is the file's name, never a pattern (`*`, `[`, `:(magic)`).
     command = [program, "--no-pager", "--literal-pathspecs"]
-    for setting in _SAFE_CONFIG:
+    for setting in (*_SAFE_CONFIG, *(_FETCH_CONFIG if fetching else ())):
         command += ["-c", setting]
     try:
         finished = subprocess.run(
@@ -290,14 +307,16 @@ def _object_or_absent(root: Path, name: str) -> tuple[bytes, bytes] | None:
         return (_ABSENT, b"")
 
 
-def _objects(root: Path, names: list[str]) -> list[tuple[bytes, bytes] | None]:
+def _objects(
+    root: Path, names: list[str], *, fetching: bool = False
+) -> list[tuple[bytes, bytes] | None]:
     """(type, bytes) of each object named (`commit` or `commit:path`), None when missing; read
     by one `git cat-file --batch`, which never runs a filter or text conversion."""
     asked = [name for name in names if "\n" not in name]
     read: dict[str, tuple[bytes, bytes] | None] = {}
     if asked:
         request = b"".join(name.encode("utf-8", "surrogateescape") + b"\n" for name in asked)
-        output = run_git(root, "cat-file", "--batch", stdin=request)
+        output = run_git(root, "cat-file", "--batch", stdin=request, fetching=fetching)
         position = 0
         for name in asked:
             end = output.find(b"\n", position)
@@ -364,3 +383,78 @@ def file_revisions(path: Path, *, since: dt.date | None = None) -> list[GitRevis
         absent = blob is not None and blob[0] == _ABSENT
         revisions.append(GitRevision(commit, author[1], author[0], name, data, absent))
     return revisions
+
+
+def resolve_commit(root: Path, ref: str) -> str:
+    """The commit `ref` names in the repository at `root` (a work tree or a bare one)."""
+    # Raises GitError (git's reason) when it names none.
+    try:
+        output = run_git(root, "rev-parse", "--verify", "--end-of-options", f"{ref}^{{commit}}")
+    except NotInGitError:
+        raise
+    except GitError as error:
+        raise GitError(
+            Message(
+                "{path}: no commit named {ref} ({reason})", path=root, ref=ref, reason=error.reason
+            ),
+            reason=f"no commit named {ref} ({error.reason})",
+        ) from None
+    commit = output.strip()
+    if _COMMIT.fullmatch(commit) is None:
+        raise GitError(
+            Message("git rev-parse gave no commit: {text}", text=repr(commit[:80])),
+            reason="unexpected output",
+        )
+    return commit.decode("ascii")
+
+
+def tree_blobs(root: Path, commit: str) -> list[tuple[str, str]]:
+    """(path, blob id) of every file in `commit`'s tree, read without a work tree; a
+    submodule or a link is not a file and is left out."""
+    output = run_git(root, "ls-tree", "-r", "-z", "--full-tree", commit)
+    found = []
+    for record in output.split(b"\0"):
+        header, tab, name = record.partition(b"\t")
+        fields = header.split(b" ")
+        if not tab or len(fields) != 3 or fields[1] != b"blob" or fields[0] == b"120000":
+            continue
+        found.append((name.decode("utf-8", errors="surrogateescape"), fields[2].decode("ascii")))
+    return found
+
+
+def read_blobs(root: Path, blobs: list[str], *, fetching: bool = False) -> list[bytes | None]:
+    """The bytes of each blob (None when it is missing); with `fetching`, a blob-less clone
+    fetches those it lacks from the URL it was cloned from."""
+    found = _objects(root, blobs, fetching=fetching)
+    return [item[1] if item is not None and item[0] == b"blob" else None for item in found]
+
+
+def mirror(url: str, folder: Path, *, ref: str, timeout: float) -> str:
+    """The commit `ref` names at `url`, in a bare, shallow, blob-less clone at `folder`: cloned
+    the first time, fetched on later runs. Raises GitError (git's reason)."""
+    # `--` ends the options: a URL is never read as one. The ref is a branch, a tag or HEAD.
+    fetch = ["--depth", "1", "--filter=blob:none", "--no-tags", "--no-recurse-submodules"]
+    if not (folder / "HEAD").is_file():
+        temporary = folder.with_name(f".{folder.name}.{os.getpid()}.{os.urandom(4).hex()}")
+        branch = [] if ref == "HEAD" else ["--branch", ref]
+        try:
+            run_git(
+                folder.parent,
+                "clone",
+                "--bare",
+                "--quiet",
+                *fetch,
+                *branch,
+                "--",
+                url,
+                str(temporary),
+                timeout=timeout,
+                fetching=True,
+            )
+            with contextlib.suppress(OSError):  # another run made it first: theirs is as good
+                temporary.rename(folder)
+        finally:
+            shutil.rmtree(temporary, ignore_errors=True)
+        return resolve_commit(folder, "HEAD")
+    run_git(folder, "fetch", "--quiet", *fetch, "origin", "--", ref, timeout=timeout, fetching=True)
+    return resolve_commit(folder, "FETCH_HEAD")

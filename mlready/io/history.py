@@ -7,19 +7,20 @@ from pathlib import Path
 
 from mlready.core.answers import answers_from_document
 from mlready.core.errors import InputError
-from mlready.core.history import History, Revision
+from mlready.core.history import History, Revision, Step, scored_of, step_to
 from mlready.core.messages import Message
 from mlready.core.model import Bank
-from mlready.core.scoring import score
+from mlready.core.scoring import Scorecard, score
 from mlready.io.git import GitRevision, file_revisions, work_tree_of
 from mlready.io.yamlio import MAX_FILE_BYTES, parse_yaml
 
 
-def _revision(found: GitRevision, bank: Bank) -> Revision | None:
-    """One revision scored as of its commit date; None for the commit that deleted it."""
+def _revision(found: GitRevision, bank: Bank) -> tuple[Revision, Scorecard | None] | None:
+    """One revision scored as of its commit date, and its scorecard (None when it could not be
+    read); None for the commit that deleted it."""
 
-    def unreadable(problem: str) -> Revision:
-        return Revision(found.commit, found.date, found.author, found.path, None, problem)
+    def unreadable(problem: str) -> tuple[Revision, None]:
+        return Revision(found.commit, found.date, found.author, found.path, None, problem), None
 
     if found.absent:
         return unreadable(Message("not in this clone (a partial clone leaves old versions out)"))
@@ -52,7 +53,8 @@ def _revision(found: GitRevision, bank: Bank) -> Revision | None:
     written = answers.bank_ref
     other = written if written and "@" in written and written not in bank.lineage else None
     card = score(bank, answers, today=found.date.date())
-    return Revision(found.commit, found.date, found.author, found.path, card, None, other)
+    kept = scored_of(card)
+    return Revision(found.commit, found.date, found.author, found.path, kept, None, other), card
 
 
 def read_history(path: Path, bank: Bank, *, since: dt.date | None = None) -> History:
@@ -61,17 +63,27 @@ def read_history(path: Path, bank: Bank, *, since: dt.date | None = None) -> His
     Raises NotInGitError (an InputError) outside a git work tree.
     """
     # git's own date parser skips what it cannot read (a year from 2100 on): each commit's date
-    # is held to `since` here too.
-    revisions = [
-        _revision(found, bank)
-        for found in file_revisions(path, since=since)
-        if since is None or found.date.date() >= since
-    ]
+    # is held to `since` here too. One scorecard at a time (and the one before it, for the gaps
+    # each revision opened and closed): what is kept of each is its level and scores.
+    found = file_revisions(path, since=since)
+    found.reverse()  # popped from the end: oldest first, each revision's bytes let go once read
+    revisions: list[Revision] = []
+    steps: list[Step] = []
+    previous: tuple[Revision, Scorecard] | None = None
+    while found:
+        one = found.pop()
+        if since is not None and one.date.date() < since:
+            continue
+        read = _revision(one, bank)
+        if read is None:
+            continue
+        revision, card = read
+        revisions.append(revision)
+        if card is not None:
+            steps.append(step_to(revision, card, previous))
+            previous = (revision, card)
     return History(
-        source=str(path),
-        bank=bank,
-        revisions=tuple(revision for revision in revisions if revision is not None),
-        since=since,
+        source=str(path), bank=bank, revisions=tuple(revisions), since=since, steps=tuple(steps)
     )
 
 

@@ -127,6 +127,22 @@ def read_text(
         raise InputError(
             Message("{name}: cannot read: {reason}", name=name, reason=os_reason(error))
         ) from None
+    return decoded_text(raw, name=name, kind=kind, empty_ok=empty_ok)
+
+
+def decoded_text(raw: bytes, *, name: str, kind: str = N_("file"), empty_ok: bool = False) -> str:
+    """The UTF-8 text of a file's bytes (`name` is how messages name it): what `read_text`
+    checks past reading. Raises InputError for binary, empty or non-UTF-8 bytes."""
+    what = Message(kind)
+    if len(raw) > MAX_FILE_BYTES:
+        raise InputError(
+            Message(
+                "{name}: {kind} is over the limit of {limit} bytes",
+                name=name,
+                kind=what,
+                limit=f"{MAX_FILE_BYTES:,}",
+            )
+        )
     if b"\0" in raw:
         raise InputError(
             Message(

@@ -33,7 +33,7 @@ class _Row(NamedTuple):
 
 
 def _rows(history: History) -> list[_Row]:
-    steps = {step.after.commit: step for step in history.steps()}
+    steps = {step.after.commit: step for step in history.steps}
     return [_Row(revision, steps.get(revision.commit)) for revision in history.revisions]
 
 
@@ -113,13 +113,13 @@ def history_text(history: History, *, width: int | None = None) -> str:
     table = [_header()]
     area_rows = [[_("Commit"), *areas]]
     for row in _rows(history):
-        revision, card = row.revision, row.revision.scorecard
+        revision, card = row.revision, row.revision.scored
         cells = [str(revision.date.date()), revision.short, one_line(revision.author)]
         if card is None:
             cells += [_("unreadable"), "", ""]
             scored = [""] * len(areas)
         else:
-            scores = {area.area.id: format_score(area.score) for area in card.areas}
+            scores = {area: format_score(score) for area, score in card.areas}
             cells += [card.level.shown, format_score(card.score), format_score(card.mean)]
             scored = [scores.get(area, "") for area in areas]
         table.append(cells)
@@ -163,7 +163,7 @@ def history_json(history: History) -> str:
     """The history as one JSON document, oldest revision first."""
     revisions: list[dict[str, Any]] = []
     for row in _rows(history):
-        revision, card = row.revision, row.revision.scorecard
+        revision, card = row.revision, row.revision.scored
         item: dict[str, Any] = {
             "commit": revision.commit,
             "date": revision.date.isoformat(),
@@ -174,7 +174,7 @@ def history_json(history: History) -> str:
             "level": card.level.name if card else None,
             "score": card.score if card else None,
             "mean": card.mean if card else None,
-            "areas": {area.area.id: area.score for area in card.areas} if card else {},
+            "areas": dict(card.areas) if card else {},
         }
         step = row.step
         item["gaps_opened"] = [q.id for q in step.opened] if step else []
@@ -206,7 +206,7 @@ def history_markdown(history: History) -> str:
         "| --- | --- | --- | --- | ---: | ---: | " + " | ".join("---:" for _ in areas) + " |",
     ]
     for row in _rows(history):
-        revision, card = row.revision, row.revision.scorecard
+        revision, card = row.revision, row.revision.scored
         start = (
             f"| {revision.date.date()} | {markdown_code(revision.short)} | "
             f"{markdown_cell(revision.author)} | "
@@ -216,7 +216,7 @@ def history_markdown(history: History) -> str:
                 start + _("unreadable") + " | | | " + " | ".join("" for _a in areas) + " |"
             )
             continue
-        scores = {area.area.id: format_score(area.score) for area in card.areas}
+        scores = {area: format_score(score) for area, score in card.areas}
         lines.append(
             start
             + f"{markdown_cell(card.level.shown)} | {format_score(card.score)} | "
@@ -266,9 +266,9 @@ def history_html(history: History) -> str:
     what each revision changed; printed on A4 with page numbers."""
     areas = history.bank.areas
     points = [
-        TrendPoint(r.date.date(), r.scorecard.score, r.short)
+        TrendPoint(r.date.date(), r.scored.score, r.short)
         for r in history.readable
-        if r.scorecard is not None
+        if r.scored is not None
     ]
     title = html_text(_title(history))
     style = _HISTORY_STYLE.replace("PAGES", css_counters(_("Page {page} of {pages}")))
@@ -292,7 +292,7 @@ def history_html(history: History) -> str:
     ]
     columns = len(_header()) + len(areas)
     for row in _rows(history):
-        revision, card = row.revision, row.revision.scorecard
+        revision, card = row.revision, row.revision.scored
         cells = [
             f'<td class="nowrap">{revision.date.date()}</td>',
             f"<td><code>{html_text(revision.short)}</code></td>",
@@ -304,7 +304,7 @@ def history_html(history: History) -> str:
             cells += ["<td></td>" for _a in areas]
             changes = f"<p>{html_text(translated(revision.problem or ''))}</p>"
         else:
-            scores = {area.area.id: format_score(area.score) for area in card.areas}
+            scores = {area: format_score(score) for area, score in card.areas}
             cells += [
                 f'<td class="nowrap">{html_text(card.level.shown)}</td>',
                 f'<td class="n">{format_score(card.score)}</td>',

@@ -6,9 +6,11 @@ import datetime as dt
 import os
 from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import NamedTuple
 
 from mlready.core.history import Trend
 from mlready.core.messages import _, language, ngettext, translated
+from mlready.core.model import Level
 from mlready.core.plan import overdue_actions
 from mlready.render.charts import band_colour, small_trend, sparkline
 from mlready.render.escape import html_link, html_text, markdown_cell, markdown_code, markdown_link
@@ -18,8 +20,49 @@ from mlready.render.signatures import HTML_PORTFOLIO_MARKER, PORTFOLIO_MARKER
 _NO_TRENDS: Mapping[str, Trend] = {}
 
 
-def _stale(outcome: Outcome, *, max_age: int | None, today: dt.date) -> str:
-    reviewed = outcome.scorecard.answers.project.reviewed
+class PortfolioRow(NamedTuple):
+    """What a portfolio shows of one review: a few names and numbers, kept in place of its
+    scorecard, so that a portfolio of many reviews holds one scorecard at a time."""
+
+    source: str  # the answers file
+    name: str
+    owner: str
+    level: str  # as people read it
+    level_rank: int  # 0 for the bank's lowest level
+    score: float | None
+    blockers: int
+    overdue: tuple[str, ...]  # the checks whose action is overdue
+    reviewed: dt.date | None
+    passed: bool
+    reasons: tuple[str, ...]  # why the gate fails (each a Message where mlready says it)
+    areas: tuple[tuple[str, str, float | None], ...]  # id, title, score
+    level_min: float  # the lowest score of the level reached
+    levels: tuple[Level, ...]  # the bank's (one tuple, shared by every row)
+
+
+def portfolio_row(outcome: Outcome) -> PortfolioRow:
+    """The row of one review."""
+    card = outcome.scorecard
+    return PortfolioRow(
+        source=card.answers.source,
+        name=outcome.name,
+        owner=card.answers.project.owner or "",
+        level=card.level.shown,
+        level_rank=[level.name for level in card.bank.levels].index(card.level.name),
+        score=card.score,
+        blockers=len(card.blockers),
+        overdue=tuple(item.gap.question.id for item in overdue_actions(card)),
+        reviewed=card.answers.project.reviewed,
+        passed=outcome.verdict.passed,
+        reasons=outcome.verdict.reasons,
+        areas=tuple((row.area.id, row.area.title, row.score) for row in card.areas),
+        level_min=card.level.min,
+        levels=card.bank.levels,
+    )
+
+
+def _stale(row: PortfolioRow, *, max_age: int | None, today: dt.date) -> str:
+    reviewed = row.reviewed
     if reviewed is None:
         return _("no date")
     age = (today - reviewed).days
@@ -28,22 +71,20 @@ def _stale(outcome: Outcome, *, max_age: int | None, today: dt.date) -> str:
     return ngettext("{count} day", "{count} days", age).format(count=age)
 
 
-def _summary(outcomes: Sequence[Outcome]) -> str:
-    passed = sum(outcome.verdict.passed for outcome in outcomes)
-    reviews = ngettext("{count} review", "{count} reviews", len(outcomes))
+def _summary(rows: Sequence[PortfolioRow]) -> str:
+    passed = sum(row.passed for row in rows)
+    reviews = ngettext("{count} review", "{count} reviews", len(rows))
     return _("{reviews}; {passed} pass the gate.").format(
-        reviews=reviews.format(count=len(outcomes)), passed=passed
+        reviews=reviews.format(count=len(rows)), passed=passed
     )
 
 
-def _worst_first(outcome: Outcome) -> tuple[int, int, float]:
-    card = outcome.scorecard
-    level_rank = [level.name for level in card.bank.levels].index(card.level.name)
-    return (-len(card.blockers), -level_rank, card.score if card.score is not None else -1.0)
+def _worst_first(row: PortfolioRow) -> tuple[int, int, float]:
+    return (-row.blockers, -row.level_rank, row.score if row.score is not None else -1.0)
 
 
 def render_portfolio(
-    outcomes: Sequence[Outcome],
+    rows: Sequence[PortfolioRow],
     *,
     reports: Mapping[str, Path],
     base: Path,
@@ -59,7 +100,7 @@ def render_portfolio(
         PORTFOLIO_MARKER,
         "# " + _("Readiness portfolio"),
         "",
-        _("{summary} Worst first.").format(summary=_summary(outcomes)),
+        _("{summary} Worst first.").format(summary=_summary(rows)),
         "",
         "| "
         + " | ".join(
@@ -78,30 +119,28 @@ def render_portfolio(
         + " |",
         "| --- | --- | --- | ---: | ---: | ---: | --- |" + (" --- |" if shown else "") + " --- |",
     ]
-    for outcome in _ordered(outcomes):
-        card = outcome.scorecard
-        project = card.answers.project
-        report = _report_of(outcome, reports, base)
+    for row in _ordered(rows):
+        report = _report_of(row, reports, base)
         link = markdown_link(report) if report else _("not rendered")
-        trend = shown.get(card.answers.source)
+        trend = shown.get(row.source)
         spark = markdown_code(sparkline(trend.points)) if trend else ""
         lines.append(
-            f"| {markdown_cell(outcome.name)} | {markdown_cell(project.owner or '')} | "
-            f"{markdown_cell(card.level.shown)} | {format_score(card.score)} | "
-            f"{len(card.blockers)} | {len(overdue_actions(card))} | "
-            f"{_stale(outcome, max_age=max_age, today=today)} |"
+            f"| {markdown_cell(row.name)} | {markdown_cell(row.owner)} | "
+            f"{markdown_cell(row.level)} | {format_score(row.score)} | "
+            f"{row.blockers} | {len(row.overdue)} | "
+            f"{_stale(row, max_age=max_age, today=today)} |"
             + (f" {spark} |" if shown else "")
             + f" {link} |"
         )
     return "\n".join(lines) + "\n"
 
 
-def _ordered(outcomes: Sequence[Outcome]) -> list[Outcome]:
-    return sorted(outcomes, key=lambda o: (_worst_first(o), o.name))
+def _ordered(rows: Sequence[PortfolioRow]) -> list[PortfolioRow]:
+    return sorted(rows, key=lambda row: (_worst_first(row), row.name))
 
 
-def _report_of(outcome: Outcome, reports: Mapping[str, Path], base: Path) -> str | None:
-    report = reports.get(outcome.scorecard.answers.source)
+def _report_of(row: PortfolioRow, reports: Mapping[str, Path], base: Path) -> str | None:
+    report = reports.get(row.source)
     if report is None or not report.exists():
         return None
     return Path(os.path.relpath(report, base)).as_posix()
@@ -128,9 +167,9 @@ td.fail { background: #f6d5d2; color: #8a1c14; }
 """.strip()
 
 
-def _reviewed(outcome: Outcome, *, max_age: int | None, today: dt.date) -> str:
+def _reviewed(row: PortfolioRow, *, max_age: int | None, today: dt.date) -> str:
     """The date of the review and its age, marked stale past `max_age` days (as HTML)."""
-    reviewed = outcome.scorecard.answers.project.reviewed
+    reviewed = row.reviewed
     if reviewed is None:
         return '<span class="stale">' + html_text(_("no date")) + "</span>"
     age = (today - reviewed).days
@@ -145,21 +184,20 @@ def _reviewed(outcome: Outcome, *, max_age: int | None, today: dt.date) -> str:
     return f'{reviewed}<small class="age">{html_text(days)}</small>'
 
 
-def _gate_cell(outcome: Outcome) -> str:
+def _gate_cell(row: PortfolioRow) -> str:
     """Whether the review passes the gate, in words and colour, and why not."""
-    verdict = outcome.verdict
-    if verdict.passed:
+    if row.passed:
         return '<td class="gate pass">' + html_text(_("passes")) + "</td>"
-    reasons = _("; ").join(translated(reason) for reason in verdict.reasons)
+    reasons = _("; ").join(translated(reason) for reason in row.reasons)
     fails = html_text(_("fails"))
     return f'<td class="gate fail">{fails}<small>{html_text(reasons)}</small></td>'
 
 
-def _legend(outcomes: Sequence[Outcome]) -> str:
+def _legend(rows: Sequence[PortfolioRow]) -> str:
     """The colour of each level's band, with the scores it covers."""
-    if not outcomes:
+    if not rows:
         return ""
-    levels = outcomes[0].scorecard.bank.levels
+    levels = rows[0].levels
     bands = []
     upper = 100.0
     for level in levels:
@@ -173,7 +211,7 @@ def _legend(outcomes: Sequence[Outcome]) -> str:
 
 
 def portfolio_html(
-    outcomes: Sequence[Outcome],
+    rows: Sequence[PortfolioRow],
     *,
     reports: Mapping[str, Path],
     base: Path,
@@ -183,11 +221,11 @@ def portfolio_html(
 ) -> str:
     """A self-contained HTML heat map: models (worst first) by areas, each cell coloured by
     the level band of the area's score, with the gate's verdict, owner, dates and trend."""
-    ordered = _ordered(outcomes)
+    ordered = _ordered(rows)
     areas: dict[str, str] = {}
-    for outcome in ordered:
-        for row in outcome.scorecard.areas:
-            areas.setdefault(row.area.id, row.area.title)
+    for row in ordered:
+        for area, title, _score in row.areas:
+            areas.setdefault(area, title)
     parts = [
         HTML_PORTFOLIO_MARKER,
         "<!DOCTYPE html>",
@@ -200,7 +238,7 @@ def portfolio_html(
             _(
                 "{summary} Worst first; each area's cell is coloured by the level its score "
                 "reaches:"
-            ).format(summary=_summary(outcomes))
+            ).format(summary=_summary(rows))
         )
         + "</p>",
         _legend(ordered),
@@ -222,37 +260,35 @@ def portfolio_html(
         + "</tr></thead>",
         "<tbody>",
     ]
-    for outcome in ordered:
-        card = outcome.scorecard
-        levels = card.bank.levels
-        scores = {row.area.id: row.score for row in card.areas}
-        report = _report_of(outcome, reports, base)
-        model = html_link(report, label=outcome.name) if report else html_text(outcome.name)
-        overdue = overdue_actions(card)
+    for row in ordered:
+        levels = row.levels
+        scores = {area: score for area, _title, score in row.areas}
+        report = _report_of(row, reports, base)
+        model = html_link(report, label=row.name) if report else html_text(row.name)
+        overdue = row.overdue
         overdue_cell = (
             f'<span class="overdue">{len(overdue)}</span>: '
-            + ", ".join(html_text(item.gap.question.id) for item in overdue)
+            + ", ".join(html_text(check) for check in overdue)
             if overdue
             else "0"
         )
-        trend = trends.get(card.answers.source)
-        owner = card.answers.project.owner
-        owned = f'<small class="age">{html_text(owner)}</small>' if owner else ""
+        trend = trends.get(row.source)
+        owned = f'<small class="age">{html_text(row.owner)}</small>' if row.owner else ""
         cells = [
             f'<td class="model">{model}{owned}</td>',
-            _gate_cell(outcome),
-            f'<td class="nowrap">{html_text(card.level.shown)}</td>',
+            _gate_cell(row),
+            f'<td class="nowrap">{html_text(row.level)}</td>',
             # The level reached, not the number's band: a capped review is not coloured pilot.
-            f'<td class="n" style="background:{band_colour(levels, card.level.min)}">'
-            f"{format_score(card.score)}</td>",
+            f'<td class="n" style="background:{band_colour(levels, row.level_min)}">'
+            f"{format_score(row.score)}</td>",
             *(
                 f'<td class="heat" style="background:{band_colour(levels, scores.get(area))}">'
                 f"{format_score(scores.get(area))}</td>"
                 for area in areas
             ),
-            f'<td class="n">{len(card.blockers)}</td>',
+            f'<td class="n">{row.blockers}</td>',
             f"<td>{overdue_cell}</td>",
-            f'<td class="nowrap">{_reviewed(outcome, max_age=max_age, today=today)}</td>',
+            f'<td class="nowrap">{_reviewed(row, max_age=max_age, today=today)}</td>',
             f"<td>{small_trend(trend.points) if trend else ''}</td>",
         ]
         parts.append("<tr>" + "".join(cells) + "</tr>")

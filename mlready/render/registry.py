@@ -30,6 +30,7 @@ class Format(StrEnum):
     OSCAL_POAM = "oscal-poam"
     MODEL_CARD = "model-card"
     ANNEX_IV = "annex-iv"
+    JSONL = "jsonl"
 
 
 class Subject(StrEnum):
@@ -40,9 +41,10 @@ class Subject(StrEnum):
     BANK = "bank"  # Bank
     REPORT = "report"  # Scorecard, with keyword options (see render.report)
     HISTORY = "history"  # History
-    PORTFOLIO = "portfolio"  # Sequence[Outcome], with keyword options (see render.portfolio)
+    PORTFOLIO = "portfolio"  # Sequence[PortfolioRow], with keyword options (render.portfolio)
     SCAN = "scan"  # the evidence of each answers file: Sequence[ScanResult]
     EXPORT = "export"  # one review for other tools: Outcome
+    FLEET = "fleet"  # the facts of `portfolio --repos`: Sequence[Fact]
 
 
 class Renderers(NamedTuple):
@@ -56,6 +58,7 @@ class Renderers(NamedTuple):
     portfolio: str | None = None
     scan: str | None = None
     export: str | None = None
+    fleet: str | None = None
 
 
 FORMATS: dict[Format, Renderers] = {
@@ -83,6 +86,7 @@ FORMATS: dict[Format, Renderers] = {
         report="report:markdown_report",
         history="history:history_markdown",
         portfolio="portfolio:render_portfolio",
+        fleet="facts:facts_markdown",
     ),
     Format.HTML: Renderers(
         report="report:html_report",
@@ -96,10 +100,16 @@ FORMATS: dict[Format, Renderers] = {
     Format.OSCAL_POAM: Renderers(export="oscal:export_oscal_poam"),
     Format.MODEL_CARD: Renderers(export="model_card:export_model_card"),
     Format.ANNEX_IV: Renderers(export="annex_iv:export_annex_iv"),
+    Format.JSONL: Renderers(fleet="facts:facts_jsonl"),
 }
 
 # What a file name's extension says about the format to write, for `-o review.html`.
-EXTENSIONS = {".html": Format.HTML, ".htm": Format.HTML, ".md": Format.MARKDOWN}
+EXTENSIONS = {
+    ".html": Format.HTML,
+    ".htm": Format.HTML,
+    ".md": Format.MARKDOWN,
+    ".jsonl": Format.JSONL,
+}
 
 
 def format_of_path(path: str, subject: Subject, default: Format) -> Format:
@@ -114,9 +124,10 @@ def formats_for(subject: Subject) -> list[str]:
     return [name.value for name, renderers in FORMATS.items() if getattr(renderers, subject)]
 
 
-def choices(subject: Subject) -> type[StrEnum]:
-    """The formats that render `subject`, as the enum a command line offers its `--format`."""
-    names = formats_for(subject)
+def choices(subject: Subject, *more: Subject) -> type[StrEnum]:
+    """The formats that render `subject` (or one of `more`), as the enum a command line offers
+    its `--format`."""
+    names = dict.fromkeys(name for each in (subject, *more) for name in formats_for(each))
     return StrEnum(f"{subject.title()}Format", {name.upper(): name for name in names})  # type: ignore[return-value]
 
 

@@ -7,7 +7,8 @@
 #
 # - Markdown and HTML: a first line that is an HTML comment naming mlready and what it made.
 # - Text: a first line that begins `mlready <command> · ` (with a middle dot).
-# - JSON: `"$generator": "mlready <command>"` as the first key of the document.
+# - JSON: `"$generator": "mlready <command>"` as the first key of the document; JSON lines
+#   (the facts of `portfolio --repos`): the same as the first key of the first line.
 # - SARIF (whose top level takes no extra key): the log's `$schema`, `version` and first run's
 #   tool `mlready`, in the order mlready writes them.
 # - CycloneDX (whose top level takes no extra key either): its `$schema`, `bomFormat`,
@@ -85,6 +86,8 @@ def generated(command: str, document: dict[str, Any]) -> dict[str, Any]:
 _ALTERNATIVES = "|".join(re.escape(command) for command in _COMMANDS)
 _TEXT = f"mlready (?:{_ALTERNATIVES}) · "
 _JSON = rf'\{{\s*"\$generator": "mlready (?:{_ALTERNATIVES})"\s*[,}}]'
+# The facts are JSON lines written without spaces (see render.facts).
+_FACTS = r'\{"\$generator":"mlready portfolio",'
 _SARIF = (
     r'\{\s*"\$schema": "https://json\.schemastore\.org/sarif-2\.1\.0\.json",\s*'
     r'"version": "2\.1\.0",\s*"runs": \[\s*\{\s*"tool": \{\s*"driver": \{\s*"name": "mlready",'
@@ -125,4 +128,4 @@ def written_by_mlready(head: str) -> bool:
         return True
     if first == _XML_DECLARATION and rest.startswith('<testsuites name="mlready"'):
         return True
-    return any(re.match(pattern, head) for pattern in (_JSON, _SARIF, _CYCLONEDX, _OSCAL))
+    return any(re.match(pattern, head) for pattern in (_JSON, _SARIF, _CYCLONEDX, _OSCAL, _FACTS))
