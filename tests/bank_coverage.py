@@ -18,6 +18,7 @@ from typing import NamedTuple
 
 from mlready.core.kinds import is_scored
 from mlready.core.model import Bank, Probe, Question
+from mlready.core.vocabulary import Parser
 from mlready.io.bank_file import load_bank
 from mlready.render.escape import markdown_cell
 
@@ -269,9 +270,25 @@ def where(probe: Probe) -> str:
         shown += f" and {len(probe.files) - 3} more"
     if probe.key is not None:
         shown += f"; key `{probe.key}`" + (f" = `{probe.equals}`" if probe.equals else "")
-    if probe.contains is not None:
+    if probe.parser is not None:
+        shown += f"; read as {_PARSED[probe.parser]}"
+        shown += ", a statement matching a pattern" if probe.finds is not None else ""
+    elif probe.contains is not None:
         shown += "; a line matching a pattern" + (" too" if probe.key else "")
+    if probe.within is not None:
+        shown += f"; {probe.within} only"
+    if probe.paths:
+        shown += "; " + ", ".join(str(kind) for kind in probe.paths) + " count too"
     return shown
+
+
+_PARSED = {
+    Parser.CI: "CI commands",
+    Parser.PYTHON: "Python (imports and calls)",
+    Parser.DOCKERFILE: "Dockerfile instructions",
+    Parser.KUBERNETES: "Kubernetes workloads",
+    Parser.REQUIREMENTS: "runtime requirements",
+}
 
 
 def probes_table(bank: Bank) -> str:

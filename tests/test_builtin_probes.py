@@ -160,12 +160,16 @@ FIXTURES: dict[str, tuple[dict[str, str], dict[str, str]]] = {
         {"train.py": 'import os\n\nos.environ["WANDB_MODE"] = "disabled"\n'},
     ),
     "mlflow-signature": (
-        {"train.py": "signature = infer_signature(X, model.predict(X))\n"},
-        {"train.py": 'mlflow.sklearn.log_model(model, "model")\n'},
+        {
+            "train.py": "from mlflow.models import infer_signature\n\n"
+            "signature = infer_signature(X, model.predict(X))\n"
+        },
+        {"train.py": '# TODO: infer_signature(X)\nDOC = "ModelSignature(inputs)"\n'},
     ),
     "mlflow-register": (
-        {"promote.py": 'mlflow.register_model(f"runs:/{run_id}/model", "churn")\n'},
-        {"train.py": 'mlflow.sklearn.log_model(model, "model")\n'},
+        {"promote.py": 'import mlflow\n\nmlflow.register_model(f"runs:/{r}/model", "churn")\n'},
+        # A serving framework's own method of the same name is not MLflow's registry.
+        {"server.py": "class Server:\n    def start(self):\n        self.register_model(m)\n"},
     ),
     "mlflow-models-uri": (
         {"serve.py": 'MODEL_URI = "models:/churn@champion"\n'},
@@ -281,6 +285,38 @@ FIXTURES: dict[str, tuple[dict[str, str], dict[str, str]]] = {
         {"charts/ranker/Chart.yaml": "apiVersion: v2\nname: ranker\nversion: 0.1.0\n"},
         {"docs/deployment.md": "Copy the model to the server and restart it.\n"},
     ),
+    "kubernetes-health-probe": (
+        {
+            "deploy/api.yaml": "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: api}\n"
+            "spec:\n  template:\n    spec:\n      containers:\n        - name: api\n"
+            "          readinessProbe:\n            httpGet: {path: /ready, port: 8080}\n"
+        },
+        # A custom resource definition's printer column names a probe, but runs nothing.
+        {
+            "crds/probe.yaml": "apiVersion: apiextensions.k8s.io/v1\n"
+            "kind: CustomResourceDefinition\nspec:\n  versions:\n    - name: v1\n"
+            "      additionalPrinterColumns:\n        - name: readinessProbe\n"
+            "          jsonPath: .spec.readinessProbe:\n"
+        },
+    ),
+    "docker-healthcheck": (
+        {
+            "Dockerfile": "FROM python:3.12\nHEALTHCHECK --interval=30s \\\n"
+            "  CMD curl -f localhost/\n"
+        },
+        {"Dockerfile": "FROM python:3.12-slim\n# HEALTHCHECK CMD curl -f http://localhost/\n"},
+    ),
+    "health-endpoint": (
+        {
+            "app.py": "from fastapi import FastAPI\n\napp = FastAPI()\n\n"
+            '@app.get("/healthz")\ndef health():\n    return {"ok": True}\n'
+        },
+        {
+            "app.py": "from fastapi import FastAPI\n\napp = FastAPI()\n\n"
+            '@app.post("/predict")\ndef predict(row):\n'
+            '    """Unlike /health, this runs the model."""\n'
+        },
+    ),
     "health-check": (
         {"app.py": '@app.get("/healthz")\ndef health():\n    return {"ok": True}\n'},
         {"app.py": '@app.post("/predict")\ndef predict(row):\n    return model(row)\n'},
@@ -288,6 +324,15 @@ FIXTURES: dict[str, tuple[dict[str, str], dict[str, str]]] = {
     "pipeline-orchestration": (
         {"dags/retrain.py": "from airflow import DAG\n"},
         {"train.py": "if __name__ == '__main__':\n    main()\n"},
+    ),
+    "prompt-files": (
+        {"prompts/answer.txt": "Answer the customer's question from the documents below.\n"},
+        {"src/answer.py": 'MESSAGE = "Answer the question."\n'},
+    ),
+    "prompt-in-code": (
+        {"src/answer.py": 'SYSTEM_PROMPT = "You are a support assistant. Answer from the docs."\n'},
+        # `${{ }}` in a workflow is no prompt.
+        {".github/workflows/ci.yml": WORKFLOW.format(run="echo ${{ github.sha }}")},
     ),
     "prompts-in-repo": (
         {"prompts/answer.txt": "Answer the customer's question from the documents below.\n"},
@@ -330,6 +375,27 @@ FIXTURES: dict[str, tuple[dict[str, str], dict[str, str]]] = {
     "training-checkpoints": (
         {"train.py": 'trainer = Trainer(callbacks=[ModelCheckpoint(dirpath="ckpt/")])\n'},
         {"train.py": 'torch.save(model.state_dict(), "final.pt")\n'},
+    ),
+    "locust-load-test": (
+        {"loadtest/locustfile.py": "from locust import HttpUser, task\n"},
+        # A workflow step named "Upload test results" is no load test.
+        {
+            ".github/workflows/ci.yml": WORKFLOW.format(run="pytest --junitxml=out.xml")
+            + "          - name: Upload test results\n"
+            + "            uses: actions/upload-artifact@v4\n"
+        },
+    ),
+    "k6-load-test": (
+        {"load/script.js": "import http from 'k6/http';\n\nexport default function () {}\n"},
+        {"web/app.js": "import http from 'node:http';\n"},
+    ),
+    "model-registry-call": (
+        {
+            "publish.py": "from transformers import AutoModel\n\n"
+            'model = AutoModel.from_pretrained("x")\nmodel.push_to_hub("acme/churn")\n'
+        },
+        # A comment names the registry; the code does not use it.
+        {"train.py": '# model_registry: mlflow\njoblib.dump(model, "model.pkl")\n'},
     ),
     "load-test": (
         {"loadtest/locustfile.py": "from locust import HttpUser, task\n"},
@@ -466,10 +532,13 @@ EXPECTED = {
                 "evidenced",
                 {"tests-exist", "tests-import-model", "ci-runs-tests"},
             ),
-            "training.registry": ("evidenced", {"mlflow-models-uri", "model-registry"}),
+            "training.registry": ("evidenced", {"mlflow-models-uri"}),
             "serving.rollback": ("evidenced", set()),  # its own evidence: docs/rollback.md
             "serving.canary": ("evidenced", {"argo-rollouts-analysis", "argo-rollouts-canary"}),
-            "serving.health_check": ("evidenced", {"health-check"}),
+            "serving.health_check": (
+                "evidenced",
+                {"docker-healthcheck", "health-endpoint", "kubernetes-health-probe"},
+            ),
             "monitoring.input_drift": ("evidenced", {"evidently-drift"}),
         },
         suggested={"preprocessing.unit_tests": "some", "monitoring.upstream_changes": "partial"},
@@ -481,7 +550,7 @@ EXPECTED = {
         states={
             "preprocessing.prompt_assembly_tests": ("evidenced", {"ci-runs-tests"}),
             "framework.environment": ("evidenced", {"lock-file"}),
-            "framework.prompts_versioned": ("evidenced", {"prompts-in-repo", "codeowners"}),
+            "framework.prompts_versioned": ("evidenced", {"prompt-files", "codeowners"}),
             "training.eval_set": ("evidenced", {"promptfoo-tests", "ci-runs-llm-eval"}),
             "training.eval_metrics": ("evidenced", {"llm-eval-library", "ci-runs-llm-eval"}),
             "training.injection_tested": ("evidenced", {"promptfoo-redteam"}),

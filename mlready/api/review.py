@@ -157,11 +157,13 @@ def evidence_of(
     # for are no evidence. The root is shown relative to the current folder when inside it.
     from mlready.core.evidence import PathState, judge_evidence, probes_of
     from mlready.io.scan import Repository, repository_root, scan
+    from mlready.render.signatures import written_by_mlready
 
     answers_path = Path(card.answers.source).resolve()
     repository = Repository(
         repo if repo is not None else repository_root(answers_path.parent),
         ignored=[answers_path, *card.bank.files],
+        own_output=written_by_mlready,
     )
     base = answers_path.parent
 

@@ -249,8 +249,13 @@ def probe_problems(
             problems.append(
                 (("files", position), Message("{key}: {problem}", key="files", problem=why))
             )
-    if probe.contains is not None and (why := pattern_problem(probe.contains)) is not None:
-        problems.append((("contains",), Message("{key}: {problem}", key="contains", problem=why)))
+    for name, pattern in (("contains", probe.contains), ("finds", probe.finds)):
+        if pattern is not None and (why := pattern_problem(pattern)) is not None:
+            problems.append(((name,), Message("{key}: {problem}", key=name, problem=why)))
+    if probe.finds is not None and probe.parser is None:
+        problems.append(((), Message("'finds' matches what a parser reads; name the parser")))
+    if probe.parser is not None and probe.key is not None:
+        problems.append(((), Message("a probe reads a key path or parses its files, not both")))
     return problems
 
 

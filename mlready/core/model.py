@@ -20,7 +20,7 @@ from mlready.core.validation import (
     Range,
     ShortForm,
 )
-from mlready.core.vocabulary import Kind, Reliability, Severity
+from mlready.core.vocabulary import Kind, Parser, PathKind, Reliability, Severity
 
 # A name every output prints as it is (a level's): one line, nothing a terminal or a CI log
 # would obey (control characters, line separators, bidirectional controls).
@@ -123,6 +123,10 @@ class Probe(Record):
     contains: str | None = None  # a regular expression, searched line by line
     key: str | None = None  # a dotted key path, e.g. spec.strategy.canary
     equals: Annotated[str, NumberAsText()] | None = None  # the value at `key`, as text
+    parser: Parser | None = None  # how the files are read: `finds` matches its statements
+    finds: str | None = None  # a regular expression over the parser's statements
+    paths: Annotated[tuple[PathKind, ...], OneOrMany()] = ()  # kinds of paths that count too
+    within: PathKind | None = None  # looks only at paths of this kind (tests: test files)
     supports: OptionValue | None = None  # found: answers scoring at least this are evidenced
     required_for: OptionValue | None = None  # not found: answers this high are contradicted
     says: str  # one line shown with the finding

@@ -25,6 +25,29 @@ class Reliability(StrEnum):
     LOW = "low"
 
 
+class PathKind(StrEnum):
+    """What a path of a repository holds besides the system itself; a probe names those that
+    count as evidence (none by default)."""
+
+    TESTS = "tests"
+    DOCS = "docs"
+    EXAMPLES = "examples"
+    SAMPLES = "samples"
+    FIXTURES = "fixtures"
+    VENDORED = "vendored"
+    GENERATED = "generated"
+
+
+class Parser(StrEnum):
+    """How a probe reads the files it names: the statements its `finds` pattern is matched to."""
+
+    CI = "ci"  # the commands CI runs (`run`, `uses`, `script`), by job
+    PYTHON = "python"  # imports, and calls of imported names, from the syntax tree
+    DOCKERFILE = "dockerfile"  # the instructions, continuation lines joined
+    KUBERNETES = "kubernetes"  # workloads (Deployment, Pod...) by kind, and their containers
+    REQUIREMENTS = "requirements"  # the runtime dependencies, and whether all are pinned
+
+
 class EvidenceState(StrEnum):
     """What the repository says of an answer."""
 

@@ -14,7 +14,7 @@ import os
 import re
 import stat
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import cached_property
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -25,7 +25,17 @@ from mlready.core.evidence import Finding
 from mlready.core.globs import Glob, parse_glob
 from mlready.core.messages import Message
 from mlready.core.model import Probe
+from mlready.core.path_kinds import counts_for, is_review_file
 from mlready.core.patterns import Regex, RegexSet, regex
+from mlready.core.statements import (
+    Statement,
+    ci_statements,
+    dockerfile_statements,
+    kubernetes_statements,
+    python_statements,
+    requirements_statements,
+)
+from mlready.core.vocabulary import Parser, PathKind
 from mlready.io.files import walk
 
 MAX_FILE_BYTES = 1024 * 1024
@@ -86,7 +96,13 @@ class Repository:
     """The files of one repository, listed once; less the `ignored` files (the answers file
     and the bank: what is claimed and what is looked for are no evidence)."""
 
-    def __init__(self, root: Path, *, ignored: Iterable[Path] = ()) -> None:
+    def __init__(
+        self,
+        root: Path,
+        *,
+        ignored: Iterable[Path] = (),
+        own_output: Callable[[str], bool] | None = None,
+    ) -> None:
         if not root.is_dir():
             raise InputError(Message("{path}: no such folder to scan", path=root))
         self.root = root.resolve()
@@ -97,6 +113,7 @@ class Repository:
         }
         self._root_text = str(self.root)
         self.deadline: float | None = None  # when a scan's searches must stop (time.monotonic)
+        self.own_output = own_output  # whether a file's beginning is one of mlready's outputs
         self._folders: dict[str, bool] = {}  # folder -> whether its real path is inside
         self._globbed: dict[str, list[str]] = {}
 
@@ -259,6 +276,10 @@ class _ProbeTarget(NamedTuple):
     contains: str | None
     key: str | None
     equals: str | None
+    parser: Parser | None = None
+    finds: str | None = None
+    paths: tuple[PathKind, ...] = ()
+    within: PathKind | None = None
 
 
 class _LineMatch(NamedTuple):
@@ -273,13 +294,23 @@ def scan(repository: Repository, probes: Iterable[tuple[str, Probe]]) -> Finding
     # for all the probes that look at it.
     users: dict[_ProbeTarget, list[tuple[str, Probe]]] = {}
     for check_id, probe in probes:
-        look = _ProbeTarget(probe.files, probe.contains, probe.key, probe.equals)
+        look = _ProbeTarget(
+            probe.files,
+            probe.contains,
+            probe.key,
+            probe.equals,
+            probe.parser,
+            probe.finds,
+            probe.paths,
+            probe.within,
+        )
         users.setdefault(look, []).append((check_id, probe))
     looks = list(users)
     if not looks:
         return {}  # nothing to look for: the files are not even listed
     repository.deadline = time.monotonic() + SCAN_SECONDS
     patterns = [_Pattern(look.contains) if look.contains is not None else None for look in looks]
+    finders = [regex(look.finds) if look.finds is not None else None for look in looks]
     # Looks that search the same files are matched against the names once, together.
     together: dict[tuple[str, ...], list[int]] = {}
     for index, look in enumerate(looks):
@@ -300,20 +331,28 @@ def scan(repository: Repository, probes: Iterable[tuple[str, Probe]]) -> Finding
         if plan is None:
             wanting = [index for number in numbers for index in groups[number]]
             plan = plans[key] = _Plan.of(wanting, looks, patterns)
-        for index in plan.whole_files:
-            if len(hits[index]) < MAX_FINDINGS:
-                hits[index].append((name, _LineMatch(None, "")))
-        wanting = [index for index in plan.reading if len(hits[index]) < MAX_FINDINGS]
-        if not wanting:
+        counting = [
+            index
+            for index in (*plan.whole_files, *plan.reading)
+            if len(hits[index]) < MAX_FINDINGS
+            and counts_for(name, looks[index].paths, looks[index].within)
+        ]
+        if not counting:
             continue
         file = _File(repository, name)
-        if file.text is None:
+        if name.rpartition(".")[2].lower() in _MAYBE_OURS and file.ours:
+            continue  # an answers file, a bank, one of mlready's outputs: never evidence
+        for index in plan.whole_files:
+            if index in counting:
+                hits[index].append((name, _LineMatch(None, "")))
+        wanting = [index for index in plan.reading if index in counting]
+        if not wanting or file.text is None:
             continue
         matching = plan.matching(file)
         for index in wanting:
             if index in plan.members and index not in matching:
                 continue  # its pattern matches nowhere in the file
-            hit = _look_in(looks[index], patterns[index], file)
+            hit = _look_in(looks[index], patterns[index], file, finders[index])
             if hit is not None:
                 hits[index].append((name, hit))
         if plan.together is not None:
@@ -346,7 +385,7 @@ class _Plan(NamedTuple):
         reading: list[int] = []
         for index in wanting:
             look = looks[index]
-            alone = look.contains is None and look.key is None
+            alone = look.contains is None and look.key is None and look.parser is None
             (whole_files if alone else reading).append(index)
         members = [
             index
@@ -460,17 +499,88 @@ class _File:
     def documents(self) -> list[tuple[Any, Any]]:
         return _documents(self.name, self.text) if self.text is not None else []
 
+    @cached_property
+    def ours(self) -> bool:
+        """Whether the file is an answers file, a bank, a bank's translation (by its top-level
+        keys, wherever it lies) or one of mlready's outputs (by its mark)."""
+        if self.text is None:
+            return False
+        own = self.repository.own_output
+        if own is not None and own(self.text[:4096]):
+            return True
+        keys = (
+            line.partition(":")[0].strip().strip("'\"")
+            for line in self.lines
+            if line[:1] not in ("", " ", "\t", "#", "-", "%") and ":" in line
+        )
+        return is_review_file(keys)
 
-def _look_in(look: _ProbeTarget, pattern: _Pattern | None, file: _File) -> _LineMatch | None:
-    """What one look finds in a file it reads: its first matching line, or the place of the
-    key path (in a file that also has a matching line, when both are given)."""
+    def statements(self, parser: Parser) -> list[Statement]:
+        """What the file says as `parser` reads it (parsed once, however many probes ask)."""
+        found = self._statements.get(parser)
+        if found is None:
+            found = self._statements[parser] = _statements(parser, self)
+        return found
+
+    @cached_property
+    def _statements(self) -> dict[Parser, list[Statement]]:
+        return {}
+
+
+def _statements(parser: Parser, file: _File) -> list[Statement]:
+    text = file.text or ""
+    if parser is Parser.PYTHON:
+        return python_statements(file.name, text)
+    if parser is Parser.DOCKERFILE:
+        return dockerfile_statements(text)
+    if parser is Parser.REQUIREMENTS:
+        return requirements_statements(file.name, text)
+    if parser is Parser.CI:
+        jenkins = file.name.rpartition("/")[2] == "Jenkinsfile"
+        return ci_statements(file.name, [] if jenkins else file.documents, file.lines)
+    # Helm templates: a line that is only a template action is blanked, one inside a value is
+    # replaced, so that the YAML around them still parses (line numbers kept).
+    if "{{" in text:
+        text = "\n".join(
+            "" if line.strip().startswith("{{") and line.strip().endswith("}}") else line
+            for line in text.split("\n")
+        )
+        text = _TEMPLATE_ACTION.sub("x", text)
+    return kubernetes_statements(_documents(file.name, text))
+
+
+_TEMPLATE_ACTION = re.compile(r"\{\{[^{}\n]{0,500}\}\}")
+# Files that could be an answers file, a bank or one of mlready's outputs, by their extension.
+_MAYBE_OURS = frozenset({"yaml", "yml", "json", "md", "html", "txt", "xml", "sarif"})
+
+
+def _look_in(
+    look: _ProbeTarget, pattern: _Pattern | None, file: _File, finder: Regex | None
+) -> _LineMatch | None:
+    """What one look finds in a file it reads: its first matching line, the place of the key
+    path or the first statement its parser reads that `finds` matches (in a file that also
+    has a matching line, when `contains` is given too)."""
     assert file.text is not None
     hit = pattern.first_line(file) if pattern is not None else None
     if pattern is not None and hit is None:
         return None
     if look.key is not None:
         hit = _key_hit(look, file)
+    elif look.parser is not None:
+        hit = _statement_hit(file.statements(look.parser), finder, file)
     return hit
+
+
+def _statement_hit(
+    statements: list[Statement], finder: Regex | None, file: _File
+) -> _LineMatch | None:
+    for statement in statements:
+        if finder is None or finder.search(statement.text) is not None:
+            line = statement.line
+            if line is not None and 0 < line <= len(file.lines):
+                return _LineMatch(line, _shown(file.lines[line - 1]))
+            return _LineMatch(line, _shown(statement.text))
+    return None
 
 
 def _shown(line: str) -> str:
