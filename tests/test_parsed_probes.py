@@ -3,11 +3,14 @@ each in a real git repository, and the parsers and path kinds they rest on."""
 
 from __future__ import annotations
 
+import json
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from mlready.core.errors import ExitCode
 from mlready.core.model import Probe
 from mlready.core.path_kinds import counts_for, is_review_file, path_kinds
 from mlready.core.statements import (
@@ -21,6 +24,7 @@ from mlready.core.vocabulary import PathKind
 from mlready.io.bank_file import builtin_bank_path, load_bank
 from mlready.io.scan import Repository, scan
 from mlready.render.signatures import REPORT_MARKER, written_by_mlready
+from tests.helpers.commands import run
 from tests.helpers.git_repositories import repository
 
 
@@ -244,3 +248,54 @@ def test_which_paths_count_for_a_probe() -> None:
 )
 def test_review_files_are_known_by_their_top_level_keys(keys: list[str], ours: bool) -> None:
     assert is_review_file(keys) is ours
+
+
+MONOREPO = {
+    "models/a/mlready.yaml": "mlready: 1\nbank: default@2\nanswers:\n"
+    "  profile.model_source: trained\n  framework.model_tests: automated\n",
+    "models/a/tests/test_model.py": "def test_fit():\n    pass\n",
+    "models/b/mlready.yaml": "mlready: 1\nbank: default@2\nanswers:\n"
+    "  profile.model_source: trained\n",
+    "models/b/tests/test_other.py": "def test_other():\n    pass\n",
+    "models/b/train.py": "import mlflow\n\nmlflow.autolog()\n",
+}
+
+
+def scanned_paths(document: dict[str, Any]) -> set[str]:
+    return {
+        finding["path"]
+        for item in document["evidence"].values()
+        for finding in item.get("findings", [])
+    }
+
+
+def test_root_limits_the_scan_to_the_folder_of_the_ml_system(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = repository(tmp_path, MONOREPO)
+    monkeypatch.chdir(root)
+    code, out, err = run("scan", "models/a/mlready.yaml", "-f", "json", "--root", "models/a")
+    assert code == ExitCode.OK, err
+    paths = scanned_paths(json.loads(out))
+    assert paths and all(path.startswith("models/a/") for path in paths)
+    code, out, err = run("scan", "models/a/mlready.yaml", "-f", "json")
+    assert code == ExitCode.OK, err
+    assert any(path.startswith("models/b/") for path in scanned_paths(json.loads(out)))
+    code, _, err = run("scan", "models/a/mlready.yaml", "--root", str(tmp_path.parent))
+    assert code == ExitCode.INVALID and "--root" in err and "Traceback" not in err
+
+
+def test_settings_name_the_roots_and_what_is_excluded(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    settings = '[scan]\nroots = ["models/a", "models/b"]\nexclude = ["models/b/tests"]\n'
+    root = repository(tmp_path, {**MONOREPO, ".mlready.toml": settings})
+    monkeypatch.chdir(root)
+    code, out, err = run("scan", "models/a/mlready.yaml", "-f", "json")
+    assert code == ExitCode.OK, err
+    paths = scanned_paths(json.loads(out))
+    assert "models/b/tests/test_other.py" not in paths
+    assert "models/a/tests/test_model.py" in paths
+    (root / ".mlready.toml").write_text('[scan]\nexclude = ["../x"]\n', encoding="utf-8")
+    code, _, err = run("scan", "models/a/mlready.yaml")
+    assert code == ExitCode.INVALID and "scan.exclude" in err and "Traceback" not in err

@@ -149,10 +149,15 @@ def read_answers(path: Path, bank: Bank, *, warnings: list[str]) -> Answers:
 
 @user_input
 def evidence_of(
-    card: Scorecard, *, repo: Path | None = None
+    card: Scorecard,
+    *,
+    repo: Path | None = None,
+    root: Path | None = None,
+    settings: Settings | None = None,
 ) -> tuple[Path, dict[str, CheckEvidence]]:
     """The repository scanned (`repo`, else the one holding the answers file) and what it says
-    of each answer: the bank's probes run over it, the answers' own evidence paths looked up."""
+    of each answer: the bank's probes run over it (within `root`, else the settings' roots),
+    the answers' own evidence paths looked up."""
     # The answers file and the bank's files are not scanned: what is claimed and what is looked
     # for are no evidence. The root is shown relative to the current folder when inside it.
     from mlready.core.evidence import PathState, judge_evidence, probes_of
@@ -160,10 +165,24 @@ def evidence_of(
     from mlready.render.signatures import written_by_mlready
 
     answers_path = Path(card.answers.source).resolve()
+    top = (repo if repo is not None else repository_root(answers_path.parent)).resolve()
+    scanned = settings.scan if settings is not None else None
+    roots = scanned.roots if scanned is not None else ()
+    if root is not None:
+        inside = os.path.relpath(root.resolve(), top)
+        if not root.is_dir() or inside == os.pardir or inside.startswith(os.pardir + os.sep):
+            raise InputError(
+                Message(
+                    "--root: {path} is not a folder of the repository {repo}", path=root, repo=top
+                )
+            )
+        roots = (Path(inside).as_posix(),)
     repository = Repository(
-        repo if repo is not None else repository_root(answers_path.parent),
+        top,
         ignored=[answers_path, *card.bank.files],
         own_output=written_by_mlready,
+        roots=roots,
+        exclude=scanned.exclude if scanned is not None else (),
     )
     base = answers_path.parent
 
@@ -187,6 +206,7 @@ def review(
     settings: Settings | None = None,
     today: dt.date | None = None,
     repo: Path | str | None = None,
+    root: Path | str | None = None,
     scan: bool = True,
     lang: str | None = None,
     gate: Gate | None = None,
@@ -209,7 +229,14 @@ def review(
         warnings: list[str] = []
         card = scored(Path(answers), loaded, today=date, settings=chosen, warnings=warnings)
         repository, evidence = (
-            evidence_of(card, repo=Path(repo) if repo is not None else None) if scan else (None, {})
+            evidence_of(
+                card,
+                repo=Path(repo) if repo is not None else None,
+                root=Path(root) if root is not None else None,
+                settings=chosen,
+            )
+            if scan
+            else (None, {})
         )
         verdict = judge(
             card,

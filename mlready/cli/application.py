@@ -73,6 +73,18 @@ NoScanOption = Annotated[
         ),
     ),
 ]
+RootOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--root",
+        metavar="DIR",
+        file_okay=False,
+        help=N_(
+            "The folder of the ML system within the repository: only its files are evidence "
+            "(default: the settings' scan.roots, else the whole repository)."
+        ),
+    ),
+]
 DEFAULT_REPORT = Path("READINESS.md")
 
 

@@ -13,6 +13,7 @@ from mlready.cli.application import (
     BankOption,
     CheckFormat,
     NoScanOption,
+    RootOption,
     TodayOption,
     check_target,
     command_app,
@@ -152,6 +153,7 @@ def check(
         bool, typer.Option("--force", help=N_("Overwrite output files that mlready did not write."))
     ] = False,
     no_scan: NoScanOption = False,
+    root: RootOption = None,
 ) -> None:
     """`mlready check`: its help is on the decorator, where the catalog finds it."""
     settings = api.project_settings()
@@ -200,6 +202,7 @@ def check(
             settings=settings,
             today=date,
             scan=not no_scan,
+            root=root,
             gate=gate,
             allow_incomplete=allow_incomplete,
             baseline=base,

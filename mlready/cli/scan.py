@@ -10,6 +10,7 @@ from mlready import api
 from mlready.cli.application import (
     AnswersFilesArgument,
     BankOption,
+    RootOption,
     ScanFormat,
     TodayOption,
     command_app,
@@ -39,6 +40,7 @@ def scan(
             file_okay=False,
         ),
     ] = None,
+    root: RootOption = None,
     bank: BankOption = None,
     output_format: Annotated[
         ScanFormat, format_option(N_("Text, JSON, SARIF or Markdown."))
@@ -51,7 +53,9 @@ def scan(
     settings = api.project_settings()
     loaded_bank = api.load_bank(bank, settings=settings)
     reviews = [
-        api.review(path, bank=loaded_bank, settings=settings, today=day(today), repo=repo)
+        api.review(
+            path, bank=loaded_bank, settings=settings, today=day(today), repo=repo, root=root
+        )
         for path in api.answers_files(answers, settings=settings)
     ]
     print_review_warnings(reviews)

@@ -102,6 +102,8 @@ class Repository:
         *,
         ignored: Iterable[Path] = (),
         own_output: Callable[[str], bool] | None = None,
+        roots: Iterable[str] = (),
+        exclude: Iterable[str] = (),
     ) -> None:
         if not root.is_dir():
             raise InputError(Message("{path}: no such folder to scan", path=root))
@@ -114,12 +116,31 @@ class Repository:
         self._root_text = str(self.root)
         self.deadline: float | None = None  # when a scan's searches must stop (time.monotonic)
         self.own_output = own_output  # whether a file's beginning is one of mlready's outputs
+        # The folders of the ML system within a monorepo (none: all of it), and what is not.
+        self.roots = tuple(root.strip("/") for root in roots if root.strip("/") not in ("", "."))
+        self._exclude = [parse_glob(glob.rstrip("/")) for glob in exclude]
         self._folders: dict[str, bool] = {}  # folder -> whether its real path is inside
         self._globbed: dict[str, list[str]] = {}
 
     @cached_property
     def files(self) -> list[str]:
-        """The files of the repository, relative to its root: listed once, when first needed."""
+        """The files scanned, relative to the root: those under the roots (if any are named),
+        less the excluded ones."""
+        if not self.roots and not self._exclude:
+            return self._all_files
+        return [name for name in self._all_files if self._scanned(name)]
+
+    def _scanned(self, name: str) -> bool:
+        if self.roots and not any(name.startswith(root + "/") for root in self.roots):
+            return False
+        # A glob excludes the files it matches, and everything in the folders it matches.
+        parts = name.split("/")
+        prefixes = ["/".join(parts[: count + 1]) for count in range(len(parts))]
+        return not any(glob.matches(path) for glob in self._exclude for path in prefixes)
+
+    @cached_property
+    def _all_files(self) -> list[str]:
+        """Every file of the repository, relative to its root: listed once, when first needed."""
         if self._in_git:
             return sorted(name for name in _tracked_files(self.root) if name not in self._ignored)
         names = []
@@ -151,11 +172,11 @@ class Repository:
         if not self._in_git:
             return True
         name = path.relative_to(self.root).as_posix()
-        return name in self._tracked or any(item.startswith(name + "/") for item in self.files)
+        return name in self._tracked or any(item.startswith(name + "/") for item in self._all_files)
 
     @cached_property
     def _tracked(self) -> frozenset[str]:
-        return frozenset(self.files)
+        return frozenset(self._all_files)
 
     def read(self, name: str) -> str | None:
         """The text of a file (None: missing, outside the repository, too large or binary).
