@@ -487,7 +487,7 @@ class Expected(NamedTuple):
     a probe concerns (every other answered check is claimed), the probes that evidence each
     evidenced one, the answers suggested for unanswered checks, and the gates' reasons."""
 
-    states: dict[str, tuple[str, set[str]]]  # check -> (state, probes found or missing)
+    states: dict[str, tuple[str, set[str]]]  # check -> (state, probes shown or missing)
     suggested: dict[str, str]
     contradicted_reason: str | None
     blockers_claimed: list[str]  # blockers at full marks with no evidence
@@ -503,16 +503,13 @@ EXPECTED = {
             "data.lineage": ("evidenced", {"dvc-tracked-data", "dvc-lock"}),
             "data.schema": ("evidenced", {"pandera"}),
             "preprocessing.unit_tests": ("evidenced", {"tests-exist"}),
-            "framework.environment": ("evidenced", {"requirements-pinned"}),
-            "framework.model_tests": (
-                "evidenced",
-                {"tests-exist", "tests-import-model", "ci-runs-tests"},
-            ),
-            "training.reproducible": (
-                "evidenced",
-                {"dvc-lock", "dvc-config", "mlflow-tracking", "training-seed"},
-            ),
-            "training.retraining_automated": ("evidenced", {"dvc-stages"}),
+            # Requirements pinned support "partial"; the answer says every dependency is locked.
+            "framework.environment": ("partly_evidenced", {"requirements-pinned"}),
+            # One finding per file: the test that imports the model is the file tests-exist found.
+            "framework.model_tests": ("evidenced", {"tests-exist", "ci-runs-tests"}),
+            "training.reproducible": ("evidenced", {"dvc-lock", "dvc-config", "mlflow-tracking"}),
+            # DVC stages, but no schedule: only partly what "automated" says.
+            "training.retraining_automated": ("partly_evidenced", {"dvc-stages"}),
             "training.registry": ("contradicted", {"model-registry"}),
             "monitoring.input_drift": ("contradicted", {"monitoring-config"}),
         },
@@ -528,15 +525,13 @@ EXPECTED = {
                 "evidenced",
                 {"lock-file", "docker-base-digest", "dockerfile"},
             ),
-            "framework.model_tests": (
-                "evidenced",
-                {"tests-exist", "tests-import-model", "ci-runs-tests"},
-            ),
+            "framework.model_tests": ("evidenced", {"tests-exist", "ci-runs-tests"}),
             "training.registry": ("evidenced", {"mlflow-models-uri"}),
             "serving.rollback": ("evidenced", set()),  # its own evidence: docs/rollback.md
             "serving.canary": ("evidenced", {"argo-rollouts-analysis", "argo-rollouts-canary"}),
+            # Health checks found, but none shown to run a prediction: partly.
             "serving.health_check": (
-                "evidenced",
+                "partly_evidenced",
                 {"docker-healthcheck", "health-endpoint", "kubernetes-health-probe"},
             ),
             "monitoring.input_drift": ("evidenced", {"evidently-drift"}),
@@ -553,8 +548,9 @@ EXPECTED = {
             "framework.prompts_versioned": ("evidenced", {"prompt-files", "codeowners"}),
             "training.eval_set": ("evidenced", {"promptfoo-tests", "ci-runs-llm-eval"}),
             "training.eval_metrics": ("evidenced", {"llm-eval-library", "ci-runs-llm-eval"}),
-            "training.injection_tested": ("evidenced", {"promptfoo-redteam"}),
-            "training.leakage_tested": ("evidenced", {"promptfoo-redteam"}),
+            # A red-team configuration, run by hand: partly what "automated" says.
+            "training.injection_tested": ("partly_evidenced", {"promptfoo-redteam"}),
+            "training.leakage_tested": ("partly_evidenced", {"promptfoo-redteam"}),
             "monitoring.output_drift": ("contradicted", {"monitoring-config"}),
         },
         suggested={
@@ -566,6 +562,7 @@ EXPECTED = {
             *CLAIMED,
             "preprocessing.retrieval_permissions",
             "framework.model_terms",
+            "training.injection_tested",  # partly evidenced is not evidence of full marks
             "serving.rollback",
             "serving.ai_disclosure",
             "serving.fallback",
@@ -604,7 +601,7 @@ def test_the_scan_evidences_contradicts_and_suggests(fixture_repo: tuple[str, Pa
     states = {
         check: (
             item["state"],
-            {finding["probe"] for finding in item["findings"]}
+            {finding["probe"] for finding in item["findings"] + item["partly"]}
             | {missing["probe"] for missing in item["missing"]},
         )
         for check, item in answered.items()
@@ -629,6 +626,7 @@ def test_findings_name_the_file_line_and_text(
         "says": "an Argo Rollouts canary step that runs an analysis, promoting or aborting by "
         "metrics",
         "reliability": "high",
+        "supports": "automated",
     }
     code, out, _ = run("scan")
     assert code == ExitCode.OK

@@ -13,8 +13,9 @@ from typing import NamedTuple
 from mlready.core.kinds import is_scored
 from mlready.core.messages import N_, Message
 from mlready.core.model import NA, Probe, Question
+from mlready.core.path_kinds import path_kinds
 from mlready.core.scoring import Scorecard, check_score
-from mlready.core.vocabulary import EvidenceState, word_for
+from mlready.core.vocabulary import EvidenceState, Reliability, word_for
 
 _EXTERNAL = re.compile(r"^https://\S+$")
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
@@ -44,7 +45,10 @@ class CheckEvidence(NamedTuple):
     """The evidence of one check's answer."""
 
     state: EvidenceState
-    found: tuple[Finding, ...] = ()  # findings that support the answer given
+    found: tuple[Finding, ...] = ()  # findings that support the answer given, strongest first
+    partly: tuple[Finding, ...] = ()  # findings that support a lower answer than the one given
+    files: int = 0  # how many files the supporting findings are in (more than are shown)
+    answer: str | None = None  # the value of the answer given (None: unanswered)
     missing: tuple[Probe, ...] = ()  # required probes that found nothing
     paths_found: tuple[str, ...] = ()  # the answer's own evidence paths that exist
     paths_missing: tuple[str, ...] = ()  # ... that do not
@@ -62,7 +66,11 @@ def contradictions(evidence: Mapping[str, CheckEvidence]) -> list[tuple[str, lis
         if item.state is not EvidenceState.CONTRADICTED:
             continue
         missing: list[str] = [
-            Message("{says} ({reliability})", says=p.says, reliability=word_for(p.reliability))
+            Message(
+                "not found: {says} ({reliability})",
+                says=p.says,
+                reliability=word_for(p.reliability),
+            )
             for p in item.missing
         ]
         missing += [
@@ -128,15 +136,20 @@ def judge_evidence(
         )
         given = check_score(question, entry) if entry is not None else None
         found: list[Finding] = []
+        partly: list[Finding] = []
         missing: list[Probe] = []
         for probe in question.evidence:
             if probe.id in silenced:
                 continue
             hits = findings.get((question.id, probe.id), ())
             # Unanswered, every supporting finding backs the suggestion; answered, those that
-            # support an answer at least as good as the one given.
-            if hits and (given is None or given >= _score(question, probe.supports)):
-                found += hits
+            # support an answer at least as good as the one given evidence it, and those that
+            # support a lower one evidence it only partly (`dvc.yaml` stages: not a schedule).
+            if hits and probe.supports is not None:
+                if given is None or _score(question, probe.supports) >= given:
+                    found += hits
+                else:
+                    partly += hits
             required = probe.required_for
             if (
                 not hits
@@ -149,15 +162,23 @@ def judge_evidence(
         suggested = None if entry is not None else _suggested(question, findings)
         if entry is None and suggested is None:
             continue  # nothing answered, nothing found: nothing to say
-        if missing or paths_missing or paths_outside:
+        if entry is None:
+            state = EvidenceState.UNANSWERED
+        elif missing or paths_missing or paths_outside:
             state = EvidenceState.CONTRADICTED
         elif found or paths_found:
             state = EvidenceState.EVIDENCED
+        elif partly:
+            state = EvidenceState.PARTLY_EVIDENCED
         else:
             state = EvidenceState.CLAIMED
+        shown = _strongest(found)
         judged[question.id] = CheckEvidence(
             state=state,
-            found=tuple(found),
+            found=shown[:MAX_SHOWN_FINDINGS],
+            partly=_strongest(partly)[:MAX_SHOWN_FINDINGS],
+            files=len({finding.path for finding in found}),
+            answer=entry.value if entry is not None and isinstance(entry.value, str) else None,
             missing=tuple(missing),
             paths_found=paths_found,
             paths_missing=paths_missing,
@@ -171,6 +192,22 @@ def judge_evidence(
 
 
 _CLAIMED = CheckEvidence(EvidenceState.CLAIMED)
+MAX_SHOWN_FINDINGS = 3  # per check: the strongest; the rest are counted
+_RANK = {Reliability.HIGH: 0, Reliability.MEDIUM: 1, Reliability.LOW: 2}
+
+
+def _strongest(findings: Sequence[Finding]) -> tuple[Finding, ...]:
+    """One finding per file, the most reliable first, then the system's own files before
+    tests or docs that a probe lets count, then in the order found."""
+    best: dict[str, Finding] = {}
+    for finding in sorted(findings, key=lambda item: _RANK[item.probe.reliability]):
+        best.setdefault(finding.path, finding)
+    return tuple(
+        sorted(
+            best.values(),
+            key=lambda item: (_RANK[item.probe.reliability], bool(path_kinds(item.path))),
+        )
+    )
 
 
 def _score(question: Question, value: str | None) -> float:
@@ -193,5 +230,10 @@ def _suggested(question: Question, findings: FindingsOf) -> str | None:
 def counts(judged: Mapping[str, CheckEvidence]) -> dict[EvidenceState, int]:
     """How many answered checks are in each state (a suggestion for an unanswered one counts
     nowhere), in the order of the states."""
-    states = [item.state for item in judged.values() if item.suggested is None]
-    return {state: states.count(state) for state in EvidenceState}
+    # "partly evidenced" is counted only where there is one: most reviews have none.
+    states = [item.state for item in judged.values()]
+    found = {state: states.count(state) for state in EvidenceState}
+    del found[EvidenceState.UNANSWERED]
+    if not found[EvidenceState.PARTLY_EVIDENCED]:
+        del found[EvidenceState.PARTLY_EVIDENCED]
+    return found

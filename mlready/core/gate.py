@@ -300,7 +300,7 @@ def evidence_reasons(
         claimed = [
             key
             for key, item in evidence.items()
-            if item.state is EvidenceState.CLAIMED
+            if item.state in (EvidenceState.CLAIMED, EvidenceState.PARTLY_EVIDENCED)
             and scores.get(key) == 1
             and scorecard.bank.questions[key].gap_severity.rank <= gate.require_evidence.rank
         ]

@@ -127,7 +127,7 @@ class Probe(Record):
     finds: str | None = None  # a regular expression over the parser's statements
     paths: Annotated[tuple[PathKind, ...], OneOrMany()] = ()  # kinds of paths that count too
     within: PathKind | None = None  # looks only at paths of this kind (tests: test files)
-    supports: OptionValue | None = None  # found: answers scoring at least this are evidenced
+    supports: OptionValue | None = None  # found: answers up to this good are evidenced
     required_for: OptionValue | None = None  # not found: answers this high are contradicted
     says: str  # one line shown with the finding
     reliability: Reliability = Reliability.MEDIUM

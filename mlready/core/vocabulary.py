@@ -52,9 +52,12 @@ class EvidenceState(StrEnum):
     """What the repository says of an answer."""
 
     EVIDENCED = "evidenced"  # a probe found support, or the answer's evidence path exists
+    # Found, but what was found supports a lower answer than the one given.
+    PARTLY_EVIDENCED = "partly_evidenced"
     CONTRADICTED = "contradicted"  # a required probe found nothing, or a named path is missing
     # or outside the repository
     CLAIMED = "claimed"  # neither: the answer stands on the word of who gave it
+    UNANSWERED = "unanswered"  # no answer: what the repository shows is only a suggestion
 
 
 class Severity(StrEnum):
@@ -88,6 +91,8 @@ _WORDS: dict[Severity | Reliability | EvidenceState, str] = {
     Reliability.MEDIUM: N_("medium"),
     Reliability.LOW: N_("low"),
     EvidenceState.EVIDENCED: N_("evidenced"),
+    EvidenceState.PARTLY_EVIDENCED: N_("partly evidenced"),
+    EvidenceState.UNANSWERED: N_("unanswered"),
     EvidenceState.CONTRADICTED: N_("contradicted"),
     EvidenceState.CLAIMED: N_("claimed"),
 }

@@ -286,7 +286,8 @@ class Repository:
 
 
 Findings = dict[tuple[str, str], list[Finding]]
-MAX_FINDINGS = 3  # per probe: enough to show; the rest adds nothing to the verdict
+# Per probe: every file is counted ("3 of 40 files"), up to this many; the strongest are shown.
+MAX_FINDINGS = 1_000
 
 
 class _ProbeTarget(NamedTuple):
@@ -309,8 +310,8 @@ class _LineMatch(NamedTuple):
 
 
 def scan(repository: Repository, probes: Iterable[tuple[str, Probe]]) -> Findings:
-    """What each probe finds in `repository`, by (check id, probe id): at most MAX_FINDINGS
-    files each, in the order of their names."""
+    """What each probe finds in `repository`, by (check id, probe id): a finding per file (at
+    most MAX_FINDINGS), in the order of their names."""
     # The files are visited once, in order, each read (and parsed, for key paths) at most once
     # for all the probes that look at it.
     users: dict[_ProbeTarget, list[tuple[str, Probe]]] = {}

@@ -44,6 +44,20 @@ def evidence_details(item: CheckEvidence) -> list[str]:
     not found, the answer's own evidence paths, links kept outside, evidence not accepted,
     probes silenced."""
     details = [finding_text(finding) for finding in item.found]
+    if item.files > len(item.found):
+        details.append(
+            _("{shown} of {count} files shown, the strongest first").format(
+                shown=len(item.found), count=item.files
+            )
+        )
+    details += [
+        _("partly: {finding}; supports {supported}, the answer says {answer}").format(
+            finding=finding_text(finding),
+            supported=finding.probe.supports,
+            answer=one_line(item.answer or ""),
+        )
+        for finding in item.partly
+    ]
     details += [
         _("not found: {probe} ({reliability})").format(
             probe=one_line(probe.says), reliability=_reliability(probe)
