@@ -25,7 +25,7 @@ from mlready.core.evidence import Finding
 from mlready.core.globs import Glob, parse_glob
 from mlready.core.messages import Message
 from mlready.core.model import Probe
-from mlready.core.path_kinds import counts_for, is_review_file
+from mlready.core.path_kinds import counts_for, is_review_file, path_kinds
 from mlready.core.patterns import Regex, RegexSet, regex
 from mlready.core.statements import (
     Statement,
@@ -330,6 +330,11 @@ def scan(repository: Repository, probes: Iterable[tuple[str, Probe]]) -> Finding
     looks = list(users)
     if not looks:
         return {}  # nothing to look for: the files are not even listed
+    # A look that only contradicts needs one file; one that supports counts them all.
+    wanted_files = [
+        MAX_FINDINGS if any(probe.supports is not None for _, probe in users[look]) else 1
+        for look in looks
+    ]
     repository.deadline = time.monotonic() + SCAN_SECONDS
     patterns = [_Pattern(look.contains) if look.contains is not None else None for look in looks]
     finders = [regex(look.finds) if look.finds is not None else None for look in looks]
@@ -344,6 +349,7 @@ def scan(repository: Repository, probes: Iterable[tuple[str, Probe]]) -> Finding
             wanted.setdefault(name, []).append(number)
     plans: dict[tuple[int, ...], _Plan] = {}  # by the groups that want a file
     hits: list[list[tuple[str, _LineMatch]]] = [[] for _ in looks]
+    full: set[int] = set()  # the looks that have found as many files as they want
     for name in repository.files:
         numbers = wanted.get(name)
         if numbers is None:
@@ -353,30 +359,21 @@ def scan(repository: Repository, probes: Iterable[tuple[str, Probe]]) -> Finding
         if plan is None:
             wanting = [index for number in numbers for index in groups[number]]
             plan = plans[key] = _Plan.of(wanting, looks, patterns)
-        counting = [
-            index
-            for index in (*plan.whole_files, *plan.reading)
-            if len(hits[index]) < MAX_FINDINGS
-            and counts_for(name, looks[index].paths, looks[index].within)
-        ]
+        if path_kinds(name):  # tests, docs...: only for the looks that let them count
+            counting = {
+                index
+                for index in plan.looks
+                if index not in full and counts_for(name, looks[index].paths, looks[index].within)
+            }
+        else:  # the system's own file: every look but those that look only in tests
+            counting = {index for index in plan.own if index not in full}
         if not counting:
             continue
         file = _File(repository, name)
-        if name.rpartition(".")[2].lower() in _MAYBE_OURS and file.ours:
-            continue  # an answers file, a bank, one of mlready's outputs: never evidence
-        for index in plan.whole_files:
-            if index in counting:
-                hits[index].append((name, _LineMatch(None, "")))
-        wanting = [index for index in plan.reading if index in counting]
-        if not wanting or file.text is None:
-            continue
-        matching = plan.matching(file)
-        for index in wanting:
-            if index in plan.members and index not in matching:
-                continue  # its pattern matches nowhere in the file
-            hit = _look_in(looks[index], patterns[index], file, finders[index])
-            if hit is not None:
-                hits[index].append((name, hit))
+        for index, hit in _hits_in(file, plan, counting, looks, patterns, finders):
+            hits[index].append((name, hit))
+            if len(hits[index]) >= wanted_files[index]:
+                full.add(index)
         if plan.together is not None:
             pattern = patterns[plan.members[0]]
             assert pattern is not None
@@ -390,6 +387,30 @@ def scan(repository: Repository, probes: Iterable[tuple[str, Probe]]) -> Finding
     return found
 
 
+def _hits_in(
+    file: _File,
+    plan: _Plan,
+    counting: set[int],
+    looks: list[_ProbeTarget],
+    patterns: list[_Pattern | None],
+    finders: list[Regex | None],
+) -> list[tuple[int, _LineMatch]]:
+    """What the looks `counting` find in one file: each look's first hit, if any."""
+    if file.name.rpartition(".")[2].lower() in _MAYBE_OURS and file.ours:
+        return []  # an answers file, a bank, one of mlready's outputs: never evidence
+    found = [(index, _LineMatch(None, "")) for index in plan.whole_files if index in counting]
+    wanting = [index for index in plan.reading if index in counting]
+    if wanting and file.text is not None:
+        matching = plan.matching(file)
+        for index in wanting:
+            if index in plan.member_set and index not in matching:
+                continue  # its pattern matches nowhere in the file
+            hit = _look_in(looks[index], patterns[index], file, finders[index])
+            if hit is not None:
+                found.append((index, hit))
+    return found
+
+
 class _Plan(NamedTuple):
     """How the looks that want a file are tried on it: a look for the file alone needs no
     reading; the others read it, and their patterns are searched in it together, at once."""
@@ -398,6 +419,9 @@ class _Plan(NamedTuple):
     reading: tuple[int, ...]  # looks with a pattern or a key path
     together: RegexSet | None  # the patterns searched in the joined lines, in one pass
     members: tuple[int, ...]  # the look of each pattern of `together`
+    member_set: frozenset[int]
+    looks: tuple[int, ...]  # every look that wants the file
+    own: tuple[int, ...]  # those that count the system's own files (not only tests)
 
     @classmethod
     def of(
@@ -416,7 +440,17 @@ class _Plan(NamedTuple):
         ]
         sources = [patterns[index].joined_source for index in members]  # type: ignore[union-attr]
         together = RegexSet(sources) if sources else None
-        return cls(tuple(whole_files), tuple(reading), together, tuple(members))
+        every = (*whole_files, *reading)
+        own = tuple(index for index in every if looks[index].within is None)
+        return cls(
+            tuple(whole_files),
+            tuple(reading),
+            together,
+            tuple(members),
+            frozenset(members),
+            every,
+            own,
+        )
 
     def matching(self, file: _File) -> frozenset[int]:
         """The looks whose pattern (of `together`) matches somewhere in the file."""
@@ -530,6 +564,8 @@ class _File:
         own = self.repository.own_output
         if own is not None and own(self.text[:4096]):
             return True
+        if not any(f"\n{key}:" in self.text or self.text.startswith(f"{key}:") for key in _KEYS):
+            return False  # the common case, without splitting the lines
         keys = (
             line.partition(":")[0].strip().strip("'\"")
             for line in self.lines
@@ -571,6 +607,7 @@ def _statements(parser: Parser, file: _File) -> list[Statement]:
     return kubernetes_statements(_documents(file.name, text))
 
 
+_KEYS = ("answers", "bank", "language")  # one of them is a top-level key of every review file
 _TEMPLATE_ACTION = re.compile(r"\{\{[^{}\n]{0,500}\}\}")
 # Files that could be an answers file, a bank or one of mlready's outputs, by their extension.
 _MAYBE_OURS = frozenset({"yaml", "yml", "json", "md", "html", "txt", "xml", "sarif"})
