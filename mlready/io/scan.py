@@ -15,7 +15,7 @@ import re
 import stat
 import time
 from collections.abc import Callable, Iterable
-from functools import cached_property
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -337,7 +337,6 @@ def scan(repository: Repository, probes: Iterable[tuple[str, Probe]]) -> Finding
     ]
     repository.deadline = time.monotonic() + SCAN_SECONDS
     patterns = [_Pattern(look.contains) if look.contains is not None else None for look in looks]
-    finders = [regex(look.finds) if look.finds is not None else None for look in looks]
     # Looks that search the same files are matched against the names once, together.
     together: dict[tuple[str, ...], list[int]] = {}
     for index, look in enumerate(looks):
@@ -370,7 +369,7 @@ def scan(repository: Repository, probes: Iterable[tuple[str, Probe]]) -> Finding
         if not counting:
             continue
         file = _File(repository, name)
-        for index, hit in _hits_in(file, plan, counting, looks, patterns, finders):
+        for index, hit in _hits_in(file, plan, counting, looks, patterns):
             hits[index].append((name, hit))
             if len(hits[index]) >= wanted_files[index]:
                 full.add(index)
@@ -393,7 +392,6 @@ def _hits_in(
     counting: set[int],
     looks: list[_ProbeTarget],
     patterns: list[_Pattern | None],
-    finders: list[Regex | None],
 ) -> list[tuple[int, _LineMatch]]:
     """What the looks `counting` find in one file: each look's first hit, if any."""
     if file.name.rpartition(".")[2].lower() in _MAYBE_OURS and file.ours:
@@ -405,7 +403,7 @@ def _hits_in(
         for index in wanting:
             if index in plan.member_set and index not in matching:
                 continue  # its pattern matches nowhere in the file
-            hit = _look_in(looks[index], patterns[index], file, finders[index])
+            hit = _look_in(looks[index], patterns[index], file)
             if hit is not None:
                 found.append((index, hit))
     return found
@@ -613,9 +611,7 @@ _TEMPLATE_ACTION = re.compile(r"\{\{[^{}\n]{0,500}\}\}")
 _MAYBE_OURS = frozenset({"yaml", "yml", "json", "md", "html", "txt", "xml", "sarif"})
 
 
-def _look_in(
-    look: _ProbeTarget, pattern: _Pattern | None, file: _File, finder: Regex | None
-) -> _LineMatch | None:
+def _look_in(look: _ProbeTarget, pattern: _Pattern | None, file: _File) -> _LineMatch | None:
     """What one look finds in a file it reads: its first matching line, the place of the key
     path or the first statement its parser reads that `finds` matches (in a file that also
     has a matching line, when `contains` is given too)."""
@@ -626,8 +622,15 @@ def _look_in(
     if look.key is not None:
         hit = _key_hit(look, file)
     elif look.parser is not None:
+        finder = _finder(look.finds) if look.finds is not None else None
         hit = _statement_hit(file.statements(look.parser), finder, file)
     return hit
+
+
+@cache
+def _finder(source: str) -> Regex:
+    """A probe's `finds` pattern, compiled when a file first needs it (RE2 loads only then)."""
+    return regex(source)
 
 
 def _statement_hit(
