@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING, NamedTuple
@@ -26,10 +26,10 @@ from mlready.core.messages import Message
 if TYPE_CHECKING:
     from mlready.core.answers import Answers
     from mlready.core.diff import ReviewDiff
-    from mlready.core.evidence import CheckEvidence
+    from mlready.core.evidence import CheckEvidence, FindingsOf, PathState
     from mlready.core.gate import Baseline, Gate, Verdict
     from mlready.core.history import History, Trend
-    from mlready.core.model import Bank
+    from mlready.core.model import AnswerEntry, Bank, Question
     from mlready.core.scoring import AreaScore, Gap, Scorecard
     from mlready.io.settings import Settings
     from mlready.render.scorecard_view import Outcome
@@ -158,9 +158,38 @@ def evidence_of(
     """The repository scanned (`repo`, else the one holding the answers file) and what it says
     of each answer: the bank's probes run over it (within `root`, else the settings' roots),
     the answers' own evidence paths looked up."""
+    top, judge = evidence_judge(card, repo=repo, root=root, settings=settings)
+    from mlready.core.evidence import judge_evidence
+
+    return top, judge_evidence(card, judge.findings, locate=judge.locate)
+
+
+class Judge(NamedTuple):
+    """A scan's findings, to judge any answer against them (as `ask` does, answer by answer)."""
+
+    findings: FindingsOf
+    locate: Callable[[str], PathState]
+
+    def __call__(self, question: Question, entry: AnswerEntry | None) -> CheckEvidence | None:
+        """What the repository says of this answer to `question`."""
+        from mlready.core.evidence import judge_check
+
+        return judge_check(question, entry, self.findings, locate=self.locate)
+
+
+@user_input
+def evidence_judge(
+    card: Scorecard,
+    *,
+    repo: Path | None = None,
+    root: Path | None = None,
+    settings: Settings | None = None,
+) -> tuple[Path, Judge]:
+    """The repository scanned (as `evidence_of` scans it) and a judge of answers by what the
+    scan found."""
     # The answers file and the bank's files are not scanned: what is claimed and what is looked
     # for are no evidence. The root is shown relative to the current folder when inside it.
-    from mlready.core.evidence import PathState, judge_evidence, probes_of
+    from mlready.core.evidence import PathState, probes_of
     from mlready.io.scan import Repository, repository_root, scan
     from mlready.render.signatures import written_by_mlready
 
@@ -195,7 +224,7 @@ def evidence_of(
         return PathState.FOUND if repository.exists(inside) else PathState.MISSING
 
     findings = scan(repository, probes_of(card))
-    return shown_path(repository.root), judge_evidence(card, findings, locate=locate)
+    return shown_path(repository.root), Judge(findings, locate)
 
 
 @user_input

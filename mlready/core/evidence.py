@@ -12,7 +12,7 @@ from typing import NamedTuple
 
 from mlready.core.kinds import is_scored
 from mlready.core.messages import N_, Message
-from mlready.core.model import NA, Probe, Question
+from mlready.core.model import NA, AnswerEntry, Probe, Question
 from mlready.core.path_kinds import path_kinds
 from mlready.core.scoring import Scorecard, check_score
 from mlready.core.vocabulary import EvidenceState, Reliability, word_for
@@ -108,87 +108,95 @@ def judge_evidence(
     card: Scorecard, findings: FindingsOf, *, locate: Callable[[str], PathState]
 ) -> dict[str, CheckEvidence]:
     """The evidence state of every applicable check answered with an option (not "na"); for
-    an unanswered one with findings, the option they support (its state stays "claimed": it
-    counts nowhere). `locate` tells where a path (relative to the answers file) is."""
+    an unanswered one with findings, the option they support (state "unanswered": it counts
+    nowhere). `locate` tells where a path (relative to the answers file) is."""
     judged: dict[str, CheckEvidence] = {}
     for question in card.applicable:
-        if not is_scored(question):
-            continue
-        entry = card.answers.get(question.id)
-        if entry is not None and entry.value == NA:
-            continue
-        named = entry is not None and (entry.evidence or entry.not_detected)
-        if not question.evidence and not named:
-            # Nothing to look for and nothing named: most checks of most banks, judged at once.
-            if entry is not None:
-                judged[question.id] = _CLAIMED
-            continue
-        silenced = dict(entry.not_detected) if entry else {}
-        own = entry.evidence if entry else ()
-        external = tuple(item for item in own if _EXTERNAL.match(item))
-        located = {item: locate(path) for item in own if (path := evidence_path(item)) is not None}
-        paths_found, paths_missing, paths_outside = (
-            tuple(item for item, where in located.items() if where is state)
-            for state in (PathState.FOUND, PathState.MISSING, PathState.OUTSIDE)
-        )
-        not_accepted = tuple(
-            (item, why) for item in own if (why := _not_accepted(item)) is not None
-        )
-        given = check_score(question, entry) if entry is not None else None
-        found: list[Finding] = []
-        partly: list[Finding] = []
-        missing: list[Probe] = []
-        for probe in question.evidence:
-            if probe.id in silenced:
-                continue
-            hits = findings.get((question.id, probe.id), ())
-            # Unanswered, every supporting finding backs the suggestion; answered, those that
-            # support an answer at least as good as the one given evidence it, and those that
-            # support a lower one evidence it only partly (`dvc.yaml` stages: not a schedule).
-            if hits and probe.supports is not None:
-                if given is None or _score(question, probe.supports) >= given:
-                    found += hits
-                else:
-                    partly += hits
-            required = probe.required_for
-            if (
-                not hits
-                and given is not None
-                and not external
-                and required is not None
-                and given >= _score(question, required)
-            ):
-                missing.append(probe)
-        suggested = None if entry is not None else _suggested(question, findings)
-        if entry is None and suggested is None:
-            continue  # nothing answered, nothing found: nothing to say
-        if entry is None:
-            state = EvidenceState.UNANSWERED
-        elif missing or paths_missing or paths_outside:
-            state = EvidenceState.CONTRADICTED
-        elif found or paths_found:
-            state = EvidenceState.EVIDENCED
-        elif partly:
-            state = EvidenceState.PARTLY_EVIDENCED
-        else:
-            state = EvidenceState.CLAIMED
-        shown = _strongest(found)
-        judged[question.id] = CheckEvidence(
-            state=state,
-            found=shown[:MAX_SHOWN_FINDINGS],
-            partly=_strongest(partly)[:MAX_SHOWN_FINDINGS],
-            files=len({finding.path for finding in found}),
-            answer=entry.value if entry is not None and isinstance(entry.value, str) else None,
-            missing=tuple(missing),
-            paths_found=paths_found,
-            paths_missing=paths_missing,
-            paths_outside=paths_outside,
-            external=external,
-            not_accepted=not_accepted,
-            silenced=tuple(silenced.items()),
-            suggested=suggested,
-        )
+        if is_scored(question):
+            item = judge_check(question, card.answers.get(question.id), findings, locate=locate)
+            if item is not None:
+                judged[question.id] = item
     return judged
+
+
+def judge_check(
+    question: Question,
+    entry: AnswerEntry | None,
+    findings: FindingsOf,
+    *,
+    locate: Callable[[str], PathState],
+) -> CheckEvidence | None:
+    """The evidence state of one check's answer (`entry`, None: unanswered), or None when
+    there is nothing to say (answered "na", or unanswered with nothing found)."""
+    if entry is not None and entry.value == NA:
+        return None
+    named = entry is not None and (entry.evidence or entry.not_detected)
+    if not question.evidence and not named:
+        # Nothing to look for and nothing named: most checks of most banks, judged at once.
+        return _CLAIMED if entry is not None else None
+    silenced = dict(entry.not_detected) if entry else {}
+    own = entry.evidence if entry else ()
+    external = tuple(item for item in own if _EXTERNAL.match(item))
+    located = {item: locate(path) for item in own if (path := evidence_path(item)) is not None}
+    paths_found, paths_missing, paths_outside = (
+        tuple(item for item, where in located.items() if where is state)
+        for state in (PathState.FOUND, PathState.MISSING, PathState.OUTSIDE)
+    )
+    not_accepted = tuple((item, why) for item in own if (why := _not_accepted(item)) is not None)
+    given = check_score(question, entry) if entry is not None else None
+    found: list[Finding] = []
+    partly: list[Finding] = []
+    missing: list[Probe] = []
+    for probe in question.evidence:
+        if probe.id in silenced:
+            continue
+        hits = findings.get((question.id, probe.id), ())
+        # Unanswered, every supporting finding backs the suggestion; answered, those that
+        # support an answer at least as good as the one given evidence it, and those that
+        # support a lower one evidence it only partly (`dvc.yaml` stages: not a schedule).
+        if hits and probe.supports is not None:
+            if given is None or _score(question, probe.supports) >= given:
+                found += hits
+            else:
+                partly += hits
+        required = probe.required_for
+        if (
+            not hits
+            and given is not None
+            and not external
+            and required is not None
+            and given >= _score(question, required)
+        ):
+            missing.append(probe)
+    suggested = None if entry is not None else _suggested(question, findings)
+    if entry is None and suggested is None:
+        return None  # nothing answered, nothing found: nothing to say
+    if entry is None:
+        state = EvidenceState.UNANSWERED
+    elif missing or paths_missing or paths_outside:
+        state = EvidenceState.CONTRADICTED
+    elif found or paths_found:
+        state = EvidenceState.EVIDENCED
+    elif partly:
+        state = EvidenceState.PARTLY_EVIDENCED
+    else:
+        state = EvidenceState.CLAIMED
+    shown = _strongest(found)
+    return CheckEvidence(
+        state=state,
+        found=shown[:MAX_SHOWN_FINDINGS],
+        partly=_strongest(partly)[:MAX_SHOWN_FINDINGS],
+        files=len({finding.path for finding in found}),
+        answer=entry.value if entry is not None and isinstance(entry.value, str) else None,
+        missing=tuple(missing),
+        paths_found=paths_found,
+        paths_missing=paths_missing,
+        paths_outside=paths_outside,
+        external=external,
+        not_accepted=not_accepted,
+        silenced=tuple(silenced.items()),
+        suggested=suggested,
+    )
 
 
 _CLAIMED = CheckEvidence(EvidenceState.CLAIMED)
