@@ -32,7 +32,11 @@ def finding_text(finding: Finding) -> str:
     probe's reliability."""
     where = name_text(finding.path) + (f":{finding.line}" if finding.line else "")
     shown = f" `{one_line(finding.text)}`" if finding.text else ""
-    return f"{where}{shown}: {one_line(finding.probe.says)} ({_reliability(finding.probe)})"
+    return _("{place}: {says} ({reliability})").format(
+        place=f"{where}{shown}",
+        says=one_line(finding.probe.says),
+        reliability=_reliability(finding.probe),
+    )
 
 
 def _reliability(probe: Probe) -> str:
