@@ -270,6 +270,8 @@ def where(probe: Probe) -> str:
         shown += f" and {len(probe.files) - 3} more"
     if probe.key is not None:
         shown += f"; key `{probe.key}`" + (f" = `{probe.equals}`" if probe.equals else "")
+    if probe.results is not None:
+        return f"recorded results (`--results`): {probe.results}, " + shown
     if probe.parser is not None:
         shown += f"; read as {_PARSED[probe.parser]}"
         shown += ", a statement matching a pattern" if probe.finds is not None else ""

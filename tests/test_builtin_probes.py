@@ -429,7 +429,8 @@ def findings(root: Path, probe_id: str) -> dict[str, list[str]]:
 
 
 def test_the_table_covers_every_probe_of_the_bank() -> None:
-    ids = {probe.id for _, probe in builtin_probes()}
+    # Probes of recorded results read `--results DIR`, not the repository: see test_results.py.
+    ids = {probe.id for _, probe in builtin_probes() if probe.results is None}
     assert len(ids) >= 30
     assert sorted(ids - FIXTURES.keys()) == []  # a probe without fixtures
     assert sorted(FIXTURES.keys() - ids) == []  # fixtures of a probe the bank no longer has

@@ -154,11 +154,12 @@ def evidence_of(
     repo: Path | None = None,
     root: Path | None = None,
     settings: Settings | None = None,
+    results: Path | None = None,
 ) -> tuple[Path, dict[str, CheckEvidence]]:
     """The repository scanned (`repo`, else the one holding the answers file) and what it says
     of each answer: the bank's probes run over it (within `root`, else the settings' roots),
-    the answers' own evidence paths looked up."""
-    top, judge = evidence_judge(card, repo=repo, root=root, settings=settings)
+    the answers' own evidence paths looked up, recorded `results` read."""
+    top, judge = evidence_judge(card, repo=repo, root=root, settings=settings, results=results)
     from mlready.core.evidence import judge_evidence
 
     return top, judge_evidence(card, judge.findings, locate=judge.locate)
@@ -184,9 +185,10 @@ def evidence_judge(
     repo: Path | None = None,
     root: Path | None = None,
     settings: Settings | None = None,
+    results: Path | None = None,
 ) -> tuple[Path, Judge]:
-    """The repository scanned (as `evidence_of` scans it) and a judge of answers by what the
-    scan found."""
+    """The repository scanned (as `evidence_of` scans it, with the recorded `results` read)
+    and a judge of answers by what the scan found."""
     # The answers file and the bank's files are not scanned: what is claimed and what is looked
     # for are no evidence. The root is shown relative to the current folder when inside it.
     from mlready.core.evidence import PathState, probes_of
@@ -223,7 +225,14 @@ def evidence_judge(
             return PathState.OUTSIDE
         return PathState.FOUND if repository.exists(inside) else PathState.MISSING
 
-    findings = scan(repository, probes_of(card))
+    probes = probes_of(card)
+    findings = scan(repository, probes)
+    if results is not None:
+        from mlready.io.scan import scan_results
+
+        if not results.is_dir():
+            raise InputError(Message("{path}: no such folder of results", path=results))
+        findings = {**findings, **scan_results(results, probes, shown=results.as_posix())}
     return shown_path(repository.root), Judge(findings, locate)
 
 
@@ -236,6 +245,7 @@ def review(
     today: dt.date | None = None,
     repo: Path | str | None = None,
     root: Path | str | None = None,
+    results: Path | str | None = None,
     scan: bool = True,
     lang: str | None = None,
     gate: Gate | None = None,
@@ -263,6 +273,7 @@ def review(
                 repo=Path(repo) if repo is not None else None,
                 root=Path(root) if root is not None else None,
                 settings=chosen,
+                results=Path(results) if results is not None else None,
             )
             if scan
             else (None, {})

@@ -85,6 +85,18 @@ RootOption = Annotated[
         ),
     ),
 ]
+ResultsOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--results",
+        metavar="DIR",
+        file_okay=False,
+        help=N_(
+            "A folder of recorded results (JUnit XML, promptfoo or DeepEval JSON, Great "
+            "Expectations validation results): a failed last run contradicts the answer."
+        ),
+    ),
+]
 DEFAULT_REPORT = Path("READINESS.md")
 
 

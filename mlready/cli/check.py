@@ -13,6 +13,7 @@ from mlready.cli.application import (
     BankOption,
     CheckFormat,
     NoScanOption,
+    ResultsOption,
     RootOption,
     TodayOption,
     check_target,
@@ -154,6 +155,7 @@ def check(
     ] = False,
     no_scan: NoScanOption = False,
     root: RootOption = None,
+    results: ResultsOption = None,
 ) -> None:
     """`mlready check`: its help is on the decorator, where the catalog finds it."""
     settings = api.project_settings()
@@ -203,6 +205,7 @@ def check(
             today=date,
             scan=not no_scan,
             root=root,
+            results=results,
             gate=gate,
             allow_incomplete=allow_incomplete,
             baseline=base,

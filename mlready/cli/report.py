@@ -13,6 +13,7 @@ from mlready.cli.application import (
     BankOption,
     NoScanOption,
     ReportFormat,
+    ResultsOption,
     RootOption,
     TodayOption,
     check_target,
@@ -89,6 +90,7 @@ def report(
     ] = None,
     no_scan: NoScanOption = False,
     root: RootOption = None,
+    results: ResultsOption = None,
     today: TodayOption = None,
 ) -> None:
     """`mlready report`: its help is on the decorator, where the catalog finds it."""
@@ -141,6 +143,7 @@ def report(
             today=day(today),
             scan=not no_scan,
             root=root,
+            results=results,
             repo=repo,
         )
         print_warnings(list(review.warnings))

@@ -10,6 +10,7 @@ from mlready import api
 from mlready.cli.application import (
     AnswersFilesArgument,
     BankOption,
+    ResultsOption,
     RootOption,
     ScanFormat,
     TodayOption,
@@ -41,6 +42,7 @@ def scan(
         ),
     ] = None,
     root: RootOption = None,
+    results_dir: ResultsOption = None,
     bank: BankOption = None,
     output_format: Annotated[
         ScanFormat, format_option(N_("Text, JSON, SARIF or Markdown."))
@@ -54,7 +56,13 @@ def scan(
     loaded_bank = api.load_bank(bank, settings=settings)
     reviews = [
         api.review(
-            path, bank=loaded_bank, settings=settings, today=day(today), repo=repo, root=root
+            path,
+            bank=loaded_bank,
+            settings=settings,
+            today=day(today),
+            repo=repo,
+            root=root,
+            results=results_dir,
         )
         for path in api.answers_files(answers, settings=settings)
     ]

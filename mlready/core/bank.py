@@ -254,6 +254,8 @@ def probe_problems(
             problems.append(((name,), Message("{key}: {problem}", key=name, problem=why)))
     if probe.finds is not None and probe.parser is None:
         problems.append(((), Message("'finds' matches what a parser reads; name the parser")))
+    if probe.results is not None and (probe.parser or probe.key or probe.contains or probe.finds):
+        problems.append(((), Message("a probe of recorded results reads them alone")))
     if probe.parser is not None and probe.key is not None:
         problems.append(((), Message("a probe reads a key path or parses its files, not both")))
     return problems

@@ -39,6 +39,7 @@ class Finding(NamedTuple):
     path: str
     line: int | None = None
     text: str = ""
+    failed: bool = False  # a recorded run (`--results`) that failed
 
 
 class CheckEvidence(NamedTuple):
@@ -50,6 +51,7 @@ class CheckEvidence(NamedTuple):
     files: int = 0  # how many files the supporting findings are in (more than are shown)
     answer: str | None = None  # the value of the answer given (None: unanswered)
     missing: tuple[Probe, ...] = ()  # required probes that found nothing
+    failed: tuple[Finding, ...] = ()  # recorded last runs that failed (`--results`)
     paths_found: tuple[str, ...] = ()  # the answer's own evidence paths that exist
     paths_missing: tuple[str, ...] = ()  # ... that do not
     paths_outside: tuple[str, ...] = ()  # ... that leave the repository: refused, never read
@@ -72,6 +74,10 @@ def contradictions(evidence: Mapping[str, CheckEvidence]) -> list[tuple[str, lis
                 reliability=word_for(p.reliability),
             )
             for p in item.missing
+        ]
+        missing += [
+            Message("failed: {says}: {result}", says=f.probe.says, result=f.text)
+            for f in item.failed
         ]
         missing += [
             Message("no {path} in the repository", path=path) for path in item.paths_missing
@@ -147,10 +153,21 @@ def judge_check(
     found: list[Finding] = []
     partly: list[Finding] = []
     missing: list[Probe] = []
+    failed: list[Finding] = []
     for probe in question.evidence:
         if probe.id in silenced:
             continue
         hits = findings.get((question.id, probe.id), ())
+        if probe.results is not None:
+            # Recorded results, when given: a failed last run contradicts an answer that says
+            # the practice works; no results at all say nothing.
+            if any(hit.failed for hit in hits):
+                if given is not None and given >= _score(question, _bar(probe)):
+                    failed += [hit for hit in hits if hit.failed]
+                continue
+            hits = tuple(hit for hit in hits if not hit.failed)
+            if not hits:
+                continue
         # Unanswered, every supporting finding backs the suggestion; answered, those that
         # support an answer at least as good as the one given evidence it, and those that
         # support a lower one evidence it only partly (`dvc.yaml` stages: not a schedule).
@@ -173,7 +190,7 @@ def judge_check(
         return None  # nothing answered, nothing found: nothing to say
     if entry is None:
         state = EvidenceState.UNANSWERED
-    elif missing or paths_missing or paths_outside:
+    elif missing or failed or paths_missing or paths_outside:
         state = EvidenceState.CONTRADICTED
     elif found or paths_found:
         state = EvidenceState.EVIDENCED
@@ -189,6 +206,7 @@ def judge_check(
         files=len({finding.path for finding in found}),
         answer=entry.value if entry is not None and isinstance(entry.value, str) else None,
         missing=tuple(missing),
+        failed=tuple(failed),
         paths_found=paths_found,
         paths_missing=paths_missing,
         paths_outside=paths_outside,
@@ -224,11 +242,17 @@ def _score(question: Question, value: str | None) -> float:
     return option.score or 0.0 if option is not None else 2.0  # above any score: never met
 
 
+def _bar(probe: Probe) -> str | None:
+    """The lowest answer a failed recorded run contradicts."""
+    return probe.required_for if probe.required_for is not None else probe.supports
+
+
 def _suggested(question: Question, findings: FindingsOf) -> str | None:
     supported = [
         probe.supports
         for probe in question.evidence
-        if probe.supports is not None and findings.get((question.id, probe.id))
+        if probe.supports is not None
+        and any(not hit.failed for hit in findings.get((question.id, probe.id), ()))
     ]
     if not supported:
         return None

@@ -20,7 +20,7 @@ from mlready.core.validation import (
     Range,
     ShortForm,
 )
-from mlready.core.vocabulary import Kind, Parser, PathKind, Reliability, Severity
+from mlready.core.vocabulary import Kind, Parser, PathKind, Reliability, ResultKind, Severity
 
 # A name every output prints as it is (a level's): one line, nothing a terminal or a CI log
 # would obey (control characters, line separators, bidirectional controls).
@@ -127,6 +127,7 @@ class Probe(Record):
     finds: str | None = None  # a regular expression over the parser's statements
     paths: Annotated[tuple[PathKind, ...], OneOrMany()] = ()  # kinds of paths that count too
     within: PathKind | None = None  # looks only at paths of this kind (tests: test files)
+    results: ResultKind | None = None  # reads recorded results (`--results DIR`), not the repo
     supports: OptionValue | None = None  # found: answers up to this good are evidenced
     required_for: OptionValue | None = None  # not found: answers this high are contradicted
     says: str  # one line shown with the finding

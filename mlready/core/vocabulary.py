@@ -48,6 +48,15 @@ class Parser(StrEnum):
     REQUIREMENTS = "requirements"  # the runtime dependencies, and whether all are pinned
 
 
+class ResultKind(StrEnum):
+    """Recorded results a probe reads from `--results DIR`: the last run passed or failed."""
+
+    JUNIT = "junit"  # JUnit XML (pytest --junitxml and most test runners)
+    PROMPTFOO = "promptfoo"  # promptfoo eval -o results.json
+    DEEPEVAL = "deepeval"  # a DeepEval test run saved as JSON
+    GREAT_EXPECTATIONS = "great_expectations"  # a Great Expectations validation result
+
+
 class EvidenceState(StrEnum):
     """What the repository says of an answer."""
 

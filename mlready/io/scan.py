@@ -27,6 +27,7 @@ from mlready.core.messages import Message
 from mlready.core.model import Probe
 from mlready.core.path_kinds import counts_for, is_review_file, path_kinds
 from mlready.core.patterns import Regex, RegexSet, regex
+from mlready.core.results import outcome_of
 from mlready.core.statements import (
     Statement,
     ci_statements,
@@ -104,6 +105,7 @@ class Repository:
         own_output: Callable[[str], bool] | None = None,
         roots: Iterable[str] = (),
         exclude: Iterable[str] = (),
+        tracked_only: bool = True,
     ) -> None:
         if not root.is_dir():
             raise InputError(Message("{path}: no such folder to scan", path=root))
@@ -116,6 +118,7 @@ class Repository:
         self._root_text = str(self.root)
         self.deadline: float | None = None  # when a scan's searches must stop (time.monotonic)
         self.own_output = own_output  # whether a file's beginning is one of mlready's outputs
+        self._tracked_only = tracked_only  # False: every file of the folder, as for results
         # The folders of the ML system within a monorepo (none: all of it), and what is not.
         self.roots = tuple(root.strip("/") for root in roots if root.strip("/") not in ("", "."))
         self._exclude = [parse_glob(glob.rstrip("/")) for glob in exclude]
@@ -161,6 +164,8 @@ class Repository:
 
     @cached_property
     def _in_git(self) -> bool:
+        if not self._tracked_only:
+            return False
         return any((folder / ".git").exists() for folder in (self.root, *self.root.parents))
 
     def exists(self, relative: str) -> bool:
@@ -316,6 +321,8 @@ def scan(repository: Repository, probes: Iterable[tuple[str, Probe]]) -> Finding
     # for all the probes that look at it.
     users: dict[_ProbeTarget, list[tuple[str, Probe]]] = {}
     for check_id, probe in probes:
+        if probe.results is not None:
+            continue  # recorded results are read from their own folder (scan_results)
         look = _ProbeTarget(
             probe.files,
             probe.contains,
@@ -407,6 +414,38 @@ def _hits_in(
             if hit is not None:
                 found.append((index, hit))
     return found
+
+
+def scan_results(folder: Path, probes: Iterable[tuple[str, Probe]], *, shown: str) -> Findings:
+    """What the probes of recorded results find in `folder` (every file, tracked or not): the
+    newest file of each probe's kind, passed or failed; paths shown under `shown`."""
+    # The newest file is the last run: older ones say how things were, not how they are.
+    results = Repository(folder, tracked_only=False)
+    found: Findings = {}
+    for check_id, probe in probes:
+        if probe.results is None:
+            continue
+        runs = []
+        for name in results.matching(probe.files):
+            text = results.read(name)
+            outcome = outcome_of(probe.results, text) if text is not None else None
+            if outcome is not None:
+                runs.append((_modified(results.root / name), name, outcome))
+        if runs:
+            _, name, outcome = max(runs)
+            summary = f"{outcome.total - outcome.failed}/{outcome.total} passed"
+            path = f"{shown.rstrip('/')}/{name}" if shown not in ("", ".") else name
+            found[(check_id, probe.id)] = [
+                Finding(probe, path, None, summary, failed=not outcome.passed)
+            ]
+    return found
+
+
+def _modified(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0
 
 
 class _Plan(NamedTuple):

@@ -69,6 +69,10 @@ def evidence_details(item: CheckEvidence) -> list[str]:
         for probe in item.missing
     ]
     details += [
+        _("last run failed: {finding}").format(finding=finding_text(finding))
+        for finding in item.failed
+    ]
+    details += [
         _("no {path} in the repository").format(path=name_text(path)) for path in item.paths_missing
     ]
     details += [

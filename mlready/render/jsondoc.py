@@ -114,6 +114,7 @@ def evidence_json(item: CheckEvidence) -> dict[str, Any]:
         "findings": [finding_json(finding) for finding in item.found],
         "files": item.files,
         "partly": [finding_json(finding) for finding in item.partly],
+        "failed": [finding_json(finding) for finding in item.failed],
         "missing": [
             {"probe": probe.id, "says": probe.says, "reliability": probe.reliability.value}
             for probe in item.missing
