@@ -262,8 +262,9 @@ FIXTURES: dict[str, tuple[dict[str, str], dict[str, str]]] = {
             "kind: InferenceService\nspec:\n  predictor:\n    canaryTrafficPercent: 10\n"
         },
         {
+            # A canary that sends none of the traffic is no canary.
             "serving/isvc.yaml": "apiVersion: serving.kserve.io/v1beta1\n"
-            "kind: InferenceService\nspec:\n  predictor:\n    # canaryTrafficPercent: 10\n"
+            "kind: InferenceService\nspec:\n  predictor:\n    canaryTrafficPercent: 0\n"
             "    minReplicas: 1\n"
         },
     ),

@@ -293,11 +293,13 @@ _POD_SPECS: tuple[tuple[str, ...], ...] = (
 
 
 def kubernetes_statements(documents: Documents) -> list[Statement]:
-    """Each workload (`kind: Deployment`...), and what each of its containers sets
-    (`Deployment container api readinessProbe`); custom resource definitions and other kinds
-    say nothing."""
-    found = []
+    """Each workload (`kind: Deployment`...), what each of its containers sets (`Deployment
+    container api readinessProbe`) and a KServe canary's share of traffic (`InferenceService
+    canary 10`); custom resource definitions and other kinds say nothing."""
+    found: list[Statement] = []
     for data, line_of in documents:
+        if isinstance(data, dict) and data.get("kind") == "InferenceService":
+            found += _kserve_canary(data, line_of)
         if not isinstance(data, dict) or data.get("kind") not in _WORKLOADS:
             continue
         kind = str(data["kind"])
@@ -318,3 +320,13 @@ def kubernetes_statements(documents: Documents) -> list[Statement]:
                     text = f"{kind} container {label} {key}"
                     found.append(Statement(line_of(where), text, part))
     return found
+
+
+def _kserve_canary(data: dict[str, Any], line_of: LineOf) -> list[Statement]:
+    spec = data.get("spec")
+    predictor = spec.get("predictor") if isinstance(spec, dict) else None
+    share = predictor.get("canaryTrafficPercent") if isinstance(predictor, dict) else None
+    if not isinstance(share, int) or isinstance(share, bool):
+        return []
+    where = ("spec", "predictor", "canaryTrafficPercent")
+    return [Statement(line_of(where), f"InferenceService canary {share}", "InferenceService")]
