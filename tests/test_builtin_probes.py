@@ -79,6 +79,14 @@ FIXTURES: dict[str, tuple[dict[str, str], dict[str, str]]] = {
         {".gitlab-ci.yml": "test:\n  image: python:3.12\n  script:\n    - pytest -q tests\n"},
         {".github/workflows/ci.yml": WORKFLOW.format(run="ruff check . && mypy")},
     ),
+    "ci-job-runs-tests": (
+        {".gitlab-ci.yml": "unit:\n  script:\n    - ./scripts/run_tests.sh\n"},
+        # CI and tests apart: the CI only lints, the tests run nowhere.
+        {
+            ".github/workflows/ci.yml": WORKFLOW.format(run="ruff check . && mypy"),
+            "tests/test_model.py": "def test_fit():\n    pass\n",
+        },
+    ),
     "ci-runs-llm-eval": (
         {".github/workflows/eval.yml": WORKFLOW.format(run="npx promptfoo@latest eval")},
         {".github/workflows/ci.yml": WORKFLOW.format(run="python -m pytest")},
