@@ -21,6 +21,7 @@ class Outcome(NamedTuple):
 
     @property
     def passed(self) -> bool:
+        """Whether nothing failed."""
         return self.failed == 0
 
 
