@@ -87,6 +87,25 @@ FIXTURES: dict[str, tuple[dict[str, str], dict[str, str]]] = {
             "tests/test_model.py": "def test_fit():\n    pass\n",
         },
     ),
+    "prow-owners": (
+        {"OWNERS": "approvers:\n  - priya\nreviewers:\n  - sam\n"},
+        {"OWNERS_ALIASES": "aliases:\n  ml: [priya]\n"},
+    ),
+    "soda-checks": (
+        {"soda/checks.yml": "checks for orders:\n  - row_count > 0\n  - missing_count(id) = 0\n"},
+        {"soda/configuration.yml": "data_source warehouse:\n  type: postgres\n"},
+    ),
+    "dvclive-tracking": (
+        {
+            "train.py": "from dvclive import Live\n\n"
+            "with Live() as live:\n    live.log_metric('a', 1)\n"
+        },
+        {"train.py": "# TODO: log with dvclive\nprint('done')\n"},
+    ),
+    "ci-runs-load-test": (
+        {".github/workflows/load.yml": WORKFLOW.format(run="k6 run load/script.js")},
+        {".github/workflows/ci.yml": WORKFLOW.format(run="pytest tests/load_test.py")},
+    ),
     "ci-runs-llm-eval": (
         {".github/workflows/eval.yml": WORKFLOW.format(run="npx promptfoo@latest eval")},
         {".github/workflows/ci.yml": WORKFLOW.format(run="python -m pytest")},
