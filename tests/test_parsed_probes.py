@@ -73,6 +73,23 @@ NEAR_MISSES = [
         "requirements-pinned",
         {"requirements.txt": "numpy>=1.26\n", "requirements-lint.txt": "ruff==0.4.4\n"},
     ),
+    # Pinned development tools are not a pinned runtime.
+    (
+        "requirements-pinned",
+        {
+            "pyproject.toml": '[project]\nname = "churn"\ndependencies = ["numpy>=1.26"]\n'
+            '[project.optional-dependencies]\nlint = ["ruff==0.4.4"]\n'
+        },
+    ),
+    # Another project's chart, vendored as a dependency of this one.
+    (
+        "kubernetes-health-probe",
+        {
+            "deploy/charts/api/charts/redis/templates/redis.yaml": "kind: StatefulSet\n"
+            "spec:\n  template:\n    spec:\n      containers:\n        - name: redis\n"
+            "          livenessProbe: {tcpSocket: {port: 6379}}\n"
+        },
+    ),
     # A custom resource definition's printer column names a probe; no container has one.
     (
         "kubernetes-health-probe",
@@ -139,6 +156,12 @@ FOUND = [
     ),
     ("requirements-pinned", "requirements.txt", "numpy==1.26.4\npandas==2.2.2  # data\n"),
     ("tests-exist", "src/model_test.py", "def test_fit():\n    pass\n"),
+    (
+        "requirements-pinned",
+        "pyproject.toml",
+        '[project]\nname = "churn"\ndependencies = ["numpy==1.26.4"]\n'
+        '[project.optional-dependencies]\ndev = ["ruff>=0.4"]\n',
+    ),
 ]
 
 
@@ -220,6 +243,8 @@ def test_dockerfile_and_requirements_statements() -> None:
         ("third_party/lib/x.py", {PathKind.VENDORED}),
         ("proto/model_pb2.py", {PathKind.GENERATED}),
         ("tests/fixtures/repo/dvc.yaml", {PathKind.TESTS, PathKind.FIXTURES}),
+        ("deploy/charts/api/charts/redis/values.yaml", {PathKind.VENDORED}),
+        ("deploy/charts/api/values.yaml", set()),
     ],
 )
 def test_path_kinds(path: str, kinds: set[PathKind]) -> None:

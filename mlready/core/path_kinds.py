@@ -52,6 +52,9 @@ def path_kinds(path: str) -> frozenset[PathKind]:
     """The kinds of a repository path (relative, with `/`): none for the system's own files."""
     *folders, name = path.lower().split("/")
     kinds = {_FOLDERS[folder] for folder in folders if folder in _FOLDERS}
+    # A Helm chart's dependencies (`charts/` inside a chart) are other projects' charts.
+    if folders.count("charts") > 1:
+        kinds.add(PathKind.VENDORED)
     # `t_test.py` (a Student's t-test) is a module, not a test: a test file is `test_*.py`, or
     # `*_test.py` whose stem is not the name of a statistical test.
     stem = name.partition(".")[0].removesuffix("_tests").removesuffix("_test")

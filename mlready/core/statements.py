@@ -188,6 +188,16 @@ def requirements_statements(name: str, text: str) -> list[Statement]:
         if not line or line.startswith(("#", "-", "http:", "https:", "git+", ".", "/")):
             continue
         found.append(Statement(number, line))
+    return _with_pinned(found)
+
+
+def dependency_statements(dependencies: Sequence[object]) -> list[Statement]:
+    """The runtime dependencies of a `pyproject.toml` (`[project] dependencies`, parsed by the
+    caller), and `all pinned` when every one is pinned with `==`."""
+    return _with_pinned([Statement(None, item) for item in dependencies if isinstance(item, str)])
+
+
+def _with_pinned(found: list[Statement]) -> list[Statement]:
     pinned = [item for item in found if _pinned(item.text)]
     if found and len(pinned) == len(found):
         return [Statement(found[0].line, "all pinned"), *found]

@@ -31,6 +31,7 @@ from mlready.core.results import outcome_of
 from mlready.core.statements import (
     Statement,
     ci_statements,
+    dependency_statements,
     dockerfile_statements,
     kubernetes_statements,
     python_statements,
@@ -629,6 +630,8 @@ def _statements(parser: Parser, file: _File) -> list[Statement]:
     if parser is Parser.DOCKERFILE:
         return dockerfile_statements(text)
     if parser is Parser.REQUIREMENTS:
+        if file.name.rpartition("/")[2] == "pyproject.toml":
+            return dependency_statements(_project_dependencies(text))
         return requirements_statements(file.name, text)
     if parser is Parser.CI:
         jenkins = file.name.rpartition("/")[2] == "Jenkinsfile"
@@ -642,6 +645,18 @@ def _statements(parser: Parser, file: _File) -> list[Statement]:
         )
         text = _TEMPLATE_ACTION.sub("x", text)
     return kubernetes_statements(_documents(file.name, text))
+
+
+def _project_dependencies(text: str) -> list[object]:
+    """`[project] dependencies` of a pyproject.toml (not the optional or development ones)."""
+    import tomllib
+
+    try:
+        project = tomllib.loads(text).get("project")
+    except (tomllib.TOMLDecodeError, ValueError, RecursionError):
+        return []
+    found = project.get("dependencies") if isinstance(project, dict) else None
+    return list(found) if isinstance(found, list) else []
 
 
 _KEYS = ("answers", "bank", "language")  # one of them is a top-level key of every review file
