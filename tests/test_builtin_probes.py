@@ -400,6 +400,28 @@ FIXTURES: dict[str, tuple[dict[str, str], dict[str, str]]] = {
         {"tune.py": "import optuna\n\nstudy = optuna.create_study()\n"},
         {"train.py": "model = GradientBoostingClassifier(max_depth=3)\n"},
     ),
+    "hyperparameter-search-code": (
+        {"tune.py": "from ray import tune\n\ntuner = tune.Tuner(train)\n"},
+        # A dependency named in a requirements file, and a word in a comment, run no search.
+        {"requirements.txt": "optuna==3.6.1\n", "train.py": "# tune the optuna study later\n"},
+    ),
+    "sweep-config": (
+        {
+            "sweep.yaml": "method: bayes\nmetric: {name: val_loss, goal: minimize}\n"
+            "parameters:\n  lr: {min: 0.0001, max: 0.1}\n"
+        },
+        {"config.yaml": "method: random\nseed: 7\n"},
+    ),
+    "katib-experiment": (
+        {
+            "katib/experiment.yaml": "apiVersion: kubeflow.org/v1beta1\nkind: Experiment\n"
+            "spec:\n  algorithm:\n    algorithmName: bayesianoptimization\n"
+        },
+        {
+            "katib/experiment.yaml": "apiVersion: kubeflow.org/v1beta1\nkind: Experiment\n"
+            "spec:\n  maxTrialCount: 3\n"
+        },
+    ),
     "training-checkpoints": (
         {"train.py": 'trainer = Trainer(callbacks=[ModelCheckpoint(dirpath="ckpt/")])\n'},
         {"train.py": 'torch.save(model.state_dict(), "final.pt")\n'},
