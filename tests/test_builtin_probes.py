@@ -455,6 +455,17 @@ FIXTURES: dict[str, tuple[dict[str, str], dict[str, str]]] = {
         {"train.py": "import numpy as np\n\nnp.random.seed(42)\n"},
         {"train.py": "import numpy as np\n\nnoise = np.random.rand(3)\n"},
     ),
+    "config-seed": (
+        {"configs/train.yaml": "epochs: 3\nseed: 42\n"},
+        {"configs/train.yaml": "epochs: 3\n# seed: 42\n"},
+    ),
+    "checkpoint-code": (
+        {
+            "train.py": "from lightning.pytorch.callbacks import ModelCheckpoint\n\n"
+            'callback = ModelCheckpoint(dirpath="ckpt/")\n'
+        },
+        {"train.py": '"""Checkpoints: see ModelCheckpoint(...) in the docs."""\n'},
+    ),
 }
 
 
