@@ -95,8 +95,8 @@ def _tracked_files(root: Path) -> list[str]:
 
 
 class Repository:
-    """The files of one repository, listed once; less the `ignored` files (the answers file
-    and the bank: what is claimed and what is looked for are no evidence)."""
+    """The files of one repository, listed once: under its `roots` (if any), less the
+    `exclude` globs and the `ignored` files (the answers file and the bank)."""
 
     def __init__(
         self,
