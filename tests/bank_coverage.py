@@ -21,6 +21,7 @@ from typing import NamedTuple
 
 from mlready.core.kinds import is_scored
 from mlready.core.model import Bank, Probe, Question
+from mlready.core.vocabulary import Parser
 from mlready.io.bank_file import load_bank
 from mlready.render.escape import markdown_cell
 
@@ -495,6 +496,16 @@ CHINESE = Language(
         "; key {key}": "；键 {key}",
         "; a line matching a pattern": "；匹配某个模式的行",
         "; a line matching a pattern too": "；还需有一行匹配某个模式",
+        "recorded results (`--results`): {kind}, ": "记录的结果（`--results`）：{kind}，",
+        "; read as {parsed}": "；按{parsed}解析",
+        ", a statement matching a pattern": "，需有一条语句匹配某个模式",
+        "; {kind} only": "；仅限 {kind}",
+        "; {kinds} count too": "；{kinds} 也计入",
+        "CI commands": "CI 命令",
+        "Python (imports and calls)": "Python（导入和调用）",
+        "Dockerfile instructions": "Dockerfile 指令",
+        "Kubernetes workloads": "Kubernetes 工作负载",
+        "runtime requirements": "运行时依赖",
     },
     headings={
         MLTS.heading: "## ML Test Score 覆盖情况",
@@ -579,11 +590,32 @@ def where(probe: Probe, lang: Language = ENGLISH) -> str:
     if probe.key is not None:
         key = f"`{probe.key}`" + (f" = `{probe.equals}`" if probe.equals else "")
         shown += lang.word("; key {key}").format(key=key)
-    if probe.contains is not None:
+    if probe.results is not None:
+        said = lang.word("recorded results (`--results`): {kind}, ").format(kind=probe.results)
+        return said + shown
+    if probe.parser is not None:
+        shown += lang.word("; read as {parsed}").format(parsed=lang.word(_PARSED[probe.parser]))
+        if probe.finds is not None:
+            shown += lang.word(", a statement matching a pattern")
+    elif probe.contains is not None:
         shown += lang.word(
             "; a line matching a pattern too" if probe.key else "; a line matching a pattern"
         )
+    if probe.within is not None:
+        shown += lang.word("; {kind} only").format(kind=probe.within)
+    if probe.paths:
+        kinds = lang.word(", ").join(str(kind) for kind in probe.paths)
+        shown += lang.word("; {kinds} count too").format(kinds=kinds)
     return shown
+
+
+_PARSED = {
+    Parser.CI: "CI commands",
+    Parser.PYTHON: "Python (imports and calls)",
+    Parser.DOCKERFILE: "Dockerfile instructions",
+    Parser.KUBERNETES: "Kubernetes workloads",
+    Parser.REQUIREMENTS: "runtime requirements",
+}
 
 
 def probes_table(bank: Bank, lang: Language = ENGLISH) -> str:

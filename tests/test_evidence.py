@@ -68,12 +68,13 @@ def test_findings_evidence_the_answers(delivered: Path) -> None:
         "text": "- run: python -m pytest -q",
         "says": "a CI workflow runs the tests",
         "reliability": "high",
+        "supports": "automated",
     }
     canary = evidence["delivery.canary"]
     assert canary["state"] == "evidenced"
     assert [(f["probe"], f["path"], f["line"]) for f in canary["findings"]] == [
-        ("argo-canary", "deploy/prod/rollout.yaml", 10),  # in the second YAML document
-        ("rollout-kind", "deploy/prod/rollout.yaml", 6),
+        # In the second YAML document; one finding per file, the most reliable.
+        ("argo-canary", "deploy/prod/rollout.yaml", 10),
     ]
     assert "delivery.docs" not in evidence  # unanswered, and nothing found for it
 
@@ -92,7 +93,7 @@ def test_a_repository_that_shows_nothing_contradicts_and_untracked_files_are_no_
     code, out, _ = run("check", "--bank", "bank.yaml", "--allow-incomplete")
     assert code == ExitCode.OK  # contradictions fail only when asked
     assert "Evidence: 0 evidenced · 2 contradicted · 0 claimed" in out
-    assert "Contradicted (2)\n  delivery.ci: a CI workflow runs the tests (high)" in out
+    assert "Contradicted (2)\n  delivery.ci: not found: a CI workflow runs the tests (high)" in out
 
 
 def test_the_contradiction_gate(bare: Path) -> None:
@@ -433,18 +434,18 @@ def test_the_report_shows_where_evidence_was_found(delivered: Path) -> None:
     code, out, _ = run("report", "--bank", "bank.yaml", "--no-history", "-o", "-")
     assert code == ExitCode.OK
     assert "| In CI on every change | 1 | evidenced: .github/workflows/ci.yml:5 |\n" in out
-    # A gap (a manual rollout) with what the repository shows of it.
+    # A gap (a manual rollout) with what the repository shows of it, the strongest first.
     assert (
-        "- **The repository (evidenced):** deploy/prod/rollout.yaml:6 \\`kind: Rollout\\`: "
-        "an Argo Rollout (low)\n" in out
+        "- **The repository (evidenced):** deploy/prod/rollout.yaml:10 \\`steps:\\`: "
+        "an Argo Rollouts canary with steps (medium)\n" in out
     )
     code, out, _ = run("report", "--bank", "bank.yaml", "--no-history", "-o", "-", "-f", "html")
     assert code == ExitCode.OK
     assert "<th>Evidence</th>" in out
     assert '<td class="evidence evidenced">evidenced: .github/workflows/ci.yml:5</td>' in out
     assert (
-        "<li><strong>The repository (evidenced):</strong> deploy/prod/rollout.yaml:6 "
-        "`kind: Rollout`: an Argo Rollout (low)</li>" in out
+        "<li><strong>The repository (evidenced):</strong> deploy/prod/rollout.yaml:10 "
+        "`steps:`: an Argo Rollouts canary with steps (medium)</li>" in out
     )
 
 

@@ -13,6 +13,8 @@ from mlready.core.errors import ExitCode
 from mlready.io.answers_file import load_answers
 from mlready.io.bank_file import load_bank
 from tests.helpers.commands import english_environment, mlready
+from tests.helpers.git_repositories import repository
+from tests.helpers.probed_bank import BANK as PROBED_BANK
 from tests.helpers.small_bank import BEST_ANSWERS
 from tests.helpers.terminal_sessions import shown_lines, spawn, spawn_ask
 
@@ -538,3 +540,29 @@ def test_a_walk_that_ends_failed_says_why_it_exits_0(workdir: Path) -> None:
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == ExitCode.OK
+
+
+def test_ask_shows_a_contradiction_of_the_answer_just_given(tmp_path: Path) -> None:
+    repository(
+        tmp_path,
+        {
+            "bank.yaml": PROBED_BANK,
+            "answers.yaml": "mlready: 1\nbank: probed@1\nproject: {name: api, owner: ml}\n",
+        },
+    )
+    child = spawn_ask(tmp_path, "--bank", "bank.yaml")
+    answer(child, "Do tests run in CI on every change?", "automated")
+    child.expect_exact("The repository contradicts this answer:")
+    child.expect_exact("not found: a CI workflow runs the tests (high)")
+    child.expect_exact("Keep this answer? y keeps it, Enter chooses again: ")
+    child.sendline("y")
+    child.expect_exact("Note: why the repository does not show it: ")
+    child.sendline("CI runs in another repository")
+    child.expect_exact("Are new model versions rolled out as a canary?")
+    child.sendintr()
+    child.expect(pexpect.EOF)
+    entry = load_answers(tmp_path / "answers.yaml", load_bank(tmp_path / "bank.yaml")).get(
+        "delivery.ci"
+    )
+    assert entry is not None and entry.value == "automated"
+    assert entry.note == "CI runs in another repository"

@@ -9,10 +9,12 @@ import pytest
 
 from mlready.core.answers import Answers, empty_answers
 from mlready.core.bank import bank_from_document
-from mlready.core.model import NA, Bank, Project
+from mlready.core.evidence import CheckEvidence, PathState, judge_check
+from mlready.core.model import NA, AnswerEntry, Bank, Project, Question
 from mlready.core.vocabulary import Severity
 from mlready.core.walk import WalkResult, ask_project, progress_of, walk
 from mlready.io.yamlio import parse_yaml
+from tests.helpers.probed_bank import BANK as PROBED_BANK
 from tests.helpers.small_bank import SMALL_BANK
 from tests.helpers.walk_script import TODAY, Saves, ScriptedPrompt, run_walk
 
@@ -562,3 +564,32 @@ def test_a_past_due_date_kept_from_before_is_not_offered_again_once_refused(
     entry = result.answers.get("data.lineage")
     assert entry is not None and entry.action is not None
     assert (entry.action.owner, entry.action.due) == ("ada", None)
+
+
+def test_an_answer_the_repository_contradicts_is_shown_and_kept_only_when_confirmed() -> None:
+    bank = bank_from_document(parse_yaml(PROBED_BANK, source="bank.yaml"))
+
+    def judge(question: Question, entry: AnswerEntry) -> CheckEvidence | None:
+        # A repository where no probe finds anything.
+        return judge_check(question, entry, {}, locate=lambda _: PathState.MISSING)
+
+    lines = [
+        "automated",  # contradicted: no CI runs the tests
+        "",  # Enter: choose again
+        "manual",  # not contradicted; a gap, so its follow-ups
+        *["", "", "", ""],
+        "canary",  # contradicted again
+        "y",  # kept
+        "We ship with our own deployer",  # and why
+    ]
+    result, prompt, _ = run_walk(bank, lines, judge=judge)
+    assert prompt.shown[:3] == ["delivery.ci", "delivery.ci", "delivery.canary"]
+    assert prompt.told[:2] == [
+        "The repository contradicts this answer:",
+        "  not found: a CI workflow runs the tests (high)",
+    ]
+    assert value(result, "delivery.ci") == "manual"
+    canary = result.answers.get("delivery.canary")
+    assert canary is not None and canary.value == "canary"
+    assert canary.note == "We ship with our own deployer"
+    assert "Keep this answer? y keeps it, Enter chooses again" in prompt.asked

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING, NamedTuple
@@ -26,10 +26,10 @@ from mlready.core.messages import Message
 if TYPE_CHECKING:
     from mlready.core.answers import Answers
     from mlready.core.diff import ReviewDiff
-    from mlready.core.evidence import CheckEvidence
+    from mlready.core.evidence import CheckEvidence, FindingsOf, PathState
     from mlready.core.gate import Baseline, Gate, Verdict
     from mlready.core.history import History, Trend
-    from mlready.core.model import Bank
+    from mlready.core.model import AnswerEntry, Bank, Question
     from mlready.core.scoring import AreaScore, Gap, Scorecard
     from mlready.io.settings import Settings
     from mlready.render.portfolio import PortfolioRow
@@ -160,19 +160,71 @@ def read_answers(path: Path, bank: Bank, *, warnings: list[str]) -> Answers:
 
 @user_input
 def evidence_of(
-    card: Scorecard, *, repo: Path | None = None
+    card: Scorecard,
+    *,
+    repo: Path | None = None,
+    root: Path | None = None,
+    settings: Settings | None = None,
+    results: Path | None = None,
 ) -> tuple[Path, dict[str, CheckEvidence]]:
     """The repository scanned (`repo`, else the one holding the answers file) and what it says
-    of each answer: the bank's probes run over it, the answers' own evidence paths looked up."""
+    of each answer: the bank's probes run over it (within `root`, else the settings' roots),
+    the answers' own evidence paths looked up, recorded `results` read."""
+    top, judge = evidence_judge(card, repo=repo, root=root, settings=settings, results=results)
+    from mlready.core.evidence import judge_evidence
+
+    return top, judge_evidence(card, judge.findings, locate=judge.locate)
+
+
+class Judge(NamedTuple):
+    """A scan's findings, to judge any answer against them (as `ask` does, answer by answer)."""
+
+    findings: FindingsOf
+    locate: Callable[[str], PathState]
+
+    def __call__(self, question: Question, entry: AnswerEntry | None) -> CheckEvidence | None:
+        """What the repository says of this answer to `question`."""
+        from mlready.core.evidence import judge_check
+
+        return judge_check(question, entry, self.findings, locate=self.locate)
+
+
+@user_input
+def evidence_judge(
+    card: Scorecard,
+    *,
+    repo: Path | None = None,
+    root: Path | None = None,
+    settings: Settings | None = None,
+    results: Path | None = None,
+) -> tuple[Path, Judge]:
+    """The repository scanned (as `evidence_of` scans it, with the recorded `results` read)
+    and a judge of answers by what the scan found."""
     # The answers file and the bank's files are not scanned: what is claimed and what is looked
     # for are no evidence. The root is shown relative to the current folder when inside it.
-    from mlready.core.evidence import PathState, judge_evidence, probes_of
+    from mlready.core.evidence import PathState, probes_of
     from mlready.io.scan import Repository, repository_root, scan
+    from mlready.render.signatures import written_by_mlready
 
     answers_path = Path(card.answers.source).resolve()
+    top = (repo if repo is not None else repository_root(answers_path.parent)).resolve()
+    scanned = settings.scan if settings is not None else None
+    roots = scanned.roots if scanned is not None else ()
+    if root is not None:
+        inside = os.path.relpath(root.resolve(), top)
+        if not root.is_dir() or inside == os.pardir or inside.startswith(os.pardir + os.sep):
+            raise InputError(
+                Message(
+                    "--root: {path} is not a folder of the repository {repo}", path=root, repo=top
+                )
+            )
+        roots = (Path(inside).as_posix(),)
     repository = Repository(
-        repo if repo is not None else repository_root(answers_path.parent),
+        top,
         ignored=[answers_path, *card.bank.files],
+        own_output=written_by_mlready,
+        roots=roots,
+        exclude=scanned.exclude if scanned is not None else (),
     )
     base = answers_path.parent
 
@@ -184,8 +236,15 @@ def evidence_of(
             return PathState.OUTSIDE
         return PathState.FOUND if repository.exists(inside) else PathState.MISSING
 
-    findings = scan(repository, probes_of(card))
-    return shown_path(repository.root), judge_evidence(card, findings, locate=locate)
+    probes = probes_of(card)
+    findings = scan(repository, probes)
+    if results is not None:
+        from mlready.io.scan import scan_results
+
+        if not results.is_dir():
+            raise InputError(Message("{path}: no such folder of results", path=results))
+        findings = {**findings, **scan_results(results, probes, shown=results.as_posix())}
+    return shown_path(repository.root), Judge(findings, locate)
 
 
 @user_input
@@ -196,6 +255,8 @@ def review(
     settings: Settings | None = None,
     today: dt.date | None = None,
     repo: Path | str | None = None,
+    root: Path | str | None = None,
+    results: Path | str | None = None,
     scan: bool = True,
     lang: str | None = None,
     gate: Gate | None = None,
@@ -218,7 +279,15 @@ def review(
         warnings: list[str] = []
         card = scored(Path(answers), loaded, today=date, settings=chosen, warnings=warnings)
         repository, evidence = (
-            evidence_of(card, repo=Path(repo) if repo is not None else None) if scan else (None, {})
+            evidence_of(
+                card,
+                repo=Path(repo) if repo is not None else None,
+                root=Path(root) if root is not None else None,
+                settings=chosen,
+                results=Path(results) if results is not None else None,
+            )
+            if scan
+            else (None, {})
         )
         chosen_gate = gate if gate is not None else gate_of(loaded, chosen)
         verdict = judge(

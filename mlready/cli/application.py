@@ -73,6 +73,30 @@ NoScanOption = Annotated[
         ),
     ),
 ]
+RootOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--root",
+        metavar="DIR",
+        file_okay=False,
+        help=N_(
+            "The folder of the ML system within the repository: only its files are evidence "
+            "(default: the settings' scan.roots, else the whole repository)."
+        ),
+    ),
+]
+ResultsOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--results",
+        metavar="DIR",
+        file_okay=False,
+        help=N_(
+            "A folder of recorded results (JUnit XML, promptfoo or DeepEval JSON, Great "
+            "Expectations validation results): a failed last run contradicts the answer."
+        ),
+    ),
+]
 DEFAULT_REPORT = Path("READINESS.md")
 
 

@@ -23,8 +23,9 @@ from mlready.core.messages import N_, Message, _, series
 
 if TYPE_CHECKING:
     from mlready.core.answers import Answers
-    from mlready.core.model import Bank
-    from mlready.core.walk import Prompt, WalkResult
+    from mlready.core.evidence import CheckEvidence
+    from mlready.core.model import AnswerEntry, Bank, Question
+    from mlready.core.walk import Judge, Prompt, WalkResult
 
 
 app = command_app()
@@ -130,6 +131,27 @@ def ask(
         console.print(_("Report: {path}").format(path=report_path), markup=False)
 
 
+def _scanned(
+    bank: "Bank", current: "Answers", people: "Bank"
+) -> "tuple[dict[str, CheckEvidence], Judge]":
+    """What the repository shows of each question (in the language of `people`), and a judge
+    of each answer given during the walk against the same scan."""
+    from mlready.core.evidence import judge_evidence
+    from mlready.core.scoring import score
+    from mlready.core.translation import evidence_in
+
+    card = score(bank, current)
+    _root, scanned = api.evidence_judge(card)
+    found = judge_evidence(card, scanned.findings, locate=scanned.locate)
+
+    def judge(question: "Question", entry: "AnswerEntry") -> "CheckEvidence | None":
+        # Judged by the bank's own check: its probes, whatever the language shown.
+        item = scanned(bank.questions[question.id], entry)
+        return evidence_in({question.id: item}, people)[question.id] if item else None
+
+    return evidence_in(found, people), judge
+
+
 def _walk_file(
     target: Path,
     bank: "Bank",
@@ -142,8 +164,6 @@ def _walk_file(
     """Walk the answers file at `target` under its lock; the result when the walk reached
     its end, None when it stopped early (everything answered is saved either way)."""
     from mlready.core.answers import empty_answers
-    from mlready.core.scoring import score
-    from mlready.core.translation import evidence_in
     from mlready.core.walk import ask_project, walk
     from mlready.io.files import exclusive_lock
 
@@ -179,6 +199,7 @@ def _walk_file(
             people = _bank_for_people(bank)
             if not redo:
                 _tell_resume(prompt, people, current, area=area)
+            evidence, judge = (None, None) if no_scan else _scanned(bank, current, people)
             result = walk(
                 people,
                 current,
@@ -187,9 +208,8 @@ def _walk_file(
                 area=area,
                 redo=redo,
                 today=dt.date.today(),
-                evidence=None
-                if no_scan
-                else evidence_in(api.evidence_of(score(bank, current))[1], people),
+                evidence=evidence,
+                judge=judge,
             )
         except KeyboardInterrupt:
             if target.exists():

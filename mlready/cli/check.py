@@ -13,6 +13,8 @@ from mlready.cli.application import (
     BankOption,
     CheckFormat,
     NoScanOption,
+    ResultsOption,
+    RootOption,
     TodayOption,
     check_target,
     command_app,
@@ -152,6 +154,8 @@ def check(
         bool, typer.Option("--force", help=N_("Overwrite output files that mlready did not write."))
     ] = False,
     no_scan: NoScanOption = False,
+    root: RootOption = None,
+    results: ResultsOption = None,
 ) -> None:
     """`mlready check`: its help is on the decorator, where the catalog finds it."""
     settings = api.project_settings()
@@ -200,6 +204,8 @@ def check(
             settings=settings,
             today=date,
             scan=not no_scan,
+            root=root,
+            results=results,
             gate=gate,
             allow_incomplete=allow_incomplete,
             baseline=base,

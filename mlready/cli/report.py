@@ -13,6 +13,8 @@ from mlready.cli.application import (
     BankOption,
     NoScanOption,
     ReportFormat,
+    ResultsOption,
+    RootOption,
     TodayOption,
     check_target,
     command_app,
@@ -87,6 +89,8 @@ def report(
         ),
     ] = None,
     no_scan: NoScanOption = False,
+    root: RootOption = None,
+    results: ResultsOption = None,
     today: TodayOption = None,
 ) -> None:
     """`mlready report`: its help is on the decorator, where the catalog finds it."""
@@ -133,7 +137,14 @@ def report(
             check_target(target, inputs=inputs, force=force)
     for path, target in zip(paths, targets, strict=True):
         review = api.review(
-            path, bank=loaded_bank, settings=settings, today=day(today), scan=not no_scan, repo=repo
+            path,
+            bank=loaded_bank,
+            settings=settings,
+            today=day(today),
+            scan=not no_scan,
+            root=root,
+            results=results,
+            repo=repo,
         )
         print_warnings(list(review.warnings))
         text = api.report(review, format=chosen_format, template=template, history=with_history)

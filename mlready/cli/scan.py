@@ -10,6 +10,8 @@ from mlready import api
 from mlready.cli.application import (
     AnswersFilesArgument,
     BankOption,
+    ResultsOption,
+    RootOption,
     ScanFormat,
     TodayOption,
     command_app,
@@ -39,6 +41,8 @@ def scan(
             file_okay=False,
         ),
     ] = None,
+    root: RootOption = None,
+    results_dir: ResultsOption = None,
     bank: BankOption = None,
     output_format: Annotated[
         ScanFormat, format_option(N_("Text, JSON, SARIF or Markdown."))
@@ -51,7 +55,15 @@ def scan(
     settings = api.project_settings()
     loaded_bank = api.load_bank(bank, settings=settings)
     reviews = [
-        api.review(path, bank=loaded_bank, settings=settings, today=day(today), repo=repo)
+        api.review(
+            path,
+            bank=loaded_bank,
+            settings=settings,
+            today=day(today),
+            repo=repo,
+            root=root,
+            results=results_dir,
+        )
         for path in api.answers_files(answers, settings=settings)
     ]
     print_review_warnings(reviews)

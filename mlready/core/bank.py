@@ -249,8 +249,15 @@ def probe_problems(
             problems.append(
                 (("files", position), Message("{key}: {problem}", key="files", problem=why))
             )
-    if probe.contains is not None and (why := pattern_problem(probe.contains)) is not None:
-        problems.append((("contains",), Message("{key}: {problem}", key="contains", problem=why)))
+    for name, pattern in (("contains", probe.contains), ("finds", probe.finds)):
+        if pattern is not None and (why := pattern_problem(pattern)) is not None:
+            problems.append(((name,), Message("{key}: {problem}", key=name, problem=why)))
+    if probe.finds is not None and probe.parser is None:
+        problems.append(((), Message("'finds' matches what a parser reads; name the parser")))
+    if probe.results is not None and (probe.parser or probe.key or probe.contains or probe.finds):
+        problems.append(((), Message("a probe of recorded results reads them alone")))
+    if probe.parser is not None and probe.key is not None:
+        problems.append(((), Message("a probe reads a key path or parses its files, not both")))
     return problems
 
 
@@ -319,6 +326,10 @@ def _severity_problems(
     problems: list[Problem] = []
     if question.caps is not None and bank.level_named(question.caps) is None:
         problems.append(document.problem((*loc, "caps"), _no_level(bank, question.caps)))
+    for position, option in enumerate(question.options):
+        if option.caps is not None and bank.level_named(option.caps) is None:
+            at = (*loc, "options", position, "caps")
+            problems.append(document.problem(at, _no_level(bank, option.caps)))
     if not isinstance(question.severity, tuple):
         return problems
     rules = question.severity

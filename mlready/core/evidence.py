@@ -12,9 +12,10 @@ from typing import NamedTuple
 
 from mlready.core.kinds import is_scored
 from mlready.core.messages import N_, Message
-from mlready.core.model import NA, Probe, Question
+from mlready.core.model import NA, AnswerEntry, Probe, Question
+from mlready.core.path_kinds import path_kinds
 from mlready.core.scoring import Scorecard, check_score
-from mlready.core.vocabulary import EvidenceState, word_for
+from mlready.core.vocabulary import EvidenceState, Reliability, word_for
 
 _EXTERNAL = re.compile(r"^https://\S+$")
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
@@ -38,14 +39,19 @@ class Finding(NamedTuple):
     path: str
     line: int | None = None
     text: str = ""
+    failed: bool = False  # a recorded run (`--results`) that failed
 
 
 class CheckEvidence(NamedTuple):
     """The evidence of one check's answer."""
 
     state: EvidenceState
-    found: tuple[Finding, ...] = ()  # findings that support the answer given
+    found: tuple[Finding, ...] = ()  # findings that support the answer given, strongest first
+    partly: tuple[Finding, ...] = ()  # findings that support a lower answer than the one given
+    files: int = 0  # how many files the supporting findings are in (more than are shown)
+    answer: str | None = None  # the value of the answer given (None: unanswered)
     missing: tuple[Probe, ...] = ()  # required probes that found nothing
+    failed: tuple[Finding, ...] = ()  # recorded last runs that failed (`--results`)
     paths_found: tuple[str, ...] = ()  # the answer's own evidence paths that exist
     paths_missing: tuple[str, ...] = ()  # ... that do not
     paths_outside: tuple[str, ...] = ()  # ... that leave the repository: refused, never read
@@ -62,8 +68,16 @@ def contradictions(evidence: Mapping[str, CheckEvidence]) -> list[tuple[str, lis
         if item.state is not EvidenceState.CONTRADICTED:
             continue
         missing: list[str] = [
-            Message("{says} ({reliability})", says=p.says, reliability=word_for(p.reliability))
+            Message(
+                "not found: {says} ({reliability})",
+                says=p.says,
+                reliability=word_for(p.reliability),
+            )
             for p in item.missing
+        ]
+        missing += [
+            Message("failed: {says}: {result}", says=f.probe.says, result=f.text)
+            for f in item.failed
         ]
         missing += [
             Message("no {path} in the repository", path=path) for path in item.paths_missing
@@ -100,77 +114,126 @@ def judge_evidence(
     card: Scorecard, findings: FindingsOf, *, locate: Callable[[str], PathState]
 ) -> dict[str, CheckEvidence]:
     """The evidence state of every applicable check answered with an option (not "na"); for
-    an unanswered one with findings, the option they support (its state stays "claimed": it
-    counts nowhere). `locate` tells where a path (relative to the answers file) is."""
+    an unanswered one with findings, the option they support (state "unanswered": it counts
+    nowhere). `locate` tells where a path (relative to the answers file) is."""
     judged: dict[str, CheckEvidence] = {}
     for question in card.applicable:
-        if not is_scored(question):
-            continue
-        entry = card.answers.get(question.id)
-        if entry is not None and entry.value == NA:
-            continue
-        named = entry is not None and (entry.evidence or entry.not_detected)
-        if not question.evidence and not named:
-            # Nothing to look for and nothing named: most checks of most banks, judged at once.
-            if entry is not None:
-                judged[question.id] = _CLAIMED
-            continue
-        silenced = dict(entry.not_detected) if entry else {}
-        own = entry.evidence if entry else ()
-        external = tuple(item for item in own if _EXTERNAL.match(item))
-        located = {item: locate(path) for item in own if (path := evidence_path(item)) is not None}
-        paths_found, paths_missing, paths_outside = (
-            tuple(item for item, where in located.items() if where is state)
-            for state in (PathState.FOUND, PathState.MISSING, PathState.OUTSIDE)
-        )
-        not_accepted = tuple(
-            (item, why) for item in own if (why := _not_accepted(item)) is not None
-        )
-        given = check_score(question, entry) if entry is not None else None
-        found: list[Finding] = []
-        missing: list[Probe] = []
-        for probe in question.evidence:
-            if probe.id in silenced:
-                continue
-            hits = findings.get((question.id, probe.id), ())
-            # Unanswered, every supporting finding backs the suggestion; answered, those that
-            # support an answer at least as good as the one given.
-            if hits and (given is None or given >= _score(question, probe.supports)):
-                found += hits
-            required = probe.required_for
-            if (
-                not hits
-                and given is not None
-                and not external
-                and required is not None
-                and given >= _score(question, required)
-            ):
-                missing.append(probe)
-        suggested = None if entry is not None else _suggested(question, findings)
-        if entry is None and suggested is None:
-            continue  # nothing answered, nothing found: nothing to say
-        if missing or paths_missing or paths_outside:
-            state = EvidenceState.CONTRADICTED
-        elif found or paths_found:
-            state = EvidenceState.EVIDENCED
-        else:
-            state = EvidenceState.CLAIMED
-        judged[question.id] = CheckEvidence(
-            state=state,
-            found=tuple(found),
-            missing=tuple(missing),
-            paths_found=paths_found,
-            paths_missing=paths_missing,
-            paths_outside=paths_outside,
-            external=external,
-            not_accepted=not_accepted,
-            silenced=tuple(silenced.items()),
-            suggested=suggested,
-        )
+        if is_scored(question):
+            item = judge_check(question, card.answers.get(question.id), findings, locate=locate)
+            if item is not None:
+                judged[question.id] = item
     return judged
 
 
+def judge_check(
+    question: Question,
+    entry: AnswerEntry | None,
+    findings: FindingsOf,
+    *,
+    locate: Callable[[str], PathState],
+) -> CheckEvidence | None:
+    """The evidence state of one check's answer (`entry`, None: unanswered), or None when
+    there is nothing to say (answered "na", or unanswered with nothing found)."""
+    if entry is not None and entry.value == NA:
+        return None
+    named = entry is not None and (entry.evidence or entry.not_detected)
+    if not question.evidence and not named:
+        # Nothing to look for and nothing named: most checks of most banks, judged at once.
+        return _CLAIMED if entry is not None else None
+    silenced = dict(entry.not_detected) if entry else {}
+    own = entry.evidence if entry else ()
+    external = tuple(item for item in own if _EXTERNAL.match(item))
+    located = {item: locate(path) for item in own if (path := evidence_path(item)) is not None}
+    paths_found, paths_missing, paths_outside = (
+        tuple(item for item, where in located.items() if where is state)
+        for state in (PathState.FOUND, PathState.MISSING, PathState.OUTSIDE)
+    )
+    not_accepted = tuple((item, why) for item in own if (why := _not_accepted(item)) is not None)
+    given = check_score(question, entry) if entry is not None else None
+    found: list[Finding] = []
+    partly: list[Finding] = []
+    missing: list[Probe] = []
+    failed: list[Finding] = []
+    for probe in question.evidence:
+        if probe.id in silenced:
+            continue
+        hits = findings.get((question.id, probe.id), ())
+        if probe.results is not None:
+            # Recorded results, when given: a failed last run contradicts an answer that says
+            # the practice works; no results at all say nothing.
+            if any(hit.failed for hit in hits):
+                if given is not None and given >= _score(question, _bar(probe)):
+                    failed += [hit for hit in hits if hit.failed]
+                continue
+            hits = tuple(hit for hit in hits if not hit.failed)
+            if not hits:
+                continue
+        # Unanswered, every supporting finding backs the suggestion; answered, those that
+        # support an answer at least as good as the one given evidence it, and those that
+        # support a lower one evidence it only partly (`dvc.yaml` stages: not a schedule).
+        if hits and probe.supports is not None:
+            if given is None or _score(question, probe.supports) >= given:
+                found += hits
+            else:
+                partly += hits
+        required = probe.required_for
+        if (
+            not hits
+            and given is not None
+            and not external
+            and required is not None
+            and given >= _score(question, required)
+        ):
+            missing.append(probe)
+    suggested = None if entry is not None else _suggested(question, findings)
+    if entry is None and suggested is None:
+        return None  # nothing answered, nothing found: nothing to say
+    if entry is None:
+        state = EvidenceState.UNANSWERED
+    elif missing or failed or paths_missing or paths_outside:
+        state = EvidenceState.CONTRADICTED
+    elif found or paths_found:
+        state = EvidenceState.EVIDENCED
+    elif partly:
+        state = EvidenceState.PARTLY_EVIDENCED
+    else:
+        state = EvidenceState.CLAIMED
+    shown = _strongest(found)
+    return CheckEvidence(
+        state=state,
+        found=shown[:MAX_SHOWN_FINDINGS],
+        partly=_strongest(partly)[:MAX_SHOWN_FINDINGS],
+        files=len({finding.path for finding in found}),
+        answer=entry.value if entry is not None and isinstance(entry.value, str) else None,
+        missing=tuple(missing),
+        failed=tuple(failed),
+        paths_found=paths_found,
+        paths_missing=paths_missing,
+        paths_outside=paths_outside,
+        external=external,
+        not_accepted=not_accepted,
+        silenced=tuple(silenced.items()),
+        suggested=suggested,
+    )
+
+
 _CLAIMED = CheckEvidence(EvidenceState.CLAIMED)
+MAX_SHOWN_FINDINGS = 3  # per check: the strongest; the rest are counted
+_RANK = {Reliability.HIGH: 0, Reliability.MEDIUM: 1, Reliability.LOW: 2}
+
+
+def _strongest(findings: Sequence[Finding]) -> tuple[Finding, ...]:
+    """One finding per file, the most reliable first, then the system's own files before
+    tests or docs that a probe lets count, then in the order found."""
+    best: dict[str, Finding] = {}
+    for finding in sorted(findings, key=lambda item: _RANK[item.probe.reliability]):
+        best.setdefault(finding.path, finding)
+    return tuple(
+        sorted(
+            best.values(),
+            key=lambda item: (_RANK[item.probe.reliability], bool(path_kinds(item.path))),
+        )
+    )
 
 
 def _score(question: Question, value: str | None) -> float:
@@ -179,11 +242,17 @@ def _score(question: Question, value: str | None) -> float:
     return option.score or 0.0 if option is not None else 2.0  # above any score: never met
 
 
+def _bar(probe: Probe) -> str | None:
+    """The lowest answer a failed recorded run contradicts."""
+    return probe.required_for if probe.required_for is not None else probe.supports
+
+
 def _suggested(question: Question, findings: FindingsOf) -> str | None:
     supported = [
         probe.supports
         for probe in question.evidence
-        if probe.supports is not None and findings.get((question.id, probe.id))
+        if probe.supports is not None
+        and any(not hit.failed for hit in findings.get((question.id, probe.id), ()))
     ]
     if not supported:
         return None
@@ -193,5 +262,10 @@ def _suggested(question: Question, findings: FindingsOf) -> str | None:
 def counts(judged: Mapping[str, CheckEvidence]) -> dict[EvidenceState, int]:
     """How many answered checks are in each state (a suggestion for an unanswered one counts
     nowhere), in the order of the states."""
-    states = [item.state for item in judged.values() if item.suggested is None]
-    return {state: states.count(state) for state in EvidenceState}
+    # "partly evidenced" is counted only where there is one: most reviews have none.
+    states = [item.state for item in judged.values()]
+    found = {state: states.count(state) for state in EvidenceState}
+    del found[EvidenceState.UNANSWERED]
+    if not found[EvidenceState.PARTLY_EVIDENCED]:
+        del found[EvidenceState.PARTLY_EVIDENCED]
+    return found

@@ -314,7 +314,7 @@ def evidence_reasons(
         claimed = [
             key
             for key, item in evidence.items()
-            if item.state is EvidenceState.CLAIMED
+            if item.state in (EvidenceState.CLAIMED, EvidenceState.PARTLY_EVIDENCED)
             and scores.get(key) == 1
             and scorecard.severity_of(scorecard.bank.questions[key]).rank
             <= gate.require_evidence.rank

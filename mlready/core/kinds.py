@@ -309,6 +309,8 @@ def _refuse_check_keys(question: Question, given: set[str], problem: DefinitionP
             problem(
                 ("options", position, "score"), Message("'score' belongs only on check options")
             )
+        if option.caps is not None:
+            problem(("options", position, "caps"), Message("'caps' belongs only on check options"))
 
 
 def _refuse_exclusive(question: Question, problem: DefinitionProblem) -> None:

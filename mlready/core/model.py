@@ -21,7 +21,7 @@ from mlready.core.validation import (
     Range,
     ShortForm,
 )
-from mlready.core.vocabulary import Kind, Reliability, Severity
+from mlready.core.vocabulary import Kind, Parser, PathKind, Reliability, ResultKind, Severity
 
 # A name every output prints as it is (a level's): one line, nothing a terminal or a CI log
 # would obey (control characters, line separators, bidirectional controls).
@@ -97,6 +97,10 @@ class Option(Record):
     # Decisions only: the date from which what this answer brings into scope applies (a regime
     # adopted but not yet in force); before it, the checks it alone makes applicable are upcoming.
     applies_from: dt.date | None = None
+    # Checks only: the level this answer caps the review at, when it is the check's lowest grade
+    # and caps otherwise than the check does (a legal basis assumed but never reviewed is not
+    # the same as none: both score 0, one stops a trial and the other does not).
+    caps: Annotated[str, ONE_LINE] | None = None
 
     @property
     def display(self) -> str:
@@ -127,7 +131,12 @@ class Probe(Record):
     contains: str | None = None  # a regular expression, searched line by line
     key: str | None = None  # a dotted key path, e.g. spec.strategy.canary
     equals: Annotated[str, NumberAsText()] | None = None  # the value at `key`, as text
-    supports: OptionValue | None = None  # found: answers scoring at least this are evidenced
+    parser: Parser | None = None  # how the files are read: `finds` matches its statements
+    finds: str | None = None  # a regular expression over the parser's statements
+    paths: Annotated[tuple[PathKind, ...], OneOrMany()] = ()  # kinds of paths that count too
+    within: PathKind | None = None  # looks only at paths of this kind (tests: test files)
+    results: ResultKind | None = None  # reads recorded results (`--results DIR`), not the repo
+    supports: OptionValue | None = None  # found: answers up to this good are evidenced
     required_for: OptionValue | None = None  # not found: answers this high are contradicted
     says: str  # one line shown with the finding
     reliability: Reliability = Reliability.MEDIUM

@@ -60,7 +60,12 @@ class Gap(NamedTuple):
 
     @property
     def caps(self) -> str | None:
-        """The level the gap caps the review at when at the check's lowest grade, as written."""
+        """The level the gap caps the review at when at the check's lowest grade, as written:
+        the chosen option's cap, else the severity rule's, else the check's."""
+        chosen = self.answer.value if self.answer is not None else None
+        for option in self.question.options:
+            if option.value == chosen and option.caps is not None:
+                return option.caps
         if self.rule is not None:
             return self.rule.caps or self.question.caps
         return self.question.default_caps

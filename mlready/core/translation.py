@@ -393,14 +393,17 @@ def scorecard_in(card: Scorecard, bank: Bank) -> Scorecard:
 
 def evidence_in(evidence: Mapping[str, CheckEvidence], bank: Bank) -> dict[str, CheckEvidence]:
     """The evidence of a review with each probe's line taken from `bank` (another language)."""
-    probes = {probe.id: probe for q in bank.questions.values() for probe in q.evidence}
+    # By check and probe: one probe id serves several checks, with a reliability for each.
+    probes = {(q.id, probe.id): probe for q in bank.questions.values() for probe in q.evidence}
+
+    def of(key: str, probe: Probe) -> Probe:
+        return probes.get((key, probe.id), probe)
+
     return {
         key: item._replace(
-            found=tuple(
-                finding._replace(probe=probes.get(finding.probe.id, finding.probe))
-                for finding in item.found
-            ),
-            missing=tuple(probes.get(probe.id, probe) for probe in item.missing),
+            found=tuple(finding._replace(probe=of(key, finding.probe)) for finding in item.found),
+            partly=tuple(finding._replace(probe=of(key, finding.probe)) for finding in item.partly),
+            missing=tuple(of(key, probe) for probe in item.missing),
         )
         for key, item in evidence.items()
     }

@@ -25,13 +25,48 @@ class Reliability(StrEnum):
     LOW = "low"
 
 
+class PathKind(StrEnum):
+    """What a path of a repository holds besides the system itself; a probe names those that
+    count as evidence (none by default)."""
+
+    TESTS = "tests"
+    DOCS = "docs"
+    EXAMPLES = "examples"
+    SAMPLES = "samples"
+    FIXTURES = "fixtures"
+    VENDORED = "vendored"
+    GENERATED = "generated"
+
+
+class Parser(StrEnum):
+    """How a probe reads the files it names: the statements its `finds` pattern is matched to."""
+
+    CI = "ci"  # the commands CI runs (`run`, `uses`, `script`), by job
+    PYTHON = "python"  # imports, and calls of imported names, from the syntax tree
+    DOCKERFILE = "dockerfile"  # the instructions, continuation lines joined
+    KUBERNETES = "kubernetes"  # workloads (Deployment, Pod...) by kind, and their containers
+    REQUIREMENTS = "requirements"  # the runtime dependencies, and whether all are pinned
+
+
+class ResultKind(StrEnum):
+    """Recorded results a probe reads from `--results DIR`: the last run passed or failed."""
+
+    JUNIT = "junit"  # JUnit XML (pytest --junitxml and most test runners)
+    PROMPTFOO = "promptfoo"  # promptfoo eval -o results.json
+    DEEPEVAL = "deepeval"  # a DeepEval test run saved as JSON
+    GREAT_EXPECTATIONS = "great_expectations"  # a Great Expectations validation result
+
+
 class EvidenceState(StrEnum):
     """What the repository says of an answer."""
 
     EVIDENCED = "evidenced"  # a probe found support, or the answer's evidence path exists
+    # Found, but what was found supports a lower answer than the one given.
+    PARTLY_EVIDENCED = "partly_evidenced"
     CONTRADICTED = "contradicted"  # a required probe found nothing, or a named path is missing
     # or outside the repository
     CLAIMED = "claimed"  # neither: the answer stands on the word of who gave it
+    UNANSWERED = "unanswered"  # no answer: what the repository shows is only a suggestion
 
 
 class Severity(StrEnum):
@@ -69,6 +104,8 @@ _WORDS: dict[Kind | Severity | Reliability | EvidenceState, str] = {
     Reliability.MEDIUM: N_("medium"),
     Reliability.LOW: N_("low"),
     EvidenceState.EVIDENCED: N_("evidenced"),
+    EvidenceState.PARTLY_EVIDENCED: N_("partly evidenced"),
+    EvidenceState.UNANSWERED: N_("unanswered"),
     EvidenceState.CONTRADICTED: N_("contradicted"),
     EvidenceState.CLAIMED: N_("claimed"),
 }

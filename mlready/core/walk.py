@@ -12,13 +12,15 @@ from dataclasses import dataclass, replace
 from typing import NamedTuple, Protocol
 
 from mlready.core.answers import Answers
-from mlready.core.evidence import CheckEvidence
+from mlready.core.evidence import CheckEvidence, contradictions
 from mlready.core.kinds import Invalid, is_scored, kind_of
-from mlready.core.messages import N_, _, language, ngettext
+from mlready.core.messages import N_, _, language, ngettext, translated
 from mlready.core.model import NA, Action, AnswerEntry, Area, Bank, Project, Question
 from mlready.core.scoring import applicable_questions, check_score, severity_rule
-from mlready.core.vocabulary import Kind, Severity
+from mlready.core.vocabulary import EvidenceState, Kind, Severity
 
+# What the repository says of an answer just given (None: nothing to say).
+Judge = Callable[[Question, AnswerEntry], CheckEvidence | None]
 COMMANDS = N_("? help · :b back · :s skip · :q quit")
 _QUIT = (":quit", ":q")  # lower-cased, at every prompt of a walk
 
@@ -121,10 +123,13 @@ def walk(
     redo: bool = False,
     today: dt.date | None = None,
     evidence: Mapping[str, CheckEvidence] | None = None,
+    judge: Judge | None = None,
 ) -> WalkResult:
     """Ask the applicable questions in bank order; return the answers when done or quit."""
     # `evidence` (a scan of the repository) is shown with the questions it concerns, and the
-    # option it suggests for an unanswered one is what Enter takes.
+    # option it suggests for an unanswered one is what Enter takes. `judge` says what the scan
+    # makes of an answer just given: one the repository contradicts is shown with what was
+    # not found, and kept only when the person confirms it (with a note of why, if they like).
     #
     # Without `redo`, only questions unanswered when the walk starts (or that a changed decision
     # brings in) are asked. `area` limits the walk to one area. Each answer is saved at once;
@@ -132,6 +137,7 @@ def walk(
     # walk like `:quit`; KeyboardInterrupt propagates after the last answer was saved.
     state = _Walk(bank, answers, prompt=prompt, save=save, area=area, redo=redo, today=today)
     state.evidence = dict(evidence or {})
+    state.judge = judge
     try:
         state.run()
     except (_Quit, EOFError):
@@ -159,6 +165,7 @@ class _Walk:
         self.redo = redo
         self.today = today
         self.evidence: dict[str, CheckEvidence] = {}
+        self.judge: Judge | None = None
         self.answered_at_start = {q for q in bank.questions if answers.get(q) is not None}
         self.order = {question_id: index for index, question_id in enumerate(bank.questions)}
         self.shown: set[str] = set()
@@ -304,6 +311,13 @@ class _Walk:
         previous = self.answers.entries.get(question.id) or AnswerEntry()
         entry = replace(previous, value=value)
         self.save(self.answers.with_entry(question.id, entry))
+        if is_scored(question) and self.contradicted(question, entry):
+            if not self.confirmed(_("Keep this answer? y keeps it, Enter chooses again")):
+                raise _Again
+            if check_score(question, entry) >= 1:  # a lower answer asks for its note below
+                note = self.text(_("Note: why the repository does not show it"), default=entry.note)
+                entry = replace(entry, note=note or None)
+                self.save(self.answers.with_entry(question.id, entry))
         if is_scored(question) and check_score(question, entry) < 1:
             # Each follow-up is saved as soon as it is typed: `:q` at the next one keeps it.
             note = self.text(_("Note (Enter to skip)"), default=entry.note)
@@ -317,6 +331,17 @@ class _Walk:
             self.save(self.answers.with_entry(question.id, entry))
             entry = replace(entry, action=self.action(entry.action))
             self.save(self.answers.with_entry(question.id, entry))
+
+    def contradicted(self, question: Question, entry: AnswerEntry) -> bool:
+        """Whether the repository contradicts this answer; if so, tell what was not found."""
+        judged = self.judge(question, entry) if self.judge is not None else None
+        if judged is None or judged.state is not EvidenceState.CONTRADICTED:
+            return False
+        self.prompt.tell(_("The repository contradicts this answer:"))
+        for _check, missing in contradictions({question.id: judged}):
+            for line in missing:
+                self.prompt.tell("  " + translated(line))
+        return True
 
     def action(self, current: Action | None) -> Action | None:
         """Who closes a gap and by when, typed at two follow-up prompts (Enter skips each)."""

@@ -14,8 +14,8 @@ import os
 import re
 import stat
 import time
-from collections.abc import Iterable
-from functools import cached_property
+from collections.abc import Callable, Iterable
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -25,7 +25,19 @@ from mlready.core.evidence import Finding
 from mlready.core.globs import Glob, parse_glob
 from mlready.core.messages import Message
 from mlready.core.model import Probe
+from mlready.core.path_kinds import counts_for, is_review_file, path_kinds
 from mlready.core.patterns import Regex, RegexSet, regex
+from mlready.core.results import outcome_of
+from mlready.core.statements import (
+    Statement,
+    ci_statements,
+    dependency_statements,
+    dockerfile_statements,
+    kubernetes_statements,
+    python_statements,
+    requirements_statements,
+)
+from mlready.core.vocabulary import Parser, PathKind
 from mlready.io.files import walk
 
 MAX_FILE_BYTES = 1024 * 1024
@@ -83,10 +95,19 @@ def _tracked_files(root: Path) -> list[str]:
 
 
 class Repository:
-    """The files of one repository, listed once; less the `ignored` files (the answers file
-    and the bank: what is claimed and what is looked for are no evidence)."""
+    """The files of one repository, listed once: under its `roots` (if any), less the
+    `exclude` globs and the `ignored` files (the answers file and the bank)."""
 
-    def __init__(self, root: Path, *, ignored: Iterable[Path] = ()) -> None:
+    def __init__(
+        self,
+        root: Path,
+        *,
+        ignored: Iterable[Path] = (),
+        own_output: Callable[[str], bool] | None = None,
+        roots: Iterable[str] = (),
+        exclude: Iterable[str] = (),
+        tracked_only: bool = True,
+    ) -> None:
         if not root.is_dir():
             raise InputError(Message("{path}: no such folder to scan", path=root))
         self.root = root.resolve()
@@ -97,12 +118,33 @@ class Repository:
         }
         self._root_text = str(self.root)
         self.deadline: float | None = None  # when a scan's searches must stop (time.monotonic)
+        self.own_output = own_output  # whether a file's beginning is one of mlready's outputs
+        self._tracked_only = tracked_only  # False: every file of the folder, as for results
+        # The folders of the ML system within a monorepo (none: all of it), and what is not.
+        self.roots = tuple(root.strip("/") for root in roots if root.strip("/") not in ("", "."))
+        self._exclude = [parse_glob(glob.rstrip("/")) for glob in exclude]
         self._folders: dict[str, bool] = {}  # folder -> whether its real path is inside
         self._globbed: dict[str, list[str]] = {}
 
     @cached_property
     def files(self) -> list[str]:
-        """The files of the repository, relative to its root: listed once, when first needed."""
+        """The files scanned, relative to the root: those under the roots (if any are named),
+        less the excluded ones."""
+        if not self.roots and not self._exclude:
+            return self._all_files
+        return [name for name in self._all_files if self._scanned(name)]
+
+    def _scanned(self, name: str) -> bool:
+        if self.roots and not any(name.startswith(root + "/") for root in self.roots):
+            return False
+        # A glob excludes the files it matches, and everything in the folders it matches.
+        parts = name.split("/")
+        prefixes = ["/".join(parts[: count + 1]) for count in range(len(parts))]
+        return not any(glob.matches(path) for glob in self._exclude for path in prefixes)
+
+    @cached_property
+    def _all_files(self) -> list[str]:
+        """Every file of the repository, relative to its root: listed once, when first needed."""
         if self._in_git:
             return sorted(name for name in _tracked_files(self.root) if name not in self._ignored)
         names = []
@@ -123,6 +165,8 @@ class Repository:
 
     @cached_property
     def _in_git(self) -> bool:
+        if not self._tracked_only:
+            return False
         return any((folder / ".git").exists() for folder in (self.root, *self.root.parents))
 
     def exists(self, relative: str) -> bool:
@@ -134,11 +178,11 @@ class Repository:
         if not self._in_git:
             return True
         name = path.relative_to(self.root).as_posix()
-        return name in self._tracked or any(item.startswith(name + "/") for item in self.files)
+        return name in self._tracked or any(item.startswith(name + "/") for item in self._all_files)
 
     @cached_property
     def _tracked(self) -> frozenset[str]:
-        return frozenset(self.files)
+        return frozenset(self._all_files)
 
     def read(self, name: str) -> str | None:
         """The text of a file (None: missing, outside the repository, too large or binary).
@@ -248,7 +292,8 @@ class Repository:
 
 
 Findings = dict[tuple[str, str], list[Finding]]
-MAX_FINDINGS = 3  # per probe: enough to show; the rest adds nothing to the verdict
+# Per probe: every file is counted ("3 of 40 files"), up to this many; the strongest are shown.
+MAX_FINDINGS = 1_000
 
 
 class _ProbeTarget(NamedTuple):
@@ -259,6 +304,10 @@ class _ProbeTarget(NamedTuple):
     contains: str | None
     key: str | None
     equals: str | None
+    parser: Parser | None = None
+    finds: str | None = None
+    paths: tuple[PathKind, ...] = ()
+    within: PathKind | None = None
 
 
 class _LineMatch(NamedTuple):
@@ -267,17 +316,33 @@ class _LineMatch(NamedTuple):
 
 
 def scan(repository: Repository, probes: Iterable[tuple[str, Probe]]) -> Findings:
-    """What each probe finds in `repository`, by (check id, probe id): at most MAX_FINDINGS
-    files each, in the order of their names."""
+    """What each probe finds in `repository`, by (check id, probe id): a finding per file (at
+    most MAX_FINDINGS), in the order of their names."""
     # The files are visited once, in order, each read (and parsed, for key paths) at most once
     # for all the probes that look at it.
     users: dict[_ProbeTarget, list[tuple[str, Probe]]] = {}
     for check_id, probe in probes:
-        look = _ProbeTarget(probe.files, probe.contains, probe.key, probe.equals)
+        if probe.results is not None:
+            continue  # recorded results are read from their own folder (scan_results)
+        look = _ProbeTarget(
+            probe.files,
+            probe.contains,
+            probe.key,
+            probe.equals,
+            probe.parser,
+            probe.finds,
+            probe.paths,
+            probe.within,
+        )
         users.setdefault(look, []).append((check_id, probe))
     looks = list(users)
     if not looks:
         return {}  # nothing to look for: the files are not even listed
+    # A look that only contradicts needs one file; one that supports counts them all.
+    wanted_files = [
+        MAX_FINDINGS if any(probe.supports is not None for _, probe in users[look]) else 1
+        for look in looks
+    ]
     repository.deadline = time.monotonic() + SCAN_SECONDS
     patterns = [_Pattern(look.contains) if look.contains is not None else None for look in looks]
     # Looks that search the same files are matched against the names once, together.
@@ -291,6 +356,7 @@ def scan(repository: Repository, probes: Iterable[tuple[str, Probe]]) -> Finding
             wanted.setdefault(name, []).append(number)
     plans: dict[tuple[int, ...], _Plan] = {}  # by the groups that want a file
     hits: list[list[tuple[str, _LineMatch]]] = [[] for _ in looks]
+    full: set[int] = set()  # the looks that have found as many files as they want
     for name in repository.files:
         numbers = wanted.get(name)
         if numbers is None:
@@ -300,22 +366,21 @@ def scan(repository: Repository, probes: Iterable[tuple[str, Probe]]) -> Finding
         if plan is None:
             wanting = [index for number in numbers for index in groups[number]]
             plan = plans[key] = _Plan.of(wanting, looks, patterns)
-        for index in plan.whole_files:
-            if len(hits[index]) < MAX_FINDINGS:
-                hits[index].append((name, _LineMatch(None, "")))
-        wanting = [index for index in plan.reading if len(hits[index]) < MAX_FINDINGS]
-        if not wanting:
+        if path_kinds(name):  # tests, docs...: only for the looks that let them count
+            counting = {
+                index
+                for index in plan.looks
+                if index not in full and counts_for(name, looks[index].paths, looks[index].within)
+            }
+        else:  # the system's own file: every look but those that look only in tests
+            counting = {index for index in plan.own if index not in full}
+        if not counting:
             continue
         file = _File(repository, name)
-        if file.text is None:
-            continue
-        matching = plan.matching(file)
-        for index in wanting:
-            if index in plan.members and index not in matching:
-                continue  # its pattern matches nowhere in the file
-            hit = _look_in(looks[index], patterns[index], file)
-            if hit is not None:
-                hits[index].append((name, hit))
+        for index, hit in _hits_in(file, plan, counting, looks, patterns):
+            hits[index].append((name, hit))
+            if len(hits[index]) >= wanted_files[index]:
+                full.add(index)
         if plan.together is not None:
             pattern = patterns[plan.members[0]]
             assert pattern is not None
@@ -329,6 +394,61 @@ def scan(repository: Repository, probes: Iterable[tuple[str, Probe]]) -> Finding
     return found
 
 
+def _hits_in(
+    file: _File,
+    plan: _Plan,
+    counting: set[int],
+    looks: list[_ProbeTarget],
+    patterns: list[_Pattern | None],
+) -> list[tuple[int, _LineMatch]]:
+    """What the looks `counting` find in one file: each look's first hit, if any."""
+    if file.name.rpartition(".")[2].lower() in _MAYBE_OURS and file.ours:
+        return []  # an answers file, a bank, one of mlready's outputs: never evidence
+    found = [(index, _LineMatch(None, "")) for index in plan.whole_files if index in counting]
+    wanting = [index for index in plan.reading if index in counting]
+    if wanting and file.text is not None:
+        matching = plan.matching(file)
+        for index in wanting:
+            if index in plan.member_set and index not in matching:
+                continue  # its pattern matches nowhere in the file
+            hit = _look_in(looks[index], patterns[index], file)
+            if hit is not None:
+                found.append((index, hit))
+    return found
+
+
+def scan_results(folder: Path, probes: Iterable[tuple[str, Probe]], *, shown: str) -> Findings:
+    """What the probes of recorded results find in `folder` (every file, tracked or not): the
+    newest file of each probe's kind, passed or failed; paths shown under `shown`."""
+    # The newest file is the last run: older ones say how things were, not how they are.
+    results = Repository(folder, tracked_only=False)
+    found: Findings = {}
+    for check_id, probe in probes:
+        if probe.results is None:
+            continue
+        runs = []
+        for name in results.matching(probe.files):
+            text = results.read(name)
+            outcome = outcome_of(probe.results, text) if text is not None else None
+            if outcome is not None:
+                runs.append((_modified(results.root / name), name, outcome))
+        if runs:
+            _, name, outcome = max(runs)
+            summary = f"{outcome.total - outcome.failed}/{outcome.total} passed"
+            path = f"{shown.rstrip('/')}/{name}" if shown not in ("", ".") else name
+            found[(check_id, probe.id)] = [
+                Finding(probe, path, None, summary, failed=not outcome.passed)
+            ]
+    return found
+
+
+def _modified(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0
+
+
 class _Plan(NamedTuple):
     """How the looks that want a file are tried on it: a look for the file alone needs no
     reading; the others read it, and their patterns are searched in it together, at once."""
@@ -337,6 +457,9 @@ class _Plan(NamedTuple):
     reading: tuple[int, ...]  # looks with a pattern or a key path
     together: RegexSet | None  # the patterns searched in the joined lines, in one pass
     members: tuple[int, ...]  # the look of each pattern of `together`
+    member_set: frozenset[int]
+    looks: tuple[int, ...]  # every look that wants the file
+    own: tuple[int, ...]  # those that count the system's own files (not only tests)
 
     @classmethod
     def of(
@@ -346,7 +469,7 @@ class _Plan(NamedTuple):
         reading: list[int] = []
         for index in wanting:
             look = looks[index]
-            alone = look.contains is None and look.key is None
+            alone = look.contains is None and look.key is None and look.parser is None
             (whole_files if alone else reading).append(index)
         members = [
             index
@@ -355,7 +478,17 @@ class _Plan(NamedTuple):
         ]
         sources = [patterns[index].joined_source for index in members]  # type: ignore[union-attr]
         together = RegexSet(sources) if sources else None
-        return cls(tuple(whole_files), tuple(reading), together, tuple(members))
+        every = (*whole_files, *reading)
+        own = tuple(index for index in every if looks[index].within is None)
+        return cls(
+            tuple(whole_files),
+            tuple(reading),
+            together,
+            tuple(members),
+            frozenset(members),
+            every,
+            own,
+        )
 
     def matching(self, file: _File) -> frozenset[int]:
         """The looks whose pattern (of `together`) matches somewhere in the file."""
@@ -460,17 +593,110 @@ class _File:
     def documents(self) -> list[tuple[Any, Any]]:
         return _documents(self.name, self.text) if self.text is not None else []
 
+    @cached_property
+    def ours(self) -> bool:
+        """Whether the file is an answers file, a bank, a bank's translation (by its top-level
+        keys, wherever it lies) or one of mlready's outputs (by its mark)."""
+        if self.text is None:
+            return False
+        own = self.repository.own_output
+        if own is not None and own(self.text[:4096]):
+            return True
+        if not any(f"\n{key}:" in self.text or self.text.startswith(f"{key}:") for key in _KEYS):
+            return False  # the common case, without splitting the lines
+        keys = (
+            line.partition(":")[0].strip().strip("'\"")
+            for line in self.lines
+            if line[:1] not in ("", " ", "\t", "#", "-", "%") and ":" in line
+        )
+        return is_review_file(keys)
+
+    def statements(self, parser: Parser) -> list[Statement]:
+        """What the file says as `parser` reads it (parsed once, however many probes ask)."""
+        found = self._statements.get(parser)
+        if found is None:
+            found = self._statements[parser] = _statements(parser, self)
+        return found
+
+    @cached_property
+    def _statements(self) -> dict[Parser, list[Statement]]:
+        return {}
+
+
+def _statements(parser: Parser, file: _File) -> list[Statement]:
+    text = file.text or ""
+    if parser is Parser.PYTHON:
+        return python_statements(file.name, text)
+    if parser is Parser.DOCKERFILE:
+        return dockerfile_statements(text)
+    if parser is Parser.REQUIREMENTS:
+        if file.name.rpartition("/")[2] == "pyproject.toml":
+            return dependency_statements(_project_dependencies(text))
+        return requirements_statements(file.name, text)
+    if parser is Parser.CI:
+        jenkins = file.name.rpartition("/")[2] == "Jenkinsfile"
+        return ci_statements(file.name, [] if jenkins else file.documents, file.lines)
+    # Helm templates: a line that is only a template action is blanked, one inside a value is
+    # replaced, so that the YAML around them still parses (line numbers kept).
+    if "{{" in text:
+        text = "\n".join(
+            "" if line.strip().startswith("{{") and line.strip().endswith("}}") else line
+            for line in text.split("\n")
+        )
+        text = _TEMPLATE_ACTION.sub("x", text)
+    return kubernetes_statements(_documents(file.name, text))
+
+
+def _project_dependencies(text: str) -> list[object]:
+    """`[project] dependencies` of a pyproject.toml (not the optional or development ones)."""
+    import tomllib
+
+    try:
+        project = tomllib.loads(text).get("project")
+    except (tomllib.TOMLDecodeError, ValueError, RecursionError):
+        return []
+    found = project.get("dependencies") if isinstance(project, dict) else None
+    return list(found) if isinstance(found, list) else []
+
+
+_KEYS = ("answers", "bank", "language")  # one of them is a top-level key of every review file
+_TEMPLATE_ACTION = re.compile(r"\{\{[^{}\n]{0,500}\}\}")
+# Files that could be an answers file, a bank or one of mlready's outputs, by their extension.
+_MAYBE_OURS = frozenset({"yaml", "yml", "json", "md", "html", "txt", "xml", "sarif"})
+
 
 def _look_in(look: _ProbeTarget, pattern: _Pattern | None, file: _File) -> _LineMatch | None:
-    """What one look finds in a file it reads: its first matching line, or the place of the
-    key path (in a file that also has a matching line, when both are given)."""
+    """What one look finds in a file it reads: its first matching line, the place of the key
+    path or the first statement its parser reads that `finds` matches (in a file that also
+    has a matching line, when `contains` is given too)."""
     assert file.text is not None
     hit = pattern.first_line(file) if pattern is not None else None
     if pattern is not None and hit is None:
         return None
     if look.key is not None:
         hit = _key_hit(look, file)
+    elif look.parser is not None:
+        finder = _finder(look.finds) if look.finds is not None else None
+        hit = _statement_hit(file.statements(look.parser), finder, file)
     return hit
+
+
+@cache
+def _finder(source: str) -> Regex:
+    """A probe's `finds` pattern, compiled when a file first needs it (RE2 loads only then)."""
+    return regex(source)
+
+
+def _statement_hit(
+    statements: list[Statement], finder: Regex | None, file: _File
+) -> _LineMatch | None:
+    for statement in statements:
+        if finder is None or finder.search(statement.text) is not None:
+            line = statement.line
+            if line is not None and 0 < line <= len(file.lines):
+                return _LineMatch(line, _shown(file.lines[line - 1]))
+            return _LineMatch(line, _shown(statement.text))
+    return None
 
 
 def _shown(line: str) -> str:

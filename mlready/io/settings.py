@@ -19,6 +19,14 @@ SETTINGS_FILE = ".mlready.toml"
 
 
 @dataclass(frozen=True, kw_only=True)
+class ScanSettings:
+    """Where in the repository the ML system lies: `[scan]` in the settings."""
+
+    roots: Annotated[tuple[str, ...], OneOrMany()] = ()  # folders, relative to the repository
+    exclude: Annotated[tuple[str, ...], OneOrMany()] = ()  # globs, relative to the repository
+
+
+@dataclass(frozen=True, kw_only=True)
 class Settings:
     """Defaults for `check`, `report`, `ask` and friends."""
 
@@ -33,6 +41,7 @@ class Settings:
     fail_on_contradicted: Annotated[bool | None, Key("fail-on-contradicted")] = None
     require_evidence: Annotated[Severity | None, Key("require-evidence")] = None
     lang: str | None = None  # the language mlready speaks: en, zh-CN (see core.language)
+    scan: ScanSettings = ScanSettings()
     source: Annotated[Path | None, Internal()] = None  # where they were read, for messages
 
 
@@ -55,6 +64,15 @@ def find_settings(start: Path) -> Settings:
         if (folder / ".git").exists() or folder.parent == folder:
             return Settings()
         folder = folder.parent
+
+
+def scan_path_problem(text: str, *, folder: bool) -> str | None:
+    """Why a root (`folder`) or an excluded glob of the scan is refused, or None."""
+    from mlready.core.globs import glob_problem
+
+    if text.startswith("/") or "\\" in text or ".." in text.split("/") or "\0" in text:
+        return Message("'{path}' is not a path relative to the repository", path=text)
+    return None if folder else glob_problem(text)
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
@@ -94,6 +112,15 @@ def _settings(path: Path, table: Any, *, prefix: str = "") -> Settings:
             raise InputError(
                 Message("{path}: {key} holds a NUL character", path=where(()), key=key)
             )
+    for key, globs in (
+        ("scan.roots", settings.scan.roots),
+        ("scan.exclude", settings.scan.exclude),
+    ):
+        for glob in globs:
+            if (why := scan_path_problem(glob, folder=key == "scan.roots")) is not None:
+                raise InputError(
+                    Message("{path}: {key}: {problem}", path=where(()), key=key, problem=why)
+                )
     return replace(
         settings,
         bank=str(base / bank) if bank and bank != BUILTIN_BANK else None,

@@ -32,7 +32,11 @@ def finding_text(finding: Finding) -> str:
     probe's reliability."""
     where = name_text(finding.path) + (f":{finding.line}" if finding.line else "")
     shown = f" `{one_line(finding.text)}`" if finding.text else ""
-    return f"{where}{shown}: {one_line(finding.probe.says)} ({_reliability(finding.probe)})"
+    return _("{place}: {says} ({reliability})").format(
+        place=f"{where}{shown}",
+        says=one_line(finding.probe.says),
+        reliability=_reliability(finding.probe),
+    )
 
 
 def _reliability(probe: Probe) -> str:
@@ -44,11 +48,29 @@ def evidence_details(item: CheckEvidence) -> list[str]:
     not found, the answer's own evidence paths, links kept outside, evidence not accepted,
     probes silenced."""
     details = [finding_text(finding) for finding in item.found]
+    if item.files > len(item.found):
+        details.append(
+            _("{shown} of {count} files shown, the strongest first").format(
+                shown=len(item.found), count=item.files
+            )
+        )
+    details += [
+        _("partly: {finding}; supports {supported}, the answer says {answer}").format(
+            finding=finding_text(finding),
+            supported=finding.probe.supports,
+            answer=one_line(item.answer or ""),
+        )
+        for finding in item.partly
+    ]
     details += [
         _("not found: {probe} ({reliability})").format(
             probe=one_line(probe.says), reliability=_reliability(probe)
         )
         for probe in item.missing
+    ]
+    details += [
+        _("last run failed: {finding}").format(finding=finding_text(finding))
+        for finding in item.failed
     ]
     details += [
         _("no {path} in the repository").format(path=name_text(path)) for path in item.paths_missing

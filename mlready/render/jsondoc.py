@@ -6,7 +6,7 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from mlready.core.evidence import CheckEvidence
+from mlready.core.evidence import CheckEvidence, Finding
 from mlready.core.plan import action_plan, expiring_waivers
 from mlready.core.signoff import signoff_states
 from mlready.core.validation import to_plain
@@ -109,19 +109,24 @@ def render_json(outcomes: Sequence[Outcome]) -> str:
 
 def evidence_json(item: CheckEvidence) -> dict[str, Any]:
     """One check's evidence as JSON: its state, what supports it and what is missing."""
+
+    def finding_json(finding: Finding) -> dict[str, Any]:
+        return {
+            "probe": finding.probe.id,
+            "path": finding.path,
+            "line": finding.line,
+            "text": finding.text,
+            "says": finding.probe.says,
+            "reliability": finding.probe.reliability.value,
+            "supports": finding.probe.supports,
+        }
+
     return {
         "state": item.state.value,
-        "findings": [
-            {
-                "probe": finding.probe.id,
-                "path": finding.path,
-                "line": finding.line,
-                "text": finding.text,
-                "says": finding.probe.says,
-                "reliability": finding.probe.reliability.value,
-            }
-            for finding in item.found
-        ],
+        "findings": [finding_json(finding) for finding in item.found],
+        "files": item.files,
+        "partly": [finding_json(finding) for finding in item.partly],
+        "failed": [finding_json(finding) for finding in item.failed],
         "missing": [
             {"probe": probe.id, "says": probe.says, "reliability": probe.reliability.value}
             for probe in item.missing

@@ -361,6 +361,15 @@ def evidence_lines(evidence: CheckEvidence) -> list[str]:
             )
         )
     lines += [
+        _("partly: {where}: {says} ({reliability}); supports {supported}").format(
+            where=name_text(finding.path) + (f":{finding.line}" if finding.line else ""),
+            says=one_line(finding.probe.says),
+            reliability=translated(word_for(finding.probe.reliability)),
+            supported=finding.probe.supports,
+        )
+        for finding in evidence.partly
+    ]
+    lines += [
         _("not found: {says} ({reliability})").format(
             says=one_line(probe.says), reliability=translated(word_for(probe.reliability))
         )

@@ -1,5 +1,5 @@
-"""The tool's level beside the expert's on the calibration set, as a Markdown table with how
-many systems agree: `python -m tests.calibration.agreement`."""
+"""The tool's level beside the two reviewers' on the calibration set, as a Markdown table with
+how many systems agree with each: `python -m tests.calibration.agreement`."""
 
 from __future__ import annotations
 
@@ -17,20 +17,29 @@ TODAY = dt.date(2026, 12, 7)
 
 
 class Agreement(NamedTuple):
-    """One system: the expert's levels and the tool's, for its answers and its serious gaps."""
+    """One system: each reviewer's levels and the tool's, for its answers and its serious gaps."""
 
     system: str
     expert: str
-    accepted: tuple[str, ...]  # the expert's level, or the two it hesitated between
+    accepted: tuple[str, ...]  # the first reviewer's level, or the two it hesitated between
     tool: str
     score: float | None
     expert_serious: str
     tool_serious: str
+    # The second reviewer's, who judged the answers as they are now (with the checks added to
+    # the bank after the first reviewer wrote), before seeing any level the tool gives.
+    second: tuple[str, ...] = ()
+    second_serious: str = ""
 
     @property
     def agrees(self) -> bool:
-        """Whether the tool's level is one the expert gave."""
+        """Whether the tool's level is one the first reviewer gave."""
         return self.tool in self.accepted
+
+    @property
+    def agrees_second(self) -> bool:
+        """Whether the tool's level is one the second reviewer gave."""
+        return self.tool in self.second
 
 
 def systems() -> list[Path]:
@@ -44,6 +53,7 @@ def agreement(folder: Path) -> Agreement:
     review = mlready.review(folder / "answers.yaml", today=TODAY, scan=False)
     serious = mlready.review(folder / "serious-gaps.yaml", today=TODAY, scan=False)
     accepted = tuple(expert.get("between") or [expert["level"]])
+    second = yaml.safe_load((folder / "expert-2.yaml").read_text(encoding="utf-8"))
     return Agreement(
         folder.name,
         expert["level"],
@@ -52,24 +62,31 @@ def agreement(folder: Path) -> Agreement:
         review.score,
         expert["serious_gaps_level"],
         serious.level,
+        tuple(second.get("between") or [second["level"]]),
+        second["serious_gaps_level"],
     )
 
 
 def table(rows: list[Agreement]) -> str:
-    """The agreement as a Markdown table, with the count of systems that agree."""
+    """The agreement as a Markdown table, with how many systems agree with each reviewer."""
     lines = [
-        "| System | Expert | Tool (score) | Serious gaps: expert | Serious gaps: tool |",
-        "| --- | --- | --- | --- | --- |",
+        "| System | Reviewer 1 | Reviewer 2 | Tool (score) | Serious gaps: reviewers 1, 2 "
+        "| Serious gaps: tool |",
+        "| --- | --- | --- | --- | --- | --- |",
     ]
     for row in rows:
-        mark = "" if row.agrees else " ✗"
+        first = " / ".join(row.accepted) + ("" if row.agrees else " ✗")
+        second = " / ".join(row.second) + ("" if row.agrees_second else " ✗")
         lines.append(
-            f"| {row.system} | {' / '.join(row.accepted)} | {row.tool} ({row.score}){mark} "
-            f"| {row.expert_serious} | {row.tool_serious} |"
+            f"| {row.system} | {first} | {second} | {row.tool} ({row.score}) "
+            f"| {row.expert_serious}, {row.second_serious} | {row.tool_serious} |"
         )
-    agreeing = sum(row.agrees for row in rows)
     lines.append("")
-    lines.append(f"{agreeing} of {len(rows)} agree.")
+    lines.append(
+        f"{sum(row.agrees for row in rows)} of {len(rows)} agree with reviewer 1, "
+        f"{sum(row.agrees_second for row in rows)} of {len(rows)} with reviewer 2 "
+        "(✗: the tool's level is not the reviewer's)."
+    )
     return "\n".join(lines) + "\n"
 
 

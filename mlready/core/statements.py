@@ -1,0 +1,342 @@
+"""What a file says, statement by statement, as a probe's parser reads it: the commands a CI
+job runs, the imported names a Python module calls, a Dockerfile's instructions..."""
+
+# Pure: the I/O layer reads the text (and parses YAML and JSON, with its limits) and hands it
+# here. A file that does not parse says nothing. A probe's `finds` pattern is matched to each
+# statement's text; the finding shows the statement's line as written in the file.
+
+from __future__ import annotations
+
+import ast
+import json
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import Any, NamedTuple
+
+LineOf = Callable[[tuple[str | int, ...]], int | None]
+Documents = Sequence[tuple[Any, LineOf]]  # parsed YAML/JSON documents, with their lines
+
+
+class Statement(NamedTuple):
+    """One thing a file says: its line (None where unknown), its text, the part it belongs
+    to (a CI job, a Kubernetes object)."""
+
+    line: int | None
+    text: str
+    part: str = ""
+
+
+def python_statements(name: str, text: str) -> list[Statement]:
+    """A module's imports (`import mlflow.models.ModelSignature`) and the calls and uses of
+    imported names, resolved (`call mlflow.register_model`); a notebook's code cells too."""
+    if name.endswith(".ipynb"):
+        return [
+            Statement(None, item.text) for cell in _notebook_cells(text) for item in _python(cell)
+        ]
+    return _python(text)
+
+
+def _notebook_cells(text: str) -> list[str]:
+    try:
+        notebook = json.loads(text)
+    except (ValueError, RecursionError):
+        return []
+    cells = notebook.get("cells") if isinstance(notebook, dict) else None
+    found = []
+    for cell in cells if isinstance(cells, list) else ():
+        if not isinstance(cell, dict) or cell.get("cell_type") != "code":
+            continue
+        source = cell.get("source")
+        lines = source if isinstance(source, list) else [source]
+        code = "".join(line for line in lines if isinstance(line, str))
+        # IPython's magics and shell lines are not Python.
+        found.append(
+            "\n".join("" if line.lstrip()[:1] in ("%", "!") else line for line in code.split("\n"))
+        )
+    return found
+
+
+def _python(text: str) -> list[Statement]:
+    try:
+        tree = ast.parse(text)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return []
+    names: dict[str, str] = {}  # a local name -> the imported name it stands for
+    found: list[Statement] = []
+    try:
+        nodes = list(ast.walk(tree))
+    except RecursionError:
+        return []
+    for node in nodes:
+        if isinstance(node, ast.Import):
+            for alias in node.names:
+                top = alias.name.partition(".")[0]
+                names[alias.asname or top] = alias.name if alias.asname else top
+                found.append(Statement(node.lineno, f"import {alias.name}"))
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            for alias in node.names:
+                if alias.name != "*":
+                    names[alias.asname or alias.name] = f"{node.module}.{alias.name}"
+                found.append(Statement(node.lineno, f"import {node.module}.{alias.name}"))
+    # A long text given a name (`SYSTEM_PROMPT = """..."""`): the name, never the text.
+    for node in nodes:
+        if isinstance(node, ast.Assign) and _long_text(node.value):
+            for target in node.targets:
+                if isinstance(target, ast.Name):
+                    found.append(Statement(node.lineno, f"assign {target.id} = text"))
+    if not names:
+        return sorted(found, key=lambda item: item.line or 0)
+    # A module-level `app = fastapi.FastAPI()` stands for an instance: `app.get` is then
+    # `fastapi.FastAPI().get`.
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and isinstance(node.value, ast.Call):
+            called = _dotted(node.value.func, names)
+            if called is not None:
+                for target in node.targets:
+                    if isinstance(target, ast.Name):
+                        names[target.id] = called + "()"
+    # A called name is a call; the inner part of `a.b.c` is not a use of its own.
+    skipped = {id(node.func) for node in nodes if isinstance(node, ast.Call)}
+    skipped |= {id(node.value) for node in nodes if isinstance(node, ast.Attribute)}
+    for node in nodes:
+        if isinstance(node, ast.Call):
+            called = _dotted(node.func, names)
+            if called is not None:
+                found.append(Statement(node.lineno, f"call {called}({_arguments(node)})"))
+        elif isinstance(node, ast.Attribute) and id(node) not in skipped:
+            used = _dotted(node, names)
+            if used is not None and "." in used:
+                found.append(Statement(node.lineno, f"use {used}"))
+    return sorted(found, key=lambda item: item.line or 0)
+
+
+def _long_text(node: ast.expr) -> bool:
+    if isinstance(node, ast.Constant):
+        return isinstance(node.value, str) and len(node.value) >= 40
+    return isinstance(node, ast.JoinedStr) and len(node.values) > 1
+
+
+def _dotted(node: ast.expr, names: dict[str, str]) -> str | None:
+    """The imported name an expression stands for (`m.register_model` with `import mlflow as
+    m`: `mlflow.register_model`), or None: a local name, `self.x`, a call's result."""
+    parts: list[str] = []
+    while isinstance(node, ast.Attribute):
+        parts.append(node.attr)
+        node = node.value
+    if not isinstance(node, ast.Name) or node.id not in names:
+        return None
+    return ".".join([names[node.id], *reversed(parts)])
+
+
+def _arguments(call: ast.Call) -> str:
+    """The first argument when it is a string written out (a route's path), and the names of
+    the keyword arguments: `'/health'`, `registered_model_name=`."""
+    shown = []
+    first = call.args[0] if call.args else None
+    if isinstance(first, ast.Constant) and isinstance(first.value, str) and len(first.value) <= 200:
+        shown.append(repr(first.value))
+    shown += [f"{keyword.arg}=" for keyword in call.keywords if keyword.arg is not None]
+    return ", ".join(shown)
+
+
+def dockerfile_statements(text: str) -> list[Statement]:
+    """A Dockerfile's instructions (`HEALTHCHECK CMD curl -f ...`), continuation lines joined,
+    comments left out; the instruction in capitals."""
+    found: list[Statement] = []
+    pending: list[str] = []
+    start = 0
+    for number, raw in enumerate(text.splitlines(), start=1):
+        line = raw.strip()
+        if not pending and (not line or line.startswith("#")):
+            continue
+        if pending and line.startswith("#"):
+            continue  # a comment inside a continued instruction
+        if not pending:
+            start = number
+        pending.append(line.removesuffix("\\").strip())
+        if line.endswith("\\"):
+            continue
+        instruction, _, rest = " ".join(part for part in pending if part).partition(" ")
+        found.append(Statement(start, f"{instruction.upper()} {rest.strip()}".strip()))
+        pending = []
+    return found
+
+
+# Requirement files that are not the runtime's: linting, docs, tests, development.
+_SIDE = ("dev", "lint", "doc", "docs", "test", "tests", "testing", "style", "typing", "mypy")
+_SIDE_MORE = ("format", "ci", "bench", "benchmark", "benchmarks", "example", "examples", "build")
+
+
+def runtime_requirements(name: str) -> bool:
+    """Whether a requirements file holds the runtime dependencies (not `requirements-dev.txt`,
+    `requirements/lint.txt` and the like)."""
+    base = name.rpartition("/")[2].lower().rpartition(".")[0]
+    folder = name.rpartition("/")[0].rpartition("/")[2].lower()
+    words = set(base.replace("-", "_").split("_")) - {"requirements", "reqs", "requirement"}
+    if folder in ("requirements", "reqs"):
+        words.add(base)
+    return not words & set(_SIDE + _SIDE_MORE)
+
+
+def requirements_statements(name: str, text: str) -> list[Statement]:
+    """The runtime requirements of a requirements file (`numpy==1.26.4`), and `all pinned` at
+    the first one when every one is pinned with `==` (a side file for linting says nothing)."""
+    if not runtime_requirements(name):
+        return []
+    found = []
+    for number, raw in enumerate(text.splitlines(), start=1):
+        line = raw.partition(" #")[0].strip().removesuffix("\\").strip()
+        if not line or line.startswith(("#", "-", "http:", "https:", "git+", ".", "/")):
+            continue
+        found.append(Statement(number, line))
+    return _with_pinned(found)
+
+
+def dependency_statements(dependencies: Sequence[object]) -> list[Statement]:
+    """The runtime dependencies of a `pyproject.toml` (`[project] dependencies`, parsed by the
+    caller), and `all pinned` when every one is pinned with `==`."""
+    return _with_pinned([Statement(None, item) for item in dependencies if isinstance(item, str)])
+
+
+def _with_pinned(found: list[Statement]) -> list[Statement]:
+    pinned = [item for item in found if _pinned(item.text)]
+    if found and len(pinned) == len(found):
+        return [Statement(found[0].line, "all pinned"), *found]
+    return found
+
+
+def _pinned(requirement: str) -> bool:
+    spec = requirement.partition(";")[0]
+    return "==" in spec and not any(mark in spec for mark in (">", "<", "~=", "!=", ",", "*"))
+
+
+# CI: the keys whose values are commands run, or actions used.
+_COMMAND_KEYS = frozenset(
+    {"run", "script", "before_script", "after_script", "command", "commands", "bash", "pwsh"}
+    | {"powershell", "uses", "install", "before_install", "steps_script", "cmd", "entrypoint"}
+)
+
+
+def ci_statements(name: str, documents: Documents, lines: Sequence[str]) -> list[Statement]:
+    """The commands a CI configuration runs (`run: pytest -q`, `uses: actions/checkout@v4`),
+    each with its job; never names, conditions, path filters or comments."""
+    if name.rpartition("/")[2] == "Jenkinsfile":
+        return _jenkins(lines)
+    found: list[Statement] = []
+    for data, line_of in documents:
+        if not isinstance(data, dict):
+            continue
+        jobs = data.get("jobs") if name.startswith(".github/workflows/") else None
+        parts: Iterable[tuple[tuple[str | int, ...], Any]] = (
+            ((("jobs", job), value) for job, value in jobs.items())
+            if isinstance(jobs, dict)
+            else (((key,), value) for key, value in data.items())
+        )
+        for path, value in parts:
+            found += _commands(value, path, str(path[-1]), line_of, lines)
+    return found
+
+
+def _commands(
+    data: Any, path: tuple[str | int, ...], part: str, line_of: LineOf, lines: Sequence[str]
+) -> Iterator[Statement]:
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if key in _COMMAND_KEYS:
+                yield from _command_lines(value, (*path, key), key, part, line_of, lines)
+            else:
+                yield from _commands(value, (*path, key), part, line_of, lines)
+    elif isinstance(data, list):
+        for index, item in enumerate(data):
+            yield from _commands(item, (*path, index), part, line_of, lines)
+
+
+def _command_lines(
+    value: Any,
+    path: tuple[str | int, ...],
+    key: str,
+    part: str,
+    line_of: LineOf,
+    lines: Sequence[str],
+) -> Iterator[Statement]:
+    if isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _command_lines(item, (*path, index), key, part, line_of, lines)
+        return
+    if isinstance(value, dict):  # CircleCI's `run: {name: ..., command: ...}`
+        yield from _commands(value, path, part, line_of, lines)
+        return
+    if not isinstance(value, str):
+        return
+    line = line_of(path)
+    # A block scalar (`run: |`) starts on the line after its key.
+    block = line is not None and 0 < line <= len(lines) and lines[line - 1].rstrip()[-1:] in "|>"
+    first = line + 1 if line is not None and block else line
+    label = "uses" if key == "uses" else "run"
+    for offset, written in enumerate(value.splitlines()):
+        command = written.strip()
+        if command and not command.startswith("#"):
+            at = first + offset if first is not None and (block or offset == 0) else first
+            yield Statement(at, f"{label}: {command}", part)
+
+
+def _jenkins(lines: Sequence[str]) -> list[Statement]:
+    found = []
+    for number, raw in enumerate(lines, start=1):
+        line = raw.strip()
+        for step in ("sh ", "sh(", "bat ", "bat(", "powershell "):
+            if line.startswith(step):
+                command = line[len(step) :].strip(" ('\"")
+                found.append(Statement(number, f"run: {command}"))
+    return found
+
+
+# Kubernetes workloads: the objects that run containers.
+_WORKLOADS = frozenset(
+    {"Pod", "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Job", "CronJob"}
+    | {"Rollout", "DeploymentConfig"}
+)
+_POD_SPECS: tuple[tuple[str, ...], ...] = (
+    ("spec",),
+    ("spec", "template", "spec"),
+    ("spec", "jobTemplate", "spec", "template", "spec"),
+)
+
+
+def kubernetes_statements(documents: Documents) -> list[Statement]:
+    """Each workload (`kind: Deployment`...), what each of its containers sets (`Deployment
+    container api readinessProbe`) and a KServe canary's share of traffic (`InferenceService
+    canary 10`); custom resource definitions and other kinds say nothing."""
+    found: list[Statement] = []
+    for data, line_of in documents:
+        if isinstance(data, dict) and data.get("kind") == "InferenceService":
+            found += _kserve_canary(data, line_of)
+        if not isinstance(data, dict) or data.get("kind") not in _WORKLOADS:
+            continue
+        kind = str(data["kind"])
+        meta = data.get("metadata")
+        part = f"{kind}/{meta.get('name', '')}" if isinstance(meta, dict) else kind
+        found.append(Statement(line_of(("kind",)), f"kind {kind}", part))
+        for spec_path in _POD_SPECS:
+            spec: Any = data
+            for key in spec_path:
+                spec = spec.get(key) if isinstance(spec, dict) else None
+            containers = spec.get("containers") if isinstance(spec, dict) else None
+            for index, container in enumerate(containers if isinstance(containers, list) else ()):
+                if not isinstance(container, dict):
+                    continue
+                label = container.get("name", index)
+                for key in container:
+                    where = (*spec_path, "containers", index, key)
+                    text = f"{kind} container {label} {key}"
+                    found.append(Statement(line_of(where), text, part))
+    return found
+
+
+def _kserve_canary(data: dict[str, Any], line_of: LineOf) -> list[Statement]:
+    spec = data.get("spec")
+    predictor = spec.get("predictor") if isinstance(spec, dict) else None
+    share = predictor.get("canaryTrafficPercent") if isinstance(predictor, dict) else None
+    if not isinstance(share, int) or isinstance(share, bool):
+        return []
+    where = ("spec", "predictor", "canaryTrafficPercent")
+    return [Statement(line_of(where), f"InferenceService canary {share}", "InferenceService")]
