@@ -1,6 +1,7 @@
 """The calibration set (tests/calibration): every system and variant is a valid review that
-answers what it is asked (at least eight checks in each area); the tool's level agrees with the
-expert's, never two levels apart, and no variant with serious gaps reaches the top level."""
+answers what it is asked (at least eight checks in each area); the tool's level agrees with each
+of two reviewers on at least ten of twelve, never two levels apart, and no variant with serious
+gaps reaches the top level."""
 
 from __future__ import annotations
 
@@ -19,10 +20,11 @@ LEVELS = ("production", "pilot", "prototype", "not ready")
 SYSTEMS = systems()
 
 
-def test_the_set_has_twelve_systems_with_expert_verdicts() -> None:
+@pytest.mark.parametrize("verdict", ["expert.yaml", "expert-2.yaml"])
+def test_the_set_has_twelve_systems_with_two_reviewers_verdicts(verdict: str) -> None:
     assert len(SYSTEMS) == 12
     for folder in SYSTEMS:
-        expert = yaml.safe_load((folder / "expert.yaml").read_text(encoding="utf-8"))
+        expert = yaml.safe_load((folder / verdict).read_text(encoding="utf-8"))
         assert expert["level"] in LEVELS
         assert expert["serious_gaps_level"] in LEVELS
         assert len(expert["top_gaps"]) == 5
@@ -34,6 +36,7 @@ def test_no_serious_gaps_variant_reaches_the_top_level(folder: Path) -> None:
     found = agreement(folder)
     assert found.tool_serious != "production"
     assert found.expert_serious != "production"
+    assert found.second_serious != "production"
 
 
 def distance(one: str, other: str) -> int:
@@ -41,18 +44,20 @@ def distance(one: str, other: str) -> int:
     return abs(LEVELS.index(one) - LEVELS.index(other))
 
 
-def test_the_level_agrees_with_the_expert_on_at_least_ten_of_twelve() -> None:
+def test_the_level_agrees_with_each_reviewer_on_at_least_ten_of_twelve() -> None:
     rows = [agreement(folder) for folder in SYSTEMS]
-    agreeing = [row.system for row in rows if row.agrees]
-    assert len(agreeing) >= 10, agreeing
+    assert len([row.system for row in rows if row.agrees]) >= 10
+    assert len([row.system for row in rows if row.agrees_second]) >= 10
 
 
 @pytest.mark.parametrize("folder", SYSTEMS, ids=lambda path: path.name)
-def test_the_level_is_never_two_levels_from_the_expert(folder: Path) -> None:
+def test_the_level_is_never_two_levels_from_a_reviewer(folder: Path) -> None:
     found = agreement(folder)
     assert min(distance(found.tool, level) for level in found.accepted) <= 1
-    # what the reviewer would let run at all is what the tool lets run at all
+    assert min(distance(found.tool, level) for level in found.second) <= 1
+    # what a reviewer would let run at all is what the tool lets run at all
     assert distance(found.tool_serious, found.expert_serious) <= 1
+    assert distance(found.tool_serious, found.second_serious) <= 1
 
 
 def test_the_readme_shows_the_agreement_as_measured() -> None:
@@ -77,5 +82,6 @@ def test_every_calibration_system_is_asked_eight_checks_per_area_and_answers_the
 
 def test_the_chinese_readme_shows_the_same_table() -> None:
     readme = Path(__file__).resolve().parent.parent / "README.zh-CN.md"
-    shown = table([agreement(folder) for folder in SYSTEMS])
-    assert shown.split("\n\n")[0] in readme.read_text(encoding="utf-8")
+    assert table([agreement(folder) for folder in SYSTEMS], "zh-CN") in readme.read_text(
+        encoding="utf-8"
+    )

@@ -67,10 +67,18 @@ areas:
         caps: prototype
         when: {profile.regimes: [old_rule, new_rule]}
       - {id: a.dated, prompt: p, why: w, severity: blocker, applies_from: 2027-08-02}
+      - id: a.basis
+        prompt: p
+        why: w
+        severity: blocker
+        options:
+          - {value: no, score: 0}
+          - {value: assumed, score: 0, caps: pilot}
+          - {value: yes, score: 1}
 """
 
 CHECKS = ("a.legal", "a.live", "a.second", "a.third", "a.serious", "a.major", "a.tools")
-CHECKS += ("a.conformity", "a.dated")
+CHECKS += ("a.conformity", "a.dated", "a.basis")
 OWNED = {"owner": "team", "due": "2027-01-31"}
 OVERDUE = {"owner": "team", "due": "2026-11-30"}
 UNDATED = {"owner": "team"}
@@ -132,6 +140,11 @@ def entry(value: str, action: dict[str, str]) -> dict[str, Any]:
         ({"a_major": "no"}, "production"),
         ({"a_serious": "no"}, "pilot"),
         ({"a_serious": "partial"}, "production"),
+        # an answer may cap otherwise than its check: both score 0, one stops a trial
+        ({"a_basis": "no"}, "not ready"),
+        ({"a_basis": "assumed"}, "pilot"),
+        ({"a_basis": entry("assumed", OWNED)}, "production"),
+        ({"a_basis": ""}, "not ready"),  # unanswered: the check's own cap
         # the lowest cap wins
         ({"a_serious": "no", "a_live": "no", "a_legal": "no"}, "not ready"),
     ],
@@ -280,6 +293,18 @@ def test_caps_and_dates_belong_on_checks_and_decision_options() -> None:
     shown = str(caught.value)
     assert "'caps' belongs only on check questions (this is a multi)" in shown
     assert "'applies_from' belongs only on options of decisions" in shown
+
+
+def test_an_option_caps_only_on_a_check_and_only_at_a_level_of_the_bank() -> None:
+    text = RULES_BANK.replace(
+        "options: [{value: predict}, {value: agent}]",
+        "options: [{value: predict, caps: pilot}, {value: agent}]",
+    ).replace("{value: assumed, score: 0, caps: pilot}", "{value: assumed, score: 0, caps: beta}")
+    with pytest.raises(InputError) as caught:
+        bank_from_document(parse_yaml(text, source="rules.yaml"))
+    shown = str(caught.value)
+    assert "rules.yaml:8:38:" in shown and "'caps' belongs only on check options" in shown
+    assert "rules.yaml:46:46: caps names no level of the bank: 'beta'" in shown
 
 
 def test_check_lists_an_upcoming_obligation_until_its_date_then_fails(tmp_path: Path) -> None:

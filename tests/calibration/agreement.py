@@ -67,13 +67,24 @@ def agreement(folder: Path) -> Agreement:
     )
 
 
-def table(rows: list[Agreement]) -> str:
-    """The agreement as a Markdown table, with how many systems agree with each reviewer."""
-    lines = [
-        "| System | Reviewer 1 | Reviewer 2 | Tool (score) | Serious gaps: reviewers 1, 2 "
-        "| Serious gaps: tool |",
-        "| --- | --- | --- | --- | --- | --- |",
-    ]
+HEADERS = {
+    "en": "| System | Reviewer 1 | Reviewer 2 | Tool (score) | Serious gaps: reviewers 1, 2 "
+    "| Serious gaps: tool |",
+    "zh-CN": "| 系统 | 评审者 1 | 评审者 2 | 工具（得分） | 严重缺口：评审者 1、2 "
+    "| 严重缺口：工具 |",
+}
+SUMMARY = {
+    "en": "{first} of {count} agree with reviewer 1, {second} of {count} with reviewer 2 "
+    "(✗: the tool's level is not the reviewer's).",
+    "zh-CN": "{count} 个系统中，{first} 个与评审者 1 一致，{second} 个与评审者 2 一致"
+    "（✗：工具给出的级别不是该评审者的）。",
+}
+
+
+def table(rows: list[Agreement], lang: str = "en") -> str:
+    """The agreement as a Markdown table, with how many systems agree with each reviewer; the
+    levels are their ids (as `--fail-under` takes them), the words in `lang`."""
+    lines = [HEADERS[lang], "| --- | --- | --- | --- | --- | --- |"]
     for row in rows:
         first = " / ".join(row.accepted) + ("" if row.agrees else " ✗")
         second = " / ".join(row.second) + ("" if row.agrees_second else " ✗")
@@ -83,12 +94,16 @@ def table(rows: list[Agreement]) -> str:
         )
     lines.append("")
     lines.append(
-        f"{sum(row.agrees for row in rows)} of {len(rows)} agree with reviewer 1, "
-        f"{sum(row.agrees_second for row in rows)} of {len(rows)} with reviewer 2 "
-        "(✗: the tool's level is not the reviewer's)."
+        SUMMARY[lang].format(
+            first=sum(row.agrees for row in rows),
+            second=sum(row.agrees_second for row in rows),
+            count=len(rows),
+        )
     )
     return "\n".join(lines) + "\n"
 
 
 if __name__ == "__main__":
-    print(table([agreement(folder) for folder in systems()]), end="")
+    import sys
+
+    print(table([agreement(folder) for folder in systems()], *sys.argv[1:2]), end="")
