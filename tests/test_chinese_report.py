@@ -30,7 +30,7 @@ from tests.helpers.report_review import HOSTILE, REVIEW, gfm, walk_tokens
 ROOT = Path(__file__).resolve().parent.parent
 # The example with a blocker partly done, so the report says the gate fails whatever the level.
 EXAMPLE = ROOT / "examples" / "on-device-vision.yaml"
-LEVEL = "可上线生产"  # its level, production, as the bank's translation names it
+LEVEL = "可投产"  # its level, production, as the bank's translation names it
 # What the template says, in English; none of it may be left in the Chinese report.
 ENGLISH = [
     "Readiness review",

@@ -228,6 +228,7 @@ def test_bank_show_and_validate(bank_file: Path, tmp_path: Path) -> None:
         "score": 0.5,
         "exclusive": False,
         "applies_from": None,
+        "caps": None,
     }
     assert latency["severity"] == "major"
     assert latency["weight"] == 2

@@ -170,3 +170,23 @@ def test_a_long_history_of_hundreds_of_revisions(tmp_path: Path, git_env: None) 
     revisions = json.loads(out)["revisions"]
     assert len(revisions) == 400
     assert revisions[1]["gaps_opened"] == ["data.lineage"]
+
+
+def test_since_keeps_every_commit_of_that_day_whatever_the_time_now(
+    tmp_path: Path, git_env: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # git reads a bare date as that day at the current time of day: a commit just after
+    # midnight was dropped by every run later in the day.
+    from tests.helpers.review_history import commit
+
+    root = tmp_path / "repo"
+    root.mkdir()
+    git(root, "init", "-q", "-b", "main")
+    (root / "small.yaml").write_text(SMALL_BANK, encoding="utf-8")
+    commit(root, "mlready.yaml", SECOND, "2026-03-05T23:59:00+00:00", "the day before")
+    commit(root, "mlready.yaml", FIFTH, "2026-03-06T00:00:30+00:00", "just after midnight")
+    commit(root, "mlready.yaml", SECOND, "2026-03-06T01:30:00+09:00", "the day before in UTC")
+    monkeypatch.chdir(root)
+    code, out, err = run("history", "mlready.yaml", "--bank", "small.yaml", "--since", "2026-03-06")
+    assert code == ExitCode.OK, err
+    assert "2 revisions, since 2026-03-06" in out  # its own date is the 6th in its time zone

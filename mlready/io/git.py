@@ -351,7 +351,11 @@ def file_revisions(path: Path, *, since: dt.date | None = None) -> list[GitRevis
     args = ["log", "--follow", "--no-ext-diff", "--no-textconv", "--no-color", "-z"]
     args += ["--name-only", "--format=%H"]
     if since is not None:
-        args.append(f"--since={since.isoformat()}")
+        # git reads a bare date as that day at the current time of day, and compares instants:
+        # asking from the day before, at midnight UTC, keeps every commit whose own date (in
+        # any time zone, up to UTC+14) is `since` or later, whenever the command runs; the
+        # caller holds each commit's own date to `since` exactly.
+        args.append(f"--since={(since - dt.timedelta(days=1)).isoformat()}T00:00:00Z")
     listed = _listed(run_git(root, *args, "--", relative))
     listed.reverse()
     names = [commit for commit, _ in listed] + [f"{commit}:{name}" for commit, name in listed]
