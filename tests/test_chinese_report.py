@@ -100,9 +100,14 @@ def test_the_markdown_report_says_the_template_s_words_in_chinese() -> None:
     assert f"级别：{LEVEL}。" in strong  # the level by its title, not its name
     assert "为何重要：" in strong and "下一步：" in strong
     headers = [tokens[i + 1].content for i, t in enumerate(tokens) if t.type == "th_open"]
-    assert {"检查项", "严重程度", "负责人", "截止日期", "级别", "达到该级别的最低得分（--fail-under 取值）"} <= set(
-        headers
-    )
+    assert {
+        "检查项",
+        "严重程度",
+        "负责人",
+        "截止日期",
+        "级别",
+        "达到该级别的最低得分（--fail-under 取值）",
+    } <= set(headers)
     # Every table header cell and every label in bold is Chinese (or a number, or empty).
     assert not [text for text in headers + strong if re.search("[A-Za-z]", text)]
     html = [t.content for t in tokens if t.type in ("html_inline", "html_block")]
