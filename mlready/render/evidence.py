@@ -146,7 +146,7 @@ def render_scan_text(results: Sequence[ScanResult]) -> str:
             evidence_line(result.evidence),
         ]
         for check_id, headline, details in _lines_of(result):
-            lines += ["", check_id + _(": ") + headline, *(f"  {line}" for line in details)]
+            lines += ["", f"{check_id}: {headline}", *(f"  {line}" for line in details)]
         parts.append("\n".join(lines) + "\n")
     return "\n".join(parts)
 
