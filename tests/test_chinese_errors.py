@@ -252,3 +252,14 @@ def test_every_sampled_bad_input_is_said_in_chinese(
     words = re.sub(r"`[^`]*`|'[^']*'|“[^”]*”|\S*[/.]\S*|\b[a-z]+(?:[-_][a-z]+)+\b", "", lines[0])
     assert HAN.search(words), err
     assert not re.search(r"[A-Za-z]{2,}(?: [A-Za-z]{2,}){2,}", words), err
+
+
+def test_click_s_quoted_names_are_quoted_and_listed_the_chinese_way(review: Path) -> None:
+    # Click writes 'chek' and 'check', 'schema'; in a Chinese sentence they are “…” joined with
+    # 或 (a suggestion) or 、 (a list of choices), and English keeps Click's own.
+    chinese = mlready(review, "--lang", "zh-CN", "chek")
+    english = mlready(review, "chek")
+    assert chinese.returncode == english.returncode == ExitCode.INVALID
+    assert "没有命令“chek”。是不是想用“check”或“schema”？" in chinese.stderr
+    assert "'" not in chinese.stderr
+    assert "No such command 'chek'" in english.stderr or "no such command 'chek'" in english.stderr
