@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 import re
 import string
+from collections import Counter
 from pathlib import Path
 
 from babel.messages.catalog import Catalog
@@ -78,6 +79,32 @@ def test_translations_keep_the_placeholders_of_the_english() -> None:
             if text and placeholders(text) != expected:
                 wrong.append((ids[0], text))
     assert wrong == []
+
+
+def occurrences(text: str) -> Counter[str]:
+    return Counter(name for _, name, _, _ in string.Formatter().parse(text) if name is not None)
+
+
+def test_no_translation_says_a_placeholder_more_often_than_its_english() -> None:
+    # A plural folded into one form by a merge (nplurals=1) once held its sentence four times:
+    # the set of placeholders stayed the same, so only their counts show it.
+    wrong = []
+    for message in catalog():
+        if not message.id:
+            continue
+        ids = message.id if isinstance(message.id, tuple) else (message.id,)
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        most = Counter[str]()
+        for text in ids:
+            most |= occurrences(text)
+        wrong += [(ids[0], text) for text in strings if occurrences(text) - most]
+    assert wrong == []
+
+
+def test_a_sentence_copied_into_itself_is_caught() -> None:
+    once = "{place}: 回答按 {bank} 读取。"
+    assert not occurrences(once) - occurrences("{place}: read with {bank}.")
+    assert occurrences(once * 2) - occurrences("{place}: read with {bank}.")
 
 
 def test_translations_are_chinese() -> None:

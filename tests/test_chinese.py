@@ -73,7 +73,7 @@ def test_machine_formats_keep_their_ids_in_chinese(review: Path) -> None:
     ]
     assert levels[0] == levels[1]
     messages = [json.loads(sarif.stdout)["runs"][0]["results"][0]["message"]["text"]]
-    assert "缺口：" in messages[0]  # what a person reads is Chinese
+    assert "缺口（重要）：" in messages[0]  # what a person reads is Chinese
 
     import xml.etree.ElementTree as ET
 
@@ -87,7 +87,7 @@ def test_machine_formats_keep_their_ids_in_chinese(review: Path) -> None:
     ]
     assert cases[0] == cases[1]  # test names and outcomes: the same in every language
     failure = ET.fromstring(junit[1].stdout).find(".//failure")
-    assert failure is not None and "缺口：" in str(failure.get("message"))
+    assert failure is not None and "缺口（重要）：" in str(failure.get("message"))
     assert failure.get("type") in ("blocker", "major", "minor")
 
 

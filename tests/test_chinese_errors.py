@@ -171,7 +171,7 @@ def test_usage_errors_and_help_are_chinese_in_a_real_run(review: Path) -> None:
     env = {"COLUMNS": "200"}
     usage = mlready(review, "check", "--lang", "zh-CN", "-f", "bogus", env=env)
     assert usage.returncode == ExitCode.INVALID
-    assert usage.stderr.startswith("错误：--format: 'bogus' 不是 'text', ")
+    assert usage.stderr.startswith("错误：--format: “bogus”不是“text”、“json”、")
     assert usage.stderr.rstrip().endswith("之一（参见 `python -m mlready check --help`）")
     root = mlready(review, "--lang", "zh-CN", "--help", env=env)
     check = mlready(review, "check", "--lang", "zh-CN", "--help", env=env)
@@ -199,7 +199,7 @@ def test_what_changed_and_the_history_are_said_in_chinese(
     assert "级别：production → " in out and "新增的缺口（1）" in out and "变更的回答（1）" in out
     assert "Level:" not in out and "Answers changed" not in out
     empty = history_text(History(source="a.yaml", bank=small_bank, revisions=()))
-    assert "a.yaml: 0 个修订，按 Small bank（small@1）打分" in empty
+    assert "a.yaml: 0 个版本，按 Small bank（small@1）打分" in empty
     assert empty.rstrip().endswith("没有提交改动过这个文件。")
 
 
@@ -252,3 +252,14 @@ def test_every_sampled_bad_input_is_said_in_chinese(
     words = re.sub(r"`[^`]*`|'[^']*'|“[^”]*”|\S*[/.]\S*|\b[a-z]+(?:[-_][a-z]+)+\b", "", lines[0])
     assert HAN.search(words), err
     assert not re.search(r"[A-Za-z]{2,}(?: [A-Za-z]{2,}){2,}", words), err
+
+
+def test_click_s_quoted_names_are_quoted_and_listed_the_chinese_way(review: Path) -> None:
+    # Click writes 'chek' and 'check', 'schema'; in a Chinese sentence they are “…” joined with
+    # 或 (a suggestion) or 、 (a list of choices), and English keeps Click's own.
+    chinese = mlready(review, "--lang", "zh-CN", "chek")
+    english = mlready(review, "chek")
+    assert chinese.returncode == english.returncode == ExitCode.INVALID
+    assert "没有命令“chek”。是不是想用“check”或“schema”？" in chinese.stderr
+    assert "'" not in chinese.stderr
+    assert "No such command 'chek'" in english.stderr or "no such command 'chek'" in english.stderr

@@ -93,16 +93,21 @@ def test_the_markdown_report_says_the_template_s_words_in_chinese() -> None:
         if token.type == "heading_open" and token.tag in ("h1", "h2")
     ]
     assert headings[0] == "就绪评审：leafcheck-on-device"
-    for title in ["执行摘要", "级别如何确定", "各板块", "系统画像", "行动计划", "阻断项", "签署"]:
+    for title in ["评审结论", "级别如何确定", "各板块", "系统概况", "行动计划", "阻断项", "签署"]:
         assert title in headings, title
     assert "附录：已回答的检查项" in headings
     strong = [tokens[i + 1].content for i, t in enumerate(tokens) if t.type == "strong_open"]
     assert f"级别：{LEVEL}。" in strong  # the level by its title, not its name
     assert "为何重要：" in strong and "下一步：" in strong
     headers = [tokens[i + 1].content for i, t in enumerate(tokens) if t.type == "th_open"]
-    assert {"检查项", "严重程度", "负责人", "截止日期", "级别", "门禁要求的最低得分"} <= set(
-        headers
-    )
+    assert {
+        "检查项",
+        "严重程度",
+        "负责人",
+        "截止日期",
+        "级别",
+        "达到该级别的最低得分",
+    } <= set(headers)
     # Every table header cell and every label in bold is Chinese (or a number, or empty).
     assert not [text for text in headers + strong if re.search("[A-Za-z]", text)]
     html = [t.content for t in tokens if t.type in ("html_inline", "html_block")]
@@ -227,5 +232,5 @@ def test_the_chinese_report_prints_in_a_chinese_font(tmp_path: Path) -> None:
         check=True,
     ).stdout
     assert f"级别：{LEVEL}。" in first
-    assert "执行摘要" in first and "优先处理事项" in first
+    assert "评审结论" in first and "优先处理事项" in first
     assert "第 1 页，共" in first  # the print stylesheet's page numbers, in Chinese

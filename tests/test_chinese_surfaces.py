@@ -56,16 +56,21 @@ def test_bank_show_says_its_header_kinds_and_conditions_in_chinese(tmp_path: Pat
     chinese = mlready(tmp_path, "bank", "show", "--lang", "zh-CN")
     assert english.returncode == chinese.returncode == ExitCode.OK
     assert re.search(r": \d+ questions\n", english.stdout)
-    assert re.search(r"（default@\d+）: \d+ 个问题\n|\(default@\d+\): \d+ 个问题\n", chinese.stdout)
+    assert re.search(r"（default@\d+）：\d+ 个问题\n", chinese.stdout)
     assert "[when profile.personal_data in pseudonymous, personal, sensitive]" in english.stdout
     lawful = next(line for line in chinese.stdout.splitlines() if "data.lawful_basis " in line)
     assert " 阻断项 " in lawful
-    # The condition names the question by its id (data) and its values by their labels.
-    assert "（仅当 profile.personal_data 为“" in lawful and "”时）" in lawful
-    assert "”、“" in lawful and "”或“" in lawful
+    # The condition names the question by its id and its values (data, short where a label
+    # can be a sentence); several are joined with 且, in one note.
+    assert "（仅当 profile.personal_data 为“pseudonymous”、“personal”或“sensitive”时）" in lawful
+    on_device = next(line for line in chinese.stdout.splitlines() if "data.on_device_data " in line)
+    assert "，且 profile.personal_data 为“" in on_device and on_device.count("仅当") == 1
+    # Severity rules and caps are said in Chinese too.
+    assert "（profile.personal_data 为“sensitive”时为阻断项）" in on_device
+    assert "（级别上限：原型）" in chinese.stdout and "（级别上限：试点）" in chinese.stdout
     kinds = {line.split()[1] for line in chinese.stdout.splitlines() if line.startswith("  ")}
     assert kinds == {"阻断项", "重要", "次要", "单选", "多选", "文本"}
-    assert not re.search(r"\[when |\bquestions\b", chinese.stdout)
+    assert not re.search(r"\[when |\[caps |\[\w+ when |\bquestions\b", chinese.stdout)
     # Every line of the English has its line in Chinese, with the same id first.
     first = [line.split()[0] for line in english.stdout.splitlines() if line.startswith("  ")]
     assert first == [

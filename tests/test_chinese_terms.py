@@ -24,18 +24,48 @@ EXAMPLES = ROOT / "examples"
 # variants that must never say it. "部分" stays for "partial" (an answer's grade) and for "some
 # of": only its uses as "area" are variants. "过期" is kept for a waiver that has expired;
 # an action past its date is overdue (逾期), a review or a translation out of date is stale (过时).
+# "等级" stays for a risk tier (风险等级) and a grading scale (评分等级), never for mlready's level;
+# "回滚" is a rollback, so a regression is 退化 (回退 reads as a rollback); 画像 is profiling
+# (GDPR), so the system profile is 系统概况; 评审 is the tool's review, so an LLM judge is 裁判模型.
 GLOSSARY: dict[str, tuple[str, tuple[str, ...]]] = {
-    "personal data": ("个人信息", ("个人数据", "隐私数据")),
+    "personal data": (
+        "个人信息",
+        ("个人数据", "隐私数据", "涉及个人的", "涉及个人？", "涉及个人，"),
+    ),
     "area": (
         "板块",
         ("各部分", "每个部分", "本部分", "这个部分", "个部分", "部分 id", "最弱部分", "按部分"),
     ),
+    "weakest area": ("最薄弱板块", ("最弱板块", "最薄弱的板块")),
     "gap": ("缺口", ("差距",)),
-    "regression": ("回退", ("退步",)),
+    "regression": ("退化", ("回退", "回归问题", "退步")),
     "note": ("备注", ("注意：",)),
     "production": ("可投产", ("可上线生产",)),
-    "blocker": ("阻断项", ("阻断缺口", "阻断差距")),
+    "blocker": ("阻断项", ("阻断缺口", "阻断差距", "阻断（", "阻断或", "{severity}缺口")),
     "overdue": ("逾期", ("过期行动", "过期的行动")),
+    "level": ("级别", ("就绪等级", "等级 {level}", "显示等级", "自定义等级", "级别为何不更高")),
+    "level cap": ("级别最高只能到", ("级别因此最高为",)),
+    "owned plan": ("指定负责人", ("有负责人计划", "没有负责人计划")),
+    "readiness review": ("就绪评审", ("就绪度评审",)),
+    "open gap": ("未关闭", ("未解决",)),
+    "action owner": ("行动项负责人", ("行动负责人",)),
+    "fallback": ("降级方案", ("兜底方案",)),
+    "post-market monitoring": ("上市后监测", ("上市后监督",)),
+    "EU AI Act": ("欧盟《人工智能法案》", ("欧盟《人工智能法》", "《欧盟人工智能法案》")),
+    "annex": ("附件四", ("附件 I",)),
+    "datasheet": ("数据集说明书", ("数据说明书",)),
+    "git revision": ("版本", ("个修订", "每个修订", "git 修订")),
+    "answers digest": ("回答哈希", ("回答摘要", "哈希摘要")),
+    "mean": ("平均分", ("平均：", "**平均：**")),
+    "system profile": ("系统概况", ("系统画像",)),
+    "serving": ("推理时", ("服务时", "训练与服务")),
+    "LLM judge": ("裁判模型", ("评审模型", "LLM 评审")),
+    "conformal prediction": ("共形预测", ("保形预测",)),
+    "executive summary": ("评审结论", ("执行摘要",)),
+    "out-of-scope use": ("超出范围的用途", ("不适用的用途",)),
+    "bias (model card)": ("偏见、风险与局限性", ("偏差、风险与局限",)),
+    "suggestions": ("联想词", ("模型向用户推荐的词语", "绝不可推荐")),
+    "default (help)": ("（默认：", ("\uff3b默认", "\uff3b必填")),  # not in full-width [ ]
 }
 
 
@@ -88,10 +118,23 @@ SAID_WITH_TERM = [
     (r"\bgaps?\b", "缺口", set()),
     (r"overdue", "逾期", set()),
     (r"\bstale\b", "过时", set()),
-    (r"regress", "回退", set()),
+    (r"regress", "退化", set()),
     (r"personal data", "个人信息", set()),
     (r"^Why: \{why\}|Why it matters", "为何重要", set()),
+    (r"system profile", "系统概况", set()),
+    (r"action owner", "行动项负责人", set()),
+    (r"\bopen gaps?\b|\bnone open\b|is open", "未关闭", set()),
+    (r"digest", "哈希", set()),
+    (r"^Mean$|\*\*Mean:\*\*|Mean: \{mean", "平均分", set()),
 ]
+
+
+def test_chinese_sentences_quote_with_chinese_marks() -> None:
+    # Click's 'a', 'b' and ASCII quotes inside a Chinese sentence read as code; Chinese quotes
+    # with “…” and lists with 、. A quote beside Chinese text (or a list of quoted words) fails.
+    mixed = re.compile(r"[\u4e00-\u9fff，。：；（）]\s?'|'\s?[\u4e00-\u9fff，。：；（）]|', '")
+    wrong = [text for _, said in _catalog() for text in said if mixed.search(text)]
+    assert not wrong
 
 
 @pytest.mark.parametrize(("english", "term", "exceptions"), SAID_WITH_TERM)

@@ -185,7 +185,7 @@ def shown_texts(view: ScorecardView) -> list[str]:
     texts += [row.title for row in view.areas]
     for section in view.sections:
         texts += [
-            item.cells[-1] if section.table else ": ".join(item.cells) for item in section.items
+            item.cells[-1] if section.table else "：".join(item.cells) for item in section.items
         ]
     return texts
 
@@ -259,12 +259,12 @@ def test_plain_check_bank_show_and_diff_fit_the_columns_they_are_given(
     changed = run(width, "diff", first, later, *today)
     before, after = review.before.scorecard, review.after.scorecard
     opened = {g.question.id for g in after.open_gaps} - {g.question.id for g in before.open_gaps}
-    texts = [f"{gap}: {one_line(questions[gap].prompt)}" for gap in opened]
+    texts = [f"{gap}：{one_line(questions[gap].prompt)}" for gap in opened]
     impact = questions["profile.impact"]
     texts.append(
-        f"profile.impact: {impact.describe('experience')} → {impact.describe('decisions')}"
+        f"profile.impact：{impact.describe('experience')} → {impact.describe('decisions')}"
     )
-    texts.append(f"training.red_team: 备注：{NOTE}")  # the word "note" is said in Chinese too
+    texts.append(f"training.red_team：备注：{NOTE}")  # the word "note" is said in Chinese too
     assert_laid_out(changed, width, texts, room=width - 4)
     titles = {f"{one_line(area.title)}:" for area in review.bank.sections}
     areas = [
@@ -281,7 +281,7 @@ def test_plain_text_in_a_pipe_keeps_its_lines_whole(
     checked = run(None, "check", str(review.folder / "mlready.yaml")).splitlines()
     sections = [section for section in view_of(review.before).sections if not section.table]
     for item in (item for section in sections for item in section.items):
-        assert f"  {': '.join(item.cells)}" in checked
+        assert f"  {'：'.join(item.cells)}" in checked
     assert max(cells(line) for line in checked) > 100
 
 

@@ -359,7 +359,7 @@ def test_ask_walks_the_built_in_bank_in_chinese(tmp_path: Path) -> None:
     assert "profile.model_source: trained" in saved
     # The answers are the same in every language; the comments are in the one spoken.
     assert (
-        "智能客服" in saved and "  # == 系统画像 ==" in saved and "# == System profile" not in saved
+        "智能客服" in saved and "  # == 系统概况 ==" in saved and "# == System profile" not in saved
     )
 
 

@@ -47,7 +47,7 @@ from typer.models import ParameterInfo
 
 from mlready.cli.application import print_message
 from mlready.core.errors import ExitCode, MlreadyError
-from mlready.core.messages import N_, Message, _, translated
+from mlready.core.messages import N_, Message, _, alternatives, language, series, translated
 
 TYPER_RUNTIME_PARAM: Final = build_runtime_param
 """Typer's own builder of a parameter's conversion, for the values this module passes on."""
@@ -594,5 +594,15 @@ def _in_words(text: str, table: tuple[tuple[str, str], ...]) -> str:
     for pattern, template in table:
         found = re.fullmatch(pattern, text)
         if found is not None:
-            return Message(template, **found.groupdict())
+            said = {key: _quoted(value, key) for key, value in found.groupdict().items()}
+            return Message(template, **said)
     return text
+
+
+def _quoted(value: str, group: str) -> object:
+    """Click's `'a', 'b'` quoted and listed as the chosen language does (`“a”、“b”` in
+    Chinese, or `“a”或“b”` for the names it suggests); English keeps Click's own."""
+    if language() == "en" or not re.fullmatch(r"'[^']*'(, '[^']*')*", value):
+        return value
+    quoted = [Message("'{label}'", label=item) for item in re.findall(r"'([^']*)'", value)]
+    return alternatives(quoted) if group == "names" else series(quoted)

@@ -106,11 +106,11 @@ def diff_text(diff: ReviewDiff, *, width: int | None = None) -> str:
         if questions:
             lines += ["", _("{title} ({count})").format(title=_(title), count=len(questions))]
             for q in questions:
-                lines += hanging("  ", f"{q.id}: {one_line(q.prompt)}", width, indent=HANG)
+                lines += hanging("  ", q.id + _(": ") + one_line(q.prompt), width, indent=HANG)
     if diff.answers:
         lines += ["", _("Answers changed ({count})").format(count=len(diff.answers))]
         for c in diff.answers:
-            change = f"{c.question.id}: {one_line(_change_words(c))}"
+            change = c.question.id + _(": ") + one_line(_change_words(c))
             lines += hanging("  ", change, width, indent=HANG)
     if not (diff.answers or diff.areas):
         lines += ["", _("No answer changed.")]

@@ -86,9 +86,24 @@ def _markdown_of(outcome: Outcome) -> str:
         lines += ["", _("**Waived:** {ids}").format(ids=waived)]
     # What the view adds to every summary: late actions, waivers running out, sign-offs.
     for title, items in (
-        (_("Why the level is not higher"), [f"{what}: {why}" for what, why in cap_lines(card)]),
-        (_("Upcoming obligations"), [f"{check}: {what}" for check, what in upcoming_lines(card)]),
-        (_("Overdue actions"), [f"{check}: {late}" for check, late in overdue_lines(card)]),
+        (
+            _("Why the level is not higher"),
+            [_("{check}: {what}").format(check=what, what=why) for what, why in cap_lines(card)],
+        ),
+        (
+            _("Upcoming obligations"),
+            [
+                _("{check}: {what}").format(check=check, what=what)
+                for check, what in upcoming_lines(card)
+            ],
+        ),
+        (
+            _("Overdue actions"),
+            [
+                _("{check}: {what}").format(check=check, what=late)
+                for check, late in overdue_lines(card)
+            ],
+        ),
         (_("Waivers expiring soon"), expiring_lines(card)),
         (_("Sign-off"), signoff_lines(card)),
     ):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from mlready.core.kinds import is_scored
 from mlready.core.messages import _, alternatives, language, message_n, translated
@@ -20,7 +20,7 @@ def bank_outline(bank: Bank, *, width: int | None = None) -> str:
     count = translated(
         message_n("{count} question", "{count} questions", count=len(bank.questions))
     )
-    mark = f"{text_mark('bank show')}{title}: {count}"
+    mark = text_mark("bank show") + _("{title}: {count}").format(title=title, count=count)
     lines = hanging("", mark, width, indent=2)
     # Ids are padded to 32 columns, or to the longest, so that kinds and prompts line up; kinds
     # by display width (a Chinese word takes two columns a character).
@@ -30,9 +30,9 @@ def bank_outline(bank: Bank, *, width: int | None = None) -> str:
     for area in bank.sections:
         lines += ["", *hanging("", f"{area.id}: {one_line(area.title)}", width, indent=2)]
         for question in area.questions:
-            when = "".join(_condition(bank, name, values) for name, values in question.when.items())
+            when = _conditions(bank, question)
             if is_scored(question):
-                when += _severity_notes(question)
+                when += _severity_notes(bank, question)
             prefix = f"  {question.id:<{ids}} {pad(words[question.id], kinds)} "
             indent = text_column(prefix, width)
             lines += hanging(prefix, f"{one_line(question.prompt)}{when}", width, indent=indent)
@@ -44,29 +44,50 @@ def _kind_word(question: Question) -> str:
     return translated(word_for(question.gap_severity if is_scored(question) else question.kind))
 
 
-def _condition(bank: Bank, name: str, values: Sequence[str]) -> str:
-    """`  [when profile.personal_data in personal, sensitive]`: the question's id stays (it is
-    data); in another language the values are said by their option labels."""
-    asked = bank.questions.get(name)
-    labels = {option.value: option.display for option in asked.options} if asked else {}
-    if not labels or language() == "en":
-        return f"  [when {name} in {', '.join(values)}]"
-    quoted = [_("'{label}'").format(label=one_line(labels.get(value, value))) for value in values]
-    said = translated(alternatives(quoted))
-    return "  " + _("[when {id} in {values}]").format(id=name, values=said)
+def _conditions(bank: Bank, question: Question) -> str:
+    """`  [when profile.personal_data in personal, sensitive]`, one per condition; in another
+    language one note whose conditions are joined as that language joins them."""
+    if not question.when:
+        return ""
+    if language() == "en":
+        return "".join(f"  [when {name} in {', '.join(v)}]" for name, v in question.when.items())
+    return "  " + _("[when {conditions}]").format(conditions=_said(question.when))
 
 
-def _severity_notes(question: Question) -> str:
+def _said(when: Mapping[str, Sequence[str]]) -> str:
+    """`a is 'x' or 'y', and b is 'z'`: the option values, not their labels, keep it short (a
+    label can be a sentence); the question's id stays (it is data)."""
+    said = []
+    for name, values in when.items():
+        quoted = [_("'{label}'").format(label=one_line(value)) for value in values]
+        options = translated(alternatives(quoted))
+        said.append(_("{id} is {values}").format(id=name, values=options))
+    return _(", and ").join(said)
+
+
+def _severity_notes(bank: Bank, question: Question) -> str:
     """The severity rules before the default, the cap and the date, as `bank show` lists them."""
+    english = language() == "en"
     notes = []
     for rule in question.severity_rules[:-1]:
-        condition = "; ".join(f"{name} in {', '.join(v)}" for name, v in rule.when.items())
-        notes.append(f"  [{rule.is_} when {condition}]")
+        if english:
+            condition = "; ".join(f"{name} in {', '.join(v)}" for name, v in rule.when.items())
+            notes.append(f"  [{rule.is_} when {condition}]")
+        else:
+            severity = translated(word_for(rule.is_))
+            said = _("[{severity} when {conditions}]")
+            notes.append("  " + said.format(severity=severity, conditions=_said(rule.when)))
     caps = question.default_caps
     if caps:
-        notes.append(f"  [caps {one_line(caps)}]")
+        if english:
+            notes.append(f"  [caps {one_line(caps)}]")
+        else:
+            level = bank.level_named(caps)
+            shown = one_line(level.shown if level else caps)
+            notes.append("  " + _("[caps {level}]").format(level=shown))
     if question.applies_from:
-        notes.append(f"  [from {question.applies_from}]")
+        date = question.applies_from
+        notes.append(f"  [from {date}]" if english else "  " + _("[from {date}]").format(date=date))
     return "".join(notes)
 
 

@@ -56,7 +56,7 @@ def _text_of(view: ScorecardView, width: int | None) -> str:
                 lines += hanging(prefix, item.cells[3], width, indent=indent)
         else:
             for item in section.items:
-                lines += hanging("  ", ": ".join(item.cells), width, indent=HANG)
+                lines += hanging("  ", _(": ").join(item.cells), width, indent=HANG)
         if section.hidden:
             more = _("… and {count} more {where}").format(
                 count=section.hidden, where=_("in the report")

@@ -426,6 +426,7 @@ def _environment(
         environment.filters.update(
             cell=lambda text: Markup(html_text(" ".join(str(text).split()))),
             code=lambda text: Markup(f"<code>{html_text(str(text))}</code>"),
+            note=lambda text: Markup(f'<span class="note">{_finalize_html(text)}</span>'),
             link=lambda target: Markup(html_link(str(target))),
             ticket=lambda ticket: Markup(ticket_html(str(ticket))),
             bar=_html_bar,

@@ -172,9 +172,9 @@ def print_scorecard(
             for item in section.items:
                 line = Text()
                 if item.severity is Severity.BLOCKER:
-                    line.append(item.cells[0], style="bold red").append(": " + item.cells[1])
+                    line.append(item.cells[0], style="bold red").append(_(": ") + item.cells[1])
                 else:
-                    line.append(": ".join(item.cells))
+                    line.append(_(": ").join(item.cells))
                 console.print(Padding(Wrapped(line), (0, 0, 0, INDENT)))
         if section.hidden:
             hidden = Text(
