@@ -381,7 +381,7 @@ def scan(repository: Repository, probes: Iterable[tuple[str, Probe]]) -> Finding
             hits[index].append((name, hit))
             if len(hits[index]) >= wanted_files[index]:
                 full.add(index)
-        if plan.together is not None:
+        if plan.sources:
             pattern = patterns[plan.members[0]]
             assert pattern is not None
             pattern.check_time(file)
@@ -455,8 +455,8 @@ class _Plan(NamedTuple):
 
     whole_files: tuple[int, ...]  # looks that want the file alone
     reading: tuple[int, ...]  # looks with a pattern or a key path
-    together: RegexSet | None  # the patterns searched in the joined lines, in one pass
-    members: tuple[int, ...]  # the look of each pattern of `together`
+    sources: tuple[str, ...]  # the patterns searched in the joined lines, in one pass
+    members: tuple[int, ...]  # the look of each pattern of `sources`
     member_set: frozenset[int]
     looks: tuple[int, ...]  # every look that wants the file
     own: tuple[int, ...]  # those that count the system's own files (not only tests)
@@ -476,14 +476,13 @@ class _Plan(NamedTuple):
             for index in reading
             if (pattern := patterns[index]) is not None and not pattern.per_line
         ]
-        sources = [patterns[index].joined_source for index in members]  # type: ignore[union-attr]
-        together = RegexSet(sources) if sources else None
+        sources = tuple(patterns[index].joined_source for index in members)  # type: ignore[union-attr]
         every = (*whole_files, *reading)
         own = tuple(index for index in every if looks[index].within is None)
         return cls(
             tuple(whole_files),
             tuple(reading),
-            together,
+            sources,
             tuple(members),
             frozenset(members),
             every,
@@ -491,10 +490,18 @@ class _Plan(NamedTuple):
         )
 
     def matching(self, file: _File) -> frozenset[int]:
-        """The looks whose pattern (of `together`) matches somewhere in the file."""
-        if self.together is None or not file.lines:
+        """The looks whose pattern (of `sources`) matches somewhere in the file."""
+        if not self.sources or not file.lines:
             return frozenset()
-        return frozenset(self.members[place] for place in self.together.matching(file.joined))
+        together = _regex_set(self.sources)
+        return frozenset(self.members[place] for place in together.matching(file.joined))
+
+
+@cache
+def _regex_set(sources: tuple[str, ...]) -> RegexSet:
+    # Built when a file first needs it: a repository whose candidates are all never-evidence
+    # (answers files, banks, mlready's outputs) or that has none pays nothing for it.
+    return RegexSet(list(sources))
 
 
 # Where the start or the end of the searched text, or any byte, is named, the lines are

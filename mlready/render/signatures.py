@@ -117,15 +117,21 @@ _GITHUB_SUMMARY = r"mlready: .+: level \S+, score \S+: (?:PASSED|FAILED: .+)"
 
 def written_by_mlready(head: str) -> bool:
     """Whether `head` (the beginning of a file) carries the mark of one of mlready's outputs."""
+    # The scan asks this of every file in a repository: each pattern runs only on a head that
+    # holds the words it needs, so that most files are told apart without compiling any.
     head = head.removeprefix("\ufeff")
     first, _, rest = head.partition("\n")
     first = first.removesuffix("\r")
-    if first in _MARKER_LINES or re.match(_TEXT, first) or first.startswith(_GITHUB_ANNOTATIONS):
+    if first in _MARKER_LINES or first.startswith(_GITHUB_ANNOTATIONS):
+        return True
+    if first.startswith("mlready ") and re.match(_TEXT, first):
         return True
     if first == "---" and rest.partition("\n")[0].removesuffix("\r") == MODEL_CARD_MARKER:
         return True
-    if re.fullmatch(_GITHUB_SUMMARY, first):
+    if first.startswith("mlready: ") and re.fullmatch(_GITHUB_SUMMARY, first):
         return True
     if first == _XML_DECLARATION and rest.startswith('<testsuites name="mlready"'):
         return True
+    if not head.lstrip().startswith("{") or "mlready" not in head:
+        return False
     return any(re.match(pattern, head) for pattern in (_JSON, _SARIF, _CYCLONEDX, _OSCAL, _FACTS))
