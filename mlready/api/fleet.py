@@ -109,14 +109,17 @@ def fleet(
                     "answers": file.path,
                     "blob": file.blob,
                 }
+                if file.refused is not None:
+                    facts.append(_placed(_refused(file.refused, where, bank=loaded, date=date)))
+                    continue
                 if file.data is None:
                     kept[name] = known[name]
-                    facts.append(_fact_from(known[name], where))
+                    facts.append(_placed(_fact_from(known[name], where)))
                     reused += 1
                     continue
                 fact = _reviewed(file, where, bank=loaded, date=date, gate=gate, settings=chosen)
                 kept[name] = _bytes_part(fact)
-                facts.append(fact)
+                facts.append(_placed(fact))
                 scored += 1
     if scored or kept.keys() != known.keys():
         keep_facts(key, kept)
@@ -133,7 +136,7 @@ def _facts_key(bank: Bank, *, date: dt.date, gate: Gate, settings: Settings) -> 
     bank_text = json.dumps(bank_data(bank), sort_keys=True, ensure_ascii=False, default=str)
     digest = hashlib.sha256(bank_text.encode()).hexdigest()
     return "|".join(
-        ["facts", "1", digest, date.isoformat(), repr(gate), repr(settings.max_waiver_days)]
+        ["facts", "2", digest, date.isoformat(), repr(gate), repr(settings.max_waiver_days)]
     )
 
 
@@ -211,6 +214,22 @@ def _failed(
     )
 
 
+def _refused(reason: str, where: dict[str, str], *, bank: Bank, date: dt.date) -> Fact:
+    """The fact of an answers file whose bytes were not read, and why."""
+    from mlready.core.fleet import failed_fact
+
+    return failed_fact(
+        reason,
+        repository=where["repository"],
+        ref=where["ref"],
+        bank=bank.ref,
+        date=date,
+        commit=where["commit"],
+        path=where["answers"],
+        blob=where["blob"],
+    )
+
+
 def _reviewed(
     file: Found, where: dict[str, str], *, bank: Bank, date: dt.date, gate: Gate, settings: Settings
 ) -> Fact:
@@ -221,7 +240,9 @@ def _reviewed(
     from mlready.io.answers_file import answers_from_bytes
 
     assert file.data is not None
-    source = f"{where['repository']}:{file.path}"
+    # The reason names the path alone: it is kept by blob id, and the same blob may be in
+    # another repository next time (`_placed` names the repository of each fact).
+    source = file.path
     try:
         answers = answers_from_bytes(file.data, bank, source=source)
         card = score_answers(answers, bank, today=date, settings=settings, warnings=[])
@@ -272,6 +293,15 @@ def _usable(known: dict[str, Any]) -> dict[str, Any]:
         for name, kept in known.items()
         if isinstance(kept, dict) and kept.keys() == fields
     }
+
+
+def _placed(fact: Fact) -> Fact:
+    """The fact with its reason (one about the answers' bytes) led by its repository."""
+    import dataclasses
+
+    if fact.error is None:
+        return fact
+    return dataclasses.replace(fact, error=f"{fact.repository}:{fact.error}")
 
 
 def _fact_from(kept: dict[str, Any], where: dict[str, str]) -> Fact:

@@ -15,7 +15,8 @@ from mlready.core.errors import InputError
 from mlready.core.fleet import Listed
 from mlready.core.messages import Message
 from mlready.io.cache import cache_dir, cached_data, entry_for, remember_data
-from mlready.io.git import GitError, mirror, read_blobs, resolve_commit, tree_blobs
+from mlready.io.git import GitError, blob_sizes, mirror, read_blobs, resolve_commit, tree_blobs
+from mlready.io.yamlio import MAX_FILE_BYTES
 
 CLONE_TIMEOUT_SECONDS = 600
 
@@ -27,6 +28,7 @@ class Found(NamedTuple):
     path: str
     blob: str
     data: bytes | None
+    refused: Message | None = None  # why its bytes were not read (too large)
 
 
 class Snapshot(NamedTuple):
@@ -85,9 +87,23 @@ def snapshot(
         (path, blob) for path, blob in tree_blobs(folder, commit) if listed.answers.matches(path)
     ]
     wanted = [blob for path, blob in matching if not known(path, blob)]
+    sizes = dict(zip(wanted, blob_sizes(folder, wanted, fetching=listed.url), strict=True))
+    large = {
+        blob: size for blob, size in sizes.items() if size is not None and size > MAX_FILE_BYTES
+    }
+    wanted = [blob for blob in wanted if blob not in large]
     read = dict(zip(wanted, read_blobs(folder, wanted, fetching=listed.url), strict=True))
     files = []
     for path, blob in matching:
+        if blob in large:
+            refused = Message(
+                "{path}: answers file is {size} bytes; the limit is {limit} bytes",
+                path=path,
+                size=f"{large[blob]:,}",
+                limit=f"{MAX_FILE_BYTES:,}",
+            )
+            files.append(Found(path, blob, None, refused))
+            continue
         data = read.get(blob)
         if blob in read and data is None:
             raise GitError(

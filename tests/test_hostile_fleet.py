@@ -1,0 +1,74 @@
+"""`portfolio --repos` against repositories made to hurt it: the same answers in two
+repositories, an answers file far over the size limit, git told to run programs."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+import pytest
+
+import mlready.io.fleet
+from mlready.api.fleet import fleet
+from tests.helpers.git_repositories import git, repository
+from tests.helpers.small_bank import BEST_ANSWERS, SMALL_BANK
+
+TODAY = dt.date(2026, 12, 1)
+INVALID = "mlready: 1\nbank: small@1\nanswers:\n  data.nope: yes\n"
+
+
+@pytest.fixture
+def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("GIT_CONFIG_GLOBAL", os.devnull)
+    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "small.yaml").write_text(SMALL_BANK, encoding="utf-8")
+    return tmp_path
+
+
+def test_a_kept_reason_names_its_own_repository(folder: Path) -> None:
+    # Two repositories hold the same (invalid) answers, so the same blob: the reason kept from
+    # the first run must not name the other repository on the next.
+    repository(folder / "one", {"mlready.yaml": INVALID})
+    remote = repository(folder / "two", {"mlready.yaml": INVALID})
+    (folder / "repos.txt").write_text(f"one\n{remote.as_uri()}\n", encoding="utf-8")
+    for _run in range(2):
+        found = fleet(folder / "repos.txt", bank=folder / "small.yaml", today=TODAY)
+        reasons = [fact.error or "" for fact in found.facts]
+        assert reasons[0].startswith("one:mlready.yaml:4:14: unknown question")
+        assert reasons[1].startswith(f"{remote.as_uri()}:mlready.yaml:4:14: unknown question")
+    (folder / "repos.txt").write_text(f"{remote.as_uri()}\none\n", encoding="utf-8")
+    found = fleet(folder / "repos.txt", bank=folder / "small.yaml", today=TODAY)
+    assert (found.facts[1].error or "").startswith("one:mlready.yaml:")
+
+
+def test_an_answers_blob_over_the_limit_is_never_read(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A 2 GB answers file would be read whole into memory; its size is asked of git first.
+    monkeypatch.setattr(mlready.io.fleet, "MAX_FILE_BYTES", 4096)
+    read: list[list[str]] = []
+    real = mlready.io.fleet.read_blobs
+
+    def spy(root: Path, blobs: list[str], *, fetching: bool = False) -> list[bytes | None]:
+        read.append(list(blobs))
+        return real(root, blobs, fetching=fetching)
+
+    monkeypatch.setattr(mlready.io.fleet, "read_blobs", spy)
+    big = "# padding\n" * 1000 + BEST_ANSWERS
+    local = repository(folder / "big", {"a/mlready.yaml": big, "b/mlready.yaml": BEST_ANSWERS})
+    git(local, "config", "uploadpack.allowFilter", "true")
+    (folder / "repos.txt").write_text(
+        f"big */mlready.yaml\n{local.as_uri()} */mlready.yaml\n", encoding="utf-8"
+    )
+    found = fleet(folder / "repos.txt", bank=folder / "small.yaml", today=TODAY)
+    reasons = [fact.error for fact in found.facts]
+    size = f"{len(big.encode()):,}"
+    too_large = f":a/mlready.yaml: answers file is {size} bytes; the limit is 4,096 bytes"
+    assert reasons[::2] == ["big" + too_large, local.as_uri() + too_large]
+    assert reasons[1::2] == [None, None]
+    assert all(
+        fact.blob is not None and fact.answers == "a/mlready.yaml" for fact in found.facts[::2]
+    )
+    assert len(read) == 2 and all(len(blobs) == 1 for blobs in read)  # only b/mlready.yaml
