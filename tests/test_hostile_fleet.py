@@ -72,3 +72,14 @@ def test_an_answers_blob_over_the_limit_is_never_read(
         fact.blob is not None and fact.answers == "a/mlready.yaml" for fact in found.facts[::2]
     )
     assert len(read) == 2 and all(len(blobs) == 1 for blobs in read)  # only b/mlready.yaml
+
+
+def test_runs_that_share_a_clone_take_turns(folder: Path) -> None:
+    # Lines naming one URL are read by threads at once, and they fetch into one clone: git's
+    # shallow.lock and FETCH_HEAD would be fought over (and a fact fail) without a lock.
+    remote = repository(folder / "remote", {"mlready.yaml": BEST_ANSWERS})
+    git(remote, "config", "uploadpack.allowFilter", "true")
+    (folder / "repos.txt").write_text(f"{remote.as_uri()}\n" * 6, encoding="utf-8")
+    for _run in range(2):  # the first clones, the second fetches six times into one clone
+        found = fleet(folder / "repos.txt", bank=folder / "small.yaml", today=TODAY, jobs=6)
+        assert [fact.error for fact in found.facts] == [None] * 6

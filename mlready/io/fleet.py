@@ -4,10 +4,11 @@ and the facts of earlier runs kept by the answers files' blob ids."""
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import stat
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -75,14 +76,60 @@ def snapshot(
         folder = clones / (
             hashlib.blake2b(listed.repository.encode(), digest_size=12).hexdigest() + ".git"
         )
-        if folder.exists() and not _own_folder(folder):
-            raise InputError(Message("{path}: not a clone of this user's; not used", path=folder))
-        commit = mirror(listed.repository, folder, ref=ref, timeout=CLONE_TIMEOUT_SECONDS)
-    else:
-        folder = base / listed.repository
-        if not folder.is_dir():
-            raise InputError(Message("{path}: no such repository", path=listed.repository))
-        commit = resolve_commit(folder, ref)
+        # One run at a time fetches into a clone and reads from it (reading a blob-less clone
+        # fetches too): two runs, or two lines naming one URL, would fight over git's lock
+        # files and over FETCH_HEAD, the commit a fetch names.
+        with _clone_lock(folder):
+            if folder.exists() and not _own_folder(folder):
+                raise InputError(
+                    Message("{path}: not a clone of this user's; not used", path=folder)
+                )
+            commit = mirror(listed.repository, folder, ref=ref, timeout=CLONE_TIMEOUT_SECONDS)
+            return _files(folder, commit, listed=listed, known=known)
+    folder = base / listed.repository
+    if not folder.is_dir():
+        raise InputError(Message("{path}: no such repository", path=listed.repository))
+    return _files(folder, resolve_commit(folder, ref), listed=listed, known=known)
+
+
+@contextlib.contextmanager
+def _clone_lock(folder: Path) -> Iterator[None]:
+    """Hold `NAME.lock` beside the clone `NAME.git` while the block runs, waiting for another
+    run (or thread) that holds it; without advisory locks (Windows), run unlocked."""
+    try:
+        import fcntl
+    except ImportError:
+        yield
+        return
+    lock = folder.with_suffix(".lock")
+    try:
+        descriptor = os.open(lock, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_NONBLOCK, 0o600)
+    except OSError as error:
+        raise InputError(
+            Message(
+                "{path}: cannot create the lock file: {reason}",
+                path=lock,
+                reason=error.strerror or str(error),
+            )
+        ) from None
+    try:
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+            raise InputError(
+                Message(
+                    "{path}: the lock file is not a regular file; remove it and try again",
+                    path=lock,
+                )
+            )
+        fcntl.flock(descriptor, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(descriptor)  # which lets the lock go
+
+
+def _files(
+    folder: Path, commit: str, *, listed: Listed, known: Callable[[str, str], bool]
+) -> Snapshot:
+    """The answers files `listed` names in `commit` of the repository at `folder`."""
     matching = [
         (path, blob) for path, blob in tree_blobs(folder, commit) if listed.answers.matches(path)
     ]
