@@ -83,3 +83,17 @@ def test_runs_that_share_a_clone_take_turns(folder: Path) -> None:
     for _run in range(2):  # the first clones, the second fetches six times into one clone
         found = fleet(folder / "repos.txt", bank=folder / "small.yaml", today=TODAY, jobs=6)
         assert [fact.error for fact in found.facts] == [None] * 6
+
+
+def test_a_folder_inside_a_repository_is_not_read_as_that_repository(folder: Path) -> None:
+    # git looks up from a plain folder and would review the repository around it under the
+    # folder's name; a bare repository and a `.git` folder are repositories.
+    outer = repository(folder / "outer", {"mlready.yaml": BEST_ANSWERS})
+    (outer / "sub").mkdir()
+    (folder / "repos.txt").write_text("outer/sub\nouter\nouter/.git\n", encoding="utf-8")
+    found = fleet(folder / "repos.txt", bank=folder / "small.yaml", today=TODAY)
+    assert [(fact.error, fact.level) for fact in found.facts] == [
+        ("outer/sub: not the top of a git repository", None),
+        (None, "production"),
+        (None, "production"),
+    ]

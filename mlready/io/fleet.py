@@ -89,7 +89,17 @@ def snapshot(
     folder = base / listed.repository
     if not folder.is_dir():
         raise InputError(Message("{path}: no such repository", path=listed.repository))
+    if not _repository_top(folder):
+        # git would look in the folders above and read their repository under this name.
+        raise InputError(Message("{path}: not the top of a git repository", path=listed.repository))
     return _files(folder, resolve_commit(folder, ref), listed=listed, known=known)
+
+
+def _repository_top(folder: Path) -> bool:
+    """Whether `folder` is a work tree's top (it holds `.git`) or a bare repository."""
+    if (folder / ".git").exists():
+        return True
+    return (folder / "HEAD").is_file() and (folder / "objects").is_dir()
 
 
 @contextlib.contextmanager
