@@ -1,5 +1,5 @@
 """Inputs written to slip past a check: an empty list of severity rules in a user's bank, an
-output named through a link that leads nowhere."""
+output named through a link that leads nowhere, a document type that hides behind a comment."""
 
 from __future__ import annotations
 
@@ -40,3 +40,15 @@ def test_a_dangling_link_as_output_names_the_folder_it_lacks(folder: Path) -> No
     assert code == ExitCode.INVALID
     assert err.strip() == f"error: card.md: no folder {folder / 'gone'} to write it in"
     assert not (folder / "gone").exists()
+
+
+def test_a_document_type_after_a_long_comment_is_refused_too() -> None:
+    # A comment may come before the document type: one past the first 4 kB was read.
+    from mlready.core.results import outcome_of
+    from mlready.core.vocabulary import ResultKind
+
+    suite = '<testsuite><testcase name="a"/></testsuite>'
+    assert outcome_of(ResultKind.JUNIT, suite) is not None
+    declared = '<!DOCTYPE testsuite SYSTEM "http://example.invalid/x.dtd">'
+    for before in ("", "<!-- " + "x" * 5000 + " -->", '<?xml version="1.0"?>\n'):
+        assert outcome_of(ResultKind.JUNIT, before + declared + suite) is None
