@@ -47,7 +47,7 @@ def test_an_answers_blob_over_the_limit_is_never_read(
     folder: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # A 2 GB answers file would be read whole into memory; its size is asked of git first.
-    monkeypatch.setattr(mlready.io.fleet, "MAX_FILE_BYTES", 4096)
+    monkeypatch.setattr(mlready.io.fleet, "MAX_ANSWERS_BYTES", 4096)
     read: list[list[str]] = []
     real = mlready.io.fleet.read_blobs
 
@@ -97,3 +97,14 @@ def test_a_folder_inside_a_repository_is_not_read_as_that_repository(folder: Pat
         (None, "production"),
         (None, "production"),
     ]
+
+
+def test_a_reason_is_said_in_the_language_spoken(folder: Path) -> None:
+    # Said anew, a reason is a message of the catalog (kept from an earlier run, it is data).
+    from tests.helpers.commands import mlready as command
+
+    repository(folder / "one", {"mlready.yaml": INVALID})
+    (folder / "repos.txt").write_text("one\n", encoding="utf-8")
+    args = ("portfolio", "--repos", "repos.txt", "--bank", "small.yaml", "--today", "2026-12-01")
+    shown = command(folder, *args, "--lang", "zh-CN").stdout
+    assert "| one:mlready.yaml:4:14: 未知问题“data.nope”" in shown

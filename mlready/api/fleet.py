@@ -109,17 +109,17 @@ def fleet(
                     "answers": file.path,
                     "blob": file.blob,
                 }
-                if file.refused is not None:
-                    facts.append(_placed(_refused(file.refused, where, bank=loaded, date=date)))
+                if file.size is not None:
+                    facts.append(_too_large(file.size, where, bank=loaded, date=date))
                     continue
                 if file.data is None:
                     kept[name] = known[name]
-                    facts.append(_placed(_fact_from(known[name], where)))
+                    facts.append(_fact_from(known[name], where))
                     reused += 1
                     continue
                 fact = _reviewed(file, where, bank=loaded, date=date, gate=gate, settings=chosen)
                 kept[name] = _bytes_part(fact)
-                facts.append(_placed(fact))
+                facts.append(fact)
                 scored += 1
     if scored or kept.keys() != known.keys():
         keep_facts(key, kept)
@@ -214,12 +214,18 @@ def _failed(
     )
 
 
-def _refused(reason: str, where: dict[str, str], *, bank: Bank, date: dt.date) -> Fact:
-    """The fact of an answers file whose bytes were not read, and why."""
+def _too_large(size: int, where: dict[str, str], *, bank: Bank, date: dt.date) -> Fact:
+    """The fact of an answers file whose bytes were not read: too large."""
     from mlready.core.fleet import failed_fact
+    from mlready.io.fleet import MAX_ANSWERS_BYTES
 
     return failed_fact(
-        reason,
+        Message(
+            "{path}: answers file is {size} bytes; the limit is {limit} bytes",
+            path=f"{where['repository']}:{where['answers']}",
+            size=f"{size:,}",
+            limit=f"{MAX_ANSWERS_BYTES:,}",
+        ),
         repository=where["repository"],
         ref=where["ref"],
         bank=bank.ref,
@@ -240,9 +246,7 @@ def _reviewed(
     from mlready.io.answers_file import answers_from_bytes
 
     assert file.data is not None
-    # The reason names the path alone: it is kept by blob id, and the same blob may be in
-    # another repository next time (`_placed` names the repository of each fact).
-    source = file.path
+    source = f"{where['repository']}:{file.path}"
     try:
         answers = answers_from_bytes(file.data, bank, source=source)
         card = score_answers(answers, bank, today=date, settings=settings, warnings=[])
@@ -274,11 +278,16 @@ def _bytes_part(fact: Fact) -> dict[str, Any]:
     from mlready.core.fleet import fact_data
 
     data = fact_data(fact)
-    return {
+    kept = {
         key: value
         for key, value in data.items()
         if key not in _WHERE and not key.startswith(("$", "schema"))
     }
+    # A reason at a place in the answers is kept without the repository it names: the same
+    # blob may be in another repository next time, and `_fact_from` names that one.
+    if isinstance(fact.error, str):
+        kept["error"] = fact.error.removeprefix(f"{fact.repository}:")
+    return kept
 
 
 def _usable(known: dict[str, Any]) -> dict[str, Any]:
@@ -295,17 +304,11 @@ def _usable(known: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def _placed(fact: Fact) -> Fact:
-    """The fact with its reason (one about the answers' bytes) led by its repository."""
-    import dataclasses
-
-    if fact.error is None:
-        return fact
-    return dataclasses.replace(fact, error=f"{fact.repository}:{fact.error}")
-
-
 def _fact_from(kept: dict[str, Any], where: dict[str, str]) -> Fact:
     from mlready.core.fleet import Fact
 
     fields: dict[str, Any] = {**where, **kept}
+    error = fields["error"]
+    if isinstance(error, str) and error.startswith(f"{where['answers']}:"):
+        fields["error"] = f"{where['repository']}:{error}"  # kept without it (`_bytes_part`)
     return Fact(**fields)

@@ -20,6 +20,7 @@ from mlready.io.git import GitError, blob_sizes, mirror, read_blobs, resolve_com
 from mlready.io.yamlio import MAX_FILE_BYTES
 
 CLONE_TIMEOUT_SECONDS = 600
+MAX_ANSWERS_BYTES = MAX_FILE_BYTES  # a larger answers blob is never read
 
 
 class Found(NamedTuple):
@@ -29,7 +30,7 @@ class Found(NamedTuple):
     path: str
     blob: str
     data: bytes | None
-    refused: Message | None = None  # why its bytes were not read (too large)
+    size: int | None = None  # set when the bytes were not read: too large
 
 
 class Snapshot(NamedTuple):
@@ -146,20 +147,14 @@ def _files(
     wanted = [blob for path, blob in matching if not known(path, blob)]
     sizes = dict(zip(wanted, blob_sizes(folder, wanted, fetching=listed.url), strict=True))
     large = {
-        blob: size for blob, size in sizes.items() if size is not None and size > MAX_FILE_BYTES
+        blob: size for blob, size in sizes.items() if size is not None and size > MAX_ANSWERS_BYTES
     }
     wanted = [blob for blob in wanted if blob not in large]
     read = dict(zip(wanted, read_blobs(folder, wanted, fetching=listed.url), strict=True))
     files = []
     for path, blob in matching:
         if blob in large:
-            refused = Message(
-                "{path}: answers file is {size} bytes; the limit is {limit} bytes",
-                path=path,
-                size=f"{large[blob]:,}",
-                limit=f"{MAX_FILE_BYTES:,}",
-            )
-            files.append(Found(path, blob, None, refused))
+            files.append(Found(path, blob, None, large[blob]))
             continue
         data = read.get(blob)
         if blob in read and data is None:
