@@ -108,3 +108,13 @@ def test_a_reason_is_said_in_the_language_spoken(folder: Path) -> None:
     args = ("portfolio", "--repos", "repos.txt", "--bank", "small.yaml", "--today", "2026-12-01")
     shown = command(folder, *args, "--lang", "zh-CN").stdout
     assert "| one:mlready.yaml:4:14: 未知问题“data.nope”" in shown
+
+
+@pytest.mark.parametrize("ref", ["HEAD:refs/heads/planted", "+HEAD", "refs/heads/*", "-x"])
+def test_a_refspec_is_no_ref(folder: Path, ref: str) -> None:
+    # A fetch given `src:dst` or a pattern would write refs into the cached clone.
+    from mlready.core.errors import InputError
+
+    (folder / "repos.txt").write_text("one\n", encoding="utf-8")
+    with pytest.raises(InputError, match="--ref: not a ref git can read"):
+        fleet(folder / "repos.txt", bank=folder / "small.yaml", today=TODAY, ref=ref)

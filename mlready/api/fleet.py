@@ -72,7 +72,8 @@ def fleet(
     from mlready.core.model import Bank
     from mlready.io.fleet import clones_folder, keep_facts, known_facts
 
-    if ref.startswith("-") or not ref or any(ord(char) < 33 for char in ref):
+    # A refspec (`src:dst`, `+`, a `*` pattern) would make a fetch write refs into the clone.
+    if ref.startswith(("-", "+")) or not ref or any(ord(char) < 33 or char in ":*" for char in ref):
         raise InputError(Message("--ref: not a ref git can read (got {ref})", ref=repr(ref)))
     chosen = settings if settings is not None else project_settings()
     loaded = bank if isinstance(bank, Bank) else load_bank(bank, settings=chosen)
