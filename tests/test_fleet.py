@@ -207,8 +207,8 @@ def test_a_url_is_cloned_bare_shallow_and_blobless_into_the_cache(
     fleet_dir: Path, private_cache: Path
 ) -> None:
     reviewed(fleet_dir)
-    clones = list((private_cache / "repositories").iterdir())
-    assert len(clones) == 1 and clones[0].name.endswith(".git")
+    clones = sorted((private_cache / "repositories").iterdir())
+    assert [clone.suffix for clone in clones] == [".git", ".lock"]  # the clone and its lock
     clone = clones[0]
     config = subprocess.run(
         ["git", "-C", str(clone), "config", "--list", "--local"],

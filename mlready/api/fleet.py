@@ -72,7 +72,8 @@ def fleet(
     from mlready.core.model import Bank
     from mlready.io.fleet import clones_folder, keep_facts, known_facts
 
-    if ref.startswith("-") or not ref or any(ord(char) < 33 for char in ref):
+    # A refspec (`src:dst`, `+`, a `*` pattern) would make a fetch write refs into the clone.
+    if ref.startswith(("-", "+")) or not ref or any(ord(char) < 33 or char in ":*" for char in ref):
         raise InputError(Message("--ref: not a ref git can read (got {ref})", ref=repr(ref)))
     chosen = settings if settings is not None else project_settings()
     loaded = bank if isinstance(bank, Bank) else load_bank(bank, settings=chosen)
@@ -109,6 +110,9 @@ def fleet(
                     "answers": file.path,
                     "blob": file.blob,
                 }
+                if file.size is not None:
+                    facts.append(_too_large(file.size, where, bank=loaded, date=date))
+                    continue
                 if file.data is None:
                     kept[name] = known[name]
                     facts.append(_fact_from(known[name], where))
@@ -133,7 +137,7 @@ def _facts_key(bank: Bank, *, date: dt.date, gate: Gate, settings: Settings) -> 
     bank_text = json.dumps(bank_data(bank), sort_keys=True, ensure_ascii=False, default=str)
     digest = hashlib.sha256(bank_text.encode()).hexdigest()
     return "|".join(
-        ["facts", "1", digest, date.isoformat(), repr(gate), repr(settings.max_waiver_days)]
+        ["facts", "2", digest, date.isoformat(), repr(gate), repr(settings.max_waiver_days)]
     )
 
 
@@ -211,6 +215,28 @@ def _failed(
     )
 
 
+def _too_large(size: int, where: dict[str, str], *, bank: Bank, date: dt.date) -> Fact:
+    """The fact of an answers file whose bytes were not read: too large."""
+    from mlready.core.fleet import failed_fact
+    from mlready.io.fleet import MAX_ANSWERS_BYTES
+
+    return failed_fact(
+        Message(
+            "{path}: answers file is {size} bytes; the limit is {limit} bytes",
+            path=f"{where['repository']}:{where['answers']}",
+            size=f"{size:,}",
+            limit=f"{MAX_ANSWERS_BYTES:,}",
+        ),
+        repository=where["repository"],
+        ref=where["ref"],
+        bank=bank.ref,
+        date=date,
+        commit=where["commit"],
+        path=where["answers"],
+        blob=where["blob"],
+    )
+
+
 def _reviewed(
     file: Found, where: dict[str, str], *, bank: Bank, date: dt.date, gate: Gate, settings: Settings
 ) -> Fact:
@@ -253,11 +279,16 @@ def _bytes_part(fact: Fact) -> dict[str, Any]:
     from mlready.core.fleet import fact_data
 
     data = fact_data(fact)
-    return {
+    kept = {
         key: value
         for key, value in data.items()
         if key not in _WHERE and not key.startswith(("$", "schema"))
     }
+    # A reason at a place in the answers is kept without the repository it names: the same
+    # blob may be in another repository next time, and `_fact_from` names that one.
+    if isinstance(fact.error, str):
+        kept["error"] = fact.error.removeprefix(f"{fact.repository}:")
+    return kept
 
 
 def _usable(known: dict[str, Any]) -> dict[str, Any]:
@@ -278,4 +309,7 @@ def _fact_from(kept: dict[str, Any], where: dict[str, str]) -> Fact:
     from mlready.core.fleet import Fact
 
     fields: dict[str, Any] = {**where, **kept}
+    error = fields["error"]
+    if isinstance(error, str) and error.startswith(f"{where['answers']}:"):
+        fields["error"] = f"{where['repository']}:{error}"  # kept without it (`_bytes_part`)
     return Fact(**fields)

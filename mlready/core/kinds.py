@@ -163,9 +163,9 @@ class Check(QuestionKind):
         scores = [option.score for option in options]
         if question.options and None not in scores and max(s or 0.0 for s in scores) != 1:
             problem("options", Message("a check needs an option that scores 1 (the full answer)"))
-        return replace(
-            question, options=options, severity=question.severity or self.filled["severity"]
-        )
+        # An empty list of severity rules stays empty, for the bank's check to refuse it.
+        severity = self.filled["severity"] if question.severity is None else question.severity
+        return replace(question, options=options, severity=severity)
 
 
 class Choice(QuestionKind):

@@ -45,8 +45,9 @@ def outcome_of(kind: ResultKind, text: str) -> Outcome | None:
 def _junit(text: str) -> Outcome | None:
     from xml.etree import ElementTree
 
-    head = text[:4096].lower()
-    if "<!doctype" in head or "<!entity" in text.lower():
+    # Anywhere: comments and processing instructions may come before a document type.
+    lowered = text.lower()
+    if "<!doctype" in lowered or "<!entity" in lowered:
         return None  # a document type could declare entities: not read
     try:
         root = ElementTree.fromstring(text)

@@ -426,6 +426,22 @@ def tree_blobs(root: Path, commit: str) -> list[tuple[str, str]]:
     return found
 
 
+def blob_sizes(root: Path, blobs: list[str], *, fetching: bool = False) -> list[int | None]:
+    """The size in bytes of each blob (None when it is missing), learnt without reading its
+    bytes: a blob too large to read is refused before it fills the memory."""
+    if not blobs:
+        return []
+    request = b"".join(blob.encode("ascii") + b"\n" for blob in blobs)
+    output = run_git(root, "cat-file", "--batch-check", stdin=request, fetching=fetching)
+    lines = output.split(b"\n")
+    sizes: list[int | None] = []
+    for index, _blob in enumerate(blobs):
+        fields = lines[index].split() if index < len(lines) else []
+        found = len(fields) == 3 and fields[1] == b"blob" and fields[2].isdigit()
+        sizes.append(int(fields[2]) if found else None)
+    return sizes
+
+
 def read_blobs(root: Path, blobs: list[str], *, fetching: bool = False) -> list[bytes | None]:
     """The bytes of each blob (None when it is missing); with `fetching`, a blob-less clone
     fetches those it lacks from the URL it was cloned from."""

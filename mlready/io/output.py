@@ -103,8 +103,10 @@ def check_output(
         info = path.stat()
     except FileNotFoundError:
         if not real.parent.is_dir():
+            # A dangling link lacks the folder it points into, not its own.
+            folder = real.parent if path.is_symlink() else path.parent
             raise InputError(
-                Message("{path}: no folder {folder} to write it in", path=path, folder=path.parent)
+                Message("{path}: no folder {folder} to write it in", path=path, folder=folder)
             ) from None
         return
     except OSError as error:
