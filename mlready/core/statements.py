@@ -295,6 +295,9 @@ _WORKLOADS = frozenset(
     {"Pod", "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Job", "CronJob"}
     | {"Rollout", "DeploymentConfig"}
 )
+# Every kind `kubernetes_statements` reads something of: a document of another kind need not
+# be parsed at all.
+KINDS_READ = _WORKLOADS | {"InferenceService"}
 _POD_SPECS: tuple[tuple[str, ...], ...] = (
     ("spec",),
     ("spec", "template", "spec"),

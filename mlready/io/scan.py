@@ -29,6 +29,7 @@ from mlready.core.path_kinds import counts_for, is_review_file, path_kinds
 from mlready.core.patterns import Regex, RegexSet, regex
 from mlready.core.results import outcome_of
 from mlready.core.statements import (
+    KINDS_READ,
     Statement,
     ci_statements,
     dependency_statements,
@@ -651,7 +652,10 @@ def _statements(parser: Parser, file: _File) -> list[Statement]:
             for line in text.split("\n")
         )
         text = _TEMPLATE_ACTION.sub("x", text)
-    return kubernetes_statements(_documents(file.name, text))
+    # Only a document whose own (top-level, unindented) kind is one the parser reads is parsed:
+    # a chart's or an operator's custom resource definitions run to thousands of lines, name
+    # the kinds they define deeper in, and say nothing here.
+    return kubernetes_statements(_documents(file.name, text, wanted=_READ_KIND.search))
 
 
 def _project_dependencies(text: str) -> list[object]:
@@ -668,6 +672,10 @@ def _project_dependencies(text: str) -> list[object]:
 
 _KEYS = ("answers", "bank", "language")  # one of them is a top-level key of every review file
 _TEMPLATE_ACTION = re.compile(r"\{\{[^{}\n]{0,500}\}\}")
+_READ_KIND = re.compile(
+    r"^kind:[ \t]*[\"']?(?:" + "|".join(sorted(KINDS_READ)) + r")[\"']?[ \t]*(?:#.*)?$",
+    re.MULTILINE,
+)
 # Files that could be an answers file, a bank or one of mlready's outputs, by their extension.
 _MAYBE_OURS = frozenset({"yaml", "yml", "json", "md", "html", "txt", "xml", "sarif"})
 
@@ -726,9 +734,12 @@ def _key_hit(look: _ProbeTarget, file: _File) -> _LineMatch | None:
     return None
 
 
-def _documents(name: str, text: str) -> list[tuple[Any, Any]]:
+def _documents(
+    name: str, text: str, *, wanted: Callable[[str], object] | None = None
+) -> list[tuple[Any, Any]]:
     """The data documents of a JSON or TOML file (by its extension) or else a YAML one, each
     with a function that gives the line of a key path (None where unknown); none if unparsed."""
+    # `wanted`, for YAML: a cheap test of a document's text; the others are not parsed.
     # A probe's glob chose the file: dvc.lock and MLmodel are YAML without the extension.
     suffix = name.rsplit(".", 1)[-1].lower()
     if suffix == "json":
@@ -748,6 +759,9 @@ def _documents(name: str, text: str) -> list[tuple[Any, Any]]:
     documents = []
     offset = 0
     for part in re.split(r"(?m)^---[ \t]*(?:#.*)?$", text):
+        if wanted is not None and not wanted(part):
+            offset += part.count("\n")
+            continue
         try:
             document = parse_yaml(part, source=name)
         except InputError:  # anchors, tags, bad YAML: not evidence, and never expanded
