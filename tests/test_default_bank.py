@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from datetime import date
 from functools import cache
 from pathlib import Path
 
@@ -677,15 +678,40 @@ def test_the_keyboard_gets_full_credit_without_logging_what_people_type() -> Non
 
 def test_twins_split_by_the_profile() -> None:
     # One topic, two severities: the stricter twin is asked where the profile calls for it.
-    for plain, strict, decision in (
-        ("training.model_card", "training.technical_documentation", "profile.regimes"),
-        ("data.datasheet", "training.technical_documentation", "profile.regimes"),
-        ("framework.explainable", "framework.person_explanations", "profile.impact"),
+    plain_q = bank().questions["framework.explainable"]
+    strict_q = bank().questions["framework.person_explanations"]
+    assert plain_q.severity is Severity.MAJOR
+    assert strict_q.severity is Severity.BLOCKER
+    assert not set(plain_q.when["profile.impact"]) & set(strict_q.when["profile.impact"])
+
+
+@pytest.mark.parametrize(
+    "regimes", [["eu_high_risk"], ["payments"], ["resilience"], ["model_risk"], ["none"]]
+)
+def test_every_system_is_asked_for_a_model_card_and_datasheets(regimes: list[str]) -> None:
+    # Regulated documentation comes on top of them, never instead: an Annex III system whose
+    # technical documentation is still upcoming is asked for its model card today.
+    decisions = {**example_decisions("credit-risk-scorer"), "profile.regimes": tuple(regimes)}
+    ids = {q.id for q in asked_checks(asked(decisions))}
+    assert {"training.model_card", "data.datasheet"} <= ids
+    regulated = {"eu_high_risk", "medical_device", "model_risk"}
+    assert ("training.technical_documentation" in ids) == bool(regulated & set(regimes))
+
+
+def test_an_undocumented_high_risk_system_is_not_production_before_the_act_applies() -> None:
+    # The credit scorer with no documentation of any kind, reviewed a year before the AI
+    # Act's high-risk duties apply: the Annex IV gap is upcoming, the model card is not.
+    answers = example("credit-risk-scorer")
+    entries = dict(answers.entries)
+    for check, value in (
+        ("training.technical_documentation", "no"),
+        ("training.model_card", "no"),
+        ("data.datasheet", "no"),
     ):
-        plain_q, strict_q = bank().questions[plain], bank().questions[strict]
-        assert plain_q.severity is Severity.MAJOR
-        assert strict_q.severity is Severity.BLOCKER
-        assert not set(plain_q.when[decision]) & set(strict_q.when[decision])
+        entries[check] = AnswerEntry(value=value)
+    undocumented = answers._replace(entries=entries)
+    card = score(bank(), undocumented, today=date(2026, 12, 7))
+    assert card.level.name != "production"
 
 
 def test_options_that_mean_none_of_the_others_are_chosen_alone() -> None:
