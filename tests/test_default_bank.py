@@ -893,3 +893,58 @@ def test_the_new_topics_are_asked_where_they_apply() -> None:
         )
     }
     assert {"serving.ai_disclosure", "framework.risk_assessment"} <= chat  # every user
+
+
+AGENT = {
+    **example_decisions("support-assistant"),
+    "profile.system_task": ("generate", "agent"),
+    "profile.adversarial": "no",
+}
+
+
+@pytest.mark.parametrize(
+    ("decisions", "check", "severity"),
+    [
+        # An agent nobody can switch off, or that runs code outside a sandbox, is not safe live.
+        (AGENT, "serving.agent_stop", Severity.BLOCKER),
+        (AGENT, "framework.agent_sandbox", Severity.BLOCKER),
+        # Open access to data about identified people, or to money, is a blocker.
+        ({**AGENT, "profile.personal_data": "personal"}, "serving.endpoint_auth", Severity.BLOCKER),
+        ({**AGENT, "profile.personal_data": "none"}, "serving.endpoint_auth", Severity.MAJOR),
+        # Injection testing is a blocker where untrusted text reaches the prompt.
+        (AGENT, "training.injection_tested", Severity.BLOCKER),
+        (
+            {**AGENT, "profile.system_task": ("generate",), "profile.adversarial": "no"},
+            "training.injection_tested",
+            Severity.MAJOR,
+        ),
+        (
+            {**AGENT, "profile.system_task": ("generate",), "profile.adversarial": "yes"},
+            "training.injection_tested",
+            Severity.BLOCKER,
+        ),
+        # Disclosure binds towards everyone; outside the team nobody can ask.
+        ({**AGENT, "profile.impact": ("internal",)}, "serving.ai_disclosure", Severity.MAJOR),
+        ({**AGENT, "profile.impact": ("experience",)}, "serving.ai_disclosure", Severity.BLOCKER),
+    ],
+)
+def test_severity_follows_the_harm(decisions: Choices, check: str, severity: Severity) -> None:
+    card = asked(decisions)
+    question = bank().questions[check]
+    assert question in card.applicable
+    assert card.severity_of(question) is severity
+
+
+def test_the_agent_controls_cap_at_prototype_and_an_unscreened_art5_at_pilot() -> None:
+    for check in ("serving.agent_stop", "framework.agent_sandbox", "framework.tool_servers"):
+        assert bank().questions[check].caps == "prototype", check
+    unchecked = next(
+        o for o in bank().questions["framework.prohibited_practices"].options if o.value == "no"
+    )
+    assert unchecked.caps == "pilot"
+
+
+def test_the_general_purpose_ai_duties_are_one_check_each_and_the_old_id_moves() -> None:
+    duties = [q.id for q in bank().questions.values() if q.id.startswith("framework.gpai_")]
+    assert len(duties) == 5
+    assert bank().moved["framework.gpai_obligations"].to == "framework.gpai_documentation"
