@@ -103,6 +103,7 @@ WRONG = [
     ("data.retention", "nist-measure-2.10"),  # a privacy control, not an examination of risk
     ("serving.endpoint_auth", "nist-measure-2.7"),  # a control; MEASURE 2.7 evaluates controls
     ("serving.batch_contract", "nist-govern-4.2"),
+    ("framework.risk_assessment", "euaia-art27"),  # it asks about harms, not fundamental rights
 ]
 
 
@@ -161,3 +162,4 @@ def test_the_checks_named_have_the_right_articles() -> None:
     assert "euaia-art53" in bank().questions["framework.gpai_copyright"].tags
     assert "euaia-art55" in bank().questions["framework.gpai_systemic_risk"].tags
     assert "deon-b1" in bank().questions["framework.encryption"].tags
+    assert "euaia-art27" in bank().questions["framework.fria"].tags
