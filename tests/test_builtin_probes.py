@@ -625,9 +625,11 @@ EXPECTED = {
             *CLAIMED,
             "preprocessing.retrieval_permissions",
             "framework.model_terms",
+            "framework.encryption",
             "training.injection_tested",  # partly evidenced is not evidence of full marks
             "serving.rollback",
             "serving.ai_disclosure",
+            "serving.endpoint_auth",  # a blocker where the data identifies people
             *LOGGED,  # a fallback is a major for an advisory assistant
         ],
     ),

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from datetime import date
 from functools import cache
 from pathlib import Path
 
@@ -677,15 +678,40 @@ def test_the_keyboard_gets_full_credit_without_logging_what_people_type() -> Non
 
 def test_twins_split_by_the_profile() -> None:
     # One topic, two severities: the stricter twin is asked where the profile calls for it.
-    for plain, strict, decision in (
-        ("training.model_card", "training.technical_documentation", "profile.regimes"),
-        ("data.datasheet", "training.technical_documentation", "profile.regimes"),
-        ("framework.explainable", "framework.person_explanations", "profile.impact"),
+    plain_q = bank().questions["framework.explainable"]
+    strict_q = bank().questions["framework.person_explanations"]
+    assert plain_q.severity is Severity.MAJOR
+    assert strict_q.severity is Severity.BLOCKER
+    assert not set(plain_q.when["profile.impact"]) & set(strict_q.when["profile.impact"])
+
+
+@pytest.mark.parametrize(
+    "regimes", [["eu_high_risk"], ["payments"], ["resilience"], ["model_risk"], ["none"]]
+)
+def test_every_system_is_asked_for_a_model_card_and_datasheets(regimes: list[str]) -> None:
+    # Regulated documentation comes on top of them, never instead: an Annex III system whose
+    # technical documentation is still upcoming is asked for its model card today.
+    decisions = {**example_decisions("credit-risk-scorer"), "profile.regimes": tuple(regimes)}
+    ids = {q.id for q in asked_checks(asked(decisions))}
+    assert {"training.model_card", "data.datasheet"} <= ids
+    regulated = {"eu_high_risk", "medical_device", "model_risk"}
+    assert ("training.technical_documentation" in ids) == bool(regulated & set(regimes))
+
+
+def test_an_undocumented_high_risk_system_is_not_production_before_the_act_applies() -> None:
+    # The credit scorer with no documentation of any kind, reviewed a year before the AI
+    # Act's high-risk duties apply: the Annex IV gap is upcoming, the model card is not.
+    answers = example("credit-risk-scorer")
+    entries = dict(answers.entries)
+    for check, value in (
+        ("training.technical_documentation", "no"),
+        ("training.model_card", "no"),
+        ("data.datasheet", "no"),
     ):
-        plain_q, strict_q = bank().questions[plain], bank().questions[strict]
-        assert plain_q.severity is Severity.MAJOR
-        assert strict_q.severity is Severity.BLOCKER
-        assert not set(plain_q.when[decision]) & set(strict_q.when[decision])
+        entries[check] = AnswerEntry(value=value)
+    undocumented = answers._replace(entries=entries)
+    card = score(bank(), undocumented, today=date(2026, 12, 7))
+    assert card.level.name != "production"
 
 
 def test_options_that_mean_none_of_the_others_are_chosen_alone() -> None:
@@ -867,3 +893,58 @@ def test_the_new_topics_are_asked_where_they_apply() -> None:
         )
     }
     assert {"serving.ai_disclosure", "framework.risk_assessment"} <= chat  # every user
+
+
+AGENT = {
+    **example_decisions("support-assistant"),
+    "profile.system_task": ("generate", "agent"),
+    "profile.adversarial": "no",
+}
+
+
+@pytest.mark.parametrize(
+    ("decisions", "check", "severity"),
+    [
+        # An agent nobody can switch off, or that runs code outside a sandbox, is not safe live.
+        (AGENT, "serving.agent_stop", Severity.BLOCKER),
+        (AGENT, "framework.agent_sandbox", Severity.BLOCKER),
+        # Open access to data about identified people, or to money, is a blocker.
+        ({**AGENT, "profile.personal_data": "personal"}, "serving.endpoint_auth", Severity.BLOCKER),
+        ({**AGENT, "profile.personal_data": "none"}, "serving.endpoint_auth", Severity.MAJOR),
+        # Injection testing is a blocker where untrusted text reaches the prompt.
+        (AGENT, "training.injection_tested", Severity.BLOCKER),
+        (
+            {**AGENT, "profile.system_task": ("generate",), "profile.adversarial": "no"},
+            "training.injection_tested",
+            Severity.MAJOR,
+        ),
+        (
+            {**AGENT, "profile.system_task": ("generate",), "profile.adversarial": "yes"},
+            "training.injection_tested",
+            Severity.BLOCKER,
+        ),
+        # Disclosure binds towards everyone; outside the team nobody can ask.
+        ({**AGENT, "profile.impact": ("internal",)}, "serving.ai_disclosure", Severity.MAJOR),
+        ({**AGENT, "profile.impact": ("experience",)}, "serving.ai_disclosure", Severity.BLOCKER),
+    ],
+)
+def test_severity_follows_the_harm(decisions: Choices, check: str, severity: Severity) -> None:
+    card = asked(decisions)
+    question = bank().questions[check]
+    assert question in card.applicable
+    assert card.severity_of(question) is severity
+
+
+def test_the_agent_controls_cap_at_prototype_and_an_unscreened_art5_at_pilot() -> None:
+    for check in ("serving.agent_stop", "framework.agent_sandbox", "framework.tool_servers"):
+        assert bank().questions[check].caps == "prototype", check
+    unchecked = next(
+        o for o in bank().questions["framework.prohibited_practices"].options if o.value == "no"
+    )
+    assert unchecked.caps == "pilot"
+
+
+def test_the_general_purpose_ai_duties_are_one_check_each_and_the_old_id_moves() -> None:
+    duties = [q.id for q in bank().questions.values() if q.id.startswith("framework.gpai_")]
+    assert len(duties) == 5
+    assert bank().moved["framework.gpai_obligations"].to == "framework.gpai_documentation"

@@ -21,8 +21,11 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def test_the_answers_schema_stays_small() -> None:
     # One definition per distinct set of values, and the answer block referenced, not copied.
-    text = schema_text(answers_schema(load_bank()))
-    assert len(text.splitlines()) < 500  # a line a question (244), a few per set of values
+    bank = load_bank()
+    text = schema_text(answers_schema(bank))
+    # A line a question, and a few per distinct set of values (about 220 lines for the
+    # built-in bank's): the limit grows with the bank, the share of copies must not.
+    assert len(text.splitlines()) < len(bank.questions) + 250
     assert len(text.encode()) < 100_000
     assert text.count('"waiver"') == 1
 
