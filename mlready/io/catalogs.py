@@ -7,13 +7,13 @@ import gettext
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from mlready.core import messages
 from mlready.core.errors import InputError
 from mlready.core.language import ENGLISH
 from mlready.core.messages import N_
 from mlready.core.model import Bank
-from mlready.core.translation import BankTranslation, merged, translation_from_document
 from mlready.io.resources import locale_dir
 
 
@@ -38,6 +38,10 @@ def translation_path(bank_file: Path, language: str) -> Path:
     return bank_file.with_name(f"{bank_file.stem}.{language}.yaml")
 
 
+if TYPE_CHECKING:
+    from mlready.core.translation import BankTranslation
+
+
 def bank_translation(bank: Bank, language: str, *, strict: bool = False) -> BankTranslation:
     """The translation of `bank` (and of each layer it was made from) into `language`, from the
     translation files beside its files; with `strict`, a file with problems is an InputError."""
@@ -46,6 +50,7 @@ def bank_translation(bank: Bank, language: str, *, strict: bool = False) -> Bank
     # bytes (parsing the built-in bank's translation costs a Chinese `check` more than all
     # else it does).
     from mlready.core.document import Document
+    from mlready.core.translation import BankTranslation, merged, translation_from_document
     from mlready.io.cache import cached_data, entry_for, remember_data
     from mlready.io.yamlio import parse_yaml, read_text
 

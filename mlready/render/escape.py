@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import html
 import re
-import string
-from urllib.parse import quote
 
 # C0 and C1 control characters (and DEL) would drive the terminal, and bidirectional overrides
 # and marks would make text read differently from what it is; tab and newline are handled by
@@ -204,12 +201,17 @@ _URI_SAFE = "/:?#[]@!$&'()*+,;=%-._~"
 
 def uri_reference(text: str) -> str:
     """`text` (a path or a link) as a valid URI reference, for formats that require one."""
+    from urllib.parse import quote  # only exports need it
+
     return quote(text.strip(), safe=_URI_SAFE)
 
 
 def css_counters(message: str) -> str:
     """A message such as `Page {page} of {pages}` as the value of a CSS `content`, each
     placeholder a counter: `"Page " counter(page) " of " counter(pages)`."""
+    import html  # only the printed HTML pages need it
+    import string
+
     parts = []
     for literal, field, _spec, _conversion in string.Formatter().parse(html.unescape(message)):
         if literal:
