@@ -158,6 +158,10 @@ def test_bank_validate_names_stale_missing_and_unknown_entries(tmp_path: Path) -
     assert "small.zh-CN.yaml:3:14: questions.data.nope：题库中没有“data.nope”" in bad.stderr
     builtin = mlready(tmp_path, "bank", "validate", "--lang", "zh-CN")
     assert builtin.returncode == ExitCode.OK, builtin.stderr
+    # A Chinese name takes no ASCII colon; a path keeps its `: `.
+    assert builtin.stdout.startswith("内置题库有效：default@"), builtin.stdout
+    assert "内置题库的 zh-CN 译文完整且是最新的" in builtin.stdout
+    assert "内置题库:" not in builtin.stdout
     # A bank without a current translation is still shown, in English, with one count.
     check = mlready(tmp_path, "bank", "show", "--bank", "small.yaml", "--lang", "zh-CN")
     assert check.returncode == ExitCode.OK
