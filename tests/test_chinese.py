@@ -179,6 +179,10 @@ def test_help_is_chinese_and_lists_lang_on_every_command(review: Path) -> None:
     chinese = mlready(review, "check", "--lang", "zh-CN", "--help", env=wide)
     assert "题库（YAML）；默认取设置文件中的，否则用内置题库。" in chinese.stdout
     assert "使用的语言：en 或 zh-CN" in chinese.stdout
+    # An on/off flag's default is the flag as typed, not its bare name; English keeps Click's.
+    init = mlready(review, "init", "--lang", "zh-CN", "--help", env=wide)
+    assert "（默认：--schema）" in init.stdout and "默认：schema" not in init.stdout
+    assert "[default: schema]" in mlready(review, "init", "--help", env=wide).stdout
 
 
 def test_the_portfolio_is_chinese_in_markdown_and_html(tmp_path: Path) -> None:
