@@ -352,3 +352,16 @@ def test_hostile_text_in_every_new_field_stays_text(tmp_path: Path, bank_file: P
     assert no_control_characters(report)
     assert re.search(r"(?<!\\)<img", report) is None  # only escaped: \\<img
     assert re.search(r"(?<!\\)\]\(javascript", report) is None
+
+
+def test_an_overdue_action_is_bracketed_as_its_language_brackets(card) -> None:  # type: ignore[no-untyped-def]
+    from mlready.io.catalogs import use_language
+
+    english = render_report(card)
+    assert "· due 2026-11-01 (**overdue**)" in english
+    use_language("zh-CN")
+    try:
+        chinese = render_report(card)
+    finally:
+        use_language("en")
+    assert "· 截止 2026-11-01（**已逾期**）" in chinese

@@ -158,6 +158,10 @@ def test_bank_validate_names_stale_missing_and_unknown_entries(tmp_path: Path) -
     assert "small.zh-CN.yaml:3:14: questions.data.nope：题库中没有“data.nope”" in bad.stderr
     builtin = mlready(tmp_path, "bank", "validate", "--lang", "zh-CN")
     assert builtin.returncode == ExitCode.OK, builtin.stderr
+    # A Chinese name takes no ASCII colon; a path keeps its `: `.
+    assert builtin.stdout.startswith("内置题库有效：default@"), builtin.stdout
+    assert "内置题库的 zh-CN 译文完整且是最新的" in builtin.stdout
+    assert "内置题库:" not in builtin.stdout
     # A bank without a current translation is still shown, in English, with one count.
     check = mlready(tmp_path, "bank", "show", "--bank", "small.yaml", "--lang", "zh-CN")
     assert check.returncode == ExitCode.OK
@@ -175,6 +179,10 @@ def test_help_is_chinese_and_lists_lang_on_every_command(review: Path) -> None:
     chinese = mlready(review, "check", "--lang", "zh-CN", "--help", env=wide)
     assert "题库（YAML）；默认取设置文件中的，否则用内置题库。" in chinese.stdout
     assert "使用的语言：en 或 zh-CN" in chinese.stdout
+    # An on/off flag's default is the flag as typed, not its bare name; English keeps Click's.
+    init = mlready(review, "init", "--lang", "zh-CN", "--help", env=wide)
+    assert "（默认：--schema）" in init.stdout and "默认：schema" not in init.stdout
+    assert "[default: schema]" in mlready(review, "init", "--help", env=wide).stdout
 
 
 def test_the_portfolio_is_chinese_in_markdown_and_html(tmp_path: Path) -> None:

@@ -199,7 +199,7 @@ def test_what_changed_and_the_history_are_said_in_chinese(
     assert "级别：production → " in out and "新增的缺口（1）" in out and "变更的回答（1）" in out
     assert "Level:" not in out and "Answers changed" not in out
     empty = history_text(History(source="a.yaml", bank=small_bank, revisions=()))
-    assert "a.yaml: 0 个版本，按 Small bank（small@1）打分" in empty
+    assert "a.yaml: 0 个版本，评分依据：Small bank（small@1）" in empty
     assert empty.rstrip().endswith("没有提交改动过这个文件。")
 
 
@@ -262,4 +262,28 @@ def test_click_s_quoted_names_are_quoted_and_listed_the_chinese_way(review: Path
     assert chinese.returncode == english.returncode == ExitCode.INVALID
     assert "没有命令“chek”。是不是想用“check”或“schema”？" in chinese.stderr
     assert "'" not in chinese.stderr
+    # No space between a Chinese word and a full-width quote.
+    missing = mlready(review, "--lang", "zh-CN", "diff", "a.yaml")
+    assert "缺少参数“NEW”" in missing.stderr, missing.stderr
     assert "No such command 'chek'" in english.stderr or "no such command 'chek'" in english.stderr
+
+
+def test_counts_and_chart_texts_follow_chinese_order_and_punctuation(
+    chinese: None, small_bank: Bank, parse_answers: Callable[[str], object]
+) -> None:
+    from mlready.core.evidence import CheckEvidence
+    from mlready.core.scoring import score
+    from mlready.core.vocabulary import EvidenceState
+    from mlready.render.charts import area_bars
+    from mlready.render.scorecard_view import evidence_line
+
+    judged = {
+        "a": CheckEvidence(EvidenceState.EVIDENCED),
+        "b": CheckEvidence(EvidenceState.CLAIMED),
+        "c": CheckEvidence(EvidenceState.CLAIMED),
+    }
+    # The word before its count, as a Chinese list says it.
+    assert evidence_line(judged) == "证据：有证据 1 · 矛盾 0 · 仅声明 2"
+    card = score(small_bank, parse_answers(BEST_ANSWERS))  # type: ignore[arg-type]
+    desc = re.search(r"<desc[^>]*>(.*?)</desc>", area_bars(card))
+    assert desc and "Data：" in desc.group(1) and ": " not in desc.group(1), desc

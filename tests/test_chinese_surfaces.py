@@ -36,11 +36,17 @@ def test_the_markdown_summary_is_chinese_and_decides_as_in_english(failing: Path
     out = chinese.stdout
     for said in (
         "❌ 未通过",
-        "**级别：**可投产",
+        "**级别：** 可投产",
         "| 板块 | 得分 | 已回答 | 缺口 |",
         "**未通过的原因：**",
     ):
         assert said in out, said
+    # A bold label ending in a full-width colon closes only before a space (CommonMark's
+    # flanking rule): without it the reader sees the asterisks.
+    from markdown_it import MarkdownIt
+
+    shown = MarkdownIt().render(out)
+    assert "<strong>级别：</strong>" in shown and "**" not in shown
     assert re.search(r"\*\*主要缺口\*\*（\d+ 个中的 \d+ 个）：", out)
     assert re.search(r"^- (阻断项|重要|次要)：`", out, flags=re.MULTILINE)
     english_words = r"\b(Level|Score|Mean|Bank|Area|Answered|Gaps|Top gaps|Why it failed|failed|"

@@ -65,7 +65,16 @@ GLOSSARY: dict[str, tuple[str, tuple[str, ...]]] = {
     "out-of-scope use": ("超出范围的用途", ("不适用的用途",)),
     "bias (model card)": ("偏见、风险与局限性", ("偏差、风险与局限",)),
     "suggestions": ("联想词", ("模型向用户推荐的词语", "绝不可推荐")),
-    "default (help)": ("（默认：", ("\uff3b默认", "\uff3b必填")),  # not in full-width [ ]
+    "default (help)": ("（默认：", ("\uff3b默认", "\uff3b必填", "[默认：")),  # not in [ ]
+    # A level's lowest score is a threshold; a pipeline's check that stops a model is a gate.
+    "threshold": ("阈值", ("门槛",)),
+    # A folder is 目录 as a CLI says it; a shared office folder (共享文件夹) stays.
+    "folder": ("目录", ("结果文件夹", "所在的文件夹", "文件夹名", "分隔文件夹", "prompts 文件夹")),
+    "contradicted": ("矛盾", ("反驳",)),
+    "fleet (--repos)": ("仓库群", ("多仓库总览",)),
+    "got (a wrong value)": ("实际为", ("（得到",)),
+    "score (mlready's)": ("得分", ("分数从", "分数 {score}")),
+    "Enter": ("回车", ("按 Enter",)),
 }
 
 
@@ -116,7 +125,7 @@ def test_a_concept_is_never_said_with_a_variant(concept: str) -> None:
 SAID_WITH_TERM = [
     (r"\barea", "板块", {"{area} {position}/{count} · {overall}/{total} overall"}),
     (r"\bgaps?\b", "缺口", set()),
-    (r"overdue", "逾期", set()),
+    (r"overdue", "逾期", {" (**{overdue}**)"}),  # brackets around the word said elsewhere
     (r"\bstale\b", "过时", set()),
     (r"regress", "退化", set()),
     (r"personal data", "个人信息", set()),

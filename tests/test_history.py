@@ -13,7 +13,7 @@ import pytest
 
 from mlready.core.errors import ExitCode
 from mlready.render.signatures import HISTORY_MARKER
-from tests.helpers.commands import run
+from tests.helpers.commands import mlready, run
 from tests.helpers.review_history import FIFTH, FOURTH, SECOND, git
 from tests.helpers.small_bank import SMALL_BANK
 
@@ -190,3 +190,20 @@ def test_since_keeps_every_commit_of_that_day_whatever_the_time_now(
     code, out, err = run("history", "mlready.yaml", "--bank", "small.yaml", "--since", "2026-03-06")
     assert code == ExitCode.OK, err
     assert "2 revisions, since 2026-03-06" in out  # its own date is the 6th in its time zone
+
+
+def test_the_text_table_heads_its_area_columns_with_titles_in_chinese(history_repo: Path) -> None:
+    def history(*args: str) -> str:
+        done = mlready(history_repo, "history", "mlready.yaml", "--bank", "small.yaml", *args)
+        assert done.returncode == ExitCode.OK, done.stderr
+        return done.stdout
+
+    english, chinese = history(), history("--lang", "zh-CN")
+    # The areas' titles as the chosen language has them (this bank has no translation, so its
+    # own); English keeps the ids, and so do the JSON's keys.
+    head = next(line for line in chinese.splitlines() if line.startswith("日期"))
+    assert head.split()[-2:] == ["Data", "Serving"], head
+    head = next(line for line in english.splitlines() if line.startswith("Date"))
+    assert head.endswith("data  serving"), head
+    data = json.loads(history("-f", "json", "--lang", "zh-CN"))
+    assert set(data["revisions"][-1]["areas"]) == {"data", "serving"}

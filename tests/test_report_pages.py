@@ -91,7 +91,11 @@ def test_page_one_of_the_default_report_says_the_verdict_the_gate_and_what_to_do
         ]
     else:
         not_ready = _chinese_level("not ready")
-        said = [f"{not_ready}。", "级别受限原因：data.usage_rights 处于最低档", "CI 门禁未通过："]
+        said = [
+            f"{not_ready}。",
+            "级别受限原因：data.usage_rights 得分处于最低档（未回答或选了最低一项）",
+            "CI 门禁未通过：",
+        ]
     for words in said:
         assert words.replace(" ", "") in first.replace(" ", ""), (words, first)
     assert _score(reviewed) in first  # the score

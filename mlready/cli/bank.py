@@ -65,10 +65,17 @@ def validate(bank: BankOption = None) -> None:
 
     settings = api.project_settings()
     loaded = api.load_bank(bank, settings=settings)
-    source = bank or settings.bank or _("built-in bank")
+    source = bank or settings.bank
+    # The built-in bank has its own messages: a Chinese name takes a full-width colon, a path
+    # an ASCII one.
+    valid = (
+        _("{source}: valid: {ref}, {areas} areas, {questions} questions")
+        if source
+        else _("built-in bank: valid: {ref}, {areas} areas, {questions} questions")
+    )
     typer.echo(
         terminal_text(
-            _("{source}: valid: {ref}, {areas} areas, {questions} questions").format(
+            valid.format(
                 source=source,
                 ref=loaded.ref,
                 areas=len(loaded.areas),
@@ -91,8 +98,10 @@ def validate(bank: BankOption = None) -> None:
             raise InputError(problems)
         typer.echo(
             terminal_text(
-                _("{source}: the {lang} translation is complete and current").format(
-                    source=source, lang=language()
-                )
+                (
+                    _("{source}: the {lang} translation is complete and current")
+                    if source
+                    else _("built-in bank: the {lang} translation is complete and current")
+                ).format(source=source, lang=language())
             )
         )

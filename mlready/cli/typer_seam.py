@@ -330,6 +330,9 @@ def translate_typer_words() -> None:
         return
     Command.format_usage = _format_usage  # type: ignore[method-assign]
     Command.get_help_option = _help_option  # type: ignore[method-assign]
+    typer.core.TyperOption._get_default_string = _flag_default(  # type: ignore[method-assign]
+        typer.core.TyperOption._get_default_string
+    )
     for command in (typer.core.TyperCommand, typer.core.TyperGroup):
         command.format_help = _rich_words_first(command.format_help)  # type: ignore[method-assign]
 
@@ -345,6 +348,18 @@ def _help_option(self: Command, ctx: Any) -> Any:
     if option is not None:
         option.help = _(HELP_OPTION)
     return option
+
+
+def _flag_default(default_string: Callable[..., Any]) -> Callable[..., Any]:
+    # An on/off flag's default is its bare name in Click ("schema"), which reads as a value in
+    # another language's sentence; the flag as typed ("--schema") does not.
+    def flag_default(self: typer.core.TyperOption, **arguments: Any) -> Any:
+        said = default_string(self, **arguments)
+        if self.is_flag and self.secondary_opts and not arguments.get("show_default_is_str"):
+            return (self.opts if arguments.get("default_value") else self.secondary_opts)[0]
+        return said
+
+    return flag_default
 
 
 def _rich_words_first(format_help: Callable[..., Any]) -> Callable[..., Any]:

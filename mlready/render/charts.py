@@ -107,7 +107,7 @@ def area_bars(card: Scorecard) -> str:
         + "</title>",
         '<desc id="bars-desc">'
         + html_text(
-            _("; ").join(f"{r.area.title}: {_number(r.score)}" for r in rows)
+            _("; ").join(r.area.title + _(": ") + _number(r.score) for r in rows)
             + (_("; ") + cap if cap else "")
         )
         + "</desc>",
@@ -188,7 +188,9 @@ def trend_line(points: Sequence[TrendPoint], levels: Sequence[Level]) -> str:
         + html_text(_("Score over time, one point per revision"))
         + "</title>",
         '<desc id="trend-desc">'
-        + html_text(_("; ").join(f"{p.date} {p.label}: {_number(p.score)}" for p in points))
+        + html_text(
+            _("; ").join(f"{p.date} {p.label}" + _(": ") + _number(p.score) for p in points)
+        )
         + "</desc>",
         f'<rect x="{left:.0f}" y="{top:.0f}" width="{plot_width:.0f}" '
         f'height="{plot_height:.0f}" fill="none" stroke="#ccc"/>',
@@ -213,7 +215,9 @@ def trend_line(points: Sequence[TrendPoint], levels: Sequence[Level]) -> str:
         x, y = place(index, item.score or 0)
         parts.append(
             f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3.5" fill="#1f5fa8">'
-            f"<title>{item.date} {html_text(item.label)}: {_number(item.score)}</title></circle>"
+            "<title>"
+            + html_text(f"{item.date} {item.label}" + _(": ") + _number(item.score))
+            + "</title></circle>"
         )
         if spaced >= 30 or index in (0, len(points) - 1):
             above = y - 8 if y - 8 > top + 10 else y + 16

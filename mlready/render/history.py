@@ -110,8 +110,11 @@ def history_text(history: History, *, width: int | None = None) -> str:
     if not history.revisions:
         return "\n".join([*lines, _("No commit changed this file.")]) + "\n"
     areas = [area.id for area in history.bank.areas]
+    # English heads the columns with the short ids; another language with the areas' titles,
+    # as `check` shows them.
+    heads = areas if language() == "en" else [one_line(a.title) for a in history.bank.areas]
     table = [_header()]
-    area_rows = [[_("Commit"), *areas]]
+    area_rows = [[_("Commit"), *heads]]
     for row in _rows(history):
         revision, card = row.revision, row.revision.scored
         cells = [str(revision.date.date()), revision.short, one_line(revision.author)]

@@ -363,7 +363,9 @@ def evidence_counts(evidence: Mapping[str, CheckEvidence]) -> str:
     from mlready.core.evidence import counts
 
     return " · ".join(
-        f"{number} {translated(word_for(state))}" for state, number in counts(evidence).items()
+        # Chinese puts the word before its count: 有证据 3.
+        _("{count} {state}").format(count=number, state=translated(word_for(state)))
+        for state, number in counts(evidence).items()
     )
 
 

@@ -81,16 +81,48 @@ SUMMARY = {
 }
 
 
+# A row's cells: English keeps the levels' ids (as `--fail-under` takes them), other languages
+# the levels' titles as the bank's translation names them.
+ROW = {
+    "en": "| {system} | {first} | {second} | {tool} ({score}) | {serious}, {second_serious} "
+    "| {tool_serious} |",
+    "zh-CN": "| {system} | {first} | {second} | {tool}（{score}） | {serious}、{second_serious} "
+    "| {tool_serious} |",
+}
+
+
+def level_titles(lang: str) -> dict[str, str]:
+    """Each level's id to its name in `lang`: the id itself in English."""
+    if lang == "en":
+        return {}
+    path = HERE.parent.parent / "checklists" / f"default.{lang}.yaml"
+    levels = yaml.safe_load(path.read_text(encoding="utf-8"))["levels"]
+    return {level: entry["title"] for level, entry in levels.items()}
+
+
 def table(rows: list[Agreement], lang: str = "en") -> str:
     """The agreement as a Markdown table, with how many systems agree with each reviewer; the
-    levels are their ids (as `--fail-under` takes them), the words in `lang`."""
+    levels and the words in `lang`."""
+    titles = level_titles(lang)
+
+    def name(level: str) -> str:
+        return titles.get(level, level)
+
     lines = [HEADERS[lang], "| --- | --- | --- | --- | --- | --- |"]
     for row in rows:
-        first = " / ".join(row.accepted) + ("" if row.agrees else " ✗")
-        second = " / ".join(row.second) + ("" if row.agrees_second else " ✗")
+        first = " / ".join(map(name, row.accepted)) + ("" if row.agrees else " ✗")
+        second = " / ".join(map(name, row.second)) + ("" if row.agrees_second else " ✗")
         lines.append(
-            f"| {row.system} | {first} | {second} | {row.tool} ({row.score}) "
-            f"| {row.expert_serious}, {row.second_serious} | {row.tool_serious} |"
+            ROW[lang].format(
+                system=row.system,
+                first=first,
+                second=second,
+                tool=name(row.tool),
+                score=row.score,
+                serious=name(row.expert_serious),
+                second_serious=name(row.second_serious),
+                tool_serious=name(row.tool_serious),
+            )
         )
     lines.append("")
     lines.append(
