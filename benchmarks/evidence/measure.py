@@ -13,6 +13,7 @@ import re
 import shlex
 import subprocess
 import sys
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -80,6 +81,7 @@ class Figures:
     evidenced_answered_right: Ratio = field(default_factory=Ratio)
     contradicted_right: Ratio = field(default_factory=Ratio)
     per_probe: dict[str, Ratio] = field(default_factory=dict)
+    failures: list[str] = field(default_factory=list)  # scans that gave no report
 
 
 def read_csv(path: Path) -> list[dict[str, str]]:
@@ -166,18 +168,20 @@ def parse_scan(
     for check, entry in sorted(evidence.items()):
         state = str(entry.get("state", ""))
         states.append(State(repository, answers, check, state, check in answered))
-        for item in entry.get("findings", []):
+        # Findings that support only a lower answer than the one given are shown too.
+        shown = [*entry.get("findings", []), *entry.get("partly", [])]
+        for item in shown:
             line = item.get("line")
-            findings.append(
-                Finding(
-                    repository,
-                    commit,
-                    str(item["path"]),
-                    "" if line is None else str(line),
-                    check,
-                    str(item["probe"]),
-                )
+            found = Finding(
+                repository,
+                commit,
+                str(item["path"]),
+                "" if line is None else str(line),
+                check,
+                str(item["probe"]),
             )
+            if found not in findings:
+                findings.append(found)
     return findings, states
 
 
@@ -188,41 +192,46 @@ def head_of(clone: Path) -> str:
     return done.stdout.strip()
 
 
-def scan(mlready: list[str], answers: Path, clone: Path) -> Mapping[str, object]:
+def scan(mlready: list[str], answers: Path, clone: Path) -> Mapping[str, object] | str:
+    """The JSON report of one scan, or why there is none (the scan failed)."""
     command = [*mlready, "scan", str(answers), "--repo", str(clone), "--format", "json"]
     done = subprocess.run([*command, "--lang", "en"], capture_output=True, text=True, check=False)
     if done.returncode not in (0, 1):
-        raise SystemExit(f"{shlex.join(command)} exited {done.returncode}: {done.stderr.strip()}")
+        return f"{shlex.join(command)} exited {done.returncode}: {done.stderr.strip()}"
     report = json.loads(done.stdout)
     assert isinstance(report, dict)
     return report
 
 
 def measure(clones: Path, mlready: list[str]) -> tuple[Figures, list[Finding], list[State]]:
+    """Scan every labelled clone with both its answers files and count against the labels."""
     findings: list[Finding] = []
     states: list[State] = []
+    failures: list[str] = []
     for repo in read_csv(HERE / "repos.csv"):
         name, commit = repo["repository"], repo["commit"]
         clone = clones / name
         head = head_of(clone)
         if head != commit:
             raise SystemExit(f"{clone}: at {head or 'no commit'}, labelled at {commit}")
-        truth = HERE / "answers" / f"{name}.yaml"
-        report = scan(mlready, truth, clone)
-        found, given = parse_scan(
-            name, commit, report, answers="truth", answered=answered_checks(truth)
-        )
-        findings += found
-        states += given
-        claims = HERE / "answers" / f"{name}.claims.yaml"
-        if claims.exists():
-            # Only the states of the claims: the findings are those of the probes judged above.
-            # The checks left unanswered there are those of the run above: not counted twice.
-            report = scan(mlready, claims, clone)
-            given = parse_scan(
-                name, commit, report, answers="claims", answered=answered_checks(claims)
-            )[1]
-            states += [state for state in given if state.answered]
+        # The claims file gives only states: its findings are those of the probes judged with
+        # the truth, and the checks it leaves unanswered are counted there, not twice.
+        for kind, suffix in (("truth", ""), ("claims", ".claims")):
+            answers = HERE / "answers" / f"{name}{suffix}.yaml"
+            if not answers.exists():
+                continue
+            report = scan(mlready, answers, clone)
+            if isinstance(report, str):
+                failures.append(report)  # shows nothing: its practices count as not found
+                continue
+            found, given = parse_scan(
+                name, commit, report, answers=kind, answered=answered_checks(answers)
+            )
+            if kind == "truth":
+                findings += found
+                states += given
+            else:
+                states += [state for state in given if state.answered]
     figures = compute(
         findings,
         states,
@@ -230,6 +239,7 @@ def measure(clones: Path, mlready: list[str]) -> tuple[Figures, list[Finding], l
         state_labels=read_csv(HERE / "states.csv"),
         practices=read_csv(HERE / "practices.csv"),
     )
+    figures.failures = failures
     return figures, findings, states
 
 
@@ -265,6 +275,7 @@ def main(argv: list[str] | None = None) -> int:
         "evidenced states right, answered checks only": figures.evidenced_answered_right,
         "contradicted states right": figures.contradicted_right,
     }
+    kinds = Counter(f"{state.answers} {state.state}" for state in states)
     if options.json:
         summary = {
             name: {"right": r.right, "judged": r.judged, "to_judge": len(r.to_judge)}
@@ -274,10 +285,15 @@ def main(argv: list[str] | None = None) -> int:
             probe: {"evidence": r.right, "judged": r.judged, "to_judge": len(r.to_judge)}
             for probe, r in sorted(figures.per_probe.items())
         }
+        summary["states"] = dict(sorted(kinds.items()))
+        summary["failed scans"] = figures.failures
         print(json.dumps(summary, indent=2))
     else:
         for name, ratio in rows.items():
             print(f"{name}: {ratio.text()}")
+        print("states:", ", ".join(f"{name} {count}" for name, count in sorted(kinds.items())))
+        for failure in figures.failures:
+            print(f"scan failed: {failure}")
         print("per probe (real evidence / shown):")
         for probe, ratio in sorted(figures.per_probe.items(), key=lambda i: i[1].percent() or 0):
             print(f"  {probe}: {ratio.text()}")
