@@ -20,6 +20,11 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 YES = "yes"
+ABSENT = [
+    tuple(line.split(" ", 1))
+    for line in (HERE / "absent.txt").read_text(encoding="utf-8").splitlines()
+    if line.strip()
+]
 ANSWER = re.compile(r"^  ([a-z_]+\.[a-z_.]+):(.*)$", re.MULTILINE)
 
 
@@ -214,6 +219,10 @@ def measure(clones: Path, mlready: list[str]) -> tuple[Figures, list[Finding], l
         head = head_of(clone)
         if head != commit:
             raise SystemExit(f"{clone}: at {head or 'no commit'}, labelled at {commit}")
+        absent = [path for repo_name, path in ABSENT if repo_name == name]
+        if any((clone / path).exists() for path in absent):
+            # The labelled clones lacked these files (absent.txt): findings may differ.
+            print(f"note: {clone} holds files the labelled clone lacked", file=sys.stderr)
         # The claims file gives only states: its findings are those of the probes judged with
         # the truth, and the checks it leaves unanswered are counted there, not twice.
         for kind, suffix in (("truth", ""), ("claims", ".claims")):
