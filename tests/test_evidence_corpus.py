@@ -40,7 +40,15 @@ def label(path: str, line: str, check: str, probe: str, *, said: str, evidence: 
 
 
 def state_label(check: str, state: str, right: str, answers: str = "truth") -> dict:
-    return {"repository": "r", "answers": answers, "check": check, "state": state, "right": right}
+    shown = "dvc.lock:2:dvc-lock" if check == "data.lineage" else ""
+    return {
+        "repository": "r",
+        "answers": answers,
+        "check": check,
+        "state": state,
+        "shown": shown,
+        "right": right,
+    }
 
 
 def test_findings_practices_and_states_are_counted_against_the_labels(measure) -> None:
@@ -60,7 +68,8 @@ def test_findings_practices_and_states_are_counted_against_the_labels(measure) -
     ]
     state = measure.State
     states = [
-        state("r", "truth", "data.lineage", "evidenced", True),
+        state("r", "truth", "data.lineage", "evidenced", True, "dvc.lock:2:dvc-lock"),
+        state("r", "truth", "data.lineage", "evidenced", True, "other.lock:1:dvc-lock"),  # anew
         state("r", "truth", "training.registry", "evidenced", False),  # unanswered
         state("r", "claims", "serving.load_test", "contradicted", True),
         state("r", "claims", "serving.canary", "contradicted", True),
@@ -88,7 +97,10 @@ def test_findings_practices_and_states_are_counted_against_the_labels(measure) -
     assert (figures.findings_as_said.right, figures.findings_as_said.judged) == (3, 4)
     assert (figures.practices_found.right, figures.practices_found.judged) == (2, 3)
     assert (figures.evidenced_right.right, figures.evidenced_right.judged) == (1, 2)
-    assert figures.evidenced_right.to_judge == ["r,truth,serving.health_check,evidenced"]
+    assert figures.evidenced_right.to_judge == [
+        "r,truth,data.lineage,evidenced,other.lock:1:dvc-lock",
+        "r,truth,serving.health_check,evidenced,",
+    ]
     assert (figures.evidenced_answered_right.right, figures.evidenced_answered_right.judged) == (
         1,
         1,
@@ -113,10 +125,12 @@ def test_a_scan_report_becomes_findings_and_states(measure, tmp_path: Path) -> N
             "data.lineage": {
                 "state": "evidenced",
                 "findings": [{"probe": "dvc-lock", "path": "dvc.lock", "line": 2}],
+                "partly": [{"probe": "dvc-tracked-data", "path": "d.dvc", "line": 1}],
             },
             "training.registry": {
                 "state": "evidenced",
                 "findings": [{"probe": "tests-exist", "path": "tests/x.py", "line": None}],
+                "missing": [{"probe": "model-registry"}],
             },
         }
     }
@@ -125,11 +139,12 @@ def test_a_scan_report_becomes_findings_and_states(measure, tmp_path: Path) -> N
 
     assert [f.key() for f in findings] == [
         ("r", "c", "dvc.lock", "2", "data.lineage", "dvc-lock"),
+        ("r", "c", "d.dvc", "1", "data.lineage", "dvc-tracked-data"),
         ("r", "c", "tests/x.py", "", "training.registry", "tests-exist"),
     ]
-    assert [(s.check, s.answered) for s in states] == [
-        ("data.lineage", True),
-        ("training.registry", False),
+    assert [(s.check, s.answered, s.shown) for s in states] == [
+        ("data.lineage", True, "d.dvc:1:dvc-tracked-data;dvc.lock:2:dvc-lock"),
+        ("training.registry", False, "tests/x.py::tests-exist missing:model-registry"),
     ]
 
 

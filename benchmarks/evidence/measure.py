@@ -52,9 +52,12 @@ class State:
     check: str
     state: str
     answered: bool = True
+    # What the state was given on: the findings shown and the probes not found, as labels
+    # (path:line:probe). A judgement holds for that evidence only; other evidence is judged anew.
+    shown: str = ""
 
-    def key(self) -> tuple[str, str, str, str]:
-        return (self.repository, self.answers, self.check, self.state)
+    def key(self) -> tuple[str, str, str, str, str]:
+        return (self.repository, self.answers, self.check, self.state, self.shown)
 
 
 @dataclass
@@ -111,8 +114,8 @@ def compute(
 ) -> Figures:
     """The figures: each shown finding and state looked up in the labels; unlabelled ones listed."""
     by_key = {label_key(row): row for row in labels}
-    names = ("repository", "answers", "check", "state")
-    by_state = {tuple(row[name].strip() for name in names): row for row in state_labels}
+    names = ("repository", "answers", "check", "state", "shown")
+    by_state = {tuple((row.get(name) or "").strip() for name in names): row for row in state_labels}
     figures = Figures()
     evidence_for: set[tuple[str, str]] = set()
     for finding in findings:
@@ -171,10 +174,17 @@ def parse_scan(
     evidence = report.get("evidence", {})
     assert isinstance(evidence, dict)
     for check, entry in sorted(evidence.items()):
-        state = str(entry.get("state", ""))
-        states.append(State(repository, answers, check, state, check in answered))
         # Findings that support only a lower answer than the one given are shown too.
         shown = [*entry.get("findings", []), *entry.get("partly", [])]
+        cited = sorted(
+            {f"{item['path']}:{item.get('line') or ''}:{item['probe']}" for item in shown}
+        )
+        missing = sorted(str(item["probe"]) for item in entry.get("missing", []))
+        parts = [";".join(cited)] if cited else []
+        parts += ["missing:" + ",".join(missing)] if missing else []
+        basis = " ".join(parts)
+        state = str(entry.get("state", ""))
+        states.append(State(repository, answers, check, state, check in answered, basis))
         for item in shown:
             line = item.get("line")
             found = Finding(
