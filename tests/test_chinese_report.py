@@ -93,7 +93,7 @@ def test_the_markdown_report_says_the_template_s_words_in_chinese() -> None:
         if token.type == "heading_open" and token.tag in ("h1", "h2")
     ]
     assert headings[0] == "就绪评审：leafcheck-on-device"
-    for title in ["评审结论", "级别如何确定", "各板块", "系统概况", "行动计划", "阻断项", "签署"]:
+    for title in ["评审概要", "级别如何确定", "各板块", "系统概况", "行动计划", "阻断项", "签署"]:
         assert title in headings, title
     assert "附录：已回答的检查项" in headings
     strong = [tokens[i + 1].content for i, t in enumerate(tokens) if t.type == "strong_open"]
@@ -112,7 +112,7 @@ def test_the_markdown_report_says_the_template_s_words_in_chinese() -> None:
     assert not [text for text in headers + strong if re.search("[A-Za-z]", text)]
     html = [t.content for t in tokens if t.type in ("html_inline", "html_block")]
     assert html == [REPORT_MARKER + "\n"]
-    assert "只要还有 1 个阻断项缺口未关闭，无论级别如何，门禁都会失败。" in report
+    assert "只要还有 1 个阻断级缺口未关闭，无论级别如何，门禁都会失败。" in report
     assert f"| {LEVEL} | 90 | ◀ 本次评审 |" in report
     assert "· 重要 ·" in report  # a gap's severity, by its word
 
@@ -189,7 +189,7 @@ def test_a_user_template_may_say_mlready_s_messages(
     assert english.endswith("Readiness review: shelf \\| scanner \\<b\\> · blocker\n")
     with speaking("zh-CN"):
         chinese = render_report(card, template=template)
-    assert chinese.endswith("就绪评审：shelf \\| scanner \\<b\\> · 阻断项\n")
+    assert chinese.endswith("就绪评审：shelf \\| scanner \\<b\\> · 阻断级\n")
 
 
 PDFFONTS = shutil.which("pdffonts")
@@ -232,5 +232,5 @@ def test_the_chinese_report_prints_in_a_chinese_font(tmp_path: Path) -> None:
         check=True,
     ).stdout
     assert f"级别：{LEVEL}。" in first
-    assert "评审结论" in first and "优先处理事项" in first
+    assert "评审概要" in first and "优先处理事项" in first
     assert "第 1 页，共" in first  # the print stylesheet's page numbers, in Chinese

@@ -48,7 +48,7 @@ def test_the_markdown_summary_is_chinese_and_decides_as_in_english(failing: Path
     shown = MarkdownIt().render(out)
     assert "<strong>级别：</strong>" in shown and "**" not in shown
     assert re.search(r"\*\*主要缺口\*\*（\d+ 个中的 \d+ 个）：", out)
-    assert re.search(r"^- (阻断项|重要|次要)：`", out, flags=re.MULTILINE)
+    assert re.search(r"^- (阻断级|重要|次要)：`", out, flags=re.MULTILINE)
     english_words = r"\b(Level|Score|Mean|Bank|Area|Answered|Gaps|Top gaps|Why it failed|failed|"
     english_words += r"passed|blocker|major|minor|Waived|Overdue|Sign-off)\b"
     assert not re.search(english_words, _words(out)), out
@@ -65,17 +65,17 @@ def test_bank_show_says_its_header_kinds_and_conditions_in_chinese(tmp_path: Pat
     assert re.search(r"（default@\d+）：\d+ 个问题\n", chinese.stdout)
     assert "[when profile.personal_data in pseudonymous, personal, sensitive]" in english.stdout
     lawful = next(line for line in chinese.stdout.splitlines() if "data.lawful_basis " in line)
-    assert " 阻断项 " in lawful
+    assert " 阻断级 " in lawful
     # The condition names the question by its id and its values (data, short where a label
     # can be a sentence); several are joined with 且, in one note.
     assert "（仅当 profile.personal_data 为“pseudonymous”、“personal”或“sensitive”时）" in lawful
     on_device = next(line for line in chinese.stdout.splitlines() if "data.on_device_data " in line)
     assert "，且 profile.personal_data 为“" in on_device and on_device.count("仅当") == 1
     # Severity rules and caps are said in Chinese too.
-    assert "（profile.personal_data 为“sensitive”时为阻断项）" in on_device
+    assert "（profile.personal_data 为“sensitive”时：阻断级）" in on_device
     assert "（级别上限：原型）" in chinese.stdout and "（级别上限：试点）" in chinese.stdout
     kinds = {line.split()[1] for line in chinese.stdout.splitlines() if line.startswith("  ")}
-    assert kinds == {"阻断项", "重要", "次要", "单选", "多选", "文本"}
+    assert kinds == {"阻断级", "重要", "次要", "单选", "多选", "文本"}
     assert not re.search(r"\[when |\[caps |\[\w+ when |\bquestions\b", chinese.stdout)
     # Every line of the English has its line in Chinese, with the same id first.
     first = [line.split()[0] for line in english.stdout.splitlines() if line.startswith("  ")]

@@ -41,7 +41,12 @@ GLOSSARY: dict[str, tuple[str, tuple[str, ...]]] = {
     "regression": ("退化", ("回退", "回归问题", "退步")),
     "note": ("备注", ("注意：",)),
     "production": ("可投产", ("可上线生产",)),
-    "blocker": ("阻断项", ("阻断缺口", "阻断差距", "阻断（", "阻断或", "{severity}缺口")),
+    "blocker": (
+        "阻断项",
+        ("阻断缺口", "阻断差距", "阻断（", "阻断或", "{severity}缺口", "阻断项缺口"),
+    ),
+    "retention": ("保存期限", ("保留期限",)),
+    "notebook": ("notebook", ("笔记本",)),
     "overdue": ("逾期", ("过期行动", "过期的行动")),
     "level": ("级别", ("就绪等级", "等级 {level}", "显示等级", "自定义等级", "级别为何不更高")),
     "level cap": ("级别最高只能到", ("级别因此最高为",)),
@@ -180,7 +185,7 @@ def test_the_levels_and_severities_have_the_glossary_s_titles() -> None:
         "not ready": "未就绪",
     }
     words = dict(_catalog())
-    assert (words["blocker"], words["major"], words["minor"]) == (("阻断项",), ("重要",), ("次要",))
+    assert (words["blocker"], words["major"], words["minor"]) == (("阻断级",), ("重要",), ("次要",))
     assert words["evidenced"] == ("有证据",) or "证据" in words["evidenced"][0]
 
 

@@ -240,7 +240,7 @@ def test_csv_in_chinese_translates_the_header_and_questions_only() -> None:
     example = ROOT / "examples" / "credit-risk-scorer.yaml"
     english = rows_of(export(str(example), "-f", "csv", "--no-scan"))
     chinese = rows_of(export(str(example), "-f", "csv", "--no-scan", lang="zh-CN"))
-    assert chinese[0][:4] == ["编号", "问题", "板块", "严重程度"]
+    assert chinese[0][:4] == ["ID", "问题", "板块", "严重程度"]
     assert len(chinese) == len(english) > 20
     for row_en, row_zh in zip(english[1:], chinese[1:], strict=True):
         assert row_zh[0] == row_en[0]

@@ -398,7 +398,7 @@ def test_quitting_a_chinese_walk_says_where_the_answers_are(tmp_path: Path) -> N
                 "截止日期 YYYY-MM-DD（回车跳过）：",
             ],
             # The area by its title (the small bank has no Chinese one), full-width colons.
-            "Data 3/4 · 总计 3/6 · 严重程度：阻断项",
+            "Data 3/4 · 总计 3/6 · 严重程度：阻断级",
         ),
     ],
 )
