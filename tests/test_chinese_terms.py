@@ -46,6 +46,8 @@ GLOSSARY: dict[str, tuple[str, tuple[str, ...]]] = {
         ("阻断缺口", "阻断差距", "阻断（", "阻断或", "{severity}缺口", "阻断项缺口"),
     ),
     "retention": ("保存期限", ("保留期限",)),
+    "Annex XII": ("附件十二", ("附件十一I", "附件 XII")),
+    "training-serving skew": ("训练与推理不一致", ("训练/推理偏差",)),
     "notebook": ("notebook", ("笔记本",)),
     "overdue": ("逾期", ("过期行动", "过期的行动")),
     "level": ("级别", ("就绪等级", "等级 {level}", "显示等级", "自定义等级", "级别为何不更高")),
