@@ -47,7 +47,7 @@ def test_the_markdown_summary_is_chinese_and_decides_as_in_english(failing: Path
 
     shown = MarkdownIt().render(out)
     assert "<strong>级别：</strong>" in shown and "**" not in shown
-    assert re.search(r"\*\*主要缺口\*\*（\d+ 个中的 \d+ 个）：", out)
+    assert re.search(r"\*\*优先处理的缺口\*\*（\d+ 个中的 \d+ 个）：", out)
     assert re.search(r"^- (阻断级|重要|次要)：`", out, flags=re.MULTILINE)
     english_words = r"\b(Level|Score|Mean|Bank|Area|Answered|Gaps|Top gaps|Why it failed|failed|"
     english_words += r"passed|blocker|major|minor|Waived|Overdue|Sign-off)\b"

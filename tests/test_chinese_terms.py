@@ -47,6 +47,8 @@ GLOSSARY: dict[str, tuple[str, tuple[str, ...]]] = {
     ),
     "retention": ("保存期限", ("保留期限",)),
     "Annex XII": ("附件十二", ("附件十一I", "附件 XII")),
+    "AI system": ("人工智能系统", ("AI 系统",)),
+    "load test": ("负载测试", ("压测",)),
     "training-serving skew": ("训练与推理不一致", ("训练/推理偏差",)),
     "notebook": ("notebook", ("笔记本",)),
     "overdue": ("逾期", ("过期行动", "过期的行动")),
