@@ -168,6 +168,11 @@ class Scorecard(NamedTuple):
         }
 
     @property
+    def checks(self) -> tuple[Question, ...]:
+        """Applicable checks (scored questions), in bank order."""
+        return tuple(q for q in self.applicable if is_scored(q))
+
+    @property
     def answered_checks(self) -> tuple[Question, ...]:
         """Applicable checks answered with an option (not "na"), in bank order."""
         na = {q.id for q in self.not_applicable}

@@ -45,9 +45,8 @@ def load_baseline(path: Path, bank: Bank, *, today: dt.date | None = None) -> Ba
 
 
 # What Python's JSON reader says, as the catalog has it (its own words otherwise).
-_JSON_PROBLEMS = {
-    text: text
-    for text in (
+_JSON_PROBLEMS = frozenset(
+    (
         N_("Expecting value"),
         N_("Expecting property name enclosed in double quotes"),
         N_("Expecting ',' delimiter"),
@@ -59,7 +58,7 @@ _JSON_PROBLEMS = {
         N_("Illegal trailing comma before end of object"),
         N_("Illegal trailing comma before end of array"),
     )
-}
+)
 
 
 def _json_said(problem: str) -> object:

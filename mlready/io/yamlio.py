@@ -208,9 +208,8 @@ def _describe_yaml_error(error: yaml.MarkedYAMLError, text: str, source: str) ->
 
 # What PyYAML says most, as the catalog has it: its fixed problems, and the things it was
 # scanning or parsing when it found one.
-_PYYAML_PROBLEMS = {
-    text: text
-    for text in (
+_PYYAML_PROBLEMS = frozenset(
+    (
         N_("mapping values are not allowed here"),
         N_("mapping values are not allowed in this context"),
         N_("found character that cannot start any token"),
@@ -225,10 +224,9 @@ _PYYAML_PROBLEMS = {
         N_("found unknown escape character"),
         N_("found a tab character that violates indentation"),
     )
-}
-_PYYAML_PARTS = {
-    text: text
-    for text in (
+)
+_PYYAML_PARTS = frozenset(
+    (
         N_("a flow sequence"),
         N_("a flow mapping"),
         N_("a flow node"),
@@ -245,7 +243,7 @@ _PYYAML_PARTS = {
         N_("a directive"),
         N_("for the next token"),
     )
-}
+)
 
 
 def _pyyaml_said(text: str) -> object:

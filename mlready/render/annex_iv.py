@@ -13,7 +13,6 @@ import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from mlready.core.kinds import is_scored
 from mlready.core.messages import N_, _, translated
 from mlready.core.model import NA, Question
 from mlready.core.vocabulary import word_for
@@ -94,7 +93,7 @@ def export_annex_iv(outcome: Outcome) -> str:
     """The Annex IV skeleton of the review in `outcome` (Markdown), its prose in the language
     spoken."""
     card = outcome.scorecard
-    checks = [q for q in card.applicable if is_scored(q)]
+    checks = card.checks
     profile = [q for q in card.bank.profile if q in card.applicable]
     lines = [
         ANNEX_IV_MARKER,

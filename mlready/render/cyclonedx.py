@@ -21,7 +21,6 @@ from collections.abc import Sequence
 from typing import Any, NamedTuple
 
 from mlready.core.evidence import CheckEvidence, contradictions
-from mlready.core.kinds import is_scored
 from mlready.core.messages import _, translated
 from mlready.core.model import NA, Question, Waiver
 from mlready.core.scoring import Scorecard
@@ -29,7 +28,7 @@ from mlready.core.signoff import DIGEST_PREFIX, signoff_states
 from mlready.core.vocabulary import word_for
 from mlready.io.resources import mlready_version
 from mlready.render.escape import uri_reference
-from mlready.render.scorecard_view import Outcome, format_score
+from mlready.render.scorecard_view import Outcome, review_summary
 
 SCHEMA = "http://cyclonedx.org/schema/bom-1.6.schema.json"
 SPEC_VERSION = "1.6"
@@ -57,10 +56,6 @@ FRAMEWORKS = (
 
 def _text(content: str) -> dict[str, Any]:
     return {"attachment": {"contentType": "text/plain", "content": content}}
-
-
-def _checks(card: Scorecard) -> list[Question]:
-    return [question for question in card.applicable if is_scored(question)]
 
 
 def _answer(card: Scorecard, question: Question) -> str:
@@ -176,14 +171,7 @@ def export_cyclonedx(outcome: Outcome) -> str:
         ],
         "attestations": [
             {
-                "summary": _(
-                    "Readiness review of {name} against {bank}: level {level}, score {score}"
-                ).format(
-                    name=name,
-                    bank=card.bank.ref,
-                    level=card.level.shown,
-                    score=format_score(card.score),
-                ),
+                "summary": review_summary(outcome),
                 "assessor": ASSESSOR,
                 "map": attestation_map,
             }
@@ -241,7 +229,7 @@ def _claims(
     claims: list[dict[str, Any]] = []
     evidence: list[dict[str, Any]] = []
     mitigations: dict[str, str] = {}
-    for question in _checks(card):
+    for question in card.checks:
         entry = card.answers.get(question.id)
         if entry is None:
             continue
@@ -289,7 +277,7 @@ def _standards(
     """The standards (each framework the tags name, then the bank) and the attestation's map
     of each of their requirements to its claims and conformance."""
     card = outcome.scorecard
-    checks = _checks(card)
+    checks = card.checks
     tagged = _tags(checks)
     scores = {q.id: _rationale(card, q, outcome) for q in checks}
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from mlready.core.kinds import is_scored
 from mlready.core.messages import N_, _, translated
 from mlready.core.model import NA, Question
 from mlready.core.vocabulary import word_for
@@ -73,7 +72,7 @@ def export_model_card(outcome: Outcome) -> str:
     card = outcome.scorecard
     name = outcome.name
     area_of = card.bank.area_of
-    checks = [q for q in card.applicable if is_scored(q)]
+    checks = card.checks
     placed: dict[str, list[Question]] = {title: [] for title, _rule in _SECTIONS}
     other: list[Question] = []
     for question in checks:

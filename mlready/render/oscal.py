@@ -22,14 +22,13 @@ import uuid
 from typing import Any
 
 from mlready.core.evidence import CheckEvidence, contradictions
-from mlready.core.kinds import is_scored
 from mlready.core.messages import _, translated
 from mlready.core.model import NA, Question
 from mlready.core.scoring import Gap, Scorecard
 from mlready.core.signoff import answers_digest, signoff_states
 from mlready.io.resources import mlready_version
 from mlready.render.escape import uri_reference
-from mlready.render.scorecard_view import Outcome, format_score
+from mlready.render.scorecard_view import Outcome, review_summary
 
 OSCAL_VERSION = "1.2.1"
 # A token as OSCAL defines it (an NCName): ids that are not one are written as a property only.
@@ -55,10 +54,6 @@ class _Ids:
 
     def __call__(self, *name: str) -> str:
         return str(uuid.uuid5(self._namespace, "/".join(name)))
-
-
-def _checks(card: Scorecard) -> list[Question]:
-    return [question for question in card.applicable if is_scored(question)]
 
 
 def _answer_text(card: Scorecard, question: Question) -> str:
@@ -182,7 +177,7 @@ def _observations(outcome: Outcome, ids: _Ids) -> dict[str, list[dict[str, Any]]
     """Each applicable check's observations: the team's answer, then what the scan saw."""
     card = outcome.scorecard
     by_check: dict[str, list[dict[str, Any]]] = {}
-    for question in _checks(card):
+    for question in card.checks:
         entry = card.answers.get(question.id)
         observed: list[dict[str, Any]] = []
         if entry is not None:
@@ -210,10 +205,10 @@ def _observations(outcome: Outcome, ids: _Ids) -> dict[str, list[dict[str, Any]]
 def _controls(card: Scorecard) -> list[dict[str, str]]:
     """The controls the review covered: each framework tag, then each check, once, in order."""
     seen: dict[str, None] = {}
-    for question in _checks(card):
+    for question in card.checks:
         for tag in question.tags:
             seen.setdefault(tag, None)
-    for question in _checks(card):
+    for question in card.checks:
         seen.setdefault(question.id, None)
     return [{"control-id": control} for control in seen if _TOKEN.match(control)]
 
@@ -296,12 +291,7 @@ def export_oscal_ar(outcome: Outcome) -> str:
     ids = _Ids(card, "assessment-results")
     observations = _observations(outcome, ids)
     open_gaps = card.open_gaps
-    summary = _("Readiness review of {name} against {bank}: level {level}, score {score}").format(
-        name=outcome.name,
-        bank=card.bank.ref,
-        level=card.level.shown,
-        score=format_score(card.score),
-    )
+    summary = review_summary(outcome)
     reasons = "\n".join(f"- {reason}" for reason in outcome.verdict.reasons)
     description = summary + (
         "\n\n" + _("The gate passes.")

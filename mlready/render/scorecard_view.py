@@ -41,6 +41,17 @@ class Outcome(NamedTuple):
         return self.scorecard.answers.project.name or self.scorecard.answers.source
 
 
+def review_summary(outcome: Outcome) -> str:
+    """One sentence for documents that name the review: the system, the bank, level, score."""
+    card = outcome.scorecard
+    return _("Readiness review of {name} against {bank}: level {level}, score {score}").format(
+        name=outcome.name,
+        bank=card.bank.ref,
+        level=card.level.shown,
+        score=format_score(card.score),
+    )
+
+
 def format_score(value: float | None) -> str:
     """A score as people read it: `87.5`, or `n/a` for none."""
     return _("n/a") if value is None else f"{value:g}"
