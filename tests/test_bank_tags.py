@@ -71,18 +71,45 @@ EU_AI_ACT_ARTICLES = 113
 # checks, MEASURE 2.5 29, and later MEASURE 2.7 27 of 262 on controls it only evaluates).
 CATCH_ALL_SHARE = 0.08
 
-# Process practices that no item of the five frameworks asks for.
+# Practices that no item of the five frameworks asks for as such: process steps, and engineering
+# controls whose item would be an evaluation (NIST MEASURE) or a test of parity (ML Test Score
+# Monitor 3) that the control itself is not.
 UNTAGGED = {
     "preprocessing.text_casing",
     "preprocessing.text_vocabulary",
     "preprocessing.chunking_evaluated",
     "framework.selection",
+    "framework.target_prototype",
     "training.job_tooling",
     "training.standard_setup",
     "training.checkpoints",
     "training.preemption_resume",
     "training.parallel_equivalence",
     "serving.api_contract",
+    "serving.release_automation",
+    # Training and serving kept alike by construction (shared artefacts, same code): Monitor 3
+    # tests or monitors skew (preprocessing.parity, monitoring.skew carry it).
+    "preprocessing.artefacts_versioned",
+    "preprocessing.text_tokenizer",
+    "preprocessing.image_geometry",
+    "preprocessing.image_normalisation",
+    "preprocessing.audio_format",
+    "preprocessing.index_versioned",
+    # Defined behaviours and engineering controls: MEASURE 2.5-2.8 evaluate, these implement.
+    "preprocessing.context_budget",
+    "serving.output_format",
+    "serving.suggestion_filter",
+    "serving.human_handoff",
+    "serving.citations",
+    "serving.agent_idempotent",
+    "serving.agent_tool_arguments",
+    "serving.unknown_category",
+    "serving.usage_limits",
+    "serving.queue_idempotent",
+    "serving.batch_output_checks",  # a check before publication, not Monitor 7's live quality
+    "serving.stream_order",
+    "serving.device_offline",
+    "monitoring.samples_kept",
 }
 
 # Tags once given and found wrong: what each says is not what the item requires.
@@ -104,6 +131,13 @@ WRONG = [
     ("serving.endpoint_auth", "nist-measure-2.7"),  # a control; MEASURE 2.7 evaluates controls
     ("serving.batch_contract", "nist-govern-4.2"),
     ("framework.risk_assessment", "euaia-art27"),  # it asks about harms, not fundamental rights
+    ("framework.prohibited_practices", "iso42001-a.9.4"),  # A.9.4 is use as intended
+    ("monitoring.reconciliation", "euaia-art12"),  # reconciling with a ledger is not logging
+    ("monitoring.record_keeping", "euaia-art12"),  # keeping logs is Art. 19 and 26(6)
+    ("preprocessing.point_in_time", "mlts-monitor-3"),  # alike by construction, not tested
+    ("serving.batch_output_checks", "mlts-monitor-7"),  # before publication, not live quality
+    ("serving.agent_tool_arguments", "nist-measure-2.7"),  # a control, not its evaluation
+    ("framework.intended_use", "euaia-art13"),  # Art. 13 is what deployers are given
 ]
 
 
