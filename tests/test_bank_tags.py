@@ -95,6 +95,10 @@ UNTAGGED = {
     "preprocessing.image_normalisation",
     "preprocessing.audio_format",
     "preprocessing.index_versioned",
+    # Version pins: what they keep alike no item asks for; MANAGE 3.2 monitors pre-trained models.
+    "preprocessing.pretrained_pinned",
+    "framework.prompt_model_pinned",
+    "serving.provider_pinned",
     # Defined behaviours and engineering controls: MEASURE 2.5-2.8 evaluate, these implement.
     "preprocessing.context_budget",
     "serving.output_format",
@@ -110,6 +114,10 @@ UNTAGGED = {
     "serving.stream_order",
     "serving.device_offline",
     "monitoring.samples_kept",
+    # Budgets: cost control and a fit to a device, not documenting resources or requirements.
+    "training.compute_budget",
+    "monitoring.cost_budget",
+    "serving.device_budget",
 }
 
 # Tags once given and found wrong: what each says is not what the item requires.
