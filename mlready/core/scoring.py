@@ -4,6 +4,8 @@
 # unanswered); an area scores 100 x sum(w*s) / sum(w) over its applicable checks that are not
 # "na" and whose obligation is in force; the overall score is the lowest area score. The level
 # follows the open gaps more than the averages (see `level_for` and the README's Scoring section).
+# The score that can cap the level leaves minor checks out: hygiene a reviewer would not hold a
+# launch for must not pull an area below the cap, however many of them an area asks.
 
 from __future__ import annotations
 
@@ -116,6 +118,9 @@ class Scorecard(NamedTuple):
     today: dt.date | None = None  # the date waivers and due dates were judged by
     # Gaps in checks whose obligation applies only from a later date: listed, never open.
     upcoming: tuple[Gap, ...] = ()
+    # The lowest area score over blocker and major checks only: the one that caps the level
+    # (None: the score caps, as when no check but minors is scored).
+    cap_score: float | None = None
 
     @property
     def open_gaps(self) -> tuple[Gap, ...]:
@@ -136,7 +141,8 @@ class Scorecard(NamedTuple):
     def binding_caps(self) -> tuple[Cap, ...]:
         """The caps that set the level, when it is below the top: why it is not higher."""
         today = self.today or dt.date.today()
-        caps = level_caps(self.bank, self.score, gaps=self.open_gaps, today=today)
+        capping = self.score if self.cap_score is None else self.cap_score
+        caps = level_caps(self.bank, capping, gaps=self.open_gaps, today=today)
         top = self.bank.levels[0]
         return tuple(cap for cap in caps if cap.level == self.level and cap.level != top)
 
@@ -280,6 +286,7 @@ def score(bank: Bank, answers: Answers, *, today: dt.date | None = None) -> Scor
     )
     area_scores: list[AreaScore] = []
     all_pairs: list[tuple[float, float]] = []
+    cap_scores: list[float] = []
     gaps: list[Gap] = []
     upcoming: list[Gap] = []
     unanswered: list[Question] = []
@@ -288,6 +295,7 @@ def score(bank: Bank, answers: Answers, *, today: dt.date | None = None) -> Scor
     # One pass over the bank, each answer looked up once: a bank may have 10,000 checks.
     for area in bank.areas:
         pairs: list[tuple[float, float]] = []
+        cap_pairs: list[tuple[float, float]] = []
         area_gaps = applicable_count = answered = 0
         for question in area.questions:
             if question.id not in applicable_by_id:
@@ -308,6 +316,8 @@ def score(bank: Bank, answers: Answers, *, today: dt.date | None = None) -> Scor
             rule = severity_rule(question, applicable_by_id, answers)
             if starts is None:
                 pairs.append((weight_of(question, rule), value))
+                if (rule.is_ if rule else question.gap_severity) is not Severity.MINOR:
+                    cap_pairs.append((weight_of(question, rule), value))
             if value < 1:
                 waived = bool(entry and entry.waiver and entry.waiver.active(today))
                 gap = Gap(question, area, value, entry, waived=waived, rule=rule, upcoming=starts)
@@ -317,6 +327,9 @@ def score(bank: Bank, answers: Answers, *, today: dt.date | None = None) -> Scor
                 else:
                     upcoming.append(gap)
         all_pairs += pairs
+        area_cap = _ratio(cap_pairs)
+        if area_cap is not None:
+            cap_scores.append(area_cap)
         area_scores.append(
             AreaScore(
                 area=area,
@@ -330,6 +343,7 @@ def score(bank: Bank, answers: Answers, *, today: dt.date | None = None) -> Scor
     upcoming.sort(key=lambda gap: (gap.upcoming, gap.severity.rank, order[gap.question.id]))
     scored = [area.score for area in area_scores if area.score is not None]
     overall = min(scored) if scored else None
+    cap_score = min(cap_scores) if cap_scores else None
     open_gaps = [gap for gap in gaps if not gap.waived]
     return Scorecard(
         bank=bank,
@@ -338,12 +352,13 @@ def score(bank: Bank, answers: Answers, *, today: dt.date | None = None) -> Scor
         areas=tuple(area_scores),
         score=overall,
         mean=_ratio(all_pairs),
-        level=level_for(bank, overall, gaps=open_gaps, today=today),
+        level=level_for(bank, overall, gaps=open_gaps, today=today, cap_score=cap_score),
         gaps=tuple(gaps),
         unanswered=tuple(unanswered),
         not_applicable=tuple(not_applicable),
         today=today,
         upcoming=tuple(upcoming),
+        cap_score=cap_score,
     )
 
 
@@ -415,13 +430,20 @@ def level_caps(
 
 
 def level_for(
-    bank: Bank, score: float | None, *, gaps: Sequence[Gap] = (), today: dt.date
+    bank: Bank,
+    score: float | None,
+    *,
+    gaps: Sequence[Gap] = (),
+    today: dt.date,
+    cap_score: float | None = None,
 ) -> Level:
     """The level of a review with this score and these open gaps: the top level, capped by each
-    gap that caps it, by several partly done blockers and by a very low score."""
+    gap that caps it, by several partly done blockers and by a very low `cap_score`."""
     # The reviewer's levels follow the serious gaps, not the averages: the score caps only when
     # an area lacks most of its good practice (below the second-lowest level's minimum).
     if score is None:
         return bank.lowest_level
-    caps = [bank.levels[0], *(cap.level for cap in level_caps(bank, score, gaps=gaps, today=today))]
+    # The cap score is the score without minor checks (the score itself when none is given).
+    capping = level_caps(bank, score if cap_score is None else cap_score, gaps=gaps, today=today)
+    caps = [bank.levels[0], *(cap.level for cap in capping)]
     return min(caps, key=lambda level: level.min)
