@@ -74,7 +74,6 @@ areas:
         options:
           - {value: no, score: 0}
           - {value: assumed, score: 0, caps: pilot}
-          - {value: stale, score: 0.5, caps: pilot}
           - {value: yes, score: 1}
 """
 
@@ -146,9 +145,6 @@ def entry(value: str, action: dict[str, str]) -> dict[str, Any]:
         ({"a_basis": "assumed"}, "pilot"),
         ({"a_basis": entry("assumed", OWNED)}, "production"),
         ({"a_basis": ""}, "not ready"),  # unanswered: the check's own cap
-        # an option's own cap binds whatever its grade; a plan lifts it like any other
-        ({"a_basis": "stale"}, "pilot"),
-        ({"a_basis": entry("stale", OWNED)}, "production"),
         # the lowest cap wins
         ({"a_serious": "no", "a_live": "no", "a_legal": "no"}, "not ready"),
     ],

@@ -73,12 +73,6 @@ class Gap(NamedTuple):
         return self.question.default_caps
 
     @property
-    def option_caps(self) -> str | None:
-        """The level the chosen option caps the review at, whatever its grade, if it names one."""
-        chosen = self.answer.value if self.answer is not None else None
-        return next((o.caps for o in self.question.options if o.value == chosen), None)
-
-    @property
     def lowest(self) -> bool:
         """Whether the check is at its lowest grade (or unanswered)."""
         return self.score <= self.question.lowest_score
@@ -402,10 +396,8 @@ def owned(action: Action | None, today: dt.date) -> bool:
 
 def gap_cap(bank: Bank, gap: Gap, today: dt.date) -> Level | None:
     """The level an open gap caps the review at on its own, if any: a blocker, or a check with
-    `caps`, at its lowest grade, or an option that names a cap (an owned plan lifts it a level)."""
-    # An option's own cap binds whenever it is chosen: "done once, now out of date" scores half
-    # as a practice yet may be a reason on its own to keep a system from the top.
-    if not gap.lowest and gap.option_caps is None:
+    `caps`, at its lowest grade (an owned plan lifts the cap one level)."""
+    if not gap.lowest:
         return None
     named = bank.level_named(gap.caps)
     if gap.severity is not Severity.BLOCKER and named is None:
