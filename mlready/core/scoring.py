@@ -100,6 +100,7 @@ class AreaScore(NamedTuple):
     applicable: int  # applicable questions of any kind
     answered: int  # of those, answered (na included)
     gaps: int
+    cap_score: float | None = None  # the score over blockers and majors only: it caps the level
 
 
 class Scorecard(NamedTuple):
@@ -263,7 +264,12 @@ def check_score(question: Question, entry: AnswerEntry | None) -> float:
     return (option.score or 0.0) if option else 0.0
 
 
-def _ratio(pairs: list[tuple[float, float]]) -> float | None:
+# A scored check: its weight, its score, and whether it is minor for this system.
+Scored = tuple[float, float, bool]
+
+
+def _ratio(scored: list[Scored], *, minors: bool = True) -> float | None:
+    pairs = [(weight, value) for weight, value, minor in scored if minors or not minor]
     total = sum(weight for weight, _ in pairs)
     if not total:
         return None
@@ -285,8 +291,7 @@ def score(bank: Bank, answers: Answers, *, today: dt.date | None = None) -> Scor
         else applicable_by_id.keys()
     )
     area_scores: list[AreaScore] = []
-    all_pairs: list[tuple[float, float]] = []
-    cap_scores: list[float] = []
+    all_pairs: list[Scored] = []
     gaps: list[Gap] = []
     upcoming: list[Gap] = []
     unanswered: list[Question] = []
@@ -294,8 +299,7 @@ def score(bank: Bank, answers: Answers, *, today: dt.date | None = None) -> Scor
     order = {question_id: index for index, question_id in enumerate(bank.questions)}
     # One pass over the bank, each answer looked up once: a bank may have 10,000 checks.
     for area in bank.areas:
-        pairs: list[tuple[float, float]] = []
-        cap_pairs: list[tuple[float, float]] = []
+        pairs: list[Scored] = []
         area_gaps = applicable_count = answered = 0
         for question in area.questions:
             if question.id not in applicable_by_id:
@@ -315,9 +319,8 @@ def score(bank: Bank, answers: Answers, *, today: dt.date | None = None) -> Scor
             starts = _starts(question, question.id in in_force, pending, today)
             rule = severity_rule(question, applicable_by_id, answers)
             if starts is None:
-                pairs.append((weight_of(question, rule), value))
-                if (rule.is_ if rule else question.gap_severity) is not Severity.MINOR:
-                    cap_pairs.append((weight_of(question, rule), value))
+                minor = (rule.is_ if rule else question.gap_severity) is Severity.MINOR
+                pairs.append((weight_of(question, rule), value, minor))
             if value < 1:
                 waived = bool(entry and entry.waiver and entry.waiver.active(today))
                 gap = Gap(question, area, value, entry, waived=waived, rule=rule, upcoming=starts)
@@ -327,13 +330,11 @@ def score(bank: Bank, answers: Answers, *, today: dt.date | None = None) -> Scor
                 else:
                     upcoming.append(gap)
         all_pairs += pairs
-        area_cap = _ratio(cap_pairs)
-        if area_cap is not None:
-            cap_scores.append(area_cap)
         area_scores.append(
             AreaScore(
                 area=area,
                 score=_ratio(pairs),
+                cap_score=_ratio(pairs, minors=False),
                 applicable=applicable_count,
                 answered=answered,
                 gaps=area_gaps,
@@ -343,7 +344,7 @@ def score(bank: Bank, answers: Answers, *, today: dt.date | None = None) -> Scor
     upcoming.sort(key=lambda gap: (gap.upcoming, gap.severity.rank, order[gap.question.id]))
     scored = [area.score for area in area_scores if area.score is not None]
     overall = min(scored) if scored else None
-    cap_score = min(cap_scores) if cap_scores else None
+    cap_score = min((a.cap_score for a in area_scores if a.cap_score is not None), default=None)
     open_gaps = [gap for gap in gaps if not gap.waived]
     return Scorecard(
         bank=bank,
