@@ -977,3 +977,76 @@ def test_the_general_purpose_ai_duties_are_one_check_each_and_the_old_id_moves()
     # Article 54's representative.
     assert len(duties) == 8
     assert bank().moved["framework.gpai_obligations"].to == "framework.gpai_documentation"
+
+
+# --- default@3: duties in force follow the profile ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("changes", "check", "severity", "level"),
+    [
+        # GDPR duties in force: any personal data sent to a provider, decisions about people
+        (
+            {"profile.personal_data": "personal"},
+            "serving.provider_data_use",
+            "blocker",
+            "not ready",
+        ),
+        (
+            {"profile.personal_data": "personal"},
+            "serving.provider_residency",
+            "blocker",
+            "not ready",
+        ),
+        ({"profile.personal_data": "none"}, "serving.provider_data_use", "major", "production"),
+        (
+            {"profile.impact": ("decisions",)},
+            "framework.automated_decisions",
+            "blocker",
+            "not ready",
+        ),
+        (
+            {"profile.impact": ("financial",)},
+            "framework.automated_decisions",
+            "major",
+            "production",
+        ),
+        ({"profile.personal_data": "sensitive"}, "framework.dpia", "blocker", "not ready"),
+        # people who gain by fooling it: the gate fails, the level is not capped
+        ({"profile.adversarial": "yes"}, "framework.threat_model", "blocker", "production"),
+        ({"profile.adversarial": "no"}, "framework.threat_model", "major", "production"),
+        # the profile unconfirmed keeps the system at pilot
+        ({}, "framework.profile_confirmed", "major", "pilot"),
+        ({"profile.regimes": ("none",)}, "framework.risk_classification", "blocker", "pilot"),
+    ],
+)
+def test_duties_in_force_follow_the_profile(
+    changes: Choices, check: str, severity: str, level: str
+) -> None:
+    decisions = {**example_decisions("support-assistant"), **changes}
+    answers = answer_all(decisions, best=True)
+    worst = next(o.value for o in bank().questions[check].options if o.score == 0)
+    card = score(bank(), answers.with_entry(check, AnswerEntry(value=worst)))
+    question = bank().questions[check]
+    assert card.severity_of(question).value == severity
+    assert card.level.name == level
+
+
+def test_the_new_checks_of_default_v3_are_asked_where_they_belong() -> None:
+    rag = {q.id for q in asked_checks(asked(example_decisions("support-assistant")))}
+    assert {"serving.output_leak_filter", "serving.tenant_isolation"} <= rag
+    assert {"training.generated_bias", "monitoring.breach_procedure"} <= rag
+    credit = {q.id for q in asked_checks(asked(example_decisions("credit-risk-scorer")))}
+    assert {"training.conformity_assessment", "training.registration"} <= credit
+    assert "framework.fria" in credit  # a deployer assessing creditworthiness owes one
+    other = {**example_decisions("credit-risk-scorer"), "framework.deployer_role": "other"}
+    assert "framework.fria" not in {q.id for q in asked_checks(asked(other))}
+    # memorisation beyond text: an image model fine-tuned on people's photos
+    vision = {q.id for q in asked_checks(asked(example_decisions("on-device-vision")))}
+    assert "training.memorisation" in vision
+    money = bank().questions["serving.agent_money_limits"]
+    assert money.caps == "prototype"
+    capped = next(
+        o for o in bank().questions["serving.agent_approval"].options if o.value == "capped"
+    )
+    assert "per customer and per day" in capped.label
