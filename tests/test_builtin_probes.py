@@ -558,6 +558,8 @@ class Expected(NamedTuple):
 # Blockers no probe concerns: answered at full marks, they are only claimed.
 CLAIMED = ["data.representative", "data.usage_rights", "data.lawful_basis", "data.access_control"]
 LOGGED = ["monitoring.prediction_log", "monitoring.alert_routing"]
+# "No regime applies" rests on the screening: a blocker then.
+SCREENED = "framework.risk_classification"
 
 EXPECTED = {
     "batch-tabular": Expected(
@@ -579,7 +581,7 @@ EXPECTED = {
         contradicted_reason="2 answers the repository contradicts "
         "(training.registry, monitoring.input_drift)",
         # Rollback and alerting are majors on a batch job: a batch output can be held back.
-        blockers_claimed=[*CLAIMED, "training.split", "monitoring.prediction_log"],
+        blockers_claimed=[*CLAIMED, SCREENED, "training.split", "monitoring.prediction_log"],
     ),
     "realtime-service": Expected(
         states={
@@ -602,7 +604,7 @@ EXPECTED = {
         suggested={"preprocessing.unit_tests": "some", "monitoring.upstream_changes": "partial"},
         contradicted_reason=None,
         # serving.rollback is not among them: its answer names docs/rollback.md, which is there.
-        blockers_claimed=[*CLAIMED, "training.split", "serving.fallback", *LOGGED],
+        blockers_claimed=[*CLAIMED, SCREENED, "training.split", "serving.fallback", *LOGGED],
     ),
     "llm-app": Expected(
         states={
@@ -625,11 +627,15 @@ EXPECTED = {
             *CLAIMED,
             "preprocessing.retrieval_permissions",
             "framework.model_terms",
+            SCREENED,
             "framework.encryption",
             "training.injection_tested",  # partly evidenced is not evidence of full marks
             "serving.rollback",
             "serving.ai_disclosure",
+            "serving.tenant_isolation",  # a blocker where conversations hold personal data
             "serving.endpoint_auth",  # a blocker where the data identifies people
+            "serving.provider_data_use",  # blockers for any personal data sent to a provider
+            "serving.provider_residency",
             *LOGGED,  # a fallback is a major for an advisory assistant
         ],
     ),

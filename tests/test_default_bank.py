@@ -289,7 +289,7 @@ def test_six_areas_in_order_with_intros() -> None:
 
 
 def test_size() -> None:
-    assert bank().ref == "default@2"
+    assert bank().ref == "default@3"
     assert len(bank().questions) >= 200
 
 
@@ -515,7 +515,7 @@ def test_an_example_written_for_default_v1_loads_with_its_old_ids(name: str) -> 
 def test_the_default_v1_examples_keep_their_answers_and_their_level(name: str) -> None:
     old = load_answers(V1_EXAMPLES / f"{name}.yaml", bank())
     new = example(name)
-    assert new.bank_ref == "default@2"
+    assert new.bank_ref == "default@3"
     # Every answer written for default@1 means the same under default@2 (where its question
     # still applies); a few of them moved into one merged check that says the same.
     applicable = {q.id for q in score(bank(), new).applicable}
@@ -543,10 +543,10 @@ def test_checking_a_default_v1_file_says_its_answers_moved_and_nothing_is_lost(
     assert code == ExitCode.OK
     warnings = [line for line in err.splitlines() if line.startswith("warning:")]
     version, *merged = warnings
-    assert f"{path}:7:7: answers were written for default@1 and are read with default@2" in version
+    assert f"{path}:7:7: answers were written for default@1 and are read with default@3" in version
     assert "serving.placement → profile.runs_on" in version
     assert "nothing is lost" in version
-    assert version.endswith("Questions new in default@2 count as unanswered")
+    assert version.endswith("Questions new in default@3 count as unanswered")
     # Two checks of default@1 became one that the file answers too: their answers are kept.
     assert len(merged) == 2
     assert all("kept under 'retired' by the next save" in line for line in merged)
@@ -561,8 +561,29 @@ def test_each_example_answers_every_question_it_is_asked(name: str) -> None:
     card = score(bank(), answers, today=answers.project.reviewed)
     assert card.unanswered == ()
     assert answers.foreign == {}
-    if name not in V1_LEVELS:
-        assert answers.bank_ref == "default@2"
+    assert answers.bank_ref == "default@3"
+
+
+# Examples as they were written for default@2, kept to show that such files keep loading.
+V2_EXAMPLES = Path(__file__).resolve().parent / "data" / "default-v2"
+V2_LEVELS = {"support-assistant": "prototype", "credit-risk-scorer": "pilot"}
+
+
+@pytest.mark.parametrize("name", sorted(V2_LEVELS))
+def test_an_example_written_for_default_v2_loads_and_scores(name: str) -> None:
+    answers = load_answers(V2_EXAMPLES / f"{name}.yaml", bank())
+    assert answers.bank_ref == "default@2"
+    assert answers.foreign == {}  # every answer of default@2 has its question in default@3
+    assert "written for default@2" in answers.warnings[0]
+    card = score(bank(), answers, today=answers.project.reviewed)
+    # The questions new in default@3 count as unanswered; a new check with a cap, unanswered,
+    # caps the level, and answering them (as the example does now) restores it.
+    new = {q.id for q in card.unanswered}
+    assert {"framework.profile_confirmed", "monitoring.breach_procedure"} <= new
+    assert new.isdisjoint(answers.entries)
+    assert card.level.name == V2_LEVELS[name]
+    current = example(name)
+    assert score(bank(), current, today=current.project.reviewed).level.name == "production"
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -658,7 +679,7 @@ def test_the_credit_scorer_is_asked_about_explanations_contesting_outcomes_valid
         "training.change_control",
     ):
         assert expected in ids, expected
-    assert bank().questions["framework.person_explanations"].severity is Severity.BLOCKER
+    assert bank().questions["framework.person_explanations"].gap_severity is Severity.BLOCKER
 
 
 def test_the_keyboard_gets_full_credit_without_logging_what_people_type() -> None:
@@ -681,7 +702,7 @@ def test_twins_split_by_the_profile() -> None:
     plain_q = bank().questions["framework.explainable"]
     strict_q = bank().questions["framework.person_explanations"]
     assert plain_q.severity is Severity.MAJOR
-    assert strict_q.severity is Severity.BLOCKER
+    assert strict_q.gap_severity is Severity.BLOCKER
     assert not set(plain_q.when["profile.impact"]) & set(strict_q.when["profile.impact"])
 
 
@@ -758,12 +779,9 @@ def test_no_labels_is_asked_how_quality_is_judged() -> None:
 
 # --- default@2 as first released -------------------------------------------------------------
 
-# Checks of default@2 merged since into one check of the regulated documentation.
-MERGED_INTO_DOCUMENTATION = (
-    "framework.conformity",
-    "data.datasheet_regulated",
-    "training.model_card_regulated",
-)
+# Checks of default@2 merged since into one check of the regulated documentation; the
+# conformity assessment, merged into it in default@2, is its own check again in default@3.
+MERGED_INTO_DOCUMENTATION = ("data.datasheet_regulated", "training.model_card_regulated")
 REGULATED = """\
 mlready: 1
 bank: default@2
@@ -780,9 +798,16 @@ def test_the_merged_documentation_checks_move_into_one() -> None:
     for old in MERGED_INTO_DOCUMENTATION:
         assert old not in bank().questions
         assert bank().moved[old].to == "training.technical_documentation"
-    documentation = bank().questions["training.technical_documentation"]
-    assert documentation.severity is Severity.BLOCKER
-    assert documentation.na  # a deployer is covered by its provider's documentation
+    assert bank().moved["framework.conformity"].to == "training.conformity_assessment"
+    # Documentation, conformity assessment and registration are three duties, three checks.
+    for check in (
+        "training.technical_documentation",
+        "training.conformity_assessment",
+        "training.registration",
+    ):
+        question = bank().questions[check]
+        assert question.severity is Severity.BLOCKER, check
+        assert question.na, check  # a deployer is covered by its provider's
 
 
 def test_a_default_v2_file_with_the_merged_checks_loads(tmp_path: Path) -> None:
@@ -797,13 +822,15 @@ def test_a_default_v2_file_with_the_merged_checks_loads(tmp_path: Path) -> None:
     assert {"serving.contest", "framework.person_explanations"} <= applicable
     # The three old answers land on the one check (one of them stands), none is lost silently.
     assert answers.get("training.technical_documentation") is not None
+    conformity = answers.get("training.conformity_assessment")
+    assert conformity is not None and conformity.value == "partial"
     both = tmp_path / "both.yaml"
     both.write_text(REGULATED + "  training.technical_documentation: yes\n", encoding="utf-8")
     answers = load_answers(both, bank())
     entry = answers.get("training.technical_documentation")
     assert entry is not None and entry.value == "yes"
     assert set(answers.foreign) == set(MERGED_INTO_DOCUMENTATION)
-    assert sum("kept under 'retired'" in warning for warning in answers.warnings) == 3
+    assert sum("kept under 'retired'" in warning for warning in answers.warnings) == 2
 
 
 def test_a_check_that_misfit_some_systems_may_be_answered_not_applicable() -> None:
@@ -946,5 +973,80 @@ def test_the_agent_controls_cap_at_prototype_and_an_unscreened_art5_at_pilot() -
 
 def test_the_general_purpose_ai_duties_are_one_check_each_and_the_old_id_moves() -> None:
     duties = [q.id for q in bank().questions.values() if q.id.startswith("framework.gpai_")]
-    assert len(duties) == 5
+    # Article 55's systemic-risk duties are three (evaluation, incidents, cybersecurity), plus
+    # Article 54's representative.
+    assert len(duties) == 8
     assert bank().moved["framework.gpai_obligations"].to == "framework.gpai_documentation"
+
+
+# --- default@3: duties in force follow the profile ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("changes", "check", "severity", "level"),
+    [
+        # GDPR duties in force: any personal data sent to a provider, decisions about people
+        (
+            {"profile.personal_data": "personal"},
+            "serving.provider_data_use",
+            "blocker",
+            "not ready",
+        ),
+        (
+            {"profile.personal_data": "personal"},
+            "serving.provider_residency",
+            "blocker",
+            "not ready",
+        ),
+        ({"profile.personal_data": "none"}, "serving.provider_data_use", "major", "production"),
+        (
+            {"profile.impact": ("decisions",)},
+            "framework.automated_decisions",
+            "blocker",
+            "not ready",
+        ),
+        (
+            {"profile.impact": ("financial",)},
+            "framework.automated_decisions",
+            "major",
+            "production",
+        ),
+        ({"profile.personal_data": "sensitive"}, "framework.dpia", "blocker", "not ready"),
+        # people who gain by fooling it: the gate fails, the level is not capped
+        ({"profile.adversarial": "yes"}, "framework.threat_model", "blocker", "production"),
+        ({"profile.adversarial": "no"}, "framework.threat_model", "major", "production"),
+        # the profile unconfirmed keeps the system at pilot
+        ({}, "framework.profile_confirmed", "major", "pilot"),
+        ({"profile.regimes": ("none",)}, "framework.risk_classification", "blocker", "pilot"),
+    ],
+)
+def test_duties_in_force_follow_the_profile(
+    changes: Choices, check: str, severity: str, level: str
+) -> None:
+    decisions = {**example_decisions("support-assistant"), **changes}
+    answers = answer_all(decisions, best=True)
+    worst = next(o.value for o in bank().questions[check].options if o.score == 0)
+    card = score(bank(), answers.with_entry(check, AnswerEntry(value=worst)))
+    question = bank().questions[check]
+    assert card.severity_of(question).value == severity
+    assert card.level.name == level
+
+
+def test_the_new_checks_of_default_v3_are_asked_where_they_belong() -> None:
+    rag = {q.id for q in asked_checks(asked(example_decisions("support-assistant")))}
+    assert {"serving.output_leak_filter", "serving.tenant_isolation"} <= rag
+    assert {"training.generated_bias", "monitoring.breach_procedure"} <= rag
+    credit = {q.id for q in asked_checks(asked(example_decisions("credit-risk-scorer")))}
+    assert {"training.conformity_assessment", "training.registration"} <= credit
+    assert "framework.fria" in credit  # a deployer assessing creditworthiness owes one
+    other = {**example_decisions("credit-risk-scorer"), "framework.deployer_role": "other"}
+    assert "framework.fria" not in {q.id for q in asked_checks(asked(other))}
+    # memorisation beyond text: an image model fine-tuned on people's photos
+    vision = {q.id for q in asked_checks(asked(example_decisions("on-device-vision")))}
+    assert "training.memorisation" in vision
+    money = bank().questions["serving.agent_money_limits"]
+    assert money.caps == "prototype"
+    capped = next(
+        o for o in bank().questions["serving.agent_approval"].options if o.value == "capped"
+    )
+    assert "per customer and per day" in capped.label

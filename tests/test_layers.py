@@ -79,7 +79,7 @@ def test_a_layer_with_nothing_to_change_is_the_builtin_bank_renamed(
 ) -> None:
     bank = load_bank(write_layer(tmp_path))
     assert bank.ref == "acme-strict@1"
-    assert bank.lineage == ("acme-strict@1", "default@2")
+    assert bank.lineage == ("acme-strict@1", "default@3")
     assert bank.disabled == frozenset()
     assert ids(bank) == ids(builtin)
     assert [area.id for area in bank.areas] == [area.id for area in builtin.areas]
@@ -188,7 +188,7 @@ def test_disable_of_an_unknown_id_names_the_line_and_suggests(tmp_path: Path) ->
     path = write_layer(tmp_path, "disable:\n  - serving.rollback\n  - monitoring.drift\n")
     message = load_error(path)
     assert message.startswith(f"{path}:6:")
-    assert "no question 'monitoring.drift' in default@2 to disable" in message
+    assert "no question 'monitoring.drift' in default@3 to disable" in message
     assert "did you mean 'monitoring.input_drift'?" in message
     assert "serving.rollback" not in message
 
@@ -384,7 +384,7 @@ def test_override_of_the_builtin_bank(tmp_path: Path, builtin: Bank) -> None:
         (
             "override:\n  serving.rolback: {severity: minor}\n",
             5,
-            "cannot override 'serving.rolback': default@2 has no such question",
+            "cannot override 'serving.rolback': default@3 has no such question",
         ),
         (
             "override:\n  serving.rollback: {severity: critical}\n",
@@ -795,11 +795,11 @@ def test_a_rewrite_keeps_naming_the_base_bank(tmp_path: Path) -> None:
     layer.write_text("bank: strict\nversion: 1\nextends: default\ndisable: [data.owner]\n")
     strict, base = load_bank(layer), load_bank()
     written_for_base = answers_from_document(
-        parse_yaml("mlready: 1\nbank: default@2\nanswers: {data.owner: me}\n", source="a"),
+        parse_yaml("mlready: 1\nbank: default@3\nanswers: {data.owner: me}\n", source="a"),
         strict,
     )
     text = render_answers(strict, written_for_base)
-    assert "\nbank: default@2\n" in text
+    assert "\nbank: default@3\n" in text
     again = answers_from_document(parse_yaml(text, source="again.yaml"), base)
     assert again.get("data.owner") == AnswerEntry(value="me")
     fresh = answers_from_document(parse_yaml("mlready: 1\n", source="b"), strict)

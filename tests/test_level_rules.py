@@ -163,6 +163,42 @@ def test_the_score_caps_only_when_an_area_lacks_most_of_its_practice(
     assert level_for(bank, score_value, today=TODAY).name == expected
 
 
+MINORS_BANK = """\
+bank: minors
+version: 1
+areas:
+  - id: a
+    title: A
+    questions:
+      - {id: a.major, prompt: p, why: w}
+      - {id: a.hygiene1, prompt: p, why: w, severity: minor}
+      - {id: a.hygiene2, prompt: p, why: w, severity: minor}
+      - {id: a.hygiene3, prompt: p, why: w, severity: minor}
+      - {id: a.hygiene4, prompt: p, why: w, severity: minor}
+"""
+
+
+@pytest.mark.parametrize(
+    ("major", "minors", "shown", "capping", "expected"),
+    [
+        # four minors at 0 pull the shown score under 50; the score that caps ignores them
+        ("yes", "no", 33.33, 100.0, "production"),
+        ("partial", "yes", 83.33, 50.0, "production"),
+        # the major alone below half still caps, minors or not
+        ("no", "yes", 66.67, 0.0, "pilot"),
+    ],
+)
+def test_minor_checks_leave_the_score_that_caps_the_level(
+    major: str, minors: str, shown: float, capping: float, expected: str
+) -> None:
+    bank = bank_from_document(parse_yaml(MINORS_BANK, source="minors.yaml"))
+    answers = {"a.major": major} | {f"a.hygiene{n}": minors for n in range(1, 5)}
+    text = yaml.safe_dump({"mlready": 1, "bank": "minors@1", "answers": answers})
+    card = score(bank, answers_from_document(parse_yaml(text, source="a.yaml"), bank), today=TODAY)
+    assert (card.score, card.cap_score, card.level.name) == (shown, capping, expected)
+    assert bool(card.binding_caps) == (expected != "production")
+
+
 def test_a_waived_blocker_caps_nothing(bank: Bank) -> None:
     waiver = {"reason": "r", "approved_by": "cto", "expires": "2027-01-01"}
     card = review(bank, a_legal={"value": "no", "waiver": waiver})

@@ -43,7 +43,7 @@ def test_the_bank_examples_validate(tmp_path: Path) -> None:
     path = tmp_path / "acme-strict.yaml"
     path.write_text(layered, encoding="utf-8")
     strict = load_bank(path)
-    assert strict.lineage == ("acme-strict@1", "default@2")
+    assert strict.lineage == ("acme-strict@1", "default@3")
     assert "ops.pager_tested" in strict.questions
 
 

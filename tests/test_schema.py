@@ -210,7 +210,7 @@ def test_answers_schema_is_draft_07() -> None:
     schema = schema_of("answers")
     assert schema["$schema"] == "http://json-schema.org/draft-07/schema#"
     Draft7Validator.check_schema(schema)
-    assert "default@2" in schema["title"]
+    assert "default@3" in schema["title"]
     assert "data.lineage" in schema["properties"]["answers"]["properties"]
 
 

@@ -230,7 +230,7 @@ areas:
         ("yes", "yes", 100, "gold"),
         ("yes", "no", 75, "gold"),  # majors cap nothing unless the bank says so
         ("yes", "partial", 87.5, "gold"),
-        ("partial", "yes", 62.5, "gold"),
+        ("partial", "yes", 62.5, "silver"),  # the cap leaves the minor out: 50 below 60
         ("no", "yes", 25, "silver"),  # below the second-lowest minimum: not the top
     ],
 )

@@ -260,7 +260,7 @@ def test_bank_default_in_settings_is_the_builtin_bank(project: Path) -> None:
     write_settings(project, 'bank = "default"\n')
     code, out, _ = run("bank", "show")
     assert code == ExitCode.OK
-    assert "(default@2)" in out.splitlines()[0]
+    assert "(default@3)" in out.splitlines()[0]
 
 
 @pytest.mark.parametrize(

@@ -4,6 +4,8 @@
 # unanswered); an area scores 100 x sum(w*s) / sum(w) over its applicable checks that are not
 # "na" and whose obligation is in force; the overall score is the lowest area score. The level
 # follows the open gaps more than the averages (see `level_for` and the README's Scoring section).
+# The score that can cap the level leaves minor checks out: hygiene a reviewer would not hold a
+# launch for must not pull an area below the cap, however many of them an area asks.
 
 from __future__ import annotations
 
@@ -98,6 +100,7 @@ class AreaScore(NamedTuple):
     applicable: int  # applicable questions of any kind
     answered: int  # of those, answered (na included)
     gaps: int
+    cap_score: float | None = None  # the score over blockers and majors only: it caps the level
 
 
 class Scorecard(NamedTuple):
@@ -116,6 +119,9 @@ class Scorecard(NamedTuple):
     today: dt.date | None = None  # the date waivers and due dates were judged by
     # Gaps in checks whose obligation applies only from a later date: listed, never open.
     upcoming: tuple[Gap, ...] = ()
+    # The lowest area score over blocker and major checks only: the one that caps the level
+    # (None: the score caps, as when no check but minors is scored).
+    cap_score: float | None = None
 
     @property
     def open_gaps(self) -> tuple[Gap, ...]:
@@ -136,7 +142,8 @@ class Scorecard(NamedTuple):
     def binding_caps(self) -> tuple[Cap, ...]:
         """The caps that set the level, when it is below the top: why it is not higher."""
         today = self.today or dt.date.today()
-        caps = level_caps(self.bank, self.score, gaps=self.open_gaps, today=today)
+        capping = self.score if self.cap_score is None else self.cap_score
+        caps = level_caps(self.bank, capping, gaps=self.open_gaps, today=today)
         top = self.bank.levels[0]
         return tuple(cap for cap in caps if cap.level == self.level and cap.level != top)
 
@@ -257,7 +264,12 @@ def check_score(question: Question, entry: AnswerEntry | None) -> float:
     return (option.score or 0.0) if option else 0.0
 
 
-def _ratio(pairs: list[tuple[float, float]]) -> float | None:
+# A scored check: its weight, its score, and whether it is minor for this system.
+Scored = tuple[float, float, bool]
+
+
+def _ratio(scored: list[Scored], *, minors: bool = True) -> float | None:
+    pairs = [(weight, value) for weight, value, minor in scored if minors or not minor]
     total = sum(weight for weight, _ in pairs)
     if not total:
         return None
@@ -279,7 +291,7 @@ def score(bank: Bank, answers: Answers, *, today: dt.date | None = None) -> Scor
         else applicable_by_id.keys()
     )
     area_scores: list[AreaScore] = []
-    all_pairs: list[tuple[float, float]] = []
+    all_pairs: list[Scored] = []
     gaps: list[Gap] = []
     upcoming: list[Gap] = []
     unanswered: list[Question] = []
@@ -287,7 +299,7 @@ def score(bank: Bank, answers: Answers, *, today: dt.date | None = None) -> Scor
     order = {question_id: index for index, question_id in enumerate(bank.questions)}
     # One pass over the bank, each answer looked up once: a bank may have 10,000 checks.
     for area in bank.areas:
-        pairs: list[tuple[float, float]] = []
+        pairs: list[Scored] = []
         area_gaps = applicable_count = answered = 0
         for question in area.questions:
             if question.id not in applicable_by_id:
@@ -307,7 +319,8 @@ def score(bank: Bank, answers: Answers, *, today: dt.date | None = None) -> Scor
             starts = _starts(question, question.id in in_force, pending, today)
             rule = severity_rule(question, applicable_by_id, answers)
             if starts is None:
-                pairs.append((weight_of(question, rule), value))
+                minor = (rule.is_ if rule else question.gap_severity) is Severity.MINOR
+                pairs.append((weight_of(question, rule), value, minor))
             if value < 1:
                 waived = bool(entry and entry.waiver and entry.waiver.active(today))
                 gap = Gap(question, area, value, entry, waived=waived, rule=rule, upcoming=starts)
@@ -321,6 +334,7 @@ def score(bank: Bank, answers: Answers, *, today: dt.date | None = None) -> Scor
             AreaScore(
                 area=area,
                 score=_ratio(pairs),
+                cap_score=_ratio(pairs, minors=False),
                 applicable=applicable_count,
                 answered=answered,
                 gaps=area_gaps,
@@ -330,6 +344,7 @@ def score(bank: Bank, answers: Answers, *, today: dt.date | None = None) -> Scor
     upcoming.sort(key=lambda gap: (gap.upcoming, gap.severity.rank, order[gap.question.id]))
     scored = [area.score for area in area_scores if area.score is not None]
     overall = min(scored) if scored else None
+    cap_score = min((a.cap_score for a in area_scores if a.cap_score is not None), default=None)
     open_gaps = [gap for gap in gaps if not gap.waived]
     return Scorecard(
         bank=bank,
@@ -338,12 +353,13 @@ def score(bank: Bank, answers: Answers, *, today: dt.date | None = None) -> Scor
         areas=tuple(area_scores),
         score=overall,
         mean=_ratio(all_pairs),
-        level=level_for(bank, overall, gaps=open_gaps, today=today),
+        level=level_for(bank, overall, gaps=open_gaps, today=today, cap_score=cap_score),
         gaps=tuple(gaps),
         unanswered=tuple(unanswered),
         not_applicable=tuple(not_applicable),
         today=today,
         upcoming=tuple(upcoming),
+        cap_score=cap_score,
     )
 
 
@@ -415,13 +431,20 @@ def level_caps(
 
 
 def level_for(
-    bank: Bank, score: float | None, *, gaps: Sequence[Gap] = (), today: dt.date
+    bank: Bank,
+    score: float | None,
+    *,
+    gaps: Sequence[Gap] = (),
+    today: dt.date,
+    cap_score: float | None = None,
 ) -> Level:
     """The level of a review with this score and these open gaps: the top level, capped by each
-    gap that caps it, by several partly done blockers and by a very low score."""
+    gap that caps it, by several partly done blockers and by a very low `cap_score`."""
     # The reviewer's levels follow the serious gaps, not the averages: the score caps only when
     # an area lacks most of its good practice (below the second-lowest level's minimum).
     if score is None:
         return bank.lowest_level
-    caps = [bank.levels[0], *(cap.level for cap in level_caps(bank, score, gaps=gaps, today=today))]
+    # The cap score is the score without minor checks (the score itself when none is given).
+    capping = level_caps(bank, score if cap_score is None else cap_score, gaps=gaps, today=today)
+    caps = [bank.levels[0], *(cap.level for cap in capping)]
     return min(caps, key=lambda level: level.min)
