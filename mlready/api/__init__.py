@@ -8,35 +8,39 @@ prints nothing, raises MlreadyError for invalid input and returns warnings as re
 # badge = mlready.export(review, format="badge")
 # facts = mlready.fleet("repos.txt", today=datetime.date(2026, 12, 1)).facts
 
-from mlready.api.exports import export
-from mlready.api.fleet import Fleet, fleet, read_repos
-from mlready.api.inputs import (
-    answers_file,
-    answers_files,
-    gate_of,
-    inputs_of,
-    is_pattern,
-    load_bank,
-    one_line,
-    project_settings,
-)
-from mlready.api.language import answers_editor, choose_language, translated_bank, use_language
-from mlready.api.review import (
-    Portfolio,
-    Review,
-    diff,
-    evidence_judge,
-    evidence_of,
-    history,
-    outcomes,
-    portfolio,
-    read_answers,
-    report,
-    review,
-    scored,
-    trend_for,
-)
+from typing import TYPE_CHECKING
+
 from mlready.core.errors import ExitCode, InputError, MlreadyError
+
+if TYPE_CHECKING:
+    from mlready.api.exports import export
+    from mlready.api.fleet import Fleet, fleet, read_repos
+    from mlready.api.inputs import (
+        answers_file,
+        answers_files,
+        gate_of,
+        inputs_of,
+        is_pattern,
+        load_bank,
+        one_line,
+        project_settings,
+    )
+    from mlready.api.language import answers_editor, choose_language, translated_bank, use_language
+    from mlready.api.review import (
+        Portfolio,
+        Review,
+        diff,
+        evidence_judge,
+        evidence_of,
+        history,
+        outcomes,
+        portfolio,
+        read_answers,
+        report,
+        review,
+        scored,
+        trend_for,
+    )
 
 __all__ = [
     "ExitCode",
@@ -72,3 +76,62 @@ __all__ = [
     "trend_for",
     "use_language",
 ]
+
+# Where each name lives: a command loads only the modules its use case needs (the fleet and the
+# exports cost a run that uses neither about a millisecond).
+_HOMES = {
+    "export": "exports",
+    "Fleet": "fleet",
+    "fleet": "fleet",
+    "read_repos": "fleet",
+    **dict.fromkeys(
+        (
+            "answers_file",
+            "answers_files",
+            "gate_of",
+            "inputs_of",
+            "is_pattern",
+            "load_bank",
+            "one_line",
+            "project_settings",
+        ),
+        "inputs",
+    ),
+    **dict.fromkeys(
+        ("answers_editor", "choose_language", "translated_bank", "use_language"), "language"
+    ),
+    **dict.fromkeys(
+        (
+            "Portfolio",
+            "Review",
+            "diff",
+            "evidence_judge",
+            "evidence_of",
+            "history",
+            "outcomes",
+            "portfolio",
+            "read_answers",
+            "report",
+            "review",
+            "scored",
+            "trend_for",
+        ),
+        "review",
+    ),
+}
+
+
+def __getattr__(name: str) -> object:
+    """A use case's function, loaded from its module the first time it is asked for."""
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module 'mlready.api' has no attribute {name!r}")
+    from importlib import import_module
+
+    value = getattr(import_module(f"mlready.api.{home}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

@@ -5,8 +5,6 @@
 # "na" and whose obligation is in force; the overall score is the lowest area score. The level
 # follows the open gaps more than the averages (see `level_for` and the README's Scoring section).
 
-from __future__ import annotations
-
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from typing import NamedTuple

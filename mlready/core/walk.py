@@ -4,8 +4,6 @@
 # reads lines (the terminal in `mlready ask`, a script in tests). Every accepted answer is passed
 # to `save` at once, so that nothing answered is lost, whatever ends the walk.
 
-from __future__ import annotations
-
 import datetime as dt
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
