@@ -10,37 +10,37 @@ prints nothing, raises MlreadyError for invalid input and returns warnings as re
 
 from typing import TYPE_CHECKING
 
+from mlready.api.inputs import (
+    answers_file,
+    answers_files,
+    gate_of,
+    inputs_of,
+    is_pattern,
+    load_bank,
+    one_line,
+    project_settings,
+)
+from mlready.api.language import answers_editor, choose_language, translated_bank, use_language
+from mlready.api.review import (
+    Portfolio,
+    Review,
+    diff,
+    evidence_judge,
+    evidence_of,
+    history,
+    outcomes,
+    portfolio,
+    read_answers,
+    report,
+    review,
+    scored,
+    trend_for,
+)
 from mlready.core.errors import ExitCode, InputError, MlreadyError
 
 if TYPE_CHECKING:
     from mlready.api.exports import export
-    from mlready.api.fleet import Fleet, fleet, read_repos
-    from mlready.api.inputs import (
-        answers_file,
-        answers_files,
-        gate_of,
-        inputs_of,
-        is_pattern,
-        load_bank,
-        one_line,
-        project_settings,
-    )
-    from mlready.api.language import answers_editor, choose_language, translated_bank, use_language
-    from mlready.api.review import (
-        Portfolio,
-        Review,
-        diff,
-        evidence_judge,
-        evidence_of,
-        history,
-        outcomes,
-        portfolio,
-        read_answers,
-        report,
-        review,
-        scored,
-        trend_for,
-    )
+    from mlready.api.repos import Fleet, fleet, read_repos
 
 __all__ = [
     "ExitCode",
@@ -77,53 +77,15 @@ __all__ = [
     "use_language",
 ]
 
-# Where each name lives: a command loads only the modules its use case needs (the fleet and the
-# exports cost a run that uses neither about a millisecond).
-_HOMES = {
-    "export": "exports",
-    "Fleet": "fleet",
-    "fleet": "fleet",
-    "read_repos": "fleet",
-    **dict.fromkeys(
-        (
-            "answers_file",
-            "answers_files",
-            "gate_of",
-            "inputs_of",
-            "is_pattern",
-            "load_bank",
-            "one_line",
-            "project_settings",
-        ),
-        "inputs",
-    ),
-    **dict.fromkeys(
-        ("answers_editor", "choose_language", "translated_bank", "use_language"), "language"
-    ),
-    **dict.fromkeys(
-        (
-            "Portfolio",
-            "Review",
-            "diff",
-            "evidence_judge",
-            "evidence_of",
-            "history",
-            "outcomes",
-            "portfolio",
-            "read_answers",
-            "report",
-            "review",
-            "scored",
-            "trend_for",
-        ),
-        "review",
-    ),
-}
+# The exports and the fleet, loaded when first asked for: a run that uses neither (a report, a
+# check) is spared their modules. (A use case named as its module, as `review` is, is bound here
+# at import: loading the module later would bind the package's name to the module instead.)
+_LOADED_LATER = {"export": "exports", "Fleet": "repos", "fleet": "repos", "read_repos": "repos"}
 
 
 def __getattr__(name: str) -> object:
     """A use case's function, loaded from its module the first time it is asked for."""
-    home = _HOMES.get(name)
+    home = _LOADED_LATER.get(name)
     if home is None:
         raise AttributeError(f"module 'mlready.api' has no attribute {name!r}")
     from importlib import import_module
