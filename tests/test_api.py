@@ -198,3 +198,17 @@ def test_the_api_never_prints_nor_exits() -> None:
 def test_the_package_is_typed() -> None:
     assert (ROOT / "mlready" / "py.typed").is_file()
     assert set(mlready.__all__) <= set(dir(mlready))
+
+
+def test_every_public_name_of_the_api_loads_from_its_module() -> None:
+    import importlib
+
+    import mlready.api as library
+
+    # Loading a use case's module by its own name must not rebind the package's names to it.
+    for module in ("exports", "inputs", "language", "repos", "review"):
+        importlib.import_module(f"mlready.api.{module}")
+    for name in library.__all__:
+        assert getattr(library, name).__module__.startswith("mlready."), name
+    with pytest.raises(AttributeError):
+        _ = library.no_such_use_case  # type: ignore[attr-defined]

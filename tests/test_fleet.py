@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from jsonschema import Draft7Validator
 
-from mlready.api.fleet import Fleet, fleet
+from mlready.api.repos import Fleet, fleet
 from mlready.core.errors import ExitCode, InputError
 from mlready.core.fleet import Fact, fact_data, fact_schema, parse_repos
 from tests.helpers.commands import run

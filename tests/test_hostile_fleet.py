@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 import mlready.io.fleet
-from mlready.api.fleet import fleet
+from mlready.api.repos import fleet
 from tests.helpers.git_repositories import git, repository
 from tests.helpers.small_bank import BEST_ANSWERS, SMALL_BANK
 

@@ -317,7 +317,15 @@ def test_the_walk_shows_every_question_and_option_whole(review: Review, width: i
         current = None
         if number % 2 and question.options and question.kind != "multi":
             current = AnswerEntry(value=question.options[-1].value)
-        screen = Screen(question, areas[question.id], 1, 1, number + 1, len(questions), current)
+        screen = Screen(
+            question=question,
+            area=areas[question.id],
+            area_position=1,
+            area_total=1,
+            position=number + 1,
+            total=len(questions),
+            current=current,
+        )
         start = len(output.getvalue())
         prompt.question(screen)
         shown = output.getvalue()[start:]

@@ -106,7 +106,17 @@ def test_a_check_shows_its_severity_and_a_decision_none() -> None:
         console, output = recording_console("")
         question = bank.questions[question_id]
         area = bank.area_of[question_id]
-        TerminalPrompt(console).question(Screen(question, area, 1, 1, 1, 1, None))
+        TerminalPrompt(console).question(
+            Screen(
+                question=question,
+                area=area,
+                area_position=1,
+                area_total=1,
+                position=1,
+                total=1,
+                current=None,
+            )
+        )
         shown += [line for line in output.getvalue().splitlines() if "overall" in line]
     assert shown[0].endswith(" · severity: blocker")
     assert shown[1].endswith(" · severity: minor")

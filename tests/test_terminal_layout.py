@@ -186,7 +186,15 @@ def test_the_hint_line_breaks_between_its_items_never_inside_a_label(
         questions = [q for q in bank.questions.values() if q.options or q.kind == "text"][:40]
         for number, question in enumerate(questions):
             current = AnswerEntry(value="x") if number % 2 else None
-            screen = Screen(question, areas[question.id], 1, 1, number, len(questions), current)
+            screen = Screen(
+                question=question,
+                area=areas[question.id],
+                area_position=1,
+                area_total=1,
+                position=number,
+                total=len(questions),
+                current=current,
+            )
             start = len(output.getvalue())
             prompt.question(screen)
             lines = output.getvalue()[start:].splitlines()

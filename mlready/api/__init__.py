@@ -8,8 +8,8 @@ prints nothing, raises MlreadyError for invalid input and returns warnings as re
 # badge = mlready.export(review, format="badge")
 # facts = mlready.fleet("repos.txt", today=datetime.date(2026, 12, 1)).facts
 
-from mlready.api.exports import export
-from mlready.api.fleet import Fleet, fleet, read_repos
+from typing import TYPE_CHECKING
+
 from mlready.api.inputs import (
     answers_file,
     answers_files,
@@ -37,6 +37,10 @@ from mlready.api.review import (
     trend_for,
 )
 from mlready.core.errors import ExitCode, InputError, MlreadyError
+
+if TYPE_CHECKING:
+    from mlready.api.exports import export
+    from mlready.api.repos import Fleet, fleet, read_repos
 
 __all__ = [
     "ExitCode",
@@ -72,3 +76,24 @@ __all__ = [
     "trend_for",
     "use_language",
 ]
+
+# The exports and the fleet, loaded when first asked for: a run that uses neither (a report, a
+# check) is spared their modules. (A use case named as its module, as `review` is, is bound here
+# at import: loading the module later would bind the package's name to the module instead.)
+_LOADED_LATER = {"export": "exports", "Fleet": "repos", "fleet": "repos", "read_repos": "repos"}
+
+
+def __getattr__(name: str) -> object:
+    """A use case's function, loaded from its module the first time it is asked for."""
+    home = _LOADED_LATER.get(name)
+    if home is None:
+        raise AttributeError(f"module 'mlready.api' has no attribute {name!r}")
+    from importlib import import_module
+
+    value = getattr(import_module(f"mlready.api.{home}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

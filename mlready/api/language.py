@@ -1,7 +1,5 @@
 """The language a run speaks, and a bank as people read it in that language."""
 
-from __future__ import annotations
-
 import os
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, NamedTuple
@@ -20,9 +18,9 @@ if TYPE_CHECKING:
 
 def choose_language(
     flag: str | None = None,
-    settings: Settings | None = None,
+    settings: "Settings | None" = None,
     environment: Mapping[str, str] | None = None,
-) -> Choice:
+) -> "Choice":
     """The language to speak: `flag` (`--lang`), the settings' `lang`, MLREADY_LANG, then the
     locale; with a warning when a language asked for is not spoken."""
     from mlready.core.language import choose_language as choose
@@ -41,16 +39,16 @@ def use_language(language_name: str) -> None:
 class TranslatedBank(NamedTuple):
     """A bank in the language spoken, and what could not be said in it."""
 
-    bank: Bank
+    bank: "Bank"
     warnings: tuple[Message, ...] = ()
 
 
 # Each bank's translation, made once per process and language: the bank is held so that its
 # id cannot be another bank's later.
-_TRANSLATED: dict[tuple[int, str], tuple[Bank, TranslatedBank]] = {}
+_TRANSLATED: "dict[tuple[int, str], tuple[Bank, TranslatedBank]]" = {}
 
 
-def translated_bank(bank: Bank) -> TranslatedBank:
+def translated_bank(bank: "Bank") -> TranslatedBank:
     """`bank` in the language spoken (itself in English), what people read; texts without a
     current, readable translation stay in English, with a warning."""
     # Machine formats keep the English bank, the same in every language. A broken translation
@@ -77,7 +75,7 @@ def translated_bank(bank: Bank) -> TranslatedBank:
                 error=str(error),
             )
         )
-        translation = BankTranslation(spoken)
+        translation = BankTranslation(language=spoken)
     translated = translate_bank(bank, translation)
     if translated.fell_back and not warnings:
         warnings.append(
@@ -95,7 +93,7 @@ def translated_bank(bank: Bank) -> TranslatedBank:
     return result
 
 
-def answers_editor(path: Path, bank: Bank) -> AnswersEditor:
+def answers_editor(path: "Path", bank: "Bank") -> "AnswersEditor":
     """The editor of the answers file at `path`: it writes the file's comments in the language
     spoken, and knows those it writes in the others (not to keep them as a person's)."""
     # The answers themselves (ids, values) are the same in every language, so a file written

@@ -2,8 +2,6 @@
 report, compare two reviews, read the history, and review many at once. Nothing here prints:
 what a person should be told comes back as warnings."""
 
-from __future__ import annotations
-
 import datetime as dt
 import os
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -39,12 +37,12 @@ if TYPE_CHECKING:
 class Review(NamedTuple):
     """One answers file scored, judged by a gate, and checked against its repository."""
 
-    scorecard: Scorecard  # in the bank's own language (English): what machines read
-    verdict: Verdict
-    evidence: Mapping[str, CheckEvidence] = MappingProxyType({})
+    scorecard: "Scorecard"  # in the bank's own language (English): what machines read
+    verdict: "Verdict"
+    evidence: "Mapping[str, CheckEvidence]" = MappingProxyType({})
     repository: Path | None = None  # the repository scanned; None without a scan
     warnings: tuple[str, ...] = ()  # for a person; each a Message where mlready says it
-    gate: Gate | None = None  # the gate that judged it (its --fail-under, for the report)
+    gate: "Gate | None" = None  # the gate that judged it (its --fail-under, for the report)
 
     @property
     def level(self) -> str:
@@ -72,21 +70,21 @@ class Review(NamedTuple):
         return self.verdict.reasons
 
     @property
-    def gaps(self) -> tuple[Gap, ...]:
+    def gaps(self) -> "tuple[Gap, ...]":
         """The checks below full marks, worst first."""
         return self.scorecard.gaps
 
     @property
-    def areas(self) -> tuple[AreaScore, ...]:
+    def areas(self) -> "tuple[AreaScore, ...]":
         """Each area's score."""
         return self.scorecard.areas
 
     @property
-    def bank(self) -> Bank:
+    def bank(self) -> "Bank":
         """The bank the answers were scored against."""
         return self.scorecard.bank
 
-    def outcome(self, *, translated: bool = True) -> Outcome:
+    def outcome(self, *, translated: bool = True) -> "Outcome":
         """What renderers lay out: in the language spoken for people, in the bank's own
         language for machines (JSON is the same in every language)."""
         from mlready.render.scorecard_view import Outcome
@@ -108,12 +106,12 @@ class Review(NamedTuple):
 @user_input
 def scored(
     path: Path,
-    bank: Bank,
+    bank: "Bank",
     *,
     today: dt.date,
-    settings: Settings,
+    settings: "Settings",
     warnings: list[str],
-) -> Scorecard:
+) -> "Scorecard":
     """The answers at `path` scored against `bank`; their warnings are added to `warnings`.
     Raises InputError for a missing or invalid file, a review dated in the future or a
     waiver longer than the settings allow."""
@@ -122,8 +120,8 @@ def scored(
 
 
 def score_answers(
-    answers: Answers, bank: Bank, *, today: dt.date, settings: Settings, warnings: list[str]
-) -> Scorecard:
+    answers: "Answers", bank: "Bank", *, today: dt.date, settings: "Settings", warnings: list[str]
+) -> "Scorecard":
     """`answers` scored against `bank`, their dates checked as `scored` checks a file's.
     Raises InputError for a review dated in the future or a waiver too long."""
     from mlready.core.gate import DEFAULT_MAX_WAIVER_DAYS, dating_problems
@@ -142,7 +140,7 @@ def score_answers(
 
 
 @user_input
-def read_answers(path: Path, bank: Bank, *, warnings: list[str]) -> Answers:
+def read_answers(path: Path, bank: "Bank", *, warnings: list[str]) -> "Answers":
     """The answers at `path`, read against `bank`; their warnings are added to `warnings`."""
     from mlready.io.answers_file import load_answers
 
@@ -160,13 +158,13 @@ def read_answers(path: Path, bank: Bank, *, warnings: list[str]) -> Answers:
 
 @user_input
 def evidence_of(
-    card: Scorecard,
+    card: "Scorecard",
     *,
     repo: Path | None = None,
     root: Path | None = None,
-    settings: Settings | None = None,
+    settings: "Settings | None" = None,
     results: Path | None = None,
-) -> tuple[Path, dict[str, CheckEvidence]]:
+) -> "tuple[Path, dict[str, CheckEvidence]]":
     """The repository scanned (`repo`, else the one holding the answers file) and what it says
     of each answer: the bank's probes run over it (within `root`, else the settings' roots),
     the answers' own evidence paths looked up, recorded `results` read."""
@@ -179,10 +177,10 @@ def evidence_of(
 class Judge(NamedTuple):
     """A scan's findings, to judge any answer against them (as `ask` does, answer by answer)."""
 
-    findings: FindingsOf
-    locate: Callable[[str], PathState]
+    findings: "FindingsOf"
+    locate: "Callable[[str], PathState]"
 
-    def __call__(self, question: Question, entry: AnswerEntry | None) -> CheckEvidence | None:
+    def __call__(self, question: "Question", entry: "AnswerEntry | None") -> "CheckEvidence | None":
         """What the repository says of this answer to `question`."""
         from mlready.core.evidence import judge_check
 
@@ -191,11 +189,11 @@ class Judge(NamedTuple):
 
 @user_input
 def evidence_judge(
-    card: Scorecard,
+    card: "Scorecard",
     *,
     repo: Path | None = None,
     root: Path | None = None,
-    settings: Settings | None = None,
+    settings: "Settings | None" = None,
     results: Path | None = None,
 ) -> tuple[Path, Judge]:
     """The repository scanned (as `evidence_of` scans it, with the recorded `results` read)
@@ -228,7 +226,7 @@ def evidence_judge(
     )
     base = answers_path.parent
 
-    def locate(relative: str) -> PathState:
+    def locate(relative: str) -> "PathState":
         # Evidence paths are written relative to the answers file, as its report links them.
         # One that leaves the repository is not looked at; `..md` is a file's name.
         inside = os.path.relpath(base / relative, repository.root)
@@ -251,17 +249,17 @@ def evidence_judge(
 def review(
     answers: Path | str,
     *,
-    bank: Bank | Path | str | None = None,
-    settings: Settings | None = None,
+    bank: "Bank | Path | str | None" = None,
+    settings: "Settings | None" = None,
     today: dt.date | None = None,
     repo: Path | str | None = None,
     root: Path | str | None = None,
     results: Path | str | None = None,
     scan: bool = True,
     lang: str | None = None,
-    gate: Gate | None = None,
+    gate: "Gate | None" = None,
     allow_incomplete: bool = False,
-    baseline: Baseline | None = None,
+    baseline: "Baseline | None" = None,
 ) -> Review:
     """The answers file `answers` scored, checked against its repository (unless `scan` is off)
     and judged by `gate` (default: the settings file's, as `check`). Raises InputError."""
@@ -304,14 +302,14 @@ def review(
     )
 
 
-def _bank_of(bank: Bank | Path | str | None, settings: Settings) -> Bank:
+def _bank_of(bank: "Bank | Path | str | None", settings: "Settings") -> "Bank":
     from mlready.core.model import Bank
 
     return bank if isinstance(bank, Bank) else load_bank(bank, settings=settings)
 
 
 @user_input
-def trend_for(path: Path, card: Scorecard) -> Trend | None:
+def trend_for(path: Path, card: "Scorecard") -> "Trend | None":
     """The score over time of the answers file at `path`, from git; None outside a work tree."""
     from mlready.core.history import trend_of
     from mlready.io.history import history_if_any
@@ -363,12 +361,12 @@ def diff(
     old: Path | str,
     new: Path | str,
     *,
-    bank: Bank | Path | str | None = None,
-    settings: Settings | None = None,
+    bank: "Bank | Path | str | None" = None,
+    settings: "Settings | None" = None,
     today: dt.date | None = None,
     translated: bool = False,
     warnings: list[str] | None = None,
-) -> ReviewDiff:
+) -> "ReviewDiff":
     """What changed between the reviews in `old` and `new`: answers, notes, area scores, level,
     gaps; in the bank's own language, or with `translated` in the language spoken. Their
     warnings are added to `warnings` when given."""
@@ -392,11 +390,11 @@ def diff(
 def history(
     answers: Path | str | None = None,
     *,
-    bank: Bank | Path | str | None = None,
-    settings: Settings | None = None,
+    bank: "Bank | Path | str | None" = None,
+    settings: "Settings | None" = None,
     since: dt.date | None = None,
     translated: bool = False,
-) -> History:
+) -> "History":
     """Every git revision of the answers file, scored against the bank of today (with
     `translated`, in the language spoken). Raises InputError outside a git work tree, or
     when git refuses the repository."""
@@ -416,9 +414,9 @@ class Portfolio(NamedTuple):
     """Many reviews judged by one gate, each one reduced to its row (what the table shows),
     with each one's score over time where git has it."""
 
-    rows: tuple[PortfolioRow, ...]  # in the order of the answers files
-    trends: Mapping[str, Trend]  # by answers file
-    gate: Gate
+    rows: "tuple[PortfolioRow, ...]"  # in the order of the answers files
+    trends: "Mapping[str, Trend]"  # by answers file
+    gate: "Gate"
     warnings: tuple[str, ...] = ()  # every review's, in order
 
 
@@ -426,8 +424,8 @@ class Portfolio(NamedTuple):
 def portfolio(
     paths: Iterable[Path | str],
     *,
-    bank: Bank | Path | str | None = None,
-    settings: Settings | None = None,
+    bank: "Bank | Path | str | None" = None,
+    settings: "Settings | None" = None,
     today: dt.date | None = None,
     max_age: int | None = None,
     history: bool = True,
@@ -455,6 +453,6 @@ def portfolio(
     return Portfolio(tuple(rows), MappingProxyType(trends), gate, tuple(warnings))
 
 
-def outcomes(reviews: Sequence[Review], *, translated: bool = True) -> list[Outcome]:
+def outcomes(reviews: Sequence[Review], *, translated: bool = True) -> "list[Outcome]":
     """The outcomes of `reviews` for the renderers."""
     return [item.outcome(translated=translated) for item in reviews]

@@ -183,7 +183,7 @@ def _fleet(
     force: bool,
 ) -> None:
     """`portfolio --repos`: the facts of every repository listed, as Markdown or JSON lines."""
-    from mlready.api.fleet import fleet
+    from mlready.api.repos import fleet
 
     if answers or reports is not None:
         raise InputError(

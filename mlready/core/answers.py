@@ -1,7 +1,5 @@
 """The answers of one review: checking parsed answers against a bank, and changing them."""
 
-from __future__ import annotations
-
 from collections.abc import Mapping
 from dataclasses import replace
 from pathlib import Path
@@ -56,7 +54,7 @@ class Answers(NamedTuple):
         entry = self.entries.get(question_id)
         return entry if entry is not None and entry.value is not None else None
 
-    def with_entry(self, question_id: str, entry: AnswerEntry | None) -> Answers:
+    def with_entry(self, question_id: str, entry: AnswerEntry | None) -> "Answers":
         """A copy with one answer set, or removed when `entry` is None."""
         entries = dict(self.entries)
         if entry is None:
@@ -65,7 +63,7 @@ class Answers(NamedTuple):
             entries[question_id] = entry
         return self._replace(entries=entries)
 
-    def with_project(self, project: Project) -> Answers:
+    def with_project(self, project: Project) -> "Answers":
         """A copy with the project's name, owner and review date replaced."""
         return self._replace(project=project)
 

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from mlready.core.model import AnswerEntry, Area, Question
+from mlready.core.model import AnswerEntry, Area, Question, Record, record
 from mlready.core.scoring import Scorecard
 
 
-@dataclass(frozen=True)
-class AnswerChange:
+@record
+class AnswerChange(Record):
     """One question whose answer, note, evidence or waiver changed."""
 
     question: Question
@@ -21,8 +19,8 @@ class AnswerChange:
         return self.question.describe(entry.value if entry else None)
 
 
-@dataclass(frozen=True)
-class AreaChange:
+@record
+class AreaChange(Record):
     """An area whose score changed."""
 
     area: Area
@@ -30,8 +28,8 @@ class AreaChange:
     after: float | None
 
 
-@dataclass(frozen=True)
-class ReviewDiff:
+@record
+class ReviewDiff(Record):
     """What changed between two reviews of the same system."""
 
     before: Scorecard
@@ -55,10 +53,10 @@ def diff_reviews(before: Scorecard, after: Scorecard) -> ReviewDiff:
     for question in bank.questions.values():
         old, new = before.answers.get(question.id), after.answers.get(question.id)
         if old != new:
-            changes.append(AnswerChange(question, old, new))
+            changes.append(AnswerChange(question=question, before=old, after=new))
     old_areas = {row.area.id: row.score for row in before.areas}
     areas = tuple(
-        AreaChange(row.area, old_areas.get(row.area.id), row.score)
+        AreaChange(area=row.area, before=old_areas.get(row.area.id), after=row.score)
         for row in after.areas
         if old_areas.get(row.area.id) != row.score
     )

@@ -1,7 +1,5 @@
 """Plain data parsed from a file, with the position of every node: what validation reads."""
 
-from __future__ import annotations
-
 from collections.abc import Sequence
 from typing import Any, NamedTuple
 

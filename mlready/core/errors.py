@@ -1,7 +1,5 @@
 """The one error root for everything a user can get wrong, problems as records, and exit codes."""
 
-from __future__ import annotations
-
 from collections.abc import Iterable
 from enum import IntEnum
 from typing import NamedTuple

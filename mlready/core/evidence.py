@@ -3,8 +3,6 @@ answer given — evidenced, contradicted, or only claimed."""
 
 # The scan itself (reading files) is the I/O layer's; this module only judges its findings.
 
-from __future__ import annotations
-
 import re
 from collections.abc import Callable, Mapping, Sequence
 from enum import StrEnum

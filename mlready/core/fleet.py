@@ -4,8 +4,6 @@
 # keys, a schema version, no wall-clock time. Its JSON Schema and the JSON written are both made
 # from the fields of `Fact` (each field's metadata holds its key's schema), so they cannot drift.
 
-from __future__ import annotations
-
 import dataclasses
 import datetime as dt
 import unicodedata

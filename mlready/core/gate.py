@@ -1,7 +1,5 @@
 """The CI gate: whether a scorecard passes, and why not; and comparison with a baseline."""
 
-from __future__ import annotations
-
 import datetime as dt
 from collections.abc import Mapping
 from typing import NamedTuple
@@ -27,7 +25,7 @@ class Baseline(NamedTuple):
     blockers: frozenset[str]
 
     @classmethod
-    def of(cls, scorecard: Scorecard) -> Baseline:
+    def of(cls, scorecard: Scorecard) -> "Baseline":
         """What `scorecard` concluded."""
         return cls(
             score=scorecard.score,

@@ -6,8 +6,6 @@ answers files on the command line and in the settings file."""
 # `[abc]` and `[a-z]` one of a set, `[!abc]` one not in it; a dot at the start of a name is
 # not special. A glob is matched by RE2, in time linear in the name.
 
-from __future__ import annotations
-
 from functools import cache
 from typing import NamedTuple
 

@@ -1,8 +1,6 @@
 """A review's history: every revision of its answers file scored against the bank in use, the
 gaps opened and closed between them, and the trend of the score."""
 
-from __future__ import annotations
-
 import datetime as dt
 from typing import NamedTuple
 

@@ -6,8 +6,6 @@ a text question lives here, one object per kind."""
 # lines of a skeleton answers file), and whether it is scored. Adding a kind is one class and one
 # entry in `KINDS`.
 
-from __future__ import annotations
-
 from collections.abc import Callable, Mapping
 from dataclasses import replace
 from types import MappingProxyType

@@ -5,8 +5,6 @@
 # mlready does not speak falls back to English with a warning; a locale that names another
 # language (a German desktop's `de_DE.UTF-8`) is simply English, since nobody asked mlready for it.
 
-from __future__ import annotations
-
 import re
 from collections.abc import Mapping
 from typing import NamedTuple

@@ -5,7 +5,7 @@ Imported only for a bank file that names `extends`, so that plain banks pay noth
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from pathlib import Path
 from typing import Annotated
 
@@ -37,6 +37,7 @@ from mlready.core.model import (
     Record,
     Score,
     Weight,
+    record,
 )
 from mlready.core.validation import (
     NullAsEmpty,
@@ -48,7 +49,7 @@ from mlready.core.validation import (
 from mlready.core.vocabulary import Severity
 
 
-@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+@record
 class OptionScore(Record):
     """A new score for one option of an inherited check."""
 
@@ -56,7 +57,7 @@ class OptionScore(Record):
     score: Score
 
 
-@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+@record
 class Override(Record):
     """Changes a layered bank makes to an inherited check."""
 
@@ -68,7 +69,7 @@ class Override(Record):
     disable_evidence: Annotated[tuple[ProbeId, ...], OneOrMany()] = ()
 
 
-@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+@record
 class AreaLayer(Record):
     """An area in a layered bank: an inherited id gets questions appended, a new id is added."""
 
@@ -78,7 +79,7 @@ class AreaLayer(Record):
     questions: tuple[Question, ...] = ()
 
 
-@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+@record
 class BankLayer(Record):
     """A bank file that builds on another (`extends`)."""
 

@@ -1,8 +1,6 @@
 """The action plan of a review: who closes each gap and by when, what is overdue, and which
 waivers run out soon. Every output reads these, so that they agree."""
 
-from __future__ import annotations
-
 import datetime as dt
 from typing import NamedTuple
 

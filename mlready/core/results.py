@@ -5,8 +5,6 @@ failed, read from the text of a results file."""
 # nothing. XML that declares a document type or entities is not read at all: no entity is ever
 # expanded, and nothing is fetched.
 
-from __future__ import annotations
-
 import json
 from typing import Any, NamedTuple
 

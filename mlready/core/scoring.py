@@ -7,8 +7,6 @@
 # The score that can cap the level leaves minor checks out: hygiene a reviewer would not hold a
 # launch for must not pull an area below the cap, however many of them an area asks.
 
-from __future__ import annotations
-
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from typing import NamedTuple

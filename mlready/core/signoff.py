@@ -6,8 +6,6 @@
 # changed answer changes it. Project details, the review date and the sign-offs themselves are
 # not part of it.
 
-from __future__ import annotations
-
 import datetime as dt
 import json
 from dataclasses import replace

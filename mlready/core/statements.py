@@ -5,8 +5,6 @@ job runs, the imported names a Python module calls, a Dockerfile's instructions.
 # here. A file that does not parse says nothing. A probe's `finds` pattern is matched to each
 # statement's text; the finding shows the statement's line as written in the file.
 
-from __future__ import annotations
-
 import ast
 import json
 from collections.abc import Callable, Iterable, Iterator, Sequence

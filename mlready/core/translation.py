@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from typing import Any, TypeVar
 
 from mlready.core.document import Document
 from mlready.core.errors import Problem
 from mlready.core.evidence import CheckEvidence
 from mlready.core.messages import Message, _
-from mlready.core.model import Area, Bank, Level, Option, Probe, Question, Record
+from mlready.core.model import Area, Bank, Level, Option, Probe, Question, Record, record
 from mlready.core.scoring import Scorecard
 
 SOURCE_HASH_LENGTH = 10
@@ -92,7 +92,7 @@ def bank_english(bank: Bank) -> dict[str, Any]:
     return {name: getattr(bank, name) for name in ("title", "intro") if getattr(bank, name)}
 
 
-@dataclass(frozen=True, eq=False, repr=False)  # Record's: made once, not per class
+@record
 class Entry(Record):
     """One translated entry: the text, and the hash of the English it was made from."""
 
@@ -101,7 +101,7 @@ class Entry(Record):
     where: tuple[str | int, ...]  # its key path in the file, for problems
 
 
-@dataclass(frozen=True, eq=False, repr=False)  # Record's: made once, not per class
+@record
 class BankTranslation(Record):
     """What a translation file says (or several, for a layered bank: later ones win)."""
 
@@ -114,7 +114,7 @@ class BankTranslation(Record):
     probes: Mapping[str, Entry] = field(default_factory=dict)
 
 
-@dataclass(frozen=True, eq=False, repr=False)  # Record's: made once, not per class
+@record
 class Translated(Record):
     """A bank in another language, and how many of its texts fell back to English."""
 
@@ -197,7 +197,7 @@ def translate_bank(bank: Bank, translation: BankTranslation) -> Translated:
         levels=tuple(levels),
         profile_title=_(bank.profile_title),
     )
-    return Translated(translated, fell_back, level_titles)
+    return Translated(bank=translated, fell_back=fell_back, level_titles=level_titles)
 
 
 def translation_problems(bank: Bank, translation: BankTranslation) -> list[Problem]:
@@ -291,7 +291,7 @@ def translation_from_document(
     problems: list[Problem] = []
     data = document.data
     if not isinstance(data, dict):
-        return BankTranslation(language, document), [
+        return BankTranslation(language=language, document=document), [
             document.problem((), Message("a translation file is a mapping"))
         ]
 
@@ -328,7 +328,7 @@ def translation_from_document(
                 problems.append(document.problem((*where, name), Message("expected a text")))
             else:
                 text[name] = item
-        return Entry(source, text, where)
+        return Entry(source=source, text=text, where=where)
 
     def group(name: str, allowed: tuple[str, ...]) -> dict[str, Entry]:
         values = data.get(name) or {}

@@ -5,8 +5,6 @@ problem."""
 # add what a type cannot say (patterns, ranges, a single value for a list). One walk checks the
 # whole file and reports every problem it finds, not just the first.
 
-from __future__ import annotations
-
 import dataclasses
 import datetime as dt
 import re

@@ -4,18 +4,26 @@
 # reads lines (the terminal in `mlready ask`, a script in tests). Every accepted answer is passed
 # to `save` at once, so that nothing answered is lost, whatever ends the walk.
 
-from __future__ import annotations
-
 import datetime as dt
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import NamedTuple, Protocol
 
 from mlready.core.answers import Answers
 from mlready.core.evidence import CheckEvidence, contradictions
 from mlready.core.kinds import Invalid, is_scored, kind_of
 from mlready.core.messages import N_, _, language, ngettext, translated
-from mlready.core.model import NA, Action, AnswerEntry, Area, Bank, Project, Question
+from mlready.core.model import (
+    NA,
+    Action,
+    AnswerEntry,
+    Area,
+    Bank,
+    Project,
+    Question,
+    Record,
+    record,
+)
 from mlready.core.scoring import applicable_questions, check_score, severity_rule
 from mlready.core.vocabulary import EvidenceState, Kind, Severity
 
@@ -25,8 +33,8 @@ COMMANDS = N_("? help · :b back · :s skip · :q quit")
 _QUIT = (":quit", ":q")  # lower-cased, at every prompt of a walk
 
 
-@dataclass(frozen=True)
-class Screen:
+@record
+class Screen(Record):
     """What to show for one question."""
 
     question: Question
@@ -92,8 +100,8 @@ class Prompt(Protocol):
         """Show a hint or help text."""
 
 
-@dataclass(frozen=True)
-class WalkResult:
+@record
+class WalkResult(Record):
     """The answers a walk ends with, and whether it reached the end."""
 
     answers: Answers

@@ -1,7 +1,5 @@
 """Answers files on disk: reading them against a bank, and writing them back (stable, atomic)."""
 
-from __future__ import annotations
-
 import os
 import re
 from collections.abc import Mapping
@@ -61,7 +59,7 @@ def render_answers(
     *,
     skeleton: bool = False,
     previous: str | None = None,
-    also: OwnComments | None = None,
+    also: "OwnComments | None" = None,
 ) -> str:
     """The answers file text: bank order, each question's prompt and allowed values as
     comments above it, in the language spoken."""
@@ -163,7 +161,7 @@ class OwnComments(NamedTuple):
     starts: tuple[str, ...] = ()
     areas: Mapping[str, str] = MappingProxyType({})
 
-    def merged(self, other: OwnComments) -> OwnComments:
+    def merged(self, other: "OwnComments") -> "OwnComments":
         """These comments and `other`'s."""
         return OwnComments(
             self.lines | other.lines,
@@ -198,7 +196,7 @@ class HandComments(NamedTuple):
     loose: Mapping[str | None, list[str]] = MappingProxyType({})
 
     @classmethod
-    def of(cls, text: str, bank: Bank, *, also: OwnComments | None = None) -> HandComments:
+    def of(cls, text: str, bank: Bank, *, also: OwnComments | None = None) -> "HandComments":
         """The hand comments of `text`, an answers file for `bank`; `also`: mlready's own
         comments in other languages, which are not a person's either."""
         known = own_comments(bank).merged(also or OwnComments())

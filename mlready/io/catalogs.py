@@ -54,7 +54,7 @@ def bank_translation(bank: Bank, language: str, *, strict: bool = False) -> Bank
     from mlready.io.cache import cached_data, entry_for, remember_data
     from mlready.io.yamlio import parse_yaml, read_text
 
-    translation = BankTranslation(language)
+    translation = BankTranslation(language=language)
     problems = []
     for file in bank.files:
         path = translation_path(file, language)

@@ -2,8 +2,6 @@
 (a local repository in place, a URL through a bare, shallow, blob-less clone kept in the cache),
 and the facts of earlier runs kept by the answers files' blob ids."""
 
-from __future__ import annotations
-
 import contextlib
 import hashlib
 import os

@@ -26,8 +26,6 @@
 # `safe.directory` is left as the user set it: a repository git refuses is reported with git's
 # own words.
 
-from __future__ import annotations
-
 import contextlib
 import datetime as dt
 import os

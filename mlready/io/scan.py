@@ -6,8 +6,6 @@
 # Each file is read at most once however many probes look at it; files over MAX_FILE_BYTES and
 # binary files are not read.
 
-from __future__ import annotations
-
 import errno
 import json
 import os
@@ -396,11 +394,11 @@ def scan(repository: Repository, probes: Iterable[tuple[str, Probe]]) -> Finding
 
 
 def _hits_in(
-    file: _File,
-    plan: _Plan,
+    file: "_File",
+    plan: "_Plan",
     counting: set[int],
     looks: list[_ProbeTarget],
-    patterns: list[_Pattern | None],
+    patterns: "list[_Pattern | None]",
 ) -> list[tuple[int, _LineMatch]]:
     """What the looks `counting` find in one file: each look's first hit, if any."""
     if file.name.rpartition(".")[2].lower() in _MAYBE_OURS and file.ours:
@@ -464,8 +462,8 @@ class _Plan(NamedTuple):
 
     @classmethod
     def of(
-        cls, wanting: Iterable[int], looks: list[_ProbeTarget], patterns: list[_Pattern | None]
-    ) -> _Plan:
+        cls, wanting: Iterable[int], looks: list[_ProbeTarget], patterns: "list[_Pattern | None]"
+    ) -> "_Plan":
         whole_files: list[int] = []
         reading: list[int] = []
         for index in wanting:
@@ -490,7 +488,7 @@ class _Plan(NamedTuple):
             own,
         )
 
-    def matching(self, file: _File) -> frozenset[int]:
+    def matching(self, file: "_File") -> frozenset[int]:
         """The looks whose pattern (of `sources`) matches somewhere in the file."""
         if not self.sources or not file.lines:
             return frozenset()
@@ -540,7 +538,7 @@ class _Pattern:
     def _regex(self) -> Regex:
         return regex(self.joined_source)
 
-    def first_line(self, file: _File) -> _LineMatch | None:
+    def first_line(self, file: "_File") -> _LineMatch | None:
         """The first line that matches, if any."""
         number: int | None = None
         if not file.lines:
@@ -561,7 +559,7 @@ class _Pattern:
         self.check_time(file)
         return None
 
-    def check_time(self, file: _File) -> None:
+    def check_time(self, file: "_File") -> None:
         """Raise InputError once the scan's time is past, naming the file and this pattern."""
         deadline = file.repository.deadline
         if deadline is not None and time.monotonic() > deadline:

@@ -5,12 +5,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import Annotated, Any
 
 from mlready.core.errors import InputError, Place
 from mlready.core.messages import N_, Message
+from mlready.core.model import Record, record
 from mlready.core.validation import Internal, Key, OneOrMany, Range, convert
 from mlready.core.vocabulary import Severity
 from mlready.io.resources import BUILTIN_BANK
@@ -18,16 +19,16 @@ from mlready.io.resources import BUILTIN_BANK
 SETTINGS_FILE = ".mlready.toml"
 
 
-@dataclass(frozen=True, kw_only=True)
-class ScanSettings:
+@record
+class ScanSettings(Record):
     """Where in the repository the ML system lies: `[scan]` in the settings."""
 
     roots: Annotated[tuple[str, ...], OneOrMany()] = ()  # folders, relative to the repository
     exclude: Annotated[tuple[str, ...], OneOrMany()] = ()  # globs, relative to the repository
 
 
-@dataclass(frozen=True, kw_only=True)
-class Settings:
+@record
+class Settings(Record):
     """Defaults for `check`, `report`, `ask` and friends."""
 
     bank: str | None = None  # a path, or "default" for the built-in bank

@@ -7,8 +7,6 @@ its nine points filled from the answers whose tags correspond, and what each sti
 # note and evidence, and a check not yet at full marks is listed again as missing. A point no
 # check corresponds to says so: the review is the start of the documentation, not all of it.
 
-from __future__ import annotations
-
 import re
 from collections.abc import Sequence
 from typing import NamedTuple

@@ -12,8 +12,6 @@
 # Every id is derived from the content (the serial number is a UUID 5 of the document), and
 # the only date is the one the review was judged by: the same input gives the same bytes.
 
-from __future__ import annotations
-
 import datetime as dt
 import json
 import uuid

@@ -1,7 +1,5 @@
 """`mlready scan`: what the repository shows of each answer, as text, Markdown, JSON or SARIF."""
 
-from __future__ import annotations
-
 import json
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -10,7 +8,6 @@ from mlready.core.evidence import CheckEvidence, Finding
 from mlready.core.messages import _, translated
 from mlready.core.vocabulary import EvidenceState, word_for
 from mlready.render.escape import markdown_code, markdown_text, name_text, one_line
-from mlready.render.jsondoc import evidence_json
 from mlready.render.scorecard_view import evidence_line
 from mlready.render.signatures import SCAN_MARKER, generated, text_mark
 
@@ -22,7 +19,7 @@ if TYPE_CHECKING:
 class ScanResult(NamedTuple):
     """The scan of one answers file's repository."""
 
-    scorecard: Scorecard
+    scorecard: "Scorecard"
     evidence: Mapping[str, CheckEvidence]
     root: str  # the repository scanned
 
@@ -39,7 +36,7 @@ def finding_text(finding: Finding) -> str:
     )
 
 
-def _reliability(probe: Probe) -> str:
+def _reliability(probe: "Probe") -> str:
     return translated(word_for(probe.reliability))
 
 
@@ -172,6 +169,8 @@ def render_scan_markdown(results: Sequence[ScanResult]) -> str:
 
 def render_scan_json(results: Sequence[ScanResult]) -> str:
     """One JSON document: per answers file, every applicable check's evidence."""
+    from mlready.render.jsondoc import evidence_json
+
     documents = [
         {
             "file": result.scorecard.answers.source,

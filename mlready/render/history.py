@@ -1,8 +1,6 @@
 """A review's history as text, JSON, Markdown or HTML: one row per revision, then the gaps each
 revision opened and closed."""
 
-from __future__ import annotations
-
 import json
 from typing import Any, NamedTuple
 

@@ -1,7 +1,5 @@
 """One table over many reviews: which models are ready, which are not, which are stale."""
 
-from __future__ import annotations
-
 import datetime as dt
 import os
 from collections.abc import Mapping, Sequence

@@ -5,8 +5,6 @@
 # entry. Renderers are named by module and function and imported only when chosen: a CI run
 # that prints text never loads the XML library or the template engine.
 
-from __future__ import annotations
-
 import importlib
 from collections.abc import Callable
 from enum import StrEnum

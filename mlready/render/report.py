@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from functools import cache
 from pathlib import Path, PurePath
+from types import ModuleType
 from typing import Any
 
 import jinja2
@@ -48,7 +49,6 @@ from mlready.core.vocabulary import EvidenceState, Kind, Severity, word_for
 from mlready.io.cache import cache_dir, cached_template, remember_template
 from mlready.io.files import record_input
 from mlready.io.resources import templates_dir
-from mlready.render import charts
 from mlready.render.escape import (
     css_counters,
     html_link,
@@ -383,6 +383,14 @@ class _CompiledTemplates(BytecodeCache):
         remember_template(self.folder, self._key(bucket), bucket.bytecode_to_string)
 
 
+def _charts() -> ModuleType:
+    # Loaded when a report draws one (every HTML report; a Markdown one with a history): a
+    # Markdown report without a history is spared it and the width tables it loads.
+    from mlready.render import charts
+
+    return charts
+
+
 def _environment(
     search_path: list[Path],
     *,
@@ -414,7 +422,7 @@ def _environment(
         score=lambda value: Markup(format_score(value)),
         bar=lambda value: Markup(markdown_code(text_bar(value, width=10, full="█", empty="░"))),
         answer=lambda question, entry: _answer_words(question, entry.value if entry else None),
-        sparkline=lambda trend: Markup(charts.sparkline(trend.points)),
+        sparkline=lambda trend: Markup(_charts().sparkline(trend.points)),
         check_rows=_check_rows,
         evidence_lines=evidence_details,
         words=_words,
@@ -431,9 +439,9 @@ def _environment(
             ticket=lambda ticket: Markup(ticket_html(str(ticket))),
             bar=_html_bar,
             check_rows=_html_check_rows,
-            area_bars=lambda card: Markup(charts.area_bars(card)),
-            trend_chart=lambda trend, bank: Markup(charts.trend_line(trend.points, bank.levels)),
-            colour=lambda value, bank: Markup(charts.band_colour(bank.levels, value)),
+            area_bars=lambda card: Markup(_charts().area_bars(card)),
+            trend_chart=lambda trend, bank: Markup(_charts().trend_line(trend.points, bank.levels)),
+            colour=lambda value, bank: Markup(_charts().band_colour(bank.levels, value)),
             css_counters=_css_counters,
         )
     environment.globals.update(

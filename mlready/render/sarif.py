@@ -1,8 +1,6 @@
 """SARIF 2.1.0: each gap a result located at its line in the answers file; a waived gap is a
 suppressed result (`suppressions`), which code-scanning tools list apart."""
 
-from __future__ import annotations
-
 import json
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -105,7 +103,9 @@ def render_sarif(outcomes: Sequence[Outcome]) -> str:
     return sarif_document(results)
 
 
-def contradicted_results(card: Scorecard, evidence: Mapping[str, CheckEvidence]) -> list[Located]:
+def contradicted_results(
+    card: "Scorecard", evidence: "Mapping[str, CheckEvidence]"
+) -> list[Located]:
     """An error for each answer the repository contradicts, at its line."""
     from mlready.core.evidence import contradictions
 

@@ -3,8 +3,6 @@
 Plain text, the terminal, Markdown and the CI formats only lay out what is decided here.
 """
 
-from __future__ import annotations
-
 from collections.abc import Mapping, Sequence
 from types import MappingProxyType
 from typing import TYPE_CHECKING, NamedTuple
@@ -28,12 +26,12 @@ MIN_BAR = 5  # below this a bar says nothing; it is left out
 class Outcome(NamedTuple):
     """One answers file's scorecard and the gate's verdict on it."""
 
-    scorecard: Scorecard
-    verdict: Verdict
-    evidence: Mapping[str, CheckEvidence] = MappingProxyType({})  # by check id; empty: no scan
+    scorecard: "Scorecard"
+    verdict: "Verdict"
+    evidence: "Mapping[str, CheckEvidence]" = MappingProxyType({})  # by check id; empty: no scan
     # The bank in English when the scorecard's is in another language: the names that machines
     # read (JUnit's test names) are the same in every language.
-    english: Bank | None = None
+    english: "Bank | None" = None
 
     @property
     def name(self) -> str:
@@ -73,13 +71,13 @@ def bar_width(room: int) -> int:
     return width if width >= MIN_BAR else 0
 
 
-def answer_line(scorecard: Scorecard, question_id: str) -> int:
+def answer_line(scorecard: "Scorecard", question_id: str) -> int:
     """The answers file line of a question's answer, or of the `answers:` key when unanswered."""
     answers = scorecard.answers
     return answers.lines.get(question_id) or answers.answers_line
 
 
-def waived_lines(card: Scorecard) -> list[str]:
+def waived_lines(card: "Scorecard") -> list[str]:
     """One line per waived gap: the check, the reason, who approved it and until when."""
     return [
         _("{id}: {reason} (approved by {who}, until {expires})").format(
@@ -93,7 +91,7 @@ def waived_lines(card: Scorecard) -> list[str]:
     ]
 
 
-def overdue_lines(card: Scorecard) -> list[tuple[str, str]]:
+def overdue_lines(card: "Scorecard") -> list[tuple[str, str]]:
     """One (check, what is late) pair per overdue action: its owner and due date."""
     lines = []
     for item in overdue_actions(card):
@@ -107,7 +105,7 @@ def overdue_lines(card: Scorecard) -> list[tuple[str, str]]:
     return lines
 
 
-def expiring_lines(card: Scorecard) -> list[str]:
+def expiring_lines(card: "Scorecard") -> list[str]:
     """One line per waiver that ends within 30 days: the check and the day it ends."""
     today = card.today
     lines = []
@@ -126,7 +124,7 @@ def expiring_lines(card: Scorecard) -> list[str]:
     return lines
 
 
-def signoff_lines(card: Scorecard) -> list[str]:
+def signoff_lines(card: "Scorecard") -> list[str]:
     """One line per sign-off: who, as what, when, and whether it covers the answers now."""
     return [
         _("{name} ({role}), {date}: {status}").format(
@@ -139,7 +137,7 @@ def signoff_lines(card: Scorecard) -> list[str]:
     ]
 
 
-def cap_lines(card: Scorecard) -> list[tuple[str, str]]:
+def cap_lines(card: "Scorecard") -> list[tuple[str, str]]:
     """One (what, why) pair per cap that sets the level, when it is below the top."""
     lines = []
     for cap in card.binding_caps:
@@ -159,7 +157,7 @@ def cap_lines(card: Scorecard) -> list[tuple[str, str]]:
     return lines
 
 
-def upcoming_lines(card: Scorecard) -> list[tuple[str, str]]:
+def upcoming_lines(card: "Scorecard") -> list[tuple[str, str]]:
     """One (check, when and what) pair per gap in an obligation not yet in force."""
     return [
         (
@@ -172,7 +170,7 @@ def upcoming_lines(card: Scorecard) -> list[tuple[str, str]]:
     ]
 
 
-def level_cap(card: Scorecard) -> str | None:
+def level_cap(card: "Scorecard") -> str | None:
     """Why the level is below the top (the caps that set it, in a sentence), or None."""
     lines = cap_lines(card)
     if not lines:
@@ -181,7 +179,7 @@ def level_cap(card: Scorecard) -> str | None:
     return _("Why the level is not higher: {reasons}.").format(reasons=said)
 
 
-def gate_line(card: Scorecard, verdict: Verdict, gate: Gate) -> str:
+def gate_line(card: "Scorecard", verdict: "Verdict", gate: "Gate") -> str:
     """Whether the CI gate (`check` with the same settings) passes, and why in either case."""
     limit = None if gate.fail_under is None else f"{gate.fail_under:g}"
     if not verdict.passed:
@@ -203,7 +201,7 @@ def gate_line(card: Scorecard, verdict: Verdict, gate: Gate) -> str:
     return _("The CI gate passes: {why}.").format(why=_("; ").join(why))
 
 
-def verdict_line(verdict: Verdict) -> str:
+def verdict_line(verdict: "Verdict") -> str:
     """`PASSED`, or `FAILED: ` and the reasons."""
     if verdict.passed:
         return _("PASSED")
@@ -261,11 +259,11 @@ class ScorecardView(NamedTuple):
 
 
 def scorecard_view(
-    card: Scorecard,
-    verdict: Verdict,
+    card: "Scorecard",
+    verdict: "Verdict",
     *,
     max_gaps: int | None = None,
-    evidence: Mapping[str, CheckEvidence] | None = None,
+    evidence: "Mapping[str, CheckEvidence] | None" = None,
 ) -> ScorecardView:
     """The summary of one review; at most `max_gaps` gaps below the blockers are listed.
     With the `evidence` of a scan, it counts the states and lists contradicted answers."""
@@ -364,12 +362,12 @@ def passed_line(outcomes: Sequence[Outcome]) -> str:
     ).format(passed=passed, count=len(outcomes))
 
 
-def evidence_line(evidence: Mapping[str, CheckEvidence]) -> str:
+def evidence_line(evidence: "Mapping[str, CheckEvidence]") -> str:
     """How many answers the repository evidences, contradicts, or leaves claimed."""
     return _("Evidence: {counts}").format(counts=evidence_counts(evidence))
 
 
-def evidence_counts(evidence: Mapping[str, CheckEvidence]) -> str:
+def evidence_counts(evidence: "Mapping[str, CheckEvidence]") -> str:
     """`3 evidenced · 1 contradicted · 20 claimed`, in the chosen language."""
     from mlready.core.evidence import counts
 
@@ -380,7 +378,7 @@ def evidence_counts(evidence: Mapping[str, CheckEvidence]) -> str:
     )
 
 
-def contradicted_section(evidence: Mapping[str, CheckEvidence]) -> Section:
+def contradicted_section(evidence: "Mapping[str, CheckEvidence]") -> Section:
     """Each answer the repository contradicts, with what was looked for and not found."""
     from mlready.core.evidence import contradictions
 

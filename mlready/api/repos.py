@@ -1,8 +1,6 @@
 """The fleet use case: every repository a repos file lists, reviewed from git at one ref, each
 review reduced to a fact; a repository that fails is a fact with its reason."""
 
-from __future__ import annotations
-
 import datetime as dt
 import os
 from collections import deque
@@ -31,18 +29,18 @@ _WHERE = ("repository", "ref", "commit", "answers", "blob")
 class Fleet(NamedTuple):
     """The facts of every review of a fleet, in the order the repos file lists them."""
 
-    facts: tuple[Fact, ...]
+    facts: "tuple[Fact, ...]"
     scored: int  # reviews scored in this run
     reused: int  # reviews whose answers (and bank, date, gate) had not changed: kept facts
 
     @property
-    def failed(self) -> tuple[Fact, ...]:
+    def failed(self) -> "tuple[Fact, ...]":
         """The facts that say why a repository or an answers file could not be reviewed."""
         return tuple(fact for fact in self.facts if fact.error is not None)
 
 
 @user_input
-def read_repos(path: Path | str) -> list[Listed]:
+def read_repos(path: Path | str) -> "list[Listed]":
     """The repositories a repos file lists. Raises InputError naming the bad lines."""
     from mlready.core.fleet import parse_repos
     from mlready.io.yamlio import read_text
@@ -54,8 +52,8 @@ def read_repos(path: Path | str) -> list[Listed]:
 def fleet(
     repos: Path | str,
     *,
-    bank: Bank | Path | str | None = None,
-    settings: Settings | None = None,
+    bank: "Bank | Path | str | None" = None,
+    settings: "Settings | None" = None,
     ref: str = "HEAD",
     today: dt.date | None = None,
     max_age: int | None = None,
@@ -127,7 +125,7 @@ def fleet(
     return Fleet(tuple(facts), scored, reused)
 
 
-def _facts_key(bank: Bank, *, date: dt.date, gate: Gate, settings: Settings) -> str:
+def _facts_key(bank: "Bank", *, date: dt.date, gate: "Gate", settings: "Settings") -> str:
     """What a fact depends on beside the answers' bytes (mlready's code is in the cache's key)."""
     import hashlib
     import json
@@ -142,21 +140,21 @@ def _facts_key(bank: Bank, *, date: dt.date, gate: Gate, settings: Settings) -> 
 
 
 def _snapshots(
-    listed: list[Listed],
+    listed: "list[Listed]",
     *,
     base: Path,
     ref: str,
     clones: Path,
     known: dict[str, Any],
     jobs: int | None,
-) -> Iterator[tuple[Listed, Snapshot | BaseException]]:
+) -> "Iterator[tuple[Listed, Snapshot | BaseException]]":
     """Each repository's snapshot (or why it failed), in the listed order, read by `jobs`
     threads at most a few repositories ahead of the caller."""
     from concurrent.futures import ThreadPoolExecutor
 
     from mlready.io.fleet import snapshot
 
-    def read(item: Listed) -> Snapshot:
+    def read(item: "Listed") -> "Snapshot":
         return snapshot(
             item,
             base=base,
@@ -201,13 +199,13 @@ def _reason(error: BaseException) -> str:
 
 def _failed(
     error: BaseException,
-    item: Listed,
+    item: "Listed",
     *,
     ref: str,
-    bank: Bank,
+    bank: "Bank",
     date: dt.date,
     commit: str | None = None,
-) -> Fact:
+) -> "Fact":
     from mlready.core.fleet import failed_fact
 
     return failed_fact(
@@ -215,7 +213,7 @@ def _failed(
     )
 
 
-def _too_large(size: int, where: dict[str, str], *, bank: Bank, date: dt.date) -> Fact:
+def _too_large(size: int, where: dict[str, str], *, bank: "Bank", date: dt.date) -> "Fact":
     """The fact of an answers file whose bytes were not read: too large."""
     from mlready.core.fleet import failed_fact
     from mlready.io.fleet import MAX_ANSWERS_BYTES
@@ -238,8 +236,14 @@ def _too_large(size: int, where: dict[str, str], *, bank: Bank, date: dt.date) -
 
 
 def _reviewed(
-    file: Found, where: dict[str, str], *, bank: Bank, date: dt.date, gate: Gate, settings: Settings
-) -> Fact:
+    file: "Found",
+    where: dict[str, str],
+    *,
+    bank: "Bank",
+    date: dt.date,
+    gate: "Gate",
+    settings: "Settings",
+) -> "Fact":
     """The fact of one answers file's bytes: scored and judged, or why it could not be."""
     from mlready.api.review import score_answers
     from mlready.core.fleet import fact_of, failed_fact
@@ -274,7 +278,7 @@ def _reviewed(
     )
 
 
-def _bytes_part(fact: Fact) -> dict[str, Any]:
+def _bytes_part(fact: "Fact") -> dict[str, Any]:
     """What a fact says of the answers' bytes alone, to be kept by their blob id."""
     from mlready.core.fleet import fact_data
 
@@ -305,7 +309,7 @@ def _usable(known: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def _fact_from(kept: dict[str, Any], where: dict[str, str]) -> Fact:
+def _fact_from(kept: dict[str, Any], where: dict[str, str]) -> "Fact":
     from mlready.core.fleet import Fact
 
     fields: dict[str, Any] = {**where, **kept}
