@@ -295,3 +295,24 @@ def test_load_tests_under_test_folders_are_no_absence(
     assert code in (ExitCode.OK, ExitCode.GATE_FAILED), err
     state = json.loads(out)["evidence"]["serving.load_test"]["state"]
     assert (state == "contradicted") is contradicted
+
+
+def test_a_probe_shows_the_files_its_first_globs_name_first(tmp_path: Path) -> None:
+    test = "def test_it():\n    pass\n"
+    names = ["tests/test_api.py", "tests/test_data.py", "tests/test_model.py", "tests/a_test.py"]
+    root = repository(tmp_path, dict.fromkeys(names, test))
+    bank = load_bank(builtin_bank_path())
+    probes = [
+        (question.id, probe)
+        for question in bank.questions.values()
+        for probe in question.evidence
+        if probe.id == "tests-exist" and question.id == "framework.model_tests"
+    ]
+    found = scan(Repository(root), probes)[("framework.model_tests", "tests-exist")]
+    # Tests named for the model first, then the rest in the order of the probe's globs.
+    assert [item.path for item in found] == [
+        "tests/test_model.py",
+        "tests/test_api.py",
+        "tests/test_data.py",
+        "tests/a_test.py",
+    ]
