@@ -273,11 +273,13 @@ class Repository:
                 matched = candidates  # every name of the index matches: no need to match them
             else:
                 # A substring test costs a fraction of a match: a name must hold every run of
-                # the glob's plain text.
+                # the glob's plain text (the longest, tested first, rules out the most).
+                literals = sorted(glob.literals, key=len, reverse=True)
+                longest = literals[0] if literals else ""
                 matched = [
                     name
-                    for name in candidates
-                    if all(literal in name for literal in glob.literals) and glob.matches(name)
+                    for name in [name for name in candidates if longest in name]
+                    if all(literal in name for literal in literals[1:]) and glob.matches(name)
                 ]
             self._globbed[text] = matched
         return matched
@@ -415,23 +417,18 @@ def scan(repository: Repository, probes: Iterable[tuple[str, Probe]]) -> Finding
     found: Findings = {}
     for look, look_hits in zip(looks, hits, strict=True):
         if len(look_hits) > 1 and len(look.files) > 1:
-            look_hits.sort(key=lambda hit: _glob_rank(look.files, hit[0]))
+            # A probe lists the files that show its practice best first (`test_*train*.py`
+            # before any `test_*.py`): the first of its globs that matches a file ranks it.
+            rank: dict[str, int] = {}
+            for place, glob in enumerate(look.files):
+                for name in repository.matching((glob,)):
+                    rank.setdefault(name, place)
+            look_hits.sort(key=lambda hit: rank.get(hit[0], len(look.files)))
         for check_id, probe in users[look]:
             found[(check_id, probe.id)] = [
                 Finding(probe, name, hit.line, hit.text) for name, hit in look_hits
             ]
     return found
-
-
-def _glob_rank(globs: tuple[str, ...], name: str) -> int:
-    """The place of the first of a probe's globs that matches a file: a probe lists the files
-    that show its practice best first (`test_*train*.py` before any `test_*.py`)."""
-    return next(
-        (place for place, glob in enumerate(globs) if _parsed(glob).matches(name)), len(globs)
-    )
-
-
-_parsed = cache(parse_glob)  # a probe's globs, parsed once per scan process
 
 
 def _hits_in(
