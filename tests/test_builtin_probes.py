@@ -540,7 +540,12 @@ FIXTURES: dict[str, tuple[dict[str, str], dict[str, str]]] = {
     ),
     "training-seed": (
         {"train.py": "import numpy as np\n\nnp.random.seed(42)\n"},
-        {"train.py": "import numpy as np\n\nnoise = np.random.rand(3)\n"},
+        # A seed taken from each request seeds a generation, not a training run.
+        {
+            "train.py": "import numpy as np\n\nnoise = np.random.rand(3)\n",
+            "serve/generate.py": "from transformers import set_seed\n\n"
+            "def generate(request):\n    set_seed(request.seed)\n",
+        },
     ),
     "config-seed": (
         {"configs/train.yaml": "epochs: 3\nseed: 42\n"},

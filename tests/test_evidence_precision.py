@@ -13,6 +13,7 @@ from mlready.core.errors import ExitCode
 from mlready.core.statements import (
     defined_tests,
     kubernetes_statements,
+    python_statements,
     runtime_image,
     runtime_requirements,
 )
@@ -186,6 +187,7 @@ def test_evidently_in_its_own_repository_finds_nothing_but_in_a_user_finds_drift
         ("tools/dev.Dockerfile", False),
         ("docker/Dockerfile.service.dev", False),
         ("hack/kserve_migration/Dockerfile", False),
+        ("tools/tf2openapi/Dockerfile", False),
         ("ci/Dockerfile", False),
         ("Dockerfile.test", False),
     ],
@@ -315,4 +317,18 @@ def test_a_probe_shows_the_files_its_first_globs_name_first(tmp_path: Path) -> N
         "tests/test_api.py",
         "tests/test_data.py",
         "tests/a_test.py",
+    ]
+
+
+def test_a_call_shows_where_its_first_argument_comes_from() -> None:
+    text = (
+        "import torch\nimport transformers\n\n"
+        "torch.manual_seed(cfg.seed)\ntorch.manual_seed(42)\n"
+        "transformers.set_seed(request.seed)\ntorch.manual_seed(seeds[0])\n"
+    )
+    assert texts(python_statements("train.py", text))[2:] == [
+        "call torch.manual_seed(cfg.seed)",
+        "call torch.manual_seed()",
+        "call transformers.set_seed(request.seed)",
+        "call torch.manual_seed()",
     ]

@@ -128,14 +128,26 @@ def _dotted(node: ast.expr, names: dict[str, str]) -> str | None:
 
 
 def _arguments(call: ast.Call) -> str:
-    """The first argument when it is a string written out (a route's path), and the names of
-    the keyword arguments: `'/health'`, `registered_model_name=`."""
+    """The first argument when it is a string written out (a route's path) or a name (where a
+    seed comes from: `request.seed`), and the names of the keyword arguments: `'/health'`,
+    `registered_model_name=`."""
     shown = []
     first = call.args[0] if call.args else None
     if isinstance(first, ast.Constant) and isinstance(first.value, str) and len(first.value) <= 200:
         shown.append(repr(first.value))
+    elif first is not None and (written := _written(first)) is not None:
+        shown.append(written)
     shown += [f"{keyword.arg}=" for keyword in call.keywords if keyword.arg is not None]
     return ", ".join(shown)
+
+
+def _written(node: ast.expr) -> str | None:
+    """A name or attribute as written (`cfg.seed`), or None for anything else."""
+    parts: list[str] = []
+    while isinstance(node, ast.Attribute):
+        parts.append(node.attr)
+        node = node.value
+    return ".".join([node.id, *reversed(parts)]) if isinstance(node, ast.Name) else None
 
 
 def dockerfile_statements(name: str, text: str) -> list[Statement]:
@@ -183,12 +195,12 @@ def runtime_requirements(name: str) -> bool:
 
 
 # Folders of development images and tools: a dev container, Kubernetes projects' `hack/`.
-_TOOLING_FOLDERS = frozenset({".devcontainer", "hack"})
+_TOOLING_FOLDERS = frozenset({".devcontainer", "hack", "tools", "tooling"})
 
 
 def runtime_image(name: str) -> bool:
     """Whether a Dockerfile builds an image the system runs (not `.devcontainer/Dockerfile`,
-    `dev.Dockerfile`, `Dockerfile.ci`, `hack/tool/Dockerfile` and the like)."""
+    `dev.Dockerfile`, `Dockerfile.ci`, `hack/` or `tools/` images and the like)."""
     *folders, base = name.lower().split("/")
     words = set(base.replace("-", ".").replace("_", ".").split("."))
     if folders:
