@@ -502,12 +502,14 @@ CHINESE = Language(
         "; read as {parsed}": "；按{parsed}解析",
         ", a statement matching a pattern": "，需有一条语句匹配某个模式",
         "; {kind} only": "；仅限 {kind}",
+        "; nothing in {library}'s own repository": "；在 {library} 自己的仓库中不计",
         "; {kinds} count too": "；{kinds} 也计入",
         "CI commands": "CI 命令",
         "Python (imports and calls)": "Python（导入和调用）",
         "Dockerfile instructions": "Dockerfile 指令",
         "Kubernetes workloads": "Kubernetes 工作负载",
         "runtime requirements": "运行时依赖",
+        "the tests a test file defines": "测试文件定义的测试",
     },
     headings={
         MLTS.heading: "## ML Test Score 覆盖情况",
@@ -608,6 +610,10 @@ def where(probe: Probe, lang: Language = ENGLISH) -> str:
     if probe.paths:
         kinds = lang.word(", ").join(str(kind) for kind in probe.paths)
         shown += lang.word("; {kinds} count too").format(kinds=kinds)
+    if probe.library:
+        library = lang.word(", ").join(f"`{name}`" for name in probe.library[:3])
+        library += "…" if len(probe.library) > 3 else ""
+        shown += lang.word("; nothing in {library}'s own repository").format(library=library)
     return shown
 
 
@@ -617,6 +623,7 @@ _PARSED = {
     Parser.DOCKERFILE: "Dockerfile instructions",
     Parser.KUBERNETES: "Kubernetes workloads",
     Parser.REQUIREMENTS: "runtime requirements",
+    Parser.TESTS: "the tests a test file defines",
 }
 
 

@@ -112,7 +112,33 @@ FIXTURES: dict[str, tuple[dict[str, str], dict[str, str]]] = {
     ),
     "tests-exist": (
         {"tests/test_model.py": "def test_shape():\n    assert True\n"},
-        {"data/test/part-0.csv": "age,churned\n31,0\n", "src/contest.py": "WINNER = 1\n"},
+        # Package markers, helpers and fixtures define no test; nor does a library's own
+        # `TestFilter` model in a module named like a test.
+        {
+            "data/test/part-0.csv": "age,churned\n31,0\n",
+            "src/contest.py": "WINNER = 1\n",
+            "tests/__init__.py": "",
+            "tests/helpers/__init__.py": "",
+            "tests/helpers/run_if.py": "def run_if(condition):\n    return condition\n",
+            "tests/conftest.py": "import pytest\n\n@pytest.fixture\ndef df():\n    return []\n",
+            "src/lib/test_suites.py": "class TestFilter(BaseModel):\n"
+            "    def test_matched(self, test):\n        return True\n",
+        },
+    ),
+    "preprocessing-tests": (
+        {"tests/test_features.py": "def test_scaling():\n    assert True\n"},
+        # Tests of something else, and a module named for data that defines no test.
+        {
+            "tests/test_api.py": "def test_predict():\n    pass\n",
+            "tests/test_data.py": "import pytest\n",
+        },
+    ),
+    "prompt-tests": (
+        {"tests/test_prompts.py": "def test_render():\n    assert True\n"},
+        {
+            "tests/test_api.py": "def test_predict():\n    pass\n",
+            "tests/test_prompt_utils.py": "PROMPT = 'hello'\n",
+        },
     ),
     "tests-import-model": (
         {"tests/test_model.py": "from churn.model import build\n\ndef test():\n    build()\n"},
@@ -135,11 +161,19 @@ FIXTURES: dict[str, tuple[dict[str, str], dict[str, str]]] = {
     ),
     "requirements-pinned": (
         {"requirements/prod.txt": "numpy==1.26.4\nscikit-learn[alldeps]==1.5.0\n"},
-        {"requirements.txt": "numpy>=1.26\n"},
+        # Loose bounds, and the oldest versions a library supports, installed by one CI job.
+        {"requirements.txt": "numpy>=1.26\n", "requirements.min.txt": "numpy==1.26.4\n"},
     ),
     "dockerfile": (
         {"Dockerfile": "FROM python:3.12-slim\nCOPY . /app\n"},
-        {"docker-compose.yml": "services:\n  api:\n    image: python:3.12-slim\n"},
+        # Compose, and images for development and tooling: not what the system runs.
+        {
+            "docker-compose.yml": "services:\n  api:\n    image: python:3.12-slim\n",
+            ".devcontainer/Dockerfile": "FROM python:3.12\n",
+            "tools/dev.Dockerfile": "FROM python:3.12\n",
+            "docker/Dockerfile.service.dev": "FROM python:3.12\n",
+            "hack/migration/Dockerfile": "FROM golang:1.22\n",
+        },
     ),
     "docker-base-digest": (
         {"serving/Dockerfile": f"FROM python:3.12-slim@sha256:{HASH}\n"},
@@ -378,6 +412,41 @@ FIXTURES: dict[str, tuple[dict[str, str], dict[str, str]]] = {
         {"evals/score.py": "from ragas import evaluate\nfrom ragas.metrics import faithfulness\n"},
         {"evals/score.py": "from rouge_score import rouge_scorer\n"},
     ),
+    "great-expectations-code": (
+        # Data checks run from the test suite: a fixture reads the data with them.
+        {"tests/data/conftest.py": "import great_expectations as ge\n\ndf = ge.dataset\n"},
+        {
+            "requirements.txt": "great-expectations==0.16.5\n",
+            "tests/data/test_x.py": "# great_expectations later\n",
+        },
+    ),
+    "hydra-sweeper": (
+        {
+            "configs/hparams_search/optuna.yaml": "hydra:\n  sweeper:\n    _target_: "
+            "hydra_plugins.hydra_optuna_sweeper.optuna_sweeper.OptunaSweeper\n    n_trials: 20\n"
+        },
+        {"configs/train.yaml": "# sweeper: hydra_plugins.hydra_optuna_sweeper\nlr: 0.1\n"},
+    ),
+    "mlflow-recipe-register": (
+        # A recipe's template actions (`{{INGEST_CONFIG}}`) do not keep it from being read.
+        {
+            "recipe.yaml": "recipe: regression/v1\nsteps:\n  ingest: {{INGEST_CONFIG}}\n"
+            "  register:\n    allow_non_validated_model: false\n"
+        },
+        {"recipe.yaml": "recipe: regression/v1\nsteps:\n  train: {}\n# register: later\n"},
+    ),
+    "mlflow-recipe-tracking": (
+        {"profiles/local.yaml": "experiment:\n  name: churn\n  tracking_uri: sqlite:///m.db\n"},
+        {"profiles/local.yaml": "experiment:\n  name: churn\n# tracking_uri: set later\n"},
+    ),
+    "ci-deploy": (
+        {".github/workflows/deploy.yml": WORKFLOW.format(run="gcloud run deploy api --source .")},
+        # A step's name is not what it runs.
+        {
+            ".github/workflows/ci.yml": WORKFLOW.format(run="pytest")
+            + "          - name: gcloud run deploy\n            run: make build\n"
+        },
+    ),
     "lm-eval-task": (
         {
             "tasks/support_qa.yaml": "task: support_qa\ndataset_path: json\n"
@@ -403,7 +472,13 @@ FIXTURES: dict[str, tuple[dict[str, str], dict[str, str]]] = {
     "hyperparameter-search-code": (
         {"tune.py": "from ray import tune\n\ntuner = tune.Tuner(train)\n"},
         # A dependency named in a requirements file, and a word in a comment, run no search.
-        {"requirements.txt": "optuna==3.6.1\n", "train.py": "# tune the optuna study later\n"},
+        # AutoGluon predictors loaded to serve them search nothing.
+        {
+            "requirements.txt": "optuna==3.6.1\n",
+            "train.py": "# tune the optuna study later\n",
+            "serve/model.py": "from autogluon.tabular import TabularPredictor\n\n"
+            "predictor = TabularPredictor.load(path)\n",
+        },
     ),
     "sweep-config": (
         {
@@ -447,17 +522,40 @@ FIXTURES: dict[str, tuple[dict[str, str], dict[str, str]]] = {
         # A comment names the registry; the code does not use it.
         {"train.py": '# model_registry: mlflow\njoblib.dump(model, "model.pkl")\n'},
     ),
+    "load-test-job": (
+        # Benchmarks under test/ count: a Job that runs Vegeta's image.
+        {
+            "test/benchmark/load.yaml": "apiVersion: batch/v1\nkind: Job\nmetadata: {name: load}\n"
+            "spec:\n  template:\n    spec:\n      containers:\n        - name: vegeta\n"
+            "          image: peterevans/vegeta:latest\n"
+        },
+        {
+            "test/benchmark/cfg.yaml": "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: cfg}\n"
+            "data:\n  note: 'image: vegeta'\n"
+        },
+    ),
     "load-test": (
         {"loadtest/locustfile.py": "from locust import HttpUser, task\n"},
         {"tests/test_api.py": 'def test_predict(client):\n    client.post("/predict")\n'},
     ),
     "training-seed": (
         {"train.py": "import numpy as np\n\nnp.random.seed(42)\n"},
-        {"train.py": "import numpy as np\n\nnoise = np.random.rand(3)\n"},
+        # A seed taken from each request seeds a generation, not a training run.
+        {
+            "train.py": "import numpy as np\n\nnoise = np.random.rand(3)\n",
+            "serve/generate.py": "from transformers import set_seed\n\n"
+            "def generate(request):\n    set_seed(request.seed)\n",
+        },
     ),
     "config-seed": (
         {"configs/train.yaml": "epochs: 3\nseed: 42\n"},
-        {"configs/train.yaml": "epochs: 3\n# seed: 42\n"},
+        # A commented seed, an Optuna sampler's seed and an API example's are no run's seed.
+        {
+            "configs/train.yaml": "epochs: 3\n# seed: 42\n",
+            "configs/hparams_search/optuna.yaml": "hydra:\n  sweeper:\n    sampler:\n"
+            "      seed: 1234\n",
+            "api/openapi.yaml": "components:\n  examples:\n    run:\n      seed: 0\n",
+        },
     ),
     "checkpoint-code": (
         {
@@ -466,6 +564,27 @@ FIXTURES: dict[str, tuple[dict[str, str], dict[str, str]]] = {
         },
         {"train.py": '"""Checkpoints: see ModelCheckpoint(...) in the docs."""\n'},
     ),
+}
+
+
+# probe id -> a repository that IS the library whose use the probe looks for: the library's
+# own code shows nothing of using it, and the probe finds nothing there.
+OWN_LIBRARY: dict[str, dict[str, str]] = {
+    "evidently-drift": {
+        "pyproject.toml": '[project]\nname = "evidently"\n',
+        "src/evidently/presets/drift.py": "from evidently.metric_preset import DataDriftPreset\n"
+        "preset = DataDriftPreset()\n",
+    },
+    "lm-eval-task": {
+        "setup.cfg": "[metadata]\nname = lm-eval\n",
+        "lm_eval/tasks/support_qa.yaml": "task: support_qa\ndataset_path: json\n"
+        "output_type: generate_until\ndoc_to_text: '{{question}}'\n",
+    },
+    "model-registry-call": {
+        "setup.py": 'from setuptools import setup\n\nsetup(name="bentoml")\n',
+        "src/_bentoml_impl/frameworks/catboost.py": "import bentoml\n\n"
+        "model = bentoml.models.get('x')\n",
+    },
 }
 
 
@@ -519,6 +638,17 @@ def test_the_probe_finds_its_fixture(tmp_path: Path, probe_id: str) -> None:
         assert set(paths) <= set(found)
 
 
+@pytest.mark.parametrize("probe_id", sorted(OWN_LIBRARY))
+def test_a_library_own_code_is_no_evidence_of_using_it(tmp_path: Path, probe_id: str) -> None:
+    files = OWN_LIBRARY[probe_id]
+    own = findings(repository(tmp_path / "own", files), probe_id)
+    assert {check: paths for check, paths in own.items() if paths} == {}
+    # The same code in a repository that is not the library is found.
+    package = next(name for name in files if name.endswith((".toml", ".cfg", "setup.py")))
+    user = {name.replace("src/", "app/"): text for name, text in files.items() if name != package}
+    assert any(findings(repository(tmp_path / "user", user), probe_id).values())
+
+
 @pytest.mark.parametrize("probe_id", sorted(FIXTURES))
 def test_the_probe_misses_the_near_miss(tmp_path: Path, probe_id: str) -> None:
     _, near = FIXTURES[probe_id]
@@ -566,7 +696,7 @@ EXPECTED = {
         states={
             "data.lineage": ("evidenced", {"dvc-tracked-data", "dvc-lock"}),
             "data.schema": ("evidenced", {"pandera"}),
-            "preprocessing.unit_tests": ("evidenced", {"tests-exist"}),
+            "preprocessing.unit_tests": ("evidenced", {"preprocessing-tests"}),
             # Requirements pinned support "partial"; the answer says every dependency is locked.
             "framework.environment": ("partly_evidenced", {"requirements-pinned"}),
             # One finding per file: the test that imports the model is the file tests-exist found.
@@ -601,14 +731,16 @@ EXPECTED = {
             ),
             "monitoring.input_drift": ("evidenced", {"evidently-drift"}),
         },
-        suggested={"preprocessing.unit_tests": "some", "monitoring.upstream_changes": "partial"},
+        # Its tests are of the model, none named for preprocessing: nothing to suggest there.
+        suggested={"monitoring.upstream_changes": "partial"},
         contradicted_reason=None,
         # serving.rollback is not among them: its answer names docs/rollback.md, which is there.
         blockers_claimed=[*CLAIMED, SCREENED, "training.split", "serving.fallback", *LOGGED],
     ),
     "llm-app": Expected(
         states={
-            "preprocessing.prompt_assembly_tests": ("evidenced", {"ci-runs-tests"}),
+            # Tests of the prompt, and CI that runs tests: not shown to be the same tests.
+            "preprocessing.prompt_assembly_tests": ("partly_evidenced", {"prompt-tests"}),
             "framework.environment": ("evidenced", {"lock-file"}),
             "framework.prompts_versioned": ("evidenced", {"prompt-files", "codeowners"}),
             "training.eval_set": ("evidenced", {"promptfoo-tests", "ci-runs-llm-eval"}),

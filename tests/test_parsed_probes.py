@@ -219,7 +219,7 @@ def test_ci_statements_are_commands_by_job_never_names_or_conditions() -> None:
 
 def test_dockerfile_and_requirements_statements() -> None:
     text = "# HEALTHCHECK CMD x\nFROM python:3.12 \\\n  AS base\nhealthcheck --interval=5s CMD c\n"
-    assert [(s.line, s.text) for s in dockerfile_statements(text)] == [
+    assert [(s.line, s.text) for s in dockerfile_statements("Dockerfile", text)] == [
         (2, "FROM python:3.12 AS base"),
         (4, "HEALTHCHECK --interval=5s CMD c"),
     ]
@@ -278,10 +278,10 @@ def test_review_files_are_known_by_their_top_level_keys(keys: list[str], ours: b
 MONOREPO = {
     "models/a/mlready.yaml": "mlready: 1\nbank: default@2\nanswers:\n"
     "  profile.model_source: trained\n  framework.model_tests: automated\n",
-    "models/a/tests/test_model.py": "def test_fit():\n    pass\n",
+    "models/a/tests/test_features.py": "def test_scaling():\n    pass\n",
     "models/b/mlready.yaml": "mlready: 1\nbank: default@2\nanswers:\n"
     "  profile.model_source: trained\n",
-    "models/b/tests/test_other.py": "def test_other():\n    pass\n",
+    "models/b/tests/test_data.py": "def test_load():\n    pass\n",
     "models/b/train.py": "import mlflow\n\nmlflow.autolog()\n",
 }
 
@@ -319,8 +319,8 @@ def test_settings_name_the_roots_and_what_is_excluded(
     code, out, err = run("scan", "models/a/mlready.yaml", "-f", "json")
     assert code == ExitCode.OK, err
     paths = scanned_paths(json.loads(out))
-    assert "models/b/tests/test_other.py" not in paths
-    assert "models/a/tests/test_model.py" in paths
+    assert "models/b/tests/test_data.py" not in paths
+    assert "models/a/tests/test_features.py" in paths
     (root / ".mlready.toml").write_text('[scan]\nexclude = ["../x"]\n', encoding="utf-8")
     code, _, err = run("scan", "models/a/mlready.yaml")
     assert code == ExitCode.INVALID and "scan.exclude" in err and "Traceback" not in err

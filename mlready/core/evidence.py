@@ -169,7 +169,9 @@ def judge_check(
         # Unanswered, every supporting finding backs the suggestion; answered, those that
         # support an answer at least as good as the one given evidence it, and those that
         # support a lower one evidence it only partly (`dvc.yaml` stages: not a schedule).
-        if hits and probe.supports is not None:
+        # An answer at the lowest grade says the practice is absent: what is found is never
+        # evidence of that (nor, by itself, proof of the opposite).
+        if hits and probe.supports is not None and given != 0:
             if given is None or _score(question, probe.supports) >= given:
                 found += hits
             else:

@@ -163,6 +163,9 @@ DEFAULT_CHECK_OPTIONS = (
 ProbeId = Annotated[
     str, Pattern(r"[a-z0-9][a-z0-9_-]*", N_("lowercase letters, digits, '_' and '-'"))
 ]
+PackageName = Annotated[
+    str, Pattern(r"[a-z_][a-z0-9_]*", N_("a Python package's import name in lower case"))
+]
 
 
 @record
@@ -181,6 +184,9 @@ class Probe(Record):
     paths: Annotated[tuple[PathKind, ...], OneOrMany()] = ()  # kinds of paths that count too
     within: PathKind | None = None  # looks only at paths of this kind (tests: test files)
     results: ResultKind | None = None  # reads recorded results (`--results DIR`), not the repo
+    # The Python packages whose use the probe looks for: in a repository that is one of them,
+    # the library's own code shows nothing of using it, and the probe finds nothing.
+    library: Annotated[tuple[PackageName, ...], OneOrMany()] = ()
     supports: OptionValue | None = None  # found: answers up to this good are evidenced
     required_for: OptionValue | None = None  # not found: answers this high are contradicted
     says: str  # one line shown with the finding

@@ -126,19 +126,33 @@ def _dotted(node: ast.expr, names: dict[str, str]) -> str | None:
 
 
 def _arguments(call: ast.Call) -> str:
-    """The first argument when it is a string written out (a route's path), and the names of
-    the keyword arguments: `'/health'`, `registered_model_name=`."""
+    """The first argument when it is a string written out (a route's path) or a name (where a
+    seed comes from: `request.seed`), and the names of the keyword arguments: `'/health'`,
+    `registered_model_name=`."""
     shown = []
     first = call.args[0] if call.args else None
     if isinstance(first, ast.Constant) and isinstance(first.value, str) and len(first.value) <= 200:
         shown.append(repr(first.value))
+    elif first is not None and (written := _written(first)) is not None:
+        shown.append(written)
     shown += [f"{keyword.arg}=" for keyword in call.keywords if keyword.arg is not None]
     return ", ".join(shown)
 
 
-def dockerfile_statements(text: str) -> list[Statement]:
+def _written(node: ast.expr) -> str | None:
+    """A name or attribute as written (`cfg.seed`), or None for anything else."""
+    parts: list[str] = []
+    while isinstance(node, ast.Attribute):
+        parts.append(node.attr)
+        node = node.value
+    return ".".join([node.id, *reversed(parts)]) if isinstance(node, ast.Name) else None
+
+
+def dockerfile_statements(name: str, text: str) -> list[Statement]:
     """A Dockerfile's instructions (`HEALTHCHECK CMD curl -f ...`), continuation lines joined,
-    comments left out; the instruction in capitals."""
+    comments left out; the instruction in capitals. A development image says nothing."""
+    if not runtime_image(name):
+        return []
     found: list[Statement] = []
     pending: list[str] = []
     start = 0
@@ -162,6 +176,8 @@ def dockerfile_statements(text: str) -> list[Statement]:
 # Requirement files that are not the runtime's: linting, docs, tests, development.
 _SIDE = ("dev", "lint", "doc", "docs", "test", "tests", "testing", "style", "typing", "mypy")
 _SIDE_MORE = ("format", "ci", "bench", "benchmark", "benchmarks", "example", "examples", "build")
+# The oldest versions a library supports, installed by one CI job: `requirements.min.txt`.
+_SIDE_LOWEST = ("min", "minimum", "lowest", "oldest")
 
 
 def runtime_requirements(name: str) -> bool:
@@ -169,10 +185,28 @@ def runtime_requirements(name: str) -> bool:
     `requirements/lint.txt` and the like)."""
     base = name.rpartition("/")[2].lower().rpartition(".")[0]
     folder = name.rpartition("/")[0].rpartition("/")[2].lower()
-    words = set(base.replace("-", "_").split("_")) - {"requirements", "reqs", "requirement"}
+    words = set(base.replace("-", "_").replace(".", "_").split("_"))
+    words -= {"requirements", "reqs", "requirement"}
     if folder in ("requirements", "reqs"):
         words.add(base)
-    return not words & set(_SIDE + _SIDE_MORE)
+    return not words & set(_SIDE + _SIDE_MORE + _SIDE_LOWEST)
+
+
+# Folders of development images and tools: a dev container, Kubernetes projects' `hack/`.
+_TOOLING_FOLDERS = frozenset({".devcontainer", "hack", "tools", "tooling"})
+
+
+def runtime_image(name: str) -> bool:
+    """Whether a Dockerfile builds an image the system runs (not `.devcontainer/Dockerfile`,
+    `dev.Dockerfile`, `Dockerfile.ci`, `hack/` or `tools/` images and the like)."""
+    *folders, base = name.lower().split("/")
+    words = set(base.replace("-", ".").replace("_", ".").split("."))
+    if folders:
+        words.add(folders[-1])
+    # A production image may well be built from a `build/` folder.
+    return not words & (set(_SIDE + _SIDE_MORE) - {"build"}) and _TOOLING_FOLDERS.isdisjoint(
+        folders
+    )
 
 
 def requirements_statements(name: str, text: str) -> list[Statement]:
@@ -329,6 +363,8 @@ def kubernetes_statements(documents: Documents) -> list[Statement]:
                 for key in container:
                     where = (*spec_path, "containers", index, key)
                     text = f"{kind} container {label} {key}"
+                    if key == "image" and isinstance(container[key], str):
+                        text += f" {container[key]}"  # what runs: `Job container x image k6`
                     found.append(Statement(line_of(where), text, part))
     return found
 
@@ -341,3 +377,67 @@ def _kserve_canary(data: dict[str, Any], line_of: LineOf) -> list[Statement]:
         return []
     where = ("spec", "predictor", "canaryTrafficPercent")
     return [Statement(line_of(where), f"InferenceService canary {share}", "InferenceService")]
+
+
+def defined_tests(name: str, text: str) -> list[Statement]:
+    """The tests a test file defines (`test test_fit`), the first one first: Python's test
+    functions and `Test*` classes' test methods, Go's `func TestX`, `it(...)`, `@Test`..."""
+    # A test file is evidence as a whole, so a statement names a test but no line: an empty
+    # `__init__.py`, a helpers module or a `conftest.py` of fixtures alone defines none.
+    if name.endswith(".py"):
+        return [Statement(None, f"test {test}") for test in _python_tests(text)]
+    base = name.rpartition("/")[2]
+    starts = next((marks for ending, marks in _TEST_MARKS if base.endswith(ending)), _JVM_MARKS)
+    return [
+        Statement(None, f"test {line.strip()}")
+        for line in text.splitlines()
+        if line.strip().startswith(starts)
+    ]
+
+
+# How a test begins, by the file's ending (anything else: JUnit's and the like's `@Test`).
+_JVM_MARKS = ("@Test", "@ParameterizedTest", 'test("', "test_that(")
+_TEST_MARKS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("_test.go", ("func Test", "func Fuzz")),
+    ("Tests.swift", ("func test",)),
+    ("_test.dart", ("test(", "testWidgets(", "group(")),
+    (".R", ("test_that(",)),
+    *(
+        (ending, ("it(", "it.", "test(", "test.", "describe(", "describe."))
+        for ending in (".js", ".jsx", ".ts", ".tsx", ".mjs", ".cjs")
+    ),
+)
+
+
+def _python_tests(text: str) -> list[str]:
+    """The test functions and methods pytest or unittest would collect from a module."""
+    try:
+        tree = ast.parse(text)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return []
+    found = []
+    for node in tree.body:
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef) and node.name.startswith(
+            "test"
+        ):
+            found.append(node.name)
+        elif isinstance(node, ast.ClassDef) and _test_class(node):
+            found += [
+                f"{node.name}.{item.name}"
+                for item in node.body
+                if isinstance(item, ast.FunctionDef | ast.AsyncFunctionDef)
+                and item.name.startswith("test")
+            ]
+    return found
+
+
+def _test_class(node: ast.ClassDef) -> bool:
+    # unittest collects subclasses of a `*TestCase`; pytest, `Test*` classes of their own (a
+    # `TestFilter(BaseModel)` of a library is a model, with a constructor pytest leaves).
+    bases = [
+        base.attr if isinstance(base, ast.Attribute) else getattr(base, "id", "")
+        for base in node.bases
+    ]
+    if any(str(base).endswith("TestCase") for base in bases):
+        return True
+    return node.name.startswith("Test") and all(base == "object" for base in bases)

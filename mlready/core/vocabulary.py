@@ -46,6 +46,7 @@ class Parser(StrEnum):
     DOCKERFILE = "dockerfile"  # the instructions, continuation lines joined
     KUBERNETES = "kubernetes"  # workloads (Deployment, Pod...) by kind, and their containers
     REQUIREMENTS = "requirements"  # the runtime dependencies, and whether all are pinned
+    TESTS = "tests"  # the tests a test file defines (`def test_*`, `func TestX`, `it(...)`)
 
 
 class ResultKind(StrEnum):

@@ -6,6 +6,7 @@
 # Each file is read at most once however many probes look at it; files over MAX_FILE_BYTES and
 # binary files are not read.
 
+import ast
 import errno
 import json
 import os
@@ -30,6 +31,7 @@ from mlready.core.statements import (
     KINDS_READ,
     Statement,
     ci_statements,
+    defined_tests,
     dependency_statements,
     dockerfile_statements,
     kubernetes_statements,
@@ -180,6 +182,22 @@ class Repository:
         return name in self._tracked or any(item.startswith(name + "/") for item in self._all_files)
 
     @cached_property
+    def own_packages(self) -> frozenset[str]:
+        """The Python packages the repository (or each of its roots) is, by import name in
+        lower case: named by its pyproject.toml, setup.cfg or setup.py, or a package folder at
+        its top or under `src/`."""
+        found: set[str] = set()
+        for base in [""] + [root + "/" for root in self.roots]:
+            for name in ("pyproject.toml", "setup.cfg", "setup.py"):
+                if base + name in self._tracked and (text := self.read(base + name)) is not None:
+                    found.update(package_names(name, text))
+            for name in self._all_files:
+                parts = name[len(base) :].split("/") if name.startswith(base) else []
+                if len(parts) > 1 and parts[-1] == "__init__.py" and parts[:-2] in ([], ["src"]):
+                    found.add(parts[-2].lower())
+        return frozenset(found)
+
+    @cached_property
     def _tracked(self) -> frozenset[str]:
         return frozenset(self._all_files)
 
@@ -253,11 +271,13 @@ class Repository:
                 matched = candidates  # every name of the index matches: no need to match them
             else:
                 # A substring test costs a fraction of a match: a name must hold every run of
-                # the glob's plain text.
+                # the glob's plain text (the longest, tested first, rules out the most).
+                literals = sorted(glob.literals, key=len, reverse=True)
+                longest = literals[0] if literals else ""
                 matched = [
                     name
-                    for name in candidates
-                    if all(literal in name for literal in glob.literals) and glob.matches(name)
+                    for name in [name for name in candidates if longest in name]
+                    if all(literal in name for literal in literals[1:]) and glob.matches(name)
                 ]
             self._globbed[text] = matched
         return matched
@@ -307,6 +327,7 @@ class _ProbeTarget(NamedTuple):
     finds: str | None = None
     paths: tuple[PathKind, ...] = ()
     within: PathKind | None = None
+    library: tuple[str, ...] = ()
 
 
 class _LineMatch(NamedTuple):
@@ -332,6 +353,7 @@ def scan(repository: Repository, probes: Iterable[tuple[str, Probe]]) -> Finding
             probe.finds,
             probe.paths,
             probe.within,
+            probe.library,
         )
         users.setdefault(look, []).append((check_id, probe))
     looks = list(users)
@@ -355,7 +377,13 @@ def scan(repository: Repository, probes: Iterable[tuple[str, Probe]]) -> Finding
             wanted.setdefault(name, []).append(number)
     plans: dict[tuple[int, ...], _Plan] = {}  # by the groups that want a file
     hits: list[list[tuple[str, _LineMatch]]] = [[] for _ in looks]
-    full: set[int] = set()  # the looks that have found as many files as they want
+    # the looks that have found as many files as they want, and those that look for the use of
+    # a library this repository is: its own code is no evidence of using it
+    full = {
+        index
+        for index, look in enumerate(looks)
+        if look.library and not repository.own_packages.isdisjoint(look.library)
+    }
     for name in repository.files:
         numbers = wanted.get(name)
         if numbers is None:
@@ -386,6 +414,14 @@ def scan(repository: Repository, probes: Iterable[tuple[str, Probe]]) -> Finding
             pattern.check_time(file)
     found: Findings = {}
     for look, look_hits in zip(looks, hits, strict=True):
+        if len(look_hits) > 1 and len(look.files) > 1:
+            # A probe lists the files that show its practice best first (`test_*train*.py`
+            # before any `test_*.py`): the first of its globs that matches a file ranks it.
+            rank: dict[str, int] = {}
+            for place, glob in enumerate(look.files):
+                for name in repository.matching((glob,)):
+                    rank.setdefault(name, place)
+            look_hits.sort(key=lambda hit: rank.get(hit[0], len(look.files)))
         for check_id, probe in users[look]:
             found[(check_id, probe.id)] = [
                 Finding(probe, name, hit.line, hit.text) for name, hit in look_hits
@@ -600,6 +636,15 @@ class _File:
         return _documents(self.name, self.text) if self.text is not None else []
 
     @cached_property
+    def settings(self) -> list[tuple[Any, Any]]:
+        """The documents as a key path reads them: YAML with template actions made plain."""
+        if self.text is None or "{{" not in self.text:
+            return self.documents
+        if self.name.rpartition(".")[2].lower() in ("json", "toml"):
+            return self.documents
+        return _documents(self.name, _untemplated(self.text))
+
+    @cached_property
     def ours(self) -> bool:
         """Whether the file is an answers file, a bank, a bank's translation (by its top-level
         keys, wherever it lies) or one of mlready's outputs (by its mark)."""
@@ -633,8 +678,10 @@ def _statements(parser: Parser, file: _File) -> list[Statement]:
     text = file.text or ""
     if parser is Parser.PYTHON:
         return python_statements(file.name, text)
+    if parser is Parser.TESTS:
+        return defined_tests(file.name, text)
     if parser is Parser.DOCKERFILE:
-        return dockerfile_statements(text)
+        return dockerfile_statements(file.name, text)
     if parser is Parser.REQUIREMENTS:
         if file.name.rpartition("/")[2] == "pyproject.toml":
             return dependency_statements(_project_dependencies(text))
@@ -642,18 +689,79 @@ def _statements(parser: Parser, file: _File) -> list[Statement]:
     if parser is Parser.CI:
         jenkins = file.name.rpartition("/")[2] == "Jenkinsfile"
         return ci_statements(file.name, [] if jenkins else file.documents, file.lines)
-    # Helm templates: a line that is only a template action is blanked, one inside a value is
-    # replaced, so that the YAML around them still parses (line numbers kept).
-    if "{{" in text:
-        text = "\n".join(
-            "" if line.strip().startswith("{{") and line.strip().endswith("}}") else line
-            for line in text.split("\n")
-        )
-        text = _TEMPLATE_ACTION.sub("x", text)
+    text = _untemplated(text)
     # Only a document whose own (top-level, unindented) kind is one the parser reads is parsed:
     # a chart's or an operator's custom resource definitions run to thousands of lines, name
     # the kinds they define deeper in, and say nothing here.
     return kubernetes_statements(_documents(file.name, text, wanted=_READ_KIND.search))
+
+
+def _untemplated(text: str) -> str:
+    """YAML with its template actions (Helm's, an MLflow recipe's `{{INGEST_CONFIG}}`) made
+    plain: a line that is only an action is blanked, one inside a value is replaced, so that
+    the YAML around them still parses (line numbers kept)."""
+    if "{{" not in text:
+        return text
+    text = "\n".join(
+        "" if line.strip().startswith("{{") and line.strip().endswith("}}") else line
+        for line in text.split("\n")
+    )
+    return _TEMPLATE_ACTION.sub("x", text)
+
+
+def package_names(name: str, text: str) -> set[str]:
+    """The import name a project's `pyproject.toml`, `setup.cfg` or `setup.py` (by `name`)
+    gives its package (`lm-eval` is `lm_eval`): none where it names none."""
+    written: object = None
+    if name == "pyproject.toml":
+        import tomllib
+
+        try:
+            data = tomllib.loads(text)
+        except (tomllib.TOMLDecodeError, ValueError, RecursionError):
+            return set()
+        tool = data.get("tool")
+        poetry = tool.get("poetry") if isinstance(tool, dict) else None
+        for table in (data.get("project"), poetry):
+            if isinstance(table, dict) and isinstance(table.get("name"), str):
+                written = table["name"]
+                break
+    elif name == "setup.cfg":
+        import configparser
+
+        parser = configparser.ConfigParser(interpolation=None)
+        try:
+            parser.read_string(text)
+            written = parser.get("metadata", "name", fallback=None)
+        except (configparser.Error, ValueError):
+            return set()
+    else:
+        written = _setup_name(text)
+    if not isinstance(written, str) or not written.strip():
+        return set()
+    return {written.strip().lower().replace("-", "_").replace(".", "_")}
+
+
+def _setup_name(text: str) -> str | None:
+    """The `name=` written out in a setup.py's `setup(...)` call."""
+    try:
+        tree = ast.parse(text)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return None
+    for node in ast.walk(tree):
+        if (
+            isinstance(node, ast.Call)
+            and getattr(node.func, "id", getattr(node.func, "attr", "")) == "setup"
+        ):
+            for keyword in node.keywords:
+                value = keyword.value
+                if (
+                    keyword.arg == "name"
+                    and isinstance(value, ast.Constant)
+                    and isinstance(value.value, str)
+                ):
+                    return value.value
+    return None
 
 
 def _project_dependencies(text: str) -> list[object]:
@@ -722,7 +830,7 @@ def _key_hit(look: _ProbeTarget, file: _File) -> _LineMatch | None:
     as written, where the format tells the line; else the key path and its value."""
     assert look.key is not None and file.text is not None
     keys = look.key.split(".")
-    for document, line_of in file.documents:
+    for document, line_of in file.settings:
         for value, path in _values_at(document, keys, ()):
             if look.equals is None or _as_text(value) == look.equals:
                 line = line_of(path)
