@@ -332,3 +332,23 @@ def test_a_call_shows_where_its_first_argument_comes_from() -> None:
         "call transformers.set_seed(request.seed)",
         "call torch.manual_seed()",
     ]
+
+
+def test_langsmith_tracing_alone_is_no_evaluation_but_feedback_is(tmp_path: Path) -> None:
+    traced = (
+        "import pytest\nfrom langsmith import testing as t\n\n\n@pytest.mark.langsmith\n"
+        "def test_wiring():\n    t.log_inputs({'check': 'x'})\n    t.log_outputs({'found': 1})\n"
+    )
+    scored = traced + "    t.log_feedback(key='correct', score=1.0)\n"
+    bank = load_bank(builtin_bank_path())
+    probes = [
+        (question.id, probe)
+        for question in bank.questions.values()
+        for probe in question.evidence
+        if probe.id == "llm-eval-library"
+    ]
+    only_traced = repository(tmp_path / "traced", {"tests/evals/test_wiring.py": traced})
+    with_feedback = repository(tmp_path / "scored", {"tests/evals/test_answers.py": scored})
+    assert not any(scan(Repository(only_traced), probes).values())
+    found = [f for findings in scan(Repository(with_feedback), probes).values() for f in findings]
+    assert [finding.line for finding in found] == [9]
