@@ -138,11 +138,13 @@ UNTAGGED = {
     "framework.agent_least_privilege",
     "framework.agent_sandbox",
     "preprocessing.prompt_secrets",
+    "framework.secrets",  # credential hygiene; B.1's homes are encryption and access control
     "serving.provider_quota",
     "serving.provider_timeouts",
     # Upkeep: MANAGE 2.2 (sustaining value) and 4.1 (the monitoring plan) are wider than these.
     "data.taxonomy_versioned",
     "preprocessing.index_freshness",
+    "preprocessing.index_deletions",  # B.2 is a person's request (data.deletion), not upkeep
     "training.retraining_automated",
 }
 
