@@ -144,6 +144,7 @@ UNTAGGED = {
     # Upkeep: MANAGE 2.2 (sustaining value) and 4.1 (the monitoring plan) are wider than these.
     "data.taxonomy_versioned",
     "preprocessing.index_freshness",
+    "serving.batch_rerun",  # Infra 7 rolls back a model, not a job's output
     "preprocessing.index_deletions",  # B.2 is a person's request (data.deletion), not upkeep
     "training.retraining_automated",
 }
