@@ -400,10 +400,17 @@ def test_every_tag_is_real() -> None:
     assert len(ISO42001_CONTROLS) == 38
 
 
+# Items no check is evidence for, read literally: A.1 asks that people opted in knowing the uses
+# of their data, and a lawful basis (data.lawful_basis) is consent only sometimes.
+UNCOVERED = {"deon-a1"}
+
+
 @pytest.mark.parametrize("framework", [MLTS, DEON], ids=["mlts", "deon"])
 def test_every_item_of_the_ml_test_score_and_of_deon_is_covered(framework: object) -> None:
     tags = {tag for check in checks() for tag in check.tags}
-    assert set(framework.items) <= tags  # type: ignore[attr-defined]
+    items = set(framework.items)  # type: ignore[attr-defined]
+    assert items - UNCOVERED <= tags
+    assert not items & UNCOVERED & tags, "a gap named above is covered now: remove it"
 
 
 # --- conditions -------------------------------------------------------------------------------
