@@ -1120,6 +1120,10 @@ def test_the_ai_act_role_decides_between_provider_and_deployer_duties() -> None:
         ids = {q.id for q in card.applicable}
         assert expected <= ids, role
         assert not absent & ids, role
+    # a public body registers its use (Art. 49(3)); a lender does not
+    assert "framework.deployer_registration" not in ids
+    public = {**credit, "profile.ai_act_role": "deployer", "framework.deployer_role": "public_body"}
+    assert "framework.deployer_registration" in {q.id for q in asked(public).applicable}
     # the deployer duties of Annex III systems are upcoming until 2 Dec 2027
     answers = answer_all({**credit, "profile.ai_act_role": "deployer"}, best=True)
     worst = answers.with_entry("serving.deployer_use", AnswerEntry(value="no"))
