@@ -75,6 +75,9 @@ CATCH_ALL_SHARE = 0.08
 # controls whose item would be an evaluation (NIST MEASURE) or a test of parity (ML Test Score
 # Monitor 3) that the control itself is not.
 UNTAGGED = {
+    # GDPR notice and objection for training data (Arts 13, 14, 21): data protection law, which
+    # no item of the five asks for as such (deon A.1 asks for consent, a nearby theme).
+    "data.training_notice",
     "preprocessing.text_casing",
     "preprocessing.text_vocabulary",
     "preprocessing.chunking_evaluated",

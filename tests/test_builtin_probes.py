@@ -760,6 +760,7 @@ EXPECTED = {
             "preprocessing.retrieval_permissions",
             "framework.model_terms",
             SCREENED,
+            "framework.prohibited_practices",  # a blocker for generated output
             "framework.encryption",
             "training.injection_tested",  # partly evidenced is not evidence of full marks
             "serving.rollback",

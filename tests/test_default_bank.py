@@ -295,7 +295,7 @@ def test_size() -> None:
 
 def test_the_profile_comes_first_and_holds_only_decisions() -> None:
     profile = bank().profile
-    assert len(profile) == 8
+    assert len(profile) == 10
     assert list(bank().questions)[: len(profile)] == [q.id for q in profile]
     assert all(q.id.startswith("profile.") for q in profile)
     assert all(q.kind in (Kind.CHOICE, Kind.MULTI) for q in profile)
@@ -573,7 +573,7 @@ def test_each_example_answers_every_question_it_is_asked(name: str) -> None:
 
 # Examples as they were written for default@2, kept to show that such files keep loading.
 V2_EXAMPLES = Path(__file__).resolve().parent / "data" / "default-v2"
-V2_LEVELS = {"support-assistant": "prototype", "credit-risk-scorer": "pilot"}
+V2_LEVELS = {"support-assistant": "not ready", "credit-risk-scorer": "prototype"}
 
 
 @pytest.mark.parametrize("name", sorted(V2_LEVELS))
@@ -770,11 +770,18 @@ def test_the_keyboard_is_asked_about_its_suggestions_not_features_it_does_not_ha
 
 
 def test_a_scorer_of_people_is_asked_whether_its_scores_are_calibrated() -> None:
+    calibration = bank().questions["training.calibration"]
     card = asked(example_decisions("credit-risk-scorer"))
     assert "training.calibration" in {q.id for q in asked_checks(card)}
-    for name in ("keyboard-suggestions", "support-assistant", "ecommerce-categoriser"):
-        asked_here = {q.id for q in asked_checks(asked(example_decisions(name)))}
-        assert "training.calibration" not in asked_here, name
+    assert card.severity_of(calibration).value == "major"
+    # a ranking that prices ads by bid x score reads the score as a probability too
+    ranker = {**example_decisions("ecommerce-categoriser"), "training.ranking": "yes"}
+    assert asked(ranker).severity_of(calibration).value == "major"
+    # other predictors are asked, as hygiene; a system that predicts nothing is not
+    for name in ("keyboard-suggestions", "ecommerce-categoriser"):
+        assert asked(example_decisions(name)).severity_of(calibration).value == "minor", name
+    asked_here = {q.id for q in asked_checks(asked(example_decisions("support-assistant")))}
+    assert "training.calibration" not in asked_here
 
 
 def test_no_labels_is_asked_how_quality_is_judged() -> None:
@@ -1025,6 +1032,39 @@ def test_the_general_purpose_ai_duties_are_one_check_each_and_the_old_id_moves()
         # the profile unconfirmed keeps the system at pilot
         ({}, "framework.profile_confirmed", "major", "pilot"),
         ({"profile.regimes": ("none",)}, "framework.risk_classification", "blocker", "pilot"),
+        # an internal tool without personal data or a regime: an unconfirmed profile is minor
+        (
+            {"profile.impact": ("internal",), "profile.personal_data": "none"},
+            "framework.profile_confirmed",
+            "minor",
+            "production",
+        ),
+        # private data, untrusted text and a channel out: live use is unsafe
+        ({}, "serving.exfiltration_channels", "blocker", "prototype"),
+        ({"profile.personal_data": "none"}, "serving.exfiltration_channels", "major", "production"),
+        # who may change production: a blocker under the regimes that demand change control
+        (
+            {"profile.regimes": ("model_risk",)},
+            "serving.change_authorisation",
+            "blocker",
+            "prototype",
+        ),
+        ({}, "serving.change_authorisation", "major", "production"),
+        # Art. 5 is asked of every system; a blocker capping pilot for generated content
+        ({}, "framework.prohibited_practices", "blocker", "pilot"),
+        (
+            {"profile.personal_data": "none", "profile.system_task": ("rag",)},
+            "framework.prohibited_practices",
+            "major",
+            "pilot",
+        ),
+        # an image generator without tested safeguards against intimate imagery: unlawful
+        (
+            {"profile.output_modality": ("text", "image")},
+            "serving.intimate_imagery_safeguards",
+            "blocker",
+            "not ready",
+        ),
     ],
 )
 def test_duties_in_force_follow_the_profile(
@@ -1048,12 +1088,67 @@ def test_the_new_checks_of_default_v3_are_asked_where_they_belong() -> None:
     assert "framework.fria" in credit  # a deployer assessing creditworthiness owes one
     other = {**example_decisions("credit-risk-scorer"), "framework.deployer_role": "other"}
     assert "framework.fria" not in {q.id for q in asked_checks(asked(other))}
-    # memorisation beyond text: an image model fine-tuned on people's photos
+    # memorisation follows what the system outputs: suggested words can repeat what people
+    # typed; a classifier of photos that outputs labels cannot show a photo again
+    keyboard = {q.id for q in asked_checks(asked(example_decisions("keyboard-suggestions")))}
+    assert "training.memorisation" in keyboard
     vision = {q.id for q in asked_checks(asked(example_decisions("on-device-vision")))}
-    assert "training.memorisation" in vision
+    assert "training.memorisation" not in vision
     money = bank().questions["serving.agent_money_limits"]
     assert money.caps == "prototype"
     capped = next(
         o for o in bank().questions["serving.agent_approval"].options if o.value == "capped"
     )
     assert "per customer and per day" in capped.label
+
+
+def test_the_ai_act_role_decides_between_provider_and_deployer_duties() -> None:
+    provider_duties = {
+        "training.technical_documentation",
+        "training.conformity_assessment",
+        "training.quality_management",
+        "training.registration",
+        "serving.instructions_for_use",
+    }
+    deployer_duties = {
+        "serving.deployer_use",
+        "serving.workers_informed",
+        "monitoring.deployer_reporting",
+        "framework.deployer_role",
+        "framework.fria",
+    }
+    credit = example_decisions("credit-risk-scorer")
+    for role, expected, absent in (
+        ("provider", provider_duties, deployer_duties),
+        ("deployer", deployer_duties, provider_duties),
+        ("both", provider_duties | deployer_duties, set()),
+    ):
+        card = asked({**credit, "profile.ai_act_role": role})
+        ids = {q.id for q in card.applicable}
+        assert expected <= ids, role
+        assert not absent & ids, role
+    # a public body registers its use (Art. 49(3)); a lender does not
+    assert "framework.deployer_registration" not in ids
+    public = {**credit, "profile.ai_act_role": "deployer", "framework.deployer_role": "public_body"}
+    assert "framework.deployer_registration" in {q.id for q in asked(public).applicable}
+    # the deployer duties of Annex III systems are upcoming until 2 Dec 2027
+    answers = answer_all({**credit, "profile.ai_act_role": "deployer"}, best=True)
+    worst = answers.with_entry("serving.deployer_use", AnswerEntry(value="no"))
+    before = score(bank(), worst, today=date(2027, 12, 1))
+    assert "serving.deployer_use" in {gap.question.id for gap in before.upcoming}
+    assert before.level.name == "production"
+    after = score(bank(), worst, today=date(2027, 12, 2))
+    assert after.level.name == "prototype"
+
+
+def test_what_the_system_outputs_decides_the_checks_of_generated_media() -> None:
+    media = {"serving.deepfake_disclosure", "serving.intimate_imagery_safeguards"}
+    chat = example_decisions("support-assistant")
+    assert not media & {q.id for q in asked(chat).applicable}
+    # a text-to-image generator takes text: the output, not the input, brings the checks
+    image = {q.id for q in asked({**chat, "profile.output_modality": ("image",)}).applicable}
+    assert media | {"serving.content_marking"} <= image
+    # a classifier of images outputs labels: asked about biometric use, not about deep fakes
+    vision = {q.id for q in asked(example_decisions("on-device-vision")).applicable}
+    assert "serving.biometric_disclosure" in vision
+    assert not media & vision

@@ -347,7 +347,7 @@ def test_ask_walks_the_built_in_bank_in_chinese(tmp_path: Path) -> None:
     child.expect_exact("回车保留")
     child.expect_exact("› ")
     child.sendline("")
-    for _ in range(7):  # the rest of the profile: the first option of each
+    for _ in range(9):  # the rest of the profile: the first option of each
         child.expect_exact("总计")
         child.expect_exact("› ")
         child.sendline("1")
