@@ -371,3 +371,48 @@ def test_a_cache_folder_that_cannot_be_made_is_named_once_under_mlready_debug(
     folder = home / ".cache" / "mlready"
     assert said == f"{folder}: 无法创建缓存目录（Not a directory），本次运行不使用缓存\n"
     assert not (tmp_path / ".cache").exists()
+
+
+def test_a_translated_bank_is_kept_and_an_edited_translation_is_applied_again(
+    bank_file: Path, private_cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from mlready.api import language as language_module
+    from mlready.core import translation as translation_module
+    from mlready.io.catalogs import speaking
+
+    def translated() -> Any:
+        # Each call a new bank object, as a new run reads it (the process memo is per object).
+        with speaking("zh-CN"):
+            return language_module.translated_bank(load_bank(bank_file))
+
+    bank = load_bank(bank_file)
+    head = translation_module.source_hash(translation_module.bank_english(bank))
+    level = bank.levels[0]
+    level_source = translation_module.source_hash(translation_module.level_english(level))
+    translation = bank_file.with_name("small.zh-CN.yaml")
+
+    def write(title: str) -> None:
+        translation.write_text(
+            f"language: zh-CN\nbank: {{source: {head}, title: {title}}}\n"
+            f"levels:\n  {level.name}: {{source: {level_source}, title: 可投产}}\n",
+            encoding="utf-8",
+        )
+
+    write("小题库")
+    first = translated()
+    assert first.bank.title == "小题库"
+    assert first.bank.levels[0].title == "可投产"  # an internal field, not in a bank's data
+    kept = set(private_cache.glob("bank-*.json"))
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("an entry checked against its English again")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(translation_module, "source_hash", refuse)
+        again = translated()
+    assert again.bank == first.bank and again.warnings == first.warnings
+    assert [item.title for item in again.bank.levels] == [item.title for item in first.bank.levels]
+    assert again.bank.profile_title == first.bank.profile_title
+    assert set(private_cache.glob("bank-*.json")) == kept  # read, not written again
+    write("另一个题库")
+    assert translated().bank.title == "另一个题库"

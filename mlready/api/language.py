@@ -1,7 +1,8 @@
 """The language a run speaks, and a bank as people read it in that language."""
 
+import contextlib
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, NamedTuple
 
 from mlready.core.errors import MlreadyError
@@ -12,6 +13,7 @@ if TYPE_CHECKING:
 
     from mlready.core.language import Choice
     from mlready.core.model import Bank
+    from mlready.core.translation import BankTranslation
     from mlready.io.answers_file import AnswersEditor
     from mlready.io.settings import Settings
 
@@ -61,8 +63,14 @@ def translated_bank(bank: "Bank") -> TranslatedBank:
     if known is not None and known[0] is bank:
         return known[1]
     from mlready.core.translation import BankTranslation, translate_bank
-    from mlready.io.catalogs import bank_translation
+    from mlready.io.catalogs import bank_translation, cached_translation, remember_translation
 
+    kept = _kept_translation(bank, spoken, cached_translation)
+    if kept is not None:
+        applied = translate_bank(bank, kept, checked=True)
+        result = TranslatedBank(applied.bank, _fell_back_warnings(applied.fell_back, spoken))
+        _TRANSLATED[(id(bank), spoken)] = (bank, result)
+        return result
     warnings: list[Message] = []
     try:
         translation = bank_translation(bank, spoken)
@@ -77,20 +85,38 @@ def translated_bank(bank: "Bank") -> TranslatedBank:
         )
         translation = BankTranslation(language=spoken)
     translated = translate_bank(bank, translation)
-    if translated.fell_back and not warnings:
-        warnings.append(
-            message_n(
-                "{count} text of the bank is shown in English: no current {lang} "
-                "translation (see `mlready bank validate --lang {lang}`)",
-                "{count} texts of the bank are shown in English: no current {lang} "
-                "translation (see `mlready bank validate --lang {lang}`)",
-                count=translated.fell_back,
-                lang=spoken,
-            )
-        )
+    if not warnings:
+        warnings += _fell_back_warnings(translated.fell_back, spoken)
+        with contextlib.suppress(MlreadyError):  # a file that cannot be read: not kept
+            if translated.current is not None:
+                remember_translation(bank, spoken, translated.current)
     result = TranslatedBank(translated.bank, tuple(warnings))
     _TRANSLATED[(id(bank), spoken)] = (bank, result)
     return result
+
+
+def _kept_translation(
+    bank: "Bank", spoken: str, cached: "Callable[[Bank, str], BankTranslation | None]"
+) -> "BankTranslation | None":
+    try:
+        return cached(bank, spoken)
+    except MlreadyError:  # a translation file that cannot be read: said when it is applied
+        return None
+
+
+def _fell_back_warnings(count: int, spoken: str) -> tuple[Message, ...]:
+    if not count:
+        return ()
+    return (
+        message_n(
+            "{count} text of the bank is shown in English: no current {lang} "
+            "translation (see `mlready bank validate --lang {lang}`)",
+            "{count} texts of the bank are shown in English: no current {lang} "
+            "translation (see `mlready bank validate --lang {lang}`)",
+            count=count,
+            lang=spoken,
+        ),
+    )
 
 
 def answers_editor(path: "Path", bank: "Bank") -> "AnswersEditor":

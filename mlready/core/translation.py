@@ -121,23 +121,34 @@ class Translated(Record):
     bank: Bank
     fell_back: int = 0
     level_titles: Mapping[str, str] = field(default_factory=dict)
+    current: BankTranslation | None = None  # the entries applied: those found current
 
 
-def _current(entry: Entry | None, english: Mapping[str, Any]) -> Mapping[str, Any] | None:
-    if entry is None or not english or entry.source != source_hash(english):
-        return None
-    return entry.text
-
-
-def translate_bank(bank: Bank, translation: BankTranslation) -> Translated:
+def translate_bank(
+    bank: Bank, translation: BankTranslation, *, checked: bool = False
+) -> Translated:
     """The bank with every current translated entry applied; missing or stale ones stay in
-    English and are counted (one count per question, area, level or bank title)."""
+    English and are counted (one count per question, area, level or bank title). `checked`:
+    the entries are known current (this function found them so for this bank before)."""
     fell_back = 0
+    kept: dict[str, dict[str, Entry]] = {"questions": {}, "areas": {}, "levels": {}, "probes": {}}
+    kept_head: list[Entry] = []
+
+    def current(group: str, key: str, entry: Entry | None, english: Mapping[str, Any]) -> Any:
+        if entry is None or not english:
+            return None
+        if not checked and entry.source != source_hash(english):
+            return None
+        if group == "bank":
+            kept_head.append(entry)
+        else:
+            kept[group][key] = entry
+        return entry.text
 
     def question_in(question: Question) -> Question:
         nonlocal fell_back
         english = question_english(question)
-        text = _current(translation.questions.get(question.id), english)
+        text = current("questions", question.id, translation.questions.get(question.id), english)
         if text is None:
             fell_back += 1
             return _edited(question, evidence=tuple(probe_in(p) for p in question.evidence))
@@ -154,7 +165,7 @@ def translate_bank(bank: Bank, translation: BankTranslation) -> Translated:
 
     def probe_in(probe: Probe) -> Probe:
         nonlocal fell_back
-        text = _current(translation.probes.get(probe.id), probe_english(probe))
+        text = current("probes", probe.id, translation.probes.get(probe.id), probe_english(probe))
         if text is None:
             fell_back += 1
             return probe
@@ -162,7 +173,7 @@ def translate_bank(bank: Bank, translation: BankTranslation) -> Translated:
 
     areas = []
     for area in bank.areas:
-        text = _current(translation.areas.get(area.id), area_english(area))
+        text = current("areas", area.id, translation.areas.get(area.id), area_english(area))
         if text is None:
             fell_back += 1
             text = {}
@@ -177,7 +188,9 @@ def translate_bank(bank: Bank, translation: BankTranslation) -> Translated:
     level_titles = {}
     levels = []
     for level in bank.levels:
-        text = _current(translation.levels.get(level.name), level_english(level))
+        text = current(
+            "levels", level.name, translation.levels.get(level.name), level_english(level)
+        )
         if text is None:
             fell_back += 1
             levels.append(level)
@@ -186,7 +199,7 @@ def translate_bank(bank: Bank, translation: BankTranslation) -> Translated:
             levels.append(replace(level, title=level_titles[level.name]))
     head: Mapping[str, Any] = {}
     if bank_english(bank):
-        head = _current(translation.bank, bank_english(bank)) or {}
+        head = current("bank", "", translation.bank, bank_english(bank)) or {}
         fell_back += not head
     translated = replace(
         bank,
@@ -197,7 +210,17 @@ def translate_bank(bank: Bank, translation: BankTranslation) -> Translated:
         levels=tuple(levels),
         profile_title=_(bank.profile_title),
     )
-    return Translated(bank=translated, fell_back=fell_back, level_titles=level_titles)
+    applied = BankTranslation(
+        language=translation.language,
+        bank=kept_head[0] if kept_head else None,
+        questions=kept["questions"],
+        areas=kept["areas"],
+        levels=kept["levels"],
+        probes=kept["probes"],
+    )
+    return Translated(
+        bank=translated, fell_back=fell_back, level_titles=level_titles, current=applied
+    )
 
 
 def translation_problems(bank: Bank, translation: BankTranslation) -> list[Problem]:

@@ -14,10 +14,16 @@ from mlready.core.document import Document
 from mlready.core.errors import InputError
 from mlready.core.messages import N_, Message
 from mlready.core.model import Bank
-from mlready.io.cache import cached_bank, entry_for, remember_bank
+from mlready.io.cache import Entry, cached_bank, entry_for, remember_bank
 from mlready.io.os_errors import input_error_of
 from mlready.io.resources import BUILTIN_BANK, builtin_bank_path
 from mlready.io.yamlio import parse_yaml, read_text
+
+# The last banks this process read through the cache, each with its entry: a translation of one
+# is kept under a key made from that entry's (see io.catalogs). The bank is held so that its id
+# cannot be another's later; a few, so that a process reading many banks does not keep them all.
+_ENTRIES: dict[int, tuple[Bank, Entry]] = {}
+_ENTRIES_KEPT = 4
 
 # Layers a bank may stack (each adds a few frames to the load): an organisation's, a team's, a
 # system's are a handful; a chain of thousands is a mistake, refused at its layer.
@@ -53,7 +59,7 @@ def _load(path: Path | None, *, chain: tuple[Path, ...]) -> Bank:
     entry = entry_for(text.encode("utf-8"))
     bank = cached_bank(entry) if entry is not None else None
     if bank is not None:
-        return replace(bank, files=(file,))
+        return _entered(replace(bank, files=(file,)), entry)
     document = parse_yaml(text, source=source)
     if isinstance(document.data, dict) and "extends" in document.data:
         # Not cached: a layer's meaning depends on the other files it extends.
@@ -61,7 +67,21 @@ def _load(path: Path | None, *, chain: tuple[Path, ...]) -> Bank:
     bank = bank_from_document(document)
     if entry is not None:
         remember_bank(entry, bank)
-    return replace(bank, files=(file,))
+    return _entered(replace(bank, files=(file,)), entry)
+
+
+def _entered(bank: Bank, entry: Entry | None) -> Bank:
+    if entry is not None:
+        while len(_ENTRIES) >= _ENTRIES_KEPT:
+            del _ENTRIES[next(iter(_ENTRIES))]
+        _ENTRIES[id(bank)] = (bank, entry)
+    return bank
+
+
+def cache_entry_of(bank: Bank) -> Entry | None:
+    """The cache entry `bank` was read through, if this process read it so (not a layer)."""
+    known = _ENTRIES.get(id(bank))
+    return known[1] if known is not None and known[0] is bank else None
 
 
 def _load_layer(document: Document, here: Path, *, chain: tuple[Path, ...]) -> Bank:

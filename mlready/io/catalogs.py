@@ -7,13 +7,14 @@ import gettext
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from mlready.core import messages
 from mlready.core.errors import InputError
 from mlready.core.language import ENGLISH
 from mlready.core.messages import N_
 from mlready.core.model import Bank
+from mlready.io.cache import Entry, cached_data, entry_for, remember_data
 from mlready.io.resources import locale_dir
 
 
@@ -51,7 +52,6 @@ def bank_translation(bank: Bank, language: str, *, strict: bool = False) -> Bank
     # else it does).
     from mlready.core.document import Document
     from mlready.core.translation import BankTranslation, merged, translation_from_document
-    from mlready.io.cache import cached_data, entry_for, remember_data
     from mlready.io.yamlio import parse_yaml, read_text
 
     translation = BankTranslation(language=language)
@@ -75,6 +75,68 @@ def bank_translation(bank: Bank, language: str, *, strict: bool = False) -> Bank
     if strict and problems:
         raise InputError(problems)
     return translation
+
+
+def cached_translation(bank: Bank, language: str) -> BankTranslation | None:
+    """The entries of `bank`'s translation into `language` that were found current for it, as
+    this user's cache keeps them; None when the cache has not got them."""
+    # Finding an entry current hashes the English it translates: some 4 ms of every run in
+    # another language, for a bank and translation files that rarely change.
+    from mlready.core.translation import BankTranslation, Entry
+
+    entry = _translated_entry(bank, language)
+    data = None if entry is None else cached_data(entry)
+    if not isinstance(data, dict):
+        return None
+
+    def entries(group: str) -> dict[str, Entry]:
+        return {key: Entry(source="", text=text, where=()) for key, text in data[group].items()}
+
+    try:
+        head = data["bank"]
+        return BankTranslation(
+            language=language,
+            bank=None if head is None else Entry(source="", text=head, where=()),
+            questions=entries("questions"),
+            areas=entries("areas"),
+            levels=entries("levels"),
+            probes=entries("probes"),
+        )
+    except (KeyError, TypeError, ValueError, AttributeError):
+        return None  # only a bug gets here: the entry is this code's
+
+
+def remember_translation(bank: Bank, language: str, current: BankTranslation) -> None:
+    """Keep the entries of a translation found current for `bank`, for the next run: after
+    this run's output."""
+    entry = _translated_entry(bank, language)
+    if entry is None:
+        return
+    from mlready.io.deferred import later
+
+    data: dict[str, Any] = {
+        group: {key: item.text for key, item in getattr(current, group).items()}
+        for group in ("questions", "areas", "levels", "probes")
+    }
+    data["bank"] = None if current.bank is None else current.bank.text
+    later(lambda: remember_data(entry, data))
+
+
+def _translated_entry(bank: Bank, language: str) -> Entry | None:
+    # Keyed by the entry of the bank's own bytes (which names mlready's code state too), the
+    # language, and the bytes of the translation file beside each of the bank's files.
+    from mlready.io.bank_file import cache_entry_of
+    from mlready.io.yamlio import read_text
+
+    base = cache_entry_of(bank)
+    if base is None:
+        return None
+    parts = [base.key.encode("utf-8"), language.encode("utf-8")]
+    for file in bank.files:
+        path = translation_path(file, language)
+        found = path.is_file()
+        parts.append(read_text(path, kind=N_("translation file")).encode() if found else b"")
+    return entry_for(b"\0".join(parts), kind=f"translated {language}")
 
 
 @contextmanager
