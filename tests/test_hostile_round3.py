@@ -1,0 +1,84 @@
+"""Findings of a third hostile test, of the scan's parsers and library probes, the record
+models, the library API and the default bank: each a hostile or careless input, at the level a
+user meets it (the command as a process, the API called as a program would)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from mlready.core.errors import ExitCode
+from tests.helpers.commands import mlready
+from tests.helpers.git_repositories import repository
+
+# A bank whose one check is evidenced by using mlflow, and contradicted where it is not used.
+LIBRARY_BANK = """\
+bank: libraries
+version: 1
+areas:
+  - id: a
+    title: A
+    questions:
+      - id: a.tracking
+        prompt: Are runs tracked?
+        why: An untracked run cannot be reproduced.
+        options:
+          - {value: yes, label: In mlflow, score: 1}
+          - {value: no, label: Not at all, score: 0}
+        evidence:
+          - id: mlflow-use
+            files: ["**/*.py"]
+            parser: python
+            finds: '^import mlflow'
+            library: [mlflow]
+            supports: yes
+            required_for: yes
+            says: mlflow imported
+            reliability: high
+"""
+LIBRARY_ANSWERS = "mlready: 1\nbank: libraries@1\nanswers:\n  a.tracking: yes\n"
+
+
+def assert_one_located_line(result: subprocess.CompletedProcess[str], place: str) -> None:
+    assert "Traceback" not in result.stderr, result.stderr[-800:]
+    assert result.returncode == ExitCode.INVALID, result.stderr[-800:]
+    assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+    assert place in result.stderr
+
+
+def scanned_state(root: Path) -> str:
+    result = mlready(root, "scan", "mlready.yaml", "--bank", "bank.yaml", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    state: str = json.loads(result.stdout)["evidence"]["a.tracking"]["state"]
+    return state
+
+
+def test_a_library_probe_in_the_librarys_own_repository_contradicts_nothing(
+    tmp_path: Path,
+) -> None:
+    # The scan does not look for the use of mlflow in mlflow's own repository: what it did not
+    # look for cannot be "not found" either.
+    files = {"bank.yaml": LIBRARY_BANK, "mlready.yaml": LIBRARY_ANSWERS}
+    own = repository(
+        tmp_path / "own",
+        {**files, "pyproject.toml": '[project]\nname = "mlflow"\n', "run.py": "import mlflow\n"},
+    )
+    assert scanned_state(own) == "claimed"
+    # Elsewhere the same probe still evidences, and its absence still contradicts.
+    user = repository(tmp_path / "user", {**files, "train.py": "import mlflow\n"})
+    assert scanned_state(user) == "evidenced"
+    bare = repository(tmp_path / "bare", {**files, "train.py": "import os\n"})
+    assert scanned_state(bare) == "contradicted"
+
+
+@pytest.mark.parametrize("lang", ["en", "zh-CN"])
+def test_a_pyproject_nested_past_the_stack_is_one_located_line(tmp_path: Path, lang: str) -> None:
+    # tomllib reads nested arrays by recursion: the settings look into every pyproject.toml on
+    # the way up, whatever project it belongs to.
+    (tmp_path / "pyproject.toml").write_text("a = " + "[" * 5_000 + "]" * 5_000 + "\n")
+    (tmp_path / "mlready.yaml").write_text(LIBRARY_ANSWERS)
+    result = mlready(tmp_path, "check", "mlready.yaml", "--lang", lang)
+    assert_one_located_line(result, "pyproject.toml")
