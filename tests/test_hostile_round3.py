@@ -4,12 +4,16 @@ user meets it (the command as a process, the API called as a program would)."""
 
 from __future__ import annotations
 
+import copy
 import json
+import pickle
 import subprocess
 from pathlib import Path
+from types import MappingProxyType
 
 import pytest
 
+from mlready import api
 from mlready.core.errors import ExitCode
 from tests.helpers.commands import mlready
 from tests.helpers.git_repositories import repository
@@ -82,3 +86,20 @@ def test_a_pyproject_nested_past_the_stack_is_one_located_line(tmp_path: Path, l
     (tmp_path / "mlready.yaml").write_text(LIBRARY_ANSWERS)
     result = mlready(tmp_path, "check", "mlready.yaml", "--lang", lang)
     assert_one_located_line(result, "pyproject.toml")
+
+
+def test_a_review_and_a_portfolio_cross_a_process_boundary(tmp_path: Path) -> None:
+    # A pool of workers reviewing a fleet pickles what each returns; their read-only
+    # mappings (a mappingproxy cannot be pickled) arrive read-only.
+    example = Path(__file__).parent.parent / "examples" / "support-assistant.yaml"
+    answers = tmp_path / "mlready.yaml"
+    answers.write_text(example.read_text(encoding="utf-8"), encoding="utf-8")
+    for value in (api.review(answers, scan=False), api.review(answers)):
+        back = pickle.loads(pickle.dumps(value))
+        assert back == value == copy.deepcopy(value)
+        assert back.level == value.level and back.evidence == value.evidence
+        with pytest.raises(TypeError):
+            back.evidence["x"] = None
+    fleet = api.portfolio([answers])
+    back_fleet = pickle.loads(pickle.dumps(fleet))
+    assert back_fleet == fleet and isinstance(back_fleet.trends, MappingProxyType)
