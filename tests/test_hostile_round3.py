@@ -15,7 +15,7 @@ import pytest
 
 from mlready import api
 from mlready.core.errors import ExitCode
-from tests.helpers.commands import mlready
+from tests.helpers.commands import mlready, run
 from tests.helpers.git_repositories import repository
 
 # A bank whose one check is evidenced by using mlflow, and contradicted where it is not used.
@@ -103,3 +103,40 @@ def test_a_review_and_a_portfolio_cross_a_process_boundary(tmp_path: Path) -> No
     fleet = api.portfolio([answers])
     back_fleet = pickle.loads(pickle.dumps(fleet))
     assert back_fleet == fleet and isinstance(back_fleet.trends, MappingProxyType)
+
+
+SEVERITY_BASE = """\
+bank: base
+version: 1
+profile:
+  - id: profile.kind
+    kind: choice
+    prompt: What kind of system is it?
+    why: Agents act.
+    options: [{value: agent}, {value: other}]
+areas:
+  - id: a
+    title: A
+    questions:
+      - id: a.limits
+        prompt: Are the agent's spending limits enforced outside the model?
+        why: A model talked into it spends without limit.
+        severity:
+          - {when: {profile.kind: [agent]}, is: blocker}
+          - {is: minor}
+"""
+
+
+def test_a_layer_cannot_disable_what_a_severity_rule_depends_on(tmp_path: Path) -> None:
+    # Disabled, the question would never match the rule: the check would silently be minor
+    # for an agent. The layer is refused as it is for a `when` that depends on it.
+    (tmp_path / "base.yaml").write_text(SEVERITY_BASE)
+    layer = "bank: acme\nversion: 1\nextends: base.yaml\ndisable: [profile.kind]\n"
+    (tmp_path / "layer.yaml").write_text(layer)
+    code, out, err = run("bank", "validate", "--bank", tmp_path / "layer.yaml")
+    assert code == ExitCode.INVALID, out
+    assert err.count("\n") == 1 and "layer.yaml:4:10: 'a.limits' depends on disabled" in err
+    # Its severity overridden, the rule is gone, and so is the problem.
+    (tmp_path / "layer.yaml").write_text(layer + "override:\n  a.limits: {severity: major}\n")
+    code, out, err = run("bank", "validate", "--bank", tmp_path / "layer.yaml")
+    assert code == ExitCode.OK, err
