@@ -140,3 +140,16 @@ def test_a_layer_cannot_disable_what_a_severity_rule_depends_on(tmp_path: Path) 
     (tmp_path / "layer.yaml").write_text(layer + "override:\n  a.limits: {severity: major}\n")
     code, out, err = run("bank", "validate", "--bank", tmp_path / "layer.yaml")
     assert code == ExitCode.OK, err
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"), [("en", "valid: base@1, 1 area, 2 questions"), ("zh-CN", "1 个板块")]
+)
+def test_a_bank_of_one_area_is_counted_as_one_area(tmp_path: Path, lang: str, said: str) -> None:
+    (tmp_path / "base.yaml").write_text(SEVERITY_BASE)
+    # In the language of the environment (`--lang` would check the bank's translation too).
+    result = mlready(
+        tmp_path, "bank", "validate", "--bank", "base.yaml", env={"MLREADY_LANG": lang}
+    )
+    assert result.returncode == ExitCode.OK, result.stderr
+    assert said in result.stdout

@@ -15,7 +15,7 @@ from mlready.cli.application import (
     stdout_renderer,
 )
 from mlready.core.errors import InputError
-from mlready.core.messages import N_, _
+from mlready.core.messages import N_, _, message_n
 from mlready.render.registry import Subject
 
 app = command_app(name="bank", help=N_("Show or validate a question bank."), no_args_is_help=True)
@@ -69,17 +69,20 @@ def validate(bank: BankOption = None) -> None:
     # The built-in bank has its own messages: a Chinese name takes a full-width colon, a path
     # an ASCII one.
     valid = (
-        _("{source}: valid: {ref}, {areas} areas, {questions} questions")
+        _("{source}: valid: {ref}, {areas}, {questions}")
         if source
-        else _("built-in bank: valid: {ref}, {areas} areas, {questions} questions")
+        else _("built-in bank: valid: {ref}, {areas}, {questions}")
     )
+    # A small bank has one area: "1 area", not "1 areas".
+    areas = message_n("{count} area", "{count} areas", count=len(loaded.areas))
+    questions = message_n("{count} question", "{count} questions", count=len(loaded.questions))
     typer.echo(
         terminal_text(
             valid.format(
                 source=source,
                 ref=loaded.ref,
-                areas=len(loaded.areas),
-                questions=len(loaded.questions),
+                areas=areas.translated(),
+                questions=questions.translated(),
             )
         )
     )
