@@ -153,3 +153,17 @@ def test_a_bank_of_one_area_is_counted_as_one_area(tmp_path: Path, lang: str, sa
     )
     assert result.returncode == ExitCode.OK, result.stderr
     assert said in result.stdout
+
+
+def test_an_untranslated_bank_is_valid_in_a_chinese_locale_unless_lang_asks(
+    tmp_path: Path,
+) -> None:
+    # `bank validate` exits 0 for a valid bank: a locale or MLREADY_LANG only chooses the
+    # language it speaks; `--lang` asks for the bank's translation too.
+    (tmp_path / "base.yaml").write_text(SEVERITY_BASE)
+    for env in ({"MLREADY_LANG": "zh-CN"}, {"LANG": "zh_CN.UTF-8"}):
+        result = mlready(tmp_path, "bank", "validate", "--bank", "base.yaml", env=env)
+        assert result.returncode == ExitCode.OK, result.stderr
+        assert "有效" in result.stdout and result.stderr == ""
+    result = mlready(tmp_path, "bank", "validate", "--bank", "base.yaml", "--lang", "zh-CN")
+    assert_one_located_line(result, "base.zh-CN.yaml")

@@ -185,6 +185,18 @@ def translated_help(command: Any) -> Any:
     return command
 
 
+def lang_flag(argv: list[str]) -> str | None:
+    """The language `--lang` names on a command line, or None where it names none."""
+    for position, arg in enumerate(argv):
+        if arg == "--":
+            break
+        if arg == "--lang" and position + 1 < len(argv):
+            return argv[position + 1]
+        if arg.startswith("--lang="):
+            return arg.removeprefix("--lang=")
+    return None
+
+
 def _lang_option() -> Any:
     # Built the way Typer builds every option, then not passed to the command: `speak` has
     # already read it.

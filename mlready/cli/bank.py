@@ -11,6 +11,7 @@ from mlready.cli.application import (
     BankOption,
     command_app,
     format_option,
+    lang_flag,
     print_warnings,
     stdout_renderer,
 )
@@ -94,6 +95,10 @@ def validate(bank: BankOption = None) -> None:
         problems = translation_problems(loaded, translation)
         files = [translation_path(file, language()) for file in loaded.files]
         if not any(file.is_file() for file in files):
+            if lang_flag(sys.argv[1:]) is None:
+                # Asked in the language of the locale or the settings, an untranslated bank is
+                # valid: it is shown in English. Only `--lang` asks for its translation.
+                return
             raise InputError(
                 _("{file}: no translation into {lang}").format(file=files[0], lang=language())
             )
