@@ -8,6 +8,8 @@ import copy
 import json
 import pickle
 import subprocess
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from types import MappingProxyType
 
@@ -15,6 +17,7 @@ import pytest
 
 from mlready import api
 from mlready.core.errors import ExitCode
+from mlready.core.messages import language
 from tests.helpers.commands import mlready, run
 from tests.helpers.git_repositories import repository
 
@@ -167,3 +170,25 @@ def test_an_untranslated_bank_is_valid_in_a_chinese_locale_unless_lang_asks(
         assert "有效" in result.stdout and result.stderr == ""
     result = mlready(tmp_path, "bank", "validate", "--bank", "base.yaml", "--lang", "zh-CN")
     assert_one_located_line(result, "base.zh-CN.yaml")
+
+
+def test_two_threads_asking_for_two_languages_each_hear_their_own(tmp_path: Path) -> None:
+    # A library call's `lang` lasts for that call in that thread: a server rendering reports
+    # for two users at once must not mix their languages, nor change the process's language.
+    example = Path(__file__).parent.parent / "examples" / "support-assistant.yaml"
+    answers = tmp_path / "mlready.yaml"
+    answers.write_text(example.read_text(encoding="utf-8"), encoding="utf-8")
+    reviewed = api.review(answers, scan=False)
+    expected = {lang: api.report(reviewed, lang=lang) for lang in ("en", "zh-CN")}
+    assert expected["en"] != expected["zh-CN"]
+    start = threading.Barrier(2)
+
+    def render(lang: str) -> list[str]:
+        start.wait()
+        return [api.report(reviewed, lang=lang) for _ in range(6)]
+
+    with ThreadPoolExecutor(2) as pool:
+        said = dict(zip(expected, pool.map(render, expected), strict=True))
+    for lang, reports in said.items():
+        assert all(report == expected[lang] for report in reports), lang
+    assert language() == "en"

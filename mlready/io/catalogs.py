@@ -24,13 +24,15 @@ def gettext_name(language: str) -> str:
 
 def use_language(language: str) -> None:
     """Speak `language`: install its compiled catalog (English needs none)."""
+    messages.install(_catalog(language), language)
+
+
+def _catalog(language: str) -> gettext.NullTranslations | None:
     if language == ENGLISH:
-        messages.install(None, ENGLISH)
-        return
-    catalog = gettext.translation(
+        return None
+    return gettext.translation(
         messages.DOMAIN, locale_dir(), languages=[gettext_name(language)], fallback=True
     )
-    messages.install(catalog, language)
 
 
 def translation_path(bank_file: Path, language: str) -> Path:
@@ -81,12 +83,12 @@ def bank_translation(bank: Bank, language: str, *, strict: bool = False) -> Bank
 def speaking(language: str | None) -> Iterator[None]:
     """Speak `language` inside the block (None: the language already spoken), then the one
     spoken before: a library caller's choice lasts for one call."""
-    before = messages.language()
-    if language is None or language == before:
+    if language is None or language == messages.language():
         yield
         return
-    use_language(language)
+    # For this thread (or task) alone: another one may be speaking another language meanwhile.
+    token = messages.install_for_call(_catalog(language), language)
     try:
         yield
     finally:
-        use_language(before)
+        messages.end_call(token)
