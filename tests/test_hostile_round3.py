@@ -192,3 +192,24 @@ def test_two_threads_asking_for_two_languages_each_hear_their_own(tmp_path: Path
     for lang, reports in said.items():
         assert all(report == expected[lang] for report in reports), lang
     assert language() == "en"
+
+
+@pytest.mark.parametrize("lang", ["en", "zh-CN"])
+def test_an_older_bank_does_not_rewrite_answers_written_for_a_newer_one(
+    tmp_path: Path, lang: str
+) -> None:
+    # Signed with an older bank, the file would name that bank and set the newer one's
+    # answers aside under `retired`, where the newer bank never reads them again.
+    written = "mlready: 1\nbank: default@9\nanswers:\n  data.future_check: yes\n"
+    (tmp_path / "mlready.yaml").write_text(written)
+    result = mlready(tmp_path, "sign", "--name", "A", "--role", "lead", "--lang", lang)
+    assert "Traceback" not in result.stderr
+    assert result.returncode == ExitCode.INVALID, result.stderr
+    assert result.stderr.strip().splitlines()[-1].count("mlready.yaml: ") == 1
+    assert "default@9" in result.stderr.strip().splitlines()[-1]
+    assert (tmp_path / "mlready.yaml").read_text() == written
+    # Checking it is still allowed, with the warning that it was written for another version.
+    assert mlready(tmp_path, "check", "--lang", lang).returncode in (
+        ExitCode.OK,
+        ExitCode.GATE_FAILED,
+    )
