@@ -16,7 +16,7 @@ from types import MappingProxyType
 import pytest
 
 from mlready import api
-from mlready.core.errors import ExitCode
+from mlready.core.errors import ExitCode, InputError
 from mlready.core.messages import language
 from tests.helpers.commands import mlready, run
 from tests.helpers.git_repositories import repository
@@ -213,3 +213,21 @@ def test_an_older_bank_does_not_rewrite_answers_written_for_a_newer_one(
         ExitCode.OK,
         ExitCode.GATE_FAILED,
     )
+
+
+def test_parsing_past_the_scans_deadline_stops_it_naming_the_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A megabyte of dense Python takes seconds to parse: a repository of many such files was
+    # parsed to the end, however long, where a pattern's search stops at the deadline.
+    from mlready.io import scan as scanning
+
+    root = repository(tmp_path / "repo", {"train.py": "import mlflow\n"})
+    (tmp_path / "bank.yaml").write_text(LIBRARY_BANK)
+    loaded = api.load_bank(tmp_path / "bank.yaml")
+    probes = [(check.id, probe) for check in loaded.questions.values() for probe in check.evidence]
+    assert scanning.scan(scanning.Repository(root), probes)[("a.tracking", "mlflow-use")]
+    monkeypatch.setattr(scanning, "SCAN_SECONDS", -1.0)
+    stopped = r"train\.py: the scan stopped after -1 s reading this file as python"
+    with pytest.raises(InputError, match=stopped):
+        scanning.scan(scanning.Repository(root), probes)

@@ -670,6 +670,19 @@ class _File:
         found = self._statements.get(parser)
         if found is None:
             found = self._statements[parser] = _statements(parser, self)
+            # Parsing is linear, but a megabyte of dense code takes seconds: many such files
+            # are stopped by the scan's deadline as a pattern's search is.
+            deadline = self.repository.deadline
+            if deadline is not None and time.monotonic() > deadline:
+                raise InputError(
+                    Message(
+                        "{path}: the scan stopped after {seconds} s reading this file as "
+                        "{parser}; leave such files out with the settings' scan.exclude",
+                        path=self.name,
+                        seconds=f"{SCAN_SECONDS:g}",
+                        parser=parser.value,
+                    )
+                )
         return found
 
     @cached_property
