@@ -231,3 +231,12 @@ def test_parsing_past_the_scans_deadline_stops_it_naming_the_file(
     stopped = r"train\.py: the scan stopped after -1 s reading this file as python"
     with pytest.raises(InputError, match=stopped):
         scanning.scan(scanning.Repository(root), probes)
+
+
+def test_what_a_scan_remembers_of_paths_is_bounded() -> None:
+    # A service scanning repository after repository keeps no more than this many paths.
+    from mlready.core.path_kinds import path_kinds
+
+    for number in range(70_000):
+        path_kinds(f"service/{number}/model.py")
+    assert path_kinds.cache_info().currsize <= 1 << 16
