@@ -7,6 +7,7 @@ from __future__ import annotations
 import copy
 import json
 import pickle
+import re
 import subprocess
 import threading
 from concurrent.futures import ThreadPoolExecutor
@@ -240,3 +241,53 @@ def test_what_a_scan_remembers_of_paths_is_bounded() -> None:
     for number in range(70_000):
         path_kinds(f"service/{number}/model.py")
     assert path_kinds.cache_info().currsize <= 1 << 16
+
+
+# What a terminal could read as a control (C1, an 8-bit CSI among them) or that reorders text.
+RAW_CONTROL = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]")
+TESTS_BANK = """\
+bank: tested
+version: 1
+areas:
+  - id: a
+    title: A
+    questions:
+      - id: a.tests
+        prompt: Are there tests?
+        why: Untested code breaks.
+        options:
+          - {value: yes, label: Yes, score: 1}
+          - {value: no, label: No, score: 0}
+        evidence:
+          - id: tests-exist
+            files: ["**/*.test.ts"]
+            within: tests
+            parser: tests
+            finds: '^test '
+            supports: yes
+            says: tests
+            reliability: high
+"""
+
+
+@pytest.mark.parametrize("output", ["json", "sarif", "text", "markdown"])
+def test_names_and_lines_from_a_repository_are_inert_in_every_scan_format(
+    tmp_path: Path, output: str
+) -> None:
+    # A test file's line (the tests parser shows it) and its name hold C1 controls and a
+    # bidirectional override; JSON is the same data with them written as \\uNNNN.
+    hostile = "web/a\u202e\x9b31m.test.ts"
+    root = repository(
+        tmp_path,
+        {
+            "bank.yaml": TESTS_BANK,
+            "mlready.yaml": "mlready: 1\nbank: tested@1\nanswers:\n  a.tests: yes\n",
+            hostile: 'it("x\x9b2J\u2066y", () => {})\n',
+        },
+    )
+    result = mlready(root, "scan", "--bank", "bank.yaml", "--format", output)
+    assert result.returncode == 0, result.stderr
+    assert RAW_CONTROL.search(result.stdout) is None, RAW_CONTROL.findall(result.stdout)
+    if output == "json":
+        (finding,) = json.loads(result.stdout)["evidence"]["a.tests"]["findings"]
+        assert finding["path"] == hostile and "\x9b2J\u2066" in finding["text"]
