@@ -291,3 +291,12 @@ def test_names_and_lines_from_a_repository_are_inert_in_every_scan_format(
     if output == "json":
         (finding,) = json.loads(result.stdout)["evidence"]["a.tests"]["findings"]
         assert finding["path"] == hostile and "\x9b2J\u2066" in finding["text"]
+
+
+def test_the_list_of_commands_is_not_cut_by_the_sources_line_breaks(tmp_path: Path) -> None:
+    # Typer lists a command by its help's first paragraph with its line breaks kept: wide
+    # enough, each command's summary is one line.
+    result = mlready(tmp_path, "--help", env={"COLUMNS": "300"})
+    assert result.returncode == 0, result.stderr
+    export = next(line for line in result.stdout.splitlines() if "│ export " in line)
+    assert "badge (a shields.io endpoint JSON), cyclonedx" in export

@@ -182,6 +182,10 @@ def translated_help(command: Any) -> Any:
                 item.help = _(item.help)
         if getattr(command, "short_help", None):
             command.short_help = _(command.short_help)
+    if getattr(command, "help", None) and not getattr(command, "short_help", None):
+        # A list of commands shows each one's first paragraph with its line breaks kept: the
+        # breaks that keep the source narrow would cut its line in `mlready --help`.
+        command.short_help = " ".join(command.help.split("\n\n")[0].split())
     return command
 
 
