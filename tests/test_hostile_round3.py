@@ -300,3 +300,26 @@ def test_the_list_of_commands_is_not_cut_by_the_sources_line_breaks(tmp_path: Pa
     assert result.returncode == 0, result.stderr
     export = next(line for line in result.stdout.splitlines() if "│ export " in line)
     assert "badge (a shields.io endpoint JSON), cyclonedx" in export
+
+
+@pytest.mark.parametrize("tag", ["zh", "zh_CN", "zh-cn", "zh_CN.UTF-8"])
+def test_a_library_call_names_chinese_as_a_locale_does(tmp_path: Path, tag: str) -> None:
+    # `lang="zh"` installed the catalog for "zh" but looked for the bank's translation under
+    # that name: half the report stayed in English.
+    answers = tmp_path / "mlready.yaml"
+    example = Path(__file__).parent.parent / "examples" / "support-assistant.yaml"
+    answers.write_text(example.read_text(encoding="utf-8"), encoding="utf-8")
+    reviewed = api.review(answers, scan=False)
+    assert api.report(reviewed, lang=tag) == api.report(reviewed, lang="zh-CN")
+
+
+@pytest.mark.parametrize("tag", ["klingon", "zh-TW", "fr"])
+def test_a_library_call_in_a_language_mlready_does_not_speak_is_refused(tag: str) -> None:
+    reviewed = api.review(
+        Path(__file__).parent.parent / "examples" / "support-assistant.yaml", scan=False
+    )
+    with pytest.raises(api.MlreadyError, match="does not speak"):
+        api.report(reviewed, lang=tag)
+    with pytest.raises(api.MlreadyError, match="does not speak"):
+        api.use_language(tag)
+    assert language() == "en"

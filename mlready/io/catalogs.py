@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING
 
 from mlready.core import messages
 from mlready.core.errors import InputError
-from mlready.core.language import ENGLISH
-from mlready.core.messages import N_
+from mlready.core.language import ENGLISH, LANGUAGES, language_of
+from mlready.core.messages import N_, Message
 from mlready.core.model import Bank
 from mlready.io.resources import locale_dir
 
@@ -23,8 +23,27 @@ def gettext_name(language: str) -> str:
 
 
 def use_language(language: str) -> None:
-    """Speak `language`: install its compiled catalog (English needs none)."""
+    """Speak `language` (a tag or locale: `zh-CN`, `zh_CN`, `zh`): install its compiled
+    catalog (English needs none). Raises InputError for a language mlready does not speak."""
+    language = spoken(language)
     messages.install(_catalog(language), language)
+
+
+def spoken(language: str) -> str:
+    """The language a tag or locale names, as mlready names it (`zh_CN` is `zh-CN`).
+    Raises InputError when mlready does not speak it."""
+    found = language_of(language)
+    if found is None:
+        # Else a library caller's `lang="zh"` would be half Chinese: the catalog found, the
+        # bank's translation (named for zh-CN) not; and a typo would be English, unsaid.
+        raise InputError(
+            Message(
+                "mlready does not speak '{language}' (languages: {languages})",
+                language=language,
+                languages=", ".join(LANGUAGES),
+            )
+        )
+    return found
 
 
 def _catalog(language: str) -> gettext.NullTranslations | None:
@@ -83,7 +102,7 @@ def bank_translation(bank: Bank, language: str, *, strict: bool = False) -> Bank
 def speaking(language: str | None) -> Iterator[None]:
     """Speak `language` inside the block (None: the language already spoken), then the one
     spoken before: a library caller's choice lasts for one call."""
-    if language is None or language == messages.language():
+    if language is None or (language := spoken(language)) == messages.language():
         yield
         return
     # For this thread (or task) alone: another one may be speaking another language meanwhile.
