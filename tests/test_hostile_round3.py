@@ -323,3 +323,14 @@ def test_a_library_call_in_a_language_mlready_does_not_speak_is_refused(tag: str
     with pytest.raises(api.MlreadyError, match="does not speak"):
         api.use_language(tag)
     assert language() == "en"
+
+
+def test_one_answers_file_named_as_a_string_is_one_file(tmp_path: Path) -> None:
+    # A string is an iterable of its characters: `portfolio("mlready.yaml")` looked for an
+    # answers file named "m".
+    example = Path(__file__).parent.parent / "examples" / "support-assistant.yaml"
+    answers = tmp_path / "mlready.yaml"
+    answers.write_text(example.read_text(encoding="utf-8"), encoding="utf-8")
+    assert api.answers_files(str(answers)) == [answers]
+    assert api.answers_files(answers) == [answers]
+    assert len(api.portfolio(str(answers), history=False).rows) == 1

@@ -443,7 +443,7 @@ def _portfolio(
 
 @user_input
 def portfolio(
-    paths: Iterable[Path | str],
+    paths: Path | str | Iterable[Path | str],
     *,
     bank: "Bank | Path | str | None" = None,
     settings: "Settings | None" = None,
@@ -457,6 +457,8 @@ def portfolio(
     # dropped, so that the memory a portfolio takes does not grow with its reviews.
     from mlready.render.portfolio import portfolio_row
 
+    if isinstance(paths, str | Path):  # one answers file: not its name's characters
+        paths = [paths]
     chosen = settings if settings is not None else project_settings()
     loaded = _bank_of(bank, chosen)
     date = today or dt.date.today()
