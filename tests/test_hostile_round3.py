@@ -19,6 +19,7 @@ import pytest
 from mlready import api
 from mlready.core.errors import ExitCode, InputError
 from mlready.core.messages import language
+from mlready.core.statements import Statement, defined_tests, python_statements
 from tests.helpers.commands import mlready, run
 from tests.helpers.git_repositories import repository
 
@@ -334,3 +335,34 @@ def test_one_answers_file_named_as_a_string_is_one_file(tmp_path: Path) -> None:
     assert api.answers_files(str(answers)) == [answers]
     assert api.answers_files(answers) == [answers]
     assert len(api.portfolio(str(answers), history=False).rows) == 1
+
+
+# A test module with a pattern written without r"": an invalid escape sequence, a warning when
+# parsed (a SyntaxWarning on stderr from Python 3.12; an error under -W error).
+ESCAPED_TESTS = (
+    'import re\n\nDIGITS = re.compile("\\d+")\n\n\n'
+    'def test_digits():\n    assert DIGITS.match("1")\n'
+)
+
+
+def test_a_module_with_an_invalid_escape_sequence_is_read_whatever_the_warning_filters() -> None:
+    # This suite turns every warning into an error, as `-W error` does.
+    assert defined_tests("tests/test_digits.py", ESCAPED_TESTS) == [
+        Statement(None, "test test_digits")
+    ]
+    assert Statement(1, "import re") in python_statements("digits.py", ESCAPED_TESTS)
+
+
+def test_a_scan_says_nothing_of_the_warnings_parsing_raises(tmp_path: Path) -> None:
+    bank = TESTS_BANK.replace('"**/*.test.ts"', '"**/test_*.py"')
+    root = repository(
+        tmp_path,
+        {
+            "bank.yaml": bank,
+            "mlready.yaml": "mlready: 1\nbank: tested@1\nanswers:\n  a.tests: yes\n",
+            "tests/test_digits.py": ESCAPED_TESTS,
+        },
+    )
+    result = mlready(root, "scan", "--bank", "bank.yaml", env={"PYTHONWARNINGS": "default"})
+    assert result.returncode == 0 and result.stderr == "", result.stderr
+    assert "tests/test_digits.py `test test_digits`" in result.stdout

@@ -35,6 +35,7 @@ from mlready.core.statements import (
     dependency_statements,
     dockerfile_statements,
     kubernetes_statements,
+    parsed_python,
     python_statements,
     requirements_statements,
 )
@@ -760,9 +761,8 @@ def package_names(name: str, text: str) -> set[str]:
 
 def _setup_name(text: str) -> str | None:
     """The `name=` written out in a setup.py's `setup(...)` call."""
-    try:
-        tree = ast.parse(text)
-    except (SyntaxError, ValueError, RecursionError, MemoryError):
+    tree = parsed_python(text)
+    if tree is None:
         return None
     for node in ast.walk(tree):
         if (
