@@ -366,3 +366,15 @@ def test_a_scan_says_nothing_of_the_warnings_parsing_raises(tmp_path: Path) -> N
     result = mlready(root, "scan", "--bank", "bank.yaml", env={"PYTHONWARNINGS": "default"})
     assert result.returncode == 0 and result.stderr == "", result.stderr
     assert "tests/test_digits.py `test test_digits`" in result.stdout
+
+
+def test_a_process_reviewing_file_after_file_in_chinese_keeps_a_few_banks(tmp_path: Path) -> None:
+    # Each review loads its bank; each bank's translation was kept for good (2 MB each).
+    from mlready.api import language as speaking
+
+    example = Path(__file__).parent.parent / "examples" / "support-assistant.yaml"
+    answers = tmp_path / "mlready.yaml"
+    answers.write_text(example.read_text(encoding="utf-8"), encoding="utf-8")
+    for _ in range(7):
+        api.report(api.review(answers, scan=False, lang="zh-CN"), lang="zh-CN")
+    assert len(speaking._TRANSLATED) <= speaking._KEPT

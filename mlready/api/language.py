@@ -1,6 +1,7 @@
 """The language a run speaks, and a bank as people read it in that language."""
 
 import os
+import threading
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -44,8 +45,11 @@ class TranslatedBank(NamedTuple):
 
 
 # Each bank's translation, made once per process and language: the bank is held so that its
-# id cannot be another bank's later.
+# id cannot be another bank's later. Only the last few are kept: a process reviewing file
+# after file loads a bank for each, and would otherwise hold every one (2 MB each) for good.
 _TRANSLATED: "dict[tuple[int, str], tuple[Bank, TranslatedBank]]" = {}
+_KEPT = 4
+_KEEPING = threading.Lock()
 
 
 def translated_bank(bank: "Bank") -> TranslatedBank:
@@ -89,7 +93,10 @@ def translated_bank(bank: "Bank") -> TranslatedBank:
             )
         )
     result = TranslatedBank(translated.bank, tuple(warnings))
-    _TRANSLATED[(id(bank), spoken)] = (bank, result)
+    with _KEEPING:
+        _TRANSLATED[(id(bank), spoken)] = (bank, result)
+        while len(_TRANSLATED) > _KEPT:
+            del _TRANSLATED[next(iter(_TRANSLATED))]  # the oldest
     return result
 
 
