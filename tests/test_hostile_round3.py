@@ -378,3 +378,11 @@ def test_a_process_reviewing_file_after_file_in_chinese_keeps_a_few_banks(tmp_pa
     for _ in range(7):
         api.report(api.review(answers, scan=False, lang="zh-CN"), lang="zh-CN")
     assert len(speaking._TRANSLATED) <= speaking._KEPT
+
+
+def test_a_missing_required_option_with_choices_is_said_in_chinese(tmp_path: Path) -> None:
+    # Click adds the choices to the message of a missing option: the table knew only the
+    # message without them, so it stayed in English.
+    result = mlready(tmp_path, "export", "mlready.yaml", "--lang", "zh-CN")
+    assert_one_located_line(result, "缺少选项'--format' / '-f'。可选：csv, badge")
+    assert "missing option" not in result.stderr
