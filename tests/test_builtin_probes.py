@@ -602,10 +602,11 @@ def files_of(texts: dict[str, str]) -> dict[str, str]:
 
 
 def findings(root: Path, probe_id: str) -> dict[str, list[str]]:
-    """What the probes of this id find in `root`, by check: the paths found."""
+    """What the probes of this id find in `root`, by check: the paths found (none where the
+    scan did not look: a library's probe in the library's own repository)."""
     probes = [(check, probe) for check, probe in builtin_probes() if probe.id == probe_id]
     found = scan(Repository(root), probes)
-    return {check: [item.path for item in found[(check, probe_id)]] for check, _ in probes}
+    return {check: [item.path for item in found.get((check, probe_id), [])] for check, _ in probes}
 
 
 def test_the_table_covers_every_probe_of_the_bank() -> None:

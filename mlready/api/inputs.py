@@ -60,7 +60,7 @@ def load_bank(path: Path | str | None = None, *, settings: Settings | None = Non
 
 @user_input
 def answers_files(
-    named: Iterable[Path | str] | None = None, *, settings: Settings | None = None
+    named: Path | str | Iterable[Path | str] | None = None, *, settings: Settings | None = None
 ) -> list[Path]:
     """The answers files named, else those the settings list, else mlready.yaml, patterns
     expanded. Raises InputError for a pattern that matches nothing."""
@@ -68,6 +68,8 @@ def answers_files(
     # path that exists is taken as it is, even when it holds pattern characters.
     from mlready.io.answers_file import DEFAULT_ANSWERS
 
+    if isinstance(named, str | Path):  # one name, or one pattern: not its characters
+        named = [named]
     listed = [Path(path) for path in named or ()]
     if not listed and settings is not None:
         listed = [shown_path(path) for path in settings.answers]

@@ -2,6 +2,7 @@
 
 import contextlib
 import os
+import threading
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -46,8 +47,11 @@ class TranslatedBank(NamedTuple):
 
 
 # Each bank's translation, made once per process and language: the bank is held so that its
-# id cannot be another bank's later.
+# id cannot be another bank's later. Only the last few are kept: a process reviewing file
+# after file loads a bank for each, and would otherwise hold every one (2 MB each) for good.
 _TRANSLATED: "dict[tuple[int, str], tuple[Bank, TranslatedBank]]" = {}
+_KEPT = 4
+_KEEPING = threading.Lock()
 
 
 def translated_bank(bank: "Bank") -> TranslatedBank:
@@ -68,9 +72,11 @@ def translated_bank(bank: "Bank") -> TranslatedBank:
     kept = _kept_translation(bank, spoken, cached_translation)
     if kept is not None:
         applied = translate_bank(bank, kept, checked=True)
-        result = TranslatedBank(applied.bank, _fell_back_warnings(applied.fell_back, spoken))
-        _TRANSLATED[(id(bank), spoken)] = (bank, result)
-        return result
+        return _remembered(
+            bank,
+            spoken,
+            TranslatedBank(applied.bank, _fell_back_warnings(applied.fell_back, spoken)),
+        )
     warnings: list[Message] = []
     try:
         translation = bank_translation(bank, spoken)
@@ -90,8 +96,14 @@ def translated_bank(bank: "Bank") -> TranslatedBank:
         with contextlib.suppress(MlreadyError):  # a file that cannot be read: not kept
             if translated.current is not None:
                 remember_translation(bank, spoken, translated.current)
-    result = TranslatedBank(translated.bank, tuple(warnings))
-    _TRANSLATED[(id(bank), spoken)] = (bank, result)
+    return _remembered(bank, spoken, TranslatedBank(translated.bank, tuple(warnings)))
+
+
+def _remembered(bank: "Bank", spoken: str, result: TranslatedBank) -> TranslatedBank:
+    with _KEEPING:
+        _TRANSLATED[(id(bank), spoken)] = (bank, result)
+        while len(_TRANSLATED) > _KEPT:
+            del _TRANSLATED[next(iter(_TRANSLATED))]  # the oldest
     return result
 
 

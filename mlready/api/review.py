@@ -44,6 +44,11 @@ class Review(NamedTuple):
     warnings: tuple[str, ...] = ()  # for a person; each a Message where mlready says it
     gate: "Gate | None" = None  # the gate that judged it (its --fail-under, for the report)
 
+    def __reduce__(self) -> "tuple[Callable[..., Review], tuple[object, ...]]":
+        # A mappingproxy cannot be pickled: a review sent to or from another process (a pool
+        # of workers reviewing a fleet) carries its evidence as a dict, read-only on arrival.
+        return _review, (*self[:2], dict(self.evidence), *self[3:])
+
     @property
     def level(self) -> str:
         """The readiness level's name (`production`, `pilot`, ...)."""
@@ -419,10 +424,26 @@ class Portfolio(NamedTuple):
     gate: "Gate"
     warnings: tuple[str, ...] = ()  # every review's, in order
 
+    def __reduce__(self) -> "tuple[Callable[..., Portfolio], tuple[object, ...]]":
+        # As a review's: its trends as a dict, read-only again when unpickled.
+        return _portfolio, (self.rows, dict(self.trends), *self[2:])
+
+
+def _review(
+    scorecard: "Scorecard", verdict: "Verdict", evidence: "dict[str, CheckEvidence]", *rest: object
+) -> Review:
+    return Review(scorecard, verdict, MappingProxyType(evidence), *rest)  # type: ignore[arg-type]
+
+
+def _portfolio(
+    rows: "tuple[PortfolioRow, ...]", trends: "dict[str, Trend]", *rest: object
+) -> Portfolio:
+    return Portfolio(rows, MappingProxyType(trends), *rest)  # type: ignore[arg-type]
+
 
 @user_input
 def portfolio(
-    paths: Iterable[Path | str],
+    paths: Path | str | Iterable[Path | str],
     *,
     bank: "Bank | Path | str | None" = None,
     settings: "Settings | None" = None,
@@ -436,6 +457,8 @@ def portfolio(
     # dropped, so that the memory a portfolio takes does not grow with its reviews.
     from mlready.render.portfolio import portfolio_row
 
+    if isinstance(paths, str | Path):  # one answers file: not its name's characters
+        paths = [paths]
     chosen = settings if settings is not None else project_settings()
     loaded = _bank_of(bank, chosen)
     date = today or dt.date.today()

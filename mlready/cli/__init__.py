@@ -16,7 +16,13 @@ from typing import Annotated, Any
 import typer
 
 from mlready.cli import typer_seam
-from mlready.cli.application import LANG_HELP, print_message, print_warnings, translated_help
+from mlready.cli.application import (
+    LANG_HELP,
+    lang_flag,
+    print_message,
+    print_warnings,
+    translated_help,
+)
 from mlready.core.messages import N_
 
 __all__ = ["COMMANDS", "app", "main"]
@@ -103,7 +109,7 @@ def choose_language_from(argv: list[str]) -> None:
     from mlready.api import MlreadyError, choose_language, project_settings
     from mlready.core.language import ENGLISH
 
-    flag = _lang_flag(argv)
+    flag = lang_flag(argv)
     settings = None
     if flag is None:
         with contextlib.suppress(MlreadyError):  # a bad settings file is the command's to report
@@ -116,17 +122,6 @@ def choose_language_from(argv: list[str]) -> None:
         typer_seam.translate_typer_words()
     if choice.warning:
         print_warnings([choice.warning])
-
-
-def _lang_flag(argv: list[str]) -> str | None:
-    for position, arg in enumerate(argv):
-        if arg == "--":
-            break
-        if arg == "--lang" and position + 1 < len(argv):
-            return argv[position + 1]
-        if arg.startswith("--lang="):
-            return arg.removeprefix("--lang=")
-    return None
 
 
 class _ClosedStream(io.TextIOBase):

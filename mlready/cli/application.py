@@ -182,7 +182,23 @@ def translated_help(command: Any) -> Any:
                 item.help = _(item.help)
         if getattr(command, "short_help", None):
             command.short_help = _(command.short_help)
+    if getattr(command, "help", None) and not getattr(command, "short_help", None):
+        # A list of commands shows each one's first paragraph with its line breaks kept: the
+        # breaks that keep the source narrow would cut its line in `mlready --help`.
+        command.short_help = " ".join(command.help.split("\n\n")[0].split())
     return command
+
+
+def lang_flag(argv: list[str]) -> str | None:
+    """The language `--lang` names on a command line, or None where it names none."""
+    for position, arg in enumerate(argv):
+        if arg == "--":
+            break
+        if arg == "--lang" and position + 1 < len(argv):
+            return argv[position + 1]
+        if arg.startswith("--lang="):
+            return arg.removeprefix("--lang=")
+    return None
 
 
 def _lang_option() -> Any:

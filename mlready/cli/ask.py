@@ -185,6 +185,7 @@ def _walk_file(
             empty_answers(target) if is_new else api.read_answers(target, bank, warnings=warnings)
         )
         print_warnings(warnings)
+        editor.refuse_newer_bank(current)  # before a question is asked, not at its answer
         try:
             project = current.project
             if is_new or not (project.name and project.owner):  # after init, too

@@ -11,11 +11,12 @@ from mlready.cli.application import (
     BankOption,
     command_app,
     format_option,
+    lang_flag,
     print_warnings,
     stdout_renderer,
 )
 from mlready.core.errors import InputError
-from mlready.core.messages import N_, _
+from mlready.core.messages import N_, _, message_n
 from mlready.render.registry import Subject
 
 app = command_app(name="bank", help=N_("Show or validate a question bank."), no_args_is_help=True)
@@ -69,17 +70,20 @@ def validate(bank: BankOption = None) -> None:
     # The built-in bank has its own messages: a Chinese name takes a full-width colon, a path
     # an ASCII one.
     valid = (
-        _("{source}: valid: {ref}, {areas} areas, {questions} questions")
+        _("{source}: valid: {ref}, {areas}, {questions}")
         if source
-        else _("built-in bank: valid: {ref}, {areas} areas, {questions} questions")
+        else _("built-in bank: valid: {ref}, {areas}, {questions}")
     )
+    # A small bank has one area: "1 area", not "1 areas".
+    areas = message_n("{count} area", "{count} areas", count=len(loaded.areas))
+    questions = message_n("{count} question", "{count} questions", count=len(loaded.questions))
     typer.echo(
         terminal_text(
             valid.format(
                 source=source,
                 ref=loaded.ref,
-                areas=len(loaded.areas),
-                questions=len(loaded.questions),
+                areas=areas.translated(),
+                questions=questions.translated(),
             )
         )
     )
@@ -91,6 +95,10 @@ def validate(bank: BankOption = None) -> None:
         problems = translation_problems(loaded, translation)
         files = [translation_path(file, language()) for file in loaded.files]
         if not any(file.is_file() for file in files):
+            if lang_flag(sys.argv[1:]) is None:
+                # Asked in the language of the locale or the settings, an untranslated bank is
+                # valid: it is shown in English. Only `--lang` asks for its translation.
+                return
             raise InputError(
                 _("{file}: no translation into {lang}").format(file=files[0], lang=language())
             )

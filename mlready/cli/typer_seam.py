@@ -586,6 +586,10 @@ USAGE_WORDS = (
     ),
     (r"missing option (?P<name>'.*')", N_("missing option {name}")),
     (
+        r"missing option (?P<name>'.*?')\. Choose from: (?P<choices>.*)",
+        N_("missing option {name}. Choose from: {choices}"),
+    ),
+    (
         r"option (?P<option>'.*') requires an argument",
         N_("option {option} requires an argument"),
     ),

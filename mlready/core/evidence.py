@@ -85,7 +85,8 @@ def contradictions(evidence: Mapping[str, CheckEvidence]) -> list[tuple[str, lis
     return found
 
 
-FindingsOf = Mapping[tuple[str, str], Sequence[Finding]]  # (check id, probe id) -> findings
+# (check id, probe id) -> findings; a library's probe the scan did not run has no entry.
+FindingsOf = Mapping[tuple[str, str], Sequence[Finding]]
 
 
 def probes_of(card: Scorecard) -> list[tuple[str, Probe]]:
@@ -155,7 +156,12 @@ def judge_check(
     for probe in question.evidence:
         if probe.id in silenced:
             continue
-        hits = findings.get((question.id, probe.id), ())
+        key = (question.id, probe.id)
+        if probe.library and key not in findings:
+            # The scan did not look: the repository is the library itself, and its own code
+            # shows nothing of using it. Absent, the library contradicts no answer either.
+            continue
+        hits = findings.get(key, ())
         if probe.results is not None:
             # Recorded results, when given: a failed last run contradicts an answer that says
             # the practice works; no results at all say nothing.

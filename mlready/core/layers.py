@@ -169,7 +169,11 @@ def apply_layer(document: Document, layer: BankLayer, base: Bank, *, file: Path)
     if layer.levels is not None:
         problems += level_problems(layer.levels, document)
     for question in merged.questions.values():
-        lost = [name for name in question.when if name in disabled]
+        # What decides whether it is asked, and what decides its severity: a rule over a
+        # disabled question would never match, and the check would silently weigh less.
+        rules = question.severity if isinstance(question.severity, tuple) else ()
+        named = dict.fromkeys([*question.when, *(name for rule in rules for name in rule.when)])
+        lost = [name for name in named if name in disabled]
         if lost:
             place = new_places.get(id(question))
             problems.append(

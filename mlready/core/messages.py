@@ -8,7 +8,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from contextvars import ContextVar, Token
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # gettext (and locale with it) loads only when a catalog is installed
     import gettext
@@ -24,26 +25,46 @@ class _Speaking:
     language = "en"
 
 
+# A library call's own language (`report(..., lang="zh-CN")`), for the thread or task making
+# the call: two threads asking for two languages at once must not hear each other's.
+_CALL: ContextVar[tuple[gettext.NullTranslations | None, str] | None] = ContextVar(
+    "mlready_language", default=None
+)
+
+
 def install(catalog: gettext.NullTranslations | None, language: str) -> None:
     """Speak `language` from now on, with `catalog`'s messages."""
     _Speaking.catalog = catalog
     _Speaking.language = language
 
 
+def install_for_call(catalog: gettext.NullTranslations | None, language: str) -> Token[Any]:
+    """Speak `language` in this thread or task until `end_call(token)`."""
+    return _CALL.set((catalog, language))
+
+
+def end_call(token: Token[Any]) -> None:
+    """Speak again what was spoken before `install_for_call` gave `token`."""
+    _CALL.reset(token)
+
+
 def language() -> str:
     """The language mlready speaks now."""
-    return _Speaking.language
+    call = _CALL.get()
+    return _Speaking.language if call is None else call[1]
 
 
 def _(message: str) -> str:
     """`message` in the chosen language (itself when the catalog lacks it)."""
-    catalog = _Speaking.catalog
+    call = _CALL.get()
+    catalog = _Speaking.catalog if call is None else call[0]
     return message if catalog is None else catalog.gettext(message)
 
 
 def ngettext(singular: str, plural: str, count: int) -> str:
     """The form of a message for `count` in the chosen language."""
-    catalog = _Speaking.catalog
+    call = _CALL.get()
+    catalog = _Speaking.catalog if call is None else call[0]
     if catalog is None:
         return singular if count == 1 else plural
     return catalog.ngettext(singular, plural, count)

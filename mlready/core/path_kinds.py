@@ -7,7 +7,7 @@ and which files are mlready's own: the one place that classifies them."""
 from __future__ import annotations
 
 from collections.abc import Iterable
-from functools import cache
+from functools import lru_cache
 
 from mlready.core.vocabulary import PathKind
 
@@ -47,7 +47,9 @@ _STATISTICAL = frozenset(
 _GENERATED_FILES = ("_pb2.py", "_pb2_grpc.py", ".min.js", ".min.css", ".generated.py")
 
 
-@cache
+# Asked many times per file of a scan; bounded, since a process using the library may scan
+# repository after repository and would otherwise keep every path it ever saw.
+@lru_cache(maxsize=1 << 16)
 def path_kinds(path: str) -> frozenset[PathKind]:
     """The kinds of a repository path (relative, with `/`): none for the system's own files."""
     *folders, name = path.lower().split("/")

@@ -7,6 +7,7 @@ job runs, the imported names a Python module calls, a Dockerfile's instructions.
 
 import ast
 import json
+import warnings
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, NamedTuple
 
@@ -53,10 +54,27 @@ def _notebook_cells(text: str) -> list[str]:
     return found
 
 
-def _python(text: str) -> list[Statement]:
+# The name a parsed module is given: the warnings its parsing raises are known by it.
+_PARSED = "mlready-parsed-source"
+
+
+def parsed_python(text: str) -> ast.Module | None:
+    """The syntax tree of Python source (read, never run), or None where it does not parse."""
+    # An invalid escape sequence (`"\d"` in a pattern) is a warning when parsed: on stderr
+    # from Python 3.12, and a SyntaxError that loses the whole module under `-W error`. The
+    # filter names only this module's parses, and is put back if a caller reset the filters.
+    # (The filters Python starts with name their module as text, those added as a pattern.)
+    if not any(getattr(item[3], "pattern", item[3]) == _PARSED for item in warnings.filters):
+        warnings.filterwarnings("ignore", module=_PARSED)
     try:
-        tree = ast.parse(text)
+        return ast.parse(text, filename=_PARSED)
     except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return None
+
+
+def _python(text: str) -> list[Statement]:
+    tree = parsed_python(text)
+    if tree is None:
         return []
     names: dict[str, str] = {}  # a local name -> the imported name it stands for
     found: list[Statement] = []
@@ -411,9 +429,8 @@ _TEST_MARKS: tuple[tuple[str, tuple[str, ...]], ...] = (
 
 def _python_tests(text: str) -> list[str]:
     """The test functions and methods pytest or unittest would collect from a module."""
-    try:
-        tree = ast.parse(text)
-    except (SyntaxError, ValueError, RecursionError, MemoryError):
+    tree = parsed_python(text)
+    if tree is None:
         return []
     found = []
     for node in tree.body:

@@ -303,8 +303,25 @@ class AnswersEditor:
                 )
             )
 
+    def refuse_newer_bank(self, answers: Answers) -> None:
+        """Raise InputError when `answers` were written for a newer version of the bank: this
+        one would set aside, for good, the answers to that version's new questions."""
+        written, _at, version = (answers.bank_ref or "").partition("@")
+        in_use = next((ref for ref in self.bank.lineage if ref.partition("@")[0] == written), "")
+        if version.isdigit() and in_use and int(version) > int(in_use.partition("@")[2]):
+            raise InputError(
+                Message(
+                    "{path}: written for {written}, newer than {bank} in use; saving would set "
+                    "aside its answers to questions {bank} lacks: use {written} to change it",
+                    path=self.path,
+                    written=answers.bank_ref,
+                    bank=in_use,
+                )
+            )
+
     def save(self, answers: Answers) -> None:
         """Write `answers`, or raise ConcurrentEditError if the file changed under the walk."""
+        self.refuse_newer_bank(answers)
         current = _content(self.real)
         previous = current.decode("utf-8", errors="replace") if current else None
         text = render_answers(self.bank, answers, previous=previous, also=self.also)

@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING, Any
 
 from mlready.core import messages
 from mlready.core.errors import InputError
-from mlready.core.language import ENGLISH
-from mlready.core.messages import N_
+from mlready.core.language import ENGLISH, LANGUAGES, language_of
+from mlready.core.messages import N_, Message
 from mlready.core.model import Bank
 from mlready.io.cache import Entry, cached_data, entry_for, remember_data
 from mlready.io.resources import locale_dir
@@ -24,14 +24,35 @@ def gettext_name(language: str) -> str:
 
 
 def use_language(language: str) -> None:
-    """Speak `language`: install its compiled catalog (English needs none)."""
+    """Speak `language` (a tag or locale: `zh-CN`, `zh_CN`, `zh`): install its compiled
+    catalog (English needs none). Raises InputError for a language mlready does not speak."""
+    language = spoken(language)
+    messages.install(_catalog(language), language)
+
+
+def spoken(language: str) -> str:
+    """The language a tag or locale names, as mlready names it (`zh_CN` is `zh-CN`).
+    Raises InputError when mlready does not speak it."""
+    found = language_of(language)
+    if found is None:
+        # Else a library caller's `lang="zh"` would be half Chinese: the catalog found, the
+        # bank's translation (named for zh-CN) not; and a typo would be English, unsaid.
+        raise InputError(
+            Message(
+                "mlready does not speak '{language}' (languages: {languages})",
+                language=language,
+                languages=", ".join(LANGUAGES),
+            )
+        )
+    return found
+
+
+def _catalog(language: str) -> gettext.NullTranslations | None:
     if language == ENGLISH:
-        messages.install(None, ENGLISH)
-        return
-    catalog = gettext.translation(
+        return None
+    return gettext.translation(
         messages.DOMAIN, locale_dir(), languages=[gettext_name(language)], fallback=True
     )
-    messages.install(catalog, language)
 
 
 def translation_path(bank_file: Path, language: str) -> Path:
@@ -143,12 +164,12 @@ def _translated_entry(bank: Bank, language: str) -> Entry | None:
 def speaking(language: str | None) -> Iterator[None]:
     """Speak `language` inside the block (None: the language already spoken), then the one
     spoken before: a library caller's choice lasts for one call."""
-    before = messages.language()
-    if language is None or language == before:
+    if language is None or (language := spoken(language)) == messages.language():
         yield
         return
-    use_language(language)
+    # For this thread (or task) alone: another one may be speaking another language meanwhile.
+    token = messages.install_for_call(_catalog(language), language)
     try:
         yield
     finally:
-        use_language(before)
+        messages.end_call(token)

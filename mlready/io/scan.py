@@ -35,6 +35,7 @@ from mlready.core.statements import (
     dependency_statements,
     dockerfile_statements,
     kubernetes_statements,
+    parsed_python,
     python_statements,
     requirements_statements,
 )
@@ -337,7 +338,7 @@ class _LineMatch(NamedTuple):
 
 def scan(repository: Repository, probes: Iterable[tuple[str, Probe]]) -> Findings:
     """What each probe finds in `repository`, by (check id, probe id): a finding per file (at
-    most MAX_FINDINGS), in the order of their names."""
+    most MAX_FINDINGS), in the order of their names; none for a library's probe in its own."""
     # The files are visited once, in order, each read (and parsed, for key paths) at most once
     # for all the probes that look at it.
     users: dict[_ProbeTarget, list[tuple[str, Probe]]] = {}
@@ -379,11 +380,12 @@ def scan(repository: Repository, probes: Iterable[tuple[str, Probe]]) -> Finding
     hits: list[list[tuple[str, _LineMatch]]] = [[] for _ in looks]
     # the looks that have found as many files as they want, and those that look for the use of
     # a library this repository is: its own code is no evidence of using it
-    full = {
+    silenced = {
         index
         for index, look in enumerate(looks)
         if look.library and not repository.own_packages.isdisjoint(look.library)
     }
+    full = set(silenced)
     for name in repository.files:
         numbers = wanted.get(name)
         if numbers is None:
@@ -413,7 +415,9 @@ def scan(repository: Repository, probes: Iterable[tuple[str, Probe]]) -> Finding
             assert pattern is not None
             pattern.check_time(file)
     found: Findings = {}
-    for look, look_hits in zip(looks, hits, strict=True):
+    for number, (look, look_hits) in enumerate(zip(looks, hits, strict=True)):
+        if number in silenced:
+            continue  # not looked for: no finding, and no contradiction either
         if len(look_hits) > 1 and len(look.files) > 1:
             # A probe lists the files that show its practice best first (`test_*train*.py`
             # before any `test_*.py`): the first of its globs that matches a file ranks it.
@@ -667,6 +671,19 @@ class _File:
         found = self._statements.get(parser)
         if found is None:
             found = self._statements[parser] = _statements(parser, self)
+            # Parsing is linear, but a megabyte of dense code takes seconds: many such files
+            # are stopped by the scan's deadline as a pattern's search is.
+            deadline = self.repository.deadline
+            if deadline is not None and time.monotonic() > deadline:
+                raise InputError(
+                    Message(
+                        "{path}: the scan stopped after {seconds} s reading this file as "
+                        "{parser}; leave such files out with the settings' scan.exclude",
+                        path=self.name,
+                        seconds=f"{SCAN_SECONDS:g}",
+                        parser=parser.value,
+                    )
+                )
         return found
 
     @cached_property
@@ -744,9 +761,8 @@ def package_names(name: str, text: str) -> set[str]:
 
 def _setup_name(text: str) -> str | None:
     """The `name=` written out in a setup.py's `setup(...)` call."""
-    try:
-        tree = ast.parse(text)
-    except (SyntaxError, ValueError, RecursionError, MemoryError):
+    tree = parsed_python(text)
+    if tree is None:
         return None
     for node in ast.walk(tree):
         if (

@@ -90,6 +90,16 @@ def _read_toml(path: Path) -> dict[str, Any]:
         raise InputError(
             Message("{path}: invalid TOML: {problem}", path=path, problem=str(error))
         ) from None
+    except RecursionError:
+        # tomllib reads nested arrays and inline tables by recursion: a file nested past
+        # Python's stack (a hostile pyproject.toml) is refused as invalid, not a traceback.
+        raise InputError(
+            Message(
+                "{path}: invalid TOML: {problem}",
+                path=path,
+                problem=Message("nested too deeply to read"),
+            )
+        ) from None
 
 
 def _settings(path: Path, table: Any, *, prefix: str = "") -> Settings:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 
 from mlready.core.messages import _
+from mlready.render.escape import json_text
 from mlready.render.scorecard_view import Outcome
 
 COLOURS = ("brightgreen", "yellow", "orange", "red")
@@ -33,4 +34,4 @@ def export_badge(outcome: Outcome) -> str:
         "color": level_colour(levels.index(card.level.name), len(levels)),
         "isError": False,
     }
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    return json_text(json.dumps(document, indent=2, ensure_ascii=False)) + "\n"

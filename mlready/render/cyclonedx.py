@@ -25,7 +25,7 @@ from mlready.core.scoring import Scorecard
 from mlready.core.signoff import DIGEST_PREFIX, signoff_states
 from mlready.core.vocabulary import word_for
 from mlready.io.resources import mlready_version
-from mlready.render.escape import uri_reference
+from mlready.render.escape import json_text, uri_reference
 from mlready.render.scorecard_view import Outcome, review_summary
 
 SCHEMA = "http://cyclonedx.org/schema/bom-1.6.schema.json"
@@ -208,7 +208,7 @@ def export_cyclonedx(outcome: Outcome) -> str:
         "serialNumber": serial.urn,
         **body,
     }
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    return json_text(json.dumps(document, indent=2, ensure_ascii=False)) + "\n"
 
 
 def _active_waiver(card: Scorecard, question: Question) -> Waiver | None:

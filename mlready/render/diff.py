@@ -9,7 +9,7 @@ from mlready.core.diff import AnswerChange, ReviewDiff
 from mlready.core.messages import N_, _, translated
 from mlready.core.model import AnswerEntry, Question
 from mlready.core.validation import to_plain
-from mlready.render.escape import markdown_cell, markdown_code, markdown_text, one_line
+from mlready.render.escape import json_text, markdown_cell, markdown_code, markdown_text, one_line
 from mlready.render.scorecard_view import format_score
 from mlready.render.signatures import DIFF_MARKER, generated, text_mark
 from mlready.render.width import HANG, cells, hanging, pad, pad_left
@@ -44,7 +44,7 @@ def diff_json(diff: ReviewDiff) -> str:
         "gaps_no_longer_applicable": [q.id for q in diff.no_longer_applicable],
         "gaps_worsened": [q.id for q in diff.worsened],
     }
-    return json.dumps(generated("diff", document), indent=2, ensure_ascii=False) + "\n"
+    return json_text(json.dumps(generated("diff", document), indent=2, ensure_ascii=False)) + "\n"
 
 
 def gap_changes(diff: ReviewDiff) -> tuple[tuple[str, tuple[Question, ...]], ...]:

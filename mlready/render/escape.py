@@ -44,6 +44,15 @@ def terminal_text(text: str) -> str:
     return _CONTROL.sub(_visible, text.replace("\t", "    "))
 
 
+def json_text(text: str) -> str:
+    """A JSON document (as json.dumps writes it) with every control, bidirectional and
+    noncharacter code point written as `\\uNNNN`: the same data, inert in a terminal."""
+    # json.dumps escapes C0 alone; with ensure_ascii=False (Chinese stays readable), C1 (an
+    # 8-bit CSI among them) and bidirectional overrides from file names would reach it raw.
+    # Outside strings a JSON text holds none of them, so each one found is inside a string.
+    return _CONTROL.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
+
+
 # Everything a file name may hold that is not printable as it is: C0 (tab and newline too),
 # DEL, C1, line and paragraph separators, bidirectional controls and noncharacters.
 _NAME_CONTROL = re.compile(

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from mlready.core.evidence import CheckEvidence, Finding
 from mlready.core.messages import _, translated
 from mlready.core.vocabulary import EvidenceState, word_for
-from mlready.render.escape import markdown_code, markdown_text, name_text, one_line
+from mlready.render.escape import json_text, markdown_code, markdown_text, name_text, one_line
 from mlready.render.scorecard_view import evidence_line
 from mlready.render.signatures import SCAN_MARKER, generated, text_mark
 
@@ -180,7 +180,7 @@ def render_scan_json(results: Sequence[ScanResult]) -> str:
         for result in results
     ]
     document: Any = documents[0] if len(documents) == 1 else {"reviews": documents}
-    return json.dumps(generated("scan", document), indent=2, ensure_ascii=False) + "\n"
+    return json_text(json.dumps(generated("scan", document), indent=2, ensure_ascii=False)) + "\n"
 
 
 def render_scan_sarif(results: Sequence[ScanResult]) -> str:

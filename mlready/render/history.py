@@ -10,6 +10,7 @@ from mlready.render.charts import trend_line
 from mlready.render.escape import (
     css_counters,
     html_text,
+    json_text,
     markdown_cell,
     markdown_code,
     one_line,
@@ -191,7 +192,9 @@ def history_json(history: History) -> str:
         "since": history.since.isoformat() if history.since else None,
         "revisions": revisions,
     }
-    return json.dumps(generated("history", document), indent=2, ensure_ascii=False) + "\n"
+    return (
+        json_text(json.dumps(generated("history", document), indent=2, ensure_ascii=False)) + "\n"
+    )
 
 
 def history_markdown(history: History) -> str:

@@ -10,6 +10,7 @@ from mlready.core.evidence import CheckEvidence, Finding
 from mlready.core.plan import action_plan, expiring_waivers
 from mlready.core.signoff import signoff_states
 from mlready.core.validation import to_plain
+from mlready.render.escape import json_text
 from mlready.render.scorecard_view import Outcome, answer_line
 from mlready.render.signatures import generated
 
@@ -104,7 +105,7 @@ def render_json(outcomes: Sequence[Outcome]) -> str:
             "passed": all(outcome.verdict.passed for outcome in outcomes),
             "reviews": [check_json(outcome) for outcome in outcomes],
         }
-    return json.dumps(generated("check", document), indent=2, ensure_ascii=False) + "\n"
+    return json_text(json.dumps(generated("check", document), indent=2, ensure_ascii=False)) + "\n"
 
 
 def evidence_json(item: CheckEvidence) -> dict[str, Any]:

@@ -27,7 +27,7 @@ from mlready.core.model import NA, Question
 from mlready.core.scoring import Gap, Scorecard
 from mlready.core.signoff import answers_digest, signoff_states
 from mlready.io.resources import mlready_version
-from mlready.render.escape import uri_reference
+from mlready.render.escape import json_text, uri_reference
 from mlready.render.scorecard_view import Outcome, review_summary
 
 OSCAL_VERSION = "1.2.1"
@@ -282,7 +282,7 @@ def _attestations(card: Scorecard, ids: _Ids) -> list[dict[str, Any]]:
 
 
 def _document(kind: str, body: dict[str, Any]) -> str:
-    return json.dumps({kind: body}, indent=2, ensure_ascii=False) + "\n"
+    return json_text(json.dumps({kind: body}, indent=2, ensure_ascii=False)) + "\n"
 
 
 def export_oscal_ar(outcome: Outcome) -> str:

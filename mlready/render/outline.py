@@ -8,7 +8,7 @@ from mlready.core.kinds import is_scored
 from mlready.core.messages import _, alternatives, language, message_n, translated
 from mlready.core.model import Bank, Question
 from mlready.core.vocabulary import word_for
-from mlready.render.escape import one_line
+from mlready.render.escape import json_text, one_line
 from mlready.render.signatures import generated, text_mark
 from mlready.render.width import cells, hanging, pad, text_column
 
@@ -98,5 +98,8 @@ def bank_json(bank: Bank) -> str:
     from mlready.core.bank import bank_document
 
     return (
-        json.dumps(generated("bank show", bank_document(bank)), indent=2, ensure_ascii=False) + "\n"
+        json_text(
+            json.dumps(generated("bank show", bank_document(bank)), indent=2, ensure_ascii=False)
+        )
+        + "\n"
     )

@@ -9,6 +9,7 @@ from mlready.core.messages import _, translated
 from mlready.core.model import Question
 from mlready.core.vocabulary import Severity, word_for
 from mlready.io.resources import mlready_version
+from mlready.render.escape import json_text
 from mlready.render.scorecard_view import Outcome, answer_line
 
 if TYPE_CHECKING:
@@ -165,4 +166,4 @@ def sarif_document(results: Sequence[Located]) -> str:
             }
         ],
     }
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    return json_text(json.dumps(document, indent=2, ensure_ascii=False)) + "\n"
