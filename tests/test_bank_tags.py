@@ -132,6 +132,8 @@ UNTAGGED = {
     "framework.cn_service_filing",
     "serving.co_admt_duties",
     "serving.cra_reporting",
+    "serving.kr_transparency",
+    "monitoring.liability_evidence",
     "framework.automated_decisions",
     "serving.cn_content_labels",
     "serving.dsa_minors",
