@@ -75,6 +75,12 @@ CATCH_ALL_SHARE = 0.08
 # controls whose item would be an evaluation (NIST MEASURE) or a test of parity (ML Test Score
 # Monitor 3) that the control itself is not.
 UNTAGGED = {
+    # Operations and security controls no item of the five names as such: backup with tested
+    # restore and recovery objectives; an agent's own short-lived credentials; regurgitation of
+    # copyrighted material (GOVERN 6.1 is a policy for third parties' rights, not a test).
+    "serving.recovery",
+    "framework.agent_credentials",
+    "training.output_regurgitation",
     # GDPR notice and objection for training data (Arts 13, 14, 21): data protection law, which
     # no item of the five asks for as such (deon A.1 asks for consent, a nearby theme).
     "data.training_notice",
@@ -124,6 +130,10 @@ UNTAGGED = {
     # Legal duties met for one system: GOVERN 1.1 is the organisation knowing and documenting its
     # duties (framework.risk_classification), and these duties are in none of the five frameworks.
     "framework.cn_service_filing",
+    "serving.co_admt_duties",
+    "serving.cra_reporting",
+    "serving.kr_transparency",
+    "monitoring.liability_evidence",
     "framework.automated_decisions",
     "serving.cn_content_labels",
     "serving.dsa_minors",
