@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from mlready.core.errors import ExitCode
+from mlready.core.model import Probe
 from mlready.core.statements import (
     defined_tests,
     kubernetes_statements,
@@ -22,6 +23,18 @@ from mlready.io.scan import Repository, package_names, scan
 from tests.helpers.commands import run
 from tests.helpers.git_repositories import repository
 from tests.helpers.probed_bank import BANK, WORKFLOW
+
+
+def builtin_probes(probe_id: str) -> list[tuple[str, Probe]]:
+    """The built-in bank's probes of id `probe_id`, each with the check it belongs to."""
+    bank = load_bank(builtin_bank_path())
+    return [
+        (question.id, probe)
+        for question in bank.questions.values()
+        for probe in question.evidence
+        if probe.id == probe_id
+    ]
+
 
 PYTHON_TESTS = """\
 import unittest
@@ -106,13 +119,7 @@ def test_a_test_files_folder_of_helpers_is_not_cited(tmp_path: Path) -> None:
             "tests/test_train.py": "def test_train(cfg):\n    assert cfg == {}\n",
         },
     )
-    bank = load_bank(builtin_bank_path())
-    probes = [
-        (question.id, probe)
-        for question in bank.questions.values()
-        for probe in question.evidence
-        if probe.id == "tests-exist"
-    ]
+    probes = builtin_probes("tests-exist")
     found = scan(Repository(root), probes)
     assert {item.path for items in found.values() for item in items} == {"tests/test_train.py"}
     assert {item.text for items in found.values() for item in items} == {"test test_train"}
@@ -158,13 +165,7 @@ def test_evidently_in_its_own_repository_finds_nothing_but_in_a_user_finds_drift
     tmp_path: Path,
 ) -> None:
     drift = "from evidently.presets import DataDriftPreset\n\nreport = DataDriftPreset()\n"
-    bank = load_bank(builtin_bank_path())
-    probes = [
-        (question.id, probe)
-        for question in bank.questions.values()
-        for probe in question.evidence
-        if probe.id == "evidently-drift"
-    ]
+    probes = builtin_probes("evidently-drift")
     own = repository(
         tmp_path / "own", {"src/evidently/drift.py": drift, "src/evidently/__init__.py": ""}
     )
@@ -303,13 +304,7 @@ def test_a_probe_shows_the_files_its_first_globs_name_first(tmp_path: Path) -> N
     test = "def test_it():\n    pass\n"
     names = ["tests/test_api.py", "tests/test_data.py", "tests/test_model.py", "tests/a_test.py"]
     root = repository(tmp_path, dict.fromkeys(names, test))
-    bank = load_bank(builtin_bank_path())
-    probes = [
-        (question.id, probe)
-        for question in bank.questions.values()
-        for probe in question.evidence
-        if probe.id == "tests-exist" and question.id == "framework.model_tests"
-    ]
+    probes = [item for item in builtin_probes("tests-exist") if item[0] == "framework.model_tests"]
     found = scan(Repository(root), probes)[("framework.model_tests", "tests-exist")]
     # Tests named for the model first, then the rest in the order of the probe's globs.
     assert [item.path for item in found] == [
@@ -340,13 +335,7 @@ def test_langsmith_tracing_alone_is_no_evaluation_but_feedback_is(tmp_path: Path
         "def test_wiring():\n    t.log_inputs({'check': 'x'})\n    t.log_outputs({'found': 1})\n"
     )
     scored = traced + "    t.log_feedback(key='correct', score=1.0)\n"
-    bank = load_bank(builtin_bank_path())
-    probes = [
-        (question.id, probe)
-        for question in bank.questions.values()
-        for probe in question.evidence
-        if probe.id == "llm-eval-library"
-    ]
+    probes = builtin_probes("llm-eval-library")
     only_traced = repository(tmp_path / "traced", {"tests/evals/test_wiring.py": traced})
     with_feedback = repository(tmp_path / "scored", {"tests/evals/test_answers.py": scored})
     assert not any(scan(Repository(only_traced), probes).values())
