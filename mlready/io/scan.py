@@ -601,23 +601,19 @@ class _Pattern:
 
     def check_time(self, file: "_File") -> None:
         """Raise InputError once the scan's time is past, naming the file and this pattern."""
-        _stop_when_late(
-            file.repository,
-            lambda: Message(
-                "{path}: the scan stopped after {seconds} s searching this file for "
-                "/{pattern}/; its lines are too long or too many for it",
-                path=file.name,
-                seconds=f"{SCAN_SECONDS:g}",
-                pattern=self.pattern,
-            ),
-        )
-
-
-def _stop_when_late(repository: "Repository", why: Callable[[], Message]) -> None:
-    """Raise InputError saying `why` once the scan's time is past."""
-    deadline = repository.deadline
-    if deadline is not None and time.monotonic() > deadline:
-        raise InputError(why())
+        # Inline, not shared with the parsers' check: it runs after every search that finds
+        # nothing, hundreds of thousands of times in a large repository.
+        deadline = file.repository.deadline
+        if deadline is not None and time.monotonic() > deadline:
+            raise InputError(
+                Message(
+                    "{path}: the scan stopped after {seconds} s searching this file for "
+                    "/{pattern}/; its lines are too long or too many for it",
+                    path=file.name,
+                    seconds=f"{SCAN_SECONDS:g}",
+                    pattern=self.pattern,
+                )
+            )
 
 
 class _File:
@@ -679,16 +675,17 @@ class _File:
             found = self._statements[parser] = _statements(parser, self)
             # Parsing is linear, but a megabyte of dense code takes seconds: many such files
             # are stopped by the scan's deadline as a pattern's search is.
-            _stop_when_late(
-                self.repository,
-                lambda: Message(
-                    "{path}: the scan stopped after {seconds} s reading this file as "
-                    "{parser}; leave such files out with the settings' scan.exclude",
-                    path=self.name,
-                    seconds=f"{SCAN_SECONDS:g}",
-                    parser=parser.value,
-                ),
-            )
+            deadline = self.repository.deadline
+            if deadline is not None and time.monotonic() > deadline:
+                raise InputError(
+                    Message(
+                        "{path}: the scan stopped after {seconds} s reading this file as "
+                        "{parser}; leave such files out with the settings' scan.exclude",
+                        path=self.name,
+                        seconds=f"{SCAN_SECONDS:g}",
+                        parser=parser.value,
+                    )
+                )
         return found
 
     @cached_property
