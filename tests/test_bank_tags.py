@@ -127,6 +127,13 @@ UNTAGGED = {
     "training.compute_budget",
     "monitoring.cost_budget",
     "serving.device_budget",
+    # Service capacity and speed on a device: MEASURE 2.3 and 2.5 assess the model's
+    # performance and validity, not throughput under load or latency on a phone.
+    "serving.load_test",
+    "serving.device_latency",
+    # A time split without look-ahead is experimental design; MAP 2.3 documents the system's
+    # scientific integrity and TEVV considerations, not a leakage control as such.
+    "preprocessing.timeseries_lookahead",
     # Legal duties met for one system: GOVERN 1.1 is the organisation knowing and documenting its
     # duties (framework.risk_classification), and these duties are in none of the five frameworks.
     "framework.cn_service_filing",
