@@ -528,8 +528,12 @@ def test_the_default_v1_examples_keep_their_answers_and_their_level(name: str) -
     applicable = {q.id for q in score(bank(), new).applicable}
     merged = {"framework.conversion_parity", "profile.prediction_mode"}
     # default@1's "trained" covered fine-tuning too; default@2 tells them apart, and the
-    # example that fine-tunes a pretrained network now says so (the same checks apply).
-    refined = {"profile.model_source": {("trained", "fine_tuned")}}
+    # example that fine-tunes a pretrained network now says so (the same checks apply). A
+    # complete prediction log once included a sample; a sample is now its own answer.
+    refined = {
+        "profile.model_source": {("trained", "fine_tuned")},
+        "monitoring.prediction_log": {("complete", "sampled")},
+    }
     for question_id, entry in old.entries.items():
         if question_id in applicable and question_id not in merged:
             now = new.get(question_id)
