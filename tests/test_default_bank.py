@@ -1062,6 +1062,38 @@ def test_the_general_purpose_ai_duties_are_one_check_each_and_the_old_id_moves()
             "major",
             "pilot",
         ),
+        # Art. 50 outside the AI Act's scope: a major that caps nothing, unless China's rules apply
+        ({}, "serving.content_marking", "major", "pilot"),
+        ({"profile.ai_act_role": "out_of_scope"}, "serving.content_marking", "major", "production"),
+        (
+            {"profile.ai_act_role": "out_of_scope", "profile.regimes": ("china_genai",)},
+            "serving.content_marking",
+            "major",
+            "pilot",
+        ),
+        ({}, "serving.public_text_disclosure", "major", "pilot"),
+        (
+            {"profile.ai_act_role": "out_of_scope"},
+            "serving.public_text_disclosure",
+            "major",
+            "production",
+        ),
+        (
+            {"profile.output_modality": ("text", "image"), "profile.ai_act_role": "out_of_scope"},
+            "serving.deepfake_disclosure",
+            "major",
+            "production",
+        ),
+        # no rehearsed CRA reporting is serious, but not unlawful before an incident
+        ({"profile.regimes": ("eu_cra",)}, "serving.cra_reporting", "blocker", "pilot"),
+        # a notice of automated decisions: a legal duty under some regimes, else good practice
+        ({"profile.impact": ("decisions",)}, "serving.affected_notice", "major", "production"),
+        (
+            {"profile.impact": ("decisions",), "profile.regimes": ("us_credit",)},
+            "serving.affected_notice",
+            "blocker",
+            "prototype",
+        ),
         # an image generator without tested safeguards against intimate imagery: unlawful
         (
             {"profile.output_modality": ("text", "image")},
@@ -1156,3 +1188,22 @@ def test_what_the_system_outputs_decides_the_checks_of_generated_media() -> None
     vision = {q.id for q in asked(example_decisions("on-device-vision")).applicable}
     assert "serving.biometric_disclosure" in vision
     assert not media & vision
+
+
+@pytest.mark.parametrize(
+    ("role", "asked_too"),
+    [("provider", True), ("both", True), ("deployer", False), ("out_of_scope", False)],
+)
+def test_liability_evidence_is_asked_of_whoever_builds_the_system(
+    role: str, asked_too: bool
+) -> None:
+    decisions = {**example_decisions("support-assistant"), "profile.ai_act_role": role}
+    question = bank().questions["monitoring.liability_evidence"]
+    assert (question in asked(decisions).applicable) is asked_too
+
+
+def test_a_sample_of_outputs_scores_less_where_single_outputs_must_be_traced() -> None:
+    scores = {o.value: o.score for o in bank().questions["monitoring.prediction_log"].options}
+    assert scores["complete"] == scores["sampled"] == 1
+    assert scores["sampled_untraceable"] < 1
+    assert scores["untraceable"] < scores["sampled_untraceable"]
