@@ -635,7 +635,10 @@ class _File:
     def joined(self) -> bytes:
         """The lines joined by "\\n" alone (splitlines also breaks at "\\r", form feeds and
         the like), in UTF-8; a line too long to search is left empty."""
-        return "\n".join(line if len(line) <= MAX_LINE else "" for line in self.lines).encode()
+        lines = self.lines
+        if max(map(len, lines), default=0) <= MAX_LINE:  # nearly always: no line to leave out
+            return "\n".join(lines).encode()
+        return "\n".join(line if len(line) <= MAX_LINE else "" for line in lines).encode()
 
     @cached_property
     def documents(self) -> list[tuple[Any, Any]]:
