@@ -1,9 +1,9 @@
 """Times mlready against its floors, side by side in one run, and writes RESULTS.md.
 
 Every command runs as a whole process. A side-by-side target compares two commands as a user
-would: the two run back to back (A B, A B, ...), each pair gives one ratio, and the target is
-the median of those ratios (their min and max are printed too), so that a busy moment of the
-shared machine slows both sides of a pair alike. Absolute targets (times, memory) use every run
+would: the two run back to back, in turns (A B, B A, ...), each pair gives one ratio, and the
+target is the median of those ratios (their min and max are printed too), so that a busy moment
+of the shared machine slows both sides of a pair alike. Absolute targets (times, memory) use every run
 of the command.
 
     python benchmarks/run.py            # 20 pairs each (5 on the largest bank and repository)
@@ -476,7 +476,14 @@ def main() -> None:
                 mine, theirs = by_name[pair.mine], by_name[pair.theirs]
                 if (mine.large or theirs.large) and round_ >= options.repeat_large:
                     continue
-                pair.ratios.append(run_once(mine) / run_once(theirs))
+                # The order alternates (A B, B A, ...): the side run second would otherwise
+                # always find the files, the page cache and the CPU as the first left them.
+                if round_ % 2:
+                    second = run_once(theirs)
+                    pair.ratios.append(run_once(mine) / second)
+                else:
+                    first = run_once(mine)
+                    pair.ratios.append(first / run_once(theirs))
             for command in alone:
                 if not command.large or round_ < options.repeat_large:
                     run_once(command)
@@ -518,7 +525,8 @@ def render(listed: list[Command], targets: list[Pair], options: argparse.Namespa
         "",
         "## Side by side",
         "",
-        "Each pair is the two commands run back to back (A B, A B, ...); the ratio is A / B, "
+        "Each pair is the two commands run back to back, in turns (A B, B A, ...); the ratio is "
+        "A / B, "
         "the median of the pairs' ratios, with their min and max.",
         "",
         "| Target | Pairs | Median | Min | Max | Met |",

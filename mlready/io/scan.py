@@ -421,11 +421,16 @@ def scan(repository: Repository, probes: Iterable[tuple[str, Probe]]) -> Finding
         if len(look_hits) > 1 and len(look.files) > 1:
             # A probe lists the files that show its practice best first (`test_*train*.py`
             # before any `test_*.py`): the first of its globs that matches a file ranks it.
-            rank: dict[str, int] = {}
-            for place, glob in enumerate(look.files):
-                for name in repository.matching((glob,)):
-                    rank.setdefault(name, place)
-            look_hits.sort(key=lambda hit: rank.get(hit[0], len(look.files)))
+            # Only the few files found are matched against each glob, not the repository.
+            globs = [parse_glob(glob) for glob in look.files]
+
+            def rank(hit: tuple[str, _LineMatch], globs: list[Glob] = globs) -> int:
+                return next(
+                    (place for place, glob in enumerate(globs) if glob.matches(hit[0])),
+                    len(globs),
+                )
+
+            look_hits.sort(key=rank)
         for check_id, probe in users[look]:
             found[(check_id, probe.id)] = [
                 Finding(probe, name, hit.line, hit.text) for name, hit in look_hits
