@@ -3,8 +3,8 @@
 Every command runs as a whole process. A side-by-side target compares two commands as a user
 would: the two run back to back, in turns (A B, B A, ...), each pair gives one ratio, and the
 target is the median of those ratios (their min and max are printed too), so that a busy moment
-of the shared machine slows both sides of a pair alike. Absolute targets (times, memory) use every run
-of the command.
+of the shared machine slows both sides of a pair alike. Absolute targets (times, memory) use
+every run of the command.
 
     python benchmarks/run.py            # 20 pairs each (5 on the largest bank and repository)
     python benchmarks/run.py --repeat 5 --quick
