@@ -1,9 +1,8 @@
 """The language a run speaks, and a bank as people read it in that language."""
 
-import contextlib
 import os
 import threading
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, NamedTuple
 
 from mlready.core.errors import MlreadyError
@@ -14,7 +13,6 @@ if TYPE_CHECKING:
 
     from mlready.core.language import Choice
     from mlready.core.model import Bank
-    from mlready.core.translation import BankTranslation
     from mlready.io.answers_file import AnswersEditor
     from mlready.io.settings import Settings
 
@@ -67,9 +65,19 @@ def translated_bank(bank: "Bank") -> TranslatedBank:
     if known is not None and known[0] is bank:
         return known[1]
     from mlready.core.translation import BankTranslation, translate_bank
-    from mlready.io.catalogs import bank_translation, cached_translation, remember_translation
+    from mlready.io.catalogs import (
+        bank_translation,
+        cached_translation,
+        remember_translation,
+        translation_entry,
+    )
 
-    kept = _kept_translation(bank, spoken, cached_translation)
+    # Where the cache keeps the entries found current: found once, for reading and for keeping.
+    try:
+        entry = translation_entry(bank, spoken)
+    except MlreadyError:  # a translation file that cannot be read: said when it is applied
+        entry = None
+    kept = None if entry is None else cached_translation(entry, spoken)
     if kept is not None:
         applied = translate_bank(bank, kept, checked=True)
         return _remembered(
@@ -93,9 +101,8 @@ def translated_bank(bank: "Bank") -> TranslatedBank:
     translated = translate_bank(bank, translation)
     if not warnings:
         warnings += _fell_back_warnings(translated.fell_back, spoken)
-        with contextlib.suppress(MlreadyError):  # a file that cannot be read: not kept
-            if translated.current is not None:
-                remember_translation(bank, spoken, translated.current)
+        if entry is not None and translated.current is not None:
+            remember_translation(entry, translated.current)
     return _remembered(bank, spoken, TranslatedBank(translated.bank, tuple(warnings)))
 
 
@@ -105,15 +112,6 @@ def _remembered(bank: "Bank", spoken: str, result: TranslatedBank) -> Translated
         while len(_TRANSLATED) > _KEPT:
             del _TRANSLATED[next(iter(_TRANSLATED))]  # the oldest
     return result
-
-
-def _kept_translation(
-    bank: "Bank", spoken: str, cached: "Callable[[Bank, str], BankTranslation | None]"
-) -> "BankTranslation | None":
-    try:
-        return cached(bank, spoken)
-    except MlreadyError:  # a translation file that cannot be read: said when it is applied
-        return None
 
 
 def _fell_back_warnings(count: int, spoken: str) -> tuple[Message, ...]:

@@ -20,7 +20,7 @@ from mlready.cli.application import (
     write_target,
 )
 from mlready.core.messages import N_, _
-from mlready.render.registry import Format, Subject, format_of_path, renderer
+from mlready.render.registry import Format, Subject, format_chosen, renderer
 
 app = command_app()
 
@@ -55,11 +55,7 @@ def history(
     ] = False,
 ) -> None:
     """`mlready history`: its help is on the decorator, where the catalog finds it."""
-    chosen = (
-        Format(output_format)
-        if output_format is not None
-        else format_of_path(str(output), Subject.HISTORY, Format.TEXT)
-    )
+    chosen = format_chosen(output_format, str(output), Subject.HISTORY, Format.TEXT)
     settings = api.project_settings()
     loaded_bank = api.load_bank(bank, settings=settings)
     target = api.answers_file(answers, settings=settings)

@@ -23,7 +23,7 @@ from mlready.cli.application import (
 )
 from mlready.core.errors import InputError
 from mlready.core.messages import N_, Message, _
-from mlready.render.registry import Format, Subject, format_of_path, formats_for, renderer
+from mlready.render.registry import Format, Subject, format_chosen, formats_for, renderer
 
 app = command_app()
 
@@ -111,11 +111,7 @@ def portfolio(
         return
     if output_format == Format.JSONL:
         raise InputError(Message("--format jsonl: the facts are of --repos; name a repos file"))
-    chosen_format = (
-        Format(output_format)
-        if output_format is not None
-        else format_of_path(str(output), Subject.PORTFOLIO, Format.MARKDOWN)
-    )
+    chosen_format = format_chosen(output_format, str(output), Subject.PORTFOLIO, Format.MARKDOWN)
     settings = api.project_settings()
     loaded_bank = api.load_bank(bank, settings=settings)
     paths = api.answers_files(answers, settings=settings)
@@ -189,11 +185,7 @@ def _fleet(
         raise InputError(
             Message("--repos reads the answers files from git: name no ANSWERS nor --reports")
         )
-    chosen_format = (
-        Format(output_format)
-        if output_format is not None
-        else format_of_path(str(output), Subject.FLEET, Format.MARKDOWN)
-    )
+    chosen_format = format_chosen(output_format, str(output), Subject.FLEET, Format.MARKDOWN)
     if chosen_format not in formats_for(Subject.FLEET):
         raise InputError(
             Message(

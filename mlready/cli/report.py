@@ -27,7 +27,7 @@ from mlready.cli.application import (
 )
 from mlready.core.errors import InputError
 from mlready.core.messages import N_, Message, _
-from mlready.render.registry import Format, Subject, format_of_path
+from mlready.render.registry import Format, Subject, format_chosen
 
 app = command_app()
 
@@ -101,12 +101,12 @@ def report(
     output = _path_named(output_named) if output_named is not None else None
     # `-o reports/` names a folder, made if it does not exist yet: not a file called `reports`.
     new_folder = output_named is not None and output_named.endswith(("/", os.sep))
-    if output_format is not None:
-        chosen_format = Format(output_format)
-    elif template is not None:
+    if output_format is None and template is not None:
         chosen_format = Format.HTML if is_html_template(template) else Format.MARKDOWN
     else:
-        chosen_format = format_of_path(str(output or ""), Subject.REPORT, Format.MARKDOWN)
+        chosen_format = format_chosen(
+            output_format, str(output or ""), Subject.REPORT, Format.MARKDOWN
+        )
     suffix = ".html" if chosen_format is Format.HTML else ".md"
     default_report = DEFAULT_REPORT.with_suffix(suffix)
     loaded_bank = api.load_bank(bank, settings=settings)

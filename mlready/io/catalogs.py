@@ -98,15 +98,14 @@ def bank_translation(bank: Bank, language: str, *, strict: bool = False) -> Bank
     return translation
 
 
-def cached_translation(bank: Bank, language: str) -> BankTranslation | None:
-    """The entries of `bank`'s translation into `language` that were found current for it, as
-    this user's cache keeps them; None when the cache has not got them."""
+def cached_translation(entry: Entry, language: str) -> BankTranslation | None:
+    """The entries of a translation into `language` found current for its bank, as this
+    user's cache keeps them under `entry` (see translation_entry); None when it has not."""
     # Finding an entry current hashes the English it translates: some 4 ms of every run in
     # another language, for a bank and translation files that rarely change.
     from mlready.core.translation import BankTranslation, Entry
 
-    entry = _translated_entry(bank, language)
-    data = None if entry is None else cached_data(entry)
+    data = cached_data(entry)
     if not isinstance(data, dict):
         return None
 
@@ -127,12 +126,9 @@ def cached_translation(bank: Bank, language: str) -> BankTranslation | None:
         return None  # only a bug gets here: the entry is this code's
 
 
-def remember_translation(bank: Bank, language: str, current: BankTranslation) -> None:
-    """Keep the entries of a translation found current for `bank`, for the next run: after
-    this run's output."""
-    entry = _translated_entry(bank, language)
-    if entry is None:
-        return
+def remember_translation(entry: Entry, current: BankTranslation) -> None:
+    """Keep under `entry` the entries of a translation found current for its bank, for the
+    next run: after this run's output."""
     from mlready.io.deferred import later
 
     data: dict[str, Any] = {
@@ -143,7 +139,10 @@ def remember_translation(bank: Bank, language: str, current: BankTranslation) ->
     later(lambda: remember_data(entry, data))
 
 
-def _translated_entry(bank: Bank, language: str) -> Entry | None:
+def translation_entry(bank: Bank, language: str) -> Entry | None:
+    """Where this user's cache keeps the entries of `bank`'s translation into `language` found
+    current; None when `bank` was not read through the cache. Raises InputError for a
+    translation file that cannot be read."""
     # Keyed by the entry of the bank's own bytes (which names mlready's code state too), the
     # language, and the bytes of the translation file beside each of the bank's files.
     from mlready.io.bank_file import cache_entry_of

@@ -117,6 +117,11 @@ def format_of_path(path: str, subject: Subject, default: Format) -> Format:
     return chosen if chosen is not None and chosen.value in formats_for(subject) else default
 
 
+def format_chosen(given: str | None, path: str, subject: Subject, default: Format) -> Format:
+    """`--format` when `given`, else the format the output `path` asks for (format_of_path)."""
+    return Format(given) if given is not None else format_of_path(path, subject, default)
+
+
 def formats_for(subject: Subject) -> list[str]:
     """The names of the formats that render `subject`, in registry order."""
     return [name.value for name, renderers in FORMATS.items() if getattr(renderers, subject)]
