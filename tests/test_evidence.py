@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import shutil
 from pathlib import Path
 
 import jsonschema
@@ -17,6 +19,7 @@ from mlready.io.scan import Repository, scan
 from mlready.render.signatures import SCAN_MARKER
 from tests.helpers.commands import run
 from tests.helpers.git_repositories import git, repository
+from tests.helpers.one_file import OneFile
 from tests.helpers.probed_bank import ANSWERS, BANK, ROLLOUT, WORKFLOW
 
 
@@ -387,6 +390,21 @@ def test_globs_match_the_same_names_through_the_index(names: list[str], glob: st
     assert repo.matching([glob]) == [name for name in repo.files if parsed.matches(name)]
 
 
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.text(alphabet="ab./_\né", min_size=1, max_size=10), min_size=0, max_size=60),
+    st.text(alphabet="ab./_*?[]!-é", min_size=1, max_size=10),
+)
+def test_a_glob_matches_many_names_at_once_as_it_matches_each(names: list[str], glob: str) -> None:
+    # Many names are searched as the lines of one text; a name with a line break among them
+    # must neither match as two names nor hide the others.
+    from mlready.core.globs import glob_problem, parse_glob
+
+    assume(glob_problem(glob) is None)
+    parsed = parse_glob(glob)
+    assert parsed.matching(names) == [name for name in names if parsed.matches(name)]
+
+
 def test_the_answers_file_and_the_bank_are_not_scanned(delivered: Path) -> None:
     (delivered / "notes.yaml").write_text("tests: pytest -q\n", encoding="utf-8")
     git(delivered, "add", "-A")
@@ -466,18 +484,6 @@ def test_a_report_template_of_ones_own_gets_the_evidence(delivered: Path) -> Non
     )
 
 
-class _Text:
-    """A repository of one file, for the scan's line search."""
-
-    deadline = None  # no time limit
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-
-    def read(self, name: str) -> str:
-        return self.text
-
-
 @settings(max_examples=400, deadline=None)
 @given(
     st.lists(st.lists(st.sampled_from(PIECES), min_size=1, max_size=4), min_size=1, max_size=3),
@@ -496,7 +502,7 @@ def test_the_line_search_finds_the_first_line_that_matches(
         (n for n, line in enumerate(text.splitlines(), 1) if each.search(line) is not None),
         None,
     )
-    hit = _Pattern(pattern).first_line(_File(_Text(text), "file"))  # type: ignore[arg-type]
+    hit = _Pattern(pattern).first_line(_File(OneFile(text), "file"))  # type: ignore[arg-type]
     assert (hit.line if hit else None) == expected
 
 
@@ -524,3 +530,27 @@ def load_bank_text(folder: Path, text: str) -> Bank:
     path = folder / "probed.yaml"
     path.write_text(text, encoding="utf-8")
     return load_bank(path)
+
+
+def test_a_file_name_that_is_not_utf8_is_matched_and_shown_without_a_traceback(
+    tmp_path: Path,
+) -> None:
+    # Outside git the names come from the file system, whose bytes need not be UTF-8.
+    from tests.helpers.commands import mlready
+
+    names = [b"x\xff_test.py", b"deploy_\xfe.yaml"] + [f"n{n}_test.py".encode() for n in range(20)]
+    try:
+        for name in names:
+            (tmp_path / os.fsdecode(name)).write_text(
+                "def test_it():\n    assert True\n", encoding="utf-8"
+            )
+    except (OSError, UnicodeError):
+        pytest.skip("this file system takes only UTF-8 names")
+    repo = Repository(tmp_path)
+    found = repo.matching(["**/*_test.py"])
+    assert os.fsdecode(b"x\xff_test.py") in found and len(found) == 21
+    shutil.copy(Path(__file__).parents[1] / "examples" / "support-assistant.yaml", tmp_path)
+    for output in ("text", "json"):
+        done = mlready(tmp_path, "scan", "support-assistant.yaml", "--format", output)
+        assert done.returncode == ExitCode.OK, done.stderr
+        assert "Traceback" not in done.stderr

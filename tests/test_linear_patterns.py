@@ -21,6 +21,7 @@ from mlready.core.errors import ExitCode
 from mlready.io.scan import _File, _Pattern, _ProbeTarget
 from tests.helpers.git_repositories import git
 from tests.helpers.glob_grammar import globs
+from tests.helpers.one_file import OneFile
 
 # Generous: each case below takes well under a second with a linear engine, and minutes or
 # more with a backtracking one.
@@ -237,7 +238,7 @@ def _each_pattern_is_refused_or_finishes(budget: int) -> None:
         if refused:
             return
         for text in ADVERSARIAL:
-            _Pattern(pattern).first_line(_File(Text(text), "file"))  # type: ignore[arg-type]
+            _Pattern(pattern).first_line(_File(OneFile(text), "file"))  # type: ignore[arg-type]
 
     each()
 
@@ -360,7 +361,7 @@ def test_the_builtin_patterns_match_the_same_lines_on_re2_as_on_re() -> None:
     written = [re.compile(REWRITTEN.get(probe_id, pattern)) for probe_id, pattern in probes]
     corpus = _corpus()
     assert len(corpus) > 5_000
-    found = [plan.matching(_File(Text(line), "file")) for line in corpus]  # type: ignore[arg-type]
+    found = [plan.matching(_File(OneFile(line), "file")) for line in corpus]  # type: ignore[arg-type]
     # Python's re takes some 4 us a pattern and line here: it reads every line that RE2 finds
     # anything in, and every third line of the others (where RE2 finds nothing).
     read = [number for number in range(len(corpus)) if found[number] or number % 3 == 0]
@@ -371,18 +372,6 @@ def test_the_builtin_patterns_match_the_same_lines_on_re2_as_on_re() -> None:
         if probe_id == "tests-import-model":
             on_re, on_re2 = on_re - library_like, on_re2 - library_like
         assert on_re2 == on_re, (probe_id, [corpus[n] for n in sorted(on_re ^ on_re2)[:5]])
-
-
-class Text:
-    """A repository of one file, for the scan's line search."""
-
-    deadline = None
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-
-    def read(self, name: str) -> str:
-        return self.text
 
 
 # --- RE2 loads only where a pattern is compiled -----------------------------------------------

@@ -32,7 +32,26 @@ class Glob(NamedTuple):
 
     def matches(self, name: str) -> bool:
         """Whether `name` (folders separated by `/`) matches the glob."""
-        return _compiled(self.pattern).fullmatch(name)
+        try:
+            return _compiled(self.pattern).fullmatch(name)
+        except UnicodeEncodeError:
+            # A name read from a file system that is not UTF-8 (its bytes kept as surrogates):
+            # matched as shown, each such byte a character that no plain text matches.
+            return _compiled(self.pattern).fullmatch(_shown(name))
+
+    def matching(self, names: list[str]) -> list[str]:
+        """The names (in their order) that match the glob: searched as the lines of one text,
+        in one pass, rather than matched one by one (a scan's globs meet thousands of names)."""
+        if len(names) < _ONE_BY_ONE:
+            return [name for name in names if self.matches(name)]
+        text = "\n".join(names)
+        if text.count("\n") == len(names) - 1:
+            try:
+                return _lines_of(self.pattern).lines_matching(text)
+            except UnicodeEncodeError:
+                pass  # a name that is not UTF-8: see matches
+        # A name holds a line break (git allows one), so not every line is a name.
+        return [name for name in names if self.matches(name)]
 
 
 def parse_glob(text: str) -> Glob:
@@ -163,6 +182,20 @@ def _literal(text: str) -> str:
     )
 
 
+def _shown(name: str) -> str:
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
+# Below this many names, matching them one by one costs less than joining them.
+_ONE_BY_ONE = 16
+
+
 @cache
 def _compiled(pattern: str) -> Regex:
     return regex(pattern, lines=False)
+
+
+@cache
+def _lines_of(pattern: str) -> Regex:
+    # Each line a whole name; a line pattern never matches across a line break, even by `.`.
+    return regex(f"(?m)^(?:{pattern})$", lines=True)

@@ -39,6 +39,13 @@ class Regex:
         """Whether the pattern matches the whole of `text`."""
         return self._compiled.fullmatch(text) is not None
 
+    def lines_matching(self, text: str) -> list[str]:
+        """What each match in `text` matched, in order: for a pattern anchored at both ends of
+        a line (`(?m)^...$`), the lines that match."""
+        # Searched as UTF-8: RE2's wrapper maps every match's place back to characters in a
+        # str, which costs more than decoding what matched.
+        return [found.group().decode() for found in self._compiled.finditer(text.encode())]
+
 
 class RegexSet:
     """Patterns searched in one text at once (RE2's FilteredRE2): the literal text each one

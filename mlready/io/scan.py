@@ -205,6 +205,11 @@ class Repository:
     def read(self, name: str) -> str | None:
         """The text of a file (None: missing, outside the repository, too large or binary).
         Not kept: the scan reads each file once, for every probe that looks at it."""
+        data = self.read_bytes(name)
+        return None if data is None else data.decode("utf-8", errors="replace")
+
+    def read_bytes(self, name: str) -> bytes | None:
+        """What a file holds, as `read` reads it, undecoded."""
         folder, _, _ = name.rpartition("/")
         if not self._inside(folder):
             return None  # reached through a link out of the repository
@@ -230,19 +235,23 @@ class Repository:
             status = os.fstat(handle)
             if not stat.S_ISREG(status.st_mode) or status.st_size > MAX_FILE_BYTES:
                 return None  # no regular file (a device, a FIFO), or too large to read
-            chunks = []
-            size = 0
-            while size <= MAX_FILE_BYTES and (chunk := os.read(handle, MAX_FILE_BYTES + 1)):
-                chunks.append(chunk)
-                size += len(chunk)
+            # A read shorter than asked is the end of a regular file, nearly always the first;
+            # a file that grows meanwhile is read on, up to the limit.
+            data = os.read(handle, status.st_size + 1)
+            if len(data) > status.st_size:
+                chunks = [data]
+                size = len(data)
+                while size <= MAX_FILE_BYTES and (chunk := os.read(handle, MAX_FILE_BYTES + 1)):
+                    chunks.append(chunk)
+                    size += len(chunk)
+                data = b"".join(chunks)
         except OSError:
             return None
         finally:
             os.close(handle)
-        data = b"".join(chunks)
         if len(data) > MAX_FILE_BYTES or b"\0" in data:
             return None
-        return data.decode("utf-8", errors="replace")
+        return data
 
     def _inside(self, folder: str) -> bool:
         """Whether a folder of the repository really is inside it (no link leads out); known
@@ -255,12 +264,16 @@ class Repository:
 
     def matching(self, globs: Iterable[str]) -> list[str]:
         """The files that match any of `globs` (see mlready.core.globs), in order."""
-        if not self.files:  # a review alone in its folder: no glob need be read
-            return []
         found: set[str] = set()
         for glob in globs:
-            found.update(self._glob(glob))
+            found.update(self.glob(glob))
         return sorted(found)
+
+    def glob(self, text: str) -> list[str]:
+        """The files that match the glob `text`, in order (found once, however often asked)."""
+        if not self.files:  # a review alone in its folder: no glob need be read
+            return []
+        return self._glob(text)
 
     def _glob(self, text: str) -> list[str]:
         matched = self._globbed.get(text)
@@ -275,11 +288,13 @@ class Repository:
                 # the glob's plain text (the longest, tested first, rules out the most).
                 literals = sorted(glob.literals, key=len, reverse=True)
                 longest = literals[0] if literals else ""
-                matched = [
-                    name
-                    for name in [name for name in candidates if longest in name]
-                    if all(literal in name for literal in literals[1:]) and glob.matches(name)
-                ]
+                matched = glob.matching(
+                    [
+                        name
+                        for name in [name for name in candidates if longest in name]
+                        if all(literal in name for literal in literals[1:])
+                    ]
+                )
             self._globbed[text] = matched
         return matched
 
@@ -372,11 +387,10 @@ def scan(repository: Repository, probes: Iterable[tuple[str, Probe]]) -> Finding
     for index, look in enumerate(looks):
         together.setdefault(look.files, []).append(index)
     groups = list(together.values())
-    wanted: dict[str, list[int]] = {}  # file -> the groups of looks that want it
-    for number, files in enumerate(together):
-        for name in repository.matching(files):
-            wanted.setdefault(name, []).append(number)
+    wanted = _Wanted.of(repository, list(together))
     plans: dict[tuple[int, ...], _Plan] = {}  # by the groups that want a file
+    # which looks count a file, by the groups that want it and the kinds of its path
+    counted: dict[tuple[tuple[int, ...], frozenset[PathKind]], frozenset[int]] = {}
     hits: list[list[tuple[str, _LineMatch]]] = [[] for _ in looks]
     # the looks that have found as many files as they want, and those that look for the use of
     # a library this repository is: its own code is no evidence of using it
@@ -387,24 +401,27 @@ def scan(repository: Repository, probes: Iterable[tuple[str, Probe]]) -> Finding
     }
     full = set(silenced)
     for name in repository.files:
-        numbers = wanted.get(name)
-        if numbers is None:
+        key = wanted.groups.get(name)
+        if key is None:
             continue
-        key = tuple(numbers)
-        plan = plans.get(key)
-        if plan is None:
-            wanting = [index for number in numbers for index in groups[number]]
-            plan = plans[key] = _Plan.of(wanting, looks, patterns)
-        if path_kinds(name):  # tests, docs...: only for the looks that let them count
-            counting = {
+        kinds = path_kinds(name)
+        allowed = counted.get((key, kinds))
+        if allowed is None:
+            plan = plans.get(key)
+            if plan is None:
+                wanting = [index for number in key for index in groups[number]]
+                plan = plans[key] = _Plan.of(wanting, looks, patterns)
+            # Tests, docs...: only the looks that let them count; the system's own files: every
+            # look but those that look only in tests.
+            allowed = counted[(key, kinds)] = frozenset(
                 index
                 for index in plan.looks
-                if index not in full and counts_for(name, looks[index].paths, looks[index].within)
-            }
-        else:  # the system's own file: every look but those that look only in tests
-            counting = {index for index in plan.own if index not in full}
+                if counts_for(name, looks[index].paths, looks[index].within)
+            )
+        counting = allowed - full if full else allowed
         if not counting:
             continue
+        plan = plans[key]
         file = _File(repository, name)
         for index, hit in _hits_in(file, plan, counting, looks, patterns):
             hits[index].append((name, hit))
@@ -421,16 +438,8 @@ def scan(repository: Repository, probes: Iterable[tuple[str, Probe]]) -> Finding
         if len(look_hits) > 1 and len(look.files) > 1:
             # A probe lists the files that show its practice best first (`test_*train*.py`
             # before any `test_*.py`): the first of its globs that matches a file ranks it.
-            # Only the few files found are matched against each glob, not the repository.
-            globs = [parse_glob(glob) for glob in look.files]
-
-            def rank(hit: tuple[str, _LineMatch], globs: list[Glob] = globs) -> int:
-                return next(
-                    (place for place, glob in enumerate(globs) if glob.matches(hit[0])),
-                    len(globs),
-                )
-
-            look_hits.sort(key=rank)
+            ranks = {name: wanted.rank(name, look.files) for name, _ in look_hits}
+            look_hits.sort(key=lambda hit: ranks[hit[0]])
         for check_id, probe in users[look]:
             found[(check_id, probe.id)] = [
                 Finding(probe, name, hit.line, hit.text) for name, hit in look_hits
@@ -438,19 +447,60 @@ def scan(repository: Repository, probes: Iterable[tuple[str, Probe]]) -> Finding
     return found
 
 
+class _Wanted(NamedTuple):
+    """Which files the looks want: each file's groups of looks (by number; a group's looks
+    search the same globs) and the globs that match it."""
+
+    groups: dict[str, tuple[int, ...]]
+    globs: dict[str, tuple[int, ...]]  # file -> the globs (by place) that match it
+    places: dict[str, int]  # glob -> its place
+
+    @classmethod
+    def of(cls, repository: Repository, globs_of_groups: list[tuple[str, ...]]) -> "_Wanted":
+        # Many groups share globs (`**/*.py`): each glob is matched once, and the files that
+        # match the same globs share one answer.
+        groups_of: dict[str, list[int]] = {}
+        for number, globs in enumerate(globs_of_groups):
+            for glob in globs:
+                groups_of.setdefault(glob, []).append(number)
+        matched: dict[str, list[int]] = {}
+        for place, glob in enumerate(groups_of):
+            for name in repository.glob(glob):
+                matched.setdefault(name, []).append(place)
+        numbers_of = list(groups_of.values())
+        by_globs: dict[tuple[int, ...], tuple[int, ...]] = {}
+        groups: dict[str, tuple[int, ...]] = {}
+        globs_of: dict[str, tuple[int, ...]] = {}
+        for name, places in matched.items():
+            shared = globs_of[name] = tuple(places)
+            numbers = by_globs.get(shared)
+            if numbers is None:
+                numbers = by_globs[shared] = tuple(
+                    sorted({number for place in places for number in numbers_of[place]})
+                )
+            groups[name] = numbers
+        return cls(groups, globs_of, {glob: place for place, glob in enumerate(groups_of)})
+
+    def rank(self, name: str, globs: tuple[str, ...]) -> int:
+        """The place in `globs` of the first that matches the file `name`."""
+        matching = self.globs.get(name, ())
+        return next(
+            (place for place, glob in enumerate(globs) if self.places[glob] in matching),
+            len(globs),
+        )
+
+
 def _hits_in(
     file: "_File",
     plan: "_Plan",
-    counting: set[int],
+    counting: frozenset[int],
     looks: list[_ProbeTarget],
     patterns: "list[_Pattern | None]",
 ) -> list[tuple[int, _LineMatch]]:
     """What the looks `counting` find in one file: each look's first hit, if any."""
-    if file.name.rpartition(".")[2].lower() in _MAYBE_OURS and file.ours:
-        return []  # an answers file, a bank, one of mlready's outputs: never evidence
     found = [(index, _LineMatch(None, "")) for index in plan.whole_files if index in counting]
     wanting = [index for index in plan.reading if index in counting]
-    if wanting and file.text is not None:
+    if wanting and file.data is not None:
         matching = plan.matching(file)
         for index in wanting:
             if index in plan.member_set and index not in matching:
@@ -458,6 +508,8 @@ def _hits_in(
             hit = _look_in(looks[index], patterns[index], file)
             if hit is not None:
                 found.append((index, hit))
+    if found and file.name.rpartition(".")[2].lower() in _MAYBE_OURS and file.ours:
+        return []  # an answers file, a bank, one of mlready's outputs: never evidence
     return found
 
 
@@ -535,7 +587,7 @@ class _Plan(NamedTuple):
 
     def matching(self, file: "_File") -> frozenset[int]:
         """The looks whose pattern (of `sources`) matches somewhere in the file."""
-        if not self.sources or not file.lines:
+        if not self.sources or not file.data:
             return frozenset()
         together = _regex_set(self.sources)
         return frozenset(self.members[place] for place in together.matching(file.joined))
@@ -586,7 +638,7 @@ class _Pattern:
     def first_line(self, file: "_File") -> _LineMatch | None:
         """The first line that matches, if any."""
         number: int | None = None
-        if not file.lines:
+        if not file.data:
             pass  # no line to match, though an empty text matches `^`
         elif self.per_line:
             number = next(
@@ -621,6 +673,17 @@ class _Pattern:
             )
 
 
+def _short_lines(data: bytes) -> bool:
+    """Whether no line of `data` (ASCII) is longer than MAX_LINE."""
+    # A line longer than twice a block holds a whole block (of those that start at multiples of
+    # its length): only where a block holds no line break need the lines be measured.
+    block = MAX_LINE // 2
+    for start in range(0, len(data) - block + 1, block):
+        if data.find(b"\n", start, start + block) == -1:
+            return max(map(len, data.split(b"\n"))) <= MAX_LINE
+    return True
+
+
 class _File:
     """One file of the repository, read, split and parsed when a probe first needs it."""
 
@@ -629,8 +692,13 @@ class _File:
         self.name = name
 
     @cached_property
+    def data(self) -> bytes | None:
+        return self.repository.read_bytes(self.name)
+
+    @cached_property
     def text(self) -> str | None:
-        return self.repository.read(self.name)
+        data = self.data
+        return None if data is None else data.decode("utf-8", errors="replace")
 
     @cached_property
     def lines(self) -> list[str]:
@@ -640,6 +708,13 @@ class _File:
     def joined(self) -> bytes:
         """The lines joined by "\\n" alone (splitlines also breaks at "\\r", form feeds and
         the like), in UTF-8; a line too long to search is left empty."""
+        data = self.data
+        if data is None:
+            return b""
+        # Nearly always: ASCII whose only line breaks are "\\n" and whose lines are all short
+        # enough is its own joined lines (less a last "\\n"), with no text made of it.
+        if data.isascii() and not any(end in data for end in _OTHER_ENDS) and _short_lines(data):
+            return data[:-1] if data.endswith(b"\n") else data
         lines = self.lines
         if max(map(len, lines), default=0) <= MAX_LINE:  # nearly always: no line to leave out
             return "\n".join(lines).encode()
@@ -802,6 +877,8 @@ def _project_dependencies(text: str) -> list[object]:
     return list(found) if isinstance(found, list) else []
 
 
+# The line breaks of ASCII text that str.splitlines breaks at besides "\n".
+_OTHER_ENDS = (b"\r", b"\x0b", b"\x0c", b"\x1c", b"\x1d", b"\x1e")
 _KEYS = ("answers", "bank", "language")  # one of them is a top-level key of every review file
 _TEMPLATE_ACTION = re.compile(r"\{\{[^{}\n]{0,500}\}\}")
 _READ_KIND = re.compile(
