@@ -203,3 +203,18 @@ def test_a_name_is_shown_exactly_on_one_line(name: str, shown: str) -> None:
     from mlready.render.escape import name_text
 
     assert name_text(name) == shown
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.text(
+        alphabet=st.sampled_from(
+            list(" aZ~!\"#&'<>:\n\t\x1b\x85\u202e\u3000中，\ufdd0\uffef\uffff")
+        )
+    )
+)
+def test_html_text_leaves_as_it_is_only_what_it_would_not_change(text: str) -> None:
+    # Most of a report is passed through unchanged; that shortcut must agree with the escaping.
+    from mlready.render.escape import _escaped_html, html_text
+
+    assert html_text(text) == _escaped_html(text)

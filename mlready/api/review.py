@@ -349,13 +349,15 @@ def report(
         )
     with speaking(lang):
         people = translated_bank(review.bank).bank
-        card = scorecard_in(review.scorecard, people)
+        spoken = people is not review.bank  # another language than the bank's own
+        card = scorecard_in(review.scorecard, people) if spoken else review.scorecard
+        evidence = evidence_in(review.evidence, people) if spoken else review.evidence
         trend = trend_for(Path(card.answers.source), card) if history else None
         return renderer(Subject.REPORT, format)(
             card,
             template=Path(template) if template is not None else None,
             trend=trend,
-            evidence=evidence_in(review.evidence, people) if review.repository else None,
+            evidence=evidence if review.repository else None,
             verdict=review.verdict,
             gate=review.gate,
         )

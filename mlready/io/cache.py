@@ -128,8 +128,14 @@ def _code_state() -> str:
     environment a template is compiled in)."""
     # An upgrade (or any edit) writes these files anew. The release number would add nothing,
     # and reading it from the package metadata costs every run some 20 ms of imports.
-    files = sorted(_PACKAGE.glob("*/*.py"))
-    states = [f"{file.name}:{file.stat().st_mtime_ns}:{file.stat().st_size}" for file in files]
+    states = []
+    for folder in sorted(os.scandir(_PACKAGE), key=lambda entry: entry.name):
+        if not folder.is_dir():
+            continue
+        for file in sorted(os.scandir(folder.path), key=lambda entry: entry.name):
+            if file.name.endswith(".py"):
+                status = file.stat()
+                states.append(f"{file.name}:{status.st_mtime_ns}:{status.st_size}")
     return blake2b("|".join(states).encode(), digest_size=32).hexdigest()
 
 

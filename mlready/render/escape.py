@@ -28,6 +28,9 @@ _WORD = (
     r"\u2066-\u2069\ufffe\uffff]+"
 )
 _PLAIN = re.compile(f"{_WORD}(?: {_WORD})*")
+# Text that html_text leaves as it is: printable ASCII but HTML's markup characters, and the
+# common Chinese, Japanese and Korean characters and punctuation.
+_HTML_AS_IT_IS = re.compile("[ !#-%(-;=?-~\u3000-\u9fff\uff00-\uffef]*")
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 _EXTENSION = re.compile(r"[^./]\.[A-Za-z0-9]{1,10}(?:[?#].*)?$")
 
@@ -163,6 +166,12 @@ def html_text(text: str) -> str:
     """`text` as literal HTML: markup characters escaped, control characters, bidirectional
     overrides and noncharacters shown as `\\xNN` or `\\uNNNN`. Line breaks stay line breaks,
     and a line never starts with `::` (see _WORKFLOW_COMMAND): its first colon is `&#58;`."""
+    if _HTML_AS_IT_IS.fullmatch(text) is not None and "::" not in text:
+        return text  # most of a report: nothing in it to escape or show
+    return _escaped_html(text)
+
+
+def _escaped_html(text: str) -> str:
     shown = terminal_text(text)
     shown = _NONCHARACTER.sub(lambda m: f"\\U{ord(m.group()):08x}", shown)
     shown = (
