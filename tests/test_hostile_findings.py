@@ -3,6 +3,7 @@ command run in a temporary folder."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,7 @@ import pytest
 from mlready.core.errors import ExitCode
 from tests.helpers.commands import mlready
 from tests.helpers.file_snapshots import snapshot
-from tests.helpers.git_repositories import repository
+from tests.helpers.git_repositories import git, repository
 from tests.helpers.probed_bank import ANSWERS, BANK, WORKFLOW
 from tests.helpers.small_bank import BEST_ANSWERS, SMALL_BANK
 
@@ -68,15 +69,19 @@ def probed_repository(root: Path) -> Path:
     )
 
 
-def test_a_scan_without_git_in_a_git_tree_fails_rather_than_count_untracked_files(
-    tmp_path: Path,
-) -> None:
+def test_a_scan_without_git_in_a_git_tree_never_counts_untracked_files(tmp_path: Path) -> None:
     import sys
 
     root = probed_repository(tmp_path / "service")
     no_git = tmp_path / "bin"
     no_git.mkdir()
     (no_git / "python").symlink_to(sys.executable)
+    # The index is read as data, without git: the tracked files only.
+    result = mlready(root, "scan", "--bank", "bank.yaml", "-f", "json", env={"PATH": str(no_git)})
+    assert result.returncode == ExitCode.OK, result.stderr
+    assert json.loads(result.stdout)["evidence"]["delivery.ci"]["findings"] == []
+    # An index only git reads (split in two files): without git, an error, never a walk.
+    git(root, "update-index", "--split-index")
     result = mlready(root, "scan", "--bank", "bank.yaml", "-f", "json", env={"PATH": str(no_git)})
     assert result.returncode == ExitCode.INVALID, result.stdout
     assert "git is not installed" in result.stderr

@@ -77,7 +77,13 @@ def _tracked_files(root: Path) -> list[str]:
     """The files git tracks in the work tree at `root`, listed through the one git runner; an
     error, never a walk of the folder, when git is missing or refuses."""
     # Untracked files must not pass for evidence, so a repository git refuses (owned by someone
-    # else, a broken index) is an error rather than a folder to walk.
+    # else, a broken index) is an error rather than a folder to walk. The index is read as data
+    # where it can be (no git started); git is asked for the rest.
+    from mlready.io.git_index import indexed_files
+
+    listed = indexed_files(root)
+    if listed is not None:
+        return listed
     from mlready.io.git import GitError, NotInGitError, UnsafeGitError, tracked_files
 
     try:
@@ -148,7 +154,8 @@ class Repository:
     def _all_files(self) -> list[str]:
         """Every file of the repository, relative to its root: listed once, when first needed."""
         if self._in_git:
-            return sorted(name for name in _tracked_files(self.root) if name not in self._ignored)
+            # each once: git lists a file with conflicts once per side
+            return sorted({name for name in _tracked_files(self.root) if name not in self._ignored})
         names = []
         for folder, subfolders, files in walk(self.root):
             # Not a virtual environment, nor another repository inside this folder: its files
