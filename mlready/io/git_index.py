@@ -8,7 +8,6 @@
 # else is git's to answer, through the one git runner (which also reports what git refuses,
 # such as a repository owned by someone else). Nothing of the repository runs either way.
 
-import hashlib
 import os
 import stat
 from pathlib import Path
@@ -23,8 +22,21 @@ _READ_FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLO
 _NAME_MASK = 0x0FFF
 _EXTENDED = 0x4000
 # The hash of an object name, and of the index's own checksum: SHA-1, or SHA-256 in a
-# repository made with `--object-format=sha256`.
-_HASHES = (("sha1", 20), ("sha256", 32))
+# repository made with `--object-format=sha256`. CPython's own implementations where it has
+# them (as mlready.io.cache takes BLAKE2): hashlib loads OpenSSL, which costs a small review
+# more than reading its index.
+try:
+    from _sha1 import sha1  # type: ignore[import-not-found, unused-ignore]
+except ImportError:  # another Python
+    from hashlib import sha1
+try:
+    from _sha2 import sha256  # type: ignore[import-not-found, unused-ignore]
+except ImportError:
+    try:
+        from _sha256 import sha256  # type: ignore[import-not-found, no-redef, unused-ignore]
+    except ImportError:
+        from hashlib import sha256  # type: ignore[assignment, unused-ignore]
+_HASHES = ((sha1, 20), (sha256, 32))
 
 
 def indexed_files(root: Path) -> list[str] | None:
@@ -69,10 +81,7 @@ def _entries(data: bytes) -> list[bytes] | None:
     if version not in (2, 3, 4):
         return None
     for algorithm, size in _HASHES:
-        if (
-            len(data) >= _HEADER + size
-            and hashlib.new(algorithm, data[:-size]).digest() == (data[-size:])
-        ):
+        if len(data) >= _HEADER + size and algorithm(data[:-size]).digest() == data[-size:]:
             return _read(data, version=version, count=count, hash_size=size)
     return None  # damaged, or a hash this reader does not know
 

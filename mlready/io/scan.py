@@ -21,7 +21,7 @@ from typing import Any, NamedTuple
 from mlready.core.document import Document, Location
 from mlready.core.errors import InputError
 from mlready.core.evidence import Finding
-from mlready.core.globs import Glob, parse_glob
+from mlready.core.globs import Glob, has_magic, parse_glob
 from mlready.core.messages import Message
 from mlready.core.model import Probe
 from mlready.core.path_kinds import counts_for, is_review_file, path_kinds
@@ -284,6 +284,8 @@ class Repository:
 
     def _glob(self, text: str) -> list[str]:
         matched = self._globbed.get(text)
+        if matched is None and self._nothing_named(text):
+            matched = self._globbed[text] = []
         if matched is None:
             glob = parse_glob(text)
             candidates = self._candidates(glob)
@@ -304,6 +306,18 @@ class Repository:
                 )
             self._globbed[text] = matched
         return matched
+
+    def _nothing_named(self, text: str) -> bool:
+        """Whether no file has the name (`Dockerfile`) or the extension (`*.py`) that the
+        glob's last segment gives, told without parsing it: most of a bank's globs, in a
+        small repository."""
+        last = text.rpartition("/")[2]
+        if not has_magic(last):
+            return last not in self._by_name
+        extension = last.removeprefix("*.")
+        if extension != last and "." not in extension and not has_magic(extension):
+            return extension not in self._by_extension
+        return False
 
     def _candidates(self, glob: Glob) -> list[str]:
         """The names a glob could match, found without matching it: by the name of the file
