@@ -308,19 +308,27 @@ def _portfolios(
     wanted: Callable[[str], bool],
     quick: bool,
 ) -> list[Command]:
-    """`portfolio` over 1,000, 5,000 and 10,000 answers files (copies of the example): its
-    memory must not grow with the reviews, nor its time per review."""
+    """`portfolio` over 1,000, 5,000 and 10,000 answers files: its memory must not grow with
+    the reviews, nor its time per review. The reviews are copies of one answers file of a
+    generated bank of 300 questions, which both sides read when another mlready is compared
+    (their built-in banks differ, and a review's cost grows with its bank)."""
     listed: list[Command] = []
-    for size in PORTFOLIO_SIZES[:1] if quick else PORTFOLIO_SIZES:
+    sizes = list(PORTFOLIO_SIZES[:1] if quick else PORTFOLIO_SIZES)
+    sizes = [size for size in sizes if wanted(f"mlready portfolio, {size:,} answers files")]
+    if not sizes:
+        return listed
+    generated = work / "portfolio-bank"
+    subprocess.run([sys.executable, str(HERE / "generate.py"), "300", str(generated)], check=True)
+    bank = generated / "bank.yaml"
+    answers = (generated / "mlready.yaml").read_bytes()
+    for size in sizes:
         name = f"mlready portfolio, {size:,} answers files"
-        if not wanted(name):
-            continue
         folder = work / f"portfolio-{size}"
         (folder / "models").mkdir(parents=True)
-        answers = (work / "mlready.yaml").read_bytes()
         for number in range(size):
             (folder / "models" / f"m{number:05}.yaml").write_bytes(answers)
-        argv = ["portfolio", "models/*.yaml", "--no-history", "--today", "2026-12-01", "-o", "-"]
+        argv = ["portfolio", "models/*.yaml", "--bank", str(bank), "--no-history"]
+        argv += ["--today", "2026-12-01", "-o", "-"]
         cache = {"MLREADY_CACHE_DIR": str(work / "cache")}
         listed.append(Command(name, [*mlready, *argv], folder, large=size > 1000, env=cache))
         if against is not None:

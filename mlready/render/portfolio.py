@@ -3,6 +3,7 @@
 import datetime as dt
 import os
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
@@ -33,9 +34,18 @@ class PortfolioRow(NamedTuple):
     reviewed: dt.date | None
     passed: bool
     reasons: tuple[str, ...]  # why the gate fails (each a Message where mlready says it)
-    areas: tuple[tuple[str, str, float | None], ...]  # id, title, score
+    area_names: tuple[tuple[str, str], ...]  # id and title (one tuple, shared by every row)
+    area_scores: tuple[float | None, ...]  # in the order of area_names
     level_min: float  # the lowest score of the level reached
     levels: tuple[Level, ...]  # the bank's (one tuple, shared by every row)
+
+    @property
+    def areas(self) -> tuple[tuple[str, str, float | None], ...]:
+        """Each area's id, title and score."""
+        return tuple(
+            (area, title, score)
+            for (area, title), score in zip(self.area_names, self.area_scores, strict=True)
+        )
 
 
 def portfolio_row(outcome: Outcome) -> PortfolioRow:
@@ -53,10 +63,17 @@ def portfolio_row(outcome: Outcome) -> PortfolioRow:
         reviewed=card.answers.project.reviewed,
         passed=outcome.verdict.passed,
         reasons=outcome.verdict.reasons,
-        areas=tuple((row.area.id, row.area.title, row.score) for row in card.areas),
+        area_names=_shared_names(tuple((row.area.id, row.area.title) for row in card.areas)),
+        area_scores=tuple(row.score for row in card.areas),
         level_min=card.level.min,
         levels=card.bank.levels,
     )
+
+
+@lru_cache(maxsize=8)
+def _shared_names(names: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
+    # The rows of one portfolio share their bank's areas: kept once, not once per review.
+    return names
 
 
 def _stale(row: PortfolioRow, *, max_age: int | None, today: dt.date) -> str:
