@@ -15,7 +15,8 @@ from mlready.io.os_errors import os_reason
 # Every file this process has read as an input (answers, banks and their layers, translation
 # files, settings, templates and their includes, baselines), by its real path, recorded where
 # it is read: the output policy never writes one of them, whatever the command passed it.
-_INPUTS: dict[Path, None] = {}
+# Kept as text: a portfolio reads thousands, and a Path object costs several times its name.
+_INPUTS: dict[str, None] = {}
 
 
 def record_input(path: Path) -> None:
@@ -26,12 +27,12 @@ def record_input(path: Path) -> None:
             return
     except OSError:
         return
-    _INPUTS[Path(os.path.realpath(path))] = None
+    _INPUTS[os.path.realpath(path)] = None
 
 
 def inputs_read() -> list[Path]:
     """The real paths of the regular files this process has read as inputs, in order."""
-    return list(_INPUTS)
+    return [Path(name) for name in _INPUTS]
 
 
 def forget_inputs() -> None:
