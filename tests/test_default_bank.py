@@ -704,6 +704,7 @@ def test_the_keyboard_gets_full_credit_without_logging_what_people_type() -> Non
         ("monitoring.prediction_log", "aggregated"),
         ("monitoring.samples_kept", "redacted"),
         ("monitoring.log_retention", "not_kept"),
+        ("monitoring.log_redaction", "not_kept"),
     ):
         entry = answers.get(check)
         assert entry is not None and entry.value == value
