@@ -1032,8 +1032,28 @@ def test_systemic_risk_and_a_provider_outside_the_eu_are_facts_that_bring_their_
     assert expected <= ids
     assert not absent & ids
     assert "framework.gpai_documentation" in ids
-    # facts, not "not applicable": a check that follows them cannot be answered "na"
-    assert not any(bank().questions[check].na for check in SYSTEMIC)
+    # a file answered "not applicable" before the fact existed still loads
+    assert all(bank().questions[check].na for check in SYSTEMIC)
+
+
+def test_systemic_risk_answered_not_applicable_before_the_fact_existed_still_loads(
+    tmp_path: Path,
+) -> None:
+    old = tmp_path / "answers.yaml"
+    old.write_text(
+        "mlready: 1\nbank: default@3\nproject: {name: x, owner: y}\nanswers:\n"
+        "  profile.regimes: [gpai]\n"
+        "  framework.gpai_incident_reporting: {value: na, note: No systemic risk.}\n"
+        "  framework.gpai_cybersecurity: {value: na, note: No systemic risk.}\n",
+        encoding="utf-8",
+    )
+    answers = load_answers(old, bank())
+    entry = answers.get("monitoring.gpai_incident_reporting")
+    assert entry is not None and entry.value == "na"
+    # without the profile fact, the systemic-risk checks are not asked
+    applicable = {q.id for q in applicable_questions(bank(), answers)}
+    assert not SYSTEMIC & applicable
+    assert "profile.gpai_model" in applicable
 
 
 def test_a_team_building_on_a_providers_model_is_asked_what_the_provider_gives_it() -> None:
