@@ -181,6 +181,7 @@ NIST = Framework(
         "nist-measure-2.9": ("MEASURE 2.9", "The model is explained and its output interpreted"),
         "nist-measure-2.10": ("MEASURE 2.10", "Privacy risk is examined"),
         "nist-measure-2.11": ("MEASURE 2.11", "Fairness and bias are evaluated"),
+        "nist-measure-2.12": ("MEASURE 2.12", "Environmental impact is assessed"),
         "nist-measure-2.13": ("MEASURE 2.13", "The evaluation methods themselves are evaluated"),
         "nist-measure-3.1": ("MEASURE 3.1", "Existing and emergent risks are tracked in use"),
         "nist-measure-3.3": (

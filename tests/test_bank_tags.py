@@ -147,6 +147,12 @@ UNTAGGED = {
     "serving.ad_transparency",
     "serving.provider_residency",
     "data.correction",  # rectification is data protection law; MEASURE 3.3 is appeal and report
+    "data.subject_access",  # a person's access (GDPR Art. 15) is data protection law too
+    "monitoring.log_redaction",  # a privacy control: B.1 is security, B.3 retention (log_retention)
+    # The Cyber Resilience Act's and Colorado's duties: law outside the five frameworks.
+    "framework.cra_security_requirements",
+    "serving.cra_vulnerability_handling",
+    "framework.co_developer_documentation",
     # Controls that no item names: MANAGE 1.3 and 2.4, B.1 and E.4 ask for something else (a
     # response to a prioritised risk, switching the system off, a data security plan, finding
     # unintended uses), and the MEASURE items evaluate what these implement.
@@ -157,6 +163,7 @@ UNTAGGED = {
     "serving.endpoint_auth",
     "framework.agent_least_privilege",
     "framework.agent_sandbox",
+    "serving.generated_code_security",  # analysis and a sandbox; MEASURE 2.7 evaluates security
     "preprocessing.prompt_secrets",
     "framework.secrets",  # credential hygiene; B.1's homes are encryption and access control
     "serving.provider_quota",
@@ -212,6 +219,11 @@ WRONG = [
     ("monitoring.abuse_monitoring", "nist-measure-2.7"),  # watching is E.4; 2.7 evaluates
     ("preprocessing.untrusted_text_marked", "deon-e4"),  # a security control, not misuse
     ("training.injection_tested", "deon-e4"),
+    # Art. 53 binds the model's provider; a team building on the model holds what it was given.
+    ("framework.provider_documentation", "euaia-art53"),
+    ("training.energy_footprint", "euaia-art53"),  # Annex XI binds GPAI providers only
+    ("data.subject_access", "euaia-art86"),  # Art. 86 is the deployer's explanation, not access
+    ("serving.generation_switch", "euaia-art14"),  # Art. 14 is oversight of high-risk systems
 ]
 
 # Items once used as catch-alls, and the only checks that are what they ask: GOVERN 1.1 the

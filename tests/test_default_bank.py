@@ -295,7 +295,7 @@ def test_size() -> None:
 
 def test_the_profile_comes_first_and_holds_only_decisions() -> None:
     profile = bank().profile
-    assert len(profile) == 10
+    assert len(profile) == 11
     assert list(bank().questions)[: len(profile)] == [q.id for q in profile]
     assert all(q.id.startswith("profile.") for q in profile)
     assert all(q.kind in (Kind.CHOICE, Kind.MULTI) for q in profile)
@@ -641,6 +641,9 @@ def test_a_batch_tabular_system_is_asked_well_under_half_the_bank() -> None:
         }
     )
     assert len(card.applicable) <= 0.4 * len(bank().questions)
+    # an internal tool places no product on the market and has no online product metric
+    ids = {q.id for q in asked_checks(card)}
+    assert not ids & {"monitoring.liability_evidence", "monitoring.offline_online"}
 
 
 FITTING = re.compile(r"feature|tokeni[sz]er|vocabulary|fitted|preprocessing statistics", re.I)
@@ -701,6 +704,7 @@ def test_the_keyboard_gets_full_credit_without_logging_what_people_type() -> Non
         ("monitoring.prediction_log", "aggregated"),
         ("monitoring.samples_kept", "redacted"),
         ("monitoring.log_retention", "not_kept"),
+        ("monitoring.log_redaction", "not_kept"),
     ):
         entry = answers.get(check)
         assert entry is not None and entry.value == value
@@ -757,6 +761,7 @@ def test_options_that_mean_none_of_the_others_are_chosen_alone() -> None:
         ("profile.regimes", "none"),
         ("data.label_source", "none"),
         ("framework.runtime", "hosted"),
+        ("profile.gpai_model", "neither"),
     }
 
 
@@ -990,11 +995,132 @@ def test_the_agent_controls_cap_at_prototype_and_an_unscreened_art5_at_pilot() -
 
 
 def test_the_general_purpose_ai_duties_are_one_check_each_and_the_old_id_moves() -> None:
-    duties = [q.id for q in bank().questions.values() if q.id.startswith("framework.gpai_")]
+    duties = [q.id for q in checks() if ".gpai_" in q.id]
     # Article 55's systemic-risk duties are three (evaluation, incidents, cybersecurity), plus
     # Article 54's representative.
     assert len(duties) == 8
     assert bank().moved["framework.gpai_obligations"].to == "framework.gpai_documentation"
+    moved = bank().moved["framework.gpai_incident_reporting"]
+    assert moved.to == "monitoring.gpai_incident_reporting"
+
+
+SYSTEMIC = {
+    "framework.gpai_systemic_risk",
+    "monitoring.gpai_incident_reporting",
+    "framework.gpai_cybersecurity",
+}
+
+
+@pytest.mark.parametrize(
+    ("facts", "expected", "absent"),
+    [
+        (("neither",), set(), SYSTEMIC | {"framework.gpai_representative"}),
+        (("systemic_risk",), SYSTEMIC, {"framework.gpai_representative"}),
+        (("outside_eu",), {"framework.gpai_representative"}, SYSTEMIC),
+        (("systemic_risk", "outside_eu"), SYSTEMIC | {"framework.gpai_representative"}, set()),
+    ],
+)
+def test_systemic_risk_and_a_provider_outside_the_eu_are_facts_that_bring_their_checks(
+    facts: tuple[str, ...], expected: set[str], absent: set[str]
+) -> None:
+    provider = {
+        **example_decisions("support-assistant"),
+        "profile.regimes": ("gpai",),
+        "profile.gpai_model": facts,
+    }
+    ids = {q.id for q in asked_checks(asked(provider))}
+    assert expected <= ids
+    assert not absent & ids
+    assert "framework.gpai_documentation" in ids
+    # a file answered "not applicable" before the fact existed still loads
+    assert all(bank().questions[check].na for check in SYSTEMIC)
+
+
+def test_systemic_risk_answered_not_applicable_before_the_fact_existed_still_loads(
+    tmp_path: Path,
+) -> None:
+    old = tmp_path / "answers.yaml"
+    old.write_text(
+        "mlready: 1\nbank: default@3\nproject: {name: x, owner: y}\nanswers:\n"
+        "  profile.regimes: [gpai]\n"
+        "  framework.gpai_incident_reporting: {value: na, note: No systemic risk.}\n"
+        "  framework.gpai_cybersecurity: {value: na, note: No systemic risk.}\n",
+        encoding="utf-8",
+    )
+    answers = load_answers(old, bank())
+    entry = answers.get("monitoring.gpai_incident_reporting")
+    assert entry is not None and entry.value == "na"
+    # without the profile fact, the systemic-risk checks are not asked
+    applicable = {q.id for q in applicable_questions(bank(), answers)}
+    assert not SYSTEMIC & applicable
+    assert "profile.gpai_model" in applicable
+
+
+def test_a_team_building_on_a_providers_model_is_asked_what_the_provider_gives_it() -> None:
+    chat = {q.id for q in asked_checks(asked(example_decisions("support-assistant")))}
+    assert {"framework.provider_documentation", "serving.successor_evaluated"} <= chat
+    scorer = {q.id for q in asked_checks(asked(example_decisions("credit-risk-scorer")))}
+    assert "framework.provider_documentation" not in scorer
+    assert "euaia-art53" not in bank().questions["framework.provider_documentation"].tags
+
+
+def test_generated_output_has_a_switch_and_generated_code_a_security_check() -> None:
+    chat = example_decisions("support-assistant")
+    ids = {q.id for q in asked_checks(asked(chat))}
+    assert "serving.generation_switch" in ids  # an assistant, not an agent
+    assert "serving.agent_stop" not in ids
+    assert "serving.generated_code_security" not in ids  # it writes text, not code
+    coder = {**chat, "profile.output_modality": ("text", "code")}
+    card = asked(coder)
+    assert "serving.generated_code_security" in {q.id for q in asked_checks(card)}
+    code_check = bank().questions["serving.generated_code_security"]
+    assert card.severity_of(code_check).value == "major"
+    agent = {**coder, "profile.system_task": ("generate", "agent")}
+    assert asked(agent).severity_of(code_check).value == "blocker"
+
+
+def test_a_persons_access_to_their_data_is_asked_wherever_data_describes_people() -> None:
+    for name in ("support-assistant", "credit-risk-scorer", "keyboard-suggestions"):
+        assert "data.subject_access" in {q.id for q in asked_checks(asked(example_decisions(name)))}
+    anonymous = {q.id for q in asked_checks(asked(example_decisions("ecommerce-categoriser")))}
+    assert "data.subject_access" not in anonymous
+
+
+def test_energy_is_hygiene_unless_the_ai_act_asks_a_general_purpose_model_for_it() -> None:
+    energy = bank().questions["training.energy_footprint"]
+    long_runs = {**example_decisions("keyboard-suggestions"), "training.duration": "days"}
+    assert asked(long_runs).severity_of(energy).value == "minor"
+    provider = {**long_runs, "profile.regimes": ("gpai",), "profile.gpai_model": ("neither",)}
+    assert asked(provider).severity_of(energy).value == "major"
+    short_runs = {**long_runs, "training.duration": "hours"}
+    assert "training.energy_footprint" not in {q.id for q in asked_checks(asked(short_runs))}
+
+
+@pytest.mark.parametrize(
+    "check", ["framework.cra_security_requirements", "serving.cra_vulnerability_handling"]
+)
+def test_the_cyber_resilience_acts_main_duties_are_upcoming_until_11_december_2027(
+    check: str,
+) -> None:
+    app = {**example_decisions("on-device-vision"), "profile.regimes": ("eu_cra",)}
+    worst = answer_all(app, best=True).with_entry(check, AnswerEntry(value="no"))
+    before = score(bank(), worst, today=date(2027, 12, 10))
+    assert check in {gap.question.id for gap in before.upcoming}
+    assert before.level.name == "production"
+    after = score(bank(), worst, today=date(2027, 12, 11))
+    assert check in {gap.question.id for gap in after.gaps}
+    assert after.level.name == "pilot"
+    # reporting is already due
+    assert "serving.cra_reporting" in {q.id for q in after.applicable}
+
+
+def test_colorado_asks_a_developer_for_its_deployers_documentation_from_2027() -> None:
+    credit = {**example_decisions("credit-risk-scorer"), "profile.regimes": ("colorado",)}
+    check = "framework.co_developer_documentation"
+    worst = answer_all(credit, best=True).with_entry(check, AnswerEntry(value="no"))
+    assert check in {g.question.id for g in score(bank(), worst, today=date(2026, 12, 7)).upcoming}
+    assert check in {g.question.id for g in score(bank(), worst, today=date(2027, 1, 1)).gaps}
+    assert bank().questions[check].na  # a team that deploys only what it builds
 
 
 # --- default@3: duties in force follow the profile ----------------------------------------------
