@@ -124,6 +124,26 @@ def contradicted_results(
     ]
 
 
+def own_library_notes(card: "Scorecard", evidence: "Mapping[str, CheckEvidence]") -> list[Located]:
+    """A note for each probe the scan did not run, at its check's line: the repository is the
+    library whose use the probe looks for."""
+    from mlready.core.evidence import own_library_reason
+
+    return [
+        Located(
+            card.bank.questions[check_id],
+            card.answers.source,
+            answer_line(card, check_id),
+            _("{probe} not looked for: {reason}").format(
+                probe=probe, reason=translated(own_library_reason(library))
+            ),
+            "note",
+        )
+        for check_id, item in evidence.items()
+        for probe, library in item.own_library
+    ]
+
+
 def sarif_document(results: Sequence[Located]) -> str:
     """A SARIF 2.1.0 log of one run of mlready with these results and their rules."""
     rules: dict[str, int] = {}
