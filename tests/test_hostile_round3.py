@@ -14,6 +14,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from types import MappingProxyType
 
+import jsonschema
 import pytest
 
 from mlready import api
@@ -23,6 +24,7 @@ from mlready.core.statements import Statement, defined_tests, python_statements
 from tests.helpers.commands import mlready, run
 from tests.helpers.git_repositories import repository
 from tests.helpers.languages import speaking
+from tests.helpers.sarif import sarif_schema
 from tests.helpers.terminal_sessions import shown_lines, spawn_ask
 
 # A bank whose one check is evidenced by using mlflow, and contradicted where it is not used.
@@ -133,9 +135,11 @@ def test_the_scan_says_which_library_probe_it_did_not_run_and_why(
     with speaking(lang):
         code, sarif, err = run(*args, "--format", "sarif")
     assert code == 0, err
+    document = json.loads(sarif)
+    jsonschema.Draft4Validator(sarif_schema()).validate(document)
     notes = [
         (item["ruleId"], item["level"], item["message"]["text"])
-        for item in json.loads(sarif)["runs"][0]["results"]
+        for item in document["runs"][0]["results"]
     ]
     assert notes == [("a.tracking", "note", note)]
     # JSON is data: the same in every language.
@@ -156,7 +160,9 @@ def test_the_scan_says_which_library_probe_it_did_not_run_and_why(
     assert code == 0 and "not looked for" not in text and "mlflow imported" in text
 
 
-def test_the_report_says_which_library_probe_the_scan_did_not_run(tmp_path: Path) -> None:
+def test_the_report_and_check_say_which_library_probe_the_scan_did_not_run(
+    tmp_path: Path,
+) -> None:
     # An answer of "no" is a gap: the report's gap says what the repository shows of it.
     own = repository(
         tmp_path / "own",
@@ -169,6 +175,16 @@ def test_the_report_says_which_library_probe_the_scan_did_not_run(tmp_path: Path
     code, report, err = run("report", own / "mlready.yaml", "--bank", own / "bank.yaml", "-o", "-")
     assert (code, err) == (0, "")
     assert NOT_LOOKED_FOR["en"] in report
+    # check's SARIF, beside the gap, has the same note.
+    code, sarif, err = run(
+        "check", own / "mlready.yaml", "--bank", own / "bank.yaml", "-f", "sarif"
+    )
+    notes = [
+        item["message"]["text"]
+        for item in json.loads(sarif)["runs"][0]["results"]
+        if item["level"] == "note"
+    ]
+    assert notes == [NOT_LOOKED_FOR["en"]]
 
 
 @pytest.mark.parametrize("lang", ["en", "zh-CN"])

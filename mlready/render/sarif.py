@@ -57,8 +57,8 @@ class Located(NamedTuple):
 
 
 def render_sarif(outcomes: Sequence[Outcome]) -> str:
-    """One run of the tool over every answers file; waived gaps carry a suppression, and
-    answers the repository contradicts are errors of their own."""
+    """One run of the tool over every answers file; waived gaps carry a suppression, answers
+    the repository contradicts are errors of their own, probes the scan did not run notes."""
     results: list[Located] = []
     for outcome in outcomes:
         card = outcome.scorecard
@@ -101,6 +101,7 @@ def render_sarif(outcomes: Sequence[Outcome]) -> str:
                 )
             )
         results += contradicted_results(card, outcome.evidence)
+        results += own_library_notes(card, outcome.evidence)
     return sarif_document(results)
 
 
