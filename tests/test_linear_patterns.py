@@ -1,7 +1,7 @@
 """Every pattern a bank can define runs in time linear in the text it searches, or is refused
 where it is written: the hanging cases found by a hostile test, run as a user would (a bank
 file, a git repository, the installed command in a process with a generous time limit, so
-that a regression fails rather than hangs the suite)."""
+that a regression fails rather than hangs the suite); what is refused at load, in this process."""
 
 from __future__ import annotations
 
