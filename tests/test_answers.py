@@ -302,12 +302,12 @@ def test_several_problems_are_reported_together(parse_answers: Parse) -> None:
 # --- another version of the bank --------------------------------------------------------------
 
 
-def test_other_bank_version_is_a_warning(parse_answers: Parse) -> None:
+def test_an_older_bank_version_is_a_warning(parse_answers: Parse) -> None:
     answers = parse_answers(
-        "mlready: 1\nbank: small@2\nanswers:\n"
+        "mlready: 1\nbank: small@0\nanswers:\n"
         "  data.lineage: yes\n  data.gone: partial\n  data.retired: {value: no, note: old}\n"
     )
-    assert answers.bank_ref == "small@2"
+    assert answers.bank_ref == "small@0"
     assert dict(answers.entries) == {"data.lineage": AnswerEntry(value="yes")}
     assert dict(answers.foreign) == {
         "data.gone": AnswerEntry(value="partial"),
@@ -315,9 +315,9 @@ def test_other_bank_version_is_a_warning(parse_answers: Parse) -> None:
     }
     first, *unknown = answers.warnings
     assert first.startswith("answers.yaml:2:")
-    assert "small@2" in first
+    assert "small@0" in first
     assert "small@1" in first
-    assert "questions it does not have are kept but ignored" in first  # a newer version
+    assert "its new questions count as unanswered" in first  # an older version
     assert len(unknown) == 2
     assert unknown[0].startswith("answers.yaml:5:")
     assert "unknown question 'data.gone'" in unknown[0]
@@ -325,9 +325,21 @@ def test_other_bank_version_is_a_warning(parse_answers: Parse) -> None:
     assert unknown[1].startswith("answers.yaml:6:")
 
 
+def test_a_newer_bank_version_is_an_error_at_its_line(parse_answers: Parse) -> None:
+    # Read with an older bank, the answers to the newer one's questions would be set aside and
+    # the rest judged as if complete: a gate would pass on a file it cannot fully read.
+    messages = answers_errors(
+        parse_answers, "mlready: 1\nbank: small@2\nanswers:\n  data.lineage: yes\n"
+    )
+    assert messages == [
+        "answers.yaml:2:7: these answers need small@2, newer than the small@1 in use: upgrade "
+        "mlready, or choose a bank of that version with --bank PATH"
+    ]
+
+
 def test_other_bank_version_still_checks_known_questions(parse_answers: Parse) -> None:
     messages = answers_errors(
-        parse_answers, "mlready: 1\nbank: small@2\nanswers:\n  serving.mode: stream\n"
+        parse_answers, "mlready: 1\nbank: small@0\nanswers:\n  serving.mode: stream\n"
     )
     assert messages[0].startswith("answers.yaml:4:")
     assert "'stream' is not an option of 'serving.mode'" in messages[0]
@@ -642,7 +654,7 @@ def test_render_nothing_answered(small_bank: Bank) -> None:
 
 def test_render_keeps_foreign_answers(parse_answers: Parse, small_bank: Bank) -> None:
     answers = parse_answers(
-        "mlready: 1\nbank: small@2\nanswers:\n"
+        "mlready: 1\nbank: small@0\nanswers:\n"
         "  data.gone: partial\n  data.lineage: no\n  data.retired: {value: no, note: old}\n"
     )
     text = render_answers(small_bank, answers)
@@ -653,7 +665,7 @@ def test_render_keeps_foreign_answers(parse_answers: Parse, small_bank: Bank) ->
 
 def test_foreign_answers_survive_a_rewrite(parse_answers: Parse, small_bank: Bank) -> None:
     answers = parse_answers(
-        "mlready: 1\nbank: small@2\nanswers:\n  data.gone: partial\n  data.lineage: no\n"
+        "mlready: 1\nbank: small@0\nanswers:\n  data.gone: partial\n  data.lineage: no\n"
     )
     again = parse_answers(render_answers(small_bank, answers))
     assert dict(again.foreign) == dict(answers.foreign)

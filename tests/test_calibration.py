@@ -5,6 +5,7 @@ gaps reaches the top level."""
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -14,10 +15,18 @@ from mlready.core.kinds import is_scored
 from mlready.core.scoring import score
 from mlready.io.answers_file import load_answers
 from mlready.io.bank_file import load_bank
-from tests.calibration.agreement import TODAY, agreement, systems, table
+from tests.calibration import agreement as measured
+from tests.calibration.agreement import TODAY, Agreement, systems, table
 
 LEVELS = ("production", "pilot", "prototype", "not ready")
 SYSTEMS = systems()
+
+
+@cache
+def agreement(folder: Path) -> Agreement:
+    """The system's two reviews, as `measured.agreement` makes them: once for the module's
+    tests, which read them each a different way (a NamedTuple: read-only)."""
+    return measured.agreement(folder)
 
 
 @pytest.mark.parametrize("verdict", ["expert.yaml", "expert-2.yaml"])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -98,7 +99,8 @@ def _texts(value: Any) -> Iterator[str]:
             yield from _texts(item)
 
 
-def _catalog() -> list[tuple[str, tuple[str, ...]]]:
+@cache  # read once for the module's many cases; read-only
+def _catalog() -> tuple[tuple[str, tuple[str, ...]], ...]:
     """(msgid, its translations) of every message of the Chinese catalog."""
     with CATALOG.open("rb") as file:
         messages = read_po(file)
@@ -109,22 +111,23 @@ def _catalog() -> list[tuple[str, tuple[str, ...]]]:
         msgid = message.id[0] if isinstance(message.id, tuple) else message.id
         said = message.string if isinstance(message.string, tuple) else (message.string,)
         found.append((msgid, tuple(said)))
-    return found
+    return tuple(found)
 
 
-def _sources() -> dict[str, list[str]]:
+@cache  # read once for the module's many cases; read-only
+def _sources() -> tuple[tuple[str, tuple[str, ...]], ...]:
     bank = yaml.safe_load(BANK_TRANSLATION.read_text(encoding="utf-8"))
-    return {
-        "catalog": [text for _, said in _catalog() for text in said],
-        "bank translation": list(_texts(bank)),
-        "README.zh-CN.md": README_ZH.read_text(encoding="utf-8").splitlines(),
-    }
+    return (
+        ("catalog", tuple(text for _, said in _catalog() for text in said)),
+        ("bank translation", tuple(_texts(bank))),
+        ("README.zh-CN.md", tuple(README_ZH.read_text(encoding="utf-8").splitlines())),
+    )
 
 
 @pytest.mark.parametrize("concept", GLOSSARY)
 def test_a_concept_is_never_said_with_a_variant(concept: str) -> None:
     term, variants = GLOSSARY[concept]
-    for source, texts in _sources().items():
+    for source, texts in _sources():
         wrong = [text for text in texts for variant in variants if variant in text]
         assert not wrong, f"{concept} is {term} in {source}: {wrong[:3]}"
 

@@ -71,6 +71,11 @@ class Filter(unittest.TestCase):
 class TestPreset(BasePreset):
     def test_matched(self, test):
         return True
+
+
+class TestFilter(BaseModel):
+    def test_matches(self, value):
+        return True
 """
 
 
@@ -80,7 +85,12 @@ def texts(statements: list[object]) -> list[str]:
 
 def test_a_python_test_file_defines_the_tests_pytest_and_unittest_collect() -> None:
     found = defined_tests("tests/test_scaler.py", PYTHON_TESTS)
-    assert texts(found) == ["test test_load", "test TestScaler.test_fit", "test Filter.test_match"]
+    assert texts(found) == [
+        "test test_load",
+        "test TestScaler.test_fit",
+        "test Filter.test_match",
+        "test TestPreset.test_matched",  # a test class with a base of its own: collected
+    ]  # and a library's model named Test* (pydantic's constructor), not collected
     assert all(statement.line is None for statement in found)  # the file is the evidence
     # A package marker, a helpers module, fixtures alone, a file that does not parse: none.
     for text in (
@@ -90,6 +100,71 @@ def test_a_python_test_file_defines_the_tests_pytest_and_unittest_collect() -> N
         "def test_(:\n",
     ):
         assert defined_tests("tests/conftest.py", text) == []
+
+
+# Each shape of a Python test module pytest or unittest collects from, with the tests it
+# defines, and shapes that define none: a class named Test* that is not collected, helpers.
+PYTHON_SHAPES = [
+    pytest.param(
+        "class TestModel(ModelTests):\n    def test_fit(self):\n        pass\n\n"
+        "    async def test_serve(self):\n        pass\n\n    def fit(self):\n        pass\n",
+        ["TestModel.test_fit", "TestModel.test_serve"],
+        id="a test class with a base",
+    ),
+    pytest.param(
+        "import unittest\n\n\nclass Checks(unittest.IsolatedAsyncioTestCase):\n"
+        "    async def test_run(self):\n        pass\n",
+        ["Checks.test_run"],
+        id="an async unittest case",
+    ),
+    pytest.param(
+        "import unittest\n\n\nclass Base(unittest.TestCase):\n    def test_shape(self):\n"
+        "        pass\n\n\nclass Scaler(Base):\n    def test_fit(self):\n        pass\n",
+        ["Base.test_shape", "Scaler.test_fit", "Scaler.test_shape"],
+        id="a TestCase subclass of the module's own TestCase",
+    ),
+    pytest.param(
+        "class Shared:\n    def test_shape(self):\n        pass\n\n\n"
+        "class TestScaler(Shared):\n    def test_fit(self):\n        pass\n",
+        ["TestScaler.test_fit", "TestScaler.test_shape"],
+        id="test methods inherited from a mixin of the module",
+    ),
+    pytest.param("async def test_load():\n    pass\n", ["test_load"], id="an async test"),
+    pytest.param(
+        "import sys\n\nif sys.platform != 'win32':\n    def test_fork():\n        pass\n"
+        "try:\n    import torch\nexcept ImportError:\n    pass\nelse:\n\n"
+        "    class TestTorch:\n        def test_cuda(self):\n            pass\n",
+        ["test_fork", "TestTorch.test_cuda"],
+        id="tests defined under an if or a try",
+    ),
+    pytest.param(
+        "class TestScaler:\n    class TestFit:\n        def test_zero(self):\n            pass\n",
+        ["TestScaler.TestFit.test_zero"],
+        id="a test class nested in a test class",
+    ),
+    pytest.param(
+        "from dataclasses import dataclass\nfrom enum import Enum\n\nimport pytest\n\n\n"
+        "@dataclass\nclass TestRow:\n    def test_value(self):\n        pass\n\n\n"
+        "class TestKind(Enum):\n    def test_kind(self):\n        pass\n\n\n"
+        "class TestRunner:\n    def __init__(self, model):\n        self.model = model\n\n"
+        "    def test_run(self):\n        pass\n\n\n"
+        "class TestLater:\n    __test__ = False\n\n    def test_later(self):\n        pass\n\n\n"
+        "class TestFailure(ValueError):\n    def test_raised(self):\n        pass\n\n\n"
+        "class Test:\n    pass\n\n\n"
+        "class Helper:\n    def test_like(self):\n        pass\n\n\n"
+        "@pytest.fixture\ndef test_data():\n    return 1\n\n\ndef helper():\n    pass\n",
+        [],
+        id="classes named Test* pytest does not collect, fixtures and helpers",
+    ),
+    pytest.param(
+        "__test__ = False\n\n\ndef test_later():\n    pass\n", [], id="a module not collected"
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "tests"), PYTHON_SHAPES)
+def test_every_shape_of_a_python_test_is_read(text: str, tests: list[str]) -> None:
+    assert texts(defined_tests("tests/test_model.py", text)) == [f"test {test}" for test in tests]
 
 
 @pytest.mark.parametrize(

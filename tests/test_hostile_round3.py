@@ -14,6 +14,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from types import MappingProxyType
 
+import jsonschema
 import pytest
 
 from mlready import api
@@ -22,6 +23,9 @@ from mlready.core.messages import language
 from mlready.core.statements import Statement, defined_tests, python_statements
 from tests.helpers.commands import mlready, run
 from tests.helpers.git_repositories import repository
+from tests.helpers.languages import speaking
+from tests.helpers.sarif import sarif_schema
+from tests.helpers.terminal_sessions import shown_lines, spawn_ask
 
 # A bank whose one check is evidenced by using mlflow, and contradicted where it is not used.
 LIBRARY_BANK = """\
@@ -81,6 +85,106 @@ def test_a_library_probe_in_the_librarys_own_repository_contradicts_nothing(
     assert scanned_state(user) == "evidenced"
     bare = repository(tmp_path / "bare", {**files, "train.py": "import os\n"})
     assert scanned_state(bare) == "contradicted"
+
+
+# What the scan says of the probe it did not run, by format and language (`{}`: the library).
+NOT_LOOKED_FOR = {
+    "en": "mlflow-use not looked for: this repository is mlflow itself, and a library's own code"
+    " is no evidence of using it",
+    "zh-CN": "mlflow-use 未查找：本仓库就是 mlflow 本身，库自身的代码不能证明使用了它",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "zh-CN"])
+@pytest.mark.parametrize(
+    ("answers", "headline"),
+    [
+        (LIBRARY_ANSWERS, {"en": "claimed: answered", "zh-CN": "仅声明"}),
+        (
+            LIBRARY_ANSWERS.replace("  a.tracking: yes\n", "  {}\n"),
+            {"en": "unanswered", "zh-CN": "未回答"},
+        ),
+    ],
+    ids=["answered", "unanswered"],
+)
+def test_the_scan_says_which_library_probe_it_did_not_run_and_why(
+    tmp_path: Path, lang: str, answers: str, headline: dict[str, str]
+) -> None:
+    # A library's own code is no evidence of using it, so the scan does not look; but absence
+    # must not read as "nothing found": every format says what was not looked for, and why.
+    own = repository(
+        tmp_path / "own",
+        {
+            "bank.yaml": LIBRARY_BANK,
+            "mlready.yaml": answers,
+            "pyproject.toml": '[project]\nname = "mlflow"\n',
+            "run.py": "import mlflow\n",
+        },
+    )
+    args = ("scan", own / "mlready.yaml", "--bank", own / "bank.yaml")
+    note = NOT_LOOKED_FOR[lang]
+    with speaking(lang):
+        code, text, err = run(*args)
+    assert code == 0, err  # in Chinese, a warning: this bank has no translation
+    assert f"a.tracking: {headline[lang]}" in text
+    assert f"  {note}\n" in text
+    with speaking(lang):
+        code, markdown, err = run(*args, "--format", "markdown")
+    assert code == 0, err
+    assert f"  - {note}\n" in markdown
+    with speaking(lang):
+        code, sarif, err = run(*args, "--format", "sarif")
+    assert code == 0, err
+    document = json.loads(sarif)
+    jsonschema.Draft4Validator(sarif_schema()).validate(document)
+    notes = [
+        (item["ruleId"], item["level"], item["message"]["text"])
+        for item in document["runs"][0]["results"]
+    ]
+    assert notes == [("a.tracking", "note", note)]
+    # JSON is data: the same in every language.
+    with speaking(lang):
+        code, document, err = run(*args, "--format", "json")
+    assert code == 0, err
+    evidence = json.loads(document)["evidence"]["a.tracking"]
+    assert evidence["not_looked_for"] == [
+        {"probe": "mlflow-use", "library": "mlflow", "reason": NOT_LOOKED_FOR["en"].split(": ")[1]}
+    ]
+    assert evidence["missing"] == []
+    # In a repository that merely uses mlflow, the probe runs and nothing such is said.
+    user = repository(
+        tmp_path / "user",
+        {"bank.yaml": LIBRARY_BANK, "mlready.yaml": answers, "train.py": "import mlflow\n"},
+    )
+    code, text, err = run("scan", user / "mlready.yaml", "--bank", user / "bank.yaml")
+    assert code == 0 and "not looked for" not in text and "mlflow imported" in text
+
+
+def test_the_report_and_check_say_which_library_probe_the_scan_did_not_run(
+    tmp_path: Path,
+) -> None:
+    # An answer of "no" is a gap: the report's gap says what the repository shows of it.
+    own = repository(
+        tmp_path / "own",
+        {
+            "bank.yaml": LIBRARY_BANK,
+            "mlready.yaml": LIBRARY_ANSWERS.replace("a.tracking: yes", "a.tracking: no"),
+            "setup.cfg": "[metadata]\nname = mlflow\n",
+        },
+    )
+    code, report, err = run("report", own / "mlready.yaml", "--bank", own / "bank.yaml", "-o", "-")
+    assert (code, err) == (0, "")
+    assert NOT_LOOKED_FOR["en"] in report
+    # check's SARIF, beside the gap, has the same note.
+    code, sarif, err = run(
+        "check", own / "mlready.yaml", "--bank", own / "bank.yaml", "-f", "sarif"
+    )
+    notes = [
+        item["message"]["text"]
+        for item in json.loads(sarif)["runs"][0]["results"]
+        if item["level"] == "note"
+    ]
+    assert notes == [NOT_LOOKED_FOR["en"]]
 
 
 @pytest.mark.parametrize("lang", ["en", "zh-CN"])
@@ -207,14 +311,62 @@ def test_an_older_bank_does_not_rewrite_answers_written_for_a_newer_one(
     result = mlready(tmp_path, "sign", "--name", "A", "--role", "lead", "--lang", lang)
     assert "Traceback" not in result.stderr
     assert result.returncode == ExitCode.INVALID, result.stderr
-    assert result.stderr.strip().splitlines()[-1].count("mlready.yaml: ") == 1
+    assert result.stderr.strip().splitlines()[-1].count("mlready.yaml:2:7: ") == 1
     assert "default@9" in result.stderr.strip().splitlines()[-1]
     assert (tmp_path / "mlready.yaml").read_text() == written
-    # Checking it is still allowed, with the warning that it was written for another version.
-    assert mlready(tmp_path, "check", "--lang", lang).returncode in (
-        ExitCode.OK,
-        ExitCode.GATE_FAILED,
-    )
+
+
+# What every command that judges answers says of a file for a newer bank, in each language.
+NEWER_BANK = {
+    "en": "mlready.yaml:2:7: these answers need default@9, newer than the default@3 in use: "
+    "upgrade mlready, or choose a bank of that version with --bank PATH",
+    "zh-CN": "mlready.yaml:2:7: 这些回答需要 default@9，比当前使用的 default@3 更新：请升级 "
+    "mlready，或用 --bank PATH 选择该版本的题库",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "zh-CN"])
+def test_answers_for_a_newer_bank_are_an_error_for_every_command_that_judges_them(
+    tmp_path: Path, lang: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A warning let a gate pass on a file this mlready cannot fully read: the newer bank's
+    # answers were set aside and the rest judged as if complete.
+    written = "mlready: 1\nbank: default@9\nanswers:\n  data.future_check: yes\n"
+    (tmp_path / "mlready.yaml").write_text(written)
+    (tmp_path / "old.yaml").write_text(written.replace("@9", "@3").replace("  data.f", "  {}#"))
+    commands = [
+        ("check", "mlready.yaml"),
+        ("report", "mlready.yaml", "-o", "-"),
+        ("export", "mlready.yaml", "-f", "csv"),
+        ("scan", "mlready.yaml"),
+        ("diff", "old.yaml", "mlready.yaml"),
+        ("portfolio", "mlready.yaml"),
+    ]
+    # As a process once; in this process for the others (the process is not what is tested).
+    result = mlready(tmp_path, "check", "mlready.yaml", "--lang", lang)
+    assert result.stdout == ""
+    assert_one_located_line(result, "mlready.yaml:2:7: ")
+    assert result.stderr.strip().endswith(NEWER_BANK[lang]), result.stderr
+    monkeypatch.chdir(tmp_path)
+    for command in commands:
+        with speaking(lang):
+            code, out, err = run(*command)
+        assert (code, out) == (ExitCode.INVALID, ""), command
+        assert len(err.strip().splitlines()) == 1, err
+        assert err.strip().endswith(NEWER_BANK[lang]), err
+    assert (tmp_path / "mlready.yaml").read_text() == written
+    # The walk refuses it before asking anything.
+    (tmp_path / "answers.yaml").write_text(written)
+    child = spawn_ask(tmp_path, "--lang", lang, "--no-scan")
+    output = child.read()
+    child.close()
+    assert child.exitstatus == ExitCode.INVALID
+    said = " ".join(line.strip() for line in shown_lines(output))
+    assert NEWER_BANK[lang].replace("mlready.yaml", "answers.yaml") in said
+    assert (tmp_path / "answers.yaml").read_text() == written
+    # A file for an older version is read, as before: its new questions count as unanswered.
+    older = mlready(tmp_path, "check", "old.yaml", "--lang", lang)
+    assert older.returncode in (ExitCode.OK, ExitCode.GATE_FAILED), older.stderr
 
 
 def test_parsing_past_the_scans_deadline_stops_it_naming_the_file(

@@ -8,6 +8,7 @@ from __future__ import annotations
 import ast
 import subprocess
 import sys
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -23,6 +24,11 @@ def _sources() -> list[Path]:
     return sorted(PACKAGE.rglob("*.py"))
 
 
+@cache  # each module parsed once for the tests that read it, each its own way
+def _tree(path: Path) -> ast.Module:
+    return ast.parse(path.read_text(encoding="utf-8"))
+
+
 def _module_name(path: Path) -> str:
     parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
     return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
@@ -30,7 +36,7 @@ def _module_name(path: Path) -> str:
 
 def _imports(path: Path) -> set[str]:
     """Every module `path` imports, at the top or inside functions (mlready's own, resolved)."""
-    tree = ast.parse(path.read_text(encoding="utf-8"))
+    tree = _tree(path)
     found: set[str] = set()
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
@@ -125,7 +131,7 @@ def test_scoring_loads_no_yaml_rich_or_jinja(module: str) -> None:
 def _undocumented(path: Path) -> list[str]:
     """Public functions, classes and methods in `path` without a docstring of their own; a
     method that overrides one of a base class in the same module says what the base says."""
-    tree = ast.parse(path.read_text(encoding="utf-8"))
+    tree = _tree(path)
     classes = {node.name: node for node in tree.body if isinstance(node, ast.ClassDef)}
 
     def documented_in_base(owner: ast.ClassDef, name: str) -> bool:
@@ -169,7 +175,7 @@ _PRIVATE_CLI_MODULES = ("typer.core", "typer.rich_utils", "typer.main.", "click"
 
 
 def _names_private_cli_parts(path: Path) -> list[str]:
-    tree = ast.parse(path.read_text(encoding="utf-8"))
+    tree = _tree(path)
     found = []
     for node in ast.walk(tree):
         names: list[str] = []
@@ -200,7 +206,7 @@ def test_docstrings_say_what_in_at_most_three_lines() -> None:
     """The why of a module, class or function goes in comments; its docstring says what."""
     long = []
     for path in _sources():
-        tree = ast.parse(path.read_text(encoding="utf-8"))
+        tree = _tree(path)
         for node in ast.walk(tree):
             if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef):
                 doc = ast.get_docstring(node, clean=False)

@@ -141,14 +141,15 @@ NEAR_MISSES = {
 @pytest.mark.slow
 @pytest.mark.parametrize("text", NEAR_MISSES.values(), ids=NEAR_MISSES.keys())
 def test_a_file_that_only_looks_like_an_output_needs_force(review: Path, text: str) -> None:
+    # In this process: what is tested is what the output policy reads of the file.
     mine = review / "notes.txt"
     mine.write_text(text, encoding="utf-8")
-    result = mlready(review, "check", "--output", "json:notes.txt")
-    assert result.returncode == ExitCode.INVALID, result.stderr
-    assert "notes.txt: exists and was not written by mlready; use --force" in result.stderr
+    code, _, err = run("check", "--output", "json:notes.txt")
+    assert code == ExitCode.INVALID, err
+    assert "notes.txt: exists and was not written by mlready; use --force" in err
     assert mine.read_text(encoding="utf-8") == text
-    forced = mlready(review, "check", "--output", "json:notes.txt", "--force")
-    assert forced.returncode == ExitCode.OK, forced.stderr
+    code, _, err = run("check", "--output", "json:notes.txt", "--force")
+    assert code == ExitCode.OK, err
     assert written_by_mlready(mine.read_text(encoding="utf-8"))
 
 

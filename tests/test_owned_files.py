@@ -1,5 +1,6 @@
-"""Files the user owns are never lost or silently changed: the installed command, run in a
-temporary folder as a person or CI would run it."""
+"""Files the user owns are never lost or silently changed: the command run in a temporary
+folder as a person or CI would run it, as a process where the process matters (pipes, devices,
+a full stdout, a FIFO), in this process where only the output policy does."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from mlready.core.errors import ExitCode
-from tests.helpers.commands import mlready
+from tests.helpers.commands import mlready, run
 from tests.helpers.file_snapshots import snapshot
 from tests.helpers.small_bank import BEST_ANSWERS, SMALL_BANK
 
@@ -42,13 +43,17 @@ def repo(tmp_path: Path) -> Path:
     ],
     ids=lambda args: args[0],
 )
-def test_a_file_mlready_did_not_write_needs_force(repo: Path, args: tuple[str, ...]) -> None:
-    result = mlready(repo, *args)
-    assert result.returncode == ExitCode.INVALID, result.stderr
-    assert "README.md: exists and was not written by mlready; use --force" in result.stderr
+def test_a_file_mlready_did_not_write_needs_force(
+    repo: Path, args: tuple[str, ...], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # In this process: what is tested is the output policy, not the process.
+    monkeypatch.chdir(repo)
+    code, _, err = run(*args)
+    assert code == ExitCode.INVALID, err
+    assert "README.md: exists and was not written by mlready; use --force" in err
     assert (repo / "README.md").read_text(encoding="utf-8") == README
-    forced = mlready(repo, *args, "--force")
-    assert forced.returncode in (ExitCode.OK, ExitCode.GATE_FAILED), forced.stderr
+    code, _, err = run(*args, "--force")
+    assert code in (ExitCode.OK, ExitCode.GATE_FAILED), err
     assert (repo / "README.md").read_text(encoding="utf-8") != README
 
 
@@ -68,11 +73,14 @@ def test_a_file_mlready_did_not_write_needs_force(repo: Path, args: tuple[str, .
     ],
     ids=lambda args: "-".join(args[:1] + args[-1:]),
 )
-def test_mlready_replaces_its_own_output_without_force(repo: Path, args: tuple[str, ...]) -> None:
-    first = mlready(repo, *args)
-    assert first.returncode == ExitCode.OK, first.stderr
-    again = mlready(repo, *args)
-    assert again.returncode == ExitCode.OK, again.stderr
+def test_mlready_replaces_its_own_output_without_force(
+    repo: Path, args: tuple[str, ...], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(repo)  # in this process, as above
+    code, _, err = run(*args)
+    assert code == ExitCode.OK, err
+    code, _, err = run(*args)
+    assert code == ExitCode.OK, err
 
 
 @pytest.mark.parametrize(
@@ -88,15 +96,17 @@ def test_mlready_replaces_its_own_output_without_force(repo: Path, args: tuple[s
 @pytest.mark.parametrize(
     "reach", ["mlready.yaml", "small.yaml", "link.yaml", "sub/../mlready.yaml", "hard.yaml"]
 )
-def test_an_input_is_never_replaced(repo: Path, args: tuple[str, ...], reach: str) -> None:
+def test_an_input_is_never_replaced(
+    repo: Path, args: tuple[str, ...], reach: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     (repo / "link.yaml").symlink_to("mlready.yaml")
     (repo / "sub").mkdir()
     os.link(repo / "mlready.yaml", repo / "hard.yaml")
     before = snapshot(repo)
-    result = mlready(repo, *(arg.replace("{}", reach) for arg in args))
-    assert result.returncode == ExitCode.INVALID, result.stderr
-    assert "is one of this command's inputs" in result.stderr
-    assert "Traceback" not in result.stderr
+    monkeypatch.chdir(repo)  # in this process, where an unexpected exception surfaces as one
+    code, _, err = run(*(arg.replace("{}", reach) for arg in args))
+    assert code == ExitCode.INVALID, err
+    assert "is one of this command's inputs" in err
     assert snapshot(repo) == before
 
 

@@ -7,6 +7,7 @@ import datetime as dt
 import json
 import re
 import shutil
+from collections.abc import Iterable, Iterator
 from functools import cache
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -20,6 +21,7 @@ import re2  # noqa: F401  # isort: skip
 from regopy import Interpreter  # isort: skip
 
 from mlready.core.errors import ExitCode
+from mlready.core.model import Probe
 from tests.helpers.commands import run
 from tests.helpers.small_bank import BEST_ANSWERS, SMALL_BANK
 
@@ -170,6 +172,33 @@ CASES = [*(path.stem for path in EXAMPLES), *SMALL_ANSWERS]
 def _in_tmp_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # No settings file of the checkout's (or of a folder above it) changes check's gate.
     monkeypatch.chdir(tmp_path)
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _one_scan_per_example() -> Iterator[None]:
+    # What is tested here is the gate, not the scan: an example is checked under every gate
+    # option, and each check scanned the whole checkout again for the same findings. The
+    # findings of a repository's scan for the same probes (and the same files left out) are
+    # kept for this module's checks; every other step of `check` runs each time.
+    from mlready.io import scan as scanning
+
+    real = scanning.scan
+    found: dict[tuple[object, ...], scanning.Findings] = {}
+
+    def scan_once(
+        repository: scanning.Repository, probes: Iterable[tuple[str, Probe]]
+    ) -> scanning.Findings:
+        probes = tuple(probes)
+        key = (repository.root, tuple(repository.files), probes)
+        if key not in found:
+            found[key] = real(repository, probes)
+        return {place: list(items) for place, items in found[key].items()}
+
+    scanning.scan = scan_once
+    try:
+        yield
+    finally:
+        scanning.scan = real
 
 
 def answers_args(case: str, folder: Path) -> list[str | Path]:

@@ -160,14 +160,16 @@ def test_moved_ids_in_answers_for_this_version_get_their_own_warning(
     )
 
 
-def test_answers_for_a_newer_version_keep_their_own_warning(profiled: Bank) -> None:
+def test_answers_for_a_newer_version_are_refused_before_their_moves(profiled: Bank) -> None:
     from mlready.core.answers import answers_from_document
 
     text = "mlready: 1\nbank: profiled@3\nanswers:\n  data.origin: hosted\n"
-    answers = answers_from_document(parse_yaml(text, source="a.yaml"), profiled)
-    assert len(answers.warnings) == 2
-    assert "questions it does not have are kept but ignored" in answers.warnings[0]
-    assert "moved 1 question" in answers.warnings[1]
+    with pytest.raises(InputError) as caught:
+        answers_from_document(parse_yaml(text, source="a.yaml"), profiled)
+    assert caught.value.messages == [
+        "a.yaml:2:7: these answers need profiled@3, newer than the profiled@2 in use: upgrade "
+        "mlready, or choose a bank of that version with --bank PATH"
+    ]
 
 
 def test_a_new_answer_wins_over_one_under_its_old_id(profiled: Bank) -> None:

@@ -176,7 +176,7 @@ def evidence_of(
     top, judge = evidence_judge(card, repo=repo, root=root, settings=settings, results=results)
     from mlready.core.evidence import judge_evidence
 
-    return top, judge_evidence(card, judge.findings, locate=judge.locate)
+    return top, judge_evidence(card, judge.findings, locate=judge.locate, packages=judge.packages)
 
 
 class Judge(NamedTuple):
@@ -184,12 +184,17 @@ class Judge(NamedTuple):
 
     findings: "FindingsOf"
     locate: "Callable[[str], PathState]"
+    # the packages the repository is, where a probe looks for the use of a library: the scan
+    # did not run those probes, and the evidence says so
+    packages: frozenset[str] = frozenset()
 
     def __call__(self, question: "Question", entry: "AnswerEntry | None") -> "CheckEvidence | None":
         """What the repository says of this answer to `question`."""
         from mlready.core.evidence import judge_check
 
-        return judge_check(question, entry, self.findings, locate=self.locate)
+        return judge_check(
+            question, entry, self.findings, locate=self.locate, packages=self.packages
+        )
 
 
 @user_input
@@ -247,7 +252,10 @@ def evidence_judge(
         if not results.is_dir():
             raise InputError(Message("{path}: no such folder of results", path=results))
         findings = {**findings, **scan_results(results, probes, shown=results.as_posix())}
-    return shown_path(repository.root), Judge(findings, locate)
+    # Only where a probe names a library are the repository's own packages read.
+    libraries = any(probe.library for _, probe in probes)
+    packages = repository.own_packages if libraries else frozenset()
+    return shown_path(repository.root), Judge(findings, locate, packages)
 
 
 @user_input

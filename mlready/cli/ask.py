@@ -142,7 +142,7 @@ def _scanned(
 
     card = score(bank, current)
     _root, scanned = api.evidence_judge(card)
-    found = judge_evidence(card, scanned.findings, locate=scanned.locate)
+    found = judge_evidence(card, scanned.findings, locate=scanned.locate, packages=scanned.packages)
 
     def judge(question: "Question", entry: "AnswerEntry") -> "CheckEvidence | None":
         # Judged by the bank's own check: its probes, whatever the language shown.

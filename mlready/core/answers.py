@@ -224,8 +224,8 @@ def _check_format_version(document: Document) -> None:
 
 
 def _version_warnings(document: Document, written: str | None, bank: Bank) -> list[str]:
-    """A warning when the answers were written for another version of the bank in use (none
-    when for this one); InputError when for another bank altogether."""
+    """A warning when the answers were written for an older version of the bank in use (none
+    when for this one); InputError when for a newer version, or another bank altogether."""
     if written is None:
         return []
     bank_id, _, version = written.partition("@")
@@ -250,19 +250,28 @@ def _version_warnings(document: Document, written: str | None, bank: Bank) -> li
         )
     if not version or version == versions[bank_id]:
         return []
-    newer = int(version) > int(versions[bank_id])
-    effect = (
-        Message("answers to questions it does not have are kept but ignored")
-        if newer
-        else Message("its new questions count as unanswered")
-    )
+    in_use = f"{bank_id}@{versions[bank_id]}"
+    if int(version) > int(versions[bank_id]):
+        # Judged with an older bank, a file would pass a gate on the answers it can read and
+        # silently drop the rest: a file it cannot fully read is no file to judge.
+        raise InputError(
+            document.problem(
+                ("bank",),
+                Message(
+                    "these answers need {written}, newer than the {bank} in use: upgrade "
+                    "mlready, or choose a bank of that version with --bank PATH",
+                    written=written,
+                    bank=in_use,
+                ),
+            )
+        )
     return [
         Message(
             "{place}: answers were written for {written}; the bank in use is {bank}: {effect}",
             place=document.where(("bank",)),
             written=written,
             bank=bank.ref,
-            effect=effect,
+            effect=Message("its new questions count as unanswered"),
         )
     ]
 

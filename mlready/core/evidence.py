@@ -57,6 +57,16 @@ class CheckEvidence(NamedTuple):
     not_accepted: tuple[tuple[str, str], ...] = ()  # (evidence, why): neither path nor https
     silenced: tuple[tuple[str, str], ...] = ()  # (probe id, reason) a person gave
     suggested: str | None = None  # for an unanswered check: the option the findings support
+    # (probe id, library) the scan did not run: the repository is that library itself
+    own_library: tuple[tuple[str, str], ...] = ()
+
+
+def own_library_reason(library: str) -> Message:
+    """Why a library's probe was not run in the repository that is that library."""
+    return Message(
+        "this repository is {library} itself, and a library's own code is no evidence of using it",
+        library=library,
+    )
 
 
 def contradictions(evidence: Mapping[str, CheckEvidence]) -> list[tuple[str, list[str]]]:
@@ -110,15 +120,20 @@ def _not_accepted(item: str) -> str | None:
 
 
 def judge_evidence(
-    card: Scorecard, findings: FindingsOf, *, locate: Callable[[str], PathState]
+    card: Scorecard,
+    findings: FindingsOf,
+    *,
+    locate: Callable[[str], PathState],
+    packages: frozenset[str] = frozenset(),
 ) -> dict[str, CheckEvidence]:
     """The evidence state of every applicable check answered with an option (not "na"); for
     an unanswered one with findings, the option they support (state "unanswered": it counts
-    nowhere). `locate` tells where a path (relative to the answers file) is."""
+    nowhere). `locate` and `packages` are `judge_check`'s."""
     judged: dict[str, CheckEvidence] = {}
     for question in card.applicable:
         if is_scored(question):
-            item = judge_check(question, card.answers.get(question.id), findings, locate=locate)
+            entry = card.answers.get(question.id)
+            item = judge_check(question, entry, findings, locate=locate, packages=packages)
             if item is not None:
                 judged[question.id] = item
     return judged
@@ -130,9 +145,13 @@ def judge_check(
     findings: FindingsOf,
     *,
     locate: Callable[[str], PathState],
+    packages: frozenset[str] = frozenset(),
 ) -> CheckEvidence | None:
     """The evidence state of one check's answer (`entry`, None: unanswered), or None when
-    there is nothing to say (answered "na", or unanswered with nothing found)."""
+    there is nothing to say (answered "na", or unanswered with nothing found nor left unlooked
+    for). `locate` tells where a path (relative to the answers file) is."""
+    # `packages` are those the repository is (import names, lower case): a probe for the use of
+    # one of them was not run, and the evidence says so.
     if entry is not None and entry.value == NA:
         return None
     named = entry is not None and (entry.evidence or entry.not_detected)
@@ -153,13 +172,16 @@ def judge_check(
     partly: list[Finding] = []
     missing: list[Probe] = []
     failed: list[Finding] = []
+    # A library's probe in the library's own repository: the scan did not look (its own code
+    # shows nothing of using it), and a note says so. Absent, it contradicts no answer either.
+    not_run = _own_library(question, packages, silenced)
     for probe in question.evidence:
-        if probe.id in silenced:
-            continue
         key = (question.id, probe.id)
-        if probe.library and key not in findings:
-            # The scan did not look: the repository is the library itself, and its own code
-            # shows nothing of using it. Absent, the library contradicts no answer either.
+        if (
+            probe.id in silenced
+            or probe.id in not_run
+            or (probe.library and key not in findings)  # not looked for either
+        ):
             continue
         hits = findings.get(key, ())
         if probe.results is not None:
@@ -192,8 +214,8 @@ def judge_check(
         ):
             missing.append(probe)
     suggested = None if entry is not None else _suggested(question, findings)
-    if entry is None and suggested is None:
-        return None  # nothing answered, nothing found: nothing to say
+    if entry is None and suggested is None and not not_run:
+        return None  # nothing answered, nothing found, nothing left unlooked for
     if entry is None:
         state = EvidenceState.UNANSWERED
     elif missing or failed or paths_missing or paths_outside:
@@ -220,7 +242,20 @@ def judge_check(
         not_accepted=not_accepted,
         silenced=tuple(silenced.items()),
         suggested=suggested,
+        own_library=tuple(not_run.items()),
     )
+
+
+def _own_library(
+    question: Question, packages: frozenset[str], silenced: Mapping[str, str]
+) -> dict[str, str]:
+    """The library by probe id of each probe of `question` for the use of a library that the
+    repository is (one of its `packages`), but for those a person silenced."""
+    return {
+        probe.id: mine[0]
+        for probe in question.evidence
+        if probe.id not in silenced and (mine := [n for n in probe.library if n in packages])
+    }
 
 
 _CLAIMED = CheckEvidence(EvidenceState.CLAIMED)

@@ -428,33 +428,128 @@ _TEST_MARKS: tuple[tuple[str, tuple[str, ...]], ...] = (
 
 
 def _python_tests(text: str) -> list[str]:
-    """The test functions and methods pytest or unittest would collect from a module."""
+    """The test functions and methods pytest or unittest would collect from a module: its test
+    functions (async ones too), and the test methods of its test classes (`_TestClass`), those
+    inherited from the module's own classes included, in the order defined."""
     tree = parsed_python(text)
-    if tree is None:
+    if tree is None or _not_collected(tree.body):
         return []
-    found = []
-    for node in tree.body:
-        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef) and node.name.startswith(
-            "test"
-        ):
+    classes: dict[str, _TestClass] = {}
+    found: list[str] = []
+    for node in _definitions(tree.body):
+        if isinstance(node, ast.ClassDef):
+            item = classes[node.name] = _TestClass.of(node, classes)
+            found += item.tests()
+        elif node.name.startswith("test") and not _fixture(node):
             found.append(node.name)
-        elif isinstance(node, ast.ClassDef) and _test_class(node):
-            found += [
-                f"{node.name}.{item.name}"
-                for item in node.body
-                if isinstance(item, ast.FunctionDef | ast.AsyncFunctionDef)
-                and item.name.startswith("test")
-            ]
     return found
 
 
-def _test_class(node: ast.ClassDef) -> bool:
-    # unittest collects subclasses of a `*TestCase`; pytest, `Test*` classes of their own (a
-    # `TestFilter(BaseModel)` of a library is a model, with a constructor pytest leaves).
-    bases = [
-        base.attr if isinstance(base, ast.Attribute) else getattr(base, "id", "")
-        for base in node.bases
-    ]
-    if any(str(base).endswith("TestCase") for base in bases):
-        return True
-    return node.name.startswith("Test") and all(base == "object" for base in bases)
+_Definition = ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef
+# Bases that give a class a constructor, which pytest does not collect a class with (a
+# `TestFilter(BaseModel)` of a library is a model), and decorators that write one.
+_CONSTRUCTED = frozenset(
+    {"BaseModel", "NamedTuple", "TypedDict", "Enum", "IntEnum", "StrEnum", "Flag", "IntFlag"}
+)
+_CONSTRUCTING = frozenset({"dataclass", "define", "frozen", "mutable", "s", "attrs"})
+
+
+class _TestClass(NamedTuple):
+    """A class of a test module, as pytest and unittest see it."""
+
+    # unittest collects every subclass of a `*TestCase`, however far down the module's classes;
+    # pytest, the `Test*` classes without a constructor, whatever their bases, and the `Test*`
+    # classes nested in them. A class that says `__test__ = False` is never collected.
+
+    name: str
+    collected: bool
+    unittest: bool
+    constructed: bool  # has a constructor, or inherits one from a class of the module
+    methods: tuple[str, ...]  # test methods, its own first, then those of the module's bases
+    nested: tuple["_TestClass", ...]  # the `Test*` classes defined in it
+
+    @classmethod
+    def of(cls, node: ast.ClassDef, known: "dict[str, _TestClass]") -> "_TestClass":
+        """The class `node`; `known` holds the classes defined before it in the module."""
+        bases = [_last_name(base) for base in node.bases]
+        local = [known[base] for base in bases if base in known]
+        body = list(_definitions(node.body))
+        unittest = any(base.endswith("TestCase") for base in bases) or any(
+            base.unittest for base in local
+        )
+        constructed = (
+            any(item.name in ("__init__", "__new__") for item in body)
+            or any(_last_name(item) in _CONSTRUCTING for item in node.decorator_list)
+            or any(base in _CONSTRUCTED or base.endswith(("Error", "Exception")) for base in bases)
+            or any(base.constructed for base in local)
+        )
+        own = [
+            item.name
+            for item in body
+            if not isinstance(item, ast.ClassDef)
+            and item.name.startswith("test")
+            and not _fixture(item)
+        ]
+        methods = tuple(dict.fromkeys(own + [name for base in local for name in base.methods]))
+        collected = not _not_collected(node.body) and (
+            unittest or (node.name.startswith("Test") and not constructed)
+        )
+        nested = tuple(_TestClass.of(item, {}) for item in body if isinstance(item, ast.ClassDef))
+        return cls(node.name, collected, unittest, constructed, methods, nested)
+
+    def tests(self) -> list[str]:
+        """Its tests as `Class.method` (`Outer.Inner.method`), none where not collected."""
+        if not self.collected:
+            return []
+        found = [f"{self.name}.{method}" for method in self.methods]
+        if not self.unittest:  # unittest leaves nested classes alone
+            for inner in self.nested:
+                if inner.name.startswith("Test"):
+                    found += [f"{self.name}.{test}" for test in inner.tests()]
+        return found
+
+
+def _definitions(body: Sequence[ast.stmt]) -> Iterator[_Definition]:
+    """The functions and classes a module or class body defines, in order, those under an
+    `if`, `try` or `with` included (`if sys.platform != "win32": def test_...`)."""
+    for node in body:
+        if isinstance(node, _Definition):
+            yield node
+        elif isinstance(node, ast.If):
+            yield from _definitions(node.body)
+            yield from _definitions(node.orelse)
+        elif isinstance(node, ast.Try | ast.TryStar):
+            for part in (node.body, *(handler.body for handler in node.handlers)):
+                yield from _definitions(part)
+            yield from _definitions(node.orelse)
+            yield from _definitions(node.finalbody)
+        elif isinstance(node, ast.With | ast.AsyncWith):
+            yield from _definitions(node.body)
+
+
+def _not_collected(body: Sequence[ast.stmt]) -> bool:
+    """Whether a module or class says `__test__ = False`: pytest and unittest's runners then
+    collect nothing of it."""
+    return any(
+        isinstance(node, ast.Assign)
+        and any(isinstance(target, ast.Name) and target.id == "__test__" for target in node.targets)
+        and isinstance(node.value, ast.Constant)
+        and node.value.value is False
+        for node in body
+    )
+
+
+def _fixture(node: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
+    """Whether a function is a fixture (`@pytest.fixture`, `@pytest_asyncio.fixture(...)`):
+    named `test_data`, it is what a test uses, not a test."""
+    return any(_last_name(item) == "fixture" for item in node.decorator_list)
+
+
+def _last_name(node: ast.expr) -> str:
+    """The last name of a dotted expression (`unittest.TestCase`: TestCase); of a call, its
+    function's (`pytest.fixture(scope=...)`: fixture); "" for anything else."""
+    if isinstance(node, ast.Call):
+        node = node.func
+    if isinstance(node, ast.Attribute):
+        return node.attr
+    return node.id if isinstance(node, ast.Name) else ""

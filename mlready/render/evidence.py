@@ -4,7 +4,7 @@ import json
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from mlready.core.evidence import CheckEvidence, Finding
+from mlready.core.evidence import CheckEvidence, Finding, own_library_reason
 from mlready.core.messages import _, translated
 from mlready.core.vocabulary import EvidenceState, word_for
 from mlready.render.escape import json_text, markdown_code, markdown_text, name_text, one_line
@@ -43,7 +43,7 @@ def _reliability(probe: "Probe") -> str:
 def evidence_details(item: CheckEvidence) -> list[str]:
     """What the repository says of one answer, a line each: findings, what was looked for and
     not found, the answer's own evidence paths, links kept outside, evidence not accepted,
-    probes silenced."""
+    probes silenced, probes not run in the repository of the library they look for."""
     details = [finding_text(finding) for finding in item.found]
     if item.files > len(item.found):
         details.append(
@@ -91,6 +91,12 @@ def evidence_details(item: CheckEvidence) -> list[str]:
         _("{probe} silenced: {reason}").format(probe=probe, reason=one_line(reason))
         for probe, reason in item.silenced
     ]
+    details += [
+        _("{probe} not looked for: {reason}").format(
+            probe=probe, reason=translated(own_library_reason(name_text(library)))
+        )
+        for probe, library in item.own_library
+    ]
     return details
 
 
@@ -123,6 +129,8 @@ def _lines_of(result: ScanResult) -> list[tuple[str, str, list[str]]]:
             label = one_line(option.display) if option else item.suggested
             headline = _("unanswered; the repository suggests: {option}").format(option=label)
             rows.append((check_id, headline, details))
+        elif item.state is EvidenceState.UNANSWERED:  # only a probe not looked for to say
+            rows.append((check_id, translated(word_for(item.state)), details))
         elif item.state is not EvidenceState.CLAIMED or details:
             headline = _("{state}: answered {answer}").format(
                 state=translated(word_for(item.state)), answer=answer
@@ -184,13 +192,17 @@ def render_scan_json(results: Sequence[ScanResult]) -> str:
 
 
 def render_scan_sarif(results: Sequence[ScanResult]) -> str:
-    """SARIF: each contradicted answer at its line of the answers file, with what is missing."""
-    from mlready.render.sarif import contradicted_results, sarif_document
+    """SARIF: each contradicted answer at its line of the answers file, with what is missing;
+    a note for each probe not run in the repository of the library it looks for."""
+    from mlready.render.sarif import contradicted_results, own_library_notes, sarif_document
 
     return sarif_document(
         [
             located
             for result in results
-            for located in contradicted_results(result.scorecard, result.evidence)
+            for located in (
+                *contradicted_results(result.scorecard, result.evidence),
+                *own_library_notes(result.scorecard, result.evidence),
+            )
         ]
     )

@@ -6,7 +6,7 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from mlready.core.evidence import CheckEvidence, Finding
+from mlready.core.evidence import CheckEvidence, Finding, own_library_reason
 from mlready.core.plan import action_plan, expiring_waivers
 from mlready.core.signoff import signoff_states
 from mlready.core.validation import to_plain
@@ -139,4 +139,8 @@ def evidence_json(item: CheckEvidence) -> dict[str, Any]:
         "not_accepted": [{"evidence": text, "why": why} for text, why in item.not_accepted],
         "not_detected": dict(item.silenced),
         "suggested": item.suggested,
+        "not_looked_for": [
+            {"probe": probe, "library": library, "reason": str(own_library_reason(library))}
+            for probe, library in item.own_library
+        ],
     }

@@ -57,8 +57,8 @@ class Located(NamedTuple):
 
 
 def render_sarif(outcomes: Sequence[Outcome]) -> str:
-    """One run of the tool over every answers file; waived gaps carry a suppression, and
-    answers the repository contradicts are errors of their own."""
+    """One run of the tool over every answers file; waived gaps carry a suppression, answers
+    the repository contradicts are errors of their own, probes the scan did not run notes."""
     results: list[Located] = []
     for outcome in outcomes:
         card = outcome.scorecard
@@ -101,6 +101,7 @@ def render_sarif(outcomes: Sequence[Outcome]) -> str:
                 )
             )
         results += contradicted_results(card, outcome.evidence)
+        results += own_library_notes(card, outcome.evidence)
     return sarif_document(results)
 
 
@@ -121,6 +122,26 @@ def contradicted_results(
             "error",
         )
         for check_id, missing in contradictions(evidence)
+    ]
+
+
+def own_library_notes(card: "Scorecard", evidence: "Mapping[str, CheckEvidence]") -> list[Located]:
+    """A note for each probe the scan did not run, at its check's line: the repository is the
+    library whose use the probe looks for."""
+    from mlready.core.evidence import own_library_reason
+
+    return [
+        Located(
+            card.bank.questions[check_id],
+            card.answers.source,
+            answer_line(card, check_id),
+            _("{probe} not looked for: {reason}").format(
+                probe=probe, reason=translated(own_library_reason(library))
+            ),
+            "note",
+        )
+        for check_id, item in evidence.items()
+        for probe, library in item.own_library
     ]
 
 

@@ -36,7 +36,7 @@ def spawn_ask(
     """`mlready ask answers.yaml ARGS` in a pseudo-terminal of `columns` by 40, in English
     unless `env` chooses a language."""
     terminal = {"TERM": "xterm", "COLUMNS": str(columns), "LINES": "40", "NO_COLOR": "1"}
-    return pexpect.spawn(
+    child = pexpect.spawn(
         sys.executable,
         ["-m", "mlready", "ask", "answers.yaml", *args],
         cwd=tmp_path,
@@ -45,3 +45,8 @@ def spawn_ask(
         timeout=15,
         dimensions=(40, columns),
     )
+    # pexpect waits 50 ms before each send, for programs that turn echo off only after their
+    # password prompt shows; the walk's line editor is ready when its prompt is, and the
+    # sessions wait for the prompt before they type.
+    child.delaybeforesend = None
+    return child
