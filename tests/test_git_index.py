@@ -165,3 +165,57 @@ def test_a_damaged_index_is_never_read_past_its_end(data: st.DataObject) -> None
         assert found is None or all(name for name in found)
     finally:
         index.write_bytes(original)
+
+
+def git_refuses(root: Path) -> bool:
+    listing = ["git", "-C", str(root), "ls-files", "-z", "--cached"]
+    return subprocess.run(listing, check=False, capture_output=True).returncode != 0
+
+
+def test_a_version_4_entry_whose_name_length_is_wrong_is_left_to_git(tmp_path: Path) -> None:
+    # Version 4 keeps each name's length in the entry's flags, as 2 and 3 do; git reads the
+    # name by that length and refuses the index when it disagrees with the name's NUL.
+    root = repository(tmp_path / "repo", FILES)
+    git(root, "update-index", "--index-version", "4")
+    index = root / ".git" / "index"
+    data = bytearray(index.read_bytes())
+    flags = 12 + 40 + 20  # the first entry's flags, after its stat data and object name
+    length = int.from_bytes(data[flags : flags + 2], "big") & 0x0FFF
+    assert length == len(sorted(FILES)[0])
+    data[flags : flags + 2] = (int.from_bytes(data[flags : flags + 2], "big") - 6).to_bytes(
+        2, "big"
+    )
+    body = bytes(data[:-20])
+    index.write_bytes(body + hashlib.sha1(body).digest())
+    assert git_refuses(root)
+    assert indexed_files(root) is None
+
+
+@pytest.mark.parametrize(
+    "damage",
+    ["no HEAD", "unknown extension"],
+)
+def test_a_git_folder_git_does_not_take_for_a_repository_is_left_to_git(
+    tmp_path: Path, damage: str
+) -> None:
+    # Its index, however whole, is no listing of tracked files: git refuses the folder (not a
+    # repository; a repository format it does not know), and so must the scan.
+    root = repository(tmp_path / "repo", FILES)
+    if damage == "no HEAD":
+        (root / ".git" / "HEAD").unlink()
+    else:
+        git(root, "config", "core.repositoryformatversion", "1")
+        git(root, "config", "extensions.unknownToGit", "yes")
+    assert git_refuses(root)
+    assert indexed_files(root) is None
+
+
+def test_a_work_tree_owned_by_another_user_is_left_to_git(tmp_path: Path) -> None:
+    # git's safe.directory check looks at the work tree's owner as well as its `.git`'s.
+    root = repository(tmp_path / "repo", FILES)
+    try:
+        os.chown(root, 1234, 1234)
+    except PermissionError:
+        pytest.skip("changing a file's owner needs root")
+    assert git_refuses(root)
+    assert indexed_files(root) is None
