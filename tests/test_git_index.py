@@ -165,3 +165,109 @@ def test_a_damaged_index_is_never_read_past_its_end(data: st.DataObject) -> None
         assert found is None or all(name for name in found)
     finally:
         index.write_bytes(original)
+
+
+def git_refuses(root: Path) -> bool:
+    listing = ["git", "-C", str(root), "ls-files", "-z", "--cached"]
+    return subprocess.run(listing, check=False, capture_output=True).returncode != 0
+
+
+def test_a_version_4_entry_whose_name_length_is_wrong_is_left_to_git(tmp_path: Path) -> None:
+    # Version 4 keeps each name's length in the entry's flags, as 2 and 3 do; git reads the
+    # name by that length and refuses the index when it disagrees with the name's NUL.
+    root = repository(tmp_path / "repo", FILES)
+    git(root, "update-index", "--index-version", "4")
+    index = root / ".git" / "index"
+    data = bytearray(index.read_bytes())
+    flags = 12 + 40 + 20  # the first entry's flags, after its stat data and object name
+    length = int.from_bytes(data[flags : flags + 2], "big") & 0x0FFF
+    assert length == len(sorted(FILES)[0])
+    data[flags : flags + 2] = (int.from_bytes(data[flags : flags + 2], "big") - 6).to_bytes(
+        2, "big"
+    )
+    body = bytes(data[:-20])
+    index.write_bytes(body + hashlib.sha1(body).digest())
+    assert git_refuses(root)
+    assert indexed_files(root) is None
+
+
+@pytest.mark.parametrize(
+    "damage",
+    ["no HEAD", "unknown extension"],
+)
+def test_a_git_folder_git_does_not_take_for_a_repository_is_left_to_git(
+    tmp_path: Path, damage: str
+) -> None:
+    # Its index, however whole, is no listing of tracked files: git refuses the folder (not a
+    # repository; a repository format it does not know), and so must the scan.
+    root = repository(tmp_path / "repo", FILES)
+    if damage == "no HEAD":
+        (root / ".git" / "HEAD").unlink()
+    else:
+        git(root, "config", "core.repositoryformatversion", "1")
+        git(root, "config", "extensions.unknownToGit", "yes")
+    assert git_refuses(root)
+    assert indexed_files(root) is None
+
+
+def test_a_work_tree_owned_by_another_user_is_left_to_git(tmp_path: Path) -> None:
+    # git's safe.directory check looks at the work tree's owner as well as its `.git`'s.
+    root = repository(tmp_path / "repo", FILES)
+    try:
+        os.chown(root, 1234, 1234)
+    except PermissionError:
+        pytest.skip("changing a file's owner needs root")
+    assert git_refuses(root)
+    assert indexed_files(root) is None
+
+
+def test_an_entry_with_extended_flags_git_does_not_know_is_left_to_git(tmp_path: Path) -> None:
+    # Version 3 and 4 entries may carry a second word of flags; a bit git does not know makes
+    # it refuse the index ("unknown index entry format").
+    root = repository(tmp_path / "repo", FILES)
+    (root / "later.py").write_text("x = 1\n", encoding="utf-8")
+    git(root, "add", "-N", "later.py")  # intent to add: the one entry with extended flags
+    git(root, "update-index", "--index-version", "3")
+    index = root / ".git" / "index"
+    data = bytearray(index.read_bytes())
+    offset = 12
+    for _ in range(int.from_bytes(data[8:12], "big")):
+        flags = int.from_bytes(data[offset + 60 : offset + 62], "big")
+        start = offset + 62
+        if flags & 0x4000:
+            data[start + 1] |= 0x01  # a bit below those git defines
+            start += 2
+        offset += (data.index(0, start) - offset + 8) // 8 * 8
+    body = bytes(data[:-20])
+    index.write_bytes(body + hashlib.sha1(body).digest())
+    assert git_refuses(root)
+    assert indexed_files(root) is None
+
+
+@functools.cache
+def built_version_4() -> tuple[Path, bytes]:
+    root = repository(Path(tempfile.mkdtemp()) / "repo", FILES)
+    git(root, "update-index", "--index-version", "4")
+    return root, (root / ".git" / "index").read_bytes()
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.data())
+def test_a_damaged_version_4_index_is_read_only_as_git_reads_it(data: st.DataObject) -> None:
+    # A damaged entry with its checksum made right again: declined (git answers), or listed
+    # exactly as git lists it, never read where git refuses it.
+    root, original = built_version_4()
+    place = data.draw(st.integers(12, len(original) - 21))
+    value = data.draw(st.integers(0, 255).filter(lambda byte: byte != original[place]))
+    damaged = bytearray(original)
+    damaged[place] = value
+    body = bytes(damaged[:-20])
+    index = root / ".git" / "index"
+    try:
+        index.write_bytes(body + hashlib.sha1(body).digest())
+        found = indexed_files(root)
+        if found is not None:
+            assert not git_refuses(root)
+            assert found == listed_by_git(root)
+    finally:
+        index.write_bytes(original)

@@ -25,7 +25,7 @@ from mlready.render.evidence import (
     render_scan_sarif,
     render_scan_text,
 )
-from tests.helpers.commands import mlready
+from tests.helpers.commands import english_environment, mlready
 from tests.helpers.git_repositories import git, repository
 from tests.helpers.probed_bank import ANSWERS, BANK, ROLLOUT, WORKFLOW
 
@@ -218,3 +218,38 @@ def test_html_text_leaves_as_it_is_only_what_it_would_not_change(text: str) -> N
     from mlready.render.escape import _escaped_html, html_text
 
     assert html_text(text) == _escaped_html(text)
+
+
+@pytest.mark.parametrize("output", ["text", "json", "markdown"])
+def test_a_file_name_that_is_not_utf8_reaches_no_output_as_raw_bytes(
+    tmp_path: Path, output: str
+) -> None:
+    # Outside git a name comes from the file system as bytes; a byte that is no UTF-8 (0x9b is
+    # an 8-bit CSI to a terminal that reads C1 controls) is shown, never written as it is, and
+    # a JSON document stays UTF-8.
+    import os
+    import shutil
+    import sys
+
+    shutil.copytree(Path(__file__).parents[1] / "examples" / "repository", tmp_path / "plain")
+    root = tmp_path / "plain"  # a folder, not a git work tree
+    name = b"tests/test_x\x9b31m\xff.py"
+    try:
+        (root / os.fsdecode(name)).write_text(
+            "import torch\ndef test_it():\n    assert True\n", encoding="utf-8"
+        )
+    except (OSError, UnicodeError):
+        pytest.skip("this file system takes only UTF-8 names")
+    done = subprocess.run(
+        [sys.executable, "-m", "mlready", "scan", "-f", output],
+        cwd=root,
+        capture_output=True,
+        check=False,
+        env={**english_environment(), "MLREADY_CACHE_DIR": ""},
+    )
+    assert done.returncode == ExitCode.OK, done.stderr
+    assert b"31m" in done.stdout  # the file is found and named
+    assert b"\x9b" not in done.stdout and b"\xff" not in done.stdout
+    text = done.stdout.decode("utf-8")  # strict: no byte of the name passed through raw
+    if output == "json":
+        json.loads(text)

@@ -18,6 +18,13 @@ _HEADER = 12
 # uid, gid, size: ten 32-bit numbers.
 _STAT_DATA = 40
 _MAX_INDEX_BYTES = 256 * 1024 * 1024
+_MAX_CONFIG_BYTES = 1024 * 1024
+# Repository extensions (`extensions.*` in .git/config) that change nothing this reader reads.
+_KNOWN_EXTENSIONS = frozenset(
+    {"objectformat", "partialclone", "worktreeconfig", "preciousobjects", "noop"}
+)
+# The flags of an entry's second (extended) half that git knows: skip-worktree, intent-to-add.
+_KNOWN_EXTENDED = 0x6000
 _READ_FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
 _NAME_MASK = 0x0FFF
 _EXTENDED = 0x4000
@@ -46,8 +53,13 @@ def indexed_files(root: Path) -> list[str] | None:
     git_folder = root / ".git"
     try:
         folder = git_folder.lstat()
-        if not stat.S_ISDIR(folder.st_mode) or folder.st_uid != os.geteuid():
-            return None  # a worktree's or submodule's `.git` file, a link, another's repository
+        owner = os.geteuid()
+        if not stat.S_ISDIR(folder.st_mode):
+            return None  # a worktree's or submodule's `.git` file, or a link
+        if folder.st_uid != owner or root.lstat().st_uid != owner:
+            return None  # another's repository: git decides (safe.directory) and says why
+        if not _plain_repository(git_folder):
+            return None
         # Not a link, nor a FIFO to wait on: a regular file of at most the limit.
         handle = os.open(git_folder / "index", _READ_FLAGS)
     except (OSError, AttributeError):  # no index yet, a link, no geteuid (Windows)...
@@ -70,6 +82,43 @@ def indexed_files(root: Path) -> list[str] | None:
     if names is None:
         return None
     return list(dict.fromkeys(name.decode("utf-8", errors="replace") for name in names))
+
+
+def _plain_repository(git_folder: Path) -> bool:
+    """Whether git would take `git_folder` as a repository of a format this reader knows: it
+    has a HEAD, and its configuration asks for no repository format or extension beyond those
+    that leave the index as it is (else git decides, and may refuse)."""
+    if not (git_folder / "HEAD").exists():
+        return False
+    try:
+        handle = os.open(git_folder / "config", _READ_FLAGS)
+    except FileNotFoundError:
+        return True
+    except OSError:
+        return False
+    try:
+        status = os.fstat(handle)
+        if not stat.S_ISREG(status.st_mode) or status.st_size > _MAX_CONFIG_BYTES:
+            return False
+        text = os.read(handle, _MAX_CONFIG_BYTES + 1).decode("utf-8", errors="replace")
+    except OSError:
+        return False
+    finally:
+        os.close(handle)
+    section = ""
+    for written in text.splitlines():
+        line = written.split("#", 1)[0].split(";", 1)[0].strip()
+        if line.startswith("["):
+            section = line.strip("[]").strip().split(" ", 1)[0].lower()
+            continue
+        key, _, value = line.partition("=")
+        key = key.strip().lower()
+        if section == "core" and key == "repositoryformatversion":
+            if value.strip() not in ("0", "1"):
+                return False
+        elif section == "extensions" and key and key not in _KNOWN_EXTENSIONS:
+            return False
+    return True
 
 
 def _entries(data: bytes) -> list[bytes] | None:
@@ -100,6 +149,8 @@ def _read(data: bytes, *, version: int, count: int, hash_size: int) -> list[byte
         if flags & _EXTENDED:
             if version < 3:
                 return None
+            if int.from_bytes(data[start : start + 2], "big") & ~_KNOWN_EXTENDED:
+                return None  # a flag git does not know: git refuses the entry
             start += 2
         if version == 4:
             # The name is the previous one less N bytes at its end, then what follows up to a
@@ -110,6 +161,9 @@ def _read(data: bytes, *, version: int, count: int, hash_size: int) -> list[byte
                 return None
             name = previous[: len(previous) - strip] + data[start:terminator]
             offset = terminator + 1
+            length = flags & _NAME_MASK
+            if length != _NAME_MASK and length != len(name):
+                return None  # git reads the name by its length, and refuses a mismatch
         else:
             terminator = data.find(b"\0", start, end)
             if terminator == -1:

@@ -6,10 +6,12 @@ import re
 
 # C0 and C1 control characters (and DEL) would drive the terminal, and bidirectional overrides
 # and marks would make text read differently from what it is; tab and newline are handled by
-# each caller. U+FFFE and U+FFFF are not characters at all, and XML cannot hold them.
+# each caller. U+FFFE and U+FFFF are not characters at all, and XML cannot hold them. Nor are
+# surrogates: Python keeps each byte of a file name that is not UTF-8 as one (U+DC80 to
+# U+DCFF), which would reach the output as that raw byte.
 _CONTROL = re.compile(
     r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e"
-    r"\u2066-\u2069\ufffe\uffff]"
+    r"\u2066-\u2069\ud800-\udfff\ufffe\uffff]"
 )
 # Characters that start inline Markdown (emphasis, code, links, HTML, entities, tables,
 # strikethrough, math), and the ones that start a block at the beginning of a line.
@@ -25,7 +27,7 @@ _HTML_WORKFLOW_COMMAND = re.compile(r"^(\s*):(?=:)", re.MULTILINE)
 # below cost more than this one test.
 _WORD = (
     r"[^\s\\`*_\[\]<>|~&$\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e"
-    r"\u2066-\u2069\ufffe\uffff]+"
+    r"\u2066-\u2069\ud800-\udfff\ufffe\uffff]+"
 )
 _PLAIN = re.compile(f"{_WORD}(?: {_WORD})*")
 # Text that html_text leaves as it is: printable ASCII but HTML's markup characters, and the
@@ -39,6 +41,12 @@ def _visible(match: re.Match[str]) -> str:
     code = ord(match.group())
     if code in (0x2028, 0x2029):  # line and paragraph separators: a space keeps the words apart
         return " "
+    return _shown_code(code)
+
+
+def _shown_code(code: int) -> str:
+    if 0xDC80 <= code <= 0xDCFF:  # a byte of a name that is not UTF-8: shown as that byte
+        return f"\\x{code - 0xDC00:02x}"
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
@@ -59,7 +67,8 @@ def json_text(text: str) -> str:
 # Everything a file name may hold that is not printable as it is: C0 (tab and newline too),
 # DEL, C1, line and paragraph separators, bidirectional controls and noncharacters.
 _NAME_CONTROL = re.compile(
-    r"[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufffe\uffff\\]"
+    r"[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069"
+    r"\ud800-\udfff\ufffe\uffff\\]"
 )
 
 
@@ -67,7 +76,7 @@ def _name_visible(match: re.Match[str]) -> str:
     code = ord(match.group())
     if code == 0x5C:  # a backslash is doubled, so that `\x1b` in a name stays distinct
         return "\\\\"
-    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+    return _shown_code(code)
 
 
 def name_text(name: str) -> str:
