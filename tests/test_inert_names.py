@@ -209,7 +209,7 @@ def test_a_name_is_shown_exactly_on_one_line(name: str, shown: str) -> None:
 @given(
     st.text(
         alphabet=st.sampled_from(
-            list(" aZ~!\"#&'<>:\n\t\x1b\x85\u202e\u3000中，\ufdd0\uffef\uffff")
+            list(" aZ~!\"#&'<>:\n\t\x1b\x85\xa0\u202e\u3000中，\udcff\ufdd0\uffef\uffff\U0001fffe")
         )
     )
 )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 # C0 and C1 control characters (and DEL) would drive the terminal, and bidirectional overrides
 # and marks would make text read differently from what it is; tab and newline are handled by
@@ -30,9 +31,6 @@ _WORD = (
     r"\u2066-\u2069\ud800-\udfff\ufffe\uffff]+"
 )
 _PLAIN = re.compile(f"{_WORD}(?: {_WORD})*")
-# Text that html_text leaves as it is: printable ASCII but HTML's markup characters, and the
-# common Chinese, Japanese and Korean characters and punctuation.
-_HTML_AS_IT_IS = re.compile("[ !#-%(-;=?-~\u3000-\u9fff\uff00-\uffef]*")
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 _EXTENSION = re.compile(r"[^./]\.[A-Za-z0-9]{1,10}(?:[?#].*)?$")
 
@@ -66,7 +64,7 @@ def json_text(text: str) -> str:
 
 # Everything a file name may hold that is not printable as it is: C0 (tab and newline too),
 # DEL, C1, line and paragraph separators, bidirectional controls and noncharacters.
-_NAME_CONTROL = re.compile(
+_NAME_CONTROL = (
     r"[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069"
     r"\ud800-\udfff\ufffe\uffff\\]"
 )
@@ -84,7 +82,14 @@ def name_text(name: str) -> str:
     bidirectional characters shown as `\\xNN` or `\\uNNNN`, a backslash doubled."""
     # So a name can neither drive the terminal nor forge a line, and two names never look the
     # same: newlines and tabs are escaped too.
-    return _NAME_CONTROL.sub(_name_visible, name)
+    return _compiled(_NAME_CONTROL).sub(_name_visible, name)
+
+
+@cache
+def _compiled(pattern: str) -> re.Pattern[str]:
+    # Compiled when first needed: a class of many ranges takes a fraction of a millisecond to
+    # compile, which the runs that never show a name need not pay.
+    return re.compile(pattern)
 
 
 def _is_plain(text: str) -> bool:
@@ -175,8 +180,18 @@ def html_text(text: str) -> str:
     """`text` as literal HTML: markup characters escaped, control characters, bidirectional
     overrides and noncharacters shown as `\\xNN` or `\\uNNNN`. Line breaks stay line breaks,
     and a line never starts with `::` (see _WORKFLOW_COMMAND): its first colon is `&#58;`."""
-    if _HTML_AS_IT_IS.fullmatch(text) is not None and "::" not in text:
-        return text  # most of a report: nothing in it to escape or show
+    # Most of a report has nothing to escape or show: printable (no control, separator,
+    # bidirectional, surrogate or noncharacter code point, no line break), without markup.
+    if (
+        text.isprintable()
+        and "::" not in text
+        and "&" not in text
+        and "<" not in text
+        and ">" not in text
+        and '"' not in text
+        and "'" not in text
+    ):
+        return text
     return _escaped_html(text)
 
 
