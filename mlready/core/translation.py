@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from dataclasses import field, replace
+from types import MappingProxyType
 from typing import Any, TypeVar
 
 from mlready.core.document import Document
@@ -47,6 +48,9 @@ try:  # CPython's own BLAKE2: hashlib would load OpenSSL, some milliseconds of e
     from _blake2 import blake2b as _blake2b
 except ImportError:  # pragma: no cover - other Pythons
     from hashlib import blake2b as _blake2b
+
+
+_KNOWN_CURRENT: Mapping[str, Any] = MappingProxyType({"current": True})
 
 
 def _edited(record: _Copied, **changes: Any) -> _Copied:
@@ -147,25 +151,29 @@ def translate_bank(
 
     def question_in(question: Question) -> Question:
         nonlocal fell_back
-        english = question_english(question)
+        # Entries known current need no English to compare with: any text stands for it.
+        english = _KNOWN_CURRENT if checked else question_english(question)
         text = current("questions", question.id, translation.questions.get(question.id), english)
         if text is None:
             fell_back += 1
             return _edited(question, evidence=tuple(probe_in(p) for p in question.evidence))
-        labels = text.get("options") or {}
+        labels = text.get("options")
         return _edited(
             question,
-            **{name: text.get(name, getattr(question, name)) for name in QUESTION_FIELDS},
+            **{name: text[name] for name in QUESTION_FIELDS if name in text},
             options=tuple(
                 _edited(option, label=labels[option.value]) if option.value in labels else option
                 for option in question.options
-            ),
+            )
+            if labels
+            else question.options,
             evidence=tuple(probe_in(probe) for probe in question.evidence),
         )
 
     def probe_in(probe: Probe) -> Probe:
         nonlocal fell_back
-        text = current("probes", probe.id, translation.probes.get(probe.id), probe_english(probe))
+        english = _KNOWN_CURRENT if checked else probe_english(probe)
+        text = current("probes", probe.id, translation.probes.get(probe.id), english)
         if text is None:
             fell_back += 1
             return probe
