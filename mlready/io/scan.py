@@ -576,7 +576,6 @@ class _Plan(NamedTuple):
     members: tuple[int, ...]  # the look of each pattern of `sources`
     member_set: frozenset[int]
     looks: tuple[int, ...]  # every look that wants the file
-    own: tuple[int, ...]  # those that count the system's own files (not only tests)
 
     @classmethod
     def of(
@@ -595,7 +594,6 @@ class _Plan(NamedTuple):
         ]
         sources = tuple(patterns[index].joined_source for index in members)  # type: ignore[union-attr]
         every = (*whole_files, *reading)
-        own = tuple(index for index in every if looks[index].within is None)
         return cls(
             tuple(whole_files),
             tuple(reading),
@@ -603,7 +601,6 @@ class _Plan(NamedTuple):
             tuple(members),
             frozenset(members),
             every,
-            own,
         )
 
     def matching(self, file: "_File") -> frozenset[int]:
