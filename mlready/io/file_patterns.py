@@ -33,5 +33,8 @@ def expand(pattern: Path | str) -> list[Path]:
         inside = "" if relative == os.curdir else relative.replace(os.sep, "/") + "/"
         if glob.depth is not None and inside.count("/") + 1 >= glob.depth:
             subfolders.clear()  # deeper than the glob reaches
-        found += [Path(folder, name) for name in files if glob.matches(inside + name)]
+        # Each file's path made from its folder's: the folders' names are kept once, not once
+        # per file (a portfolio's glob may list thousands).
+        parent = Path(folder)
+        found += [parent / name for name in files if glob.matches(inside + name)]
     return sorted(found)
