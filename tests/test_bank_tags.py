@@ -174,6 +174,39 @@ UNTAGGED = {
     "serving.batch_rerun",  # Infra 7 rolls back a model, not a job's output
     "preprocessing.index_deletions",  # B.2 is a person's request (data.deletion), not upkeep
     "training.retraining_automated",
+    # Strict tags only (a tag says the check implements the item): narrow controls once filed under
+    # a broad article or subcategory. Input-side defences against injected instructions and
+    # tampering (Art. 15(5) asks for the resilience, MEASURE 2.7 for its evaluation; the tests
+    # carry those tags); integrity, rate limits and exfiltration channels likewise.
+    "preprocessing.untrusted_text_marked",
+    "preprocessing.document_conversion",
+    "preprocessing.injection_screening",
+    "preprocessing.index_sources_screened",
+    "framework.artefact_integrity",
+    "framework.threat_model",  # a method; MEASURE 2.7 evaluates security, Art. 15 the property
+    "serving.agent_memory",
+    "serving.agent_customer_binding",  # access control for the agent, not B.1's data security plan
+    "serving.exfiltration_channels",
+    "serving.rate_limits",
+    "serving.device_model_protection",
+    "serving.health_check",  # a probe for a load balancer; MEASURE 2.4 monitors behaviour
+    "serving.input_validation",  # enforcement at serving; Monitor 2 monitors invariants
+    # Leakage controls and experimental design: MAP 2.3 documents TEVV considerations, Art. 10
+    # and A.7.4 ask for data governance and quality requirements as a whole.
+    "data.synthetic_kept_out",
+    "data.label_maturity",
+    "preprocessing.tabular_leakage",
+    "preprocessing.point_in_time",
+    "preprocessing.fit_on_train",
+    "training.split",
+    "training.eval_contamination",
+    # Tests of code and rules, and experiment hygiene: A.6.2.4 is the system's V&V.
+    "framework.rules_tested",
+    "preprocessing.prompt_assembly_tests",
+    "monitoring.experiment_guardrails",
+    "framework.limits_first",  # serving limits only; A.6.2.2 is the system's requirements
+    "monitoring.concentration",  # a DSA metric; A.5.5 is an assessment of societal impact
+    "data.special_categories",  # GDPR Art. 9; Art. 10(5) is bias detection only
 }
 
 # Tags once given and found wrong: what each says is not what the item requires.
@@ -224,6 +257,35 @@ WRONG = [
     ("training.energy_footprint", "euaia-art53"),  # Annex XI binds GPAI providers only
     ("data.subject_access", "euaia-art86"),  # Art. 86 is the deployer's explanation, not access
     ("serving.generation_switch", "euaia-art14"),  # Art. 14 is oversight of high-risk systems
+    # The strict audit (a tag is what the item asks, not its theme): broad items on narrow checks.
+    ("data.validation", "euaia-art10"),  # Art. 10 asks for data governance as a whole
+    ("data.label_quality", "euaia-art10"),
+    ("data.proxy_analysis", "euaia-art10"),
+    ("data.proxy_analysis", "nist-measure-2.11"),  # 2.11 is the system's fairness results
+    ("data.collection_bias", "nist-measure-2.11"),
+    ("data.collection_bias", "iso42001-a.7.4"),
+    ("data.label_maturity", "iso42001-a.7.4"),
+    ("data.representative", "iso42001-a.7.4"),
+    ("training.calibration", "nist-measure-2.11"),  # calibration is validity (MEASURE 2.5)
+    ("training.group_outcomes", "iso42001-a.5.4"),  # evidence for an assessment, not one
+    ("framework.dpia", "nist-map-5.1"),  # privacy only; MEASURE 2.10 is its home
+    ("framework.model_terms", "iso42001-a.10.3"),
+    ("framework.supply_chain", "nist-govern-6.1"),  # GOVERN 6.1 is a policy, these are controls
+    ("data.usage_rights", "nist-govern-6.1"),  # MAP 4.1 is the exact fit
+    ("serving.provider_data_use", "nist-govern-6.1"),
+    ("serving.ict_third_party", "nist-govern-6.2"),  # 6.2 is contingency (provider_fallback)
+    ("preprocessing.untrusted_text_marked", "euaia-art15"),
+    ("preprocessing.unexpected_values", "euaia-art15"),
+    ("serving.rate_limits", "euaia-art15"),
+    ("training.red_team", "euaia-art15"),  # MEASURE 2.7 and 1.3 are its items
+    ("training.ood_uncertainty", "euaia-art15"),  # MEASURE 2.6: fail safely beyond its limits
+    ("training.eval_contamination", "nist-map-2.3"),
+    ("serving.input_validation", "mlts-monitor-2"),
+    ("framework.threat_model", "nist-measure-2.7"),
+    ("framework.limits_first", "iso42001-a.6.2.2"),
+    ("training.eval_metrics", "nist-measure-2.5"),  # correctness scores are MEASURE 2.3
+    ("monitoring.decommissioning", "nist-manage-2.4"),  # GOVERN 1.7 is retirement
+    ("serving.ai_disclosure", "iso42001-a.8.2"),  # Art. 50 disclosure, not system documentation
 ]
 
 # Items once used as catch-alls, and the only checks that are what they ask: GOVERN 1.1 the
