@@ -928,7 +928,7 @@ def test_the_new_topics_are_asked_where_they_apply() -> None:
     }
     assert {
         "serving.agent_customer_binding",
-        "serving.agent_money_limits",
+        "serving.agent_approval",
         "monitoring.agent_amounts",
         "monitoring.reconciliation",
     } <= agent
@@ -1156,8 +1156,10 @@ def test_colorado_asks_a_developer_for_its_deployers_documentation_from_2027() -
             "production",
         ),
         ({"profile.personal_data": "sensitive"}, "framework.dpia", "blocker", "not ready"),
-        # people who gain by fooling it: the gate fails, the level is not capped
-        ({"profile.adversarial": "yes"}, "framework.threat_model", "blocker", "production"),
+        # a missing threat model is a major everywhere: the attack paths it would find carry the
+        # caps where they are exploitable (injection untested, tools not bound to the customer)
+        ({"profile.adversarial": "yes"}, "framework.threat_model", "major", "production"),
+        ({"profile.system_task": ("agent",)}, "framework.threat_model", "major", "production"),
         ({"profile.adversarial": "no"}, "framework.threat_model", "major", "production"),
         # the profile unconfirmed keeps the system at pilot
         ({}, "framework.profile_confirmed", "major", "pilot"),
@@ -1256,8 +1258,10 @@ def test_the_new_checks_of_default_v3_are_asked_where_they_belong() -> None:
     assert "training.memorisation" in keyboard
     vision = {q.id for q in asked_checks(asked(example_decisions("on-device-vision")))}
     assert "training.memorisation" not in vision
-    money = bank().questions["serving.agent_money_limits"]
-    assert money.caps == "prototype"
+    # the money caps are asked once, in the approval check, which caps at prototype
+    assert "serving.agent_money_limits" not in bank().questions
+    assert bank().moved["serving.agent_money_limits"].to == "serving.agent_approval"
+    assert bank().questions["serving.agent_approval"].caps == "prototype"
     capped = next(
         o for o in bank().questions["serving.agent_approval"].options if o.value == "capped"
     )
