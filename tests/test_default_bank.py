@@ -760,6 +760,7 @@ def test_options_that_mean_none_of_the_others_are_chosen_alone() -> None:
     assert exclusive == {
         ("profile.regimes", "none"),
         ("data.label_source", "none"),
+        ("data.biometrics", "none"),
         ("framework.runtime", "hosted"),
         ("profile.gpai_model", "neither"),
     }
@@ -1314,10 +1315,32 @@ def test_what_the_system_outputs_decides_the_checks_of_generated_media() -> None
     # a text-to-image generator takes text: the output, not the input, brings the checks
     image = {q.id for q in asked({**chat, "profile.output_modality": ("image",)}).applicable}
     assert media | {"serving.content_marking"} <= image
-    # a classifier of images outputs labels: asked about biometric use, not about deep fakes
+    # a classifier of images outputs labels: not asked about deep fakes, and, reading nothing
+    # about the people in its photos, not about biometric use either
     vision = {q.id for q in asked(example_decisions("on-device-vision")).applicable}
-    assert "serving.biometric_disclosure" in vision
+    assert "serving.biometric_disclosure" not in vision
     assert not media & vision
+    emotion = {**example_decisions("on-device-vision"), "data.biometrics": ("emotion",)}
+    assert "serving.biometric_disclosure" in {q.id for q in asked(emotion).applicable}
+
+
+@pytest.mark.parametrize(
+    ("biometrics", "severity"),
+    [(("none",), Severity.MAJOR), (("emotion",), Severity.BLOCKER)],
+)
+def test_the_prohibited_practices_are_a_blocker_for_faces_voices_and_emotions_not_scans(
+    biometrics: tuple[str, ...], severity: Severity
+) -> None:
+    # A chest X-ray with health data is not biometric processing (expert7, finding 7).
+    decisions = {
+        "profile.system_task": ("predict",),
+        "profile.impact": ("safety",),
+        "profile.personal_data": "sensitive",
+        "data.modality": ("image",),
+        "data.biometrics": biometrics,
+    }
+    card = asked(decisions)
+    assert card.severity_of(bank().questions["framework.prohibited_practices"]) is severity
 
 
 @pytest.mark.parametrize(
@@ -1337,3 +1360,42 @@ def test_a_sample_of_outputs_scores_less_where_single_outputs_must_be_traced() -
     assert scores["complete"] == scores["sampled"] == 1
     assert scores["sampled_untraceable"] < 1
     assert scores["untraceable"] < scores["sampled_untraceable"]
+
+
+def test_the_exploitable_agent_gaps_are_at_the_lowest_grade() -> None:
+    # Caps follow what an attacker can use, not missing paperwork (expert7, finding 2).
+    def option(check: str, value: str) -> tuple[float | None, str | None]:
+        found = next(o for o in bank().questions[check].options if o.value == value)
+        return found.score, found.caps
+
+    assert option("serving.agent_customer_binding", "typed") == (0, "prototype")
+    assert option("training.injection_tested", "direct") == (0, None)
+    assert option("serving.agent_idempotent", "money_repeats") == (0, None)
+    agent = asked({"profile.system_task": ("agent",), "profile.adversarial": "no"})
+    assert agent.severity_of(bank().questions["training.injection_tested"]) is Severity.BLOCKER
+    assert agent.severity_of(bank().questions["framework.threat_model"]) is Severity.MAJOR
+
+
+@pytest.mark.parametrize(
+    ("check", "value"),
+    [
+        ("training.release_gate", "formal"),
+        ("serving.batch_compare", "formal"),
+        ("serving.canary", "formal"),
+        ("monitoring.business_impact", "study"),
+    ],
+)
+def test_a_rigorous_manual_process_earns_full_marks(check: str, value: str) -> None:
+    scores = {o.value: o.score for o in bank().questions[check].options}
+    assert scores[value] == 1
+    assert min(scores.values()) == 0
+
+
+def test_ai_in_annex_i_products_is_dated_later_and_device_rules_ask_for_instructions_now() -> None:
+    dated = {(q, v): d for q, v, d in bank().dated_options}
+    assert dated[("profile.regimes", "eu_high_risk")] == date(2027, 12, 2)
+    assert dated[("profile.regimes", "eu_high_risk_product")] == date(2028, 8, 2)
+    device = {"profile.regimes": ("medical_device",), "profile.ai_act_role": "provider"}
+    card = score(bank(), answer_all(device, best=True), today=date(2026, 12, 7))
+    assert "serving.instructions_for_use" in {q.id for q in card.applicable}
+    assert "serving.instructions_for_use" not in {q.id for q in card.upcoming}
