@@ -153,12 +153,17 @@ UNTAGGED = {
     "framework.cra_security_requirements",
     "serving.cra_vulnerability_handling",
     "framework.co_developer_documentation",
+    # Processor contracts and transfers (GDPR Art. 28, Chapter V) and the US state and city
+    # duties to tell people (NYC Local Law 144, California's CCPA rules, Illinois' rights act).
+    "data.processors",
+    "serving.nyc_candidate_notice",
+    "serving.ca_admt_duties",
+    "serving.il_employment_notice",
     # Controls that no item names: MANAGE 1.3 and 2.4, B.1 and E.4 ask for something else (a
     # response to a prioritised risk, switching the system off, a data security plan, finding
     # unintended uses), and the MEASURE items evaluate what these implement.
     "serving.vulnerable_users",
     "serving.agent_limits",
-    "serving.agent_money_limits",
     "serving.content_filters",
     "serving.endpoint_auth",
     "framework.agent_least_privilege",

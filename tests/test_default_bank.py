@@ -1399,3 +1399,18 @@ def test_ai_in_annex_i_products_is_dated_later_and_device_rules_ask_for_instruct
     card = score(bank(), answer_all(device, best=True), today=date(2026, 12, 7))
     assert "serving.instructions_for_use" in {q.id for q in card.applicable}
     assert "serving.instructions_for_use" not in {q.id for q in card.upcoming}
+
+
+def test_every_processor_and_the_us_notice_duties_are_asked_where_they_bind() -> None:
+    personal = {q.id for q in asked_checks(asked({"profile.personal_data": "personal"}))}
+    assert "data.processors" in personal
+    assert "data.processors" not in {
+        q.id for q in asked_checks(asked({"profile.personal_data": "none"}))
+    }
+    hiring = asked({"profile.regimes": ("us_hiring",), "profile.impact": ("decisions",)})
+    notice = bank().questions["serving.nyc_candidate_notice"]
+    assert notice in hiring.applicable
+    assert hiring.severity_of(notice) is Severity.BLOCKER
+    dated = {(q, v): d for q, v, d in bank().dated_options}
+    assert dated[("profile.regimes", "california_admt")] == date(2027, 1, 1)
+    assert ("profile.regimes", "illinois_employment") not in dated  # in force since 2026
