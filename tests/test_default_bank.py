@@ -584,7 +584,10 @@ V2_LEVELS = {"support-assistant": "not ready", "credit-risk-scorer": "prototype"
 def test_an_example_written_for_default_v2_loads_and_scores(name: str) -> None:
     answers = load_answers(V2_EXAMPLES / f"{name}.yaml", bank())
     assert answers.bank_ref == "default@2"
-    assert answers.foreign == {}  # every answer of default@2 has its question in default@3
+    # Every answer of default@2 has its question in default@3, but for one that was merged
+    # into a question the file answers too: the new answer stands, the old one is retired.
+    merged = {old for old, moved in bank().moved.items() if moved.to in answers.entries}
+    assert set(answers.foreign) <= merged
     assert "written for default@2" in answers.warnings[0]
     card = score(bank(), answers, today=answers.project.reviewed)
     # The questions new in default@3 count as unanswered; a new check with a cap, unanswered,
@@ -703,7 +706,7 @@ def test_the_keyboard_gets_full_credit_without_logging_what_people_type() -> Non
     for check, value in (
         ("monitoring.prediction_log", "aggregated"),
         ("monitoring.samples_kept", "redacted"),
-        ("monitoring.log_retention", "not_kept"),
+        ("data.retention", "automated"),
         ("monitoring.log_redaction", "not_kept"),
     ):
         entry = answers.get(check)
