@@ -148,7 +148,7 @@ UNTAGGED = {
     "serving.provider_residency",
     "data.correction",  # rectification is data protection law; MEASURE 3.3 is appeal and report
     "data.subject_access",  # a person's access (GDPR Art. 15) is data protection law too
-    "monitoring.log_redaction",  # a privacy control: B.1 is security, B.3 retention (data.retention)
+    "monitoring.log_redaction",  # a privacy control: B.1 is security, B.3 data.retention
     # The Cyber Resilience Act's and Colorado's duties: law outside the five frameworks.
     "framework.cra_security_requirements",
     "serving.cra_vulnerability_handling",
