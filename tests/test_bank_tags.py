@@ -183,10 +183,8 @@ UNTAGGED = {
     # a broad article or subcategory. Input-side defences against injected instructions and
     # tampering (Art. 15(5) asks for the resilience, MEASURE 2.7 for its evaluation; the tests
     # carry those tags); integrity, rate limits and exfiltration channels likewise.
-    "preprocessing.untrusted_text_marked",
     "preprocessing.document_conversion",
     "preprocessing.injection_screening",
-    "preprocessing.index_sources_screened",
     "framework.artefact_integrity",
     "framework.threat_model",  # a method; MEASURE 2.7 evaluates security, Art. 15 the property
     "serving.agent_memory",
