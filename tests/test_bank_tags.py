@@ -193,7 +193,6 @@ UNTAGGED = {
     "serving.rate_limits",
     "serving.device_model_protection",
     "serving.health_check",  # a probe for a load balancer; MEASURE 2.4 monitors behaviour
-    "serving.input_validation",  # enforcement at serving; Monitor 2 monitors invariants
     # Leakage controls and experimental design: MAP 2.3 documents TEVV considerations, Art. 10
     # and A.7.4 ask for data governance and quality requirements as a whole.
     "data.synthetic_kept_out",

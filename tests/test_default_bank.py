@@ -509,7 +509,11 @@ def test_an_example_written_for_default_v1_loads_with_its_old_ids(name: str) -> 
     assert answers.bank_ref == "default@1"
     assert any("moved" in warning for warning in answers.warnings)
     # Only answers to checks merged into one the file answers as well are set apart, and kept.
-    merged = {"framework.reduced_precision", "serving.device_artefact_quality"}
+    merged = {
+        "framework.reduced_precision",
+        "serving.device_artefact_quality",
+        "serving.input_validation",  # one check with monitoring.input_checks since default@3
+    }
     assert set(answers.foreign) <= merged
     assert all(bank().moved[name].to in answers.entries for name in answers.foreign)
     runs_on = answers.get("profile.runs_on")
@@ -558,8 +562,9 @@ def test_checking_a_default_v1_file_says_its_answers_moved_and_nothing_is_lost(
     assert "serving.placement → profile.runs_on" in version
     assert "nothing is lost" in version
     assert version.endswith("Questions new in default@3 count as unanswered")
-    # Two checks of default@1 became one that the file answers too: their answers are kept.
-    assert len(merged) == 2
+    # Checks of default@1 became one that the file answers too (conversion parity twice, and
+    # input validation with the live input checks): their answers are kept.
+    assert len(merged) == 3
     assert all("kept under 'retired' by the next save" in line for line in merged)
 
 
