@@ -80,6 +80,7 @@ UNTAGGED = {
     # copyrighted material (GOVERN 6.1 is a policy for third parties' rights, not a test).
     "serving.recovery",
     "framework.agent_credentials",
+    "framework.agent_peer_messages",  # trust in other agents: a control MEASURE 2.7 would test
     "training.output_regurgitation",
     # GDPR notice and objection for training data (Arts 13, 14, 21): data protection law, which
     # no item of the five asks for as such (deon A.1 asks for consent, a nearby theme).
