@@ -274,6 +274,7 @@ WRONG = [
     ("framework.dpia", "nist-map-5.1"),  # privacy only; MEASURE 2.10 is its home
     ("framework.model_terms", "iso42001-a.10.3"),
     ("framework.supply_chain", "nist-govern-6.1"),  # GOVERN 6.1 is a policy, these are controls
+    ("framework.supply_chain", "iso42001-a.10.3"),  # an SBOM is security, not a supplier's ethics
     ("data.usage_rights", "nist-govern-6.1"),  # MAP 4.1 is the exact fit
     ("serving.provider_data_use", "nist-govern-6.1"),
     ("serving.ict_third_party", "nist-govern-6.2"),  # 6.2 is contingency (provider_fallback)
