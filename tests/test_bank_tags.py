@@ -164,6 +164,8 @@ UNTAGGED = {
     # response to a prioritised risk, switching the system off, a data security plan, finding
     # unintended uses), and the MEASURE items evaluate what these implement.
     "serving.vulnerable_users",
+    "serving.minor_protection",  # age assurance: DSA and state law, in none of the five
+    "serving.change_segregation",  # segregation of duties: A.6.2.5 is the deployment plan
     "serving.agent_limits",
     "serving.content_filters",
     "serving.endpoint_auth",

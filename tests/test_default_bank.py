@@ -1186,11 +1186,11 @@ def test_colorado_asks_a_developer_for_its_deployers_documentation_from_2027() -
         # who may change production: a blocker under the regimes that demand change control
         (
             {"profile.regimes": ("model_risk",)},
-            "serving.change_authorisation",
+            "serving.release_path",
             "blocker",
             "prototype",
         ),
-        ({}, "serving.change_authorisation", "major", "production"),
+        ({}, "serving.release_path", "major", "production"),
         # Art. 5 is asked of every system; a blocker capping pilot for generated content
         ({}, "framework.prohibited_practices", "blocker", "pilot"),
         (
