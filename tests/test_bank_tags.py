@@ -80,6 +80,7 @@ UNTAGGED = {
     # copyrighted material (GOVERN 6.1 is a policy for third parties' rights, not a test).
     "serving.recovery",
     "framework.agent_credentials",
+    "framework.agent_peer_messages",  # trust in other agents: a control MEASURE 2.7 would test
     "training.output_regurgitation",
     # GDPR notice and objection for training data (Arts 13, 14, 21): data protection law, which
     # no item of the five asks for as such (deon A.1 asks for consent, a nearby theme).
@@ -148,17 +149,24 @@ UNTAGGED = {
     "serving.provider_residency",
     "data.correction",  # rectification is data protection law; MEASURE 3.3 is appeal and report
     "data.subject_access",  # a person's access (GDPR Art. 15) is data protection law too
-    "monitoring.log_redaction",  # a privacy control: B.1 is security, B.3 retention (log_retention)
+    "monitoring.log_redaction",  # a privacy control: B.1 is security, B.3 data.retention
     # The Cyber Resilience Act's and Colorado's duties: law outside the five frameworks.
     "framework.cra_security_requirements",
     "serving.cra_vulnerability_handling",
     "framework.co_developer_documentation",
+    # Processor contracts and transfers (GDPR Art. 28, Chapter V) and the US state and city
+    # duties to tell people (NYC Local Law 144, California's CCPA rules, Illinois' rights act).
+    "data.processors",
+    "serving.nyc_candidate_notice",
+    "serving.ca_admt_duties",
+    "serving.il_employment_notice",
     # Controls that no item names: MANAGE 1.3 and 2.4, B.1 and E.4 ask for something else (a
     # response to a prioritised risk, switching the system off, a data security plan, finding
     # unintended uses), and the MEASURE items evaluate what these implement.
     "serving.vulnerable_users",
+    "serving.minor_protection",  # age assurance: DSA and state law, in none of the five
+    "serving.change_segregation",  # segregation of duties: A.6.2.5 is the deployment plan
     "serving.agent_limits",
-    "serving.agent_money_limits",
     "serving.content_filters",
     "serving.endpoint_auth",
     "framework.agent_least_privilege",
@@ -174,6 +182,36 @@ UNTAGGED = {
     "serving.batch_rerun",  # Infra 7 rolls back a model, not a job's output
     "preprocessing.index_deletions",  # B.2 is a person's request (data.deletion), not upkeep
     "training.retraining_automated",
+    # Strict tags only (a tag says the check implements the item): narrow controls once filed under
+    # a broad article or subcategory. Input-side defences against injected instructions and
+    # tampering (Art. 15(5) asks for the resilience, MEASURE 2.7 for its evaluation; the tests
+    # carry those tags); integrity, rate limits and exfiltration channels likewise.
+    "preprocessing.document_conversion",
+    "preprocessing.injection_screening",
+    "framework.artefact_integrity",
+    "framework.threat_model",  # a method; MEASURE 2.7 evaluates security, Art. 15 the property
+    "serving.agent_memory",
+    "serving.agent_customer_binding",  # access control for the agent, not B.1's data security plan
+    "serving.exfiltration_channels",
+    "serving.rate_limits",
+    "serving.device_model_protection",
+    "serving.health_check",  # a probe for a load balancer; MEASURE 2.4 monitors behaviour
+    # Leakage controls and experimental design: MAP 2.3 documents TEVV considerations, Art. 10
+    # and A.7.4 ask for data governance and quality requirements as a whole.
+    "data.synthetic_kept_out",
+    "data.label_maturity",
+    "preprocessing.tabular_leakage",
+    "preprocessing.point_in_time",
+    "preprocessing.fit_on_train",
+    "training.split",
+    "training.eval_contamination",
+    # Tests of code and rules, and experiment hygiene: A.6.2.4 is the system's V&V.
+    "framework.rules_tested",
+    "preprocessing.prompt_assembly_tests",
+    "monitoring.experiment_guardrails",
+    "framework.limits_first",  # serving limits only; A.6.2.2 is the system's requirements
+    "monitoring.concentration",  # a DSA metric; A.5.5 is an assessment of societal impact
+    "data.special_categories",  # GDPR Art. 9; Art. 10(5) is bias detection only
 }
 
 # Tags once given and found wrong: what each says is not what the item requires.
@@ -224,6 +262,36 @@ WRONG = [
     ("training.energy_footprint", "euaia-art53"),  # Annex XI binds GPAI providers only
     ("data.subject_access", "euaia-art86"),  # Art. 86 is the deployer's explanation, not access
     ("serving.generation_switch", "euaia-art14"),  # Art. 14 is oversight of high-risk systems
+    # The strict audit (a tag is what the item asks, not its theme): broad items on narrow checks.
+    ("data.validation", "euaia-art10"),  # Art. 10 asks for data governance as a whole
+    ("data.label_quality", "euaia-art10"),
+    ("data.proxy_analysis", "euaia-art10"),
+    ("data.proxy_analysis", "nist-measure-2.11"),  # 2.11 is the system's fairness results
+    ("data.collection_bias", "nist-measure-2.11"),
+    ("data.collection_bias", "iso42001-a.7.4"),
+    ("data.label_maturity", "iso42001-a.7.4"),
+    ("data.representative", "iso42001-a.7.4"),
+    ("training.calibration", "nist-measure-2.11"),  # calibration is validity (MEASURE 2.5)
+    ("training.group_outcomes", "iso42001-a.5.4"),  # evidence for an assessment, not one
+    ("framework.dpia", "nist-map-5.1"),  # privacy only; MEASURE 2.10 is its home
+    ("framework.model_terms", "iso42001-a.10.3"),
+    ("framework.supply_chain", "nist-govern-6.1"),  # GOVERN 6.1 is a policy, these are controls
+    ("framework.supply_chain", "iso42001-a.10.3"),  # an SBOM is security, not a supplier's ethics
+    ("data.usage_rights", "nist-govern-6.1"),  # MAP 4.1 is the exact fit
+    ("serving.provider_data_use", "nist-govern-6.1"),
+    ("serving.ict_third_party", "nist-govern-6.2"),  # 6.2 is contingency (provider_fallback)
+    ("preprocessing.untrusted_text_marked", "euaia-art15"),
+    ("preprocessing.unexpected_values", "euaia-art15"),
+    ("serving.rate_limits", "euaia-art15"),
+    ("training.red_team", "euaia-art15"),  # MEASURE 2.7 and 1.3 are its items
+    ("training.ood_uncertainty", "euaia-art15"),  # MEASURE 2.6: fail safely beyond its limits
+    ("training.eval_contamination", "nist-map-2.3"),
+    ("serving.input_validation", "mlts-monitor-2"),
+    ("framework.threat_model", "nist-measure-2.7"),
+    ("framework.limits_first", "iso42001-a.6.2.2"),
+    ("training.eval_metrics", "nist-measure-2.5"),  # correctness scores are MEASURE 2.3
+    ("monitoring.decommissioning", "nist-manage-2.4"),  # GOVERN 1.7 is retirement
+    ("serving.ai_disclosure", "iso42001-a.8.2"),  # Art. 50 disclosure, not system documentation
 ]
 
 # Items once used as catch-alls, and the only checks that are what they ask: GOVERN 1.1 the

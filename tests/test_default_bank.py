@@ -513,7 +513,11 @@ def test_an_example_written_for_default_v1_loads_with_its_old_ids(name: str) -> 
     assert answers.bank_ref == "default@1"
     assert any("moved" in warning for warning in answers.warnings)
     # Only answers to checks merged into one the file answers as well are set apart, and kept.
-    merged = {"framework.reduced_precision", "serving.device_artefact_quality"}
+    merged = {
+        "framework.reduced_precision",
+        "serving.device_artefact_quality",
+        "serving.input_validation",  # one check with monitoring.input_checks since default@3
+    }
     assert set(answers.foreign) <= merged
     assert all(bank().moved[name].to in answers.entries for name in answers.foreign)
     runs_on = answers.get("profile.runs_on")
@@ -562,8 +566,9 @@ def test_checking_a_default_v1_file_says_its_answers_moved_and_nothing_is_lost(
     assert "serving.placement → profile.runs_on" in version
     assert "nothing is lost" in version
     assert version.endswith("Questions new in default@3 count as unanswered")
-    # Two checks of default@1 became one that the file answers too: their answers are kept.
-    assert len(merged) == 2
+    # Checks of default@1 became one that the file answers too (conversion parity twice, and
+    # input validation with the live input checks): their answers are kept.
+    assert len(merged) == 3
     assert all("kept under 'retired' by the next save" in line for line in merged)
 
 
@@ -588,7 +593,10 @@ V2_LEVELS = {"support-assistant": "not ready", "credit-risk-scorer": "prototype"
 def test_an_example_written_for_default_v2_loads_and_scores(name: str) -> None:
     answers = load_answers(V2_EXAMPLES / f"{name}.yaml", bank())
     assert answers.bank_ref == "default@2"
-    assert answers.foreign == {}  # every answer of default@2 has its question in default@3
+    # Every answer of default@2 has its question in default@3, but for one that was merged
+    # into a question the file answers too: the new answer stands, the old one is retired.
+    merged = {old for old, moved in bank().moved.items() if moved.to in answers.entries}
+    assert set(answers.foreign) <= merged
     assert "written for default@2" in answers.warnings[0]
     card = score(bank(), answers, today=answers.project.reviewed)
     # The questions new in default@3 count as unanswered; a new check with a cap, unanswered,
@@ -707,7 +715,7 @@ def test_the_keyboard_gets_full_credit_without_logging_what_people_type() -> Non
     for check, value in (
         ("monitoring.prediction_log", "aggregated"),
         ("monitoring.samples_kept", "redacted"),
-        ("monitoring.log_retention", "not_kept"),
+        ("data.retention", "automated"),
         ("monitoring.log_redaction", "not_kept"),
     ):
         entry = answers.get(check)
@@ -764,6 +772,7 @@ def test_options_that_mean_none_of_the_others_are_chosen_alone() -> None:
     assert exclusive == {
         ("profile.regimes", "none"),
         ("data.label_source", "none"),
+        ("data.biometrics", "none"),
         ("framework.runtime", "hosted"),
         ("profile.gpai_model", "neither"),
     }
@@ -932,7 +941,7 @@ def test_the_new_topics_are_asked_where_they_apply() -> None:
     }
     assert {
         "serving.agent_customer_binding",
-        "serving.agent_money_limits",
+        "serving.agent_approval",
         "monitoring.agent_amounts",
         "monitoring.reconciliation",
     } <= agent
@@ -1160,8 +1169,10 @@ def test_colorado_asks_a_developer_for_its_deployers_documentation_from_2027() -
             "production",
         ),
         ({"profile.personal_data": "sensitive"}, "framework.dpia", "blocker", "not ready"),
-        # people who gain by fooling it: the gate fails, the level is not capped
-        ({"profile.adversarial": "yes"}, "framework.threat_model", "blocker", "production"),
+        # a missing threat model is a major everywhere: the attack paths it would find carry the
+        # caps where they are exploitable (injection untested, tools not bound to the customer)
+        ({"profile.adversarial": "yes"}, "framework.threat_model", "major", "production"),
+        ({"profile.system_task": ("agent",)}, "framework.threat_model", "major", "production"),
         ({"profile.adversarial": "no"}, "framework.threat_model", "major", "production"),
         # the profile unconfirmed keeps the system at pilot
         ({}, "framework.profile_confirmed", "major", "pilot"),
@@ -1179,11 +1190,11 @@ def test_colorado_asks_a_developer_for_its_deployers_documentation_from_2027() -
         # who may change production: a blocker under the regimes that demand change control
         (
             {"profile.regimes": ("model_risk",)},
-            "serving.change_authorisation",
+            "serving.release_path",
             "blocker",
             "prototype",
         ),
-        ({}, "serving.change_authorisation", "major", "production"),
+        ({}, "serving.release_path", "major", "production"),
         # Art. 5 is asked of every system; a blocker capping pilot for generated content
         ({}, "framework.prohibited_practices", "blocker", "pilot"),
         (
@@ -1260,8 +1271,10 @@ def test_the_new_checks_of_default_v3_are_asked_where_they_belong() -> None:
     assert "training.memorisation" in keyboard
     vision = {q.id for q in asked_checks(asked(example_decisions("on-device-vision")))}
     assert "training.memorisation" not in vision
-    money = bank().questions["serving.agent_money_limits"]
-    assert money.caps == "prototype"
+    # the money caps are asked once, in the approval check, which caps at prototype
+    assert "serving.agent_money_limits" not in bank().questions
+    assert bank().moved["serving.agent_money_limits"].to == "serving.agent_approval"
+    assert bank().questions["serving.agent_approval"].caps == "prototype"
     capped = next(
         o for o in bank().questions["serving.agent_approval"].options if o.value == "capped"
     )
@@ -1314,10 +1327,32 @@ def test_what_the_system_outputs_decides_the_checks_of_generated_media() -> None
     # a text-to-image generator takes text: the output, not the input, brings the checks
     image = {q.id for q in asked({**chat, "profile.output_modality": ("image",)}).applicable}
     assert media | {"serving.content_marking"} <= image
-    # a classifier of images outputs labels: asked about biometric use, not about deep fakes
+    # a classifier of images outputs labels: not asked about deep fakes, and, reading nothing
+    # about the people in its photos, not about biometric use either
     vision = {q.id for q in asked(example_decisions("on-device-vision")).applicable}
-    assert "serving.biometric_disclosure" in vision
+    assert "serving.biometric_disclosure" not in vision
     assert not media & vision
+    emotion = {**example_decisions("on-device-vision"), "data.biometrics": ("emotion",)}
+    assert "serving.biometric_disclosure" in {q.id for q in asked(emotion).applicable}
+
+
+@pytest.mark.parametrize(
+    ("biometrics", "severity"),
+    [(("none",), Severity.MAJOR), (("emotion",), Severity.BLOCKER)],
+)
+def test_the_prohibited_practices_are_a_blocker_for_faces_voices_and_emotions_not_scans(
+    biometrics: tuple[str, ...], severity: Severity
+) -> None:
+    # A chest X-ray with health data is not biometric processing (expert7, finding 7).
+    decisions = {
+        "profile.system_task": ("predict",),
+        "profile.impact": ("safety",),
+        "profile.personal_data": "sensitive",
+        "data.modality": ("image",),
+        "data.biometrics": biometrics,
+    }
+    card = asked(decisions)
+    assert card.severity_of(bank().questions["framework.prohibited_practices"]) is severity
 
 
 @pytest.mark.parametrize(
@@ -1337,3 +1372,57 @@ def test_a_sample_of_outputs_scores_less_where_single_outputs_must_be_traced() -
     assert scores["complete"] == scores["sampled"] == 1
     assert scores["sampled_untraceable"] < 1
     assert scores["untraceable"] < scores["sampled_untraceable"]
+
+
+def test_the_exploitable_agent_gaps_are_at_the_lowest_grade() -> None:
+    # Caps follow what an attacker can use, not missing paperwork (expert7, finding 2).
+    def option(check: str, value: str) -> tuple[float | None, str | None]:
+        found = next(o for o in bank().questions[check].options if o.value == value)
+        return found.score, found.caps
+
+    assert option("serving.agent_customer_binding", "typed") == (0, "prototype")
+    assert option("training.injection_tested", "direct") == (0, None)
+    assert option("serving.agent_idempotent", "money_repeats") == (0, None)
+    agent = asked({"profile.system_task": ("agent",), "profile.adversarial": "no"})
+    assert agent.severity_of(bank().questions["training.injection_tested"]) is Severity.BLOCKER
+    assert agent.severity_of(bank().questions["framework.threat_model"]) is Severity.MAJOR
+
+
+@pytest.mark.parametrize(
+    ("check", "value"),
+    [
+        ("training.release_gate", "formal"),
+        ("serving.batch_compare", "formal"),
+        ("serving.canary", "formal"),
+        ("monitoring.business_impact", "study"),
+    ],
+)
+def test_a_rigorous_manual_process_earns_full_marks(check: str, value: str) -> None:
+    scores = {o.value: o.score for o in bank().questions[check].options}
+    assert scores[value] == 1
+    assert min(scores.values()) == 0
+
+
+def test_ai_in_annex_i_products_is_dated_later_and_device_rules_ask_for_instructions_now() -> None:
+    dated = {(q, v): d for q, v, d in bank().dated_options}
+    assert dated[("profile.regimes", "eu_high_risk")] == date(2027, 12, 2)
+    assert dated[("profile.regimes", "eu_high_risk_product")] == date(2028, 8, 2)
+    device = {"profile.regimes": ("medical_device",), "profile.ai_act_role": "provider"}
+    card = score(bank(), answer_all(device, best=True), today=date(2026, 12, 7))
+    assert "serving.instructions_for_use" in {q.id for q in card.applicable}
+    assert "serving.instructions_for_use" not in {q.id for q in card.upcoming}
+
+
+def test_every_processor_and_the_us_notice_duties_are_asked_where_they_bind() -> None:
+    personal = {q.id for q in asked_checks(asked({"profile.personal_data": "personal"}))}
+    assert "data.processors" in personal
+    assert "data.processors" not in {
+        q.id for q in asked_checks(asked({"profile.personal_data": "none"}))
+    }
+    hiring = asked({"profile.regimes": ("us_hiring",), "profile.impact": ("decisions",)})
+    notice = bank().questions["serving.nyc_candidate_notice"]
+    assert notice in hiring.applicable
+    assert hiring.severity_of(notice) is Severity.BLOCKER
+    dated = {(q, v): d for q, v, d in bank().dated_options}
+    assert dated[("profile.regimes", "california_admt")] == date(2027, 1, 1)
+    assert ("profile.regimes", "illinois_employment") not in dated  # in force since 2026
