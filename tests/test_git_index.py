@@ -145,16 +145,22 @@ def built_repository() -> tuple[Path, bytes]:
     return root, (root / ".git" / "index").read_bytes()
 
 
+def one_byte_changed(data: st.DataObject, original: bytes, first: int, last: int) -> bytearray:
+    """`original` with one byte between `first` and `last` (included) changed."""
+    place = data.draw(st.integers(first, last))
+    value = data.draw(st.integers(0, 255).filter(lambda byte: byte != original[place]))
+    damaged = bytearray(original)
+    damaged[place] = value
+    return damaged
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.data())
 def test_a_damaged_index_is_never_read_past_its_end(data: st.DataObject) -> None:
     # Any change to the bytes breaks the checksum; a damaged entry with its checksum made right
     # again is read, or declined, and never read past its end.
     root, original = built_repository()
-    place = data.draw(st.integers(0, len(original) - 1))
-    value = data.draw(st.integers(0, 255).filter(lambda byte: byte != original[place]))
-    damaged = bytearray(original)
-    damaged[place] = value
+    damaged = one_byte_changed(data, original, 0, len(original) - 1)
     index = root / ".git" / "index"
     try:
         index.write_bytes(bytes(damaged))
@@ -257,10 +263,7 @@ def test_a_damaged_version_4_index_is_read_only_as_git_reads_it(data: st.DataObj
     # A damaged entry with its checksum made right again: declined (git answers), or listed
     # exactly as git lists it, never read where git refuses it.
     root, original = built_version_4()
-    place = data.draw(st.integers(12, len(original) - 21))
-    value = data.draw(st.integers(0, 255).filter(lambda byte: byte != original[place]))
-    damaged = bytearray(original)
-    damaged[place] = value
+    damaged = one_byte_changed(data, original, 12, len(original) - 21)
     body = bytes(damaged[:-20])
     index = root / ".git" / "index"
     try:
