@@ -314,8 +314,18 @@ def score(bank: Bank, answers: Answers, *, today: dt.date | None = None) -> Scor
                 not_applicable.append(question)
                 continue
             value = check_score(question, entry)
-            starts = _starts(question, question.id in in_force, pending, today)
-            rule = severity_rule(question, applicable_by_id, answers)
+            # Most checks have no date and one severity: no call made for them (a portfolio
+            # scores every check of thousands of reviews).
+            starts = (
+                _starts(question, question.id in in_force, pending, today)
+                if pending or question.applies_from is not None
+                else None
+            )
+            rule = (
+                severity_rule(question, applicable_by_id, answers)
+                if isinstance(question.severity, tuple)
+                else None
+            )
             if starts is None:
                 minor = (rule.is_ if rule else question.gap_severity) is Severity.MINOR
                 pairs.append((weight_of(question, rule), value, minor))
