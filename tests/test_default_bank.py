@@ -1334,6 +1334,10 @@ def test_what_the_system_outputs_decides_the_checks_of_generated_media() -> None
     assert not media & vision
     emotion = {**example_decisions("on-device-vision"), "data.biometrics": ("emotion",)}
     assert "serving.biometric_disclosure" in {q.id for q in asked(emotion).applicable}
+    # a model that predicts and outputs images (segmentation masks, enhanced scans) generates
+    # no likeness of anyone: not asked for safeguards against intimate imagery
+    masks = {**chat, "profile.system_task": ("predict",), "profile.output_modality": ("image",)}
+    assert "serving.intimate_imagery_safeguards" not in {q.id for q in asked(masks).applicable}
 
 
 @pytest.mark.parametrize(
