@@ -73,16 +73,8 @@ def render_sarif(outcomes: Sequence[Outcome]) -> str:
             )
             if question.fix:
                 message += _(" Next step: {fix}").format(fix=question.fix)
-            results.append(
-                Located(
-                    question,
-                    card.answers.source,
-                    answer_line(card, question.id),
-                    message,
-                    _LEVEL[gap.severity],
-                    gap.waiver.reason if gap.waived and gap.waiver is not None else None,
-                )
-            )
+            waiver = gap.waiver.reason if gap.waived and gap.waiver is not None else None
+            results.append(_at_answer(card, question.id, message, _LEVEL[gap.severity], waiver))
         # An obligation not yet in force is a note: seen ahead of its date, failing nothing.
         for gap in card.upcoming:
             message = _("Upcoming {severity} gap, from {date}: {prompt} (score {score}).").format(
@@ -91,15 +83,7 @@ def render_sarif(outcomes: Sequence[Outcome]) -> str:
                 prompt=gap.question.prompt,
                 score=f"{gap.score:g}",
             )
-            results.append(
-                Located(
-                    gap.question,
-                    card.answers.source,
-                    answer_line(card, gap.question.id),
-                    message,
-                    "note",
-                )
-            )
+            results.append(_at_answer(card, gap.question.id, message, "note"))
         results += contradicted_results(card, outcome.evidence)
         results += own_library_notes(card, outcome.evidence)
     return sarif_document(results)
@@ -112,10 +96,9 @@ def contradicted_results(
     from mlready.core.evidence import contradictions
 
     return [
-        Located(
-            card.bank.questions[check_id],
-            card.answers.source,
-            answer_line(card, check_id),
+        _at_answer(
+            card,
+            check_id,
             _("The repository contradicts the answer to {id}: {reasons}").format(
                 id=check_id, reasons=_("; ").join(translated(reason) for reason in missing)
             ),
@@ -131,10 +114,9 @@ def own_library_notes(card: "Scorecard", evidence: "Mapping[str, CheckEvidence]"
     from mlready.core.evidence import own_library_reason
 
     return [
-        Located(
-            card.bank.questions[check_id],
-            card.answers.source,
-            answer_line(card, check_id),
+        _at_answer(
+            card,
+            check_id,
             _("{probe} not looked for: {reason}").format(
                 probe=probe, reason=translated(own_library_reason(library))
             ),
@@ -143,6 +125,15 @@ def own_library_notes(card: "Scorecard", evidence: "Mapping[str, CheckEvidence]"
         for check_id, item in evidence.items()
         for probe, library in item.own_library
     ]
+
+
+def _at_answer(
+    card: "Scorecard", check_id: str, message: str, level: str, suppression: str | None = None
+) -> Located:
+    """A result of `level` saying `message` at the line of the answer to `check_id`."""
+    question = card.bank.questions[check_id]
+    line = answer_line(card, check_id)
+    return Located(question, card.answers.source, line, message, level, suppression)
 
 
 def sarif_document(results: Sequence[Located]) -> str:
