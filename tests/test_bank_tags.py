@@ -79,6 +79,7 @@ UNTAGGED = {
     # restore and recovery objectives; an agent's own short-lived credentials; regurgitation of
     # copyrighted material (GOVERN 6.1 is a policy for third parties' rights, not a test).
     "serving.recovery",
+    "serving.recovery_objectives",
     "framework.agent_credentials",
     "framework.agent_peer_messages",  # trust in other agents: a control MEASURE 2.7 would test
     "training.output_regurgitation",
@@ -139,6 +140,7 @@ UNTAGGED = {
     # duties (framework.risk_classification), and these duties are in none of the five frameworks.
     "framework.cn_service_filing",
     "serving.co_admt_duties",
+    "serving.co_adverse_explanation",
     "serving.cra_reporting",
     "serving.kr_transparency",
     "monitoring.liability_evidence",
@@ -157,8 +159,10 @@ UNTAGGED = {
     # Processor contracts and transfers (GDPR Art. 28, Chapter V) and the US state and city
     # duties to tell people (NYC Local Law 144, California's CCPA rules, Illinois' rights act).
     "data.processors",
+    "data.transfers",
     "serving.nyc_candidate_notice",
     "serving.ca_admt_duties",
+    "serving.ca_admt_opt_out",
     "serving.il_employment_notice",
     # Controls that no item names: MANAGE 1.3 and 2.4, B.1 and E.4 ask for something else (a
     # response to a prioritised risk, switching the system off, a data security plan, finding
