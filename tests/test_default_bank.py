@@ -1430,3 +1430,17 @@ def test_every_processor_and_the_us_notice_duties_are_asked_where_they_bind() ->
     dated = {(q, v): d for q, v, d in bank().dated_options}
     assert dated[("profile.regimes", "california_admt")] == date(2027, 1, 1)
     assert ("profile.regimes", "illinois_employment") not in dated  # in force since 2026
+
+
+@pytest.mark.parametrize(
+    ("impact", "asked_too"),
+    [(("financial",), False), (("internal", "financial"), False), (("experience",), True)],
+)
+def test_liability_evidence_is_not_asked_where_the_only_harm_is_financial(
+    impact: tuple[str, ...], asked_too: bool
+) -> None:
+    # The Product Liability Directive compensates death, injury, damage to property and to
+    # data not used for work; pure financial loss is not damage under it.
+    decisions = {**example_decisions("support-assistant"), "profile.impact": impact}
+    question = bank().questions["monitoring.liability_evidence"]
+    assert (question in asked(decisions).applicable) is asked_too
