@@ -296,6 +296,15 @@ WRONG = [
     ("training.eval_metrics", "nist-measure-2.5"),  # correctness scores are MEASURE 2.3
     ("monitoring.decommissioning", "nist-manage-2.4"),  # GOVERN 1.7 is retirement
     ("serving.ai_disclosure", "iso42001-a.8.2"),  # Art. 50 disclosure, not system documentation
+    # GOVERN 1.1 is knowing the legal duties (the screening); the role is Art. 25 and A.10.2.
+    ("framework.ai_act_role", "nist-govern-1.1"),
+    ("monitoring.postmortems", "nist-govern-4.3"),  # a review of one incident: MANAGE 4.3
+    ("data.eval_privacy", "nist-measure-2.2"),  # logged conversations; 2.2 evaluates with people
+    # Security controls on suppliers' artefacts (MANAGE 3.1), not their alignment with
+    # responsible AI (A.10.3), as for the supply chain.
+    ("framework.trusted_sources", "iso42001-a.10.3"),
+    ("framework.tool_servers", "iso42001-a.10.3"),
+    ("monitoring.prediction_log", "nist-measure-2.4"),  # a log; MEASURE 2.4 watches the system
 ]
 
 # Items once used as catch-alls, and the only checks that are what they ask: GOVERN 1.1 the
@@ -303,7 +312,6 @@ WRONG = [
 # planned for the risks the harm assessment ranked.
 HOMES = {
     "nist-govern-1.1": {
-        "framework.ai_act_role",
         "framework.risk_classification",
         "framework.profile_confirmed",
     },
