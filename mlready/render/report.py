@@ -66,6 +66,7 @@ from mlready.render.scorecard_view import (
     format_score,
     gate_line,
     level_cap,
+    optional_line,
     text_bar,
 )
 from mlready.render.signatures import HTML_REPORT_MARKER, REPORT_MARKER
@@ -693,6 +694,7 @@ def report_context(
         "gate": gate,
         "gate_line": gate_line(scorecard, verdict, gate),
         "level_cap": level_cap(scorecard),
+        "optional_line": optional_line(scorecard),
         # The columns of the action plan that say something: none without a single action.
         "plan_columns": {
             "owner": any(item.action and item.action.owner for item in plan),
