@@ -240,7 +240,7 @@ def test_the_chinese_summary_says_the_minor_checks_are_optional(
     outcome = Outcome(card, judge(card, today=TODAY))
     with speaking("zh-CN"):
         text = "".join(render_text([outcome]).split())
-    assert "3个次要检查项未回答：可以不答，不会导致门禁失败" in text
+    assert "3个次要检查项未回答；次要检查项可以不答，不会导致门禁失败" in text
 
 
 def test_ask_help_names_the_core_track() -> None:

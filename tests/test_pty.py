@@ -581,6 +581,32 @@ def test_the_core_track_leaves_the_minor_check_for_the_next_walk(workdir: Path) 
     assert load_answers(workdir / "answers.yaml", bank).get("data.schema") is not None
 
 
+def test_a_resumed_core_walk_counts_the_core_track_alone(workdir: Path) -> None:
+    answers = BEST_ANSWERS.replace(
+        "  data.modality: [image, text]\n", "  data.modality: [tabular]\n"
+    )
+    kept = answers.split("  data.schema: yes\n")[0]  # modality, owner and lineage answered
+    (workdir / "answers.yaml").write_text(kept, encoding="utf-8")
+    child = spawn(workdir, "--core", "--no-report", "--no-scan")
+    child.expect_exact("3 of the 5 questions of the core track are answered")
+    child.expect_exact("serving 1/2 · 4/5 overall")  # the schema check is not on the track
+    answer(child, "How are predictions served?", "batch")
+    answer(child, "rollback", "yes")
+    child.expect_exact("1 minor check is left unanswered")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == ExitCode.OK
+
+
+def test_a_core_walk_with_nothing_left_says_so(workdir: Path) -> None:
+    (workdir / "answers.yaml").write_text(BEST_ANSWERS, encoding="utf-8")
+    child = spawn(workdir, "--core", "--no-report", "--no-scan")
+    child.expect_exact("Nothing left on the core track")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == ExitCode.OK
+
+
 def test_ask_shows_a_contradiction_of_the_answer_just_given(tmp_path: Path) -> None:
     repository(
         tmp_path,
