@@ -196,9 +196,9 @@ def judge(
     """The verdict of `gate` on `scorecard` (and on the `evidence` of its answers, when the
     gate asks for evidence)."""
     # Without a baseline it fails on an open gap of the gate's `fail_on` severity or worse
-    # (waived gaps are not open), an unanswered applicable question, or a score below
-    # `fail_under`. With a baseline it fails only on regressions against it. Either way, a
-    # review older than `max_age` days (or without a date) fails.
+    # (waived gaps are not open), an unanswered applicable question other than a minor check,
+    # or a score below `fail_under`. With a baseline it fails only on regressions against it.
+    # Either way, a review older than `max_age` days (or without a date) fails.
     fail_under, fail_on, max_age = gate.fail_under, gate.fail_on, gate.max_age
     today = today or dt.date.today()
     reasons: list[str] = []
@@ -224,7 +224,8 @@ def judge(
                         severity=word_for(fail_on),
                     )
                 )
-        unanswered = len(scorecard.unanswered)
+        # Minor checks are optional: unanswered, they score 0 but do not fail the gate.
+        unanswered = len(scorecard.unanswered) - len(scorecard.unanswered_minor)
         if unanswered and not allow_incomplete:
             reasons.append(
                 message_n(

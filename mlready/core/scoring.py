@@ -144,6 +144,17 @@ class Scorecard(NamedTuple):
         return rule.is_ if rule else question.gap_severity
 
     @property
+    def unanswered_minor(self) -> tuple[Question, ...]:
+        """Unanswered applicable checks that are minor for this system, in bank order: optional,
+        they do not fail the gate, though each still scores 0."""
+        minor = {
+            gap.question.id
+            for gap in (*self.gaps, *self.upcoming)
+            if gap.severity is Severity.MINOR
+        }
+        return tuple(question for question in self.unanswered if question.id in minor)
+
+    @property
     def caps(self) -> tuple[Cap, ...]:
         """Every cap the open gaps and the score put on the level, whether it sets it or not."""
         today = self.today or dt.date.today()
@@ -260,6 +271,20 @@ def severity_rule(
         if all(_holds(name, wanted, applicable, answers) for name, wanted in rule.when.items()):
             return rule
     return None
+
+
+def in_core(question: Question, applicable: Mapping[str, Question], answers: Answers) -> bool:
+    """Whether the core track (`mlready ask --core`) asks `question`, given the answers so far:
+    any question that is not a check; a check that is a blocker or major for this system, or
+    that can cap the level."""
+    # A cap can sit on the check, on one of its options or on the severity rule that holds.
+    if not is_scored(question):
+        return True
+    rule = severity_rule(question, applicable, answers)
+    if (rule.is_ if rule else question.gap_severity) is not Severity.MINOR:
+        return True
+    caps = (rule or question.default_rule).caps or question.caps
+    return caps is not None or any(option.caps is not None for option in question.options)
 
 
 def pending_answers(bank: Bank, answers: Answers, today: dt.date) -> dict[tuple[str, str], dt.date]:

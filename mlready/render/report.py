@@ -68,6 +68,7 @@ from mlready.render.scorecard_view import (
     level_cap,
     level_note,
     level_rules,
+    optional_line,
     text_bar,
 )
 from mlready.render.signatures import HTML_REPORT_MARKER, REPORT_MARKER
@@ -697,6 +698,7 @@ def report_context(
         "level_cap": level_cap(scorecard),
         "level_note": level_note(scorecard),
         "level_rules": level_rules(scorecard),
+        "optional_line": optional_line(scorecard),
         # The columns of the action plan that say something: none without a single action.
         "plan_columns": {
             "owner": any(item.action and item.action.owner for item in plan),

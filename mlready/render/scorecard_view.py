@@ -324,6 +324,8 @@ def gate_line(card: "Scorecard", verdict: "Verdict", gate: "Gate") -> str:
     why = [_("no blocker gap is open")]
     if not card.unanswered:
         why.append(_("every applicable question is answered"))
+    elif len(card.unanswered) == len(card.unanswered_minor):
+        why.append(_("only minor checks, which are optional, are unanswered"))
     if wanted is not None:
         why.append(
             _("the level {level} reaches --fail-under {limit}").format(
@@ -339,6 +341,20 @@ def gate_line(card: "Scorecard", verdict: "Verdict", gate: "Gate") -> str:
             )
         )
     return _("The CI gate passes: {why}.").format(why=_("; ").join(why))
+
+
+def optional_line(card: "Scorecard") -> str | None:
+    """How many minor checks are unanswered, and that they are optional; None when none is."""
+    count = len(card.unanswered_minor)
+    if not count:
+        return None
+    return ngettext(
+        "{count} minor check is unanswered: it is optional and does not fail the gate, but "
+        "scores 0 in its area until it is answered.",
+        "{count} minor checks are unanswered: they are optional and do not fail the gate, but "
+        "each scores 0 in its area until it is answered.",
+        count,
+    ).format(count=count)
 
 
 def verdict_line(verdict: "Verdict") -> str:
@@ -472,6 +488,7 @@ def scorecard_view(
             items = tuple(Item((translated(line),)) for line in lines)
             sections.append(Section(title, items, len(lines)))
     project = card.answers.project.name
+    optional = optional_line(card)
     return ScorecardView(
         project=one_line(project) if project else None,
         bank=_("{title} ({ref})").format(
@@ -490,7 +507,10 @@ def scorecard_view(
             for row in card.areas
         ),
         sections=tuple(section for section in sections if section.total),
-        notes=tuple(translated(note) for note in verdict.notes),
+        notes=(
+            *(translated(note) for note in verdict.notes),
+            *((optional,) if optional else ()),
+        ),
         verdict=verdict_line(verdict),
         passed=verdict.passed,
     )
