@@ -108,6 +108,23 @@ def test_check_json_lists_gaps_with_their_score(tmp_path: Path, bank_file: Path)
         "overdue": False,
     }
     assert document["level"] == "production"  # one partly done blocker is no cap
+    # ... but a condition of the level, said beside it; nothing caps it.
+    assert document["conditions"] == ["data.lineage"] and document["caps"] == []
+
+
+def test_check_json_says_which_caps_set_the_level(tmp_path: Path, bank_file: Path) -> None:
+    answers = tmp_path / "a.yaml"
+    answers.write_text(BEST_ANSWERS.replace("data.lineage: yes", "data.lineage: no"))
+    code, out, _ = run("check", answers, "--bank", bank_file, "-f", "json")
+    document = json.loads(out)
+    assert code == ExitCode.GATE_FAILED
+    assert document["level"] == "not ready"
+    # The small bank's data area falls under 50 too: a cap, but not the one that sets it.
+    assert document["caps"] == [
+        {"level": "pilot", "kind": "score", "checks": [], "sets_level": False},
+        {"level": "not ready", "kind": "gap", "checks": ["data.lineage"], "sets_level": True},
+    ]
+    assert "data.lineage" not in document["conditions"]  # it caps: not a condition
 
 
 @pytest.mark.parametrize(

@@ -20,6 +20,7 @@ def check_json(outcome: Outcome) -> dict[str, Any]:
     card, verdict = outcome.scorecard, outcome.verdict
     answers = card.answers
     overdue = [item.gap.question.id for item in action_plan(card) if item.overdue]
+    binding = card.binding_caps
     document: dict[str, Any] = {
         "passed": verdict.passed,
         "reasons": list(verdict.reasons),
@@ -35,6 +36,18 @@ def check_json(outcome: Outcome) -> dict[str, Any]:
         "score": card.score,
         "mean": card.mean,
         "level": card.level.name,
+        # What the level rests on: every cap an open gap or the score puts on it (those at the
+        # level set it), and its conditions, the serious gaps that cap nothing.
+        "caps": [
+            {
+                "level": cap.level.name,
+                "kind": cap.kind,
+                "checks": [gap.question.id for gap in cap.gaps],
+                "sets_level": cap in binding,
+            }
+            for cap in card.caps
+        ],
+        "conditions": [gap.question.id for gap in card.conditions],
         "blockers": [gap.question.id for gap in card.blockers],
         "unanswered": [question.id for question in card.unanswered],
         # Of those, minor checks: optional, they do not fail the gate.
