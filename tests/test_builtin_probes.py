@@ -708,7 +708,12 @@ EXPECTED = {
             "training.registry": ("contradicted", {"model-registry"}),
             "monitoring.input_drift": ("contradicted", {"monitoring-config"}),
         },
-        suggested={"data.validation": "automated", "training.job_tooling": "partial"},
+        # dvc.lock ties the model to the hashes of the data it was trained on.
+        suggested={
+            "data.validation": "automated",
+            "training.job_tooling": "partial",
+            "training.data_versions": "yes",
+        },
         contradicted_reason="2 answers the repository contradicts "
         "(training.registry, monitoring.input_drift)",
         # Rollback and alerting are majors on a batch job: a batch output can be held back.
