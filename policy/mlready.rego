@@ -6,8 +6,8 @@
 #
 # The parameters are data.mlready (policy/data.json). One left out takes the value that
 # `mlready check` takes without its option: fail on open blocker gaps and on unanswered
-# applicable questions only. A message about a review starts with its answers file and
-# names the checks that fail it.
+# applicable questions (minor checks aside) only. A message about a review starts with its
+# answers file and names the checks that fail it.
 package main
 
 import rego.v1
@@ -161,14 +161,27 @@ deny contains msg if {
 	])
 }
 
+# Minor checks are optional: unanswered, they do not fail the gate. The document gives the
+# severity of every unanswered check among its gaps (or its upcoming gaps).
+minor_checks(review) := {gap.id |
+	some gap in array.concat(review.gaps, review.upcoming)
+	gap.severity == "minor"
+}
+
+required_unanswered(review) := sort([id |
+	some id in review.unanswered
+	not id in minor_checks(review)
+])
+
 deny contains msg if {
 	some review in reviews
 	judged_alone(review)
 	params.allow_incomplete == false
-	count(review.unanswered) > 0
+	ids := required_unanswered(review)
+	count(ids) > 0
 	msg := concat("", [
 		review.file, ": applicable checks unanswered: ",
-		concat(", ", sort(review.unanswered)),
+		concat(", ", ids),
 	])
 }
 

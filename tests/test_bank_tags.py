@@ -79,6 +79,7 @@ UNTAGGED = {
     # restore and recovery objectives; an agent's own short-lived credentials; regurgitation of
     # copyrighted material (GOVERN 6.1 is a policy for third parties' rights, not a test).
     "serving.recovery",
+    "serving.recovery_objectives",
     "framework.agent_credentials",
     "framework.agent_peer_messages",  # trust in other agents: a control MEASURE 2.7 would test
     "training.output_regurgitation",
@@ -139,6 +140,7 @@ UNTAGGED = {
     # duties (framework.risk_classification), and these duties are in none of the five frameworks.
     "framework.cn_service_filing",
     "serving.co_admt_duties",
+    "serving.co_adverse_explanation",
     "serving.cra_reporting",
     "serving.kr_transparency",
     "monitoring.liability_evidence",
@@ -157,8 +159,10 @@ UNTAGGED = {
     # Processor contracts and transfers (GDPR Art. 28, Chapter V) and the US state and city
     # duties to tell people (NYC Local Law 144, California's CCPA rules, Illinois' rights act).
     "data.processors",
+    "data.transfers",
     "serving.nyc_candidate_notice",
     "serving.ca_admt_duties",
+    "serving.ca_admt_opt_out",
     "serving.il_employment_notice",
     # Controls that no item names: MANAGE 1.3 and 2.4, B.1 and E.4 ask for something else (a
     # response to a prioritised risk, switching the system off, a data security plan, finding
@@ -192,7 +196,7 @@ UNTAGGED = {
     "framework.threat_model",  # a method; MEASURE 2.7 evaluates security, Art. 15 the property
     "serving.agent_memory",
     "serving.agent_customer_binding",  # access control for the agent, not B.1's data security plan
-    "serving.exfiltration_channels",
+    "serving.exfiltration_limits",
     "serving.rate_limits",
     "serving.device_model_protection",
     "serving.health_check",  # a probe for a load balancer; MEASURE 2.4 monitors behaviour
@@ -292,6 +296,15 @@ WRONG = [
     ("training.eval_metrics", "nist-measure-2.5"),  # correctness scores are MEASURE 2.3
     ("monitoring.decommissioning", "nist-manage-2.4"),  # GOVERN 1.7 is retirement
     ("serving.ai_disclosure", "iso42001-a.8.2"),  # Art. 50 disclosure, not system documentation
+    # GOVERN 1.1 is knowing the legal duties (the screening); the role is Art. 25 and A.10.2.
+    ("framework.ai_act_role", "nist-govern-1.1"),
+    ("monitoring.postmortems", "nist-govern-4.3"),  # a review of one incident: MANAGE 4.3
+    ("data.eval_privacy", "nist-measure-2.2"),  # logged conversations; 2.2 evaluates with people
+    # Security controls on suppliers' artefacts (MANAGE 3.1), not their alignment with
+    # responsible AI (A.10.3), as for the supply chain.
+    ("framework.trusted_sources", "iso42001-a.10.3"),
+    ("framework.tool_servers", "iso42001-a.10.3"),
+    ("monitoring.prediction_log", "nist-measure-2.4"),  # a log; MEASURE 2.4 watches the system
 ]
 
 # Items once used as catch-alls, and the only checks that are what they ask: GOVERN 1.1 the
@@ -299,7 +312,6 @@ WRONG = [
 # planned for the risks the harm assessment ranked.
 HOMES = {
     "nist-govern-1.1": {
-        "framework.ai_act_role",
         "framework.risk_classification",
         "framework.profile_confirmed",
     },

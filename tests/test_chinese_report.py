@@ -105,15 +105,16 @@ def test_the_markdown_report_says_the_template_s_words_in_chinese() -> None:
         "严重程度",
         "负责人",
         "截止日期",
-        "级别",
-        "达到该级别的最低得分",
+        "限制级别的规则",
+        "级别上限",
+        "本次评审",
     } <= set(headers)
     # Every table header cell and every label in bold is Chinese (or a number, or empty).
     assert not [text for text in headers + strong if re.search("[A-Za-z]", text)]
     html = [t.content for t in tokens if t.type in ("html_inline", "html_block")]
     assert html == [REPORT_MARKER + "\n"]
     assert "只要还有 1 个阻断级缺口未关闭，无论级别如何，门禁都会失败。" in report
-    assert f"| {LEVEL} | 90 | ◀ 本次评审 |" in report
+    assert "| 阻断项处于最低档，或未回答 | 检查项指定的级别，未指定时为“" in report
     assert "· 重要 ·" in report  # a gap's severity, by its word
 
 
@@ -137,7 +138,7 @@ def test_the_html_report_is_chinese_and_names_a_chinese_font() -> None:
     for phrase in ENGLISH:
         assert phrase not in text, phrase
     assert f"级别：{LEVEL}。" in text
-    assert "各板块得分与级别阈值" in text  # the chart's title
+    assert "板块得分：各板块良好实践的落实程度" in text  # the chart's title
     assert "Area scores" not in text
 
 

@@ -51,9 +51,16 @@ def test_check_fail_under_by_number_and_level(tmp_path: Path, bank_file: Path) -
     # serving: 2x1 + 4x0.5 over 6 -> 66.67
     assert run("check", answers, "--bank", bank_file)[0] == ExitCode.OK
     assert run("check", answers, "--bank", bank_file, "--fail-under", "60")[0] == ExitCode.OK
-    code, out, _ = run("check", answers, "--bank", bank_file, "--fail-under", "pilot")
+    code, out, _ = run("check", answers, "--bank", bank_file, "--fail-under", "75")
     assert code == ExitCode.GATE_FAILED
     assert "score 66.67 is below 75" in out
+    # A level asks for a level: no gap caps this one, so production passes at 66.67.
+    assert run("check", answers, "--bank", bank_file, "--fail-under", "production")[0] == 0
+    capped = tmp_path / "capped.yaml"
+    capped.write_text(BEST_ANSWERS.replace("data.lineage: yes", "data.lineage: no"))
+    code, out, _ = run("check", capped, "--bank", bank_file, "--fail-under", "prototype")
+    assert code == ExitCode.GATE_FAILED
+    assert "level not ready is below prototype" in out
     code, _, err = run("check", answers, "--bank", bank_file, "--fail-under", "gold")
     assert code == ExitCode.INVALID
     assert "--fail-under" in err

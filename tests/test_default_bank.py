@@ -1185,8 +1185,8 @@ def test_colorado_asks_a_developer_for_its_deployers_documentation_from_2027() -
             "production",
         ),
         # private data, untrusted text and a channel out: live use is unsafe
-        ({}, "serving.exfiltration_channels", "blocker", "prototype"),
-        ({"profile.personal_data": "none"}, "serving.exfiltration_channels", "major", "production"),
+        ({}, "serving.exfiltration_limits", "blocker", "prototype"),
+        ({"profile.personal_data": "none"}, "serving.exfiltration_limits", "major", "production"),
         # who may change production: a blocker under the regimes that demand change control
         (
             {"profile.regimes": ("model_risk",)},
@@ -1430,3 +1430,32 @@ def test_every_processor_and_the_us_notice_duties_are_asked_where_they_bind() ->
     dated = {(q, v): d for q, v, d in bank().dated_options}
     assert dated[("profile.regimes", "california_admt")] == date(2027, 1, 1)
     assert ("profile.regimes", "illinois_employment") not in dated  # in force since 2026
+
+
+@pytest.mark.parametrize(
+    ("impact", "asked_too"),
+    [(("financial",), False), (("internal", "financial"), False), (("experience",), True)],
+)
+def test_liability_evidence_is_not_asked_where_the_only_harm_is_financial(
+    impact: tuple[str, ...], asked_too: bool
+) -> None:
+    # The Product Liability Directive compensates death, injury, damage to property and to
+    # data not used for work; pure financial loss is not damage under it.
+    decisions = {**example_decisions("support-assistant"), "profile.impact": impact}
+    question = bank().questions["monitoring.liability_evidence"]
+    assert (question in asked(decisions).applicable) is asked_too
+
+
+@pytest.mark.parametrize(("old", "now"), [("tested", "yes"), ("untested", "yes"), ("no", "no")])
+def test_a_default_v3_answer_to_the_exfiltration_check_loads_under_its_new_id(
+    tmp_path: Path, old: str, now: str
+) -> None:
+    # The check once graded tests of the limits too; those moved to the injection suite, and
+    # an answer written then still loads, under the new id, with what it means now.
+    written = tmp_path / "mlready.yaml"
+    written.write_text(
+        f"mlready: 1\nbank: default@3\nanswers:\n  serving.exfiltration_channels: {old}\n"
+    )
+    answers = load_answers(written, bank())
+    entry = answers.get("serving.exfiltration_limits")
+    assert entry is not None and entry.value == now

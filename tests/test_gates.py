@@ -417,8 +417,8 @@ def test_baseline_improvements(
 @pytest.mark.parametrize(
     ("before", "args", "reasons"),
     [
-        ("partial", ("--fail-under", "pilot"), []),  # 75 reaches pilot's 75
-        ("partial", ("--fail-under", "production"), ["score 75 is below 90"]),
+        ("partial", ("--fail-under", "pilot"), []),  # the level, production, reaches pilot
+        ("partial", ("--fail-under", "95"), ["score 75 is below 95"]),
         (
             "partial",
             ("--max-age", "30"),
@@ -694,7 +694,7 @@ def test_reasons_count_in_the_plural_and_name_roles_exactly(tmp_path: Path) -> N
     text = (
         BEST_ANSWERS.replace("data.lineage: yes", "data.lineage: no")
         .replace("serving.rollback: yes", "serving.rollback: no")
-        .replace("  data.schema: yes\n", "")
+        .replace("  data.tokenizer: yes\n", "")  # a major: an unanswered minor fails nothing
         .replace("  serving.latency: automated\n", "")
     )
     answers = write(tmp_path, "a.yaml", text)
@@ -707,3 +707,25 @@ def test_reasons_count_in_the_plural_and_name_roles_exactly(tmp_path: Path) -> N
         "2 applicable questions unanswered",
         "no sign-off by a risk officer",
     ]
+
+
+@pytest.mark.parametrize(
+    ("lineage", "limit", "reasons"),
+    [
+        # One blocker partly done caps nothing: the level is production at a score of 75, and
+        # a level asks for a level, not for the score it once took (90).
+        ("partial", "production", []),
+        ("partial", "pilot", []),
+        # At its lowest grade the blocker caps the level at the lowest: below every other.
+        ("no", "prototype", ["level not ready is below prototype"]),
+        ("no", "not ready", []),
+    ],
+)
+def test_fail_under_a_level_compares_levels(
+    tmp_path: Path, bank_file: Path, lineage: str, limit: str, reasons: list[str]
+) -> None:
+    now = answers_with(tmp_path, "now.yaml", data__lineage=lineage)
+    code, document, _ = check(bank_file, now, "--fail-under", limit, "--fail-on", "minor")
+    gate_reasons = [r for r in document["reasons"] if "level" in r or "score" in r]
+    assert gate_reasons == reasons
+    assert code == ExitCode.GATE_FAILED  # the open blocker fails the gate whatever the level

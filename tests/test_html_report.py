@@ -16,7 +16,7 @@ from mlready.core.errors import ExitCode, InputError
 from mlready.core.scoring import score
 from mlready.io.answers_file import load_answers
 from mlready.io.bank_file import load_bank
-from mlready.render.charts import band_colour
+from mlready.render.charts import band_colour, score_shade
 from mlready.render.escape import terminal_text
 from mlready.render.report import render_report
 from mlready.render.signatures import HTML_REPORT_MARKER, written_by_mlready
@@ -43,7 +43,7 @@ def test_example_html_reports_parse_and_carry_their_charts(name: str) -> None:
     assert "@import" not in html and "url(" not in html  # no font, image or sheet from elsewhere
     titles = [t.text for t in document.iter(f"{SVG}title")]
     # One chart of the area scores (no radar drawing them again); no trend in the examples.
-    assert titles == ["Area scores against the level thresholds"]
+    assert titles == ["Area scores: how much of good practice is in place in each area"]
     body = text_of(document)
     assert body.index("Executive summary") < body.index("Action plan") < body.index("Appendix")
     details = document.find(".//details")
@@ -168,13 +168,17 @@ def test_the_portfolio_heat_map(tmp_path: Path, bank_file: Path, answers_file: P
     assert cells[1].get("class") == "gate fail"
     assert "".join(cells[1].itertext()).startswith("fails") and "blocker" in first
     assert "".join(rows[1].findall("td")[1].itertext()) == "passes"
-    # Each score's cell has the colour of the level band it falls in, not of a smooth scale.
+    # Each area score's cell has the shade of its step of 25, never a level's colour (a level
+    # follows the gaps, not the score).
     bank = load_bank(bank_file)
+    level_colours = {band_colour(bank.levels, level.min) for level in bank.levels}
     for row in rows:
         for cell in row.findall("td"):
             if cell.get("class") == "heat":
                 text = "".join(cell.itertext())
-                assert cell.get("style") == f"background:{band_colour(bank.levels, float(text))}"
+                assert cell.get("style") == f"background:{score_shade(float(text))}"
+                assert score_shade(float(text)) not in level_colours
+    assert len({score_shade(score) for score in (10, 30, 60, 80)}) == 4
     # The review's score in the colour of the level it reached: a capped one is not a pilot's.
     level = "".join(cells[2].itertext())
     reached = next(one for one in bank.levels if one.shown == level)

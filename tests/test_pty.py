@@ -542,6 +542,71 @@ def test_a_walk_that_ends_failed_says_why_it_exits_0(workdir: Path) -> None:
     assert child.exitstatus == ExitCode.OK
 
 
+def test_the_core_track_leaves_the_minor_check_for_the_next_walk(workdir: Path) -> None:
+    child = spawn(workdir, "--core", "--no-report", "--no-scan")
+    child.logfile_read = io.StringIO()
+    child.expect_exact("Project name")
+    child.sendline("shelf-scanner")
+    child.expect_exact("Owner")
+    child.sendline("vision")
+    answer(child, "Which inputs does the model take?", "3")
+    answer(child, "Who owns the data?", "me")
+    child.expect_exact("data 3/3 · 3/5 overall")  # the minor schema check is not counted
+    answer(child, "traced back", "yes")
+    answer(child, "How are predictions served?", "batch")
+    child.expect_exact("serving 2/2 · 5/5 overall")
+    answer(child, "rollback", "yes")
+    child.expect_exact("1 minor check is left unanswered: it is optional;")
+    child.expect_exact("Note: 1 minor check is unanswered: it is optional")
+    child.expect_exact("PASSED")  # an unanswered minor check fails no gate
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == ExitCode.OK
+    shown = "\n".join(shown_lines(child.logfile_read.getvalue()))
+    walked = shown.split("1 minor check is left unanswered")[0]  # the summary lists it after
+    assert "Which inputs does the model take?" in walked
+    assert "Is the data checked against a schema?" not in walked
+    bank = load_bank(workdir / "small.yaml")
+    answers = load_answers(workdir / "answers.yaml", bank)
+    assert answers.get("data.schema") is None
+    assert answers.get("serving.rollback") is not None
+
+    child = spawn(workdir, "--no-report", "--no-scan")  # without --core: what is left
+    child.expect_exact("data 4/4 · 4/6 overall")
+    answer(child, "Is the data checked against a schema?", "yes")
+    child.expect_exact("PASSED")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == ExitCode.OK
+    assert load_answers(workdir / "answers.yaml", bank).get("data.schema") is not None
+
+
+def test_a_resumed_core_walk_counts_the_core_track_alone(workdir: Path) -> None:
+    answers = BEST_ANSWERS.replace(
+        "  data.modality: [image, text]\n", "  data.modality: [tabular]\n"
+    )
+    kept = answers.split("  data.schema: yes\n")[0]  # modality, owner and lineage answered
+    (workdir / "answers.yaml").write_text(kept, encoding="utf-8")
+    child = spawn(workdir, "--core", "--no-report", "--no-scan")
+    child.expect_exact("3 of the 5 questions of the core track are answered")
+    child.expect_exact("serving 1/2 · 4/5 overall")  # the schema check is not on the track
+    answer(child, "How are predictions served?", "batch")
+    answer(child, "rollback", "yes")
+    child.expect_exact("1 minor check is left unanswered")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == ExitCode.OK
+
+
+def test_a_core_walk_with_nothing_left_says_so(workdir: Path) -> None:
+    (workdir / "answers.yaml").write_text(BEST_ANSWERS, encoding="utf-8")
+    child = spawn(workdir, "--core", "--no-report", "--no-scan")
+    child.expect_exact("Nothing left on the core track")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == ExitCode.OK
+
+
 def test_ask_shows_a_contradiction_of_the_answer_just_given(tmp_path: Path) -> None:
     repository(
         tmp_path,

@@ -4,7 +4,6 @@ and labels do not mislead; tables without empty columns; history written and wra
 
 from __future__ import annotations
 
-import itertools
 import json
 import os
 import re
@@ -16,7 +15,7 @@ import pytest
 
 from mlready.core.errors import ExitCode
 from mlready.io.bank_file import load_bank
-from mlready.render.charts import band_colour, band_of
+from mlready.render.charts import band_colour
 from mlready.render.width import cells
 from tests.helpers.browser import CHROMIUM, PDFTOTEXT, browser_command
 from tests.helpers.commands import mlready, run
@@ -86,7 +85,7 @@ def test_page_one_of_the_default_report_says_the_verdict_the_gate_and_what_to_do
             "Level: not ready.",  # the verdict
             "Why the level is not higher: data.usage_rights at its lowest grade, which caps the "
             "level at not ready.",
-            "The CI gate fails: 1 blocker gap.",  # the gate and why
+            "The CI gate fails: 1 blocker gap; level not ready is below pilot.",  # the gate, why
             "What to do first",
         ]
     else:
@@ -115,7 +114,8 @@ def _score(root: Path) -> str:
 @pytest.mark.parametrize(
     ("fail_under", "said"),
     [
-        ("production", "The CI gate fails: 1 blocker gap; score {score} is below 90."),
+        ("production", "The CI gate fails: 1 blocker gap; level not ready is below production."),
+        ("95", "The CI gate fails: 1 blocker gap; score {score} is below 95."),
         (None, "The CI gate fails: 1 blocker gap; no --fail-under is set."),
     ],
 )
@@ -180,7 +180,7 @@ def _text_boxes(svg: ET.Element) -> list[tuple[str, float, float, float]]:
 
 
 @pytest.mark.parametrize("language", ["en", "zh-CN"])
-def test_one_area_chart_coloured_by_level_band_with_the_cap_and_nothing_clipped(
+def test_one_area_chart_with_the_cap_no_level_thresholds_and_nothing_clipped(
     reviewed: Path, language: str
 ) -> None:
     with speaking(language):
@@ -203,31 +203,24 @@ def test_one_area_chart_coloured_by_level_band_with_the_cap_and_nothing_clipped(
         for rect in bars.iter(f"{SVG}rect")
         if rect.get("fill") not in ("#f0f0f0", None)
     ]
-    assert fills == [band_colour(bank.levels, score) for score in scores]
-    # The areas reach two bands (pilot and production): two colours, neither the top's for all.
-    assert len(set(fills)) == 2
-    assert band_colour(bank.levels, 95.83) != band_colour(bank.levels, 85)
-    assert band_of(bank.levels, 85).name == "pilot"  # type: ignore[union-attr]
+    assert len(fills) == len(scores) == len(bank.areas)
+    # A score is not coloured as a level (the level follows the gaps): every area that does
+    # not cap the level has the same colour, whatever its score, and no level colour.
+    assert len(set(fills)) == 1, fills
+    assert not set(fills) & {band_colour(bank.levels, level.min) for level in bank.levels}
+    assert len(set(scores)) > 1  # different scores, one colour
     labels = [line for line, *_ in _text_boxes(bars)]
+    # No level thresholds drawn beside the bars: "production 90" is not what production means.
+    assert not [line for line in labels if re.search(r" (90|75|50)$", line)], labels
     if language == "en":
-        assert {"production 90", "pilot 75", "prototype 50"} <= set(labels)
         assert any(
             line.startswith("Why the level is not higher: data.usage_rights") for line in labels
         )
-    # Threshold labels do not overlap one another.
-    thresholds = sorted(
-        (box for box in _text_boxes(bars) if re.search(r" (90|75|50)$", box[0])),
-        key=lambda box: box[1],
-    )
-    for one, other in itertools.pairwise(thresholds):
-        assert one[2] <= other[1] or one[3] != other[3], (one, other)
-    # The trend shows its values: one per revision.
+    # The trend shows its values, one per revision, on a plain grid (25, 50, 75).
     values = [line for line, *_ in _text_boxes(trend) if re.fullmatch(r"\d+(\.\d+)?", line)]
-    # Each threshold is labelled once; a revision's score may equal one (75), so the labels
-    # are taken out one each rather than by value.
-    for threshold in ("90", "75", "50"):
-        values.remove(threshold)
-    assert _score(reviewed) in values and len(values) == 3
+    assert {"25", "50", "75"} <= set(values) and "90" not in values
+    assert _score(reviewed) in values
+    assert len([v for v in values if v not in ("25", "50", "75")]) == 3
 
 
 # --- tables -----------------------------------------------------------------------------------

@@ -11,7 +11,7 @@ from mlready.core.answers import Answers
 from mlready.core.bank import bank_from_document
 from mlready.core.errors import InputError
 from mlready.core.gate import Baseline, Gate, judge, threshold
-from mlready.core.model import Bank
+from mlready.core.model import Bank, Level
 from mlready.core.scoring import applicable_questions, check_score, score
 from mlready.core.vocabulary import Severity
 from mlready.io.yamlio import parse_yaml
@@ -248,10 +248,21 @@ def test_custom_levels_and_weights(
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("pilot", 75), ("production", 90), ("not ready", 0), ("80", 80), ("0", 0), ("100", 100)],
+    [
+        ("pilot", "pilot"),
+        ("production", "production"),
+        ("not ready", "not ready"),
+        ("80", 80),
+        ("0", 0),
+        ("100", 100),
+    ],
 )
-def test_fail_under_takes_a_number_or_a_level(small_bank: Bank, text: str, expected: float) -> None:
-    assert threshold(small_bank, text) == expected
+def test_fail_under_takes_a_number_or_a_level(
+    small_bank: Bank, text: str, expected: float | str
+) -> None:
+    # A level's name gives the level (the gate compares levels), a number a score.
+    limit = threshold(small_bank, text)
+    assert (limit.name if isinstance(limit, Level) else limit) == expected
 
 
 NOT_A_LEVEL = "--fail-under: expected a score from 0 to 100 or a level "

@@ -266,8 +266,10 @@ def test_bank_default_in_settings_is_the_builtin_bank(project: Path) -> None:
 @pytest.mark.parametrize(
     ("setting", "flags", "expected"),
     [
-        ('fail-under = "pilot"', (), ExitCode.GATE_FAILED),
-        ('fail-under = "pilot"', ("--fail-under", "60"), ExitCode.OK),
+        ("fail-under = 70", (), ExitCode.GATE_FAILED),
+        # A level asks for a level: no gap caps this review, production reaches pilot.
+        ("fail-under = 70", ("--fail-under", "pilot"), ExitCode.OK),
+        ('fail-under = "pilot"', ("--fail-under", "70"), ExitCode.GATE_FAILED),
         ("fail-under = 60", (), ExitCode.OK),
         ("fail-under = 60", ("--fail-under", "prototype"), ExitCode.OK),
         ("fail-under = 60", ("--fail-under", "70"), ExitCode.GATE_FAILED),
@@ -289,7 +291,7 @@ def test_gate_settings_and_flags_win(
 
 
 def test_the_fail_under_setting_is_reported_like_the_flag(project: Path) -> None:
-    write_settings(project, f'{BANK_AND_ANSWERS}fail-under = "pilot"\n')
+    write_settings(project, f"{BANK_AND_ANSWERS}fail-under = 75\n")
     code, out, _ = run("check")
     assert code == ExitCode.GATE_FAILED
     assert "score 66.67 is below 75" in out

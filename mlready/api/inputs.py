@@ -159,6 +159,7 @@ def gate_of(
     open blocker). Raises InputError for a threshold that is no score or level of `bank`."""
     from mlready.api.language import translated_bank
     from mlready.core.gate import Gate, threshold
+    from mlready.core.model import Level
     from mlready.core.vocabulary import Severity
     from mlready.io.settings import Settings
 
@@ -176,15 +177,15 @@ def gate_of(
             )
     # A level may be named by its id in any language, or by its title in the one spoken.
     titles = {level.title: level.name for level in translated_bank(bank).bank.levels if level.title}
+    limit: float | Level | None = None
     if fail_under is not None:
-        limit: float | None = threshold(bank, str(fail_under), titles=titles)
+        limit = threshold(bank, str(fail_under), titles=titles)
     elif chosen.fail_under is not None:
         origin = f"{chosen.source}: fail-under"
         limit = threshold(bank, chosen.fail_under, origin=origin, titles=titles)
-    else:
-        limit = None
     return Gate(
-        fail_under=limit,
+        fail_under=None if isinstance(limit, Level) else limit,
+        min_level=limit.name if isinstance(limit, Level) else None,
         fail_on=fail_on or chosen.fail_on or Severity.BLOCKER,
         max_age=max_age if max_age is not None else chosen.max_age,
         fail_on_overdue=bool(fail_on_overdue or chosen.fail_on_overdue),

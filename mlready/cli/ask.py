@@ -19,12 +19,13 @@ from mlready.cli.application import (
     write_target,
 )
 from mlready.core.errors import ExitCode, InputError
-from mlready.core.messages import N_, Message, _, series
+from mlready.core.messages import N_, Message, _, ngettext, series
 
 if TYPE_CHECKING:
     from mlready.core.answers import Answers
     from mlready.core.evidence import CheckEvidence
     from mlready.core.model import AnswerEntry, Bank, Question
+    from mlready.core.scoring import Scorecard
     from mlready.core.walk import Judge, Prompt, WalkResult
 
 
@@ -40,6 +41,16 @@ def ask(
     ] = None,
     redo: Annotated[
         bool, typer.Option("--redo", help=N_("Walk answered questions too, answers as defaults."))
+    ] = False,
+    core: Annotated[
+        bool,
+        typer.Option(
+            "--core",
+            help=N_(
+                "Ask only the core track: the profile, then blocker and major checks and those "
+                "that can cap the level; minor checks are left for a later walk."
+            ),
+        ),
     ] = False,
     report_path: Annotated[
         Path, typer.Option("--report", help=N_("Where to write the report at the end."))
@@ -93,22 +104,15 @@ def ask(
     people = _bank_for_people(loaded_bank)  # what the person reads; the answers stay neutral
     if people.intro:  # once, before the first question
         prompt.tell_intro(people.intro)
-    result = _walk_file(target, loaded_bank, prompt=prompt, area=area, redo=redo, no_scan=no_scan)
+    result = _walk_file(
+        target, loaded_bank, prompt=prompt, area=area, redo=redo, core=core, no_scan=no_scan
+    )
     if result is None:
         return
-    if not result.asked:
-        if area:
-            nothing = _(
-                "Nothing left to ask in area {area}: every applicable question of it is "
-                "answered (`mlready ask --redo --area {area}` walks them again)."
-            ).format(area=area)
-        else:
-            nothing = _(
-                "Nothing left to ask: every applicable question is answered (`mlready ask "
-                "--redo` walks them again, `--redo --area AREA` those of one area)."
-            )
-        console.print(nothing, markup=False)
     card = score(loaded_bank, result.answers, today=dt.date.today())
+    said = _after_walk(card, asked=result.asked, area=area, core=core)
+    if said:
+        console.print(said, markup=False)
     console.print()
     verdict = judge(card, api.gate_of(loaded_bank, settings), today=dt.date.today())
     more = N_("(`mlready check` lists them all)") if no_report else N_("in the report")
@@ -129,6 +133,36 @@ def ask(
         text = renderer(Subject.REPORT, chosen_format)(card, trend=api.trend_for(target, card))
         write_target(report_path, text, inputs=inputs, force=force)
         console.print(_("Report: {path}").format(path=report_path), markup=False)
+
+
+def _after_walk(card: "Scorecard", *, asked: int, area: str | None, core: bool) -> str | None:
+    """What to say once the walk is over, before the summary: that it had nothing to ask,
+    or, after the core track, how many minor checks are left for a later walk."""
+    left = len(card.unanswered_minor)
+    if core and left:
+        return ngettext(
+            "{count} minor check is left unanswered: it is optional; `mlready ask` without "
+            "--core asks it.",
+            "{count} minor checks are left unanswered: they are optional; `mlready ask` "
+            "without --core asks them.",
+            left,
+        ).format(count=left)
+    if asked:
+        return None
+    if core:
+        return _(
+            "Nothing left on the core track: every applicable blocker and major check is "
+            "answered (`mlready ask --core --redo` walks them again)."
+        )
+    if area:
+        return _(
+            "Nothing left to ask in area {area}: every applicable question of it is "
+            "answered (`mlready ask --redo --area {area}` walks them again)."
+        ).format(area=area)
+    return _(
+        "Nothing left to ask: every applicable question is answered (`mlready ask "
+        "--redo` walks them again, `--redo --area AREA` those of one area)."
+    )
 
 
 def _scanned(
@@ -159,6 +193,7 @@ def _walk_file(
     prompt: "Prompt",
     area: str | None,
     redo: bool,
+    core: bool = False,
     no_scan: bool = False,
 ) -> "WalkResult | None":
     """Walk the answers file at `target` under its lock; the result when the walk reached
@@ -199,7 +234,7 @@ def _walk_file(
                     return None
             people = _bank_for_people(bank)
             if not redo:
-                _tell_resume(prompt, people, current, area=area)
+                _tell_resume(prompt, people, current, area=area, core=core)
             evidence, judge = (None, None) if no_scan else _scanned(bank, current, people)
             result = walk(
                 people,
@@ -208,6 +243,7 @@ def _walk_file(
                 save=editor.save,
                 area=area,
                 redo=redo,
+                core=core,
                 today=dt.date.today(),
                 evidence=evidence,
                 judge=judge,
@@ -236,13 +272,23 @@ def _walk_file(
     return result
 
 
-def _tell_resume(prompt: "Prompt", bank: "Bank", answers: "Answers", *, area: str | None) -> None:
-    """Say, when a walk goes on from an earlier one, how far the review is and how to walk
-    the questions answered before."""
+def _tell_resume(
+    prompt: "Prompt", bank: "Bank", answers: "Answers", *, area: str | None, core: bool
+) -> None:
+    """Say, when a walk goes on from an earlier one, how far the review is (on the core track
+    alone, with `core`) and how to walk the questions answered before."""
     from mlready.core.walk import progress_of
 
-    answered, total = progress_of(bank, answers, area=area)
+    answered, total = progress_of(bank, answers, area=area, core=core)
     if not answered or answered == total:  # a first walk; or nothing to ask, said at the end
+        return
+    if core:
+        prompt.tell(
+            _(
+                "{answered} of the {total} questions of the core track are answered; the walk "
+                "asks the others (minor checks are left for `mlready ask` without --core)."
+            ).format(answered=answered, total=total)
+        )
         return
     if area:
         prompt.tell(

@@ -93,6 +93,12 @@ class Fact:
     unanswered: int | None = field(
         metadata=_about("Applicable questions not answered.", _NULLABLE_COUNT)
     )
+    unanswered_minor: int | None = field(
+        metadata=_about(
+            "Of the unanswered questions, minor checks: optional, they do not fail the gate.",
+            _NULLABLE_COUNT,
+        )
+    )
     overdue_actions: int | None = field(
         metadata=_about("Open gaps whose action is past its due date.", _NULLABLE_COUNT)
     )
@@ -178,6 +184,7 @@ def fact_of(
         passed=verdict.passed,
         gaps={severity.value: len(card.gaps_of(severity)) for severity in Severity},
         unanswered=len(card.unanswered),
+        unanswered_minor=len(card.unanswered_minor),
         overdue_actions=len(overdue_actions(card)),
         waivers=len(card.waived),
         signed_off=any(state.current for state in signoff_states(card.answers)),
@@ -215,6 +222,7 @@ def failed_fact(
         passed=None,
         gaps=None,
         unanswered=None,
+        unanswered_minor=None,
         overdue_actions=None,
         waivers=None,
         signed_off=None,

@@ -7,7 +7,7 @@ from typing import NamedTuple
 from mlready.core.errors import InputError, Place, Problem
 from mlready.core.evidence import CheckEvidence
 from mlready.core.messages import Message, message_n, series
-from mlready.core.model import Bank
+from mlready.core.model import Bank, Level
 from mlready.core.plan import overdue_actions
 from mlready.core.scoring import Scorecard
 from mlready.core.signoff import signoff_states
@@ -53,7 +53,11 @@ class Verdict(NamedTuple):
 class Gate(NamedTuple):
     """What fails a review: the command line's choices, else the settings file's."""
 
-    fail_under: float | None = None
+    fail_under: float | None = None  # the lowest score that passes
+    # The lowest level that passes (a level's name): `--fail-under pilot` fails a prototype.
+    # The level follows the open gaps, not the score, so a level asks for a level, not for the
+    # score a level once took.
+    min_level: str | None = None
     fail_on: Severity = Severity.BLOCKER
     max_age: int | None = None
     fail_on_overdue: bool = False  # an overdue action on a blocker or major gap fails
@@ -143,14 +147,14 @@ def threshold(
     *,
     origin: str = "--fail-under",
     titles: Mapping[str, str] | None = None,
-) -> float:
+) -> float | Level:
     """A `--fail-under` value: a score 0..100, or a level of the bank by its name or by its
     title in `titles` (level names by title, in the language spoken). `origin` names where the
     value came from, for the message."""
     named = (titles or {}).get(str(value), value)
     for level in bank.levels:
         if level.name == named:
-            return level.min
+            return level
     try:
         number = float(value)
     except ValueError:
@@ -192,9 +196,9 @@ def judge(
     """The verdict of `gate` on `scorecard` (and on the `evidence` of its answers, when the
     gate asks for evidence)."""
     # Without a baseline it fails on an open gap of the gate's `fail_on` severity or worse
-    # (waived gaps are not open), an unanswered applicable question, or a score below
-    # `fail_under`. With a baseline it fails only on regressions against it. Either way, a
-    # review older than `max_age` days (or without a date) fails.
+    # (waived gaps are not open), an unanswered applicable question other than a minor check,
+    # or a score below `fail_under`. With a baseline it fails only on regressions against it.
+    # Either way, a review older than `max_age` days (or without a date) fails.
     fail_under, fail_on, max_age = gate.fail_under, gate.fail_on, gate.max_age
     today = today or dt.date.today()
     reasons: list[str] = []
@@ -220,7 +224,8 @@ def judge(
                         severity=word_for(fail_on),
                     )
                 )
-        unanswered = len(scorecard.unanswered)
+        # Minor checks are optional: unanswered, they score 0 but do not fail the gate.
+        unanswered = len(scorecard.unanswered) - len(scorecard.unanswered_minor)
         if unanswered and not allow_incomplete:
             reasons.append(
                 message_n(
@@ -240,6 +245,17 @@ def judge(
                     "score {score} is below {limit}",
                     score=f"{scorecard.score:g}",
                     limit=f"{fail_under:g}",
+                )
+            )
+    if gate.min_level is not None:
+        wanted = scorecard.bank.level_named(gate.min_level)
+        levels = scorecard.bank.levels
+        if wanted is not None and levels.index(scorecard.level) > levels.index(wanted):
+            reasons.append(
+                Message(
+                    "level {level} is below {limit}",
+                    level=scorecard.level.shown,
+                    limit=wanted.shown,
                 )
             )
     if max_age is not None:

@@ -142,9 +142,10 @@ class Option(Record):
     # Decisions only: the date from which what this answer brings into scope applies (a regime
     # adopted but not yet in force); before it, the checks it alone makes applicable are upcoming.
     applies_from: dt.date | None = None
-    # Checks only: the level this answer caps the review at, when it is the check's lowest grade
-    # and caps otherwise than the check does (a legal basis assumed but never reviewed is not
-    # the same as none: both score 0, one stops a trial and the other does not).
+    # Checks only: the level this answer caps the review at, whatever its score: a half done
+    # grade that is unlawful for part of the data caps like none (licences checked for some
+    # sources only), and a lowest grade may cap otherwise than the check does (a legal basis
+    # assumed but never reviewed is not the same as none: one stops a trial, one does not).
     caps: Annotated[str, ONE_LINE] | None = None
 
     @property

@@ -59,13 +59,20 @@ class Gap(NamedTuple):
         return self.rule.is_ if self.rule else self.question.gap_severity
 
     @property
-    def caps(self) -> str | None:
-        """The level the gap caps the review at when at the check's lowest grade, as written:
-        the chosen option's cap, else the severity rule's, else the check's."""
+    def chosen_caps(self) -> str | None:
+        """The cap the chosen option carries itself, if any: it caps at any grade."""
         chosen = self.answer.value if self.answer is not None else None
         for option in self.question.options:
             if option.value == chosen and option.caps is not None:
                 return option.caps
+        return None
+
+    @property
+    def caps(self) -> str | None:
+        """The level the gap caps the review at, as written: the chosen option's cap (at any
+        grade), else, at the check's lowest grade, the severity rule's or the check's."""
+        if (chosen := self.chosen_caps) is not None:
+            return chosen
         if self.rule is not None:
             return self.rule.caps or self.question.caps
         return self.question.default_caps
@@ -137,13 +144,45 @@ class Scorecard(NamedTuple):
         return rule.is_ if rule else question.gap_severity
 
     @property
-    def binding_caps(self) -> tuple[Cap, ...]:
-        """The caps that set the level, when it is below the top: why it is not higher."""
+    def unanswered_minor(self) -> tuple[Question, ...]:
+        """Unanswered applicable checks that are minor for this system, in bank order: optional,
+        they do not fail the gate, though each still scores 0."""
+        minor = {
+            gap.question.id
+            for gap in (*self.gaps, *self.upcoming)
+            if gap.severity is Severity.MINOR
+        }
+        return tuple(question for question in self.unanswered if question.id in minor)
+
+    @property
+    def caps(self) -> tuple[Cap, ...]:
+        """Every cap the open gaps and the score put on the level, whether it sets it or not."""
         today = self.today or dt.date.today()
         capping = self.score if self.cap_score is None else self.cap_score
-        caps = level_caps(self.bank, capping, gaps=self.open_gaps, today=today)
+        return tuple(level_caps(self.bank, capping, gaps=self.open_gaps, today=today))
+
+    @property
+    def binding_caps(self) -> tuple[Cap, ...]:
+        """The caps that set the level, when it is below the top: why it is not higher."""
         top = self.bank.levels[0]
-        return tuple(cap for cap in caps if cap.level == self.level and cap.level != top)
+        return tuple(cap for cap in self.caps if cap.level == self.level and cap.level != top)
+
+    @property
+    def conditions(self) -> tuple[Gap, ...]:
+        """The open gaps a reviewer names as conditions of the level, as they cap nothing:
+        blockers only partly done, and majors at their lowest grade."""
+        # What a launch review grants "with conditions": serious enough to name beside the
+        # level, not enough to hold it (those are caps), and not hygiene (minors).
+        capping = {id(gap) for cap in self.caps for gap in cap.gaps}
+        return tuple(
+            gap
+            for gap in self.open_gaps
+            if id(gap) not in capping
+            and (
+                (gap.severity is Severity.BLOCKER and not gap.lowest)
+                or (gap.severity is Severity.MAJOR and gap.lowest)
+            )
+        )
 
     @property
     def waived(self) -> tuple[Gap, ...]:
@@ -232,6 +271,20 @@ def severity_rule(
         if all(_holds(name, wanted, applicable, answers) for name, wanted in rule.when.items()):
             return rule
     return None
+
+
+def in_core(question: Question, applicable: Mapping[str, Question], answers: Answers) -> bool:
+    """Whether the core track (`mlready ask --core`) asks `question`, given the answers so far:
+    any question that is not a check; a check that is a blocker or major for this system, or
+    that can cap the level."""
+    # A cap can sit on the check, on one of its options or on the severity rule that holds.
+    if not is_scored(question):
+        return True
+    rule = severity_rule(question, applicable, answers)
+    if (rule.is_ if rule else question.gap_severity) is not Severity.MINOR:
+        return True
+    caps = (rule or question.default_rule).caps or question.caps
+    return caps is not None or any(option.caps is not None for option in question.options)
 
 
 def pending_answers(bank: Bank, answers: Answers, today: dt.date) -> dict[tuple[str, str], dt.date]:
@@ -405,8 +458,11 @@ def owned(action: Action | None, today: dt.date) -> bool:
 
 def gap_cap(bank: Bank, gap: Gap, today: dt.date) -> Level | None:
     """The level an open gap caps the review at on its own, if any: a blocker, or a check with
-    `caps`, at its lowest grade (an owned plan lifts the cap one level)."""
-    if not gap.lowest:
+    `caps`, at its lowest grade, or an answer whose option names a cap (an owned plan lifts the
+    cap one level)."""
+    # An option's own cap holds at any grade: "some sources used without checking their
+    # licences" scores above "not checked" yet stops a launch all the same.
+    if not gap.lowest and gap.chosen_caps is None:
         return None
     named = bank.level_named(gap.caps)
     if gap.severity is not Severity.BLOCKER and named is None:

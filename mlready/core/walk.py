@@ -24,7 +24,7 @@ from mlready.core.model import (
     Record,
     record,
 )
-from mlready.core.scoring import applicable_questions, check_score, severity_rule
+from mlready.core.scoring import applicable_questions, check_score, in_core, severity_rule
 from mlready.core.vocabulary import EvidenceState, Kind, Severity
 
 # What the repository says of an answer just given (None: nothing to say).
@@ -129,6 +129,7 @@ def walk(
     save: Callable[[Answers], None],
     area: str | None = None,
     redo: bool = False,
+    core: bool = False,
     today: dt.date | None = None,
     evidence: Mapping[str, CheckEvidence] | None = None,
     judge: Judge | None = None,
@@ -140,10 +141,14 @@ def walk(
     # not found, and kept only when the person confirms it (with a note of why, if they like).
     #
     # Without `redo`, only questions unanswered when the walk starts (or that a changed decision
-    # brings in) are asked. `area` limits the walk to one area. Each answer is saved at once;
+    # brings in) are asked. `area` limits the walk to one area; `core` to the core track (see
+    # `in_core`: minor checks that cap nothing are left for a later walk, and are not counted
+    # in its progress). Each answer is saved at once;
     # `project.reviewed` becomes `today` once anything was answered. EOFError (Ctrl-D) ends the
     # walk like `:quit`; KeyboardInterrupt propagates after the last answer was saved.
-    state = _Walk(bank, answers, prompt=prompt, save=save, area=area, redo=redo, today=today)
+    state = _Walk(
+        bank, answers, prompt=prompt, save=save, area=area, redo=redo, core=core, today=today
+    )
     state.evidence = dict(evidence or {})
     state.judge = judge
     try:
@@ -163,6 +168,7 @@ class _Walk:
         save: Callable[[Answers], None],
         area: str | None,
         redo: bool,
+        core: bool,
         today: dt.date | None,
     ) -> None:
         self.bank = bank
@@ -171,6 +177,7 @@ class _Walk:
         self._save = save
         self.area = area
         self.redo = redo
+        self.core = core
         self.today = today
         self.evidence: dict[str, CheckEvidence] = {}
         self.judge: Judge | None = None
@@ -188,9 +195,13 @@ class _Walk:
         """The questions this walk asks, given the answers so far, in bank order."""
         return [
             question
-            for question in in_scope(self.bank, self.answers, area=self.area)
+            for question in self.scope()
             if self.redo or question.id not in self.answered_at_start
         ]
+
+    def scope(self) -> list[Question]:
+        """The questions that apply to this walk, answered or not: what its progress counts."""
+        return in_scope(self.bank, self.answers, area=self.area, core=self.core)
 
     def run(self) -> None:
         history: list[str] = []
@@ -213,7 +224,7 @@ class _Walk:
             current = self._after(self.order[current.id])
 
     def _before(self, question: Question) -> Question | None:
-        scope = in_scope(self.bank, self.answers, area=self.area)
+        scope = self.scope()
         return next(
             (q for q in reversed(scope) if self.order[q.id] < self.order[question.id]), None
         )
@@ -224,7 +235,7 @@ class _Walk:
     def screen(self, question: Question) -> Screen:
         # Counted over every question of the walk's scope, answered before it or not: a walk
         # resumed after `:q` goes on counting where the last one stopped.
-        scope = in_scope(self.bank, self.answers, area=self.area)
+        scope = self.scope()
         if question not in scope:  # reached through :back after its decision changed
             scope = sorted([*scope, question], key=lambda q: self.order[q.id])
         area = self.bank.area_of[question.id]
@@ -428,13 +439,18 @@ def _chosen_severity(question: Question, bank: Bank, answers: Answers) -> Severi
     return rule.is_ if rule else None
 
 
-def in_scope(bank: Bank, answers: Answers, *, area: str | None = None) -> list[Question]:
-    """The questions that apply given `answers` (in `area` only, when given), in bank order:
-    what a walk counts, answered or not."""
+def in_scope(
+    bank: Bank, answers: Answers, *, area: str | None = None, core: bool = False
+) -> list[Question]:
+    """The questions that apply given `answers` (in `area` only, when given; on the core track
+    only, with `core`), in bank order: what a walk counts, answered or not."""
+    applicable = applicable_questions(bank, answers)
+    by_id = {question.id: question for question in applicable}
     return [
         question
-        for question in applicable_questions(bank, answers)
-        if area is None or bank.area_of[question.id].id == area
+        for question in applicable
+        if (area is None or bank.area_of[question.id].id == area)
+        and (not core or in_core(question, by_id, answers))
     ]
 
 
@@ -445,9 +461,12 @@ class Progress(NamedTuple):
     total: int
 
 
-def progress_of(bank: Bank, answers: Answers, *, area: str | None = None) -> Progress:
-    """How many of the questions that apply (in `area` only, when given) are answered."""
-    scope = in_scope(bank, answers, area=area)
+def progress_of(
+    bank: Bank, answers: Answers, *, area: str | None = None, core: bool = False
+) -> Progress:
+    """How many of the questions that apply (in `area` only, when given; on the core track
+    only, with `core`) are answered."""
+    scope = in_scope(bank, answers, area=area, core=core)
     return Progress(sum(1 for q in scope if answers.get(q.id) is not None), len(scope))
 
 

@@ -1,11 +1,11 @@
-"""Charts as inline SVG and as text: area scores against the levels (bars), the score over time
-(a line, or a sparkline in Markdown), and the colour of each level's band."""
+"""Charts as inline SVG and as text: area scores (bars), the score over time (a line, or a
+sparkline in Markdown), and the colour of each level."""
 
 # Every chart is a string of SVG that needs no script, font or image from elsewhere; the text in
 # it (area titles, level names) is escaped like any other text. Each has a <title> and a
 # description for readers without sight of it, and the numbers it shows are in the tables
-# beside it. Colours say which level a score reaches, never a smooth scale: 81 and 100 look
-# alike on a red-to-green ramp, yet one is a pilot and the other ready for production.
+# beside it. Colours are steps, never a smooth scale (81 and 100 look alike on a red-to-green
+# ramp); a score is never coloured as a level, as the level follows the gaps, not the score.
 
 from __future__ import annotations
 
@@ -28,6 +28,8 @@ _EM_PER_CELL = 0.62
 # more or fewer levels takes them spread over the same range.
 _BANDS = ("#e6a09a", "#f0c27f", "#e8dc8a", "#9ccf9c")
 _NO_SCORE = "#d9d9d9"
+_BAR = "#8fb3d9"  # an area's score: how much is in place, not a level
+_CAPPING = _BANDS[0]  # an area under the floor, which caps the level
 
 
 def text_width(text: str, size: float) -> float:
@@ -50,6 +52,20 @@ def band_colour(levels: Sequence[Level], score: float | None) -> str:
     rank = len(levels) - 1 - list(levels).index(level)  # 0 for the lowest level
     top = max(1, len(levels) - 1)
     return _BANDS[round(rank / top * (len(_BANDS) - 1))]
+
+
+# An area's score in a heat map: four steps of one blue, light to dark, so that no score is
+# read as a level (those are red to green).
+SCORE_STEPS = (0.0, 25.0, 50.0, 75.0)
+_SHADES = ("#eef3fa", "#c9dbef", "#95b8de", "#5f8fc6")
+
+
+def score_shade(score: float | None) -> str:
+    """The fill of an area's score in a heat map: its step of 25; grey for no score."""
+    if score is None:
+        return _NO_SCORE
+    step = sum(1 for low in SCORE_STEPS[1:] if score >= low)
+    return _SHADES[step]
 
 
 def _lines(text: str, size: float, room: float, *, most: int = 2) -> list[str]:
@@ -80,20 +96,21 @@ def _text(
 
 
 def area_bars(card: Scorecard) -> str:
-    """Each area's score as a bar coloured by the level band it reaches, the levels'
-    thresholds as dashed lines, and under them the cap on the level, when there is one."""
+    """Each area's score as a bar, and under them the cap on the level, when there is one.
+    An area whose blockers and majors score under the floor, and so cap the level, is drawn in
+    the colour of a blocker; every other bar in one colour."""
+    # No level thresholds: a level follows the open gaps, not the score, so a line at 90
+    # named "production" beside a bar would say what the level does not mean.
     rows = card.areas
     levels = card.bank.levels
-    size, small = 12.0, 10.0
+    floor = levels[-2].min if len(levels) > 1 else 0.0
+    size = 12.0
     label_room, bar_width, value_room = 190.0, 360.0, 48.0
     bar_x = label_room + 10
     width = bar_x + bar_width + 8 + value_room
     labels = [_lines(row.area.title, size, label_room) for row in rows]
     row = 32.0 if any(len(lines) > 1 for lines in labels) else 24.0
-    thresholds = [level for level in levels if level.min > 0]
-    # Threshold labels take turns on two lines above the bars, so that close ones (75, 90)
-    # do not run into each other.
-    top = 8 + small * 1.3 * min(2, len(thresholds)) + 4
+    top = 8.0
     cap = level_cap(card)
     note = _lines(cap, size, width - 8, most=3) if cap else []
     bars_bottom = top + row * len(rows)
@@ -103,7 +120,7 @@ def area_bars(card: Scorecard) -> str:
         f'viewBox="0 0 {width:.0f} {height:.0f}" width="{width:.0f}" height="{height:.0f}" '
         'aria-labelledby="bars-title bars-desc">',
         '<title id="bars-title">'
-        + html_text(_("Area scores against the level thresholds"))
+        + html_text(_("Area scores: how much of good practice is in place in each area"))
         + "</title>",
         '<desc id="bars-desc">'
         + html_text(
@@ -118,13 +135,14 @@ def area_bars(card: Scorecard) -> str:
         lines = labels[index]
         first = y + row / 2 + size * 0.35 - (size * 1.15 / 2 if len(lines) > 1 else 0)
         bar_y = y + (row - 16) / 2
+        capping = area.cap_score is not None and area.cap_score < floor
+        fill = _NO_SCORE if area.score is None else _CAPPING if capping else _BAR
         parts.append(
             _text(label_room, first, lines, size=size, anchor="end")
             + f'<rect x="{bar_x:.0f}" y="{bar_y:.1f}" width="{bar_width:.0f}" height="16" '
             'fill="#f0f0f0"/>'
             f'<rect x="{bar_x:.0f}" y="{bar_y:.1f}" width="{bar_width * value / 100:.1f}" '
-            f'height="16" fill="{band_colour(levels, area.score)}" stroke="#444" '
-            'stroke-width="0.5"/>'
+            f'height="16" fill="{fill}" stroke="#444" stroke-width="0.5"/>'
             + _text(
                 bar_x + bar_width + 6,
                 bar_y + 12.5,
@@ -132,21 +150,6 @@ def area_bars(card: Scorecard) -> str:
                 size=size,
                 anchor="start",
             )
-        )
-    for turn, level in enumerate(thresholds):
-        x = bar_x + bar_width * level.min / 100
-        label = _("{level} {score}").format(level=level.shown, score=f"{level.min:g}")
-        half = text_width(label, small) / 2
-        anchor, at = "middle", x
-        if x + half > width - 2:
-            anchor, at = "end", x + 3
-        elif x - half < 2:
-            anchor, at = "start", x - 3
-        label_y = 8 + small + (turn % 2) * small * 1.3
-        parts.append(
-            f'<line x1="{x:.1f}" y1="{label_y + 3:.1f}" x2="{x:.1f}" y2="{bars_bottom:.1f}" '
-            'stroke="#555" stroke-dasharray="3 3" stroke-width="1"/>'
-            + _text(at, label_y, [label], size=small, anchor=anchor, extra=' fill="#333"')
         )
     if note:
         parts.append(
@@ -167,9 +170,9 @@ def _number(value: float | None) -> str:
     return _("n/a") if value is None else f"{value:g}"
 
 
-def trend_line(points: Sequence[TrendPoint], levels: Sequence[Level]) -> str:
-    """The score over time: one point per revision (and now) with its value, the levels as
-    dashed lines; empty for fewer than two points."""
+def trend_line(points: Sequence[TrendPoint]) -> str:
+    """The score over time: one point per revision (and now) with its value, on a plain grid;
+    empty for fewer than two points."""
     if len(points) < 2:
         return ""
     width, height = 640.0, 240.0
@@ -195,14 +198,12 @@ def trend_line(points: Sequence[TrendPoint], levels: Sequence[Level]) -> str:
         f'<rect x="{left:.0f}" y="{top:.0f}" width="{plot_width:.0f}" '
         f'height="{plot_height:.0f}" fill="none" stroke="#ccc"/>',
     ]
-    for level in levels:
-        if level.min <= 0:
-            continue
-        y = place(0, level.min)[1]
+    # A plain grid, not the levels' minimums: the level follows the open gaps, not the score.
+    for value in (25, 50, 75):
+        y = place(0, value)[1]
         parts.append(
             f'<line x1="{left:.0f}" y1="{y:.1f}" x2="{width - right:.0f}" y2="{y:.1f}" '
-            'stroke="#888" stroke-dasharray="3 3"/>'
-            + _text(left - 4, y + 4, [f"{level.min:g}"], size=10, anchor="end")
+            'stroke="#ddd"/>' + _text(left - 4, y + 4, [f"{value}"], size=10, anchor="end")
         )
     scored = [(i, p) for i, p in enumerate(points) if p.score is not None]
     line = " ".join(f"{x:.1f},{y:.1f}" for x, y in (place(i, p.score or 0) for i, p in scored))

@@ -285,7 +285,7 @@ def history_html(history: History) -> str:
         + "</title>",
         f"<style>{style}</style></head><body>",
         "<h1>" + html_text(_("Readiness history")) + f"</h1><p>{title}</p>",
-        trend_line(points, history.bank.levels),
+        trend_line(points),
         "<table><thead><tr>"
         + "".join(
             ('<th class="n">' if index >= 4 else "<th>") + f"{html_text(name)}</th>"

@@ -37,6 +37,8 @@ def check_json(outcome: Outcome) -> dict[str, Any]:
         "level": card.level.name,
         "blockers": [gap.question.id for gap in card.blockers],
         "unanswered": [question.id for question in card.unanswered],
+        # Of those, minor checks: optional, they do not fail the gate.
+        "unanswered_minor": len(card.unanswered_minor),
         "not_applicable": [question.id for question in card.not_applicable],
         "gaps": [
             {

@@ -12,6 +12,7 @@ from mlready.render.scorecard_view import (
     cap_lines,
     expiring_lines,
     format_score,
+    optional_line,
     overdue_lines,
     signoff_lines,
     upcoming_lines,
@@ -69,6 +70,9 @@ def _markdown_of(outcome: Outcome) -> str:
     if not verdict.passed:
         lines += ["", _("**Why it failed:**")]
         lines += [f"- {markdown_text(translated(reason))}" for reason in verdict.reasons]
+    optional = optional_line(card)
+    if optional:
+        lines += ["", markdown_text(optional)]
     gaps = card.open_gaps[:MARKDOWN_TOP_GAPS]
     if gaps:
         top = _("**Top gaps** ({shown} of {total}):")

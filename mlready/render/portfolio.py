@@ -11,7 +11,7 @@ from mlready.core.history import Trend
 from mlready.core.messages import _, language, ngettext, translated
 from mlready.core.model import Level
 from mlready.core.plan import overdue_actions
-from mlready.render.charts import band_colour, small_trend, sparkline
+from mlready.render.charts import SCORE_STEPS, band_colour, score_shade, small_trend, sparkline
 from mlready.render.escape import html_link, html_text, markdown_cell, markdown_code, markdown_link
 from mlready.render.scorecard_view import Outcome, format_score
 from mlready.render.signatures import HTML_PORTFOLIO_MARKER, PORTFOLIO_MARKER
@@ -209,20 +209,33 @@ def _gate_cell(row: PortfolioRow) -> str:
 
 
 def _legend(rows: Sequence[PortfolioRow]) -> str:
-    """The colour of each level's band, with the scores it covers."""
+    """The colour of each level (the score column is coloured by the level reached), and the
+    shades of the area scores, steps of 25 that name no level."""
     if not rows:
         return ""
     levels = rows[0].levels
-    bands = []
-    upper = 100.0
-    for level in levels:
-        span = _("{low}–{high}").format(low=f"{level.min:g}", high=f"{upper:g}")
-        bands.append(
-            f'<span style="background:{band_colour(levels, level.min)}">'
-            f"{html_text(level.shown)} {span}</span>"
-        )
-        upper = level.min
-    return '<p class="legend">' + "".join(bands) + "</p>"
+    named = "".join(
+        f'<span style="background:{band_colour(levels, level.min)}">{html_text(level.shown)}</span>'
+        for level in levels
+    )
+    uppers = (*SCORE_STEPS[1:], 100.0)
+    shades = "".join(
+        f'<span style="background:{score_shade(low)}">'
+        + html_text(_("{low}–{high}").format(low=f"{low:g}", high=f"{high:g}"))
+        + "</span>"
+        for low, high in zip(SCORE_STEPS, uppers, strict=True)
+    )
+    return (
+        '<p class="legend">'
+        + html_text(_("Levels:"))
+        + " "
+        + named
+        + " "
+        + html_text(_("Area scores:"))
+        + " "
+        + shades
+        + "</p>"
+    )
 
 
 def portfolio_html(
@@ -297,7 +310,7 @@ def portfolio_html(
             f'<td class="n" style="background:{band_colour(levels, row.level_min)}">'
             f"{format_score(row.score)}</td>",
             *(
-                f'<td class="heat" style="background:{band_colour(levels, scores.get(area))}">'
+                f'<td class="heat" style="background:{score_shade(scores.get(area))}">'
                 f"{format_score(scores.get(area))}</td>"
                 for area in areas
             ),

@@ -66,6 +66,9 @@ from mlready.render.scorecard_view import (
     format_score,
     gate_line,
     level_cap,
+    level_note,
+    level_rules,
+    optional_line,
     text_bar,
 )
 from mlready.render.signatures import HTML_REPORT_MARKER, REPORT_MARKER
@@ -440,7 +443,7 @@ def _environment(
             bar=_html_bar,
             check_rows=_html_check_rows,
             area_bars=lambda card: Markup(_charts().area_bars(card)),
-            trend_chart=lambda trend, bank: Markup(_charts().trend_line(trend.points, bank.levels)),
+            trend_chart=lambda trend, bank: Markup(_charts().trend_line(trend.points)),
             colour=lambda value, bank: Markup(_charts().band_colour(bank.levels, value)),
             css_counters=_css_counters,
         )
@@ -693,6 +696,9 @@ def report_context(
         "gate": gate,
         "gate_line": gate_line(scorecard, verdict, gate),
         "level_cap": level_cap(scorecard),
+        "level_note": level_note(scorecard),
+        "level_rules": level_rules(scorecard),
+        "optional_line": optional_line(scorecard),
         # The columns of the action plan that say something: none without a single action.
         "plan_columns": {
             "owner": any(item.action and item.action.owner for item in plan),

@@ -14,10 +14,12 @@ from mlready.core.vocabulary import Severity, word_for
 from mlready.render.escape import one_line
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from mlready.core.evidence import CheckEvidence
     from mlready.core.gate import Gate, Verdict
     from mlready.core.model import Bank
-    from mlready.core.scoring import Scorecard
+    from mlready.core.scoring import Gap, Scorecard
 
 BAR_WIDTH = 20
 MIN_BAR = 5  # below this a bar says nothing; it is left out
@@ -46,6 +48,7 @@ def review_summary(outcome: Outcome) -> str:
         name=outcome.name,
         bank=card.bank.ref,
         level=card.level.shown,
+        level_note=level_note(card),
         score=format_score(card.score),
     )
 
@@ -157,6 +160,136 @@ def cap_lines(card: "Scorecard") -> list[tuple[str, str]]:
     return lines
 
 
+class LevelRule(NamedTuple):
+    """One rule that can cap the level, as the report's table shows it: what it is, the level
+    it caps at, what this review has of it, and whether that sets the level."""
+
+    rule: str
+    caps_at: str
+    found: str
+    sets_level: bool
+
+
+def level_rules(card: "Scorecard") -> tuple[LevelRule, ...]:
+    """Every rule that can cap the level, with what the review has of each: the whole of how
+    the level was set, where `cap_lines` names only what holds it down."""
+    from mlready.core.scoring import owned
+
+    levels = card.bank.levels
+    second = levels[min(1, len(levels) - 1)]
+    today = card.today
+    caps = card.caps
+    binding = {id(cap) for cap in card.binding_caps}
+
+    def found(kinds: set[str], test: "Callable[[Gap], bool]") -> tuple[str, bool]:
+        chosen = [c for c in caps if c.kind in kinds and c.gaps and test(c.gaps[0])]
+        said = ", ".join(
+            _("{check} ({level})").format(check=c.gaps[0].question.id, level=c.level.shown)
+            for c in chosen
+        )
+        return said or _("none"), any(id(c) in binding for c in chosen)
+
+    answer_caps = found({"gap", "owned"}, lambda gap: gap.chosen_caps is not None)
+    blockers = found(
+        {"gap", "owned"},
+        lambda gap: gap.chosen_caps is None and gap.severity is Severity.BLOCKER,
+    )
+    named = found(
+        {"gap", "owned"},
+        lambda gap: gap.chosen_caps is None and gap.severity is not Severity.BLOCKER,
+    )
+    several = next((cap for cap in caps if cap.kind == "partly_done"), None)
+    if several is not None:
+        partly = ", ".join(gap.question.id for gap in several.gaps)
+    else:
+        partly_done = [
+            gap
+            for gap in card.open_gaps
+            if gap.severity is Severity.BLOCKER and not gap.lowest and gap.chosen_caps is None
+        ]
+        planless = sum(1 for gap in partly_done if not (today and owned(gap.action, today)))
+        partly = ngettext(
+            "{count} partly done, {planless} of them without an owned plan",
+            "{count} partly done, {planless} of them without an owned plan",
+            len(partly_done),
+        ).format(count=len(partly_done), planless=planless)
+    weakest = min(
+        (row for row in card.areas if row.cap_score is not None),
+        key=lambda row: row.cap_score or 0.0,
+        default=None,
+    )
+    score_cap = next((cap for cap in caps if cap.kind == "score"), None)
+    floor = format_score(levels[-2].min if len(levels) > 1 else 0)
+    return (
+        LevelRule(
+            _("A blocker at its lowest grade, or unanswered"),
+            _("the level the check names, else {lowest}").format(
+                lowest=card.bank.lowest_level.shown
+            ),
+            *blockers,
+        ),
+        LevelRule(
+            _("A major or minor that names a cap, at its lowest grade"),
+            _("the level it names"),
+            *named,
+        ),
+        LevelRule(
+            _("An answer that names a cap, at any grade"),
+            _("the level it names"),
+            *answer_caps,
+        ),
+        LevelRule(
+            _("Three or more blockers only partly done, none with an owned plan"),
+            second.shown,
+            partly,
+            several is not None and id(several) in binding,
+        ),
+        LevelRule(
+            _("An area under {min}, over its blockers and majors").format(min=floor),
+            second.shown,
+            _("lowest: {area} {score}").format(
+                area=one_line(weakest.area.title), score=format_score(weakest.cap_score)
+            )
+            if weakest is not None
+            else _("none"),
+            score_cap is not None and id(score_cap) in binding,
+        ),
+    )
+
+
+def level_note(card: "Scorecard") -> str | None:
+    """What the level holds with: that no open gap caps it (at the top), and its conditions,
+    the serious gaps that cap nothing (blockers partly done, majors at their lowest grade)."""
+    parts = []
+    if card.level == card.bank.levels[0] and card.score is not None:
+        parts.append(_("No open gap caps the level."))
+    conditions = card.conditions
+    if conditions:
+        blockers = sum(1 for gap in conditions if gap.severity is Severity.BLOCKER)
+        counts = [
+            ngettext(
+                "{count} blocker only partly done",
+                "{count} blockers only partly done",
+                blockers,
+            ).format(count=blockers)
+            if blockers
+            else "",
+            ngettext(
+                "{count} major at its lowest grade",
+                "{count} majors at their lowest grade",
+                len(conditions) - blockers,
+            ).format(count=len(conditions) - blockers)
+            if len(conditions) > blockers
+            else "",
+        ]
+        parts.append(
+            _("Its conditions (serious gaps that do not cap it): {conditions}.").format(
+                conditions=_(", ").join(part for part in counts if part)
+            )
+        )
+    return " ".join(parts) if parts else None
+
+
 def upcoming_lines(card: "Scorecard") -> list[tuple[str, str]]:
     """One (check, when and what) pair per gap in an obligation not yet in force."""
     return [
@@ -181,16 +314,25 @@ def level_cap(card: "Scorecard") -> str | None:
 
 def gate_line(card: "Scorecard", verdict: "Verdict", gate: "Gate") -> str:
     """Whether the CI gate (`check` with the same settings) passes, and why in either case."""
+    wanted = card.bank.level_named(gate.min_level)
     limit = None if gate.fail_under is None else f"{gate.fail_under:g}"
     if not verdict.passed:
         reasons = [translated(reason) for reason in verdict.reasons]
-        if limit is None:
+        if limit is None and wanted is None:
             reasons.append(_("no --fail-under is set"))
         return _("The CI gate fails: {reasons}.").format(reasons=_("; ").join(reasons))
     why = [_("no blocker gap is open")]
     if not card.unanswered:
         why.append(_("every applicable question is answered"))
-    if limit is None:
+    elif len(card.unanswered) == len(card.unanswered_minor):
+        why.append(_("only minor checks, which are optional, are unanswered"))
+    if wanted is not None:
+        why.append(
+            _("the level {level} reaches --fail-under {limit}").format(
+                level=card.level.shown, limit=wanted.shown
+            )
+        )
+    elif limit is None:
         why.append(_("no --fail-under is set"))
     else:
         why.append(
@@ -199,6 +341,20 @@ def gate_line(card: "Scorecard", verdict: "Verdict", gate: "Gate") -> str:
             )
         )
     return _("The CI gate passes: {why}.").format(why=_("; ").join(why))
+
+
+def optional_line(card: "Scorecard") -> str | None:
+    """How many minor checks are unanswered, and that they are optional; None when none is."""
+    count = len(card.unanswered_minor)
+    if not count:
+        return None
+    return ngettext(
+        "{count} minor check is unanswered: it is optional and does not fail the gate, but "
+        "scores 0 in its area until it is answered.",
+        "{count} minor checks are unanswered: they are optional and do not fail the gate, but "
+        "each scores 0 in its area until it is answered.",
+        count,
+    ).format(count=count)
 
 
 def verdict_line(verdict: "Verdict") -> str:
@@ -248,6 +404,7 @@ class ScorecardView(NamedTuple):
     bank: str  # title (ref)
     source: str
     level: str
+    level_note: str | None  # that no gap caps the level, and the conditions it holds with
     score: str
     mean: str
     evidence: str | None  # "Evidence: 3 evidenced · 1 contradicted · 20 claimed", after a scan
@@ -331,6 +488,7 @@ def scorecard_view(
             items = tuple(Item((translated(line),)) for line in lines)
             sections.append(Section(title, items, len(lines)))
     project = card.answers.project.name
+    optional = optional_line(card)
     return ScorecardView(
         project=one_line(project) if project else None,
         bank=_("{title} ({ref})").format(
@@ -338,6 +496,7 @@ def scorecard_view(
         ),
         source=one_line(card.answers.source),
         level=card.level.shown,
+        level_note=level_note(card),
         score=format_score(card.score),
         mean=format_score(card.mean),
         evidence=evidence_line(evidence) if evidence else None,
@@ -348,7 +507,10 @@ def scorecard_view(
             for row in card.areas
         ),
         sections=tuple(section for section in sections if section.total),
-        notes=tuple(translated(note) for note in verdict.notes),
+        notes=(
+            *(translated(note) for note in verdict.notes),
+            *((optional,) if optional else ()),
+        ),
         verdict=verdict_line(verdict),
         passed=verdict.passed,
     )

@@ -134,8 +134,9 @@ def print_scorecard(
             )
         )
     )
-    if view.evidence:
-        console.print(Wrapped(Text(view.evidence, style="dim")))
+    for said, style in ((view.level_note, ""), (view.evidence, "dim")):
+        if said:
+            console.print(Wrapped(Text(said, style=style)))
     width = _bar_width(console, [row.title for row in view.areas])
     table = Table(box=None, pad_edge=False, header_style="bold")
     table.add_column(_("Area"), ratio=1)
