@@ -687,7 +687,9 @@ class Expected(NamedTuple):
 
 
 # Blockers no probe concerns: answered at full marks, they are only claimed.
-CLAIMED = ["data.representative", "data.usage_rights", "data.lawful_basis", "data.access_control"]
+# data.representative is a blocker only for decisions about people and safety functions,
+# which none of the fixtures makes.
+CLAIMED = ["data.usage_rights", "data.lawful_basis", "data.access_control"]
 LOGGED = ["monitoring.prediction_log", "monitoring.alert_routing"]
 # "No regime applies" rests on the screening: a blocker then.
 SCREENED = "framework.risk_classification"
@@ -708,7 +710,12 @@ EXPECTED = {
             "training.registry": ("contradicted", {"model-registry"}),
             "monitoring.input_drift": ("contradicted", {"monitoring-config"}),
         },
-        suggested={"data.validation": "automated", "training.job_tooling": "partial"},
+        # dvc.lock ties the model to the hashes of the data it was trained on.
+        suggested={
+            "data.validation": "automated",
+            "training.job_tooling": "partial",
+            "training.data_versions": "yes",
+        },
         contradicted_reason="2 answers the repository contradicts "
         "(training.registry, monitoring.input_drift)",
         # Rollback and alerting are majors on a batch job: a batch output can be held back.
