@@ -216,6 +216,12 @@ UNTAGGED = {
     "framework.limits_first",  # serving limits only; A.6.2.2 is the system's requirements
     "monitoring.concentration",  # a DSA metric; A.5.5 is an assessment of societal impact
     "data.special_categories",  # GDPR Art. 9; Art. 10(5) is bias detection only
+    # A registry of deployable versions serves tracing; GOVERN 1.6 is the organisation's inventory
+    # of AI systems (training.model_inventory).
+    "training.registry",
+    # Removing direct write access so that changes go through the release path: an access control,
+    # where A.6.2.5 is the deployment plan and its requirements met before deployment.
+    "serving.release_path",
 }
 
 # Tags once given and found wrong: what each says is not what the item requires.
@@ -305,6 +311,27 @@ WRONG = [
     ("framework.trusted_sources", "iso42001-a.10.3"),
     ("framework.tool_servers", "iso42001-a.10.3"),
     ("monitoring.prediction_log", "nist-measure-2.4"),  # a log; MEASURE 2.4 watches the system
+    # The strict audit of the preprocessing, training and serving areas.
+    ("training.baseline", "nist-manage-2.1"),  # 2.1 weighs resources and non-AI options for risks
+    # MANAGE 1.1 is the organisation's decision to proceed (framework.launch_approval): an agreed
+    # bar, a release gate (Infra 4) and a site's acceptance test (MEASURE 2.3) feed it.
+    ("training.success_criteria", "nist-manage-1.1"),
+    ("training.site_acceptance", "nist-manage-1.1"),
+    ("training.release_gate", "nist-manage-1.1"),
+    ("training.slices", "nist-measure-2.3"),  # quality per slice is Model 6's exact test
+    ("training.registry", "nist-govern-1.6"),
+    ("training.model_card", "nist-govern-4.2"),  # limits and use: MAP 2.2 and deon D.5
+    # MANAGE 4.1 is the post-deployment monitoring plan; the change plan is Art. 17(1)(a) and
+    # 43(4), an appeal MEASURE 3.3.
+    ("training.change_control", "nist-manage-4.1"),
+    ("serving.contest", "nist-manage-4.1"),
+    ("training.run_variance", "nist-measure-2.5"),  # the noise of a comparison: MEASURE 2.13
+    ("training.refusals", "nist-measure-2.5"),  # a rate of wrong refusals is MEASURE 2.3
+    ("serving.release_path", "iso42001-a.6.2.5"),
+    ("serving.ict_third_party", "iso42001-a.10.3"),  # DORA's register: MANAGE 3.1, as supply_chain
+    # Shadow and staged rollouts are Infra 6; A.6.2.5 is the plan and its requirements.
+    ("serving.canary", "iso42001-a.6.2.5"),
+    ("serving.device_staged_rollout", "iso42001-a.6.2.5"),
 ]
 
 # Items once used as catch-alls, and the only checks that are what they ask: GOVERN 1.1 the
@@ -380,3 +407,7 @@ def test_the_checks_named_have_the_right_articles() -> None:
     assert "euaia-art55" in bank().questions["framework.gpai_systemic_risk"].tags
     assert "deon-b1" in bank().questions["framework.encryption"].tags
     assert "euaia-art27" in bank().questions["framework.fria"].tags
+    assert "nist-measure-3.3" in bank().questions["serving.contest"].tags
+    assert {"euaia-art17", "euaia-art43"} <= set(bank().questions["training.change_control"].tags)
+    assert "mlts-model-6" in bank().questions["training.slices"].tags
+    assert "nist-measure-2.3" in bank().questions["training.refusals"].tags
