@@ -165,10 +165,10 @@ def test_a_waived_blocker_does_not_fail_or_force_the_lowest_level(
             "expires": "2027-03-01",
         }
     ]
-    # data: (0*3 + 1 + 2)/6 = 50: still scored as it is, but a waived gap caps nothing of its
-    # own; the score that caps leaves the minor out, (0*3 + 2)/5 = 40, and keeps it from the top
+    # data: (0*3 + 2)/5 = 40 (the minor schema check is in the mean only): still scored as it
+    # is, but a waived gap caps nothing of its own; the score, under 50, keeps it from the top
     assert document["level"] == "pilot"
-    assert document["score"] == 50
+    assert document["score"] == 40
     gaps = document["gaps"]
     assert isinstance(gaps, list)
     assert gaps[0]["waived"] is True
@@ -263,7 +263,7 @@ def test_baseline_fails_only_on_regressions(tmp_path: Path, bank_file: Path) -> 
     assert document["regressions"] == [
         "data.tokenizer dropped from 1 to 0.5",
         "serving.rollback dropped from 0.5 to 0",
-        "score fell from 50 to 33.33",
+        "score fell from 40 to 20",
     ]
 
 
@@ -277,7 +277,7 @@ def test_baseline_from_json_and_a_new_blocker(tmp_path: Path, bank_file: Path) -
     assert document["regressions"] == [
         "data.lineage dropped from 1 to 0.5",
         "new blocker gap data.lineage",
-        "score fell from 100 to 75",
+        "score fell from 100 to 70",  # (1.5 + 2) / 5: the minor schema check is in the mean only
     ]
     _, text, _ = run("check", now, "--bank", bank_file, "--baseline", result)
     assert "Regressions (3)" in text
@@ -340,12 +340,12 @@ WAIVED_NO = "\n    value: no\n    waiver: {reason: r, approved_by: a, expires: 2
         (
             {"data__schema": NA},
             {"data__tokenizer": "no"},
-            ["data.tokenizer dropped from 1 to 0", "score fell from 100 to 66.67"],
+            ["data.tokenizer dropped from 1 to 0", "score fell from 100 to 60"],
         ),
         (
             {},
             {"data__schema": WAIVED_NO, "data__tokenizer": "no"},
-            ["data.tokenizer dropped from 1 to 0", "score fell from 100 to 50"],
+            ["data.tokenizer dropped from 1 to 0", "score fell from 100 to 60"],
         ),
         (
             {"serving__mode": "batch"},  # serving.latency is new
@@ -389,7 +389,7 @@ PARTIAL_LINEAGE_IN_JSON = json.dumps(
 LINEAGE_CLOSED = [
     "data.lineage rose from 0.5 to 1",
     "blocker data.lineage closed",
-    "score rose from 75 to 100",
+    "score rose from 70 to 100",
 ]
 
 
@@ -418,7 +418,7 @@ def test_baseline_improvements(
     ("before", "args", "reasons"),
     [
         ("partial", ("--fail-under", "pilot"), []),  # the level, production, reaches pilot
-        ("partial", ("--fail-under", "95"), ["score 75 is below 95"]),
+        ("partial", ("--fail-under", "95"), ["score 70 is below 95"]),
         (
             "partial",
             ("--max-age", "30"),
@@ -430,8 +430,8 @@ def test_baseline_improvements(
             [
                 "data.lineage dropped from 1 to 0.5",
                 "new blocker gap data.lineage",
-                "score fell from 100 to 75",
-                "score 75 is below 80",
+                "score fell from 100 to 70",
+                "score 70 is below 80",
                 "the review is 56 days old (reviewed 2026-10-01; limit 30 days)",
             ],
         ),
@@ -487,7 +487,7 @@ def test_diff_lists_what_changed(tmp_path: Path, bank_file: Path) -> None:
     assert document["gaps_closed"] == ["serving.rollback"]
     assert [change["id"] for change in document["answers"]] == ["data.lineage", "serving.rollback"]
     assert document["areas"] == [
-        {"id": "data", "before": 83.33, "after": 33.33},
+        {"id": "data", "before": 100.0, "after": 40.0},  # the minor schema check left out
         {"id": "serving", "before": 66.67, "after": 100.0},
     ]
     markdown = run("diff", old, new, "--bank", bank_file, "-f", "markdown")[1]
@@ -557,8 +557,8 @@ def test_a_waived_drop_is_no_regression(tmp_path: Path, bank_file: Path) -> None
     )
     code, document, _ = check(bank_file, waived, "--baseline", str(before))
     assert "data.tokenizer" not in " ".join(document["regressions"])
-    # data: (3 + 1 + 2 x 0.5) / 6: the check is still scored as it is
-    assert document["regressions"] == ["score fell from 100 to 83.33"]
+    # data: (3 + 2 x 0.5) / 5: the check is still scored as it is
+    assert document["regressions"] == ["score fell from 100 to 80"]
     assert code == ExitCode.GATE_FAILED
 
 

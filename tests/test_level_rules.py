@@ -179,9 +179,9 @@ areas:
 
 
 @pytest.mark.parametrize(
-    ("major", "minors", "shown", "capping", "expected"),
+    ("major", "minors", "mean", "capping", "expected"),
     [
-        # four minors at 0 pull the shown score under 50; the score that caps ignores them
+        # four minors at 0 pull the mean under 50; the score, which caps, leaves them out
         ("yes", "no", 33.33, 100.0, "production"),
         ("partial", "yes", 83.33, 50.0, "production"),
         # the major alone below half still caps, minors or not
@@ -189,13 +189,19 @@ areas:
     ],
 )
 def test_minor_checks_leave_the_score_that_caps_the_level(
-    major: str, minors: str, shown: float, capping: float, expected: str
+    major: str, minors: str, mean: float, capping: float, expected: str
 ) -> None:
     bank = bank_from_document(parse_yaml(MINORS_BANK, source="minors.yaml"))
     answers = {"a.major": major} | {f"a.hygiene{n}": minors for n in range(1, 5)}
     text = yaml.safe_dump({"mlready": 1, "bank": "minors@1", "answers": answers})
     card = score(bank, answers_from_document(parse_yaml(text, source="a.yaml"), bank), today=TODAY)
-    assert (card.score, card.cap_score, card.level.name) == (shown, capping, expected)
+    # The score shown is the one that caps: a level never sits beside a score it contradicts.
+    assert (card.mean, card.score, card.cap_score, card.level.name) == (
+        mean,
+        capping,
+        capping,
+        expected,
+    )
     assert bool(card.binding_caps) == (expected != "production")
 
 

@@ -106,7 +106,8 @@ def test_unanswered_check_counts_zero_and_a_blocker_forces_the_lowest_level(
     card = score(small_bank, parse_answers(with_answers(data__lineage="")))
     assert [gap.question.id for gap in card.blockers] == ["data.lineage"]
     assert card.blockers[0].answer is None
-    assert card.areas[0].score == 50  # (0*3 + 1 + 2) / 6
+    # (0*3 + 2) / 5: the minor schema check counts in the mean, not the score
+    assert card.areas[0].score == 40
     assert card.level.name == "not ready"
     assert judge(card, allow_incomplete=True).reasons == ("1 blocker gap",)
 
@@ -114,7 +115,7 @@ def test_unanswered_check_counts_zero_and_a_blocker_forces_the_lowest_level(
 def test_partial_blocker_is_still_a_blocker(small_bank: Bank, parse_answers: Parse) -> None:
     card = score(small_bank, parse_answers(with_answers(data__lineage="partial")))
     assert card.level.name == "production"  # one partly done blocker alone caps nothing
-    assert card.score == 75
+    assert card.score == 70  # (0.5*3 + 2) / 5, the minor left out
     assert [gap.question.id for gap in card.blockers] == ["data.lineage"]
     assert not judge(card).passed
 
@@ -225,24 +226,26 @@ areas:
 
 
 @pytest.mark.parametrize(
-    ("one", "two", "expected_score", "expected_level"),
+    ("one", "two", "expected_score", "expected_mean", "expected_level"),
     [
-        ("yes", "yes", 100, "gold"),
-        ("yes", "no", 75, "gold"),  # majors cap nothing unless the bank says so
-        ("yes", "partial", 87.5, "gold"),
-        ("partial", "yes", 62.5, "silver"),  # the cap leaves the minor out: 50 below 60
-        ("no", "yes", 25, "silver"),  # below the second-lowest minimum: not the top
+        ("yes", "yes", 100, 100, "gold"),
+        # The score is over blockers and majors (the minor counts in the mean only); majors
+        # cap nothing unless the bank says so.
+        ("yes", "no", 100, 75, "gold"),
+        ("yes", "partial", 100, 87.5, "gold"),
+        ("partial", "yes", 50, 62.5, "silver"),  # 50 below 60, the second-lowest minimum
+        ("no", "yes", 0, 25, "silver"),  # below the second-lowest minimum: not the top
     ],
 )
 def test_custom_levels_and_weights(
-    one: str, two: str, expected_score: float, expected_level: str
+    one: str, two: str, expected_score: float, expected_mean: float, expected_level: str
 ) -> None:
     from mlready.core.answers import answers_from_document
 
     bank = bank_from_document(parse_yaml(CUSTOM_LEVELS, source="graded.yaml"))
     text = f"mlready: 1\nbank: graded@3\nanswers:\n  a.one: {one}\n  a.two: {two}\n"
     card = score(bank, answers_from_document(parse_yaml(text, source="a.yaml"), bank))
-    assert card.score == expected_score
+    assert (card.score, card.mean) == (expected_score, expected_mean)
     assert card.level.name == expected_level
 
 
@@ -300,17 +303,18 @@ def test_fail_under_compares_the_rounded_score(small_bank: Bank, parse_answers: 
         ({}, [("data", 100, 5, 5, 0), ("serving", 100, 3, 3, 0)]),
         (
             {"data__lineage": "partial"},
-            [("data", 75, 5, 5, 1), ("serving", 100, 3, 3, 0)],
+            [("data", 70, 5, 5, 1), ("serving", 100, 3, 3, 0)],  # (1.5 + 2) / 5
         ),
-        # data: lineage 3 x1, schema 1 x0, tokenizer 2 x0.5 -> 4/6; batch drops the latency check
+        # data: lineage 3 x1, tokenizer 2 x0.5 -> 4/5 (the minor schema check is in the mean
+        # only); batch drops the latency check
         (
             {"data__schema": "no", "data__tokenizer": "partial", "serving__mode": "batch"},
-            [("data", 66.67, 5, 5, 2), ("serving", 100, 2, 2, 0)],
+            [("data", 80, 5, 5, 2), ("serving", 100, 2, 2, 0)],
         ),
         # An unanswered text question is unanswered but no gap; an unanswered check is both.
         (
             {"data__owner": "", "data__lineage": ""},
-            [("data", 50, 5, 3, 1), ("serving", 100, 3, 3, 0)],
+            [("data", 40, 5, 3, 1), ("serving", 100, 3, 3, 0)],  # (0*3 + 2) / 5
         ),
     ],
 )

@@ -327,6 +327,14 @@ def _ratio(scored: list[Scored], *, minors: bool = True) -> float | None:
     return round(100 * sum(weight * score for weight, score in pairs) / total, 2)
 
 
+def _area_score(scored: list[Scored]) -> float | None:
+    """An area's score: the share of its blockers and majors in place (minor checks, hygiene
+    a reviewer would not hold a launch for, count in the mean only); over every check when
+    the area has nothing but minors."""
+    serious = _ratio(scored, minors=False)
+    return serious if serious is not None else _ratio(scored)
+
+
 def score(bank: Bank, answers: Answers, *, today: dt.date | None = None) -> Scorecard:
     """Score `answers` against `bank`; waivers, due dates and dates of application count as
     seen from `today` (default: the current date)."""
@@ -394,7 +402,7 @@ def score(bank: Bank, answers: Answers, *, today: dt.date | None = None) -> Scor
         area_scores.append(
             AreaScore(
                 area=area,
-                score=_ratio(pairs),
+                score=_area_score(pairs),
                 cap_score=_ratio(pairs, minors=False),
                 applicable=applicable_count,
                 answered=answered,
