@@ -164,16 +164,21 @@ class Scorecard(NamedTuple):
     @property
     def binding_caps(self) -> tuple[Cap, ...]:
         """The caps that set the level, when it is below the top: why it is not higher."""
-        top = self.bank.levels[0]
-        return tuple(cap for cap in self.caps if cap.level == self.level and cap.level != top)
+        return tuple(cap for cap in self.caps if self.sets_level(cap))
+
+    def sets_level(self, cap: Cap) -> bool:
+        """Whether `cap` is one that sets the level (the level is below the top)."""
+        return cap.level == self.level and cap.level != self.bank.levels[0]
 
     @property
     def conditions(self) -> tuple[Gap, ...]:
         """The open gaps a reviewer names as conditions of the level, as they cap nothing:
         blockers only partly done, and majors at their lowest grade."""
         # What a launch review grants "with conditions": serious enough to name beside the
-        # level, not enough to hold it (those are caps), and not hygiene (minors).
-        capping = {id(gap) for cap in self.caps for gap in cap.gaps}
+        # level, not enough to hold it (those are caps), and not hygiene (minors). A cap an owned
+        # plan lifted to the top holds nothing: its gap is a condition like any other.
+        top = self.bank.levels[0]
+        capping = {id(gap) for cap in self.caps if cap.level != top for gap in cap.gaps}
         return tuple(
             gap
             for gap in self.open_gaps

@@ -179,7 +179,6 @@ def level_rules(card: "Scorecard") -> tuple[LevelRule, ...]:
     second = levels[min(1, len(levels) - 1)]
     today = card.today
     caps = card.caps
-    binding = {id(cap) for cap in card.binding_caps}
 
     def found(kinds: set[str], test: "Callable[[Gap], bool]") -> tuple[str, bool]:
         chosen = [c for c in caps if c.kind in kinds and c.gaps and test(c.gaps[0])]
@@ -187,7 +186,7 @@ def level_rules(card: "Scorecard") -> tuple[LevelRule, ...]:
             _("{check} ({level})").format(check=c.gaps[0].question.id, level=c.level.shown)
             for c in chosen
         )
-        return said or _("none"), any(id(c) in binding for c in chosen)
+        return said or _("none"), any(card.sets_level(c) for c in chosen)
 
     answer_caps = found({"gap", "owned"}, lambda gap: gap.chosen_caps is not None)
     blockers = found(
@@ -213,9 +212,14 @@ def level_rules(card: "Scorecard") -> tuple[LevelRule, ...]:
             "{count} partly done, {planless} of them without an owned plan",
             len(partly_done),
         ).format(count=len(partly_done), planless=planless)
+    # With no blocker or major scored anywhere, the score over every check is the one that caps.
+    capping = [
+        (row.score if card.cap_score is None else row.cap_score, row.area.title)
+        for row in card.areas
+    ]
     weakest = min(
-        (row for row in card.areas if row.cap_score is not None),
-        key=lambda row: row.cap_score or 0.0,
+        ((value, title) for value, title in capping if value is not None),
+        key=lambda pair: pair[0],
         default=None,
     )
     score_cap = next((cap for cap in caps if cap.kind == "score"), None)
@@ -242,17 +246,17 @@ def level_rules(card: "Scorecard") -> tuple[LevelRule, ...]:
             _("Three or more blockers only partly done, none with an owned plan"),
             second.shown,
             partly,
-            several is not None and id(several) in binding,
+            several is not None and card.sets_level(several),
         ),
         LevelRule(
             _("An area under {min}, over its blockers and majors").format(min=floor),
             second.shown,
             _("lowest: {area} {score}").format(
-                area=one_line(weakest.area.title), score=format_score(weakest.cap_score)
+                area=one_line(weakest[1]), score=format_score(weakest[0])
             )
             if weakest is not None
             else _("none"),
-            score_cap is not None and id(score_cap) in binding,
+            score_cap is not None and card.sets_level(score_cap),
         ),
     )
 

@@ -1,0 +1,118 @@
+"""Findings of a hostile test of what the level rests on: the report's table of the rules that
+cap the level, the conditions named beside it, and the summaries that say both."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+import yaml
+
+from mlready.core.answers import answers_from_document
+from mlready.core.bank import bank_from_document
+from mlready.core.scoring import Scorecard, score
+from mlready.io.yamlio import parse_yaml
+from mlready.render.scorecard_view import LevelRule, level_cap, level_note, level_rules
+
+TODAY = dt.date(2026, 12, 7)
+
+BANK = """\
+bank: caps
+version: 1
+areas:
+  - id: a
+    title: A
+    questions:
+      - {id: a.block, prompt: p, why: w, severity: blocker}
+      - {id: a.capped, prompt: p, why: w, caps: pilot}
+      - {id: a.major, prompt: p, why: w}
+      - {id: a.minor, prompt: p, why: w, severity: minor}
+"""
+
+# A bank of minor checks only: no blocker or major is scored, so the score itself caps.
+MINORS = """\
+bank: minors
+version: 1
+areas:
+  - id: a
+    title: Hygiene
+    questions:
+      - {id: a.first, prompt: p, why: w, severity: minor}
+      - {id: a.second, prompt: p, why: w, severity: minor}
+"""
+
+OWNED = {"owner": "team", "due": "2027-03-01"}
+
+
+def review(bank_text: str, answers: dict[str, Any]) -> Scorecard:
+    bank = bank_from_document(parse_yaml(bank_text, source="bank.yaml"))
+    text = yaml.safe_dump({"mlready": 1, "bank": f"{bank.bank}@1", "answers": answers})
+    return score(bank, answers_from_document(parse_yaml(text, source="a.yaml"), bank), today=TODAY)
+
+
+def rule(card: Scorecard, starts: str) -> LevelRule:
+    return next(row for row in level_rules(card) if row.rule.startswith(starts))
+
+
+def test_the_rule_that_sets_the_level_is_marked_in_the_table() -> None:
+    # The table marks the rule the level follows; it compared objects built anew on each
+    # reading of the caps, so no rule was ever marked.
+    card = review(BANK, {"a.block": "no", "a.capped": "yes", "a.major": "yes", "a.minor": "yes"})
+    assert card.level.name == "not ready"
+    blockers = rule(card, "A blocker")
+    assert blockers.found == "a.block (not ready)"
+    assert blockers.sets_level
+    assert [row.rule for row in level_rules(card) if row.sets_level] == [blockers.rule]
+
+
+def test_a_partly_done_pattern_that_sets_the_level_is_marked() -> None:
+    text = BANK.replace(
+        "      - {id: a.capped",
+        "      - {id: a.b2, prompt: p, why: w, severity: blocker}\n"
+        "      - {id: a.b3, prompt: p, why: w, severity: blocker}\n"
+        "      - {id: a.capped",
+    )
+    answers = {"a.block": "partial", "a.b2": "partial", "a.b3": "partial"}
+    card = review(text, {**answers, "a.capped": "yes", "a.major": "yes", "a.minor": "yes"})
+    assert card.level.name == "pilot"
+    assert [row.rule for row in level_rules(card) if row.sets_level] == [
+        rule(card, "Three or more").rule
+    ]
+
+
+def test_a_major_whose_cap_an_owned_plan_lifted_to_the_top_is_a_condition() -> None:
+    # A major at its lowest grade is a condition of the level; one that names a cap and has an
+    # owned plan had its cap lifted to the top, which caps nothing, and was named nowhere.
+    card = review(
+        BANK,
+        {
+            "a.block": "yes",
+            "a.capped": {"value": "no", "action": OWNED},
+            "a.major": "yes",
+            "a.minor": "yes",
+        },
+    )
+    assert card.level.name == "production"
+    assert [gap.question.id for gap in card.conditions] == ["a.capped"]
+    note = level_note(card)
+    assert note is not None
+    assert "No open gap caps the level." in note
+    assert "1 major at its lowest grade" in note
+    # Without the plan it caps, and a cap is not a condition.
+    capped = review(BANK, {"a.block": "yes", "a.capped": "no", "a.major": "yes", "a.minor": "yes"})
+    assert capped.level.name == "pilot"
+    assert capped.conditions == ()
+
+
+@pytest.mark.parametrize("given", ["no", "partial"])
+def test_the_score_row_names_the_score_that_caps_when_only_minors_are_scored(given: str) -> None:
+    # With minor checks only, the score over them caps the level; the table said "none" for
+    # the area that set the level.
+    card = review(MINORS, {"a.first": given, "a.second": "no"})
+    row = rule(card, "An area under")
+    assert row.found == f"lowest: Hygiene {card.score:g}"
+    assert row.found != "none"
+    assert row.sets_level == (card.level.name == "pilot")
+    assert card.level.name == "pilot"
+    assert level_cap(card) is not None
