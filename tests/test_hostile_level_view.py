@@ -116,3 +116,35 @@ def test_the_score_row_names_the_score_that_caps_when_only_minors_are_scored(giv
     assert row.sets_level == (card.level.name == "pilot")
     assert card.level.name == "pilot"
     assert level_cap(card) is not None
+
+
+NA_ONLY = """\
+bank: unscored
+version: 1
+areas:
+  - id: a
+    title: A
+    questions:
+      - {id: a.only, prompt: p, why: w, severity: blocker, na: true}
+"""
+
+
+def test_a_review_with_no_score_says_why_its_level_is_the_lowest() -> None:
+    # Every check n/a: no score, and the lowest level, which nothing in the summary or in the
+    # table explained (every rule said "none").
+    card = review(NA_ONLY, {"a.only": {"value": "na", "note": "no such part"}})
+    assert card.score is None
+    assert card.level.name == "not ready"
+    assert [cap.kind for cap in card.binding_caps] == ["unscored"]
+    why = level_cap(card)
+    assert why is not None
+    assert "no applicable check is scored" in why
+    marked = [row for row in level_rules(card) if row.sets_level]
+    assert [(row.caps_at, row.found) for row in marked] == [("not ready", "no score")]
+
+
+def test_a_scored_review_has_no_row_for_a_missing_score() -> None:
+    card = review(NA_ONLY, {"a.only": "no"})
+    assert card.score == 0
+    assert all(row.found != "no score" for row in level_rules(card))
+    assert [cap.kind for cap in card.binding_caps] == ["gap"]

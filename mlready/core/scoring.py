@@ -90,7 +90,8 @@ class Gap(NamedTuple):
 
 class Cap(NamedTuple):
     """A limit on the level and why: a gap at its lowest grade ("gap", or "owned" when its plan
-    lifted the cap a level), several partly done blockers ("partly_done") or the score."""
+    lifted the cap a level), several partly done blockers ("partly_done"), the score, or no
+    score at all ("unscored")."""
 
     level: Level
     kind: str
@@ -485,7 +486,9 @@ def level_caps(
     levels = bank.levels
     second = levels[min(1, len(levels) - 1)]
     caps: list[Cap] = []
-    if score is not None and len(levels) > 1 and score < levels[-2].min:
+    if score is None:  # no check is scored: nothing shows that any good practice is in place
+        caps.append(Cap(bank.lowest_level, "unscored"))
+    elif len(levels) > 1 and score < levels[-2].min:
         caps.append(Cap(second, "score"))
     partly_done: list[Gap] = []
     for gap in gaps:
@@ -508,11 +511,10 @@ def level_for(
     cap_score: float | None = None,
 ) -> Level:
     """The level of a review with this score and these open gaps: the top level, capped by each
-    gap that caps it, by several partly done blockers and by a very low `cap_score`."""
+    gap that caps it, by several partly done blockers and by a very low `cap_score`; the lowest
+    when no check is scored."""
     # The reviewer's levels follow the serious gaps, not the averages: the score caps only when
     # an area lacks most of its good practice (below the second-lowest level's minimum).
-    if score is None:
-        return bank.lowest_level
     # The cap score is the score without minor checks (the score itself when none is given).
     capping = level_caps(bank, score if cap_score is None else cap_score, gaps=gaps, today=today)
     caps = [bank.levels[0], *(cap.level for cap in capping)]

@@ -152,6 +152,12 @@ def cap_lines(card: "Scorecard") -> list[tuple[str, str]]:
             why = _("at its lowest grade, with an owned plan, which caps the level at {level}")
         elif cap.kind == "partly_done":
             why = _("partly done with no owned plan, which caps the level at {level}")
+        elif cap.kind == "unscored":
+            checks = _("score")
+            why = _(
+                "no applicable check is scored (each is n/a, or none applies), which leaves "
+                "the level at {level}"
+            )
         else:
             checks = _("score")
             why = _("an area below {min}, which caps the level at {level}")
@@ -257,6 +263,17 @@ def level_rules(card: "Scorecard") -> tuple[LevelRule, ...]:
             if weakest is not None
             else _("none"),
             score_cap is not None and card.sets_level(score_cap),
+        ),
+        # Shown only when it holds: with no score, nothing else in the table explains the level.
+        *(
+            LevelRule(
+                _("No applicable check scored (each n/a, or none applies)"),
+                card.bank.lowest_level.shown,
+                _("no score"),
+                card.sets_level(cap),
+            )
+            for cap in caps
+            if cap.kind == "unscored"
         ),
     )
 
