@@ -4,6 +4,7 @@ cap the level, the conditions named beside it, and the summaries that say both."
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -13,7 +14,9 @@ from mlready.core.answers import answers_from_document
 from mlready.core.bank import bank_from_document
 from mlready.core.scoring import Scorecard, score
 from mlready.io.yamlio import parse_yaml
+from mlready.render.charts import area_bars
 from mlready.render.scorecard_view import LevelRule, level_cap, level_note, level_rules
+from tests.helpers.commands import run
 
 TODAY = dt.date(2026, 12, 7)
 
@@ -148,3 +151,27 @@ def test_a_scored_review_has_no_row_for_a_missing_score() -> None:
     assert card.score == 0
     assert all(row.found != "no score" for row in level_rules(card))
     assert [cap.kind for cap in card.binding_caps] == ["gap"]
+
+
+def test_the_chart_draws_the_area_whose_score_caps_the_level_in_the_colour_of_a_blocker() -> None:
+    # With minor checks only, the score itself caps; the bar was drawn as one that caps nothing.
+    capped = area_bars(review(MINORS, {"a.first": "no", "a.second": "no"}))
+    fine = area_bars(review(MINORS, {"a.first": "yes", "a.second": "partial"}))
+    assert 'fill="#8fb3d9"' in fine
+    assert 'fill="#8fb3d9"' not in capped
+
+
+def test_the_html_caption_of_the_chart_says_what_its_colours_mean(tmp_path: Path) -> None:
+    # The caption spoke of bars coloured by level and of dashed lines the chart no longer has.
+    (tmp_path / "bank.yaml").write_text(BANK, encoding="utf-8")
+    answers = {"a.block": "yes", "a.capped": "no", "a.major": "yes", "a.minor": "yes"}
+    text = yaml.safe_dump({"mlready": 1, "bank": "caps@1", "answers": answers})
+    (tmp_path / "a.yaml").write_text(text, encoding="utf-8")
+    out = tmp_path / "a.html"
+    bank, source = tmp_path / "bank.yaml", tmp_path / "a.yaml"
+    code, _, err = run("report", "--bank", bank, source, "--format", "html", "-o", out)
+    assert code == 0, err
+    caption = out.read_text(encoding="utf-8").split("<figcaption>")[1].split("</figcaption>")[0]
+    assert "dashed" not in caption
+    assert "coloured by the level" not in caption
+    assert "score under 50, which caps the level, in the colour of a blocker" in caption
