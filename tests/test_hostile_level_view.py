@@ -15,8 +15,15 @@ from mlready.core.bank import bank_from_document
 from mlready.core.scoring import Scorecard, score
 from mlready.io.yamlio import parse_yaml
 from mlready.render.charts import area_bars
-from mlready.render.scorecard_view import LevelRule, level_cap, level_note, level_rules
+from mlready.render.scorecard_view import (
+    LevelRule,
+    level_cap,
+    level_note,
+    level_rules,
+    optional_line,
+)
 from tests.helpers.commands import run
+from tests.helpers.languages import speaking
 
 TODAY = dt.date(2026, 12, 7)
 
@@ -175,3 +182,43 @@ def test_the_html_caption_of_the_chart_says_what_its_colours_mean(tmp_path: Path
     assert "dashed" not in caption
     assert "coloured by the level" not in caption
     assert "score under 50, which caps the level, in the colour of a blocker" in caption
+
+
+CAPPING_MINOR = """\
+bank: minorcap
+version: 1
+areas:
+  - id: a
+    title: A
+    questions:
+      - {id: a.major, prompt: p, why: w}
+      - {id: a.capping, prompt: p, why: w, severity: minor, caps: pilot}
+      - {id: a.plain, prompt: p, why: w, severity: minor}
+"""
+
+
+def test_the_optional_note_says_when_an_unanswered_minor_caps_the_level() -> None:
+    # "Optional" alone hid that a minor check with a cap of its own caps the level unanswered.
+    card = review(CAPPING_MINOR, {"a.major": "yes"})
+    assert card.level.name == "pilot"
+    note = optional_line(card)
+    assert note is not None
+    assert note.startswith("2 minor checks are unanswered: they are optional")
+    assert note.endswith(" Unanswered, 1 of them caps the level all the same.")
+    plain = optional_line(review(CAPPING_MINOR, {"a.major": "yes", "a.capping": "yes"}))
+    assert plain is not None
+    assert "caps the level" not in plain
+
+
+def test_chinese_sentences_of_a_note_are_not_spaced() -> None:
+    # A space after a Chinese full stop is a typo; English sentences keep theirs.
+    top = review(BANK, {"a.block": "yes", "a.capped": "yes", "a.major": "no", "a.minor": "yes"})
+    card = review(CAPPING_MINOR, {"a.major": "no"})
+    with speaking("zh-CN"):
+        said = [level_note(top), optional_line(card)]
+    for text in said:
+        assert text is not None
+        assert text.count("。") == 2
+        assert "。 " not in text
+    assert "level. Its conditions" in (level_note(top) or "")
+    assert "answered. Unanswered" in (optional_line(card) or "")

@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 from types import MappingProxyType
 from typing import TYPE_CHECKING, NamedTuple
 
-from mlready.core.messages import _, ngettext, translated
+from mlready.core.messages import _, language, ngettext, translated
 from mlready.core.plan import expiring_waivers, overdue_actions
 from mlready.core.signoff import signoff_states
 from mlready.core.vocabulary import Severity, word_for
@@ -308,7 +308,12 @@ def level_note(card: "Scorecard") -> str | None:
                 conditions=_(", ").join(part for part in counts if part)
             )
         )
-    return " ".join(parts) if parts else None
+    return sentences(parts) if parts else None
+
+
+def sentences(parts: Sequence[str]) -> str:
+    """Sentences one after the other: a space between them, none after a Chinese full stop."""
+    return ("" if language().startswith("zh") else " ").join(parts)
 
 
 def upcoming_lines(card: "Scorecard") -> list[tuple[str, str]]:
@@ -365,17 +370,34 @@ def gate_line(card: "Scorecard", verdict: "Verdict", gate: "Gate") -> str:
 
 
 def optional_line(card: "Scorecard") -> str | None:
-    """How many minor checks are unanswered, and that they are optional; None when none is."""
+    """How many minor checks are unanswered, that they are optional, and how many of them cap
+    the level all the same; None when none is unanswered."""
     count = len(card.unanswered_minor)
     if not count:
         return None
-    return ngettext(
+    said = ngettext(
         "{count} minor check is unanswered: it is optional and does not fail the gate, but "
         "scores 0 in its area until it is answered.",
         "{count} minor checks are unanswered: they are optional and do not fail the gate, but "
         "each scores 0 in its area until it is answered.",
         count,
     ).format(count=count)
+    # A minor check with a cap of its own caps the level while unanswered, as at its lowest grade.
+    top = card.bank.levels[0]
+    capping = {gap.question.id for cap in card.caps if cap.level != top for gap in cap.gaps}
+    held = sum(1 for question in card.unanswered_minor if question.id in capping)
+    if held:
+        said = sentences(
+            [
+                said,
+                ngettext(
+                    "Unanswered, {count} of them caps the level all the same.",
+                    "Unanswered, {count} of them cap the level all the same.",
+                    held,
+                ).format(count=held),
+            ]
+        )
+    return said
 
 
 def verdict_line(verdict: "Verdict") -> str:
