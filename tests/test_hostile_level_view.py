@@ -12,11 +12,14 @@ import yaml
 
 from mlready.core.answers import answers_from_document
 from mlready.core.bank import bank_from_document
+from mlready.core.gate import judge
 from mlready.core.scoring import Scorecard, score
 from mlready.io.yamlio import parse_yaml
 from mlready.render.charts import area_bars
+from mlready.render.markdown import render_markdown
 from mlready.render.scorecard_view import (
     LevelRule,
+    Outcome,
     level_cap,
     level_note,
     level_rules,
@@ -222,3 +225,13 @@ def test_chinese_sentences_of_a_note_are_not_spaced() -> None:
         assert "。 " not in text
     assert "level. Its conditions" in (level_note(top) or "")
     assert "answered. Unanswered" in (optional_line(card) or "")
+
+
+def test_the_markdown_summary_says_what_the_level_rests_on() -> None:
+    # The summary for a pull request or a CI job left out what every other summary says.
+    card = review(BANK, {"a.block": "yes", "a.capped": "yes", "a.major": "no", "a.minor": "yes"})
+    text = render_markdown([Outcome(card, judge(card, today=TODAY))])
+    note = level_note(card)
+    assert note is not None
+    assert note.startswith("No open gap caps the level.")
+    assert f"\n\n{note}\n\n" in text.replace("\\", "")
