@@ -12,7 +12,7 @@ import yaml
 
 from mlready.core.answers import answers_from_document
 from mlready.core.bank import bank_from_document
-from mlready.core.gate import judge
+from mlready.core.gate import judge, threshold
 from mlready.core.scoring import Scorecard, score
 from mlready.io.yamlio import parse_yaml
 from mlready.render.charts import area_bars
@@ -235,3 +235,33 @@ def test_the_markdown_summary_says_what_the_level_rests_on() -> None:
     assert note is not None
     assert note.startswith("No open gap caps the level.")
     assert f"\n\n{note}\n\n" in text.replace("\\", "")
+
+
+NUMBERED = """\
+bank: numbered
+version: 1
+levels:
+  - {name: "90", min: 80}
+  - {name: gold, min: 40}
+  - {name: lead, min: 0}
+areas:
+  - id: a
+    title: A
+    questions:
+      - {id: a.one, prompt: p, why: w}
+"""
+
+
+def test_a_level_name_wins_over_a_title_that_reads_like_it() -> None:
+    # A translation titled "gold" the lowest level: --fail-under gold took the lowest level.
+    bank = bank_from_document(parse_yaml(NUMBERED, source="bank.yaml"))
+    titles = {"gold": "lead", "金": "gold"}
+    assert threshold(bank, "gold", titles=titles) == bank.level_named("gold")
+    assert threshold(bank, "金", titles=titles) == bank.level_named("gold")
+
+
+def test_a_number_from_a_settings_file_is_a_score_a_text_may_name_a_level() -> None:
+    bank = bank_from_document(parse_yaml(NUMBERED, source="bank.yaml"))
+    assert threshold(bank, 90) == 90
+    assert threshold(bank, 90.0) == 90
+    assert threshold(bank, "90") == bank.level_named("90")
