@@ -421,10 +421,19 @@ def test_unknown_key_in_an_override_does_not_suggest_itself(tmp_path: Path) -> N
 # --- levels -------------------------------------------------------------------------------------
 
 
+# The built-in bank's checks cap at these: replaced levels keep their names.
+KEPT = "  - {name: pilot, min: 60}\n  - {name: prototype, min: 40}\n"
+
+
 def test_levels_replace_the_inherited_ones(tmp_path: Path) -> None:
-    path = write_layer(tmp_path, "levels:\n  - {name: gold, min: 80}\n  - {name: lead, min: 0}\n")
-    bank = load_bank(path)
-    assert bank.levels == (Level(name="gold", min=80), Level(name="lead", min=0))
+    levels = "levels:\n  - {name: gold, min: 80}\n" + KEPT + "  - {name: lead, min: 0}\n"
+    bank = load_bank(write_layer(tmp_path, levels))
+    assert bank.levels == (
+        Level(name="gold", min=80),
+        Level(name="pilot", min=60),
+        Level(name="prototype", min=40),
+        Level(name="lead", min=0),
+    )
     assert load_bank(write_layer(tmp_path / "plain")).levels == DEFAULT_LEVELS
 
 
@@ -457,6 +466,27 @@ def test_levels_of_a_layer_are_validated(
     message = load_error(path)
     assert f"{path}{where}" in message
     assert expected in message
+
+
+def test_levels_that_drop_a_level_inherited_caps_name_are_an_error(tmp_path: Path) -> None:
+    # Dropped silently, a major's cap vanished and a blocker's fell to the lowest level.
+    path = write_layer(tmp_path, "levels:\n  - {name: gold, min: 80}\n  - {name: lead, min: 0}\n")
+    message = load_error(path)
+    assert f"{path}:4:1: levels drop 'pilot', at which " in message
+    assert "data.usage_rights" in message
+    assert "levels drop 'prototype'" in message
+    kept_pilot = "levels:\n  - {name: gold, min: 80}\n  - {name: pilot, min: 60}\n"
+    message = load_error(write_layer(tmp_path / "pilot", kept_pilot + "  - {name: lead, min: 0}\n"))
+    assert "'prototype'" in message
+    assert "'pilot'" not in message
+
+
+def test_a_capped_answer_caps_at_the_kept_level_of_a_layer(tmp_path: Path) -> None:
+    levels = "levels:\n  - {name: gold, min: 80}\n" + KEPT + "  - {name: lead, min: 0}\n"
+    bank = load_bank(write_layer(tmp_path, levels))
+    option = next(o for o in bank.questions["data.usage_rights"].options if o.value == "partial")
+    assert option.caps == "pilot"
+    assert bank.level_named(option.caps) == Level(name="pilot", min=60)
 
 
 def test_empty_levels_are_an_error(tmp_path: Path) -> None:

@@ -607,6 +607,26 @@ def test_a_core_walk_with_nothing_left_says_so(workdir: Path) -> None:
     assert child.exitstatus == ExitCode.OK
 
 
+def test_a_core_walk_left_with_q_names_the_core_walk_to_go_on(workdir: Path) -> None:
+    # It named `mlready ask`, which would go on with the minor checks too.
+    answers = BEST_ANSWERS.replace(
+        "  data.modality: [image, text]\n", "  data.modality: [tabular]\n"
+    )
+    (workdir / "answers.yaml").write_text(
+        answers.split("  data.schema: yes\n")[0], encoding="utf-8"
+    )
+    child = spawn(workdir, "--core", "--no-report", "--no-scan")
+    child.logfile_read = io.StringIO()
+    child.expect_exact("How are predictions served?")
+    child.sendline(":q")
+    child.expect_exact("Saved in answers.yaml; run `mlready ask --core` again to go on.")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == ExitCode.OK
+    shown = " ".join(" ".join(shown_lines(child.logfile_read.getvalue())).split())
+    assert "(minor checks that cap nothing are left for `mlready ask` without --core)" in shown
+
+
 def test_ask_shows_a_contradiction_of_the_answer_just_given(tmp_path: Path) -> None:
     repository(
         tmp_path,

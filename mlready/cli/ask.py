@@ -151,8 +151,9 @@ def _after_walk(card: "Scorecard", *, asked: int, area: str | None, core: bool) 
         return None
     if core:
         return _(
-            "Nothing left on the core track: every applicable blocker and major check is "
-            "answered (`mlready ask --core --redo` walks them again)."
+            "Nothing left on the core track: every applicable blocker and major check, and "
+            "every check that can cap the level, is answered (`mlready ask --core --redo` walks "
+            "them again)."
         )
     if area:
         return _(
@@ -229,8 +230,7 @@ def _walk_file(
                     current = current.with_project(asked)
                     editor.save(current)
                 if quitting:  # `:q` at the name or owner: saved as typed, as `:q` in the walk
-                    saved = _("Saved in {path}; run `mlready ask` again to go on.")
-                    print_message("\n" + saved.format(path=target))
+                    print_message("\n" + _go_on(target, core=core))
                     return None
             people = _bank_for_people(bank)
             if not redo:
@@ -265,11 +265,16 @@ def _walk_file(
             )
             return None
     if not result.completed:
-        print_message(
-            "\n" + _("Saved in {path}; run `mlready ask` again to go on.").format(path=target)
-        )
+        print_message("\n" + _go_on(target, core=core))
         return None
     return result
+
+
+def _go_on(target: Path, *, core: bool) -> str:
+    """That the answers are saved, and the command that goes on with the same walk."""
+    if core:
+        return _("Saved in {path}; run `mlready ask --core` again to go on.").format(path=target)
+    return _("Saved in {path}; run `mlready ask` again to go on.").format(path=target)
 
 
 def _tell_resume(
@@ -286,7 +291,8 @@ def _tell_resume(
         prompt.tell(
             _(
                 "{answered} of the {total} questions of the core track are answered; the walk "
-                "asks the others (minor checks are left for `mlready ask` without --core)."
+                "asks the others (minor checks that cap nothing are left for `mlready ask` "
+                "without --core)."
             ).format(answered=answered, total=total)
         )
         return

@@ -151,10 +151,12 @@ def threshold(
     """A `--fail-under` value: a score 0..100, or a level of the bank by its name or by its
     title in `titles` (level names by title, in the language spoken). `origin` names where the
     value came from, for the message."""
-    named = (titles or {}).get(str(value), value)
-    for level in bank.levels:
-        if level.name == named:
-            return level
+    # A level's own name first: a title that reads like another level's name does not hide it.
+    # A number (from a settings file) is a score, even where a level's name reads like one.
+    if isinstance(value, str):
+        named = bank.level_named(value) or bank.level_named((titles or {}).get(value))
+        if named is not None:
+            return named
     try:
         number = float(value)
     except ValueError:

@@ -168,6 +168,7 @@ def apply_layer(document: Document, layer: BankLayer, base: Bank, *, file: Path)
     )
     if layer.levels is not None:
         problems += level_problems(layer.levels, document)
+        problems += _lost_caps(merged, new_places, document)
     for question in merged.questions.values():
         # What decides whether it is asked, and what decides its severity: a rule over a
         # disabled question would never match, and the check would silently weigh less.
@@ -309,3 +310,34 @@ def _overridden(
         options=options,
         evidence=tuple(inherited.values()),
     )
+
+
+def _lost_caps(bank: Bank, new_places: dict[int, Location], document: Document) -> list[Problem]:
+    """Levels the inherited checks cap at that the layer's own levels drop: such a cap would
+    vanish from a major and fall to the lowest level on a blocker, and no override can move it."""
+    # The layer's own questions are checked against its levels where they are written.
+    lost: dict[str, list[str]] = {}
+    for question in bank.questions.values():
+        if id(question) in new_places:
+            continue
+        rules = question.severity if isinstance(question.severity, tuple) else ()
+        named = [question.caps, *(rule.caps for rule in rules)]
+        named += [option.caps for option in question.options]
+        for name in dict.fromkeys(named):
+            if name is not None and bank.level_named(name) is None:
+                lost.setdefault(name, []).append(question.id)
+    return [
+        document.problem(
+            ("levels",),
+            message_n(
+                "levels drop '{level}', at which {count} inherited check caps the level "
+                "({ids}); keep a level of that name",
+                "levels drop '{level}', at which {count} inherited checks cap the level "
+                "({ids}); keep a level of that name",
+                count=len(checks),
+                level=name,
+                ids=", ".join(checks[:3]) + (", ..." if len(checks) > 3 else ""),
+            ),
+        )
+        for name, checks in lost.items()
+    ]

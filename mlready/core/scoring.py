@@ -90,7 +90,8 @@ class Gap(NamedTuple):
 
 class Cap(NamedTuple):
     """A limit on the level and why: a gap at its lowest grade ("gap", or "owned" when its plan
-    lifted the cap a level), several partly done blockers ("partly_done") or the score."""
+    lifted the cap a level), several partly done blockers ("partly_done"), the score, or no
+    score at all ("unscored")."""
 
     level: Level
     kind: str
@@ -164,16 +165,21 @@ class Scorecard(NamedTuple):
     @property
     def binding_caps(self) -> tuple[Cap, ...]:
         """The caps that set the level, when it is below the top: why it is not higher."""
-        top = self.bank.levels[0]
-        return tuple(cap for cap in self.caps if cap.level == self.level and cap.level != top)
+        return tuple(cap for cap in self.caps if self.sets_level(cap))
+
+    def sets_level(self, cap: Cap) -> bool:
+        """Whether `cap` is one that sets the level (the level is below the top)."""
+        return cap.level == self.level and cap.level != self.bank.levels[0]
 
     @property
     def conditions(self) -> tuple[Gap, ...]:
         """The open gaps a reviewer names as conditions of the level, as they cap nothing:
         blockers only partly done, and majors at their lowest grade."""
         # What a launch review grants "with conditions": serious enough to name beside the
-        # level, not enough to hold it (those are caps), and not hygiene (minors).
-        capping = {id(gap) for cap in self.caps for gap in cap.gaps}
+        # level, not enough to hold it (those are caps), and not hygiene (minors). A cap an owned
+        # plan lifted to the top holds nothing: its gap is a condition like any other.
+        top = self.bank.levels[0]
+        capping = {id(gap) for cap in self.caps if cap.level != top for gap in cap.gaps}
         return tuple(
             gap
             for gap in self.open_gaps
@@ -488,7 +494,9 @@ def level_caps(
     levels = bank.levels
     second = levels[min(1, len(levels) - 1)]
     caps: list[Cap] = []
-    if score is not None and len(levels) > 1 and score < levels[-2].min:
+    if score is None:  # no check is scored: nothing shows that any good practice is in place
+        caps.append(Cap(bank.lowest_level, "unscored"))
+    elif len(levels) > 1 and score < levels[-2].min:
         caps.append(Cap(second, "score"))
     partly_done: list[Gap] = []
     for gap in gaps:
@@ -511,11 +519,10 @@ def level_for(
     cap_score: float | None = None,
 ) -> Level:
     """The level of a review with this score and these open gaps: the top level, capped by each
-    gap that caps it, by several partly done blockers and by a very low `cap_score`."""
+    gap that caps it, by several partly done blockers and by a very low `cap_score`; the lowest
+    when no check is scored."""
     # The reviewer's levels follow the serious gaps, not the averages: the score caps only when
     # an area lacks most of its good practice (below the second-lowest level's minimum).
-    if score is None:
-        return bank.lowest_level
     # The cap score is the score without minor checks (the score itself when none is given).
     capping = level_caps(bank, score if cap_score is None else cap_score, gaps=gaps, today=today)
     caps = [bank.levels[0], *(cap.level for cap in capping)]

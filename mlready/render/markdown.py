@@ -12,6 +12,7 @@ from mlready.render.scorecard_view import (
     cap_lines,
     expiring_lines,
     format_score,
+    level_note,
     optional_line,
     overdue_lines,
     signoff_lines,
@@ -58,6 +59,8 @@ def _markdown_of(outcome: Outcome) -> str:
             mean=format_score(card.mean),
             bank=markdown_code(card.bank.ref),
         ),
+        # What the level rests on, as in every summary: no cap at the top, and its conditions.
+        *(["", markdown_text(note)] if (note := level_note(card)) else []),
         "",
         "| " + " | ".join(markdown_cell(header) for header in headers) + " |",
         "| --- | ---: | ---: | ---: |",

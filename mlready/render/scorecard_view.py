@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 from types import MappingProxyType
 from typing import TYPE_CHECKING, NamedTuple
 
-from mlready.core.messages import _, ngettext, translated
+from mlready.core.messages import _, language, ngettext, translated
 from mlready.core.plan import expiring_waivers, overdue_actions
 from mlready.core.signoff import signoff_states
 from mlready.core.vocabulary import Severity, word_for
@@ -152,6 +152,12 @@ def cap_lines(card: "Scorecard") -> list[tuple[str, str]]:
             why = _("at its lowest grade, with an owned plan, which caps the level at {level}")
         elif cap.kind == "partly_done":
             why = _("partly done with no owned plan, which caps the level at {level}")
+        elif cap.kind == "unscored":
+            checks = _("score")
+            why = _(
+                "no applicable check is scored (each is n/a, or none applies), which leaves "
+                "the level at {level}"
+            )
         else:
             checks = _("score")
             why = _("an area below {min}, which caps the level at {level}")
@@ -179,7 +185,6 @@ def level_rules(card: "Scorecard") -> tuple[LevelRule, ...]:
     second = levels[min(1, len(levels) - 1)]
     today = card.today
     caps = card.caps
-    binding = {id(cap) for cap in card.binding_caps}
 
     def found(kinds: set[str], test: "Callable[[Gap], bool]") -> tuple[str, bool]:
         chosen = [c for c in caps if c.kind in kinds and c.gaps and test(c.gaps[0])]
@@ -187,7 +192,7 @@ def level_rules(card: "Scorecard") -> tuple[LevelRule, ...]:
             _("{check} ({level})").format(check=c.gaps[0].question.id, level=c.level.shown)
             for c in chosen
         )
-        return said or _("none"), any(id(c) in binding for c in chosen)
+        return said or _("none"), any(card.sets_level(c) for c in chosen)
 
     answer_caps = found({"gap", "owned"}, lambda gap: gap.chosen_caps is not None)
     blockers = found(
@@ -213,9 +218,14 @@ def level_rules(card: "Scorecard") -> tuple[LevelRule, ...]:
             "{count} partly done, {planless} of them without an owned plan",
             len(partly_done),
         ).format(count=len(partly_done), planless=planless)
+    # With no blocker or major scored anywhere, the score over every check is the one that caps.
+    capping = [
+        (row.score if card.cap_score is None else row.cap_score, row.area.title)
+        for row in card.areas
+    ]
     weakest = min(
-        (row for row in card.areas if row.cap_score is not None),
-        key=lambda row: row.cap_score or 0.0,
+        ((value, title) for value, title in capping if value is not None),
+        key=lambda pair: pair[0],
         default=None,
     )
     score_cap = next((cap for cap in caps if cap.kind == "score"), None)
@@ -242,17 +252,28 @@ def level_rules(card: "Scorecard") -> tuple[LevelRule, ...]:
             _("Three or more blockers only partly done, none with an owned plan"),
             second.shown,
             partly,
-            several is not None and id(several) in binding,
+            several is not None and card.sets_level(several),
         ),
         LevelRule(
             _("An area under {min}, over its blockers and majors").format(min=floor),
             second.shown,
             _("lowest: {area} {score}").format(
-                area=one_line(weakest.area.title), score=format_score(weakest.cap_score)
+                area=one_line(weakest[1]), score=format_score(weakest[0])
             )
             if weakest is not None
             else _("none"),
-            score_cap is not None and id(score_cap) in binding,
+            score_cap is not None and card.sets_level(score_cap),
+        ),
+        # Shown only when it holds: with no score, nothing else in the table explains the level.
+        *(
+            LevelRule(
+                _("No applicable check scored (each n/a, or none applies)"),
+                card.bank.lowest_level.shown,
+                _("no score"),
+                card.sets_level(cap),
+            )
+            for cap in caps
+            if cap.kind == "unscored"
         ),
     )
 
@@ -287,7 +308,12 @@ def level_note(card: "Scorecard") -> str | None:
                 conditions=_(", ").join(part for part in counts if part)
             )
         )
-    return " ".join(parts) if parts else None
+    return sentences(parts) if parts else None
+
+
+def sentences(parts: Sequence[str]) -> str:
+    """Sentences one after the other: a space between them, none after a Chinese full stop."""
+    return ("" if language().startswith("zh") else " ").join(parts)
 
 
 def upcoming_lines(card: "Scorecard") -> list[tuple[str, str]]:
@@ -344,17 +370,34 @@ def gate_line(card: "Scorecard", verdict: "Verdict", gate: "Gate") -> str:
 
 
 def optional_line(card: "Scorecard") -> str | None:
-    """How many minor checks are unanswered, and that they are optional; None when none is."""
+    """How many minor checks are unanswered, that they are optional, and how many of them cap
+    the level all the same; None when none is unanswered."""
     count = len(card.unanswered_minor)
     if not count:
         return None
-    return ngettext(
+    said = ngettext(
         "{count} minor check is unanswered: it is optional and does not fail the gate, but "
         "scores 0 in its area until it is answered.",
         "{count} minor checks are unanswered: they are optional and do not fail the gate, but "
         "each scores 0 in its area until it is answered.",
         count,
     ).format(count=count)
+    # A minor check with a cap of its own caps the level while unanswered, as at its lowest grade.
+    top = card.bank.levels[0]
+    capping = {gap.question.id for cap in card.caps if cap.level != top for gap in cap.gaps}
+    held = sum(1 for question in card.unanswered_minor if question.id in capping)
+    if held:
+        said = sentences(
+            [
+                said,
+                ngettext(
+                    "Unanswered, {count} of them caps the level all the same.",
+                    "Unanswered, {count} of them cap the level all the same.",
+                    held,
+                ).format(count=held),
+            ]
+        )
+    return said
 
 
 def verdict_line(verdict: "Verdict") -> str:
