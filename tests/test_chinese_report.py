@@ -235,3 +235,20 @@ def test_the_chinese_report_prints_in_a_chinese_font(tmp_path: Path) -> None:
     assert f"级别：{LEVEL}。" in first
     assert "评审概要" in first and "优先处理事项" in first
     assert "第 1 页，共" in first  # the print stylesheet's page numbers, in Chinese
+
+
+@pytest.mark.usefixtures("chinese")
+def test_the_trend_calls_the_working_tree_now_in_chinese() -> None:
+    import datetime as dt
+
+    from mlready.core.history import NOW, TrendPoint
+    from mlready.render.charts import trend_line
+
+    svg = trend_line(
+        [
+            TrendPoint(dt.date(2026, 11, 1), 40.0, "5c3acda"),
+            TrendPoint(dt.date(2026, 12, 7), 50.0, NOW),
+        ]
+    )
+    assert "2026-12-07 当前：50" in svg and "now" not in svg
+    assert "2026-11-01 5c3acda：40" in svg  # a commit is data, in every language

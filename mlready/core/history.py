@@ -10,6 +10,10 @@ from mlready.core.model import Bank, Level, Question
 from mlready.core.scoring import Scorecard
 from mlready.core.signoff import answers_digest
 
+# The label of the working tree's point in a trend (a revision's is its short commit id);
+# data here, said in the reader's language where it is shown.
+NOW = "now"
+
 
 class Scored(NamedTuple):
     """What a history keeps of a revision's scorecard: its level and scores, and a digest of
@@ -130,7 +134,7 @@ def trend_of(history: History, current: Scorecard) -> Trend:
             previous = revision
     if last_digest != digest:
         today = current.today or dt.date.today()
-        points.append(TrendPoint(today, current.score, "now"))
+        points.append(TrendPoint(today, current.score, NOW))
     return Trend(tuple(points), previous)
 
 

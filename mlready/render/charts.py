@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from mlready.core.history import TrendPoint
+from mlready.core.history import NOW, TrendPoint
 from mlready.core.messages import _
 from mlready.core.model import Level
 from mlready.core.scoring import Scorecard
@@ -168,6 +168,11 @@ def area_bars(card: Scorecard) -> str:
     return "".join(parts)
 
 
+def _label(point: TrendPoint) -> str:
+    """A trend point's label as a reader sees it: its commit, or "now" in their language."""
+    return _("now") if point.label == NOW else point.label
+
+
 def _number(value: float | None) -> str:
     return _("n/a") if value is None else f"{value:g}"
 
@@ -194,7 +199,7 @@ def trend_line(points: Sequence[TrendPoint]) -> str:
         + "</title>",
         '<desc id="trend-desc">'
         + html_text(
-            _("; ").join(f"{p.date} {p.label}" + _(": ") + _number(p.score) for p in points)
+            _("; ").join(f"{p.date} {_label(p)}" + _(": ") + _number(p.score) for p in points)
         )
         + "</desc>",
         f'<rect x="{left:.0f}" y="{top:.0f}" width="{plot_width:.0f}" '
@@ -219,7 +224,7 @@ def trend_line(points: Sequence[TrendPoint]) -> str:
         parts.append(
             f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3.5" fill="#1f5fa8">'
             "<title>"
-            + html_text(f"{item.date} {item.label}" + _(": ") + _number(item.score))
+            + html_text(f"{item.date} {_label(item)}" + _(": ") + _number(item.score))
             + "</title></circle>"
         )
         if spaced >= 30 or index in (0, len(points) - 1):
