@@ -434,7 +434,13 @@ def test_levels_replace_the_inherited_ones(tmp_path: Path) -> None:
         Level(name="prototype", min=40),
         Level(name="lead", min=0),
     )
-    assert load_bank(write_layer(tmp_path / "plain")).levels == DEFAULT_LEVELS
+    # Without levels of its own, a layer keeps the built-in bank's (their meanings too).
+    inherited = load_bank(write_layer(tmp_path / "plain")).levels
+    assert inherited == load_bank().levels
+    assert [(level.name, level.min) for level in inherited] == [
+        (level.name, level.min) for level in DEFAULT_LEVELS
+    ]
+    assert all(level.means for level in inherited)
 
 
 @pytest.mark.parametrize(

@@ -119,9 +119,10 @@ def entry(value: str, action: dict[str, str]) -> dict[str, Any]:
         ({"a_legal": "no"}, "not ready"),
         ({"a_live": "no"}, "prototype"),
         ({"a_legal": ""}, "not ready"),  # unanswered counts as the lowest grade
-        # an owned plan (owner, due date not past) lifts that cap one level
+        # an owned plan (owner, due date not past) lifts that cap one level, but not from the
+        # lowest: what stops even a trial is not made lawful by a ticket with a date
         ({"a_live": entry("no", OWNED)}, "pilot"),
-        ({"a_legal": entry("no", OWNED)}, "prototype"),
+        ({"a_legal": entry("no", OWNED)}, "not ready"),
         ({"a_live": entry("no", OVERDUE)}, "prototype"),
         ({"a_live": entry("no", UNDATED)}, "prototype"),
         # partly done blockers: conditions one or two at a time, a pattern from three

@@ -40,7 +40,7 @@ def test_a_record_is_frozen_and_replace_makes_a_new_one() -> None:
     assert (moved.min, level.min) == (70, 60)
     assert moved == Level(name="pilot", min=70) and moved != level
     assert hash(moved) == hash(Level(name="pilot", min=70))
-    assert repr(level) == "Level(name='pilot', min=60, title=None)"
+    assert repr(level) == "Level(name='pilot', min=60, means=None, title=None)"
 
 
 def test_every_model_field_is_known_to_dataclasses() -> None:

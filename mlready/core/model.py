@@ -308,6 +308,9 @@ class Level(Record):
 
     name: Annotated[str, ONE_LINE]
     min: Annotated[float, Range(ge=0, le=100)]
+    # What a system at this level may do (who it may reach, under what watch), said beside
+    # the level: a level people act on needs its meaning, not only its name.
+    means: Annotated[str, ONE_LINE] | None = None
     title: Annotated[str | None, Internal()] = None  # the name in another language
 
     @property

@@ -482,9 +482,16 @@ def gap_cap(bank: Bank, gap: Gap, today: dt.date) -> Level | None:
     if gap.severity is not Severity.BLOCKER and named is None:
         return None
     level = named or bank.lowest_level
-    if owned(gap.action, today):
+    if lifted(bank, gap, level, today):
         level = bank.levels[max(bank.levels.index(level) - 1, 0)]
     return level
+
+
+def lifted(bank: Bank, gap: Gap, cap: Level, today: dt.date) -> bool:
+    """Whether an owned plan lifts the gap's `cap` one level: always, but for a cap at the
+    lowest level, kept for what is unlawful or harmful even in a trial (no lawful basis,
+    undisclosed AI): a ticket with a date does not make a trial lawful meanwhile."""
+    return owned(gap.action, today) and cap != bank.lowest_level
 
 
 def level_caps(
@@ -502,7 +509,8 @@ def level_caps(
     for gap in gaps:
         cap = gap_cap(bank, gap, today)
         if cap is not None:
-            caps.append(Cap(cap, "owned" if owned(gap.action, today) else "gap", (gap,)))
+            kind = "owned" if owned(gap.action, today) and cap != bank.lowest_level else "gap"
+            caps.append(Cap(cap, kind, (gap,)))
         elif gap.severity is Severity.BLOCKER and not gap.lowest and not owned(gap.action, today):
             partly_done.append(gap)
     if len(partly_done) >= SEVERAL_PARTLY_DONE:

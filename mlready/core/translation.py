@@ -87,8 +87,8 @@ def area_english(area: Area) -> dict[str, Any]:
 
 
 def level_english(level: Level) -> dict[str, Any]:
-    """The English text of a level: its name, which is also its title."""
-    return {"title": level.name}
+    """The English text of a level: its name, which is also its title, and what it means."""
+    return {"title": level.name, **({"means": level.means} if level.means else {})}
 
 
 def bank_english(bank: Bank) -> dict[str, Any]:
@@ -204,7 +204,8 @@ def translate_bank(
             levels.append(level)
         else:
             level_titles[level.name] = str(text["title"])
-            levels.append(replace(level, title=level_titles[level.name]))
+            means = str(text["means"]) if text.get("means") else level.means
+            levels.append(replace(level, title=level_titles[level.name], means=means))
     head: Mapping[str, Any] = {}
     if bank_english(bank):
         head = current("bank", "", translation.bank, bank_english(bank)) or {}
@@ -396,7 +397,7 @@ def translation_from_document(
         bank=bank,
         questions=group("questions", (*QUESTION_FIELDS, "options")),
         areas=group("areas", AREA_FIELDS),
-        levels=group("levels", ("title",)),
+        levels=group("levels", ("title", "means")),
         probes=group("probes", ("says",)),
     )
     return translation, problems

@@ -59,7 +59,9 @@ def _markdown_of(outcome: Outcome) -> str:
             mean=format_score(card.mean),
             bank=markdown_code(card.bank.ref),
         ),
-        # What the level rests on, as in every summary: no cap at the top, and its conditions.
+        # What the level allows and rests on, as in every summary: no cap at the top, and its
+        # conditions.
+        *(["", markdown_text(card.level.means)] if card.level.means else []),
         *(["", markdown_text(note)] if (note := level_note(card)) else []),
         "",
         "| " + " | ".join(markdown_cell(header) for header in headers) + " |",

@@ -41,6 +41,7 @@ def _text_of(view: ScorecardView, width: int | None) -> str:
         *hanging(
             "", summary.format(level=view.level, score=view.score, mean=view.mean), width, indent=2
         ),
+        *(hanging("", view.level_means, width, indent=2) if view.level_means else []),
         *(hanging("", view.level_note, width, indent=2) if view.level_note else []),
         *(hanging("", view.evidence, width, indent=2) if view.evidence else []),
         "",

@@ -48,6 +48,7 @@ def review_summary(outcome: Outcome) -> str:
         name=outcome.name,
         bank=card.bank.ref,
         level=card.level.shown,
+        level_means=one_line(card.level.means) if card.level.means else None,
         level_note=level_note(card),
         score=format_score(card.score),
     )
@@ -447,6 +448,7 @@ class ScorecardView(NamedTuple):
     bank: str  # title (ref)
     source: str
     level: str
+    level_means: str | None  # what the level allows, where the bank says
     level_note: str | None  # that no gap caps the level, and the conditions it holds with
     score: str
     mean: str
@@ -539,6 +541,7 @@ def scorecard_view(
         ),
         source=one_line(card.answers.source),
         level=card.level.shown,
+        level_means=one_line(card.level.means) if card.level.means else None,
         level_note=level_note(card),
         score=format_score(card.score),
         mean=format_score(card.mean),

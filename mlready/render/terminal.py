@@ -134,7 +134,7 @@ def print_scorecard(
             )
         )
     )
-    for said, style in ((view.level_note, ""), (view.evidence, "dim")):
+    for said, style in ((view.level_means, ""), (view.level_note, ""), (view.evidence, "dim")):
         if said:
             console.print(Wrapped(Text(said, style=style)))
     width = _bar_width(console, [row.title for row in view.areas])

@@ -1,0 +1,44 @@
+"""Every summary says what the level allows, from the bank, in the reader's language."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.helpers.commands import run
+from tests.helpers.languages import speaking
+
+ROOT = Path(__file__).resolve().parent.parent
+CREDIT = ROOT / "tests" / "calibration" / "10-pos-credit-scoring" / "answers.yaml"
+TODAY = "2026-12-07"
+
+
+@pytest.mark.parametrize(
+    ("language", "allows"),
+    [
+        ("en", "May run live only for a limited, watched group"),
+        ("zh-CN", "只能面向有限且有人看护的范围上线"),
+    ],
+)
+@pytest.mark.parametrize("output", [("-f", "text"), ("-f", "markdown")])
+def test_check_says_what_the_level_allows(
+    language: str, allows: str, output: tuple[str, ...]
+) -> None:
+    with speaking(language):
+        _code, out, err = run("check", CREDIT, "--today", TODAY, "--no-scan", *output)
+    assert allows in out, err
+
+
+def test_the_report_lists_every_level_with_what_it_allows_and_marks_this_review() -> None:
+    code, report, err = run("report", CREDIT, "--today", TODAY, "--no-scan", "-o", "-")
+    assert code == 0, err
+    rows = [line for line in report.splitlines() if line.startswith("| ") and "May " in line]
+    assert [row.split(" | ")[0][2:] for row in rows] == [
+        "production",
+        "pilot",
+        "prototype",
+        "not ready",
+    ]
+    assert [row.endswith("◀ this review |") for row in rows] == [False, True, False, False]
+    assert "What the level allows: May run live only" in report
