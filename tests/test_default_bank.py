@@ -1242,6 +1242,9 @@ def test_colorado_asks_a_developer_for_its_deployers_documentation_from_2027() -
             "blocker",
             "not ready",
         ),
+        # no record of outputs: unsafe where outputs decide or move money, blind elsewhere
+        ({"profile.impact": ("decisions",)}, "monitoring.prediction_log", "blocker", "prototype"),
+        ({"profile.impact": ("internal",)}, "monitoring.prediction_log", "major", "pilot"),
     ],
 )
 def test_duties_in_force_follow_the_profile(
@@ -1459,3 +1462,13 @@ def test_a_default_v3_answer_to_the_exfiltration_check_loads_under_its_new_id(
     answers = load_answers(written, bank())
     entry = answers.get("serving.exfiltration_limits")
     assert entry is not None and entry.value == now
+
+
+def test_weights_used_with_nobody_having_read_their_licence_cap_like_none_checked() -> None:
+    vision = example_decisions("on-device-vision")
+    answers = answer_all(vision, best=True)
+    check = "preprocessing.pretrained_licence"
+    assert check in {q.id for q in asked_checks(asked(vision))}
+    partial = score(bank(), answers.with_entry(check, AnswerEntry(value="partial")))
+    assert partial.level.name == "pilot"  # above the lowest grade, yet it holds the launch
+    assert score(bank(), answers).level.name == "production"
