@@ -1156,11 +1156,13 @@ def test_colorado_asks_a_developer_for_its_deployers_documentation_from_2027() -
             "not ready",
         ),
         ({"profile.personal_data": "none"}, "serving.provider_data_use", "major", "production"),
+        # Art. 22 binds a decision taken solely by automation: shadow scoring decides nothing,
+        # so its gap stops live use (prototype), not processing (not ready)
         (
             {"profile.impact": ("decisions",)},
             "framework.automated_decisions",
             "blocker",
-            "not ready",
+            "prototype",
         ),
         (
             {"profile.impact": ("financial",)},
@@ -1242,6 +1244,8 @@ def test_colorado_asks_a_developer_for_its_deployers_documentation_from_2027() -
             "blocker",
             "not ready",
         ),
+        # duties owed when an output reaches a person cap at prototype: shadow runs reach none
+        ({}, "serving.ai_disclosure", "blocker", "prototype"),
         # no record of outputs: unsafe where outputs decide or move money, blind elsewhere
         ({"profile.impact": ("decisions",)}, "monitoring.prediction_log", "blocker", "prototype"),
         ({"profile.impact": ("internal",)}, "monitoring.prediction_log", "major", "pilot"),
@@ -1472,3 +1476,32 @@ def test_weights_used_with_nobody_having_read_their_licence_cap_like_none_checke
     partial = score(bank(), answers.with_entry(check, AnswerEntry(value="partial")))
     assert partial.level.name == "pilot"  # above the lowest grade, yet it holds the launch
     assert score(bank(), answers).level.name == "production"
+
+
+def test_a_bought_predictive_model_is_evaluated_on_our_own_inputs_before_it_decides() -> None:
+    credit = example_decisions("credit-risk-scorer")
+    bought = {**credit, "profile.model_source": "third_party"}
+    check = "training.third_party_evaluated"
+    assert check in {q.id for q in asked_checks(asked(bought))}
+    assert check not in {q.id for q in asked_checks(asked(credit))}  # trained here: the split
+    card = score(bank(), answer_all(bought, best=True).with_entry(check, AnswerEntry(value="no")))
+    assert card.severity_of(bank().questions[check]).value == "blocker"
+    assert card.level.name == "prototype"
+
+
+@pytest.mark.parametrize(
+    ("changes", "level"),
+    [
+        ({"profile.impact": ("financial",)}, "pilot"),
+        ({"profile.system_task": ("agent",)}, "pilot"),
+        ({"profile.impact": ("internal",), "profile.personal_data": "none"}, "production"),
+    ],
+)
+def test_an_endpoint_nobody_attacked_holds_the_launch_where_money_or_an_agent_is_behind_it(
+    changes: Choices, level: str
+) -> None:
+    decisions = {**example_decisions("ecommerce-categoriser"), **changes}
+    check = "serving.security_testing"
+    assert check in {q.id for q in asked_checks(asked(decisions))}
+    answers = answer_all(decisions, best=True).with_entry(check, AnswerEntry(value="no"))
+    assert score(bank(), answers).level.name == level

@@ -221,7 +221,7 @@ def test_chinese_sentences_of_a_note_are_not_spaced() -> None:
         said = [level_note(top), optional_line(card)]
     for text in said:
         assert text is not None
-        assert text.count("。") == 2
+        assert text.count("。") >= 2  # two sentences, three where no plan owns a condition
         assert "。 " not in text
     assert "level. Its conditions" in (level_note(top) or "")
     assert "answered. Unanswered" in (optional_line(card) or "")

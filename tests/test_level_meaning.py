@@ -42,3 +42,13 @@ def test_the_report_lists_every_level_with_what_it_allows_and_marks_this_review(
     ]
     assert [row.endswith("◀ this review |") for row in rows] == [False, True, False, False]
     assert "What the level allows: May run live only" in report
+
+
+def test_the_summary_counts_the_conditions_no_plan_owns() -> None:
+    # 01: one partly done blocker with a plan due within the horizon, nine majors at 0 with
+    # no plan: production, its conditions named, and the nine said to be nobody's.
+    churn = ROOT / "tests" / "calibration" / "01-batch-churn" / "answers.yaml"
+    _code, out, err = run("check", churn, "--today", TODAY, "--no-scan")
+    assert "Level: production" in out, err
+    assert "1 blocker only partly done, 9 majors at their lowest grade." in out
+    assert "9 of them have no owner and due date within 180 days." in out

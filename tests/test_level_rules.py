@@ -81,6 +81,8 @@ CHECKS = ("a.legal", "a.live", "a.second", "a.third", "a.serious", "a.major", "a
 CHECKS += ("a.conformity", "a.dated", "a.basis")
 OWNED = {"owner": "team", "due": "2027-01-31"}
 OVERDUE = {"owner": "team", "due": "2026-11-30"}
+# Due beyond the plan horizon (180 days): a wish, not a plan.
+FAR = {"owner": "team", "due": "2031-12-31"}
 UNDATED = {"owner": "team"}
 
 
@@ -124,14 +126,16 @@ def entry(value: str, action: dict[str, str]) -> dict[str, Any]:
         ({"a_live": entry("no", OWNED)}, "pilot"),
         ({"a_legal": entry("no", OWNED)}, "not ready"),
         ({"a_live": entry("no", OVERDUE)}, "prototype"),
+        ({"a_live": entry("no", FAR)}, "prototype"),
         ({"a_live": entry("no", UNDATED)}, "prototype"),
         # partly done blockers: conditions one or two at a time, a pattern from three
         ({"a_legal": "partial"}, "production"),
         ({"a_legal": "partial", "a_live": "partial"}, "production"),
         ({"a_legal": "partial", "a_live": "partial", "a_second": "partial"}, "pilot"),
+        # ... plans or not: a ticket each does not undo three obligations half met
         (
             {"a_legal": entry("partial", OWNED), "a_live": "partial", "a_second": "partial"},
-            "production",
+            "pilot",
         ),
         (
             {"a_legal": entry("partial", OVERDUE), "a_live": "partial", "a_second": "partial"},

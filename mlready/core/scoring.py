@@ -458,16 +458,22 @@ def _starts(
     return max(dates) if dates else None
 
 
-# Partly done blockers without an owned plan that, together, keep a review from the top level:
-# one or two are conditions a reviewer names; three or more are obligations nobody manages.
+# Partly done blockers that, together, keep a review from the top level, with plans or without:
+# one or two are conditions a reviewer names; three or more are obligations half met.
 SEVERAL_PARTLY_DONE = 3
 
 
+# How far ahead a plan's due date may lie and still count as a plan: a gap "owned" until 2031
+# is a wish, and a ticket must not carry a system to a level it has not earned.
+PLAN_HORIZON_DAYS = 180
+
+
 def owned(action: Action | None, today: dt.date) -> bool:
-    """Whether a gap's action has an owner and a due date that has not passed on `today`."""
+    """Whether a gap's action has an owner and a due date that has not passed on `today` and
+    falls within PLAN_HORIZON_DAYS of it."""
     if action is None or not action.owner or action.due is None:
         return False
-    return action.due >= today
+    return today <= action.due <= today + dt.timedelta(days=PLAN_HORIZON_DAYS)
 
 
 def gap_cap(bank: Bank, gap: Gap, today: dt.date) -> Level | None:
@@ -511,7 +517,9 @@ def level_caps(
         if cap is not None:
             kind = "owned" if owned(gap.action, today) and cap != bank.lowest_level else "gap"
             caps.append(Cap(cap, kind, (gap,)))
-        elif gap.severity is Severity.BLOCKER and not gap.lowest and not owned(gap.action, today):
+        elif gap.severity is Severity.BLOCKER and not gap.lowest:
+            # Plans or not: three obligations half met are a pattern a ticket each does not
+            # undo (owned plans lift a gap's own cap only).
             partly_done.append(gap)
     if len(partly_done) >= SEVERAL_PARTLY_DONE:
         caps.append(Cap(second, "partly_done", tuple(partly_done)))

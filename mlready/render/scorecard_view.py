@@ -152,7 +152,7 @@ def cap_lines(card: "Scorecard") -> list[tuple[str, str]]:
         elif cap.kind == "owned":
             why = _("at its lowest grade, with an owned plan, which caps the level at {level}")
         elif cap.kind == "partly_done":
-            why = _("partly done with no owned plan, which caps the level at {level}")
+            why = _("three or more partly done, which caps the level at {level}")
         elif cap.kind == "unscored":
             checks = _("score")
             why = _(
@@ -180,11 +180,8 @@ class LevelRule(NamedTuple):
 def level_rules(card: "Scorecard") -> tuple[LevelRule, ...]:
     """Every rule that can cap the level, with what the review has of each: the whole of how
     the level was set, where `cap_lines` names only what holds it down."""
-    from mlready.core.scoring import owned
-
     levels = card.bank.levels
     second = levels[min(1, len(levels) - 1)]
-    today = card.today
     caps = card.caps
 
     def found(kinds: set[str], test: "Callable[[Gap], bool]") -> tuple[str, bool]:
@@ -213,12 +210,9 @@ def level_rules(card: "Scorecard") -> tuple[LevelRule, ...]:
             for gap in card.open_gaps
             if gap.severity is Severity.BLOCKER and not gap.lowest and gap.chosen_caps is None
         ]
-        planless = sum(1 for gap in partly_done if not (today and owned(gap.action, today)))
-        partly = ngettext(
-            "{count} partly done, {planless} of them without an owned plan",
-            "{count} partly done, {planless} of them without an owned plan",
-            len(partly_done),
-        ).format(count=len(partly_done), planless=planless)
+        partly = ngettext("{count} partly done", "{count} partly done", len(partly_done)).format(
+            count=len(partly_done)
+        )
     # With no blocker or major scored anywhere, the score over every check is the one that caps.
     capping = [
         (row.score if card.cap_score is None else row.cap_score, row.area.title)
@@ -250,7 +244,7 @@ def level_rules(card: "Scorecard") -> tuple[LevelRule, ...]:
             *answer_caps,
         ),
         LevelRule(
-            _("Three or more blockers only partly done, none with an owned plan"),
+            _("Three or more blockers only partly done, with plans or without"),
             second.shown,
             partly,
             several is not None and card.sets_level(several),
@@ -281,7 +275,12 @@ def level_rules(card: "Scorecard") -> tuple[LevelRule, ...]:
 
 def level_note(card: "Scorecard") -> str | None:
     """What the level holds with: that no open gap caps it (at the top), and its conditions,
-    the serious gaps that cap nothing (blockers partly done, majors at their lowest grade)."""
+    the serious gaps that cap nothing (blockers partly done, majors at their lowest grade), and
+    how many of them no plan owns."""
+    import datetime as dt
+
+    from mlready.core.scoring import PLAN_HORIZON_DAYS, owned
+
     parts = []
     if card.level == card.bank.levels[0] and card.score is not None:
         parts.append(_("No open gap caps the level."))
@@ -309,6 +308,18 @@ def level_note(card: "Scorecard") -> str | None:
                 conditions=_(", ").join(part for part in counts if part)
             )
         )
+        # The level holds with its conditions owned: say how many are not, so that a reader
+        # does not take "production" for a level whose gaps someone is closing.
+        today = card.today or dt.date.today()
+        unowned = sum(1 for gap in conditions if not owned(gap.action, today))
+        if unowned:
+            parts.append(
+                ngettext(
+                    "{count} of them has no owner and due date within {days} days.",
+                    "{count} of them have no owner and due date within {days} days.",
+                    unowned,
+                ).format(count=unowned, days=PLAN_HORIZON_DAYS)
+            )
     return sentences(parts) if parts else None
 
 
