@@ -1142,18 +1142,19 @@ def test_colorado_asks_a_developer_for_its_deployers_documentation_from_2027() -
 @pytest.mark.parametrize(
     ("changes", "check", "severity", "level"),
     [
-        # GDPR duties in force: any personal data sent to a provider, decisions about people
+        # GDPR duties in force: any personal data sent to a provider (capping at pilot, as any
+        # processor without a contract or transfer basis does), decisions about people
         (
             {"profile.personal_data": "personal"},
             "serving.provider_data_use",
             "blocker",
-            "not ready",
+            "pilot",
         ),
         (
             {"profile.personal_data": "personal"},
             "serving.provider_residency",
             "blocker",
-            "not ready",
+            "pilot",
         ),
         ({"profile.personal_data": "none"}, "serving.provider_data_use", "major", "production"),
         # Art. 22 binds a decision taken solely by automation: shadow scoring decides nothing,

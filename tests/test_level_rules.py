@@ -121,10 +121,11 @@ def entry(value: str, action: dict[str, str]) -> dict[str, Any]:
         ({"a_legal": "no"}, "not ready"),
         ({"a_live": "no"}, "prototype"),
         ({"a_legal": ""}, "not ready"),  # unanswered counts as the lowest grade
-        # an owned plan (owner, due date not past) lifts that cap one level, but not from the
-        # lowest: what stops even a trial is not made lawful by a ticket with a date
-        ({"a_live": entry("no", OWNED)}, "pilot"),
+        # an owned plan (owner, due date not past) lifts only a cap one below the top: what is
+        # unsafe live, or unlawful even in a trial, stays capped while the ticket is open
+        ({"a_live": entry("no", OWNED)}, "prototype"),
         ({"a_legal": entry("no", OWNED)}, "not ready"),
+        ({"a_serious": entry("no", OWNED)}, "production"),
         ({"a_live": entry("no", OVERDUE)}, "prototype"),
         ({"a_live": entry("no", FAR)}, "prototype"),
         ({"a_live": entry("no", UNDATED)}, "prototype"),

@@ -494,10 +494,11 @@ def gap_cap(bank: Bank, gap: Gap, today: dt.date) -> Level | None:
 
 
 def lifted(bank: Bank, gap: Gap, cap: Level, today: dt.date) -> bool:
-    """Whether an owned plan lifts the gap's `cap` one level: always, but for a cap at the
-    lowest level, kept for what is unlawful or harmful even in a trial (no lawful basis,
-    undisclosed AI): a ticket with a date does not make a trial lawful meanwhile."""
-    return owned(gap.action, today) and cap != bank.lowest_level
+    """Whether an owned plan lifts the gap's `cap` one level: only a cap one below the top.
+    A cap lower down marks what is unsafe or unlawful live (prototype) or even in a trial
+    (the lowest): lifted a level, the harm would happen while the ticket is open."""
+    second = bank.levels[min(1, len(bank.levels) - 1)]
+    return owned(gap.action, today) and cap == second and cap != bank.lowest_level
 
 
 def level_caps(
