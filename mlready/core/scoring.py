@@ -333,14 +333,6 @@ def _ratio(scored: list[Scored], *, minors: bool = True) -> float | None:
     return round(100 * sum(weight * score for weight, score in pairs) / total, 2)
 
 
-def _area_score(scored: list[Scored]) -> float | None:
-    """An area's score: the share of its blockers and majors in place (minor checks, hygiene
-    a reviewer would not hold a launch for, count in the mean only); over every check when
-    the area has nothing but minors."""
-    serious = _ratio(scored, minors=False)
-    return serious if serious is not None else _ratio(scored)
-
-
 def score(bank: Bank, answers: Answers, *, today: dt.date | None = None) -> Scorecard:
     """Score `answers` against `bank`; waivers, due dates and dates of application count as
     seen from `today` (default: the current date)."""
@@ -405,11 +397,14 @@ def score(bank: Bank, answers: Answers, *, today: dt.date | None = None) -> Scor
                 else:
                     upcoming.append(gap)
         all_pairs += pairs
+        # Blockers and majors; every check when the area has nothing but minors.
         area_scores.append(
             AreaScore(
                 area=area,
-                score=_area_score(pairs),
-                cap_score=_ratio(pairs, minors=False),
+                score=serious
+                if (serious := _ratio(pairs, minors=False)) is not None
+                else _ratio(pairs),
+                cap_score=serious,
                 applicable=applicable_count,
                 answered=answered,
                 gaps=area_gaps,
