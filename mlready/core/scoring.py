@@ -172,18 +172,31 @@ class Scorecard(NamedTuple):
         return cap.level == self.level and cap.level != self.bank.levels[0]
 
     @property
+    def capping_checks(self) -> frozenset[str]:
+        """The checks whose gaps hold the level below the top (a cap an owned plan lifted to
+        the top holds nothing)."""
+        top = self.bank.levels[0]
+        return frozenset(
+            gap.question.id for cap in self.caps if cap.level != top for gap in cap.gaps
+        )
+
+    def capping_score(self, area: AreaScore) -> float | None:
+        """The score of `area` that can cap the level: over its blockers and majors, or over
+        every check where no blocker or major is scored anywhere."""
+        return area.score if self.cap_score is None else area.cap_score
+
+    @property
     def conditions(self) -> tuple[Gap, ...]:
         """The open gaps a reviewer names as conditions of the level, as they cap nothing:
         blockers only partly done, and majors at their lowest grade."""
         # What a launch review grants "with conditions": serious enough to name beside the
         # level, not enough to hold it (those are caps), and not hygiene (minors). A cap an owned
         # plan lifted to the top holds nothing: its gap is a condition like any other.
-        top = self.bank.levels[0]
-        capping = {id(gap) for cap in self.caps if cap.level != top for gap in cap.gaps}
+        capping = self.capping_checks
         return tuple(
             gap
             for gap in self.open_gaps
-            if id(gap) not in capping
+            if gap.question.id not in capping
             and (
                 (gap.severity is Severity.BLOCKER and not gap.lowest)
                 or (gap.severity is Severity.MAJOR and gap.lowest)
@@ -473,8 +486,16 @@ def owned(action: Action | None, today: dt.date) -> bool:
 
 def gap_cap(bank: Bank, gap: Gap, today: dt.date) -> Level | None:
     """The level an open gap caps the review at on its own, if any: a blocker, or a check with
-    `caps`, at its lowest grade, or an answer whose option names a cap (an owned plan lifts the
-    cap one level)."""
+    `caps`, at its lowest grade, or an answer whose option names a cap (an owned plan lifts a
+    cap one below the top)."""
+    level = written_cap(bank, gap)
+    if level is not None and lifted(bank, gap, level, today):
+        level = bank.levels[max(bank.levels.index(level) - 1, 0)]
+    return level
+
+
+def written_cap(bank: Bank, gap: Gap) -> Level | None:
+    """The level a gap caps the review at as the bank writes it, before any plan lifts it."""
     # An option's own cap holds at any grade: "some sources used without checking their
     # licences" scores above "not checked" yet stops a launch all the same.
     if not gap.lowest and gap.chosen_caps is None:
@@ -482,10 +503,17 @@ def gap_cap(bank: Bank, gap: Gap, today: dt.date) -> Level | None:
     named = bank.level_named(gap.caps)
     if gap.severity is not Severity.BLOCKER and named is None:
         return None
-    level = named or bank.lowest_level
-    if lifted(bank, gap, level, today):
-        level = bank.levels[max(bank.levels.index(level) - 1, 0)]
-    return level
+    return named or bank.lowest_level
+
+
+def partly_done(gaps: Sequence[Gap]) -> list[Gap]:
+    """The blockers among `gaps` only partly done: above their lowest grade, with no answer
+    that caps of its own (those cap alone)."""
+    return [
+        gap
+        for gap in gaps
+        if gap.severity is Severity.BLOCKER and not gap.lowest and gap.chosen_caps is None
+    ]
 
 
 def lifted(bank: Bank, gap: Gap, cap: Level, today: dt.date) -> bool:
@@ -507,18 +535,18 @@ def level_caps(
         caps.append(Cap(bank.lowest_level, "unscored"))
     elif len(levels) > 1 and score < levels[-2].min:
         caps.append(Cap(second, "score"))
-    partly_done: list[Gap] = []
     for gap in gaps:
-        cap = gap_cap(bank, gap, today)
-        if cap is not None:
-            kind = "owned" if owned(gap.action, today) and cap != bank.lowest_level else "gap"
-            caps.append(Cap(cap, kind, (gap,)))
-        elif gap.severity is Severity.BLOCKER and not gap.lowest:
-            # Plans or not: three obligations half met are a pattern a ticket each does not
-            # undo (owned plans lift a gap's own cap only).
-            partly_done.append(gap)
-    if len(partly_done) >= SEVERAL_PARTLY_DONE:
-        caps.append(Cap(second, "partly_done", tuple(partly_done)))
+        written = written_cap(bank, gap)
+        if written is not None:
+            # "owned" only where the plan did lift the cap (from one below the top).
+            was_lifted = lifted(bank, gap, written, today)
+            cap = bank.levels[max(bank.levels.index(written) - 1, 0)] if was_lifted else written
+            caps.append(Cap(cap, "owned" if was_lifted else "gap", (gap,)))
+    # Plans or not: three obligations half met are a pattern a ticket each does not undo
+    # (owned plans lift a gap's own cap only).
+    half_met = partly_done(gaps)
+    if len(half_met) >= SEVERAL_PARTLY_DONE:
+        caps.append(Cap(second, "partly_done", tuple(half_met)))
     return caps
 
 

@@ -135,8 +135,7 @@ def area_bars(card: Scorecard) -> str:
         lines = labels[index]
         first = y + row / 2 + size * 0.35 - (size * 1.15 / 2 if len(lines) > 1 else 0)
         bar_y = y + (row - 16) / 2
-        # With no blocker or major scored anywhere, the score over every check is the one that caps.
-        capped = area.score if card.cap_score is None else area.cap_score
+        capped = card.capping_score(area)
         capping = capped is not None and capped < floor
         fill = _NO_SCORE if area.score is None else _CAPPING if capping else _BAR
         parts.append(

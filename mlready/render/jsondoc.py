@@ -20,7 +20,6 @@ def check_json(outcome: Outcome) -> dict[str, Any]:
     card, verdict = outcome.scorecard, outcome.verdict
     answers = card.answers
     overdue = [item.gap.question.id for item in action_plan(card) if item.overdue]
-    binding = card.binding_caps
     document: dict[str, Any] = {
         "passed": verdict.passed,
         "reasons": list(verdict.reasons),
@@ -43,7 +42,7 @@ def check_json(outcome: Outcome) -> dict[str, Any]:
                 "level": cap.level.name,
                 "kind": cap.kind,
                 "checks": [gap.question.id for gap in cap.gaps],
-                "sets_level": cap in binding,
+                "sets_level": card.sets_level(cap),
             }
             for cap in card.caps
         ],

@@ -48,8 +48,6 @@ def review_summary(outcome: Outcome) -> str:
         name=outcome.name,
         bank=card.bank.ref,
         level=card.level.shown,
-        level_means=one_line(card.level.means) if card.level.means else None,
-        level_note=level_note(card),
         score=format_score(card.score),
     )
 
@@ -180,6 +178,8 @@ class LevelRule(NamedTuple):
 def level_rules(card: "Scorecard") -> tuple[LevelRule, ...]:
     """Every rule that can cap the level, with what the review has of each: the whole of how
     the level was set, where `cap_lines` names only what holds it down."""
+    from mlready.core.scoring import partly_done
+
     levels = card.bank.levels
     second = levels[min(1, len(levels) - 1)]
     caps = card.caps
@@ -205,19 +205,11 @@ def level_rules(card: "Scorecard") -> tuple[LevelRule, ...]:
     if several is not None:
         partly = ", ".join(gap.question.id for gap in several.gaps)
     else:
-        partly_done = [
-            gap
-            for gap in card.open_gaps
-            if gap.severity is Severity.BLOCKER and not gap.lowest and gap.chosen_caps is None
-        ]
-        partly = ngettext("{count} partly done", "{count} partly done", len(partly_done)).format(
-            count=len(partly_done)
+        half_met = len(partly_done(card.open_gaps))
+        partly = ngettext("{count} partly done", "{count} partly done", half_met).format(
+            count=half_met
         )
-    # With no blocker or major scored anywhere, the score over every check is the one that caps.
-    capping = [
-        (row.score if card.cap_score is None else row.cap_score, row.area.title)
-        for row in card.areas
-    ]
+    capping = [(card.capping_score(row), row.area.title) for row in card.areas]
     weakest = min(
         ((value, title) for value, title in capping if value is not None),
         key=lambda pair: pair[0],
@@ -395,8 +387,7 @@ def optional_line(card: "Scorecard") -> str | None:
         count,
     ).format(count=count)
     # A minor check with a cap of its own caps the level while unanswered, as at its lowest grade.
-    top = card.bank.levels[0]
-    capping = {gap.question.id for cap in card.caps if cap.level != top for gap in cap.gaps}
+    capping = card.capping_checks
     held = sum(1 for question in card.unanswered_minor if question.id in capping)
     if held:
         said = sentences(
