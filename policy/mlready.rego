@@ -96,8 +96,10 @@ deny contains msg if {
 }
 
 # Messages are joined with concat, not sprintf: regopy 1.5 (rego-cpp) keeps the quotes of
-# some strings that sprintf formats; numbers alone go through it.
-number(value) := sprintf("%v", [value])
+# some strings that sprintf formats; numbers alone go through it, with two decimals at most
+# (scores are rounded to two, but %v prints a float like 81.43 as 81.43000000000001 there),
+# trailing zeros and a bare point dropped: 50, 82.5, 81.43.
+number(value) := trim_suffix(trim_right(sprintf("%.2f", [value]), "0"), ".")
 
 bad_parameter(key, expected) := concat("", [
 	"data.mlready.", key, ": expected ", expected,

@@ -1172,11 +1172,20 @@ def test_colorado_asks_a_developer_for_its_deployers_documentation_from_2027() -
             "production",
         ),
         ({"profile.personal_data": "sensitive"}, "framework.dpia", "blocker", "not ready"),
-        # a missing threat model is a major everywhere: the attack paths it would find carry the
-        # caps where they are exploitable (injection untested, tools not bound to the customer)
+        # a missing threat model is a major: the attack paths it would find carry the caps where
+        # they are exploitable (injection untested, tools not bound to the customer), but it
+        # caps pilot itself where an attack becomes an action, a decision or a safety failure
         ({"profile.adversarial": "yes"}, "framework.threat_model", "major", "production"),
-        ({"profile.system_task": ("agent",)}, "framework.threat_model", "major", "production"),
+        ({"profile.system_task": ("agent",)}, "framework.threat_model", "major", "pilot"),
+        ({"profile.impact": ("decisions",)}, "framework.threat_model", "major", "pilot"),
+        ({"profile.impact": ("safety",)}, "framework.threat_model", "major", "pilot"),
         ({"profile.adversarial": "no"}, "framework.threat_model", "major", "production"),
+        # nobody on record approved a launch that decides about people or protects them
+        ({"profile.impact": ("decisions",)}, "framework.launch_approval", "major", "pilot"),
+        ({"profile.impact": ("experience",)}, "framework.launch_approval", "major", "production"),
+        # unequal error rates are the harm where outputs decide or protect
+        ({"profile.impact": ("safety",)}, "training.fairness", "major", "pilot"),
+        ({"profile.impact": ("experience",)}, "training.fairness", "major", "production"),
         # the profile unconfirmed keeps the system at pilot
         ({}, "framework.profile_confirmed", "major", "pilot"),
         ({"profile.regimes": ("none",)}, "framework.risk_classification", "blocker", "pilot"),
