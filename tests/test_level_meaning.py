@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
+import yaml
 
+from mlready.api import review
 from tests.helpers.commands import run
 from tests.helpers.languages import speaking
 
@@ -45,10 +48,46 @@ def test_the_report_lists_every_level_with_what_it_allows_and_marks_this_review(
 
 
 def test_the_summary_counts_the_conditions_no_plan_owns() -> None:
-    # 01: one partly done blocker with a plan due within the horizon, nine majors at 0 with
-    # no plan: production, its conditions named, and the nine said to be nobody's.
+    # 01: one partly done blocker with a plan due within the horizon, ten majors at 0 with
+    # no plan: production, its conditions named, and the ten said to be nobody's, beside the
+    # level itself as well as in the note under it.
     churn = ROOT / "tests" / "calibration" / "01-batch-churn" / "answers.yaml"
     _code, out, err = run("check", churn, "--today", TODAY, "--no-scan")
-    assert "Level: production" in out, err
+    assert "Level: production, 10 conditions without an owner   Score" in out, err
     assert "1 blocker only partly done, 10 majors at their lowest grade." in out
     assert "10 of them have no owner and due date within 180 days." in out
+
+
+@pytest.mark.parametrize(
+    ("output", "headline"),
+    [
+        (("-f", "markdown"), "**Level:** production, 10 conditions without an owner ·"),
+        (("-f", "github"), "level production, 10 conditions without an owner, score"),
+    ],
+)
+def test_the_level_says_beside_it_how_many_conditions_nobody_owns(
+    output: tuple[str, ...], headline: str
+) -> None:
+    churn = ROOT / "tests" / "calibration" / "01-batch-churn" / "answers.yaml"
+    _code, out, err = run("check", churn, "--today", TODAY, "--no-scan", *output)
+    assert headline in out, err
+
+
+def test_a_level_whose_conditions_are_all_owned_is_its_name_alone(tmp_path: Path) -> None:
+    # Every condition of 01 given an owner and a date within the horizon: the level is said
+    # plainly, in the report's headline too.
+    churn = ROOT / "tests" / "calibration" / "01-batch-churn" / "answers.yaml"
+    card = review(churn, today=dt.date(2026, 12, 7), scan=False).scorecard
+    assert card.conditions
+    document = yaml.safe_load(churn.read_text(encoding="utf-8"))
+    for gap in card.conditions:
+        entry = document["answers"][gap.question.id]
+        entry = entry if isinstance(entry, dict) else {"value": entry}
+        entry["action"] = {"owner": "Dana Ruiz", "due": "2027-02-01"}
+        document["answers"][gap.question.id] = entry
+    owned = tmp_path / "owned.yaml"
+    owned.write_text(yaml.safe_dump(document, allow_unicode=True), encoding="utf-8")
+    code, report, err = run("report", owned, "--today", TODAY, "--no-scan", "-o", "-")
+    assert code == 0, err
+    assert "**Level: production.**" in report
+    assert "without an owner" not in report

@@ -7,7 +7,13 @@ from collections.abc import Sequence
 from mlready.core.messages import _, translated
 from mlready.core.vocabulary import Severity, word_for
 from mlready.render.escape import one_line, terminal_text
-from mlready.render.scorecard_view import Outcome, answer_line, format_score, verdict_line
+from mlready.render.scorecard_view import (
+    Outcome,
+    answer_line,
+    format_score,
+    level_headline,
+    verdict_line,
+)
 
 GITHUB_ANNOTATIONS_PER_LEVEL = 10
 
@@ -55,7 +61,7 @@ def render_github(outcomes: Sequence[Outcome]) -> str:
         "mlready: "
         + _("{name}: level {level}, score {score}: {verdict}").format(
             name=one_line(outcome.name),
-            level=outcome.scorecard.level.shown,
+            level=level_headline(outcome.scorecard),
             score=format_score(outcome.scorecard.score),
             verdict=verdict_line(outcome.verdict),
         )

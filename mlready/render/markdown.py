@@ -12,6 +12,7 @@ from mlready.render.scorecard_view import (
     cap_lines,
     expiring_lines,
     format_score,
+    level_headline,
     level_note,
     optional_line,
     overdue_lines,
@@ -54,7 +55,7 @@ def _markdown_of(outcome: Outcome) -> str:
         f"### mlready: {markdown_text(outcome.name)}: {mark}",
         "",
         summary.format(
-            level=markdown_text(card.level.shown),
+            level=markdown_text(level_headline(card)),
             score=format_score(card.score),
             mean=format_score(card.mean),
             bank=markdown_code(card.bank.ref),

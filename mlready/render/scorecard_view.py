@@ -269,9 +269,7 @@ def level_note(card: "Scorecard") -> str | None:
     """What the level holds with: that no open gap caps it (at the top), and its conditions,
     the serious gaps that cap nothing (blockers partly done, majors at their lowest grade), and
     how many of them no plan owns."""
-    import datetime as dt
-
-    from mlready.core.scoring import PLAN_HORIZON_DAYS, owned
+    from mlready.core.scoring import PLAN_HORIZON_DAYS
 
     parts = []
     if card.level == card.bank.levels[0] and card.score is not None:
@@ -302,8 +300,7 @@ def level_note(card: "Scorecard") -> str | None:
         )
         # The level holds with its conditions owned: say how many are not, so that a reader
         # does not take "production" for a level whose gaps someone is closing.
-        today = card.today or dt.date.today()
-        unowned = sum(1 for gap in conditions if not owned(gap.action, today))
+        unowned = unowned_conditions(card)
         if unowned:
             parts.append(
                 ngettext(
@@ -313,6 +310,31 @@ def level_note(card: "Scorecard") -> str | None:
                 ).format(count=unowned, days=PLAN_HORIZON_DAYS)
             )
     return sentences(parts) if parts else None
+
+
+def unowned_conditions(card: "Scorecard") -> int:
+    """How many of the review's conditions have no owned plan (an owner and a due date within
+    the plan horizon)."""
+    import datetime as dt
+
+    from mlready.core.scoring import owned
+
+    today = card.today or dt.date.today()
+    return sum(1 for gap in card.conditions if not owned(gap.action, today))
+
+
+def level_headline(card: "Scorecard") -> str:
+    """The level as a verdict states it: its name, with how many of its conditions nobody
+    owns. A level holds with its conditions owned; said beside the name, not three lines
+    below it, "production" is not read as granted while nobody is closing its gaps."""
+    unowned = unowned_conditions(card)
+    if not unowned:
+        return card.level.shown
+    return ngettext(
+        "{level}, {count} condition without an owner",
+        "{level}, {count} conditions without an owner",
+        unowned,
+    ).format(level=card.level.shown, count=unowned)
 
 
 def sentences(parts: Sequence[str]) -> str:
@@ -542,7 +564,7 @@ def scorecard_view(
             title=one_line(card.bank.display_title), ref=card.bank.ref
         ),
         source=one_line(card.answers.source),
-        level=card.level.shown,
+        level=level_headline(card),
         level_means=one_line(card.level.means) if card.level.means else None,
         level_note=level_note(card),
         score=format_score(card.score),
