@@ -338,8 +338,15 @@ def test_every_decision_drives_a_question_and_half_drive_two_checks() -> None:
 
 
 def test_blockers_are_few() -> None:
-    blockers = [q for q in checks() if q.severity is Severity.BLOCKER]
-    assert 5 <= len(blockers) <= len(checks()) // 5
+    # Few for the system being reviewed, which is what a reviewer meets: at most a quarter of
+    # the checks asked of a regulated credit scorer, a tenth of those asked of a batch
+    # categoriser (a blocker written for agents or devices is never asked of it).
+    assert len([q for q in checks() if q.severity is Severity.BLOCKER]) >= 5
+    for name, most in (("credit-risk-scorer", 4), ("ecommerce-categoriser", 10)):
+        card = asked(example_decisions(name))
+        checked = asked_checks(card)
+        blockers = [q for q in checked if card.severity_of(q) is Severity.BLOCKER]
+        assert 0 < len(blockers) <= len(checked) // most, name
 
 
 # --- options, text and tags -------------------------------------------------------------------
@@ -998,13 +1005,9 @@ def test_severity_follows_the_harm(decisions: Choices, check: str, severity: Sev
     assert card.severity_of(question) is severity
 
 
-def test_the_agent_controls_cap_at_prototype_and_an_unscreened_art5_at_pilot() -> None:
+def test_the_agent_controls_cap_at_prototype() -> None:
     for check in ("serving.agent_stop", "framework.agent_sandbox", "framework.tool_servers"):
         assert bank().questions[check].caps == "prototype", check
-    unchecked = next(
-        o for o in bank().questions["framework.prohibited_practices"].options if o.value == "no"
-    )
-    assert unchecked.caps == "pilot"
 
 
 def test_the_general_purpose_ai_duties_are_one_check_each_and_the_old_id_moves() -> None:
@@ -1207,8 +1210,9 @@ def test_colorado_asks_a_developer_for_its_deployers_documentation_from_2027() -
             "prototype",
         ),
         ({}, "serving.release_path", "major", "production"),
-        # Art. 5 is asked of every system; a blocker capping pilot for generated content
-        ({}, "framework.prohibited_practices", "blocker", "pilot"),
+        # Art. 5 is asked of every system: never screened, a system that generates stays where
+        # its outputs reach nobody (a plan does not lift it); elsewhere it stays at pilot
+        ({}, "framework.prohibited_practices", "blocker", "prototype"),
         (
             {"profile.personal_data": "none", "profile.system_task": ("rag",)},
             "framework.prohibited_practices",
