@@ -1183,6 +1183,25 @@ def test_colorado_asks_a_developer_for_its_deployers_documentation_from_2027() -
         ({"profile.impact": ("decisions",)}, "framework.threat_model", "major", "pilot"),
         ({"profile.impact": ("safety",)}, "framework.threat_model", "major", "pilot"),
         ({"profile.adversarial": "no"}, "framework.threat_model", "major", "production"),
+        # a batch output that decides about people is harm done by the time it is rebuilt
+        (
+            {"profile.prediction_mode": ("batch",), "profile.impact": ("decisions",)},
+            "serving.rollback",
+            "blocker",
+            "prototype",
+        ),
+        (
+            {"profile.prediction_mode": ("batch",), "profile.impact": ("experience",)},
+            "serving.rollback",
+            "major",
+            "pilot",
+        ),
+        (
+            {"profile.prediction_mode": ("batch",), "profile.impact": ("financial",)},
+            "monitoring.alert_routing",
+            "blocker",
+            "prototype",
+        ),
         # nobody on record approved a launch that decides about people or protects them
         ({"profile.impact": ("decisions",)}, "framework.launch_approval", "major", "pilot"),
         ({"profile.impact": ("experience",)}, "framework.launch_approval", "major", "production"),

@@ -48,21 +48,21 @@ def test_the_report_lists_every_level_with_what_it_allows_and_marks_this_review(
 
 
 def test_the_summary_counts_the_conditions_no_plan_owns() -> None:
-    # 01: one partly done blocker with a plan due within the horizon, ten majors at 0 with
-    # no plan: production, its conditions named, and the ten said to be nobody's, beside the
-    # level itself as well as in the note under it.
+    # 01: one partly done blocker with a plan due beyond the 90-day horizon (a wish), ten
+    # majors at 0 with no plan: production, its conditions named, and all eleven said to be
+    # nobody's, beside the level itself as well as in the note under it.
     churn = ROOT / "tests" / "calibration" / "01-batch-churn" / "answers.yaml"
     _code, out, err = run("check", churn, "--today", TODAY, "--no-scan")
-    assert "Level: production, 10 conditions without an owner   Score" in out, err
+    assert "Level: production, 11 conditions without an owner   Score" in out, err
     assert "1 blocker only partly done, 10 majors at their lowest grade." in out
-    assert "10 of them have no owner and due date within 180 days." in out
+    assert "11 of them have no owner and due date within 90 days." in out
 
 
 @pytest.mark.parametrize(
     ("output", "headline"),
     [
-        (("-f", "markdown"), "**Level:** production, 10 conditions without an owner ·"),
-        (("-f", "github"), "level production, 10 conditions without an owner, score"),
+        (("-f", "markdown"), "**Level:** production, 11 conditions without an owner ·"),
+        (("-f", "github"), "level production, 11 conditions without an owner, score"),
     ],
 )
 def test_the_level_says_beside_it_how_many_conditions_nobody_owns(

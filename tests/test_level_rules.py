@@ -81,7 +81,7 @@ CHECKS = ("a.legal", "a.live", "a.second", "a.third", "a.serious", "a.major", "a
 CHECKS += ("a.conformity", "a.dated", "a.basis")
 OWNED = {"owner": "team", "due": "2027-01-31"}
 OVERDUE = {"owner": "team", "due": "2026-11-30"}
-# Due beyond the plan horizon (180 days): a wish, not a plan.
+# Due beyond the plan horizon (90 days): a wish, not a plan.
 FAR = {"owner": "team", "due": "2031-12-31"}
 UNDATED = {"owner": "team"}
 

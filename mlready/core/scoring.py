@@ -472,8 +472,10 @@ SEVERAL_PARTLY_DONE = 3
 
 
 # How far ahead a plan's due date may lie and still count as a plan: a gap "owned" until 2031
-# is a wish, and a ticket must not carry a system to a level it has not earned.
-PLAN_HORIZON_DAYS = 180
+# is a wish, and a ticket must not carry a system to a level it has not earned. A quarter: the
+# time a remediation plan for a serious finding is usually given, and short enough that a
+# launch on the strength of the plan is reviewed again before the gap has been open long.
+PLAN_HORIZON_DAYS = 90
 
 
 def owned(action: Action | None, today: dt.date) -> bool:

@@ -43,7 +43,7 @@ from mlready.core.history import Trend, change_since
 from mlready.core.messages import Message, _, language, ngettext, translated
 from mlready.core.model import Bank, Question
 from mlready.core.plan import EXPIRING_DAYS, action_plan, expiring_waivers, top_actions
-from mlready.core.scoring import Scorecard
+from mlready.core.scoring import PLAN_HORIZON_DAYS, Scorecard
 from mlready.core.signoff import signoff_states
 from mlready.core.vocabulary import EvidenceState, Kind, Severity, word_for
 from mlready.io.cache import cache_dir, cached_template, remember_template
@@ -698,6 +698,7 @@ def report_context(
         "gate_line": gate_line(scorecard, verdict, gate),
         "level_cap": level_cap(scorecard),
         "level_headline": level_headline(scorecard),
+        "plan_horizon_days": PLAN_HORIZON_DAYS,
         "level_note": level_note(scorecard),
         "level_rules": level_rules(scorecard),
         "optional_line": optional_line(scorecard),
