@@ -12,7 +12,9 @@ import json
 import os
 import re
 import stat
+import threading
 import time
+from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from functools import cache, cached_property
 from pathlib import Path
@@ -773,7 +775,7 @@ class _File:
         """What the file says as `parser` reads it (parsed once, however many probes ask)."""
         found = self._statements.get(parser)
         if found is None:
-            found = self._statements[parser] = _statements(parser, self)
+            found = self._statements[parser] = _remembered_statements(parser, self)
             # Parsing is linear, but a megabyte of dense code takes seconds: many such files
             # are stopped by the scan's deadline as a pattern's search is.
             deadline = self.repository.deadline
@@ -792,6 +794,35 @@ class _File:
     @cached_property
     def _statements(self) -> dict[Parser, list[Statement]]:
         return {}
+
+
+# The statements parsed from a file, remembered across the scans of one process: checking the
+# answers files of several models in one repository (`check 'models/*/mlready.yaml'`, a
+# portfolio) scans the same files once per review, and parsing them is most of a scan's time.
+# Keyed by the file's size and the hash of its bytes, so that an edited file is parsed again
+# (the hash is salted per process: nobody can craft a file to collide with another); bounded,
+# so that a long-lived process scanning many repositories does not grow without end. (Not a
+# hashlib digest: importing hashlib loads OpenSSL, which `check` must start without.)
+STATEMENTS_KEPT = 4096
+_kept_statements: OrderedDict[tuple[Parser, str, int, int], list[Statement]] = OrderedDict()
+_kept_lock = threading.Lock()
+
+
+def _remembered_statements(parser: Parser, file: _File) -> list[Statement]:
+    """`_statements(parser, file)`, parsed once per content in this process."""
+    data = file.data or b""
+    key = (parser, file.name, len(data), hash(data))
+    with _kept_lock:
+        found = _kept_statements.get(key)
+        if found is not None:
+            _kept_statements.move_to_end(key)
+            return found
+    found = _statements(parser, file)
+    with _kept_lock:
+        _kept_statements[key] = found
+        while len(_kept_statements) > STATEMENTS_KEPT:
+            _kept_statements.popitem(last=False)
+    return found
 
 
 def _statements(parser: Parser, file: _File) -> list[Statement]:
