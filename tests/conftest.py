@@ -7,6 +7,7 @@ tests/helpers/; test modules import from there, never from here or from each oth
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -30,12 +31,44 @@ def pytest_configure(config: pytest.Config) -> None:
     os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
 
 
+@pytest.fixture(scope="session")
+def warm_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A cache folder as a user's is after a few runs: the built-in bank in both languages and
+    the report templates, made once per test process by the commands a user runs."""
+    from tests.helpers.commands import run
+
+    folder = tmp_path_factory.mktemp("warm-cache")
+    example = Path(__file__).resolve().parent.parent / "examples" / "on-device-vision.yaml"
+    output = tmp_path_factory.mktemp("warm-output")
+    previous = os.environ.get("MLREADY_CACHE_DIR")
+    os.environ["MLREADY_CACHE_DIR"] = str(folder)
+    try:
+        for language in ("en", "zh-CN"):
+            for name in ("r.md", "r.html"):
+                run("report", example, "--no-scan", "--lang", language, "-o", output / name)
+    finally:
+        if previous is None:
+            del os.environ["MLREADY_CACHE_DIR"]
+        else:
+            os.environ["MLREADY_CACHE_DIR"] = previous
+    return folder
+
+
 @pytest.fixture(autouse=True)
 def private_cache(
-    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+    request: pytest.FixtureRequest,
+    tmp_path_factory: pytest.TempPathFactory,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> Path:
-    """Every test (and every process it starts) caches banks in a folder of its own."""
+    """Every test (and every process it starts) caches banks in a folder of its own: a copy
+    of the warm one (parsing the built-in bank again in every test would be most of the
+    suite's time), or an empty one for a test marked `cold_cache`, which watches what the
+    cache does from nothing."""
     folder = tmp_path_factory.mktemp("cache")
+    if request.node.get_closest_marker("cold_cache") is None:
+        warm: Path = request.getfixturevalue("warm_cache")
+        for entry in warm.iterdir():
+            shutil.copy2(entry, folder / entry.name)
     monkeypatch.setenv("MLREADY_CACHE_DIR", str(folder))
     return folder
 

@@ -18,6 +18,9 @@ from mlready.io.cache import CACHE_ENV, cache_dir
 from tests.helpers.cache_entries import written_entries
 from tests.helpers.small_bank import BEST_ANSWERS, SMALL_BANK
 
+# What the cache does from nothing: each test starts with an empty cache folder.
+pytestmark = pytest.mark.cold_cache
+
 
 def test_a_bank_is_cached_and_read_back_the_same(bank_file: Path, private_cache: Path) -> None:
     first = load_bank(bank_file)

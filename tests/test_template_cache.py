@@ -18,6 +18,9 @@ from mlready.io.catalogs import use_language
 from mlready.render import report
 from tests.helpers.commands import run
 
+# What the cache does from nothing: each test starts with an empty cache folder.
+pytestmark = pytest.mark.cold_cache
+
 ROOT = Path(__file__).resolve().parent.parent
 
 

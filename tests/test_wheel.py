@@ -167,6 +167,7 @@ def test_check_in_ci_loads_neither_rich_nor_jinja(installed: Path, tmp_path: Pat
     assert not {"rich", "jinja2", "pygments"} & imported
 
 
+@pytest.mark.cold_cache
 def test_installed_report_keeps_its_compiled_templates_for_the_next_run(
     installed: Path, tmp_path: Path, private_cache: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -24,7 +24,8 @@ def run(*args: str | Path) -> tuple[int, str, str]:
 def mlready(
     cwd: Path, *args: str | Path, env: dict[str, str] | None = None
 ) -> subprocess.CompletedProcess[str]:
-    """`python -m mlready ARGS` run in `cwd`, in English and without a bank cache."""
+    """`python -m mlready ARGS` run in `cwd`, in English, with the test's own cache folder (a
+    copy of a warm one: see tests/conftest.py)."""
     return subprocess.run(
         [sys.executable, "-m", "mlready", *map(str, args)],
         cwd=cwd,
@@ -32,7 +33,7 @@ def mlready(
         text=True,
         timeout=60,
         check=False,
-        env={**english_environment(), "MLREADY_CACHE_DIR": "", **(env or {})},
+        env={**english_environment(), **(env or {})},
     )
 
 
