@@ -91,3 +91,19 @@ def test_a_level_whose_conditions_are_all_owned_is_its_name_alone(tmp_path: Path
     assert code == 0, err
     assert "**Level: production.**" in report
     assert "without an owner" not in report
+
+
+def test_a_failed_gate_beside_production_says_why_both_hold() -> None:
+    # 05: production, its two blockers only partly done (conditions), and the gate fails on
+    # them: the report says that the two verdicts are about different things.
+    device = ROOT / "tests" / "calibration" / "05-cxr-triage-device" / "answers.yaml"
+    code, report, err = run("report", device, "--today", TODAY, "--no-scan", "-o", "-")
+    assert code == 0, err
+    gate = next(line for line in report.splitlines() if line.startswith("The CI gate fails"))
+    assert "A blocker only partly done is a condition of the level, not a cap" in gate
+    # A review whose gate fails with no blocker among its conditions (06: its partly done
+    # blockers are many enough to cap the level) is not told so.
+    assistant = ROOT / "tests" / "calibration" / "06-internal-llm-assistant" / "answers.yaml"
+    _code, other, err = run("report", assistant, "--today", TODAY, "--no-scan", "-o", "-")
+    assert "The CI gate fails" in other, err
+    assert "is a condition of the level, not a cap" not in other

@@ -372,7 +372,21 @@ def gate_line(card: "Scorecard", verdict: "Verdict", gate: "Gate") -> str:
         reasons = [translated(reason) for reason in verdict.reasons]
         if limit is None and wanted is None:
             reasons.append(_("no --fail-under is set"))
-        return _("The CI gate fails: {reasons}.").format(reasons=_("; ").join(reasons))
+        failed = _("The CI gate fails: {reasons}.").format(reasons=_("; ").join(reasons))
+        # A partly done blocker is a condition of the level and holds the gate all the same:
+        # said here, "production" beside "the gate fails" reads as the two verdicts they are.
+        if any(gap.severity is Severity.BLOCKER for gap in card.conditions):
+            failed = sentences(
+                [
+                    failed,
+                    _(
+                        "A blocker only partly done is a condition of the level, not a cap, "
+                        "but the gate holds every open blocker: the system may run where its "
+                        "level allows, and the gate passes once each is closed or waived."
+                    ),
+                ]
+            )
+        return failed
     why = [_("no blocker gap is open")]
     if not card.unanswered:
         why.append(_("every applicable question is answered"))
