@@ -447,3 +447,25 @@ def test_the_readmes_show_the_command_the_parameters_and_a_message(
     _, out, _ = run("check", REPOSITORY / "examples" / "on-device-vision.yaml", "-f", "json")
     [message] = denials(json.loads(out))
     assert message.replace(f"{REPOSITORY}/", "") == shown
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [(0, "0"), (100, "100"), (100.0, "100"), (180, "180"), (82.5, "82.5"), (81.43, "81.43")],
+)
+def test_numbers_are_shown_with_two_decimals_at_most(value: float, shown: str) -> None:
+    rego = _interpreter("{}")
+    rego.set_input({"value": value})
+    output = json.loads(str(rego.query("x := data.main.number(input.value)")))
+    assert output["bindings"]["x"] == shown
+
+
+def test_a_whole_number_is_never_formatted_as_a_float() -> None:
+    # OPA (conftest) hands sprintf a whole number as a Go int, and "%.2f" prints an int as
+    # "%!f(int=180)": max_age, a review's age in days and a fail_under written as 80 are whole.
+    # rego-cpp formats either, so the rule is read: whole numbers go through format_int.
+    pack = (POLICY / "mlready.rego").read_text(encoding="utf-8")
+    rule = pack[pack.index("\nnumber(value) := ") :].split("\n\n")[0]
+    whole, _, fraction = rule.partition("} else := ")
+    assert "format_int(value, 10)" in whole and "floor(value) == value" in whole
+    assert "sprintf" not in whole and 'sprintf("%.2f"' in fraction
