@@ -122,9 +122,12 @@ is_days(value) if {
 	floor(value) == value
 }
 
+# A date the calendar holds: 2026-02-30 has the shape but no day, and a `today` that cannot be
+# parsed would leave max_age to the clock.
 is_date(value) if {
 	is_string(value)
 	regex.match(`^[0-9]{4}-[0-9]{2}-[0-9]{2}$`, value)
+	time.parse_ns("2006-01-02", value)
 }
 
 roles(value) if {

@@ -398,6 +398,8 @@ def test_without_the_data_file_the_pack_gates_as_check_does(tmp_path: Path) -> N
         ({"fail_under": 101}, "fail_under: expected a score from 0 to 100, or null (got 101)"),
         ({"max_age": -1}, "max_age: expected a whole number of days, or null (got -1)"),
         ({"today": "1 December"}, 'today: expected a date YYYY-MM-DD, or null (got "1 December")'),
+        # The shape of a date, no day of the calendar: not left to the clock.
+        ({"today": "2026-02-30"}, 'today: expected a date YYYY-MM-DD, or null (got "2026-02-30")'),
         ({"fail_on_overdue": "false"}, 'fail_on_overdue: expected true or false (got "false")'),
         ({"require_signoff": "risk"}, 'require_signoff: expected a list of roles (got "risk")'),
         (
