@@ -98,8 +98,12 @@ deny contains msg if {
 # Messages are joined with concat, not sprintf: regopy 1.5 (rego-cpp) keeps the quotes of
 # some strings that sprintf formats; numbers alone go through it, with two decimals at most
 # (scores are rounded to two, but %v prints a float like 81.43 as 81.43000000000001 there),
-# trailing zeros and a bare point dropped: 50, 82.5, 81.43.
-number(value) := trim_suffix(trim_right(sprintf("%.2f", [value]), "0"), ".")
+# trailing zeros and a bare point dropped: 50, 82.5, 81.43. A whole number goes through
+# format_int instead: OPA (conftest) hands sprintf an integer as a Go int, which "%.2f"
+# prints as "%!f(int=180)" (max_age, a review's age, a fail_under written as 80).
+number(value) := format_int(value, 10) if {
+	floor(value) == value
+} else := trim_suffix(trim_right(sprintf("%.2f", [value]), "0"), ".")
 
 bad_parameter(key, expected) := concat("", [
 	"data.mlready.", key, ": expected ", expected,
@@ -118,9 +122,12 @@ is_days(value) if {
 	floor(value) == value
 }
 
+# A date the calendar holds: 2026-02-30 has the shape but no day, and a `today` that cannot be
+# parsed would leave max_age to the clock.
 is_date(value) if {
 	is_string(value)
 	regex.match(`^[0-9]{4}-[0-9]{2}-[0-9]{2}$`, value)
+	time.parse_ns("2006-01-02", value)
 }
 
 roles(value) if {

@@ -36,6 +36,7 @@ def warm_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A cache folder as a user's is after a few runs: the built-in bank in both languages and
     the report templates, made once per test process by the commands a user runs."""
     from tests.helpers.commands import run
+    from tests.helpers.languages import speaking
 
     folder = tmp_path_factory.mktemp("warm-cache")
     example = Path(__file__).resolve().parent.parent / "examples" / "on-device-vision.yaml"
@@ -43,9 +44,12 @@ def warm_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
     previous = os.environ.get("MLREADY_CACHE_DIR")
     os.environ["MLREADY_CACHE_DIR"] = str(folder)
     try:
+        # `--lang` is read from the process's own command line (mlready.cli.main), not by the
+        # app a test invokes: the language is chosen as tests choose it.
         for language in ("en", "zh-CN"):
             for name in ("r.md", "r.html"):
-                run("report", example, "--no-scan", "--lang", language, "-o", output / name)
+                with speaking(language):
+                    run("report", example, "--no-scan", "-o", output / name, "--force")
     finally:
         if previous is None:
             del os.environ["MLREADY_CACHE_DIR"]

@@ -207,3 +207,15 @@ def test_the_text_table_heads_its_area_columns_with_titles_in_chinese(history_re
     assert head.endswith("data  serving"), head
     data = json.loads(history("-f", "json", "--lang", "zh-CN"))
     assert set(data["revisions"][-1]["areas"]) == {"data", "serving"}
+
+
+def test_since_the_first_day_of_the_calendar_keeps_every_revision(history_repo: Path) -> None:
+    # The day before 0001-01-01 does not exist: asking from it is every commit, not a
+    # traceback.
+    code, since, err = run(
+        "history", "mlready.yaml", "--bank", "small.yaml", "--since", "0001-01-01"
+    )
+    _, every, _ = run("history", "mlready.yaml", "--bank", "small.yaml")
+    assert code == 0, err
+    assert "since 0001-01-01" in since
+    assert since.count("\n") == every.count("\n")

@@ -398,6 +398,8 @@ def test_without_the_data_file_the_pack_gates_as_check_does(tmp_path: Path) -> N
         ({"fail_under": 101}, "fail_under: expected a score from 0 to 100, or null (got 101)"),
         ({"max_age": -1}, "max_age: expected a whole number of days, or null (got -1)"),
         ({"today": "1 December"}, 'today: expected a date YYYY-MM-DD, or null (got "1 December")'),
+        # The shape of a date, no day of the calendar: not left to the clock.
+        ({"today": "2026-02-30"}, 'today: expected a date YYYY-MM-DD, or null (got "2026-02-30")'),
         ({"fail_on_overdue": "false"}, 'fail_on_overdue: expected true or false (got "false")'),
         ({"require_signoff": "risk"}, 'require_signoff: expected a list of roles (got "risk")'),
         (
@@ -447,3 +449,25 @@ def test_the_readmes_show_the_command_the_parameters_and_a_message(
     _, out, _ = run("check", REPOSITORY / "examples" / "on-device-vision.yaml", "-f", "json")
     [message] = denials(json.loads(out))
     assert message.replace(f"{REPOSITORY}/", "") == shown
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [(0, "0"), (100, "100"), (100.0, "100"), (180, "180"), (82.5, "82.5"), (81.43, "81.43")],
+)
+def test_numbers_are_shown_with_two_decimals_at_most(value: float, shown: str) -> None:
+    rego = _interpreter("{}")
+    rego.set_input({"value": value})
+    output = json.loads(str(rego.query("x := data.main.number(input.value)")))
+    assert output["bindings"]["x"] == shown
+
+
+def test_a_whole_number_is_never_formatted_as_a_float() -> None:
+    # OPA (conftest) hands sprintf a whole number as a Go int, and "%.2f" prints an int as
+    # "%!f(int=180)": max_age, a review's age in days and a fail_under written as 80 are whole.
+    # rego-cpp formats either, so the rule is read: whole numbers go through format_int.
+    pack = (POLICY / "mlready.rego").read_text(encoding="utf-8")
+    rule = pack[pack.index("\nnumber(value) := ") :].split("\n\n")[0]
+    whole, _, fraction = rule.partition("} else := ")
+    assert "format_int(value, 10)" in whole and "floor(value) == value" in whole
+    assert "sprintf" not in whole and 'sprintf("%.2f"' in fraction

@@ -42,3 +42,25 @@ def test_what_is_remembered_is_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
     statements("c.py", "import c_module\n")
     assert len(scan._kept_statements) <= 2
     assert statements("a.py", "import a_module\n") is not oldest  # forgotten, parsed again
+
+
+def test_a_hash_that_collides_never_gives_another_contents_statements(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # With PYTHONHASHSEED fixed, a file can be made to collide with another of its size: an
+    # edit that keeps the size and the hash is still parsed again, never read as the old file.
+    monkeypatch.setattr(scan, "hash", lambda _data: 0, raising=False)
+    before = statements("collide.py", "import mlflow\nmlflow.start_run()\n")
+    after = statements("collide.py", "import mlflop\nmlflop.start_run()\n")
+    assert [item.text for item in after] == ["import mlflop", "call mlflop.start_run()"]
+    assert statements("collide.py", "import mlflow\nmlflow.start_run()\n") == before
+
+
+def test_what_is_remembered_is_bounded_in_bytes(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A megabyte of dense code keeps some ten megabytes of statements: the files kept are
+    # bounded by their size too, not only by their number.
+    monkeypatch.setattr(scan, "STATEMENT_BYTES_KEPT", 40)
+    oldest = statements("big_a.py", "import a_module_with_a_long_name\n")
+    statements("big_b.py", "import b_module_with_a_long_name\n")
+    assert sum(len(data) for data, _found in scan._kept_statements.values()) <= 40
+    assert statements("big_a.py", "import a_module_with_a_long_name\n") is not oldest

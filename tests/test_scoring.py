@@ -11,8 +11,8 @@ from mlready.core.answers import Answers
 from mlready.core.bank import bank_from_document
 from mlready.core.errors import InputError
 from mlready.core.gate import Baseline, Gate, judge, threshold
-from mlready.core.model import Bank, Level
-from mlready.core.scoring import applicable_questions, check_score, score
+from mlready.core.model import Action, Bank, Level
+from mlready.core.scoring import applicable_questions, check_score, owned, score
 from mlready.core.vocabulary import Severity
 from mlready.io.yamlio import parse_yaml
 from tests.helpers.small_bank import BEST_ANSWERS
@@ -421,3 +421,23 @@ def test_gaps_of_one_severity_are_the_open_ones(
     )
     card = score(small_bank, answers, today=dt.date(2030, 1, 1))
     assert [gap.question.id for gap in card.gaps_of(severity)] == expected
+
+
+@pytest.mark.parametrize(
+    ("today", "due", "owner", "is_owned"),
+    [
+        (dt.date(2026, 12, 7), dt.date(2026, 12, 7), "dana", True),  # due today
+        (dt.date(2026, 12, 7), dt.date(2026, 12, 6), "dana", False),  # yesterday: overdue
+        (dt.date(2026, 12, 7), dt.date(2027, 3, 7), "dana", True),  # in 90 days
+        (dt.date(2026, 12, 7), dt.date(2027, 3, 8), "dana", False),  # in 91 days: a wish
+        (dt.date(2026, 12, 7), dt.date(9999, 12, 31), "dana", False),  # far future
+        (dt.date(2026, 12, 7), dt.date(2027, 1, 1), None, False),  # nobody's
+        # Near the calendar's last day, today + 90 days does not exist: no OverflowError.
+        (dt.date(9999, 12, 30), dt.date(9999, 12, 31), "dana", True),
+        (dt.date(9999, 12, 31), dt.date(9999, 12, 31), "dana", True),
+    ],
+)
+def test_a_plan_is_owned_with_an_owner_and_a_due_date_within_the_horizon(
+    today: dt.date, due: dt.date, owner: str | None, is_owned: bool
+) -> None:
+    assert owned(Action(owner=owner, due=due), today) is is_owned

@@ -483,7 +483,8 @@ def owned(action: Action | None, today: dt.date) -> bool:
     falls within PLAN_HORIZON_DAYS of it."""
     if action is None or not action.owner or action.due is None:
         return False
-    return today <= action.due <= today + dt.timedelta(days=PLAN_HORIZON_DAYS)
+    # A difference, not today + 90 days: near the last date a calendar holds, that overflows.
+    return today <= action.due and (action.due - today).days <= PLAN_HORIZON_DAYS
 
 
 def gap_cap(bank: Bank, gap: Gap, today: dt.date) -> Level | None:

@@ -18,7 +18,17 @@ from mlready.core.document import Document
 from mlready.core.errors import Problem
 from mlready.core.evidence import CheckEvidence
 from mlready.core.messages import Message, _
-from mlready.core.model import Area, Bank, Level, Option, Probe, Question, Record, record
+from mlready.core.model import (
+    ONE_LINE,
+    Area,
+    Bank,
+    Level,
+    Option,
+    Probe,
+    Question,
+    Record,
+    record,
+)
 from mlready.core.scoring import Scorecard
 
 SOURCE_HASH_LENGTH = 10
@@ -26,6 +36,9 @@ _Copied = TypeVar("_Copied", Option, Probe, Question)
 # The fields of a question a translation file may translate, in the order they are shown.
 QUESTION_FIELDS = ("prompt", "why", "help", "fix")
 AREA_FIELDS = ("title", "intro")
+# A level's name and meaning are one line in the bank (every summary prints them inline, a
+# GitHub summary on a line of its own): so are their translations.
+LEVEL_FIELDS = ("title", "means")
 
 
 def source_hash(english: Mapping[str, Any]) -> str:
@@ -203,7 +216,8 @@ def translate_bank(
             fell_back += 1
             levels.append(level)
         else:
-            level_titles[level.name] = str(text["title"])
+            # An entry whose title could not be read (missing, not one line) keeps the name.
+            level_titles[level.name] = str(text.get("title") or level.name)
             means = str(text["means"]) if text.get("means") else level.means
             levels.append(replace(level, title=level_titles[level.name], means=means))
     head: Mapping[str, Any] = {}
@@ -358,6 +372,17 @@ def translation_from_document(
                     text[name] = {str(key): label for key, label in item.items()}
             elif not isinstance(item, str):
                 problems.append(document.problem((*where, name), Message("expected a text")))
+            elif where[0] == "levels" and not ONE_LINE.compiled.fullmatch(item):
+                problems.append(
+                    document.problem(
+                        (*where, name),
+                        Message(
+                            "expected {wanted}, but got {got}",
+                            wanted=Message(ONE_LINE.hint),
+                            got=repr(item),
+                        ),
+                    )
+                )
             else:
                 text[name] = item
         return Entry(source=source, text=text, where=where)
@@ -397,7 +422,7 @@ def translation_from_document(
         bank=bank,
         questions=group("questions", (*QUESTION_FIELDS, "options")),
         areas=group("areas", AREA_FIELDS),
-        levels=group("levels", ("title", "means")),
+        levels=group("levels", LEVEL_FIELDS),
         probes=group("probes", ("says",)),
     )
     return translation, problems

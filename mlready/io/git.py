@@ -353,7 +353,9 @@ def file_revisions(path: Path, *, since: dt.date | None = None) -> list[GitRevis
         # asking from the day before, at midnight UTC, keeps every commit whose own date (in
         # any time zone, up to UTC+14) is `since` or later, whenever the command runs; the
         # caller holds each commit's own date to `since` exactly.
-        args.append(f"--since={(since - dt.timedelta(days=1)).isoformat()}T00:00:00Z")
+        # (The first day a calendar holds has no day before it: every commit is later anyway.)
+        before = since - dt.timedelta(days=1) if since > dt.date.min else since
+        args.append(f"--since={before.isoformat()}T00:00:00Z")
     listed = _listed(run_git(root, *args, "--", relative))
     listed.reverse()
     names = [commit for commit, _ in listed] + [f"{commit}:{name}" for commit, name in listed]

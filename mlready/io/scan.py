@@ -799,12 +799,17 @@ class _File:
 # The statements parsed from a file, remembered across the scans of one process: checking the
 # answers files of several models in one repository (`check 'models/*/mlready.yaml'`, a
 # portfolio) scans the same files once per review, and parsing them is most of a scan's time.
-# Keyed by the file's size and the hash of its bytes, so that an edited file is parsed again
-# (the hash is salted per process: nobody can craft a file to collide with another); bounded,
+# Found by the file's size and the hash of its bytes, and given back only for the same bytes:
+# an edited file is parsed again, and a hash that collides (the hash is salted per process,
+# unless PYTHONHASHSEED fixes it) costs a parse, never another file's statements. Bounded in
+# files and in bytes parsed (a megabyte of dense code keeps some ten megabytes of statements),
 # so that a long-lived process scanning many repositories does not grow without end. (Not a
 # hashlib digest: importing hashlib loads OpenSSL, which `check` must start without.)
 STATEMENTS_KEPT = 4096
-_kept_statements: OrderedDict[tuple[Parser, str, int, int], list[Statement]] = OrderedDict()
+STATEMENT_BYTES_KEPT = 16 * MAX_FILE_BYTES
+_kept_statements: OrderedDict[tuple[Parser, str, int, int], tuple[bytes, list[Statement]]] = (
+    OrderedDict()
+)
 _kept_lock = threading.Lock()
 
 
@@ -813,15 +818,17 @@ def _remembered_statements(parser: Parser, file: _File) -> list[Statement]:
     data = file.data or b""
     key = (parser, file.name, len(data), hash(data))
     with _kept_lock:
-        found = _kept_statements.get(key)
-        if found is not None:
+        kept = _kept_statements.get(key)
+        if kept is not None and kept[0] == data:
             _kept_statements.move_to_end(key)
-            return found
+            return kept[1]
     found = _statements(parser, file)
     with _kept_lock:
-        _kept_statements[key] = found
-        while len(_kept_statements) > STATEMENTS_KEPT:
-            _kept_statements.popitem(last=False)
+        _kept_statements[key] = (data, found)
+        _kept_statements.move_to_end(key)
+        kept_bytes = sum(len(kept_data) for kept_data, _found in _kept_statements.values())
+        while len(_kept_statements) > STATEMENTS_KEPT or kept_bytes > STATEMENT_BYTES_KEPT:
+            kept_bytes -= len(_kept_statements.popitem(last=False)[1][0])
     return found
 
 
