@@ -72,9 +72,23 @@ def private_cache(
     if request.node.get_closest_marker("cold_cache") is None:
         warm: Path = request.getfixturevalue("warm_cache")
         for entry in warm.iterdir():
-            shutil.copy2(entry, folder / entry.name)
+            _share(entry, folder / entry.name)
     monkeypatch.setenv("MLREADY_CACHE_DIR", str(folder))
     return folder
+
+
+def _share(entry: Path, copy: Path) -> None:
+    """A warm cache file in a test's folder: the entries linked (mlready replaces an entry by
+    renaming a new file over it, never writing into it, so no test changes another's; tests
+    that damage entries in place start cold), the key copied (a test may change its mode).
+    Copying them all for every test wrote gigabytes a run."""
+    if entry.name.endswith((".json", ".bin")):
+        try:
+            os.link(entry, copy)
+            return
+        except OSError:  # another file system, or links not allowed: a copy does the same
+            pass
+    shutil.copy2(entry, copy)
 
 
 @pytest.fixture

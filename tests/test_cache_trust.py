@@ -23,6 +23,9 @@ from mlready.io import cache
 from mlready.io.bank_file import load_bank
 from tests.helpers.small_bank import SMALL_BANK
 
+# Entries are planted and damaged in place here: each test starts with an empty cache folder.
+pytestmark = pytest.mark.cold_cache
+
 # The blocker data.lineage is open: the review fails, and raised scores would make it pass.
 FAILING_ANSWERS = """\
 mlready: 1

@@ -366,8 +366,9 @@ def test_the_builtin_patterns_match_the_same_lines_on_re2_as_on_re() -> None:
     assert len(corpus) > 5_000
     found = [plan.matching(_File(OneFile(line), "file")) for line in corpus]  # type: ignore[arg-type]
     # Python's re takes some 4 us a pattern and line here: it reads every line that RE2 finds
-    # anything in, and every third line of the others (where RE2 finds nothing).
-    read = [number for number in range(len(corpus)) if found[number] or number % 3 == 0]
+    # anything in, and every eighth line of the others (where RE2 finds nothing; a pattern that
+    # RE2 misses on a line re matches shows on the lines of its kind, which recur).
+    read = [number for number in range(len(corpus)) if found[number] or number % 8 == 0]
     library_like = {number for number, line in enumerate(corpus) if LIBRARY_LIKE.match(line)}
     for index, (probe_id, _) in enumerate(probes):
         on_re = {number for number in read if written[index].search(corpus[number])}
