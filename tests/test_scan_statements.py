@@ -20,6 +20,11 @@ class _Source:
         self.data = text.encode("utf-8")
 
 
+def kept_bytes() -> int:
+    """The bytes of the files whose statements are kept, added up."""
+    return sum(len(data) for data, _found in scan._kept_statements.values())
+
+
 def statements(name: str, text: str) -> list[Any]:
     return scan._remembered_statements(Parser.PYTHON, cast(Any, _Source(name, text)))
 
@@ -54,6 +59,7 @@ def test_a_hash_that_collides_never_gives_another_contents_statements(
     after = statements("collide.py", "import mlflop\nmlflop.start_run()\n")
     assert [item.text for item in after] == ["import mlflop", "call mlflop.start_run()"]
     assert statements("collide.py", "import mlflow\nmlflow.start_run()\n") == before
+    assert scan._kept_bytes[0] == kept_bytes()  # a replaced entry is counted once
 
 
 def test_what_is_remembered_is_bounded_in_bytes(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -63,4 +69,5 @@ def test_what_is_remembered_is_bounded_in_bytes(monkeypatch: pytest.MonkeyPatch)
     oldest = statements("big_a.py", "import a_module_with_a_long_name\n")
     statements("big_b.py", "import b_module_with_a_long_name\n")
     assert sum(len(data) for data, _found in scan._kept_statements.values()) <= 40
+    assert scan._kept_bytes[0] == kept_bytes()  # the running count is what is kept
     assert statements("big_a.py", "import a_module_with_a_long_name\n") is not oldest

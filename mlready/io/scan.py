@@ -811,6 +811,7 @@ _kept_statements: OrderedDict[tuple[Parser, str, int, int], tuple[bytes, list[St
     OrderedDict()
 )
 _kept_lock = threading.Lock()
+_kept_bytes = [0]  # the bytes of the files whose statements are kept, counted as they come and go
 
 
 def _remembered_statements(parser: Parser, file: _File) -> list[Statement]:
@@ -824,11 +825,15 @@ def _remembered_statements(parser: Parser, file: _File) -> list[Statement]:
             return kept[1]
     found = _statements(parser, file)
     with _kept_lock:
+        replaced = _kept_statements.pop(key, None)
+        if replaced is not None:
+            _kept_bytes[0] -= len(replaced[0])
         _kept_statements[key] = (data, found)
-        _kept_statements.move_to_end(key)
-        kept_bytes = sum(len(kept_data) for kept_data, _found in _kept_statements.values())
-        while len(_kept_statements) > STATEMENTS_KEPT or kept_bytes > STATEMENT_BYTES_KEPT:
-            kept_bytes -= len(_kept_statements.popitem(last=False)[1][0])
+        _kept_bytes[0] += len(data)
+        # A running count, not a sum over what is kept: a scan of 20,000 files would add up
+        # thousands of sizes for each file it parses.
+        while len(_kept_statements) > STATEMENTS_KEPT or _kept_bytes[0] > STATEMENT_BYTES_KEPT:
+            _kept_bytes[0] -= len(_kept_statements.popitem(last=False)[1][0])
     return found
 
 
