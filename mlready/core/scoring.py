@@ -204,6 +204,13 @@ class Scorecard(NamedTuple):
         )
 
     @property
+    def unowned_conditions(self) -> tuple[Gap, ...]:
+        """The conditions no plan owns (an owner and a due date within PLAN_HORIZON_DAYS):
+        the level holds with its conditions owned, and says how many are not."""
+        today = self.today or dt.date.today()
+        return tuple(gap for gap in self.conditions if not owned(gap.action, today))
+
+    @property
     def waived(self) -> tuple[Gap, ...]:
         """Gaps an active waiver accepts."""
         return tuple(gap for gap in self.gaps if gap.waived)
@@ -493,8 +500,13 @@ def gap_cap(bank: Bank, gap: Gap, today: dt.date) -> Level | None:
     cap one below the top)."""
     level = written_cap(bank, gap)
     if level is not None and lifted(bank, gap, level, today):
-        level = bank.levels[max(bank.levels.index(level) - 1, 0)]
+        level = _one_up(bank, level)
     return level
+
+
+def _one_up(bank: Bank, level: Level) -> Level:
+    """The level above `level` (the top stays the top): where an owned plan lifts a cap."""
+    return bank.levels[max(bank.levels.index(level) - 1, 0)]
 
 
 def written_cap(bank: Bank, gap: Gap) -> Level | None:
@@ -543,7 +555,7 @@ def level_caps(
         if written is not None:
             # "owned" only where the plan did lift the cap (from one below the top).
             was_lifted = lifted(bank, gap, written, today)
-            cap = bank.levels[max(bank.levels.index(written) - 1, 0)] if was_lifted else written
+            cap = _one_up(bank, written) if was_lifted else written
             caps.append(Cap(cap, "owned" if was_lifted else "gap", (gap,)))
     # Plans or not: three obligations half met are a pattern a ticket each does not undo
     # (owned plans lift a gap's own cap only).

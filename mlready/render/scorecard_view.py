@@ -300,7 +300,7 @@ def level_note(card: "Scorecard") -> str | None:
         )
         # The level holds with its conditions owned: say how many are not, so that a reader
         # does not take "production" for a level whose gaps someone is closing.
-        unowned = unowned_conditions(card)
+        unowned = len(card.unowned_conditions)
         if unowned:
             parts.append(
                 ngettext(
@@ -312,22 +312,11 @@ def level_note(card: "Scorecard") -> str | None:
     return sentences(parts) if parts else None
 
 
-def unowned_conditions(card: "Scorecard") -> int:
-    """How many of the review's conditions have no owned plan (an owner and a due date within
-    the plan horizon)."""
-    import datetime as dt
-
-    from mlready.core.scoring import owned
-
-    today = card.today or dt.date.today()
-    return sum(1 for gap in card.conditions if not owned(gap.action, today))
-
-
 def level_headline(card: "Scorecard") -> str:
     """The level as a verdict states it: its name, with how many of its conditions nobody
     owns. A level holds with its conditions owned; said beside the name, not three lines
     below it, "production" is not read as granted while nobody is closing its gaps."""
-    unowned = unowned_conditions(card)
+    unowned = len(card.unowned_conditions)
     if not unowned:
         return card.level.shown
     return ngettext(
