@@ -1211,12 +1211,17 @@ def test_colorado_asks_a_developer_for_its_deployers_documentation_from_2027() -
         # the profile unconfirmed keeps the system at pilot
         ({}, "framework.profile_confirmed", "major", "pilot"),
         ({"profile.regimes": ("none",)}, "framework.risk_classification", "blocker", "pilot"),
-        # an internal tool without personal data or a regime: an unconfirmed profile is minor
+        # an internal tool without personal data or a regime is where a wrong profile turns off
+        # the most: an unconfirmed profile keeps it at pilot too
         (
-            {"profile.impact": ("internal",), "profile.personal_data": "none"},
+            {
+                "profile.impact": ("internal",),
+                "profile.personal_data": "none",
+                "profile.regimes": ("none",),
+            },
             "framework.profile_confirmed",
-            "minor",
-            "production",
+            "major",
+            "pilot",
         ),
         # private data, untrusted text and a channel out: live use is unsafe
         ({}, "serving.exfiltration_limits", "blocker", "prototype"),
@@ -1282,6 +1287,42 @@ def test_colorado_asks_a_developer_for_its_deployers_documentation_from_2027() -
         # no record of outputs: unsafe where outputs decide or move money, blind elsewhere
         ({"profile.impact": ("decisions",)}, "monitoring.prediction_log", "blocker", "prototype"),
         ({"profile.impact": ("internal",)}, "monitoring.prediction_log", "major", "pilot"),
+        # the 2026 US and EU regimes: each brings its own duty, with the cap its harm calls for
+        # (protected health information sent without an agreement is a breach even in a trial)
+        ({"profile.regimes": ("hipaa",)}, "data.hipaa_business_associates", "blocker", "not ready"),
+        (
+            {"profile.regimes": ("california_companion",)},
+            "serving.ca_companion_duties",
+            "blocker",
+            "prototype",
+        ),
+        (
+            {"profile.regimes": ("california_frontier",)},
+            "framework.frontier_transparency",
+            "blocker",
+            "prototype",
+        ),
+        ({"profile.regimes": ("texas_traiga",)}, "framework.tx_traiga_record", "major", "pilot"),
+        ({"profile.regimes": ("eu_accessibility",)}, "serving.accessibility", "major", "pilot"),
+        ({"profile.regimes": ("nis2",)}, "monitoring.nis2_incident_reporting", "major", "pilot"),
+        (
+            {
+                "profile.regimes": ("california_training_data",),
+                "profile.model_source": "fine_tuned",
+            },
+            "data.ca_training_data_disclosure",
+            "major",
+            "pilot",
+        ),
+        (
+            {
+                "profile.regimes": ("california_ai_transparency",),
+                "profile.output_modality": ("text", "image"),
+            },
+            "serving.ca_ai_detection",
+            "blocker",
+            "prototype",
+        ),
     ],
 )
 def test_duties_in_force_follow_the_profile(
@@ -1538,3 +1579,60 @@ def test_an_endpoint_nobody_attacked_holds_the_launch_where_money_or_an_agent_is
     assert check in {q.id for q in asked_checks(asked(decisions))}
     answers = answer_all(decisions, best=True).with_entry(check, AnswerEntry(value="no"))
     assert score(bank(), answers).level.name == level
+
+
+def test_a_regime_brings_in_only_its_own_duties() -> None:
+    # Each 2026 regime's checks are asked only where it was chosen, and only where its law
+    # reaches: California's training-data summary for a team that trains or fine-tunes, its
+    # detection tool for images, video or audio.
+    new_duties = {
+        "texas_traiga": "framework.tx_traiga_record",
+        "california_companion": "serving.ca_companion_duties",
+        "california_frontier": "framework.frontier_transparency",
+        "eu_accessibility": "serving.accessibility",
+        "nis2": "monitoring.nis2_incident_reporting",
+        "hipaa": "data.hipaa_business_associates",
+    }
+    base = example_decisions("support-assistant")
+    unchosen = {q.id for q in asked_checks(asked(base))}
+    assert unchosen.isdisjoint(new_duties.values())
+    for regime, check in new_duties.items():
+        chosen = {q.id for q in asked_checks(asked({**base, "profile.regimes": (regime,)}))}
+        assert check in chosen, regime
+    prompted = {**base, "profile.regimes": ("california_training_data",)}
+    assert base["profile.model_source"] == "foundation"
+    assert "data.ca_training_data_disclosure" not in {q.id for q in asked_checks(asked(prompted))}
+    text_only = {**base, "profile.regimes": ("california_ai_transparency",)}
+    assert "serving.ca_ai_detection" not in {q.id for q in asked_checks(asked(text_only))}
+
+
+def test_californias_marking_duty_is_upcoming_before_2_august_2026() -> None:
+    decisions = {
+        **example_decisions("support-assistant"),
+        "profile.regimes": ("california_ai_transparency",),
+        "profile.output_modality": ("text", "image"),
+    }
+    answers = answer_all(decisions, best=True).with_entry(
+        "serving.ca_ai_detection", AnswerEntry(value="no")
+    )
+    before = score(bank(), answers, today=date(2026, 8, 1))
+    assert "serving.ca_ai_detection" in {gap.question.id for gap in before.upcoming}
+    assert before.level.name == "production"
+    after = score(bank(), answers, today=date(2026, 8, 2))
+    assert "serving.ca_ai_detection" not in {gap.question.id for gap in after.upcoming}
+    assert after.level.name == "prototype"
+
+
+def test_an_unchecked_lawful_basis_and_none_at_all_are_told_apart() -> None:
+    # A basis from the original collection whose reach nobody reviewed earns nothing and keeps
+    # a watched trial; no basis at all stops even that. The labels say which is which.
+    options = {o.value: o for o in bank().questions["data.lawful_basis"].options}
+    assert options["assumed"].score == options["none"].score == 0
+    assert options["assumed"].caps == "pilot" and options["none"].caps is None
+    assert "6(4)" in options["assumed"].label
+    decisions = example_decisions("support-assistant")
+    for value, level in (("assumed", "pilot"), ("none", "not ready")):
+        answers = answer_all(decisions, best=True).with_entry(
+            "data.lawful_basis", AnswerEntry(value=value)
+        )
+        assert score(bank(), answers).level.name == level
