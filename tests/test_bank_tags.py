@@ -164,14 +164,15 @@ UNTAGGED = {
     "serving.ca_admt_duties",
     "serving.ca_admt_opt_out",
     "serving.il_employment_notice",
-    # Texas', California's, the EAA's, NIS2's and HIPAA's duties: law outside the five
-    # frameworks (California's marking duty is Art. 50's kin and carries its tag).
+    # Texas', California's, the EAA's and HIPAA's duties: law outside the five frameworks
+    # (California's marking duty is Art. 50's kin, but a state's law, not the Act's article).
     "framework.tx_traiga_record",
     "framework.frontier_transparency",
     "data.ca_training_data_disclosure",
     "data.hipaa_business_associates",
     "serving.ca_companion_duties",
     "serving.accessibility",
+    "serving.ca_ai_detection",
     # Controls that no item names: MANAGE 1.3 and 2.4, B.1 and E.4 ask for something else (a
     # response to a prioritised risk, switching the system off, a data security plan, finding
     # unintended uses), and the MEASURE items evaluate what these implement.
