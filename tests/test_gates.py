@@ -150,7 +150,7 @@ WAIVED = (
 )
 
 
-def test_a_waived_blocker_does_not_fail_or_force_the_lowest_level(
+def test_a_waived_blocker_does_not_fail_the_gate_but_keeps_its_cap(
     tmp_path: Path, bank_file: Path
 ) -> None:
     answers = answers_with(tmp_path, data__lineage=WAIVED)
@@ -166,8 +166,10 @@ def test_a_waived_blocker_does_not_fail_or_force_the_lowest_level(
         }
     ]
     # data: (0*3 + 2)/5 = 40 (the minor schema check is in the mean only): still scored as it
-    # is, but a waived gap caps nothing of its own; the score, under 50, keeps it from the top
-    assert document["level"] == "pilot"
+    # is; a waiver lifts only a cap one below the top, and a blocker with no `caps` holds the
+    # lowest level: accepting the gap for the gate does not make a trial safe
+    assert document["level"] == "not ready"
+    assert [cap["kind"] for cap in document["caps"] if cap["sets_level"]] == ["waived"]
     assert document["score"] == 40
     gaps = document["gaps"]
     assert isinstance(gaps, list)

@@ -211,11 +211,35 @@ def test_minor_checks_leave_the_score_that_caps_the_level(
     assert bool(card.binding_caps) == (expected != "production")
 
 
-def test_a_waived_blocker_caps_nothing(bank: Bank) -> None:
-    waiver = {"reason": "r", "approved_by": "cto", "expires": "2027-01-01"}
-    card = review(bank, a_legal={"value": "no", "waiver": waiver})
-    assert card.level.name == "production"
-    assert card.blockers == ()
+WAIVER = {"reason": "r", "approved_by": "cto", "expires": "2027-01-01"}
+
+
+@pytest.mark.parametrize(
+    ("given", "expected"),
+    [
+        # a waiver accepts a risk for the gate; like an owned plan it lifts only a cap one below
+        # the top: what is unlawful in a trial or unsafe live stays capped, accepted or not
+        ({"a_legal": {"value": "no", "waiver": WAIVER}}, "not ready"),
+        ({"a_live": {"value": "no", "waiver": WAIVER}}, "prototype"),
+        ({"a_serious": {"value": "no", "waiver": WAIVER}}, "production"),
+        ({"a_basis": {"value": "assumed", "waiver": WAIVER}}, "production"),
+        ({"a_legal": {"value": "partial", "waiver": WAIVER}}, "production"),
+        # expired, it is an open gap again
+        (
+            {"a_serious": {"value": "no", "waiver": {**WAIVER, "expires": "2026-12-01"}}},
+            "pilot",
+        ),
+    ],
+)
+def test_a_waiver_passes_the_gate_and_lifts_only_a_cap_one_below_the_top(
+    bank: Bank, given: dict[str, Any], expected: str
+) -> None:
+    card = review(bank, **given)
+    assert card.level.name == expected
+    if expected != "pilot":
+        assert card.blockers == ()
+    if expected in ("not ready", "prototype"):
+        assert [cap.kind for cap in card.binding_caps] == ["waived"]
 
 
 def test_gap_cap_names_the_level_of_one_gap(bank: Bank) -> None:

@@ -90,8 +90,8 @@ class Gap(NamedTuple):
 
 class Cap(NamedTuple):
     """A limit on the level and why: a gap at its lowest grade ("gap", or "owned" when its plan
-    lifted the cap a level), several partly done blockers ("partly_done"), the score, or no
-    score at all ("unscored")."""
+    lifted the cap a level), a waived gap whose cap no waiver lifts ("waived"), several partly
+    done blockers ("partly_done"), the score, or no score at all ("unscored")."""
 
     level: Level
     kind: str
@@ -160,7 +160,9 @@ class Scorecard(NamedTuple):
         """Every cap the open gaps and the score put on the level, whether it sets it or not."""
         today = self.today or dt.date.today()
         capping = self.score if self.cap_score is None else self.cap_score
-        return tuple(level_caps(self.bank, capping, gaps=self.open_gaps, today=today))
+        return tuple(
+            level_caps(self.bank, capping, gaps=self.open_gaps, waived=self.waived, today=today)
+        )
 
     @property
     def binding_caps(self) -> tuple[Cap, ...]:
@@ -443,7 +445,14 @@ def score(bank: Bank, answers: Answers, *, today: dt.date | None = None) -> Scor
         areas=tuple(area_scores),
         score=overall,
         mean=_ratio(all_pairs),
-        level=level_for(bank, overall, gaps=open_gaps, today=today, cap_score=cap_score),
+        level=level_for(
+            bank,
+            overall,
+            gaps=open_gaps,
+            waived=[gap for gap in gaps if gap.waived],
+            today=today,
+            cap_score=cap_score,
+        ),
         gaps=tuple(gaps),
         unanswered=tuple(unanswered),
         not_applicable=tuple(not_applicable),
@@ -540,9 +549,15 @@ def lifted(bank: Bank, gap: Gap, cap: Level, today: dt.date) -> bool:
 
 
 def level_caps(
-    bank: Bank, score: float | None, *, gaps: Sequence[Gap] = (), today: dt.date
+    bank: Bank,
+    score: float | None,
+    *,
+    gaps: Sequence[Gap] = (),
+    waived: Sequence[Gap] = (),
+    today: dt.date,
 ) -> list[Cap]:
-    """Every limit the open `gaps` and the score put on the level (see `level_for`)."""
+    """Every limit the open `gaps`, the `waived` gaps and the score put on the level (see
+    `level_for`)."""
     levels = bank.levels
     second = levels[min(1, len(levels) - 1)]
     caps: list[Cap] = []
@@ -557,6 +572,13 @@ def level_caps(
             was_lifted = lifted(bank, gap, written, today)
             cap = _one_up(bank, written) if was_lifted else written
             caps.append(Cap(cap, "owned" if was_lifted else "gap", (gap,)))
+    # A waiver accepts a risk for the gate; like an owned plan it lifts only a cap one below
+    # the top. A gap that makes a trial unlawful or live use unsafe is not made lawful or safe
+    # by accepting it: its cap holds.
+    for gap in waived:
+        written = written_cap(bank, gap)
+        if written is not None and written != second:
+            caps.append(Cap(written, "waived", (gap,)))
     # Plans or not: three obligations half met are a pattern a ticket each does not undo
     # (owned plans lift a gap's own cap only).
     half_met = partly_done(gaps)
@@ -570,15 +592,18 @@ def level_for(
     score: float | None,
     *,
     gaps: Sequence[Gap] = (),
+    waived: Sequence[Gap] = (),
     today: dt.date,
     cap_score: float | None = None,
 ) -> Level:
     """The level of a review with this score and these open gaps: the top level, capped by each
-    gap that caps it, by several partly done blockers and by a very low `cap_score`; the lowest
-    when no check is scored."""
+    gap that caps it, by each `waived` gap that caps below one under the top, by several partly
+    done blockers and by a very low `cap_score`; the lowest when no check is scored."""
     # The reviewer's levels follow the serious gaps, not the averages: the score caps only when
     # an area lacks most of its good practice (below the second-lowest level's minimum).
     # The cap score is the score without minor checks (the score itself when none is given).
-    capping = level_caps(bank, score if cap_score is None else cap_score, gaps=gaps, today=today)
+    capping = level_caps(
+        bank, score if cap_score is None else cap_score, gaps=gaps, waived=waived, today=today
+    )
     caps = [bank.levels[0], *(cap.level for cap in capping)]
     return min(caps, key=lambda level: level.min)

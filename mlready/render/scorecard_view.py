@@ -149,6 +149,11 @@ def cap_lines(card: "Scorecard") -> list[tuple[str, str]]:
             why = _("at its lowest grade, which caps the level at {level}")
         elif cap.kind == "owned":
             why = _("at its lowest grade, with an owned plan, which caps the level at {level}")
+        elif cap.kind == "waived":
+            why = _(
+                "waived, which lifts no cap this low (a waiver accepts a risk for the gate; it "
+                "does not make a trial lawful or live use safe): it caps the level at {level}"
+            )
         elif cap.kind == "partly_done":
             why = _("three or more partly done, which caps the level at {level}")
         elif cap.kind == "unscored":
@@ -192,13 +197,14 @@ def level_rules(card: "Scorecard") -> tuple[LevelRule, ...]:
         )
         return said or _("none"), any(card.sets_level(c) for c in chosen)
 
-    answer_caps = found({"gap", "owned"}, lambda gap: gap.chosen_caps is not None)
+    gap_kinds = {"gap", "owned", "waived"}
+    answer_caps = found(gap_kinds, lambda gap: gap.chosen_caps is not None)
     blockers = found(
-        {"gap", "owned"},
+        gap_kinds,
         lambda gap: gap.chosen_caps is None and gap.severity is Severity.BLOCKER,
     )
     named = found(
-        {"gap", "owned"},
+        gap_kinds,
         lambda gap: gap.chosen_caps is None and gap.severity is not Severity.BLOCKER,
     )
     several = next((cap for cap in caps if cap.kind == "partly_done"), None)
