@@ -1636,3 +1636,25 @@ def test_an_unchecked_lawful_basis_and_none_at_all_are_told_apart() -> None:
             "data.lawful_basis", AnswerEntry(value=value)
         )
         assert score(bank(), answers).level.name == level
+
+
+@pytest.mark.parametrize("example", ["support-assistant", "credit-risk-scorer", "on-device-vision"])
+def test_every_check_is_asked_or_left_out_by_one_answer(example: str) -> None:
+    card = asked(example_decisions(example))
+    left_out = card.left_out
+    asked_ids = {q.id for q in card.applicable if is_scored(q)}
+    left_ids = [q.id for checks in left_out.values() for q in checks]
+    assert len(left_ids) == len(set(left_ids))  # each under one answer
+    assert asked_ids.isdisjoint(left_ids)
+    assert asked_ids | set(left_ids) == {q.id for q in bank().questions.values() if is_scored(q)}
+    # each is counted under a decision the review asked, not one it skipped itself
+    assert set(left_out) <= {q.id for q in card.applicable}
+
+
+def test_the_answer_that_leaves_a_check_out_is_the_one_named() -> None:
+    prompted = asked(example_decisions("support-assistant"))
+    assert "training.checkpoints" in {q.id for q in prompted.left_out["profile.model_source"]}
+    trained = asked({**example_decisions("support-assistant"), "profile.model_source": "trained"})
+    assert "profile.model_source" not in trained.left_out or "training.checkpoints" not in {
+        q.id for q in trained.left_out["profile.model_source"]
+    }

@@ -257,6 +257,40 @@ class Scorecard(NamedTuple):
         """Answered decisions and text questions: what the system is."""
         return tuple(q for q in self.applicable if not is_scored(q) and self.answers.get(q.id))
 
+    @property
+    def left_out(self) -> dict[str, tuple[Question, ...]]:
+        """For each decision, the checks its answer leaves out of the review."""
+        return checks_left_out(self.bank, self.answers, self.applicable)
+
+
+def checks_left_out(
+    bank: Bank, answers: Answers, applicable: Sequence[Question]
+) -> dict[str, tuple[Question, ...]]:
+    """The scored checks not asked, under the decision whose answer leaves each out: the first
+    condition of its `when` that fails, traced back through decisions not asked themselves to
+    the answered one that removed them."""
+    # What a person confirming the profile needs to see: a wrong answer hides checks, and how
+    # many each answer hides says which answers matter most.
+    asked = {question.id: question for question in applicable}
+
+    def cause(question: Question) -> str | None:
+        for name, wanted in question.when.items():
+            if name not in asked:
+                holder = bank.questions.get(name)
+                return (cause(holder) if holder is not None else None) or name
+            if not _holds(name, wanted, asked, answers):
+                return name
+        return None
+
+    found: dict[str, list[Question]] = {}
+    for question in bank.questions.values():
+        if question.id in asked or not is_scored(question):
+            continue
+        name = cause(question)
+        if name is not None:
+            found.setdefault(name, []).append(question)
+    return {name: tuple(checks) for name, checks in found.items()}
+
 
 def applicable_questions(
     bank: Bank, answers: Answers, *, pending: frozenset[tuple[str, str]] = frozenset()

@@ -709,6 +709,7 @@ def report_context(
             "ticket": any(item.action and item.action.ticket for item in plan),
         },
         "card": scorecard,
+        "left_out": scorecard.left_out,
         "bank": scorecard.bank,
         "project": scorecard.answers.project,
         "today": scorecard.today,
