@@ -1658,3 +1658,47 @@ def test_the_answer_that_leaves_a_check_out_is_the_one_named() -> None:
     assert "profile.model_source" not in trained.left_out or "training.checkpoints" not in {
         q.id for q in trained.left_out["profile.model_source"]
     }
+
+
+@pytest.mark.parametrize(
+    ("changes", "check", "value", "level"),
+    [
+        # a DPIA missing what Art. 35(7) asks for holds a wider launch; one complete when
+        # written and not updated since is a condition of the level
+        ({}, "framework.dpia", "incomplete", "pilot"),
+        ({}, "framework.dpia", "partial", "production"),
+        # an assessment of conformity under way is one not passed: no live use of a device
+        (
+            {"profile.regimes": ("medical_device",)},
+            "training.conformity_assessment",
+            "in_progress",
+            "prototype",
+        ),
+        (
+            {"profile.regimes": ("medical_device",)},
+            "training.conformity_assessment",
+            "partial",
+            "production",
+        ),
+        (
+            {"profile.regimes": ("medical_device",)},
+            "training.technical_documentation",
+            "incomplete",
+            "pilot",
+        ),
+        (
+            {"profile.regimes": ("medical_device",)},
+            "training.technical_documentation",
+            "partial",
+            "production",
+        ),
+    ],
+)
+def test_a_duty_half_written_and_one_out_of_date_are_told_apart(
+    changes: Choices, check: str, value: str, level: str
+) -> None:
+    decisions = {**example_decisions("support-assistant"), **changes}
+    answers = answer_all(decisions, best=True).with_entry(check, AnswerEntry(value=value))
+    card = score(bank(), answers, today=date(2026, 12, 7))
+    assert check in {q.id for q in card.applicable}
+    assert card.level.name == level
