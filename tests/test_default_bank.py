@@ -1702,3 +1702,17 @@ def test_a_duty_half_written_and_one_out_of_date_are_told_apart(
     card = score(bank(), answers, today=date(2026, 12, 7))
     assert check in {q.id for q in card.applicable}
     assert card.level.name == level
+
+
+def test_provider_duties_are_asked_of_providers_and_dashboards_alert_nobody() -> None:
+    device = {**example_decisions("support-assistant"), "profile.regimes": ("medical_device",)}
+    for role, asked_too in (("provider", True), ("both", True), ("deployer", False)):
+        ids = {q.id for q in asked_checks(asked({**device, "profile.ai_act_role": role}))}
+        assert ("monitoring.post_market" in ids) is asked_too, role
+        assert ("monitoring.incident_reporting" in ids) is asked_too, role
+    # a dashboard nobody must watch is no alert: it caps as having none does
+    decisions = example_decisions("support-assistant")
+    answers = answer_all(decisions, best=True).with_entry(
+        "monitoring.alert_routing", AnswerEntry(value="dashboard")
+    )
+    assert score(bank(), answers).level.name == "prototype"

@@ -349,7 +349,7 @@ def test_override_of_the_builtin_bank(tmp_path: Path, builtin: Bank) -> None:
     assert bank.questions["training.split"].weight == 7.0
     assert bank.questions["training.split"].severity is Severity.BLOCKER
     scores = {o.value: o.score for o in bank.questions["monitoring.alert_routing"].options}
-    assert scores == {"none": 0.0, "dashboard": 0.25, "channel": 1.0, "in_time": 1.0, "paged": 1.0}
+    assert scores == {"none": 0.0, "dashboard": 0.0, "channel": 1.0, "in_time": 1.0, "paged": 1.0}
     assert bank.questions["data.lineage"] == builtin.questions["data.lineage"]
 
 
