@@ -157,6 +157,29 @@ def test_a_walk_to_the_end_prints_the_summary_and_writes_the_report(workdir: Pat
     assert "    action:\n      owner: data-team\n      due: 2031-01-31\n" in written
 
 
+def test_a_quick_walk_goes_from_one_question_to_the_next_after_a_gap(workdir: Path) -> None:
+    child = spawn(workdir, "--quick", "--no-report")
+    child.expect_exact("Project name")
+    child.sendline("")
+    child.expect_exact("Owner")
+    child.sendline("")
+    for expected, line in [
+        ("Which inputs", "3"),
+        ("Who owns the data?", "me"),
+        ("traced back", "no"),
+        ("schema", "no"),
+        ("How are predictions served?", "batch"),
+        ("rollback", "no"),
+    ]:
+        answer(child, expected, line)
+    child.expect_exact("Level")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == ExitCode.OK
+    written = (workdir / "answers.yaml").read_text()
+    assert "note:" not in written and "action:" not in written
+
+
 def test_a_second_session_on_the_same_file_is_refused(workdir: Path) -> None:
     first = spawn(workdir)
     first.expect_exact("Project name")

@@ -77,6 +77,23 @@ def test_a_partial_check_asks_for_note_and_evidence(small_bank: Bank) -> None:
     assert not result.completed  # the script ran out: like Ctrl-D
 
 
+def test_a_quick_walk_asks_no_follow_up_after_a_gap(small_bank: Bank) -> None:
+    # The shortest first pass: the answers alone; `redo` asks the follow-ups later.
+    lines = ["3", "x", "partial", "no", ":q"]
+    result, prompt, _ = run_walk(small_bank, lines, follow_ups=False)
+    assert prompt.asked == []
+    assert value(result, "data.lineage") == "partial"
+    assert value(result, "data.schema") == "no"
+    entry = result.answers.get("data.lineage")
+    assert entry is not None and entry.note is None and entry.action is None
+    again, prompt, _ = run_walk(
+        small_bank, ["", "", "partial", "No lineage yet"], result.answers, redo=True
+    )
+    assert prompt.asked[:1] == ["Note (Enter to skip)"]
+    note = again.answers.get("data.lineage")
+    assert note is not None and note.note == "No lineage yet"
+
+
 def test_full_answers_ask_for_no_note(small_bank: Bank) -> None:
     _, prompt, _ = run_walk(small_bank, ["3", "x", "yes", "yes"])
     assert prompt.asked == []

@@ -52,6 +52,16 @@ def ask(
             ),
         ),
     ] = False,
+    quick: Annotated[
+        bool,
+        typer.Option(
+            "--quick",
+            help=N_(
+                "Ask no follow-ups after a gap (note, evidence link, owner, due date): the "
+                "shortest first pass; `--redo` asks them later."
+            ),
+        ),
+    ] = False,
     report_path: Annotated[
         Path, typer.Option("--report", help=N_("Where to write the report at the end."))
     ] = DEFAULT_REPORT,
@@ -105,7 +115,14 @@ def ask(
     if people.intro:  # once, before the first question
         prompt.tell_intro(people.intro)
     result = _walk_file(
-        target, loaded_bank, prompt=prompt, area=area, redo=redo, core=core, no_scan=no_scan
+        target,
+        loaded_bank,
+        prompt=prompt,
+        area=area,
+        redo=redo,
+        core=core,
+        quick=quick,
+        no_scan=no_scan,
     )
     if result is None:
         return
@@ -195,6 +212,7 @@ def _walk_file(
     area: str | None,
     redo: bool,
     core: bool = False,
+    quick: bool = False,
     no_scan: bool = False,
 ) -> "WalkResult | None":
     """Walk the answers file at `target` under its lock; the result when the walk reached
@@ -244,6 +262,7 @@ def _walk_file(
                 area=area,
                 redo=redo,
                 core=core,
+                follow_ups=not quick,
                 today=dt.date.today(),
                 evidence=evidence,
                 judge=judge,

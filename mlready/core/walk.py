@@ -130,6 +130,7 @@ def walk(
     area: str | None = None,
     redo: bool = False,
     core: bool = False,
+    follow_ups: bool = True,
     today: dt.date | None = None,
     evidence: Mapping[str, CheckEvidence] | None = None,
     judge: Judge | None = None,
@@ -143,12 +144,15 @@ def walk(
     # Without `redo`, only questions unanswered when the walk starts (or that a changed decision
     # brings in) are asked. `area` limits the walk to one area; `core` to the core track (see
     # `in_core`: minor checks that cap nothing are left for a later walk, and are not counted
-    # in its progress). Each answer is saved at once;
+    # in its progress). Without `follow_ups`, a gap is not followed by its note, evidence link,
+    # owner and due date (the shortest first pass; `redo` asks them later). Each answer is
+    # saved at once;
     # `project.reviewed` becomes `today` once anything was answered. EOFError (Ctrl-D) ends the
     # walk like `:quit`; KeyboardInterrupt propagates after the last answer was saved.
     state = _Walk(
         bank, answers, prompt=prompt, save=save, area=area, redo=redo, core=core, today=today
     )
+    state.follow_ups = follow_ups
     state.evidence = dict(evidence or {})
     state.judge = judge
     try:
@@ -181,6 +185,7 @@ class _Walk:
         self.today = today
         self.evidence: dict[str, CheckEvidence] = {}
         self.judge: Judge | None = None
+        self.follow_ups = True
         self.answered_at_start = {q for q in bank.questions if answers.get(q) is not None}
         self.order = {question_id: index for index, question_id in enumerate(bank.questions)}
         self.shown: set[str] = set()
@@ -337,7 +342,7 @@ class _Walk:
                 note = self.text(_("Note: why the repository does not show it"), default=entry.note)
                 entry = replace(entry, note=note or None)
                 self.save(self.answers.with_entry(question.id, entry))
-        if is_scored(question) and check_score(question, entry) < 1:
+        if self.follow_ups and is_scored(question) and check_score(question, entry) < 1:
             # Each follow-up is saved as soon as it is typed: `:q` at the next one keeps it.
             note = self.text(_("Note (Enter to skip)"), default=entry.note)
             entry = replace(entry, note=note or None)
