@@ -22,6 +22,7 @@ defaults := {
 	"fail_on_overdue": false, # --fail-on-overdue
 	"require_signoff": [], # --require-signoff: roles
 	"fail_on_contradicted": false, # --fail-on-contradicted
+	"require_owners": false, # --require-owners
 }
 
 params := object.union(defaults, data.mlready) if {
@@ -79,7 +80,7 @@ deny contains msg if {
 }
 
 deny contains msg if {
-	some key in ["allow_incomplete", "fail_on_overdue", "fail_on_contradicted"]
+	some key in ["allow_incomplete", "fail_on_overdue", "fail_on_contradicted", "require_owners"]
 	not is_boolean(params[key])
 	msg := bad_parameter(key, "true or false")
 }
@@ -305,6 +306,16 @@ deny contains msg if {
 	msg := concat("", [
 		review.file, ": answers the repository contradicts: ",
 		concat(", ", ids),
+	])
+}
+
+deny contains msg if {
+	some review in reviews
+	params.require_owners == true
+	count(review.unowned_conditions) > 0
+	msg := concat("", [
+		review.file, ": conditions of the level without an owner and a due date: ",
+		concat(", ", review.unowned_conditions),
 	])
 }
 

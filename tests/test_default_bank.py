@@ -1716,3 +1716,19 @@ def test_provider_duties_are_asked_of_providers_and_dashboards_alert_nobody() ->
         "monitoring.alert_routing", AnswerEntry(value="dashboard")
     )
     assert score(bank(), answers).level.name == "prototype"
+
+
+def test_a_regime_not_yet_in_force_does_not_raise_a_gap_before_its_date() -> None:
+    # Annex III duties apply from 2 Dec 2027: before it, a release path nobody controls is
+    # the major it is for any system, not the blocker the regime makes it.
+    decisions = {**example_decisions("credit-risk-scorer"), "profile.regimes": ("eu_high_risk",)}
+    answers = answer_all(decisions, best=True).with_entry(
+        "serving.release_path", AnswerEntry(value="no")
+    )
+    question = bank().questions["serving.release_path"]
+    before = score(bank(), answers, today=date(2026, 12, 7))
+    assert before.severity_of(question) is Severity.MAJOR
+    assert before.level.name == "production"
+    after = score(bank(), answers, today=date(2027, 12, 2))
+    assert after.severity_of(question) is Severity.BLOCKER
+    assert after.level.name == "prototype"

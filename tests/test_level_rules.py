@@ -75,10 +75,16 @@ areas:
           - {value: no, score: 0}
           - {value: assumed, score: 0, caps: pilot}
           - {value: yes, score: 1}
+      - id: a.release
+        prompt: p
+        why: w
+        severity:
+          - {when: {profile.regimes: [new_rule]}, is: blocker, caps: prototype}
+          - {is: major}
 """
 
 CHECKS = ("a.legal", "a.live", "a.second", "a.third", "a.serious", "a.major", "a.tools")
-CHECKS += ("a.conformity", "a.dated", "a.basis")
+CHECKS += ("a.conformity", "a.dated", "a.basis", "a.release")
 OWNED = {"owner": "team", "due": "2027-01-31"}
 OVERDUE = {"owner": "team", "due": "2026-11-30"}
 # Due beyond the plan horizon (90 days): a wish, not a plan.
@@ -293,6 +299,18 @@ def test_an_obligation_in_force_through_another_answer_is_not_upcoming(bank: Ban
     card = score(bank, answers_from_document(parse_yaml(text, source="a.yaml"), bank), today=TODAY)
     assert card.upcoming == ()
     assert card.level.name == "prototype"
+
+
+def test_a_severity_rule_of_a_regime_not_yet_in_force_waits_for_its_date(bank: Bank) -> None:
+    # Before the regime's date the next rule holds: a major at its lowest grade, a condition;
+    # from that date the regime's rule: a blocker that caps.
+    before = review(bank, regimes="new_rule", a_release="no")
+    assert before.severity_of(bank.questions["a.release"]) is Severity.MAJOR
+    assert before.level.name == "production"
+    assert [gap.question.id for gap in before.conditions] == ["a.release"]
+    after = review(bank, regimes="new_rule", a_release="no", today=dt.date(2027, 12, 2))
+    assert after.severity_of(bank.questions["a.release"]) is Severity.BLOCKER
+    assert after.level.name == "prototype"
 
 
 def test_a_check_with_its_own_date_is_upcoming_before_it(bank: Bank) -> None:

@@ -144,6 +144,10 @@ GATES = {
         {"fail_on_contradicted": True},
         frozenset({"incomplete", "contradicted"}),
     ),
+    # The overdue file's major at its lowest grade is a condition whose plan is past due.
+    "require-owners": GateOption(
+        ("--require-owners",), {"require_owners": True}, frozenset({"incomplete", "overdue"})
+    ),
 }
 
 
@@ -405,7 +409,8 @@ def test_without_the_data_file_the_pack_gates_as_check_does(tmp_path: Path) -> N
         (
             {"fail-under": 90},
             "fail-under: unknown parameter (parameters: allow_incomplete, fail_on, "
-            "fail_on_contradicted, fail_on_overdue, fail_under, max_age, require_signoff, today)",
+            "fail_on_contradicted, fail_on_overdue, fail_under, max_age, require_owners, "
+            "require_signoff, today)",
         ),
     ],
 )

@@ -154,6 +154,7 @@ def gate_of(
     require_signoff: Iterable[str] | None = None,
     fail_on_contradicted: bool = False,
     require_evidence: Severity | None = None,
+    require_owners: bool = False,
 ) -> Gate:
     """The gate: each option given, else the settings file's, else the default (fail on an
     open blocker). Raises InputError for a threshold that is no score or level of `bank`."""
@@ -192,6 +193,7 @@ def gate_of(
         require_signoff=roles,
         fail_on_contradicted=fail_on_contradicted or bool(chosen.fail_on_contradicted),
         require_evidence=require_evidence or chosen.require_evidence,
+        require_owners=require_owners or bool(chosen.require_owners),
     )
 
 

@@ -110,6 +110,16 @@ def check(
             help=N_("Fail when an action on a blocker or major gap is past its due date."),
         ),
     ] = False,
+    require_owners: Annotated[
+        bool,
+        typer.Option(
+            "--require-owners",
+            help=N_(
+                "Fail while a condition of the level (a serious gap that caps nothing) has no "
+                "owner and due date within the plan horizon."
+            ),
+        ),
+    ] = False,
     require_signoff: Annotated[
         list[str] | None,
         typer.Option(
@@ -185,6 +195,7 @@ def check(
         require_signoff=require_signoff,
         fail_on_contradicted=fail_on_contradicted,
         require_evidence=require_evidence,
+        require_owners=require_owners,
     )
     paths = api.answers_files(answers, settings=settings)
     inputs = api.inputs_of(settings, bank=loaded_bank, others=[*paths, baseline])

@@ -9,7 +9,7 @@ from mlready.core.evidence import CheckEvidence
 from mlready.core.messages import Message, message_n, series
 from mlready.core.model import Bank, Level
 from mlready.core.plan import overdue_actions
-from mlready.core.scoring import Scorecard
+from mlready.core.scoring import PLAN_HORIZON_DAYS, Scorecard
 from mlready.core.signoff import signoff_states
 from mlready.core.vocabulary import EvidenceState, Severity, word_for
 
@@ -64,6 +64,9 @@ class Gate(NamedTuple):
     require_signoff: tuple[str, ...] = ()  # roles that must have signed the answers as they are
     fail_on_contradicted: bool = False  # an answer the repository contradicts fails
     require_evidence: Severity | None = None  # full marks of this severity or worse need proof
+    # Every condition of the level (a serious gap that caps nothing) owned: an owner and a due
+    # date within the plan horizon, as the top level's meaning asks.
+    require_owners: bool = False
 
 
 # The gaps whose overdue actions fail the gate with `fail_on_overdue`.
@@ -284,6 +287,7 @@ def judge(
                     ids=series([item.gap.question.id for item in overdue]),
                 )
             )
+    reasons += owner_reasons(scorecard, gate)
     if gate.require_signoff:
         states = signoff_states(scorecard.answers)
         for role in dict.fromkeys(gate.require_signoff):
@@ -305,6 +309,25 @@ def judge(
     return Verdict(
         passed=not reasons, reasons=tuple(reasons), comparison=comparison, notes=tuple(notes)
     )
+
+
+def owner_reasons(scorecard: Scorecard, gate: Gate) -> list[str]:
+    """Why the conditions of the level fail the gate (with `require_owners`): those that no
+    plan owns, an owner and a due date within the plan horizon."""
+    unowned = scorecard.unowned_conditions if gate.require_owners else ()
+    if not unowned:
+        return []
+    return [
+        message_n(
+            "{count} condition of the level without an owner and a due date within {days} "
+            "days ({ids})",
+            "{count} conditions of the level without an owner and a due date within {days} "
+            "days ({ids})",
+            count=len(unowned),
+            days=PLAN_HORIZON_DAYS,
+            ids=series([gap.question.id for gap in unowned]),
+        )
+    ]
 
 
 def evidence_reasons(

@@ -141,7 +141,9 @@ class Scorecard(NamedTuple):
 
     def severity_of(self, question: Question) -> Severity:
         """How much a gap in `question` matters for this system (its severity rules applied)."""
-        rule = severity_rule(question, {q.id: q for q in self.applicable}, self.answers)
+        today = self.today or dt.date.today()
+        pending = frozenset(pending_answers(self.bank, self.answers, today))
+        rule = severity_rule(question, {q.id: q for q in self.applicable}, self.answers, pending)
         return rule.is_ if rule else question.gap_severity
 
     @property
@@ -324,13 +326,21 @@ def _holds(
 
 
 def severity_rule(
-    question: Question, applicable: Mapping[str, Question], answers: Answers
+    question: Question,
+    applicable: Mapping[str, Question],
+    answers: Answers,
+    pending: frozenset[tuple[str, str]] = frozenset(),
 ) -> SeverityRule | None:
-    """The first of a check's conditional severity rules that the answers match, if any."""
+    """The first of a check's conditional severity rules that the answers match, if any;
+    answers in `pending` (question id, value: a regime not yet in force) count as not given."""
+    # A rule that makes a gap serious because of a regime applies from that regime's date: on
+    # an earlier review date the next rule holds (a duty of 2027 does not stop a 2026 launch).
     if not isinstance(question.severity, tuple):
         return None
     for rule in question.severity[:-1]:
-        if all(_holds(name, wanted, applicable, answers) for name, wanted in rule.when.items()):
+        if all(
+            _holds(name, wanted, applicable, answers, pending) for name, wanted in rule.when.items()
+        ):
             return rule
     return None
 
@@ -437,7 +447,7 @@ def score(bank: Bank, answers: Answers, *, today: dt.date | None = None) -> Scor
                 else None
             )
             rule = (
-                severity_rule(question, applicable_by_id, answers)
+                severity_rule(question, applicable_by_id, answers, frozenset(pending))
                 if isinstance(question.severity, tuple)
                 else None
             )

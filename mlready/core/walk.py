@@ -24,7 +24,13 @@ from mlready.core.model import (
     Record,
     record,
 )
-from mlready.core.scoring import applicable_questions, check_score, in_core, severity_rule
+from mlready.core.scoring import (
+    applicable_questions,
+    check_score,
+    in_core,
+    pending_answers,
+    severity_rule,
+)
 from mlready.core.vocabulary import EvidenceState, Kind, Severity
 
 # What the repository says of an answer just given (None: nothing to say).
@@ -254,7 +260,7 @@ class _Walk:
             total=len(scope),
             current=self.answers.get(question.id),
             evidence=self.evidence.get(question.id),
-            chosen_severity=_chosen_severity(question, self.bank, self.answers),
+            chosen_severity=_chosen_severity(question, self.bank, self.answers, self.today),
         )
 
     def ask(self, question: Question, *, can_go_back: bool) -> None:
@@ -435,12 +441,16 @@ class _Walk:
         return True
 
 
-def _chosen_severity(question: Question, bank: Bank, answers: Answers) -> Severity | None:
+def _chosen_severity(
+    question: Question, bank: Bank, answers: Answers, today: dt.date | None
+) -> Severity | None:
     if not isinstance(question.severity, tuple):
         return None
-    # Over the whole bank: a walk of one area still follows the profile's answers.
+    # Over the whole bank: a walk of one area still follows the profile's answers; a regime
+    # not yet in force on the walk's date does not make the gap more serious, as in `check`.
     applicable = {q.id: q for q in applicable_questions(bank, answers)}
-    rule = severity_rule(question, applicable, answers)
+    pending = frozenset(pending_answers(bank, answers, today or dt.date.today()))
+    rule = severity_rule(question, applicable, answers, pending)
     return rule.is_ if rule else None
 
 

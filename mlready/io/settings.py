@@ -41,6 +41,7 @@ class Settings(Record):
     require_signoff: Annotated[tuple[str, ...], Key("require-signoff"), OneOrMany()] = ()
     fail_on_contradicted: Annotated[bool | None, Key("fail-on-contradicted")] = None
     require_evidence: Annotated[Severity | None, Key("require-evidence")] = None
+    require_owners: Annotated[bool | None, Key("require-owners")] = None
     lang: str | None = None  # the language mlready speaks: en, zh-CN (see core.language)
     scan: ScanSettings = ScanSettings()
     source: Annotated[Path | None, Internal()] = None  # where they were read, for messages

@@ -47,6 +47,9 @@ def check_json(outcome: Outcome) -> dict[str, Any]:
             for cap in card.caps
         ],
         "conditions": [gap.question.id for gap in card.conditions],
+        # Of those, the ones no plan owns (an owner and a due date within the plan horizon):
+        # what --require-owners fails on.
+        "unowned_conditions": [gap.question.id for gap in card.unowned_conditions],
         "blockers": [gap.question.id for gap in card.blockers],
         "unanswered": [question.id for question in card.unanswered],
         # Of those, minor checks: optional, they do not fail the gate.
