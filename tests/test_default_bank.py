@@ -1269,11 +1269,18 @@ def test_colorado_asks_a_developer_for_its_deployers_documentation_from_2027() -
         ({"profile.regimes": ("eu_cra",)}, "serving.cra_reporting", "blocker", "pilot"),
         # a notice of automated decisions: a legal duty under some regimes, else good practice
         ({"profile.impact": ("decisions",)}, "serving.affected_notice", "major", "production"),
+        # ... CCD2 asks for it; US credit law asks for the reasons, not for the notice
         (
-            {"profile.impact": ("decisions",), "profile.regimes": ("us_credit",)},
+            {"profile.impact": ("decisions",), "profile.regimes": ("eu_consumer_credit",)},
             "serving.affected_notice",
             "blocker",
             "prototype",
+        ),
+        (
+            {"profile.impact": ("decisions",), "profile.regimes": ("us_credit",)},
+            "serving.affected_notice",
+            "major",
+            "production",
         ),
         # an image generator without tested safeguards against intimate imagery: unlawful
         (
@@ -1287,6 +1294,17 @@ def test_colorado_asks_a_developer_for_its_deployers_documentation_from_2027() -
         # no record of outputs: unsafe where outputs decide or move money, blind elsewhere
         ({"profile.impact": ("decisions",)}, "monitoring.prediction_log", "blocker", "prototype"),
         ({"profile.impact": ("internal",)}, "monitoring.prediction_log", "major", "pilot"),
+        # a tampered artefact where nobody watches it, and one person releasing what decides
+        ({"profile.runs_on": ("device",)}, "framework.artefact_integrity", "major", "production"),
+        ({}, "framework.artefact_integrity", "minor", "production"),
+        ({"profile.impact": ("decisions",)}, "serving.change_segregation", "major", "production"),
+        # reporting to an authority on a legal clock holds a wide launch, as under DORA
+        (
+            {"profile.regimes": ("resilience",)},
+            "monitoring.ict_incident_reporting",
+            "blocker",
+            "pilot",
+        ),
         # the 2026 US and EU regimes: each brings its own duty, with the cap its harm calls for
         # (protected health information sent without an agreement is a breach even in a trial)
         ({"profile.regimes": ("hipaa",)}, "data.hipaa_business_associates", "blocker", "not ready"),
@@ -1304,7 +1322,7 @@ def test_colorado_asks_a_developer_for_its_deployers_documentation_from_2027() -
         ),
         ({"profile.regimes": ("texas_traiga",)}, "framework.tx_traiga_record", "major", "pilot"),
         ({"profile.regimes": ("eu_accessibility",)}, "serving.accessibility", "major", "pilot"),
-        ({"profile.regimes": ("nis2",)}, "monitoring.nis2_incident_reporting", "major", "pilot"),
+        ({"profile.regimes": ("nis2",)}, "monitoring.nis2_incident_reporting", "blocker", "pilot"),
         (
             {
                 "profile.regimes": ("california_training_data",),

@@ -145,7 +145,9 @@ def cap_lines(card: "Scorecard") -> list[tuple[str, str]]:
     for cap in card.binding_caps:
         level = cap.level.shown
         checks = ", ".join(gap.question.id for gap in cap.gaps)
-        if cap.kind == "gap":
+        if cap.kind == "gap" and not cap.gaps[0].lowest:
+            why = _("with an answer that caps the level at {level}")
+        elif cap.kind == "gap":
             why = _("at its lowest grade, which caps the level at {level}")
         elif cap.kind == "owned":
             why = _("at its lowest grade, with an owned plan, which caps the level at {level}")
