@@ -14,7 +14,7 @@ import pytest
 from mlready.core.answers import Answers, empty_answers
 from mlready.core.errors import ExitCode
 from mlready.core.kinds import is_scored
-from mlready.core.model import AnswerEntry, Bank, Kind, Question, Severity
+from mlready.core.model import Action, AnswerEntry, Bank, Kind, Question, Severity
 from mlready.core.scoring import Scorecard, applicable_questions, score
 from mlready.io.answers_file import load_answers
 from mlready.io.bank_file import load_bank
@@ -1654,6 +1654,10 @@ def test_an_unchecked_lawful_basis_and_none_at_all_are_told_apart() -> None:
             "data.lawful_basis", AnswerEntry(value=value)
         )
         assert score(bank(), answers).level.name == level
+    # a ticket to review the basis does not make the processing lawful meanwhile
+    planned = AnswerEntry(value="assumed", action=Action(owner="dpo", due=date(2027, 1, 15)))
+    answers = answer_all(decisions, best=True).with_entry("data.lawful_basis", planned)
+    assert score(bank(), answers, today=date(2026, 12, 7)).level.name == "pilot"
 
 
 @pytest.mark.parametrize("example", ["support-assistant", "credit-risk-scorer", "on-device-vision"])

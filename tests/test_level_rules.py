@@ -81,10 +81,11 @@ areas:
         severity:
           - {when: {profile.regimes: [new_rule]}, is: blocker, caps: prototype}
           - {is: major}
+      - {id: a.approval, prompt: p, why: w, caps: pilot, plan_lifts: false}
 """
 
 CHECKS = ("a.legal", "a.live", "a.second", "a.third", "a.serious", "a.major", "a.tools")
-CHECKS += ("a.conformity", "a.dated", "a.basis", "a.release")
+CHECKS += ("a.conformity", "a.dated", "a.basis", "a.release", "a.approval")
 OWNED = {"owner": "team", "due": "2027-01-31"}
 OVERDUE = {"owner": "team", "due": "2026-11-30"}
 # Due beyond the plan horizon (90 days): a wish, not a plan.
@@ -299,6 +300,22 @@ def test_an_obligation_in_force_through_another_answer_is_not_upcoming(bank: Ban
     card = score(bank, answers_from_document(parse_yaml(text, source="a.yaml"), bank), today=TODAY)
     assert card.upcoming == ()
     assert card.level.name == "prototype"
+
+
+@pytest.mark.parametrize(
+    ("given", "expected"),
+    [
+        ({"a_approval": "no"}, "pilot"),
+        # a check that no plan lifts: a ticket is no approval, a waiver no more
+        ({"a_approval": entry("no", OWNED)}, "pilot"),
+        ({"a_approval": {"value": "no", "waiver": WAIVER}}, "pilot"),
+        ({"a_serious": entry("no", OWNED)}, "production"),  # one that a plan lifts
+    ],
+)
+def test_a_check_can_say_that_no_plan_lifts_its_cap(
+    bank: Bank, given: dict[str, Any], expected: str
+) -> None:
+    assert review(bank, **given).level.name == expected
 
 
 def test_a_severity_rule_of_a_regime_not_yet_in_force_waits_for_its_date(bank: Bank) -> None:

@@ -16,7 +16,16 @@ from mlready.core.model import DEFAULT_CHECK_OPTIONS, NA, AnswerValue, Question
 from mlready.core.vocabulary import Kind, Severity
 
 NONE_OF_THESE = "-"  # what a person types to choose none of a multi question's options
-CHECK_ONLY_KEYS = ("severity", "caps", "applies_from", "weight", "fix", "na", "evidence")
+CHECK_ONLY_KEYS = (
+    "severity",
+    "caps",
+    "plan_lifts",
+    "applies_from",
+    "weight",
+    "fix",
+    "na",
+    "evidence",
+)
 
 # Reports a problem at a key of the question's definition: (key or path below it, message).
 DefinitionProblem = Callable[[str | tuple[str | int, ...], str], None]

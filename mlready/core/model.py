@@ -222,6 +222,9 @@ class Question(Record):
     severity: Severity | tuple[SeverityRule, ...] | None = None
     # The level a gap at the check's lowest grade caps the review at (blockers: the lowest).
     caps: LevelName | None = None
+    # Whether an owned plan (or a waiver) lifts the check's cap one level: false where a ticket
+    # does not make what it caps lawful meanwhile (a legal basis, an approval).
+    plan_lifts: bool = True
     # The date the obligation applies from; before it, a gap is upcoming (checks only).
     applies_from: dt.date | None = None
     weight: Weight | None = None  # as written; None: the severity's default
