@@ -1754,3 +1754,27 @@ def test_a_regime_not_yet_in_force_does_not_raise_a_gap_before_its_date() -> Non
     after = score(bank(), answers, today=date(2027, 12, 2))
     assert after.severity_of(question) is Severity.BLOCKER
     assert after.level.name == "prototype"
+
+
+@pytest.mark.parametrize(
+    ("check", "value"),
+    [
+        ("preprocessing.retrieval_permissions", "partial"),
+        ("serving.tenant_isolation", "partial"),
+        ("serving.exfiltration_limits", "partial"),
+    ],
+)
+def test_a_leak_path_left_partly_open_holds_a_wide_launch(check: str, value: str) -> None:
+    decisions = example_decisions("support-assistant")
+    answers = answer_all(decisions, best=True).with_entry(check, AnswerEntry(value=value))
+    assert score(bank(), answers, today=date(2026, 12, 7)).level.name == "pilot"
+
+
+def test_the_ai_acts_own_duties_are_not_asked_outside_its_scope() -> None:
+    decisions = example_decisions("support-assistant")
+    inside = {q.id for q in asked_checks(asked(decisions))}
+    assert {"framework.prohibited_practices", "framework.ai_literacy"} <= inside
+    outside = {
+        q.id for q in asked_checks(asked({**decisions, "profile.ai_act_role": "out_of_scope"}))
+    }
+    assert not {"framework.prohibited_practices", "framework.ai_literacy"} & outside
