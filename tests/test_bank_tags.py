@@ -173,6 +173,10 @@ UNTAGGED = {
     "serving.ca_companion_duties",
     "serving.accessibility",
     "serving.ca_ai_detection",
+    # The EU and US consumer credit rules on the data a creditworthiness assessment may use and
+    # the notice of an adverse action.
+    "data.ccd2_credit_data",
+    "serving.adverse_action_notice",
     # Controls that no item names: MANAGE 1.3 and 2.4, B.1 and E.4 ask for something else (a
     # response to a prioritised risk, switching the system off, a data security plan, finding
     # unintended uses), and the MEASURE items evaluate what these implement.

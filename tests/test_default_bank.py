@@ -1321,6 +1321,19 @@ def test_colorado_asks_a_developer_for_its_deployers_documentation_from_2027() -
             "prototype",
         ),
         ({"profile.regimes": ("texas_traiga",)}, "framework.tx_traiga_record", "major", "pilot"),
+        # the credit rules: the data an assessment may use, the notice of an adverse action
+        (
+            {"profile.regimes": ("eu_consumer_credit",), "profile.impact": ("decisions",)},
+            "data.ccd2_credit_data",
+            "blocker",
+            "prototype",
+        ),
+        (
+            {"profile.regimes": ("us_credit",), "profile.impact": ("decisions",)},
+            "serving.adverse_action_notice",
+            "blocker",
+            "prototype",
+        ),
         ({"profile.regimes": ("eu_accessibility",)}, "serving.accessibility", "major", "pilot"),
         ({"profile.regimes": ("nis2",)}, "monitoring.nis2_incident_reporting", "blocker", "pilot"),
         (
