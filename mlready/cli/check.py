@@ -116,7 +116,7 @@ def check(
             "--require-owners",
             help=N_(
                 "Fail while a condition of the level (a serious gap that caps nothing) has no "
-                "owner and due date within the plan horizon."
+                "owner and due date within 90 days."
             ),
         ),
     ] = False,

@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 from types import MappingProxyType
 from typing import TYPE_CHECKING, NamedTuple
 
-from mlready.core.messages import _, language, ngettext, translated
+from mlready.core.messages import _, language, ngettext, series, translated
 from mlready.core.plan import expiring_waivers, overdue_actions
 from mlready.core.signoff import signoff_states
 from mlready.core.vocabulary import Severity, word_for
@@ -144,7 +144,7 @@ def cap_lines(card: "Scorecard") -> list[tuple[str, str]]:
     lines = []
     for cap in card.binding_caps:
         level = cap.level.shown
-        checks = ", ".join(gap.question.id for gap in cap.gaps)
+        checks = translated(series([gap.question.id for gap in cap.gaps]))
         if cap.kind == "gap" and not cap.gaps[0].lowest:
             why = _("with an answer that caps the level at {level}")
         elif cap.kind == "gap":
@@ -193,9 +193,13 @@ def level_rules(card: "Scorecard") -> tuple[LevelRule, ...]:
 
     def found(kinds: set[str], test: "Callable[[Gap], bool]") -> tuple[str, bool]:
         chosen = [c for c in caps if c.kind in kinds and c.gaps and test(c.gaps[0])]
-        said = ", ".join(
-            _("{check} ({level})").format(check=c.gaps[0].question.id, level=c.level.shown)
-            for c in chosen
+        said = translated(
+            series(
+                [
+                    _("{check} ({level})").format(check=c.gaps[0].question.id, level=c.level.shown)
+                    for c in chosen
+                ]
+            )
         )
         return said or _("none"), any(card.sets_level(c) for c in chosen)
 
@@ -211,7 +215,7 @@ def level_rules(card: "Scorecard") -> tuple[LevelRule, ...]:
     )
     several = next((cap for cap in caps if cap.kind == "partly_done"), None)
     if several is not None:
-        partly = ", ".join(gap.question.id for gap in several.gaps)
+        partly = translated(series([gap.question.id for gap in several.gaps]))
     else:
         half_met = len(partly_done(card.open_gaps))
         partly = ngettext("{count} partly done", "{count} partly done", half_met).format(
