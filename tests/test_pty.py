@@ -120,12 +120,17 @@ def test_a_ctrl_c_noted_just_before_the_wait_for_a_key_still_ends_the_read(
     assert "a line was read" not in (child.before or "")
 
 
-def test_a_walk_to_the_end_prints_the_summary_and_writes_the_report(workdir: Path) -> None:
-    child = spawn(workdir, "--report", "REVIEW.md")
+def past_the_project(child: pexpect.spawn) -> None:
+    """Enter at the project's name and owner: a new file's first two prompts."""
     child.expect_exact("Project name")
     child.sendline("")
     child.expect_exact("Owner")
     child.sendline("")
+
+
+def test_a_walk_to_the_end_prints_the_summary_and_writes_the_report(workdir: Path) -> None:
+    child = spawn(workdir, "--report", "REVIEW.md")
+    past_the_project(child)
     for expected, line in [
         ("Which inputs", "3"),
         ("Who owns the data?", "me"),
@@ -159,10 +164,7 @@ def test_a_walk_to_the_end_prints_the_summary_and_writes_the_report(workdir: Pat
 
 def test_a_quick_walk_goes_from_one_question_to_the_next_after_a_gap(workdir: Path) -> None:
     child = spawn(workdir, "--quick", "--no-report")
-    child.expect_exact("Project name")
-    child.sendline("")
-    child.expect_exact("Owner")
-    child.sendline("")
+    past_the_project(child)
     for expected, line in [
         ("Which inputs", "3"),
         ("Who owns the data?", "me"),
