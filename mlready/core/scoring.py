@@ -584,18 +584,19 @@ def partly_done(gaps: Sequence[Gap]) -> list[Gap]:
     ]
 
 
-def lifted(bank: Bank, gap: Gap, cap: Level, today: dt.date) -> bool:
-    """Whether an owned plan lifts the gap's `cap` one level: only a cap one below the top,
-    and only where the check allows it (`plan_lifts`)."""
+def liftable(bank: Bank, gap: Gap, cap: Level) -> bool:
+    """Whether an owned plan or a waiver may lift the gap's `cap`: only a cap one below the
+    top that is not the lowest level, and only where the check allows it (`plan_lifts`)."""
     # A cap lower down marks what is unsafe or unlawful live (prototype) or even in a trial
-    # (the lowest): lifted a level, the harm would happen while the ticket is open.
+    # (the lowest): lifted a level, the harm would happen while the ticket is open. In a bank
+    # of two levels the one below the top is the lowest: nothing lifts it.
     second = bank.levels[min(1, len(bank.levels) - 1)]
-    return (
-        gap.question.plan_lifts
-        and owned(gap.action, today)
-        and cap == second
-        and cap != bank.lowest_level
-    )
+    return gap.question.plan_lifts and cap == second and cap != bank.lowest_level
+
+
+def lifted(bank: Bank, gap: Gap, cap: Level, today: dt.date) -> bool:
+    """Whether an owned plan lifts the gap's `cap` one level (see `liftable`)."""
+    return owned(gap.action, today) and liftable(bank, gap, cap)
 
 
 def level_caps(
@@ -627,7 +628,7 @@ def level_caps(
     # by accepting it: its cap holds.
     for gap in waived:
         written = written_cap(bank, gap)
-        if written is not None and (written != second or not gap.question.plan_lifts):
+        if written is not None and not liftable(bank, gap, written):
             caps.append(Cap(written, "waived", (gap,)))
     # Plans or not: three obligations half met are a pattern a ticket each does not undo
     # (owned plans lift a gap's own cap only).
