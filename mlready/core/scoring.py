@@ -274,15 +274,39 @@ def checks_left_out(
     # What a person confirming the profile needs to see: a wrong answer hides checks, and how
     # many each answer hides says which answers matter most.
     asked = {question.id: question for question in applicable}
+    causes: dict[str, str | None] = {}
 
-    def cause(question: Question) -> str | None:
+    def failing(question: Question) -> tuple[str, Question | None] | None:
+        """The first condition of the question's `when` that fails, and the question it names
+        when that one is not asked either."""
         for name, wanted in question.when.items():
             if name not in asked:
-                holder = bank.questions.get(name)
-                return (cause(holder) if holder is not None else None) or name
+                return name, bank.questions.get(name)
             if not _holds(name, wanted, asked, answers):
-                return name
+                return name, None
         return None
+
+    def cause(question: Question) -> str | None:
+        # A loop, not a recursion, and each question traced once: a chain of decisions not
+        # asked may be as long as the bank.
+        chain: list[tuple[str, str]] = []  # (question, the name its condition fails at)
+        found: str | None = None
+        current: Question | None = question
+        while current is not None:
+            if current.id in causes:
+                found = causes[current.id]
+                break
+            step = failing(current)
+            if step is None:
+                causes[current.id] = None
+                break
+            name, holder = step
+            chain.append((current.id, name))
+            current = holder
+        for question_id, name in reversed(chain):
+            found = found or name
+            causes[question_id] = found
+        return found
 
     found: dict[str, list[Question]] = {}
     for question in bank.questions.values():
