@@ -309,6 +309,18 @@ deny contains msg if {
 	])
 }
 
+# A document of an mlready from before --require-owners has no unowned_conditions: it cannot
+# show its conditions owned, so it fails rather than pass unread.
+deny contains msg if {
+	some review in reviews
+	params.require_owners == true
+	not is_array(review.unowned_conditions)
+	msg := concat("", [
+		review.file, ": no unowned_conditions in the document (require_owners needs ",
+		"`mlready check --format json` of a version that writes them)",
+	])
+}
+
 deny contains msg if {
 	some review in reviews
 	params.require_owners == true

@@ -303,6 +303,22 @@ def test_override_of_fix_changes_only_the_fix(
     )
 
 
+@pytest.mark.parametrize("lifts", [False, True])
+def test_override_of_whether_a_plan_lifts_the_cap(
+    tmp_path: Path, bank_file: Path, small_bank: Bank, lifts: bool
+) -> None:
+    # An organisation's policy may say that no ticket lifts an inherited cap (or that one
+    # does again); the rest of the check is inherited.
+    body = f"override:\n  data.lineage: {{plan_lifts: {str(lifts).lower()}}}\n"
+    bank = load_bank(write_layer(tmp_path, body, base=bank_file.name))
+    inherited = small_bank.questions["data.lineage"]
+    assert bank.questions["data.lineage"] == dataclasses.replace(inherited, plan_lifts=lifts)
+    wrong = write_layer(
+        tmp_path / "wrong", "override:\n  data.lineage: {plan_lifts: maybe}\n", base="../small.yaml"
+    )
+    assert "plan_lifts must be true or false (got 'maybe')" in load_error(wrong)
+
+
 @pytest.mark.parametrize(
     ("override", "question", "expected"),
     [

@@ -249,6 +249,46 @@ def test_a_waiver_passes_the_gate_and_lifts_only_a_cap_one_below_the_top(
         assert [cap.kind for cap in card.binding_caps] == ["waived"]
 
 
+TWO_LEVELS_BANK = """\
+bank: two
+version: 1
+levels:
+  - {name: approved, min: 80}
+  - {name: not approved, min: 0}
+areas:
+  - id: a
+    title: A
+    questions:
+      - {id: a.legal, prompt: p, why: w, severity: blocker}
+      - {id: a.other, prompt: p, why: w, severity: blocker}
+      - {id: a.third, prompt: p, why: w, severity: blocker}
+      - {id: a.fourth, prompt: p, why: w, severity: blocker}
+      - {id: a.fifth, prompt: p, why: w, severity: blocker}
+"""
+
+
+@pytest.mark.parametrize(
+    ("legal", "kind"),
+    [
+        ({"value": "no", "waiver": WAIVER}, "waived"),
+        ({"value": "no", "action": OWNED}, "gap"),
+    ],
+)
+def test_in_a_bank_of_two_levels_neither_a_waiver_nor_a_plan_lifts_the_lowest(
+    legal: dict[str, Any], kind: str
+) -> None:
+    # One below the top is the lowest level there: a blocker that caps at it still caps,
+    # accepted or planned (a waiver once lifted it to the top).
+    two = bank_from_document(parse_yaml(TWO_LEVELS_BANK, source="two.yaml"))
+    answers = {"a.legal": legal} | dict.fromkeys(
+        ["a.other", "a.third", "a.fourth", "a.fifth"], "yes"
+    )
+    text = yaml.safe_dump({"mlready": 1, "bank": "two@1", "answers": answers})
+    card = score(two, answers_from_document(parse_yaml(text, source="a.yaml"), two), today=TODAY)
+    assert card.level.name == "not approved"
+    assert [(cap.kind, cap.level.name) for cap in card.binding_caps] == [(kind, "not approved")]
+
+
 def test_gap_cap_names_the_level_of_one_gap(bank: Bank) -> None:
     card = review(bank, a_live="no", a_major="no", a_legal="partial")
     caps = {gap.question.id: gap_cap(bank, gap, TODAY) for gap in card.gaps}

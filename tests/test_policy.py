@@ -314,6 +314,19 @@ def test_what_does_not_fail_is_a_warning(tmp_path: Path) -> None:
     assert denials(json.loads(out), rule="warn") == []
 
 
+def test_require_owners_denies_a_document_without_unowned_conditions(tmp_path: Path) -> None:
+    # A document of an mlready before --require-owners cannot show its conditions owned: the
+    # gate asked for fails, it does not pass unread.
+    _, out, _ = run("check", *write_answers("passing", tmp_path), "--today", TODAY, "-f", "json")
+    document = json.loads(out)
+    assert document["unowned_conditions"] == []
+    assert denials(document, require_owners=True) == []
+    older = {key: value for key, value in document.items() if key != "unowned_conditions"}
+    [message] = denials(older, require_owners=True)
+    assert message.startswith(f"{document['file']}: no unowned_conditions in the document")
+    assert denials(older) == []
+
+
 def test_signoff_messages_name_the_role(tmp_path: Path) -> None:
     documents = {}
     for case in ("passing", "changed-after-signoff"):

@@ -14,7 +14,7 @@ from mlready.core.errors import ExitCode, InputError
 from mlready.core.model import Bank
 from mlready.core.schema import bank_schema
 from mlready.core.scoring import score
-from mlready.io.answers_file import render_answers
+from mlready.io.answers_file import load_answers, render_answers
 from mlready.io.yamlio import parse_yaml
 from tests.helpers.commands import run
 from tests.helpers.documents import load_yaml
@@ -293,3 +293,36 @@ def test_a_bank_with_a_profile_moved_ids_and_probes_comes_back_whole_from_the_ca
     assert again.profile == first.profile
     assert again.moved == first.moved
     assert again.questions["data.evals"].evidence == first.questions["data.evals"].evidence
+
+
+def chained_bank(length: int) -> str:
+    """A profile of `length` decisions, each asked only when the one before is "a", and one
+    check asked only when the last is."""
+    decision = "kind: choice, prompt: p, why: w, options: [{value: a}, {value: b}]"
+    lines = ["bank: chain", "version: 1", "profile:", f"  - {{id: p.q0, {decision}}}"]
+    lines += [
+        f"  - {{id: p.q{i}, {decision}, when: {{p.q{i - 1}: [a]}}}}" for i in range(1, length)
+    ]
+    lines += ["areas:", "  - id: x", "    title: X", "    questions:"]
+    lines += [f"      - {{id: x.c, prompt: p, why: w, when: {{p.q{length - 1}: [a]}}}}"]
+    lines += ["      - {id: x.d, prompt: p, why: w}"]
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize("length", [2, 1200])
+def test_a_check_left_out_is_traced_back_through_any_chain_of_decisions(
+    length: int, tmp_path: Path
+) -> None:
+    # A chain as long as a bank may be is traced without running out of stack: the report's
+    # profile table counts the check under the one answer that removed it.
+    (tmp_path / "chain.yaml").write_text(chained_bank(length), encoding="utf-8")
+    answers = tmp_path / "answers.yaml"
+    answers.write_text("mlready: 1\nbank: chain@1\nanswers:\n  p.q0: b\n  x.d: yes\n")
+    code, out, err = run("report", answers, "--bank", tmp_path / "chain.yaml", "-o", "-")
+    assert code == ExitCode.OK, err
+    assert "| p | b | 1 |" in out
+    bank = bank_from_document(parse_yaml(chained_bank(length), source="chain.yaml"))
+    card = score(bank, load_answers(answers, bank))
+    assert {key: [q.id for q in checks] for key, checks in card.left_out.items()} == {
+        "p.q0": ["x.c"]
+    }

@@ -94,6 +94,31 @@ def test_a_quick_walk_asks_no_follow_up_after_a_gap(small_bank: Bank) -> None:
     assert note is not None and note.note == "No lineage yet"
 
 
+def test_a_redo_asks_the_follow_ups_a_quick_pass_left_when_enter_keeps_the_gap(
+    small_bank: Bank,
+) -> None:
+    # As the README says: `--redo` asks them later, the answers given as defaults. Enter keeps
+    # each answer; the gap that has no follow-ups yet is asked them, the others are not.
+    result, _, _ = run_walk(small_bank, ["3", "x", "partial", "no", ":q"], follow_ups=False)
+    given = result.answers.with_entry(
+        "data.schema", AnswerEntry(value="no", note="Schema in review")
+    )
+    lines = ["", "", "", "Lineage lands in Q1", "", "owner-x", "", "", ":q"]
+    again, prompt, _ = run_walk(small_bank, lines, given, redo=True)
+    assert prompt.asked == [
+        "Note (Enter to skip)",
+        "Evidence link (Enter to skip)",
+        "Action owner (Enter to skip)",
+        "Due date YYYY-MM-DD (Enter to skip)",
+    ]
+    lineage = again.answers.get("data.lineage")
+    assert lineage is not None and lineage.value == "partial"
+    assert lineage.note == "Lineage lands in Q1"
+    assert lineage.action is not None and lineage.action.owner == "owner-x"
+    schema = again.answers.get("data.schema")
+    assert schema is not None and schema.note == "Schema in review" and schema.action is None
+
+
 def test_full_answers_ask_for_no_note(small_bank: Bank) -> None:
     _, prompt, _ = run_walk(small_bank, ["3", "x", "yes", "yes"])
     assert prompt.asked == []

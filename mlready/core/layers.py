@@ -64,6 +64,7 @@ class Override(Record):
     severity: Severity | None = None
     weight: Weight | None = None
     fix: str | None = None
+    plan_lifts: bool | None = None  # None: as inherited
     options: tuple[OptionScore, ...] = ()
     evidence: tuple[Probe, ...] = ()  # added, or replacing the inherited probe of the same id
     disable_evidence: Annotated[tuple[ProbeId, ...], OneOrMany()] = ()
@@ -307,6 +308,7 @@ def _overridden(
         # A weight left to its default follows the new severity; a written one stays.
         weight=override.weight if override.weight is not None else question.weight,
         fix=override.fix or question.fix,
+        plan_lifts=question.plan_lifts if override.plan_lifts is None else override.plan_lifts,
         options=options,
         evidence=tuple(inherited.values()),
     )

@@ -274,15 +274,39 @@ def checks_left_out(
     # What a person confirming the profile needs to see: a wrong answer hides checks, and how
     # many each answer hides says which answers matter most.
     asked = {question.id: question for question in applicable}
+    causes: dict[str, str | None] = {}
 
-    def cause(question: Question) -> str | None:
+    def failing(question: Question) -> tuple[str, Question | None] | None:
+        """The first condition of the question's `when` that fails, and the question it names
+        when that one is not asked either."""
         for name, wanted in question.when.items():
             if name not in asked:
-                holder = bank.questions.get(name)
-                return (cause(holder) if holder is not None else None) or name
+                return name, bank.questions.get(name)
             if not _holds(name, wanted, asked, answers):
-                return name
+                return name, None
         return None
+
+    def cause(question: Question) -> str | None:
+        # A loop, not a recursion, and each question traced once: a chain of decisions not
+        # asked may be as long as the bank.
+        chain: list[tuple[str, str]] = []  # (question, the name its condition fails at)
+        found: str | None = None
+        current: Question | None = question
+        while current is not None:
+            if current.id in causes:
+                found = causes[current.id]
+                break
+            step = failing(current)
+            if step is None:
+                causes[current.id] = None
+                break
+            name, holder = step
+            chain.append((current.id, name))
+            current = holder
+        for question_id, name in reversed(chain):
+            found = found or name
+            causes[question_id] = found
+        return found
 
     found: dict[str, list[Question]] = {}
     for question in bank.questions.values():
@@ -584,18 +608,19 @@ def partly_done(gaps: Sequence[Gap]) -> list[Gap]:
     ]
 
 
-def lifted(bank: Bank, gap: Gap, cap: Level, today: dt.date) -> bool:
-    """Whether an owned plan lifts the gap's `cap` one level: only a cap one below the top,
-    and only where the check allows it (`plan_lifts`)."""
+def liftable(bank: Bank, gap: Gap, cap: Level) -> bool:
+    """Whether an owned plan or a waiver may lift the gap's `cap`: only a cap one below the
+    top that is not the lowest level, and only where the check allows it (`plan_lifts`)."""
     # A cap lower down marks what is unsafe or unlawful live (prototype) or even in a trial
-    # (the lowest): lifted a level, the harm would happen while the ticket is open.
+    # (the lowest): lifted a level, the harm would happen while the ticket is open. In a bank
+    # of two levels the one below the top is the lowest: nothing lifts it.
     second = bank.levels[min(1, len(bank.levels) - 1)]
-    return (
-        gap.question.plan_lifts
-        and owned(gap.action, today)
-        and cap == second
-        and cap != bank.lowest_level
-    )
+    return gap.question.plan_lifts and cap == second and cap != bank.lowest_level
+
+
+def lifted(bank: Bank, gap: Gap, cap: Level, today: dt.date) -> bool:
+    """Whether an owned plan lifts the gap's `cap` one level (see `liftable`)."""
+    return owned(gap.action, today) and liftable(bank, gap, cap)
 
 
 def level_caps(
@@ -627,7 +652,7 @@ def level_caps(
     # by accepting it: its cap holds.
     for gap in waived:
         written = written_cap(bank, gap)
-        if written is not None and (written != second or not gap.question.plan_lifts):
+        if written is not None and not liftable(bank, gap, written):
             caps.append(Cap(written, "waived", (gap,)))
     # Plans or not: three obligations half met are a pattern a ticket each does not undo
     # (owned plans lift a gap's own cap only).

@@ -292,7 +292,16 @@ class _Walk:
                     )
                 )
             elif not line:
-                if self.answers.get(question.id) is not None:
+                kept = self.answers.get(question.id)
+                if kept is not None:
+                    # A gap kept with Enter that has no follow-ups yet (a `--quick` pass left
+                    # them) is asked them now, as a new answer would be.
+                    followed = kept.note or kept.evidence or kept.action or kept.waiver
+                    if kept.value != NA and not followed:
+                        try:
+                            self.follow_up(question, kept)
+                        except _Again:
+                            continue
                     return
                 suggested = self.screen(question).suggested
                 if suggested is not None:  # the person took what the repository suggests
@@ -348,6 +357,10 @@ class _Walk:
                 note = self.text(_("Note: why the repository does not show it"), default=entry.note)
                 entry = replace(entry, note=note or None)
                 self.save(self.answers.with_entry(question.id, entry))
+        self.follow_up(question, entry)
+
+    def follow_up(self, question: Question, entry: AnswerEntry) -> None:
+        """After a gap: its note, evidence link, owner and due date (none with `--quick`)."""
         if self.follow_ups and is_scored(question) and check_score(question, entry) < 1:
             # Each follow-up is saved as soon as it is typed: `:q` at the next one keeps it.
             note = self.text(_("Note (Enter to skip)"), default=entry.note)
