@@ -319,6 +319,22 @@ def test_override_of_whether_a_plan_lifts_the_cap(
     assert "plan_lifts must be true or false (got 'maybe')" in load_error(wrong)
 
 
+def test_override_of_the_level_a_check_caps_at(
+    tmp_path: Path, bank_file: Path, small_bank: Bank
+) -> None:
+    # An organisation's policy may hold a gap lower (or higher) than the base bank does; the
+    # level it names must be one the layered bank has, reported at its line.
+    body = "override:\n  data.lineage: {caps: prototype}\n"
+    bank = load_bank(write_layer(tmp_path, body, base=bank_file.name))
+    inherited = small_bank.questions["data.lineage"]
+    assert bank.questions["data.lineage"] == dataclasses.replace(inherited, caps="prototype")
+    wrong = write_layer(
+        tmp_path / "wrong", "override:\n  data.lineage: {caps: gold}\n", base="../small.yaml"
+    )
+    message = load_error(wrong)
+    assert "acme.yaml:5:" in message and "caps names no level of the bank: 'gold'" in message
+
+
 @pytest.mark.parametrize(
     ("override", "question", "expected"),
     [

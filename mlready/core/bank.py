@@ -325,11 +325,11 @@ def _severity_problems(
     """Severity rules: conditions like `when`, one default rule last, caps naming a level."""
     problems: list[Problem] = []
     if question.caps is not None and bank.level_named(question.caps) is None:
-        problems.append(document.problem((*loc, "caps"), _no_level(bank, question.caps)))
+        problems.append(document.problem((*loc, "caps"), no_level(bank, question.caps)))
     for position, option in enumerate(question.options):
         if option.caps is not None and bank.level_named(option.caps) is None:
             at = (*loc, "options", position, "caps")
-            problems.append(document.problem(at, _no_level(bank, option.caps)))
+            problems.append(document.problem(at, no_level(bank, option.caps)))
     if not isinstance(question.severity, tuple):
         return problems
     rules = question.severity
@@ -358,11 +358,12 @@ def _severity_problems(
                 bank, question, name, wanted, seen, where, after=len(problems)
             )
         if rule.caps is not None and bank.level_named(rule.caps) is None:
-            problems.append(document.problem((*at, "caps"), _no_level(bank, rule.caps)))
+            problems.append(document.problem((*at, "caps"), no_level(bank, rule.caps)))
     return problems
 
 
-def _no_level(bank: Bank, name: str) -> Message:
+def no_level(bank: Bank, name: str) -> Message:
+    """That `name` is no level of `bank`, with the levels it has."""
     return Message(
         "caps names no level of the bank: '{name}' (its levels: {levels})",
         name=name,

@@ -15,6 +15,7 @@ from mlready.core.bank import (
     duplicate_area,
     level_problems,
     moved_problems,
+    no_level,
     no_option,
     probe_problems,
     reference_problems,
@@ -28,6 +29,7 @@ from mlready.core.model import (
     Bank,
     BankId,
     Level,
+    LevelName,
     Moved,
     OptionValue,
     Probe,
@@ -65,6 +67,9 @@ class Override(Record):
     weight: Weight | None = None
     fix: str | None = None
     plan_lifts: bool | None = None  # None: as inherited
+    # The level a gap at the lowest grade caps at (the check's own `caps`); its severity rules,
+    # when it keeps them, name their own.
+    caps: LevelName | None = None
     options: tuple[OptionScore, ...] = ()
     evidence: tuple[Probe, ...] = ()  # added, or replacing the inherited probe of the same id
     disable_evidence: Annotated[tuple[ProbeId, ...], OneOrMany()] = ()
@@ -170,6 +175,11 @@ def apply_layer(document: Document, layer: BankLayer, base: Bank, *, file: Path)
     if layer.levels is not None:
         problems += level_problems(layer.levels, document)
         problems += _lost_caps(merged, new_places, document)
+    for name, override in layer.override.items():
+        if override.caps is not None and merged.level_named(override.caps) is None:
+            problems.append(
+                document.problem(("override", name, "caps"), no_level(merged, override.caps))
+            )
     for question in merged.questions.values():
         # What decides whether it is asked, and what decides its severity: a rule over a
         # disabled question would never match, and the check would silently weigh less.
@@ -309,6 +319,7 @@ def _overridden(
         weight=override.weight if override.weight is not None else question.weight,
         fix=override.fix or question.fix,
         plan_lifts=question.plan_lifts if override.plan_lifts is None else override.plan_lifts,
+        caps=override.caps or question.caps,
         options=options,
         evidence=tuple(inherited.values()),
     )
