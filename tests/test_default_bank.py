@@ -1294,6 +1294,19 @@ def test_colorado_asks_a_developer_for_its_deployers_documentation_from_2027() -
         # no record of outputs: unsafe where outputs decide or move money, blind elsewhere
         ({"profile.impact": ("decisions",)}, "monitoring.prediction_log", "blocker", "prototype"),
         ({"profile.impact": ("internal",)}, "monitoring.prediction_log", "major", "pilot"),
+        # severity follows the stakes, not only the speed: a live internal tool colleagues may
+        # ignore is held at pilot, not sent back to shadow, for a missing rollback or alerting
+        ({"profile.impact": ("internal",)}, "serving.rollback", "major", "pilot"),
+        ({"profile.impact": ("internal",)}, "monitoring.alert_routing", "major", "pilot"),
+        ({}, "serving.rollback", "blocker", "prototype"),
+        # an agent that touches no one's money, rights or safety: no outside red team, pilot
+        (
+            {"profile.system_task": ("generate", "agent"), "profile.impact": ("internal",)},
+            "training.red_team",
+            "blocker",
+            "pilot",
+        ),
+        ({}, "framework.secrets", "major", "pilot"),
         # a tampered artefact where nobody watches it, and one person releasing what decides
         ({"profile.runs_on": ("device",)}, "framework.artefact_integrity", "major", "production"),
         ({}, "framework.artefact_integrity", "minor", "production"),
