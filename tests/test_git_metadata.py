@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from mlready.core.errors import ExitCode
-from tests.helpers.commands import mlready
+from tests.helpers.commands import run_in
 from tests.helpers.review_history import FIFTH, FIRST, FOURTH, SECOND
 from tests.helpers.small_bank import SMALL_BANK
 
@@ -85,7 +85,7 @@ def test_history_lists_each_commit_with_its_own_author_and_date(
     hostile: tuple[Path, list[str]],
 ) -> None:
     root, commits = hostile
-    result = mlready(root, "history", "mlready.yaml", "--bank", "small.yaml", "-f", "json")
+    result = run_in(root, "history", "mlready.yaml", "--bank", "small.yaml", "-f", "json")
     assert result.returncode == ExitCode.OK, result.stderr
     revisions = json.loads(result.stdout)["revisions"]
     assert [item["commit"] for item in revisions] == commits
@@ -102,7 +102,7 @@ def test_history_shows_hostile_authors_inertly(
     hostile: tuple[Path, list[str]], output_format: str
 ) -> None:
     root, commits = hostile
-    result = mlready(root, "history", "mlready.yaml", "--bank", "small.yaml", "-f", output_format)
+    result = run_in(root, "history", "mlready.yaml", "--bank", "small.yaml", "-f", output_format)
     assert result.returncode == ExitCode.OK, result.stderr
     assert CONTROL.search(result.stdout.replace("\n", "")) is None
     assert "forged line\n" not in result.stdout
@@ -113,12 +113,12 @@ def test_history_shows_hostile_authors_inertly(
 def test_report_and_portfolio_read_the_same_history(hostile: tuple[Path, list[str]]) -> None:
     root, _ = hostile
     (root / "mlready.yaml").write_text(FIFTH, encoding="utf-8")
-    report = mlready(root, "report", "--bank", "small.yaml", "-o", "-", "--today", "2026-06-01")
+    report = run_in(root, "report", "--bank", "small.yaml", "-o", "-", "--today", "2026-06-01")
     assert report.returncode == ExitCode.OK, report.stderr
     assert "Traceback" not in report.stderr
     assert "(6 points since 2026-01-05)" in report.stdout
     assert "2001-01-01" not in report.stdout
-    portfolio = mlready(root, "portfolio", "mlready.yaml", "--bank", "small.yaml")
+    portfolio = run_in(root, "portfolio", "mlready.yaml", "--bank", "small.yaml")
     assert portfolio.returncode in (ExitCode.OK, ExitCode.GATE_FAILED), portfolio.stderr
     assert "2001-01-01" not in portfolio.stdout
     assert "| Trend |" in portfolio.stdout
@@ -153,7 +153,7 @@ def test_a_repository_in_a_folder_whose_name_holds_a_newline(tmp_path: Path) -> 
     commit_as(root, "Ada", FIRST, 1_767_600_000, None)
     git(root, "reset", "-q", "--hard")
     (root / "small.yaml").write_text(SMALL_BANK, encoding="utf-8")
-    result = mlready(root, "history", "mlready.yaml", "--bank", "small.yaml", "-f", "json")
+    result = run_in(root, "history", "mlready.yaml", "--bank", "small.yaml", "-f", "json")
     assert result.returncode == ExitCode.OK, result.stderr
     assert [item["author"] for item in json.loads(result.stdout)["revisions"]] == ["Ada"]
 
@@ -167,6 +167,6 @@ def test_a_file_name_is_no_pathspec_pattern(tmp_path: Path) -> None:
         git(root, "add", "--", f":(literal){name}")
         git(root, "commit", "-q", "-m", name)
     (root / "small.yaml").write_text(SMALL_BANK, encoding="utf-8")
-    result = mlready(root, "history", "review*.yaml", "--bank", "small.yaml", "-f", "json")
+    result = run_in(root, "history", "review*.yaml", "--bank", "small.yaml", "-f", "json")
     assert result.returncode == ExitCode.OK, result.stderr
     assert [item["path"] for item in json.loads(result.stdout)["revisions"]] == ["review*.yaml"]

@@ -1,5 +1,6 @@
 """Findings of a hostile test of the commands, each at the level a user meets it: the
-command run in a temporary folder."""
+command run in a temporary folder, as a process where the process is what is tested (its PATH,
+its recursion limit, its standard output, an input that would make it hang)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from mlready.core.errors import ExitCode
-from tests.helpers.commands import mlready
+from tests.helpers.commands import mlready, run_in
 from tests.helpers.file_snapshots import snapshot
 from tests.helpers.git_repositories import git, repository
 from tests.helpers.probed_bank import ANSWERS, BANK, WORKFLOW
@@ -27,7 +28,7 @@ def repo(tmp_path: Path) -> Path:
 
 def test_init_force_never_replaces_the_bank_it_reads(repo: Path) -> None:
     before = snapshot(repo)
-    result = mlready(repo, "init", "small.yaml", "--bank", "small.yaml", "--force")
+    result = run_in(repo, "init", "small.yaml", "--bank", "small.yaml", "--force")
     assert result.returncode == ExitCode.INVALID
     assert "small.yaml" in result.stderr and "input" in result.stderr
     assert snapshot(repo) == before
@@ -36,14 +37,14 @@ def test_init_force_never_replaces_the_bank_it_reads(repo: Path) -> None:
 def test_init_force_never_replaces_the_settings_it_reads(repo: Path) -> None:
     (repo / ".mlready.toml").write_text('bank = "small.yaml"\n', encoding="utf-8")
     before = snapshot(repo)
-    result = mlready(repo, "init", ".mlready.toml", "--force", "--no-schema")
+    result = run_in(repo, "init", ".mlready.toml", "--force", "--no-schema")
     assert result.returncode == ExitCode.INVALID
     assert ".mlready.toml" in result.stderr
     assert snapshot(repo) == before
 
 
 def test_init_force_still_rewrites_the_answers_file(repo: Path) -> None:
-    result = mlready(repo, "init", "--bank", "small.yaml", "--force", "--no-schema")
+    result = run_in(repo, "init", "--bank", "small.yaml", "--force", "--no-schema")
     assert result.returncode == ExitCode.OK, result.stderr
     assert (repo / "mlready.yaml").read_text(encoding="utf-8") != BEST_ANSWERS
 
@@ -55,7 +56,7 @@ def test_answers_named_by_a_pattern_in_the_settings_are_inputs(repo: Path) -> No
         'bank = "small.yaml"\nanswers = ["reviews/*.yaml"]\n', encoding="utf-8"
     )
     before = snapshot(repo)
-    result = mlready(repo, "schema", "answers", "-o", "reviews/fraud.yaml", "--force")
+    result = run_in(repo, "schema", "answers", "-o", "reviews/fraud.yaml", "--force")
     assert result.returncode == ExitCode.INVALID
     assert "reviews/fraud.yaml" in result.stderr
     assert snapshot(repo) == before
@@ -95,7 +96,7 @@ def test_a_scan_where_git_refuses_fails_with_what_git_said(tmp_path: Path) -> No
     root = probed_repository(tmp_path / "service")
     shutil.rmtree(root / ".git")
     (root / ".git").mkdir()  # a work tree git no longer recognises
-    result = mlready(root, "check", "--bank", "bank.yaml", "-f", "json")
+    result = run_in(root, "check", "--bank", "bank.yaml", "-f", "json")
     assert result.returncode == ExitCode.INVALID
     assert "git could not list the tracked files" in result.stderr
     assert "Traceback" not in result.stderr
@@ -181,7 +182,7 @@ def test_a_fifo_in_place_of_the_lock_file_is_refused_not_a_hang(repo: Path) -> N
     ids=["check", "report"],
 )
 def test_dot_slash_dash_names_a_file_not_stdout(repo: Path, args: tuple[str, ...]) -> None:
-    result = mlready(repo, *args)
+    result = run_in(repo, *args)
     assert result.returncode == ExitCode.OK, result.stderr
     written = (repo / "-").read_text(encoding="utf-8")
     assert written.startswith(('{\n  "$generator": "mlready check"', "<!-- mlready report"))
@@ -189,7 +190,7 @@ def test_dot_slash_dash_names_a_file_not_stdout(repo: Path, args: tuple[str, ...
 
 
 def test_an_output_named_twice_is_a_usage_error(repo: Path) -> None:
-    result = mlready(
+    result = run_in(
         repo,
         "check",
         "--bank",
@@ -219,7 +220,7 @@ def test_a_report_is_never_written_over_a_template_its_template_includes(repo: P
     (repo / "tpl" / "main.md").write_text('{% include "part.md" %}\n', encoding="utf-8")
     (repo / "tpl" / "part.md").write_text("Part of the template\n", encoding="utf-8")
     before = snapshot(repo)
-    result = mlready(
+    result = run_in(
         repo,
         "report",
         "--bank",

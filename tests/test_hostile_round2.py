@@ -1,10 +1,12 @@
 """Findings of a second hostile test of the commands and of `mlready.api`, each at the level a
-user meets it: the command run as a process in a temporary folder, or the library called as a
-program would. Each is marked xfail (strict) until it is fixed, so that the suite stays green
-and a fix shows as an unexpected pass."""
+user meets it: the command run in a temporary folder (as a process where the process is what is
+tested: its recursion limit, memory limit, environment, language or pipes), or the library
+called as a program would. Each is marked xfail (strict) until it is fixed, so that the suite
+stays green and a fix shows as an unexpected pass."""
 
 from __future__ import annotations
 
+import contextlib
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -14,8 +16,9 @@ import pytest
 
 from mlready import api
 from mlready.core.errors import ExitCode, MlreadyError
-from tests.helpers.commands import english_environment, mlready
+from tests.helpers.commands import english_environment, mlready, run_in
 from tests.helpers.file_snapshots import snapshot
+from tests.helpers.languages import speaking
 from tests.helpers.probed_bank import ANSWERS, BANK
 from tests.helpers.small_bank import BEST_ANSWERS, SMALL_BANK
 
@@ -74,7 +77,7 @@ def assert_one_located_line(result: subprocess.CompletedProcess[str]) -> None:
 )
 def test_a_file_name_too_long_is_one_line_and_exit_2(repo: Path, args: tuple[str, ...]) -> None:
     before = snapshot(repo)
-    result = mlready(repo, *args)
+    result = run_in(repo, *args)
     assert_one_located_line(result)
     assert snapshot(repo) == before
 
@@ -86,7 +89,7 @@ def test_the_api_raises_its_own_error_for_an_answers_name_too_long(repo: Path) -
 
 def test_a_nul_in_the_settings_bank_is_one_line_and_exit_2(repo: Path) -> None:
     (repo / ".mlready.toml").write_text('bank = "sm\\u0000all.yaml"\n', encoding="utf-8")
-    result = mlready(repo, "check")
+    result = run_in(repo, "check")
     assert_one_located_line(result)
     assert ".mlready.toml" in result.stderr
 
@@ -99,7 +102,7 @@ def test_the_api_raises_its_own_error_for_a_nul_in_the_bank_name(repo: Path) -> 
 def test_sign_through_a_link_loop_is_one_line_and_exit_2(repo: Path) -> None:
     (repo / "loop-a.yaml").symlink_to("loop-b.yaml")
     (repo / "loop-b.yaml").symlink_to("loop-a.yaml")
-    result = mlready(
+    result = run_in(
         repo, "sign", "loop-a.yaml", "--name", "P", "--role", "lead", "--bank", "small.yaml"
     )
     assert_one_located_line(result)
@@ -300,7 +303,8 @@ def test_a_level_name_that_would_drive_a_terminal_or_ci_log_is_refused_at_load(
     git(levels_repo, "init", "-q")
     git(levels_repo, "add", "-A")
     git(levels_repo, "commit", "-q", "-m", "review")
-    result = mlready(levels_repo, *args)
+    with speaking("zh-CN") if "zh-CN" in args else contextlib.nullcontext():
+        result = run_in(levels_repo, *args)
     assert_one_located_line(result)
     assert "levels.yaml:6:" in result.stderr
     assert forged_lines(result.stdout + result.stderr) == []
@@ -323,15 +327,15 @@ def test_an_answers_file_mlready_writes_stays_readable_whatever_the_bank_says(
     answers = tmp_path / "mlready.yaml"
     if command == "sign":
         answers.write_text(BEST_ANSWERS, encoding="utf-8")
-        assert mlready(tmp_path, "check", "--bank", "escaped.yaml").returncode == ExitCode.OK
+        assert run_in(tmp_path, "check", "--bank", "escaped.yaml").returncode == ExitCode.OK
         args: tuple[str, ...] = ("sign", "--name", "P", "--role", "lead")
     else:
         args = ("init", "--no-schema")
-    written = mlready(tmp_path, *args, "--bank", "escaped.yaml")
+    written = run_in(tmp_path, *args, "--bank", "escaped.yaml")
     assert written.returncode == ExitCode.OK, written.stderr
     text = answers.read_text(encoding="utf-8")
     assert "\x1b" not in text and "\x07" not in text
-    result = mlready(tmp_path, "check", "--bank", "escaped.yaml", "--allow-incomplete")
+    result = run_in(tmp_path, "check", "--bank", "escaped.yaml", "--allow-incomplete")
     assert result.returncode != ExitCode.INVALID, result.stderr
 
 
@@ -342,7 +346,7 @@ def test_junit_on_stdout_starts_no_workflow_command_from_bank_text(repo: Path) -
     ).replace("fix: Rehearse a rollback.", 'fix: "Rehearse.\\n::add-mask::secret"')
     (repo / "small.yaml").write_text(bank, encoding="utf-8")
     (repo / "mlready.yaml").write_text(LOW_ANSWERS, encoding="utf-8")
-    result = mlready(repo, "check", "--bank", "small.yaml", "-f", "junit")
+    result = run_in(repo, "check", "--bank", "small.yaml", "-f", "junit")
     assert result.returncode == ExitCode.OK, result.stderr  # a major gap: the gate passes
     assert "Rehearse." in result.stdout
     assert "<testsuites" in result.stdout
@@ -359,7 +363,7 @@ def layer(name: str, extends: str) -> str:
 )
 def test_a_layer_extending_an_unopenable_name_is_one_located_line(repo: Path, extends: str) -> None:
     (repo / "layer.yaml").write_text(layer("acme", extends), encoding="utf-8")
-    result = mlready(repo, "bank", "validate", "--bank", "layer.yaml")
+    result = run_in(repo, "bank", "validate", "--bank", "layer.yaml")
     assert_one_located_line(result)
     assert "layer.yaml:3:10" in result.stderr
 
@@ -395,7 +399,7 @@ def test_history_over_a_revision_where_the_answers_path_was_a_folder(tmp_path: P
     answers.write_text(LOW_ANSWERS, encoding="utf-8")
     git(root, "add", "-A")
     git(root, "commit", "-q", "-m", "back to a file")
-    result = mlready(root, "history", "--bank", "small.yaml")
+    result = run_in(root, "history", "--bank", "small.yaml")
     assert result.returncode == ExitCode.OK, result.stderr
     assert "b'" not in result.stderr
     assert len([line for line in result.stdout.splitlines() if "production" in line]) >= 1
@@ -403,7 +407,7 @@ def test_history_over_a_revision_where_the_answers_path_was_a_folder(tmp_path: P
 
 def test_portfolio_links_only_a_report_mlready_wrote(repo: Path) -> None:
     (repo / "mlready.md").write_text("# Design notes, written by hand\n", encoding="utf-8")
-    result = mlready(repo, "portfolio", "mlready.yaml", "--bank", "small.yaml", "-o", "-")
+    result = run_in(repo, "portfolio", "mlready.yaml", "--bank", "small.yaml", "-o", "-")
     assert result.returncode == ExitCode.OK, result.stderr
     assert "shelf-scanner" in result.stdout
     assert "(mlready.md)" not in result.stdout
@@ -416,12 +420,12 @@ def test_a_role_that_would_drive_a_ci_log_is_refused(repo: Path, where: str) -> 
     role = "" if where == "empty" else f"ml-lead\\n{FORGED}\\u001b]0;x\\u0007"
     if where == "option":
         (repo / ".mlready.toml").write_text('bank = "small.yaml"\n', encoding="utf-8")
-        result = mlready(repo, "check", "--require-signoff", "ml-lead\n" + FORGED + "\x1b]0;x")
+        result = run_in(repo, "check", "--require-signoff", "ml-lead\n" + FORGED + "\x1b]0;x")
     else:
         (repo / ".mlready.toml").write_text(
             f'bank = "small.yaml"\nrequire-signoff = ["{role}"]\n', encoding="utf-8"
         )
-        result = mlready(repo, "check", "-f", "github")
+        result = run_in(repo, "check", "-f", "github")
     assert_one_located_line(result)
     assert forged_lines(result.stdout + result.stderr) == []
     assert "\x1b" not in result.stdout + result.stderr
@@ -478,7 +482,7 @@ def test_history_in_a_blobless_clone_scores_what_the_clone_holds(tmp_path: Path)
     git(origin, "commit", "-q", "-am", "a rollback no longer rehearsed")
     clone = tmp_path / "clone"
     git(tmp_path, "clone", "-q", "--filter=blob:none", origin.as_uri(), str(clone))
-    result = mlready(clone, "history", "--bank", "small.yaml")
+    result = run_in(clone, "history", "--bank", "small.yaml")
     assert result.returncode == ExitCode.OK, result.stderr
     assert "2 revisions" in result.stdout
 
@@ -494,7 +498,7 @@ def test_a_settings_file_or_template_over_16_mib_is_refused(repo: Path, kind: st
         (repo / "big.md.j2").write_text("{" + padding + "#}x\n", encoding="utf-8")
         args = ("report", "--bank", "small.yaml", "--template", "big.md.j2", "-o", "-")
         name = "big.md.j2"
-    result = mlready(repo, *args)
+    result = run_in(repo, *args)
     assert_one_located_line(result)
     assert name in result.stderr and "16,777,216" in result.stderr
 
@@ -523,7 +527,7 @@ def test_history_since_a_date_after_every_revision_lists_none(tmp_path: Path) ->
     root = repository(
         tmp_path / "service", {"small.yaml": SMALL_BANK, "mlready.yaml": BEST_ANSWERS}
     )
-    result = mlready(root, "history", "--bank", "small.yaml", "--since", "2100-01-01")
+    result = run_in(root, "history", "--bank", "small.yaml", "--since", "2100-01-01")
     assert result.returncode == ExitCode.OK, result.stderr
     assert "0 revisions" in result.stdout
 
@@ -531,10 +535,10 @@ def test_history_since_a_date_after_every_revision_lists_none(tmp_path: Path) ->
 def test_init_force_refuses_a_read_only_answers_file_as_ask_and_sign_do(repo: Path) -> None:
     answers = repo / "mlready.yaml"
     answers.chmod(0o444)
-    signed = mlready(repo, "sign", "--name", "P", "--role", "lead", "--bank", "small.yaml")
+    signed = run_in(repo, "sign", "--name", "P", "--role", "lead", "--bank", "small.yaml")
     assert signed.returncode == ExitCode.INVALID
     assert "read-only" in signed.stderr
-    result = mlready(repo, "init", "--bank", "small.yaml", "--force", "--no-schema")
+    result = run_in(repo, "init", "--bank", "small.yaml", "--force", "--no-schema")
     assert answers.read_text(encoding="utf-8") == BEST_ANSWERS
     assert result.returncode == ExitCode.INVALID
     assert "read-only" in result.stderr
@@ -578,7 +582,7 @@ def test_init_to_a_device_writes_no_schema_beside_it(tmp_path: Path) -> None:
     """`init /dev/null --force` writes the skeleton to the device and no schema into /dev."""
     before = set(Path("/dev").iterdir())
     (tmp_path / "small.yaml").write_text(SMALL_BANK, encoding="utf-8")
-    result = mlready(tmp_path, "init", "/dev/null", "--force", "--bank", "small.yaml")
+    result = run_in(tmp_path, "init", "/dev/null", "--force", "--bank", "small.yaml")
     assert result.returncode == ExitCode.OK, result.stderr
     assert not Path("/dev/null.schema.json").exists()
     assert set(Path("/dev").iterdir()) <= before

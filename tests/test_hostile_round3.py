@@ -1,6 +1,7 @@
 """Findings of a third hostile test, of the scan's parsers and library probes, the record
 models, the library API and the default bank: each a hostile or careless input, at the level a
-user meets it (the command as a process, the API called as a program would)."""
+user meets it (the command, as a process where the process is what is tested; the API called as
+a program would)."""
 
 from __future__ import annotations
 
@@ -21,7 +22,7 @@ from mlready import api
 from mlready.core.errors import ExitCode, InputError
 from mlready.core.messages import language
 from mlready.core.statements import Statement, defined_tests, python_statements
-from tests.helpers.commands import mlready, run
+from tests.helpers.commands import mlready, run, run_in
 from tests.helpers.git_repositories import repository
 from tests.helpers.languages import speaking
 from tests.helpers.sarif import sarif_schema
@@ -63,7 +64,7 @@ def assert_one_located_line(result: subprocess.CompletedProcess[str], place: str
 
 
 def scanned_state(root: Path) -> str:
-    result = mlready(root, "scan", "mlready.yaml", "--bank", "bank.yaml", "--format", "json")
+    result = run_in(root, "scan", "mlready.yaml", "--bank", "bank.yaml", "--format", "json")
     assert result.returncode == 0, result.stderr
     state: str = json.loads(result.stdout)["evidence"]["a.tracking"]["state"]
     return state
@@ -438,7 +439,7 @@ def test_names_and_lines_from_a_repository_are_inert_in_every_scan_format(
             hostile: 'it("x\x9b2J\u2066y", () => {})\n',
         },
     )
-    result = mlready(root, "scan", "--bank", "bank.yaml", "--format", output)
+    result = run_in(root, "scan", "--bank", "bank.yaml", "--format", output)
     assert result.returncode == 0, result.stderr
     assert RAW_CONTROL.search(result.stdout) is None, RAW_CONTROL.findall(result.stdout)
     if output == "json":

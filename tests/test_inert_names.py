@@ -1,8 +1,8 @@
 """Names from a repository, git, a bank or an answers file are inert in every text output:
 no control character, escape sequence or bidirectional control reaches a terminal or a CI
-log raw, and no name forges a line. Each command runs as a process over a repository with
-hostile file names, bank texts and answers; a property test sends random file names through
-scan's four formats."""
+log raw, and no name forges a line. Each command runs over a repository with hostile file
+names, bank texts and answers (as a process where the bytes of a name outside UTF-8 are
+tested); a property test sends random file names through scan's four formats."""
 
 from __future__ import annotations
 
@@ -25,7 +25,7 @@ from mlready.render.evidence import (
     render_scan_sarif,
     render_scan_text,
 )
-from tests.helpers.commands import english_environment, mlready
+from tests.helpers.commands import english_environment, run_in
 from tests.helpers.git_repositories import git, repository
 from tests.helpers.probed_bank import ANSWERS, BANK, ROLLOUT, WORKFLOW
 
@@ -103,7 +103,7 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.mark.slow
 @pytest.mark.parametrize("command", COMMANDS, ids=str)
 def test_every_text_output_is_inert(hostile: Path, command: str) -> None:
-    result = mlready(hostile, *COMMANDS[command])
+    result = run_in(hostile, *COMMANDS[command])
     assert result.returncode in (ExitCode.OK, ExitCode.GATE_FAILED), result.stderr
     for stream in (result.stdout, result.stderr):
         assert RAW.search(stream) is None, RAW.findall(stream)

@@ -1,17 +1,20 @@
 """No file a run reads is ever written by it, `--force` or not: answers, banks and their
 layers, translation files, settings, templates and their includes, baselines. Each kind of
-input is named as the output of a command that read it, run as a process."""
+input is named as the output of a command that read it (run in this process: the output policy
+is what is tested, not the process)."""
 
 from __future__ import annotations
 
+import contextlib
 import re
 from pathlib import Path
 
 import pytest
 
 from mlready.core.errors import ExitCode
-from tests.helpers.commands import mlready
+from tests.helpers.commands import run_in
 from tests.helpers.file_snapshots import snapshot
+from tests.helpers.languages import speaking
 from tests.helpers.small_bank import BEST_ANSWERS, SMALL_BANK
 
 pytestmark = pytest.mark.slow
@@ -73,7 +76,8 @@ def test_an_input_is_never_an_output(repo: Path, case: str) -> None:
     if case == "settings":
         (repo / ".mlready.toml").write_text('bank = "small.yaml"\n', encoding="utf-8")
     before = snapshot(repo)
-    result = mlready(repo, *CASES[case], "--force")
+    with speaking("zh-CN") if "zh-CN" in CASES[case] else contextlib.nullcontext():
+        result = run_in(repo, *CASES[case], "--force")
     assert result.returncode == ExitCode.INVALID, (result.stdout, result.stderr)
     assert REFUSED.search(result.stderr), result.stderr
     assert "Traceback" not in result.stderr
@@ -83,9 +87,10 @@ def test_an_input_is_never_an_output(repo: Path, case: str) -> None:
 def test_a_translation_reached_through_a_link_is_an_input_too(repo: Path) -> None:
     (repo / "out.md").symlink_to(repo / "small.zh-CN.yaml")
     before = snapshot(repo)
-    result = mlready(
-        repo, "report", "--bank", "small.yaml", "--lang", "zh-CN", "-o", "out.md", "--force"
-    )
+    with speaking("zh-CN"):
+        result = run_in(
+            repo, "report", "--bank", "small.yaml", "--lang", "zh-CN", "-o", "out.md", "--force"
+        )
     assert result.returncode == ExitCode.INVALID
     assert REFUSED.search(result.stderr), result.stderr
     assert snapshot(repo) == before

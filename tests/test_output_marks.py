@@ -16,7 +16,7 @@ from mlready.core.errors import ExitCode
 from mlready.io.output import MAX_SNIFF_BYTES
 from mlready.render.registry import Subject, formats_for
 from mlready.render.signatures import written_by_mlready
-from tests.helpers.commands import mlready, run
+from tests.helpers.commands import run, run_in
 from tests.helpers.small_bank import BEST_ANSWERS, SMALL_BANK
 
 GAPS = BEST_ANSWERS.replace("data.lineage: yes", "data.lineage: no").replace(
@@ -168,7 +168,7 @@ def test_an_output_kept_from_stdout_is_replaced_without_force(
     review: Path, args: tuple[str, ...]
 ) -> None:
     kept = review / "kept.out"
-    kept.write_text(mlready(review, *args).stdout, encoding="utf-8")
-    result = mlready(review, "check", "--output", "markdown:kept.out")
+    kept.write_text(run_in(review, *args).stdout, encoding="utf-8")
+    result = run_in(review, "check", "--output", "markdown:kept.out")
     assert result.returncode == ExitCode.OK, result.stderr
     assert kept.read_text(encoding="utf-8").startswith("<!-- mlready check:")

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from mlready.core.errors import ExitCode
-from tests.helpers.commands import mlready, run
+from tests.helpers.commands import mlready, run, run_in
 from tests.helpers.file_snapshots import snapshot
 from tests.helpers.small_bank import BEST_ANSWERS, SMALL_BANK
 
@@ -146,7 +146,7 @@ def test_a_link_is_written_through(repo: Path) -> None:
     shared.mkdir()
     (shared / "report.md").write_text("", encoding="utf-8")
     (repo / "READINESS.md").symlink_to(shared / "report.md")
-    result = mlready(repo, "report", "--bank", "small.yaml", "--force")
+    result = run_in(repo, "report", "--bank", "small.yaml", "--force")
     assert result.returncode == ExitCode.OK, result.stderr
     assert (repo / "READINESS.md").is_symlink()
     assert (shared / "report.md").read_text(encoding="utf-8").startswith("<!-- mlready report")
@@ -245,14 +245,14 @@ def test_a_template_cannot_include_a_file_outside_its_folder(repo: Path) -> None
     (folder / "mine.md.j2").write_text(
         "{% include 'passwd.md.j2' %}\n{{ project.name }}\n", encoding="utf-8"
     )
-    result = mlready(
+    result = run_in(
         repo, "report", "--bank", "small.yaml", "--template", "templates/mine.md.j2", "-o", "-"
     )
     assert result.returncode == ExitCode.INVALID
     assert "SECRET" not in result.stdout + result.stderr
     assert "passwd.md.j2: no such template" in result.stderr
     (folder / "up.md.j2").write_text("{% include '../secret.txt' %}\n", encoding="utf-8")
-    result = mlready(
+    result = run_in(
         repo, "report", "--bank", "small.yaml", "--template", "templates/up.md.j2", "-o", "-"
     )
     assert result.returncode == ExitCode.INVALID
@@ -265,7 +265,7 @@ def test_a_template_cannot_use_a_path_to_touch_files(repo: Path) -> None:
     (repo / "evil.md.j2").write_text(
         f'{{{{ bank.files[0].joinpath("{victim}").unlink() }}}}\n', encoding="utf-8"
     )
-    result = mlready(repo, "report", "--bank", "small.yaml", "--template", "evil.md.j2", "-o", "-")
+    result = run_in(repo, "report", "--bank", "small.yaml", "--template", "evil.md.j2", "-o", "-")
     assert result.returncode == ExitCode.INVALID
     assert victim.exists()
     assert (repo / "mlready.yaml").read_text(encoding="utf-8") == BEST_ANSWERS

@@ -18,7 +18,7 @@ from mlready.io.bank_file import load_bank
 from mlready.render.charts import band_colour
 from mlready.render.width import cells
 from tests.helpers.browser import CHROMIUM, PDFTOTEXT, browser_command
-from tests.helpers.commands import mlready, run
+from tests.helpers.commands import mlready, run, run_in
 from tests.helpers.html_documents import SVG, inert, parse, text_of
 from tests.helpers.languages import speaking
 from tests.helpers.review_history import commit, git
@@ -108,7 +108,7 @@ def test_page_one_of_the_default_report_says_the_verdict_the_gate_and_what_to_do
 
 def _score(root: Path) -> str:
     """The review's score as `check --format json` gives it, as the report prints it."""
-    done = mlready(root, "check", "-f", "json", "--today", TODAY, "--no-scan")
+    done = run_in(root, "check", "-f", "json", "--today", TODAY, "--no-scan")
     return f"{json.loads(done.stdout)['score']:g}"
 
 
