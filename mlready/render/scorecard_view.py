@@ -196,7 +196,11 @@ def level_rules(card: "Scorecard") -> tuple[LevelRule, ...]:
         said = translated(
             series(
                 [
-                    _("{check} ({level})").format(check=c.gaps[0].question.id, level=c.level.shown)
+                    (
+                        _("{check} (lifted to {level} by its plan)")
+                        if c.kind == "owned"
+                        else _("{check} ({level})")
+                    ).format(check=c.gaps[0].question.id, level=c.level.shown)
                     for c in chosen
                 ]
             )
