@@ -326,7 +326,7 @@ deny contains msg if {
 	params.require_owners == true
 	count(review.unowned_conditions) > 0
 	msg := concat("", [
-		review.file, ": conditions of the level without an owner and a due date: ",
+		review.file, ": conditions of the level without an owner and a due date within 90 days: ",
 		concat(", ", review.unowned_conditions),
 	])
 }
