@@ -253,6 +253,7 @@ def test_bank_show_and_validate(bank_file: Path, tmp_path: Path) -> None:
         "exclusive": False,
         "applies_from": None,
         "caps": None,
+        "expects": {},
     }
     assert latency["severity"] == "major"
     assert latency["weight"] == 2

@@ -1804,3 +1804,34 @@ def test_the_ai_acts_own_duties_are_not_asked_outside_its_scope() -> None:
         q.id for q in asked_checks(asked({**decisions, "profile.ai_act_role": "out_of_scope"}))
     }
     assert not {"framework.prohibited_practices", "framework.ai_literacy"} & outside
+
+
+def test_answers_that_do_not_go_together_are_told_at_their_line(tmp_path: Path) -> None:
+    # A regime of credit decisions on a system that decides about nobody hides the checks the
+    # regime brings: a warning at the answer, not an error (the team may know better).
+    text = (EXAMPLES / "support-assistant.yaml").read_text(encoding="utf-8")
+    assert "profile.regimes: [none]" in text or "value: [none]" in text
+    changed = text.replace("value: [none]", "value: [us_credit]", 1).replace(
+        "profile.regimes: [none]", "profile.regimes: [us_credit]", 1
+    )
+    answers = tmp_path / "mlready.yaml"
+    answers.write_text(changed, encoding="utf-8")
+    code, _, err = run("check", answers, "--today", "2026-12-07", "--no-scan")
+    assert code in (ExitCode.OK, ExitCode.GATE_FAILED)
+    told = [line for line in err.splitlines() if "goes with profile.impact" in line]
+    assert len(told) == 1 and "'profile.regimes' is us_credit" in told[0]
+    line = next(n for n, t in enumerate(changed.splitlines(), 1) if "profile.regimes" in t)
+    assert told[0].startswith(f"warning: {answers}:{line}:")
+    # the example as written says nothing of the kind
+    (tmp_path / "as-written.yaml").write_text(text, encoding="utf-8")
+    _, _, quiet = run("check", tmp_path / "as-written.yaml", "--today", "2026-12-07", "--no-scan")
+    assert "goes with" not in quiet
+
+
+def test_every_expects_names_another_decision_and_its_values() -> None:
+    for question in bank().questions.values():
+        for option in question.options:
+            for name, wanted in option.expects.items():
+                other = bank().questions[name]
+                assert other.kind in (Kind.CHOICE, Kind.MULTI) and other.id != question.id
+                assert set(wanted) <= {choice.value for choice in other.options}

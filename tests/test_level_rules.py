@@ -552,3 +552,34 @@ def test_the_walk_shows_the_severity_the_answers_give(
     walk(bank, answers, prompt=person, save=lambda _: None, area="a", today=TODAY)
     assert person.seen["a.tools"] is expected
     assert person.seen["a.major"] is Severity.MAJOR
+
+
+def test_expects_belongs_on_decisions_and_names_another_decision() -> None:
+    on_check = RULES_BANK.replace(
+        "          - {value: assumed, score: 0, caps: pilot}",
+        "          - {value: assumed, score: 0, caps: pilot, expects: {profile.task: [agent]}}",
+    )
+    with pytest.raises(InputError) as caught:
+        bank_from_document(parse_yaml(on_check, source="rules.yaml"))
+    assert "'expects' belongs only on options of decisions" in str(caught.value)
+    unknown = RULES_BANK.replace(
+        "options: [{value: predict}, {value: agent}]",
+        "options: [{value: predict, expects: {profile.regimes: [later_rule]}}, {value: agent}]",
+    ).replace(
+        "      - {value: old_rule}",
+        "      - {value: old_rule, expects: {profile.nothing: [x]}}",
+    )
+    with pytest.raises(InputError) as caught:
+        bank_from_document(parse_yaml(unknown, source="rules.yaml"))
+    shown = str(caught.value)
+    assert "rules.yaml:8:" in shown and "'later_rule'" in shown  # a value profile.regimes lacks
+    assert "'expects' names 'profile.nothing', which is no other decision of the bank" in shown
+    # a later decision may be expected: the answers are read together, not in order
+    later = RULES_BANK.replace(
+        "options: [{value: predict}, {value: agent}]",
+        "options: [{value: predict, expects: {profile.regimes: [old_rule]}}, {value: agent}]",
+    )
+    decided = bank_from_document(parse_yaml(later, source="rules.yaml"))
+    assert decided.questions["profile.task"].options[0].expects == {
+        "profile.regimes": ("old_rule",)
+    }

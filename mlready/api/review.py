@@ -131,7 +131,7 @@ def score_answers(
     Raises InputError for a review dated in the future or a waiver too long."""
     from mlready.core.gate import DEFAULT_MAX_WAIVER_DAYS, dating_problems
     from mlready.core.plan import action_warnings
-    from mlready.core.scoring import score
+    from mlready.core.scoring import score, unexpected_answers
 
     card = score(bank, answers, today=today)
     limit = settings.max_waiver_days
@@ -140,7 +140,7 @@ def score_answers(
     )
     if problems:
         raise InputError(problems)
-    warnings += [*dating, *action_warnings(card)]
+    warnings += [*dating, *action_warnings(card), *unexpected_answers(card)]
     return card
 
 

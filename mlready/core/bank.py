@@ -315,7 +315,38 @@ def reference_problems(
                 bank, question, name, wanted, seen, where, after=len(problems)
             )
         problems += _severity_problems(bank, question, document, loc, seen)
+        problems += _expects_problems(bank, question, document, loc)
         seen.setdefault(question.id, question)
+    return problems
+
+
+def _expects_problems(
+    bank: Bank, question: Question, document: Document, loc: Location
+) -> list[Problem]:
+    """What an option `expects`: other decisions of the bank, earlier or later, and values they
+    offer."""
+    problems: list[Problem] = []
+    for position, option in enumerate(question.options):
+        for name, wanted in option.expects.items():
+            where = document.place((*loc, "options", position, "expects", name))
+            target = bank.questions.get(name)
+            if name == question.id or target is None or not kind_of(target).chosen:
+                problems.append(
+                    Problem(
+                        where,
+                        Message(
+                            "'expects' names '{id}', which is no other decision of the bank",
+                            id=name,
+                        ),
+                    )
+                )
+                continue
+            offered = [choice.value for choice in target.options]
+            problems += [
+                Problem(where, no_option(name, value, offered))
+                for value in wanted
+                if value not in offered
+            ]
     return problems
 
 

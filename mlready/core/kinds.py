@@ -157,6 +157,11 @@ class Check(QuestionKind):
                         "a check takes it as its own key"
                     ),
                 )
+            if option.expects:
+                problem(
+                    ("options", position, "expects"),
+                    Message("'expects' belongs only on options of decisions"),
+                )
         if "options" in given and len(question.options) < 2:
             problem(
                 "options", Message("a check needs at least two options (or none: yes/partial/no)")

@@ -52,6 +52,8 @@ Score = Annotated[float, Range(ge=0, le=1)]
 Weight = Annotated[float, Range(gt=0, le=1000)]
 TextList = Annotated[tuple[str, ...], OneOrMany()]
 ValueList = Annotated[tuple[OptionValue, ...], OneOrMany()]
+# Answers to decisions: each question id with the values that match (a `when`).
+Condition = Annotated[dict[QuestionId, ValueList], NullAsEmpty()]
 AnswerText = Annotated[str, NumberAsText()]
 AnswerValue = AnswerText | tuple[AnswerText, ...] | None
 
@@ -147,6 +149,10 @@ class Option(Record):
     # sources only), and a lowest grade may cap otherwise than the check does (a legal basis
     # assumed but never reviewed is not the same as none: one stops a trial, one does not).
     caps: Annotated[str, ONE_LINE] | None = None
+    # Decisions only: the answers to other decisions this one goes with (a consumer credit
+    # regime with decisions about people); an answer file that chooses it without them is told
+    # so, as a profile that may hide checks it should ask.
+    expects: Condition = field(default_factory=dict)
 
     @property
     def display(self) -> str:
@@ -194,7 +200,6 @@ class Probe(Record):
     reliability: Reliability = Reliability.MEDIUM
 
 
-Condition = Annotated[dict[QuestionId, ValueList], NullAsEmpty()]
 LevelName = Annotated[str, ONE_LINE]
 
 

@@ -13,6 +13,7 @@ from typing import NamedTuple
 
 from mlready.core.answers import Answers
 from mlready.core.kinds import is_scored
+from mlready.core.messages import N_, Message, series
 from mlready.core.model import (
     NA,
     Action,
@@ -316,6 +317,40 @@ def checks_left_out(
         if name is not None:
             found.setdefault(name, []).append(question)
     return {name: tuple(checks) for name, checks in found.items()}
+
+
+def unexpected_answers(card: Scorecard) -> list[Message]:
+    """Answers that do not go with another answer as the bank expects (an option's `expects`):
+    worth a warning at the answer's line, since a profile that contradicts itself hides checks
+    it should ask."""
+    answers = card.answers
+    said: list[Message] = []
+    for question in card.applicable:
+        entry = answers.get(question.id)
+        if entry is None or is_scored(question) or not question.options:
+            continue
+        given = (entry.value,) if isinstance(entry.value, str) else entry.value or ()
+        for value in given:
+            option = question.option(value)
+            for name, wanted in option.expects.items() if option else ():
+                other = answers.get(name)
+                if other is None or other.value == NA:
+                    continue
+                theirs = (other.value,) if isinstance(other.value, str) else other.value or ()
+                if not set(theirs) & set(wanted):
+                    line = answers.lines.get(question.id, answers.answers_line)
+                    said.append(
+                        Message(
+                            "{place}: '{id}' is {value}, which goes with {other} being "
+                            "{wanted}; check the profile, as it decides which checks are asked",
+                            place=f"{answers.source}:{line}",
+                            id=question.id,
+                            value=value,
+                            other=name,
+                            wanted=series(list(wanted), joint=N_(" or ")),
+                        )
+                    )
+    return said
 
 
 def applicable_questions(
