@@ -1298,7 +1298,8 @@ def test_colorado_asks_a_developer_for_its_deployers_documentation_from_2027() -
         # ignore is held at pilot, not sent back to shadow, for a missing rollback or alerting
         ({"profile.impact": ("internal",)}, "serving.rollback", "major", "pilot"),
         ({"profile.impact": ("internal",)}, "monitoring.alert_routing", "major", "pilot"),
-        ({}, "serving.rollback", "blocker", "prototype"),
+        ({}, "serving.rollback", "blocker", "pilot"),
+        ({"profile.impact": ("decisions",)}, "serving.rollback", "blocker", "prototype"),
         # an agent that touches no one's money, rights or safety: no outside red team, pilot
         (
             {"profile.system_task": ("generate", "agent"), "profile.impact": ("internal",)},

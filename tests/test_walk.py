@@ -635,3 +635,37 @@ def test_an_answer_the_repository_contradicts_is_shown_and_kept_only_when_confir
     assert canary is not None and canary.value == "canary"
     assert canary.note == "We ship with our own deployer"
     assert "Keep this answer? y keeps it, Enter chooses again" in prompt.asked
+
+
+EXPECTING_BANK = """\
+bank: expecting
+version: 1
+profile:
+  - id: profile.task
+    kind: choice
+    prompt: What does it do?
+    why: w
+    options: [{value: predict, expects: {profile.mode: [batch]}}, {value: generate}]
+  - id: profile.mode
+    kind: choice
+    prompt: How does it predict?
+    why: w
+    options: [{value: batch}, {value: realtime}]
+areas:
+  - id: a
+    title: A
+    questions:
+      - {id: a.check, prompt: p, why: w}
+"""
+
+
+def test_the_walk_says_once_when_answers_do_not_go_together() -> None:
+    bank = bank_from_document(parse_yaml(EXPECTING_BANK, source="expecting.yaml"))
+    _, prompt, _ = run_walk(bank, ["predict", "realtime", ":b", "realtime", ":q"])
+    said = [line for line in prompt.told if "goes with profile.mode being batch" in line]
+    assert said == [
+        "'profile.task' is predict, which goes with profile.mode being batch; check the "
+        "profile, as it decides which checks are asked"
+    ]
+    _, quiet, _ = run_walk(bank, ["predict", "batch", ":q"])
+    assert not [line for line in quiet.told if "goes with" in line]

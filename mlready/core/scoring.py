@@ -319,13 +319,39 @@ def checks_left_out(
     return {name: tuple(checks) for name, checks in found.items()}
 
 
+class Unexpected(NamedTuple):
+    """An answer whose option expects another answer that was given otherwise."""
+
+    question: str
+    value: str
+    other: str
+    wanted: tuple[str, ...]
+
+
 def unexpected_answers(card: Scorecard) -> list[Message]:
     """Answers that do not go with another answer as the bank expects (an option's `expects`):
     worth a warning at the answer's line, since a profile that contradicts itself hides checks
     it should ask."""
     answers = card.answers
-    said: list[Message] = []
-    for question in card.applicable:
+    return [
+        Message(
+            "{place}: '{id}' is {value}, which goes with {other} being {wanted}; check the "
+            "profile, as it decides which checks are asked",
+            place=f"{answers.source}:{answers.lines.get(item.question, answers.answers_line)}",
+            id=item.question,
+            value=item.value,
+            other=item.other,
+            wanted=series(list(item.wanted), joint=N_(" or ")),
+        )
+        for item in answers_not_expected(answers, card.applicable)
+    ]
+
+
+def answers_not_expected(answers: Answers, questions: Sequence[Question]) -> list[Unexpected]:
+    """Of the decisions among `questions`, the answers whose option expects answers to other
+    decisions that were given otherwise (an unanswered or n/a one expects nothing yet)."""
+    found: list[Unexpected] = []
+    for question in questions:
         entry = answers.get(question.id)
         if entry is None or is_scored(question) or not question.options:
             continue
@@ -338,19 +364,8 @@ def unexpected_answers(card: Scorecard) -> list[Message]:
                     continue
                 theirs = (other.value,) if isinstance(other.value, str) else other.value or ()
                 if not set(theirs) & set(wanted):
-                    line = answers.lines.get(question.id, answers.answers_line)
-                    said.append(
-                        Message(
-                            "{place}: '{id}' is {value}, which goes with {other} being "
-                            "{wanted}; check the profile, as it decides which checks are asked",
-                            place=f"{answers.source}:{line}",
-                            id=question.id,
-                            value=value,
-                            other=name,
-                            wanted=series(list(wanted), joint=N_(" or ")),
-                        )
-                    )
-    return said
+                    found.append(Unexpected(question.id, value, name, wanted))
+    return found
 
 
 def applicable_questions(
@@ -634,13 +649,9 @@ def written_cap(bank: Bank, gap: Gap) -> Level | None:
 
 
 def partly_done(gaps: Sequence[Gap]) -> list[Gap]:
-    """The blockers among `gaps` only partly done: above their lowest grade, with no answer
-    that caps of its own (those cap alone)."""
-    return [
-        gap
-        for gap in gaps
-        if gap.severity is Severity.BLOCKER and not gap.lowest and gap.chosen_caps is None
-    ]
+    """The blockers among `gaps` only partly done: above their lowest grade, those whose
+    answer caps of its own included (a plan may lift that cap; the pattern still counts)."""
+    return [gap for gap in gaps if gap.severity is Severity.BLOCKER and not gap.lowest]
 
 
 def liftable(bank: Bank, gap: Gap, cap: Level) -> bool:

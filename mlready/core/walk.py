@@ -12,7 +12,7 @@ from typing import NamedTuple, Protocol
 from mlready.core.answers import Answers
 from mlready.core.evidence import CheckEvidence, contradictions
 from mlready.core.kinds import Invalid, is_scored, kind_of
-from mlready.core.messages import N_, _, language, ngettext, translated
+from mlready.core.messages import N_, _, language, ngettext, series, translated
 from mlready.core.model import (
     NA,
     Action,
@@ -25,6 +25,8 @@ from mlready.core.model import (
     record,
 )
 from mlready.core.scoring import (
+    Unexpected,
+    answers_not_expected,
     applicable_questions,
     check_score,
     in_core,
@@ -195,6 +197,7 @@ class _Walk:
         self.answered_at_start = {q for q in bank.questions if answers.get(q) is not None}
         self.order = {question_id: index for index, question_id in enumerate(bank.questions)}
         self.shown: set[str] = set()
+        self.told: set[Unexpected] = set()  # answers that do not go together, said once
 
     def save(self, answers: Answers) -> None:
         if self.today is not None:
@@ -350,6 +353,8 @@ class _Walk:
         previous = self.answers.entries.get(question.id) or AnswerEntry()
         entry = replace(previous, value=value)
         self.save(self.answers.with_entry(question.id, entry))
+        if not is_scored(question):
+            self.tell_unexpected()
         if is_scored(question) and self.contradicted(question, entry):
             if not self.confirmed(_("Keep this answer? y keeps it, Enter chooses again")):
                 raise _Again
@@ -374,6 +379,25 @@ class _Walk:
             self.save(self.answers.with_entry(question.id, entry))
             entry = replace(entry, action=self.action(entry.action))
             self.save(self.answers.with_entry(question.id, entry))
+
+    def tell_unexpected(self) -> None:
+        """Say, once each, an answer that does not go with another as the bank expects: the
+        profile decides what is asked next, and a contradiction hides checks."""
+        decisions = [q for q in applicable_questions(self.bank, self.answers) if not is_scored(q)]
+        for item in answers_not_expected(self.answers, decisions):
+            if item not in self.told:
+                self.told.add(item)
+                self.prompt.tell(
+                    _(
+                        "'{id}' is {value}, which goes with {other} being {wanted}; check the "
+                        "profile, as it decides which checks are asked"
+                    ).format(
+                        id=item.question,
+                        value=item.value,
+                        other=item.other,
+                        wanted=translated(series(list(item.wanted), joint=N_(" or "))),
+                    )
+                )
 
     def contradicted(self, question: Question, entry: AnswerEntry) -> bool:
         """Whether the repository contradicts this answer; if so, tell what was not found."""
