@@ -899,3 +899,35 @@ def test_one_file_works_with_the_layer_and_with_its_base(
     assert "layers: [acme-strict@1]" in rewritten
     again = answers_from_document(parse_yaml(rewritten, source="b"), layer)
     assert again.get("ops.pager") == AnswerEntry(value="yes")
+
+
+EXPECTING_BASE = """\
+bank: expecting
+version: 1
+profile:
+  - id: profile.task
+    kind: choice
+    prompt: What does it do?
+    why: w
+    options: [{value: predict, expects: {profile.mode: [batch]}}, {value: generate}]
+  - id: profile.mode
+    kind: choice
+    prompt: How does it predict?
+    why: w
+    options: [{value: batch}, {value: realtime}]
+areas:
+  - id: a
+    title: A
+    questions:
+      - {id: a.check, prompt: p, why: w}
+"""
+
+
+def test_a_layer_that_disables_an_expected_decision_expects_it_no_more(tmp_path: Path) -> None:
+    (tmp_path / "expecting.yaml").write_text(EXPECTING_BASE, encoding="utf-8")
+    bank = load_bank(write_layer(tmp_path, "disable: [profile.mode]\n", base="expecting.yaml"))
+    assert "profile.mode" not in bank.questions
+    # the merged bank (`bank show --format json` gives it to other tools) names only its own
+    assert bank.questions["profile.task"].options[0].expects == {}
+    kept = load_bank(write_layer(tmp_path / "kept", "disable: []\n", base="../expecting.yaml"))
+    assert kept.questions["profile.task"].options[0].expects == {"profile.mode": ("batch",)}

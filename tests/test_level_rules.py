@@ -583,3 +583,23 @@ def test_expects_belongs_on_decisions_and_names_another_decision() -> None:
     assert decided.questions["profile.task"].options[0].expects == {
         "profile.regimes": ("old_rule",)
     }
+
+
+def test_expects_refuses_a_check_and_an_empty_list() -> None:
+    on_a_check = RULES_BANK.replace(
+        "options: [{value: predict}, {value: agent}]",
+        "options: [{value: predict, expects: {a.tools: [yes]}}, {value: agent}]",
+    )
+    assert on_a_check != RULES_BANK
+    with pytest.raises(InputError) as caught:
+        bank_from_document(parse_yaml(on_a_check, source="rules.yaml"))
+    assert "'expects' names 'a.tools', which is no other decision of the bank" in str(caught.value)
+    empty = RULES_BANK.replace(
+        "options: [{value: predict}, {value: agent}]",
+        "options: [{value: predict, expects: {profile.regimes: []}}, {value: agent}]",
+    )
+    with pytest.raises(InputError) as caught:
+        bank_from_document(parse_yaml(empty, source="rules.yaml"))
+    shown = str(caught.value)
+    assert "rules.yaml:8:" in shown
+    assert "'expects' needs at least one value for 'profile.regimes'" in shown

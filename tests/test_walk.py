@@ -667,5 +667,33 @@ def test_the_walk_says_once_when_answers_do_not_go_together() -> None:
         "'profile.task' is predict, which goes with profile.mode being batch; check the "
         "profile, as it decides which checks are asked"
     ]
+    # set right, then made again: said again, as the answer changed since
+    _, again, _ = run_walk(bank, ["predict", "realtime", ":b", "batch", ":b", "realtime", ":q"])
+    assert len([line for line in again.told if "goes with profile.mode being batch" in line]) == 2
     _, quiet, _ = run_walk(bank, ["predict", "batch", ":q"])
     assert not [line for line in quiet.told if "goes with" in line]
+
+
+def test_an_expected_decision_that_does_not_apply_contradicts_nothing() -> None:
+    # profile.mode is asked only of models; a stale answer to it, left from before the team
+    # said it runs rules, is ignored in the scores and so must not be told as a contradiction.
+    from mlready.core.scoring import answers_not_expected, applicable_questions
+
+    text = EXPECTING_BANK.replace(
+        "profile:\n",
+        "profile:\n  - id: profile.kind\n    kind: choice\n    prompt: Which?\n    why: w\n"
+        "    options: [{value: model}, {value: rules}]\n",
+        1,
+    ).replace(
+        "    prompt: How does it predict?\n",
+        "    prompt: How does it predict?\n    when: {profile.kind: [model]}\n",
+    )
+    bank = bank_from_document(parse_yaml(text, source="expecting.yaml"))
+    answers = empty_answers("mlready.yaml")
+    for name, value in (("profile.kind", "model"), ("profile.task", "predict")):
+        answers = answers.with_entry(name, AnswerEntry(value=value))
+    answers = answers.with_entry("profile.mode", AnswerEntry(value="realtime"))
+    told = answers_not_expected(answers, applicable_questions(bank, answers))
+    assert [(item.question, item.other) for item in told] == [("profile.task", "profile.mode")]
+    rules = answers.with_entry("profile.kind", AnswerEntry(value="rules"))
+    assert answers_not_expected(rules, applicable_questions(bank, rules)) == []

@@ -330,7 +330,12 @@ def _expects_problems(
         for name, wanted in option.expects.items():
             where = document.place((*loc, "options", position, "expects", name))
             target = bank.questions.get(name)
-            if name == question.id or target is None or not kind_of(target).chosen:
+            if (
+                name == question.id
+                or target is None
+                or not kind_of(target).chosen
+                or is_scored(target)
+            ):
                 problems.append(
                     Problem(
                         where,
@@ -347,6 +352,13 @@ def _expects_problems(
                 for value in wanted
                 if value not in offered
             ]
+            if not wanted:
+                # No value would ever match: every answer to it would be told as a contradiction.
+                problems.append(
+                    Problem(
+                        where, Message("'expects' needs at least one value for '{id}'", id=name)
+                    )
+                )
     return problems
 
 

@@ -137,7 +137,9 @@ def apply_layer(document: Document, layer: BankLayer, base: Bank, *, file: Path)
                 )
             )
     inherited = {
-        q.id: _overridden(q, layer.override.get(q.id), document, problems)
+        q.id: _overridden(
+            _expecting_kept(q, disabled), layer.override.get(q.id), document, problems
+        )
         for q in base.questions.values()
         if q.id not in disabled
     }
@@ -263,6 +265,23 @@ def _layer_questions(
         places[id(checked)] = loc
         questions.append(checked)
     return tuple(questions)
+
+
+def _expecting_kept(question: Question, disabled: set[str]) -> Question:
+    """`question` with its options expecting no disabled decision: the layer chose not to ask
+    it, its answers are ignored, and the merged bank names only questions it has."""
+    if not any(name in disabled for option in question.options for name in option.expects):
+        return question
+    options = tuple(
+        replace(
+            option,
+            expects={
+                name: wanted for name, wanted in option.expects.items() if name not in disabled
+            },
+        )
+        for option in question.options
+    )
+    return replace(question, options=options)
 
 
 def _overridden(

@@ -351,6 +351,9 @@ def answers_not_expected(answers: Answers, questions: Sequence[Question]) -> lis
     """Of the decisions among `questions`, the answers whose option expects answers to other
     decisions that were given otherwise (an unanswered or n/a one expects nothing yet)."""
     found: list[Unexpected] = []
+    # An expected decision that does not apply (its `when`) is as good as unanswered: its answer
+    # is ignored everywhere else, so it contradicts nothing.
+    applicable = {question.id for question in questions}
     for question in questions:
         entry = answers.get(question.id)
         if entry is None or is_scored(question) or not question.options:
@@ -359,7 +362,7 @@ def answers_not_expected(answers: Answers, questions: Sequence[Question]) -> lis
         for value in given:
             option = question.option(value)
             for name, wanted in option.expects.items() if option else ():
-                other = answers.get(name)
+                other = answers.get(name) if name in applicable else None
                 if other is None or other.value == NA:
                     continue
                 theirs = (other.value,) if isinstance(other.value, str) else other.value or ()

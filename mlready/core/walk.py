@@ -382,9 +382,12 @@ class _Walk:
 
     def tell_unexpected(self) -> None:
         """Say, once each, an answer that does not go with another as the bank expects: the
-        profile decides what is asked next, and a contradiction hides checks."""
+        profile decides what is asked next, and a contradiction hides checks. One set right and
+        then made again is said again: the person changed the answer since."""
         decisions = [q for q in applicable_questions(self.bank, self.answers) if not is_scored(q)]
-        for item in answers_not_expected(self.answers, decisions):
+        found = answers_not_expected(self.answers, decisions)
+        self.told &= set(found)
+        for item in found:
             if item not in self.told:
                 self.told.add(item)
                 self.prompt.tell(
