@@ -16,6 +16,7 @@ from mlready.io.answers_file import load_answers, render_answers
 from mlready.io.bank_file import load_bank
 from mlready.io.yamlio import parse_yaml
 from tests.helpers.commands import run
+from tests.helpers.expecting_bank import EXPECTING_BANK
 from tests.helpers.small_bank import BEST_ANSWERS, SMALL_BANK
 
 runner = CliRunner()
@@ -901,30 +902,8 @@ def test_one_file_works_with_the_layer_and_with_its_base(
     assert again.get("ops.pager") == AnswerEntry(value="yes")
 
 
-EXPECTING_BASE = """\
-bank: expecting
-version: 1
-profile:
-  - id: profile.task
-    kind: choice
-    prompt: What does it do?
-    why: w
-    options: [{value: predict, expects: {profile.mode: [batch]}}, {value: generate}]
-  - id: profile.mode
-    kind: choice
-    prompt: How does it predict?
-    why: w
-    options: [{value: batch}, {value: realtime}]
-areas:
-  - id: a
-    title: A
-    questions:
-      - {id: a.check, prompt: p, why: w}
-"""
-
-
 def test_a_layer_that_disables_an_expected_decision_expects_it_no_more(tmp_path: Path) -> None:
-    (tmp_path / "expecting.yaml").write_text(EXPECTING_BASE, encoding="utf-8")
+    (tmp_path / "expecting.yaml").write_text(EXPECTING_BANK, encoding="utf-8")
     bank = load_bank(write_layer(tmp_path, "disable: [profile.mode]\n", base="expecting.yaml"))
     assert "profile.mode" not in bank.questions
     # the merged bank (`bank show --format json` gives it to other tools) names only its own

@@ -14,6 +14,7 @@ from mlready.core.model import NA, AnswerEntry, Bank, Project, Question
 from mlready.core.vocabulary import Severity
 from mlready.core.walk import WalkResult, ask_project, progress_of, walk
 from mlready.io.yamlio import parse_yaml
+from tests.helpers.expecting_bank import EXPECTING_BANK
 from tests.helpers.probed_bank import BANK as PROBED_BANK
 from tests.helpers.small_bank import SMALL_BANK
 from tests.helpers.walk_script import TODAY, Saves, ScriptedPrompt, run_walk
@@ -635,28 +636,6 @@ def test_an_answer_the_repository_contradicts_is_shown_and_kept_only_when_confir
     assert canary is not None and canary.value == "canary"
     assert canary.note == "We ship with our own deployer"
     assert "Keep this answer? y keeps it, Enter chooses again" in prompt.asked
-
-
-EXPECTING_BANK = """\
-bank: expecting
-version: 1
-profile:
-  - id: profile.task
-    kind: choice
-    prompt: What does it do?
-    why: w
-    options: [{value: predict, expects: {profile.mode: [batch]}}, {value: generate}]
-  - id: profile.mode
-    kind: choice
-    prompt: How does it predict?
-    why: w
-    options: [{value: batch}, {value: realtime}]
-areas:
-  - id: a
-    title: A
-    questions:
-      - {id: a.check, prompt: p, why: w}
-"""
 
 
 def test_the_walk_says_once_when_answers_do_not_go_together() -> None:
