@@ -468,6 +468,12 @@ class AnswerEntry(Record):
     # Probes silenced for this answer, each with the reason a person gave.
     not_detected: Annotated[dict[ProbeId, str], NullAsEmpty()] = field(default_factory=dict)
 
+    @property
+    def chosen(self) -> tuple[str, ...]:
+        """The values chosen: one for a single choice, several for a multiple one, none when
+        there is no value."""
+        return (self.value,) if isinstance(self.value, str) else self.value or ()
+
 
 Entry = Annotated[AnswerEntry, ShortForm("value")]
 

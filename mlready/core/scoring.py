@@ -358,15 +358,13 @@ def answers_not_expected(answers: Answers, questions: Sequence[Question]) -> lis
         entry = answers.get(question.id)
         if entry is None or is_scored(question) or not question.options:
             continue
-        given = (entry.value,) if isinstance(entry.value, str) else entry.value or ()
-        for value in given:
+        for value in entry.chosen:
             option = question.option(value)
             for name, wanted in option.expects.items() if option else ():
                 other = answers.get(name) if name in applicable else None
                 if other is None or other.value == NA:
                     continue
-                theirs = (other.value,) if isinstance(other.value, str) else other.value or ()
-                if not set(theirs) & set(wanted):
+                if not set(other.chosen) & set(wanted):
                     found.append(Unexpected(question.id, value, name, wanted))
     return found
 
@@ -398,8 +396,7 @@ def _holds(
     entry = answers.get(name)
     if name not in applicable or entry is None or entry.value == NA:
         return False
-    given = (entry.value,) if isinstance(entry.value, str) else entry.value or ()
-    return any(value in wanted and (name, value) not in pending for value in given)
+    return any(value in wanted and (name, value) not in pending for value in entry.chosen)
 
 
 def severity_rule(
@@ -443,8 +440,7 @@ def pending_answers(bank: Bank, answers: Answers, today: dt.date) -> dict[tuple[
         entry = answers.get(question_id)
         if applies_from <= today or entry is None or entry.value is None:
             continue
-        given = (entry.value,) if isinstance(entry.value, str) else entry.value
-        if value in given:
+        if value in entry.chosen:
             pending[(question_id, value)] = applies_from
     return pending
 
