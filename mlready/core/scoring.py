@@ -160,12 +160,11 @@ class Scorecard(NamedTuple):
 
     @property
     def caps(self) -> tuple[Cap, ...]:
-        """Every cap the open gaps and the score put on the level, whether it sets it or not."""
+        """Every cap the gaps (open or waived) and the score put on the level, whether it sets it
+        or not."""
         today = self.today or dt.date.today()
         capping = self.score if self.cap_score is None else self.cap_score
-        return tuple(
-            level_caps(self.bank, capping, gaps=self.open_gaps, waived=self.waived, today=today)
-        )
+        return tuple(level_caps(self.bank, capping, gaps=self.gaps, today=today))
 
     @property
     def binding_caps(self) -> tuple[Cap, ...]:
@@ -554,7 +553,6 @@ def score(bank: Bank, answers: Answers, *, today: dt.date | None = None) -> Scor
     scored = [area.score for area in area_scores if area.score is not None]
     overall = min(scored) if scored else None
     cap_score = min((a.cap_score for a in area_scores if a.cap_score is not None), default=None)
-    open_gaps = [gap for gap in gaps if not gap.waived]
     return Scorecard(
         bank=bank,
         answers=answers,
@@ -562,14 +560,7 @@ def score(bank: Bank, answers: Answers, *, today: dt.date | None = None) -> Scor
         areas=tuple(area_scores),
         score=overall,
         mean=_ratio(all_pairs),
-        level=level_for(
-            bank,
-            overall,
-            gaps=open_gaps,
-            waived=[gap for gap in gaps if gap.waived],
-            today=today,
-            cap_score=cap_score,
-        ),
+        level=level_for(bank, overall, gaps=gaps, today=today, cap_score=cap_score),
         gaps=tuple(gaps),
         unanswered=tuple(unanswered),
         not_applicable=tuple(not_applicable),
@@ -673,10 +664,9 @@ def level_caps(
     score: float | None,
     *,
     gaps: Sequence[Gap] = (),
-    waived: Sequence[Gap] = (),
     today: dt.date,
 ) -> list[Cap]:
-    """Every limit the open `gaps`, the `waived` gaps and the score put on the level (see
+    """Every limit the `gaps` (open or waived) and the score put on the level (see
     `level_for`)."""
     levels = bank.levels
     second = levels[min(1, len(levels) - 1)]
@@ -685,7 +675,8 @@ def level_caps(
         caps.append(Cap(bank.lowest_level, "unscored"))
     elif len(levels) > 1 and score < levels[-2].min:
         caps.append(Cap(second, "score"))
-    for gap in gaps:
+    open_gaps = [gap for gap in gaps if not gap.waived]
+    for gap in open_gaps:
         written = written_cap(bank, gap)
         if written is not None:
             # "owned" only where the plan did lift the cap (from one below the top).
@@ -695,13 +686,13 @@ def level_caps(
     # A waiver accepts a risk for the gate; like an owned plan it lifts only a cap one below
     # the top. A gap that makes a trial unlawful or live use unsafe is not made lawful or safe
     # by accepting it: its cap holds.
-    for gap in waived:
+    for gap in (gap for gap in gaps if gap.waived):
         written = written_cap(bank, gap)
         if written is not None and not liftable(bank, gap, written):
             caps.append(Cap(written, "waived", (gap,)))
     # Plans or not: three obligations half met are a pattern a ticket each does not undo
     # (owned plans lift a gap's own cap only).
-    half_met = partly_done(gaps)
+    half_met = partly_done(open_gaps)
     if len(half_met) >= SEVERAL_PARTLY_DONE:
         caps.append(Cap(second, "partly_done", tuple(half_met)))
     return caps
@@ -712,18 +703,15 @@ def level_for(
     score: float | None,
     *,
     gaps: Sequence[Gap] = (),
-    waived: Sequence[Gap] = (),
     today: dt.date,
     cap_score: float | None = None,
 ) -> Level:
-    """The level of a review with this score and these open gaps: the top level, capped by each
-    gap that caps it, by each `waived` gap that caps below one under the top, by several partly
+    """The level of a review with this score and these gaps: the top level, capped by each open
+    gap that caps it, by each waived gap that caps below one under the top, by several partly
     done blockers and by a very low `cap_score`; the lowest when no check is scored."""
     # The reviewer's levels follow the serious gaps, not the averages: the score caps only when
     # an area lacks most of its good practice (below the second-lowest level's minimum).
     # The cap score is the score without minor checks (the score itself when none is given).
-    capping = level_caps(
-        bank, score if cap_score is None else cap_score, gaps=gaps, waived=waived, today=today
-    )
+    capping = level_caps(bank, score if cap_score is None else cap_score, gaps=gaps, today=today)
     caps = [bank.levels[0], *(cap.level for cap in capping)]
     return min(caps, key=lambda level: level.min)
