@@ -86,6 +86,7 @@ UNTAGGED = {
     # GDPR notice and objection for training data (Arts 13, 14, 21): data protection law, which
     # no item of the five asks for as such (deon A.1 asks for consent, a nearby theme).
     "data.training_notice",
+    "serving.profiling_objection",  # the same right (Art. 21) where the scores are used
     "preprocessing.text_casing",
     "preprocessing.text_vocabulary",
     "preprocessing.chunking_evaluated",

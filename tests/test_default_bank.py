@@ -295,7 +295,7 @@ def test_size() -> None:
 
 def test_the_profile_comes_first_and_holds_only_decisions() -> None:
     profile = bank().profile
-    assert len(profile) == 11
+    assert len(profile) == 12
     assert list(bank().questions)[: len(profile)] == [q.id for q in profile]
     assert all(q.id.startswith("profile.") for q in profile)
     assert all(q.kind in (Kind.CHOICE, Kind.MULTI) for q in profile)
@@ -594,6 +594,10 @@ def test_each_example_answers_every_question_it_is_asked(name: str) -> None:
 # Examples as they were written for default@2, kept to show that such files keep loading.
 V2_EXAMPLES = Path(__file__).resolve().parent / "data" / "default-v2"
 V2_LEVELS = {"support-assistant": "not ready", "credit-risk-scorer": "prototype"}
+# The level each of those examples has now, answered for default@3: the support assistant's
+# red team, its injection testing and its document conversion are three security blockers
+# only partly done on a chatbot people try to fool, which hold it at pilot.
+CURRENT_LEVELS = {"support-assistant": "pilot", "credit-risk-scorer": "production"}
 
 
 @pytest.mark.parametrize("name", sorted(V2_LEVELS))
@@ -613,7 +617,7 @@ def test_an_example_written_for_default_v2_loads_and_scores(name: str) -> None:
     assert new.isdisjoint(answers.entries)
     assert card.level.name == V2_LEVELS[name]
     current = example(name)
-    assert score(bank(), current, today=current.project.reviewed).level.name == "production"
+    assert score(bank(), current, today=current.project.reviewed).level.name == CURRENT_LEVELS[name]
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -1312,13 +1316,25 @@ def test_colorado_asks_a_developer_for_its_deployers_documentation_from_2027() -
         ({"profile.runs_on": ("device",)}, "framework.artefact_integrity", "major", "production"),
         ({}, "framework.artefact_integrity", "minor", "production"),
         ({"profile.impact": ("decisions",)}, "serving.change_segregation", "major", "production"),
-        # reporting to an authority on a legal clock holds a wide launch, as under DORA
+        # reporting to an authority on a legal clock holds a wide launch, as under DORA, where
+        # a failure moves money or decides about people; elsewhere it is a gap to close
         (
-            {"profile.regimes": ("resilience",)},
+            {"profile.regimes": ("resilience",), "profile.impact": ("financial",)},
             "monitoring.ict_incident_reporting",
             "blocker",
             "pilot",
         ),
+        (
+            {"profile.regimes": ("resilience",)},
+            "monitoring.ict_incident_reporting",
+            "major",
+            "production",
+        ),
+        # outputs that decide or move money, unscored for groundedness, hold a wide launch
+        ({"profile.impact": ("financial",)}, "training.eval_metrics", "blocker", "pilot"),
+        ({}, "training.eval_metrics", "major", "production"),
+        # a public chatbot people try to fool is red-teamed before a wide launch
+        ({"profile.adversarial": ("yes",)}, "training.red_team", "blocker", "pilot"),
         # the 2026 US and EU regimes: each brings its own duty, with the cap its harm calls for
         # (protected health information sent without an agreement is a breach even in a trial)
         ({"profile.regimes": ("hipaa",)}, "data.hipaa_business_associates", "blocker", "not ready"),

@@ -451,6 +451,55 @@ def test_baseline_with_fail_under_and_max_age(
     assert err == ""
 
 
+OWNED_TOKENIZER = "{value: no, action: {owner: alice, due: 2026-12-20}}"
+
+
+@pytest.mark.parametrize(
+    ("tokenizer", "args", "reasons"),
+    [
+        # A major at its lowest grade is a condition of production, which caps nothing ...
+        ("no", (), []),
+        ("no", ("--fail-under", "pilot"), []),
+        # ... but the top level means its conditions are owned: asked for, it needs them owned.
+        (
+            "no",
+            ("--fail-under", "production"),
+            [
+                "1 condition of the level without an owner and a due date within 90 days "
+                "(data.tokenizer)"
+            ],
+        ),
+        (
+            "no",
+            ("--require-owners",),
+            [
+                "1 condition of the level without an owner and a due date within 90 days "
+                "(data.tokenizer)"
+            ],
+        ),
+        (OWNED_TOKENIZER, ("--fail-under", "production"), []),
+        # An owner with a due date beyond the plan horizon owns nothing.
+        (
+            "{value: no, action: {owner: alice, due: 2027-06-01}}",
+            ("--fail-under", "production"),
+            [
+                "1 condition of the level without an owner and a due date within 90 days "
+                "(data.tokenizer)"
+            ],
+        ),
+    ],
+    ids=["no-gate", "pilot", "production", "require-owners", "owned", "owned-too-late"],
+)
+def test_asking_for_the_top_level_asks_for_its_conditions_owned(
+    tmp_path: Path, bank_file: Path, tokenizer: str, args: tuple[str, ...], reasons: list[str]
+) -> None:
+    answers = answers_with(tmp_path, data__tokenizer=tokenizer)
+    code, document, _ = check(bank_file, answers, *args)
+    assert document["level"] == "production"
+    assert document["reasons"] == reasons
+    assert code == (ExitCode.GATE_FAILED if reasons else ExitCode.OK)
+
+
 def test_json_result_gives_null_for_na_and_reads_it_back(tmp_path: Path, bank_file: Path) -> None:
     answers = answers_with(tmp_path, data__schema=NA)
     code, out, _ = run("check", answers, "--bank", bank_file, "-f", "json")
@@ -715,8 +764,16 @@ def test_reasons_count_in_the_plural_and_name_roles_exactly(tmp_path: Path) -> N
     ("lineage", "limit", "reasons"),
     [
         # One blocker partly done caps nothing: the level is production at a score of 75, and
-        # a level asks for a level, not for the score it once took (90).
-        ("partial", "production", []),
+        # a level asks for a level, not for the score it once took (90); the top level asks for
+        # that condition owned.
+        (
+            "partial",
+            "production",
+            [
+                "1 condition of the level without an owner and a due date within 90 days "
+                "(data.lineage)"
+            ],
+        ),
         ("partial", "pilot", []),
         # At its lowest grade the blocker caps the level at the lowest: below every other.
         ("no", "prototype", ["level not ready is below prototype"]),

@@ -402,7 +402,8 @@ def test_override_of_the_builtin_bank(tmp_path: Path, builtin: Bank) -> None:
         (
             "override:\n  serving.interface: {severity: blocker}\n",
             5,
-            "only checks can be overridden ('serving.interface' is a multi)",
+            "only checks can be overridden ('serving.interface' is a multi; of a decision, "
+            "only the dates its options apply from: options: [{value, applies_from}])",
         ),
         (
             "override:\n  data.owner: {fix: Name someone.}\n",

@@ -26,10 +26,11 @@ from typer.testing import CliRunner
 
 from mlready import api
 from mlready.cli import app, application
+from mlready.core.answers import empty_answers
 from mlready.core.gate import judge
 from mlready.core.model import AnswerEntry, Bank
 from mlready.core.scoring import score
-from mlready.core.walk import Screen
+from mlready.core.walk import Screen, unexpected_options
 from mlready.io.answers_file import load_answers
 from mlready.io.bank_file import load_bank
 from mlready.render.escape import one_line, terminal_text
@@ -364,7 +365,7 @@ def test_the_walk_in_a_terminal_follows_its_width(review: Review, tmp_path: Path
     child = spawn_ask(tmp_path, *walk, env={"COLUMNS": ""}, columns=WIDTHS[0])
     # The width of each screen: the first question, its help, eight questions, the last one
     # and the summary.
-    widths = [60, 60, 60, 80, 80, 80, 100, 100, 100, 100, 100, 100]
+    widths = [60, 60, 60, 80, 80, 80, 100, 100, 100, 100, 100, 100, 100]
     screens: list[str] = []
     while child.expect([PROMPT, pexpect.EOF]) == 0:
         screens.append(child.before or "")
@@ -375,6 +376,15 @@ def test_the_walk_in_a_terminal_follows_its_width(review: Review, tmp_path: Path
     assert child.exitstatus == 0
     assert len(screens) == len(widths)
     profile = next(area for area in review.bank.sections if area.id == "profile")
+    # Answered "1" everywhere, the walk leaves out the options that go with other answers (the
+    # regimes of other markets than the first).
+    firsts = empty_answers("answers.yaml")
+    for question in profile.questions:
+        firsts = firsts.with_entry(question.id, AnswerEntry(value=question.options[0].value))
+    hidden = {
+        question.id: unexpected_options(question, review.bank, firsts)
+        for question in profile.questions
+    }
     shown = set()
     for number, (width, screen) in enumerate(zip(widths, screens, strict=True)):
         # A carriage return alone starts the line again (the line editor redraws the line
@@ -385,7 +395,11 @@ def test_the_walk_in_a_terminal_follows_its_width(review: Review, tmp_path: Path
             if question.prompt[:4] in text:
                 shown.add(question.id)
                 texts.append(terminal_text(question.prompt))
-                texts += [one_line(option.label) for option in question.options if option.label]
+                texts += [
+                    one_line(option.label)
+                    for option in question.options
+                    if option.label and option.value not in hidden[question.id]
+                ]
         texts += [PROJECT] if number == len(screens) - 1 else []
         assert_laid_out(text, width, texts, room=16)
         assert_label_column(text.splitlines())

@@ -504,6 +504,60 @@ def test_every_format_lists_an_upcoming_obligation_and_fails_nothing(tmp_path: P
     assert "**Upcoming obligations:** `a.conformity` from 2027-12-02" in out
 
 
+COUNSEL_LAYER = """\
+bank: counsel
+version: 1
+extends: rules.yaml
+dates_confirmed: {by: "Counsel, memo LEG-114", on: 2026-11-30}
+override:
+  profile.regimes:
+    options: [{value: new_rule, applies_from: 2027-06-01}]
+  a.dated: {applies_from: 2027-01-01}
+"""
+
+
+def test_counsel_restates_the_dates_in_a_layer_and_every_format_says_whose_they_are(
+    tmp_path: Path,
+) -> None:
+    # The built-in dates are the bank's reading of the law; an organisation whose counsel reads
+    # a date otherwise restates it in a layer, which says who confirmed them and when.
+    (tmp_path / "rules.yaml").write_text(RULES_BANK, encoding="utf-8")
+    (tmp_path / "counsel.yaml").write_text(COUNSEL_LAYER, encoding="utf-8")
+    answers = {"profile.task": ["predict"], "profile.regimes": ["new_rule"]}
+    answers |= dict.fromkeys(CHECKS, "yes") | {"a.conformity": "no", "a.dated": "no"}
+    path = tmp_path / "answers.yaml"
+    path.write_text(yaml.safe_dump({"mlready": 1, "bank": "rules@1", "answers": answers}))
+    on = ("--today", "2027-07-01")
+    code, out, _ = run("check", path, "--bank", tmp_path / "rules.yaml", *on, "-f", "json")
+    document = json.loads(out)
+    assert {item["id"] for item in document["upcoming"]} == {"a.conformity", "a.dated"}
+    assert (code, document["level"], document["dates_confirmed"]) == (0, "production", None)
+    code, out, _ = run("check", path, "--bank", tmp_path / "rules.yaml", *on)
+    assert "Dates of application as the question bank states the law; not confirmed" in out
+    code, out, _ = run("check", path, "--bank", tmp_path / "counsel.yaml", *on, "-f", "json")
+    document = json.loads(out)
+    assert (code, document["level"], document["upcoming"]) == (1, "not ready", [])
+    assert {gap["id"] for gap in document["gaps"]} == {"a.conformity", "a.dated"}
+    assert document["dates_confirmed"] == {"by": "Counsel, memo LEG-114", "on": "2026-11-30"}
+    # Before the restated dates, the gaps are upcoming, and each format says whose dates.
+    early = ("--today", "2026-12-07")
+    confirmed = "Dates of application confirmed by Counsel, memo LEG-114 on 2026-11-30."
+    for args in ((), ("-f", "markdown")):
+        code, out, _ = run("check", path, "--bank", tmp_path / "counsel.yaml", *early, *args)
+        assert code == 0 and confirmed in out
+    code, out, _ = run("report", path, "--bank", tmp_path / "counsel.yaml", *early, "-o", "-")
+    assert confirmed in out
+    # Of a decision, only the dates of its options can be restated.
+    (tmp_path / "wrong.yaml").write_text(
+        COUNSEL_LAYER.replace(
+            "options: [{value: new_rule,", "severity: major\n    options: [{value: new_rule,"
+        ),
+        encoding="utf-8",
+    )
+    code, _, err = run("bank", "validate", "--bank", tmp_path / "wrong.yaml")
+    assert code == 2 and "only checks can be overridden ('profile.regimes' is a multi" in err
+
+
 def test_check_says_why_the_level_is_not_higher(tmp_path: Path) -> None:
     (tmp_path / "rules.yaml").write_text(RULES_BANK, encoding="utf-8")
     answers = {"profile.task": ["agent"], "profile.regimes": ["old_rule"]}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import sys
 from pathlib import Path
 
@@ -372,7 +373,7 @@ def test_ask_walks_the_built_in_bank_in_chinese(tmp_path: Path) -> None:
     child.expect_exact("回车保留")
     child.expect_exact("› ")
     child.sendline("")
-    for _ in range(9):  # the rest of the profile: the first option of each
+    for _ in range(10):  # the rest of the profile: the first option of each
         child.expect_exact("总计")
         child.expect_exact("› ")
         child.sendline("1")
@@ -676,3 +677,35 @@ def test_ask_shows_a_contradiction_of_the_answer_just_given(tmp_path: Path) -> N
     )
     assert entry is not None and entry.value == "automated"
     assert entry.note == "CI runs in another repository"
+
+
+def test_a_us_team_is_not_shown_the_regimes_of_other_markets(tmp_path: Path) -> None:
+    # Asked where its outputs are used before which regimes apply, a US team sees the US
+    # regimes and those of no market in particular; the rest are named in one line, and typing
+    # one still chooses it.
+    (tmp_path / "answers.yaml").write_text(
+        "mlready: 1\nproject: {name: x, owner: y}\nanswers:\n  profile.model_source: trained\n"
+        "  profile.system_task: [predict]\n  profile.prediction_mode: [batch]\n"
+        "  profile.runs_on: [embedded]\n  profile.impact: [decisions]\n",
+        encoding="utf-8",
+    )
+    child = spawn_ask(tmp_path, "--area", "profile", "--no-scan", "--no-report")
+    answer(child, "Where are the system's outputs used", "us")
+    child.expect_exact("Which regulatory regimes apply")
+    child.expect_exact("› ")
+    screen = shown_lines(child.before or "")
+    listed = " ".join(" ".join(screen).split())
+    assert "us_credit" in listed and "model_risk" in listed
+    assert "go with other answers to earlier questions" in listed
+    hidden = listed.split("go with other answers to earlier questions")[1]
+    assert "eu_high_risk" in hidden and "china_genai" in hidden
+    # not among the numbered options
+    assert not [line for line in screen if re.match(r"\s+\d+\s+eu_high_risk\b", line)]
+    assert [line for line in screen if re.match(r"\s+\d+\s+us_credit\b", line)]
+    child.sendline("eu_high_risk")  # typed, a hidden regime is still chosen, with a warning
+    child.expect_exact("goes with profile.markets being eu")
+    child.sendline(":q")
+    child.expect(pexpect.EOF)
+    child.close()
+    regimes = load_answers(tmp_path / "answers.yaml", load_bank()).get("profile.regimes")
+    assert regimes is not None and regimes.chosen == ("eu_high_risk",)

@@ -37,7 +37,7 @@ def test_the_answers_example_loads_with_the_builtin_bank() -> None:
 def test_the_bank_examples_validate(tmp_path: Path) -> None:
     examples = blocks("yaml", "## Question banks")
     plain = examples[0]
-    (layered,) = [text for text in examples if "extends:" in text]
+    layered, dated = [text for text in examples if "extends:" in text]
     bank = bank_from_document(parse_yaml(plain, source="README"))
     assert bank.ref == "acme-vision@2"
     path = tmp_path / "acme-strict.yaml"
@@ -45,6 +45,15 @@ def test_the_bank_examples_validate(tmp_path: Path) -> None:
     strict = load_bank(path)
     assert strict.lineage == ("acme-strict@1", "default@3")
     assert "ops.pager_tested" in strict.questions
+    # Counsel's dates: a regime's date and a check's restated, with who confirmed them.
+    path = tmp_path / "acme-dated.yaml"
+    path.write_text(dated, encoding="utf-8")
+    restated = load_bank(path)
+    assert restated.dates_confirmed is not None
+    assert restated.dates_confirmed.on == dt.date(2026, 11, 30)
+    regime = restated.questions["profile.regimes"].option("eu_high_risk")
+    assert regime is not None and regime.applies_from == dt.date(2026, 8, 2)
+    assert restated.questions["serving.content_marking"].applies_from == dt.date(2027, 2, 2)
 
 
 def test_the_settings_example_reads(tmp_path: Path) -> None:
@@ -54,7 +63,7 @@ def test_the_settings_example_reads(tmp_path: Path) -> None:
     settings = find_settings(tmp_path)
     assert settings.fail_under == "approved"
     assert settings.answers == (tmp_path / "models/*/mlready.yaml",)
-    (layered,) = [text for text in blocks("yaml", "## Question banks") if "extends:" in text]
+    layered = next(text for text in blocks("yaml", "## Question banks") if "extends:" in text)
     assert "{name: approved, min: 85}" in layered  # the level the settings name
 
 

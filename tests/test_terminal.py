@@ -121,3 +121,27 @@ def test_a_check_shows_its_severity_and_a_decision_none() -> None:
     assert shown[0].endswith(" · severity: blocker")
     assert shown[1].endswith(" · severity: minor")
     assert "severity" not in shown[2]
+
+
+def test_hidden_options_keep_their_numbers_and_are_named_once() -> None:
+    bank = bank_from_document(parse_yaml(SMALL_BANK, source="b.yaml"))
+    question = bank.questions["serving.latency"]  # automated, manual, none
+    console, output = recording_console("3")
+    screen = Screen(
+        question=question,
+        area=bank.areas[1],
+        area_position=2,
+        area_total=3,
+        position=7,
+        total=8,
+        current=None,
+        hidden=("manual",),
+    )
+    assert TerminalPrompt(console).question(screen) == "3"
+    rows = [line.split() for line in output.getvalue().splitlines()]
+    listed = [row[:2] for row in rows if row and row[0].isdigit() and row[1] != "more"]
+    assert listed == [["1", "automated"], ["3", "none"]]
+    assert (
+        "1 more goes with other answers to earlier questions (type its value to choose it): "
+        "manual" in " ".join(output.getvalue().split())
+    )

@@ -676,3 +676,66 @@ def test_an_expected_decision_that_does_not_apply_contradicts_nothing() -> None:
     assert [(item.question, item.other) for item in told] == [("profile.task", "profile.mode")]
     rules = answers.with_entry("profile.kind", AnswerEntry(value="rules"))
     assert answers_not_expected(rules, applicable_questions(bank, rules)) == []
+
+
+MARKETS_BANK = """\
+bank: markets
+version: 1
+profile:
+  - id: profile.markets
+    kind: multi
+    prompt: Where?
+    why: w
+    options: [{value: eu}, {value: us}]
+  - id: profile.regimes
+    kind: multi
+    prompt: Which rules?
+    why: w
+    options:
+      - {value: eu_rule, expects: {profile.markets: [eu]}}
+      - {value: us_rule, expects: {profile.markets: [us]}}
+      - {value: any_rule}
+      - {value: none, exclusive: true}
+areas:
+  - id: a
+    title: A
+    questions:
+      - {id: a.check, prompt: p, why: w}
+"""
+
+
+def test_options_that_go_with_other_answers_to_earlier_decisions_are_not_listed() -> None:
+    # The regimes of markets not named are left out of the list: a US team does not read the
+    # EU's. Typing one still chooses it (and is told as not going with the markets).
+    bank = bank_from_document(parse_yaml(MARKETS_BANK, source="markets.yaml"))
+    _, prompt, _ = run_walk(bank, ["us", "eu_rule", ":q"])
+    regimes = [screen for screen in prompt.screens if screen.question.id == "profile.regimes"]
+    assert [screen.hidden for screen in regimes] == [("eu_rule",)]
+    assert any("goes with profile.markets being eu" in line for line in prompt.told)
+    # Both markets: every regime is listed; unanswered, nothing is left out either.
+    _, both, _ = run_walk(bank, ["1,2", ":q"])
+    assert [s.hidden for s in both.screens if s.question.id == "profile.regimes"] == [()]
+    # An answer already holding a hidden option keeps it listed, so that it can be seen.
+    _, again, _ = run_walk(bank, ["us", "eu_rule,us_rule", ":b", "", ":q"])
+    shown = [s.hidden for s in again.screens if s.question.id == "profile.regimes"]
+    assert shown == [("eu_rule",), ()]
+
+
+def test_the_builtin_regimes_of_other_markets_are_left_out() -> None:
+    from mlready.core.walk import unexpected_options
+    from mlready.io.bank_file import load_bank
+
+    bank = load_bank()
+    answers = empty_answers("mlready.yaml").with_entry(
+        "profile.markets", AnswerEntry(value=("us",))
+    )
+    hidden = unexpected_options(bank.questions["profile.regimes"], bank, answers)
+    regimes = [option.value for option in bank.questions["profile.regimes"].options]
+    offered = [value for value in regimes if value not in hidden]
+    assert "eu_high_risk" in hidden and "china_genai" in hidden and "korea_ai" in hidden
+    assert {"us_credit", "colorado", "hipaa", "model_risk", "none"} <= set(offered)
+    assert all(
+        value.startswith(("eu_", "gpai", "dsa", "nis2", "china", "korea")) for value in hidden
+    )
+    role = unexpected_options(bank.questions["profile.ai_act_role"], bank, answers)
+    assert role == ("provider", "deployer", "both")

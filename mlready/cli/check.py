@@ -77,7 +77,10 @@ def check(
         str | None,
         typer.Option(
             metavar="SCORE|LEVEL",
-            help=N_("Fail when the score is below this number (0-100) or level name."),
+            help=N_(
+                "Fail when the score is below this number (0-100) or the level below this "
+                "level; the top level also needs its conditions owned (as --require-owners)."
+            ),
         ),
     ] = None,
     fail_on: Annotated[

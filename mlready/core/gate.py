@@ -287,7 +287,7 @@ def judge(
                     ids=series([item.gap.question.id for item in overdue]),
                 )
             )
-    reasons += owner_reasons(scorecard, gate)
+    reasons += owner_reasons(scorecard, require=gate.require_owners or asks_top(scorecard, gate))
     if gate.require_signoff:
         states = signoff_states(scorecard.answers)
         for role in dict.fromkeys(gate.require_signoff):
@@ -311,10 +311,22 @@ def judge(
     )
 
 
-def owner_reasons(scorecard: Scorecard, gate: Gate) -> list[str]:
-    """Why the conditions of the level fail the gate (with `require_owners`): those that no
-    plan owns, an owner and a due date within the plan horizon."""
-    unowned = scorecard.unowned_conditions if gate.require_owners else ()
+def asks_top(scorecard: Scorecard, gate: Gate) -> bool:
+    """Whether the gate asks for the bank's top level (`--fail-under production`) and the review
+    is at it, so that its conditions must be owned (below it, the level already fails)."""
+    # The top level's meaning includes conditions that each have an owner and a due date: a top
+    # level whose conditions nobody owns is not the level the gate asked for.
+    top = scorecard.bank.levels[0]
+    if gate.min_level is None or scorecard.level != top:
+        return False
+    return scorecard.bank.level_named(gate.min_level) == top
+
+
+def owner_reasons(scorecard: Scorecard, *, require: bool) -> list[str]:
+    """Why the conditions of the level fail the gate (when `require`d: `require_owners`, or a
+    gate that asks for the top level): those that no plan owns, an owner and a due date within
+    the plan horizon."""
+    unowned = scorecard.unowned_conditions if require else ()
     if not unowned:
         return []
     return [

@@ -5,6 +5,7 @@ Imported only for a bank file that names `extends`, so that plain banks pay noth
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import field, replace
 from pathlib import Path
 from typing import Annotated
@@ -21,13 +22,14 @@ from mlready.core.bank import (
     reference_problems,
 )
 from mlready.core.document import Document, Location
-from mlready.core.errors import InputError, Problem
+from mlready.core.errors import InputError, Place, Problem
 from mlready.core.kinds import is_scored
 from mlready.core.messages import Message, message_n
 from mlready.core.model import (
     Area,
     Bank,
     BankId,
+    DatesConfirmed,
     Level,
     LevelName,
     Moved,
@@ -53,10 +55,12 @@ from mlready.core.vocabulary import Severity
 
 @record
 class OptionScore(Record):
-    """A new score for one option of an inherited check."""
+    """A new score for one option of an inherited check, or a new date of application for one
+    option of an inherited decision (a regime whose date counsel reads otherwise)."""
 
     value: OptionValue
-    score: Score
+    score: Score | None = None  # None: as inherited
+    applies_from: dt.date | None = None  # decisions only
 
 
 @record
@@ -70,6 +74,8 @@ class Override(Record):
     # The level a gap at the lowest grade caps at (the check's own `caps`); its severity rules,
     # when it keeps them, name their own.
     caps: LevelName | None = None
+    # The date the check's obligation applies from, as the organisation's counsel reads it.
+    applies_from: dt.date | None = None
     options: tuple[OptionScore, ...] = ()
     evidence: tuple[Probe, ...] = ()  # added, or replacing the inherited probe of the same id
     disable_evidence: Annotated[tuple[ProbeId, ...], OneOrMany()] = ()
@@ -97,6 +103,7 @@ class BankLayer(Record):
     disable: Annotated[tuple[QuestionId, ...], OneOrMany()] = ()
     override: Annotated[dict[QuestionId, Override], NullAsEmpty()] = field(default_factory=dict)
     levels: tuple[Level, ...] | None = None
+    dates_confirmed: DatesConfirmed | None = None  # replaces the base's
     profile: tuple[Question, ...] = ()  # appended to the base's profile
     moved: Annotated[dict[QuestionId, Annotated[Moved, ShortForm("to")]], NullAsEmpty()] = field(
         default_factory=dict
@@ -167,6 +174,7 @@ def apply_layer(document: Document, layer: BankLayer, base: Bank, *, file: Path)
         title=layer.title or base.title,
         intro=layer.intro or base.intro,
         levels=layer.levels or base.levels,
+        dates_confirmed=layer.dates_confirmed or base.dates_confirmed,
         profile=profile,
         moved={**base.moved, **layer.moved},
         areas=areas,
@@ -290,23 +298,24 @@ def _overridden(
     if override is None:
         return question
     where = document.place(("override", question.id))
-    if not is_scored(question):
-        problems.append(
-            Problem(
-                where,
-                Message(
-                    "only checks can be overridden ('{id}' is a {kind})",
-                    id=question.id,
-                    kind=question.kind.value,
-                ),
-            )
-        )
-        return question
-    scores = {item.value: item.score for item in override.options}
-    for value in scores:
-        if question.option(value) is None:
+    for item in override.options:
+        if question.option(item.value) is None:
             offered = [option.value for option in question.options]
-            problems.append(Problem(where, no_option(question.id, value, offered)))
+            problems.append(Problem(where, no_option(question.id, item.value, offered)))
+    if not is_scored(question):
+        return _redated_decision(question, override, where, problems)
+    for position, item in enumerate(override.options):
+        if item.applies_from is not None:
+            problems.append(
+                document.problem(
+                    ("override", question.id, "options", position, "applies_from"),
+                    Message(
+                        "'applies_from' belongs only on options of decisions; "
+                        "a check takes it as its own key"
+                    ),
+                )
+            )
+    scores = {item.value: item.score for item in override.options if item.score is not None}
     options = tuple(
         replace(option, score=scores.get(option.value, option.score)) for option in question.options
     )
@@ -339,8 +348,52 @@ def _overridden(
         fix=override.fix or question.fix,
         plan_lifts=question.plan_lifts if override.plan_lifts is None else override.plan_lifts,
         caps=override.caps or question.caps,
+        applies_from=override.applies_from or question.applies_from,
         options=options,
         evidence=tuple(inherited.values()),
+    )
+
+
+def _redated_decision(
+    question: Question, override: Override, where: Place, problems: list[Problem]
+) -> Question:
+    """A decision (such as the profile's regimes) can be overridden only in the dates its
+    options apply from: what it asks and how it is scored (it is not) stay the base's."""
+    given = [
+        name
+        for name in ("severity", "weight", "fix", "plan_lifts", "caps", "applies_from")
+        if getattr(override, name) is not None
+    ]
+    if override.evidence or override.disable_evidence:
+        given.append("evidence")
+    if any(item.score is not None for item in override.options):
+        given.append("options' scores")
+    if given or (override.options and not question.options):
+        problems.append(
+            Problem(
+                where,
+                Message(
+                    "only checks can be overridden ('{id}' is a {kind}; of a decision, only "
+                    "the dates its options apply from: options: [{{value, applies_from}}])",
+                    id=question.id,
+                    kind=question.kind.value,
+                )
+                if question.options
+                else Message(
+                    "only checks can be overridden ('{id}' is a {kind})",
+                    id=question.id,
+                    kind=question.kind.value,
+                ),
+            )
+        )
+        return question
+    dates = {item.value: item.applies_from for item in override.options}
+    return replace(
+        question,
+        options=tuple(
+            replace(option, applies_from=dates.get(option.value) or option.applies_from)
+            for option in question.options
+        ),
     )
 
 

@@ -351,6 +351,15 @@ PROFILE_TITLE = N_("System profile")
 
 
 @record
+class DatesConfirmed(Record):
+    """Who confirmed the dates a bank's duties apply from, and when: the built-in bank states
+    the law as it reads it; an organisation's counsel confirms (or restates) it in a layer."""
+
+    by: Annotated[str, ONE_LINE]  # printed beside the dates in every format
+    on: dt.date
+
+
+@record
 class Bank(Record):
     """A validated question bank, with defaults filled in."""
 
@@ -373,6 +382,9 @@ class Bank(Record):
     files: Annotated[tuple[Path, ...], Internal()] = ()  # the files it was read from
     # What the profile is called: English in answers files, translated for people.
     profile_title: Annotated[str, Internal()] = PROFILE_TITLE
+    # Who confirmed the dates of application (`applies_from`), printed beside upcoming duties;
+    # None: as the bank states them, unconfirmed.
+    dates_confirmed: DatesConfirmed | None = None
 
     @property
     def ref(self) -> str:

@@ -197,14 +197,32 @@ class Scorecard(NamedTuple):
         # level, not enough to hold it (those are caps), and not hygiene (minors). A cap an owned
         # plan lifted to the top holds nothing: its gap is a condition like any other.
         capping = self.capping_checks
+        return (
+            tuple(
+                gap
+                for gap in self.open_gaps
+                if gap.question.id not in capping
+                and (
+                    (gap.severity is Severity.BLOCKER and not gap.lowest)
+                    or (gap.severity is Severity.MAJOR and gap.lowest)
+                )
+            )
+            + self.due_soon
+        )
+
+    @property
+    def due_soon(self) -> tuple[Gap, ...]:
+        """Upcoming gaps in blockers and majors whose duty applies within DUE_SOON_DAYS: they
+        cap nothing yet, but a system launched today will owe them within its first year, so
+        the level names them as conditions that need an owner and a date."""
+        today = self.today or dt.date.today()
         return tuple(
             gap
-            for gap in self.open_gaps
-            if gap.question.id not in capping
-            and (
-                (gap.severity is Severity.BLOCKER and not gap.lowest)
-                or (gap.severity is Severity.MAJOR and gap.lowest)
-            )
+            for gap in self.upcoming
+            if gap.upcoming is not None
+            and (gap.upcoming - today).days <= DUE_SOON_DAYS
+            and not gap.waived
+            and gap.severity in (Severity.BLOCKER, Severity.MAJOR)
         )
 
     @property
@@ -212,7 +230,9 @@ class Scorecard(NamedTuple):
         """The conditions no plan owns (an owner and a due date within PLAN_HORIZON_DAYS):
         the level holds with its conditions owned, and says how many are not."""
         today = self.today or dt.date.today()
-        return tuple(gap for gap in self.conditions if not owned(gap.action, today))
+        return tuple(
+            gap for gap in self.conditions if not owned(gap.action, today, by=gap.upcoming)
+        )
 
     @property
     def waived(self) -> tuple[Gap, ...]:
@@ -601,12 +621,19 @@ SEVERAL_PARTLY_DONE = 3
 # launch on the strength of the plan is reviewed again before the gap has been open long.
 PLAN_HORIZON_DAYS = 90
 
+# How near a duty not yet in force is a condition of the level: a year, about the first year of
+# a system launched today, in which a conformity assessment or a registration is prepared.
+DUE_SOON_DAYS = 365
 
-def owned(action: Action | None, today: dt.date) -> bool:
+
+def owned(action: Action | None, today: dt.date, *, by: dt.date | None = None) -> bool:
     """Whether a gap's action has an owner and a due date that has not passed on `today` and
-    falls within PLAN_HORIZON_DAYS of it."""
+    falls within PLAN_HORIZON_DAYS of it, or, for a duty that applies `by` a later date, on or
+    before that date (a plan for a duty not yet in force is due when the duty is)."""
     if action is None or not action.owner or action.due is None:
         return False
+    if by is not None:
+        return today <= action.due <= by
     # A difference, not today + 90 days: near the last date a calendar holds, that overflows.
     return today <= action.due and (action.due - today).days <= PLAN_HORIZON_DAYS
 

@@ -19,6 +19,7 @@ from mlready.core.model import (
     AnswerEntry,
     Area,
     Bank,
+    OptionValue,
     Project,
     Question,
     Record,
@@ -55,6 +56,9 @@ class Screen(Record):
     evidence: CheckEvidence | None = None  # what the repository showed for this question
     # The severity the answers so far give the check, when a rule of its own sets it.
     chosen_severity: Severity | None = None
+    # Options of a decision that go with other answers than those given to earlier decisions
+    # (an option's `expects`): not listed, though typing one still chooses it.
+    hidden: tuple[OptionValue, ...] = ()
 
     @property
     def suggested(self) -> str | None:
@@ -264,6 +268,7 @@ class _Walk:
             current=self.answers.get(question.id),
             evidence=self.evidence.get(question.id),
             chosen_severity=_chosen_severity(question, self.bank, self.answers, self.today),
+            hidden=unexpected_options(question, self.bank, self.answers),
         )
 
     def ask(self, question: Question, *, can_go_back: bool) -> None:
@@ -479,6 +484,30 @@ class _Walk:
         entry = replace(current, value=NA, note=reason)
         self.save(self.answers.with_entry(question.id, entry))
         return True
+
+
+def unexpected_options(question: Question, bank: Bank, answers: Answers) -> tuple[OptionValue, ...]:
+    """The options of a decision that go with other answers than those already given to the
+    decisions before it (its `expects`): the regimes of markets not named, say. An option the
+    answer already holds stays, so that a person sees what they chose."""
+    if is_scored(question) or not any(option.expects for option in question.options):
+        return ()
+    order = list(bank.questions)
+    before = {q.id for q in applicable_questions(bank, answers)} & set(
+        order[: order.index(question.id)]
+    )
+    current = answers.get(question.id)
+    chosen = set(current.chosen) if current is not None else set()
+    hidden: list[OptionValue] = []
+    for option in question.options:
+        if option.value in chosen:
+            continue
+        for name, wanted in option.expects.items():
+            other = answers.get(name) if name in before else None
+            if other is not None and other.value != NA and not set(other.chosen) & set(wanted):
+                hidden.append(option.value)
+                break
+    return tuple(hidden)
 
 
 def _chosen_severity(

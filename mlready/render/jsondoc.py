@@ -81,6 +81,10 @@ def check_json(outcome: Outcome) -> dict[str, Any]:
             }
             for gap in card.upcoming
         ],
+        # Who confirmed the dates that keep those upcoming (the bank's `dates_confirmed`).
+        "dates_confirmed": (
+            to_plain(card.bank.dates_confirmed) if card.bank.dates_confirmed else None
+        ),
         "waived": [
             {"id": gap.question.id, **to_plain(gap.waiver)}
             for gap in card.waived

@@ -10,6 +10,7 @@ from mlready.render.escape import markdown_cell, markdown_code, markdown_text
 from mlready.render.scorecard_view import (
     Outcome,
     cap_lines,
+    dates_line,
     expiring_lines,
     format_score,
     level_headline,
@@ -120,4 +121,6 @@ def _markdown_of(outcome: Outcome) -> str:
         if items:
             heading = _("**{title}:**").format(title=title)
             lines += ["", heading, "", *(f"- {markdown_text(item)}" for item in items)]
+            if title == _("Upcoming obligations"):
+                lines += ["", markdown_text(dates_line(card))]
     return "\n".join(lines) + "\n"

@@ -64,6 +64,8 @@ def _text_of(view: ScorecardView, width: int | None) -> str:
                 count=section.hidden, where=_("in the report")
             )
             lines += hanging("  ", more, width, indent=HANG)
+        if section.note:
+            lines += hanging("  ", section.note, width, indent=HANG)
     lines.append("")
     for note in view.notes:
         lines += hanging("", _("Note: {note}").format(note=note), width, indent=2)

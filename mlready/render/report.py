@@ -62,6 +62,7 @@ from mlready.render.escape import (
 )
 from mlready.render.evidence import evidence_cell, evidence_details
 from mlready.render.scorecard_view import (
+    dates_line,
     evidence_counts,
     format_score,
     gate_line,
@@ -700,6 +701,7 @@ def report_context(
         "level_headline": level_headline(scorecard),
         "plan_horizon_days": PLAN_HORIZON_DAYS,
         "level_note": level_note(scorecard),
+        "dates_line": dates_line(scorecard),
         "level_rules": level_rules(scorecard),
         "optional_line": optional_line(scorecard),
         # The columns of the action plan that say something: none without a single action.

@@ -290,8 +290,9 @@ def level_note(card: "Scorecard") -> str | None:
     parts = []
     if card.level == card.bank.levels[0] and card.score is not None:
         parts.append(_("No open gap caps the level."))
-    conditions = card.conditions
-    if conditions:
+    due_soon = card.due_soon
+    conditions = card.conditions[: len(card.conditions) - len(due_soon)]
+    if card.conditions:
         blockers = sum(1 for gap in conditions if gap.severity is Severity.BLOCKER)
         counts = [
             ngettext(
@@ -307,6 +308,13 @@ def level_note(card: "Scorecard") -> str | None:
                 len(conditions) - blockers,
             ).format(count=len(conditions) - blockers)
             if len(conditions) > blockers
+            else "",
+            ngettext(
+                "{count} duty that applies within a year",
+                "{count} duties that apply within a year",
+                len(due_soon),
+            ).format(count=len(due_soon))
+            if due_soon
             else "",
         ]
         parts.append(
@@ -358,6 +366,20 @@ def upcoming_lines(card: "Scorecard") -> list[tuple[str, str]]:
         )
         for gap in card.upcoming
     ]
+
+
+def dates_line(card: "Scorecard") -> str:
+    """Whose reading of the law the dates of application are: upcoming duties cap nothing, so
+    the date that keeps one upcoming is worth a confirmation on record."""
+    confirmed = card.bank.dates_confirmed
+    if confirmed is None:
+        return _(
+            "Dates of application as the question bank states the law; not confirmed for this "
+            "organisation (a layered bank records who confirmed them: dates_confirmed)."
+        )
+    return _("Dates of application confirmed by {by} on {on}.").format(
+        by=confirmed.by, on=confirmed.on
+    )
 
 
 def level_cap(card: "Scorecard") -> str | None:
@@ -468,6 +490,7 @@ class Section(NamedTuple):
     items: tuple[Item, ...]
     total: int  # all of them, also when only the first are listed
     table: bool = False  # cells aligned in columns, not joined by ": "
+    note: str | None = None  # a line after the items, about all of them
 
     @property
     def hidden(self) -> int:
@@ -549,6 +572,7 @@ def scorecard_view(
             _("Upcoming obligations"),
             tuple(Item(cells) for cells in upcoming),
             len(upcoming),
+            note=dates_line(card) if upcoming else None,
         ),
         Section(
             _("Overdue actions"),

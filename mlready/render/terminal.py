@@ -18,7 +18,7 @@ from rich.text import Text
 
 from mlready.core.evidence import CheckEvidence
 from mlready.core.gate import Verdict
-from mlready.core.messages import N_, _, translated
+from mlready.core.messages import N_, _, ngettext, translated
 from mlready.core.scoring import Scorecard
 from mlready.core.vocabulary import Severity, word_for
 from mlready.core.walk import Screen
@@ -26,6 +26,7 @@ from mlready.render.escape import name_text, one_line, terminal_text
 from mlready.render.scorecard_view import (
     BAR_WIDTH,
     Outcome,
+    Section,
     bar_width,
     format_score,
     passed_line,
@@ -152,41 +153,48 @@ def print_scorecard(
         )
     console.print(table)
     for section in view.sections:
-        titled = _("{title} ({count})").format(title=section.title, count=section.total)
-        console.print(Text(f"\n{titled}", style="bold"))
-        if section.table:
-            gaps = Table(box=None, pad_edge=False, show_header=False)
-            gaps.add_column("severity", no_wrap=True)
-            # An id is never split: it may lose its end to an ellipsis, the prompt wraps.
-            longest = max(len(item.cells[1]) for item in section.items)
-            room = max(16, (console.width - INDENT) * 2 // 5)  # the prompt needs room too
-            gaps.add_column("id", no_wrap=True, overflow="ellipsis", max_width=min(longest, room))
-            gaps.add_column("score", no_wrap=True)
-            gaps.add_column("prompt", ratio=1, min_width=16, overflow="fold")
-            for item in section.items:
-                severity, *rest = item.cells
-                style = _SEVERITY_STYLE[item.severity] if item.severity else ""
-                *named, prompt = (Text(cell) for cell in rest)
-                gaps.add_row(Text(severity, style=style), *named, Wrapped(prompt))
-            console.print(Padding(gaps, (0, 0, 0, INDENT)))
-        else:
-            for item in section.items:
-                line = Text()
-                if item.severity is Severity.BLOCKER:
-                    line.append(item.cells[0], style="bold red").append(_(": ") + item.cells[1])
-                else:
-                    line.append(_(": ").join(item.cells))
-                console.print(Padding(Wrapped(line), (0, 0, 0, INDENT)))
-        if section.hidden:
-            hidden = Text(
-                _("… and {count} more {where}").format(count=section.hidden, where=_(more)),
-                style="dim",
-            )
-            console.print(Padding(Wrapped(hidden), (0, 0, 0, INDENT)))
+        _print_section(console, section, more)
     for note in view.notes:
         console.print(Wrapped(Text(_("Note: {note}").format(note=note), style="yellow")))
     style = "bold green" if view.passed else "bold red"
     console.print(Wrapped(Text("\n" + view.verdict, style=style)))
+
+
+def _print_section(console: Console, section: Section, more: str) -> None:
+    """One titled list of the view: a table of gaps, or lines; what is not listed, and a note."""
+    titled = _("{title} ({count})").format(title=section.title, count=section.total)
+    console.print(Text(f"\n{titled}", style="bold"))
+    if section.table:
+        gaps = Table(box=None, pad_edge=False, show_header=False)
+        gaps.add_column("severity", no_wrap=True)
+        # An id is never split: it may lose its end to an ellipsis, the prompt wraps.
+        longest = max(len(item.cells[1]) for item in section.items)
+        room = max(16, (console.width - INDENT) * 2 // 5)  # the prompt needs room too
+        gaps.add_column("id", no_wrap=True, overflow="ellipsis", max_width=min(longest, room))
+        gaps.add_column("score", no_wrap=True)
+        gaps.add_column("prompt", ratio=1, min_width=16, overflow="fold")
+        for item in section.items:
+            severity, *rest = item.cells
+            style = _SEVERITY_STYLE[item.severity] if item.severity else ""
+            *named, prompt = (Text(cell) for cell in rest)
+            gaps.add_row(Text(severity, style=style), *named, Wrapped(prompt))
+        console.print(Padding(gaps, (0, 0, 0, INDENT)))
+    else:
+        for item in section.items:
+            line = Text()
+            if item.severity is Severity.BLOCKER:
+                line.append(item.cells[0], style="bold red").append(_(": ") + item.cells[1])
+            else:
+                line.append(_(": ").join(item.cells))
+            console.print(Padding(Wrapped(line), (0, 0, 0, INDENT)))
+    if section.hidden:
+        hidden = Text(
+            _("… and {count} more {where}").format(count=section.hidden, where=_(more)),
+            style="dim",
+        )
+        console.print(Padding(Wrapped(hidden), (0, 0, 0, INDENT)))
+    if section.note:
+        console.print(Padding(Wrapped(Text(section.note, style="dim")), (0, 0, 0, INDENT)))
 
 
 class TerminalPrompt:
@@ -266,10 +274,22 @@ class TerminalPrompt:
             options.add_column(justify="right", no_wrap=True)
             options.add_column(no_wrap=True, style="cyan")
             options.add_column(ratio=1)
+            # Hidden options keep their numbers: a number typed means the same option always.
             for number, option in enumerate(question.options, 1):
+                if option.value in screen.hidden:
+                    continue
                 label = one_line(option.label) if option.label else ""
                 options.add_row(str(number), option.value, Wrapped(Text(label)))
             self.console.print(Padding(options, (0, 0, 0, INDENT + 1)))
+            if screen.hidden:
+                left = ngettext(
+                    "{count} more goes with other answers to earlier questions (type its value "
+                    "to choose it): {values}",
+                    "{count} more go with other answers to earlier questions (type a value to "
+                    "choose one): {values}",
+                    len(screen.hidden),
+                ).format(count=len(screen.hidden), values=_(", ").join(screen.hidden))
+                self.console.print(Padding(Wrapped(Text(left, style="dim")), (0, 0, 0, INDENT)))
         if screen.current is not None:
             shown = question.describe(screen.current.value)
             current = Table.grid()
