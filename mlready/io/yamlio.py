@@ -19,13 +19,12 @@ import stat
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from mlready.core.document import Document, Location, Mark
 from mlready.core.errors import InputError, Place, Problem
 from mlready.core.messages import N_, Message
 from mlready.io.files import record_input
 from mlready.io.os_errors import os_reason
+from mlready.io.yaml_import import yaml
 
 # libyaml's parser is several times faster than the pure-Python one; both emit the same events.
 _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
