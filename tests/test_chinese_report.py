@@ -98,7 +98,7 @@ def test_the_markdown_report_says_the_template_s_words_in_chinese() -> None:
     assert "附录：已回答的检查项" in headings
     strong = [tokens[i + 1].content for i, t in enumerate(tokens) if t.type == "strong_open"]
     assert (
-        f"级别：{LEVEL}，其中 2 个附带条件无人负责。" in strong
+        f"级别：{LEVEL}（有条件：2 个附带条件无人负责）。" in strong
     )  # the level by its title, not its name
     assert "为何重要：" in strong and "下一步：" in strong
     headers = [tokens[i + 1].content for i, t in enumerate(tokens) if t.type == "th_open"]
@@ -139,7 +139,7 @@ def test_the_html_report_is_chinese_and_names_a_chinese_font() -> None:
     text = text_of(body)
     for phrase in ENGLISH:
         assert phrase not in text, phrase
-    assert f"级别：{LEVEL}，其中 2 个附带条件无人负责。" in text
+    assert f"级别：{LEVEL}（有条件：2 个附带条件无人负责）。" in text
     assert "板块得分：各板块良好实践的落实程度" in text  # the chart's title
     assert "Area scores" not in text
 
@@ -234,7 +234,7 @@ def test_the_chinese_report_prints_in_a_chinese_font(tmp_path: Path) -> None:
         text=True,
         check=True,
     ).stdout
-    assert f"级别：{LEVEL}，其中 2 个附带条件无人负责。" in first
+    assert f"级别：{LEVEL}（有条件：2 个附带条件无人负责）。" in first
     assert "评审概要" in first and "优先处理事项" in first
     assert "第 1 页，共" in first  # the print stylesheet's page numbers, in Chinese
 

@@ -593,7 +593,9 @@ def test_each_example_answers_every_question_it_is_asked(name: str) -> None:
 
 # Examples as they were written for default@2, kept to show that such files keep loading.
 V2_EXAMPLES = Path(__file__).resolve().parent / "data" / "default-v2"
-V2_LEVELS = {"support-assistant": "not ready", "credit-risk-scorer": "prototype"}
+# (Written before profile.markets, the support assistant is not asked the data protection
+# checks that question decides until it is answered; unanswered, it fails the gate.)
+V2_LEVELS = {"support-assistant": "prototype", "credit-risk-scorer": "prototype"}
 # The level each of those examples has now, answered for default@3: the support assistant's
 # red team, its injection testing and its document conversion are three security blockers
 # only partly done on a chatbot people try to fool, which hold it at pilot.
@@ -1238,11 +1240,12 @@ def test_colorado_asks_a_developer_for_its_deployers_documentation_from_2027() -
             "prototype",
         ),
         ({}, "serving.release_path", "major", "production"),
-        # Art. 5 is asked of every system: never screened, a system that generates stays where
-        # its outputs reach nobody (a plan does not lift it); elsewhere it stays at pilot
+        # Art. 5 is asked of every system: never screened, a system that generates for people
+        # outside the team stays where its outputs reach nobody (a plan does not lift it);
+        # elsewhere (an internal drafting tool) it stays at pilot
         ({}, "framework.prohibited_practices", "blocker", "prototype"),
         (
-            {"profile.personal_data": "none", "profile.system_task": ("rag",)},
+            {"profile.personal_data": "none", "profile.impact": ("internal",)},
             "framework.prohibited_practices",
             "major",
             "pilot",
@@ -1775,12 +1778,14 @@ def test_provider_duties_are_asked_of_providers_and_dashboards_alert_nobody() ->
         ids = {q.id for q in asked_checks(asked({**device, "profile.ai_act_role": role}))}
         assert ("monitoring.post_market" in ids) is asked_too, role
         assert ("monitoring.incident_reporting" in ids) is asked_too, role
-    # a dashboard nobody must watch is no alert: it caps as having none does
-    decisions = example_decisions("support-assistant")
-    answers = answer_all(decisions, best=True).with_entry(
-        "monitoring.alert_routing", AnswerEntry(value="dashboard")
-    )
-    assert score(bank(), answers).level.name == "prototype"
+    # a dashboard nobody must watch is no alert: it caps as having none does, at pilot where the
+    # outputs only shape what people see and at prototype where they decide about them
+    for impact, level in ((("experience",), "pilot"), (("decisions",), "prototype")):
+        decisions = {**example_decisions("support-assistant"), "profile.impact": impact}
+        answers = answer_all(decisions, best=True).with_entry(
+            "monitoring.alert_routing", AnswerEntry(value="dashboard")
+        )
+        assert score(bank(), answers).level.name == level
 
 
 def test_a_regime_not_yet_in_force_does_not_raise_a_gap_before_its_date() -> None:

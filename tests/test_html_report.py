@@ -226,7 +226,8 @@ def test_the_report_prints_to_clean_a4_pages_in_a_browser(tmp_path: Path) -> Non
     ).stdout
     assert "Executive summary" in first
     assert (
-        "Level: production, 2 conditions without an owner." in first and "What to do first" in first
+        "Level: production, conditional: 2 conditions without an owner." in first
+        and "What to do first" in first
     )
     assert f"Page 1 of {pages}" in first  # the print stylesheet's page numbers
     last = subprocess.run(

@@ -65,7 +65,7 @@ def test_a_title_of_several_lines_is_not_printed_and_is_reported_at_its_line(
         code, out, err = run("check", answers, "--bank", bank, "--no-scan", "-f", "github")
     assert code == ExitCode.GATE_FAILED, err
     assert "injected" not in out and "\x1b" not in out
-    assert "级别 gold，其中 2 个附带条件无人负责" in out
+    assert "级别 gold（有条件：2 个附带条件无人负责）" in out
     validated = mlready(tmp_path, "bank", "validate", "--bank", bank, "--lang", "zh-CN")
     assert validated.returncode == ExitCode.INVALID
     assert "tiers.zh-CN.yaml:5:12: 应为 不含控制字符的单行文本" in validated.stderr
@@ -77,5 +77,5 @@ def test_a_level_translated_without_a_title_keeps_its_name(tmp_path: Path) -> No
     with speaking("zh-CN"):
         code, out, err = run("check", answers, "--bank", bank, "--no-scan")
     assert code == ExitCode.GATE_FAILED, err
-    assert "级别：gold，其中 2 个附带条件无人负责" in out and "所有客户" in out
+    assert "级别：gold（有条件：2 个附带条件无人负责）" in out and "所有客户" in out
     assert "Traceback" not in err

@@ -343,6 +343,14 @@ def level_headline(card: "Scorecard") -> str:
     unowned = len(card.unowned_conditions)
     if not unowned:
         return card.level.shown
+    if card.level == card.bank.levels[0]:
+        # The top level is granted with its conditions owned: until then it is conditional,
+        # and says so where it is named (--fail-under production holds a gate on it).
+        return ngettext(
+            "{level}, conditional: {count} condition without an owner",
+            "{level}, conditional: {count} conditions without an owner",
+            unowned,
+        ).format(level=card.level.shown, count=unowned)
     return ngettext(
         "{level}, {count} condition without an owner",
         "{level}, {count} conditions without an owner",
@@ -402,7 +410,9 @@ def gate_line(card: "Scorecard", verdict: "Verdict", gate: "Gate") -> str:
         failed = _("The CI gate fails: {reasons}.").format(reasons=_("; ").join(reasons))
         # A partly done blocker is a condition of the level and holds the gate all the same:
         # said here, "production" beside "the gate fails" reads as the two verdicts they are.
-        if any(gap.severity is Severity.BLOCKER for gap in card.conditions):
+        if any(
+            gap.severity is Severity.BLOCKER and gap.upcoming is None for gap in card.conditions
+        ):
             failed = sentences(
                 [
                     failed,
