@@ -298,10 +298,32 @@ def _overridden(
     if override is None:
         return question
     where = document.place(("override", question.id))
-    for item in override.options:
-        if question.option(item.value) is None:
+    seen: set[OptionValue] = set()
+    for position, item in enumerate(override.options):
+        if question.options and question.option(item.value) is None:
+            # (A question without options is refused whole below.)
             offered = [option.value for option in question.options]
             problems.append(Problem(where, no_option(question.id, item.value, offered)))
+        elif item.value in seen:
+            # Two entries for one option: one of them would be dropped without a word.
+            problems.append(
+                document.problem(
+                    ("override", question.id, "options", position, "value"),
+                    Message("option '{value}' is overridden twice", value=item.value),
+                )
+            )
+        seen.add(item.value)
+        if item.score is None and item.applies_from is None:
+            # Both are optional because a check's options take a score and a decision's a date:
+            # an entry with neither would change nothing and say nothing.
+            problems.append(
+                document.problem(
+                    ("override", question.id, "options", position),
+                    Message("an option of a check needs its new score (score: 0 to 1)")
+                    if is_scored(question)
+                    else Message("an option of a decision needs the date it applies from"),
+                )
+            )
     if not is_scored(question):
         return _redated_decision(question, override, where, problems)
     for position, item in enumerate(override.options):
