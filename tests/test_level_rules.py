@@ -471,6 +471,46 @@ def test_check_lists_an_upcoming_obligation_until_its_date_then_fails(tmp_path: 
     assert "2027-12-02" not in out
 
 
+DUTY_REASON = (
+    "1 duty that applies within a year without an owner and a due date by the day it applies "
+    "(a.conformity)"
+)
+
+
+@pytest.mark.parametrize(
+    ("action", "reasons"),
+    [
+        (None, [DUTY_REASON]),
+        # A plan for a duty not yet in force is due when the duty is, beyond the 90 days too.
+        ({"owner": "team", "due": "2027-12-02"}, []),
+        ({"owner": "team", "due": "2027-06-30"}, []),
+        ({"owner": "team", "due": "2027-12-03"}, [DUTY_REASON]),
+        ({"owner": "team", "due": "2027-05-31"}, [DUTY_REASON]),
+    ],
+    ids=["none", "on-the-day", "soon", "a-day-late", "overdue"],
+)
+def test_the_top_level_asks_a_duty_within_a_year_owned_by_the_day_it_applies(
+    tmp_path: Path, action: dict[str, str] | None, reasons: list[str]
+) -> None:
+    # Told "within 90 days", a reader would plan a duty that applies in six months for the wrong
+    # date: the reason names the day the duty applies, the one its plan is measured against.
+    (tmp_path / "rules.yaml").write_text(RULES_BANK, encoding="utf-8")
+    answers: dict[str, Any] = {"profile.task": ["predict"], "profile.regimes": ["new_rule"]}
+    answers |= dict.fromkeys(CHECKS, "yes")
+    answers["a.conformity"] = {"value": "no", "action": action} if action else "no"
+    path = tmp_path / "answers.yaml"
+    path.write_text(yaml.safe_dump({"mlready": 1, "bank": "rules@1", "answers": answers}))
+    args = ("--bank", tmp_path / "rules.yaml", "--today", "2027-06-01")
+    code, out, _ = run("check", path, *args, "--fail-under", "production", "-f", "json")
+    document = json.loads(out)
+    assert (document["level"], document["reasons"]) == ("production", reasons)
+    assert code == (1 if reasons else 0)
+    code, out, _ = run("check", path, *args)
+    said = "1 of the duties has no owner and due date by the day it applies."
+    assert (said in " ".join(out.split())) == bool(reasons)
+    assert "within 90 days" not in out
+
+
 def test_every_format_lists_an_upcoming_obligation_and_fails_nothing(tmp_path: Path) -> None:
     (tmp_path / "rules.yaml").write_text(RULES_BANK, encoding="utf-8")
     answers = {"profile.task": ["predict"], "profile.regimes": ["new_rule"]}
