@@ -598,6 +598,51 @@ def test_counsel_restates_the_dates_in_a_layer_and_every_format_says_whose_they_
     assert code == 2 and "only checks can be overridden ('profile.regimes' is a multi" in err
 
 
+@pytest.mark.parametrize(
+    ("body", "confirmed"),
+    [
+        ("override:\n  a.major: {severity: blocker}\n", "Counsel, memo LEG-114"),
+        ("override:\n  a.dated: {applies_from: 2028-01-01}\n", None),
+        (
+            "override:\n  profile.regimes:\n"
+            "    options: [{value: new_rule, applies_from: 2028-01-01}]\n",
+            None,
+        ),
+        (
+            "areas:\n  - id: a\n    questions:\n"
+            "      - {id: a.later, prompt: p, why: w, applies_from: 2028-01-01}\n",
+            None,
+        ),
+        (
+            "dates_confirmed: {by: Counsel B, on: 2026-12-01}\n"
+            "override:\n  a.dated: {applies_from: 2028-01-01}\n",
+            "Counsel B",
+        ),
+    ],
+    ids=["no-dates", "a-check's-date", "a-regime's-date", "a-new-question's-date", "own"],
+)
+def test_a_layer_that_gives_dates_of_its_own_does_not_borrow_its_base_confirmation(
+    tmp_path: Path, body: str, confirmed: str | None
+) -> None:
+    # Counsel confirmed the dates of the layer below; a date a layer above states was never
+    # put to them, and must not be printed as theirs.
+    (tmp_path / "rules.yaml").write_text(RULES_BANK, encoding="utf-8")
+    (tmp_path / "counsel.yaml").write_text(COUNSEL_LAYER, encoding="utf-8")
+    team = "bank: team\nversion: 1\nextends: counsel.yaml\n" + body
+    (tmp_path / "team.yaml").write_text(team, encoding="utf-8")
+    answers = {"profile.task": ["predict"], "profile.regimes": ["new_rule"]}
+    answers |= dict.fromkeys(CHECKS, "yes") | {"a.conformity": "no"}
+    path = tmp_path / "answers.yaml"
+    path.write_text(yaml.safe_dump({"mlready": 1, "bank": "rules@1", "answers": answers}))
+    args = ("--bank", tmp_path / "team.yaml", "--today", "2026-12-07", "-f", "json")
+    _, out, err = run("check", path, *args)
+    assert err == ""
+    document = json.loads(out)
+    assert document["upcoming"]
+    shown = document["dates_confirmed"]
+    assert (shown["by"] if shown else None) == confirmed
+
+
 def test_check_says_why_the_level_is_not_higher(tmp_path: Path) -> None:
     (tmp_path / "rules.yaml").write_text(RULES_BANK, encoding="utf-8")
     answers = {"profile.task": ["agent"], "profile.regimes": ["old_rule"]}

@@ -174,7 +174,8 @@ def apply_layer(document: Document, layer: BankLayer, base: Bank, *, file: Path)
         title=layer.title or base.title,
         intro=layer.intro or base.intro,
         levels=layer.levels or base.levels,
-        dates_confirmed=layer.dates_confirmed or base.dates_confirmed,
+        dates_confirmed=layer.dates_confirmed
+        or (None if _gives_dates(layer) else base.dates_confirmed),
         profile=profile,
         moved={**base.moved, **layer.moved},
         areas=areas,
@@ -373,6 +374,22 @@ def _overridden(
         applies_from=override.applies_from or question.applies_from,
         options=options,
         evidence=tuple(inherited.values()),
+    )
+
+
+def _gives_dates(layer: BankLayer) -> bool:
+    """Whether the layer states a date of application of its own (restated by an override, or
+    on a question it adds): a date its base's confirmation never covered, so that, unless the
+    layer says who confirmed it, the merged bank's dates are unconfirmed."""
+    questions = (*layer.profile, *(q for area in layer.areas for q in area.questions))
+    return any(
+        override.applies_from is not None
+        or any(item.applies_from is not None for item in override.options)
+        for override in layer.override.values()
+    ) or any(
+        question.applies_from is not None
+        or any(option.applies_from is not None for option in question.options)
+        for question in questions
     )
 
 
