@@ -643,6 +643,25 @@ def test_a_layer_that_gives_dates_of_its_own_does_not_borrow_its_base_confirmati
     assert (shown["by"] if shown else None) == confirmed
 
 
+@pytest.mark.parametrize(
+    "by",
+    ['"a\\u202eb"', '"a\\tb"', '"x\\u2028y"', '"Counsel \\e[31m"'],
+    ids=["bidi", "tab", "line-separator", "escape"],
+)
+def test_who_confirmed_the_dates_is_one_line_a_terminal_cannot_obey(
+    tmp_path: Path, by: str
+) -> None:
+    (tmp_path / "rules.yaml").write_text(RULES_BANK, encoding="utf-8")
+    layer = COUNSEL_LAYER.replace('"Counsel, memo LEG-114"', by)
+    (tmp_path / "counsel.yaml").write_text(layer, encoding="utf-8")
+    code, out, err = run("bank", "validate", "--bank", tmp_path / "counsel.yaml")
+    assert (code, out) == (2, "")
+    assert f"{tmp_path / 'counsel.yaml'}:4:23: by " in err
+    # The name is no id: it is told what it must be, not that it is not an id.
+    assert "is not valid (expected one line of text without control characters)" in err
+    assert "valid id" not in err and "Traceback" not in err
+
+
 def test_check_says_why_the_level_is_not_higher(tmp_path: Path) -> None:
     (tmp_path / "rules.yaml").write_text(RULES_BANK, encoding="utf-8")
     answers = {"profile.task": ["agent"], "profile.regimes": ["old_rule"]}
