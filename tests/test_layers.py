@@ -431,6 +431,29 @@ def test_override_of_the_builtin_bank(tmp_path: Path, builtin: Bank) -> None:
             "score must be at most 1 (got 2)",
         ),
         (
+            "override:\n  serving.rollback:\n    options: [{value: tested}]\n",
+            6,
+            "an option of a check needs its new score (score: 0 to 1)",
+        ),
+        (
+            "override:\n  serving.interface:\n    options: [{value: rest}]\n",
+            6,
+            "an option of a decision needs the date it applies from",
+        ),
+        (
+            "override:\n  serving.rollback:\n"
+            "    options: [{value: tested, score: 0.5}, {value: tested, score: 1}]\n",
+            6,
+            "option 'tested' is overridden twice",
+        ),
+        (
+            "override:\n  profile.regimes:\n    options:\n"
+            "      - {value: eu_high_risk, applies_from: 2027-01-01}\n"
+            "      - {value: eu_high_risk, applies_from: 2028-01-01}\n",
+            8,
+            "option 'eu_high_risk' is overridden twice",
+        ),
+        (
             "override:\n  serving.rollback: {severty: minor}\n",
             5,
             "unknown key 'severty'; did you mean 'severity'?",
@@ -444,6 +467,13 @@ def test_override_errors_name_the_layer_file_and_line(
     message = load_error(path)
     assert message.startswith(f"{path}:{line}:")
     assert expected in message
+
+
+def test_dated_options_on_a_question_without_options_are_one_error(tmp_path: Path) -> None:
+    body = "override:\n  data.owner: {options: [{value: x, applies_from: 2027-01-01}]}\n"
+    message = load_error(write_layer(tmp_path, body))
+    assert "only checks can be overridden ('data.owner' is a text)" in message
+    assert "has no option" not in message
 
 
 def test_unknown_key_in_an_override_does_not_suggest_itself(tmp_path: Path) -> None:

@@ -471,6 +471,46 @@ def test_check_lists_an_upcoming_obligation_until_its_date_then_fails(tmp_path: 
     assert "2027-12-02" not in out
 
 
+DUTY_REASON = (
+    "1 duty that applies within a year without an owner and a due date by the day it applies "
+    "(a.conformity)"
+)
+
+
+@pytest.mark.parametrize(
+    ("action", "reasons"),
+    [
+        (None, [DUTY_REASON]),
+        # A plan for a duty not yet in force is due when the duty is, beyond the 90 days too.
+        ({"owner": "team", "due": "2027-12-02"}, []),
+        ({"owner": "team", "due": "2027-06-30"}, []),
+        ({"owner": "team", "due": "2027-12-03"}, [DUTY_REASON]),
+        ({"owner": "team", "due": "2027-05-31"}, [DUTY_REASON]),
+    ],
+    ids=["none", "on-the-day", "soon", "a-day-late", "overdue"],
+)
+def test_the_top_level_asks_a_duty_within_a_year_owned_by_the_day_it_applies(
+    tmp_path: Path, action: dict[str, str] | None, reasons: list[str]
+) -> None:
+    # Told "within 90 days", a reader would plan a duty that applies in six months for the wrong
+    # date: the reason names the day the duty applies, the one its plan is measured against.
+    (tmp_path / "rules.yaml").write_text(RULES_BANK, encoding="utf-8")
+    answers: dict[str, Any] = {"profile.task": ["predict"], "profile.regimes": ["new_rule"]}
+    answers |= dict.fromkeys(CHECKS, "yes")
+    answers["a.conformity"] = {"value": "no", "action": action} if action else "no"
+    path = tmp_path / "answers.yaml"
+    path.write_text(yaml.safe_dump({"mlready": 1, "bank": "rules@1", "answers": answers}))
+    args = ("--bank", tmp_path / "rules.yaml", "--today", "2027-06-01")
+    code, out, _ = run("check", path, *args, "--fail-under", "production", "-f", "json")
+    document = json.loads(out)
+    assert (document["level"], document["reasons"]) == ("production", reasons)
+    assert code == (1 if reasons else 0)
+    code, out, _ = run("check", path, *args)
+    said = "1 of the duties has no owner and due date by the day it applies."
+    assert (said in " ".join(out.split())) == bool(reasons)
+    assert "within 90 days" not in out
+
+
 def test_every_format_lists_an_upcoming_obligation_and_fails_nothing(tmp_path: Path) -> None:
     (tmp_path / "rules.yaml").write_text(RULES_BANK, encoding="utf-8")
     answers = {"profile.task": ["predict"], "profile.regimes": ["new_rule"]}
@@ -556,6 +596,70 @@ def test_counsel_restates_the_dates_in_a_layer_and_every_format_says_whose_they_
     )
     code, _, err = run("bank", "validate", "--bank", tmp_path / "wrong.yaml")
     assert code == 2 and "only checks can be overridden ('profile.regimes' is a multi" in err
+
+
+@pytest.mark.parametrize(
+    ("body", "confirmed"),
+    [
+        ("override:\n  a.major: {severity: blocker}\n", "Counsel, memo LEG-114"),
+        ("override:\n  a.dated: {applies_from: 2028-01-01}\n", None),
+        (
+            "override:\n  profile.regimes:\n"
+            "    options: [{value: new_rule, applies_from: 2028-01-01}]\n",
+            None,
+        ),
+        (
+            "areas:\n  - id: a\n    questions:\n"
+            "      - {id: a.later, prompt: p, why: w, applies_from: 2028-01-01}\n",
+            None,
+        ),
+        (
+            "dates_confirmed: {by: Counsel B, on: 2026-12-01}\n"
+            "override:\n  a.dated: {applies_from: 2028-01-01}\n",
+            "Counsel B",
+        ),
+    ],
+    ids=["no-dates", "a-check's-date", "a-regime's-date", "a-new-question's-date", "own"],
+)
+def test_a_layer_that_gives_dates_of_its_own_does_not_borrow_its_base_confirmation(
+    tmp_path: Path, body: str, confirmed: str | None
+) -> None:
+    # Counsel confirmed the dates of the layer below; a date a layer above states was never
+    # put to them, and must not be printed as theirs.
+    (tmp_path / "rules.yaml").write_text(RULES_BANK, encoding="utf-8")
+    (tmp_path / "counsel.yaml").write_text(COUNSEL_LAYER, encoding="utf-8")
+    team = "bank: team\nversion: 1\nextends: counsel.yaml\n" + body
+    (tmp_path / "team.yaml").write_text(team, encoding="utf-8")
+    answers = {"profile.task": ["predict"], "profile.regimes": ["new_rule"]}
+    answers |= dict.fromkeys(CHECKS, "yes") | {"a.conformity": "no"}
+    path = tmp_path / "answers.yaml"
+    path.write_text(yaml.safe_dump({"mlready": 1, "bank": "rules@1", "answers": answers}))
+    args = ("--bank", tmp_path / "team.yaml", "--today", "2026-12-07", "-f", "json")
+    _, out, err = run("check", path, *args)
+    assert err == ""
+    document = json.loads(out)
+    assert document["upcoming"]
+    shown = document["dates_confirmed"]
+    assert (shown["by"] if shown else None) == confirmed
+
+
+@pytest.mark.parametrize(
+    "by",
+    ['"a\\u202eb"', '"a\\tb"', '"x\\u2028y"', '"Counsel \\e[31m"'],
+    ids=["bidi", "tab", "line-separator", "escape"],
+)
+def test_who_confirmed_the_dates_is_one_line_a_terminal_cannot_obey(
+    tmp_path: Path, by: str
+) -> None:
+    (tmp_path / "rules.yaml").write_text(RULES_BANK, encoding="utf-8")
+    layer = COUNSEL_LAYER.replace('"Counsel, memo LEG-114"', by)
+    (tmp_path / "counsel.yaml").write_text(layer, encoding="utf-8")
+    code, out, err = run("bank", "validate", "--bank", tmp_path / "counsel.yaml")
+    assert (code, out) == (2, "")
+    assert f"{tmp_path / 'counsel.yaml'}:4:23: by " in err
+    # The name is no id: it is told what it must be, not that it is not an id.
+    assert "is not valid (expected one line of text without control characters)" in err
+    assert "valid id" not in err and "Traceback" not in err
 
 
 def test_check_says_why_the_level_is_not_higher(tmp_path: Path) -> None:

@@ -327,19 +327,35 @@ def owner_reasons(scorecard: Scorecard, *, require: bool) -> list[str]:
     gate that asks for the top level): those that no plan owns, an owner and a due date within
     the plan horizon."""
     unowned = scorecard.unowned_conditions if require else ()
-    if not unowned:
-        return []
-    return [
-        message_n(
-            "{count} condition of the level without an owner and a due date within {days} "
-            "days ({ids})",
-            "{count} conditions of the level without an owner and a due date within {days} "
-            "days ({ids})",
-            count=len(unowned),
-            days=PLAN_HORIZON_DAYS,
-            ids=series([gap.question.id for gap in unowned]),
+    # A duty not yet in force is owned by a plan due when it applies, not within the horizon:
+    # saying "within 90 days" of it would send a reader to the wrong date.
+    gaps = [gap for gap in unowned if gap.upcoming is None]
+    duties = [gap for gap in unowned if gap.upcoming is not None]
+    reasons: list[str] = []
+    if gaps:
+        reasons.append(
+            message_n(
+                "{count} condition of the level without an owner and a due date within {days} "
+                "days ({ids})",
+                "{count} conditions of the level without an owner and a due date within {days} "
+                "days ({ids})",
+                count=len(gaps),
+                days=PLAN_HORIZON_DAYS,
+                ids=series([gap.question.id for gap in gaps]),
+            )
         )
-    ]
+    if duties:
+        reasons.append(
+            message_n(
+                "{count} duty that applies within a year without an owner and a due date by "
+                "the day it applies ({ids})",
+                "{count} duties that apply within a year without an owner and a due date by "
+                "the day they apply ({ids})",
+                count=len(duties),
+                ids=series([gap.question.id for gap in duties]),
+            )
+        )
+    return reasons
 
 
 def evidence_reasons(

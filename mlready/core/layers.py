@@ -174,7 +174,8 @@ def apply_layer(document: Document, layer: BankLayer, base: Bank, *, file: Path)
         title=layer.title or base.title,
         intro=layer.intro or base.intro,
         levels=layer.levels or base.levels,
-        dates_confirmed=layer.dates_confirmed or base.dates_confirmed,
+        dates_confirmed=layer.dates_confirmed
+        or (None if _gives_dates(layer) else base.dates_confirmed),
         profile=profile,
         moved={**base.moved, **layer.moved},
         areas=areas,
@@ -298,10 +299,32 @@ def _overridden(
     if override is None:
         return question
     where = document.place(("override", question.id))
-    for item in override.options:
-        if question.option(item.value) is None:
+    seen: set[OptionValue] = set()
+    for position, item in enumerate(override.options):
+        if question.options and question.option(item.value) is None:
+            # (A question without options is refused whole below.)
             offered = [option.value for option in question.options]
             problems.append(Problem(where, no_option(question.id, item.value, offered)))
+        elif item.value in seen:
+            # Two entries for one option: one of them would be dropped without a word.
+            problems.append(
+                document.problem(
+                    ("override", question.id, "options", position, "value"),
+                    Message("option '{value}' is overridden twice", value=item.value),
+                )
+            )
+        seen.add(item.value)
+        if item.score is None and item.applies_from is None:
+            # Both are optional because a check's options take a score and a decision's a date:
+            # an entry with neither would change nothing and say nothing.
+            problems.append(
+                document.problem(
+                    ("override", question.id, "options", position),
+                    Message("an option of a check needs its new score (score: 0 to 1)")
+                    if is_scored(question)
+                    else Message("an option of a decision needs the date it applies from"),
+                )
+            )
     if not is_scored(question):
         return _redated_decision(question, override, where, problems)
     for position, item in enumerate(override.options):
@@ -351,6 +374,22 @@ def _overridden(
         applies_from=override.applies_from or question.applies_from,
         options=options,
         evidence=tuple(inherited.values()),
+    )
+
+
+def _gives_dates(layer: BankLayer) -> bool:
+    """Whether the layer states a date of application of its own (restated by an override, or
+    on a question it adds): a date its base's confirmation never covered, so that, unless the
+    layer says who confirmed it, the merged bank's dates are unconfirmed."""
+    questions = (*layer.profile, *(q for area in layer.areas for q in area.questions))
+    return any(
+        override.applies_from is not None
+        or any(item.applies_from is not None for item in override.options)
+        for override in layer.override.values()
+    ) or any(
+        question.applies_from is not None
+        or any(option.applies_from is not None for option in question.options)
+        for question in questions
     )
 
 

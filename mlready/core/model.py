@@ -28,6 +28,7 @@ from mlready.core.vocabulary import Kind, Parser, PathKind, Reliability, ResultK
 ONE_LINE = Pattern(
     r"[^\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]+",
     N_("one line of text without control characters"),
+    is_id=False,
 )
 BankId = Annotated[str, Pattern(r"[a-z0-9][a-z0-9-]*", N_("lowercase letters, digits and '-'"))]
 QuestionId = Annotated[
@@ -491,7 +492,10 @@ Entry = Annotated[AnswerEntry, ShortForm("value")]
 
 
 Digest = Annotated[
-    str, Pattern(r"sha256:[0-9a-f]{64}", N_("'sha256:' and 64 lowercase hexadecimal digits"))
+    str,
+    Pattern(
+        r"sha256:[0-9a-f]{64}", N_("'sha256:' and 64 lowercase hexadecimal digits"), is_id=False
+    ),
 ]
 
 

@@ -35,6 +35,7 @@ class Pattern(NamedTuple):
 
     regex: str
     hint: str
+    is_id: bool = True  # an id is called one when it does not match; other text is not
 
     @property
     def compiled(self) -> re.Pattern[str]:
@@ -481,7 +482,9 @@ def _number_plan(rules: tuple[Any, ...], *, whole: bool) -> Plan:
 
 def _text_plan(rules: tuple[Any, ...]) -> Plan:
     as_text = has_rule(rules, NumberAsText)
-    patterns = [(rule.compiled, rule.hint) for rule in rules if isinstance(rule, Pattern)]
+    patterns = [
+        (rule.compiled, rule.hint, rule.is_id) for rule in rules if isinstance(rule, Pattern)
+    ]
 
     def convert_text(c: Converter, data: Any, loc: Location, name: str) -> Any:
         if as_text and isinstance(data, int | float) and not isinstance(data, bool):
@@ -492,16 +495,14 @@ def _text_plan(rules: tuple[Any, ...]) -> Plan:
             )
         if not data.strip():
             return c.problem(loc, Message("{name} must not be empty", name=name))
-        for pattern, hint in patterns:
+        for pattern, hint, is_id in patterns:
             if not pattern.fullmatch(data):
+                said = {"name": name, "value": repr(data), "hint": Message(hint)}
                 return c.problem(
                     loc,
-                    Message(
-                        "{name} {value} is not a valid id (expected {hint})",
-                        name=name,
-                        value=repr(data),
-                        hint=Message(hint),
-                    ),
+                    Message("{name} {value} is not a valid id (expected {hint})", **said)
+                    if is_id
+                    else Message("{name} {value} is not valid (expected {hint})", **said),
                 )
         return data
 

@@ -324,7 +324,10 @@ def level_note(card: "Scorecard") -> str | None:
         )
         # The level holds with its conditions owned: say how many are not, so that a reader
         # does not take "production" for a level whose gaps someone is closing.
-        unowned = len(card.unowned_conditions)
+        # A duty not yet in force is owned by a plan due by the day it applies, not within the
+        # plan horizon: each kind is told its own date.
+        unowned_duties = sum(1 for gap in card.unowned_conditions if gap.upcoming is not None)
+        unowned = len(card.unowned_conditions) - unowned_duties
         if unowned:
             parts.append(
                 ngettext(
@@ -332,6 +335,14 @@ def level_note(card: "Scorecard") -> str | None:
                     "{count} of them have no owner and due date within {days} days.",
                     unowned,
                 ).format(count=unowned, days=PLAN_HORIZON_DAYS)
+            )
+        if unowned_duties:
+            parts.append(
+                ngettext(
+                    "{count} of the duties has no owner and due date by the day it applies.",
+                    "{count} of the duties have no owner and due date by the day they apply.",
+                    unowned_duties,
+                ).format(count=unowned_duties)
             )
     return sentences(parts) if parts else None
 
