@@ -87,6 +87,9 @@ UNTAGGED = {
     # no item of the five asks for as such (deon A.1 asks for consent, a nearby theme).
     "data.training_notice",
     "serving.profiling_objection",  # the same right (Art. 21) where the scores are used
+    # US state privacy laws and the EU Platform Work Directive: law outside the five.
+    "serving.us_profiling_opt_out",
+    "serving.platform_work_duties",
     "preprocessing.text_casing",
     "preprocessing.text_vocabulary",
     "preprocessing.chunking_evaluated",

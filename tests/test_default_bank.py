@@ -1341,6 +1341,20 @@ def test_colorado_asks_a_developer_for_its_deployers_documentation_from_2027() -
         # the 2026 US and EU regimes: each brings its own duty, with the cap its harm calls for
         # (protected health information sent without an agreement is a breach even in a trial)
         ({"profile.regimes": ("hipaa",)}, "data.hipaa_business_associates", "blocker", "not ready"),
+        # US state privacy laws: an opt-out of profiling and its assessment hold a wide launch;
+        # the Platform Work Directive's duties are owed from a platform's first decision
+        (
+            {"profile.markets": ("us",), "profile.regimes": ("us_state_privacy",)},
+            "serving.us_profiling_opt_out",
+            "major",
+            "pilot",
+        ),
+        (
+            {"profile.regimes": ("platform_work",), "profile.impact": ("decisions",)},
+            "serving.platform_work_duties",
+            "blocker",
+            "prototype",
+        ),
         (
             {"profile.regimes": ("california_companion",)},
             "serving.ca_companion_duties",
