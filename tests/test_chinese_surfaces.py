@@ -11,6 +11,8 @@ import pytest
 from mlready.core.errors import ExitCode
 from tests.helpers.commands import mlready
 
+ROOT = Path(__file__).resolve().parent.parent
+
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 HAN = re.compile(r"[\u4e00-\u9fff]")
 
@@ -85,3 +87,36 @@ def test_bank_show_says_its_header_kinds_and_conditions_in_chinese(tmp_path: Pat
     assert first == [
         line.split()[0] for line in chinese.stdout.splitlines() if line.startswith("  ")
     ]
+
+
+def test_upcoming_duties_and_level_names_in_a_failed_gate_are_said_in_chinese(
+    tmp_path: Path,
+) -> None:
+    # A credit scorer with the EU's high-risk duties still upcoming, gated at production.
+    answers = ROOT / "tests" / "calibration" / "10-pos-credit-scoring" / "answers.yaml"
+    said = mlready(
+        tmp_path,
+        "check",
+        str(answers),
+        "--no-scan",
+        "--today",
+        "2026-12-07",
+        "--fail-under",
+        "production",
+        "--lang",
+        "zh-CN",
+    ).stdout
+    upcoming = said.split("即将生效的义务")[1].split("\n\n")[0]
+    assert "training.registration：自 2027-12-02 起适用：" in upcoming
+    assert "Is the high-risk system registered" not in upcoming  # its prompt, in Chinese
+    assert "级别“试点”低于“可投产”" in said
+    # The report says the gate of the settings, in the same words.
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.mlready]\nfail-under = "production"\n', encoding="utf-8"
+    )
+    (tmp_path / "mlready.yaml").write_text(answers.read_text(encoding="utf-8"), encoding="utf-8")
+    report = mlready(
+        tmp_path, "report", "--no-scan", "--today", "2026-12-07", "--lang", "zh-CN", "-o", "-"
+    ).stdout
+    assert "级别“试点”低于“可投产”" in report and "level pilot" not in report

@@ -98,11 +98,12 @@ class Review(NamedTuple):
         people = translated_bank(self.bank).bank
         if not translated or people is self.bank:
             return english
-        from mlready.core.translation import evidence_in, scorecard_in
+        from mlready.core.translation import evidence_in, reasons_in, scorecard_in
 
+        verdict = self.verdict._replace(reasons=reasons_in(self.verdict.reasons, self.bank, people))
         return Outcome(
             scorecard_in(self.scorecard, people),
-            self.verdict,
+            verdict,
             evidence_in(self.evidence, people),
             english=self.bank,
         )
@@ -343,7 +344,7 @@ def report(
     """The readiness report of `review`, Markdown or HTML, in `lang` (default: the language
     spoken), from `template` or the built-in one, with the score over time from git when
     `history` is on. Raises InputError for an unknown format or a template that fails."""
-    from mlready.core.translation import evidence_in, scorecard_in
+    from mlready.core.translation import evidence_in, reasons_in, scorecard_in
     from mlready.io.catalogs import speaking
     from mlready.render.registry import Subject, formats_for, renderer
 
@@ -366,7 +367,13 @@ def report(
             template=Path(template) if template is not None else None,
             trend=trend,
             evidence=evidence if review.repository else None,
-            verdict=review.verdict,
+            verdict=(
+                review.verdict._replace(
+                    reasons=reasons_in(review.verdict.reasons, review.bank, people)
+                )
+                if spoken
+                else review.verdict
+            ),
             gate=review.gate,
         )
 

@@ -443,9 +443,35 @@ def scorecard_in(card: Scorecard, bank: Bank) -> Scorecard:
             gap._replace(question=questions[gap.question.id], area=sections[gap.area.id])
             for gap in card.gaps
         ),
+        upcoming=tuple(
+            gap._replace(question=questions[gap.question.id], area=sections[gap.area.id])
+            for gap in card.upcoming
+        ),
         unanswered=tuple(questions[question.id] for question in card.unanswered),
         not_applicable=tuple(questions[question.id] for question in card.not_applicable),
     )
+
+
+def reasons_in(reasons: tuple[str, ...], english: Bank, bank: Bank) -> tuple[str, ...]:
+    """A gate's `reasons` with each level they name (the values `level` and `limit`) named as
+    `bank` names it: the same levels in another language."""
+    titles = {level.shown: level.name for level in english.levels}
+    shown = {level.name: level.shown for level in bank.levels}
+
+    def named(reason: str) -> str:
+        if not isinstance(reason, Message) or not {"level", "limit"} & set(reason.values):
+            return reason
+        values = {
+            key: shown.get(titles.get(value, ""), value)
+            if key in ("level", "limit") and isinstance(value, str)
+            else value
+            for key, value in reason.values.items()
+        }
+        renamed = Message(reason.template, **values)
+        renamed.plural = reason.plural
+        return renamed
+
+    return tuple(named(reason) for reason in reasons)
 
 
 def evidence_in(evidence: Mapping[str, CheckEvidence], bank: Bank) -> dict[str, CheckEvidence]:
