@@ -120,3 +120,17 @@ def test_upcoming_duties_and_level_names_in_a_failed_gate_are_said_in_chinese(
         tmp_path, "report", "--no-scan", "--today", "2026-12-07", "--lang", "zh-CN", "-o", "-"
     ).stdout
     assert "级别“试点”低于“可投产”" in report and "level pilot" not in report
+
+
+def test_bank_show_says_every_cap_a_rule_or_an_option_names(tmp_path: Path) -> None:
+    # What gates is read off the listing: a severity rule's cap and an option's cap too.
+    english = mlready(tmp_path, "bank", "show").stdout
+    chinese = mlready(tmp_path, "bank", "show", "--lang", "zh-CN").stdout
+    filters = next(line for line in english.splitlines() if "serving.content_filters " in line)
+    assert "[major when serving.conversation in open, caps pilot]" in filters
+    rights = next(line for line in english.splitlines() if "data.usage_rights " in line)
+    assert "[partial caps pilot]" in rights
+    filters = next(line for line in chinese.splitlines() if "serving.content_filters " in line)
+    assert "级别上限：试点）" in filters
+    rights = next(line for line in chinese.splitlines() if "data.usage_rights " in line)
+    assert "（选“partial”时级别上限：试点）" in rights

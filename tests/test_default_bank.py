@@ -1174,11 +1174,13 @@ def test_colorado_asks_a_developer_for_its_deployers_documentation_from_2027() -
             "blocker",
             "prototype",
         ),
+        # declined payments or refunds decided by automation alone, not assessed: a watched
+        # pilot at most, where the GDPR applies
         (
             {"profile.impact": ("financial",)},
             "framework.automated_decisions",
             "major",
-            "production",
+            "pilot",
         ),
         ({"profile.personal_data": "sensitive"}, "framework.dpia", "blocker", "not ready"),
         # a missing threat model is a major: the attack paths it would find carry the caps where

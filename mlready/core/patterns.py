@@ -65,6 +65,95 @@ class RegexSet:
         return [int(index) for index in self._filter.Match(text) or ()]
 
 
+def needed_texts(source: str) -> frozenset[bytes] | None:
+    """Texts, lower-cased ASCII, one of which every match of `source` contains, or None when
+    none is known: a text that holds none of them cannot match, and is not searched at all."""
+    # Before any pattern is compiled, a file whose text shows that no pattern wanting it can
+    # match spares the run loading RE2. Read with Python's own parser of patterns, which
+    # parses RE2's syntax alike in what matters here; where they may differ (POSIX classes,
+    # which Python reads as a set and a literal), or Python cannot read it, nothing is known.
+    if "[:" in source or "[[" in source:
+        return None
+    return _needed_texts(source)
+
+
+@cache
+def _needed_texts(source: str) -> frozenset[bytes] | None:
+    import importlib
+    import warnings
+
+    # The standard library's own parser of patterns, loaded with `re`: a private module, so
+    # where a Python changes it, the import or the reading fails and nothing is known; so too
+    # for any pattern Python cannot read, or reads with a warning of a meaning that may change
+    # (a set that looks nested or like a set operation), and nothing is said.
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        try:
+            parser: Any = importlib.import_module("re._parser")
+            found = _needed(list(parser.parse(source)))
+        except Exception:
+            return None
+    if found is None:
+        return None
+    # A needed text outside ASCII cannot be in an ASCII file: the pattern cannot match one.
+    return frozenset(text.lower().encode() for text in found if text.isascii())
+
+
+def may_match(sources: tuple[str, ...], text: bytes) -> bool:
+    """Whether any of `sources` may match in `text` (UTF-8): False only where the text is
+    ASCII and holds none of the texts each pattern needs (see `needed_texts`)."""
+    # Only ASCII text is judged: lower-casing it is exact, and a pattern that ignores case
+    # can match no other character there (RE2 folds K to the Kelvin sign, which is not ASCII).
+    if not text.isascii():
+        return True
+    lowered = text.lower()
+    for source in sources:
+        needed = needed_texts(source)
+        if needed is None or any(piece in lowered for piece in needed):
+            return True
+    return False
+
+
+def engine_loaded() -> bool:
+    """Whether RE2 has been loaded in this run (after which its own prefilter is the faster)."""
+    return _engine.cache_info().currsize > 0
+
+
+def _needed(items: list[tuple[Any, Any]]) -> frozenset[str] | None:
+    """Of a sequence of parsed items: texts one of which every match contains (the longest
+    run of literals, or what a group or every branch of an alternation needs), or None."""
+    import importlib
+
+    c: Any = importlib.import_module("re._constants")
+
+    best: frozenset[str] | None = None
+    run: list[str] = []
+
+    def keep(texts: frozenset[str] | None) -> None:
+        nonlocal best
+        if texts and (best is None or min(map(len, texts)) > min(map(len, best))):
+            best = texts
+
+    for op, value in items:
+        if op is c.LITERAL:
+            run.append(chr(value))
+            continue
+        keep(frozenset({"".join(run)}) if run else None)
+        run = []
+        if op is c.SUBPATTERN:
+            keep(_needed(list(value[-1])))
+        elif op is c.BRANCH:
+            branches = [_needed(list(branch)) for branch in value[1]]
+            if all(branches):
+                keep(frozenset().union(*branches))  # type: ignore[arg-type]
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and value[0] >= 1:
+            keep(_needed(list(value[2])))
+        elif op is c.ATOMIC_GROUP:
+            keep(_needed(list(value)))
+    keep(frozenset({"".join(run)}) if run else None)
+    return best
+
+
 def regex(source: str, *, lines: bool = True) -> Regex:
     """`source` compiled by RE2; raises ValueError with RE2's reason when it cannot run it."""
     engine = _engine()

@@ -27,7 +27,7 @@ from mlready.core.globs import Glob, has_magic, parse_glob
 from mlready.core.messages import Message
 from mlready.core.model import Probe
 from mlready.core.path_kinds import counts_for, is_review_file, path_kinds
-from mlready.core.patterns import Regex, RegexSet, regex
+from mlready.core.patterns import Regex, RegexSet, engine_loaded, may_match, regex
 from mlready.core.results import outcome_of
 from mlready.core.statements import (
     KINDS_READ,
@@ -608,6 +608,9 @@ class _Plan(NamedTuple):
     def matching(self, file: "_File") -> frozenset[int]:
         """The looks whose pattern (of `sources`) matches somewhere in the file."""
         if not self.sources or not file.data:
+            return frozenset()
+        # Until a pattern is compiled, a file that shows none can match spares loading RE2.
+        if not engine_loaded() and not may_match(self.sources, file.joined):
             return frozenset()
         together = _regex_set(self.sources)
         return frozenset(self.members[place] for place in together.matching(file.joined))

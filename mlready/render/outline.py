@@ -70,25 +70,47 @@ def _severity_notes(bank: Bank, question: Question) -> str:
     english = language() == "en"
     notes = []
     for rule in question.severity_rules[:-1]:
+        # A rule's cap is said with it: what gates is read off the listing.
         if english:
             condition = "; ".join(f"{name} in {', '.join(v)}" for name, v in rule.when.items())
-            notes.append(f"  [{rule.is_} when {condition}]")
+            capped = f", caps {one_line(rule.caps)}" if rule.caps else ""
+            notes.append(f"  [{rule.is_} when {condition}{capped}]")
         else:
             severity = translated(word_for(rule.is_))
-            said = _("[{severity} when {conditions}]")
-            notes.append("  " + said.format(severity=severity, conditions=_said(rule.when)))
+            conditions = _said(rule.when)
+            if rule.caps:
+                said = _("[{severity} when {conditions}, caps {level}]").format(
+                    severity=severity, conditions=conditions, level=_level_shown(bank, rule.caps)
+                )
+            else:
+                said = _("[{severity} when {conditions}]").format(
+                    severity=severity, conditions=conditions
+                )
+            notes.append("  " + said)
+    for option in question.options:
+        if option.caps:
+            if english:
+                notes.append(f"  [{option.value} caps {one_line(option.caps)}]")
+            else:
+                said = _("['{value}' caps {level}]")
+                shown = _level_shown(bank, option.caps)
+                notes.append("  " + said.format(value=option.value, level=shown))
     caps = question.default_caps
     if caps:
         if english:
             notes.append(f"  [caps {one_line(caps)}]")
         else:
-            level = bank.level_named(caps)
-            shown = one_line(level.shown if level else caps)
-            notes.append("  " + _("[caps {level}]").format(level=shown))
+            notes.append("  " + _("[caps {level}]").format(level=_level_shown(bank, caps)))
     if question.applies_from:
         date = question.applies_from
         notes.append(f"  [from {date}]" if english else "  " + _("[from {date}]").format(date=date))
     return "".join(notes)
+
+
+def _level_shown(bank: Bank, name: str) -> str:
+    """A level as the bank shows it (its title in the language spoken), by its name."""
+    level = bank.level_named(name)
+    return one_line(level.shown if level else name)
 
 
 def bank_json(bank: Bank) -> str:
