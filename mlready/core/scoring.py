@@ -227,8 +227,9 @@ class Scorecard(NamedTuple):
 
     @property
     def unowned_conditions(self) -> tuple[Gap, ...]:
-        """The conditions no plan owns (an owner and a due date within PLAN_HORIZON_DAYS):
-        the level holds with its conditions owned, and says how many are not."""
+        """The conditions no plan owns (an owner and a due date within PLAN_HORIZON_DAYS, or by
+        the day a duty not yet in force applies): the level holds with its conditions owned, and
+        says how many are not."""
         today = self.today or dt.date.today()
         return tuple(
             gap for gap in self.conditions if not owned(gap.action, today, by=gap.upcoming)
