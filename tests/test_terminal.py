@@ -10,6 +10,7 @@ from rich.console import Console
 from mlready.core.answers import Answers
 from mlready.core.bank import bank_from_document
 from mlready.core.gate import judge
+from mlready.core.model import Bank
 from mlready.core.scoring import score
 from mlready.core.walk import Screen
 from mlready.io.yamlio import parse_yaml
@@ -26,23 +27,28 @@ def recording_console(typed: str = "") -> tuple[Console, io.StringIO]:
     return console, output
 
 
-def test_question_text_with_brackets_is_shown_literally() -> None:
-    text = SMALL_BANK.replace(
-        "prompt: Is p99 latency measured under peak load?",
-        f'prompt: "Is p99 latency {MARKUP} measured?"',
-    ).replace("label: Measured by hand", 'label: "By hand [manual] \\e[31m"')
-    bank = bank_from_document(parse_yaml(text, source="b.yaml"))
-    question = bank.questions["serving.latency"]
-    console, output = recording_console("2")
-    screen = Screen(
-        question=question,
+def latency_screen(bank: Bank, hidden: tuple[str, ...] = ()) -> Screen:
+    """The screen of the small bank's latency check, seventh of eight, in its second area."""
+    return Screen(
+        question=bank.questions["serving.latency"],
         area=bank.areas[1],
         area_position=2,
         area_total=3,
         position=7,
         total=8,
         current=None,
+        hidden=hidden,
     )
+
+
+def test_question_text_with_brackets_is_shown_literally() -> None:
+    text = SMALL_BANK.replace(
+        "prompt: Is p99 latency measured under peak load?",
+        f'prompt: "Is p99 latency {MARKUP} measured?"',
+    ).replace("label: Measured by hand", 'label: "By hand [manual] \\e[31m"')
+    bank = bank_from_document(parse_yaml(text, source="b.yaml"))
+    console, output = recording_console("2")
+    screen = latency_screen(bank)
     assert TerminalPrompt(console).question(screen) == "2"
     shown = output.getvalue()
     assert MARKUP in shown
@@ -125,18 +131,8 @@ def test_a_check_shows_its_severity_and_a_decision_none() -> None:
 
 def test_hidden_options_keep_their_numbers_and_are_named_once() -> None:
     bank = bank_from_document(parse_yaml(SMALL_BANK, source="b.yaml"))
-    question = bank.questions["serving.latency"]  # automated, manual, none
-    console, output = recording_console("3")
-    screen = Screen(
-        question=question,
-        area=bank.areas[1],
-        area_position=2,
-        area_total=3,
-        position=7,
-        total=8,
-        current=None,
-        hidden=("manual",),
-    )
+    console, output = recording_console("3")  # latency: automated, manual, none
+    screen = latency_screen(bank, hidden=("manual",))
     assert TerminalPrompt(console).question(screen) == "3"
     rows = [line.split() for line in output.getvalue().splitlines()]
     listed = [row[:2] for row in rows if row and row[0].isdigit() and row[1] != "more"]
