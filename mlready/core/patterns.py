@@ -95,8 +95,11 @@ def _needed_texts(source: str) -> frozenset[bytes] | None:
             return None
     if found is None:
         return None
-    # A needed text outside ASCII cannot be in an ASCII file: the pattern cannot match one.
-    return frozenset(text.lower().encode() for text in found if text.isascii())
+    # A needed text outside ASCII is not judged: ignoring case, RE2 matches the Kelvin sign
+    # with a k and the long s with an s, which lower-casing ASCII bytes would not see.
+    if not all(text.isascii() for text in found):
+        return None
+    return frozenset(text.lower().encode() for text in found)
 
 
 def may_match(sources: tuple[str, ...], text: bytes) -> bool:
