@@ -98,6 +98,13 @@ def bank() -> Bank:
     return bank_from_document(parse_yaml(RULES_BANK, source="rules.yaml"))
 
 
+def refusal(text: str) -> str:
+    """What validating the bank `text` (as rules.yaml) says, which must refuse it."""
+    with pytest.raises(InputError) as caught:
+        bank_from_document(parse_yaml(text, source="rules.yaml"))
+    return str(caught.value)
+
+
 def review(
     bank: Bank,
     *,
@@ -421,9 +428,8 @@ def test_severity_rules_caps_and_dates_are_validated_with_their_place(
         "areas:\n  - id: a\n    title: A\n    questions:\n      - id: a.x\n        prompt: p\n"
         f"        why: w\n        {line}\n"
     )
-    with pytest.raises(InputError) as caught:
-        bank_from_document(parse_yaml(text, source="rules.yaml"))
-    assert message in str(caught.value)
+    shown = refusal(text)
+    assert message in shown
 
 
 def test_caps_and_dates_belong_on_checks_and_decision_options() -> None:
@@ -435,9 +441,7 @@ def test_caps_and_dates_belong_on_checks_and_decision_options() -> None:
         "{id: a.major, prompt: p, why: w, options: [{value: yes, score: 1, applies_from: "
         "2027-01-01}, {value: no, score: 0}]}",
     )
-    with pytest.raises(InputError) as caught:
-        bank_from_document(parse_yaml(text, source="rules.yaml"))
-    shown = str(caught.value)
+    shown = refusal(text)
     assert "'caps' belongs only on check questions (this is a multi)" in shown
     assert "'applies_from' belongs only on options of decisions" in shown
 
@@ -447,9 +451,7 @@ def test_an_option_caps_only_on_a_check_and_only_at_a_level_of_the_bank() -> Non
         "options: [{value: predict}, {value: agent}]",
         "options: [{value: predict, caps: pilot}, {value: agent}]",
     ).replace("{value: assumed, score: 0, caps: pilot}", "{value: assumed, score: 0, caps: beta}")
-    with pytest.raises(InputError) as caught:
-        bank_from_document(parse_yaml(text, source="rules.yaml"))
-    shown = str(caught.value)
+    shown = refusal(text)
     assert "rules.yaml:8:38:" in shown and "'caps' belongs only on check options" in shown
     assert "rules.yaml:46:46: caps names no level of the bank: 'beta'" in shown
 
@@ -717,9 +719,8 @@ def test_expects_belongs_on_decisions_and_names_another_decision() -> None:
         "          - {value: assumed, score: 0, caps: pilot}",
         "          - {value: assumed, score: 0, caps: pilot, expects: {profile.task: [agent]}}",
     )
-    with pytest.raises(InputError) as caught:
-        bank_from_document(parse_yaml(on_check, source="rules.yaml"))
-    assert "'expects' belongs only on options of decisions" in str(caught.value)
+    shown = refusal(on_check)
+    assert "'expects' belongs only on options of decisions" in shown
     unknown = RULES_BANK.replace(
         "options: [{value: predict}, {value: agent}]",
         "options: [{value: predict, expects: {profile.regimes: [later_rule]}}, {value: agent}]",
@@ -727,9 +728,7 @@ def test_expects_belongs_on_decisions_and_names_another_decision() -> None:
         "      - {value: old_rule}",
         "      - {value: old_rule, expects: {profile.nothing: [x]}}",
     )
-    with pytest.raises(InputError) as caught:
-        bank_from_document(parse_yaml(unknown, source="rules.yaml"))
-    shown = str(caught.value)
+    shown = refusal(unknown)
     assert "rules.yaml:8:" in shown and "'later_rule'" in shown  # a value profile.regimes lacks
     assert "'expects' names 'profile.nothing', which is no other decision of the bank" in shown
     # a later decision may be expected: the answers are read together, not in order
@@ -749,15 +748,12 @@ def test_expects_refuses_a_check_and_an_empty_list() -> None:
         "options: [{value: predict, expects: {a.tools: [yes]}}, {value: agent}]",
     )
     assert on_a_check != RULES_BANK
-    with pytest.raises(InputError) as caught:
-        bank_from_document(parse_yaml(on_a_check, source="rules.yaml"))
-    assert "'expects' names 'a.tools', which is no other decision of the bank" in str(caught.value)
+    shown = refusal(on_a_check)
+    assert "'expects' names 'a.tools', which is no other decision of the bank" in shown
     empty = RULES_BANK.replace(
         "options: [{value: predict}, {value: agent}]",
         "options: [{value: predict, expects: {profile.regimes: []}}, {value: agent}]",
     )
-    with pytest.raises(InputError) as caught:
-        bank_from_document(parse_yaml(empty, source="rules.yaml"))
-    shown = str(caught.value)
+    shown = refusal(empty)
     assert "rules.yaml:8:" in shown
     assert "'expects' needs at least one value for 'profile.regimes'" in shown

@@ -398,16 +398,15 @@ def _redated_decision(
 ) -> Question:
     """A decision (such as the profile's regimes) can be overridden only in the dates its
     options apply from: what it asks and how it is scored (it is not) stay the base's."""
-    given = [
-        name
-        for name in ("severity", "weight", "fix", "plan_lifts", "caps", "applies_from")
-        if getattr(override, name) is not None
-    ]
-    if override.evidence or override.disable_evidence:
-        given.append("evidence")
-    if any(item.score is not None for item in override.options):
-        given.append("options' scores")
-    if given or (override.options and not question.options):
+    changes_more = (
+        any(
+            getattr(override, name) is not None
+            for name in ("severity", "weight", "fix", "plan_lifts", "caps", "applies_from")
+        )
+        or bool(override.evidence or override.disable_evidence)
+        or any(item.score is not None for item in override.options)
+    )
+    if changes_more or (override.options and not question.options):
         problems.append(
             Problem(
                 where,

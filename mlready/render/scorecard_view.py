@@ -290,8 +290,8 @@ def level_note(card: "Scorecard") -> str | None:
     parts = []
     if card.level == card.bank.levels[0] and card.score is not None:
         parts.append(_("No open gap caps the level."))
-    due_soon = card.due_soon
-    conditions = card.conditions[: len(card.conditions) - len(due_soon)]
+    due_soon = [gap for gap in card.conditions if gap.upcoming is not None]
+    conditions = [gap for gap in card.conditions if gap.upcoming is None]
     if card.conditions:
         blockers = sum(1 for gap in conditions if gap.severity is Severity.BLOCKER)
         counts = [
