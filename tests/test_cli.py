@@ -254,6 +254,7 @@ def test_bank_show_and_validate(bank_file: Path, tmp_path: Path) -> None:
         "applies_from": None,
         "caps": None,
         "expects": {},
+        "suggests": {},
     }
     assert latency["severity"] == "major"
     assert latency["weight"] == 2

@@ -295,7 +295,7 @@ def test_size() -> None:
 
 def test_the_profile_comes_first_and_holds_only_decisions() -> None:
     profile = bank().profile
-    assert len(profile) == 12
+    assert len(profile) == 13
     assert list(bank().questions)[: len(profile)] == [q.id for q in profile]
     assert all(q.id.startswith("profile.") for q in profile)
     assert all(q.kind in (Kind.CHOICE, Kind.MULTI) for q in profile)
@@ -304,12 +304,20 @@ def test_the_profile_comes_first_and_holds_only_decisions() -> None:
 
 def test_every_profile_decision_drives_checks_in_two_areas_or_more() -> None:
     for decision in bank().profile:
+        # A decision that only suggests answers to another (the fields suggest regimes) drives
+        # what the answers it suggests drive.
+        names = {decision.id} | _suggested(decision)
         areas = {
             q.id.split(".")[0]
             for q in checks()
-            if decision.id in q.when or _depends_through_a_decision(q, decision.id)
+            for name in names
+            if name in q.when or _depends_through_a_decision(q, name)
         }
         assert len(areas) >= 2, (decision.id, areas)
+
+
+def _suggested(decision: Question) -> set[str]:
+    return {name for option in decision.options for name in option.suggests}
 
 
 def _depends_through_a_decision(question: Question, name: str) -> bool:
@@ -332,7 +340,11 @@ def test_every_decision_drives_a_question_and_half_drive_two_checks() -> None:
         for name in question.when:
             if name in driven and is_scored(question):
                 driven[name].add(question.id)
-    unused = [name for name, follow in driven.items() if not follow]
+    unused = [
+        name
+        for name, follow in driven.items()
+        if not follow and not _suggested(bank().questions[name])
+    ]
     assert unused == []
     assert sum(len(follow) >= 2 for follow in driven.values()) * 2 >= len(driven)
 
@@ -784,6 +796,7 @@ def test_options_that_mean_none_of_the_others_are_chosen_alone() -> None:
     }
     assert exclusive == {
         ("profile.regimes", "none"),
+        ("profile.domains", "none"),
         ("data.label_source", "none"),
         ("data.biometrics", "none"),
         ("framework.runtime", "hosted"),

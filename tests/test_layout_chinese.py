@@ -363,9 +363,9 @@ def test_the_walk_in_a_terminal_follows_its_width(review: Review, tmp_path: Path
     )
     walk = ("--lang", "zh-CN", "--area", "profile", "--no-scan", "--no-report")
     child = spawn_ask(tmp_path, *walk, env={"COLUMNS": ""}, columns=WIDTHS[0])
-    # The width of each screen: the first question, its help, eight questions, the last one
+    # The width of each screen: the first question, its help, nine questions, the last one
     # and the summary.
-    widths = [60, 60, 60, 80, 80, 80, 100, 100, 100, 100, 100, 100, 100]
+    widths = [60, 60, 60, 80, 80, 80, 80, 100, 100, 100, 100, 100, 100, 100]
     screens: list[str] = []
     while child.expect([PROMPT, pexpect.EOF]) == 0:
         screens.append(child.before or "")

@@ -373,7 +373,7 @@ def test_ask_walks_the_built_in_bank_in_chinese(tmp_path: Path) -> None:
     child.expect_exact("回车保留")
     child.expect_exact("› ")
     child.sendline("")
-    for _ in range(10):  # the rest of the profile: the first option of each
+    for _ in range(11):  # the rest of the profile: the first option of each
         child.expect_exact("总计")
         child.expect_exact("› ")
         child.sendline("1")
@@ -686,7 +686,8 @@ def test_a_us_team_is_not_shown_the_regimes_of_other_markets(tmp_path: Path) -> 
     (tmp_path / "answers.yaml").write_text(
         "mlready: 1\nproject: {name: x, owner: y}\nanswers:\n  profile.model_source: trained\n"
         "  profile.system_task: [predict]\n  profile.prediction_mode: [batch]\n"
-        "  profile.runs_on: [embedded]\n  profile.impact: [decisions]\n",
+        "  profile.runs_on: [embedded]\n  profile.impact: [decisions]\n"
+        "  profile.domains: [credit]\n",
         encoding="utf-8",
     )
     child = spawn_ask(tmp_path, "--area", "profile", "--no-scan", "--no-report")
@@ -701,7 +702,11 @@ def test_a_us_team_is_not_shown_the_regimes_of_other_markets(tmp_path: Path) -> 
     assert "eu_high_risk" in hidden and "china_genai" in hidden
     # not among the numbered options
     assert not [line for line in screen if re.match(r"\s+\d+\s+eu_high_risk\b", line)]
-    assert [line for line in screen if re.match(r"\s+\d+\s+us_credit\b", line)]
+    credit = [line for line in screen if re.match(r"\s+\d+\s+us_credit\b", line)]
+    # Credit in the US suggests its credit rules, said beside them (the EU's are not suggested).
+    assert credit
+    assert "every adverse action (suggested by your earlier answers)" in listed
+    assert listed.count("(suggested by your earlier answers)") == 1
     child.sendline("eu_high_risk")  # typed, a hidden regime is still chosen, with a warning
     child.expect_exact("goes with profile.markets being eu")
     child.sendline(":q")

@@ -14,7 +14,7 @@ from mlready.core.model import NA, AnswerEntry, Bank, Project, Question
 from mlready.core.vocabulary import Severity
 from mlready.core.walk import WalkResult, ask_project, progress_of, walk
 from mlready.io.yamlio import parse_yaml
-from tests.helpers.expecting_bank import EXPECTING_BANK
+from tests.helpers.expecting_bank import EXPECTING_BANK, MARKETS_BANK
 from tests.helpers.probed_bank import BANK as PROBED_BANK
 from tests.helpers.small_bank import SMALL_BANK
 from tests.helpers.walk_script import TODAY, Saves, ScriptedPrompt, run_walk
@@ -676,32 +676,6 @@ def test_an_expected_decision_that_does_not_apply_contradicts_nothing() -> None:
     assert [(item.question, item.other) for item in told] == [("profile.task", "profile.mode")]
     rules = answers.with_entry("profile.kind", AnswerEntry(value="rules"))
     assert answers_not_expected(rules, applicable_questions(bank, rules)) == []
-
-
-MARKETS_BANK = """\
-bank: markets
-version: 1
-profile:
-  - id: profile.markets
-    kind: multi
-    prompt: Where?
-    why: w
-    options: [{value: eu}, {value: us}]
-  - id: profile.regimes
-    kind: multi
-    prompt: Which rules?
-    why: w
-    options:
-      - {value: eu_rule, expects: {profile.markets: [eu]}}
-      - {value: us_rule, expects: {profile.markets: [us]}}
-      - {value: any_rule}
-      - {value: none, exclusive: true}
-areas:
-  - id: a
-    title: A
-    questions:
-      - {id: a.check, prompt: p, why: w}
-"""
 
 
 def test_options_that_go_with_other_answers_to_earlier_decisions_are_not_listed() -> None:

@@ -323,42 +323,61 @@ def reference_problems(
 def _expects_problems(
     bank: Bank, question: Question, document: Document, loc: Location
 ) -> list[Problem]:
-    """What an option `expects`: other decisions of the bank, earlier or later, and values they
-    offer."""
+    """What an option `expects` or `suggests`: other decisions of the bank, and values they
+    offer; a suggestion only of a later decision (the walk asks it after this one)."""
     problems: list[Problem] = []
+    order = list(bank.questions)
     for position, option in enumerate(question.options):
-        for name, wanted in option.expects.items():
-            where = document.place((*loc, "options", position, "expects", name))
-            target = bank.questions.get(name)
-            if (
-                name == question.id
-                or target is None
-                or not kind_of(target).chosen
-                or is_scored(target)
-            ):
-                problems.append(
-                    Problem(
-                        where,
-                        Message(
-                            "'expects' names '{id}', which is no other decision of the bank",
-                            id=name,
-                        ),
+        for key, condition in (("expects", option.expects), ("suggests", option.suggests)):
+            for name, wanted in condition.items():
+                where = document.place((*loc, "options", position, key, name))
+                target = bank.questions.get(name)
+                if (
+                    name == question.id
+                    or target is None
+                    or not kind_of(target).chosen
+                    or is_scored(target)
+                ):
+                    problems.append(
+                        Problem(
+                            where,
+                            Message(
+                                "'{key}' names '{id}', which is no other decision of the bank",
+                                key=key,
+                                id=name,
+                            ),
+                        )
                     )
-                )
-                continue
-            offered = [choice.value for choice in target.options]
-            problems += [
-                Problem(where, no_option(name, value, offered))
-                for value in wanted
-                if value not in offered
-            ]
-            if not wanted:
-                # No value would ever match: every answer to it would be told as a contradiction.
-                problems.append(
-                    Problem(
-                        where, Message("'expects' needs at least one value for '{id}'", id=name)
+                    continue
+                if key == "suggests" and order.index(name) < order.index(question.id):
+                    # Suggested before this answer is given, a value could never be marked.
+                    problems.append(
+                        Problem(
+                            where,
+                            Message(
+                                "'suggests' names '{id}', which comes before '{question}': "
+                                "only a later decision can be suggested",
+                                id=name,
+                                question=question.id,
+                            ),
+                        )
                     )
-                )
+                offered = [choice.value for choice in target.options]
+                problems += [
+                    Problem(where, no_option(name, value, offered))
+                    for value in wanted
+                    if value not in offered
+                ]
+                if not wanted:
+                    # No value would ever match: every answer would be told as a contradiction.
+                    problems.append(
+                        Problem(
+                            where,
+                            Message(
+                                "'{key}' needs at least one value for '{id}'", key=key, id=name
+                            ),
+                        )
+                    )
     return problems
 
 

@@ -157,11 +157,12 @@ class Check(QuestionKind):
                         "a check takes it as its own key"
                     ),
                 )
-            if option.expects:
-                problem(
-                    ("options", position, "expects"),
-                    Message("'expects' belongs only on options of decisions"),
-                )
+            for key in ("expects", "suggests"):
+                if getattr(option, key):
+                    problem(
+                        ("options", position, key),
+                        Message("'{key}' belongs only on options of decisions", key=key),
+                    )
         if "options" in given and len(question.options) < 2:
             problem(
                 "options", Message("a check needs at least two options (or none: yes/partial/no)")

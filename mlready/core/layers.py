@@ -277,15 +277,22 @@ def _layer_questions(
 
 
 def _expecting_kept(question: Question, disabled: set[str]) -> Question:
-    """`question` with its options expecting no disabled decision: the layer chose not to ask
-    it, its answers are ignored, and the merged bank names only questions it has."""
-    if not any(name in disabled for option in question.options for name in option.expects):
+    """`question` with its options expecting or suggesting no disabled decision: the layer chose
+    not to ask it, its answers are ignored, and the merged bank names only questions it has."""
+    if not any(
+        name in disabled
+        for option in question.options
+        for name in (*option.expects, *option.suggests)
+    ):
         return question
     options = tuple(
         replace(
             option,
             expects={
                 name: wanted for name, wanted in option.expects.items() if name not in disabled
+            },
+            suggests={
+                name: wanted for name, wanted in option.suggests.items() if name not in disabled
             },
         )
         for option in question.options

@@ -154,6 +154,12 @@ class Option(Record):
     # regime with decisions about people); an answer file that chooses it without them is told
     # so, as a profile that may hide checks it should ask.
     expects: Condition = field(default_factory=dict)
+    # Decisions only: the answers to later decisions this one makes likely (credit scoring of
+    # consumers suggests the AI Act's Annex III and the Consumer Credit Directive). The walk
+    # marks them, and an answer file that leaves one out without saying why is told so. A
+    # suggested option that expects answers given otherwise (a regime of another market) is
+    # not suggested.
+    suggests: Condition = field(default_factory=dict)
 
     @property
     def display(self) -> str:

@@ -8,6 +8,7 @@
 # launch for must not pull an area below the cap, however many of them an area asks.
 
 import datetime as dt
+import re
 from collections.abc import Mapping, Sequence
 from typing import NamedTuple
 
@@ -21,6 +22,7 @@ from mlready.core.model import (
     Area,
     Bank,
     Level,
+    Option,
     Question,
     SeverityRule,
     Waiver,
@@ -387,6 +389,84 @@ def answers_not_expected(answers: Answers, questions: Sequence[Question]) -> lis
                 if not set(other.chosen) & set(wanted):
                     found.append(Unexpected(question.id, value, name, wanted))
     return found
+
+
+class Suggestion(NamedTuple):
+    """A value of a decision that an answer to an earlier one suggests (an option's
+    `suggests`): `by` being `because` suggests `value` for `question`."""
+
+    question: str
+    value: str
+    by: str
+    because: str
+
+
+def suggested_answers(answers: Answers, questions: Sequence[Question]) -> list[Suggestion]:
+    """Of the decisions among `questions`, the values that answers to others suggest, less
+    those whose own `expects` another answer contradicts (a regime of a market not named)."""
+    applicable = {question.id: question for question in questions}
+    found: list[Suggestion] = []
+    for question in questions:
+        entry = answers.get(question.id)
+        if entry is None or entry.value == NA or is_scored(question) or not question.options:
+            continue
+        for value in entry.chosen:
+            option = question.option(value)
+            for name, wanted in option.suggests.items() if option else ():
+                target = applicable.get(name)
+                found += [
+                    Suggestion(name, suggested, question.id, value)
+                    for suggested in wanted
+                    if target is not None
+                    and not _expects_otherwise(target.option(suggested), answers, applicable)
+                ]
+    return found
+
+
+def _expects_otherwise(
+    option: Option | None, answers: Answers, applicable: Mapping[str, Question]
+) -> bool:
+    """Whether `option` expects answers to other decisions that were given otherwise."""
+    for name, wanted in option.expects.items() if option else ():
+        other = answers.get(name) if name in applicable else None
+        if other is not None and other.value != NA and not set(other.chosen) & set(wanted):
+            return True
+    return False
+
+
+def unheeded_suggestions(card: Scorecard) -> list[Message]:
+    """Suggested values an answer leaves out without naming them in its note: worth a warning
+    at the answer's line, since a regime left out unscreened takes its checks with it."""
+    answers = card.answers
+    reasons: dict[tuple[str, str], list[Message]] = {}
+    for item in suggested_answers(answers, card.applicable):
+        entry = answers.get(item.question)
+        if entry is None or entry.value == NA or item.value in entry.chosen:
+            continue
+        # Named in the note ("eu_consumer_credit: business loans only"), the value was
+        # screened out on purpose: the note is the record the warning asks for.
+        if item.value in _words(entry.note):
+            continue
+        reasons.setdefault((item.question, item.value), []).append(
+            Message("{id} being {value}", id=item.by, value=item.because)
+        )
+    joint = N_(" and ")  # apart: Babel does not look inside the Message call's values
+    return [
+        Message(
+            "{place}: '{id}' leaves out {value}, which {reasons} suggests; choose it, or say in "
+            "the answer's note why it does not apply, naming it",
+            place=f"{answers.source}:{answers.lines.get(question, answers.answers_line)}",
+            id=question,
+            value=value,
+            reasons=series(because, joint=joint),
+        )
+        for (question, value), because in reasons.items()
+    ]
+
+
+def _words(text: str | None) -> set[str]:
+    """The ids and words of a note, split where an id cannot continue."""
+    return set(re.split(r"[^A-Za-z0-9_.-]+", text or ""))
 
 
 def applicable_questions(

@@ -33,6 +33,7 @@ from mlready.core.scoring import (
     in_core,
     pending_answers,
     severity_rule,
+    suggested_answers,
 )
 from mlready.core.vocabulary import EvidenceState, Kind, Severity
 
@@ -59,6 +60,9 @@ class Screen(Record):
     # Options of a decision that go with other answers than those given to earlier decisions
     # (an option's `expects`): not listed, though typing one still chooses it.
     hidden: tuple[OptionValue, ...] = ()
+    # Options of a decision that answers to earlier decisions suggest (their `suggests`): the
+    # regimes that credit scoring in the EU brings, say. Marked, never chosen for the person.
+    suggested_options: tuple[OptionValue, ...] = ()
 
     @property
     def suggested(self) -> str | None:
@@ -269,6 +273,7 @@ class _Walk:
             evidence=self.evidence.get(question.id),
             chosen_severity=_chosen_severity(question, self.bank, self.answers, self.today),
             hidden=unexpected_options(question, self.bank, self.answers),
+            suggested_options=suggested_options(question, self.bank, self.answers),
         )
 
     def ask(self, question: Question, *, can_go_back: bool) -> None:
@@ -508,6 +513,20 @@ def unexpected_options(question: Question, bank: Bank, answers: Answers) -> tupl
                 hidden.append(option.value)
                 break
     return tuple(hidden)
+
+
+def suggested_options(question: Question, bank: Bank, answers: Answers) -> tuple[OptionValue, ...]:
+    """The options of a decision that answers to other decisions suggest (their `suggests`),
+    less those that go with other answers (their `expects`)."""
+    if is_scored(question) or not any(
+        name == question.id
+        for other in bank.questions.values()
+        for option in other.options
+        for name in option.suggests
+    ):
+        return ()
+    found = suggested_answers(answers, applicable_questions(bank, answers))
+    return tuple(dict.fromkeys(item.value for item in found if item.question == question.id))
 
 
 def _chosen_severity(

@@ -278,8 +278,11 @@ class TerminalPrompt:
             for number, option in enumerate(question.options, 1):
                 if option.value in screen.hidden:
                     continue
-                label = one_line(option.label) if option.label else ""
-                options.add_row(str(number), option.value, Wrapped(Text(label)))
+                label = Text(one_line(option.label) if option.label else "")
+                if option.value in screen.suggested_options:
+                    # Said in words, not only in colour: a screen reader and a log read it too.
+                    label.append("  " + _("(suggested by your earlier answers)"), style="yellow")
+                options.add_row(str(number), option.value, Wrapped(label))
             self.console.print(Padding(options, (0, 0, 0, INDENT + 1)))
             if screen.hidden:
                 left = ngettext(

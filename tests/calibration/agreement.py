@@ -30,6 +30,10 @@ class Agreement(NamedTuple):
     # the bank after the first reviewer wrote), before seeing any level the tool gives.
     second: tuple[str, ...] = ()
     second_serious: str = ""
+    # The third's, who judged the same answers as the second, before seeing either reviewer's
+    # verdicts or any level the tool gives.
+    third: tuple[str, ...] = ()
+    third_serious: str = ""
 
     @property
     def agrees(self) -> bool:
@@ -40,6 +44,11 @@ class Agreement(NamedTuple):
     def agrees_second(self) -> bool:
         """Whether the tool's level is one the second reviewer gave."""
         return self.tool in self.second
+
+    @property
+    def agrees_third(self) -> bool:
+        """Whether the tool's level is one the third reviewer gave."""
+        return self.tool in self.third
 
 
 def systems() -> list[Path]:
@@ -54,6 +63,7 @@ def agreement(folder: Path) -> Agreement:
     serious = mlready.review(folder / "serious-gaps.yaml", today=TODAY, scan=False)
     accepted = tuple(expert.get("between") or [expert["level"]])
     second = yaml.safe_load((folder / "expert-2.yaml").read_text(encoding="utf-8"))
+    third = yaml.safe_load((folder / "expert-3.yaml").read_text(encoding="utf-8"))
     return Agreement(
         folder.name,
         expert["level"],
@@ -64,30 +74,32 @@ def agreement(folder: Path) -> Agreement:
         serious.level,
         tuple(second.get("between") or [second["level"]]),
         second["serious_gaps_level"],
+        tuple(third.get("between") or [third["level"]]),
+        third["serious_gaps_level"],
     )
 
 
 HEADERS = {
-    "en": "| System | Reviewer 1 | Reviewer 2 | Tool (score) | Serious gaps: reviewers 1, 2 "
-    "| Serious gaps: tool |",
-    "zh-CN": "| 系统 | 评审者 1 | 评审者 2 | 工具（得分） | 严重缺口：评审者 1、2 "
-    "| 严重缺口：工具 |",
+    "en": "| System | Reviewer 1 | Reviewer 2 | Reviewer 3 | Tool (score) "
+    "| Serious gaps: reviewers 1, 2, 3 | Serious gaps: tool |",
+    "zh-CN": "| 系统 | 评审者 1 | 评审者 2 | 评审者 3 | 工具（得分） "
+    "| 严重缺口：评审者 1、2、3 | 严重缺口：工具 |",
 }
 SUMMARY = {
-    "en": "{first} of {count} agree with reviewer 1, {second} of {count} with reviewer 2 "
-    "(✗: the tool's level is not the reviewer's).",
-    "zh-CN": "{count} 个系统中，{first} 个与评审者 1 一致，{second} 个与评审者 2 一致"
-    "（✗：工具给出的级别不是该评审者的）。",
+    "en": "{first} of {count} agree with reviewer 1, {second} of {count} with reviewer 2, "
+    "{third} of {count} with reviewer 3 (✗: the tool's level is not the reviewer's).",
+    "zh-CN": "{count} 个系统中，{first} 个与评审者 1 一致，{second} 个与评审者 2 一致，"
+    "{third} 个与评审者 3 一致（✗：工具给出的级别不是该评审者的）。",
 }
 
 
 # A row's cells: English keeps the levels' ids (as `--fail-under` takes them), other languages
 # the levels' titles as the bank's translation names them.
 ROW = {
-    "en": "| {system} | {first} | {second} | {tool} ({score}) | {serious}, {second_serious} "
-    "| {tool_serious} |",
-    "zh-CN": "| {system} | {first} | {second} | {tool}（{score}） | {serious}、{second_serious} "
-    "| {tool_serious} |",
+    "en": "| {system} | {first} | {second} | {third} | {tool} ({score}) "
+    "| {serious}, {second_serious}, {third_serious} | {tool_serious} |",
+    "zh-CN": "| {system} | {first} | {second} | {third} | {tool}（{score}） "
+    "| {serious}、{second_serious}、{third_serious} | {tool_serious} |",
 }
 
 
@@ -108,19 +120,22 @@ def table(rows: list[Agreement], lang: str = "en") -> str:
     def name(level: str) -> str:
         return titles.get(level, level)
 
-    lines = [HEADERS[lang], "| --- | --- | --- | --- | --- | --- |"]
+    lines = [HEADERS[lang], "| --- | --- | --- | --- | --- | --- | --- |"]
     for row in rows:
         first = " / ".join(map(name, row.accepted)) + ("" if row.agrees else " ✗")
         second = " / ".join(map(name, row.second)) + ("" if row.agrees_second else " ✗")
+        third = " / ".join(map(name, row.third)) + ("" if row.agrees_third else " ✗")
         lines.append(
             ROW[lang].format(
                 system=row.system,
                 first=first,
                 second=second,
+                third=third,
                 tool=name(row.tool),
                 score=row.score,
                 serious=name(row.expert_serious),
                 second_serious=name(row.second_serious),
+                third_serious=name(row.third_serious),
                 tool_serious=name(row.tool_serious),
             )
         )
@@ -129,6 +144,7 @@ def table(rows: list[Agreement], lang: str = "en") -> str:
         SUMMARY[lang].format(
             first=sum(row.agrees for row in rows),
             second=sum(row.agrees_second for row in rows),
+            third=sum(row.agrees_third for row in rows),
             count=len(rows),
         )
     )

@@ -1,0 +1,219 @@
+"""Options that suggest answers to later decisions (`suggests`): validated like `expects`,
+marked in the walk, and a warning at the answer that leaves a suggestion out unexplained."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+import yaml
+from rich.console import Console
+
+from mlready.core.answers import empty_answers
+from mlready.core.bank import bank_from_document
+from mlready.core.errors import InputError
+from mlready.core.model import AnswerEntry, Bank
+from mlready.core.scoring import applicable_questions, suggested_answers
+from mlready.core.walk import suggested_options
+from mlready.io.bank_file import load_bank
+from mlready.io.yamlio import parse_yaml
+from mlready.render.terminal import TerminalPrompt
+from tests.helpers.commands import run
+from tests.helpers.expecting_bank import MARKETS_BANK
+from tests.helpers.languages import speaking
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+
+# The markets bank with a field asked first, whose answers suggest regimes.
+FIELDS_BANK = MARKETS_BANK.replace(
+    "profile:\n",
+    """profile:
+  - id: profile.fields
+    kind: multi
+    prompt: Which fields?
+    why: w
+    options:
+      - {value: credit, suggests: {profile.regimes: [eu_rule, us_rule]}}
+      - {value: retail}
+""",
+    1,
+)
+
+
+def fields_bank(text: str = FIELDS_BANK) -> Bank:
+    return bank_from_document(parse_yaml(text, source="fields.yaml"))
+
+
+def refusal(text: str) -> str:
+    with pytest.raises(InputError) as caught:
+        fields_bank(text)
+    return str(caught.value)
+
+
+def test_a_suggestion_names_a_later_decision_and_values_it_offers() -> None:
+    assert fields_bank().questions["profile.fields"].options[0].suggests == {
+        "profile.regimes": ("eu_rule", "us_rule")
+    }
+    unknown = refusal(FIELDS_BANK.replace("[eu_rule, us_rule]", "[eu_rule, uk_rule]"))
+    assert "fields.yaml:9:" in unknown and "'uk_rule'" in unknown
+    nothing = refusal(FIELDS_BANK.replace("profile.regimes: [eu_rule", "profile.nothing: [eu_rule"))
+    assert "'suggests' names 'profile.nothing', which is no other decision of the bank" in nothing
+    check = refusal(FIELDS_BANK.replace("profile.regimes: [eu_rule, us_rule]", "a.check: [yes]"))
+    assert "'suggests' names 'a.check', which is no other decision of the bank" in check
+    empty = refusal(FIELDS_BANK.replace("[eu_rule, us_rule]", "[]"))
+    assert "'suggests' needs at least one value for 'profile.regimes'" in empty
+    # Suggesting an earlier decision: the walk would have asked it already.
+    earlier = FIELDS_BANK.replace(
+        "      - {value: any_rule}",
+        "      - {value: any_rule, suggests: {profile.fields: [credit]}}",
+    )
+    assert (
+        "'suggests' names 'profile.fields', which comes before 'profile.regimes': only a later "
+        "decision can be suggested"
+    ) in refusal(earlier)
+    on_a_check = FIELDS_BANK.replace(
+        "      - {id: a.check, prompt: p, why: w}",
+        "      - id: a.check\n        prompt: p\n        why: w\n        options:\n"
+        "          - {value: no, score: 0, suggests: {profile.regimes: [eu_rule]}}\n"
+        "          - {value: yes, score: 1}",
+    )
+    assert "'suggests' belongs only on options of decisions" in refusal(on_a_check)
+
+
+def test_a_suggestion_of_another_market_is_not_made() -> None:
+    bank = fields_bank()
+    answers = empty_answers("mlready.yaml")
+    answers = answers.with_entry("profile.fields", AnswerEntry(value=("credit",)))
+    # No market yet: both regimes are suggested; the US alone: only the US one.
+    found = suggested_answers(answers, applicable_questions(bank, answers))
+    assert [(item.value, item.by, item.because) for item in found] == [
+        ("eu_rule", "profile.fields", "credit"),
+        ("us_rule", "profile.fields", "credit"),
+    ]
+    us = answers.with_entry("profile.markets", AnswerEntry(value=("us",)))
+    regimes = bank.questions["profile.regimes"]
+    assert suggested_options(regimes, bank, us) == ("us_rule",)
+    retail = us.with_entry("profile.fields", AnswerEntry(value=("retail",)))
+    assert suggested_options(regimes, bank, retail) == ()
+    # Only decisions something suggests are looked at.
+    assert suggested_options(bank.questions["profile.markets"], bank, us) == ()
+
+
+def test_the_walk_marks_the_suggested_options_and_chooses_none() -> None:
+    from tests.helpers.walk_script import run_walk
+
+    bank = fields_bank()
+    result, prompt, _ = run_walk(bank, ["credit", "eu", ":s", ":q"])
+    regimes = [s for s in prompt.screens if s.question.id == "profile.regimes"]
+    assert [s.suggested_options for s in regimes] == [("eu_rule",)]
+    assert result.answers.get("profile.regimes") is None  # skipped: nothing chosen for them
+    output = io.StringIO()
+    console = Console(file=output, width=100, force_terminal=False, color_system=None)
+    console.input = lambda *_, **__: ""  # type: ignore[method-assign]
+    TerminalPrompt(console).question(regimes[0])
+    rows = [" ".join(line.split()) for line in output.getvalue().splitlines()]
+    marked = [row for row in rows if "(suggested by your earlier answers)" in row]
+    assert len(marked) == 1 and marked[0].startswith("1 eu_rule")
+
+
+def credit_example(
+    tmp_path: Path, regimes: object, note: str | None = None, *, fields: object = None
+) -> Path:
+    """The credit example with its regimes answer (and its fields, when given) replaced."""
+    document = yaml.safe_load((EXAMPLES / "credit-risk-scorer.yaml").read_text(encoding="utf-8"))
+    if fields is not None:
+        document["answers"]["profile.domains"] = fields
+    entry: dict[str, object] = {"value": regimes}
+    if note is not None:
+        entry["note"] = note
+    document["answers"]["profile.regimes"] = entry
+    path = tmp_path / "mlready.yaml"
+    path.write_text(yaml.safe_dump(document, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def suggestion_warnings(path: Path) -> list[str]:
+    code, _, err = run("check", path, "--today", "2026-12-07", "--no-scan")
+    assert code in (0, 1), err
+    return [line for line in err.splitlines() if "leaves out" in line]
+
+
+def test_a_regime_the_fields_suggest_left_out_is_told_until_its_note_names_it(
+    tmp_path: Path,
+) -> None:
+    # The example lends to consumers in the EU as a bank: every regime its fields suggest is
+    # chosen, and nothing is told.
+    assert suggestion_warnings(EXAMPLES / "credit-risk-scorer.yaml") == []
+    left_out = credit_example(tmp_path, ["eu_high_risk", "model_risk", "resilience"])
+    told = suggestion_warnings(left_out)
+    line = next(
+        n
+        for n, text in enumerate(left_out.read_text(encoding="utf-8").splitlines(), 1)
+        if text.startswith("  profile.regimes:")
+    )
+    assert told == [
+        f"warning: {left_out}:{line}: 'profile.regimes' leaves out eu_consumer_credit, which "
+        "profile.domains being credit suggests; choose it, or say in the answer's note why it "
+        "does not apply, naming it"
+    ]
+    # Named in the note with a reason, the choice was made on purpose: nothing is told.
+    noted = credit_example(
+        tmp_path,
+        ["eu_high_risk", "model_risk", "resilience"],
+        note="eu_consumer_credit: only loans to sole traders for their business",
+    )
+    assert suggestion_warnings(noted) == []
+    # A word that merely contains the value names nothing.
+    near = credit_example(
+        tmp_path, ["eu_high_risk", "model_risk", "resilience"], note="not_eu_consumer_credit"
+    )
+    assert len(suggestion_warnings(near)) == 1
+    # "None apply" leaves out every suggestion: each is told once, with every field behind it.
+    fields = ["credit", "payments", "banking"]
+    none = suggestion_warnings(credit_example(tmp_path, ["none"], fields=fields))
+    assert [line.split("leaves out ")[1].split(",")[0] for line in none] == [
+        "eu_high_risk",
+        "eu_consumer_credit",
+        "payments",
+        "resilience",
+        "model_risk",
+    ]
+    assert "which profile.domains being credit suggests" in none[0]
+    assert "which profile.domains being payments and profile.domains being banking" in none[3]
+
+
+def test_the_warning_is_said_in_chinese(tmp_path: Path) -> None:
+    left_out = credit_example(tmp_path, ["eu_high_risk", "model_risk", "resilience"])
+    with speaking("zh-CN"):
+        told = suggestion_warnings_zh(left_out)
+    assert len(told) == 1
+    assert "漏选了 eu_consumer_credit，而 profile.domains 为 credit 提示应选它" in told[0]
+
+
+def suggestion_warnings_zh(path: Path) -> list[str]:
+    code, _, err = run("check", path, "--today", "2026-12-07", "--no-scan")
+    assert code in (0, 1), err
+    return [line for line in err.splitlines() if "漏选了" in line]
+
+
+def test_every_builtin_field_suggests_regimes_of_the_bank(tmp_path: Path) -> None:
+    bank = load_bank()
+    fields = bank.questions["profile.domains"]
+    order = list(bank.questions)
+    for option in fields.options:
+        if option.value == "none":
+            assert option.exclusive and not option.suggests
+            continue
+        assert option.suggests, option.value
+        for name in option.suggests:
+            assert order.index(name) > order.index(fields.id)
+    # A layer that does not ask the regimes drops the suggestions of them.
+    (tmp_path / "fields.yaml").write_text(FIELDS_BANK, encoding="utf-8")
+    layer = tmp_path / "layer.yaml"
+    layer.write_text(
+        "bank: fewer\nversion: 1\nextends: fields.yaml\ndisable: [profile.regimes]\n",
+        encoding="utf-8",
+    )
+    layered = load_bank(layer)
+    assert [option.suggests for option in layered.questions["profile.fields"].options] == [{}, {}]
