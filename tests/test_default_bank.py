@@ -1558,12 +1558,65 @@ def test_the_exploitable_agent_gaps_are_at_the_lowest_grade() -> None:
         found = next(o for o in bank().questions[check].options if o.value == value)
         return found.score, found.caps
 
-    assert option("serving.agent_customer_binding", "typed") == (0, "prototype")
+    assert option("serving.agent_customer_binding", "typed") == (0, None)
+    assert option("serving.agent_customer_binding", "no") == (0, "prototype")
     assert option("training.injection_tested", "direct") == (0, None)
     assert option("serving.agent_idempotent", "money_repeats") == (0, None)
     agent = asked({"profile.system_task": ("agent",), "profile.adversarial": "no"})
     assert agent.severity_of(bank().questions["training.injection_tested"]) is Severity.BLOCKER
     assert agent.severity_of(bank().questions["framework.threat_model"]) is Severity.MAJOR
+
+
+# The gaps an attacker uses on an agent, and the control answered later that bounds them.
+ATTACK_GAPS = {
+    "training.injection_tested": "none",
+    "training.red_team": "token",
+    "serving.agent_idempotent": "money_repeats",
+    "serving.agent_customer_binding": "typed",
+}
+
+
+@pytest.mark.parametrize(
+    ("approval", "impact", "expected"),
+    [
+        # money moved under hard limits the tools enforce, or with a person approving each
+        ("action_cap", ("experience", "financial"), "pilot"),
+        ("capped", ("experience", "financial"), "pilot"),
+        ("yes", ("financial",), "pilot"),
+        # limits written only in the prompt, or none: nothing bounds what an attack takes
+        ("partial", ("experience", "financial"), "prototype"),
+        ("no", ("experience", "financial"), "prototype"),
+        # no limit on amounts bounds a decision about a person
+        ("action_cap", ("decisions", "financial"), "prototype"),
+    ],
+)
+def test_hard_limits_in_an_agents_tools_bound_what_its_attack_gaps_cap(
+    approval: str, impact: tuple[str, ...], expected: str
+) -> None:
+    from mlready.core.scoring import gap_cap
+
+    choices = {
+        "profile.system_task": ("generate", "agent"),
+        "profile.impact": impact,
+        "profile.adversarial": "yes",
+        "profile.personal_data": "personal",
+    }
+    answers = answer_all(choices, best=True)
+    for check, value in {**ATTACK_GAPS, "serving.agent_approval": approval}.items():
+        answers = answers.with_entry(check, AnswerEntry(value=value))
+    card = score(bank(), answers, today=date(2026, 12, 7))
+    gaps = {gap.question.id: gap for gap in card.gaps}
+    caps = {check: gap_cap(bank(), gaps[check], date(2026, 12, 7)) for check in ATTACK_GAPS}
+    assert {check: cap.name if cap else None for check, cap in caps.items()} == dict.fromkeys(
+        ATTACK_GAPS, expected
+    )
+    # tools that act on whatever id the model passes: limits on amounts bound money, not whose
+    # data is read
+    unbound = answers.with_entry("serving.agent_customer_binding", AnswerEntry(value="no"))
+    card = score(bank(), unbound, today=date(2026, 12, 7))
+    binding = next(gap for gap in card.gaps if gap.question.id == "serving.agent_customer_binding")
+    cap = gap_cap(bank(), binding, date(2026, 12, 7))
+    assert cap is not None and cap.name == "prototype"
 
 
 @pytest.mark.parametrize(

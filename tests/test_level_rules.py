@@ -432,6 +432,33 @@ def test_severity_rules_caps_and_dates_are_validated_with_their_place(
     assert message in shown
 
 
+def test_a_severity_rule_may_name_a_later_check_that_bounds_the_gap() -> None:
+    # A control answered further on (hard limits in an agent's tools) bounds what a gap here
+    # can do: the rule names it though it comes later, and the answers decide together.
+    bounded = RULES_BANK.replace(
+        "          - {when: {profile.task: [agent]}, is: blocker, caps: prototype}\n",
+        "          - {when: {profile.task: [agent], a.approval: [yes]}, is: blocker, caps: pilot}\n"
+        "          - {when: {profile.task: [agent]}, is: blocker, caps: prototype}\n",
+    )
+    assert bounded != RULES_BANK
+    bank = bank_from_document(parse_yaml(bounded, source="rules.yaml"))
+    assert review(bank, task="agent", a_tools="no").level.name == "pilot"
+    # a.approval itself caps at pilot when "no": the tools' gap then caps lower on its own
+    assert review(bank, task="agent", a_tools="no", a_approval="no").level.name == "prototype"
+    # a question the bank does not have is named as unknown, not as "earlier in the bank"
+    unknown = refusal(bounded.replace("a.approval: [yes]", "a.aproval: [yes]"))
+    assert "'when' names an unknown question 'a.aproval'; did you mean 'a.approval'?" in unknown
+    assert "earlier" not in unknown
+    # the applicability of a question still names only earlier ones
+    later = refusal(
+        bounded.replace(
+            "      - {id: a.major, prompt: p, why: w}",
+            "      - {id: a.major, prompt: p, why: w, when: {a.approval: [yes]}}",
+        )
+    )
+    assert "'when' names a later question 'a.approval'" in later
+
+
 def test_caps_and_dates_belong_on_checks_and_decision_options() -> None:
     text = RULES_BANK.replace(
         "    options: [{value: predict}, {value: agent}]\n",

@@ -314,7 +314,7 @@ def reference_problems(
             problems += _condition_problems(
                 bank, question, name, wanted, seen, where, after=len(problems)
             )
-        problems += _severity_problems(bank, question, document, loc, seen)
+        problems += _severity_problems(bank, question, document, loc)
         problems += _expects_problems(bank, question, document, loc)
         seen.setdefault(question.id, question)
     return problems
@@ -382,7 +382,7 @@ def _expects_problems(
 
 
 def _severity_problems(
-    bank: Bank, question: Question, document: Document, loc: Location, seen: dict[str, Question]
+    bank: Bank, question: Question, document: Document, loc: Location
 ) -> list[Problem]:
     """Severity rules: conditions like `when`, one default rule last, caps naming a level."""
     problems: list[Problem] = []
@@ -416,8 +416,18 @@ def _severity_problems(
             )
         for name, wanted in rule.when.items():
             where = document.place((*at, "when", name))
+            # A severity rule may name a later question too: a control answered further on
+            # (hard limits in an agent's tools) bounds what a gap here can do. Applicability
+            # is decided in bank order; how serious a gap is, only once everything is answered.
             problems += _condition_problems(
-                bank, question, name, wanted, seen, where, after=len(problems)
+                bank,
+                question,
+                name,
+                wanted,
+                bank.questions,
+                where,
+                after=len(problems),
+                anywhere=True,
             )
         if rule.caps is not None and bank.level_named(rule.caps) is None:
             problems.append(document.problem((*at, "caps"), no_level(bank, rule.caps)))
@@ -438,16 +448,20 @@ def _condition_problems(
     question: Question,
     name: str,
     wanted: tuple[str, ...],
-    seen: dict[str, Question],
+    seen: Mapping[str, Question],
     where: Place,
     *,
     after: int,
+    anywhere: bool = False,
 ) -> list[Problem]:
     target = seen.get(name)
     if name == question.id:
         return [Problem(where, Message("'when' names the question itself"))]
     if target is None:
-        if name in bank.questions:
+        hint = suggest(name, seen, after=after)
+        if anywhere:  # a severity rule, which may name any question: none has this id
+            message = Message("'when' names an unknown question '{id}'{hint}", id=name, hint=hint)
+        elif name in bank.questions:
             message = Message(
                 "'when' names a later question '{id}'; it may name only questions earlier in "
                 "the bank",
@@ -458,7 +472,7 @@ def _condition_problems(
                 "'when' names an unknown question '{id}'; it may name only questions earlier "
                 "in the bank{hint}",
                 id=name,
-                hint=suggest(name, seen, after=after),
+                hint=hint,
             )
         return [Problem(where, message)]
     if not kind_of(target).chosen:
