@@ -217,3 +217,49 @@ def test_every_builtin_field_suggests_regimes_of_the_bank(tmp_path: Path) -> Non
     )
     layered = load_bank(layer)
     assert [option.suggests for option in layered.questions["profile.fields"].options] == [{}, {}]
+
+
+@pytest.mark.parametrize(
+    ("fields", "markets", "expected"),
+    [
+        # an insurer pricing health cover: the AI Act where it reaches the EU, the state rules
+        # where it reaches the US, the Consumer Duty where it reaches the UK
+        (("insurance",), ("eu",), ("eu_high_risk",)),
+        (("insurance",), ("us",), ("us_insurance_ai",)),
+        (("insurance",), ("uk",), ("uk_consumer_duty",)),
+        (("online_platform",), ("eu", "uk"), ("dsa", "uk_online_safety")),
+        (("credit", "banking"), ("us",), ("us_credit", "model_risk", "resilience")),
+        (("health",), ("us",), ("medical_device", "hipaa")),
+        (("none",), ("eu", "uk", "us"), ()),
+    ],
+)
+def test_the_builtin_fields_suggest_the_regimes_of_the_markets_named(
+    fields: tuple[str, ...], markets: tuple[str, ...], expected: tuple[str, ...]
+) -> None:
+    bank = load_bank()
+    answers = empty_answers("mlready.yaml")
+    for name, value in (
+        ("profile.impact", ("decisions",)),
+        ("profile.personal_data", "personal"),
+        ("profile.domains", fields),
+        ("profile.markets", markets),
+    ):
+        answers = answers.with_entry(name, AnswerEntry(value=value))
+    assert suggested_options(bank.questions["profile.regimes"], bank, answers) == expected
+
+
+def test_the_regimes_of_the_uk_and_of_insurance_ask_their_checks() -> None:
+    bank = load_bank()
+    answers = empty_answers("mlready.yaml")
+    for name, value in (
+        ("profile.impact", ("decisions",)),
+        ("profile.markets", ("uk", "us")),
+        ("profile.regimes", ("uk_online_safety", "uk_consumer_duty", "us_insurance_ai")),
+    ):
+        answers = answers.with_entry(name, AnswerEntry(value=value))
+    asked = {question.id for question in applicable_questions(bank, answers)}
+    assert {
+        "framework.uk_osa_risk_assessment",
+        "framework.insurance_ai_program",
+        "monitoring.consumer_duty_outcomes",
+    } <= asked

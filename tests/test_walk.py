@@ -709,7 +709,7 @@ def test_the_builtin_regimes_of_other_markets_are_left_out() -> None:
     assert "eu_high_risk" in hidden and "china_genai" in hidden and "korea_ai" in hidden
     assert {"us_credit", "colorado", "hipaa", "model_risk", "none"} <= set(offered)
     assert all(
-        value.startswith(("eu_", "gpai", "dsa", "nis2", "china", "korea", "platform_work"))
+        value.startswith(("eu_", "gpai", "dsa", "nis2", "china", "korea", "platform_work", "uk_"))
         for value in hidden
     )
     role = unexpected_options(bank.questions["profile.ai_act_role"], bank, answers)
