@@ -4,6 +4,7 @@ marked in the walk, and a warning at the answer that leaves a suggestion out une
 from __future__ import annotations
 
 import io
+import json
 from pathlib import Path
 
 import pytest
@@ -263,3 +264,19 @@ def test_the_regimes_of_the_uk_and_of_insurance_ask_their_checks() -> None:
         "framework.insurance_ai_program",
         "monitoring.consumer_duty_outcomes",
     } <= asked
+
+
+def test_bank_show_names_what_a_decision_suggests(tmp_path: Path) -> None:
+    path = tmp_path / "fields.yaml"
+    path.write_text(FIELDS_BANK, encoding="utf-8")
+    code, out, _ = run("bank", "show", "--bank", path)
+    assert code == 0
+    lines = {line.split()[0]: line for line in out.splitlines() if line.startswith("  profile.")}
+    assert lines["profile.fields"].endswith("[suggests profile.regimes]")
+    assert "suggests" not in lines["profile.regimes"]
+    with speaking("zh-CN"):
+        _, out, _ = run("bank", "show", "--bank", path)
+    assert "（提示 profile.regimes 的回答）" in out
+    code, out, _ = run("bank", "show", "--bank", path, "--format", "json")
+    fields = json.loads(out)["profile"][0]
+    assert fields["options"][0]["suggests"] == {"profile.regimes": ["eu_rule", "us_rule"]}

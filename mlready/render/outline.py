@@ -33,6 +33,8 @@ def bank_outline(bank: Bank, *, width: int | None = None) -> str:
             when = _conditions(bank, question)
             if is_scored(question):
                 when += _severity_notes(bank, question)
+            else:
+                when += _suggestion_note(question)
             prefix = f"  {question.id:<{ids}} {pad(words[question.id], kinds)} "
             indent = text_column(prefix, width)
             lines += hanging(prefix, f"{one_line(question.prompt)}{when}", width, indent=indent)
@@ -52,6 +54,17 @@ def _conditions(bank: Bank, question: Question) -> str:
     if language() == "en":
         return "".join(f"  [when {name} in {', '.join(v)}]" for name, v in question.when.items())
     return "  " + _("[when {conditions}]").format(conditions=_said(question.when))
+
+
+def _suggestion_note(question: Question) -> str:
+    """`  [suggests profile.regimes]`: the later decisions a decision's answers suggest values
+    of (which values, for which answer, `bank show --format json` says)."""
+    named = list(dict.fromkeys(name for option in question.options for name in option.suggests))
+    if not named:
+        return ""
+    if language() == "en":
+        return f"  [suggests {', '.join(named)}]"
+    return "  " + _("[suggests {ids}]").format(ids=_(", ").join(named))
 
 
 def _said(when: Mapping[str, Sequence[str]]) -> str:
