@@ -304,7 +304,7 @@ deny contains msg if {
 	ids := sort([id | some id; review.evidence[id].state == "contradicted"])
 	count(ids) > 0
 	msg := concat("", [
-		review.file, ": answers the repository contradicts: ",
+		review.file, ": answers the repository does not show: ",
 		concat(", ", ids),
 	])
 }

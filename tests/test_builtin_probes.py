@@ -715,7 +715,7 @@ EXPECTED = {
             "training.job_tooling": "partial",
             "training.data_versions": "yes",
         },
-        contradicted_reason="2 answers the repository contradicts "
+        contradicted_reason="2 answers the repository does not show "
         "(training.registry, monitoring.input_drift)",
         # Rollback and alerting are majors on a batch job: a batch output can be held back;
         # so is a record of outputs where they decide nothing, move no money and protect none.
@@ -769,7 +769,7 @@ EXPECTED = {
             "framework.spec_reviewed": "reviewed",
             "framework.model_choice_evaluated": "partial",
         },
-        contradicted_reason="1 answer the repository contradicts (monitoring.output_drift)",
+        contradicted_reason="1 answer the repository does not show (monitoring.output_drift)",
         blockers_claimed=[
             *CLAIMED,
             "preprocessing.retrieval_permissions",

@@ -283,7 +283,7 @@ def test_counts_and_chart_texts_follow_chinese_order_and_punctuation(
         "c": CheckEvidence(EvidenceState.CLAIMED),
     }
     # The word before its count, as a Chinese list says it.
-    assert evidence_line(judged) == "证据：有证据 1 · 矛盾 0 · 仅声明 2"
+    assert evidence_line(judged) == "证据：有证据 1 · 未见证据 0 · 仅声明 2"
     card = score(small_bank, parse_answers(BEST_ANSWERS))  # type: ignore[arg-type]
     desc = re.search(r"<desc[^>]*>(.*?)</desc>", area_bars(card))
     assert desc and "Data：" in desc.group(1) and ": " not in desc.group(1), desc

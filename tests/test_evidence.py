@@ -97,15 +97,15 @@ def test_a_repository_that_shows_nothing_contradicts_and_untracked_files_are_no_
     ]
     code, out, _ = run("check", "--bank", "bank.yaml", "--allow-incomplete")
     assert code == ExitCode.OK  # contradictions fail only when asked
-    assert "Evidence: 0 evidenced · 2 contradicted · 0 claimed" in out
-    assert "Contradicted (2)\n  delivery.ci: not found: a CI workflow runs the tests (high)" in out
+    assert "Evidence: 0 evidenced · 2 not shown · 0 claimed" in out
+    assert "Not shown by the repository (2)\n  delivery.ci: not found: a CI workflow runs the tests (high)" in out
 
 
 def test_the_contradiction_gate(bare: Path) -> None:
     code, document = check_json("--allow-incomplete", "--fail-on-contradicted")
     assert code == ExitCode.GATE_FAILED
     assert document["reasons"] == [
-        "2 answers the repository contradicts (delivery.ci, delivery.canary)"
+        "2 answers the repository does not show (delivery.ci, delivery.canary)"
     ]
     (bare / ".mlready.toml").write_text("fail-on-contradicted = true\n", encoding="utf-8")
     code, _ = check_json("--allow-incomplete")
@@ -426,10 +426,10 @@ def test_the_report_counts_the_evidence_and_shows_it_per_check(bare: Path) -> No
     code, out, err = run("report", "--bank", "bank.yaml", "--no-history", "-o", "-")
     assert code == ExitCode.OK, err
     assert (
-        "- **Evidence from the repository:** 0 evidenced · 2 contradicted · 1 claimed; "
-        "contradicted: `delivery.ci`, `delivery.canary`.\n" in out
+        "- **Evidence from the repository:** 0 evidenced · 2 not shown · 1 claimed; "
+        "not shown: `delivery.ci`, `delivery.canary`.\n" in out
     )
-    assert "## Contradicted answers\n" in out
+    assert "## Answers the repository does not show\n" in out
     assert (
         "- `delivery.ci` Do tests run in CI on every change? Answer: In CI on every change.\n"
         "  - not found: a CI workflow runs the tests (high)\n" in out
@@ -437,7 +437,7 @@ def test_the_report_counts_the_evidence_and_shows_it_per_check(bare: Path) -> No
     assert "| Check | Area | Answer | Score | Evidence |\n" in out
     assert (
         "| Do tests run in CI on every change? | Delivery | In CI on every change | 1 | "
-        "contradicted |\n" in out
+        "not shown |\n" in out
     )
     assert "| Is the model documented? | Delivery | Nothing | 0 | claimed |\n" in out
     code, out, _ = run("report", "--bank", "bank.yaml", "--no-history", "--no-scan", "-o", "-")
@@ -479,7 +479,7 @@ def test_a_report_template_of_ones_own_gets_the_evidence(delivered: Path) -> Non
         "report", "--bank", "bank.yaml", "--no-history", "--template", "mine.md.j2", "-o", "-"
     )
     assert code == ExitCode.OK, err
-    assert "2 evidenced · 0 contradicted · 0 claimed\ndelivery.ci: evidenced\n" in out
+    assert "2 evidenced · 0 not shown · 0 claimed\ndelivery.ci: evidenced\n" in out
     assert out.rstrip().endswith(
         "| Are new model versions rolled out as a canary? | Delivery | "
         "A canary with automatic analysis | 1 |"

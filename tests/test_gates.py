@@ -725,12 +725,12 @@ def test_the_evidence_gates_name_every_check_in_one_reason(
     ]
     against = {"data.lineage": contradicted, "serving.rollback": contradicted}
     assert evidence_reasons(card, Gate(fail_on_contradicted=True), against) == [
-        "2 answers the repository contradicts (data.lineage, serving.rollback)"
+        "2 answers the repository does not show (data.lineage, serving.rollback)"
     ]
     assert evidence_reasons(card, Gate(), against) == []
     one = {"data.lineage": contradicted}
     assert evidence_reasons(card, Gate(fail_on_contradicted=True), one) == [
-        "1 answer the repository contradicts (data.lineage)"
+        "1 answer the repository does not show (data.lineage)"
     ]
 
 

@@ -177,8 +177,8 @@ def test_a_said_message_is_english_data_and_translated_for_a_person() -> None:
     inner = Message("checks")
     message = Message("{count} of {what}", count=3, what=inner)
     counted = message_n(
-        "{count} answer the repository contradicts ({ids})",
-        "{count} answers the repository contradicts ({ids})",
+        "{count} answer the repository does not show ({ids})",
+        "{count} answers the repository does not show ({ids})",
         count=2,
         ids="a, b",
     )
@@ -186,7 +186,7 @@ def test_a_said_message_is_english_data_and_translated_for_a_person() -> None:
     try:
         assert message == "3 of checks" and json.dumps(message) == '"3 of checks"'
         assert translated(message) == "检查项共 3 项"
-        assert counted == "2 answers the repository contradicts (a, b)"
+        assert counted == "2 answers the repository does not show (a, b)"
         assert translated(counted) == "2 个回答与仓库矛盾（a, b）"
         assert translated("plain text") == "plain text"
     finally:

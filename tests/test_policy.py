@@ -260,7 +260,7 @@ def test_each_message_names_the_checks(tmp_path: Path) -> None:
     by_rule = {re.sub(r" \(.*|:.*", "", message.partition(": ")[2]): message for message in denied}
     below_rule = f"score {document['score']:g} is below 95; open gaps, the most severe first"
     assert sorted(by_rule) == [
-        "answers the repository contradicts",
+        "answers the repository does not show",
         "open blocker gaps",
         "open major gaps",
         "open minor gaps",
@@ -275,7 +275,7 @@ def test_each_message_names_the_checks(tmp_path: Path) -> None:
     assert mentioned(by_rule["open major gaps"]) == open_of["major"]
     assert mentioned(by_rule["open minor gaps"]) == open_of["minor"]
     contradicted = {k for k, v in document["evidence"].items() if v["state"] == "contradicted"}
-    assert contradicted and mentioned(by_rule["answers the repository contradicts"]) == contradicted
+    assert contradicted and mentioned(by_rule["answers the repository does not show"]) == contradicted
     below = by_rule[below_rule]
     assert mentioned(below) == {g["id"] for g in gaps if not g["waived"]}
     assert mentioned(below) and below.endswith(": serving.rollback, " + ", ".join(

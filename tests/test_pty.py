@@ -663,7 +663,7 @@ def test_ask_shows_a_contradiction_of_the_answer_just_given(tmp_path: Path) -> N
     )
     child = spawn_ask(tmp_path, "--bank", "bank.yaml")
     answer(child, "Do tests run in CI on every change?", "automated")
-    child.expect_exact("The repository contradicts this answer:")
+    child.expect_exact("The repository does not show this answer:")
     child.expect_exact("not found: a CI workflow runs the tests (high)")
     child.expect_exact("Keep this answer? y keeps it, Enter chooses again: ")
     child.sendline("y")

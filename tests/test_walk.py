@@ -628,7 +628,7 @@ def test_an_answer_the_repository_contradicts_is_shown_and_kept_only_when_confir
     result, prompt, _ = run_walk(bank, lines, judge=judge)
     assert prompt.shown[:3] == ["delivery.ci", "delivery.ci", "delivery.canary"]
     assert prompt.told[:2] == [
-        "The repository contradicts this answer:",
+        "The repository does not show this answer:",
         "  not found: a CI workflow runs the tests (high)",
     ]
     assert value(result, "delivery.ci") == "manual"

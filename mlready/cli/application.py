@@ -93,7 +93,8 @@ ResultsOption = Annotated[
         file_okay=False,
         help=N_(
             "A folder of recorded results (JUnit XML, promptfoo or DeepEval JSON, Great "
-            "Expectations validation results): a failed last run contradicts the answer."
+            "Expectations validation results): a failed last run means the repository does not "
+            "show the answer."
         ),
     ),
 ]

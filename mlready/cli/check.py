@@ -154,7 +154,11 @@ def check(
     fail_on_contradicted: Annotated[
         bool,
         typer.Option(
-            "--fail-on-contradicted", help=N_("Fail on any answer the repository contradicts.")
+            "--fail-on-contradicted",
+            help=N_(
+                "Fail on any answer the repository does not show (a file it needs not found, a "
+                "path it names missing, its last recorded run failed)."
+            ),
         ),
     ] = False,
     require_evidence: Annotated[

@@ -27,8 +27,8 @@ app = command_app()
 
 @app.command(
     help=N_(
-        "Run the bank's probes over the repository: what each answer is evidenced or\n"
-        "contradicted by, and what the repository suggests for unanswered checks."
+        "Run the bank's probes over the repository: what evidences each answer, what it\n"
+        "does not show, and what the repository suggests for unanswered checks."
     )
 )
 def scan(

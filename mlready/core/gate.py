@@ -370,8 +370,8 @@ def evidence_reasons(
     if gate.fail_on_contradicted and contradicted:
         reasons.append(
             message_n(
-                "{count} answer the repository contradicts ({ids})",
-                "{count} answers the repository contradicts ({ids})",
+                "{count} answer the repository does not show ({ids})",
+                "{count} answers the repository does not show ({ids})",
                 count=len(contradicted),
                 ids=series(contradicted),
             )

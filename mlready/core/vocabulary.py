@@ -107,7 +107,7 @@ _WORDS: dict[Kind | Severity | Reliability | EvidenceState, str] = {
     EvidenceState.EVIDENCED: N_("evidenced"),
     EvidenceState.PARTLY_EVIDENCED: N_("partly evidenced"),
     EvidenceState.UNANSWERED: N_("unanswered"),
-    EvidenceState.CONTRADICTED: N_("contradicted"),
+    EvidenceState.CONTRADICTED: N_("not shown"),
     EvidenceState.CLAIMED: N_("claimed"),
 }
 

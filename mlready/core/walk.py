@@ -417,7 +417,7 @@ class _Walk:
         judged = self.judge(question, entry) if self.judge is not None else None
         if judged is None or judged.state is not EvidenceState.CONTRADICTED:
             return False
-        self.prompt.tell(_("The repository contradicts this answer:"))
+        self.prompt.tell(_("The repository does not show this answer:"))
         for _check, missing in contradictions({question.id: judged}):
             for line in missing:
                 self.prompt.tell("  " + translated(line))

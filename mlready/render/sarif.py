@@ -99,7 +99,7 @@ def contradicted_results(
         _at_answer(
             card,
             check_id,
-            _("The repository contradicts the answer to {id}: {reasons}").format(
+            _("The repository does not show the answer to {id}: {reasons}").format(
                 id=check_id, reasons=_("; ").join(translated(reason) for reason in missing)
             ),
             "error",

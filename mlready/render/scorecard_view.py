@@ -682,4 +682,4 @@ def contradicted_section(evidence: "Mapping[str, CheckEvidence]") -> Section:
         Item((check_id, _("; ").join(one_line(translated(reason)) for reason in missing)))
         for check_id, missing in contradictions(evidence)
     )
-    return Section(_("Contradicted"), items, len(items))
+    return Section(_("Not shown by the repository"), items, len(items))
