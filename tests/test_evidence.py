@@ -98,7 +98,10 @@ def test_a_repository_that_shows_nothing_contradicts_and_untracked_files_are_no_
     code, out, _ = run("check", "--bank", "bank.yaml", "--allow-incomplete")
     assert code == ExitCode.OK  # contradictions fail only when asked
     assert "Evidence: 0 evidenced · 2 not shown · 0 claimed" in out
-    assert "Not shown by the repository (2)\n  delivery.ci: not found: a CI workflow runs the tests (high)" in out
+    assert (
+        "Not shown by the repository (2)\n"
+        "  delivery.ci: not found: a CI workflow runs the tests (high)" in out
+    )
 
 
 def test_the_contradiction_gate(bare: Path) -> None:
