@@ -483,3 +483,24 @@ def test_format_scalar_round_trips_other_scalars(value: Any) -> None:
 )
 def test_format_scalar_quotes_only_where_needed(value: str, written: str) -> None:
     assert format_scalar(value) == written
+
+
+def test_positions_found_later_are_the_positions_found_at_once() -> None:
+    # A bank is parsed without keeping positions; a problem asks for one, which parses the
+    # text again: the same places, and a valid bank never pays for them.
+    from mlready.core.bank import bank_from_document
+    from mlready.io.resources import builtin_bank_path
+
+    text = builtin_bank_path().read_text(encoding="utf-8")
+    later = parse_yaml(text, source="bank.yaml", locate_later=True)
+    bank_from_document(later)
+    assert later.marks._found is None  # type: ignore[attr-defined]
+    at_once = parse_yaml(text, source="bank.yaml")
+    assert dict(later.marks) == at_once.marks
+    broken = text.replace("        caps: prototype\n", "        caps: protoype\n", 1)
+    said = []
+    for locate_later in (True, False):
+        with pytest.raises(InputError) as caught:
+            bank_from_document(parse_yaml(broken, source="bank.yaml", locate_later=locate_later))
+        said.append(str(caught.value))
+    assert said[0] == said[1] and "bank.yaml:" in said[0] and "'protoype'" in said[0]

@@ -7,7 +7,7 @@ from dataclasses import replace
 from typing import Any
 
 from mlready.core.document import Document, Location
-from mlready.core.errors import InputError, Place, Problem
+from mlready.core.errors import InputError, Problem
 from mlready.core.globs import glob_problem
 from mlready.core.kinds import KINDS, is_scored, kind_of
 from mlready.core.messages import Message
@@ -310,9 +310,14 @@ def reference_problems(
                 )
             )
         for name, wanted in question.when.items():
-            where = document.place((*loc, "when", name))
             problems += _condition_problems(
-                bank, question, name, wanted, seen, where, after=len(problems)
+                bank,
+                question,
+                name,
+                wanted,
+                seen,
+                (document, (*loc, "when", name)),
+                after=len(problems),
             )
         problems += _severity_problems(bank, question, document, loc)
         problems += _expects_problems(bank, question, document, loc)
@@ -330,7 +335,7 @@ def _expects_problems(
     for position, option in enumerate(question.options):
         for key, condition in (("expects", option.expects), ("suggests", option.suggests)):
             for name, wanted in condition.items():
-                where = document.place((*loc, "options", position, key, name))
+                at = (*loc, "options", position, key, name)
                 target = bank.questions.get(name)
                 if (
                     name == question.id
@@ -339,8 +344,8 @@ def _expects_problems(
                     or is_scored(target)
                 ):
                     problems.append(
-                        Problem(
-                            where,
+                        document.problem(
+                            at,
                             Message(
                                 "'{key}' names '{id}', which is no other decision of the bank",
                                 key=key,
@@ -352,8 +357,8 @@ def _expects_problems(
                 if key == "suggests" and order.index(name) < order.index(question.id):
                     # Suggested before this answer is given, a value could never be marked.
                     problems.append(
-                        Problem(
-                            where,
+                        document.problem(
+                            at,
                             Message(
                                 "'suggests' names '{id}', which comes before '{question}': "
                                 "only a later decision can be suggested",
@@ -364,15 +369,15 @@ def _expects_problems(
                     )
                 offered = [choice.value for choice in target.options]
                 problems += [
-                    Problem(where, no_option(name, value, offered))
+                    document.problem(at, no_option(name, value, offered))
                     for value in wanted
                     if value not in offered
                 ]
                 if not wanted:
                     # No value would ever match: every answer would be told as a contradiction.
                     problems.append(
-                        Problem(
-                            where,
+                        document.problem(
+                            at,
                             Message(
                                 "'{key}' needs at least one value for '{id}'", key=key, id=name
                             ),
@@ -415,7 +420,6 @@ def _severity_problems(
                 )
             )
         for name, wanted in rule.when.items():
-            where = document.place((*at, "when", name))
             # A severity rule may name a later question too: a control answered further on
             # (hard limits in an agent's tools) bounds what a gap here can do. Applicability
             # is decided in bank order; how serious a gap is, only once everything is answered.
@@ -425,7 +429,7 @@ def _severity_problems(
                 name,
                 wanted,
                 bank.questions,
-                where,
+                (document, (*at, "when", name)),
                 after=len(problems),
                 anywhere=True,
             )
@@ -449,14 +453,17 @@ def _condition_problems(
     name: str,
     wanted: tuple[str, ...],
     seen: Mapping[str, Question],
-    where: Place,
+    written: tuple[Document, Location],
     *,
     after: int,
     anywhere: bool = False,
 ) -> list[Problem]:
+    # Where the condition is written, located only for a problem: a valid bank of hundreds of
+    # conditions never asks its document for a position (see yamlio.parse_yaml).
+    document, at = written
     target = seen.get(name)
     if name == question.id:
-        return [Problem(where, Message("'when' names the question itself"))]
+        return [document.problem(at, Message("'when' names the question itself"))]
     if target is None:
         hint = suggest(name, seen, after=after)
         if anywhere:  # a severity rule, which may name any question: none has this id
@@ -474,16 +481,20 @@ def _condition_problems(
                 id=name,
                 hint=hint,
             )
-        return [Problem(where, message)]
+        return [document.problem(at, message)]
     if not kind_of(target).chosen:
-        return [Problem(where, Message("'when' cannot depend on text question '{id}'", id=name))]
+        return [
+            document.problem(at, Message("'when' cannot depend on text question '{id}'", id=name))
+        ]
     offered = [option.value for option in target.options]
     problems = [
-        Problem(where, no_option(name, value, offered)) for value in wanted if value not in offered
+        document.problem(at, no_option(name, value, offered))
+        for value in wanted
+        if value not in offered
     ]
     if not wanted:
         problems.append(
-            Problem(where, Message("'when' needs at least one value for '{id}'", id=name))
+            document.problem(at, Message("'when' needs at least one value for '{id}'", id=name))
         )
     return problems
 

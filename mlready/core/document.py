@@ -1,6 +1,6 @@
 """Plain data parsed from a file, with the position of every node: what validation reads."""
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any, NamedTuple
 
 from mlready.core.errors import Place, Problem
@@ -20,7 +20,7 @@ class Document(NamedTuple):
 
     source: str
     data: Any
-    marks: dict[Location, Mark]
+    marks: Mapping[Location, Mark]  # may be found only when first asked for (yamlio)
 
     def mark(self, loc: Sequence[str | int]) -> Mark:
         """The position of the deepest node along `loc` that exists in the file."""

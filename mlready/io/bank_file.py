@@ -60,7 +60,7 @@ def _load(path: Path | None, *, chain: tuple[Path, ...]) -> Bank:
     bank = cached_bank(entry) if entry is not None else None
     if bank is not None:
         return _entered(replace(bank, files=(file,)), entry)
-    document = parse_yaml(text, source=source)
+    document = parse_yaml(text, source=source, locate_later=True)
     if isinstance(document.data, dict) and "extends" in document.data:
         # Not cached: a layer's meaning depends on the other files it extends.
         return _load_layer(document, file.resolve(), chain=chain)

@@ -87,7 +87,7 @@ def bank_translation(bank: Bank, language: str, *, strict: bool = False) -> Bank
         if data is not None:
             document = Document(str(path), data, {})  # no places: only strict runs report
         else:
-            document = parse_yaml(text, source=str(path))
+            document = parse_yaml(text, source=str(path), locate_later=True)
             if entry is not None:
                 remember_data(entry, document.data)
         found, said = translation_from_document(document, language)

@@ -16,6 +16,7 @@ import math
 import os
 import re
 import stat
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -163,9 +164,12 @@ def decoded_text(raw: bytes, *, name: str, kind: str = N_("file"), empty_ok: boo
     return text
 
 
-def parse_yaml(text: str, *, source: str) -> Document:
-    """Parse YAML text (one document). Raises InputError with file:line:column on any problem."""
-    composer = _Composer(source)
+def parse_yaml(text: str, *, source: str, locate_later: bool = False) -> Document:
+    """Parse YAML text (one document). Raises InputError with file:line:column on any problem;
+    with `locate_later`, a node's position is found only when first asked for."""
+    # Found by parsing the text again: a valid bank of 600 KB never keeps a position for each
+    # of its tens of thousands of nodes (some megabytes, and a tenth of the parse).
+    composer = _Composer(source, marking=not locate_later)
     try:
         composer.compose(yaml.parse(text, Loader=_Loader))
     except yaml.MarkedYAMLError as error:
@@ -186,7 +190,39 @@ def parse_yaml(text: str, *, source: str) -> Document:
         raise InputError(
             Message("{name}: the file holds no data (only comments or blank lines)", name=source)
         )
+    if locate_later:
+        return Document(source=source, data=composer.root, marks=_MarksLater(text, source))
     return Document(source=source, data=composer.root, marks=composer.marks)
+
+
+class _MarksLater(Mapping[Location, Mark]):
+    """The positions of a parsed text's nodes, found by parsing it again on first use."""
+
+    def __init__(self, text: str, source: str) -> None:
+        self._text: str | None = text
+        self._source = source
+        self._found: dict[Location, Mark] | None = None
+
+    def _marks(self) -> dict[Location, Mark]:
+        if self._found is None:
+            assert self._text is not None  # held until the positions are found
+            # The text parsed once already: the same events, so the same nodes and no error.
+            composer = _Composer(self._source)
+            composer.compose(yaml.parse(self._text, Loader=_Loader))
+            self._found, self._text = composer.marks, None
+        return self._found
+
+    def __getitem__(self, loc: Location) -> Mark:
+        return self._marks()[loc]
+
+    def __contains__(self, loc: object) -> bool:
+        return loc in self._marks()
+
+    def __iter__(self) -> Iterator[Location]:
+        return iter(self._marks())
+
+    def __len__(self) -> int:
+        return len(self._marks())
 
 
 def _describe_yaml_error(error: yaml.MarkedYAMLError, text: str, source: str) -> Problem:
@@ -305,8 +341,9 @@ class _Composer:
     # This loop runs once per event of every file read, so it dispatches on the event's type
     # and keeps to local names.
 
-    def __init__(self, source: str) -> None:
+    def __init__(self, source: str, *, marking: bool = True) -> None:
         self.source = source
+        self.marking = marking  # whether to keep each node's position (see parse_yaml)
         self.marks: dict[Location, Mark] = {}
         self.stack: list[_Open] = []
         self.root: Any = None
@@ -359,18 +396,21 @@ class _Composer:
 
     def place(self, value: Any, event: Any) -> Location:
         """Put a node into its parent (or make it the root); return its path."""
+        marking = self.marking
         start = event.start_mark
-        mark = Mark(start.line + 1, start.column + 1)
+        mark = Mark(start.line + 1, start.column + 1) if marking else _NO_MARK
         if not self.stack:
             self.root = value
-            self.marks[()] = mark
+            if marking:
+                self.marks[()] = mark
             return ()
         parent = self.stack[-1]
         container = parent.container
         if type(container) is list:
             loc = (*parent.path, len(container))
             container.append(value)
-            self.marks[loc] = mark
+            if marking:
+                self.marks[loc] = mark
             return loc
         key = parent.key
         if key is None:
@@ -386,13 +426,15 @@ class _Composer:
             return (*parent.path, name)
         loc = (*parent.path, key)
         container[key] = value
-        # A block collection starts on the line after its key; point at the key instead.
-        key_mark = parent.key_mark or mark
-        self.marks[loc] = mark if mark.line == key_mark.line else key_mark
+        if marking:
+            # A block collection starts on the line after its key; point at the key instead.
+            key_mark = parent.key_mark or mark
+            self.marks[loc] = mark if mark.line == key_mark.line else key_mark
         parent.key = parent.key_mark = None
         return loc
 
 
+_NO_MARK = Mark(1, 1)  # what a composer that keeps no positions passes around
 _SCALAR = yaml.ScalarEvent
 _SEQUENCE_START = yaml.SequenceStartEvent
 _SEQUENCE_END = yaml.SequenceEndEvent
