@@ -331,7 +331,6 @@ def _expects_problems(
     """What an option `expects` or `suggests`: other decisions of the bank, and values they
     offer; a suggestion only of a later decision (the walk asks it after this one)."""
     problems: list[Problem] = []
-    order = list(bank.questions)
     for position, option in enumerate(question.options):
         for key, condition in (("expects", option.expects), ("suggests", option.suggests)):
             for name, wanted in condition.items():
@@ -354,7 +353,7 @@ def _expects_problems(
                         )
                     )
                     continue
-                if key == "suggests" and order.index(name) < order.index(question.id):
+                if key == "suggests" and _earlier(bank, name, question.id):
                     # Suggested before this answer is given, a value could never be marked.
                     problems.append(
                         document.problem(
@@ -384,6 +383,14 @@ def _expects_problems(
                         )
                     )
     return problems
+
+
+def _earlier(bank: Bank, name: str, other: str) -> bool:
+    """Whether question `name` comes before question `other` in the bank."""
+    for question_id in bank.questions:
+        if question_id in (name, other):
+            return question_id == name
+    return False
 
 
 def _severity_problems(

@@ -9,7 +9,7 @@
 
 import datetime as dt
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Container, Mapping, Sequence
 from typing import NamedTuple
 
 from mlready.core.answers import Answers
@@ -418,17 +418,16 @@ def suggested_answers(answers: Answers, questions: Sequence[Question]) -> list[S
                     Suggestion(name, suggested, question.id, value)
                     for suggested in wanted
                     if target is not None
-                    and not _expects_otherwise(target.option(suggested), answers, applicable)
+                    and not expects_otherwise(target.option(suggested), answers, applicable)
                 ]
     return found
 
 
-def _expects_otherwise(
-    option: Option | None, answers: Answers, applicable: Mapping[str, Question]
-) -> bool:
-    """Whether `option` expects answers to other decisions that were given otherwise."""
+def expects_otherwise(option: Option | None, answers: Answers, asked: Container[str]) -> bool:
+    """Whether `option` expects answers to decisions among `asked` that were given otherwise
+    (an unanswered or n/a one expects nothing yet)."""
     for name, wanted in option.expects.items() if option else ():
-        other = answers.get(name) if name in applicable else None
+        other = answers.get(name) if name in asked else None
         if other is not None and other.value != NA and not set(other.chosen) & set(wanted):
             return True
     return False

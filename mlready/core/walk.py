@@ -30,6 +30,7 @@ from mlready.core.scoring import (
     answers_not_expected,
     applicable_questions,
     check_score,
+    expects_otherwise,
     in_core,
     pending_answers,
     severity_rule,
@@ -503,16 +504,11 @@ def unexpected_options(question: Question, bank: Bank, answers: Answers) -> tupl
     )
     current = answers.get(question.id)
     chosen = set(current.chosen) if current is not None else set()
-    hidden: list[OptionValue] = []
-    for option in question.options:
-        if option.value in chosen:
-            continue
-        for name, wanted in option.expects.items():
-            other = answers.get(name) if name in before else None
-            if other is not None and other.value != NA and not set(other.chosen) & set(wanted):
-                hidden.append(option.value)
-                break
-    return tuple(hidden)
+    return tuple(
+        option.value
+        for option in question.options
+        if option.value not in chosen and expects_otherwise(option, answers, before)
+    )
 
 
 def suggested_options(question: Question, bank: Bank, answers: Answers) -> tuple[OptionValue, ...]:
