@@ -706,7 +706,8 @@ def test_a_us_team_is_not_shown_the_regimes_of_other_markets(tmp_path: Path) -> 
     # Credit in the US suggests its credit rules, said beside them (the EU's are not suggested).
     assert credit
     assert "every adverse action (suggested by your earlier answers)" in listed
-    assert listed.count("(suggested by your earlier answers)") == 1
+    # ...and Colorado's and California's rules on automated decisions, which credit comes under
+    assert listed.count("(suggested by your earlier answers)") == 3
     child.sendline("eu_high_risk")  # typed, a hidden regime is still chosen, with a warning
     child.expect_exact("goes with profile.markets being eu")
     child.sendline(":q")

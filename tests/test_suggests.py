@@ -82,6 +82,43 @@ def test_a_suggestion_names_a_later_decision_and_values_it_offers() -> None:
     assert "'suggests' belongs only on options of decisions" in refusal(on_a_check)
 
 
+def test_a_suggestion_is_of_several_answers_never_of_one_chosen_alone_and_each_once() -> None:
+    # Two values of a decision of one answer: whichever is chosen, the other is left out.
+    choice = FIELDS_BANK.replace(
+        "  - id: profile.regimes\n    kind: multi", "  - id: profile.regimes\n    kind: choice"
+    ).replace("      - {value: none, exclusive: true}\n", "      - {value: none}\n")
+    assert (
+        "'suggests' names 'profile.regimes', a decision of one answer: only a decision of "
+        "several answers can be suggested"
+    ) in refusal(choice)
+    alone = FIELDS_BANK.replace("[eu_rule, us_rule]", "[eu_rule, none]")
+    assert "'suggests' names 'none', an answer chosen alone: it cannot be suggested" in refusal(
+        alone
+    )
+    twice = FIELDS_BANK.replace("[eu_rule, us_rule]", "[eu_rule, us_rule, eu_rule]")
+    assert "'suggests' names 'eu_rule' twice" in refusal(twice)
+    itself = FIELDS_BANK.replace(
+        "[eu_rule, us_rule]}}", "[eu_rule, us_rule], profile.fields: [retail]}}"
+    )
+    assert "'suggests' names the question itself" in refusal(itself)
+
+
+def test_the_walk_says_a_suggestion_left_out_once_while_it_can_still_be_chosen() -> None:
+    from tests.helpers.walk_script import run_walk
+
+    bank = fields_bank()
+    _, prompt, _ = run_walk(bank, ["credit", "eu", "any_rule", ":q"])
+    said = [line for line in prompt.told if "leaves out" in line]
+    assert said == [
+        "'profile.regimes' leaves out eu_rule, suggested by profile.fields being credit; choose "
+        "it, or write in the note of 'profile.regimes' in the answers file why it does not "
+        "apply, as 'eu_rule: why'"
+    ]
+    # Chosen, nothing is said.
+    _, chosen, _ = run_walk(bank, ["credit", "eu", "eu_rule", ":q"])
+    assert not [line for line in chosen.told if "leaves out" in line]
+
+
 def test_a_suggestion_of_another_market_is_not_made() -> None:
     bank = fields_bank()
     answers = empty_answers("mlready.yaml")
@@ -140,13 +177,14 @@ def suggestion_warnings(path: Path) -> list[str]:
     return [line for line in err.splitlines() if "leaves out" in line]
 
 
-def test_a_regime_the_fields_suggest_left_out_is_told_until_its_note_names_it(
+def test_a_regime_the_fields_suggest_left_out_is_told_until_its_note_screens_it_out(
     tmp_path: Path,
 ) -> None:
     # The example lends to consumers in the EU as a bank: every regime its fields suggest is
     # chosen, and nothing is told.
     assert suggestion_warnings(EXAMPLES / "credit-risk-scorer.yaml") == []
-    left_out = credit_example(tmp_path, ["eu_high_risk", "model_risk", "resilience"])
+    chosen = ["eu_high_risk", "model_risk", "resilience"]
+    left_out = credit_example(tmp_path, chosen)
     told = suggestion_warnings(left_out)
     line = next(
         n
@@ -154,22 +192,27 @@ def test_a_regime_the_fields_suggest_left_out_is_told_until_its_note_names_it(
         if text.startswith("  profile.regimes:")
     )
     assert told == [
-        f"warning: {left_out}:{line}: 'profile.regimes' leaves out eu_consumer_credit, which "
-        "profile.domains being credit suggests; choose it, or say in the answer's note why it "
-        "does not apply, naming it"
+        f"warning: {left_out}:{line}: 'profile.regimes' leaves out eu_consumer_credit, "
+        "suggested by profile.domains being credit; choose it, or write in the note of "
+        "'profile.regimes' why it does not apply, as 'eu_consumer_credit: why'"
     ]
-    # Named in the note with a reason, the choice was made on purpose: nothing is told.
-    noted = credit_example(
-        tmp_path,
-        ["eu_high_risk", "model_risk", "resilience"],
-        note="eu_consumer_credit: only loans to sole traders for their business",
-    )
-    assert suggestion_warnings(noted) == []
-    # A word that merely contains the value names nothing.
-    near = credit_example(
-        tmp_path, ["eu_high_risk", "model_risk", "resilience"], note="not_eu_consumer_credit"
-    )
-    assert len(suggestion_warnings(near)) == 1
+    # JSON carries it too, in English, beside what reading the file found.
+    _, out, _ = run("check", left_out, "--today", "2026-12-07", "--no-scan", "-f", "json")
+    warnings = json.loads(out)["warnings"]
+    assert [w for w in warnings if "leaves out" in w] == [told[0].removeprefix("warning: ")]
+    # Screened out in the note, as the warning says, in any case: nothing is told.
+    for note in (
+        "eu_consumer_credit: only loans to sole traders for their business",
+        "Screened by legal. EU_CONSUMER_CREDIT : business loans only.",
+    ):
+        assert suggestion_warnings(credit_example(tmp_path, chosen, note=note)) == []
+    # The value in a sentence, or inside a longer word, screens nothing out.
+    for note in (
+        "We lend to businesses, so no eu_consumer_credit.",
+        "not_eu_consumer_credit: no",
+        "x.eu_consumer_credit: no",
+    ):
+        assert len(suggestion_warnings(credit_example(tmp_path, chosen, note=note))) == 1
     # "None apply" leaves out every suggestion: each is told once, with every field behind it.
     fields = ["credit", "payments", "banking"]
     none = suggestion_warnings(credit_example(tmp_path, ["none"], fields=fields))
@@ -180,8 +223,8 @@ def test_a_regime_the_fields_suggest_left_out_is_told_until_its_note_names_it(
         "resilience",
         "model_risk",
     ]
-    assert "which profile.domains being credit suggests" in none[0]
-    assert "which profile.domains being payments and profile.domains being banking" in none[3]
+    assert "suggested by profile.domains being credit;" in none[0]
+    assert "suggested by profile.domains being payments or banking;" in none[3]
 
 
 def test_the_warning_is_said_in_chinese(tmp_path: Path) -> None:
@@ -190,6 +233,7 @@ def test_the_warning_is_said_in_chinese(tmp_path: Path) -> None:
         told = suggestion_warnings_zh(left_out)
     assert len(told) == 1
     assert "漏选了 eu_consumer_credit，而 profile.domains 为 credit 提示应选它" in told[0]
+    assert "以“eu_consumer_credit: 原因”的形式写明它为何不适用" in told[0]
 
 
 def suggestion_warnings_zh(path: Path) -> list[str]:
@@ -226,11 +270,22 @@ def test_every_builtin_field_suggests_regimes_of_the_bank(tmp_path: Path) -> Non
         # an insurer pricing health cover: the AI Act where it reaches the EU, the state rules
         # where it reaches the US, the Consumer Duty where it reaches the UK
         (("insurance",), ("eu",), ("eu_high_risk",)),
-        (("insurance",), ("us",), ("us_insurance_ai",)),
+        (("insurance",), ("us",), ("us_insurance_ai", "colorado")),
         (("insurance",), ("uk",), ("uk_consumer_duty",)),
         (("online_platform",), ("eu", "uk"), ("dsa", "uk_online_safety")),
-        (("credit", "banking"), ("us",), ("us_credit", "model_risk", "resilience")),
-        (("health",), ("us",), ("medical_device", "hipaa")),
+        (
+            ("credit", "banking"),
+            ("us",),
+            ("us_credit", "colorado", "california_admt", "model_risk", "resilience"),
+        ),
+        (("health",), ("us",), ("medical_device", "hipaa", "colorado", "california_admt")),
+        # a US recruiter: New York City's, Illinois', Colorado's and California's rules
+        (
+            ("employment",),
+            ("us",),
+            ("us_hiring", "illinois_employment", "colorado", "california_admt"),
+        ),
+        (("housing",), ("eu",), ()),  # no regime of the EU's for housing is in this bank
         (("none",), ("eu", "uk", "us"), ()),
     ],
 )
@@ -280,3 +335,12 @@ def test_bank_show_names_what_a_decision_suggests(tmp_path: Path) -> None:
     code, out, _ = run("bank", "show", "--bank", path, "--format", "json")
     fields = json.loads(out)["profile"][0]
     assert fields["options"][0]["suggests"] == {"profile.regimes": ["eu_rule", "us_rule"]}
+
+
+def test_a_warning_stays_on_one_line_whatever_the_file_is_called(tmp_path: Path) -> None:
+    # A line break in the answers file's name would start what looks like a warning of its own.
+    left_out = credit_example(tmp_path, ["eu_high_risk", "model_risk", "resilience"])
+    named = left_out.rename(tmp_path / "a\nwarning: forged.yaml")
+    _, _, err = run("check", named, "--today", "2026-12-07", "--no-scan")
+    lines = [line for line in err.splitlines() if "leaves out" in line or "forged" in line]
+    assert len(lines) == 1 and "a\\nwarning: forged.yaml" in lines[0]

@@ -132,7 +132,7 @@ def score_answers(
     Raises InputError for a review dated in the future or a waiver too long."""
     from mlready.core.gate import DEFAULT_MAX_WAIVER_DAYS, dating_problems
     from mlready.core.plan import action_warnings
-    from mlready.core.scoring import score, unexpected_answers, unheeded_suggestions
+    from mlready.core.scoring import profile_warnings, score
 
     card = score(bank, answers, today=today)
     limit = settings.max_waiver_days
@@ -144,8 +144,7 @@ def score_answers(
     warnings += [
         *dating,
         *action_warnings(card),
-        *unexpected_answers(card),
-        *unheeded_suggestions(card),
+        *profile_warnings(card),
     ]
     return card
 

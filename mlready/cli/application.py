@@ -154,9 +154,11 @@ def print_message(message: str) -> None:
 
 
 def print_warnings(messages: tuple[str, ...] | list[str]) -> None:
-    """Print warnings on stderr, each once."""
+    """Print warnings on stderr, each once and each on one line."""
     for message in dict.fromkeys(messages):
-        print_message(_("warning: {message}").format(message=translated(message)))
+        # A file name with a line break would start what looks like a diagnostic of its own.
+        said = translated(message).replace("\r", "\\r").replace("\n", "\\n")
+        print_message(_("warning: {message}").format(message=said))
 
 
 def print_review_warnings(reviews: list[Review]) -> None:

@@ -336,12 +336,11 @@ def _expects_problems(
             for name, wanted in condition.items():
                 at = (*loc, "options", position, key, name)
                 target = bank.questions.get(name)
-                if (
-                    name == question.id
-                    or target is None
-                    or not kind_of(target).chosen
-                    or is_scored(target)
-                ):
+                if name == question.id:
+                    said = Message("'{key}' names the question itself", key=key)
+                    problems.append(document.problem(at, said))
+                    continue
+                if target is None or not kind_of(target).chosen or is_scored(target):
                     problems.append(
                         document.problem(
                             at,
@@ -372,6 +371,14 @@ def _expects_problems(
                     for value in wanted
                     if value not in offered
                 ]
+                problems += [
+                    document.problem(
+                        at, Message("'{key}' names '{value}' twice", key=key, value=value)
+                    )
+                    for value in dict.fromkeys(v for v in wanted if wanted.count(v) > 1)
+                ]
+                if key == "suggests":
+                    problems += _suggestion_problems(target, wanted, document, at)
                 if not wanted:
                     # No value would ever match: every answer would be told as a contradiction.
                     problems.append(
@@ -383,6 +390,32 @@ def _expects_problems(
                         )
                     )
     return problems
+
+
+def _suggestion_problems(
+    target: Question, wanted: tuple[str, ...], document: Document, at: Location
+) -> list[Problem]:
+    """What a suggestion cannot be: of a decision of one answer (two suggestions would leave
+    one out whatever is chosen), or of an answer chosen alone ("none apply")."""
+    if target.kind is not Kind.MULTI:
+        said = Message(
+            "'suggests' names '{id}', a decision of one answer: only a decision of several "
+            "answers can be suggested",
+            id=target.id,
+        )
+        return [document.problem(at, said)]
+    alone = {option.value for option in target.options if option.exclusive}
+    return [
+        document.problem(
+            at,
+            Message(
+                "'suggests' names '{value}', an answer chosen alone: it cannot be suggested",
+                value=value,
+            ),
+        )
+        for value in wanted
+        if value in alone
+    ]
 
 
 def _earlier(bank: Bank, name: str, other: str) -> bool:

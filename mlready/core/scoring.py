@@ -194,7 +194,7 @@ class Scorecard(NamedTuple):
     @property
     def conditions(self) -> tuple[Gap, ...]:
         """The open gaps a reviewer names as conditions of the level, as they cap nothing:
-        blockers only partly done, and majors at their lowest grade."""
+        blockers only partly done or only planned, and majors at their lowest grade."""
         # What a launch review grants "with conditions": serious enough to name beside the
         # level, not enough to hold it (those are caps), and not hygiene (minors). A cap an owned
         # plan lifted to the top holds nothing: its gap is a condition like any other.
@@ -205,7 +205,7 @@ class Scorecard(NamedTuple):
                 for gap in self.open_gaps
                 if gap.question.id not in capping
                 and (
-                    (gap.severity is Severity.BLOCKER and not gap.lowest)
+                    gap.severity is Severity.BLOCKER  # partly done, or planned (its cap lifted)
                     or (gap.severity is Severity.MAJOR and gap.lowest)
                 )
             )
@@ -433,39 +433,74 @@ def expects_otherwise(option: Option | None, answers: Answers, asked: Container[
     return False
 
 
+class Unheeded(NamedTuple):
+    """A suggested value an answer leaves out without a note that screens it out: `by` maps
+    each decision behind the suggestion to its answers that make it."""
+
+    question: str
+    value: str
+    by: tuple[tuple[str, tuple[str, ...]], ...]
+
+
+def unheeded(answers: Answers, questions: Sequence[Question]) -> list[Unheeded]:
+    """The values suggested for the decisions among `questions` that their answers leave out,
+    where the answer's note does not name the value as screened out ("value: why")."""
+    found: dict[tuple[str, str], dict[str, list[str]]] = {}
+    for item in suggested_answers(answers, questions):
+        entry = answers.get(item.question)
+        if entry is None or entry.value == NA or item.value in entry.chosen:
+            continue
+        if screened_out(item.value, entry.note):
+            continue
+        because = found.setdefault((item.question, item.value), {}).setdefault(item.by, [])
+        if item.because not in because:
+            because.append(item.because)
+    return [
+        Unheeded(question, value, tuple((by, tuple(values)) for by, values in reasons.items()))
+        for (question, value), reasons in found.items()
+    ]
+
+
+def screened_out(value: str, note: str | None) -> bool:
+    """Whether a note records `value` as screened out: the value, as a word of its own and in
+    any case, followed by a colon ("eu_consumer_credit: business loans only")."""
+    # A colon, not the word alone: "payments" or "none" in a sentence screens nothing out.
+    pattern = rf"(?<![\w.-]){re.escape(value)}\s*[:：]"
+    return note is not None and re.search(pattern, note, re.IGNORECASE) is not None
+
+
+def suggested_by(item: Unheeded) -> Message:
+    """`profile.domains being credit or banking`: what suggests an unheeded value."""
+    return series(
+        [
+            Message("{id} being {values}", id=by, values=series(list(values), joint=N_(" or ")))
+            for by, values in item.by
+        ],
+        joint=N_(", and "),
+    )
+
+
 def unheeded_suggestions(card: Scorecard) -> list[Message]:
     """Suggested values an answer leaves out without naming them in its note: worth a warning
     at the answer's line, since a regime left out unscreened takes its checks with it."""
     answers = card.answers
-    reasons: dict[tuple[str, str], list[Message]] = {}
-    for item in suggested_answers(answers, card.applicable):
-        entry = answers.get(item.question)
-        if entry is None or entry.value == NA or item.value in entry.chosen:
-            continue
-        # Named in the note ("eu_consumer_credit: business loans only"), the value was
-        # screened out on purpose: the note is the record the warning asks for.
-        if item.value in _words(entry.note):
-            continue
-        reasons.setdefault((item.question, item.value), []).append(
-            Message("{id} being {value}", id=item.by, value=item.because)
-        )
-    joint = N_(" and ")  # apart: Babel does not look inside the Message call's values
     return [
         Message(
-            "{place}: '{id}' leaves out {value}, which {reasons} suggests; choose it, or say in "
-            "the answer's note why it does not apply, naming it",
-            place=f"{answers.source}:{answers.lines.get(question, answers.answers_line)}",
-            id=question,
-            value=value,
-            reasons=series(because, joint=joint),
+            "{place}: '{id}' leaves out {value}, suggested by {reasons}; choose it, or write in "
+            "the note of '{id}' why it does not apply, as '{value}: why'",
+            place=f"{answers.source}:{answers.lines.get(item.question, answers.answers_line)}",
+            id=item.question,
+            value=item.value,
+            reasons=suggested_by(item),
         )
-        for (question, value), because in reasons.items()
+        for item in unheeded(answers, card.applicable)
     ]
 
 
-def _words(text: str | None) -> set[str]:
-    """The ids and words of a note, split where an id cannot continue."""
-    return set(re.split(r"[^A-Za-z0-9_.-]+", text or ""))
+def profile_warnings(card: Scorecard) -> list[Message]:
+    """What a profile says against itself: answers that do not go with others as the bank
+    expects, and values other answers suggest that an answer leaves out unexplained."""
+    return [*unexpected_answers(card), *unheeded_suggestions(card)]
 
 
 def applicable_questions(
@@ -745,10 +780,23 @@ def written_cap(bank: Bank, gap: Gap) -> Level | None:
     return named or bank.lowest_level
 
 
-def partly_done(gaps: Sequence[Gap]) -> list[Gap]:
+def partly_done(bank: Bank, gaps: Sequence[Gap], today: dt.date) -> list[Gap]:
     """The blockers among `gaps` only partly done: above their lowest grade, those whose
-    answer caps of its own included (a plan may lift that cap; the pattern still counts)."""
-    return [gap for gap in gaps if gap.severity is Severity.BLOCKER and not gap.lowest]
+    answer caps of its own included (a plan may lift that cap; the pattern still counts), and
+    those at their lowest grade whose cap an owned plan lifted (planned is not done either)."""
+    # Without the planned ones, four blockers at zero with tickets would outrank three half
+    # done: no evaluation set, red team, rollback or alerting, each "owned", at the top level.
+    return [
+        gap
+        for gap in gaps
+        if gap.severity is Severity.BLOCKER and (not gap.lowest or _planned(bank, gap, today))
+    ]
+
+
+def _planned(bank: Bank, gap: Gap, today: dt.date) -> bool:
+    """Whether an owned plan lifted the cap of a gap at its lowest grade."""
+    written = written_cap(bank, gap)
+    return written is not None and lifted(bank, gap, written, today)
 
 
 def liftable(bank: Bank, gap: Gap, cap: Level) -> bool:
@@ -799,7 +847,7 @@ def level_caps(
             caps.append(Cap(written, "waived", (gap,)))
     # Plans or not: three obligations half met are a pattern a ticket each does not undo
     # (owned plans lift a gap's own cap only).
-    half_met = partly_done(open_gaps)
+    half_met = partly_done(bank, open_gaps, today)
     if len(half_met) >= SEVERAL_PARTLY_DONE:
         caps.append(Cap(second, "partly_done", tuple(half_met)))
     return caps

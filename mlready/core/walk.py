@@ -35,6 +35,8 @@ from mlready.core.scoring import (
     pending_answers,
     severity_rule,
     suggested_answers,
+    suggested_by,
+    unheeded,
 )
 from mlready.core.vocabulary import EvidenceState, Kind, Severity
 
@@ -207,6 +209,7 @@ class _Walk:
         self.order = {question_id: index for index, question_id in enumerate(bank.questions)}
         self.shown: set[str] = set()
         self.told: set[Unexpected] = set()  # answers that do not go together, said once
+        self.told_unheeded: set[tuple[str, str]] = set()  # suggestions left out, said once
 
     def save(self, answers: Answers) -> None:
         if self.today is not None:
@@ -396,6 +399,7 @@ class _Walk:
         profile decides what is asked next, and a contradiction hides checks. One set right and
         then made again is said again: the person changed the answer since."""
         decisions = [q for q in applicable_questions(self.bank, self.answers) if not is_scored(q)]
+        self.tell_unheeded(decisions)
         found = answers_not_expected(self.answers, decisions)
         self.told &= set(found)
         for item in found:
@@ -410,6 +414,24 @@ class _Walk:
                         value=item.value,
                         other=item.other,
                         wanted=translated(series(list(item.wanted), joint=N_(" or "))),
+                    )
+                )
+
+    def tell_unheeded(self, decisions: list[Question]) -> None:
+        """Say, once each, a value other answers suggest that an answer leaves out without a
+        note screening it out: what `check` warns of, said while the person can still choose."""
+        found = {(item.question, item.value): item for item in unheeded(self.answers, decisions)}
+        self.told_unheeded &= set(found)
+        for key, item in found.items():
+            if key not in self.told_unheeded:
+                self.told_unheeded.add(key)
+                self.prompt.tell(
+                    _(
+                        "'{id}' leaves out {value}, suggested by {reasons}; choose it, or write "
+                        "in the note of '{id}' in the answers file why it does not apply, as "
+                        "'{value}: why'"
+                    ).format(
+                        id=item.question, value=item.value, reasons=translated(suggested_by(item))
                     )
                 )
 

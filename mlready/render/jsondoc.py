@@ -8,6 +8,7 @@ from typing import Any
 
 from mlready.core.evidence import CheckEvidence, Finding, own_library_reason
 from mlready.core.plan import action_plan, expiring_waivers
+from mlready.core.scoring import profile_warnings
 from mlready.core.signoff import signoff_states
 from mlready.core.validation import to_plain
 from mlready.render.escape import json_text
@@ -109,7 +110,9 @@ def check_json(outcome: Outcome) -> dict[str, Any]:
         ],
         "checks": card.check_scores(),
         "evidence": {key: evidence_json(item) for key, item in outcome.evidence.items()},
-        "warnings": list(answers.warnings),
+        # What reading the file found, then what the answers say against each other (each also
+        # on stderr): in English, as a machine reads it.
+        "warnings": [*answers.warnings, *profile_warnings(card)],
     }
     if verdict.comparison is not None:
         document["regressions"] = list(verdict.comparison.regressions)

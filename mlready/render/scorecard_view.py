@@ -3,6 +3,7 @@
 Plain text, the terminal, Markdown and the CI formats only lay out what is decided here.
 """
 
+import datetime as dt
 from collections.abc import Mapping, Sequence
 from types import MappingProxyType
 from typing import TYPE_CHECKING, NamedTuple
@@ -157,7 +158,7 @@ def cap_lines(card: "Scorecard") -> list[tuple[str, str]]:
                 "does not make a trial lawful or live use safe): it caps the level at {level}"
             )
         elif cap.kind == "partly_done":
-            why = _("three or more partly done, which caps the level at {level}")
+            why = _("three or more partly done or only planned, which caps the level at {level}")
         elif cap.kind == "unscored":
             checks = _("score")
             why = _(
@@ -221,7 +222,7 @@ def level_rules(card: "Scorecard") -> tuple[LevelRule, ...]:
     if several is not None:
         partly = translated(series([gap.question.id for gap in several.gaps]))
     else:
-        half_met = len(partly_done(card.open_gaps))
+        half_met = len(partly_done(card.bank, card.open_gaps, card.today or dt.date.today()))
         partly = ngettext("{count} partly done", "{count} partly done", half_met).format(
             count=half_met
         )
@@ -294,13 +295,22 @@ def level_note(card: "Scorecard") -> str | None:
     conditions = [gap for gap in card.conditions if gap.upcoming is None]
     if card.conditions:
         blockers = sum(1 for gap in conditions if gap.severity is Severity.BLOCKER)
+        # A blocker at its lowest grade is a condition only where an owned plan lifted its cap.
+        planned = sum(1 for g in conditions if g.severity is Severity.BLOCKER and g.lowest)
         counts = [
             ngettext(
                 "{count} blocker only partly done",
                 "{count} blockers only partly done",
-                blockers,
-            ).format(count=blockers)
-            if blockers
+                blockers - planned,
+            ).format(count=blockers - planned)
+            if blockers > planned
+            else "",
+            ngettext(
+                "{count} blocker not done, with an owned plan",
+                "{count} blockers not done, with owned plans",
+                planned,
+            ).format(count=planned)
+            if planned
             else "",
             ngettext(
                 "{count} major at its lowest grade",
