@@ -459,6 +459,38 @@ def test_a_severity_rule_may_name_a_later_check_that_bounds_the_gap() -> None:
     assert "'when' names a later question 'a.approval'" in later
 
 
+def test_blockers_not_done_but_planned_count_with_the_partly_done_and_are_conditions() -> None:
+    # Three blockers whose cap (pilot) an owned plan lifts, each at zero: planned is not done.
+    planned_bank = RULES_BANK.replace(
+        "      - {id: a.major, prompt: p, why: w}\n",
+        "      - {id: a.major, prompt: p, why: w}\n"
+        + "".join(
+            f"      - {{id: a.plan{n}, prompt: p, why: w, severity: blocker, caps: pilot}}\n"
+            for n in (1, 2, 3)
+        ),
+    )
+    bank = bank_from_document(parse_yaml(planned_bank, source="rules.yaml"))
+
+    def card(*planned: int, **given: str) -> Scorecard:
+        answers: dict[str, Any] = {"profile.task": ["predict"], "profile.regimes": ["old_rule"]}
+        answers |= dict.fromkeys((*CHECKS, "a.plan1", "a.plan2", "a.plan3"), "yes")
+        answers |= {f"a.plan{n}": entry("no", dict(OWNED)) for n in planned}
+        answers |= {check.replace("_", "."): value for check, value in given.items()}
+        text = yaml.safe_dump({"mlready": 1, "bank": "rules@1", "answers": answers})
+        answered = answers_from_document(parse_yaml(text, source="a.yaml"), bank)
+        return score(bank, answered, today=TODAY)
+
+    one = card(1)
+    assert one.level.name == "production"  # the plan lifts the one gap's cap
+    assert [gap.question.id for gap in one.conditions] == ["a.plan1"]  # a condition, named
+    three = card(1, 2, 3)
+    assert three.level.name == "pilot"
+    assert [cap.kind for cap in three.binding_caps] == ["partly_done"]
+    # two planned and one half done make the same pattern; two alone do not
+    assert card(1, 2).level.name == "production"
+    assert card(1, 2, a_legal="partial").level.name == "pilot"
+
+
 def test_caps_and_dates_belong_on_checks_and_decision_options() -> None:
     text = RULES_BANK.replace(
         "    options: [{value: predict}, {value: agent}]\n",
