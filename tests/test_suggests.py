@@ -344,3 +344,27 @@ def test_a_warning_stays_on_one_line_whatever_the_file_is_called(tmp_path: Path)
     _, _, err = run("check", named, "--today", "2026-12-07", "--no-scan")
     lines = [line for line in err.splitlines() if "leaves out" in line or "forged" in line]
     assert len(lines) == 1 and "a\\nwarning: forged.yaml" in lines[0]
+
+
+def test_a_profile_decision_left_unanswered_fails_closed_unless_nothing_depends_on_it(
+    tmp_path: Path,
+) -> None:
+    # Leaving out whom the outputs affect or what data describes people would hide every check
+    # they bring in: the review is incomplete, as with an unanswered check.
+    document = yaml.safe_load((EXAMPLES / "credit-risk-scorer.yaml").read_text(encoding="utf-8"))
+    for name in ("profile.personal_data", "profile.impact"):
+        del document["answers"][name]
+    hidden = tmp_path / "hidden.yaml"
+    hidden.write_text(yaml.safe_dump(document, sort_keys=False), encoding="utf-8")
+    code, out, _ = run("check", hidden, "--today", "2026-12-07", "--no-scan", "-f", "json")
+    verdict = json.loads(out)
+    assert code == 1 and not verdict["passed"]
+    assert any("applicable questions unanswered" in reason for reason in verdict["reasons"])
+    # The fields of use only suggest regimes: unanswered, they fail nothing.
+    del document["answers"]["profile.domains"]
+    document["answers"]["profile.personal_data"] = "sensitive"
+    document["answers"]["profile.impact"] = {"value": ["decisions"]}
+    fields = tmp_path / "fields.yaml"
+    fields.write_text(yaml.safe_dump(document, sort_keys=False), encoding="utf-8")
+    code, out, _ = run("check", fields, "--today", "2026-12-07", "--no-scan", "-f", "json")
+    assert not any("unanswered" in reason for reason in json.loads(out)["reasons"])

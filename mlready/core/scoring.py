@@ -606,6 +606,25 @@ def _ratio(scored: list[Scored], *, minors: bool = True) -> float | None:
     return round(100 * sum(weight * score for weight, score in pairs) / total, 2)
 
 
+def _depended_on(bank: Bank) -> frozenset[str]:
+    """The decisions some question's `when` or severity rule names."""
+    known = _DEPENDED_ON.get(id(bank))
+    if known is not None and known[0] is bank:
+        return known[1]
+    named = frozenset(
+        name
+        for question in bank.questions.values()
+        for condition in (question.when, *(rule.when for rule in question.severity_rules))
+        for name in condition
+    )
+    _DEPENDED_ON.clear()  # one bank at a time is enough: a run scores against one or two
+    _DEPENDED_ON[id(bank)] = (bank, named)
+    return named
+
+
+_DEPENDED_ON: dict[int, tuple[Bank, frozenset[str]]] = {}
+
+
 def score(bank: Bank, answers: Answers, *, today: dt.date | None = None) -> Scorecard:
     """Score `answers` against `bank`; waivers, due dates and dates of application count as
     seen from `today` (default: the current date)."""
@@ -624,7 +643,16 @@ def score(bank: Bank, answers: Answers, *, today: dt.date | None = None) -> Scor
     all_pairs: list[Scored] = []
     gaps: list[Gap] = []
     upcoming: list[Gap] = []
-    unanswered: list[Question] = []
+    # A profile decision left unanswered leaves out, silently, every check it would bring in:
+    # unanswered, as a check is, when any question or severity rule depends on it (the
+    # fields of use only suggest regimes: optional).
+    unanswered: list[Question] = [
+        question
+        for question in bank.profile
+        if question.id in applicable_by_id
+        and answers.get(question.id) is None
+        and question.id in _depended_on(bank)
+    ]
     not_applicable: list[Question] = []
     order = {question_id: index for index, question_id in enumerate(bank.questions)}
     # One pass over the bank, each answer looked up once: a bank may have 10,000 checks.
