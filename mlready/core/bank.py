@@ -320,13 +320,13 @@ def reference_problems(
                 after=len(problems),
             )
         problems += _severity_problems(bank, question, document, loc)
-        problems += _expects_problems(bank, question, document, loc)
+        problems += _expects_problems(bank, question, document, loc, seen)
         seen.setdefault(question.id, question)
     return problems
 
 
 def _expects_problems(
-    bank: Bank, question: Question, document: Document, loc: Location
+    bank: Bank, question: Question, document: Document, loc: Location, seen: Mapping[str, Question]
 ) -> list[Problem]:
     """What an option `expects` or `suggests`: other decisions of the bank, and values they
     offer; a suggestion only of a later decision (the walk asks it after this one)."""
@@ -352,7 +352,7 @@ def _expects_problems(
                         )
                     )
                     continue
-                if key == "suggests" and _earlier(bank, name, question.id):
+                if key == "suggests" and name in seen:  # the questions before this one
                     # Suggested before this answer is given, a value could never be marked.
                     problems.append(
                         document.problem(
@@ -416,14 +416,6 @@ def _suggestion_problems(
         for value in wanted
         if value in alone
     ]
-
-
-def _earlier(bank: Bank, name: str, other: str) -> bool:
-    """Whether question `name` comes before question `other` in the bank."""
-    for question_id in bank.questions:
-        if question_id in (name, other):
-            return question_id == name
-    return False
 
 
 def _severity_problems(
